@@ -1,0 +1,48 @@
+import type { CaseProgress } from '../src/shared/activity-contract';
+import type { ActivityDeps } from './index';
+
+/**
+ * Writes a case's progress to the database: new events (each once, by case and sequence number),
+ * then the case's stage and deadlines — unless a newer projection already landed.
+ */
+export async function recordCaseProgress({ db }: ActivityDeps, progress: CaseProgress): Promise<void> {
+  const { referralId } = progress;
+  await db.$transaction(async (tx) => {
+    if (progress.events.length > 0) {
+      await tx.caseEvent.createMany({
+        skipDuplicates: true,
+        data: progress.events.map((e) => ({
+          referralId,
+          seq: e.seq,
+          type: e.type,
+          ruleId: e.ruleId,
+          occurredAt: new Date(e.at),
+          actorId: e.actor.id,
+          actorRole: e.actor.role,
+          data: (e.data ?? undefined) as object | undefined,
+        })),
+      });
+    }
+    const updated = await tx.referral.updateMany({
+      where: { id: referralId, projectedSeq: { lt: progress.seq } },
+      data: {
+        projectedSeq: progress.seq,
+        referredAt: new Date(progress.referredAt),
+        stage: progress.stage,
+        outcome: progress.outcome ?? null,
+        stuckReason: progress.stuckReason ?? null,
+        nextDeadlineAt: progress.nextDeadline ? new Date(progress.nextDeadline.dueAt) : null,
+        nextDeadlineRule: progress.nextDeadline?.ruleId ?? null,
+      },
+    });
+    if (updated.count === 0) return;
+    for (const d of progress.deadlines) {
+      const fields = { name: d.name, dueAt: new Date(d.dueAt), status: d.status };
+      await tx.deadline.upsert({
+        where: { referralId_ruleId: { referralId, ruleId: d.ruleId } },
+        create: { referralId, ruleId: d.ruleId, ...fields },
+        update: fields,
+      });
+    }
+  });
+}

@@ -1,0 +1,68 @@
+import type { NoticeReceipt, NoticeRequest } from '../src/shared/activity-contract';
+import type { ActivityDeps } from './index';
+import { noticeContent, recipientAddress } from './notice-content';
+
+/** How long one attempt may hold a notice before another attempt may take it over. */
+const CLAIM_MS = 2 * 60_000;
+
+export class NoticeBusyError extends Error {}
+
+/**
+ * Delivers one notice, once per notice id, however often the activity is retried or replayed:
+ * - the notice row is created first (PENDING), then claimed by exactly one attempt (SENDING, with a
+ *   lease), so an attempt that overlaps another — e.g. after a start-to-close timeout while the first
+ *   is still talking to the SMTP server — backs off instead of sending a second copy;
+ * - a delivered notice (SENT) is answered from the row without sending again;
+ * - the Message-ID is derived from the notice id, so the one gap no database can close (a process
+ *   killed after the SMTP server accepted the message and before the SENT mark, then its lease
+ *   expiring) yields a duplicate that mail systems recognise as the same message.
+ */
+export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: NoticeRequest): Promise<NoticeReceipt> {
+  const to = recipientAddress(config, notice.recipient);
+  const { subject, text } = noticeContent(config, notice);
+  const id = notice.noticeId;
+  await db.notification.upsert({
+    where: { id },
+    create: {
+      id,
+      referralId: notice.referralId,
+      kind: notice.kind,
+      ruleId: notice.ruleId,
+      recipientRole: notice.recipient.role,
+      office: notice.recipient.role === 'prosecutor' ? notice.recipient.office : null,
+      toAddress: to,
+      subject,
+      status: 'PENDING',
+    },
+    update: {},
+  });
+
+  const now = new Date();
+  const claimed = await db.notification.updateMany({
+    where: { id, OR: [{ status: 'PENDING' }, { status: 'SENDING', claimedUntil: { lt: now } }] },
+    data: { status: 'SENDING', claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) {
+    const row = await db.notification.findUniqueOrThrow({ where: { id } });
+    if (row.status === 'SENT' && row.sentAt && row.messageId) return { messageId: row.messageId, sentAt: row.sentAt.toISOString() };
+    throw new NoticeBusyError(`Notice ${id} is being sent by another attempt (claimed until ${row.claimedUntil?.toISOString()})`);
+  }
+
+  const messageId = `<${id}@lead-referrals>`;
+  try {
+    await mailer.send({
+      from: config.mail.from,
+      to,
+      subject,
+      text,
+      messageId,
+      headers: { 'X-LEAD-Notice-Id': id, 'X-LEAD-Rule': notice.ruleId, 'X-LEAD-Referral': notice.referralId },
+    });
+  } catch (err) {
+    await db.notification.update({ where: { id }, data: { status: 'PENDING', claimedUntil: null, lastError: String((err as Error).message).slice(0, 500) } });
+    throw err;
+  }
+  const sentAt = new Date();
+  await db.notification.update({ where: { id }, data: { status: 'SENT', sentAt, messageId, claimedUntil: null, lastError: null } });
+  return { messageId, sentAt: sentAt.toISOString() };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import type { LeadConfig } from '../config/config-schema';
+import { arrestDiversionSchema } from '../referrals/referral-schema';
+import { CASE_ACTION_NAMES, caseActionSchemas } from '../shared/case-actions';
+import { PERMISSIONS } from '../shared/permissions';
+import { CASE_ACTION_PATHS } from './case-action-routes';
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const jsonBody = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } });
+
+/** The API's OpenAPI document, generated from the same zod schemas that validate requests. */
+export function openApiDocument(config: LeadConfig) {
+  const caseId = { name: 'caseId', in: 'path', required: true, schema: { type: 'string' } };
+  const identity = [
+    { name: 'X-LEAD-User', in: 'header', required: true, schema: { type: 'string' } },
+    { name: 'X-LEAD-Role', in: 'header', required: true, schema: { type: 'string', enum: ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'] } },
+  ];
+  const paths: Record<string, unknown> = {
+    '/api/referrals/arrest-diversions': {
+      post: {
+        summary: 'Divert a person at arrest (idempotent on submissionId)',
+        parameters: identity,
+        requestBody: jsonBody(arrestDiversionSchema(config)),
+        responses: {
+          201: { description: 'Case created; its workflow is running' },
+          200: { description: 'The same submission was already recorded: the existing case' },
+          400: errorResponse('A field is invalid; each is named'),
+          409: errorResponse('submissionId reused with different content'),
+        },
+        'x-permission': PERMISSIONS['referral.create'],
+      },
+    },
+    '/api/cases/{caseId}': {
+      get: { summary: 'Read a case: stage, deadlines with rule ids, notices, events', parameters: [caseId, ...identity], responses: { 200: { description: 'The case' }, 404: errorResponse('Unknown case') } },
+    },
+  };
+  for (const action of CASE_ACTION_NAMES) {
+    const schema = caseActionSchemas[action];
+    paths[`/api/cases/{caseId}/${CASE_ACTION_PATHS[action]}`] = {
+      post: {
+        summary: schema.description,
+        operationId: action,
+        parameters: [caseId, ...identity, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }],
+        requestBody: jsonBody(schema),
+        responses: {
+          200: { description: 'Accepted; the case as it now stands' },
+          400: errorResponse('A field is invalid'),
+          403: errorResponse('The role may not do this'),
+          404: errorResponse('Unknown case'),
+          409: errorResponse('The case\'s stage or a rule does not allow it; the stage and rule are named'),
+        },
+        'x-permission': PERMISSIONS[`case.${action}`],
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: `${config.program.name} — referral API`, version: '1' },
+    paths,
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          properties: {
+            error: {
+              type: 'object',
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                ruleId: { type: 'string' },
+                stage: { type: 'string' },
+                fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}

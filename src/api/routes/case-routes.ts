@@ -1,0 +1,70 @@
+import { Router, type Request } from 'express';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
+import { CASE_ID_PATTERN } from '../../referrals/case-id';
+import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
+import { CASE_ACTION_PATHS } from '../case-action-routes';
+import { HttpError, validationError } from '../http-error';
+import { requirePermission } from '../identity';
+import { caseFromDatabase } from '../case-from-database';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Router {
+  const router = Router();
+  const { db, cases } = deps;
+
+  async function referralOr404(caseId: string) {
+    const referral = CASE_ID_PATTERN.test(caseId) ? await db.referral.findUnique({ where: { id: caseId }, include: { person: true } }) : null;
+    if (!referral) throw new HttpError(404, 'CASE_NOT_FOUND', `No case ${caseId}`);
+    return referral;
+  }
+
+  router.get('/cases/:caseId', async (req, res) => {
+    requirePermission(req, 'case.read');
+    const referral = await referralOr404(req.params.caseId);
+    const view = await cases.view(referral.id).catch(async (err) => {
+      if (err instanceof CaseNotRunningError) return caseFromDatabase(db, referral.id);
+      throw err;
+    });
+    const { person, details } = referral;
+    res.json({
+      case: view,
+      person: { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10), stateId: person.stateId },
+      referral: { agency: referral.agency, officerId: referral.officerId, prosecutorOffice: referral.prosecutorOffice, details },
+    });
+  });
+
+  for (const action of CASE_ACTION_NAMES) {
+    router.post(`/cases/:caseId/${CASE_ACTION_PATHS[action]}`, async (req, res) => {
+      res.json({ case: await act(req, action) });
+    });
+  }
+
+  async function act(req: Request, action: CaseActionName) {
+    const actor = requirePermission(req, `case.${action}`);
+    const parsed = caseActionSchemas[action].safeParse(req.body ?? {});
+    if (!parsed.success) throw validationError(parsed.error);
+    const key = req.get('Idempotency-Key');
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–100 letters, digits, or . _ : -', { fields: [{ field: 'Idempotency-Key', message: 'invalid' }] });
+    }
+    const referral = await referralOr404(req.params.caseId as string);
+    try {
+      return await cases.act(referral.id, action, { actor, input: parsed.data as never }, key ? `${action}:${key}` : undefined);
+    } catch (err) {
+      if (err instanceof CaseActionRejectedError) {
+        const { code, message, ruleId, stage, field } = err.rejection;
+        if (code === 'INVALID_FIELD') throw new HttpError(400, 'VALIDATION_FAILED', message, { ruleId, fields: [{ field: field ?? '(body)', message }] });
+        throw new HttpError(409, code, message, { ruleId, stage });
+      }
+      if (err instanceof CaseNotRunningError) {
+        const closed = await db.referral.findUnique({ where: { id: referral.id } });
+        throw new HttpError(409, 'STAGE_CONFLICT', `Case ${referral.id} is closed (${closed?.stage ?? 'unknown stage'}): no further actions are possible`, { stage: closed?.stage });
+      }
+      throw err;
+    }
+  }
+
+  return router;
+}

@@ -1,0 +1,67 @@
+import ms, { type StringValue } from 'ms';
+import { z } from 'zod';
+import { OFFENSE_LEVELS } from '../shared/case-model';
+
+/** A duration written the way people write them ("12 hours", "30d"), read as milliseconds. */
+const duration = z.string().transform((text, ctx) => {
+  const value = ms(text as StringValue);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    ctx.addIssue({ code: 'custom', message: `"${text}" is not a duration such as "12 hours" or "30 days"` });
+    return z.NEVER;
+  }
+  return value;
+});
+
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'codes are UPPER_SNAKE_CASE');
+const email = z.email();
+
+export const configSchema = z.strictObject({
+  program: z.strictObject({
+    name: z.string().min(1),
+    /** Base address of the service, used in notice links. */
+    publicUrl: z.url(),
+    /** Short prefix of case ids. */
+    caseIdPrefix: z.string().regex(/^[A-Z]{2,4}$/).default('LEAD'),
+  }),
+  durations: z.strictObject({
+    sceneWindow: duration.describe('R-SCENE'),
+    screeningOverdueAfter: duration.describe('R-SCREEN (Decision)'),
+    intakeDeadline: duration.describe('R-INTAKE'),
+    victimObjectionWindow: duration.describe('R-VICTIM'),
+    missedNoticeConfirmWithin: duration.describe('R-MISSED (Decision)'),
+    maxReferralBackdate: duration.describe('how old a referral sent later (offline form) may be'),
+  }),
+  continueAsNewAfterEvents: z.number().int().min(10).default(500),
+  /** R-EL-OFFENSE: the eligible offenses, each with the level it is usually charged at. */
+  offenses: z.record(code, z.strictObject({ label: z.string().min(1), defaultLevel: z.enum(OFFENSE_LEVELS), victimOffense: z.boolean().default(false) })),
+  agencies: z.record(code, z.strictObject({ name: z.string().min(1), sergeantsEmail: email })),
+  /** R-JURISDICTION: prosecutor offices. */
+  offices: z.record(code, z.strictObject({ name: z.string().min(1), email })),
+  /** R-JURISDICTION: first matching rule wins; an omitted criterion matches anything. */
+  prosecutorRouting: z.array(
+    z.strictObject({
+      levels: z.array(z.enum(OFFENSE_LEVELS)).min(1).optional(),
+      agencies: z.array(code).min(1).optional(),
+      withinCityLimits: z.boolean().optional(),
+      office: code,
+    }),
+  ).min(1),
+  contacts: z.strictObject({
+    caseManagementOnCall: email,
+    projectManager: email,
+  }),
+  mail: z.strictObject({ from: z.string().min(3) }),
+}).superRefine((config, ctx) => {
+  config.prosecutorRouting.forEach((rule, i) => {
+    if (!config.offices[rule.office]) {
+      ctx.addIssue({ code: 'custom', path: ['prosecutorRouting', i, 'office'], message: `unknown office ${rule.office}; configured: ${Object.keys(config.offices).join(', ')}` });
+    }
+    (rule.agencies ?? []).forEach((agency, j) => {
+      if (!config.agencies[agency]) {
+        ctx.addIssue({ code: 'custom', path: ['prosecutorRouting', i, 'agencies', j], message: `unknown agency ${agency}; configured: ${Object.keys(config.agencies).join(', ')}` });
+      }
+    });
+  });
+});
+
+export type LeadConfig = z.output<typeof configSchema>;

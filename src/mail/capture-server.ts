@@ -1,0 +1,78 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CapturedMail {
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  headers: Record<string, string>;
+  receivedAt: string;
+}
+
+/**
+ * A real SMTP server that keeps what it receives: the developer's inbox under `npm start`, and the
+ * receiver tests read notices from. Nothing is relayed anywhere.
+ */
+export class MailCapture {
+  readonly messages: CapturedMail[] = [];
+  private server?: SMTPServer;
+  port = 0;
+
+  constructor(private readonly options: { saveDir?: string } = {}) {}
+
+  async start(port = 0, host = '127.0.0.1'): Promise<this> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then(async (parsed) => {
+            const mail: CapturedMail = {
+              messageId: parsed.messageId ?? '',
+              from: parsed.from?.text ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              headers: Object.fromEntries([...parsed.headers].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+              receivedAt: new Date().toISOString(),
+            };
+            this.messages.push(mail);
+            if (this.options.saveDir) {
+              await mkdir(this.options.saveDir, { recursive: true });
+              const name = `${mail.receivedAt.replace(/[:.]/g, '-')}-${this.messages.length}.json`;
+              await writeFile(path.join(this.options.saveDir, name), JSON.stringify(mail, null, 2));
+            }
+            callback();
+          })
+          .catch((err: Error) => callback(err));
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(port, host, () => resolve());
+    });
+    this.port = (this.server as unknown as { server: { address(): { port: number } } }).server.address().port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): CapturedMail[] {
+    return this.messages.filter((m) => m.to.includes(address));
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}

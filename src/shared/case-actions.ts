@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS } from './case-model';
+import { ROLES } from './roles';
+
+/**
+ * Case actions: one zod schema per action is the single source of truth for the HTTP body, the
+ * Temporal update argument (validated again inside the workflow) and the API documentation.
+ */
+
+const isoInstant = z.iso.datetime({ offset: true });
+const note = z.string().trim().min(1).max(2000);
+
+export const actorSchema = z.strictObject({
+  id: z.string().trim().min(1).max(100),
+  role: z.enum([...ROLES, 'system']),
+});
+
+export const caseActionSchemas = {
+  recordScreening: z.strictObject({
+    intakeScheduledFor: isoInstant.optional().describe('When the in-depth intake is booked (R-INTAKE: best 24–48 h after screening, before the deadline)'),
+  }).describe('R-SCREEN: the initial screening was done'),
+  recordLeftBeforeScreening: z.strictObject({
+    note: note.optional(),
+  }).describe('R-SCREEN: the person left before the initial screening was done'),
+  recordConsent: z.strictObject({
+    method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
+    memorializedBy: z.string().trim().min(1).max(200).optional().describe('Who memorialized a verbal consent (required for VERBAL_MEMORIALIZED)'),
+  }).refine((v) => v.method !== 'VERBAL_MEMORIALIZED' || v.memorializedBy, {
+    path: ['memorializedBy'],
+    message: 'a verbal consent must name who memorialized it (R-CONSENT)',
+  }).describe('R-CONSENT: release of information given'),
+  rescindConsent: z.strictObject({
+    note: note.optional(),
+  }).describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
+  recordIntake: z.strictObject({}).describe('R-INTAKE: the in-depth intake was completed'),
+  extendIntakeDeadline: z.strictObject({
+    newDueAt: isoInstant.describe('The new intake deadline; must be later than the current one'),
+    reason: z.string().trim().min(3).max(500).describe('Why the deadline is extended (R-INTAKE)'),
+  }).describe('R-INTAKE: the referring officer or sergeant extends the intake deadline'),
+  reportReturnToScene: z.strictObject({
+    observedAt: isoInstant.optional().describe('When the person was seen back at the scene (default: now)'),
+  }).describe('R-SCENE: the person returned to the scene of the arrest'),
+  recordVictimObjection: z.strictObject({
+    note: note.optional(),
+  }).describe('R-VICTIM: the victim objected to the diversion'),
+  recordFilingDecision: z.strictObject({
+    decision: z.enum(FILING_DECISIONS),
+  }).describe('The prosecutor records whether the original charge is filed'),
+  recordExit: z.strictObject({
+    reason: z.enum(EXIT_REASONS),
+    note: note.optional(),
+  }).describe('R-EXIT: an enrolled participant leaves LEAD'),
+} as const;
+
+export type CaseActionName = keyof typeof caseActionSchemas;
+export type CaseActionInput<A extends CaseActionName> = z.infer<(typeof caseActionSchemas)[A]>;
+export const CASE_ACTION_NAMES = Object.keys(caseActionSchemas) as CaseActionName[];
+
+/** The argument of every case-action update: who acts, and the action's validated input. */
+export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
+  actor: z.infer<typeof actorSchema>;
+  input: CaseActionInput<A>;
+}
+
+/** Why a case action was refused; carried in the update failure's details. */
+export type RejectionCode = 'INVALID_FIELD' | 'STAGE_CONFLICT' | 'RULE_CONFLICT';
+export interface CaseActionRejection {
+  code: RejectionCode;
+  message: string;
+  ruleId?: string;
+  stage?: string;
+  field?: string;
+}
+export const CASE_ACTION_REJECTED = 'CaseActionRejected';

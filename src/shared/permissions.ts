@@ -1,0 +1,24 @@
+import type { CaseActionName } from './case-actions';
+import type { Role } from './roles';
+
+/** Who may do what (PROTOCOL.md "People and roles"): one table, enforced in one place by the API. */
+export const PERMISSIONS = {
+  'referral.create': ['officer', 'sergeant'],
+  'case.read': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'],
+  'case.recordScreening': ['case_manager'],
+  'case.recordLeftBeforeScreening': ['case_manager'],
+  'case.recordConsent': ['case_manager'],
+  'case.rescindConsent': ['case_manager'],
+  'case.recordIntake': ['case_manager'],
+  'case.extendIntakeDeadline': ['officer', 'sergeant'],
+  'case.reportReturnToScene': ['officer', 'sergeant'],
+  'case.recordVictimObjection': ['prosecutor'],
+  'case.recordFilingDecision': ['prosecutor'],
+  'case.recordExit': ['case_manager'],
+} as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function allows(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}

@@ -1,0 +1,10 @@
+/** The people of PROTOCOL.md ("People and roles"), plus the service itself for automatic events. */
+export const ROLES = ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  role: Role | 'system';
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'lead-service', role: 'system' };

@@ -1,0 +1,21 @@
+/**
+ * The protocol's rule ids (../shared/PROTOCOL.md). Code, events, notices, deadlines and error messages
+ * cite these ids so that anyone can trace a behaviour back to the protocol text.
+ */
+export const RULES = {
+  'R-CALL': 'on referral, the on-call case management team is called',
+  'R-PACKET': 'the prosecutor with jurisdiction receives the diversion packet',
+  'R-SCREEN': 'initial screening right away; leaving before it is reported to sergeant and prosecutor',
+  'R-SCENE': 'a return to the scene within the exclusion window alerts the sergeant',
+  'R-VICTIM': 'the victim may object to the prosecutor within one week',
+  'R-INTAKE': 'intake no later than the deadline (30 days from referral), extendable with who and why',
+  'R-CONSENT': 'release of information signed (or verbal, memorialized) no later than intake; rescindable',
+  'R-ENROLL': 'in LEAD only when intake and consent are both complete within the deadline',
+  'R-MISSED': 'a missed intake deadline is notified to the prosecutor with jurisdiction within one week',
+  'R-EXIT': 'exits are recorded with who, when and why, and the project manager is told',
+  'R-JURISDICTION': 'prosecutor notices go to the office with jurisdiction',
+  'R-ROI': 'before consent, notices carry only referral id, status, deadline and office',
+  'R-EL-OFFENSE': 'the offense must be one of the eligible offenses',
+} as const;
+
+export type RuleId = keyof typeof RULES;

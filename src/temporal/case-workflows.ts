@@ -1,0 +1,75 @@
+import {
+  ApplicationFailure,
+  Client,
+  ServiceError,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
+import type { arrestDiversion } from '../../workflows';
+import { CASE_ACTION_REJECTED, type CaseActionArgs, type CaseActionName, type CaseActionRejection } from '../shared/case-actions';
+import type { ArrestDiversionInput, CaseView } from '../shared/case-model';
+import { caseActionUpdates, caseStateQuery, TASK_QUEUE } from '../shared/definitions';
+
+/** Why Temporal refused: the API turns each into its HTTP status. */
+export class CaseNotRunningError extends Error {}
+export class CaseActionRejectedError extends Error {
+  constructor(readonly rejection: CaseActionRejection) {
+    super(rejection.message);
+  }
+}
+export class TemporalUnavailableError extends Error {}
+
+function translate(err: unknown): never {
+  if (err instanceof WorkflowNotFoundError) throw new CaseNotRunningError(err.message);
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === CASE_ACTION_REJECTED) {
+    throw new CaseActionRejectedError((err.cause.details?.[0] as CaseActionRejection | undefined) ?? { code: 'STAGE_CONFLICT', message: err.cause.message });
+  }
+  if (err instanceof ServiceError) {
+    if (/not ?found|already completed/i.test(err.message)) throw new CaseNotRunningError(err.message);
+    throw new TemporalUnavailableError(err.message);
+  }
+  throw err;
+}
+
+/** The API's view of the referral workflows: start, read and act on cases by referral id. */
+export class CaseWorkflows {
+  constructor(private readonly client: Client) {}
+
+  /**
+   * Starts the case's workflow, or finds the one already started for this referral id: a running
+   * one is reused (USE_EXISTING), a closed one is never started again (REJECT_DUPLICATE).
+   */
+  async startArrestDiversion(input: ArrestDiversionInput): Promise<void> {
+    try {
+      await this.client.workflow.start<typeof arrestDiversion>('arrestDiversion', {
+        workflowId: input.referralId,
+        taskQueue: TASK_QUEUE,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      translate(err);
+    }
+  }
+
+  async view(caseId: string): Promise<CaseView> {
+    try {
+      return await this.client.workflow.getHandle(caseId).query(caseStateQuery);
+    } catch (err) {
+      translate(err);
+    }
+  }
+
+  async act<A extends CaseActionName>(caseId: string, action: A, args: CaseActionArgs<A>, updateId?: string): Promise<CaseView> {
+    try {
+      const update = caseActionUpdates[action] as unknown as UpdateDefinition<CaseView, [CaseActionArgs<A>]>;
+      return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args], updateId });
+    } catch (err) {
+      translate(err);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDeps } from '../../activities';
+import { TASK_QUEUE } from '../shared/definitions';
+
+export interface LeadWorkerOptions {
+  connection: NativeConnection;
+  namespace?: string;
+  deps: ActivityDeps;
+  /** A prebuilt workflow bundle (tests, production images); otherwise workflows/ is bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  identity?: string;
+}
+
+/** The product's worker: the referral workflows plus activities built from real parts. */
+export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace ?? 'default',
+    taskQueue: TASK_QUEUE,
+    ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    activities: createActivities(options.deps),
+  });
+}

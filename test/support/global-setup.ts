@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { temporalCliExecutable, timeSkippingServerExecutable } from '../../src/temporal/binaries';
+
+/**
+ * Once per test run: provide the Temporal binaries (offline-capable) and bundle the workflow code,
+ * so every test file starts its own servers and workers quickly.
+ */
+export default async function globalSetup(): Promise<void> {
+  const testServer = timeSkippingServerExecutable();
+  if (testServer) process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
+  const cli = temporalCliExecutable();
+  if (cli) process.env.TEMPORAL_CLI_PATH = cli.path;
+
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const dir = path.join(os.tmpdir(), 'lead-referrals-test');
+  mkdirSync(dir, { recursive: true });
+  const bundlePath = path.join(dir, `workflow-bundle-${process.pid}.js`);
+  writeFileSync(bundlePath, code);
+  process.env.LEAD_TEST_WORKFLOW_BUNDLE = bundlePath;
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: console.warn, error: console.error, log: noop };

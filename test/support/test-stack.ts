@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { createApp } from '../../src/api/app';
+import type { LeadConfig } from '../../src/config/config-schema';
+import { loadConfig } from '../../src/config/load-config';
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { applyMigrations } from '../../src/db/schema-engine';
+import { MailCapture } from '../../src/mail/capture-server';
+import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
+import { CaseWorkflows } from '../../src/temporal/case-workflows';
+import { createLeadWorker } from '../../src/temporal/worker';
+
+let runtimeInstalled = false;
+function quietTemporalRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+/**
+ * Everything the product runs on, real and local, for one test file: a Temporal server (time-skipping
+ * by default), PostgreSQL (embedded PGlite, migrations applied), an SMTP receiver, the worker and the
+ * HTTP API.
+ */
+export interface TestStack {
+  env: TestWorkflowEnvironment;
+  db: PrismaClient;
+  mail: MailCapture;
+  config: LeadConfig;
+  baseUrl: string;
+  worker: Worker;
+  restartWorker(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(options: { timeSkipping?: boolean; config?: LeadConfig } = {}): Promise<TestStack> {
+  quietTemporalRuntime();
+  // Parts started so far, stopped in reverse order if a later one fails to start.
+  const started: Array<() => Promise<unknown> | unknown> = [];
+  try {
+    return await start(options, started);
+  } catch (err) {
+    for (const stop of started.reverse()) await Promise.resolve(stop()).catch(() => undefined);
+    throw err;
+  }
+}
+
+async function start(options: { timeSkipping?: boolean; config?: LeadConfig }, started: Array<() => Promise<unknown> | unknown>): Promise<TestStack> {
+  const config = options.config ?? loadConfig();
+  const pg: EmbeddedPostgres = await startEmbeddedPostgres();
+  started.push(() => pg.stop());
+  await applyMigrations(pg.url);
+  const db = createPrisma(pg.url, EMBEDDED_POOL_SIZE);
+  started.push(() => db.$disconnect());
+  const mail = await new MailCapture().start();
+  started.push(() => mail.stop());
+  const mailer: Mailer = createSmtpMailer(mail.url);
+  started.push(() => mailer.close());
+
+  const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
+  const cliPath = process.env.TEMPORAL_CLI_PATH;
+  const env = options.timeSkipping === false
+    ? await TestWorkflowEnvironment.createLocal({ server: { executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined } })
+    : await TestWorkflowEnvironment.createTimeSkipping({
+        // The Java test server skips time only when asked to.
+        server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined, extraArgs: ['--enable-time-skipping'] },
+      });
+  started.push(() => env.teardown());
+
+  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
+  const newWorker = () =>
+    createLeadWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace,
+      deps: { db, mailer, config },
+      workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
+    });
+
+  let worker = await newWorker();
+  let running = worker.run();
+
+  const app = createApp({ db, cases: new CaseWorkflows(env.client), config });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const stack: TestStack = {
+    env,
+    db,
+    mail,
+    config,
+    baseUrl,
+    get worker() {
+      return worker;
+    },
+    async restartWorker() {
+      worker.shutdown();
+      await running;
+      worker = await newWorker();
+      running = worker.run();
+    },
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await env.teardown();
+      mailer.close();
+      await mail.stop();
+      await db.$disconnect();
+      await pg.stop();
+    },
+  };
+  return stack;
+}

@@ -1,0 +1,98 @@
+import { condition, proxyActivities } from '@temporalio/workflow';
+import type { LeadActivities } from '../activities';
+import type { CaseProgress, NoticeRequest } from '../src/shared/activity-contract';
+import type { CaseState, NoticeRecord } from '../src/shared/case-model';
+import { SYSTEM_ACTOR } from '../src/shared/roles';
+import type { RuleId } from '../src/shared/rules';
+import { evolve, type NewCaseEvent } from './case/case-events';
+import { deadlinesOf, nextDeadlineOf } from './case/case-view';
+import { noticesOwed } from './case/notices';
+
+// A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
+// (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
+const { sendNotice } = proxyActivities<LeadActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+const { recordCaseProgress } = proxyActivities<LeadActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: Record<string, unknown>): NewCaseEvent {
+  return { type, ruleId, at: new Date(Date.now()).toISOString(), actor: SYSTEM_ACTOR, data };
+}
+
+/**
+ * Runs one case inside its workflow: numbers and applies events, delivers the notices they make
+ * owed, and keeps the database projection up to date — in order, one batch at a time.
+ */
+export class CaseRuntime {
+  private deliveries = 0;
+
+  constructor(readonly state: CaseState) {}
+
+  commit(events: NewCaseEvent[]): void {
+    for (const fresh of events) {
+      const event = { ...fresh, seq: this.state.seq + 1 };
+      this.state.seq = event.seq;
+      this.state.events.push(event);
+      evolve(this.state, event);
+      for (const notice of noticesOwed(this.state, event)) {
+        this.state.notices.push(notice);
+        this.deliver(notice);
+      }
+    }
+  }
+
+  /** Notices still owed when this run started (a run continued as new carries none; kept for safety). */
+  redeliverPending(): void {
+    for (const notice of this.state.notices) if (notice.status === 'PENDING') this.deliver(notice);
+  }
+
+  /** All notices delivered and every event projected to the database. */
+  settled(): boolean {
+    return this.deliveries === 0 && this.state.projectedSeq === this.state.seq;
+  }
+
+  async projectForever(): Promise<never> {
+    for (;;) {
+      await condition(() => this.state.projectedSeq < this.state.seq);
+      const progress = this.progress();
+      await recordCaseProgress(progress);
+      this.state.projectedSeq = progress.seq;
+    }
+  }
+
+  private progress(): CaseProgress {
+    const s = this.state;
+    const deadlines = deadlinesOf(s);
+    return {
+      referralId: s.referralId,
+      seq: s.seq,
+      referredAt: s.referredAt,
+      stage: s.stage,
+      outcome: s.outcome,
+      stuckReason: s.stuck[0]?.reason,
+      nextDeadline: nextDeadlineOf(deadlines),
+      deadlines,
+      events: s.events.filter((e) => e.seq > s.projectedSeq),
+    };
+  }
+
+  private deliver(notice: NoticeRecord): void {
+    this.deliveries++;
+    const s = this.state;
+    const request: NoticeRequest = {
+      noticeId: notice.id,
+      referralId: s.referralId,
+      kind: notice.kind,
+      ruleId: notice.ruleId,
+      recipient: notice.recipient,
+      facts: { stage: s.stage, office: s.prosecutorOffice, deadline: { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt } },
+    };
+    void sendNotice(request)
+      .then((receipt) => this.commit([systemEvent('NOTICE_SENT', notice.ruleId, { noticeId: notice.id, sentAt: receipt.sentAt })]))
+      .finally(() => this.deliveries--);
+  }
+}

@@ -1,0 +1,68 @@
+import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../../src/shared/case-model';
+import { isTerminal } from '../../src/shared/case-model';
+
+/** Every clock of a case with its rule id and status, derived from the state. */
+export function deadlinesOf(state: CaseState): DeadlineView[] {
+  const closed = isTerminal(state.stage);
+  const deadlines: DeadlineView[] = [];
+
+  const screeningStatus: DeadlineStatus =
+    state.screenedAt || state.stage === 'LEFT_BEFORE_SCREENING' ? 'MET'
+      : state.stuck.some((f) => f.reason === 'SCREENING_OVERDUE') ? 'OVERDUE'
+        : closed || state.stage === 'INTAKE_MISSED' ? 'CANCELLED' : 'OPEN';
+  deadlines.push({ ruleId: 'R-SCREEN', name: 'initial screening recorded', dueAt: state.screeningDueAt, status: screeningStatus });
+
+  deadlines.push({ ruleId: 'R-SCENE', name: 'scene exclusion window ends', dueAt: state.sceneWindowEndsAt, status: state.sceneWindowEnded ? 'ENDED' : 'OPEN' });
+
+  if (state.victimObjectionDueAt) {
+    const status: DeadlineStatus = state.victimObjectionAt ? 'MET' : state.victimObjectionWindowEnded ? 'ENDED' : closed ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-VICTIM', name: 'victim objection window ends', dueAt: state.victimObjectionDueAt, status });
+  }
+
+  const intakeStatus: DeadlineStatus =
+    state.enrolledAt ? 'MET' : state.intakeMissedAt ? 'MISSED' : closed || state.stage === 'LEFT_BEFORE_SCREENING' ? 'CANCELLED' : 'OPEN';
+  deadlines.push({ ruleId: 'R-INTAKE', name: 'intake and consent complete', dueAt: state.intakeDueAt, status: intakeStatus });
+
+  if (state.intakeMissedAt) {
+    const notice = state.notices.find((n) => n.kind === 'INTAKE_MISSED' && n.recipient.role === 'prosecutor');
+    const status: DeadlineStatus = notice?.status === 'SENT' ? 'MET' : state.stuck.some((f) => f.reason === 'MISSED_NOTICE_UNCONFIRMED') ? 'OVERDUE' : 'OPEN';
+    const dueAt = new Date(Date.parse(state.intakeMissedAt) + state.policy.missedNoticeConfirmWithinMs).toISOString();
+    deadlines.push({ ruleId: 'R-MISSED', name: 'missed-intake notice confirmed sent', dueAt, status });
+  }
+  return deadlines;
+}
+
+export function nextDeadlineOf(deadlines: DeadlineView[]): DeadlineView | undefined {
+  return deadlines
+    .filter((d) => d.status === 'OPEN' || d.status === 'OVERDUE')
+    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+}
+
+export function viewOf(state: CaseState): CaseView {
+  const deadlines = deadlinesOf(state);
+  return {
+    referralId: state.referralId,
+    type: state.type,
+    stage: state.stage,
+    outcome: state.outcome,
+    enrolled: state.stage === 'ENROLLED',
+    referredAt: state.referredAt,
+    prosecutorOffice: state.prosecutorOffice,
+    agency: state.agency,
+    victimCrime: state.victimCrime,
+    consent: state.consent,
+    screenedAt: state.screenedAt,
+    intakeScheduledFor: state.intakeScheduledFor,
+    intakeCompletedAt: state.intakeCompletedAt,
+    enrolledAt: state.enrolledAt,
+    intakeExtensions: state.intakeExtensions,
+    filingDecision: state.filingDecision,
+    handOff: state.handOff,
+    exit: state.exit,
+    deadlines,
+    nextDeadline: nextDeadlineOf(deadlines),
+    stuck: state.stuck,
+    notices: state.notices,
+    events: state.events,
+  };
+}

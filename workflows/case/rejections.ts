@@ -1,0 +1,33 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { CASE_ACTION_REJECTED, type CaseActionRejection } from '../../src/shared/case-actions';
+import type { CaseState, Stage } from '../../src/shared/case-model';
+import type { RuleId } from '../../src/shared/rules';
+
+/** Refusals of case actions: thrown by update validators, mapped by the API to 400 or 409. */
+
+function reject(rejection: CaseActionRejection): never {
+  throw ApplicationFailure.create({
+    type: CASE_ACTION_REJECTED,
+    message: rejection.message,
+    details: [rejection],
+    nonRetryable: true,
+  });
+}
+
+export function rejectField(field: string, message: string, ruleId?: RuleId): never {
+  reject({ code: 'INVALID_FIELD', field, ruleId, message: `${field}: ${message}${ruleId ? ` (${ruleId})` : ''}` });
+}
+
+export function rejectRule(state: CaseState, ruleId: RuleId, message: string): never {
+  reject({ code: 'RULE_CONFLICT', ruleId, stage: state.stage, message: `${message} (${ruleId})` });
+}
+
+export function requireStage(state: CaseState, allowed: readonly Stage[], action: string, ruleId: RuleId): void {
+  if (allowed.includes(state.stage)) return;
+  reject({
+    code: 'STAGE_CONFLICT',
+    ruleId,
+    stage: state.stage,
+    message: `${action} is not possible: case ${state.referralId} is ${state.stage} (${ruleId}; allowed when ${allowed.join(' or ')})`,
+  });
+}

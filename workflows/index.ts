@@ -1,0 +1,1 @@
+export { arrestDiversion } from './arrest-diversion';
