@@ -33,7 +33,7 @@ export async function arrestDiversion(input: ArrestDiversionInput): Promise<Case
   for (const action of CASE_ACTION_NAMES) registerAction(runtime, action);
 
   if (opened) runtime.commit([opened.first]);
-  runtime.redeliverPending();
+  else runtime.redeliverPending();
   void runtime.projectForever();
   void screeningOverdueRule(runtime);
   void sceneWindowRule(runtime);

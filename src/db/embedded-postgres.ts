@@ -6,12 +6,14 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
  * pglite-socket, so the application talks to it over the ordinary wire protocol with `pg` exactly as
  * it talks to a real server.
  *
- * PGlite runs a single session. pglite-socket can multiplex several connections onto it, but it
- * interleaves their extended-protocol messages (Parse/Bind of one client between another's), which
- * corrupts unnamed statements — so the embedded server takes one connection, and every client of it
- * uses a pool of one (EMBEDDED_POOL_SIZE).
+ * PGlite runs a single session. pglite-socket multiplexes connections onto it, but it interleaves
+ * their extended-protocol messages (one client's Parse/Bind between another's), which corrupts
+ * unnamed statements when two connections are busy at once. So the embedded database serves one
+ * client process, whose pool holds one connection (EMBEDDED_POOL_SIZE); the server accepts a few
+ * more only so that a closing connection and its successor can overlap.
  */
 export const EMBEDDED_POOL_SIZE = 1;
+const EMBEDDED_MAX_CONNECTIONS = 4;
 
 export interface EmbeddedPostgres {
   url: string;
@@ -25,7 +27,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
     db,
     port: options.port ?? 0,
     host: '127.0.0.1',
-    maxConnections: EMBEDDED_POOL_SIZE,
+    maxConnections: EMBEDDED_MAX_CONNECTIONS,
   });
   await server.start();
   const port = Number((server as unknown as { port: number }).port);

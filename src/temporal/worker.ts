@@ -9,6 +9,8 @@ export interface LeadWorkerOptions {
   /** A prebuilt workflow bundle (tests, production images); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
+  /** Workflows kept in memory between tasks (0: every task replays the history). */
+  maxCachedWorkflows?: number;
 }
 
 /** The product's worker: the referral workflows plus activities built from real parts. */
@@ -18,6 +20,7 @@ export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
     namespace: options.namespace ?? 'default',
     taskQueue: TASK_QUEUE,
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
     activities: createActivities(options.deps),
   });

@@ -32,11 +32,23 @@ export interface TestStack {
   config: LeadConfig;
   baseUrl: string;
   worker: Worker;
-  restartWorker(): Promise<void>;
+  stopWorker(): Promise<void>;
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startTestStack(options: { timeSkipping?: boolean; config?: LeadConfig } = {}): Promise<TestStack> {
+export interface TestStackOptions {
+  timeSkipping?: boolean;
+  config?: LeadConfig;
+  /**
+   * Keep workflows cached between tasks (default). Tests that stop and start workers turn it off:
+   * the time-skipping server measures the sticky-queue timeout in its locked test time, so a task
+   * addressed to a stopped worker's sticky queue would wait forever.
+   */
+  stickyCache?: boolean;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   quietTemporalRuntime();
   // Parts started so far, stopped in reverse order if a later one fails to start.
   const started: Array<() => Promise<unknown> | unknown> = [];
@@ -48,7 +60,7 @@ export async function startTestStack(options: { timeSkipping?: boolean; config?:
   }
 }
 
-async function start(options: { timeSkipping?: boolean; config?: LeadConfig }, started: Array<() => Promise<unknown> | unknown>): Promise<TestStack> {
+async function start(options: TestStackOptions, started: Array<() => Promise<unknown> | unknown>): Promise<TestStack> {
   const config = options.config ?? loadConfig();
   const pg: EmbeddedPostgres = await startEmbeddedPostgres();
   started.push(() => pg.stop());
@@ -65,8 +77,9 @@ async function start(options: { timeSkipping?: boolean; config?: LeadConfig }, s
   const env = options.timeSkipping === false
     ? await TestWorkflowEnvironment.createLocal({ server: { executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined } })
     : await TestWorkflowEnvironment.createTimeSkipping({
-        // The Java test server skips time only when asked to.
-        server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined, extraArgs: ['--enable-time-skipping'] },
+        // Started without --enable-time-skipping, the test server keeps time locked (like a real
+        // server) except while the test sleeps (env.sleep) or awaits a result.
+        server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },
       });
   started.push(() => env.teardown());
 
@@ -77,6 +90,7 @@ async function start(options: { timeSkipping?: boolean; config?: LeadConfig }, s
       namespace: env.namespace,
       deps: { db, mailer, config },
       workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
+      maxCachedWorkflows: options.stickyCache === false ? 0 : undefined,
     });
 
   let worker = await newWorker();
@@ -97,16 +111,18 @@ async function start(options: { timeSkipping?: boolean; config?: LeadConfig }, s
     get worker() {
       return worker;
     },
-    async restartWorker() {
-      worker.shutdown();
+    async stopWorker() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running;
+    },
+    async startWorker() {
       worker = await newWorker();
       running = worker.run();
     },
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await env.teardown();
       mailer.close();

@@ -1,0 +1,26 @@
+/** The HTTP API process for production: Temporal and PostgreSQL are given by the environment. */
+import { Client, Connection } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { loadConfig } from '../config/load-config';
+import { createPrisma } from '../db/prisma';
+import { CaseWorkflows } from '../temporal/case-workflows';
+import { readEnvironment, required } from './environment';
+
+async function main() {
+  const env = readEnvironment();
+  const config = loadConfig();
+  const db = createPrisma(required(env, 'DATABASE_URL'));
+  const connection = await Connection.connect({ address: required(env, 'TEMPORAL_ADDRESS') });
+  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+  const server = createApp({ db, cases: new CaseWorkflows(client), config }).listen(env.PORT, () => {
+    console.log(`[api] listening on :${env.PORT}`);
+  });
+  const stop = () => server.close(() => void Promise.all([connection.close(), db.$disconnect()]).then(() => process.exit(0)));
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((err) => {
+  console.error('[api] failed:', err);
+  process.exit(1);
+});

@@ -1,0 +1,108 @@
+/**
+ * `npm start`: the whole service on embedded defaults — Temporal dev server with its Web UI, an
+ * embedded PostgreSQL-compatible database with migrations applied, captured outgoing mail, the
+ * worker and the HTTP API, in one command with nothing to install beyond Node (and Go or Java where
+ * Temporal's binaries cannot be downloaded). Set DATABASE_URL, SMTP_URL or TEMPORAL_ADDRESS to use
+ * real ones instead.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { NativeConnection } from '@temporalio/worker';
+import { createApp } from '../api/app';
+import { loadConfig } from '../config/load-config';
+import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded-postgres';
+import { createPrisma } from '../db/prisma';
+import { applyMigrations } from '../db/schema-engine';
+import { MailCapture } from '../mail/capture-server';
+import { inboxRoutes } from '../mail/inbox-routes';
+import { createSmtpMailer } from '../mail/mailer';
+import { temporalCliExecutable } from '../temporal/binaries';
+import { CaseWorkflows } from '../temporal/case-workflows';
+import { createLeadWorker } from '../temporal/worker';
+import { readEnvironment } from './environment';
+
+const DATA_DIR = path.resolve(process.env.LEAD_DATA_DIR ?? '.data');
+const stops: Array<() => Promise<unknown> | unknown> = [];
+
+async function main() {
+  const env = readEnvironment();
+  const config = loadConfig();
+  mkdirSync(DATA_DIR, { recursive: true });
+
+  let databaseUrl = env.DATABASE_URL;
+  let poolSize = 10;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_DB_PORT ?? 55432) });
+    stops.push(() => pg.stop());
+    databaseUrl = pg.url;
+    poolSize = EMBEDDED_POOL_SIZE;
+    console.log(`[dev] embedded PostgreSQL (PGlite) on ${pg.url}, data in ${path.join(DATA_DIR, 'postgres')}`);
+  }
+  const applied = await applyMigrations(databaseUrl);
+  console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+  const db = createPrisma(databaseUrl, poolSize);
+  stops.push(() => db.$disconnect());
+
+  let smtpUrl = env.SMTP_URL;
+  let capture: MailCapture | undefined;
+  if (!smtpUrl) {
+    capture = await new MailCapture({ saveDir: path.join(DATA_DIR, 'mail') }).start(Number(process.env.DEV_SMTP_PORT ?? 2525));
+    stops.push(() => capture!.stop());
+    smtpUrl = capture.url;
+  }
+  const mailer = createSmtpMailer(smtpUrl);
+
+  let client: Client;
+  let workerConnection: NativeConnection;
+  if (env.TEMPORAL_ADDRESS) {
+    client = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+    workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  } else {
+    const temporal = await TestWorkflowEnvironment.createLocal({
+      server: {
+        executable: temporalCliExecutable(),
+        ip: '127.0.0.1',
+        port: Number(process.env.TEMPORAL_PORT ?? 7233),
+        ui: true,
+        uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+        dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
+        namespace: env.TEMPORAL_NAMESPACE,
+      },
+    });
+    stops.push(() => temporal.teardown());
+    client = temporal.client;
+    workerConnection = temporal.nativeConnection;
+  }
+
+  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config } });
+  const running = worker.run();
+  stops.unshift(async () => {
+    worker.shutdown();
+    await running;
+  });
+
+  const app = createApp({ db, cases: new CaseWorkflows(client), config, extras: capture ? [inboxRoutes(capture)] : [] });
+  const server = app.listen(env.PORT, () => {
+    console.log(`
+LEAD referral service is running.
+  API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
+  Temporal UI    ${env.TEMPORAL_ADDRESS ? '(your Temporal server\'s UI)' : `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`}
+  Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}
+Press Ctrl+C to stop.`);
+  });
+  stops.unshift(() => new Promise((resolve) => server.close(resolve)));
+}
+
+async function shutdown(code: number) {
+  for (const stop of stops) await Promise.resolve(stop()).catch((err) => console.error('[dev] while stopping:', err));
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+main().catch(async (err) => {
+  console.error('[dev] failed to start:', err instanceof Error ? err.message : err);
+  await shutdown(1);
+});

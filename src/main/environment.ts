@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/** Settings read from the environment by the processes; every one documented in the README. */
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  SMTP_URL: z.string().url().optional(),
+  TEMPORAL_ADDRESS: z.string().min(3).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LEAD_CONFIG_FILE: z.string().optional(),
+});
+
+export type Environment = z.infer<typeof environmentSchema>;
+
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function required<K extends keyof Environment>(env: Environment, key: K): NonNullable<Environment[K]> {
+  const value = env[key];
+  if (value === undefined || value === '') throw new Error(`${String(key)} must be set`);
+  return value as NonNullable<Environment[K]>;
+}

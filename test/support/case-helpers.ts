@@ -1,0 +1,38 @@
+import type { CapturedMail } from '../../src/mail/capture-server';
+import { apiAs, waitFor } from './api-client';
+import type { TestStack } from './test-stack';
+
+/** Mail about one case (every notice names its referral in a header). */
+export function mailFor(stack: TestStack, caseId: string, to?: string): CapturedMail[] {
+  return stack.mail.messages.filter((m) => m.headers['x-lead-referral'] === caseId && (!to || m.to.includes(to)));
+}
+
+export function ruleOf(mail: CapturedMail): string {
+  return mail.headers['x-lead-rule'];
+}
+
+export async function readCase(stack: TestStack, caseId: string) {
+  const res = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
+  if (res.status !== 200) throw new Error(`GET case ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.case;
+}
+
+/**
+ * Waits until the case has delivered every notice it owes and its database projection caught up —
+ * what a person would see as "done" before the clock moves on.
+ */
+export async function settled(stack: TestStack, caseId: string) {
+  return waitFor(async () => {
+    const view = await readCase(stack, caseId);
+    const row = await stack.db.referral.findUnique({ where: { id: caseId } });
+    const lastSeq = view.events.at(-1)?.seq ?? 0;
+    return view.notices.every((n: { status: string }) => n.status === 'SENT') && row?.projectedSeq === lastSeq ? view : undefined;
+  }, `case ${caseId} to settle`);
+}
+
+export async function submitArrest(stack: TestStack, body: Record<string, unknown>): Promise<string> {
+  const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', body);
+  if (res.status !== 201) throw new Error(`referral refused: ${res.status} ${JSON.stringify(res.body)}`);
+  await settled(stack, res.body.caseId);
+  return res.body.caseId;
+}

@@ -1,0 +1,116 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { casePolicyOf, loadConfig } from '../../src/config/load-config';
+import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
+import type { CaseState } from '../../src/shared/case-model';
+import { evolve } from '../../workflows/case/case-events';
+import { deadlinesOf } from '../../workflows/case/case-view';
+import { decide } from '../../workflows/case/decisions';
+import { noticesOwed } from '../../workflows/case/notices';
+import { openArrestDiversion } from '../../workflows/case/open-case';
+
+/** The case rules as pure functions, without Temporal: the fast layer under the workflow tests. */
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+const T0 = Date.parse('2026-03-01T10:00:00Z');
+const policy = casePolicyOf(loadConfig());
+const cm = { id: 'cm-1', role: 'case_manager' as const };
+
+function newCase(victimCrime = false) {
+  const { state, first } = openArrestDiversion({ referralId: 'BUR-TEST000001', agency: 'BURIEN_PD', prosecutorOffice: 'KCPAO', offenseLevel: 'FELONY', victimCrime, policy }, T0);
+  apply(state, [first]);
+  return state;
+}
+
+function apply(state: CaseState, events: ReturnType<typeof decide>) {
+  for (const e of events) {
+    const numbered = { ...e, seq: ++state.seq };
+    state.events.push(numbered);
+    evolve(state, numbered);
+    state.notices.push(...noticesOwed(state, numbered));
+  }
+}
+
+function act<A extends CaseActionName>(state: CaseState, action: A, input: CaseActionArgs<A>['input'], at: number, actor: CaseActionArgs['actor'] = cm) {
+  apply(state, decide(action, state, { actor, input } as CaseActionArgs<A>, at));
+  return state;
+}
+
+function refusal(fn: () => unknown) {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ApplicationFailure);
+    return (err as ApplicationFailure).details?.[0] as { code: string; ruleId: string; stage: string; field?: string };
+  }
+  throw new Error('expected a refusal');
+}
+
+test('a new case owes R-CALL and R-PACKET and runs every clock from the referral', () => {
+  const s = newCase(true);
+  expect(s.notices.map((n) => [n.kind, n.recipient.role])).toEqual([['CASE_MANAGEMENT_CALLED', 'case_manager'], ['DIVERSION_PACKET', 'prosecutor']]);
+  expect(Object.fromEntries(deadlinesOf(s).map((d) => [d.ruleId, Date.parse(d.dueAt) - T0]))).toEqual({
+    'R-SCREEN': 4 * HOUR,
+    'R-SCENE': 12 * HOUR,
+    'R-VICTIM': 7 * DAY,
+    'R-INTAKE': 30 * DAY,
+  });
+});
+
+test('R-ENROLL needs both intake and consent, in either order', () => {
+  const a = act(act(act(newCase(), 'recordScreening', {}, T0 + HOUR), 'recordIntake', {}, T0 + DAY), 'recordConsent', { method: 'WRITTEN' }, T0 + DAY + HOUR);
+  expect(a.stage).toBe('ENROLLED');
+  const b = act(act(act(newCase(), 'recordScreening', {}, T0 + HOUR), 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + 2 * DAY);
+  expect(b.stage).toBe('ENROLLED');
+});
+
+test('R-CONSENT: rescinding before enrollment keeps the case open; consent can be given again', () => {
+  const s = act(act(newCase(), 'recordScreening', {}, T0), 'recordConsent', { method: 'WRITTEN' }, T0 + HOUR);
+  act(s, 'rescindConsent', {}, T0 + 2 * HOUR);
+  expect(s).toMatchObject({ stage: 'AWAITING_INTAKE', consent: { status: 'RESCINDED' } });
+  act(act(s, 'recordIntake', {}, T0 + DAY), 'recordConsent', { method: 'WRITTEN' }, T0 + DAY);
+  expect(s.stage).toBe('ENROLLED');
+});
+
+test('actions refused by stage name the stage and the rule', () => {
+  const s = newCase();
+  expect(refusal(() => decide('recordIntake', s, { actor: cm, input: {} }, T0))).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' });
+  expect(refusal(() => decide('recordExit', s, { actor: cm, input: { reason: 'MOVED_AWAY' } }, T0))).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'AWAITING_SCREENING', ruleId: 'R-EXIT' });
+  act(s, 'recordScreening', {}, T0);
+  expect(refusal(() => decide('recordScreening', s, { actor: cm, input: {} }, T0))).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'AWAITING_INTAKE' });
+});
+
+test('R-INTAKE: an extension must move the deadline later; a schedule past the deadline is refused', () => {
+  const s = newCase();
+  const sergeant = { id: 'sgt-1', role: 'sergeant' as const };
+  expect(refusal(() => decide('extendIntakeDeadline', s, { actor: sergeant, input: { newDueAt: new Date(T0 + 29 * DAY).toISOString(), reason: 'because' } }, T0))).toMatchObject({ code: 'INVALID_FIELD', field: 'newDueAt', ruleId: 'R-INTAKE' });
+  expect(refusal(() => decide('recordScreening', s, { actor: cm, input: { intakeScheduledFor: new Date(T0 + 31 * DAY).toISOString() } }, T0))).toMatchObject({ code: 'INVALID_FIELD', field: 'intakeScheduledFor' });
+  act(s, 'extendIntakeDeadline', { newDueAt: new Date(T0 + 40 * DAY).toISOString(), reason: 'hospital stay' }, T0 + 25 * DAY, sergeant);
+  expect(s.intakeDueAt).toBe(new Date(T0 + 40 * DAY).toISOString());
+  expect(s.intakeExtensions[0]).toMatchObject({ by: sergeant, reason: 'hospital stay' });
+});
+
+test('R-SCENE: a return is judged by when it was observed', () => {
+  const s = newCase();
+  act(s, 'reportReturnToScene', { observedAt: new Date(T0 + 11 * HOUR).toISOString() }, T0 + 14 * HOUR, { id: 'o-1', role: 'officer' });
+  expect(s.events.at(-1)?.data).toMatchObject({ withinWindow: true });
+  expect(s.notices.at(-1)).toMatchObject({ kind: 'RETURN_TO_SCENE', recipient: { role: 'sergeant', agency: 'BURIEN_PD' } });
+  expect(refusal(() => decide('reportReturnToScene', s, { actor: { id: 'o-1', role: 'officer' }, input: { observedAt: new Date(T0 + 20 * HOUR).toISOString() } }, T0 + 14 * HOUR))).toMatchObject({ field: 'observedAt' });
+});
+
+test('R-VICTIM: no objection window without an identifiable victim; objection exactly at the end of day 7 is in time', () => {
+  const prosecutor = { id: 'p-1', role: 'prosecutor' as const };
+  expect(refusal(() => decide('recordVictimObjection', newCase(false), { actor: prosecutor, input: {} }, T0 + DAY))).toMatchObject({ ruleId: 'R-VICTIM' });
+  const s = newCase(true);
+  act(s, 'recordVictimObjection', {}, T0 + 7 * DAY, prosecutor);
+  expect(s.victimObjectionAt).toBeDefined();
+  const late = newCase(true);
+  expect(refusal(() => decide('recordVictimObjection', late, { actor: prosecutor, input: {} }, T0 + 7 * DAY + 1))).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
+});
+
+test('notice ids are stable: the same event always owes the same notices', () => {
+  const a = newCase();
+  const b = newCase();
+  expect(a.notices.map((n) => n.id)).toEqual(b.notices.map((n) => n.id));
+  expect(new Set(a.notices.map((n) => n.id)).size).toBe(a.notices.length);
+});
