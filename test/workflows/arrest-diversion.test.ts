@@ -218,3 +218,15 @@ test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a 
   // …and can still be read.
   expect((await readCase(stack, caseId)).stage).toBe('EXITED');
 });
+
+test('R-ROI: no notice carries the person\'s name, date of birth or the offense', async () => {
+  const caseId = await submitArrest(stack, arrestReferral({ person: { givenName: 'Marisol', familyName: 'Quintero-Blake', dateOfBirth: '1979-11-30', stateId: 'WA-SID-77123' } }));
+  await caseManager.act(caseId, 'left-before-screening');
+  await settled(stack, caseId);
+  const mail = mailFor(stack, caseId);
+  expect(mail.length).toBeGreaterThanOrEqual(4);
+  for (const m of mail) {
+    const all = `${m.subject}\n${m.text}\n${JSON.stringify(m.headers)}`;
+    for (const secret of ['Marisol', 'Quintero', '1979-11-30', '11/30/1979', 'WA-SID-77123', 'VUCSA', 'possession']) expect(all).not.toContain(secret);
+  }
+});
