@@ -5,6 +5,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import type { arrestDiversion } from '../../workflows';
@@ -25,6 +26,9 @@ function translate(err: unknown): never {
   if (err instanceof WorkflowNotFoundError) throw new CaseNotRunningError(err.message);
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === CASE_ACTION_REJECTED) {
     throw new CaseActionRejectedError((err.cause.details?.[0] as CaseActionRejection | undefined) ?? { code: 'STAGE_CONFLICT', message: err.cause.message });
+  }
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
+    throw new TemporalUnavailableError(`The case did not answer in time: ${err.message}`);
   }
   if (err instanceof ServiceError) {
     if (/not ?found|already completed/i.test(err.message)) throw new CaseNotRunningError(err.message);
