@@ -1,7 +1,9 @@
 import type { LeadConfig } from '../src/config/config-schema';
 import type { PrismaClient } from '../src/generated/prisma/client';
-import type { CaseProgress, NoticeRequest } from '../src/shared/activity-contract';
 import type { Mailer } from '../src/mail/mailer';
+import type { CaseWorkflows } from '../src/temporal/case-workflows';
+import { signalCapacity } from './capacity';
+import { openLinkedSocialContact } from './open-linked-social-contact';
 import { recordCaseProgress } from './record-case-progress';
 import { sendNotice } from './send-notice';
 
@@ -9,13 +11,17 @@ export interface ActivityDeps {
   db: PrismaClient;
   mailer: Mailer;
   config: LeadConfig;
+  /** Temporal, for the activities that start or signal other workflows. */
+  cases: CaseWorkflows;
 }
 
 /** The worker's activities, built from injected parts so tests run them against real local ones. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    sendNotice: (notice: NoticeRequest) => sendNotice(deps, notice),
-    recordCaseProgress: (progress: CaseProgress) => recordCaseProgress(deps, progress),
+    sendNotice: (notice: Parameters<typeof sendNotice>[1]) => sendNotice(deps, notice),
+    recordCaseProgress: (progress: Parameters<typeof recordCaseProgress>[1]) => recordCaseProgress(deps, progress),
+    signalCapacity: (request: Parameters<typeof signalCapacity>[1]) => signalCapacity(deps, request),
+    openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) => openLinkedSocialContact(deps, request),
   };
 }
 

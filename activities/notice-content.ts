@@ -16,6 +16,15 @@ const TITLES: Record<NoticeKind, string> = {
   RETURN_TO_SCENE: 'Return to the scene inside the exclusion window',
   INTAKE_MISSED: 'Intake deadline missed',
   PARTICIPANT_EXITED: 'Participant exited LEAD',
+  OVERRIDE_REQUESTED: 'Override requested for a booked, ineligible person',
+  APPROVAL_REQUESTED: 'Social-contact referral awaiting your approval',
+  APPROVAL_REMINDER: 'Reminder: social-contact referral unreviewed for 7 days',
+  SOCIAL_CONTACT_REFERRED: 'New social-contact referral',
+  SOCIAL_CONTACT_APPROVED: 'Social-contact referral approved',
+  SOCIAL_CONTACT_DENIED: 'Social-contact referral denied',
+  SOCIAL_CONTACT_ENROLLED: 'Social-contact referral enrolled',
+  SOCIAL_CONTACT_CLOSED: 'Social-contact referral closed',
+  REASSESSMENT_DUE: 'Social-contact approval due for re-assessment',
 };
 
 export class UnknownRecipientError extends Error {}
@@ -40,15 +49,17 @@ export function recipientAddress(config: LeadConfig, recipient: Recipient): stri
 }
 
 export function noticeContent(config: LeadConfig, notice: NoticeRequest): { subject: string; text: string } {
-  const office = config.offices[notice.facts.office];
+  const officeCode = notice.facts.office;
+  const office = officeCode ? config.offices[officeCode] : undefined;
   const title = TITLES[notice.kind];
+  const deadline = notice.facts.deadline;
   const lines = [
     `${title}.`,
     '',
-    `Referral: ${notice.referralId}`,
+    `Referral: ${notice.referralId} (${notice.facts.type === 'SOCIAL_CONTACT' ? 'social contact' : 'arrest diversion'})`,
     `Case status: ${notice.facts.stage}`,
-    `Office with jurisdiction: ${office ? `${office.name} (${notice.facts.office})` : notice.facts.office}`,
-    ...(notice.facts.deadline ? [`Intake deadline: ${notice.facts.deadline.dueAt} (${notice.facts.deadline.ruleId})`] : []),
+    ...(officeCode ? [`Office with jurisdiction: ${office ? `${office.name} (${officeCode})` : officeCode}`] : []),
+    ...(deadline ? [`${deadline.ruleId === 'R-INTAKE' ? 'Intake deadline' : 'Approval good until'}: ${deadline.dueAt} (${deadline.ruleId})`] : []),
     `Rule: ${notice.ruleId} — ${RULES[notice.ruleId]}`,
     '',
     `Open the case: ${new URL(`/cases/${encodeURIComponent(notice.referralId)}`, config.program.publicUrl).href}`,

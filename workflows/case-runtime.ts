@@ -1,12 +1,12 @@
 import { condition, proxyActivities } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
-import type { CaseProgress, NoticeRequest } from '../src/shared/activity-contract';
+import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
 import type { CaseState, NoticeRecord } from '../src/shared/case-model';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import type { RuleId } from '../src/shared/rules';
 import { evolve, type NewCaseEvent } from './case/case-events';
 import { deadlinesOf, nextDeadlineOf } from './case/case-view';
-import { noticesOwed } from './case/notices';
+import { noticesOwed, orderedEffectsOwed } from './case/effects';
 
 // A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
@@ -14,7 +14,7 @@ const { sendNotice } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
-const { recordCaseProgress } = proxyActivities<LeadActivities>({
+const { recordCaseProgress, signalCapacity, openLinkedSocialContact } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
@@ -24,11 +24,13 @@ export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: R
 }
 
 /**
- * Runs one case inside its workflow: numbers and applies events, delivers the notices they make
- * owed, and keeps the database projection up to date — in order, one batch at a time.
+ * Runs one case inside its workflow: numbers and applies events, delivers the notices they make owed
+ * (each independently), performs the ordered steps they owe (one after the other), and keeps the
+ * database projection up to date.
  */
 export class CaseRuntime {
   private deliveries = 0;
+  private readonly ordered: OrderedEffect[] = [];
 
   constructor(readonly state: CaseState) {}
 
@@ -42,6 +44,7 @@ export class CaseRuntime {
         this.state.notices.push(notice);
         this.deliver(notice);
       }
+      this.ordered.push(...orderedEffectsOwed(this.state, event));
     }
   }
 
@@ -50,17 +53,36 @@ export class CaseRuntime {
     for (const notice of this.state.notices) if (notice.status === 'PENDING') this.deliver(notice);
   }
 
-  /** All notices delivered and every event projected to the database. */
+  /** All notices delivered, every ordered step done and every event projected to the database. */
   settled(): boolean {
-    return this.deliveries === 0 && this.state.projectedSeq === this.state.seq;
+    return this.deliveries === 0 && this.ordered.length === 0 && this.state.projectedSeq === this.state.seq;
   }
 
-  async projectForever(): Promise<never> {
+  start(): void {
+    void this.projectForever();
+    void this.performOrderedForever();
+  }
+
+  private async projectForever(): Promise<never> {
     for (;;) {
       await condition(() => this.state.projectedSeq < this.state.seq);
       const progress = this.progress();
       await recordCaseProgress(progress);
       this.state.projectedSeq = progress.seq;
+    }
+  }
+
+  private async performOrderedForever(): Promise<never> {
+    for (;;) {
+      await condition(() => this.ordered.length > 0);
+      const effect = this.ordered[0];
+      if (effect.kind === 'capacity') {
+        await signalCapacity({ signal: effect.signal, caseId: this.state.referralId, approvedAt: effect.approvedAt });
+      } else {
+        const { socialContactReferralId } = await openLinkedSocialContact({ fromReferralId: this.state.referralId, agency: this.state.agency });
+        this.commit([systemEvent('LINKED_SOCIAL_CONTACT_OPENED', 'R-VICTIM', { socialContactReferralId })]);
+      }
+      this.ordered.shift();
     }
   }
 
@@ -89,7 +111,12 @@ export class CaseRuntime {
       kind: notice.kind,
       ruleId: notice.ruleId,
       recipient: notice.recipient,
-      facts: { stage: s.stage, office: s.prosecutorOffice, deadline: { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt } },
+      facts: {
+        stage: s.stage,
+        type: s.type,
+        office: s.prosecutorOffice,
+        deadline: s.intakeDueAt ? { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt } : s.approvalValidUntil ? { ruleId: 'R-SC-REASSESS', dueAt: s.approvalValidUntil } : undefined,
+      },
     };
     void sendNotice(request)
       .then((receipt) => this.commit([systemEvent('NOTICE_SENT', notice.ruleId, { noticeId: notice.id, sentAt: receipt.sentAt })]))

@@ -12,4 +12,8 @@ export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
   recordVictimObjection: 'victim-objection',
   recordFilingDecision: 'filing-decision',
   recordExit: 'exit',
+  decideOverride: 'override-decision',
+  decideApproval: 'approval-decision',
+  recordContact: 'contacts',
+  decideReassessment: 'reassessment-decision',
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../config/config-schema';
 import { arrestDiversionSchema } from '../referrals/referral-schema';
+import { socialContactSchema } from '../referrals/social-contact-schema';
 import { CASE_ACTION_NAMES, caseActionSchemas } from '../shared/case-actions';
 import { PERMISSIONS } from '../shared/permissions';
 import { CASE_ACTION_PATHS } from './case-action-routes';
@@ -26,9 +27,36 @@ export function openApiDocument(config: LeadConfig) {
           200: { description: 'The same submission was already recorded: the existing case' },
           400: errorResponse('A field is invalid; each is named'),
           409: errorResponse('submissionId reused with different content'),
+          422: errorResponse('Ineligible (every R-EL/R-EX reason named) and no override requested'),
         },
         'x-permission': PERMISSIONS['referral.create'],
       },
+    },
+    '/api/referrals/arrest-diversions/eligibility': {
+      post: {
+        summary: 'Check eligibility (every reason, R-EL/R-EX) and prior referrals (R-EL-PRIOR) without recording anything',
+        parameters: identity,
+        requestBody: jsonBody(arrestDiversionSchema(config)),
+        responses: { 200: { description: 'The eligibility result and prior referrals' }, 400: errorResponse('A field is invalid; each is named') },
+        'x-permission': PERMISSIONS['referral.create'],
+      },
+    },
+    '/api/referrals/social-contacts': {
+      post: {
+        summary: 'Refer a social contact (idempotent on submissionId); a sergeant approves it',
+        parameters: identity,
+        requestBody: jsonBody(socialContactSchema(config)),
+        responses: {
+          201: { description: 'Case created, awaiting approval' },
+          200: { description: 'The same submission was already recorded: the existing case' },
+          400: errorResponse('A field is invalid; each is named (R-SC-SOURCE among them)'),
+          422: errorResponse('R-SC-PREREQ or R-EX-ORDER not met; every reason is named'),
+        },
+        'x-permission': PERMISSIONS['referral.create'],
+      },
+    },
+    '/api/capacity': {
+      get: { summary: 'R-SC-CAPACITY: places, participants, reserved places and the waiting queue', parameters: identity, responses: { 200: { description: 'Capacity' } }, 'x-permission': PERMISSIONS['capacity.read'] },
     },
     '/api/cases/{caseId}': {
       get: { summary: 'Read a case: stage, deadlines with rule ids, notices, events', parameters: [caseId, ...identity], responses: { 200: { description: 'The case' }, 404: errorResponse('Unknown case') } },

@@ -22,6 +22,15 @@ export const configSchema = z.strictObject({
     publicUrl: z.url(),
     /** Short prefix of case ids. */
     caseIdPrefix: z.string().regex(/^[A-Z]{2,4}$/).default('LEAD'),
+    /** The program's local time zone: "the referral date" and other plain dates are local dates. */
+    timezone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone such as America/Los_Angeles').default('America/Los_Angeles'),
   }),
   durations: z.strictObject({
     sceneWindow: duration.describe('R-SCENE'),
@@ -30,10 +39,17 @@ export const configSchema = z.strictObject({
     victimObjectionWindow: duration.describe('R-VICTIM'),
     missedNoticeConfirmWithin: duration.describe('R-MISSED (Decision)'),
     maxReferralBackdate: duration.describe('how old a referral sent later (offline form) may be'),
+    approvalOverdueAfter: duration.describe('R-SC-APPROVAL (Decision)'),
   }),
   continueAsNewAfterEvents: z.number().int().min(10).default(500),
   /** R-EL-OFFENSE: the eligible offenses, each with the level it is usually charged at. */
-  offenses: z.record(code, z.strictObject({ label: z.string().min(1), defaultLevel: z.enum(OFFENSE_LEVELS), victimOffense: z.boolean().default(false) })),
+  offenses: z.record(code, z.strictObject({
+    label: z.string().min(1),
+    defaultLevel: z.enum(OFFENSE_LEVELS),
+    victimOffense: z.boolean().default(false),
+    /** VUCSA offenses: drug substance, amount and activity are required (R-EX-DRUG-AMOUNT, R-EX-PROFIT). */
+    drugOffense: z.boolean().default(false),
+  })),
   agencies: z.record(code, z.strictObject({ name: z.string().min(1), sergeantsEmail: email })),
   /** R-JURISDICTION: prosecutor offices. */
   offices: z.record(code, z.strictObject({ name: z.string().min(1), email })),
@@ -46,6 +62,17 @@ export const configSchema = z.strictObject({
       office: code,
     }),
   ).min(1),
+  socialContact: z.strictObject({
+    approvalValidMonths: z.number().int().min(1).max(24).describe('R-SC-REASSESS'),
+    violationWindowMonths: z.number().int().min(1).max(120).describe('R-SC-PREREQ'),
+    /** R-SC-PREREQ: the LEAD catchment area, as named areas. */
+    catchmentAreas: z.record(code, z.string().min(1)),
+  }),
+  /** R-SC-CAPACITY: one case manager FTE per 25 active participants. */
+  capacity: z.strictObject({
+    caseManagerFte: z.number().min(0).max(1000),
+    participantsPerFte: z.number().int().min(1).default(25),
+  }),
   contacts: z.strictObject({
     caseManagementOnCall: email,
     projectManager: email,

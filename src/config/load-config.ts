@@ -38,6 +38,11 @@ export function casePolicyOf(config: LeadConfig): CasePolicy {
     intakeDeadlineMs: d.intakeDeadline,
     victimObjectionWindowMs: d.victimObjectionWindow,
     missedNoticeConfirmWithinMs: d.missedNoticeConfirmWithin,
+    approvalOverdueAfterMs: d.approvalOverdueAfter,
+    approvalValidMonths: config.socialContact.approvalValidMonths,
     continueAsNewAfterEvents: config.continueAsNewAfterEvents,
   };
 }
+
+/** R-SC-CAPACITY: the places the program has. */
+export const placesOf = (config: LeadConfig): number => Math.floor(config.capacity.caseManagerFte * config.capacity.participantsPerFte);

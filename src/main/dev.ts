@@ -76,14 +76,15 @@ async function main() {
     workerConnection = temporal.nativeConnection;
   }
 
-  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config } });
+  const cases = new CaseWorkflows(client);
+  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases } });
   const running = worker.run();
   stops.unshift(async () => {
     worker.shutdown();
     await running;
   });
 
-  const app = createApp({ db, cases: new CaseWorkflows(client), config, extras: capture ? [inboxRoutes(capture)] : [] });
+  const app = createApp({ db, cases, config, extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.

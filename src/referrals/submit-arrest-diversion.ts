@@ -1,16 +1,24 @@
-import { createHash } from 'node:crypto';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
+import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../api/http-error';
 import type { ArrestDiversionInput, CaseView, OffenseLevel } from '../shared/case-model';
 import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
+import { eligibilityFactsOf } from './eligibility-facts';
+import { findPriorReferrals, type PriorReferral } from './prior-referrals';
 import { mostSerious, routeToOffice } from './prosecutor-routing';
+import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { ArrestDiversionSubmission } from './referral-schema';
 
-export interface SubmissionResult {
+export interface ArrestAssessment {
+  eligibility: EligibilityResult;
+  priorReferrals: PriorReferral[];
+}
+
+export interface SubmissionResult extends ArrestAssessment {
   caseId: string;
   created: boolean;
   view?: CaseView;
@@ -22,104 +30,106 @@ interface Deps {
   config: LeadConfig;
 }
 
-/** JSON with sorted keys, so the same submission always hashes the same. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function checkReferredAt(config: LeadConfig, referredAt: string | undefined, now: number): void {
+export function checkReferredAt(config: LeadConfig, referredAt: string | undefined, now: number): void {
   if (!referredAt) return;
   const at = Date.parse(referredAt);
   const field = (message: string) => new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: referredAt: ${message}`, { fields: [{ field: 'referredAt', message }] });
   if (at > now + CLOCK_SKEW_MS) throw field('cannot be in the future');
-  if (at < now - config.durations.maxReferralBackdate) throw field('is older than a referral may be sent late; submit it to the sergeant instead (R-INTAKE)');
+  if (at < now - config.durations.maxReferralBackdate) throw field('is older than a referral may be sent late; give it to the sergeant instead (R-INTAKE)');
+}
+
+/** What the officer sees before submitting: eligibility with every reason, and prior referrals (R-EL-PRIOR). */
+export async function assessArrestDiversion(deps: Deps, body: ArrestDiversionSubmission, now = new Date()): Promise<ArrestAssessment> {
+  return {
+    eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now)),
+    priorReferrals: await findPriorReferrals(deps.db, body.person, body.submissionId),
+  };
 }
 
 /**
  * Records an arrest-diversion referral and starts its workflow — idempotently: the submission id is
  * the business key, so resubmitting (or twenty concurrent copies) yields one referral row and one
- * workflow, and a reused submission id with different content is refused.
+ * workflow. An ineligible person is refused (422, every reason named) unless the officer booked them
+ * and asks the sergeant for an override (R-EL-OVERRIDE); the case then waits for the sergeant.
  */
 export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSubmission, actor: Actor): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
-  checkReferredAt(config, body.referredAt, Date.now());
+  const submissionHash = submissionHashOf(body);
+  const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
+  const assessment = await assessArrestDiversion(deps, body);
+  const existing = await existingSubmission(db, body.submissionId, submissionHash);
+
+  if (!existing) {
+    checkReferredAt(config, body.referredAt, Date.now());
+    const { eligibility } = assessment;
+    if (!eligibility.eligible && !body.overrideRequest) {
+      throw new HttpError(422, 'INELIGIBLE', `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`, {
+        reasons: eligibility.reasons,
+        eligibility,
+        priorReferrals: assessment.priorReferrals,
+      });
+    }
+    if (eligibility.eligible && body.overrideRequest) {
+      throw new HttpError(400, 'VALIDATION_FAILED', 'overrideRequest: the person is eligible; no override is needed (R-EL-OVERRIDE)', { fields: [{ field: 'overrideRequest', message: 'not needed: the person is eligible' }] });
+    }
+  }
+
+  const input = workflowInputOf(config, caseId, body, assessment.eligibility);
+  const created = await recordReferral(db, {
+    caseId,
+    type: 'ARREST_DIVERSION',
+    submissionId: body.submissionId,
+    submissionHash,
+    person: body.person,
+    agency: body.agency,
+    officerId: body.officer.id,
+    prosecutorOffice: input.prosecutorOffice,
+    details: JSON.parse(JSON.stringify({
+      officer: body.officer,
+      incident: body.incident,
+      offenses: body.offenses,
+      history: body.history,
+      protectiveOrders: body.protectiveOrders,
+      warrants: body.warrants,
+      docViolation: body.docViolation,
+      judgments: body.judgments,
+      circumstances: body.circumstances,
+      victim: body.victim ?? null,
+      offenseLevel: input.offenseLevel,
+      victimCrime: input.victimCrime,
+      eligibility: assessment.eligibility,
+      overrideRequest: body.overrideRequest ?? null,
+      submittedBy: { id: actor.id, role: actor.role },
+    })),
+  });
+  if (created || !existing?.workflowStartedAt) {
+    await cases.startArrestDiversion(input);
+    await markWorkflowStarted(db, caseId);
+  }
+  const view = await cases.view(caseId).catch(() => undefined);
+  return { caseId, created, view, ...assessment };
+}
+
+function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversionSubmission, eligibility: EligibilityResult): ArrestDiversionInput {
   const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
   const offenseLevel = mostSerious(levels);
   const office = routeToOffice(config, { level: offenseLevel, agency: body.agency, withinCityLimits: body.incident.withinCityLimits });
   if (!office) {
-    throw new HttpError(400, 'NO_JURISDICTION', `No prosecutor office is configured for a ${offenseLevel} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`, { ruleId: 'R-JURISDICTION', fields: [{ field: 'incident.withinCityLimits', message: 'no routing rule matches' }] });
+    throw new HttpError(400, 'NO_JURISDICTION', `No prosecutor office is configured for a ${offenseLevel} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`, {
+      ruleId: 'R-JURISDICTION',
+      fields: [{ field: 'incident.withinCityLimits', message: 'no routing rule matches' }],
+    });
   }
-  const victimCrime = body.victim?.identifiable ?? body.offenses.some((o) => config.offenses[o.code].victimOffense);
-  const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
-  const submissionHash = createHash('sha256').update(canonical(body)).digest('hex');
-
-  const created = await recordReferral(db, { caseId, submissionHash, body, office, offenseLevel, victimCrime, actor });
-
-  const input: ArrestDiversionInput = {
+  return {
     referralId: caseId,
     agency: body.agency,
     prosecutorOffice: office,
     offenseLevel,
-    victimCrime,
+    victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    overrideRequest: body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined,
   };
-  await cases.startArrestDiversion(input);
-  await db.referral.updateMany({ where: { id: caseId, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
-  const view = await cases.view(caseId).catch(() => undefined);
-  return { caseId, created, view };
-}
-
-async function recordReferral(
-  db: PrismaClient,
-  r: { caseId: string; submissionHash: string; body: ArrestDiversionSubmission; office: string; offenseLevel: OffenseLevel; victimCrime: boolean; actor: Actor },
-): Promise<boolean> {
-  const sameSubmission = async () => {
-    const existing = await db.referral.findUnique({ where: { submissionId: r.body.submissionId } });
-    if (existing && existing.submissionHash !== r.submissionHash) {
-      throw new HttpError(409, 'SUBMISSION_ID_REUSED', `submissionId ${r.body.submissionId} was already used for referral ${existing.id} with different content; a new referral needs a new submissionId`, { fields: [{ field: 'submissionId', message: 'already used for a different referral' }] });
-    }
-    return existing;
-  };
-  if (await sameSubmission()) return false;
-  const { person, agency, officer, offenses, incident, victim } = r.body;
-  try {
-    await db.$transaction(async (tx) => {
-      const dateOfBirth = new Date(`${person.dateOfBirth}T00:00:00Z`);
-      const known = await tx.person.findFirst({
-        where: {
-          dateOfBirth,
-          givenName: { equals: person.givenName, mode: 'insensitive' },
-          familyName: { equals: person.familyName, mode: 'insensitive' },
-          stateId: person.stateId ?? null,
-        },
-      });
-      const personId = known?.id ?? (await tx.person.create({ data: { givenName: person.givenName, familyName: person.familyName, dateOfBirth, stateId: person.stateId } })).id;
-      await tx.referral.create({
-        data: {
-          id: r.caseId,
-          submissionId: r.body.submissionId,
-          submissionHash: r.submissionHash,
-          type: 'ARREST_DIVERSION',
-          personId,
-          agency,
-          officerId: officer.id,
-          prosecutorOffice: r.office,
-          details: { officer, offenses, incident, victim: victim ?? null, offenseLevel: r.offenseLevel, victimCrime: r.victimCrime, submittedBy: { id: r.actor.id, role: r.actor.role } },
-        },
-      });
-    });
-    return true;
-  } catch (err) {
-    // A concurrent copy of the same submission won the race: answer with its referral.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && (await sameSubmission())) return false;
-    throw err;
-  }
 }

@@ -10,7 +10,7 @@ export interface NoticeRequest {
   ruleId: RuleId;
   recipient: Recipient;
   /** R-ROI: the only facts a notice may carry before consent. */
-  facts: { stage: Stage; office: string; deadline?: { ruleId: RuleId; dueAt: string } };
+  facts: { stage: Stage; type: 'ARREST_DIVERSION' | 'SOCIAL_CONTACT'; office?: string; deadline?: { ruleId: RuleId; dueAt: string } };
 }
 
 export interface NoticeReceipt {
@@ -29,3 +29,8 @@ export interface CaseProgress {
   deadlines: DeadlineView[];
   events: CaseEvent[];
 }
+
+/** Steps a case owes, in order, besides its notices (R-SC-CAPACITY signals, the R-VICTIM hand-off). */
+export type OrderedEffect =
+  | { kind: 'capacity'; signal: 'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased'; approvedAt?: string }
+  | { kind: 'openLinkedSocialContact' };

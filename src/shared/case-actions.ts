@@ -50,6 +50,23 @@ export const caseActionSchemas = {
     reason: z.enum(EXIT_REASONS),
     note: note.optional(),
   }).describe('R-EXIT: an enrolled participant leaves LEAD'),
+  decideOverride: z.strictObject({
+    decision: z.enum(['APPROVE', 'DENY']),
+    reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),
+  }).describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
+  decideApproval: z.strictObject({
+    decision: z.enum(['APPROVE', 'DENY']),
+    reason: z.string().trim().min(3).max(500).optional().describe('Required to deny'),
+  }).refine((v) => v.decision !== 'DENY' || v.reason, { path: ['reason'], message: 'a denial must give its reason (R-SC-APPROVAL)' })
+    .describe('R-SC-APPROVAL: a LEAD-trained sergeant approves or denies a social contact'),
+  recordContact: z.strictObject({
+    willing: z.boolean().describe('The person was found and is willing to meet case management'),
+    note: note.optional(),
+  }).describe('R-SC-CONTACT: the officer or outreach staff found (or tried to find) the person'),
+  decideReassessment: z.strictObject({
+    decision: z.enum(['RENEW', 'CLOSE']),
+    reason: z.string().trim().min(3).max(500),
+  }).describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;
 
 export type CaseActionName = keyof typeof caseActionSchemas;

@@ -7,6 +7,10 @@ export const REFERRAL_TYPES = ['ARREST_DIVERSION', 'SOCIAL_CONTACT'] as const;
 export type ReferralType = (typeof REFERRAL_TYPES)[number];
 
 export const STAGES = [
+  'OVERRIDE_REQUESTED', // R-EL-OVERRIDE: ineligible, booked; the sergeant decides
+  'AWAITING_APPROVAL', // R-SC-APPROVAL: a social contact awaits a sergeant's decision
+  'WAITING_FOR_CAPACITY', // R-SC-CAPACITY: approved, queued for a place
+  'AWAITING_CONTACT', // R-SC-CONTACT: approved with a place; the person is to be found
   'AWAITING_SCREENING', // R-CALL made, R-SCREEN pending
   'AWAITING_INTAKE', // screened; intake and/or consent outstanding (R-INTAKE, R-CONSENT)
   'ENROLLED', // R-ENROLL
@@ -14,11 +18,12 @@ export const STAGES = [
   'INTAKE_MISSED', // R-MISSED: prosecutor told; awaiting the prosecutor
   'HANDED_OFF', // R-VICTIM: charges filed after an objection; continues as a social contact
   'EXITED', // R-EXIT
-  'CLOSED', // the prosecutor decided after a failed diversion
+  'CLOSED', // closed by a decision: the prosecutor's after a failed diversion, a sergeant's at re-assessment
+  'DENIED', // R-SC-APPROVAL denied, or R-EL-OVERRIDE denied
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const TERMINAL_STAGES: readonly Stage[] = ['HANDED_OFF', 'EXITED', 'CLOSED'];
+export const TERMINAL_STAGES: readonly Stage[] = ['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED'];
 export const isTerminal = (stage: Stage): boolean => TERMINAL_STAGES.includes(stage);
 
 export const OFFENSE_LEVELS = ['FELONY', 'GROSS_MISDEMEANOR', 'MISDEMEANOR'] as const;
@@ -39,7 +44,17 @@ export type ExitReason = (typeof EXIT_REASONS)[number];
 export const FILING_DECISIONS = ['FILED', 'DECLINED'] as const;
 export type FilingDecision = (typeof FILING_DECISIONS)[number];
 
-export type Outcome = 'EXITED' | 'HANDED_OFF_TO_SOCIAL_CONTACT' | 'CHARGES_FILED' | 'CHARGES_DECLINED';
+export type Outcome =
+  | 'EXITED'
+  | 'HANDED_OFF_TO_SOCIAL_CONTACT'
+  | 'CHARGES_FILED'
+  | 'CHARGES_DECLINED'
+  | 'OVERRIDE_DENIED'
+  | 'APPROVAL_DENIED'
+  | 'CLOSED_AT_REASSESSMENT';
+
+export const SOCIAL_CONTACT_SOURCES = ['OFFICER', 'DOC', 'COMMUNITY', 'ARREST_HANDOFF'] as const;
+export type SocialContactSource = (typeof SOCIAL_CONTACT_SOURCES)[number];
 
 /** Every duration the protocol names, in milliseconds; a jurisdiction configures them. */
 export interface CasePolicy {
@@ -48,6 +63,10 @@ export interface CasePolicy {
   intakeDeadlineMs: number;
   victimObjectionWindowMs: number;
   missedNoticeConfirmWithinMs: number;
+  /** R-SC-APPROVAL (Decision): a social contact unreviewed this long is stuck. */
+  approvalOverdueAfterMs: number;
+  /** R-SC-REASSESS: how many calendar months an approval is good for. */
+  approvalValidMonths: number;
   /** Case events after which a long-lived case continues as new (bounded history). */
   continueAsNewAfterEvents: number;
 }
@@ -58,7 +77,16 @@ export type NoticeKind =
   | 'LEFT_BEFORE_SCREENING'
   | 'RETURN_TO_SCENE'
   | 'INTAKE_MISSED'
-  | 'PARTICIPANT_EXITED';
+  | 'PARTICIPANT_EXITED'
+  | 'OVERRIDE_REQUESTED'
+  | 'APPROVAL_REQUESTED'
+  | 'APPROVAL_REMINDER'
+  | 'SOCIAL_CONTACT_REFERRED'
+  | 'SOCIAL_CONTACT_APPROVED'
+  | 'SOCIAL_CONTACT_DENIED'
+  | 'SOCIAL_CONTACT_ENROLLED'
+  | 'SOCIAL_CONTACT_CLOSED'
+  | 'REASSESSMENT_DUE';
 
 export type Recipient =
   | { role: 'case_manager' }
@@ -77,7 +105,7 @@ export interface NoticeRecord {
   sentAt?: string;
 }
 
-export type StuckReason = 'SCREENING_OVERDUE' | 'MISSED_NOTICE_UNCONFIRMED';
+export type StuckReason = 'SCREENING_OVERDUE' | 'MISSED_NOTICE_UNCONFIRMED' | 'APPROVAL_OVERDUE' | 'REASSESSMENT_DUE';
 export interface StuckFlag {
   reason: StuckReason;
   ruleId: RuleId;
@@ -95,6 +123,19 @@ export interface CaseEvent {
 
 export type CaseEventType =
   | 'REFERRAL_RECEIVED'
+  | 'OVERRIDE_REQUESTED'
+  | 'OVERRIDE_APPROVED'
+  | 'OVERRIDE_DENIED'
+  | 'SOCIAL_CONTACT_REFERRED'
+  | 'APPROVAL_OVERDUE'
+  | 'SOCIAL_CONTACT_APPROVED'
+  | 'SOCIAL_CONTACT_DENIED'
+  | 'PLACE_GRANTED'
+  | 'CONTACT_ATTEMPTED'
+  | 'CONTACT_MADE'
+  | 'REASSESSMENT_DUE'
+  | 'APPROVAL_RENEWED'
+  | 'LINKED_SOCIAL_CONTACT_OPENED'
   | 'SCREENING_RECORDED'
   | 'SCREENING_OVERDUE'
   | 'LEFT_BEFORE_SCREENING'
@@ -128,30 +169,46 @@ export interface CaseState {
   referralId: string;
   type: ReferralType;
   agency: string;
-  prosecutorOffice: string;
-  offenseLevel: OffenseLevel;
+  /** Arrest diversions only (R-JURISDICTION). */
+  prosecutorOffice?: string;
+  offenseLevel?: OffenseLevel;
   victimCrime: boolean;
   policy: CasePolicy;
   referredAt: string;
   stage: Stage;
   outcome?: Outcome;
-  screeningDueAt: string;
+  /** Set when case management is called (R-CALL): at referral, override approval or contact. */
+  screeningDueAt?: string;
   screenedAt?: string;
   intakeScheduledFor?: string;
   consent: { status: 'NONE' | 'GIVEN' | 'RESCINDED'; method?: ConsentMethod; at?: string };
   intakeCompletedAt?: string;
   enrolledAt?: string;
-  intakeDueAt: string;
+  /** R-INTAKE: arrest diversions only; a social contact has no 30-day deadline (R-SC-CONTACT). */
+  intakeDueAt?: string;
   intakeExtensions: IntakeDeadlineExtension[];
   intakeMissedAt?: string;
-  sceneWindowEndsAt: string;
+  /** R-SCENE: arrest diversions released at the scene only. */
+  sceneWindowEndsAt?: string;
   sceneWindowEnded: boolean;
   victimObjectionDueAt?: string;
   victimObjectionWindowEnded: boolean;
   victimObjectionAt?: string;
   filingDecision?: { decision: FilingDecision; at: string; by: Actor };
-  handOff?: { to: 'SOCIAL_CONTACT'; at: string; reason: string };
+  handOff?: { to: 'SOCIAL_CONTACT'; at: string; reason: string; socialContactReferralId?: string };
   exit?: { reason: ExitReason; at: string; by: Actor };
+  /** R-EL-OVERRIDE: rules the eligibility check found, and the sergeant's decision. */
+  override?: { reason: string; ruleIds: string[]; decision?: 'APPROVED' | 'DENIED'; decidedAt?: string; by?: Actor; decisionReason?: string };
+  /** Social contacts: R-SC-SOURCE, R-SC-APPROVAL, R-SC-CAPACITY, R-SC-REASSESS. */
+  source?: SocialContactSource;
+  linkedFrom?: string;
+  approvalDueAt?: string;
+  approval?: { decision: 'APPROVED' | 'DENIED'; at: string; by: Actor; reason?: string };
+  approvalValidUntil?: string;
+  reassessmentDue: boolean;
+  renewals: Array<{ at: string; by: Actor; reason: string; validUntil: string }>;
+  capacity: 'NONE' | 'WAITING' | 'GRANTED' | 'PARTICIPANT' | 'RELEASED';
+  contactAttempts: number;
   stuck: StuckFlag[];
   notices: NoticeRecord[];
   events: CaseEvent[];
@@ -177,7 +234,7 @@ export interface CaseView {
   outcome?: Outcome;
   enrolled: boolean;
   referredAt: string;
-  prosecutorOffice: string;
+  prosecutorOffice?: string;
   agency: string;
   victimCrime: boolean;
   consent: CaseState['consent'];
@@ -189,6 +246,14 @@ export interface CaseView {
   filingDecision?: CaseState['filingDecision'];
   handOff?: CaseState['handOff'];
   exit?: CaseState['exit'];
+  override?: CaseState['override'];
+  source?: SocialContactSource;
+  linkedFrom?: string;
+  approval?: CaseState['approval'];
+  approvalValidUntil?: string;
+  reassessmentDue: boolean;
+  renewals: CaseState['renewals'];
+  capacity: CaseState['capacity'];
   deadlines: DeadlineView[];
   nextDeadline?: DeadlineView;
   stuck: StuckFlag[];
@@ -206,6 +271,29 @@ export interface ArrestDiversionInput {
   policy: CasePolicy;
   /** When the officer diverted the person, if the form was sent later (offline); default: the start. */
   referredAt?: string;
+  /** R-EL-OVERRIDE: the person was found ineligible (these rules) and booked; the sergeant decides. */
+  overrideRequest?: { reason: string; ruleIds: string[] };
   /** State carried over `continueAsNew`. */
   resume?: CaseState;
+}
+
+/** Start argument of a social-contact workflow (no personal data either). */
+export interface SocialContactInput {
+  referralId: string;
+  agency: string;
+  source: SocialContactSource;
+  policy: CasePolicy;
+  referredAt?: string;
+  /** R-VICTIM hand-off: the arrest diversion this social contact continues. */
+  linkedFrom?: string;
+  resume?: CaseState;
+}
+
+/** The capacity coordinator's view (R-SC-CAPACITY). */
+export interface CapacityView {
+  places: number;
+  participants: string[];
+  reserved: string[];
+  waiting: Array<{ caseId: string; approvedAt: string }>;
+  free: number;
 }

@@ -1,6 +1,6 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseActionArgs, CaseActionName } from './case-actions';
-import type { CaseView } from './case-model';
+import type { CapacityView, CaseView } from './case-model';
 
 /**
  * The contract between the API, the worker and the workflows: task queue, updates and queries.
@@ -24,4 +24,31 @@ export const caseActionUpdates: ActionUpdates = {
   recordVictimObjection: defineUpdate('recordVictimObjection'),
   recordFilingDecision: defineUpdate('recordFilingDecision'),
   recordExit: defineUpdate('recordExit'),
+  decideOverride: defineUpdate('decideOverride'),
+  decideApproval: defineUpdate('decideApproval'),
+  recordContact: defineUpdate('recordContact'),
+  decideReassessment: defineUpdate('decideReassessment'),
 };
+
+/** R-SC-CAPACITY: the coordinator grants a waiting social contact its place. */
+export const placeGrantedSignal = defineSignal('placeGranted');
+
+/**
+ * The capacity coordinator: one workflow per program that counts participants and reserved places and
+ * queues approved social contacts, oldest approval first. Cases tell it what happens through signals.
+ */
+export const CAPACITY_WORKFLOW_ID = 'lead-capacity';
+export interface CapacitySignalArgs {
+  caseId: string;
+  /** Configured places (case-manager FTE × participants per FTE); the latest value wins. */
+  places: number;
+  approvedAt?: string;
+}
+export const capacitySignals = {
+  placeRequested: defineSignal<[CapacitySignalArgs]>('placeRequested'),
+  participantEnrolled: defineSignal<[CapacitySignalArgs]>('participantEnrolled'),
+  participantExited: defineSignal<[CapacitySignalArgs]>('participantExited'),
+  placeReleased: defineSignal<[CapacitySignalArgs]>('placeReleased'),
+};
+export type CapacitySignalName = keyof typeof capacitySignals;
+export const capacityQuery = defineQuery<CapacityView>('capacity');

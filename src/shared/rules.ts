@@ -16,6 +16,15 @@ export const RULES = {
   'R-JURISDICTION': 'prosecutor notices go to the office with jurisdiction',
   'R-ROI': 'before consent, notices carry only referral id, status, deadline and office',
   'R-EL-OFFENSE': 'the offense must be one of the eligible offenses',
+  'R-EL-OVERRIDE': 'an officer who books an ineligible person may ask the sergeant for an override',
+  'R-EL-PRIOR': 'a prior referral does not block a new one; it is shown to the officer',
+  'R-SC-PREREQ': 'a social contact states how law violations were verified, in the catchment area, within 24 months',
+  'R-SC-SOURCE': 'a community-sourced social contact names the officer or sergeant who vouches for it',
+  'R-SC-APPROVAL': 'a LEAD-trained sergeant approves or denies a social contact; unreviewed after 7 days it is stuck',
+  'R-SC-PDA': 'the project manager is told of every social contact when made and when resolved',
+  'R-SC-CAPACITY': 'approved social contacts are taken as capacity allows, oldest approval first',
+  'R-SC-CONTACT': 'after approval the person is found; if willing, case management is called',
+  'R-SC-REASSESS': 'an approval is good for six months; then it is re-assessed: renewed or closed',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -8,10 +8,19 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { arrestDiversion } from '../../workflows';
+import type { arrestDiversion, capacityCoordinator, socialContact } from '../../workflows';
 import { CASE_ACTION_REJECTED, type CaseActionArgs, type CaseActionName, type CaseActionRejection } from '../shared/case-actions';
-import type { ArrestDiversionInput, CaseView } from '../shared/case-model';
-import { caseActionUpdates, caseStateQuery, TASK_QUEUE } from '../shared/definitions';
+import type { ArrestDiversionInput, CapacityView, CaseView, SocialContactInput } from '../shared/case-model';
+import {
+  CAPACITY_WORKFLOW_ID,
+  capacityQuery,
+  capacitySignals,
+  caseActionUpdates,
+  caseStateQuery,
+  TASK_QUEUE,
+  type CapacitySignalArgs,
+  type CapacitySignalName,
+} from '../shared/definitions';
 
 /** Why Temporal refused: the API turns each into its HTTP status. */
 export class CaseNotRunningError extends Error {}
@@ -56,6 +65,45 @@ export class CaseWorkflows {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      translate(err);
+    }
+  }
+
+  async startSocialContact(input: SocialContactInput): Promise<void> {
+    try {
+      await this.client.workflow.start<typeof socialContact>('socialContact', {
+        workflowId: input.referralId,
+        taskQueue: TASK_QUEUE,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      translate(err);
+    }
+  }
+
+  /** Tells the capacity coordinator what happened to a case, starting the coordinator if needed. */
+  async signalCapacity(signal: CapacitySignalName, args: CapacitySignalArgs): Promise<void> {
+    try {
+      await this.client.workflow.signalWithStart<typeof capacityCoordinator, [CapacitySignalArgs]>('capacityCoordinator', {
+        workflowId: CAPACITY_WORKFLOW_ID,
+        taskQueue: TASK_QUEUE,
+        args: [],
+        signal: capacitySignals[signal],
+        signalArgs: [args],
+      });
+    } catch (err) {
+      translate(err);
+    }
+  }
+
+  async capacity(): Promise<CapacityView | undefined> {
+    try {
+      return await this.client.workflow.getHandle(CAPACITY_WORKFLOW_ID).query(capacityQuery);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return undefined;
       translate(err);
     }
   }

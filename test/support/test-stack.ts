@@ -83,12 +83,13 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
       });
   started.push(() => env.teardown());
 
+  const cases = new CaseWorkflows(env.client);
   const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
   const newWorker = () =>
     createLeadWorker({
       connection: env.nativeConnection,
       namespace: env.namespace,
-      deps: { db, mailer, config },
+      deps: { db, mailer, config, cases },
       workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
       maxCachedWorkflows: options.stickyCache === false ? 0 : undefined,
     });
@@ -96,7 +97,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   let worker = await newWorker();
   let running = worker.run();
 
-  const app = createApp({ db, cases: new CaseWorkflows(env.client), config });
+  const app = createApp({ db, cases, config });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -5,7 +5,7 @@ import type { CaseState } from '../../src/shared/case-model';
 import { evolve } from '../../workflows/case/case-events';
 import { deadlinesOf } from '../../workflows/case/case-view';
 import { decide } from '../../workflows/case/decisions';
-import { noticesOwed } from '../../workflows/case/notices';
+import { noticesOwed } from '../../workflows/case/effects';
 import { openArrestDiversion } from '../../workflows/case/open-case';
 
 /** The case rules as pure functions, without Temporal: the fast layer under the workflow tests. */

@@ -1,4 +1,5 @@
-import { loadConfig, parseConfig } from '../../src/config/load-config';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_CONFIG_FILE, loadConfig, parseConfig } from '../../src/config/load-config';
 import { caseIdFor, CASE_ID_PATTERN } from '../../src/referrals/case-id';
 import { mostSerious, routeToOffice } from '../../src/referrals/prosecutor-routing';
 
@@ -22,7 +23,7 @@ describe('R-JURISDICTION: prosecutor routing is configuration (level Ã— agency Ã
   });
 
   test('a routing rule naming an unknown office fails start-up, naming the key', () => {
-    const raw = JSON.parse(JSON.stringify({ ...config, durations: { sceneWindow: '12 hours', screeningOverdueAfter: '4 hours', intakeDeadline: '30 days', victimObjectionWindow: '7 days', missedNoticeConfirmWithin: '7 days', maxReferralBackdate: '7 days' } }));
+    const raw = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
     raw.prosecutorRouting[0].office = 'NOWHERE';
     expect(() => parseConfig(raw)).toThrow(/prosecutorRouting\.0\.office: unknown office NOWHERE/);
     raw.prosecutorRouting[0].office = 'KCPAO';

@@ -25,7 +25,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const felony = () => arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION', level: 'FELONY' }] });
+const felony = () => arrestReferral();
 const cityMisdemeanor = () =>
   arrestReferral({ offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }], incident: { withinCityLimits: true }, victim: { identifiable: false } });
 
@@ -186,6 +186,18 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   const rows = await stack.db.caseEvent.findMany({ where: { referralId: timely, type: 'HANDED_OFF_TO_SOCIAL_CONTACT' } });
   expect(rows).toHaveLength(1);
   expect(rows[0].ruleId).toBe('R-VICTIM');
+  // The hand-off opens a real social contact for the same person, linked to the original referral.
+  await stack.env.client.workflow.getHandle(timely).result(); // the case closes once the hand-off is done
+  const linkedId = (await readCase(stack, timely)).handOff.socialContactReferralId;
+  expect(linkedId).toMatch(/^BUR-/);
+  const linked = await settled(stack, linkedId);
+  expect(linked).toMatchObject({ type: 'SOCIAL_CONTACT', stage: 'AWAITING_APPROVAL', source: 'ARREST_HANDOFF', linkedFrom: timely });
+  const [original, socialRow] = await Promise.all([
+    stack.db.referral.findUniqueOrThrow({ where: { id: timely } }),
+    stack.db.referral.findUniqueOrThrow({ where: { id: linkedId } }),
+  ]);
+  expect(socialRow).toMatchObject({ type: 'SOCIAL_CONTACT', linkedFromId: timely, personId: original.personId });
+  expect(mailFor(stack, linkedId, PROJECT_MANAGER).map(ruleOf)).toEqual(['R-SC-PDA']);
 
   await stack.env.sleep('2 days'); // day 8 for both
   const tooLate = await prosecutor.act(late, 'victim-objection');

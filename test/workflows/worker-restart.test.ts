@@ -14,7 +14,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const felony = () => arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION', level: 'FELONY' }] });
+const felony = () => arrestReferral();
 
 test('a worker restarted in the middle of a case resumes it with no duplicate notice', async () => {
   const caseId = await submitArrest(stack, felony());

@@ -14,6 +14,57 @@ export function evolve(state: CaseState, event: CaseEvent): void {
   switch (event.type) {
     case 'REFERRAL_RECEIVED':
     case 'RETURN_TO_SCENE_REPORTED':
+    case 'OVERRIDE_REQUESTED':
+    case 'SOCIAL_CONTACT_REFERRED':
+      break;
+    case 'OVERRIDE_APPROVED':
+      state.override = { ...state.override!, decision: 'APPROVED', decidedAt: event.at, by: event.actor, decisionReason: data.reason as string };
+      callCaseManagement(state, event.at);
+      break;
+    case 'OVERRIDE_DENIED':
+      state.override = { ...state.override!, decision: 'DENIED', decidedAt: event.at, by: event.actor, decisionReason: data.reason as string };
+      state.stage = 'DENIED';
+      state.outcome = 'OVERRIDE_DENIED';
+      break;
+    case 'APPROVAL_OVERDUE':
+      state.stuck.push({ reason: 'APPROVAL_OVERDUE', ruleId: 'R-SC-APPROVAL', since: event.at });
+      break;
+    case 'SOCIAL_CONTACT_APPROVED':
+      state.approval = { decision: 'APPROVED', at: event.at, by: event.actor, reason: data.reason as string | undefined };
+      state.approvalValidUntil = data.validUntil as string;
+      state.stage = 'WAITING_FOR_CAPACITY';
+      state.capacity = 'WAITING';
+      clearStuck(state, 'APPROVAL_OVERDUE');
+      break;
+    case 'SOCIAL_CONTACT_DENIED':
+      state.approval = { decision: 'DENIED', at: event.at, by: event.actor, reason: data.reason as string };
+      state.stage = 'DENIED';
+      state.outcome = 'APPROVAL_DENIED';
+      clearStuck(state, 'APPROVAL_OVERDUE');
+      break;
+    case 'PLACE_GRANTED':
+      state.capacity = 'GRANTED';
+      if (state.stage === 'WAITING_FOR_CAPACITY') state.stage = 'AWAITING_CONTACT';
+      break;
+    case 'CONTACT_ATTEMPTED':
+      state.contactAttempts += 1;
+      break;
+    case 'CONTACT_MADE':
+      state.contactAttempts += 1;
+      callCaseManagement(state, event.at);
+      break;
+    case 'REASSESSMENT_DUE':
+      state.reassessmentDue = true;
+      state.stuck.push({ reason: 'REASSESSMENT_DUE', ruleId: 'R-SC-REASSESS', since: event.at });
+      break;
+    case 'APPROVAL_RENEWED':
+      state.reassessmentDue = false;
+      state.approvalValidUntil = data.validUntil as string;
+      state.renewals.push({ at: event.at, by: event.actor, reason: data.reason as string, validUntil: data.validUntil as string });
+      clearStuck(state, 'REASSESSMENT_DUE');
+      break;
+    case 'LINKED_SOCIAL_CONTACT_OPENED':
+      state.handOff = { ...state.handOff!, socialContactReferralId: data.socialContactReferralId as string };
       break;
     case 'SCREENING_RECORDED':
       state.stage = 'AWAITING_INTAKE';
@@ -40,6 +91,9 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'ENROLLED':
       state.stage = 'ENROLLED';
       state.enrolledAt = event.at;
+      state.capacity = 'PARTICIPANT';
+      state.reassessmentDue = false;
+      clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'INTAKE_DEADLINE_EXTENDED':
       state.intakeExtensions.push({
@@ -78,6 +132,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'CASE_CLOSED':
       state.stage = 'CLOSED';
       state.outcome = data.outcome as CaseState['outcome'];
+      clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'EXITED':
       state.stage = 'EXITED';
@@ -97,5 +152,15 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       break;
     }
   }
-  if (isTerminal(state.stage)) clearStuck(state, 'SCREENING_OVERDUE');
+  if (isTerminal(state.stage)) {
+    clearStuck(state, 'SCREENING_OVERDUE');
+    clearStuck(state, 'APPROVAL_OVERDUE');
+    if (state.capacity !== 'NONE') state.capacity = 'RELEASED';
+  }
+}
+
+/** R-CALL: the on-call case management team is called; the initial screening is due (R-SCREEN). */
+function callCaseManagement(state: CaseState, at: string): void {
+  state.stage = 'AWAITING_SCREENING';
+  state.screeningDueAt = new Date(Date.parse(at) + state.policy.screeningOverdueAfterMs).toISOString();
 }

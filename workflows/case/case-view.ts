@@ -1,31 +1,49 @@
 import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../../src/shared/case-model';
 import { isTerminal } from '../../src/shared/case-model';
 
+const hasStuck = (state: CaseState, reason: string) => state.stuck.some((f) => f.reason === reason);
+
 /** Every clock of a case with its rule id and status, derived from the state. */
 export function deadlinesOf(state: CaseState): DeadlineView[] {
   const closed = isTerminal(state.stage);
   const deadlines: DeadlineView[] = [];
 
-  const screeningStatus: DeadlineStatus =
-    state.screenedAt || state.stage === 'LEFT_BEFORE_SCREENING' ? 'MET'
-      : state.stuck.some((f) => f.reason === 'SCREENING_OVERDUE') ? 'OVERDUE'
-        : closed || state.stage === 'INTAKE_MISSED' ? 'CANCELLED' : 'OPEN';
-  deadlines.push({ ruleId: 'R-SCREEN', name: 'initial screening recorded', dueAt: state.screeningDueAt, status: screeningStatus });
+  if (state.approvalDueAt) {
+    const status: DeadlineStatus = state.approval ? 'MET' : hasStuck(state, 'APPROVAL_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-SC-APPROVAL', name: 'sergeant approval', dueAt: state.approvalDueAt, status });
+  }
 
-  deadlines.push({ ruleId: 'R-SCENE', name: 'scene exclusion window ends', dueAt: state.sceneWindowEndsAt, status: state.sceneWindowEnded ? 'ENDED' : 'OPEN' });
+  if (state.approvalValidUntil && state.approval?.decision === 'APPROVED') {
+    const status: DeadlineStatus = state.enrolledAt ? 'MET' : state.reassessmentDue ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-SC-REASSESS', name: 're-assessment of the approval', dueAt: state.approvalValidUntil, status });
+  }
+
+  if (state.screeningDueAt) {
+    const status: DeadlineStatus =
+      state.screenedAt || state.stage === 'LEFT_BEFORE_SCREENING' ? 'MET'
+        : hasStuck(state, 'SCREENING_OVERDUE') ? 'OVERDUE'
+          : closed || state.stage === 'INTAKE_MISSED' ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-SCREEN', name: 'initial screening recorded', dueAt: state.screeningDueAt, status });
+  }
+
+  if (state.sceneWindowEndsAt) {
+    deadlines.push({ ruleId: 'R-SCENE', name: 'scene exclusion window ends', dueAt: state.sceneWindowEndsAt, status: state.sceneWindowEnded ? 'ENDED' : 'OPEN' });
+  }
 
   if (state.victimObjectionDueAt) {
     const status: DeadlineStatus = state.victimObjectionAt ? 'MET' : state.victimObjectionWindowEnded ? 'ENDED' : closed ? 'CANCELLED' : 'OPEN';
     deadlines.push({ ruleId: 'R-VICTIM', name: 'victim objection window ends', dueAt: state.victimObjectionDueAt, status });
   }
 
-  const intakeStatus: DeadlineStatus =
-    state.enrolledAt ? 'MET' : state.intakeMissedAt ? 'MISSED' : closed || state.stage === 'LEFT_BEFORE_SCREENING' ? 'CANCELLED' : 'OPEN';
-  deadlines.push({ ruleId: 'R-INTAKE', name: 'intake and consent complete', dueAt: state.intakeDueAt, status: intakeStatus });
+  if (state.intakeDueAt) {
+    const status: DeadlineStatus =
+      state.enrolledAt ? 'MET' : state.intakeMissedAt ? 'MISSED' : closed || state.stage === 'LEFT_BEFORE_SCREENING' ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-INTAKE', name: 'intake and consent complete', dueAt: state.intakeDueAt, status });
+  }
 
   if (state.intakeMissedAt) {
     const notice = state.notices.find((n) => n.kind === 'INTAKE_MISSED' && n.recipient.role === 'prosecutor');
-    const status: DeadlineStatus = notice?.status === 'SENT' ? 'MET' : state.stuck.some((f) => f.reason === 'MISSED_NOTICE_UNCONFIRMED') ? 'OVERDUE' : 'OPEN';
+    const status: DeadlineStatus = notice?.status === 'SENT' ? 'MET' : hasStuck(state, 'MISSED_NOTICE_UNCONFIRMED') ? 'OVERDUE' : 'OPEN';
     const dueAt = new Date(Date.parse(state.intakeMissedAt) + state.policy.missedNoticeConfirmWithinMs).toISOString();
     deadlines.push({ ruleId: 'R-MISSED', name: 'missed-intake notice confirmed sent', dueAt, status });
   }
@@ -59,6 +77,14 @@ export function viewOf(state: CaseState): CaseView {
     filingDecision: state.filingDecision,
     handOff: state.handOff,
     exit: state.exit,
+    override: state.override,
+    source: state.source,
+    linkedFrom: state.linkedFrom,
+    approval: state.approval,
+    approvalValidUntil: state.approvalValidUntil,
+    reassessmentDue: state.reassessmentDue,
+    renewals: state.renewals,
+    capacity: state.capacity,
     deadlines,
     nextDeadline: nextDeadlineOf(deadlines),
     stuck: state.stuck,

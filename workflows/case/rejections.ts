@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { CASE_ACTION_REJECTED, type CaseActionRejection } from '../../src/shared/case-actions';
-import type { CaseState, Stage } from '../../src/shared/case-model';
+import type { CaseState, ReferralType, Stage } from '../../src/shared/case-model';
 import type { RuleId } from '../../src/shared/rules';
 
 /** Refusals of case actions: thrown by update validators, mapped by the API to 400 or 409. */
@@ -29,5 +29,15 @@ export function requireStage(state: CaseState, allowed: readonly Stage[], action
     ruleId,
     stage: state.stage,
     message: `${action} is not possible: case ${state.referralId} is ${state.stage} (${ruleId}; allowed when ${allowed.join(' or ')})`,
+  });
+}
+
+export function requireType(state: CaseState, type: ReferralType, action: string, ruleId: RuleId): void {
+  if (state.type === type) return;
+  reject({
+    code: 'RULE_CONFLICT',
+    ruleId,
+    stage: state.stage,
+    message: `${action} applies to ${type === 'ARREST_DIVERSION' ? 'arrest diversions' : 'social contacts'} only; case ${state.referralId} is a ${state.type === 'ARREST_DIVERSION' ? 'arrest diversion' : 'social contact'} (${ruleId})`,
   });
 }

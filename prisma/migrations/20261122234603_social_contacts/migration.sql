@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Referral" ADD COLUMN     "linkedFromId" TEXT,
+ALTER COLUMN "prosecutorOffice" DROP NOT NULL;

@@ -1,0 +1,86 @@
+import type { LeadConfig } from '../config/config-schema';
+import { casePolicyOf } from '../config/load-config';
+import { localDate } from '../eligibility/calendar-dates';
+import { assessSocialContactPrerequisites } from '../eligibility/social-contact-prerequisites';
+import type { PrismaClient } from '../generated/prisma/client';
+import { HttpError } from '../api/http-error';
+import type { CaseView } from '../shared/case-model';
+import type { Actor } from '../shared/roles';
+import type { CaseWorkflows } from '../temporal/case-workflows';
+import { caseIdFor } from './case-id';
+import { findPriorReferrals, type PriorReferral } from './prior-referrals';
+import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
+import type { SocialContactSubmission } from './social-contact-schema';
+import { checkReferredAt } from './submit-arrest-diversion';
+
+interface Deps {
+  db: PrismaClient;
+  cases: CaseWorkflows;
+  config: LeadConfig;
+}
+
+export interface SocialContactResult {
+  caseId: string;
+  created: boolean;
+  view?: CaseView;
+  prerequisites: ReturnType<typeof assessSocialContactPrerequisites>;
+  priorReferrals: PriorReferral[];
+}
+
+/**
+ * Records a social-contact referral and starts its workflow, idempotently on the submission id.
+ * R-SC-PREREQ and R-EX-ORDER refuse it (422, every reason named); R-SC-SOURCE is checked by the form's
+ * schema. The case then waits for a sergeant's approval and the PDA is told (R-SC-PDA).
+ */
+export async function submitSocialContact(deps: Deps, body: SocialContactSubmission, actor: Actor): Promise<SocialContactResult> {
+  const { db, cases, config } = deps;
+  const submissionHash = submissionHashOf(body);
+  const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
+  const now = new Date();
+  const prerequisites = assessSocialContactPrerequisites({
+    referralDate: localDate(body.referredAt ? new Date(body.referredAt) : now, config.program.timezone),
+    violations: body.violations,
+    catchmentAreas: Object.keys(config.socialContact.catchmentAreas),
+    windowMonths: config.socialContact.violationWindowMonths,
+    protectiveOrders: body.protectiveOrders,
+  });
+  const priorReferrals = await findPriorReferrals(db, body.person, body.submissionId);
+  const existing = await existingSubmission(db, body.submissionId, submissionHash);
+  if (!existing) {
+    checkReferredAt(config, body.referredAt, now.getTime());
+    if (!prerequisites.eligible) {
+      throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}`, { reasons: prerequisites.reasons, notes: prerequisites.notes, priorReferrals });
+    }
+  }
+  const created = await recordReferral(db, {
+    caseId,
+    type: 'SOCIAL_CONTACT',
+    submissionId: body.submissionId,
+    submissionHash,
+    person: body.person,
+    agency: body.agency,
+    officerId: body.vouchedBy?.id ?? body.source.referrerId,
+    details: JSON.parse(JSON.stringify({
+      source: body.source,
+      vouchedBy: body.vouchedBy ?? null,
+      verification: body.verification,
+      drivers: body.drivers,
+      violations: body.violations,
+      protectiveOrders: body.protectiveOrders,
+      prerequisites,
+      submittedBy: { id: actor.id, role: actor.role },
+    })),
+  });
+  if (created || !existing?.workflowStartedAt) {
+    await cases.startSocialContact({
+      referralId: caseId,
+      agency: body.agency,
+      source: body.source.type,
+      policy: casePolicyOf(config),
+      referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    });
+    await markWorkflowStarted(db, caseId);
+  }
+  const view = await cases.view(caseId).catch(() => undefined);
+  return { caseId, created, view, prerequisites, priorReferrals };
+}

@@ -1,0 +1,84 @@
+import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { CapacityView } from '../src/shared/case-model';
+import { capacityQuery, capacitySignals, placeGrantedSignal, type CapacitySignalArgs } from '../src/shared/definitions';
+
+/**
+ * R-SC-CAPACITY: one coordinator per program decides, one signal at a time, which approved social
+ * contacts get a place. Places = case-manager FTE × participants per FTE; enrolled participants of
+ * both referral types and the places reserved for approved social contacts count against them; an
+ * approved social contact over capacity waits, oldest approval first, and is released automatically
+ * when a place frees up. Arrest diversions are never queued (they have priority); they only count.
+ * Every signal is idempotent per case, so a retried activity cannot count anyone twice.
+ */
+export interface CapacityState {
+  places: number;
+  participants: string[];
+  reserved: string[];
+  waiting: Array<{ caseId: string; approvedAt: string }>;
+}
+
+const HISTORY_LIMIT = 5000;
+
+export async function capacityCoordinator(carried?: CapacityState): Promise<void> {
+  const s: CapacityState = carried ?? { places: 0, participants: [], reserved: [], waiting: [] };
+  const grants: string[] = [];
+  const free = () => s.places - s.participants.length - s.reserved.length;
+  const forget = (caseId: string) => {
+    s.participants = s.participants.filter((id) => id !== caseId);
+    s.reserved = s.reserved.filter((id) => id !== caseId);
+    s.waiting = s.waiting.filter((w) => w.caseId !== caseId);
+  };
+  const admitWaiting = () => {
+    while (free() > 0 && s.waiting.length > 0) {
+      const next = s.waiting.shift()!;
+      s.reserved.push(next.caseId);
+      grants.push(next.caseId);
+    }
+  };
+  const setPlaces = (args: CapacitySignalArgs) => {
+    s.places = args.places;
+  };
+
+  setHandler(capacitySignals.placeRequested, (args) => {
+    setPlaces(args);
+    if (s.reserved.includes(args.caseId) || s.participants.includes(args.caseId)) {
+      grants.push(args.caseId); // a repeated request: confirm the place it already holds
+    } else if (!s.waiting.some((w) => w.caseId === args.caseId)) {
+      s.waiting.push({ caseId: args.caseId, approvedAt: args.approvedAt ?? new Date(Date.now()).toISOString() });
+      s.waiting.sort((a, b) => a.approvedAt.localeCompare(b.approvedAt) || a.caseId.localeCompare(b.caseId));
+    }
+    admitWaiting();
+  });
+  setHandler(capacitySignals.participantEnrolled, (args) => {
+    setPlaces(args);
+    forget(args.caseId);
+    s.participants.push(args.caseId);
+    admitWaiting();
+  });
+  const release = (args: CapacitySignalArgs) => {
+    setPlaces(args);
+    forget(args.caseId);
+    admitWaiting();
+  };
+  setHandler(capacitySignals.participantExited, release);
+  setHandler(capacitySignals.placeReleased, release);
+  setHandler(capacityQuery, (): CapacityView => ({ ...s, free: Math.max(0, free()) }));
+
+  for (;;) {
+    await condition(() => grants.length > 0 || workflowInfo().historyLength > HISTORY_LIMIT || workflowInfo().continueAsNewSuggested);
+    while (grants.length > 0) {
+      const caseId = grants.shift()!;
+      try {
+        await getExternalWorkflowHandle(caseId).signal(placeGrantedSignal);
+      } catch {
+        // The case is gone (closed before its place came): give the place to the next in line.
+        forget(caseId);
+        admitWaiting();
+      }
+    }
+    if (workflowInfo().historyLength > HISTORY_LIMIT || workflowInfo().continueAsNewSuggested) {
+      await condition(() => grants.length === 0);
+      return continueAsNew<typeof capacityCoordinator>(s);
+    }
+  }
+}

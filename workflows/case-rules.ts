@@ -1,0 +1,97 @@
+import { condition } from '@temporalio/workflow';
+import { isTerminal } from '../src/shared/case-model';
+import { isMissedIntakeNoticeToProsecutor } from './case/effects';
+import { systemEvent, type CaseRuntime } from './case-runtime';
+
+/**
+ * The protocol's clocks, one coroutine per rule. Each works from the case state alone, so a run that
+ * continued as new (or a replay) resumes every clock where it stands.
+ */
+
+/** Milliseconds until an instant, at least 1 (a zero timeout would mean "no timeout"). */
+const msUntil = (instant: string | number) => Math.max(1, (typeof instant === 'number' ? instant : Date.parse(instant)) - Date.now());
+
+/** R-SCREEN (Decision): no screening recorded 4 h after case management was called → stuck. */
+export async function screeningOverdueRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  await condition(() => s.stage === 'AWAITING_SCREENING' || isTerminal(s.stage));
+  if (s.stage !== 'AWAITING_SCREENING' || s.stuck.some((f) => f.reason === 'SCREENING_OVERDUE')) return;
+  const moved = await condition(() => s.stage !== 'AWAITING_SCREENING', msUntil(s.screeningDueAt!));
+  if (!moved) runtime.commit([systemEvent('SCREENING_OVERDUE', 'R-SCREEN')]);
+}
+
+/** R-SCENE: the scene exclusion window closes (a return is judged by when it was observed). */
+export async function sceneWindowRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  if (!s.sceneWindowEndsAt || s.sceneWindowEnded) return;
+  if (await condition(() => isTerminal(s.stage), msUntil(s.sceneWindowEndsAt))) return;
+  runtime.commit([systemEvent('SCENE_WINDOW_ENDED', 'R-SCENE')]);
+}
+
+/** R-VICTIM: the victim's one-week objection window closes. */
+export async function victimObjectionWindowRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  if (!s.victimObjectionDueAt || s.victimObjectionWindowEnded) return;
+  if (await condition(() => isTerminal(s.stage), msUntil(s.victimObjectionDueAt))) return;
+  runtime.commit([systemEvent('VICTIM_OBJECTION_WINDOW_ENDED', 'R-VICTIM')]);
+}
+
+/**
+ * R-INTAKE / R-MISSED: intake and consent complete by the deadline (which an extension moves), or the
+ * prosecutor with jurisdiction and the sergeant are told at the deadline. An override case's deadline
+ * runs from the referral too, once the sergeant approved it.
+ */
+export async function intakeDeadlineRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  if (!s.intakeDueAt) return;
+  await condition(() => s.stage !== 'OVERRIDE_REQUESTED');
+  const open = () => s.stage === 'AWAITING_SCREENING' || s.stage === 'AWAITING_INTAKE';
+  while (open()) {
+    const dueAt: string = s.intakeDueAt;
+    await condition(() => !open() || s.intakeDueAt !== dueAt, msUntil(dueAt));
+    if (open() && s.intakeDueAt === dueAt) {
+      runtime.commit([systemEvent('INTAKE_DEADLINE_MISSED', 'R-MISSED', { dueAt })]);
+    }
+  }
+  if (s.intakeMissedAt) await missedNoticeConfirmationRule(runtime);
+}
+
+/** R-MISSED (Decision): the prosecutor's notice not confirmed sent within 7 days → stuck. */
+async function missedNoticeConfirmationRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  const sent = () => s.notices.find(isMissedIntakeNoticeToProsecutor)?.status === 'SENT';
+  if (sent() || s.stuck.some((f) => f.reason === 'MISSED_NOTICE_UNCONFIRMED')) return;
+  const confirmBy = Date.parse(s.intakeMissedAt!) + s.policy.missedNoticeConfirmWithinMs;
+  if (!(await condition(sent, msUntil(confirmBy)))) {
+    runtime.commit([systemEvent('MISSED_NOTICE_UNCONFIRMED', 'R-MISSED')]);
+  }
+}
+
+/** R-SC-APPROVAL (Decision): unreviewed after 7 days → stuck, and the sergeants are reminded. */
+export async function approvalOverdueRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  if (!s.approvalDueAt || s.stage !== 'AWAITING_APPROVAL' || s.stuck.some((f) => f.reason === 'APPROVAL_OVERDUE')) return;
+  const reviewed = await condition(() => s.stage !== 'AWAITING_APPROVAL', msUntil(s.approvalDueAt));
+  if (!reviewed) runtime.commit([systemEvent('APPROVAL_OVERDUE', 'R-SC-APPROVAL')]);
+}
+
+/**
+ * R-SC-REASSESS: an approval is good for six months; a person not enrolled by then is due for
+ * re-assessment (sergeant and PDA told) until it is renewed — which starts the next period — or closed.
+ */
+export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  const settledForGood = () => isTerminal(s.stage) || s.enrolledAt !== undefined;
+  for (;;) {
+    await condition(() => settledForGood() || s.approvalValidUntil !== undefined);
+    if (settledForGood()) return;
+    if (s.reassessmentDue) {
+      await condition(() => settledForGood() || !s.reassessmentDue);
+      continue;
+    }
+    const validUntil = s.approvalValidUntil!;
+    await condition(() => settledForGood() || s.approvalValidUntil !== validUntil, msUntil(validUntil));
+    if (settledForGood()) return;
+    if (s.approvalValidUntil === validUntil) runtime.commit([systemEvent('REASSESSMENT_DUE', 'R-SC-REASSESS', { validUntil })]);
+  }
+}

@@ -1,0 +1,74 @@
+import type { UpdateDefinition } from '@temporalio/common';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { actorSchema, CASE_ACTION_NAMES, caseActionSchemas, type CaseActionArgs, type CaseActionName } from '../src/shared/case-actions';
+import { isTerminal, type CaseState, type CaseView, type Outcome, type Stage } from '../src/shared/case-model';
+import { caseActionUpdates, caseStateQuery } from '../src/shared/definitions';
+import type { NewCaseEvent } from './case/case-events';
+import { viewOf } from './case/case-view';
+import { decide } from './case/decisions';
+import { rejectField } from './case/rejections';
+import { CaseRuntime } from './case-runtime';
+
+export interface CaseResult {
+  referralId: string;
+  stage: Stage;
+  outcome?: Outcome;
+}
+
+export type CaseRule = (runtime: CaseRuntime) => Promise<void>;
+
+/**
+ * What every referral workflow does: answer the state query, accept or refuse case actions (updates
+ * with validators), run its rules' clocks, and end when the case is closed — after every notice is
+ * delivered and every event projected — or hand a long-lived case on to a fresh run.
+ */
+export async function runCase(
+  opened: { state: CaseState; first?: NewCaseEvent },
+  rules: CaseRule[],
+  setup?: (runtime: CaseRuntime) => void,
+): Promise<{ result: CaseResult } | { continueWith: CaseState }> {
+  const { state } = opened;
+  const runtime = new CaseRuntime(state);
+  const seqAtRunStart = state.seq;
+
+  setHandler(caseStateQuery, () => viewOf(state));
+  for (const action of CASE_ACTION_NAMES) registerAction(runtime, action);
+  setup?.(runtime);
+
+  if (opened.first) runtime.commit([opened.first]);
+  else runtime.redeliverPending();
+  runtime.start();
+  for (const rule of rules) void rule(runtime);
+
+  const wantsNewRun = () =>
+    state.seq - seqAtRunStart >= state.policy.continueAsNewAfterEvents || workflowInfo().continueAsNewSuggested;
+  await condition(() => isTerminal(state.stage) || wantsNewRun());
+  await condition(() => runtime.settled() && allHandlersFinished());
+  if (!isTerminal(state.stage)) return { continueWith: state };
+  return { result: { referralId: state.referralId, stage: state.stage, outcome: state.outcome } };
+}
+
+function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActionArgs<A> {
+  const args = (raw ?? {}) as { actor?: unknown; input?: unknown };
+  const actor = actorSchema.safeParse(args.actor);
+  if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
+  const input = caseActionSchemas[action].safeParse(args.input ?? {});
+  if (!input.success) {
+    const issue = input.error.issues[0];
+    rejectField(issue.path.join('.') || 'body', issue.message);
+  }
+  return { actor: actor.data, input: input.data } as CaseActionArgs<A>;
+}
+
+function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
+  // Arguments arrive unchecked from any client: the handler parses them with the action's schema.
+  const update = caseActionUpdates[action] as unknown as UpdateDefinition<CaseView, [unknown]>;
+  setHandler(
+    update,
+    (raw: unknown) => {
+      runtime.commit(decide(action, runtime.state, parseArgs(action, raw), Date.now()));
+      return viewOf(runtime.state);
+    },
+    { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },
+  );
+}

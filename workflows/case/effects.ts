@@ -1,0 +1,116 @@
+import type { OrderedEffect } from '../../src/shared/activity-contract';
+import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../../src/shared/case-model';
+import type { RuleId } from '../../src/shared/rules';
+
+/**
+ * What each event makes owed: notices (R-CALL, R-PACKET, R-SCREEN, R-SCENE, R-MISSED, R-EXIT,
+ * R-EL-OVERRIDE, R-SC-APPROVAL, R-SC-PDA, R-SC-REASSESS) and ordered steps (R-SC-CAPACITY signals,
+ * the R-VICTIM hand-off).
+ */
+
+type Owed = { kind: NoticeKind; ruleId: RuleId; recipient: Recipient };
+
+const CASE_MANAGEMENT: Recipient = { role: 'case_manager' };
+const PROJECT_MANAGER: Recipient = { role: 'project_manager' };
+
+function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
+  const prosecutor: Recipient | undefined = state.prosecutorOffice ? { role: 'prosecutor', office: state.prosecutorOffice } : undefined;
+  const sergeant: Recipient = { role: 'sergeant', agency: state.agency };
+  const arrestCall = (): Owed[] => [
+    { kind: 'CASE_MANAGEMENT_CALLED', ruleId: 'R-CALL', recipient: CASE_MANAGEMENT },
+    { kind: 'DIVERSION_PACKET', ruleId: 'R-PACKET', recipient: prosecutor! },
+  ];
+  const social = state.type === 'SOCIAL_CONTACT';
+  switch (event.type) {
+    case 'REFERRAL_RECEIVED':
+      return arrestCall();
+    case 'OVERRIDE_REQUESTED':
+      return [{ kind: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', recipient: sergeant }];
+    case 'OVERRIDE_APPROVED':
+      return arrestCall();
+    case 'LEFT_BEFORE_SCREENING':
+      return [
+        { kind: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', recipient: sergeant },
+        { kind: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', recipient: prosecutor! },
+      ];
+    case 'RETURN_TO_SCENE_REPORTED':
+      return event.data?.withinWindow ? [{ kind: 'RETURN_TO_SCENE', ruleId: 'R-SCENE', recipient: sergeant }] : [];
+    case 'INTAKE_DEADLINE_MISSED':
+      return [
+        { kind: 'INTAKE_MISSED', ruleId: 'R-MISSED', recipient: prosecutor! },
+        { kind: 'INTAKE_MISSED', ruleId: 'R-MISSED', recipient: sergeant },
+      ];
+    case 'SOCIAL_CONTACT_REFERRED':
+      return [
+        { kind: 'SOCIAL_CONTACT_REFERRED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER },
+        { kind: 'APPROVAL_REQUESTED', ruleId: 'R-SC-APPROVAL', recipient: sergeant },
+      ];
+    case 'APPROVAL_OVERDUE':
+      return [{ kind: 'APPROVAL_REMINDER', ruleId: 'R-SC-APPROVAL', recipient: sergeant }];
+    case 'SOCIAL_CONTACT_APPROVED':
+      return [{ kind: 'SOCIAL_CONTACT_APPROVED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }];
+    case 'SOCIAL_CONTACT_DENIED':
+      return [{ kind: 'SOCIAL_CONTACT_DENIED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }];
+    case 'CONTACT_MADE':
+      return [{ kind: 'CASE_MANAGEMENT_CALLED', ruleId: 'R-CALL', recipient: CASE_MANAGEMENT }];
+    case 'ENROLLED':
+      return social ? [{ kind: 'SOCIAL_CONTACT_ENROLLED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }] : [];
+    case 'REASSESSMENT_DUE':
+      return [
+        { kind: 'REASSESSMENT_DUE', ruleId: 'R-SC-REASSESS', recipient: sergeant },
+        { kind: 'REASSESSMENT_DUE', ruleId: 'R-SC-REASSESS', recipient: PROJECT_MANAGER },
+      ];
+    case 'CASE_CLOSED':
+      return social ? [{ kind: 'SOCIAL_CONTACT_CLOSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }] : [];
+    case 'EXITED':
+      return [{ kind: 'PARTICIPANT_EXITED', ruleId: 'R-EXIT', recipient: PROJECT_MANAGER }];
+    default:
+      return [];
+  }
+}
+
+export function recipientKey(recipient: Recipient): string {
+  switch (recipient.role) {
+    case 'prosecutor':
+      return `prosecutor-${recipient.office}`;
+    case 'sergeant':
+      return `sergeant-${recipient.agency}`;
+    default:
+      return recipient.role;
+  }
+}
+
+/** Notice ids are derived from the case, the event and the recipient: a replay or retry reuses them. */
+export function noticesOwed(state: CaseState, event: CaseEvent): NoticeRecord[] {
+  return noticesFor(state, event).map((owed) => ({
+    ...owed,
+    id: `${state.referralId}.${event.seq}.${recipientKey(owed.recipient)}`,
+    eventSeq: event.seq,
+    status: 'PENDING',
+  }));
+}
+
+/**
+ * R-SC-CAPACITY: the coordinator counts enrolled participants of both types and the places reserved
+ * for approved social contacts; the R-VICTIM hand-off opens the linked social contact.
+ */
+export function orderedEffectsOwed(state: CaseState, event: CaseEvent): OrderedEffect[] {
+  switch (event.type) {
+    case 'SOCIAL_CONTACT_APPROVED':
+      return [{ kind: 'capacity', signal: 'placeRequested', approvedAt: event.at }];
+    case 'ENROLLED':
+      return [{ kind: 'capacity', signal: 'participantEnrolled' }];
+    case 'EXITED':
+      return [{ kind: 'capacity', signal: 'participantExited' }];
+    case 'CASE_CLOSED':
+      return state.type === 'SOCIAL_CONTACT' ? [{ kind: 'capacity', signal: 'placeReleased' }] : [];
+    case 'HANDED_OFF_TO_SOCIAL_CONTACT':
+      return [{ kind: 'openLinkedSocialContact' }];
+    default:
+      return [];
+  }
+}
+
+export function isMissedIntakeNoticeToProsecutor(notice: NoticeRecord): boolean {
+  return notice.kind === 'INTAKE_MISSED' && notice.recipient.role === 'prosecutor';
+}

@@ -1,0 +1,74 @@
+import type { CaseActionArgs } from '../../src/shared/case-actions';
+import type { CaseState } from '../../src/shared/case-model';
+import type { NewCaseEvent } from './case-events';
+import { CLOCK_SKEW_MS, event, type Deciders } from './decision-helpers';
+import { rejectField, rejectRule, requireStage, requireType } from './rejections';
+
+/**
+ * Screening, consent, intake, enrollment and exit — one implementation for both referral types
+ * (R-SCREEN, R-CONSENT, R-INTAKE, R-ENROLL, R-EXIT). A social contact has no 30-day deadline.
+ */
+
+function enrollIfComplete(args: CaseActionArgs, now: number, after: { consent: boolean; intake: boolean }): NewCaseEvent[] {
+  return after.consent && after.intake ? [event(args, now, { type: 'ENROLLED', ruleId: 'R-ENROLL' })] : [];
+}
+
+function requireScreened(state: CaseState, what: string): void {
+  if (state.stage === 'AWAITING_SCREENING') rejectRule(state, 'R-SCREEN', `${what} cannot be recorded before the initial screening of case ${state.referralId}: record the screening first`);
+}
+
+export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit'> = {
+  recordScreening(state, args, now) {
+    requireStage(state, ['AWAITING_SCREENING'], 'Recording the screening', 'R-SCREEN');
+    const scheduled = args.input.intakeScheduledFor;
+    if (scheduled !== undefined) {
+      const at = Date.parse(scheduled);
+      if (at < now - CLOCK_SKEW_MS) rejectField('intakeScheduledFor', 'the intake appointment must be in the future', 'R-INTAKE');
+      if (state.intakeDueAt && at > Date.parse(state.intakeDueAt)) {
+        rejectField('intakeScheduledFor', `the intake must be scheduled on or before the intake deadline ${state.intakeDueAt}`, 'R-INTAKE');
+      }
+    }
+    return [event(args, now, { type: 'SCREENING_RECORDED', ruleId: 'R-SCREEN', data: scheduled ? { intakeScheduledFor: new Date(scheduled).toISOString() } : undefined })];
+  },
+
+  recordLeftBeforeScreening(state, args, now) {
+    requireType(state, 'ARREST_DIVERSION', 'Recording that the person left before screening', 'R-SCREEN');
+    requireStage(state, ['AWAITING_SCREENING'], 'Recording that the person left before screening', 'R-SCREEN');
+    return [event(args, now, { type: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', data: args.input.note ? { note: args.input.note } : undefined })];
+  },
+
+  recordConsent(state, args, now) {
+    requireScreened(state, 'Consent');
+    requireStage(state, ['AWAITING_INTAKE'], 'Recording consent', 'R-CONSENT');
+    if (state.consent.status === 'GIVEN') rejectRule(state, 'R-CONSENT', `Consent is already in force for case ${state.referralId} (given ${state.consent.at})`);
+    const { method, memorializedBy } = args.input;
+    return [
+      event(args, now, { type: 'CONSENT_GIVEN', ruleId: 'R-CONSENT', data: { method, ...(memorializedBy ? { memorializedBy } : {}) } }),
+      ...enrollIfComplete(args, now, { consent: true, intake: state.intakeCompletedAt !== undefined }),
+    ];
+  },
+
+  rescindConsent(state, args, now) {
+    requireStage(state, ['AWAITING_INTAKE', 'ENROLLED'], 'Rescinding consent', 'R-CONSENT');
+    if (state.consent.status !== 'GIVEN') rejectRule(state, 'R-CONSENT', `Case ${state.referralId} has no consent in force to rescind`);
+    const rescinded = event(args, now, { type: 'CONSENT_RESCINDED', ruleId: 'R-CONSENT', data: args.input.note ? { note: args.input.note } : undefined });
+    if (state.stage !== 'ENROLLED') return [rescinded];
+    return [rescinded, event(args, now, { type: 'EXITED', ruleId: 'R-EXIT', data: { reason: 'CONSENT_RESCINDED' } })];
+  },
+
+  recordIntake(state, args, now) {
+    requireScreened(state, 'Intake');
+    requireStage(state, ['AWAITING_INTAKE'], 'Recording the intake', 'R-INTAKE');
+    if (state.intakeCompletedAt) rejectRule(state, 'R-INTAKE', `The intake of case ${state.referralId} was already recorded (${state.intakeCompletedAt})`);
+    return [
+      event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE' }),
+      ...enrollIfComplete(args, now, { consent: state.consent.status === 'GIVEN', intake: true }),
+    ];
+  },
+
+  recordExit(state, args, now) {
+    requireStage(state, ['ENROLLED'], 'Recording an exit', 'R-EXIT');
+    const { reason, note } = args.input;
+    return [event(args, now, { type: 'EXITED', ruleId: 'R-EXIT', data: { reason, ...(note ? { note } : {}) } })];
+  },
+};

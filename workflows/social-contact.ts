@@ -1,0 +1,23 @@
+import { continueAsNew, setHandler } from '@temporalio/workflow';
+import type { SocialContactInput } from '../src/shared/case-model';
+import { placeGrantedSignal } from '../src/shared/definitions';
+import { openSocialContact } from './case/open-case';
+import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-rules';
+import { systemEvent } from './case-runtime';
+import { runCase, type CaseResult } from './case-workflow';
+
+/**
+ * One social-contact referral (PROTOCOL.md "Social contact: the process"): sergeant approval, a place
+ * as capacity allows, contact, then the same screening, consent and intake as an arrest diversion —
+ * without the 30-day deadline — and a re-assessment every six months until enrolled.
+ */
+export async function socialContact(input: SocialContactInput): Promise<CaseResult> {
+  const opened = input.resume ? { state: input.resume } : openSocialContact(input, Date.now());
+  const run = await runCase(opened, [approvalOverdueRule, reassessmentRule, screeningOverdueRule], (runtime) => {
+    setHandler(placeGrantedSignal, () => {
+      if (runtime.state.capacity === 'WAITING') runtime.commit([systemEvent('PLACE_GRANTED', 'R-SC-CAPACITY')]);
+    });
+  });
+  if ('continueWith' in run) return continueAsNew<typeof socialContact>({ ...input, resume: run.continueWith });
+  return run.result;
+}
