@@ -30,12 +30,17 @@ export async function recordCaseProgress({ db }: ActivityDeps, progress: CasePro
         referredAt: new Date(progress.referredAt),
         stage: progress.stage,
         outcome: progress.outcome ?? null,
-        stuckReason: progress.stuckReason ?? null,
+        stuckReason: progress.stuckReasons[0] ?? null,
+        stuckReasons: progress.stuckReasons,
         nextDeadlineAt: progress.nextDeadline ? new Date(progress.nextDeadline.dueAt) : null,
         nextDeadlineRule: progress.nextDeadline?.ruleId ?? null,
       },
     });
     if (updated.count === 0) return;
+    const caseManager = progress.events.find((e) => e.actor.role === 'case_manager');
+    if (caseManager) {
+      await tx.referral.updateMany({ where: { id: referralId, caseManagerId: null }, data: { caseManagerId: caseManager.actor.id } });
+    }
     for (const d of progress.deadlines) {
       const fields = { name: d.name, dueAt: new Date(d.dueAt), status: d.status };
       await tx.deadline.upsert({

@@ -1,8 +1,9 @@
-import { condition, proxyActivities } from '@temporalio/workflow';
+import { condition, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
 import type { CaseState, NoticeRecord } from '../src/shared/case-model';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
+import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
 import { evolve, type NewCaseEvent } from './case/case-events';
 import { deadlinesOf, nextDeadlineOf } from './case/case-view';
@@ -31,6 +32,7 @@ export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: R
 export class CaseRuntime {
   private deliveries = 0;
   private readonly ordered: OrderedEffect[] = [];
+  private lastSearchAttributes?: string;
 
   constructor(readonly state: CaseState) {}
 
@@ -46,6 +48,16 @@ export class CaseRuntime {
       }
       this.ordered.push(...orderedEffectsOwed(this.state, event));
     }
+    this.syncSearchAttributes();
+  }
+
+  /** Keeps the case's search attributes (stage, deadlines, stuck flags) current for the Web UI. */
+  syncSearchAttributes(): void {
+    const pairs = searchAttributesOf(this.state, nextDeadlineOf(deadlinesOf(this.state)));
+    const fingerprint = JSON.stringify(pairs.map((p) => [p.key.name, p.value]));
+    if (fingerprint === this.lastSearchAttributes) return;
+    this.lastSearchAttributes = fingerprint;
+    upsertSearchAttributes(pairs);
   }
 
   /** Notices still owed when this run started (a run continued as new carries none; kept for safety). */
@@ -95,7 +107,7 @@ export class CaseRuntime {
       referredAt: s.referredAt,
       stage: s.stage,
       outcome: s.outcome,
-      stuckReason: s.stuck[0]?.reason,
+      stuckReasons: s.stuck.map((f) => f.reason),
       nextDeadline: nextDeadlineOf(deadlines),
       deadlines,
       events: s.events.filter((e) => e.seq > s.projectedSeq),

@@ -36,7 +36,10 @@ export async function runCase(
   setup?.(runtime);
 
   if (opened.first) runtime.commit([opened.first]);
-  else runtime.redeliverPending();
+  else {
+    runtime.syncSearchAttributes();
+    runtime.redeliverPending();
+  }
   runtime.start();
   for (const rule of rules) void rule(runtime);
 

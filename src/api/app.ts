@@ -6,12 +6,17 @@ import { HttpError } from './http-error';
 import { identify } from './identity';
 import { openApiDocument } from './openapi';
 import { caseRoutes } from './routes/case-routes';
+import { queueRoutes } from './routes/queue-routes';
 import { referralRoutes } from './routes/referral-routes';
+import type { CaseLinks } from './case-rows';
+import { formConfigRoutes } from './routes/form-config-routes';
+import { pageRoutes } from '../web/pages';
 
 export interface ApiDeps {
   db: PrismaClient;
   cases: CaseWorkflows;
   config: LeadConfig;
+  links?: CaseLinks;
   /** Extra routers mounted before the API (e.g. the development mail inbox). */
   extras?: express.Router[];
 }
@@ -55,6 +60,8 @@ export function createApp(deps: ApiDeps): express.Express {
     res.json({ status: 'ok' });
   });
   for (const router of deps.extras ?? []) app.use(router);
+  const links = deps.links ?? { temporalUi: 'http://localhost:8233', namespace: 'default' };
+  app.use(pageRoutes(deps.config));
   const docs = openApiDocument(deps.config);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(docs);
@@ -64,6 +71,8 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(identify);
   api.use(referralRoutes(deps));
   api.use(caseRoutes(deps));
+  api.use(queueRoutes({ ...deps, links }));
+  api.use(formConfigRoutes(deps.config, links.temporalUi));
   app.use('/api', api);
   app.use('/api', (req, _res) => {
     throw new HttpError(404, 'NOT_FOUND', `No route ${req.method} ${req.originalUrl}`);

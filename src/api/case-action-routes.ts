@@ -12,6 +12,8 @@ export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
   recordVictimObjection: 'victim-objection',
   recordFilingDecision: 'filing-decision',
   recordExit: 'exit',
+  recordIipGoals: 'iip',
+  withdrawService: 'service-withdrawals',
   decideOverride: 'override-decision',
   decideApproval: 'approval-decision',
   recordContact: 'contacts',

@@ -4,15 +4,19 @@ import { ROLES, type Actor } from '../shared/roles';
 import { allows, type Permission } from '../shared/permissions';
 import { HttpError } from './http-error';
 
+export type RequestActor = Actor & { role: (typeof ROLES)[number]; office?: string };
+
 declare module 'express-serve-static-core' {
   interface Request {
-    actor?: Actor & { role: (typeof ROLES)[number] };
+    actor?: RequestActor;
   }
 }
 
 const identityHeaders = z.object({
   'x-lead-user': z.string().trim().min(1).max(100),
   'x-lead-role': z.enum(ROLES),
+  /** A prosecutor's office (R-JURISDICTION): their inbox shows that office's notices only. */
+  'x-lead-office': z.string().regex(/^[A-Z][A-Z0-9_]*$/).optional(),
 });
 
 /**
@@ -25,11 +29,11 @@ export function identify(req: Request, _res: Response, next: NextFunction): void
     const missing = parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ');
     throw new HttpError(401, 'UNIDENTIFIED', `Say who you are: ${missing}`);
   }
-  req.actor = { id: parsed.data['x-lead-user'], role: parsed.data['x-lead-role'] };
+  req.actor = { id: parsed.data['x-lead-user'], role: parsed.data['x-lead-role'], office: parsed.data['x-lead-office'] };
   next();
 }
 
-export function requirePermission(req: Request, permission: Permission): Actor {
+export function requirePermission(req: Request, permission: Permission): RequestActor {
   const actor = req.actor;
   if (!actor) throw new HttpError(401, 'UNIDENTIFIED', 'Say who you are');
   if (!allows(actor.role, permission)) {

@@ -12,7 +12,8 @@ async function main() {
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const connection = await Connection.connect({ address: required(env, 'TEMPORAL_ADDRESS') });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
-  const server = createApp({ db, cases: new CaseWorkflows(client), config }).listen(env.PORT, () => {
+  const links = { temporalUi: env.TEMPORAL_UI_URL ?? 'http://localhost:8233', namespace: env.TEMPORAL_NAMESPACE };
+  const server = createApp({ db, cases: new CaseWorkflows(client), config, links }).listen(env.PORT, () => {
     console.log(`[api] listening on :${env.PORT}`);
   });
   const stop = () => server.close(() => void Promise.all([connection.close(), db.$disconnect()]).then(() => process.exit(0)));

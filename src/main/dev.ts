@@ -20,6 +20,7 @@ import { inboxRoutes } from '../mail/inbox-routes';
 import { createSmtpMailer } from '../mail/mailer';
 import { temporalCliExecutable } from '../temporal/binaries';
 import { CaseWorkflows } from '../temporal/case-workflows';
+import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
 import { readEnvironment } from './environment';
 
@@ -57,7 +58,9 @@ async function main() {
   let client: Client;
   let workerConnection: NativeConnection;
   if (env.TEMPORAL_ADDRESS) {
-    client = new Client({ connection: await Connection.connect({ address: env.TEMPORAL_ADDRESS }), namespace: env.TEMPORAL_NAMESPACE });
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
+    client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
     workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   } else {
     const temporal = await TestWorkflowEnvironment.createLocal({
@@ -71,6 +74,7 @@ async function main() {
         namespace: env.TEMPORAL_NAMESPACE,
       },
     });
+    await registerSearchAttributes(temporal.connection, env.TEMPORAL_NAMESPACE);
     stops.push(() => temporal.teardown());
     client = temporal.client;
     workerConnection = temporal.nativeConnection;
@@ -84,10 +88,12 @@ async function main() {
     await running;
   });
 
-  const app = createApp({ db, cases, config, extras: capture ? [inboxRoutes(capture)] : [] });
+  const links = { temporalUi: env.TEMPORAL_UI_URL ?? `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`, namespace: env.TEMPORAL_NAMESPACE };
+  const app = createApp({ db, cases, config, links, extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.
+  Pages          http://localhost:${env.PORT}/   (referral form /refer, caseload, sergeant, prosecutor, stuck cases)
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${env.TEMPORAL_ADDRESS ? '(your Temporal server\'s UI)' : `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`}
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}

@@ -8,6 +8,8 @@ const environmentSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   LEAD_CONFIG_FILE: z.string().optional(),
+  /** Where supervisors open the Temporal Web UI (links from the product's pages). */
+  TEMPORAL_UI_URL: z.string().url().optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -24,7 +24,7 @@ export interface CaseProgress {
   referredAt: string;
   stage: Stage;
   outcome?: string;
-  stuckReason?: StuckReason;
+  stuckReasons: StuckReason[];
   nextDeadline?: DeadlineView;
   deadlines: DeadlineView[];
   events: CaseEvent[];

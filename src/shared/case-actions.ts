@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS } from './case-model';
+import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS, IIP_GOALS } from './case-model';
 import { ROLES } from './roles';
 
 /**
@@ -50,6 +50,13 @@ export const caseActionSchemas = {
     reason: z.enum(EXIT_REASONS),
     note: note.optional(),
   }).describe('R-EXIT: an enrolled participant leaves LEAD'),
+  recordIipGoals: z.strictObject({
+    goals: z.array(z.enum(IIP_GOALS)).min(1, 'choose at least one goal (R-IIP)').max(IIP_GOALS.length),
+  }).describe('R-IIP: the goals the participant chose for their Individual Intervention Plan (abstinence is never a condition)'),
+  withdrawService: z.strictObject({
+    service: z.string().trim().min(2).max(100).describe('The specific service withdrawn'),
+    reason: z.string().trim().min(3).max(500),
+  }).describe('R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit'),
   decideOverride: z.strictObject({
     decision: z.enum(['APPROVE', 'DENY']),
     reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),

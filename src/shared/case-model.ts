@@ -42,6 +42,9 @@ export const EXIT_REASONS = [
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 export const FILING_DECISIONS = ['FILED', 'DECLINED'] as const;
+/** R-IIP: goals the participant chooses (abstinence is never one of them, never a condition). */
+export const IIP_GOALS = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'JOB_PLACEMENT', 'LICENSING', 'SMALL_BUSINESS', 'CHILD_CARE', 'BENEFITS', 'OTHER'] as const;
+export type IipGoal = (typeof IIP_GOALS)[number];
 export type FilingDecision = (typeof FILING_DECISIONS)[number];
 
 export type Outcome =
@@ -136,6 +139,8 @@ export type CaseEventType =
   | 'REASSESSMENT_DUE'
   | 'APPROVAL_RENEWED'
   | 'LINKED_SOCIAL_CONTACT_OPENED'
+  | 'IIP_RECORDED'
+  | 'SERVICE_WITHDRAWN'
   | 'SCREENING_RECORDED'
   | 'SCREENING_OVERDUE'
   | 'LEFT_BEFORE_SCREENING'
@@ -209,6 +214,9 @@ export interface CaseState {
   renewals: Array<{ at: string; by: Actor; reason: string; validUntil: string }>;
   capacity: 'NONE' | 'WAITING' | 'GRANTED' | 'PARTICIPANT' | 'RELEASED';
   contactAttempts: number;
+  /** R-IIP and R-SERVICE-WITHDRAW (after enrollment). */
+  iip?: { goals: IipGoal[]; at: string; by: Actor };
+  servicesWithdrawn: Array<{ service: string; reason: string; at: string; by: Actor }>;
   stuck: StuckFlag[];
   notices: NoticeRecord[];
   events: CaseEvent[];
@@ -254,6 +262,8 @@ export interface CaseView {
   reassessmentDue: boolean;
   renewals: CaseState['renewals'];
   capacity: CaseState['capacity'];
+  iip?: CaseState['iip'];
+  servicesWithdrawn: CaseState['servicesWithdrawn'];
   deadlines: DeadlineView[];
   nextDeadline?: DeadlineView;
   stuck: StuckFlag[];

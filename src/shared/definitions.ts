@@ -24,6 +24,8 @@ export const caseActionUpdates: ActionUpdates = {
   recordVictimObjection: defineUpdate('recordVictimObjection'),
   recordFilingDecision: defineUpdate('recordFilingDecision'),
   recordExit: defineUpdate('recordExit'),
+  recordIipGoals: defineUpdate('recordIipGoals'),
+  withdrawService: defineUpdate('withdrawService'),
   decideOverride: defineUpdate('decideOverride'),
   decideApproval: defineUpdate('decideApproval'),
   recordContact: defineUpdate('recordContact'),

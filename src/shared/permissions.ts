@@ -15,11 +15,17 @@ export const PERMISSIONS = {
   'case.recordVictimObjection': ['prosecutor'],
   'case.recordFilingDecision': ['prosecutor'],
   'case.recordExit': ['case_manager'],
+  'case.recordIipGoals': ['case_manager'],
+  'case.withdrawService': ['case_manager'],
   'case.decideOverride': ['sergeant'],
   'case.decideApproval': ['sergeant'],
   'case.recordContact': ['officer', 'sergeant', 'case_manager'],
   'case.decideReassessment': ['sergeant'],
   'capacity.read': ['sergeant', 'case_manager', 'project_manager', 'supervisor'],
+  'caseload.read': ['case_manager'],
+  'queue.sergeant': ['sergeant'],
+  'queue.prosecutor': ['prosecutor'],
+  'stuck.read': ['supervisor', 'sergeant', 'project_manager'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

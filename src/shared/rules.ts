@@ -16,6 +16,8 @@ export const RULES = {
   'R-JURISDICTION': 'prosecutor notices go to the office with jurisdiction',
   'R-ROI': 'before consent, notices carry only referral id, status, deadline and office',
   'R-EL-OFFENSE': 'the offense must be one of the eligible offenses',
+  'R-IIP': 'the participant chooses the goals of their Individual Intervention Plan',
+  'R-SERVICE-WITHDRAW': 'a specific service can be withdrawn for lack of progress; this is not an exit',
   'R-EL-OVERRIDE': 'an officer who books an ineligible person may ask the sergeant for an override',
   'R-EL-PRIOR': 'a prior referral does not block a new one; it is shown to the officer',
   'R-SC-PREREQ': 'a social contact states how law violations were verified, in the catchment area, within 24 months',

@@ -11,6 +11,7 @@ import { applyMigrations } from '../../src/db/schema-engine';
 import { MailCapture } from '../../src/mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
+import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { createLeadWorker } from '../../src/temporal/worker';
 
 let runtimeInstalled = false;
@@ -82,6 +83,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
         server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },
       });
   started.push(() => env.teardown());
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
 
   const cases = new CaseWorkflows(env.client);
   const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;

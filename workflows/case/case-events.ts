@@ -63,6 +63,12 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.renewals.push({ at: event.at, by: event.actor, reason: data.reason as string, validUntil: data.validUntil as string });
       clearStuck(state, 'REASSESSMENT_DUE');
       break;
+    case 'IIP_RECORDED':
+      state.iip = { goals: data.goals as NonNullable<CaseState['iip']>['goals'], at: event.at, by: event.actor };
+      break;
+    case 'SERVICE_WITHDRAWN':
+      state.servicesWithdrawn.push({ service: data.service as string, reason: data.reason as string, at: event.at, by: event.actor });
+      break;
     case 'LINKED_SOCIAL_CONTACT_OPENED':
       state.handOff = { ...state.handOff!, socialContactReferralId: data.socialContactReferralId as string };
       break;

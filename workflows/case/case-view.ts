@@ -85,6 +85,8 @@ export function viewOf(state: CaseState): CaseView {
     reassessmentDue: state.reassessmentDue,
     renewals: state.renewals,
     capacity: state.capacity,
+    iip: state.iip,
+    servicesWithdrawn: state.servicesWithdrawn,
     deadlines,
     nextDeadline: nextDeadlineOf(deadlines),
     stuck: state.stuck,

@@ -17,7 +17,7 @@ function requireScreened(state: CaseState, what: string): void {
   if (state.stage === 'AWAITING_SCREENING') rejectRule(state, 'R-SCREEN', `${what} cannot be recorded before the initial screening of case ${state.referralId}: record the screening first`);
 }
 
-export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit'> = {
+export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit' | 'recordIipGoals' | 'withdrawService'> = {
   recordScreening(state, args, now) {
     requireStage(state, ['AWAITING_SCREENING'], 'Recording the screening', 'R-SCREEN');
     const scheduled = args.input.intakeScheduledFor;
@@ -64,6 +64,17 @@ export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScree
       event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE' }),
       ...enrollIfComplete(args, now, { consent: state.consent.status === 'GIVEN', intake: true }),
     ];
+  },
+
+  recordIipGoals(state, args, now) {
+    requireStage(state, ['ENROLLED'], 'Recording the Individual Intervention Plan', 'R-IIP');
+    return [event(args, now, { type: 'IIP_RECORDED', ruleId: 'R-IIP', data: { goals: [...new Set(args.input.goals)] } })];
+  },
+
+  withdrawService(state, args, now) {
+    requireStage(state, ['ENROLLED'], 'Withdrawing a service', 'R-SERVICE-WITHDRAW');
+    const { service, reason } = args.input;
+    return [event(args, now, { type: 'SERVICE_WITHDRAWN', ruleId: 'R-SERVICE-WITHDRAW', data: { service, reason } })];
   },
 
   recordExit(state, args, now) {

@@ -16,6 +16,7 @@ function blankCase(fields: Pick<CaseState, 'referralId' | 'type' | 'agency' | 's
     renewals: [],
     capacity: 'NONE',
     contactAttempts: 0,
+    servicesWithdrawn: [],
     stuck: [],
     notices: [],
     events: [],

@@ -9,6 +9,7 @@ import { requirePermission } from '../identity';
 import { caseFromDatabase } from '../case-from-database';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+const PERSON_READERS: readonly string[] = ['officer', 'sergeant', 'case_manager', 'supervisor'];
 
 export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Router {
   const router = Router();
@@ -21,17 +22,19 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Ro
   }
 
   router.get('/cases/:caseId', async (req, res) => {
-    requirePermission(req, 'case.read');
+    const actor = requirePermission(req, 'case.read');
     const referral = await referralOr404(req.params.caseId);
     const view = await cases.view(referral.id).catch(async (err) => {
       if (err instanceof CaseNotRunningError) return caseFromDatabase(db, referral.id);
       throw err;
     });
     const { person, details } = referral;
+    // R-ROI: prosecutors and the project manager work from the referral id, status, deadline and office.
+    const seesPerson = PERSON_READERS.includes(actor.role);
     res.json({
       case: view,
-      person: { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10), stateId: person.stateId },
-      referral: { agency: referral.agency, officerId: referral.officerId, prosecutorOffice: referral.prosecutorOffice, details },
+      person: seesPerson ? { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10), stateId: person.stateId } : null,
+      referral: { agency: referral.agency, officerId: referral.officerId, prosecutorOffice: referral.prosecutorOffice, linkedFromId: referral.linkedFromId, details: seesPerson ? details : null },
     });
   });
 

@@ -1,0 +1,102 @@
+import { Router } from 'express';
+import type { LeadConfig } from '../../config/config-schema';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { TERMINAL_STAGES } from '../../shared/case-model';
+import { caseRow, type CaseLinks } from '../case-rows';
+import { HttpError } from '../http-error';
+import { requirePermission } from '../identity';
+
+const HOUR = 3600_000;
+const OPEN = { notIn: [...TERMINAL_STAGES] };
+
+/** The lists people work from: caseload, sergeant queue, prosecutor inbox, stuck cases. */
+export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }): Router {
+  const router = Router();
+  const { db, links } = deps;
+  const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
+  const byDeadline = [{ nextDeadlineAt: { sort: 'asc' as const, nulls: 'last' as const } }, { createdAt: 'asc' as const }];
+
+  /** A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet. */
+  router.get('/caseload', async (req, res) => {
+    const actor = requirePermission(req, 'caseload.read');
+    const cases = await db.referral.findMany({
+      where: {
+        stage: OPEN,
+        OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
+      },
+      orderBy: byDeadline,
+      include: { person: { select: { givenName: true, familyName: true } } },
+      take: 500,
+    });
+    // Whom to meet is part of a case manager's work: the caseload names the person.
+    res.json({ cases: cases.map((c) => ({ ...caseRow(c, links), person: c.person, mine: c.caseManagerId === actor.id })) });
+  });
+
+  router.get('/queues/sergeant', async (req, res) => {
+    requirePermission(req, 'queue.sergeant');
+    const now = new Date();
+    const [approvals, overrides, extensions, reassessments, returns] = await Promise.all([
+      db.referral.findMany({ where: { stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
+      db.referral.findMany({ where: { stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
+      db.referral.findMany({
+        where: { type: 'ARREST_DIVERSION', stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } } } },
+        orderBy: byDeadline,
+      }),
+      db.referral.findMany({ where: { stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } }, orderBy: byDeadline }),
+      db.caseEvent.findMany({ where: { type: 'RETURN_TO_SCENE_REPORTED', occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) } }, orderBy: { occurredAt: 'desc' }, include: { referral: true } }),
+    ]);
+    res.json({
+      approvals: rows(approvals),
+      overrides: rows(overrides),
+      extensions: rows(extensions),
+      reassessments: rows(reassessments),
+      returnsToScene: returns.map((e) => ({ ...caseRow(e.referral, links), reportedAt: e.occurredAt.toISOString(), withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true })),
+    });
+  });
+
+  /** R-JURISDICTION: a prosecutor sees the notices of their own office only. */
+  router.get('/queues/prosecutor', async (req, res) => {
+    const actor = requirePermission(req, 'queue.prosecutor');
+    const office = actor.office;
+    if (!office || !deps.config.offices[office]) {
+      throw new HttpError(400, 'OFFICE_REQUIRED', `Say which office you work for (X-LEAD-Office): one of ${Object.keys(deps.config.offices).join(', ')}`, { fields: [{ field: 'X-LEAD-Office', message: 'required for prosecutors' }] });
+    }
+    const [notices, awaitingDecision, objectionWindows] = await Promise.all([
+      db.notification.findMany({ where: { office, recipientRole: 'prosecutor' }, orderBy: { createdAt: 'desc' }, take: 200 }),
+      db.referral.findMany({ where: { prosecutorOffice: office, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } }, orderBy: { updatedAt: 'asc' } }),
+      db.referral.findMany({ where: { prosecutorOffice: office, stage: OPEN, deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } } }, orderBy: { createdAt: 'asc' } }),
+    ]);
+    res.json({
+      office: { code: office, name: deps.config.offices[office].name },
+      notices: notices.map((n) => ({ id: n.id, caseId: n.referralId, kind: n.kind, ruleId: n.ruleId, subject: n.subject, status: n.status, sentAt: n.sentAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
+      awaitingDecision: rows(awaitingDecision),
+      objectionWindows: rows(objectionWindows),
+    });
+  });
+
+  /** Stuck cases for supervisors, by reason (the protocol's Decisions), each linked to its workflow. */
+  router.get('/stuck', async (req, res) => {
+    requirePermission(req, 'stuck.read');
+    const soon = new Date(Date.now() + 72 * HOUR);
+    const stuckWith = (reason: string) => db.referral.findMany({ where: { stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
+    const [screeningOverdue, approvalOverdue, intakeDueSoon, missedNoticeUnconfirmed, reassessmentDue, capacityQueue] = await Promise.all([
+      stuckWith('SCREENING_OVERDUE'),
+      stuckWith('APPROVAL_OVERDUE'),
+      db.referral.findMany({ where: { stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: soon } } } }, orderBy: byDeadline }),
+      stuckWith('MISSED_NOTICE_UNCONFIRMED'),
+      stuckWith('REASSESSMENT_DUE'),
+      db.referral.findMany({ where: { stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
+    ]);
+    const lists = {
+      screeningOverdue: { ruleId: 'R-SCREEN', label: 'Screening not recorded 4 h after the call', cases: rows(screeningOverdue) },
+      approvalOverdue: { ruleId: 'R-SC-APPROVAL', label: 'Social contact unreviewed for 7 days', cases: rows(approvalOverdue) },
+      intakeDueSoon: { ruleId: 'R-INTAKE', label: 'Intake deadline within 72 hours', cases: rows(intakeDueSoon) },
+      missedNoticeUnconfirmed: { ruleId: 'R-MISSED', label: 'Missed-intake notice not confirmed sent', cases: rows(missedNoticeUnconfirmed) },
+      reassessmentDue: { ruleId: 'R-SC-REASSESS', label: 'Social-contact approval due for re-assessment', cases: rows(reassessmentDue) },
+      capacityQueue: { ruleId: 'R-SC-CAPACITY', label: 'Approved social contacts waiting for a place', cases: rows(capacityQueue) },
+    };
+    res.json({ counts: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])), lists });
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+/** A tiny DOM builder: text always goes in as text (never as HTML). */
+type Child = Node | string | number | null | undefined | false | Child[];
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') el.addEventListener(key.replace(/^on/, ''), value);
+    else if (value === true) el.setAttribute(key, '');
+    else el.setAttribute(key, value);
+  }
+  const add = (c: Child) => {
+    if (c === null || c === undefined || c === false) return;
+    if (Array.isArray(c)) c.forEach(add);
+    else el.append(c instanceof Node ? c : String(c));
+  };
+  children.forEach(add);
+  return el;
+}
+
+export function announce(message: string): void {
+  const region = document.getElementById('announce');
+  if (region) region.textContent = message;
+}
+
+export function when(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function replaceChildren(id: string, ...children: Child[]): HTMLElement {
+  const el = document.getElementById(id)!;
+  el.replaceChildren();
+  (children.flat(Infinity as 1) as Child[]).forEach((c) => c !== null && c !== undefined && c !== false && el.append(c instanceof Node ? c : String(c)));
+  return el;
+}
+
+export const humanize = (code: string) => code.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());

@@ -1,0 +1,91 @@
+/**
+ * Reads a form into the API's JSON shape: control names are JSON paths (offenses.0.drug.grams);
+ * empty controls are left out; data-bool controls are booleans; number inputs are numbers; checkbox
+ * groups with values become arrays.
+ */
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
+  let node: any = target;
+  path.forEach((key, i) => {
+    const last = i === path.length - 1;
+    const nextIsIndex = !last && /^\d+$/.test(path[i + 1]);
+    const k: string | number = /^\d+$/.test(key) ? Number(key) : key;
+    if (last) node[k] = value;
+    else node = node[k] ??= nextIsIndex ? [] : {};
+  });
+}
+
+export function readForm(form: HTMLFormElement, skip: (name: string) => boolean = () => false): Record<string, any> {
+  const out: Record<string, any> = {};
+  const groups = new Map<string, string[]>();
+  for (const el of Array.from(form.elements) as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) {
+    const name = el.getAttribute('name');
+    if (!name || skip(name) || el.closest('[hidden]') || (el as HTMLInputElement).disabled) continue;
+    const path = name.split('.');
+    if (el instanceof HTMLInputElement && el.type === 'checkbox') {
+      if (el.hasAttribute('data-bool')) setPath(out, path, el.checked);
+      else {
+        const list = groups.get(name) ?? [];
+        if (el.checked) list.push(el.value);
+        groups.set(name, list);
+      }
+    } else if (el instanceof HTMLInputElement && el.type === 'radio') {
+      if (el.checked) setPath(out, path, el.hasAttribute('data-bool') ? el.value === 'true' : el.value);
+    } else if (el.value.trim() !== '') {
+      setPath(out, path, el instanceof HTMLInputElement && el.type === 'number' ? Number(el.value) : el.value.trim());
+    }
+  }
+  for (const [name, values] of groups) setPath(out, name.split('.'), values);
+  // Sparse arrays (a removed row) are compacted.
+  const compact = (v: any): any => (Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v);
+  return compact(out);
+}
+
+
+/** Shows zod issues: an error summary linked to the fields, and each field marked invalid. */
+export function showErrors(form: HTMLFormElement, summary: HTMLElement, issues: Array<{ path: (string | number)[]; message: string }>): void {
+  clearErrors(form, summary);
+  if (issues.length === 0) return;
+  const idOf = (path: (string | number)[]) => `${form.dataset.prefix ?? 'f'}-${path.join('-')}`;
+  const items = issues.map((issue) => {
+    // The nearest element that exists on the page: the field, or its group.
+    let path = issue.path.map(String);
+    while (path.length > 0 && !document.getElementById(idOf(path))) path = path.slice(0, -1);
+    const id = path.length ? idOf(path) : form.id;
+    const field = document.getElementById(id);
+    const slot = document.getElementById(`${id}-error`);
+    if (field && field !== form) field.setAttribute('aria-invalid', 'true');
+    if (slot) {
+      slot.textContent = issue.message;
+      slot.hidden = false;
+    }
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = `#${id}`;
+    a.textContent = `${labelOf(field) ?? issue.path.join('.')}: ${issue.message}`;
+    li.append(a);
+    return li;
+  });
+  const h2 = document.createElement('h2');
+  h2.textContent = `There ${items.length === 1 ? 'is a problem' : `are ${items.length} problems`}`;
+  const ul = document.createElement('ul');
+  ul.append(...items);
+  summary.replaceChildren(h2, ul);
+  summary.hidden = false;
+  summary.focus();
+}
+
+function labelOf(field: HTMLElement | null): string | undefined {
+  if (!field) return undefined;
+  if (field.tagName === 'FIELDSET') return field.querySelector('legend')?.textContent ?? undefined;
+  return document.querySelector(`label[for="${field.id}"]`)?.textContent?.replace(/\(optional\)/, '').trim();
+}
+
+export function clearErrors(form: HTMLFormElement, summary: HTMLElement): void {
+  summary.hidden = true;
+  summary.replaceChildren();
+  form.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.error-text').forEach((el) => {
+    (el as HTMLElement).hidden = true;
+    el.textContent = '';
+  });
+}
