@@ -24,6 +24,7 @@ export async function openLinkedSocialContact(
       personId: original.personId,
       agency: original.agency,
       officerId: original.officerId,
+      submittedById: original.submittedById,
       linkedFromId: original.id,
       details: { source: 'ARREST_HANDOFF', linkedFrom: original.id },
     }],

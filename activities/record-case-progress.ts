@@ -19,6 +19,7 @@ export async function recordCaseProgress({ db }: ActivityDeps, progress: CasePro
           occurredAt: new Date(e.at),
           actorId: e.actor.id,
           actorRole: e.actor.role,
+          requestId: e.requestId ?? null,
           data: (e.data ?? undefined) as object | undefined,
         })),
       });

@@ -52,7 +52,7 @@ export async function runCase(
 }
 
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActionArgs<A> {
-  const args = (raw ?? {}) as { actor?: unknown; input?: unknown };
+  const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown };
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
   const input = caseActionSchemas[action].safeParse(args.input ?? {});
@@ -60,7 +60,8 @@ function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActio
     const issue = input.error.issues[0];
     rejectField(issue.path.join('.') || 'body', issue.message);
   }
-  return { actor: actor.data, input: input.data } as CaseActionArgs<A>;
+  const requestId = typeof args.requestId === 'string' && args.requestId.length <= 100 ? args.requestId : undefined;
+  return { actor: actor.data, input: input.data, requestId } as CaseActionArgs<A>;
 }
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {

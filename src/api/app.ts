@@ -1,22 +1,50 @@
+import cookieParser from 'cookie-parser';
+import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler } from 'express';
+import rateLimit from 'express-rate-limit';
+import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import type { PayloadCodec } from '@temporalio/common';
+import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
 import type { PrismaClient } from '../generated/prisma/client';
+import { createLogger, type Logger } from '../logging';
 import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-workflows';
+import { pageRoutes } from '../web/pages';
+import { auditTrail } from './audit';
+import { authenticate, SESSION_COOKIE } from './authentication';
+import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
-import { identify } from './identity';
 import { openApiDocument } from './openapi';
+import { sessionRoutes, signInRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
+import { codecRoutes } from './routes/codec-routes';
+import { formConfigRoutes } from './routes/form-config-routes';
 import { queueRoutes } from './routes/queue-routes';
 import { referralRoutes } from './routes/referral-routes';
-import type { CaseLinks } from './case-rows';
-import { formConfigRoutes } from './routes/form-config-routes';
-import { pageRoutes } from '../web/pages';
+
+export interface ApiLimits {
+  signIn: { windowMs: number; limit: number };
+  submissions: { windowMs: number; limit: number };
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  signIn: { windowMs: 5 * 60_000, limit: 10 },
+  submissions: { windowMs: 60_000, limit: 60 },
+};
 
 export interface ApiDeps {
   db: PrismaClient;
   cases: CaseWorkflows;
   config: LeadConfig;
+  tokens: TokenService;
   links?: CaseLinks;
+  /** The payload codec; when given, the codec server for the Temporal Web UI is served at /codec. */
+  codec?: PayloadCodec;
+  limits?: ApiLimits;
+  /** Secret of the CSRF double-submit tokens (default: random per process). */
+  csrfSecret?: string;
+  log?: Logger;
   /** Extra routers mounted before the API (e.g. the development mail inbox). */
   extras?: express.Router[];
 }
@@ -26,57 +54,95 @@ function isDatabaseUnavailable(err: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|P1001|P1017|DatabaseNotReachable|connection terminated|Can't reach database/i.test(text);
 }
 
-const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  if (err instanceof HttpError) {
-    res.status(err.status).json(err.toBody());
-    return;
-  }
-  if ((err as { type?: string }).type === 'entity.parse.failed') {
-    res.status(400).json(new HttpError(400, 'MALFORMED_JSON', 'The request body is not valid JSON').toBody());
-    return;
-  }
-  if ((err as { type?: string }).type === 'entity.too.large') {
-    res.status(413).json(new HttpError(413, 'BODY_TOO_LARGE', 'The request body is too large').toBody());
-    return;
-  }
-  if (err instanceof TemporalUnavailableError) {
-    res.status(503).json(new HttpError(503, 'WORKFLOW_SERVICE_UNAVAILABLE', 'The workflow service is unreachable; nothing was changed — try again shortly').toBody());
-    return;
-  }
-  if (isDatabaseUnavailable(err)) {
-    console.warn(`[api] ${req.method} ${req.path}: database unavailable: ${(err as Error).message}`);
-    res.status(503).json(new HttpError(503, 'DATABASE_UNAVAILABLE', 'The database is unreachable; nothing was recorded — try again shortly').toBody());
-    return;
-  }
-  console.error(`[api] ${req.method} ${req.path} failed:`, err);
-  res.status(500).json(new HttpError(500, 'INTERNAL', 'Unexpected error; it has been logged').toBody());
-};
+function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const send = (e: HttpError) => res.status(e.status).json(e.toBody());
+    if (err instanceof HttpError) return void send(err);
+    const type = (err as { type?: string; code?: string }).type;
+    if (type === 'entity.parse.failed') return void send(new HttpError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
+    if (type === 'entity.too.large') return void send(new HttpError(413, 'BODY_TOO_LARGE', 'The request body is too large'));
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return void send(new HttpError(415, 'UNSUPPORTED_ENCODING', 'Send UTF-8 JSON'));
+    if ((err as { code?: string }).code === 'EBADCSRFTOKEN') {
+      return void send(new HttpError(403, 'CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header (GET /api/auth/csrf gives one)'));
+    }
+    if (err instanceof TemporalUnavailableError) {
+      return void send(new HttpError(503, 'WORKFLOW_SERVICE_UNAVAILABLE', 'The workflow service is unreachable; nothing was changed — try again shortly'));
+    }
+    if (isDatabaseUnavailable(err)) {
+      log.warn({ requestId: req.requestId, err: (err as Error).name }, 'database unavailable');
+      return void send(new HttpError(503, 'DATABASE_UNAVAILABLE', 'The database is unreachable; nothing was recorded — try again shortly'));
+    }
+    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return void send(new HttpError(status, 'BAD_REQUEST', 'The request could not be understood'));
+    }
+    // Names and codes only: error messages can quote input, and logs never carry personal data.
+    log.error({ requestId: req.requestId, err: (err as Error)?.name, code: (err as { code?: string })?.code, route: req.route?.path }, 'unexpected error');
+    send(new HttpError(500, 'INTERNAL', `Unexpected error; it has been logged under request id ${req.requestId}`));
+  };
+}
 
 export function createApp(deps: ApiDeps): express.Express {
+  const log = deps.log ?? createLogger('lead-api');
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const links = deps.links ?? { temporalUi: 'http://localhost:8233', namespace: 'default' };
+  const secureCookies = deps.config.program.publicUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
+  app.use(cookieParser());
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   for (const router of deps.extras ?? []) app.use(router);
-  const links = deps.links ?? { temporalUi: 'http://localhost:8233', namespace: 'default' };
   app.use(pageRoutes(deps.config));
   const docs = openApiDocument(deps.config);
   app.get('/api/openapi.json', (_req, res) => {
     res.json(docs);
   });
+
+  const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
+    getSecret: () => deps.csrfSecret ?? processSecret,
+    getSessionIdentifier: (req) => (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '',
+    cookieName: 'lead_csrf',
+    cookieOptions: { sameSite: 'strict', secure: secureCookies, httpOnly: true, path: '/' },
+    getCsrfTokenFromRequest: (req) => req.headers['x-csrf-token'],
+    // Only cookie sessions need it: a bearer token is never sent by the browser on its own.
+    skipCsrfProtection: (req) => req.actor?.via !== 'cookie',
+  });
+
   const api = express.Router();
+  api.use(auditTrail(deps.db, log));
   api.use(express.json({ limit: '64kb', strict: true }));
-  api.use(identify);
+  api.use(signInRoutes({ db: deps.db, tokens: deps.tokens, signInLimit: limits.signIn, secureCookies }));
+  api.use(authenticate(deps.tokens));
+  api.use(doubleCsrfProtection);
+  api.use(sessionRoutes(generateCsrfToken));
+  api.use('/referrals', rateLimit({
+    windowMs: limits.submissions.windowMs,
+    limit: limits.submissions.limit,
+    keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: () => {
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
+    },
+  }));
   api.use(referralRoutes(deps));
   api.use(caseRoutes(deps));
   api.use(queueRoutes({ ...deps, links }));
   api.use(formConfigRoutes(deps.config, links.temporalUi));
   app.use('/api', api);
   app.use('/api', (req, _res) => {
-    throw new HttpError(404, 'NOT_FOUND', `No route ${req.method} ${req.originalUrl}`);
+    throw new HttpError(404, 'NOT_FOUND', `No route ${req.method} ${req.originalUrl.split('?')[0]}`);
   });
-  app.use(errorHandler);
+  if (deps.codec) {
+    const origin = new URL(links.temporalUi).origin;
+    app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.codec, origin, authenticate(deps.tokens)));
+  }
+  app.use(errorHandler(log));
   return app;
 }
+
+const processSecret = randomBytes(32).toString('base64');

@@ -23,6 +23,10 @@ import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
 import { readEnvironment } from './environment';
+import { seedDemoUsers } from '../auth/local-users';
+import { createTokenService } from '../auth/tokens';
+import { EncryptionCodec } from '../temporal/payload-encryption';
+import { dataConverterFor, devSecrets, tokenSettings } from './security-settings';
 
 const DATA_DIR = path.resolve(process.env.LEAD_DATA_DIR ?? '.data');
 const stops: Array<() => Promise<unknown> | unknown> = [];
@@ -45,6 +49,11 @@ async function main() {
   console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, poolSize);
   stops.push(() => db.$disconnect());
+  const demoPassword = process.env.LEAD_DEMO_PASSWORD ?? 'lead-demo';
+  await seedDemoUsers(db, demoPassword);
+  const secrets = await devSecrets(DATA_DIR);
+  const tokens = await createTokenService(tokenSettings(process.env, secrets.localKey));
+  const dataConverter = dataConverterFor(secrets.payloadKeys);
 
   let smtpUrl = env.SMTP_URL;
   let capture: MailCapture | undefined;
@@ -60,7 +69,7 @@ async function main() {
   if (env.TEMPORAL_ADDRESS) {
     const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
     await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
-    client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE });
+    client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
     workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
   } else {
     const temporal = await TestWorkflowEnvironment.createLocal({
@@ -72,7 +81,10 @@ async function main() {
         uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
         dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
         namespace: env.TEMPORAL_NAMESPACE,
+        // The Web UI decrypts payloads through the product's codec server (supervisors, signed in).
+        extraArgs: ['--ui-codec-endpoint', `http://localhost:${env.PORT}/codec`],
       },
+      client: { dataConverter },
     });
     await registerSearchAttributes(temporal.connection, env.TEMPORAL_NAMESPACE);
     stops.push(() => temporal.teardown());
@@ -81,7 +93,7 @@ async function main() {
   }
 
   const cases = new CaseWorkflows(client);
-  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases } });
+  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter });
   const running = worker.run();
   stops.unshift(async () => {
     worker.shutdown();
@@ -89,11 +101,12 @@ async function main() {
   });
 
   const links = { temporalUi: env.TEMPORAL_UI_URL ?? `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`, namespace: env.TEMPORAL_NAMESPACE };
-  const app = createApp({ db, cases, config, links, extras: capture ? [inboxRoutes(capture)] : [] });
+  const app = createApp({ db, cases, config, links, tokens, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.
-  Pages          http://localhost:${env.PORT}/   (referral form /refer, caseload, sergeant, prosecutor, stuck cases)
+  Pages          http://localhost:${env.PORT}/   (sign in as demo-officer, demo-sergeant, demo-case-manager, demo-prosecutor,
+                 demo-city-attorney, demo-project-manager or demo-supervisor; password "${demoPassword}")
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${env.TEMPORAL_ADDRESS ? '(your Temporal server\'s UI)' : `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`}
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}

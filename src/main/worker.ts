@@ -6,6 +6,7 @@ import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { createLeadWorker } from '../temporal/worker';
+import { dataConverterFor, requirePayloadKeys } from './security-settings';
 import { readEnvironment, required } from './environment';
 
 async function main() {
@@ -13,11 +14,12 @@ async function main() {
   const config = loadConfig();
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const mailer = createSmtpMailer(required(env, 'SMTP_URL'));
+  const dataConverter = dataConverterFor(requirePayloadKeys(process.env));
   const address = required(env, 'TEMPORAL_ADDRESS');
   const connection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address });
-  const cases = new CaseWorkflows(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE }));
-  const worker = await createLeadWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases } });
+  const cases = new CaseWorkflows(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }));
+  const worker = await createLeadWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter });
   console.log(`[worker] polling task queue on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}`);
   await worker.run(); // returns after SIGINT/SIGTERM once in-flight tasks are done
   await connection.close();

@@ -23,6 +23,7 @@ export interface NewReferral {
   person: { givenName: string; familyName: string; dateOfBirth: string; stateId?: string };
   agency: string;
   officerId: string;
+  submittedById: string;
   prosecutorOffice?: string;
   details: Prisma.InputJsonValue;
 }
@@ -69,6 +70,7 @@ export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<
           personId,
           agency: r.agency,
           officerId: r.officerId,
+          submittedById: r.submittedById,
           prosecutorOffice: r.prosecutorOffice,
           details: r.details,
         },

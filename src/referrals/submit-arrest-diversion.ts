@@ -85,6 +85,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
     person: body.person,
     agency: body.agency,
     officerId: body.officer.id,
+    submittedById: actor.id,
     prosecutorOffice: input.prosecutorOffice,
     details: JSON.parse(JSON.stringify({
       officer: body.officer,

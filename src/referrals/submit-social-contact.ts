@@ -60,6 +60,7 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
     person: body.person,
     agency: body.agency,
     officerId: body.vouchedBy?.id ?? body.source.referrerId,
+    submittedById: actor.id,
     details: JSON.parse(JSON.stringify({
       source: body.source,
       vouchedBy: body.vouchedBy ?? null,

@@ -84,6 +84,8 @@ export const CASE_ACTION_NAMES = Object.keys(caseActionSchemas) as CaseActionNam
 export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
   actor: z.infer<typeof actorSchema>;
   input: CaseActionInput<A>;
+  /** The API request behind the action: the event and the audit trail share it. */
+  requestId?: string;
 }
 
 /** Why a case action was refused; carried in the update failure's details. */

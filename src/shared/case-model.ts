@@ -121,6 +121,8 @@ export interface CaseEvent {
   ruleId: RuleId;
   at: string;
   actor: Actor;
+  /** The API request that caused it (absent for the service's own events). */
+  requestId?: string;
   data?: Record<string, unknown>;
 }
 

@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   'queue.sergeant': ['sergeant'],
   'queue.prosecutor': ['prosecutor'],
   'stuck.read': ['supervisor', 'sergeant', 'project_manager'],
+  'audit.read': ['supervisor'],
+  'codec.decode': ['supervisor'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

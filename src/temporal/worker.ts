@@ -11,6 +11,8 @@ export interface LeadWorkerOptions {
   identity?: string;
   /** Workflows kept in memory between tasks (0: every task replays the history). */
   maxCachedWorkflows?: number;
+  /** The payload codec (encryption) every client and worker of the product uses. */
+  dataConverter?: WorkerOptions['dataConverter'];
 }
 
 /** The product's worker: the referral workflows plus activities built from real parts. */
@@ -20,6 +22,7 @@ export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
     namespace: options.namespace ?? 'default',
     taskQueue: TASK_QUEUE,
     ...(options.identity ? { identity: options.identity } : {}),
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
     activities: createActivities(options.deps),

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { LeadConfig } from '../config/config-schema';
-import { ROLES } from '../shared/roles';
 import { buildClientAssets } from './assets';
 import { arrestForm, socialForm } from './forms';
 import { html } from './html';
@@ -28,15 +27,15 @@ export function pageRoutes(config: LeadConfig): Router {
     res.type('html').send(page({ title, script, body, current }));
   };
 
-  router.get('/', send('Who are you?', 'home', html`<p>Until sign-in is available, say who you are on this device; every page and action is recorded under it.</p>
-<form id="identity-form">
-<label for="role">Your role</label>
-<select id="role" name="role">${ROLES.map((r) => html`<option value="${r}">${r.replace('_', ' ')}</option>`)}</select>
-<label for="user">Your badge, staff or user id</label>
-<input id="user" name="user" autocomplete="username" required aria-required="true">
-<div id="office-field"><label for="office">Your office</label>
-<select id="office" name="office">${Object.entries(config.offices).map(([code, o]) => html`<option value="${code}">${o.name}</option>`)}</select></div>
-<p><button type="submit">Continue</button></p>
+  router.get('/', send('LEAD referrals', 'home', html`<p>Opening your page…</p>`));
+
+  router.get('/sign-in', send('Sign in', 'sign-in', html`<form id="sign-in-form">
+<p id="sign-in-error" class="panel bad" role="alert" tabindex="-1" hidden></p>
+<label for="username">Username</label>
+<input id="username" name="username" autocomplete="username" required aria-required="true">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required aria-required="true">
+<p><button type="submit">Sign in</button></p>
 </form>`));
 
   router.get('/refer', send('Refer a person', 'refer', html`<fieldset><legend>Kind of referral</legend>

@@ -16,8 +16,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openAs(role: Parameters<typeof contextAs>[1]['role'], path: string, opts: { office?: string; phone?: boolean } = {}) {
-  const context = await contextAs(browser, { role, user: `${role}-7`, office: opts.office }, opts.phone ? PHONE : {});
+async function openAs(role: Parameters<typeof contextAs>[2]['role'], path: string, opts: { office?: string; phone?: boolean } = {}) {
+  const context = await contextAs(stack, browser, { role, user: `${role}-7`, office: opts.office }, opts.phone ? PHONE : {});
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${stack.baseUrl}${path}`);

@@ -1,21 +1,48 @@
+import type { TokenService } from '../../src/auth/tokens';
 import type { Role } from '../../src/shared/roles';
 
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
+  headers: Headers;
 }
 
-/** Calls the running API as a given person, the way the pages and other clients do. */
-export function apiAs(baseUrl: string, role: Role, user = `${role}-1`) {
-  const headers = { 'content-type': 'application/json', 'x-lead-user': user, 'x-lead-role': role };
+const issuers = new Map<string, TokenService>();
+
+/** The test stack registers the token service its API trusts; callers then act as any person. */
+export function registerTestTokens(baseUrl: string, tokens: TokenService): void {
+  issuers.set(baseUrl, tokens);
+}
+
+export interface TestIdentity {
+  office?: string;
+  agency?: string;
+}
+
+/** The scope each role has by default in tests: Burien PD for police, the county prosecutor. */
+export function defaultScope(role: Role): TestIdentity {
+  if (role === 'prosecutor') return { office: 'KCPAO' };
+  if (role === 'officer' || role === 'sergeant') return { agency: 'BURIEN_PD' };
+  return {};
+}
+
+/** Calls the running API as a given person with a bearer token, the way other clients do. */
+export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: TestIdentity = defaultScope(role)) {
+  let token: Promise<string> | undefined;
+  const bearer = () => {
+    const tokens = issuers.get(baseUrl);
+    if (!tokens) throw new Error(`no token service registered for ${baseUrl}`);
+    token ??= tokens.issue({ id: user, role, ...scope }).then((t) => t.token);
+    return token;
+  };
   async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...headers, ...extra },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}`, ...extra },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
   }
   return {
     get: <T = any>(path: string) => call<T>('GET', path),

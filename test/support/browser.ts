@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Role } from '../../src/shared/roles';
+import { defaultScope } from './api-client';
+import type { TestStack } from './test-stack';
 
 /** Real headless Chromium (Debian's), driven by playwright-core; screenshots go to test-artifacts/. */
 export const SCREENSHOTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'screenshots');
@@ -17,10 +19,11 @@ export function launchBrowser(): Promise<Browser> {
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-/** A browser context in which the person has said who they are (the pages' identity, until sign-in). */
-export async function contextAs(browser: Browser, identity: { role: Role; user: string; office?: string }, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+/** A browser context signed in as a person: the session cookie local sign-in would have set. */
+export async function contextAs(stack: TestStack, browser: Browser, identity: { role: Role; user: string; office?: string; agency?: string }, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
   const context = await browser.newContext(options);
-  await context.addInitScript((value) => localStorage.setItem('lead-identity', value), JSON.stringify(identity));
+  const { token } = await stack.tokens.issue({ id: identity.user, role: identity.role, ...defaultScope(identity.role), ...(identity.office ? { office: identity.office } : {}), ...(identity.agency ? { agency: identity.agency } : {}) });
+  await context.addCookies([{ name: 'lead_session', value: token, url: stack.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
   return context;
 }
 

@@ -2,7 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
-import { createApp } from '../../src/api/app';
+import { createApp, type ApiLimits } from '../../src/api/app';
+import { seedDemoUsers } from '../../src/auth/local-users';
+import { createTokenService, generateLocalKey, type TokenService } from '../../src/auth/tokens';
+import { dataConverterFor } from '../../src/main/security-settings';
+import { EncryptionCodec, newPayloadKey, type PayloadKey } from '../../src/temporal/payload-encryption';
+import { registerTestTokens } from './api-client';
 import type { LeadConfig } from '../../src/config/config-schema';
 import { loadConfig } from '../../src/config/load-config';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
@@ -33,6 +38,9 @@ export interface TestStack {
   config: LeadConfig;
   baseUrl: string;
   worker: Worker;
+  tokens: TokenService;
+  codec: EncryptionCodec;
+  payloadKeys: PayloadKey[];
   stopWorker(): Promise<void>;
   startWorker(): Promise<void>;
   stop(): Promise<void>;
@@ -47,7 +55,14 @@ export interface TestStackOptions {
    * addressed to a stopped worker's sticky queue would wait forever.
    */
   stickyCache?: boolean;
+  /** Payload encryption keys, newest first (default: one fresh key). */
+  payloadKeys?: PayloadKey[];
+  limits?: ApiLimits;
 }
+
+/** The demo users' password in tests (local sign-in). */
+export const TEST_PASSWORD = 'test-password-1';
+const GENEROUS_LIMITS: ApiLimits = { signIn: { windowMs: 60_000, limit: 10_000 }, submissions: { windowMs: 60_000, limit: 100_000 } };
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   quietTemporalRuntime();
@@ -68,6 +83,11 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   await applyMigrations(pg.url);
   const db = createPrisma(pg.url, EMBEDDED_POOL_SIZE);
   started.push(() => db.$disconnect());
+  await seedDemoUsers(db, TEST_PASSWORD);
+  const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey: await generateLocalKey() });
+  const payloadKeys = options.payloadKeys ?? [newPayloadKey('test-1')];
+  const codec = new EncryptionCodec(payloadKeys);
+  const dataConverter = dataConverterFor(payloadKeys);
   const mail = await new MailCapture().start();
   started.push(() => mail.stop());
   const mailer: Mailer = createSmtpMailer(mail.url);
@@ -76,11 +96,12 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
   const cliPath = process.env.TEMPORAL_CLI_PATH;
   const env = options.timeSkipping === false
-    ? await TestWorkflowEnvironment.createLocal({ server: { executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined } })
+    ? await TestWorkflowEnvironment.createLocal({ server: { executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined }, client: { dataConverter } })
     : await TestWorkflowEnvironment.createTimeSkipping({
         // Started without --enable-time-skipping, the test server keeps time locked (like a real
         // server) except while the test sleeps (env.sleep) or awaits a result.
         server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },
+        client: { dataConverter },
       });
   started.push(() => env.teardown());
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
@@ -94,16 +115,18 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
       deps: { db, mailer, config, cases },
       workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
       maxCachedWorkflows: options.stickyCache === false ? 0 : undefined,
+      dataConverter,
     });
 
   let worker = await newWorker();
   let running = worker.run();
 
-  const app = createApp({ db, cases, config });
+  const app = createApp({ db, cases, config, tokens, codec, limits: options.limits ?? GENEROUS_LIMITS });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  registerTestTokens(baseUrl, tokens);
 
   const stack: TestStack = {
     env,
@@ -111,6 +134,9 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     mail,
     config,
     baseUrl,
+    tokens,
+    codec,
+    payloadKeys,
     get worker() {
       return worker;
     },

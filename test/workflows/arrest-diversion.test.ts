@@ -172,6 +172,8 @@ test('R-SCENE: a return at 11 h alerts the sergeant; at 13 h it does not', async
 
 test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late (409); filing stays the prosecutor\'s at any time', async () => {
   const victimCase = () => arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true, consulted: true } });
+  // City misdemeanors go to the city attorney (R-JURISDICTION), whose prosecutors alone see them.
+  const prosecutor = apiAs(stack.baseUrl, 'prosecutor', 'city-attorney-1', { office: 'BURIEN_CITY_ATTORNEY' });
   const timely = await submitArrest(stack, victimCase());
   const late = await submitArrest(stack, victimCase());
   await caseManager.act(timely, 'screening');

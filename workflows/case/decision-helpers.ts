@@ -12,7 +12,7 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function event(args: CaseActionArgs, now: number, fields: Omit<NewCaseEvent, 'at' | 'actor'>): NewCaseEvent {
-  return { ...fields, at: iso(now), actor: args.actor };
+  return { ...fields, at: iso(now), actor: args.actor, ...(args.requestId ? { requestId: args.requestId } : {}) };
 }
 
 /** An instant plus calendar months (R-SC-REASSESS), clamped to the month's last day. */

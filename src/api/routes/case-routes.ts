@@ -5,7 +5,8 @@ import { CASE_ID_PATTERN } from '../../referrals/case-id';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
 import { CASE_ACTION_PATHS } from '../case-action-routes';
 import { HttpError, validationError } from '../http-error';
-import { requirePermission } from '../identity';
+import { requirePermission, type RequestActor } from '../authentication';
+import { inScope } from '../case-scope';
 import { caseFromDatabase } from '../case-from-database';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
@@ -15,15 +16,16 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Ro
   const router = Router();
   const { db, cases } = deps;
 
-  async function referralOr404(caseId: string) {
+  /** The case, if it exists and is in the person's scope; otherwise 404 either way (no probing). */
+  async function referralOr404(caseId: string, actor: RequestActor) {
     const referral = CASE_ID_PATTERN.test(caseId) ? await db.referral.findUnique({ where: { id: caseId }, include: { person: true } }) : null;
-    if (!referral) throw new HttpError(404, 'CASE_NOT_FOUND', `No case ${caseId}`);
+    if (!referral || !inScope(actor, referral)) throw new HttpError(404, 'CASE_NOT_FOUND', `No case ${caseId}`);
     return referral;
   }
 
   router.get('/cases/:caseId', async (req, res) => {
     const actor = requirePermission(req, 'case.read');
-    const referral = await referralOr404(req.params.caseId);
+    const referral = await referralOr404(req.params.caseId, actor);
     const view = await cases.view(referral.id).catch(async (err) => {
       if (err instanceof CaseNotRunningError) return caseFromDatabase(db, referral.id);
       throw err;
@@ -35,6 +37,17 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Ro
       case: view,
       person: seesPerson ? { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10), stateId: person.stateId } : null,
       referral: { agency: referral.agency, officerId: referral.officerId, prosecutorOffice: referral.prosecutorOffice, linkedFromId: referral.linkedFromId, details: seesPerson ? details : null },
+    });
+  });
+
+  /** The case's audit trail (supervisors only): every request that touched it, oldest first. */
+  router.get('/cases/:caseId/audit', async (req, res) => {
+    const actor = requirePermission(req, 'audit.read');
+    const referral = await referralOr404(req.params.caseId, actor);
+    const entries = await db.auditEntry.findMany({ where: { caseId: referral.id }, orderBy: { id: 'asc' }, take: 5000 });
+    res.json({
+      caseId: referral.id,
+      entries: entries.map((e) => ({ at: e.at.toISOString(), requestId: e.requestId, actorId: e.actorId, actorRole: e.actorRole, action: e.action, method: e.method, path: e.path, status: e.status, outcome: e.outcome })),
     });
   });
 
@@ -52,9 +65,9 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Ro
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–100 letters, digits, or . _ : -', { fields: [{ field: 'Idempotency-Key', message: 'invalid' }] });
     }
-    const referral = await referralOr404(req.params.caseId as string);
+    const referral = await referralOr404(req.params.caseId as string, actor);
     try {
-      return await cases.act(referral.id, action, { actor, input: parsed.data as never }, key ? `${action}:${key}` : undefined);
+      return await cases.act(referral.id, action, { actor: { id: actor.id, role: actor.role }, input: parsed.data as never, requestId: req.requestId }, key ? `${action}:${key}` : undefined);
     } catch (err) {
       if (err instanceof CaseActionRejectedError) {
         const { code, message, ruleId, stage, field } = err.rejection;

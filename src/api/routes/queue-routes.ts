@@ -4,7 +4,8 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-model';
 import { caseRow, type CaseLinks } from '../case-rows';
 import { HttpError } from '../http-error';
-import { requirePermission } from '../identity';
+import { requirePermission } from '../authentication';
+import { scopeWhere } from '../case-scope';
 
 const HOUR = 3600_000;
 const OPEN = { notIn: [...TERMINAL_STAGES] };
@@ -21,6 +22,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     const actor = requirePermission(req, 'caseload.read');
     const cases = await db.referral.findMany({
       where: {
+        ...scopeWhere(actor),
         stage: OPEN,
         OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
       },
@@ -33,17 +35,18 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
   });
 
   router.get('/queues/sergeant', async (req, res) => {
-    requirePermission(req, 'queue.sergeant');
+    const actor = requirePermission(req, 'queue.sergeant');
+    const scope = scopeWhere(actor);
     const now = new Date();
     const [approvals, overrides, extensions, reassessments, returns] = await Promise.all([
-      db.referral.findMany({ where: { stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
-      db.referral.findMany({ where: { stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
+      db.referral.findMany({ where: { ...scope, stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
+      db.referral.findMany({ where: { ...scope, stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
       db.referral.findMany({
-        where: { type: 'ARREST_DIVERSION', stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } } } },
+        where: { ...scope, type: 'ARREST_DIVERSION', stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } } } },
         orderBy: byDeadline,
       }),
-      db.referral.findMany({ where: { stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } }, orderBy: byDeadline }),
-      db.caseEvent.findMany({ where: { type: 'RETURN_TO_SCENE_REPORTED', occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) } }, orderBy: { occurredAt: 'desc' }, include: { referral: true } }),
+      db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } }, orderBy: byDeadline }),
+      db.caseEvent.findMany({ where: { referral: scope, type: 'RETURN_TO_SCENE_REPORTED', occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) } }, orderBy: { occurredAt: 'desc' }, include: { referral: true } }),
     ]);
     res.json({
       approvals: rows(approvals),
@@ -59,7 +62,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     const actor = requirePermission(req, 'queue.prosecutor');
     const office = actor.office;
     if (!office || !deps.config.offices[office]) {
-      throw new HttpError(400, 'OFFICE_REQUIRED', `Say which office you work for (X-LEAD-Office): one of ${Object.keys(deps.config.offices).join(', ')}`, { fields: [{ field: 'X-LEAD-Office', message: 'required for prosecutors' }] });
+      throw new HttpError(403, 'OFFICE_REQUIRED', `Your sign-in names no prosecutor office (claim lead_office): one of ${Object.keys(deps.config.offices).join(', ')}`, { permission: 'queue.prosecutor' });
     }
     const [notices, awaitingDecision, objectionWindows] = await Promise.all([
       db.notification.findMany({ where: { office, recipientRole: 'prosecutor' }, orderBy: { createdAt: 'desc' }, take: 200 }),
@@ -76,16 +79,17 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
 
   /** Stuck cases for supervisors, by reason (the protocol's Decisions), each linked to its workflow. */
   router.get('/stuck', async (req, res) => {
-    requirePermission(req, 'stuck.read');
+    const actor = requirePermission(req, 'stuck.read');
+    const scope = scopeWhere(actor);
     const soon = new Date(Date.now() + 72 * HOUR);
-    const stuckWith = (reason: string) => db.referral.findMany({ where: { stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
+    const stuckWith = (reason: string) => db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
     const [screeningOverdue, approvalOverdue, intakeDueSoon, missedNoticeUnconfirmed, reassessmentDue, capacityQueue] = await Promise.all([
       stuckWith('SCREENING_OVERDUE'),
       stuckWith('APPROVAL_OVERDUE'),
-      db.referral.findMany({ where: { stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: soon } } } }, orderBy: byDeadline }),
+      db.referral.findMany({ where: { ...scope, stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: soon } } } }, orderBy: byDeadline }),
       stuckWith('MISSED_NOTICE_UNCONFIRMED'),
       stuckWith('REASSESSMENT_DUE'),
-      db.referral.findMany({ where: { stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
+      db.referral.findMany({ where: { ...scope, stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
     ]);
     const lists = {
       screeningOverdue: { ruleId: 'R-SCREEN', label: 'Screening not recorded 4 h after the call', cases: rows(screeningOverdue) },

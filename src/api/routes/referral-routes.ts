@@ -8,7 +8,7 @@ import { submitSocialContact } from '../../referrals/submit-social-contact';
 import type { CaseView } from '../../shared/case-model';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { validationError } from '../http-error';
-import { requirePermission } from '../identity';
+import { requirePermission } from '../authentication';
 
 const dueOf = (view: CaseView, ruleId: string) => view.deadlines.find((d) => d.ruleId === ruleId)?.dueAt;
 
@@ -55,6 +55,7 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
     const parsed = arrest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await submitArrestDiversion(deps, parsed.data, actor);
+    req.audit = { ...req.audit, caseId: result.caseId };
     res.status(result.created ? 201 : 200).json({
       caseId: result.caseId,
       created: result.created,
@@ -70,6 +71,7 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
     const parsed = social.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
     const result = await submitSocialContact(deps, parsed.data, actor);
+    req.audit = { ...req.audit, caseId: result.caseId };
     res.status(result.created ? 201 : 200).json({
       caseId: result.caseId,
       created: result.created,

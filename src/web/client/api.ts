@@ -1,5 +1,3 @@
-import { identityHeaders } from './session';
-
 export class OfflineError extends Error {}
 
 export interface ApiResult<T = any> {
@@ -7,20 +5,39 @@ export interface ApiResult<T = any> {
   body: T;
 }
 
-/** Calls the product's API as the current person; a network failure is an OfflineError. */
+let csrfToken: Promise<string | undefined> | undefined;
+async function csrf(refresh = false): Promise<string | undefined> {
+  if (refresh) csrfToken = undefined;
+  csrfToken ??= fetch('/api/auth/csrf', { credentials: 'same-origin' })
+    .then(async (res) => (res.ok ? (await res.json()).csrfToken : undefined))
+    .catch(() => undefined);
+  return csrfToken;
+}
+
+/**
+ * Calls the product's API with the session cookie; changes carry the CSRF token (double submit).
+ * A network failure is an OfflineError.
+ */
 export async function api<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...identityHeaders(), ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch (err) {
-    throw new OfflineError((err as Error).message);
-  }
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const send = async (refreshCsrf: boolean): Promise<ApiResult<T>> => {
+    const token = method === 'GET' ? undefined : await csrf(refreshCsrf);
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        credentials: 'same-origin',
+        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { 'x-csrf-token': token } : {}), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (err) {
+      throw new OfflineError((err as Error).message);
+    }
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  const first = await send(false);
+  if (first.status === 403 && (first.body as { error?: { code?: string } } | undefined)?.error?.code === 'CSRF_TOKEN_INVALID') return send(true);
+  return first;
 }
 
 export function errorMessage(result: ApiResult): string {

@@ -1,19 +1,19 @@
 import { api, errorMessage } from './api';
 import { announce, h, humanize, replaceChildren, when } from './dom';
-import { requireIdentity, type Identity } from './session';
+import { requireSession, type SessionUser } from './session';
 
 /**
  * One case: its stage, deadlines (with rule ids), notices and timeline, and the actions the person's
  * role may take — each asks for confirmation, and a refusal says which stage or rule refused it.
  */
-const me = requireIdentity();
+let me: SessionUser | undefined;
 const caseId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 
 type Field = { name: string; label: string; type: 'text' | 'textarea' | 'select' | 'datetime' | 'checkboxes' | 'boolean'; options?: Array<[string, string]>; required?: boolean };
 interface ActionSpec {
   path: string;
   label: string;
-  roles: Identity['role'][];
+  roles: SessionUser['role'][];
   stages?: string[];
   types?: string[];
   fields?: Field[];
@@ -72,8 +72,9 @@ function readAction(form: HTMLFormElement, action: ActionSpec): Record<string, u
 }
 
 function actionPanel(view: any): HTMLElement | null {
-  if (!me) return null;
-  const allowed = ACTIONS.filter((a) => a.roles.includes(me.role) && (!a.types || a.types.includes(view.type)) && (!a.stages || a.stages.includes(view.stage)) && !TERMINAL.includes(view.stage));
+  const role = me?.role;
+  if (!role) return null;
+  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(view.type)) && (!a.stages || a.stages.includes(view.stage)) && !TERMINAL.includes(view.stage));
   if (allowed.length === 0) return null;
   const area = h('div', { id: 'action-area' });
   const buttons = allowed.map((action) =>
@@ -127,6 +128,7 @@ function render(view: any, personData: any): void {
 }
 
 async function main(): Promise<void> {
+  me = await requireSession();
   if (!me) return;
   const res = await api('GET', `/api/cases/${encodeURIComponent(caseId)}`);
   if (res.status !== 200) {

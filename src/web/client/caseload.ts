@@ -1,12 +1,11 @@
 import { api, errorMessage } from './api';
 import { h, replaceChildren } from './dom';
 import { caseTable } from './lists';
-import { requireIdentity } from './session';
+import { requireSession } from './session';
 
 /** A case manager's open cases, nearest deadline first. */
-const me = requireIdentity();
 async function main(): Promise<void> {
-  if (!me) return;
+  if (!(await requireSession())) return;
   const res = await api('GET', '/api/caseload');
   if (res.status !== 200) return void replaceChildren('caseload', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   replaceChildren('caseload', caseTable(res.body.cases, { person: true, caption: 'Open cases, nearest deadline first' }));

@@ -1,12 +1,11 @@
 import { api, errorMessage } from './api';
 import { h, humanize, replaceChildren, when } from './dom';
 import { caseTable } from './lists';
-import { requireIdentity } from './session';
+import { requireSession } from './session';
 
 /** The prosecutor's inbox: notices for their office only (R-JURISDICTION) and decisions to make. */
-const me = requireIdentity();
 async function main(): Promise<void> {
-  if (!me) return;
+  if (!(await requireSession())) return;
   const res = await api('GET', '/api/queues/prosecutor');
   if (res.status !== 200) return void replaceChildren('inbox', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const q = res.body;

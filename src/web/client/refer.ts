@@ -7,13 +7,12 @@ import { api, errorMessage, OfflineError, type ApiResult } from './api';
 import { announce, h, replaceChildren, when } from './dom';
 import { clearErrors, readForm, showErrors } from './form-data';
 import { enqueue, flush, outbox, type OutboxItem } from './outbox';
-import { requireIdentity } from './session';
+import { requireSession } from './session';
 
 /**
  * The referral form: validated with the API's own zod schemas, eligibility shown as the officer types
  * (the same engine the API runs), and kept on the device when there is no connection.
  */
-const me = requireIdentity();
 const arrestForm = document.getElementById('arrest-form') as HTMLFormElement;
 const socialForm = document.getElementById('social-form') as HTMLFormElement;
 const result = document.getElementById('result')!;
@@ -200,7 +199,7 @@ function sendWaiting(): void {
 // --- wiring -------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!me) return;
+  if (!(await requireSession())) return;
   const res = await api('GET', '/api/form-config').catch(() => undefined);
   config = res?.body ?? JSON.parse(localStorage.getItem('lead-form-config') ?? 'null');
   if (!config) {

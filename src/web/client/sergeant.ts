@@ -1,12 +1,11 @@
 import { api, errorMessage } from './api';
 import { h, replaceChildren, when } from './dom';
 import { caseTable } from './lists';
-import { requireIdentity } from './session';
+import { requireSession } from './session';
 
 /** The sergeant's queue: approvals, override requests, deadlines to extend, returns to scene, re-assessments. */
-const me = requireIdentity();
 async function main(): Promise<void> {
-  if (!me) return;
+  if (!(await requireSession())) return;
   const res = await api('GET', '/api/queues/sergeant');
   if (res.status !== 200) return void replaceChildren('queue', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const q = res.body;

@@ -1,53 +1,53 @@
 import { h } from './dom';
 
-/**
- * Who is using the page. Until sign-in exists, the person says who they are once per device; every
- * API call carries it (X-LEAD-User, X-LEAD-Role, X-LEAD-Office).
- */
-export interface Identity {
-  user: string;
+/** The signed-in person, as the API knows them (from the session cookie). */
+export interface SessionUser {
+  id: string;
   role: 'officer' | 'sergeant' | 'case_manager' | 'prosecutor' | 'project_manager' | 'supervisor';
+  name?: string;
   office?: string;
+  agency?: string;
 }
 
-const KEY = 'lead-identity';
-const ROLES: Identity['role'][] = ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'];
+export const START_PAGE: Record<SessionUser['role'], string> = {
+  officer: '/refer',
+  sergeant: '/sergeant',
+  case_manager: '/caseload',
+  prosecutor: '/prosecutor',
+  project_manager: '/supervisor',
+  supervisor: '/supervisor',
+};
 
-export function identity(): Identity | undefined {
+export async function currentUser(): Promise<SessionUser | undefined> {
   try {
-    const value = JSON.parse(localStorage.getItem(KEY) ?? 'null');
-    return value && ROLES.includes(value.role) && value.user ? value : undefined;
+    const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
+    return res.ok ? (await res.json()).user : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function setIdentity(value: Identity): void {
-  localStorage.setItem(KEY, JSON.stringify(value));
-}
-
-export function identityHeaders(): Record<string, string> {
-  const me = identity();
-  if (!me) return {};
-  return { 'x-lead-user': me.user, 'x-lead-role': me.role, ...(me.office ? { 'x-lead-office': me.office } : {}) };
-}
-
-/** The identity bar: who you are, with a link to change it. */
-export function renderIdentityBar(): void {
+function renderIdentityBar(user: SessionUser): void {
   const bar = document.getElementById('identity');
   if (!bar) return;
-  const me = identity();
-  bar.replaceChildren(
-    me ? h('span', {}, `Working as ${me.user} (${me.role.replace('_', ' ')}${me.office ? `, ${me.office}` : ''}) · `) : h('span', {}, 'Not identified · '),
-    h('a', { href: '/' }, me ? 'change' : 'say who you are'),
-  );
+  const signOut = h('button', {
+    type: 'button',
+    class: 'secondary',
+    onclick: async () => {
+      await fetch('/api/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
+      location.href = '/sign-in';
+    },
+  }, 'Sign out');
+  bar.replaceChildren(h('span', {}, `Signed in as ${user.name ?? user.id} (${user.role.replace('_', ' ')}${user.office ? `, ${user.office}` : ''}) `), signOut);
 }
 
-export function requireIdentity(): Identity | undefined {
-  renderIdentityBar();
-  const me = identity();
-  if (!me) {
-    document.getElementById('main')?.append(h('p', { class: 'panel warn' }, 'Say who you are first: ', h('a', { href: '/' }, 'choose your role')));
+/** The signed-in person, or a redirect to sign in (coming back here afterwards). */
+export async function requireSession(): Promise<SessionUser | undefined> {
+  const user = await currentUser();
+  if (!user) {
+    location.href = `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
+    return undefined;
   }
-  return me;
+  renderIdentityBar(user);
+  return user;
 }

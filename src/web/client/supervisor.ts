@@ -1,12 +1,11 @@
 import { api, errorMessage } from './api';
 import { h, replaceChildren } from './dom';
 import { caseTable } from './lists';
-import { requireIdentity } from './session';
+import { requireSession } from './session';
 
 /** Stuck cases by reason: counts, then each list, every case linked to its page and its workflow. */
-const me = requireIdentity();
 async function main(): Promise<void> {
-  if (!me) return;
+  if (!(await requireSession())) return;
   const res = await api('GET', '/api/stuck');
   if (res.status !== 200) return void replaceChildren('stuck', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const { counts, lists } = res.body;

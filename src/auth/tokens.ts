@@ -1,0 +1,99 @@
+import { createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, errors, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { z } from 'zod';
+import { ROLES, type Role } from '../shared/roles';
+
+/**
+ * Bearer JWTs, verified with `jose` against the configured issuer, audience and keys — the agency's
+ * identity provider (OIDC JWKS) or, for the embedded default, the service's own signing key (which
+ * local sign-in uses to issue session tokens). Roles, office and agency come from claims.
+ */
+export interface Identity {
+  id: string;
+  role: Role;
+  name?: string;
+  /** A prosecutor's office (R-JURISDICTION scoping). */
+  office?: string;
+  /** An officer's or sergeant's agency. */
+  agency?: string;
+}
+
+export const CLAIMS = { role: 'lead_role', office: 'lead_office', agency: 'lead_agency', name: 'name' } as const;
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  [CLAIMS.role]: z.enum(ROLES),
+  [CLAIMS.office]: z.string().max(50).optional(),
+  [CLAIMS.agency]: z.string().max(50).optional(),
+  [CLAIMS.name]: z.string().max(200).optional(),
+});
+
+export class TokenError extends Error {
+  constructor(readonly code: 'SESSION_EXPIRED' | 'INVALID_TOKEN', message: string) {
+    super(message);
+  }
+}
+
+export interface TokenService {
+  verify(token: string): Promise<Identity>;
+  /** Only with a local signing key (embedded sign-in, tests). */
+  issue(identity: Identity, ttlSeconds?: number): Promise<{ token: string; expiresAt: Date }>;
+  readonly sessionSeconds: number;
+}
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  sessionSeconds: number;
+  /** An OIDC provider's JWKS (tokens it issued are accepted). */
+  jwksUrl?: string;
+  /** The service's own key pair (ES256, JWK), for local sign-in. */
+  localKey?: { privateJwk: JWK; publicJwk: JWK };
+}
+
+export async function generateLocalKey(): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const kid = `local-${Date.now().toString(36)}`;
+  return { privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } };
+}
+
+export async function createTokenService(settings: TokenSettings): Promise<TokenService> {
+  const local = settings.localKey
+    ? { privateKey: (await importJWK(settings.localKey.privateJwk, 'ES256')) as KeyLike, publicKey: (await importJWK(settings.localKey.publicJwk, 'ES256')) as KeyLike, kid: settings.localKey.publicJwk.kid }
+    : undefined;
+  const remote: JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  const keyFor: JWTVerifyGetKey = async (header, token) => {
+    if (local && (!remote || header.kid === local.kid)) return local.publicKey;
+    if (remote) return remote(header, token);
+    throw new TokenError('INVALID_TOKEN', 'no key to verify tokens with');
+  };
+
+  return {
+    sessionSeconds: settings.sessionSeconds,
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, keyFor, { issuer: settings.issuer, audience: settings.audience, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'] });
+        const claims = claimsSchema.safeParse(payload);
+        if (!claims.success) throw new TokenError('INVALID_TOKEN', `the token lacks the claims the service needs (${CLAIMS.role})`);
+        const c = claims.data as Record<string, string | undefined>;
+        return { id: c.sub!, role: c[CLAIMS.role] as Role, office: c[CLAIMS.office], agency: c[CLAIMS.agency], name: c[CLAIMS.name] };
+      } catch (err) {
+        if (err instanceof TokenError) throw err;
+        if (err instanceof errors.JWTExpired) throw new TokenError('SESSION_EXPIRED', 'the session has expired; sign in again');
+        throw new TokenError('INVALID_TOKEN', 'the token is not valid for this service');
+      }
+    },
+    async issue(identity, ttlSeconds = settings.sessionSeconds) {
+      if (!local) throw new Error('Local sign-in is not configured (no signing key)');
+      const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+      const token = await new SignJWT({ [CLAIMS.role]: identity.role, [CLAIMS.office]: identity.office, [CLAIMS.agency]: identity.agency, [CLAIMS.name]: identity.name })
+        .setProtectedHeader({ alg: 'ES256', kid: local.kid })
+        .setSubject(identity.id)
+        .setIssuer(settings.issuer)
+        .setAudience(settings.audience)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+        .sign(local.privateKey);
+      return { token, expiresAt };
+    },
+  };
+}
