@@ -115,6 +115,14 @@ export function createApp(deps: ApiDeps): express.Express {
   const api = express.Router();
   api.use(auditTrail(deps.db, log));
   api.use(express.json({ limit: '64kb', strict: true }));
+  api.use((req, _res, next) => {
+    // Strict input: a change is a JSON object, or nothing at all — never a body the API did not read.
+    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+    if (req.method !== 'GET' && hasBody && !req.is('application/json')) {
+      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
+    }
+    next();
+  });
   api.use(signInRoutes({ db: deps.db, tokens: deps.tokens, signInLimit: limits.signIn, secureCookies }));
   api.use(authenticate(deps.tokens));
   api.use(doubleCsrfProtection);

@@ -15,6 +15,10 @@ const PERSON_READERS: readonly string[] = ['officer', 'sergeant', 'case_manager'
 export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Router {
   const router = Router();
   const { db, cases } = deps;
+  router.param('caseId', (req, _res, next, id: string) => {
+    req.audit = { ...req.audit, caseId: id };
+    next();
+  });
 
   /** The case, if it exists and is in the person's scope; otherwise 404 either way (no probing). */
   async function referralOr404(caseId: string, actor: RequestActor) {

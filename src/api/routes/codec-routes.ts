@@ -24,7 +24,7 @@ const toJson = (p: Payload) => ({
  */
 export function codecRoutes(codec: PayloadCodec, webUiOrigin: string, authenticate: RequestHandler): Router {
   const router = Router();
-  router.use(cors({ origin: webUiOrigin, credentials: true, allowedHeaders: ['content-type', 'authorization', 'x-namespace'], methods: ['POST'] }));
+  router.use(cors({ origin: (origin, done) => done(null, origin === webUiOrigin), credentials: true, allowedHeaders: ['content-type', 'authorization', 'x-namespace'], methods: ['POST'] }));
   router.use(express.json({ limit: '4mb' }));
   router.use(authenticate);
   for (const op of ['decode', 'encode'] as const) {
