@@ -14,6 +14,7 @@ export async function openLinkedSocialContact(
   const submissionId = `handoff:${request.fromReferralId}`;
   const id = caseIdFor(config.program.caseIdPrefix, submissionId);
   const original = await db.referral.findUniqueOrThrow({ where: { id: request.fromReferralId } });
+  const input = { referralId: id, agency: request.agency, source: 'ARREST_HANDOFF' as const, policy: casePolicyOf(config), linkedFrom: original.id };
   await db.referral.createMany({
     skipDuplicates: true,
     data: [{
@@ -26,10 +27,10 @@ export async function openLinkedSocialContact(
       officerId: original.officerId,
       submittedById: original.submittedById,
       linkedFromId: original.id,
-      details: { source: 'ARREST_HANDOFF', linkedFrom: original.id },
+      details: JSON.parse(JSON.stringify({ source: 'ARREST_HANDOFF', linkedFrom: original.id, workflow: { type: 'socialContact', input } })),
     }],
   });
-  await cases.startSocialContact({ referralId: id, agency: request.agency, source: 'ARREST_HANDOFF', policy: casePolicyOf(config), linkedFrom: original.id });
+  await cases.startSocialContact(input);
   await db.referral.updateMany({ where: { id, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
   return { socialContactReferralId: id };
 }

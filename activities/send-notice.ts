@@ -1,9 +1,15 @@
+import { Context } from '@temporalio/activity';
 import type { NoticeReceipt, NoticeRequest } from '../src/shared/activity-contract';
 import type { ActivityDeps } from './index';
 import { noticeContent, recipientAddress } from './notice-content';
 
-/** How long one attempt may hold a notice before another attempt may take it over. */
-const CLAIM_MS = 2 * 60_000;
+/**
+ * How long one attempt holds a notice before another may take it over. A live attempt renews the claim
+ * (and heartbeats) every RENEW_MS; a crashed one loses it within CLAIM_MS, so a retry on another
+ * worker can send.
+ */
+const CLAIM_MS = 30_000;
+const RENEW_MS = 10_000;
 
 export class NoticeBusyError extends Error {}
 
@@ -37,6 +43,7 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
     update: {},
   });
 
+  heartbeat();
   const now = new Date();
   const claimed = await db.notification.updateMany({
     where: { id, OR: [{ status: 'PENDING' }, { status: 'SENDING', claimedUntil: { lt: now } }] },
@@ -49,6 +56,10 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
   }
 
   const messageId = `<${id}@lead-referrals>`;
+  const keepAlive = setInterval(() => {
+    heartbeat();
+    void db.notification.updateMany({ where: { id, status: 'SENDING' }, data: { claimedUntil: new Date(Date.now() + CLAIM_MS) } }).catch(() => undefined);
+  }, RENEW_MS);
   try {
     await mailer.send({
       from: config.mail.from,
@@ -61,8 +72,19 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
   } catch (err) {
     await db.notification.update({ where: { id }, data: { status: 'PENDING', claimedUntil: null, lastError: String((err as Error).message).slice(0, 500) } });
     throw err;
+  } finally {
+    clearInterval(keepAlive);
   }
   const sentAt = new Date();
   await db.notification.update({ where: { id }, data: { status: 'SENT', sentAt, messageId, claimedUntil: null, lastError: null } });
   return { messageId, sentAt: sentAt.toISOString() };
+}
+
+/** Heartbeats when running as an activity (a worker that died is noticed within the heartbeat timeout). */
+function heartbeat(): void {
+  try {
+    Context.current().heartbeat();
+  } catch {
+    // not inside an activity
+  }
 }

@@ -13,6 +13,8 @@ import { noticesOwed, orderedEffectsOwed } from './case/effects';
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
 const { sendNotice } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '1 minute',
+  // A worker that dies mid-send is noticed within 20 s, and the notice retried elsewhere.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 const { recordCaseProgress, signalCapacity, openLinkedSocialContact } = proxyActivities<LeadActivities>({

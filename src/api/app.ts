@@ -12,6 +12,7 @@ import { createLogger, type Logger } from '../logging';
 import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-workflows';
 import { pageRoutes } from '../web/pages';
 import { auditTrail } from './audit';
+import { healthRoutes, type HealthChecks } from './health';
 import { authenticate, SESSION_COOKIE } from './authentication';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
@@ -45,6 +46,8 @@ export interface ApiDeps {
   /** Secret of the CSRF double-submit tokens (default: random per process). */
   csrfSecret?: string;
   log?: Logger;
+  /** Readiness checks (database, Temporal) behind /readyz. */
+  health?: HealthChecks;
   /** Extra routers mounted before the API (e.g. the development mail inbox). */
   extras?: express.Router[];
 }
@@ -92,9 +95,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.set('query parser', 'simple');
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
   app.use(cookieParser());
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
+  app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   app.use(pageRoutes(deps.config));
   const docs = openApiDocument(deps.config);

@@ -21,6 +21,8 @@ export class MailCapture {
   readonly messages: CapturedMail[] = [];
   private server?: SMTPServer;
   port = 0;
+  /** How long the server waits before accepting each sender (a slow relay, for fault tests). */
+  delayMs = 0;
 
   constructor(private readonly options: { saveDir?: string } = {}) {}
 
@@ -29,6 +31,9 @@ export class MailCapture {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onMailFrom: (_address, _session, callback) => {
+        setTimeout(() => callback(), this.delayMs);
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
           .then(async (parsed) => {

@@ -8,9 +8,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { databaseCheck, temporalCheck } from '../api/health';
 import { loadConfig } from '../config/load-config';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded-postgres';
 import { createPrisma } from '../db/prisma';
@@ -22,6 +24,7 @@ import { temporalCliExecutable } from '../temporal/binaries';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
+import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
 import { readEnvironment } from './environment';
 import { seedDemoUsers } from '../auth/local-users';
 import { createTokenService } from '../auth/tokens';
@@ -67,7 +70,7 @@ async function main() {
   let client: Client;
   let workerConnection: NativeConnection;
   if (env.TEMPORAL_ADDRESS) {
-    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS, channelArgs: RECONNECT_QUICKLY });
     await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
     client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
     workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
@@ -95,13 +98,15 @@ async function main() {
   const cases = new CaseWorkflows(client);
   const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter });
   const running = worker.run();
+  stops.unshift(reconcileEvery(60_000, () => startUnstartedWorkflows(db, cases), () => undefined));
   stops.unshift(async () => {
     worker.shutdown();
     await running;
   });
 
   const links = { temporalUi: env.TEMPORAL_UI_URL ?? `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`, namespace: env.TEMPORAL_NAMESPACE };
-  const app = createApp({ db, cases, config, links, tokens, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
+  const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
+  const app = createApp({ db, cases, config, links, tokens, health, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.

@@ -103,6 +103,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
       eligibility: assessment.eligibility,
       overrideRequest: body.overrideRequest ?? null,
       submittedBy: { id: actor.id, role: actor.role },
+      workflow: { type: 'arrestDiversion', input },
     })),
   });
   if (created || !existing?.workflowStartedAt) {

@@ -4,7 +4,7 @@ import { localDate } from '../eligibility/calendar-dates';
 import { assessSocialContactPrerequisites } from '../eligibility/social-contact-prerequisites';
 import type { PrismaClient } from '../generated/prisma/client';
 import { HttpError } from '../api/http-error';
-import type { CaseView } from '../shared/case-model';
+import type { CaseView, SocialContactInput } from '../shared/case-model';
 import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
@@ -52,6 +52,13 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
       throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}`, { reasons: prerequisites.reasons, notes: prerequisites.notes, priorReferrals });
     }
   }
+  const input: SocialContactInput = {
+    referralId: caseId,
+    agency: body.agency,
+    source: body.source.type,
+    policy: casePolicyOf(config),
+    referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+  };
   const created = await recordReferral(db, {
     caseId,
     type: 'SOCIAL_CONTACT',
@@ -70,16 +77,11 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
       protectiveOrders: body.protectiveOrders,
       prerequisites,
       submittedBy: { id: actor.id, role: actor.role },
+      workflow: { type: 'socialContact', input },
     })),
   });
   if (created || !existing?.workflowStartedAt) {
-    await cases.startSocialContact({
-      referralId: caseId,
-      agency: body.agency,
-      source: body.source.type,
-      policy: casePolicyOf(config),
-      referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
-    });
+    await cases.startSocialContact(input);
     await markWorkflowStarted(db, caseId);
   }
   const view = await cases.view(caseId).catch(() => undefined);

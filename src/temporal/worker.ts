@@ -26,5 +26,7 @@ export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
     activities: createActivities(options.deps),
+    // On SIGTERM: stop polling, let running activities finish (or be retried elsewhere) for up to 20 s.
+    shutdownGraceTime: '20 seconds',
   });
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp, type ApiLimits } from '../../src/api/app';
+import { databaseCheck, temporalCheck } from '../../src/api/health';
 import { seedDemoUsers } from '../../src/auth/local-users';
 import { createTokenService, generateLocalKey, type TokenService } from '../../src/auth/tokens';
 import { dataConverterFor } from '../../src/main/security-settings';
@@ -121,7 +122,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   let worker = await newWorker();
   let running = worker.run();
 
-  const app = createApp({ db, cases, config, tokens, codec, limits: options.limits ?? GENEROUS_LIMITS });
+  const app = createApp({ db, cases, config, tokens, codec, limits: options.limits ?? GENEROUS_LIMITS, health: { database: databaseCheck(db), temporal: temporalCheck(env.client) } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

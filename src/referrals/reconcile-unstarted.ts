@@ -1,0 +1,38 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import type { ArrestDiversionInput, SocialContactInput } from '../shared/case-model';
+import type { CaseWorkflows } from '../temporal/case-workflows';
+import { markWorkflowStarted } from './record-referral';
+
+/**
+ * A referral is recorded before its workflow starts; if Temporal was unreachable in between (the
+ * caller got a 503) and nobody resubmitted, the row would wait forever. The worker starts those
+ * workflows — idempotently, from the input recorded with the referral — so every referral converges.
+ */
+export async function startUnstartedWorkflows(db: PrismaClient, cases: CaseWorkflows, olderThanMs = 30_000): Promise<string[]> {
+  const rows = await db.referral.findMany({
+    where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true, details: true },
+    take: 100,
+  });
+  const started: string[] = [];
+  for (const row of rows) {
+    const workflow = (row.details as { workflow?: { type: string; input: unknown } } | null)?.workflow;
+    if (!workflow) continue;
+    if (workflow.type === 'arrestDiversion') await cases.startArrestDiversion(workflow.input as ArrestDiversionInput);
+    else await cases.startSocialContact(workflow.input as SocialContactInput);
+    await markWorkflowStarted(db, row.id);
+    started.push(row.id);
+  }
+  return started;
+}
+
+export function reconcileEvery(intervalMs: number, run: () => Promise<unknown>, onError: (err: unknown) => void): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    run().catch(onError).finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,56 @@
+import { apiAs, waitFor } from '../support/api-client';
+import { arrestReferral } from '../support/referrals';
+import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
+
+/**
+ * Fault: the Temporal server stops for a minute and restarts with the same database file. A timer
+ * that came due meanwhile fires after the restart; a referral made during the outage is answered 503
+ * and still starts once Temporal is back, without anyone resubmitting it.
+ */
+let stack: ProcessStack;
+beforeAll(async () => {
+  stack = await startProcessStack('temporal-restart', (config) => {
+    config.durations.screeningOverdueAfter = '30 seconds';
+  });
+}, 180_000);
+afterAll(async () => {
+  await stack?.stop();
+}, 120_000);
+
+test('Temporal down for a minute: timers due meanwhile fire after the restart; nothing is lost or sent twice', async () => {
+  const officer = apiAs(stack.baseUrl, 'officer');
+  const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const caseId = created.body.caseId;
+  await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'the first notices');
+
+  const stoppedAt = Date.now();
+  await stack.parts.temporal.stop('SIGTERM');
+  const during = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  expect(during.status).toBe(503);
+  expect(during.body.error.code).toBe('WORKFLOW_SERVICE_UNAVAILABLE');
+  const ready = await fetch(`${stack.baseUrl}/readyz`);
+  expect(ready.status).toBe(503);
+  expect(await ready.json()).toMatchObject({ database: 'ok', temporal: 'unreachable' });
+  await new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - stoppedAt))));
+
+  await stack.parts.temporal.start();
+  const restartedAt = Date.now();
+  const stuck = await waitFor(async () => {
+    const row = await stack.db.referral.findUnique({ where: { id: caseId } });
+    return row?.stuckReasons.includes('SCREENING_OVERDUE') ? row : undefined;
+  }, 'the screening-overdue timer after the restart', 120_000);
+  const timerRecoveryMs = Date.now() - restartedAt;
+  expect(stuck.stage).toBe('AWAITING_SCREENING');
+  expect(await stack.db.caseEvent.count({ where: { referralId: caseId, type: 'SCREENING_OVERDUE' } })).toBe(1);
+
+  // The referral answered 503 during the outage was recorded; the worker starts its workflow.
+  const pending = await stack.db.referral.findFirstOrThrow({ where: { createdAt: { gte: new Date(stoppedAt) } } });
+  expect(pending.workflowStartedAt).toBeNull();
+  await waitFor(async () => Object.keys(noticeCounts(stack.mail, pending.id)).length === 2, 'the outage referral to start and notify', 120_000);
+  const referralRecoveryMs = Date.now() - restartedAt;
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(Object.values(noticeCounts(stack.mail, caseId))).toEqual([1, 1]);
+  expect(Object.values(noticeCounts(stack.mail, pending.id))).toEqual([1, 1]);
+  await waitFor(async () => (await fetch(`${stack.baseUrl}/readyz`)).status === 200, 'the API to be ready again', 30_000);
+  console.log(`[fault] Temporal down ${((restartedAt - stoppedAt) / 1000).toFixed(0)} s: overdue timer fired ${(timerRecoveryMs / 1000).toFixed(1)} s after restart; outage referral started ${(referralRecoveryMs / 1000).toFixed(1)} s after restart; duplicates: none`);
+}, 300_000);

@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { createTokenService, generateLocalKey, type TokenService } from '../../src/auth/tokens';
+import { DEFAULT_CONFIG_FILE } from '../../src/config/load-config';
+import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { applyMigrations } from '../../src/db/schema-engine';
+import { MailCapture } from '../../src/mail/capture-server';
+import { dataConverterFor } from '../../src/main/security-settings';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
+import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-encryption';
+import { registerTestTokens, waitFor } from './api-client';
+
+/**
+ * The product as it runs for real, one process per part: the embedded database, a Temporal dev server
+ * with a database file, the worker and the API (each started as `npm run` would), and an SMTP receiver
+ * in the test process. Fault tests kill, stop and restart them.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+/** `node --import tsx <script>`: one process per part (the tsx wrapper would leave the child running on SIGKILL). */
+const NODE = process.execPath;
+const script = (file: string) => ['--import', 'tsx', file];
+export const FAULT_LOGS = path.join(ROOT, 'test-artifacts', 'fault-logs');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+class Part {
+  private child?: ChildProcess;
+  private exited?: Promise<number | null>;
+  startedAt = 0;
+
+  constructor(readonly name: string, private readonly command: string, private readonly args: string[], private readonly env: NodeJS.ProcessEnv, private readonly ready: () => Promise<boolean>, private readonly logDir: string) {}
+
+  async start(): Promise<void> {
+    const log = createWriteStream(path.join(this.logDir, `${this.name}.log`), { flags: 'a' });
+    this.child = spawn(this.command, this.args, { cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.pipe(log);
+    this.child.stderr!.pipe(log);
+    this.exited = new Promise((resolve) => this.child!.once('exit', (code) => resolve(code)));
+    this.startedAt = Date.now();
+    await waitFor(async () => this.ready().catch(() => false), `${this.name} to be ready`, 90_000);
+  }
+
+  /** SIGTERM (a clean stop) or SIGKILL (a crash). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode) return;
+    this.child.kill(signal);
+    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 30_000))]);
+    if (this.child.exitCode === null && !this.child.signalCode) this.child.kill('SIGKILL');
+    await this.exited;
+  }
+}
+
+const httpOk = (url: string) => async () => (await fetch(url)).ok;
+const tcpOpen = (port: number) => () =>
+  new Promise<boolean>((resolve) => {
+    const socket = require('node:net').connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+export interface ProcessStack {
+  db: PrismaClient;
+  mail: MailCapture;
+  client: Client;
+  tokens: TokenService;
+  baseUrl: string;
+  parts: { database: Part; temporal: Part; worker: Part; api: Part };
+  stop(): Promise<void>;
+}
+
+export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined): Promise<ProcessStack> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
+  const logDir = path.join(FAULT_LOGS, name);
+  mkdirSync(logDir, { recursive: true });
+  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
+  configChanges(config);
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+
+  const [dbPort, temporalPort, apiPort, workerHealthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const mail = await new MailCapture().start();
+  const localKey = await generateLocalKey();
+  const payloadKeys = [newPayloadKey('fault-1')];
+  const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
+    SMTP_URL: mail.url,
+    LEAD_CONFIG_FILE: path.join(dir, 'config.json'),
+    LEAD_PAYLOAD_KEYS: formatPayloadKeys(payloadKeys),
+    AUTH_LOCAL_KEY: JSON.stringify(localKey),
+    LEAD_WORKFLOW_BUNDLE: process.env.LEAD_TEST_WORKFLOW_BUNDLE ?? '',
+    LOG_LEVEL: 'info',
+    RECONCILE_INTERVAL_MS: '3000',
+    RECONCILE_AFTER_MS: '3000',
+  };
+
+  const cli = process.env.TEMPORAL_CLI_PATH;
+  if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set (the test set-up provides the Temporal CLI)');
+  const parts = {
+    database: new Part('database', NODE, script('src/main/embedded-db.ts'), { EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DIR: path.join(dir, 'pg') }, tcpOpen(dbPort), logDir),
+    temporal: new Part(
+      'temporal',
+      cli,
+      ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
+      {},
+      tcpOpen(temporalPort),
+      logDir,
+    ),
+    worker: new Part('worker', NODE, script('src/main/worker.ts'), { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`), logDir),
+    api: new Part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`), logDir),
+  };
+  await parts.database.start();
+  await applyMigrations(databaseUrl);
+  await parts.temporal.start();
+  await Promise.all([parts.worker.start(), parts.api.start()]);
+
+  const db = createPrisma(databaseUrl, 2);
+  const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
+  const client = new Client({ connection, dataConverter: dataConverterFor(payloadKeys) });
+  const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey });
+  const baseUrl = `http://127.0.0.1:${apiPort}`;
+  registerTestTokens(baseUrl, tokens);
+
+  return {
+    db,
+    mail,
+    client,
+    tokens,
+    baseUrl,
+    parts,
+    async stop() {
+      await parts.api.stop();
+      await parts.worker.stop();
+      await connection.close().catch(() => undefined);
+      await parts.temporal.stop();
+      await db.$disconnect().catch(() => undefined);
+      await parts.database.stop();
+      await mail.stop();
+    },
+  };
+}
+
+/** Mail about one case, by notice id: each should appear once. */
+export function noticeCounts(mail: MailCapture, caseId: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of mail.messages.filter((x) => x.headers['x-lead-referral'] === caseId)) {
+    const id = m.headers['x-lead-notice-id'];
+    counts[id] = (counts[id] ?? 0) + 1;
+  }
+  return counts;
+}
