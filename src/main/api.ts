@@ -1,7 +1,7 @@
 /** The HTTP API process for production: Temporal and PostgreSQL are given by the environment. */
 import { Client, Connection } from '@temporalio/client';
 import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
-import { createApp } from '../api/app';
+import { createApp, DEFAULT_LIMITS } from '../api/app';
 import { databaseCheck, temporalCheck } from '../api/health';
 import { createLogger } from '../logging';
 import { createTokenService } from '../auth/tokens';
@@ -23,7 +23,11 @@ async function main() {
   const links = { temporalUi: env.TEMPORAL_UI_URL ?? 'http://localhost:8233', namespace: env.TEMPORAL_NAMESPACE };
   const log = createLogger('lead-api');
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health });
+  const limits = {
+    signIn: { ...DEFAULT_LIMITS.signIn, limit: Number(process.env.RATE_LIMIT_SIGN_INS ?? DEFAULT_LIMITS.signIn.limit) },
+    submissions: { ...DEFAULT_LIMITS.submissions, limit: Number(process.env.RATE_LIMIT_SUBMISSIONS ?? DEFAULT_LIMITS.submissions.limit) },
+  };
+  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health, limits });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));
   // SIGTERM: stop accepting, let in-flight requests finish (at most 15 s), then close connections.
   const stop = () => {

@@ -102,6 +102,7 @@ export async function startProcessStack(name: string, configChanges: (config: an
     LEAD_WORKFLOW_BUNDLE: process.env.LEAD_TEST_WORKFLOW_BUNDLE ?? '',
     LOG_LEVEL: 'info',
     RECONCILE_INTERVAL_MS: '3000',
+    RATE_LIMIT_SUBMISSIONS: '100000',
     RECONCILE_AFTER_MS: '3000',
   };
 
