@@ -25,6 +25,7 @@ const TITLES: Record<NoticeKind, string> = {
   SOCIAL_CONTACT_ENROLLED: 'Social-contact referral enrolled',
   SOCIAL_CONTACT_CLOSED: 'Social-contact referral closed',
   REASSESSMENT_DUE: 'Social-contact approval due for re-assessment',
+  SCREENING_REMINDER: 'Reminder: initial screening not recorded 4 hours after the call',
 };
 
 export class UnknownRecipientError extends Error {}

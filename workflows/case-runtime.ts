@@ -1,4 +1,4 @@
-import { condition, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, patched, proxyActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
 import type { CaseState, NoticeRecord } from '../src/shared/case-model';
@@ -7,7 +7,7 @@ import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
 import { evolve, type NewCaseEvent } from './case/case-events';
 import { deadlinesOf, nextDeadlineOf } from './case/case-view';
-import { noticesOwed, orderedEffectsOwed } from './case/effects';
+import { noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from './case/effects';
 
 // A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
@@ -21,6 +21,15 @@ const { recordCaseProgress, signalCapacity, openLinkedSocialContact } = proxyAct
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/**
+ * Workflow changes that alter the commands of running cases, each behind a patch id
+ * (README: "Changing workflow code safely"). Once no case that started before a patch is still
+ * open, replace `patched(id)` by `deprecatePatch(id)`; a release later, remove both.
+ */
+export const PATCHES = {
+  screeningOverdueReminder: 'r-screen-overdue-reminder',
+} as const;
 
 export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: Record<string, unknown>): NewCaseEvent {
   return { type, ruleId, at: new Date(Date.now()).toISOString(), actor: SYSTEM_ACTOR, data };
@@ -44,7 +53,10 @@ export class CaseRuntime {
       this.state.seq = event.seq;
       this.state.events.push(event);
       evolve(this.state, event);
-      for (const notice of noticesOwed(this.state, event)) {
+      const owed = noticesOwed(this.state, event);
+      // Cases that flagged an overdue screening before the reminder existed replay without it.
+      if (event.type === 'SCREENING_OVERDUE' && patched(PATCHES.screeningOverdueReminder)) owed.push(...screeningOverdueReminder(this.state, event));
+      for (const notice of owed) {
         this.state.notices.push(notice);
         this.deliver(notice);
       }

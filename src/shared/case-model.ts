@@ -89,7 +89,8 @@ export type NoticeKind =
   | 'SOCIAL_CONTACT_DENIED'
   | 'SOCIAL_CONTACT_ENROLLED'
   | 'SOCIAL_CONTACT_CLOSED'
-  | 'REASSESSMENT_DUE';
+  | 'REASSESSMENT_DUE'
+  | 'SCREENING_REMINDER';
 
 export type Recipient =
   | { role: 'case_manager' }

@@ -51,13 +51,13 @@ class Part {
     await waitFor(async () => this.ready().catch(() => false), `${this.name} to be ready`, 90_000);
   }
 
-  /** SIGTERM (a clean stop) or SIGKILL (a crash). */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode) return;
+  /** SIGTERM (a clean stop) or SIGKILL (a crash); resolves with the exit code (null if killed). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    if (!this.child || this.child.exitCode !== null || this.child.signalCode) return this.child?.exitCode ?? null;
     this.child.kill(signal);
     await Promise.race([this.exited, new Promise((r) => setTimeout(r, 30_000))]);
     if (this.child.exitCode === null && !this.child.signalCode) this.child.kill('SIGKILL');
-    await this.exited;
+    return this.exited!;
   }
 }
 

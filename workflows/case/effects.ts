@@ -91,6 +91,15 @@ export function noticesOwed(state: CaseState, event: CaseEvent): NoticeRecord[] 
 }
 
 /**
+ * R-SCREEN (Decision): a screening still not recorded 4 h after the call reminds the on-call case
+ * management team. Added after cases were already running, so the runtime gates it with `patched()`.
+ */
+export function screeningOverdueReminder(state: CaseState, event: CaseEvent): NoticeRecord[] {
+  if (event.type !== 'SCREENING_OVERDUE') return [];
+  return [{ kind: 'SCREENING_REMINDER', ruleId: 'R-SCREEN', recipient: CASE_MANAGEMENT, id: `${state.referralId}.${event.seq}.case_manager`, eventSeq: event.seq, status: 'PENDING' }];
+}
+
+/**
  * R-SC-CAPACITY: the coordinator counts enrolled participants of both types and the places reserved
  * for approved social contacts; the R-VICTIM hand-off opens the linked social contact.
  */

@@ -1,0 +1,120 @@
+/**
+ * Records the histories of complete cases — every path of both workflows, and the capacity
+ * coordinator — into test/fixtures/histories/, for the replay test (test/workflows/replay.test.ts).
+ * Run it when a new path appears: `npx tsx scripts/record-history-fixtures.ts`. Payloads are encrypted
+ * with the test-only key in test/fixtures/replay-payload-key.txt (no real data is ever in them).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { apiAs } from '../test/support/api-client';
+import { arrestReferral, socialContactReferral } from '../test/support/referrals';
+import { startTestStack } from '../test/support/test-stack';
+import { parsePayloadKeys } from '../src/temporal/payload-encryption';
+import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
+
+const DIR = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
+
+async function main() {
+  process.env.TEMPORAL_TEST_SERVER_PATH ??= timeSkippingServerExecutable()?.path;
+  process.env.TEMPORAL_CLI_PATH ??= temporalCliExecutable()?.path;
+  const bundle = path.join(require('node:os').tmpdir(), 'lead-record-bundle.js');
+  writeFileSync(bundle, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code);
+  process.env.LEAD_TEST_WORKFLOW_BUNDLE = bundle;
+  const payloadKeys = parsePayloadKeys(readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim());
+  const stack = await startTestStack({ payloadKeys });
+  const officer = apiAs(stack.baseUrl, 'officer');
+  const sergeant = apiAs(stack.baseUrl, 'sergeant');
+  const cm = apiAs(stack.baseUrl, 'case_manager');
+  const kcpao = apiAs(stack.baseUrl, 'prosecutor');
+  const city = apiAs(stack.baseUrl, 'prosecutor', 'city-1', { office: 'BURIEN_CITY_ATTORNEY' });
+  const recorded: Record<string, string> = {};
+  const refer = async (name: string, body = arrestReferral()) => {
+    const res = await officer.post('/api/referrals/arrest-diversions', body);
+    if (res.status !== 201) throw new Error(`${name}: ${res.status} ${JSON.stringify(res.body)}`);
+    recorded[name] = res.body.caseId;
+    return res.body.caseId as string;
+  };
+  const social = async (name: string) => {
+    const res = await officer.post('/api/referrals/social-contacts', socialContactReferral());
+    recorded[name] = res.body.caseId;
+    return res.body.caseId as string;
+  };
+  const enroll = async (id: string) => {
+    await cm.act(id, 'screening');
+    await cm.act(id, 'consent', { method: 'WRITTEN' });
+    await cm.act(id, 'intake');
+  };
+  try {
+    let id = await refer('arrest-enrolled-iip-exited');
+    await enroll(id);
+    await cm.act(id, 'iip', { goals: ['HOUSING'] });
+    await cm.act(id, 'service-withdrawals', { service: 'motel vouchers', reason: 'not used for 3 months' });
+    await stack.env.sleep('40 days');
+    await cm.act(id, 'exit', { reason: 'TRANSITIONED_OUT' });
+
+    id = await refer('arrest-intake-missed-charges-filed');
+    await cm.act(id, 'screening');
+    await officer.act(id, 'returns-to-scene');
+    await stack.env.sleep('31 days');
+    await kcpao.act(id, 'filing-decision', { decision: 'FILED' });
+
+    id = await refer('arrest-screening-overdue-left-declined');
+    await stack.env.sleep('5 hours');
+    await cm.act(id, 'left-before-screening');
+    await kcpao.act(id, 'filing-decision', { decision: 'DECLINED' });
+
+    id = await refer('arrest-extended-consent-rescinded', arrestReferral());
+    await cm.act(id, 'screening');
+    await stack.env.sleep('25 days');
+    await sergeant.act(id, 'intake-deadline/extensions', { newDueAt: new Date(Date.now() + 40 * 86400_000).toISOString(), reason: 'hospital stay' });
+    await cm.act(id, 'consent', { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes' });
+    await cm.act(id, 'intake');
+    await cm.act(id, 'consent/rescind');
+
+    id = await refer('arrest-victim-objection-handoff', arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }));
+    await cm.act(id, 'screening');
+    await stack.env.sleep('3 days');
+    await city.act(id, 'victim-objection');
+    await city.act(id, 'filing-decision', { decision: 'FILED' });
+
+    const ineligible = () => arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION', drug: { substance: 'OTHER', grams: 12, activity: 'POSSESSION' } }], overrideRequest: { reason: 'booked; asking LEAD to take him' } });
+    id = await refer('arrest-override-approved-enrolled', ineligible());
+    await sergeant.act(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
+    await enroll(id);
+    id = await refer('arrest-override-denied', ineligible());
+    await sergeant.act(id, 'override-decision', { decision: 'DENY', reason: 'recent conviction' });
+
+    id = await social('social-denied');
+    await sergeant.act(id, 'approval-decision', { decision: 'DENY', reason: 'not a priority' });
+    id = await social('social-approved-contacted-enrolled');
+    await stack.env.sleep('8 days');
+    await sergeant.act(id, 'approval-decision', { decision: 'APPROVE' });
+    await officer.act(id, 'contacts', { willing: false });
+    await officer.act(id, 'contacts', { willing: true });
+    await enroll(id);
+    id = await social('social-reassessed-renewed-closed');
+    await sergeant.act(id, 'approval-decision', { decision: 'APPROVE' });
+    await stack.env.sleep('190 days');
+    await sergeant.act(id, 'reassessment-decision', { decision: 'RENEW', reason: 'still a priority' });
+    await stack.env.sleep('190 days');
+    await sergeant.act(id, 'reassessment-decision', { decision: 'CLOSE', reason: 'not found in a year' });
+    await stack.env.sleep('1 day');
+    recorded['capacity-coordinator'] = 'lead-capacity';
+
+    mkdirSync(DIR, { recursive: true });
+    for (const [name, workflowId] of Object.entries(recorded)) {
+      const history = await stack.env.client.workflow.getHandle(workflowId).fetchHistory();
+      writeFileSync(path.join(DIR, `${name}.json`), historyToJSON(history));
+      console.log(`recorded ${name} (${history.events?.length} events)`);
+    }
+  } finally {
+    await stack.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

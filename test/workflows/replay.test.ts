@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { dataConverterFor } from '../../src/main/security-settings';
+import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
+
+/**
+ * Replay safety: the recorded histories of complete cases (every path of both workflows, and the
+ * capacity coordinator) are replayed against today's workflow code. A change that would break
+ * in-flight cases — a command added, removed or reordered without `patched()` — fails here.
+ * Re-record with `npx tsx scripts/record-history-fixtures.ts` when a new path is added.
+ */
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+const files = readdirSync(path.join(FIXTURES, 'histories')).filter((f) => f.endsWith('.json')).sort();
+
+test('the fixtures cover every path', () => {
+  expect(files.map((f) => f.replace('.json', ''))).toEqual(expect.arrayContaining([
+    'arrest-enrolled-iip-exited',
+    'arrest-intake-missed-charges-filed',
+    'arrest-screening-overdue-left-declined',
+    'arrest-extended-consent-rescinded',
+    'arrest-victim-objection-handoff',
+    'arrest-override-approved-enrolled',
+    'arrest-override-denied',
+    'social-denied',
+    'social-approved-contacted-enrolled',
+    'social-reassessed-renewed-closed',
+    'capacity-coordinator',
+  ]));
+});
+
+test('every recorded history replays deterministically with the current workflow code', async () => {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process
+  }
+  const keys = parsePayloadKeys(readFileSync(path.join(FIXTURES, 'replay-payload-key.txt'), 'utf8').trim());
+  const histories = files.map((file) => ({ workflowId: file.replace('.json', ''), history: historyFromJSON(JSON.parse(readFileSync(path.join(FIXTURES, 'histories', file), 'utf8'))) }));
+  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories(
+    { ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../workflows') }), dataConverter: dataConverterFor(keys) },
+    histories,
+  )) {
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  }
+  expect(failures).toEqual([]);
+});
