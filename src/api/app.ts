@@ -117,9 +117,11 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(auditTrail(deps.db, log));
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use((req, _res, next) => {
-    // Strict input: a change is a JSON object, or nothing at all — never a body the API did not read.
+    // Strict input: a change is a JSON object, or nothing at all — never a body the API did not read,
+    // and never a request that declares another format (an empty form post is not an empty JSON action).
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    if (req.method !== 'GET' && hasBody && !req.is('application/json')) {
+    const declaresOther = req.get('content-type') !== undefined && !req.is('application/json');
+    if (req.method !== 'GET' && ((hasBody && !req.is('application/json')) || declaresOther)) {
       throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
     }
     next();

@@ -24,7 +24,8 @@ export class MailCapture {
   /** How long the server waits before accepting each sender (a slow relay, for fault tests). */
   delayMs = 0;
 
-  constructor(private readonly options: { saveDir?: string } = {}) {}
+  /** `headersOnly`: keep only the notice headers (no MIME parsing), for tens of thousands of messages. */
+  constructor(private readonly options: { saveDir?: string; headersOnly?: boolean } = {}) {}
 
   async start(port = 0, host = '127.0.0.1'): Promise<this> {
     this.server = new SMTPServer({
@@ -35,6 +36,26 @@ export class MailCapture {
         setTimeout(() => callback(), this.delayMs);
       },
       onData: (stream, session, callback) => {
+        if (this.options.headersOnly) {
+          let raw = '';
+          stream.on('data', (chunk: Buffer) => {
+            if (raw.length < 8192) raw += chunk.toString('utf8');
+          });
+          stream.on('end', () => {
+            const header = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(raw)?.[1]?.trim() ?? '';
+            this.messages.push({
+              messageId: header('Message-ID'),
+              from: header('From'),
+              to: session.envelope.rcptTo.map((r) => r.address),
+              subject: header('Subject'),
+              text: '',
+              headers: { 'x-lead-notice-id': header('X-LEAD-Notice-Id'), 'x-lead-referral': header('X-LEAD-Referral'), 'x-lead-rule': header('X-LEAD-Rule') },
+              receivedAt: new Date().toISOString(),
+            });
+            callback();
+          });
+          return;
+        }
         simpleParser(stream)
           .then(async (parsed) => {
             const mail: CapturedMail = {

@@ -39,6 +39,10 @@ class Part {
   private exited?: Promise<number | null>;
   startedAt = 0;
 
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   constructor(readonly name: string, private readonly command: string, private readonly args: string[], private readonly env: NodeJS.ProcessEnv, private readonly ready: () => Promise<boolean>, private readonly logDir: string) {}
 
   async start(): Promise<void> {
@@ -75,20 +79,22 @@ export interface ProcessStack {
   client: Client;
   tokens: TokenService;
   baseUrl: string;
+  temporalAddress: string;
+  dataConverter: ReturnType<typeof dataConverterFor>;
   parts: { database: Part; temporal: Part; worker: Part; api: Part };
   stop(): Promise<void>;
 }
 
-export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined): Promise<ProcessStack> {
+export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined, options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string> } = {}): Promise<ProcessStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
-  const logDir = path.join(FAULT_LOGS, name);
+  const logDir = options.logDir ?? path.join(FAULT_LOGS, name);
   mkdirSync(logDir, { recursive: true });
   const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
   configChanges(config);
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
 
   const [dbPort, temporalPort, apiPort, workerHealthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const mail = await new MailCapture().start();
+  const mail = await new MailCapture({ headersOnly: options.headersOnlyMail }).start();
   const localKey = await generateLocalKey();
   const payloadKeys = [newPayloadKey('fault-1')];
   const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
@@ -128,7 +134,8 @@ export async function startProcessStack(name: string, configChanges: (config: an
 
   const db = createPrisma(databaseUrl, 2);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, dataConverter: dataConverterFor(payloadKeys) });
+  const dataConverter = dataConverterFor(payloadKeys);
+  const client = new Client({ connection, dataConverter });
   const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   registerTestTokens(baseUrl, tokens);
@@ -139,6 +146,8 @@ export async function startProcessStack(name: string, configChanges: (config: an
     client,
     tokens,
     baseUrl,
+    temporalAddress: env.TEMPORAL_ADDRESS,
+    dataConverter,
     parts,
     async stop() {
       await parts.api.stop();

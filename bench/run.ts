@@ -1,0 +1,292 @@
+/**
+ * `npm run bench`: measures the product against the bare Temporal server it runs on, on this machine,
+ * with embedded defaults (nothing else to start). Writes bench/results/<date>.json and .md and prints
+ * the table. Benchmarks report; they never fail anything. BENCH_CASES (default 10000) sets the scale
+ * of the deadline storm; BENCH_RUNS (default 3) the runs per figure.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { Worker, bundleWorkflowCode, NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { apiAs, waitFor } from '../test/support/api-client';
+import { arrestReferral, socialContactReferral } from '../test/support/referrals';
+import { startProcessStack, type ProcessStack } from '../test/support/process-stack';
+import { startTestStack } from '../test/support/test-stack';
+import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
+import { createBareActivities } from './bare-activities';
+import { acrossRuns, round, summarize, type Figure } from './stats';
+
+const exec = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..');
+const CASES = Number(process.env.BENCH_CASES ?? 10_000);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      await run(items[i], i);
+    }
+  }));
+}
+
+function rssMb(pid: number | undefined): number {
+  if (!pid) return NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+async function prepare() {
+  const cli = temporalCliExecutable();
+  if (cli) process.env.TEMPORAL_CLI_PATH = cli.path;
+  const testServer = timeSkippingServerExecutable();
+  if (testServer) process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const dir = path.join(os.tmpdir(), 'lead-bench');
+  mkdirSync(dir, { recursive: true });
+  const product = path.join(dir, 'workflows.js');
+  writeFileSync(product, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet })).code);
+  process.env.LEAD_TEST_WORKFLOW_BUNDLE = product;
+  const bare = path.join(dir, 'bare-workflows.js');
+  writeFileSync(bare, (await bundleWorkflowCode({ workflowsPath: require.resolve('./bare-workflows'), logger: quiet })).code);
+  return { bare };
+}
+const noop = () => undefined;
+const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
+
+/** (1) Bare Temporal: starts of a trivial workflow with one no-op activity. */
+async function bareLimit(stack: ProcessStack, bundle: string): Promise<{ throughput: Figure; p50: Figure; p99: Figure }> {
+  const latencies: number[] = [];
+  const connection = await NativeConnection.connect({ address: stack.temporalAddress });
+  // The product's settings: same server, same worker defaults, same payload encryption.
+  const worker = await Worker.create({ connection, taskQueue: 'bench-bare', workflowBundle: { codePath: bundle }, activities: createBareActivities(latencies), dataConverter: stack.dataConverter });
+  const throughputs: number[] = [];
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  await worker.runUntil(async () => {
+    for (let run = 0; run <= RUNS; run++) {
+      latencies.length = 0;
+      const n = 500;
+      const started = performance.now();
+      await pool(Array.from({ length: n }), 32, async (_x, i) => {
+        await stack.client.workflow.start('bareNoop', { taskQueue: 'bench-bare', workflowId: `bare-${run}-${i}-${Date.now()}`, args: [Date.now()] });
+      });
+      const elapsed = (performance.now() - started) / 1000;
+      await waitFor(() => latencies.length >= n, 'bare activities', 120_000);
+      if (run === 0) continue; // warm-up
+      const s = summarize(latencies);
+      throughputs.push(n / elapsed);
+      p50s.push(s.p50);
+      p99s.push(s.p99);
+      log(`bare run ${run}: ${round(n / elapsed)} starts/s, start→activity p50 ${s.p50} ms p99 ${s.p99} ms`);
+    }
+  });
+  await connection.close();
+  return { throughput: acrossRuns(throughputs, 'starts/s'), p50: acrossRuns(p50s, 'ms'), p99: acrossRuns(p99s, 'ms') };
+}
+
+/** (2) Referral submission through the API, from a load generator in a second process. */
+async function submission(stack: ProcessStack) {
+  const token = (await stack.tokens.issue({ id: 'bench-officer', role: 'officer', agency: 'BURIEN_PD' })).token;
+  const load = async (mode: 'rate' | 'saturation', level: number, seconds: number) => {
+    const { stdout } = await exec(process.execPath, ['--import', 'tsx', path.join(__dirname, 'load-generator.ts'), stack.baseUrl, token, mode, String(level), String(seconds)], { cwd: ROOT, maxBuffer: 10_000_000 });
+    return JSON.parse(stdout.trim().split('\n').pop()!);
+  };
+  await load('saturation', 8, 5); // warm-up
+  const fixed = [];
+  const saturated = [];
+  for (let run = 0; run < RUNS; run++) {
+    fixed.push(await load('rate', 50, 20));
+    saturated.push(await load('saturation', 16, 20));
+    log(`submission run ${run + 1}: at 50/s p99 ${round(fixed.at(-1).latency.p99)} ms; saturation ${round(saturated.at(-1).throughput)}/s p99 ${round(saturated.at(-1).latency.p99)} ms`);
+  }
+  const f = (runs: any[], pick: (r: any) => number, unit: string) => acrossRuns(runs.map(pick), unit);
+  return {
+    fixedRate: { rate: 50, throughput: f(fixed, (r) => r.throughput, 'req/s'), p50: f(fixed, (r) => r.latency.p50, 'ms'), p95: f(fixed, (r) => r.latency.p95, 'ms'), p99: f(fixed, (r) => r.latency.p99, 'ms'), errors: f(fixed, (r) => r.errors, 'errors') },
+    saturation: { concurrency: 16, throughput: f(saturated, (r) => r.throughput, 'req/s'), p50: f(saturated, (r) => r.latency.p50, 'ms'), p95: f(saturated, (r) => r.latency.p95, 'ms'), p99: f(saturated, (r) => r.latency.p99, 'ms'), errors: f(saturated, (r) => r.errors, 'errors') },
+  };
+}
+
+/** (3) A case-manager action until the new stage is visible through the read endpoint. */
+async function roundTrip(stack: ProcessStack) {
+  const officer = apiAs(stack.baseUrl, 'officer', 'bench-officer');
+  const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-cm');
+  const p50s: number[] = [];
+  const p99s: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const ids: string[] = [];
+    await pool(Array.from({ length: 100 }), 8, async () => {
+      ids.push((await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
+    });
+    const samples: number[] = [];
+    for (const id of ids) {
+      const started = performance.now();
+      await cm.act(id, 'screening');
+      for (;;) {
+        const read = await cm.get(`/api/cases/${id}`);
+        if (read.body?.case?.stage === 'AWAITING_INTAKE') break;
+      }
+      samples.push(performance.now() - started);
+    }
+    if (run === 0) continue;
+    const s = summarize(samples);
+    p50s.push(s.p50);
+    p99s.push(s.p99);
+    log(`round trip run ${run}: p50 ${round(s.p50)} ms p99 ${round(s.p99)} ms`);
+  }
+  return { p50: acrossRuns(p50s, 'ms'), p99: acrossRuns(p99s, 'ms') };
+}
+
+/** (4)+(5) The deadline storm, and the footprint with that many open cases. */
+async function stormAndFootprint(stack: ProcessStack) {
+  const officer = apiAs(stack.baseUrl, 'officer', 'bench-storm');
+  const pilotStarted = performance.now();
+  const pilotIds: string[] = [];
+  await pool(Array.from({ length: 200 }), 32, async () => {
+    pilotIds.push((await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
+  });
+  const pilotRate = 200 / ((performance.now() - pilotStarted) / 1000);
+  const budgetMs = Math.max(120_000, (CASES / pilotRate) * 1000 * 1.5 + 60_000);
+  const dueAt = Date.now() + budgetMs;
+  const referredAt = new Date(dueAt - 30 * 86400_000).toISOString();
+  log(`storm: creating ${CASES} cases (pilot ${round(pilotRate)}/s) due ${new Date(dueAt).toISOString()}`);
+  const createStarted = performance.now();
+  const stormIds: string[] = [];
+  await pool(Array.from({ length: CASES }), 32, async (_x, i) => {
+    const res = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ referredAt, person: { givenName: `Storm${i % 101}`, familyName: `Case${i % 103}`, dateOfBirth: '1980-01-01' } }));
+    if (res.status !== 201) throw new Error(`storm referral ${i}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    stormIds.push(res.body.caseId);
+    if (i % 1000 === 999) log(`storm: ${i + 1} created`);
+  });
+  const createSeconds = (performance.now() - createStarted) / 1000;
+  await waitFor(async () => (await stack.db.notification.count({ where: { kind: 'DIVERSION_PACKET', status: 'SENT' } })) >= CASES, 'the creation notices', 1_800_000);
+  await sleep(5_000);
+  const footprint = { workerRssMb: rssMb(stack.parts.worker.pid), apiRssMb: rssMb(stack.parts.api.pid), openCases: await stack.db.referral.count({ where: { stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] } } }) };
+  log(`footprint with ${footprint.openCases} open cases: worker ${round(footprint.workerRssMb)} MB, API ${round(footprint.apiRssMb)} MB`);
+  const overran = Date.now() > dueAt;
+  await sleep(Math.max(0, dueAt - Date.now()));
+  const stormStart = performance.now();
+  const missed = { where: { kind: 'INTAKE_MISSED', recipientRole: 'prosecutor', status: 'SENT', referralId: { in: stormIds } } };
+  await waitFor(async () => (await stack.db.notification.count(missed)) >= CASES, 'every prosecutor notice', 3_600_000);
+  const stormSeconds = (performance.now() - stormStart) / 1000;
+  const perNotice = new Map<string, number>();
+  for (const m of stack.mail.messages) perNotice.set(m.headers['x-lead-notice-id'], (perNotice.get(m.headers['x-lead-notice-id']) ?? 0) + 1);
+  const duplicates = [...perNotice.values()].filter((n) => n > 1).length;
+  log(`storm: ${CASES} prosecutor notices in ${round(stormSeconds)} s (${round(CASES / stormSeconds)}/s), duplicates ${duplicates}`);
+  return { cases: CASES, createSeconds: round(createSeconds), creationRate: round(CASES / createSeconds), creationOverranDeadline: overran, stormSeconds: round(stormSeconds), noticesPerSecond: round(CASES / stormSeconds), duplicates, footprint };
+}
+
+async function perCase(stack: ProcessStack) {
+  const officer = apiAs(stack.baseUrl, 'officer', 'bench-footprint');
+  const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-footprint');
+  const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
+  await cm.act(id, 'screening');
+  await cm.act(id, 'consent', { method: 'WRITTEN' });
+  await cm.act(id, 'intake');
+  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: id, status: 'SENT' } })) === 2, 'notices', 60_000);
+  await sleep(2_000);
+  const history = await stack.client.workflow.getHandle(id).fetchHistory();
+  const historyBytes = Buffer.byteLength(JSON.stringify(history));
+  const cases = await stack.db.referral.count();
+  const [{ size }] = await stack.db.$queryRaw<{ size: bigint }[]>`SELECT pg_database_size(current_database()) AS size`;
+  const rows = { events: await stack.db.caseEvent.count(), deadlines: await stack.db.deadline.count(), notifications: await stack.db.notification.count(), audit: await stack.db.auditEntry.count(), people: await stack.db.person.count() };
+  return {
+    historyEventsAtEnrollment: history.events?.length ?? 0,
+    historyBytesAtEnrollment: historyBytes,
+    dbBytesPerCase: Math.round(Number(size) / cases),
+    dbRowsPerCase: round((cases + rows.events + rows.deadlines + rows.notifications + rows.audit + rows.people) / cases, 1),
+    casesInDatabase: cases,
+  };
+}
+
+/** (6) One full time-skipped lifecycle, as the suite runs it: referral → approval → six months. */
+async function lifecycleSpeed() {
+  const stack = await startTestStack();
+  const samples: number[] = [];
+  try {
+    for (let run = 0; run <= Math.max(RUNS, 5); run++) {
+      const started = performance.now();
+      const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/social-contacts', socialContactReferral());
+      const id = res.body.caseId;
+      await apiAs(stack.baseUrl, 'sergeant').act(id, 'approval-decision', { decision: 'APPROVE' });
+      await stack.env.sleep('184 days');
+      await waitFor(async () => (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${id}`)).body.case.reassessmentDue, 'the re-assessment');
+      if (run > 0) samples.push(performance.now() - started);
+    }
+  } finally {
+    await stack.stop();
+  }
+  return acrossRuns(samples.map((s) => s / 1000), 's');
+}
+
+function markdown(result: any): string {
+  const f = (x: Figure) => `${round(x.median)} ${x.unit} (min ${round(x.min)}, max ${round(x.max)}, ${x.runs} runs)`;
+  const s = result.submission;
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  return [
+    `# Benchmark ${result.date}`,
+    '',
+    `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}. Temporal dev server (SQLite file), embedded PGlite, SMTP receiver in the bench process; API and worker are separate processes.`,
+    '',
+    '| figure | value | target |',
+    '| --- | --- | --- |',
+    `| bare Temporal: starts/s (no-op workflow + activity) | ${f(result.bare.throughput)} | — |`,
+    `| bare Temporal: start → activity p50 / p99 | ${round(result.bare.p50.median)} / ${round(result.bare.p99.median)} ms | — |`,
+    `| referral submission at saturation (16 senders) | ${f(s.saturation.throughput)}, p50 ${round(s.saturation.p50.median)} ms, p95 ${round(s.saturation.p95.median)} ms, p99 ${round(s.saturation.p99.median)} ms, errors ${s.saturation.errors.median} | ≥ 0.8 × bare: ratio ${round(result.ratio, 2)} — ${mark(result.ratio >= 0.8)} |`,
+    `| referral submission at 50/s | p50 ${round(s.fixedRate.p50.median)} ms, p95 ${round(s.fixedRate.p95.median)} ms, p99 ${f(s.fixedRate.p99)}, errors ${s.fixedRate.errors.median} | p99 ≤ 50 ms — ${mark(s.fixedRate.p99.median <= 50)} |`,
+    `| case action round trip p50 / p99 | ${round(result.roundTrip.p50.median)} / ${f(result.roundTrip.p99)} | p99 ≤ 150 ms — ${mark(result.roundTrip.p99.median <= 150)} |`,
+    `| deadline storm: ${result.storm.cases} prosecutor notices due at once | ${result.storm.stormSeconds} s, ${result.storm.noticesPerSecond} notices/s, ${result.storm.duplicates} duplicates (1 run) | ≤ 5 min, none twice — ${mark(result.storm.stormSeconds <= 300 && result.storm.duplicates === 0)} |`,
+    `| creating the storm's cases through the API | ${result.storm.createSeconds} s (${result.storm.creationRate}/s) | — |`,
+    `| worker RSS with ${result.storm.footprint.openCases} open cases | ${round(result.storm.footprint.workerRssMb)} MB | ≤ 512 MB — ${mark(result.storm.footprint.workerRssMb <= 512)} |`,
+    `| API RSS with the same | ${round(result.storm.footprint.apiRssMb)} MB | — |`,
+    `| history per case at enrollment | ${result.perCase.historyEventsAtEnrollment} events, ${round(result.perCase.historyBytesAtEnrollment / 1024)} KiB | — |`,
+    `| database per case | ${result.perCase.dbRowsPerCase} rows, ${round(result.perCase.dbBytesPerCase / 1024)} KiB | — |`,
+    `| one time-skipped lifecycle (referral → six months) | ${f(result.lifecycle)} | ≤ 2 s — ${mark(result.lifecycle.median <= 2)} |`,
+    '',
+  ].join('\n');
+}
+
+async function main() {
+  const { bare } = await prepare();
+  const stack = await startProcessStack('bench', (config) => {
+    // The storm's cases are backdated so that all their 30-day deadlines fall due at one instant;
+    // their 4-hour and 12-hour clocks are set long so they do not fire during the run.
+    config.durations.maxReferralBackdate = '31 days';
+    config.durations.screeningOverdueAfter = '40 days';
+    config.durations.sceneWindow = '40 days';
+  }, { headersOnlyMail: true, logDir: path.join(ROOT, 'test-artifacts', 'bench-logs') });
+  const result: any = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version } };
+  try {
+    log('bare Temporal limit');
+    result.bare = await bareLimit(stack, bare);
+    log('referral submission');
+    result.submission = await submission(stack);
+    result.ratio = result.submission.saturation.throughput.median / result.bare.throughput.median;
+    log('action round trip');
+    result.roundTrip = await roundTrip(stack);
+    log('deadline storm');
+    result.storm = await stormAndFootprint(stack);
+    result.perCase = await perCase(stack);
+  } finally {
+    await stack.stop();
+  }
+  log('time-skipped lifecycle');
+  result.lifecycle = await lifecycleSpeed();
+  const day = result.date.slice(0, 10);
+  mkdirSync(path.join(__dirname, 'results'), { recursive: true });
+  writeFileSync(path.join(__dirname, 'results', `${day}.json`), JSON.stringify(result, null, 2));
+  const md = markdown(result);
+  writeFileSync(path.join(__dirname, 'results', `${day}.md`), md);
+  console.log(md);
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error('[bench] failed:', err);
+  process.exit(1);
+});
