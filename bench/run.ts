@@ -9,13 +9,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Worker, bundleWorkflowCode, NativeConnection, Runtime, DefaultLogger } from '@temporalio/worker';
+import { Worker, NativeConnection } from '@temporalio/worker';
 import { apiAs, waitFor } from '../test/support/api-client';
 import { arrestReferral, socialContactReferral } from '../test/support/referrals';
 import { startProcessStack, type ProcessStack } from '../test/support/process-stack';
 import { startTestStack } from '../test/support/test-stack';
-import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
 import { createBareActivities } from './bare-activities';
+import { pool, prepareBench } from './bench-setup';
 import { acrossRuns, round, summarize, type Figure } from './stats';
 
 const exec = promisify(execFile);
@@ -25,46 +25,18 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await run(items[i], i);
-    }
-  }));
-}
-
 function rssMb(pid: number | undefined): number {
   if (!pid) return NaN;
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
-async function prepare() {
-  const cli = temporalCliExecutable();
-  if (cli) process.env.TEMPORAL_CLI_PATH = cli.path;
-  const testServer = timeSkippingServerExecutable();
-  if (testServer) process.env.TEMPORAL_TEST_SERVER_PATH = testServer.path;
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const dir = path.join(os.tmpdir(), 'lead-bench');
-  mkdirSync(dir, { recursive: true });
-  const product = path.join(dir, 'workflows.js');
-  writeFileSync(product, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet })).code);
-  process.env.LEAD_TEST_WORKFLOW_BUNDLE = product;
-  const bare = path.join(dir, 'bare-workflows.js');
-  writeFileSync(bare, (await bundleWorkflowCode({ workflowsPath: require.resolve('./bare-workflows'), logger: quiet })).code);
-  return { bare };
-}
-const noop = () => undefined;
-const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
-
 /** (1) Bare Temporal: starts of a trivial workflow with one no-op activity. */
 async function bareLimit(stack: ProcessStack, bundle: string): Promise<{ throughput: Figure; p50: Figure; p99: Figure }> {
   const latencies: number[] = [];
   const connection = await NativeConnection.connect({ address: stack.temporalAddress });
   // The product's settings: same server, same worker defaults, same payload encryption.
-  const worker = await Worker.create({ connection, taskQueue: 'bench-bare', workflowBundle: { codePath: bundle }, activities: createBareActivities(latencies), dataConverter: stack.dataConverter });
+  const worker = await Worker.create({ connection, taskQueue: 'bench-bare', workflowBundle: { codePath: bundle }, activities: createBareActivities(latencies), dataConverter: stack.dataConverter, maxCachedWorkflows: 250 });
   const throughputs: number[] = [];
   const p50s: number[] = [];
   const p99s: number[] = [];
@@ -110,6 +82,22 @@ async function submission(stack: ProcessStack) {
     fixedRate: { rate: 50, throughput: f(fixed, (r) => r.throughput, 'req/s'), p50: f(fixed, (r) => r.latency.p50, 'ms'), p95: f(fixed, (r) => r.latency.p95, 'ms'), p99: f(fixed, (r) => r.latency.p99, 'ms'), errors: f(fixed, (r) => r.errors, 'errors') },
     saturation: { concurrency: 16, throughput: f(saturated, (r) => r.throughput, 'req/s'), p50: f(saturated, (r) => r.latency.p50, 'ms'), p95: f(saturated, (r) => r.latency.p95, 'ms'), p99: f(saturated, (r) => r.latency.p99, 'ms'), errors: f(saturated, (r) => r.errors, 'errors') },
   };
+}
+
+/** Waits until the worker has caught up: no notice sent for five seconds running. */
+async function settle(stack: ProcessStack): Promise<void> {
+  let last = -1;
+  let quietSince = Date.now();
+  for (;;) {
+    const sent = await stack.db.notification.count({ where: { status: 'SENT' } });
+    if (sent !== last) {
+      last = sent;
+      quietSince = Date.now();
+    } else if (Date.now() - quietSince >= 5_000) {
+      return;
+    }
+    await sleep(1_000);
+  }
 }
 
 /** (3) A case-manager action until the new stage is visible through the read endpoint. */
@@ -252,7 +240,7 @@ function markdown(result: any): string {
 }
 
 async function main() {
-  const { bare } = await prepare();
+  const { bare } = await prepareBench();
   const stack = await startProcessStack('bench', (config) => {
     // The storm's cases are backdated so that all their 30-day deadlines fall due at one instant;
     // their 4-hour and 12-hour clocks are set long so they do not fire during the run.
@@ -267,8 +255,11 @@ async function main() {
     log('referral submission');
     result.submission = await submission(stack);
     result.ratio = result.submission.saturation.throughput.median / result.bare.throughput.median;
+    log('waiting for the worker to catch up');
+    await settle(stack);
     log('action round trip');
     result.roundTrip = await roundTrip(stack);
+    await settle(stack);
     log('deadline storm');
     result.storm = await stormAndFootprint(stack);
     result.perCase = await perCase(stack);

@@ -9,7 +9,7 @@ export class ConfigError extends Error {}
 
 /** Reads and validates a jurisdiction's configuration; an error names every bad key. */
 export function parseConfig(raw: unknown, source = 'configuration'): LeadConfig {
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(raw, { error: (issue) => (issue.input === undefined ? 'missing (required)' : undefined) });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new ConfigError(`Invalid ${source}:\n${problems.join('\n')}`);

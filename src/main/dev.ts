@@ -96,7 +96,7 @@ async function main() {
   }
 
   const cases = new CaseWorkflows(client);
-  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter });
+  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
   const running = worker.run();
   stops.unshift(reconcileEvery(60_000, () => startUnstartedWorkflows(db, cases), () => undefined));
   stops.unshift(async () => {

@@ -10,6 +10,8 @@ const environmentSchema = z.object({
   LEAD_CONFIG_FILE: z.string().optional(),
   /** Where supervisors open the Temporal Web UI (links from the product's pages). */
   TEMPORAL_UI_URL: z.string().url().optional(),
+  /** Open cases a worker keeps in memory between tasks; the rest replay from history when they wake. */
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -24,7 +24,7 @@ async function main() {
   const clientConnection = await Connection.connect({ address, channelArgs: RECONNECT_QUICKLY });
   const cases = new CaseWorkflows(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }));
   const workflowBundle = process.env.LEAD_WORKFLOW_BUNDLE ? { codePath: process.env.LEAD_WORKFLOW_BUNDLE } : undefined;
-  const worker = await createLeadWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter, workflowBundle });
+  const worker = await createLeadWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter, workflowBundle, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
   const health = process.env.WORKER_HEALTH_PORT ? serveWorkerHealth(Number(process.env.WORKER_HEALTH_PORT), () => worker, { database: databaseCheck(db) }) : undefined;
   const stopReconciling = reconcileEvery(Number(process.env.RECONCILE_INTERVAL_MS ?? 60_000), () => startUnstartedWorkflows(db, cases, Number(process.env.RECONCILE_AFTER_MS ?? 30_000)), (err) => console.error('[worker] reconciliation failed:', (err as Error).name));
   console.log(`[worker] polling task queue on ${env.TEMPORAL_ADDRESS}/${env.TEMPORAL_NAMESPACE}`);

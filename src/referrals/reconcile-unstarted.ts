@@ -16,14 +16,19 @@ export async function startUnstartedWorkflows(db: PrismaClient, cases: CaseWorkf
   });
   const started: string[] = [];
   for (const row of rows) {
-    const workflow = (row.details as { workflow?: { type: string; input: unknown } } | null)?.workflow;
-    if (!workflow) continue;
-    if (workflow.type === 'arrestDiversion') await cases.startArrestDiversion(workflow.input as ArrestDiversionInput);
-    else await cases.startSocialContact(workflow.input as SocialContactInput);
-    await markWorkflowStarted(db, row.id);
-    started.push(row.id);
+    if (await startRecordedWorkflow(db, cases, row)) started.push(row.id);
   }
   return started;
+}
+
+/** Starts a referral's workflow from the input recorded with it (idempotent: the id is the referral id). */
+export async function startRecordedWorkflow(db: PrismaClient, cases: CaseWorkflows, row: { id: string; details: unknown }): Promise<boolean> {
+  const workflow = (row.details as { workflow?: { type: string; input: unknown } } | null)?.workflow;
+  if (!workflow) return false;
+  if (workflow.type === 'arrestDiversion') await cases.startArrestDiversion(workflow.input as ArrestDiversionInput);
+  else await cases.startSocialContact(workflow.input as SocialContactInput);
+  await markWorkflowStarted(db, row.id);
+  return true;
 }
 
 export function reconcileEvery(intervalMs: number, run: () => Promise<unknown>, onError: (err: unknown) => void): () => void {

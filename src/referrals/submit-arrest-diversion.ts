@@ -1,3 +1,5 @@
+import { startRecordedWorkflow } from './reconcile-unstarted';
+import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
@@ -106,11 +108,14 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
       workflow: { type: 'arrestDiversion', input },
     })),
   });
-  if (created || !existing?.workflowStartedAt) {
+  if (created) {
     await cases.startArrestDiversion(input);
     await markWorkflowStarted(db, caseId);
+  } else if (!existing?.workflowStartedAt) {
+    // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
+    await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
   }
-  const view = await cases.view(caseId).catch(() => undefined);
+  const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
   return { caseId, created, view, ...assessment };
 }
 
@@ -131,7 +136,8 @@ function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversi
     offenseLevel,
     victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
-    referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    // Fixed at submission: the clocks run from when the officer referred, not from when a busy worker got to it.
+    referredAt: new Date(body.referredAt ?? Date.now()).toISOString(),
     overrideRequest: body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined,
   };
 }

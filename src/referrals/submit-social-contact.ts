@@ -1,3 +1,5 @@
+import { startRecordedWorkflow } from './reconcile-unstarted';
+import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import { localDate } from '../eligibility/calendar-dates';
@@ -57,7 +59,8 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
     agency: body.agency,
     source: body.source.type,
     policy: casePolicyOf(config),
-    referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    // Fixed at submission: the clocks run from when the officer referred, not from when a busy worker got to it.
+    referredAt: new Date(body.referredAt ?? now).toISOString(),
   };
   const created = await recordReferral(db, {
     caseId,
@@ -80,10 +83,13 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
       workflow: { type: 'socialContact', input },
     })),
   });
-  if (created || !existing?.workflowStartedAt) {
+  if (created) {
     await cases.startSocialContact(input);
     await markWorkflowStarted(db, caseId);
+  } else if (!existing?.workflowStartedAt) {
+    // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
+    await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
   }
-  const view = await cases.view(caseId).catch(() => undefined);
+  const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
   return { caseId, created, view, prerequisites, priorReferrals };
 }

@@ -85,7 +85,7 @@ export interface ProcessStack {
   stop(): Promise<void>;
 }
 
-export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined, options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string> } = {}): Promise<ProcessStack> {
+export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined, options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string>; workerNodeArgs?: string[] } = {}): Promise<ProcessStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   const logDir = options.logDir ?? path.join(FAULT_LOGS, name);
   mkdirSync(logDir, { recursive: true });
@@ -110,6 +110,7 @@ export async function startProcessStack(name: string, configChanges: (config: an
     RECONCILE_INTERVAL_MS: '3000',
     RATE_LIMIT_SUBMISSIONS: '100000',
     RECONCILE_AFTER_MS: '3000',
+    ...options.env,
   };
 
   const cli = process.env.TEMPORAL_CLI_PATH;
@@ -124,7 +125,7 @@ export async function startProcessStack(name: string, configChanges: (config: an
       tcpOpen(temporalPort),
       logDir,
     ),
-    worker: new Part('worker', NODE, script('src/main/worker.ts'), { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`), logDir),
+    worker: new Part('worker', NODE, [...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`), logDir),
     api: new Part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`), logDir),
   };
   await parts.database.start();

@@ -1,0 +1,34 @@
+/**
+ * A profiling aid for the bench: runs the product's process stack with the worker under --cpu-prof
+ * (every thread, workflow threads included), submits BENCH_CASES referrals, waits until their notices
+ * are sent, and stops the stack so the profiles are written to PROFILE_DIR (default /tmp/lead-cpuprof).
+ */
+import path from 'node:path';
+import { apiAs, waitFor } from '../test/support/api-client';
+import { arrestReferral } from '../test/support/referrals';
+import { startProcessStack } from '../test/support/process-stack';
+import { prepareBench, pool } from './bench-setup';
+
+async function main() {
+  await prepareBench();
+  const dir = process.env.PROFILE_DIR ?? '/tmp/lead-cpuprof';
+  const cases = Number(process.env.BENCH_CASES ?? 500);
+  const stack = await startProcessStack('profile', () => undefined, { headersOnlyMail: true, logDir: path.join(__dirname, '..', 'test-artifacts', 'bench-logs'), workerNodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  try {
+    const officer = apiAs(stack.baseUrl, 'officer', 'profile-officer');
+    const started = performance.now();
+    await pool(Array.from({ length: cases }), 16, async () => {
+      await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+    });
+    const submitted = performance.now();
+    await waitFor(async () => (await stack.db.notification.count({ where: { status: 'SENT' } })) >= cases, 'the notices', 600_000);
+    const done = performance.now();
+    console.log(`${cases} referrals submitted in ${((submitted - started) / 1000).toFixed(1)} s; notices sent after ${((done - started) / 1000).toFixed(1)} s`);
+  } finally {
+    await stack.stop();
+  }
+  console.log(`profiles in ${dir}`);
+  process.exit(0);
+}
+
+void main();

@@ -1,0 +1,26 @@
+/**
+ * `npm run check-config -- [file]`: validates a jurisdiction's configuration the way the API and the
+ * worker do at start-up, and prints what it configures. Exit code 1 names every bad key.
+ */
+import ms from 'ms';
+import { ConfigError, DEFAULT_CONFIG_FILE, loadConfig, placesOf } from '../config/load-config';
+
+const file = process.argv[2] ?? process.env.LEAD_CONFIG_FILE ?? DEFAULT_CONFIG_FILE;
+try {
+  const config = loadConfig(file);
+  const d = config.durations;
+  console.log(`${file}: valid`);
+  console.log(`  program        ${config.program.name} (case ids ${config.program.caseIdPrefix}-…, ${config.program.timezone})`);
+  console.log(`  R-SCENE        scene window ${ms(d.sceneWindow, { long: true })}`);
+  console.log(`  R-INTAKE       intake deadline ${ms(d.intakeDeadline, { long: true })}`);
+  console.log(`  R-VICTIM       objection window ${ms(d.victimObjectionWindow, { long: true })}`);
+  console.log(`  offenses       ${Object.keys(config.offenses).length}`);
+  console.log(`  agencies       ${Object.keys(config.agencies).join(', ')}`);
+  console.log(`  R-JURISDICTION ${config.prosecutorRouting.length} routing rules to ${Object.keys(config.offices).join(', ')}`);
+  console.log(`  R-SC-PREREQ    catchment ${Object.keys(config.socialContact.catchmentAreas).join(', ')}`);
+  console.log(`  R-SC-CAPACITY  ${config.capacity.caseManagerFte} case manager FTE → ${placesOf(config)} places`);
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+}

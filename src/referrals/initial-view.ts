@@ -1,0 +1,21 @@
+import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shared/case-model';
+import { evolve } from '../../workflows/case/case-events';
+import { viewOf } from '../../workflows/case/case-view';
+import { noticesOwed } from '../../workflows/case/effects';
+import { openArrestDiversion, openSocialContact } from '../../workflows/case/open-case';
+
+/**
+ * The view a just-started case has, computed from its input with the workflow's own pure code.
+ * The submission answers with it instead of querying the workflow, whose first task may wait behind
+ * a busy worker: the officer's answer must not depend on how loaded the worker is.
+ */
+export function initialViewOf(start: { type: 'arrestDiversion'; input: ArrestDiversionInput } | { type: 'socialContact'; input: SocialContactInput }, now: number): CaseView {
+  const opened = start.type === 'arrestDiversion' ? openArrestDiversion(start.input, now) : openSocialContact(start.input, now);
+  const { state } = opened;
+  const first = { ...opened.first, seq: 1 };
+  state.seq = 1;
+  state.events.push(first);
+  evolve(state, first);
+  state.notices.push(...noticesOwed(state, first));
+  return viewOf(state);
+}
