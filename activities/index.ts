@@ -4,6 +4,7 @@ import type { Mailer } from '../src/mail/mailer';
 import type { CaseWorkflows } from '../src/temporal/case-workflows';
 import { signalCapacity } from './capacity';
 import { openLinkedSocialContact } from './open-linked-social-contact';
+import { produceMonthlyReport } from './produce-monthly-report';
 import { recordCaseProgress } from './record-case-progress';
 import { sendNotice } from './send-notice';
 
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     recordCaseProgress: (progress: Parameters<typeof recordCaseProgress>[1]) => recordCaseProgress(deps, progress),
     signalCapacity: (request: Parameters<typeof signalCapacity>[1]) => signalCapacity(deps, request),
     openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) => openLinkedSocialContact(deps, request),
+    produceMonthlyReport: (request: Parameters<typeof produceMonthlyReport>[1]) => produceMonthlyReport(deps, request),
   };
 }
 

@@ -16,12 +16,15 @@ import { healthRoutes, type HealthChecks } from './health';
 import { authenticate, SESSION_COOKIE } from './authentication';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
+import { httpMetrics } from './metrics';
 import { openApiDocument } from './openapi';
+import { requestLog } from './request-log';
 import { sessionRoutes, signInRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { codecRoutes } from './routes/codec-routes';
 import { formConfigRoutes } from './routes/form-config-routes';
 import { queueRoutes } from './routes/queue-routes';
+import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
 
 export interface ApiLimits {
@@ -50,6 +53,8 @@ export interface ApiDeps {
   health?: HealthChecks;
   /** Extra routers mounted before the API (e.g. the development mail inbox). */
   extras?: express.Router[];
+  /** When set, GET /metrics needs it as a bearer token (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 function isDatabaseUnavailable(err: unknown): boolean {
@@ -93,6 +98,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  const metrics = httpMetrics(deps.metricsToken);
+  app.use(requestLog(log), metrics.middleware, metrics.routes);
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
   app.use(cookieParser());
   app.use(healthRoutes(deps.health));
@@ -143,6 +150,7 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(referralRoutes(deps));
   api.use(caseRoutes(deps));
   api.use(queueRoutes({ ...deps, links }));
+  api.use(reportRoutes(deps));
   api.use(formConfigRoutes(deps.config, links.temporalUi));
   app.use('/api', api);
   app.use('/api', (req, _res) => {

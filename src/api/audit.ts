@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging';
+import { assignRequestId } from './request-log';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 /** Requests that are not actions on cases (reading forms' codes, getting a CSRF token). */
 const NOT_AUDITED = new Set(['/api/form-config', '/api/auth/csrf', '/api/auth/me']);
 
@@ -14,9 +13,7 @@ const NOT_AUDITED = new Set(['/api/form-config', '/api/auth/csrf', '/api/auth/me
  */
 export function auditTrail(db: PrismaClient, log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const given = req.get('x-request-id');
-    req.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('X-Request-Id', req.requestId);
+    assignRequestId(req, res);
     res.on('finish', () => {
       const path = req.originalUrl.split('?')[0];
       if (NOT_AUDITED.has(path)) return;

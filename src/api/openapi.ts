@@ -16,6 +16,7 @@ export function openApiDocument(config: LeadConfig) {
     { name: 'X-LEAD-User', in: 'header', required: true, schema: { type: 'string' } },
     { name: 'X-LEAD-Role', in: 'header', required: true, schema: { type: 'string', enum: ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'] } },
   ];
+  const month = { name: 'month', in: 'path', required: true, schema: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' } };
   const paths: Record<string, unknown> = {
     '/api/referrals/arrest-diversions': {
       post: {
@@ -57,6 +58,18 @@ export function openApiDocument(config: LeadConfig) {
     },
     '/api/capacity': {
       get: { summary: 'R-SC-CAPACITY: places, participants, reserved places and the waiting queue', parameters: identity, responses: { 200: { description: 'Capacity' } }, 'x-permission': PERMISSIONS['capacity.read'] },
+    },
+    '/api/reports': {
+      get: { summary: 'R-STAFFING: the months with a monthly report', parameters: identity, responses: { 200: { description: 'Months, newest first' } }, 'x-permission': PERMISSIONS['report.staffing'] },
+    },
+    '/api/reports/{month}': {
+      get: { summary: 'R-STAFFING: a month\'s figures and staffing-meeting case list (client rows for report.clients)', parameters: [month, ...identity], responses: { 200: { description: 'The report' }, 400: errorResponse('month is not YYYY-MM'), 404: errorResponse('No report for that month yet') }, 'x-permission': PERMISSIONS['report.staffing'] },
+    },
+    '/api/reports/{month}/staffing-list.csv': {
+      get: { summary: 'R-STAFFING: the staffing-meeting case list as CSV', parameters: [month, ...identity], responses: { 200: { description: 'text/csv' } }, 'x-permission': PERMISSIONS['report.staffing'] },
+    },
+    '/api/reports/{month}/client-report.csv': {
+      get: { summary: 'R-STAFFING: the client-level report (one row per participant) as CSV', parameters: [month, ...identity], responses: { 200: { description: 'text/csv' } }, 'x-permission': PERMISSIONS['report.clients'] },
     },
     '/api/cases/{caseId}': {
       get: { summary: 'Read a case: stage, deadlines with rule ids, notices, events', parameters: [caseId, ...identity], responses: { 200: { description: 'The case' }, 404: errorResponse('Unknown case') } },

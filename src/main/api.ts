@@ -27,7 +27,7 @@ async function main() {
     signIn: { ...DEFAULT_LIMITS.signIn, limit: Number(process.env.RATE_LIMIT_SIGN_INS ?? DEFAULT_LIMITS.signIn.limit) },
     submissions: { ...DEFAULT_LIMITS.submissions, limit: Number(process.env.RATE_LIMIT_SUBMISSIONS ?? DEFAULT_LIMITS.submissions.limit) },
   };
-  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health, limits });
+  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health, limits, metricsToken: env.METRICS_TOKEN });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));
   // SIGTERM: stop accepting, let in-flight requests finish (at most 15 s), then close connections.
   const stop = () => {

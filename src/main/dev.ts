@@ -24,6 +24,8 @@ import { temporalCliExecutable } from '../temporal/binaries';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
+import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
+import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
 import { readEnvironment } from './environment';
 import { seedDemoUsers } from '../auth/local-users';
@@ -38,6 +40,14 @@ async function main() {
   const env = readEnvironment();
   const config = loadConfig();
   mkdirSync(DATA_DIR, { recursive: true });
+  // Before Temporal starts: the metrics exporter belongs to the process's one Temporal Runtime.
+  const metricsPort = env.METRICS_PORT ?? 9464;
+  let workerMetrics = `http://localhost:${metricsPort}/metrics`;
+  try {
+    serveTemporalMetrics(metricsPort);
+  } catch (err) {
+    workerMetrics = `(not served: ${(err as Error).message}; set METRICS_PORT)`;
+  }
 
   let databaseUrl = env.DATABASE_URL;
   let poolSize = 10;
@@ -96,6 +106,7 @@ async function main() {
   }
 
   const cases = new CaseWorkflows(client);
+  await ensureMonthlyReportSchedule(client, config);
   const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
   const running = worker.run();
   stops.unshift(reconcileEvery(60_000, () => startUnstartedWorkflows(db, cases), () => undefined));
@@ -106,7 +117,7 @@ async function main() {
 
   const links = { temporalUi: env.TEMPORAL_UI_URL ?? `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`, namespace: env.TEMPORAL_NAMESPACE };
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const app = createApp({ db, cases, config, links, tokens, health, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
+  const app = createApp({ db, cases, config, links, tokens, health, metricsToken: env.METRICS_TOKEN, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.
@@ -114,6 +125,7 @@ LEAD referral service is running.
                  demo-city-attorney, demo-project-manager or demo-supervisor; password "${demoPassword}")
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${env.TEMPORAL_ADDRESS ? '(your Temporal server\'s UI)' : `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`}
+  Metrics        http://localhost:${env.PORT}/metrics (API), ${workerMetrics} (worker)
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}
 Press Ctrl+C to stop.`);
   });

@@ -12,6 +12,10 @@ const environmentSchema = z.object({
   TEMPORAL_UI_URL: z.string().url().optional(),
   /** Open cases a worker keeps in memory between tasks; the rest replay from history when they wake. */
   WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
+  /** Port of the worker's Temporal SDK metrics for Prometheus (`npm start`: 9464 by default). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** When set, the API's GET /metrics needs it as a bearer token. */
+  METRICS_TOKEN: z.string().min(1).optional(),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

@@ -6,10 +6,12 @@ import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
 import { CaseWorkflows } from '../temporal/case-workflows';
+import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
 import { createLeadWorker } from '../temporal/worker';
 import { dataConverterFor, requirePayloadKeys } from './security-settings';
 import { databaseCheck } from '../api/health';
 import { serveWorkerHealth } from '../temporal/worker-health';
+import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
 import { readEnvironment, required } from './environment';
 
@@ -20,9 +22,12 @@ async function main() {
   const mailer = createSmtpMailer(required(env, 'SMTP_URL'));
   const dataConverter = dataConverterFor(requirePayloadKeys(process.env));
   const address = required(env, 'TEMPORAL_ADDRESS');
+  if (env.METRICS_PORT) console.log(`[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT)}/metrics`);
   const connection = await NativeConnection.connect({ address });
   const clientConnection = await Connection.connect({ address, channelArgs: RECONNECT_QUICKLY });
-  const cases = new CaseWorkflows(new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter }));
+  const client = new Client({ connection: clientConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
+  const cases = new CaseWorkflows(client);
+  await ensureMonthlyReportSchedule(client, config);
   const workflowBundle = process.env.LEAD_WORKFLOW_BUNDLE ? { codePath: process.env.LEAD_WORKFLOW_BUNDLE } : undefined;
   const worker = await createLeadWorker({ connection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter, workflowBundle, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
   const health = process.env.WORKER_HEALTH_PORT ? serveWorkerHealth(Number(process.env.WORKER_HEALTH_PORT), () => worker, { database: databaseCheck(db) }) : undefined;

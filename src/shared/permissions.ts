@@ -28,6 +28,10 @@ export const PERMISSIONS = {
   'stuck.read': ['supervisor', 'sergeant', 'project_manager'],
   'audit.read': ['supervisor'],
   'codec.decode': ['supervisor'],
+  /** R-STAFFING: the monthly figures and the staffing-meeting case list (names the people). */
+  'report.staffing': ['case_manager', 'project_manager', 'supervisor'],
+  /** R-STAFFING: the client-level report for the funder (goals, services, exits). */
+  'report.clients': ['project_manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ export const NAV = [
   { href: '/sergeant', label: 'Sergeant queue' },
   { href: '/prosecutor', label: 'Prosecutor inbox' },
   { href: '/supervisor', label: 'Stuck cases' },
+  { href: '/reports', label: 'Monthly report' },
 ];
 
 /** The page shell: landmarks, skip link, identity bar, a live region for announcements. */

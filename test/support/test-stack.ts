@@ -6,6 +6,7 @@ import { createApp, type ApiLimits } from '../../src/api/app';
 import { databaseCheck, temporalCheck } from '../../src/api/health';
 import { seedDemoUsers } from '../../src/auth/local-users';
 import { createTokenService, generateLocalKey, type TokenService } from '../../src/auth/tokens';
+import { createLogger, type Logger } from '../../src/logging';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { EncryptionCodec, newPayloadKey, type PayloadKey } from '../../src/temporal/payload-encryption';
 import { registerTestTokens } from './api-client';
@@ -59,6 +60,8 @@ export interface TestStackOptions {
   /** Payload encryption keys, newest first (default: one fresh key). */
   payloadKeys?: PayloadKey[];
   limits?: ApiLimits;
+  /** The API's logger (default: warnings and errors only, so request lines do not flood the test output). */
+  log?: Logger;
 }
 
 /** The demo users' password in tests (local sign-in). */
@@ -122,7 +125,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   let worker = await newWorker();
   let running = worker.run();
 
-  const app = createApp({ db, cases, config, tokens, codec, limits: options.limits ?? GENEROUS_LIMITS, health: { database: databaseCheck(db), temporal: temporalCheck(env.client) } });
+  const log = options.log ?? createLogger('lead-api', process.env.LOG_LEVEL ?? 'warn');
+  const app = createApp({ db, cases, config, tokens, codec, log, limits: options.limits ?? GENEROUS_LIMITS, health: { database: databaseCheck(db), temporal: temporalCheck(env.client) } });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,0 +1,48 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { HttpError } from './http-error';
+import { routeOf, trackRoute } from './request-log';
+
+/**
+ * Prometheus metrics of one app, in its own registry (several apps in one process never collide):
+ * process metrics and requests by method, route pattern (never the raw path) and status.
+ */
+export function httpMetrics(token?: string) {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
+  const errors = new Counter({ name: 'http_request_errors_total', help: 'HTTP requests answered with an error, by status class (4xx, 5xx)', labelNames: ['method', 'route', 'class'], registers: [registry] });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer HTTP requests, by method and route pattern',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    trackRoute(req);
+    const end = duration.startTimer();
+    res.once('finish', () => {
+      const route = routeOf(req);
+      end({ method: req.method, route });
+      requests.inc({ method: req.method, route, status: res.statusCode });
+      if (res.statusCode >= 400) errors.inc({ method: req.method, route, class: `${Math.floor(res.statusCode / 100)}xx` });
+    });
+    next();
+  };
+
+  const routes = Router();
+  routes.get('/metrics', async (req, res) => {
+    if (token && !sameSecret(req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '', token)) {
+      res.set('WWW-Authenticate', 'Bearer');
+      throw new HttpError(401, 'UNAUTHENTICATED', 'Send METRICS_TOKEN as a bearer token');
+    }
+    res.set('Content-Type', registry.contentType).send(await registry.metrics());
+  });
+  return { registry, middleware, routes };
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
