@@ -1,6 +1,7 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import { actorSchema, CASE_ACTION_NAMES, caseActionSchemas, type CaseActionArgs, type CaseActionName } from '../src/shared/case-actions';
+import type { CaseActionArgs } from '../src/shared/case-actions';
+import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
 import { isTerminal, type CaseState, type CaseView, type Outcome, type Stage } from '../src/shared/case-model';
 import { caseActionUpdates, caseStateQuery } from '../src/shared/definitions';
 import type { NewCaseEvent } from './case/case-events';
@@ -51,7 +52,15 @@ export async function runCase(
   return { result: { referralId: state.referralId, stage: state.stage, outcome: state.outcome } };
 }
 
+/**
+ * The zod schemas are required on first use, not imported: every cached workflow evaluates its own
+ * copy of the modules it loads, and zod with the schemas costs megabytes per workflow — cases that
+ * only wait on timers never load them.
+ */
+const schemas = () => require('../src/shared/case-actions') as typeof import('../src/shared/case-actions');
+
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActionArgs<A> {
+  const { actorSchema, caseActionSchemas } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown };
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));

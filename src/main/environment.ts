@@ -11,7 +11,7 @@ const environmentSchema = z.object({
   /** Where supervisors open the Temporal Web UI (links from the product's pages). */
   TEMPORAL_UI_URL: z.string().url().optional(),
   /** Open cases a worker keeps in memory between tasks; the rest replay from history when they wake. */
-  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   /** Port of the worker's Temporal SDK metrics for Prometheus (`npm start`: 9464 by default). */
   METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   /** When set, the API's GET /metrics needs it as a bearer token. */

@@ -136,8 +136,7 @@ function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversi
     offenseLevel,
     victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
-    // Fixed at submission: the clocks run from when the officer referred, not from when a busy worker got to it.
-    referredAt: new Date(body.referredAt ?? Date.now()).toISOString(),
+    referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
     overrideRequest: body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined,
   };
 }

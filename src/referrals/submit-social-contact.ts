@@ -59,8 +59,7 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
     agency: body.agency,
     source: body.source.type,
     policy: casePolicyOf(config),
-    // Fixed at submission: the clocks run from when the officer referred, not from when a busy worker got to it.
-    referredAt: new Date(body.referredAt ?? now).toISOString(),
+    referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
   };
   const created = await recordReferral(db, {
     caseId,

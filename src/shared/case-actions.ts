@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS, IIP_GOALS } from './case-model';
 import { ROLES } from './roles';
+import type { CaseActionName } from './case-action-names';
 
 /**
  * Case actions: one zod schema per action is the single source of truth for the HTTP body, the
@@ -76,9 +77,12 @@ export const caseActionSchemas = {
   }).describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;
 
-export type CaseActionName = keyof typeof caseActionSchemas;
+export { CASE_ACTION_NAMES, CASE_ACTION_REJECTED, type CaseActionName, type CaseActionRejection, type RejectionCode } from './case-action-names';
+// The schemas are exactly the named actions, no more and no fewer.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemasMatchNames: Same<keyof typeof caseActionSchemas, CaseActionName> = true;
+void schemasMatchNames;
 export type CaseActionInput<A extends CaseActionName> = z.infer<(typeof caseActionSchemas)[A]>;
-export const CASE_ACTION_NAMES = Object.keys(caseActionSchemas) as CaseActionName[];
 
 /** The argument of every case-action update: who acts, and the action's validated input. */
 export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
@@ -88,13 +92,3 @@ export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
   requestId?: string;
 }
 
-/** Why a case action was refused; carried in the update failure's details. */
-export type RejectionCode = 'INVALID_FIELD' | 'STAGE_CONFLICT' | 'RULE_CONFLICT';
-export interface CaseActionRejection {
-  code: RejectionCode;
-  message: string;
-  ruleId?: string;
-  stage?: string;
-  field?: string;
-}
-export const CASE_ACTION_REJECTED = 'CaseActionRejected';

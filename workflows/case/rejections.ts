@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { CASE_ACTION_REJECTED, type CaseActionRejection } from '../../src/shared/case-actions';
+import { CASE_ACTION_REJECTED, type CaseActionRejection } from '../../src/shared/case-action-names';
 import type { CaseState, ReferralType, Stage } from '../../src/shared/case-model';
 import type { RuleId } from '../../src/shared/rules';
 
