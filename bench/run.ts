@@ -75,8 +75,8 @@ async function submission(stack: ProcessStack) {
   const fixed = [];
   const saturated = [];
   for (let run = 0; run < RUNS; run++) {
-    fixed.push(await load('rate', 50, 20));
-    saturated.push(await load('saturation', 16, 20));
+    fixed.push(await load('rate', 50, 10));
+    saturated.push(await load('saturation', 16, 10));
     log(`submission run ${run + 1}: at 50/s p99 ${round(fixed.at(-1).latency.p99)} ms; saturation ${round(saturated.at(-1).throughput)}/s p99 ${round(saturated.at(-1).latency.p99)} ms`);
   }
   const f = (runs: any[], pick: (r: any) => number, unit: string) => acrossRuns(runs.map(pick), unit);
