@@ -102,7 +102,7 @@ async function settle(stack: ProcessStack): Promise<void> {
   }
 }
 
-/** (3) A case-manager action until the new stage is visible through the read endpoint. */
+/** (3) A case-manager action until the new stage is visible through the read endpoint, one case at a time. */
 async function roundTrip(stack: ProcessStack) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-officer');
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-cm');
@@ -113,6 +113,8 @@ async function roundTrip(stack: ProcessStack) {
     await pool(Array.from({ length: 100 }), 8, async () => {
       ids.push((await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
     });
+    // Measured on a worker that has caught up with the new cases' notices: the action, not the backlog.
+    await settle(stack);
     const samples: number[] = [];
     for (const id of ids) {
       const started = performance.now();
@@ -201,25 +203,38 @@ async function perCase(stack: ProcessStack) {
 
 /**
  * (6) The suite's own six-month lifecycle test (social contact → approval → re-assessment at six
- * months → renewal → twelve months → closed), run by jest under time skipping: its reported duration.
+ * months → renewal → twelve months → closed), run by jest under time skipping: its reported duration
+ * where it sits in the suite (after its file's earlier tests), and alone (then it also pays for the
+ * stack's first workflow task, first requests and first e-mails).
  */
+const LIFECYCLE_FILE = 'test/workflows/social-contact.test.ts';
 const LIFECYCLE_TEST = 're-assessment at six months and not a day before';
-async function lifecycleSpeed() {
-  const samples: number[] = [];
+async function lifecycleDuration(alone: boolean): Promise<number> {
   const out = path.join(os.tmpdir(), 'lead-bench-lifecycle.json');
+  await exec('npx', ['jest', LIFECYCLE_FILE, ...(alone ? ['-t', LIFECYCLE_TEST] : []), '--json', `--outputFile=${out}`], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' },
+    maxBuffer: 50_000_000,
+  }).catch((err) => { throw new Error(`the lifecycle test failed: ${err.stderr?.slice(-2000) ?? err}`); });
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const result = report.testResults[0].assertionResults.find((r: { title: string; status: string }) => r.title.includes(LIFECYCLE_TEST) && r.status === 'passed');
+  if (!result) throw new Error('the lifecycle test did not pass');
+  return result.duration / 1000;
+}
+
+async function lifecycleSpeed() {
+  const inSuite: number[] = [];
+  const alone: number[] = [];
   for (let run = 0; run <= RUNS; run++) {
-    await exec('npx', ['jest', 'test/workflows/social-contact.test.ts', '-t', LIFECYCLE_TEST, '--json', `--outputFile=${out}`], {
-      cwd: ROOT,
-      env: { ...process.env, NODE_OPTIONS: '--experimental-vm-modules --no-warnings=ExperimentalWarning' },
-      maxBuffer: 50_000_000,
-    }).catch((err) => { throw new Error(`the lifecycle test failed: ${err.stderr?.slice(-2000) ?? err}`); });
-    const report = JSON.parse(readFileSync(out, 'utf8'));
-    const result = report.testResults[0].assertionResults.find((r: { title: string; status: string }) => r.title.includes(LIFECYCLE_TEST) && r.status === 'passed');
-    if (!result) throw new Error('the lifecycle test did not pass');
-    if (run > 0) samples.push(result.duration / 1000);
-    log(`lifecycle run ${run}: ${round(result.duration / 1000, 2)} s${run === 0 ? ' (warm-up)' : ''}`);
+    const suite = await lifecycleDuration(false);
+    const cold = await lifecycleDuration(true);
+    if (run > 0) {
+      inSuite.push(suite);
+      alone.push(cold);
+    }
+    log(`lifecycle run ${run}: ${round(suite, 2)} s in the suite, ${round(cold, 2)} s alone${run === 0 ? ' (warm-up)' : ''}`);
   }
-  return acrossRuns(samples, 's');
+  return { inSuite: acrossRuns(inSuite, 's'), alone: acrossRuns(alone, 's') };
 }
 
 function markdown(result: any): string {
@@ -248,7 +263,10 @@ function markdown(result: any): string {
     rows.push(`| history per case at enrollment | ${perCase.historyEventsAtEnrollment} events, ${round(perCase.historyBytesAtEnrollment / 1024)} KiB | — |`);
     rows.push(`| database per case | ${perCase.dbRowsPerCase} rows, ${round(perCase.dbBytesPerCase / 1024)} KiB | — |`);
   }
-  if (lifecycle) rows.push(`| one time-skipped lifecycle in the suite (social contact → six months → renewal → twelve months) | ${f(lifecycle)} | ≤ 2 s — ${mark(lifecycle.median <= 2)} |`);
+  if (lifecycle) {
+    rows.push(`| one time-skipped lifecycle in the suite (social contact → six months → renewal → twelve months) | ${f(lifecycle.inSuite)} | ≤ 2 s — ${mark(lifecycle.inSuite.median <= 2)} |`);
+    rows.push(`| the same test run alone (pays for the stack's first workflow, requests and e-mails) | ${f(lifecycle.alone)} | — |`);
+  }
   return [
     `# Benchmark ${result.date}`,
     '',

@@ -21,6 +21,7 @@ import { MailCapture } from '../mail/capture-server';
 import { inboxRoutes } from '../mail/inbox-routes';
 import { createSmtpMailer } from '../mail/mailer';
 import { temporalCliExecutable } from '../temporal/binaries';
+import { DEV_SERVER_SQLITE_FLAGS } from '../temporal/dev-server-storage';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
@@ -95,7 +96,7 @@ async function main() {
         dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
         namespace: env.TEMPORAL_NAMESPACE,
         // The Web UI decrypts payloads through the product's codec server (supervisors, signed in).
-        extraArgs: ['--ui-codec-endpoint', `http://localhost:${env.PORT}/codec`],
+        extraArgs: ['--ui-codec-endpoint', `http://localhost:${env.PORT}/codec`, ...DEV_SERVER_SQLITE_FLAGS],
       },
       client: { dataConverter },
     });

@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import { parse } from 'yaml';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
+import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 
 interface Service {
   image?: string;
@@ -106,6 +107,13 @@ describe('docker-compose.yml', () => {
     expect(worker.container_name).toBeUndefined();
     const published = (worker.ports ?? []).filter((p) => (typeof p === 'object' ? p.published !== undefined : String(p).includes(':')));
     expect(published).toEqual([]);
+  });
+
+  test('the worker starts with the same Node flags as package.json and the fault tests', () => {
+    const command = [compose.services.worker.command].flat();
+    const scripts = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts;
+    expect(command.slice(0, 1 + WORKER_NODE_FLAGS.length)).toEqual(['node', ...WORKER_NODE_FLAGS]);
+    expect(scripts.worker.split(' ').slice(0, 1 + WORKER_NODE_FLAGS.length)).toEqual(['node', ...WORKER_NODE_FLAGS]);
   });
 
   test('the setup job registers exactly the search attributes the workflows set', () => {

@@ -57,6 +57,6 @@ export async function waitFor<T>(probe: () => T | undefined | false | Promise<T 
     const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }

@@ -11,6 +11,8 @@ import { applyMigrations } from '../../src/db/schema-engine';
 import { MailCapture } from '../../src/mail/capture-server';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
+import { DEV_SERVER_SQLITE_FLAGS } from '../../src/temporal/dev-server-storage';
+import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-encryption';
 import { registerTestTokens, waitFor } from './api-client';
 
@@ -120,12 +122,12 @@ export async function startProcessStack(name: string, configChanges: (config: an
     temporal: new Part(
       'temporal',
       cli,
-      ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
+      ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...DEV_SERVER_SQLITE_FLAGS, ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
       {},
       tcpOpen(temporalPort),
       logDir,
     ),
-    worker: new Part('worker', NODE, [...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`), logDir),
+    worker: new Part('worker', NODE, [...WORKER_NODE_FLAGS, ...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`), logDir),
     api: new Part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`), logDir),
   };
   await parts.database.start();
