@@ -31,22 +31,26 @@ function body(i: number) {
   };
 }
 
-async function send(i: number, latencies: number[], errors: { count: number }) {
+async function send(i: number, latencies: number[], errors: { count: number; byStatus: Record<string, number> }) {
   const { path, json } = body(i);
   const started = performance.now();
   try {
     const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(json) });
     await res.arrayBuffer();
-    if (res.status !== 201) errors.count++;
+    if (res.status !== 201) {
+      errors.count++;
+      errors.byStatus[res.status] = (errors.byStatus[res.status] ?? 0) + 1;
+    }
   } catch {
     errors.count++;
+    errors.byStatus.network = (errors.byStatus.network ?? 0) + 1;
   }
   latencies.push(performance.now() - started);
 }
 
 async function main() {
   const latencies: number[] = [];
-  const errors = { count: 0 };
+  const errors = { count: 0, byStatus: {} as Record<string, number> };
   const started = performance.now();
   let i = 0;
   if (mode === 'rate') {
@@ -65,7 +69,7 @@ async function main() {
     }));
   }
   const elapsed = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ mode, level: Number(level), requests: latencies.length, errors: errors.count, throughput: latencies.length / elapsed, latency: summarize(latencies) }));
+  console.log(JSON.stringify({ mode, level: Number(level), requests: latencies.length, errors: errors.count, errorsByStatus: errors.byStatus, throughput: latencies.length / elapsed, latency: summarize(latencies) }));
 }
 
 void main();

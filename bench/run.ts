@@ -81,7 +81,7 @@ async function submission(stack: ProcessStack) {
   }
   const f = (runs: any[], pick: (r: any) => number, unit: string) => acrossRuns(runs.map(pick), unit);
   return {
-    fixedRate: { rate: 50, throughput: f(fixed, (r) => r.throughput, 'req/s'), p50: f(fixed, (r) => r.latency.p50, 'ms'), p95: f(fixed, (r) => r.latency.p95, 'ms'), p99: f(fixed, (r) => r.latency.p99, 'ms'), errors: f(fixed, (r) => r.errors, 'errors') },
+    fixedRate: { rate: 50, throughput: f(fixed, (r) => r.throughput, 'req/s'), p50: f(fixed, (r) => r.latency.p50, 'ms'), p95: f(fixed, (r) => r.latency.p95, 'ms'), p99: f(fixed, (r) => r.latency.p99, 'ms'), errors: f(fixed, (r) => r.errors, 'errors'), errorsByStatus: fixed.map((r) => r.errorsByStatus) },
     saturation: { concurrency: 16, throughput: f(saturated, (r) => r.throughput, 'req/s'), p50: f(saturated, (r) => r.latency.p50, 'ms'), p95: f(saturated, (r) => r.latency.p95, 'ms'), p99: f(saturated, (r) => r.latency.p99, 'ms'), errors: f(saturated, (r) => r.errors, 'errors') },
   };
 }

@@ -76,6 +76,12 @@ function errorHandler(log: Logger): ErrorRequestHandler {
     if (err instanceof TemporalUnavailableError) {
       return void send(new HttpError(503, 'WORKFLOW_SERVICE_UNAVAILABLE', 'The workflow service is unreachable; nothing was changed — try again shortly'));
     }
+    if ((err as { code?: string }).code === 'P2028') {
+      // Prisma could not start (or finish) the transaction in time: it was rolled back.
+      log.warn({ requestId: req.requestId, err: (err as Error).name }, 'database busy');
+      res.setHeader('Retry-After', '5');
+      return void send(new HttpError(503, 'DATABASE_BUSY', 'The database is too busy to answer in time; nothing was recorded — send the same request again shortly'));
+    }
     if (isDatabaseUnavailable(err)) {
       log.warn({ requestId: req.requestId, err: (err as Error).name }, 'database unavailable');
       return void send(new HttpError(503, 'DATABASE_UNAVAILABLE', 'The database is unreachable; nothing was recorded — try again shortly'));
@@ -122,6 +128,13 @@ export function createApp(deps: ApiDeps): express.Express {
 
   const api = express.Router();
   api.use(auditTrail(deps.db, log));
+  api.use((req, _res, next) => {
+    // JSON between systems is UTF-8 (RFC 8259). Another charset would be decoded first, and a body that
+    // decodes to nothing would read as an empty action.
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) throw new HttpError(415, 'UNSUPPORTED_ENCODING', `Send UTF-8 JSON (charset=${charset.slice(0, 40)} is not accepted)`);
+    next();
+  });
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use((req, _res, next) => {
     // Strict input: a change is a JSON object, or nothing at all — never a body the API did not read,

@@ -3,7 +3,14 @@ import { PrismaClient } from '../generated/prisma/client';
 
 export type { PrismaClient };
 
+/**
+ * How long a transaction may wait for a pooled connection, and run. Prisma's defaults (2 s, 5 s) made
+ * submissions fail under a burst while every connection was busy (bench, 50 referrals/s); waiting
+ * longer queues them instead, within the API's and the activities' own time limits.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+
 /** The generated Prisma client over the `pg` driver adapter (a real server or the embedded one). */
 export function createPrisma(connectionString: string, maxConnections = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }), transactionOptions: TRANSACTION_OPTIONS });
 }

@@ -76,6 +76,22 @@ test('random bodies, content types and ids: never a 5xx, never a workflow, never
   expect(await state()).toEqual(before);
 });
 
+test('JSON in another charset is refused (415), even when it decodes to an empty action', async () => {
+  const token = (await stack.tokens.issue({ id: 'cm-charset', role: 'case_manager', agency: 'BURIEN_PD' })).token;
+  const before = await state();
+  for (const [type, body] of [['application/json; charset=utf-16', '{'], ['application/json; charset=latin1', '{}'], ['application/json; charset="UTF-32"', '']]) {
+    const res = await fetch(`${stack.baseUrl}/api/cases/${caseId}/screening`, { method: 'POST', headers: { 'content-type': type, authorization: `Bearer ${token}` }, body });
+    expect(res.status).toBe(415);
+    expect((await res.json()).error).toMatchObject({ code: 'UNSUPPORTED_ENCODING', message: expect.stringContaining('UTF-8') });
+  }
+  const officer = (await stack.tokens.issue({ id: 'officer-charset', role: 'officer', agency: 'BURIEN_PD' })).token;
+  const utf8 = await fetch(`${stack.baseUrl}/api/referrals/arrest-diversions/eligibility`, { method: 'POST', headers: { 'content-type': 'application/json; charset=UTF-8', authorization: `Bearer ${officer}` }, body: JSON.stringify(arrestReferral()) });
+  expect(utf8.status).toBe(200);
+  await utf8.text();
+  expect(await state()).toEqual(before);
+  expect((await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case.stage).toBe('AWAITING_SCREENING');
+});
+
 test('random and broken headers: never a 5xx', async () => {
   await fc.assert(
     fc.asyncProperty(fc.dictionary(fc.constantFrom('authorization', 'cookie', 'x-csrf-token', 'x-request-id', 'origin', 'accept', 'content-length-x'), fc.string({ maxLength: 200 }).filter((s) => /^[\x20-\x7e]*$/.test(s))), fc.constantFrom('GET', 'POST'), fc.constantFrom('/api/caseload', `/api/cases/${caseId}`, '/api/stuck', '/api/auth/sign-in', '/codec/decode'), async (headers, method, path) => {
