@@ -1,9 +1,11 @@
 /**
  * A profiling aid for the bench: runs the product's process stack with the worker under --cpu-prof
  * (every thread, workflow threads included), submits BENCH_CASES referrals, waits until their notices
- * are sent, and stops the stack so the profiles are written to PROFILE_DIR (default /tmp/lead-cpuprof).
+ * are sent, and stops the stack so the profiles are written to PROFILE_DIR (default: lead-cpuprof in the
+ * system's temporary directory).
  */
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { apiAs, waitFor } from '../test/support/api-client';
 import { arrestReferral } from '../test/support/referrals';
@@ -12,7 +14,7 @@ import { prepareBench, pool } from './bench-setup';
 
 async function main() {
   await prepareBench();
-  const dir = process.env.PROFILE_DIR ?? '/tmp/lead-cpuprof';
+  const dir = process.env.PROFILE_DIR ?? path.join(os.tmpdir(), 'lead-cpuprof');
   const cases = Number(process.env.BENCH_CASES ?? 500);
   const stack = await startProcessStack('profile', () => undefined, { headersOnlyMail: true, logDir: path.join(__dirname, '..', 'test-artifacts', 'bench-logs'), workerNodeArgs: process.env.PROFILE_CPU === '0' ? [] : ['--cpu-prof', `--cpu-prof-dir=${dir}`], env: { WORKER_CACHED_WORKFLOWS: process.env.WORKER_CACHED_WORKFLOWS ?? '100' } });
   try {

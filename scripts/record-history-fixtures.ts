@@ -3,6 +3,8 @@
  * coordinator — into test/fixtures/histories/, for the replay test (test/workflows/replay.test.ts).
  * Run it when a new path appears: `npx tsx scripts/record-history-fixtures.ts`. Payloads are encrypted
  * with the test-only key in test/fixtures/replay-payload-key.txt (no real data is ever in them).
+ * After a change behind `patched()`, keep the older histories and record the new generation beside
+ * them: `HISTORY_SUFFIX=.<patch-id> npx tsx scripts/record-history-fixtures.ts`.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +17,7 @@ import { parsePayloadKeys } from '../src/temporal/payload-encryption';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
 
 const DIR = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
+const SUFFIX = process.env.HISTORY_SUFFIX ?? '';
 
 async function main() {
   process.env.TEMPORAL_TEST_SERVER_PATH ??= timeSkippingServerExecutable()?.path;
@@ -106,7 +109,7 @@ async function main() {
     mkdirSync(DIR, { recursive: true });
     for (const [name, workflowId] of Object.entries(recorded)) {
       const history = await stack.env.client.workflow.getHandle(workflowId).fetchHistory();
-      writeFileSync(path.join(DIR, `${name}.json`), historyToJSON(history));
+      writeFileSync(path.join(DIR, `${name}${SUFFIX}.json`), historyToJSON(history));
       console.log(`recorded ${name} (${history.events?.length} events)`);
     }
   } finally {

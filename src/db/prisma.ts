@@ -8,7 +8,7 @@ export type { PrismaClient };
  * submissions fail under a burst while every connection was busy (bench, 50 referrals/s); waiting
  * longer queues them instead, within the API's and the activities' own time limits.
  */
-export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /** The generated Prisma client over the `pg` driver adapter (a real server or the embedded one). */
 export function createPrisma(connectionString: string, maxConnections = 10): PrismaClient {

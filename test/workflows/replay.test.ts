@@ -14,20 +14,24 @@ import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const files = readdirSync(path.join(FIXTURES, 'histories')).filter((f) => f.endsWith('.json')).sort();
 
-test('the fixtures cover every path', () => {
-  expect(files.map((f) => f.replace('.json', ''))).toEqual(expect.arrayContaining([
-    'arrest-enrolled-iip-exited',
-    'arrest-intake-missed-charges-filed',
-    'arrest-screening-overdue-left-declined',
-    'arrest-extended-consent-rescinded',
-    'arrest-victim-objection-handoff',
-    'arrest-override-approved-enrolled',
-    'arrest-override-denied',
-    'social-denied',
-    'social-approved-contacted-enrolled',
-    'social-reassessed-renewed-closed',
-    'capacity-coordinator',
-  ]));
+const PATHS = [
+  'arrest-enrolled-iip-exited',
+  'arrest-intake-missed-charges-filed',
+  'arrest-screening-overdue-left-declined',
+  'arrest-extended-consent-rescinded',
+  'arrest-victim-objection-handoff',
+  'arrest-override-approved-enrolled',
+  'arrest-override-denied',
+  'social-denied',
+  'social-approved-contacted-enrolled',
+  'social-reassessed-renewed-closed',
+  'capacity-coordinator',
+];
+/** Each generation of workflow code since a `patched()` change: cases recorded before it, and after. */
+const GENERATIONS = ['', '.local-projection'];
+
+test('the fixtures cover every path, recorded by every generation of the code', () => {
+  expect(files.map((f) => f.replace(/\.json$/, ''))).toEqual(expect.arrayContaining(GENERATIONS.flatMap((g) => PATHS.map((p) => `${p}${g}`))));
 });
 
 test('every recorded history replays deterministically with the current workflow code', async () => {
