@@ -4,9 +4,9 @@ import type { NoticeKind, Recipient } from '../src/shared/case-model';
 import { RULES } from '../src/shared/rules';
 
 /**
- * What a notice says. R-ROI: before consent a notice to police or prosecutors carries only the
- * referral id, the case status, the deadline and the office — so no notice carries anything else:
- * no name, no date of birth, no offense details, no health or service information.
+ * What a notice says. R-ROI: a notice carries the referral id, the case status, the deadline and the
+ * office, and links to the product, which shows each reader what they may see — no name, no date of
+ * birth, no offense details, no health or service information in the e-mail itself.
  */
 
 const TITLES: Record<NoticeKind, string> = {
@@ -63,7 +63,9 @@ export function noticeContent(config: LeadConfig, notice: NoticeRequest): { subj
     ...(deadline ? [`${deadline.ruleId === 'R-INTAKE' ? 'Intake deadline' : 'Approval good until'}: ${deadline.dueAt} (${deadline.ruleId})`] : []),
     `Rule: ${notice.ruleId} — ${RULES[notice.ruleId]}`,
     '',
-    `Open the case: ${new URL(`/cases/${encodeURIComponent(notice.referralId)}`, config.program.publicUrl).href}`,
+    notice.kind === 'DIVERSION_PACKET'
+      ? `Open the diversion packet (R-PACKET): ${new URL(`/cases/${encodeURIComponent(notice.referralId)}/packet`, config.program.publicUrl).href}`
+      : `Open the case: ${new URL(`/cases/${encodeURIComponent(notice.referralId)}`, config.program.publicUrl).href}`,
     '',
     `${config.program.name}. This notice carries only what the protocol allows (R-ROI).`,
   ];

@@ -29,7 +29,6 @@ export async function produceMonthlyReport({ db, config }: ActivityDeps, request
     where: { referredAt: { lt: until } },
     select: {
       id: true, type: true, referredAt: true, stage: true, caseManagerId: true, nextDeadlineAt: true, nextDeadlineRule: true, stuckReasons: true,
-      person: { select: { givenName: true, familyName: true } },
       events: { select: { type: true, occurredAt: true, data: true }, orderBy: { seq: 'asc' } },
     },
   });

@@ -1,9 +1,11 @@
+import { recordReleasesOf } from '../src/referrals/releases';
 import type { CaseProgress } from '../src/shared/activity-contract';
 import type { ActivityDeps } from './index';
 
 /**
- * Writes a case's progress to the database: new events (each once, by case and sequence number),
- * then the case's stage and deadlines — unless a newer projection already landed.
+ * Writes a case's progress to the database: new events (each once, by case and sequence number) and
+ * the releases of information they give or end, then the case's stage and deadlines — unless a newer
+ * projection already landed.
  */
 export async function recordCaseProgress({ db }: ActivityDeps, progress: CaseProgress): Promise<void> {
   const { referralId } = progress;
@@ -23,6 +25,7 @@ export async function recordCaseProgress({ db }: ActivityDeps, progress: CasePro
           data: (e.data ?? undefined) as object | undefined,
         })),
       });
+      await recordReleasesOf(tx, referralId, progress.events);
     }
     const updated = await tx.referral.updateMany({
       where: { id: referralId, projectedSeq: { lt: progress.seq } },

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
+import { bundleLeadWorkflows } from '../src/temporal/workflow-bundle';
 
 export async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
@@ -24,7 +25,7 @@ export async function prepareBench() {
   const dir = path.join(os.tmpdir(), 'lead-bench');
   mkdirSync(dir, { recursive: true });
   const product = path.join(dir, 'workflows.js');
-  writeFileSync(product, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet })).code);
+  writeFileSync(product, (await bundleLeadWorkflows({ logger: quiet })).code);
   process.env.LEAD_TEST_WORKFLOW_BUNDLE = product;
   const bare = path.join(dir, 'bare-workflows.js');
   writeFileSync(bare, (await bundleWorkflowCode({ workflowsPath: require.resolve('./bare-workflows'), logger: quiet })).code);

@@ -5,10 +5,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleLeadWorkflows } from '../src/temporal/workflow-bundle';
 
 async function main(out: string) {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') });
+  const { code } = await bundleLeadWorkflows();
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, code);
   console.log(`Workflow bundle written to ${out} (${Math.round(code.length / 1024)} kB)`);

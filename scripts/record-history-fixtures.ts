@@ -9,12 +9,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { apiAs } from '../test/support/api-client';
 import { arrestReferral, socialContactReferral } from '../test/support/referrals';
 import { startTestStack } from '../test/support/test-stack';
 import { parsePayloadKeys } from '../src/temporal/payload-encryption';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
+import { bundleLeadWorkflows } from '../src/temporal/workflow-bundle';
 
 const DIR = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
 const SUFFIX = process.env.HISTORY_SUFFIX ?? '';
@@ -23,7 +23,7 @@ async function main() {
   process.env.TEMPORAL_TEST_SERVER_PATH ??= timeSkippingServerExecutable()?.path;
   process.env.TEMPORAL_CLI_PATH ??= temporalCliExecutable()?.path;
   const bundle = path.join(require('node:os').tmpdir(), 'lead-record-bundle.js');
-  writeFileSync(bundle, (await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows') })).code);
+  writeFileSync(bundle, (await bundleLeadWorkflows()).code);
   process.env.LEAD_TEST_WORKFLOW_BUNDLE = bundle;
   const payloadKeys = parsePayloadKeys(readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim());
   const stack = await startTestStack({ payloadKeys });

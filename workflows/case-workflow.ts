@@ -4,6 +4,7 @@ import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
 import { isTerminal, type CaseState, type CaseView, type Outcome, type Stage } from '../src/shared/case-model';
 import { caseActionUpdates, caseStateQuery } from '../src/shared/definitions';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
 import type { NewCaseEvent } from './case/case-events';
 import { viewOf } from './case/case-view';
 import { decide } from './case/decisions';
@@ -62,6 +63,8 @@ const schemas = () => require('../src/shared/case-actions') as typeof import('..
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActionArgs<A> {
   const { actorSchema, caseActionSchemas } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown };
+  const unstorable = unstorableTextAt(args.input);
+  if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
   const input = caseActionSchemas[action].safeParse(args.input ?? {});

@@ -9,6 +9,7 @@ import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createLogger, type Logger } from '../logging';
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../shared/storable-text';
 import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-workflows';
 import { pageRoutes } from '../web/pages';
 import { auditTrail } from './audit';
@@ -137,6 +138,13 @@ export function createApp(deps: ApiDeps): express.Express {
   });
   api.use(express.json({ limit: '64kb', strict: true }));
   api.use((req, _res, next) => {
+    // Free text PostgreSQL cannot store is refused where it enters, naming the field — never accepted
+    // and then refused by the database later, where a retrying projection would block the case.
+    const field = unstorableTextAt(req.body);
+    if (field !== undefined) throw new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: ${field}: ${UNSTORABLE_TEXT_MESSAGE}`, { fields: [{ field, message: UNSTORABLE_TEXT_MESSAGE }] });
+    next();
+  });
+  api.use((req, _res, next) => {
     // Strict input: a change is a JSON object, or nothing at all — never a body the API did not read,
     // and never a request that declares another format (an empty form post is not an empty JSON action).
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
@@ -171,7 +179,7 @@ export function createApp(deps: ApiDeps): express.Express {
   });
   if (deps.codec) {
     const origin = new URL(links.temporalUi).origin;
-    app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.codec, origin, authenticate(deps.tokens)));
+    app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.db, deps.codec, origin, authenticate(deps.tokens)));
   }
   app.use(errorHandler(log));
   return app;

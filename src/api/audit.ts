@@ -1,41 +1,91 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging';
-import { assignRequestId } from './request-log';
+import { HttpError } from './http-error';
+import { assignRequestId, routeOf } from './request-log';
 
 /** Requests that are not actions on cases (reading forms' codes, getting a CSRF token). */
 const NOT_AUDITED = new Set(['/api/form-config', '/api/auth/csrf', '/api/auth/me']);
 
+function outcomeOf(status: number): string {
+  return status < 400 ? 'ALLOWED' : status === 401 || status === 403 ? 'DENIED' : status >= 500 ? 'FAILED' : 'REFUSED';
+}
+
+/** The audit row and the disclosures of one request, in one transaction. */
+function writeTrail(db: PrismaClient, req: Request, status: number) {
+  const path = req.originalUrl.split('?')[0];
+  const caseId = req.audit?.caseId ?? (typeof req.params?.caseId === 'string' ? req.params.caseId : undefined);
+  const actor = req.actor;
+  const audit = db.auditEntry.create({
+    data: {
+      requestId: req.requestId!,
+      clientRequestId: req.clientRequestId ?? null,
+      actorId: actor?.id ?? null,
+      actorRole: actor?.role ?? null,
+      action: req.audit?.action ?? `${req.method} ${path}`.slice(0, 200),
+      caseId: caseId && caseId.length <= 40 ? caseId : null,
+      method: req.method,
+      path: path.slice(0, 300),
+      status,
+      outcome: outcomeOf(status),
+    },
+  });
+  const disclosures = status < 400 && actor ? (req.disclosures ?? []) : [];
+  if (disclosures.length === 0) return db.$transaction([audit]);
+  const channel = `${req.method} ${routeOf(req)}`;
+  return db.$transaction([
+    audit,
+    db.disclosure.createMany({
+      data: disclosures.map((d) => ({
+        requestId: req.requestId!,
+        actorId: actor!.id,
+        actorRole: actor!.role,
+        actorOffice: actor!.office ?? null,
+        actorAgency: actor!.agency ?? null,
+        personId: d.personId,
+        caseId: d.caseId,
+        kinds: d.kinds,
+        basis: d.basis,
+        releaseId: d.releaseId ?? null,
+        channel,
+      })),
+    }),
+  ]);
+}
+
 /**
- * Every API request gets a request id (kept from X-Request-Id when well-formed, else new) and, once
- * answered, exactly one row in the append-only audit trail: who, role, action, case, when, request
- * id and outcome — reads and refusals included.
+ * Every API request gets a request id and exactly one row in the append-only audit trail — who, role,
+ * action, case, when, request id, outcome; reads and refusals included — together with the disclosures
+ * it made (R-DISCLOSE). Both are written before the response leaves: a request whose trail cannot be
+ * written answers 503 instead, and no protected data leaves without its disclosure row.
  */
 export function auditTrail(db: PrismaClient, log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     assignRequestId(req, res);
-    res.on('finish', () => {
-      const path = req.originalUrl.split('?')[0];
-      if (NOT_AUDITED.has(path)) return;
-      const status = res.statusCode;
-      const outcome = status < 400 ? 'ALLOWED' : status === 401 || status === 403 ? 'DENIED' : status >= 500 ? 'FAILED' : 'REFUSED';
-      const caseId = req.audit?.caseId ?? (typeof req.params?.caseId === 'string' ? req.params.caseId : undefined);
-      db.auditEntry
-        .create({
-          data: {
-            requestId: req.requestId!,
-            actorId: req.actor?.id ?? null,
-            actorRole: req.actor?.role ?? null,
-            action: req.audit?.action ?? `${req.method} ${path}`.slice(0, 200),
-            caseId: caseId && caseId.length <= 40 ? caseId : null,
-            method: req.method,
-            path: path.slice(0, 300),
-            status,
-            outcome,
-          },
-        })
-        .catch((err: Error) => log.error({ requestId: req.requestId, err: err.name }, 'audit row not written'));
-    });
+    if (NOT_AUDITED.has(req.originalUrl.split('?')[0])) return next();
+    const send = res.send.bind(res);
+    let written = false;
+    let writing = false;
+    res.send = (body?: unknown) => {
+      if (written) return send(body);
+      if (writing) return res;
+      writing = true;
+      writeTrail(db, req, res.statusCode).then(
+        () => {
+          written = true;
+          send(body);
+        },
+        (err: Error) => {
+          log.error({ requestId: req.requestId, err: err.name }, 'audit trail not written: answer withheld');
+          written = true;
+          const refusal = new HttpError(503, 'AUDIT_UNAVAILABLE', 'The audit trail could not be written, so the answer is withheld. If you changed something it may have been recorded: send the same request again (with the same Idempotency-Key) shortly.');
+          res.removeHeader('Content-Disposition');
+          res.status(503).set('Retry-After', '5').type('json');
+          send(JSON.stringify(refusal.toBody()));
+        },
+      );
+      return res;
+    };
     next();
   };
 }

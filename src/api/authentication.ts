@@ -11,6 +11,8 @@ declare module 'express-serve-static-core' {
   interface Request {
     actor?: RequestActor;
     requestId?: string;
+    /** The caller's own X-Request-Id, when well-formed (kept beside the service's id). */
+    clientRequestId?: string;
     /** What the audit trail records for this request (set where the action is known). */
     audit?: { action?: string; caseId?: string };
   }

@@ -14,6 +14,8 @@ export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
   recordExit: 'exit',
   recordIipGoals: 'iip',
   withdrawService: 'service-withdrawals',
+  recordService: 'services',
+  recordCaseNote: 'notes',
   decideOverride: 'override-decision',
   decideApproval: 'approval-decision',
   recordContact: 'contacts',

@@ -6,7 +6,10 @@ export interface CaseLinks {
   namespace: string;
 }
 
-/** A case as lists show it: codes and dates, no personal data (lists never need it). */
+/**
+ * A case as lists show it: program status only — codes and dates, nothing of the referral record or the
+ * case-management record (R-ROI), so every reader who may see the case may see its row.
+ */
 export function caseRow(r: Referral, links: CaseLinks) {
   return {
     caseId: r.id,
@@ -14,6 +17,7 @@ export function caseRow(r: Referral, links: CaseLinks) {
     stage: r.stage,
     agency: r.agency,
     prosecutorOffice: r.prosecutorOffice,
+    prosecutorOffices: r.prosecutorOffices,
     referredAt: r.referredAt?.toISOString() ?? null,
     nextDeadline: r.nextDeadlineAt ? { dueAt: r.nextDeadlineAt.toISOString(), ruleId: r.nextDeadlineRule } : null,
     stuckReasons: r.stuckReasons,

@@ -2,17 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging';
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
+const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
 const PROBES = new Set(['/livez', '/healthz', '/readyz', '/metrics']);
 const ROUTE = Symbol('route pattern');
 type Tracked = Request & { [ROUTE]?: string };
 
-/** The request id: kept from X-Request-Id when well-formed, else new; echoed in the response. */
+/**
+ * The request id is always the service's own (the audit trail and the case events trust it); a
+ * well-formed X-Request-Id from the caller is kept beside it and echoed as X-Client-Request-Id.
+ */
 export function assignRequestId(req: Request, res: Response): string {
   if (!req.requestId) {
-    const given = req.get('x-request-id');
-    req.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    req.requestId = randomUUID();
     res.setHeader('X-Request-Id', req.requestId);
+    const given = req.get('x-request-id');
+    if (given && CLIENT_REQUEST_ID.test(given)) {
+      req.clientRequestId = given;
+      res.setHeader('X-Client-Request-Id', given);
+    }
   }
   return req.requestId;
 }
@@ -53,7 +60,7 @@ export function requestLog(log: Logger) {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      const entry = { requestId, method: req.method, route: routeOf(req), status: res.statusCode, durationMs };
+      const entry = { requestId, ...(req.clientRequestId ? { clientRequestId: req.clientRequestId } : {}), method: req.method, route: routeOf(req), status: res.statusCode, durationMs };
       if (res.statusCode >= 500) log.error(entry, 'request');
       else if (probe) log.debug(entry, 'request');
       else log.info(entry, 'request');

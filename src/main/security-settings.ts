@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { generateLocalKey, type TokenSettings } from '../auth/tokens';
+import { FAILURE_CONVERTER_PATH } from '../temporal/module-paths';
 import { EncryptionCodec, formatPayloadKeys, newPayloadKey, parsePayloadKeys, type PayloadKey } from '../temporal/payload-encryption';
 
 /**
@@ -31,7 +32,8 @@ export function requirePayloadKeys(env: NodeJS.ProcessEnv): PayloadKey[] {
   return parsePayloadKeys(env.LEAD_PAYLOAD_KEYS);
 }
 
-export const dataConverterFor = (keys: PayloadKey[]): DataConverter => ({ payloadCodecs: [new EncryptionCodec(keys)] });
+/** Every payload encrypted, failure messages and stack traces included (as encoded attributes). */
+export const dataConverterFor = (keys: PayloadKey[]): DataConverter => ({ payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH });
 
 /** Dev only: a key pair and payload keys generated once and kept under the data folder. */
 export async function devSecrets(dataDir: string): Promise<{ localKey: NonNullable<TokenSettings['localKey']>; payloadKeys: PayloadKey[] }> {

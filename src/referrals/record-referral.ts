@@ -25,6 +25,7 @@ export interface NewReferral {
   officerId: string;
   submittedById: string;
   prosecutorOffice?: string;
+  prosecutorOffices?: string[];
   details: Prisma.InputJsonValue;
 }
 
@@ -72,6 +73,7 @@ export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<
           officerId: r.officerId,
           submittedById: r.submittedById,
           prosecutorOffice: r.prosecutorOffice,
+          prosecutorOffices: r.prosecutorOffices ?? [],
           details: r.details,
         },
       });

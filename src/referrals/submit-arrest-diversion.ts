@@ -10,20 +10,16 @@ import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import { eligibilityFactsOf } from './eligibility-facts';
-import { findPriorReferrals, type PriorReferral } from './prior-referrals';
+import type { PriorReferral } from './prior-referrals';
 import { mostSerious, routeToOffice } from './prosecutor-routing';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { ArrestDiversionSubmission } from './referral-schema';
 
-export interface ArrestAssessment {
-  eligibility: EligibilityResult;
-  priorReferrals: PriorReferral[];
-}
-
-export interface SubmissionResult extends ArrestAssessment {
+export interface SubmissionResult {
   caseId: string;
   created: boolean;
   view?: CaseView;
+  eligibility: EligibilityResult;
 }
 
 interface Deps {
@@ -42,12 +38,9 @@ export function checkReferredAt(config: LeadConfig, referredAt: string | undefin
   if (at < now - config.durations.maxReferralBackdate) throw field('is older than a referral may be sent late; give it to the sergeant instead (R-INTAKE)');
 }
 
-/** What the officer sees before submitting: eligibility with every reason, and prior referrals (R-EL-PRIOR). */
-export async function assessArrestDiversion(deps: Deps, body: ArrestDiversionSubmission, now = new Date()): Promise<ArrestAssessment> {
-  return {
-    eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now)),
-    priorReferrals: await findPriorReferrals(deps.db, body.person, body.submissionId),
-  };
+/** What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice). */
+export function assessArrestDiversion(config: LeadConfig, body: ArrestDiversionSubmission, now = new Date()): EligibilityResult {
+  return assessEligibility(eligibilityFactsOf(config, body, now));
 }
 
 /**
@@ -56,21 +49,20 @@ export async function assessArrestDiversion(deps: Deps, body: ArrestDiversionSub
  * workflow. An ineligible person is refused (422, every reason named) unless the officer booked them
  * and asks the sergeant for an override (R-EL-OVERRIDE); the case then waits for the sergeant.
  */
-export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSubmission, actor: Actor): Promise<SubmissionResult> {
+export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSubmission, actor: Actor, shown: { priorReferrals: PriorReferral[] | null }): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
-  const assessment = await assessArrestDiversion(deps, body);
+  const eligibility = assessArrestDiversion(config, body);
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
 
   if (!existing) {
     checkReferredAt(config, body.referredAt, Date.now());
-    const { eligibility } = assessment;
     if (!eligibility.eligible && !body.overrideRequest) {
       throw new HttpError(422, 'INELIGIBLE', `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`, {
         reasons: eligibility.reasons,
         eligibility,
-        priorReferrals: assessment.priorReferrals,
+        priorReferrals: shown.priorReferrals,
       });
     }
     if (eligibility.eligible && body.overrideRequest) {
@@ -78,7 +70,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
     }
   }
 
-  const input = workflowInputOf(config, caseId, body, assessment.eligibility);
+  const { input, offices } = workflowInputOf(config, caseId, body, eligibility);
   const created = await recordReferral(db, {
     caseId,
     type: 'ARREST_DIVERSION',
@@ -89,6 +81,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
     officerId: body.officer.id,
     submittedById: actor.id,
     prosecutorOffice: input.prosecutorOffice,
+    prosecutorOffices: offices,
     details: JSON.parse(JSON.stringify({
       officer: body.officer,
       incident: body.incident,
@@ -102,7 +95,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
       victim: body.victim ?? null,
       offenseLevel: input.offenseLevel,
       victimCrime: input.victimCrime,
-      eligibility: assessment.eligibility,
+      eligibility,
       overrideRequest: body.overrideRequest ?? null,
       submittedBy: { id: actor.id, role: actor.role },
       workflow: { type: 'arrestDiversion', input },
@@ -116,20 +109,30 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
     await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
   }
   const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
-  return { caseId, created, view, ...assessment };
+  return { caseId, created, view, eligibility };
 }
 
-function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversionSubmission, eligibility: EligibilityResult): ArrestDiversionInput {
-  const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
-  const offenseLevel = mostSerious(levels);
-  const office = routeToOffice(config, { level: offenseLevel, agency: body.agency, withinCityLimits: body.incident.withinCityLimits });
+function officeFor(config: LeadConfig, body: ArrestDiversionSubmission, level: OffenseLevel): string {
+  const office = routeToOffice(config, { level, agency: body.agency, withinCityLimits: body.incident.withinCityLimits });
   if (!office) {
-    throw new HttpError(400, 'NO_JURISDICTION', `No prosecutor office is configured for a ${offenseLevel} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`, {
+    throw new HttpError(400, 'NO_JURISDICTION', `No prosecutor office is configured for a ${level} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`, {
       ruleId: 'R-JURISDICTION',
       fields: [{ field: 'incident.withinCityLimits', message: 'no routing rule matches' }],
     });
   }
-  return {
+  return office;
+}
+
+/**
+ * The workflow's start (its notices go to the office of the most serious offense) and every office
+ * with jurisdiction over any of the offenses, each of which reads the case (R-JURISDICTION).
+ */
+function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversionSubmission, eligibility: EligibilityResult): { input: ArrestDiversionInput; offices: string[] } {
+  const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
+  const offenseLevel = mostSerious(levels);
+  const office = officeFor(config, body, offenseLevel);
+  const offices = [...new Set([office, ...levels.map((level) => officeFor(config, body, level))])];
+  const input: ArrestDiversionInput = {
     referralId: caseId,
     agency: body.agency,
     prosecutorOffice: office,
@@ -139,4 +142,5 @@ function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversi
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
     overrideRequest: body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined,
   };
+  return { input, offices };
 }

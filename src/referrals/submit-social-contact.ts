@@ -10,7 +10,7 @@ import type { CaseView, SocialContactInput } from '../shared/case-model';
 import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
-import { findPriorReferrals, type PriorReferral } from './prior-referrals';
+import type { PriorReferral } from './prior-referrals';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { SocialContactSubmission } from './social-contact-schema';
 import { checkReferredAt } from './submit-arrest-diversion';
@@ -26,7 +26,6 @@ export interface SocialContactResult {
   created: boolean;
   view?: CaseView;
   prerequisites: ReturnType<typeof assessSocialContactPrerequisites>;
-  priorReferrals: PriorReferral[];
 }
 
 /**
@@ -34,7 +33,7 @@ export interface SocialContactResult {
  * R-SC-PREREQ and R-EX-ORDER refuse it (422, every reason named); R-SC-SOURCE is checked by the form's
  * schema. The case then waits for a sergeant's approval and the PDA is told (R-SC-PDA).
  */
-export async function submitSocialContact(deps: Deps, body: SocialContactSubmission, actor: Actor): Promise<SocialContactResult> {
+export async function submitSocialContact(deps: Deps, body: SocialContactSubmission, actor: Actor, shown: { priorReferrals: PriorReferral[] | null }): Promise<SocialContactResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
@@ -46,12 +45,11 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
     windowMonths: config.socialContact.violationWindowMonths,
     protectiveOrders: body.protectiveOrders,
   });
-  const priorReferrals = await findPriorReferrals(db, body.person, body.submissionId);
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
   if (!existing) {
     checkReferredAt(config, body.referredAt, now.getTime());
     if (!prerequisites.eligible) {
-      throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}`, { reasons: prerequisites.reasons, notes: prerequisites.notes, priorReferrals });
+      throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}`, { reasons: prerequisites.reasons, notes: prerequisites.notes, priorReferrals: shown.priorReferrals });
     }
   }
   const input: SocialContactInput = {
@@ -90,5 +88,5 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
     await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
   }
   const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
-  return { caseId, created, view, prerequisites, priorReferrals };
+  return { caseId, created, view, prerequisites };
 }

@@ -12,7 +12,6 @@ export interface ReportCaseInput {
   referredAt: Date;
   /** The case's stage when the report is produced (the first of the next month). */
   stage: string;
-  person: { givenName: string; familyName: string };
   caseManagerId: string | null;
   nextDeadlineAt: Date | null;
   nextDeadlineRule: string | null;
@@ -27,10 +26,13 @@ export interface Spread {
   p90: number | null;
 }
 
+/**
+ * A case of the staffing-meeting list, as stored: program status only. Who may be named is decided when
+ * the list is read (R-STAFFING, R-ROI), against the releases and nominations of that moment.
+ */
 export interface StaffingRow {
   referralId: string;
   type: ReferralType;
-  name: string;
   stage: string;
   referredOn: string;
   caseManagerId: string | null;
@@ -48,6 +50,7 @@ export interface ClientRow {
   enrolledOn: string;
   status: 'ACTIVE' | 'EXITED';
   iipGoals: string[];
+  servicesDelivered: string[];
   servicesWithdrawn: string[];
   exitOn: string | null;
   exitReason: string | null;
@@ -112,6 +115,10 @@ export function buildMonthlyReport(args: { month: ReportMonth; program: string; 
       if (!enrolled || (exited && monthOf(exited.occurredAt, timezone) < month)) return [];
       const goals = (last(c, 'IIP_RECORDED')?.data as { goals?: string[] } | undefined)?.goals ?? [];
       const withdrawn = c.events.filter((e) => e.type === 'SERVICE_WITHDRAWN' && by(e.occurredAt)).map((e) => String((e.data as { service?: string }).service));
+      const delivered = c.events.filter((e) => e.type === 'SERVICE_RECORDED' && by(e.occurredAt)).map((e) => {
+        const { service, provider } = e.data as { service?: string; provider?: string };
+        return provider ? `${service} (${provider})` : String(service);
+      });
       return [{
         referralId: c.referralId,
         referralType: c.type,
@@ -121,6 +128,7 @@ export function buildMonthlyReport(args: { month: ReportMonth; program: string; 
         enrolledOn: day(enrolled.occurredAt),
         status: exited ? 'EXITED' : 'ACTIVE',
         iipGoals: goals,
+        servicesDelivered: delivered,
         servicesWithdrawn: withdrawn,
         exitOn: exited ? day(exited.occurredAt) : null,
         exitReason: exited ? String((exited.data as { reason?: string }).reason) : null,
@@ -133,7 +141,6 @@ export function buildMonthlyReport(args: { month: ReportMonth; program: string; 
     .map((c) => ({
       referralId: c.referralId,
       type: c.type,
-      name: `${c.person.givenName} ${c.person.familyName}`,
       stage: c.stage,
       referredOn: day(c.referredAt),
       caseManagerId: c.caseManagerId,

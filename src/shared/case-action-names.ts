@@ -16,6 +16,8 @@ export const CASE_ACTION_NAMES = [
   'recordExit',
   'recordIipGoals',
   'withdrawService',
+  'recordService',
+  'recordCaseNote',
   'decideOverride',
   'decideApproval',
   'recordContact',

@@ -26,6 +26,10 @@ export const caseActionSchemas = {
   recordConsent: z.strictObject({
     method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
     memorializedBy: z.string().trim().min(1).max(200).optional().describe('Who memorialized a verbal consent (required for VERBAL_MEMORIALIZED)'),
+    covers: z.strictObject({
+      staffing: z.boolean().describe('The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)'),
+      providers: z.array(z.string().trim().min(2).max(200)).max(30).default([]).describe('Treatment providers the case manager may consult'),
+    }).optional().describe('What the release covers besides case management (default: nothing else)'),
   }).refine((v) => v.method !== 'VERBAL_MEMORIALIZED' || v.memorializedBy, {
     path: ['memorializedBy'],
     message: 'a verbal consent must name who memorialized it (R-CONSENT)',
@@ -58,6 +62,14 @@ export const caseActionSchemas = {
     service: z.string().trim().min(2).max(100).describe('The specific service withdrawn'),
     reason: z.string().trim().min(3).max(500),
   }).describe('R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit'),
+  recordService: z.strictObject({
+    service: z.string().trim().min(2).max(100).describe('The service delivered'),
+    provider: z.string().trim().min(2).max(200).optional().describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
+    note: note.optional(),
+  }).describe('R-IIP: a service delivered to the participant'),
+  recordCaseNote: z.strictObject({
+    note,
+  }).describe('R-ROI: a case manager\'s note (case-management record: never shown to partners)'),
   decideOverride: z.strictObject({
     decision: z.enum(['APPROVE', 'DENY']),
     reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),

@@ -144,6 +144,8 @@ export type CaseEventType =
   | 'LINKED_SOCIAL_CONTACT_OPENED'
   | 'IIP_RECORDED'
   | 'SERVICE_WITHDRAWN'
+  | 'SERVICE_RECORDED'
+  | 'CASE_NOTE_RECORDED'
   | 'SCREENING_RECORDED'
   | 'SCREENING_OVERDUE'
   | 'LEFT_BEFORE_SCREENING'
@@ -163,6 +165,31 @@ export type CaseEventType =
   | 'CASE_CLOSED'
   | 'EXITED'
   | 'NOTICE_SENT';
+
+/** R-CONSENT: what a release of information covers besides case management itself. */
+export interface ReleaseCoverage {
+  /** Staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING). */
+  staffing: boolean;
+  /** Treatment providers the case manager may consult. */
+  providers: string[];
+}
+
+/** Cases whose release was recorded before coverage was asked cover nothing beyond case management. */
+export const NO_COVERAGE: ReleaseCoverage = { staffing: false, providers: [] };
+
+export interface ConsentRecord {
+  status: 'NONE' | 'GIVEN' | 'RESCINDED';
+  method?: ConsentMethod;
+  memorializedBy?: string;
+  covers?: ReleaseCoverage;
+  /** When it was given (in runs recorded before rescissions kept it apart: when it was rescinded). */
+  at?: string;
+  by?: Actor;
+  /** The sequence number of the CONSENT_GIVEN event: the release's identity. */
+  givenSeq?: number;
+  rescindedAt?: string;
+  rescindedBy?: Actor;
+}
 
 export interface IntakeDeadlineExtension {
   from: string;
@@ -189,7 +216,7 @@ export interface CaseState {
   screeningDueAt?: string;
   screenedAt?: string;
   intakeScheduledFor?: string;
-  consent: { status: 'NONE' | 'GIVEN' | 'RESCINDED'; method?: ConsentMethod; at?: string };
+  consent: ConsentRecord;
   intakeCompletedAt?: string;
   enrolledAt?: string;
   /** R-INTAKE: arrest diversions only; a social contact has no 30-day deadline (R-SC-CONTACT). */
@@ -220,6 +247,8 @@ export interface CaseState {
   /** R-IIP and R-SERVICE-WITHDRAW (after enrollment). */
   iip?: { goals: IipGoal[]; at: string; by: Actor };
   servicesWithdrawn: Array<{ service: string; reason: string; at: string; by: Actor }>;
+  /** Services delivered (absent in runs started before they were recorded). */
+  servicesDelivered?: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   stuck: StuckFlag[];
   notices: NoticeRecord[];
   events: CaseEvent[];
@@ -267,6 +296,7 @@ export interface CaseView {
   capacity: CaseState['capacity'];
   iip?: CaseState['iip'];
   servicesWithdrawn: CaseState['servicesWithdrawn'];
+  servicesDelivered: NonNullable<CaseState['servicesDelivered']>;
   deadlines: DeadlineView[];
   nextDeadline?: DeadlineView;
   stuck: StuckFlag[];

@@ -26,6 +26,8 @@ export const caseActionUpdates: ActionUpdates = {
   recordExit: defineUpdate('recordExit'),
   recordIipGoals: defineUpdate('recordIipGoals'),
   withdrawService: defineUpdate('withdrawService'),
+  recordService: defineUpdate('recordService'),
+  recordCaseNote: defineUpdate('recordCaseNote'),
   decideOverride: defineUpdate('decideOverride'),
   decideApproval: defineUpdate('decideApproval'),
   recordContact: defineUpdate('recordContact'),

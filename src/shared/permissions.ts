@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   'case.recordExit': ['case_manager'],
   'case.recordIipGoals': ['case_manager'],
   'case.withdrawService': ['case_manager'],
+  'case.recordService': ['case_manager'],
+  'case.recordCaseNote': ['case_manager'],
   'case.decideOverride': ['sergeant'],
   'case.decideApproval': ['sergeant'],
   'case.recordContact': ['officer', 'sergeant', 'case_manager'],
@@ -27,11 +29,15 @@ export const PERMISSIONS = {
   'queue.prosecutor': ['prosecutor'],
   'stuck.read': ['supervisor', 'sergeant', 'project_manager'],
   'audit.read': ['supervisor'],
+  /** R-DISCLOSE: the accounting of every disclosure of a person's information. */
+  'disclosures.read': ['case_manager', 'supervisor'],
+  /** R-STAFFING: partners nominate a person for the next staffing meeting. */
+  'staffing.nominate': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'],
   'codec.decode': ['supervisor'],
   /** R-STAFFING: the monthly figures and the staffing-meeting case list (names the people). */
   'report.staffing': ['case_manager', 'project_manager', 'supervisor'],
-  /** R-STAFFING: the client-level report for the funder (goals, services, exits). */
-  'report.clients': ['project_manager', 'supervisor'],
+  /** R-STAFFING: the client-level report for the funder (goals, services, exits; R-ROI decides how much). */
+  'report.clients': ['case_manager', 'project_manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

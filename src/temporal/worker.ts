@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
 import { TASK_QUEUE } from '../shared/definitions';
+import { WORKFLOWS_PATH } from './module-paths';
 
 export interface LeadWorkerOptions {
   connection: NativeConnection;
@@ -24,7 +25,7 @@ export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../../workflows') }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     activities: createActivities(options.deps),
     // On SIGTERM: stop polling, let running activities finish (or be retried elsewhere) for up to 20 s.
     shutdownGraceTime: '20 seconds',

@@ -52,5 +52,7 @@ ${socialForm(config)}`, '/refer'));
   router.get('/reports', send('Monthly report', 'reports', html`<div id="report"><p class="hint">Loading…</p></div>`, '/reports'));
   router.get('/supervisor', send('Stuck cases', 'supervisor', html`<div id="stuck"><p class="hint">Loading…</p></div>`, '/supervisor'));
   router.get('/cases/:caseId', send('Case', 'case', html`<div id="case"><p class="hint">Loading…</p></div>`));
+  router.get('/cases/:caseId/packet', send('Diversion packet', 'packet', html`<div id="packet"><p class="hint">Loading…</p></div>`));
+  router.get('/cases/:caseId/disclosures', send('Accounting of disclosures', 'disclosures', html`<div id="disclosures"><p class="hint">Loading…</p></div>`));
   return router;
 }

@@ -66,7 +66,8 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
   expect(res.status).toBe(201);
   const caseId = res.body.caseId;
   expect(res.body.case.stage).toBe('OVERRIDE_REQUESTED');
-  expect(res.body.case.override).toMatchObject({ ruleIds: ['R-EX-DRUG-AMOUNT', 'R-EX-HISTORY-5Y'] });
+  expect(res.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-DRUG-AMOUNT', 'R-EX-HISTORY-5Y']);
+  expect((await apiAs(stack.baseUrl, 'sergeant').get(`/api/cases/${res.body.caseId}`)).body.referral.override).toMatchObject({ ruleIds: ['R-EX-DRUG-AMOUNT', 'R-EX-HISTORY-5Y'], reason: 'Long-time resident, strong ties to outreach team' });
   await settled(stack, caseId);
   expect(mailFor(stack, caseId).map(ruleOf)).toEqual(['R-EL-OVERRIDE']);
   expect(mailFor(stack, caseId, BURIEN_SERGEANTS)).toHaveLength(1);
@@ -92,7 +93,8 @@ test('R-EL-OVERRIDE: the sergeant denies → closed with the reason, audited; no
   const caseId = res.body.caseId;
   expect((await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening')).status).toBe(409);
   const denied = await sergeant.act(caseId, 'override-decision', { decision: 'DENY', reason: 'Recent burglary conviction' });
-  expect(denied.body.case).toMatchObject({ stage: 'DENIED', outcome: 'OVERRIDE_DENIED', override: { decision: 'DENIED', decisionReason: 'Recent burglary conviction', by: { role: 'sergeant' } } });
+  expect(denied.body.case).toMatchObject({ stage: 'DENIED', outcome: 'OVERRIDE_DENIED', override: { decision: 'DENIED', by: { role: 'sergeant' } } });
+  expect(denied.body.referral.override).toMatchObject({ decision: 'DENIED', decisionReason: 'Recent burglary conviction' });
   await stack.env.client.workflow.getHandle(caseId).result();
   const rows = await stack.db.caseEvent.findMany({ where: { referralId: caseId }, orderBy: { seq: 'asc' } });
   expect(rows.filter((r) => r.type === 'OVERRIDE_DENIED').map((r) => r.data)).toEqual([{ reason: 'Recent burglary conviction' }]);
@@ -101,16 +103,27 @@ test('R-EL-OVERRIDE: the sergeant denies → closed with the reason, audited; no
   expect((await readCase(stack, caseId)).stage).toBe('DENIED');
 });
 
-test('R-EL-PRIOR: prior referrals of the same person are found by identity fields, not names alone', async () => {
+test('R-EL-PRIOR: prior referrals match on the date of birth with the state id or the full name, never a name or a date alone', async () => {
   const person = { givenName: 'Renata', familyName: 'Okafor', dateOfBirth: '1984-07-21', stateId: 'WA-55120' };
   const first = await officer.post(REFERRALS, arrestReferral({ person }));
-  const again = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { ...person, givenName: 'Rennie', stateId: undefined } }));
-  expect(again.body.priorReferrals).toEqual([expect.objectContaining({ caseId: first.body.caseId, type: 'ARREST_DIVERSION' })]);
-  const bySid = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { givenName: 'R.', familyName: 'Okafor-Smith', dateOfBirth: '1984-07-22', stateId: 'WA-55120' } }));
+  const byName = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { ...person, stateId: undefined } }));
+  expect(byName.body.priorReferrals).toEqual([expect.objectContaining({ caseId: first.body.caseId, type: 'ARREST_DIVERSION' })]);
+  expect(byName.body.priorReferrals[0]).not.toHaveProperty('personId');
+  const bySid = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { givenName: 'R.', familyName: 'Okafor-Smith', dateOfBirth: '1984-07-21', stateId: 'WA-55120' } }));
   expect(bySid.body.priorReferrals.map((p: { caseId: string }) => p.caseId)).toEqual([first.body.caseId]);
+  const otherGivenName = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { ...person, givenName: 'Rennie', stateId: undefined } }));
+  expect(otherGivenName.body.priorReferrals).toEqual([]);
+  const sidOtherBirthday = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { ...person, dateOfBirth: '1984-07-22' } }));
+  expect(sidOtherBirthday.body.priorReferrals).toEqual([]);
   const namesake = await officer.post(`${REFERRALS}/eligibility`, arrestReferral({ person: { givenName: 'Renata', familyName: 'Okafor', dateOfBirth: '1990-01-01' } }));
   expect(namesake.body.priorReferrals).toEqual([]);
   const second = await officer.post(REFERRALS, arrestReferral({ person }));
   expect(second.status).toBe(201);
   expect(second.body.priorReferrals.map((p: { caseId: string }) => p.caseId)).toContain(first.body.caseId);
+
+  // Shown only to the submitting agency's officers and sergeants, and each one shown is a disclosure (R-DISCLOSE).
+  const kcsoOfficer = apiAs(stack.baseUrl, 'officer', 'kcso-officer-1', { agency: 'KCSO' });
+  expect((await kcsoOfficer.post(`${REFERRALS}/eligibility`, arrestReferral({ person }))).body.priorReferrals).toBeNull();
+  const disclosed = await stack.db.disclosure.findMany({ where: { caseId: first.body.caseId, basis: { startsWith: 'R-EL-PRIOR' } } });
+  expect(disclosed.map((d) => [d.actorId, d.kinds])).toEqual(Array(3).fill(['officer-1', ['REFERRAL_RECORD']]));
 });

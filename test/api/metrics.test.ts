@@ -78,7 +78,7 @@ test('neither metrics nor request logs carry personal data, case ids in paths or
   const caseId: string = created.body.caseId;
   const viewed = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}?name=${person.familyName}`);
   expect(viewed.status).toBe(200);
-  expect(viewed.body.person.familyName).toBe(person.familyName);
+  expect(viewed.body.referral.person.familyName).toBe(person.familyName);
 
   const text = await scrape();
   expect(sample(text, 'http_requests_total', { method: 'GET', route: '/api/cases/:caseId', status: '200' })).toBeGreaterThanOrEqual(1);
@@ -89,19 +89,21 @@ test('neither metrics nor request logs carry personal data, case ids in paths or
   }
 });
 
-test('each request logs one JSON line with its request id, which is honoured when well-formed and echoed', async () => {
+test('each request logs one JSON line with the request id the service generated; a caller\'s well-formed id is kept beside it', async () => {
   const given = 'obs-test-request-0001';
   const res = await apiAs(stack.baseUrl, 'case_manager').get('/api/caseload');
   expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   const echoed = await fetch(`${stack.baseUrl}/api/caseload`, { headers: { 'x-request-id': given } });
   expect(echoed.status).toBe(401);
-  expect(echoed.headers.get('x-request-id')).toBe(given);
+  expect(echoed.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(echoed.headers.get('x-client-request-id')).toBe(given);
   const replaced = await fetch(`${stack.baseUrl}/livez`, { headers: { 'x-request-id': 'bad id\twith spaces' } });
   expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(replaced.headers.get('x-client-request-id')).toBeNull();
 
   const entries = logLines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'request');
-  const entry = entries.find((e) => e.requestId === given);
-  expect(entry).toMatchObject({ service: 'lead-api', method: 'GET', route: 'unmatched', status: 401 });
+  const entry = entries.find((e) => e.clientRequestId === given);
+  expect(entry).toMatchObject({ service: 'lead-api', method: 'GET', route: 'unmatched', status: 401, requestId: echoed.headers.get('x-request-id') });
   expect(typeof entry.durationMs).toBe('number');
   const ok = entries.find((e) => e.requestId === res.headers.get('x-request-id'));
   expect(ok).toMatchObject({ method: 'GET', route: '/api/caseload', status: 200, level: 30 });

@@ -171,6 +171,17 @@ describe('case actions', () => {
     const other = await caseManager.act(caseId, 'screening', {}, { 'Idempotency-Key': randomUUID() });
     expect(other.status).toBe(409);
   });
+
+  test('an Idempotency-Key is bound to the person who sent it: another person reusing it is not answered with the first result', async () => {
+    const caseId = await submitArrest(stack, arrestReferral());
+    const key = randomUUID();
+    const first = await caseManager.act(caseId, 'notes', { note: 'first person\'s note' }, { 'Idempotency-Key': key });
+    expect(first.status).toBe(200);
+    const someoneElse = await apiAs(stack.baseUrl, 'case_manager', 'case_manager-2').act(caseId, 'notes', { note: 'second person\'s note' }, { 'Idempotency-Key': key });
+    expect(someoneElse.status).toBe(200);
+    const notes = someoneElse.body.case.events.filter((e: { type: string }) => e.type === 'CASE_NOTE_RECORDED');
+    expect(notes.map((e: { actor: { id: string }; data: { note: string } }) => [e.actor.id, e.data.note])).toEqual([['case_manager-1', 'first person\'s note'], ['case_manager-2', 'second person\'s note']]);
+  });
 });
 
 test('the OpenAPI document is generated from the same schemas and lists every action', async () => {

@@ -219,9 +219,13 @@ test('no list page or search attribute carries the person\'s name or date of bir
     expect(attributes).toContain('LeadStage');
     for (const secret of [person.givenName, person.familyName, person.dateOfBirth, '1981']) expect(attributes).not.toContain(secret);
   }
-  // The prosecutor's case page does not show the person either (R-ROI).
+  // The prosecutor with jurisdiction reads the referral record on the case page (R-PACKET); another office has no such case.
   const { page, context } = await openAs('prosecutor', `/cases/${caseId}`, { office: 'KCPAO' });
   await page.waitForSelector('#case[data-ready="true"]');
-  expect(await page.content()).not.toContain(person.familyName);
+  expect(await page.locator('#referral-record').textContent()).toContain(person.familyName);
   await context.close();
+  const other = await openAs('prosecutor', `/cases/${caseId}`, { office: 'BURIEN_CITY_ATTORNEY' });
+  await other.page.waitForSelector('#case [role="alert"]');
+  expect(await other.page.content()).not.toContain(person.familyName);
+  await other.context.close();
 });

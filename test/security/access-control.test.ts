@@ -29,6 +29,10 @@ function endpoints(): Array<{ name: string; permission: Permission; call: (api: 
     { name: 'POST social contact', permission: 'referral.create', call: (a) => a.post('/api/referrals/social-contacts', {}) },
     { name: 'GET case', permission: 'case.read', call: (a) => a.get(`/api/cases/${countyCase}`) },
     { name: 'GET case audit', permission: 'audit.read', call: (a) => a.get(`/api/cases/${countyCase}/audit`) },
+    { name: 'GET diversion packet', permission: 'case.read', call: (a) => a.get(`/api/cases/${countyCase}/packet`) },
+    { name: 'GET accounting of disclosures', permission: 'disclosures.read', call: (a) => a.get(`/api/cases/${countyCase}/disclosures`) },
+    { name: 'GET accounting of disclosures (CSV)', permission: 'disclosures.read', call: (a) => a.get(`/api/cases/${countyCase}/disclosures.csv`) },
+    { name: 'POST staffing nomination', permission: 'staffing.nominate', call: (a) => a.post(`/api/cases/${countyCase}/staffing-nominations`, { __probe: true }) },
     { name: 'GET caseload', permission: 'caseload.read', call: (a) => a.get('/api/caseload') },
     { name: 'GET sergeant queue', permission: 'queue.sergeant', call: (a) => a.get('/api/queues/sergeant') },
     { name: 'GET prosecutor inbox', permission: 'queue.prosecutor', call: (a) => a.get('/api/queues/prosecutor') },
@@ -94,13 +98,22 @@ describe('record scoping', () => {
     expect((await apiAs(stack.baseUrl, 'sergeant').get(`/api/cases/${countyCase}`)).status).toBe(200);
   });
 
-  test('prosecutors and the project manager never receive the person\'s identity (R-ROI)', async () => {
-    for (const api of [apiAs(stack.baseUrl, 'prosecutor'), apiAs(stack.baseUrl, 'project_manager')]) {
-      const res = await api.get(`/api/cases/${countyCase}`);
-      expect(res.status).toBe(200);
-      expect(res.body.person).toBeNull();
-      expect(JSON.stringify(res.body)).not.toContain('Avery');
-    }
+  test('a sergeant whose sign-in names no agency sees no case, in no list (R-ROI)', async () => {
+    const sergeant = apiAs(stack.baseUrl, 'sergeant', 'sgt-no-agency', {});
+    expect((await sergeant.get(`/api/cases/${countyCase}`)).status).toBe(404);
+    expect((await sergeant.get(`/api/cases/${countyCase}/packet`)).status).toBe(404);
+    const queue = await sergeant.get('/api/queues/sergeant');
+    expect(queue.status).toBe(200);
+    expect(JSON.stringify(queue.body)).not.toContain(countyCase);
+    expect(JSON.stringify((await sergeant.get('/api/stuck')).body)).not.toContain(countyCase);
+  });
+
+  test('R-SC-CAPACITY: sergeants get the counts of capacity, never which cases hold the places', async () => {
+    const sergeant = await apiAs(stack.baseUrl, 'sergeant').get('/api/capacity');
+    expect(sergeant.status).toBe(200);
+    for (const key of ['participants', 'reserved', 'waiting']) expect(typeof sergeant.body[key]).toBe('number');
+    const supervisor = await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity');
+    expect(Array.isArray(supervisor.body.participants)).toBe(true);
   });
 });
 

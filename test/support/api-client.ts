@@ -42,7 +42,8 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+    const json = /json/.test(res.headers.get('content-type') ?? '');
+    return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: res.headers };
   }
   return {
     get: <T = any>(path: string) => call<T>('GET', path),

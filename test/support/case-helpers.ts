@@ -11,10 +11,16 @@ export function ruleOf(mail: CapturedMail): string {
   return mail.headers['x-lead-rule'];
 }
 
-export async function readCase(stack: TestStack, caseId: string) {
+/** The whole case as a supervisor reads it: program status, referral record and case-management record. */
+export async function readWholeCase(stack: TestStack, caseId: string) {
   const res = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
   if (res.status !== 200) throw new Error(`GET case ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.case;
+  return res.body;
+}
+
+/** The case's program status (stage, deadlines, notices, timeline), as a supervisor reads it. */
+export async function readCase(stack: TestStack, caseId: string) {
+  return (await readWholeCase(stack, caseId)).case;
 }
 
 /**

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../../src/temporal/binaries';
+import { bundleLeadWorkflows } from '../../src/temporal/workflow-bundle';
 
 /**
  * Once per test run: provide the Temporal binaries (offline-capable) and bundle the workflow code,
@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   const cli = temporalCliExecutable();
   if (cli) process.env.TEMPORAL_CLI_PATH = cli.path;
 
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger });
+  const { code } = await bundleLeadWorkflows({ logger: quietLogger });
   const dir = path.join(os.tmpdir(), 'lead-referrals-test');
   mkdirSync(dir, { recursive: true });
   const bundlePath = path.join(dir, `workflow-bundle-${process.pid}.js`);

@@ -95,8 +95,9 @@ test('R-INTAKE: deadline extended on day 25 to day 40 → nothing at day 30; int
   const extended = await sergeant.act(caseId, 'intake-deadline/extensions', { newDueAt, reason: 'Participant hospitalised; intake rescheduled' });
   expect(extended.status).toBe(200);
   expect(extended.body.case.intakeExtensions).toEqual([
-    expect.objectContaining({ from: new Date(referredAt + 30 * 24 * 3600_000).toISOString(), to: newDueAt, reason: 'Participant hospitalised; intake rescheduled', by: { id: 'sergeant-1', role: 'sergeant' } }),
+    expect.objectContaining({ from: new Date(referredAt + 30 * 24 * 3600_000).toISOString(), to: newDueAt, by: { id: 'sergeant-1', role: 'sergeant' } }),
   ]);
+  expect(extended.body.case.events.find((e: { type: string }) => e.type === 'INTAKE_DEADLINE_EXTENDED').data).toEqual({ from: new Date(referredAt + 30 * 24 * 3600_000).toISOString(), to: newDueAt, reason: 'Participant hospitalised; intake rescheduled' });
   await settled(stack, caseId);
   await stack.env.sleep('6 days'); // day 31
   const day31 = await settled(stack, caseId);
@@ -221,7 +222,8 @@ test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a 
   await stack.env.sleep('20 days');
   const rescinded = await caseManager.act(caseId, 'consent/rescind');
   expect(rescinded.status).toBe(200);
-  expect(rescinded.body.case).toMatchObject({ stage: 'EXITED', enrolled: false, exit: { reason: 'CONSENT_RESCINDED' }, consent: { status: 'RESCINDED' } });
+  expect(rescinded.body.case).toMatchObject({ stage: 'EXITED', enrolled: false });
+  expect(rescinded.body.caseManagement).toMatchObject({ level: 'FULL', exit: { reason: 'CONSENT_RESCINDED' }, release: { inForce: false } });
   const result = await stack.env.client.workflow.getHandle(caseId).result();
   expect(result).toMatchObject({ stage: 'EXITED', outcome: 'EXITED' });
   expect(mailFor(stack, caseId, PROJECT_MANAGER).map(ruleOf)).toEqual(['R-EXIT']);

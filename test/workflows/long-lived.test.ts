@@ -1,5 +1,5 @@
 import { apiAs } from '../support/api-client';
-import { readCase, settled, submitArrest } from '../support/case-helpers';
+import { readCase, readWholeCase, settled, submitArrest } from '../support/case-helpers';
 import { arrestReferral } from '../support/referrals';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { loadConfig } from '../../src/config/load-config';
@@ -49,7 +49,7 @@ test('three years of monthly events: bounded history per run, the whole case int
   expect(view.stage).toBe('ENROLLED');
   expect(view.enrolledAt).toBe(enrolledAt);
   expect(view.events.filter((e: { type: string }) => e.type === 'IIP_RECORDED')).toHaveLength(36);
-  expect(view.iip.goals).toEqual([goals[36 % goals.length]]);
+  expect((await readWholeCase(stack, caseId)).caseManagement.iip.goals).toEqual([goals[36 % goals.length]]);
   expect(view.events.map((e: { seq: number }) => e.seq)).toEqual(view.events.map((_: unknown, i: number) => i + 1));
   expect(runs.size).toBeGreaterThanOrEqual(3);
   expect(longestHistory).toBeLessThan(250);

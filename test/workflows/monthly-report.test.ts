@@ -27,7 +27,7 @@ const SEEDS: Seed[] = [
   // D: a social contact approved in September, waiting for a place.
   { id: 'BUR-SEEDD00004', type: 'SOCIAL_CONTACT', referredAt: '2026-09-15T17:00:00Z', stage: 'WAITING_FOR_CAPACITY', name: 'Dee Dogwood', events: [['SOCIAL_CONTACT_REFERRED', '2026-09-15T17:00:00Z'], ['SOCIAL_CONTACT_APPROVED', '2026-09-16T17:00:00Z']] },
   // E: a participant since June who transitioned out in September; a service withdrawn in July.
-  { id: 'BUR-SEEDE00005', referredAt: '2026-06-01T17:00:00Z', stage: 'EXITED', name: 'Eve Elm', events: [['REFERRAL_RECEIVED', '2026-06-01T17:00:00Z'], ['ENROLLED', '2026-06-20T17:00:00Z'], ['SERVICE_WITHDRAWN', '2026-07-01T17:00:00Z', { service: 'JOB_TRAINING', reason: 'no progress' }], ['EXITED', '2026-09-20T17:00:00Z', { reason: 'TRANSITIONED_OUT' }]] },
+  { id: 'BUR-SEEDE00005', referredAt: '2026-06-01T17:00:00Z', stage: 'EXITED', name: 'Eve Elm', events: [['REFERRAL_RECEIVED', '2026-06-01T17:00:00Z'], ['ENROLLED', '2026-06-20T17:00:00Z'], ['SERVICE_RECORDED', '2026-06-25T17:00:00Z', { service: 'housing navigation', provider: 'King County Housing Authority' }], ['SERVICE_WITHDRAWN', '2026-07-01T17:00:00Z', { service: 'JOB_TRAINING', reason: 'no progress' }], ['EXITED', '2026-09-20T17:00:00Z', { reason: 'TRANSITIONED_OUT' }]] },
   // F: left the program in August: not a September participant.
   { id: 'BUR-SEEDF00006', referredAt: '2026-04-20T17:00:00Z', stage: 'EXITED', name: 'Fay Fir', events: [['REFERRAL_RECEIVED', '2026-04-20T17:00:00Z'], ['ENROLLED', '2026-05-01T17:00:00Z'], ['EXITED', '2026-08-15T17:00:00Z', { reason: 'MOVED_AWAY' }]] },
   // G: 23:00 on 30 September in Los Angeles (06:00 UTC on 1 October) is September's.
@@ -54,16 +54,21 @@ const EXPECTED_FIGURES = {
   capacity: { used: 1, available: 50 },
   waitingSocialContacts: 1,
 };
-const EXPECTED_CLIENT_CSV = [
-  { referral_id: 'BUR-SEEDE00005', referral_type: 'ARREST_DIVERSION', referred_on: '2026-06-01', screened_on: '', consent_on: '', enrolled_on: '2026-06-20', status: 'EXITED', iip_goals: '', services_withdrawn: 'JOB_TRAINING', exit_on: '2026-09-20', exit_reason: 'TRANSITIONED_OUT' },
-  { referral_id: 'BUR-SEEDA00001', referral_type: 'ARREST_DIVERSION', referred_on: '2026-09-02', screened_on: '2026-09-03', consent_on: '2026-09-05', enrolled_on: '2026-09-06', status: 'ACTIVE', iip_goals: 'HOUSING; TREATMENT', services_withdrawn: '', exit_on: '', exit_reason: '' },
+const EXPECTED_CLIENT_CSV_PM = [
+  { referral_id: 'BUR-SEEDE00005', referral_type: 'ARREST_DIVERSION', referred_on: '2026-06-01', screened_on: '', enrolled_on: '2026-06-20', status: 'EXITED', exit_on: '2026-09-20', shared: 'STATUS_ONLY', iip_goals: '', service_withdrawn: '', exit_reason: '' },
+  { referral_id: 'BUR-SEEDA00001', referral_type: 'ARREST_DIVERSION', referred_on: '2026-09-02', screened_on: '2026-09-03', enrolled_on: '2026-09-06', status: 'ACTIVE', exit_on: '', shared: 'PROGRESS_SUMMARY', iip_goals: 'HOUSING; TREATMENT', service_withdrawn: 'no', exit_reason: '' },
 ];
+const EXPECTED_CLIENT_CSV_FULL = [
+  { ...EXPECTED_CLIENT_CSV_PM[0], shared: 'CASE_MANAGEMENT_RECORD', iip_goals: '', service_withdrawn: 'yes', exit_reason: 'TRANSITIONED_OUT', consent_on: '', services_delivered: 'housing navigation (King County Housing Authority)', services_withdrawn: 'JOB_TRAINING' },
+  { ...EXPECTED_CLIENT_CSV_PM[1], shared: 'CASE_MANAGEMENT_RECORD', consent_on: '2026-09-05', services_delivered: '', services_withdrawn: '' },
+];
+/** R-STAFFING: named only under a release covering staffing (Ada) or a partner's nomination (Ben). */
 const EXPECTED_STAFFING = [
   ['BUR-SEEDB00002', 'Ben Birch', 'AWAITING_INTAKE'],
-  ['BUR-SEEDG00007', 'Gus Gum', 'AWAITING_SCREENING'],
+  ['BUR-SEEDG00007', null, 'AWAITING_SCREENING'],
   ['BUR-SEEDA00001', 'Ada Alder', 'ENROLLED'],
-  ['BUR-SEEDC00003', 'Cy Cedar', 'INTAKE_MISSED'],
-  ['BUR-SEEDD00004', 'Dee Dogwood', 'WAITING_FOR_CAPACITY'],
+  ['BUR-SEEDC00003', null, 'INTAKE_MISSED'],
+  ['BUR-SEEDD00004', null, 'WAITING_FOR_CAPACITY'],
 ];
 
 async function seed(s: Seed) {
@@ -81,6 +86,9 @@ async function seed(s: Seed) {
 beforeAll(async () => {
   stack = await startTestStack({ timeSkipping: false });
   for (const s of SEEDS) await seed(s);
+  const ada = await stack.db.referral.findUniqueOrThrow({ where: { id: 'BUR-SEEDA00001' } });
+  await stack.db.releaseOfInformation.create({ data: { id: 'BUR-SEEDA00001.3', referralId: ada.id, personId: ada.personId, method: 'WRITTEN', coversStaffing: true, givenAt: new Date('2026-09-05T17:00:00Z'), givenById: 'cm-1' } });
+  await stack.db.staffingNomination.create({ data: { referralId: 'BUR-SEEDB00002', forMonth: '2026-09', reason: 'misses appointments; team should discuss', nominatedById: 'sergeant-1', nominatedByRole: 'sergeant', requestId: 'seed' } });
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -102,7 +110,9 @@ test('the Schedule runs on the first of each month, 06:00 in the program\'s time
   expect(row.scheduledAt?.toISOString()).toBe('2026-10-01T13:00:00.000Z');
   const data = row.data as any;
   expect(data.figures).toEqual(EXPECTED_FIGURES);
-  expect(data.staffingList.map((r: any) => [r.referralId, r.name, r.stage])).toEqual(EXPECTED_STAFFING);
+  // The stored report names nobody: names are decided when it is read (R-STAFFING, R-ROI).
+  expect(data.staffingList.map((r: any) => [r.referralId, r.stage])).toEqual(EXPECTED_STAFFING.map(([id, , stage]) => [id, stage]));
+  expect(JSON.stringify(data)).not.toMatch(/Alder|Birch|Gum|Cedar|Dogwood/);
   expect(data.clientRows.map((r: any) => r.referralId)).toEqual(['BUR-SEEDE00005', 'BUR-SEEDA00001']);
 });
 
@@ -116,16 +126,31 @@ test('the CSV downloads parse with a standard CSV parser and match the figures; 
   expect(clients.status).toBe(200);
   expect(clients.headers.get('content-type')).toContain('text/csv');
   const clientRows = parse(await clients.text(), { columns: true, bom: true });
-  expect(clientRows).toEqual(EXPECTED_CLIENT_CSV);
+  // R-ROI: the project manager gets the progress summary only where the release covers staffing.
+  expect(clientRows).toEqual(EXPECTED_CLIENT_CSV_PM);
   const report = (await pm.get('/api/reports/2026-09')).body;
   expect(clientRows.filter((r: any) => r.status === 'ACTIVE')).toHaveLength(report.figures.capacity.used);
+  const full = parse(await (await get('supervisor', '/api/reports/2026-09/client-report.csv')).text(), { columns: true, bom: true });
+  expect(full).toEqual(EXPECTED_CLIENT_CSV_FULL);
+  expect(parse(await (await get('case_manager', '/api/reports/2026-09/client-report.csv')).text(), { columns: true, bom: true })).toEqual(EXPECTED_CLIENT_CSV_FULL);
 
   const staffing = parse(await (await get('case_manager', '/api/reports/2026-09/staffing-list.csv')).text(), { columns: true, bom: true });
-  expect(staffing.map((r: any) => [r.referral_id, r.name, r.stage])).toEqual(EXPECTED_STAFFING);
+  expect(staffing.map((r: any) => [r.referral_id, r.name || null, r.stage])).toEqual(EXPECTED_STAFFING);
+  expect(staffing.find((r: any) => r.referral_id === 'BUR-SEEDB00002')).toMatchObject({ named_because: 'NOMINATED', nominations: 'sergeant-1 (sergeant): misses appointments; team should discuss' });
+  expect(report.staffingList.map((r: any) => [r.referralId, r.name, r.stage])).toEqual(EXPECTED_STAFFING);
 
-  expect((await get('case_manager', '/api/reports/2026-09/client-report.csv')).status).toBe(403);
-  expect((await apiAs(stack.baseUrl, 'case_manager').get('/api/reports/2026-09')).body.clientRows).toBeUndefined();
+  // R-DISCLOSE: what the project manager was shown is accounted for, person by person; case managers' reads are not disclosures.
+  const disclosures = await stack.db.disclosure.findMany({ where: { actorRole: 'project_manager' }, orderBy: { id: 'asc' } });
+  expect(disclosures.map((d) => [d.caseId, d.kinds, d.channel])).toEqual([
+    ['BUR-SEEDA00001', ['CASE_MANAGEMENT_SUMMARY'], 'GET /api/reports/:month/client-report.csv'],
+    ['BUR-SEEDB00002', ['REFERRAL_RECORD'], 'GET /api/reports/:month'],
+    ['BUR-SEEDA00001', ['REFERRAL_RECORD'], 'GET /api/reports/:month'],
+    ['BUR-SEEDA00001', ['CASE_MANAGEMENT_SUMMARY'], 'GET /api/reports/:month'],
+  ]);
+  expect(await stack.db.disclosure.count({ where: { actorRole: 'case_manager' } })).toBe(0);
+
   expect((await get('officer', '/api/reports/2026-09')).status).toBe(403);
+  expect((await get('officer', '/api/reports/2026-09/client-report.csv')).status).toBe(403);
   const bad = await pm.get('/api/reports/2026-13');
   expect(bad.status).toBe(400);
   expect(JSON.stringify(bad.body)).toContain('month');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { dataConverterFor } from '../../src/main/security-settings';
+import { WORKFLOWS_PATH } from '../../src/temporal/module-paths';
 import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
 
 /**
@@ -45,7 +46,7 @@ test('every recorded history replays deterministically with the current workflow
   const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories(
-    { ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../../workflows') }), dataConverter: dataConverterFor(keys) },
+    { ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }), dataConverter: dataConverterFor(keys) },
     histories,
   )) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);

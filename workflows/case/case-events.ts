@@ -1,5 +1,5 @@
-import type { CaseEvent, CaseState, StuckReason } from '../../src/shared/case-model';
-import { isTerminal } from '../../src/shared/case-model';
+import type { CaseEvent, CaseState, ReleaseCoverage, StuckReason } from '../../src/shared/case-model';
+import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
 
 /** A case event before it is numbered by the runtime. */
 export type NewCaseEvent = Omit<CaseEvent, 'seq'>;
@@ -86,10 +86,23 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       clearStuck(state, 'SCREENING_OVERDUE');
       break;
     case 'CONSENT_GIVEN':
-      state.consent = { status: 'GIVEN', method: data.method as CaseState['consent']['method'], at: event.at };
+      state.consent = {
+        status: 'GIVEN',
+        method: data.method as CaseState['consent']['method'],
+        ...(data.memorializedBy ? { memorializedBy: data.memorializedBy as string } : {}),
+        covers: (data.covers as ReleaseCoverage | undefined) ?? NO_COVERAGE,
+        at: event.at,
+        by: event.actor,
+        givenSeq: event.seq,
+      };
       break;
     case 'CONSENT_RESCINDED':
-      state.consent = { ...state.consent, status: 'RESCINDED', at: event.at };
+      state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
+      break;
+    case 'SERVICE_RECORDED':
+      (state.servicesDelivered ??= []).push({ service: data.service as string, ...(data.provider ? { provider: data.provider as string } : {}), at: event.at, by: event.actor });
+      break;
+    case 'CASE_NOTE_RECORDED':
       break;
     case 'INTAKE_COMPLETED':
       state.intakeCompletedAt = event.at;
@@ -144,7 +157,9 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.stage = 'EXITED';
       state.outcome = 'EXITED';
       state.exit = { reason: data.reason as NonNullable<CaseState['exit']>['reason'], at: event.at, by: event.actor };
-      if (data.reason === 'CONSENT_RESCINDED') state.consent = { ...state.consent, status: 'RESCINDED', at: event.at };
+      if (data.reason === 'CONSENT_RESCINDED' && state.consent.status !== 'RESCINDED') {
+        state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
+      }
       break;
     case 'NOTICE_SENT': {
       const notice = state.notices.find((n) => n.id === data.noticeId);

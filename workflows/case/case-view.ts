@@ -87,6 +87,7 @@ export function viewOf(state: CaseState): CaseView {
     capacity: state.capacity,
     iip: state.iip,
     servicesWithdrawn: state.servicesWithdrawn,
+    servicesDelivered: state.servicesDelivered ?? [],
     deadlines,
     nextDeadline: nextDeadlineOf(deadlines),
     stuck: state.stuck,

@@ -1,7 +1,7 @@
 import type { CaseActionArgs } from '../../src/shared/case-actions';
-import type { CaseState } from '../../src/shared/case-model';
+import { NO_COVERAGE, type CaseState } from '../../src/shared/case-model';
 import type { NewCaseEvent } from './case-events';
-import { CLOCK_SKEW_MS, event, type Deciders } from './decision-helpers';
+import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 
 /**
@@ -17,7 +17,11 @@ function requireScreened(state: CaseState, what: string): void {
   if (state.stage === 'AWAITING_SCREENING') rejectRule(state, 'R-SCREEN', `${what} cannot be recorded before the initial screening of case ${state.referralId}: record the screening first`);
 }
 
-export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit' | 'recordIipGoals' | 'withdrawService'> = {
+type IntakeAction = 'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit' | 'recordIipGoals' | 'withdrawService' | 'recordService' | 'recordCaseNote';
+
+const sameProvider = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export const intakeDeciders: Deciders<IntakeAction> = {
   recordScreening(state, args, now) {
     requireStage(state, ['AWAITING_SCREENING'], 'Recording the screening', 'R-SCREEN');
     const scheduled = args.input.intakeScheduledFor;
@@ -41,9 +45,9 @@ export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScree
     requireScreened(state, 'Consent');
     requireStage(state, ['AWAITING_INTAKE'], 'Recording consent', 'R-CONSENT');
     if (state.consent.status === 'GIVEN') rejectRule(state, 'R-CONSENT', `Consent is already in force for case ${state.referralId} (given ${state.consent.at})`);
-    const { method, memorializedBy } = args.input;
+    const { method, memorializedBy, covers } = args.input;
     return [
-      event(args, now, { type: 'CONSENT_GIVEN', ruleId: 'R-CONSENT', data: { method, ...(memorializedBy ? { memorializedBy } : {}) } }),
+      event(args, now, { type: 'CONSENT_GIVEN', ruleId: 'R-CONSENT', data: { method, ...(memorializedBy ? { memorializedBy } : {}), covers: covers ?? NO_COVERAGE } }),
       ...enrollIfComplete(args, now, { consent: true, intake: state.intakeCompletedAt !== undefined }),
     ];
   },
@@ -75,6 +79,21 @@ export const intakeDeciders: Deciders<'recordScreening' | 'recordLeftBeforeScree
     requireStage(state, ['ENROLLED'], 'Withdrawing a service', 'R-SERVICE-WITHDRAW');
     const { service, reason } = args.input;
     return [event(args, now, { type: 'SERVICE_WITHDRAWN', ruleId: 'R-SERVICE-WITHDRAW', data: { service, reason } })];
+  },
+
+  recordService(state, args, now) {
+    requireStage(state, ['ENROLLED'], 'Recording a service', 'R-IIP');
+    const { service, provider, note } = args.input;
+    if (provider !== undefined) {
+      const covered = state.consent.status === 'GIVEN' && (state.consent.covers ?? NO_COVERAGE).providers.some((p) => sameProvider(p, provider));
+      if (!covered) rejectRule(state, 'R-CONSENT', `The release of information of case ${state.referralId} does not cover the provider "${provider}": record a release that names it before consulting them`);
+    }
+    return [event(args, now, { type: 'SERVICE_RECORDED', ruleId: 'R-IIP', data: { service, ...(provider ? { provider } : {}), ...(note ? { note } : {}) } })];
+  },
+
+  recordCaseNote(state, args, now) {
+    requireStage(state, NOT_TERMINAL, 'Recording a note', 'R-ROI');
+    return [event(args, now, { type: 'CASE_NOTE_RECORDED', ruleId: 'R-ROI', data: { note: args.input.note } })];
   },
 
   recordExit(state, args, now) {

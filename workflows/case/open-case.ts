@@ -17,6 +17,7 @@ function blankCase(fields: Pick<CaseState, 'referralId' | 'type' | 'agency' | 's
     capacity: 'NONE',
     contactAttempts: 0,
     servicesWithdrawn: [],
+    servicesDelivered: [],
     stuck: [],
     notices: [],
     events: [],

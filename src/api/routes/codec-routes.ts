@@ -2,8 +2,14 @@ import cors from 'cors';
 import express, { Router, type RequestHandler } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
+import { decodedPayloadEntry, mayDecodePayloads } from '../../disclosure';
+import type { PrismaClient } from '../../generated/prisma/client';
 import { requirePermission } from '../authentication';
-import { validationError } from '../http-error';
+import { recordDisclosure } from '../case-reads';
+import { HttpError, validationError } from '../http-error';
+
+/** Case ids anywhere in decoded payloads (workflow inputs, case actions, views all name their case). */
+const CASE_ID_IN_TEXT = /\b[A-Z]{2,4}-[0-9A-HJKMNP-TV-Z]{10}\b/g;
 
 const bodySchema = z.object({
   payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })).max(1000),
@@ -20,21 +26,29 @@ const toJson = (p: Payload) => ({
 
 /**
  * The codec server the Temporal Web UI calls to show decrypted payloads: supervisors only, signed in,
- * and only from the Web UI's own origin (CORS).
+ * and only from the Web UI's own origin (CORS). Each case the decoded payloads make identifiable is a
+ * disclosure (R-DISCLOSE), recorded before the payloads leave.
  */
-export function codecRoutes(codec: PayloadCodec, webUiOrigin: string, authenticate: RequestHandler): Router {
+export function codecRoutes(db: PrismaClient, codec: PayloadCodec, webUiOrigin: string, authenticate: RequestHandler): Router {
   const router = Router();
   router.use(cors({ origin: (origin, done) => done(null, origin === webUiOrigin), credentials: true, allowedHeaders: ['content-type', 'authorization', 'x-namespace'], methods: ['POST'] }));
   router.use(express.json({ limit: '4mb' }));
   router.use(authenticate);
   for (const op of ['decode', 'encode'] as const) {
     router.post(`/${op}`, async (req, res) => {
-      requirePermission(req, 'codec.decode');
+      const actor = requirePermission(req, 'codec.decode');
+      if (!mayDecodePayloads(actor.role)) throw new HttpError(403, 'FORBIDDEN', `Decoded payloads hold whole cases: only readers of every case's full record may decode them (R-ROI)`, { permission: 'codec.decode' });
       const parsed = bodySchema.safeParse(req.body);
       if (!parsed.success) throw validationError(parsed.error);
       const payloads = parsed.data.payloads.map(fromJson);
-      const out = op === 'decode' ? await codec.decode(payloads) : await codec.encode(payloads);
-      res.json({ payloads: out.map(toJson) });
+      if (op === 'encode') return void res.json({ payloads: (await codec.encode(payloads)).map(toJson) });
+      const decoded = await codec.decode(payloads);
+      const ids = new Set(decoded.flatMap((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8').match(CASE_ID_IN_TEXT) ?? []));
+      if (ids.size > 0) {
+        const cases = await db.referral.findMany({ where: { id: { in: [...ids] } }, select: { id: true, personId: true } });
+        for (const c of cases) recordDisclosure(req, decodedPayloadEntry({ caseId: c.id, personId: c.personId }));
+      }
+      res.json({ payloads: decoded.map(toJson) });
     });
   }
   return router;

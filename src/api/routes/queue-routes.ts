@@ -5,7 +5,7 @@ import { TERMINAL_STAGES } from '../../shared/case-model';
 import { caseRow, type CaseLinks } from '../case-rows';
 import { HttpError } from '../http-error';
 import { requirePermission } from '../authentication';
-import { scopeWhere } from '../case-scope';
+import { accessFor, readableCasesWhere as scopeWhere } from '../../disclosure';
 
 const HOUR = 3600_000;
 const OPEN = { notIn: [...TERMINAL_STAGES] };
@@ -30,8 +30,10 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       include: { person: { select: { givenName: true, familyName: true } } },
       take: 500,
     });
-    // Whom to meet is part of a case manager's work: the caseload names the person.
-    res.json({ cases: cases.map((c) => ({ ...caseRow(c, links), person: c.person, mine: c.caseManagerId === actor.id })) });
+    // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
+    // management reads the referral record of every case).
+    const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
+    res.json({ cases: cases.map((c) => ({ ...caseRow(c, links), person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null, mine: c.caseManagerId === actor.id })) });
   });
 
   router.get('/queues/sergeant', async (req, res) => {
@@ -66,8 +68,8 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     }
     const [notices, awaitingDecision, objectionWindows] = await Promise.all([
       db.notification.findMany({ where: { office, recipientRole: 'prosecutor' }, orderBy: { createdAt: 'desc' }, take: 200 }),
-      db.referral.findMany({ where: { prosecutorOffice: office, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } }, orderBy: { updatedAt: 'asc' } }),
-      db.referral.findMany({ where: { prosecutorOffice: office, stage: OPEN, deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } } }, orderBy: { createdAt: 'asc' } }),
+      db.referral.findMany({ where: { prosecutorOffices: { has: office }, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } }, orderBy: { updatedAt: 'asc' } }),
+      db.referral.findMany({ where: { prosecutorOffices: { has: office }, stage: OPEN, deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } } }, orderBy: { createdAt: 'asc' } }),
     ]);
     res.json({
       office: { code: office, name: deps.config.offices[office].name },

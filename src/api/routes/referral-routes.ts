@@ -1,19 +1,22 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { LeadConfig } from '../../config/config-schema';
+import { placesOf } from '../../config/load-config';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { assessArrestDiversion, submitArrestDiversion } from '../../referrals/submit-arrest-diversion';
 import { submitSocialContact } from '../../referrals/submit-social-contact';
-import type { CaseView } from '../../shared/case-model';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
+import { capacityFor, mayLookUpPriorReferrals, priorReferralEntry, type CaseStatus } from '../../disclosure';
+import { findPriorReferrals, type PriorReferral } from '../../referrals/prior-referrals';
 import { validationError } from '../http-error';
-import { requirePermission } from '../authentication';
+import { requirePermission, type RequestActor } from '../authentication';
+import { recordDisclosure, submittedCaseStatus } from '../case-reads';
 
-const dueOf = (view: CaseView, ruleId: string) => view.deadlines.find((d) => d.ruleId === ruleId)?.dueAt;
+const dueOf = (view: CaseStatus, ruleId: string) => view.deadlines.find((d) => d.ruleId === ruleId)?.dueAt;
 
 /** What the referrer is told after submitting (the form shows it). */
-export function nextSteps(view: CaseView | undefined): string[] {
+export function nextSteps(view: CaseStatus | null): string[] {
   if (!view) return ['The case is starting; open it in a moment to see its deadlines.'];
   if (view.type === 'SOCIAL_CONTACT') {
     return [
@@ -43,26 +46,39 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
   const arrest = arrestDiversionSchema(deps.config);
   const social = socialContactSchema(deps.config);
 
+  /**
+   * R-EL-PRIOR: the person's earlier referrals, for the submitting agency's officers and sergeants only
+   * (null for anyone else); each one shown is recorded as a disclosure of its referral record.
+   */
+  async function priorReferralsShown(req: Request, actor: RequestActor, body: { agency: string; submissionId: string; person: Parameters<typeof findPriorReferrals>[1] }): Promise<PriorReferral[] | null> {
+    if (!mayLookUpPriorReferrals(actor, body.agency)) return null;
+    const found = await findPriorReferrals(deps.db, body.person, body.submissionId);
+    for (const prior of found) recordDisclosure(req, priorReferralEntry(prior));
+    return found.map(({ caseId, type, stage, referredAt }) => ({ caseId, type, stage, referredAt }));
+  }
+
   router.post('/referrals/arrest-diversions/eligibility', async (req, res) => {
-    requirePermission(req, 'referral.create');
+    const actor = requirePermission(req, 'referral.create');
     const parsed = arrest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    res.json(await assessArrestDiversion(deps, parsed.data));
+    res.json({ eligibility: assessArrestDiversion(deps.config, parsed.data), priorReferrals: await priorReferralsShown(req, actor, parsed.data) });
   });
 
   router.post('/referrals/arrest-diversions', async (req, res) => {
     const actor = requirePermission(req, 'referral.create');
     const parsed = arrest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const result = await submitArrestDiversion(deps, parsed.data, actor);
+    const priorReferrals = await priorReferralsShown(req, actor, parsed.data);
+    const result = await submitArrestDiversion(deps, parsed.data, actor, { priorReferrals });
     req.audit = { ...req.audit, caseId: result.caseId };
+    const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
     res.status(result.created ? 201 : 200).json({
       caseId: result.caseId,
       created: result.created,
-      case: result.view ?? null,
+      case: status,
       eligibility: result.eligibility,
-      priorReferrals: result.priorReferrals,
-      nextSteps: nextSteps(result.view),
+      priorReferrals,
+      nextSteps: nextSteps(status),
     });
   });
 
@@ -70,22 +86,26 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
     const actor = requirePermission(req, 'referral.create');
     const parsed = social.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const result = await submitSocialContact(deps, parsed.data, actor);
+    const priorReferrals = await priorReferralsShown(req, actor, parsed.data);
+    const result = await submitSocialContact(deps, parsed.data, actor, { priorReferrals });
     req.audit = { ...req.audit, caseId: result.caseId };
+    const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
     res.status(result.created ? 201 : 200).json({
       caseId: result.caseId,
       created: result.created,
-      case: result.view ?? null,
+      case: status,
       prerequisites: result.prerequisites,
-      priorReferrals: result.priorReferrals,
-      nextSteps: nextSteps(result.view),
+      priorReferrals,
+      nextSteps: nextSteps(status),
     });
   });
 
+  /** R-SC-CAPACITY: places, used and free — which cases hold them only for the program's own readers. */
   router.get('/capacity', async (req, res) => {
-    requirePermission(req, 'capacity.read');
+    const actor = requirePermission(req, 'capacity.read');
     const view = await deps.cases.capacity();
-    res.json(view ?? { places: null, participants: [], reserved: [], waiting: [], free: null });
+    const places = placesOf(deps.config);
+    res.json(capacityFor(actor.role, view ?? { places, participants: [], reserved: [], waiting: [], free: places }));
   });
 
   return router;

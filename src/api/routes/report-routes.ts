@@ -1,29 +1,85 @@
 import { Router, type Request } from 'express';
+import {
+  clientReportEntry,
+  clientReportLevel,
+  clientRowOf,
+  fromStored,
+  staffingNameFor,
+  staffingRowOf,
+  type ReleaseRecord,
+} from '../../disclosure';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { MonthlyReportData } from '../../reports/monthly-report';
 import { clientReportCsv, staffingListCsv } from '../../reports/report-csv';
 import { REPORT_MONTH } from '../../reports/report-month';
 import { allows } from '../../shared/permissions';
-import { requirePermission } from '../authentication';
+import { requirePermission, type RequestActor } from '../authentication';
+import { recordDisclosure } from '../case-reads';
+import { csvDownload } from '../csv-download';
 import { HttpError } from '../http-error';
 
-/** R-STAFFING: the monthly reports the schedule produced, as figures, lists and CSV downloads. */
+/**
+ * R-STAFFING: the monthly reports the schedule produced, as figures, lists and CSV downloads. Names
+ * and case-management details are decided per reader when a report is read, against the releases and
+ * nominations of that moment (R-ROI), and every one shown is a recorded disclosure (R-DISCLOSE).
+ */
 export function reportRoutes(deps: { db: PrismaClient }): Router {
   const router = Router();
+  const { db } = deps;
 
   const load = async (req: Request) => {
     const month = String(req.params.month);
     if (!REPORT_MONTH.test(month)) {
       throw new HttpError(400, 'VALIDATION_FAILED', `month: expected YYYY-MM, got "${month.slice(0, 20)}" (R-STAFFING)`, { fields: [{ field: 'month', message: 'expected YYYY-MM' }] });
     }
-    const row = await deps.db.monthlyReport.findUnique({ where: { month } });
+    const row = await db.monthlyReport.findUnique({ where: { month } });
     if (!row) throw new HttpError(404, 'NOT_FOUND', `No report for ${month} yet: the schedule produces it on the first of the next month (R-STAFFING)`);
     return { month, generatedAt: row.generatedAt.toISOString(), data: row.data as unknown as MonthlyReportData };
   };
 
+  /** The latest release of each case, as stored (lists read the database only). */
+  async function releasesOf(caseIds: string[]): Promise<Map<string, ReleaseRecord>> {
+    const rows = await db.releaseOfInformation.findMany({ where: { referralId: { in: caseIds } }, orderBy: { givenAt: 'desc' } });
+    const latest = new Map<string, ReleaseRecord>();
+    for (const row of rows) if (!latest.has(row.referralId)) latest.set(row.referralId, fromStored(row));
+    return latest;
+  }
+
+  async function staffingList(req: Request, actor: RequestActor, month: string, data: MonthlyReportData) {
+    const ids = data.staffingList.map((r) => r.referralId);
+    const [referrals, releases, nominations] = await Promise.all([
+      db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } } }),
+      releasesOf(ids),
+      db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: ids } }, orderBy: { at: 'asc' } }),
+    ]);
+    const byId = new Map(referrals.map((r) => [r.id, r]));
+    return data.staffingList.map((row) => {
+      const referral = byId.get(row.referralId);
+      const nominated = nominations.filter((n) => n.referralId === row.referralId).map((n) => ({ by: { id: n.nominatedById, role: n.nominatedByRole }, reason: n.reason, at: n.at.toISOString() }));
+      const named = referral
+        ? staffingNameFor(actor, { caseId: row.referralId, personId: referral.personId, person: referral.person, release: releases.get(row.referralId) ?? null, nominatedBy: nominated.map((n) => n.by) })
+        : { name: null, namedBecause: null };
+      recordDisclosure(req, 'entry' in named ? named.entry : undefined);
+      return staffingRowOf(row, named, nominated);
+    });
+  }
+
+  async function clientRows(req: Request, actor: RequestActor, data: MonthlyReportData) {
+    const ids = data.clientRows.map((r) => r.referralId);
+    const [referrals, releases] = await Promise.all([db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } }), releasesOf(ids)]);
+    const personOf = new Map(referrals.map((r) => [r.id, r.personId]));
+    return data.clientRows.map((row) => {
+      const release = releases.get(row.referralId) ?? null;
+      const level = clientReportLevel(actor.role, release);
+      const personId = personOf.get(row.referralId);
+      if (personId) recordDisclosure(req, clientReportEntry(actor.role, level, { caseId: row.referralId, personId, release }));
+      return clientRowOf(row, level);
+    });
+  }
+
   router.get('/reports', async (req, res) => {
     requirePermission(req, 'report.staffing');
-    const rows = await deps.db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 });
+    const rows = await db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 });
     res.json({ reports: rows.map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString() })) });
   });
 
@@ -35,24 +91,21 @@ export function reportRoutes(deps: { db: PrismaClient }): Router {
       generatedAt,
       program: data.program,
       figures: data.figures,
-      staffingList: data.staffingList,
-      ...(allows(actor.role, 'report.clients') ? { clientRows: data.clientRows } : {}),
+      staffingList: await staffingList(req, actor, month, data),
+      ...(allows(actor.role, 'report.clients') ? { clientRows: await clientRows(req, actor, data) } : {}),
     });
   });
 
-  const download = (res: import('express').Response, file: string, body: string) =>
-    res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${file}"`).send(body);
-
   router.get('/reports/:month/staffing-list.csv', async (req, res) => {
-    requirePermission(req, 'report.staffing');
+    const actor = requirePermission(req, 'report.staffing');
     const { month, data } = await load(req);
-    download(res, `lead-staffing-list-${month}.csv`, staffingListCsv(data.staffingList));
+    csvDownload(res, `lead-staffing-list-${month}.csv`, staffingListCsv(await staffingList(req, actor, month, data)));
   });
 
   router.get('/reports/:month/client-report.csv', async (req, res) => {
-    requirePermission(req, 'report.clients');
+    const actor = requirePermission(req, 'report.clients');
     const { month, data } = await load(req);
-    download(res, `lead-client-report-${month}.csv`, clientReportCsv(data.clientRows));
+    csvDownload(res, `lead-client-report-${month}.csv`, clientReportCsv(await clientRows(req, actor, data), clientReportLevel(actor.role, null) === 'FULL'));
   });
 
   return router;

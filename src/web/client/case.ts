@@ -1,15 +1,17 @@
 import { api, errorMessage } from './api';
 import { announce, h, humanize, replaceChildren, when } from './dom';
+import { referralRecordView } from './referral-record';
 import { requireSession, type SessionUser } from './session';
 
 /**
- * One case: its stage, deadlines (with rule ids), notices and timeline, and the actions the person's
- * role may take — each asks for confirmation, and a refusal says which stage or rule refused it.
+ * One case as the API shows this reader (R-ROI): program status, the referral record and the
+ * case-management record (or its progress summary) — each present only when the reader may receive
+ * it — and the actions the person's role may take, each confirmed first; a refusal names its rule.
  */
 let me: SessionUser | undefined;
 const caseId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 
-type Field = { name: string; label: string; type: 'text' | 'textarea' | 'select' | 'datetime' | 'checkboxes' | 'boolean'; options?: Array<[string, string]>; required?: boolean };
+type Field = { name: string; label: string; type: 'text' | 'textarea' | 'select' | 'datetime' | 'checkboxes' | 'boolean' | 'list'; options?: Array<[string, string]>; required?: boolean };
 interface ActionSpec {
   path: string;
   label: string;
@@ -23,58 +25,74 @@ interface ActionSpec {
 const EXIT_REASONS: Array<[string, string]> = [['CONSENT_RESCINDED', 'Consent rescinded'], ['NO_CLINICAL_BENEFIT', 'No clinical benefit'], ['TRANSITIONED_OUT', 'Transitioned out (self-sufficient)'], ['DECEASED', 'Deceased'], ['MOVED_AWAY', 'Moved away']];
 const GOALS = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'JOB_PLACEMENT', 'LICENSING', 'SMALL_BUSINESS', 'CHILD_CARE', 'BENEFITS', 'OTHER'].map((g): [string, string] => [g, humanize(g)]);
 const decision = (approve: string, deny: string): Field => ({ name: 'decision', label: 'Decision', type: 'select', options: [[approve, humanize(approve)], [deny, humanize(deny)]], required: true });
+const OPEN_STAGES = ['OVERRIDE_REQUESTED', 'AWAITING_APPROVAL', 'WAITING_FOR_CAPACITY', 'AWAITING_CONTACT', 'AWAITING_SCREENING', 'AWAITING_INTAKE', 'ENROLLED', 'LEFT_BEFORE_SCREENING', 'INTAKE_MISSED'];
 
 const ACTIONS: ActionSpec[] = [
   { path: 'screening', label: 'Record screening', roles: ['case_manager'], stages: ['AWAITING_SCREENING'], fields: [{ name: 'intakeScheduledFor', label: 'Intake booked for', type: 'datetime' }] },
   { path: 'left-before-screening', label: 'Left before screening', roles: ['case_manager'], stages: ['AWAITING_SCREENING'], types: ['ARREST_DIVERSION'], fields: [{ name: 'note', label: 'Note', type: 'textarea' }], danger: true },
-  { path: 'consent', label: 'Record consent', roles: ['case_manager'], stages: ['AWAITING_INTAKE'], fields: [{ name: 'method', label: 'How', type: 'select', options: [['WRITTEN', 'Signed release of information'], ['VERBAL_MEMORIALIZED', 'Verbal, memorialized by the agency']], required: true }, { name: 'memorializedBy', label: 'Memorialized by (for verbal consent)', type: 'text' }] },
+  { path: 'consent', label: 'Record consent', roles: ['case_manager'], stages: ['AWAITING_INTAKE'], fields: [
+    { name: 'method', label: 'How', type: 'select', options: [['WRITTEN', 'Signed release of information'], ['VERBAL_MEMORIALIZED', 'Verbal, memorialized by the agency']], required: true },
+    { name: 'memorializedBy', label: 'Memorialized by (for verbal consent)', type: 'text' },
+    { name: 'covers.staffing', label: 'The release covers staffing with the LEAD partners (they then see a progress summary)', type: 'boolean' },
+    { name: 'covers.providers', label: 'Treatment providers the release names (one per line)', type: 'list' },
+  ] },
   { path: 'intake', label: 'Record intake', roles: ['case_manager'], stages: ['AWAITING_INTAKE'] },
   { path: 'iip', label: 'Record IIP goals', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'goals', label: 'Goals the participant chose', type: 'checkboxes', options: GOALS, required: true }] },
+  { path: 'services', label: 'Record a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service delivered', type: 'text', required: true }, { name: 'provider', label: 'Treatment provider consulted (must be named by the release)', type: 'text' }, { name: 'note', label: 'Note', type: 'textarea' }] },
   { path: 'service-withdrawals', label: 'Withdraw a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service', type: 'text', required: true }, { name: 'reason', label: 'Why (not an exit)', type: 'textarea', required: true }] },
+  { path: 'notes', label: 'Add a case note', roles: ['case_manager'], stages: OPEN_STAGES, fields: [{ name: 'note', label: 'Note (case-management record: never shown to partners)', type: 'textarea', required: true }] },
   { path: 'consent/rescind', label: 'Consent rescinded', roles: ['case_manager'], stages: ['AWAITING_INTAKE', 'ENROLLED'], danger: true },
   { path: 'exit', label: 'Record exit', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'reason', label: 'Reason', type: 'select', options: EXIT_REASONS, required: true }, { name: 'note', label: 'Note', type: 'textarea' }], danger: true },
   { path: 'contacts', label: 'Record contact', roles: ['officer', 'sergeant', 'case_manager'], stages: ['AWAITING_CONTACT'], fields: [{ name: 'willing', label: 'Found and willing to meet case management', type: 'boolean' }] },
-  { path: 'returns-to-scene', label: 'Report return to scene', roles: ['officer', 'sergeant'], types: ['ARREST_DIVERSION'], fields: [{ name: 'observedAt', label: 'Seen at', type: 'datetime' }] },
+  { path: 'returns-to-scene', label: 'Report return to scene', roles: ['officer', 'sergeant'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'observedAt', label: 'Seen at', type: 'datetime' }] },
   { path: 'intake-deadline/extensions', label: 'Extend intake deadline', roles: ['officer', 'sergeant'], stages: ['AWAITING_SCREENING', 'AWAITING_INTAKE'], types: ['ARREST_DIVERSION'], fields: [{ name: 'newDueAt', label: 'New deadline', type: 'datetime', required: true }, { name: 'reason', label: 'Why', type: 'textarea', required: true }] },
   { path: 'override-decision', label: 'Decide override', roles: ['sergeant'], stages: ['OVERRIDE_REQUESTED'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }] },
   { path: 'approval-decision', label: 'Approve or deny', roles: ['sergeant'], stages: ['AWAITING_APPROVAL'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }] },
-  { path: 'reassessment-decision', label: 'Re-assess', roles: ['sergeant'], types: ['SOCIAL_CONTACT'], fields: [decision('RENEW', 'CLOSE'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }] },
-  { path: 'victim-objection', label: 'Record victim objection', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], fields: [{ name: 'note', label: 'Note', type: 'textarea' }] },
-  { path: 'filing-decision', label: 'Record filing decision', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], fields: [{ name: 'decision', label: 'Decision', type: 'select', options: [['FILED', 'Charges filed'], ['DECLINED', 'Declined']], required: true }] },
+  { path: 'reassessment-decision', label: 'Re-assess', roles: ['sergeant'], types: ['SOCIAL_CONTACT'], stages: OPEN_STAGES, fields: [decision('RENEW', 'CLOSE'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }] },
+  { path: 'victim-objection', label: 'Record victim objection', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'note', label: 'Note', type: 'textarea' }] },
+  { path: 'filing-decision', label: 'Record filing decision', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'decision', label: 'Decision', type: 'select', options: [['FILED', 'Charges filed'], ['DECLINED', 'Declined']], required: true }] },
+  { path: 'staffing-nominations', label: 'Nominate for staffing', roles: ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'], stages: OPEN_STAGES, fields: [{ name: 'reason', label: 'Briefly, why the partners should discuss this person (R-STAFFING)', type: 'textarea', required: true }] },
 ];
 
-const TERMINAL = ['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED'];
-
 function fieldControl(action: ActionSpec, f: Field): HTMLElement {
-  const id = `a-${action.path.replace(/\W/g, '-')}-${f.name}`;
+  const id = `a-${action.path.replace(/\W/g, '-')}-${f.name.replace(/\W/g, '-')}`;
   if (f.type === 'checkboxes') {
     return h('fieldset', {}, h('legend', {}, f.label), f.options!.map(([v, t]) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: f.name, value: v }), t)));
   }
   if (f.type === 'boolean') return h('label', { class: 'inline', for: id }, h('input', { type: 'checkbox', id, name: f.name, 'data-bool': true }), f.label);
   const control =
     f.type === 'select' ? h('select', { id, name: f.name, required: f.required }, f.options!.map(([v, t]) => h('option', { value: v }, t)))
-      : f.type === 'textarea' ? h('textarea', { id, name: f.name, rows: '2', required: f.required })
+      : f.type === 'textarea' || f.type === 'list' ? h('textarea', { id, name: f.name, rows: '2', required: f.required })
         : h('input', { id, name: f.name, type: f.type === 'datetime' ? 'datetime-local' : 'text', required: f.required });
   return h('div', {}, h('label', { for: id }, f.label), control);
+}
+
+/** Sets `a.b` in a body object (nested fields such as covers.staffing). */
+function setPath(body: Record<string, unknown>, name: string, value: unknown): void {
+  const [head, ...rest] = name.split('.');
+  if (rest.length === 0) body[head] = value;
+  else setPath((body[head] ??= {}) as Record<string, unknown>, rest.join('.'), value);
 }
 
 function readAction(form: HTMLFormElement, action: ActionSpec): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of action.fields ?? []) {
-    if (f.type === 'checkboxes') body[f.name] = Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${f.name}"]:checked`)).map((i) => i.value);
-    else if (f.type === 'boolean') body[f.name] = (form.elements.namedItem(f.name) as HTMLInputElement).checked;
+    const named = form.elements.namedItem(f.name) as HTMLInputElement | null;
+    if (f.type === 'checkboxes') setPath(body, f.name, Array.from(form.querySelectorAll<HTMLInputElement>(`input[name="${f.name}"]:checked`)).map((i) => i.value));
+    else if (f.type === 'boolean') setPath(body, f.name, named!.checked);
+    else if (f.type === 'list') setPath(body, f.name, named!.value.split('\n').map((l) => l.trim()).filter(Boolean));
     else {
-      const value = (form.elements.namedItem(f.name) as HTMLInputElement).value.trim();
-      if (value) body[f.name] = f.type === 'datetime' ? new Date(value).toISOString() : value;
+      const value = named!.value.trim();
+      if (value) setPath(body, f.name, f.type === 'datetime' ? new Date(value).toISOString() : value);
     }
   }
   return body;
 }
 
-function actionPanel(view: any): HTMLElement | null {
+function actionPanel(status: any): HTMLElement | null {
   const role = me?.role;
   if (!role) return null;
-  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(view.type)) && (!a.stages || a.stages.includes(view.stage)) && !TERMINAL.includes(view.stage));
+  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(status.type)) && (!a.stages || a.stages.includes(status.stage)));
   if (allowed.length === 0) return null;
   const area = h('div', { id: 'action-area' });
   const buttons = allowed.map((action) =>
@@ -84,15 +102,17 @@ function actionPanel(view: any): HTMLElement | null {
       'data-action': action.path,
       onclick: () => {
         const form = h('form', { class: 'confirm', 'aria-label': action.label }, h('h3', {}, action.label), (action.fields ?? []).map((f) => fieldControl(action, f)),
-          h('p', {}, `Confirm: ${action.label.toLowerCase()} on case ${view.referralId}?`),
+          h('p', {}, `Confirm: ${action.label.toLowerCase()} on case ${status.referralId}?`),
           h('div', { class: 'actions' }, h('button', { type: 'submit', class: action.danger ? 'danger' : '' }, `Confirm ${action.label.toLowerCase()}`), h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel')));
         form.addEventListener('submit', async (e) => {
           e.preventDefault();
-          const res = await api('POST', `/api/cases/${encodeURIComponent(view.referralId)}/${action.path}`, readAction(form, action), { 'Idempotency-Key': crypto.randomUUID() });
-          if (res.status === 200) {
+          const res = await api('POST', `/api/cases/${encodeURIComponent(status.referralId)}/${action.path}`, readAction(form, action), { 'Idempotency-Key': crypto.randomUUID() });
+          if (res.status === 200 || res.status === 201) {
             area.replaceChildren();
-            announce(`${action.label}: done. The case is now ${humanize(res.body.case.stage)}.`);
-            render(res.body.case, undefined);
+            if (res.body.case) {
+              announce(`${action.label}: done. The case is now ${humanize(res.body.case.stage)}.`);
+              render(res.body);
+            } else announce(`${action.label}: done.`);
           } else {
             const message = h('p', { class: 'panel bad', role: 'alert', id: 'action-error' }, errorMessage(res));
             form.querySelector('#action-error')?.remove();
@@ -107,23 +127,56 @@ function actionPanel(view: any): HTMLElement | null {
   return h('section', { 'aria-labelledby': 'actions-title' }, h('h2', { id: 'actions-title' }, 'Actions'), h('div', { class: 'actions' }, buttons), area);
 }
 
-let person: any;
-function render(view: any, personData: any): void {
-  if (personData !== undefined) person = personData;
+function caseManagementView(cm: any): HTMLElement {
+  if (!cm) {
+    return h('section', { id: 'case-management', 'aria-labelledby': 'cm-title' }, h('h2', { id: 'cm-title' }, 'Case management'),
+      h('p', { class: 'hint' }, 'Case-management details are shared with partners only as a progress summary, and only while the person\'s release of information covers staffing (R-ROI).'));
+  }
+  if (cm.level === 'SUMMARY') {
+    return h('section', { id: 'case-management', 'aria-labelledby': 'cm-title' }, h('h2', { id: 'cm-title' }, 'Progress summary (under the person\'s release, R-ROI)'),
+      h('ul', {}, h('li', {}, `IIP goals: ${cm.iipGoals.length ? cm.iipGoals.map(humanize).join(', ') : 'none recorded'}`), h('li', {}, `A service was withdrawn: ${cm.serviceWithdrawn ? 'yes' : 'no'}`), cm.exitCategory ? h('li', {}, `Exit: ${humanize(cm.exitCategory)}`) : null));
+  }
+  const r = cm.release;
+  return h('section', { id: 'case-management', 'aria-labelledby': 'cm-title' }, h('h2', { id: 'cm-title' }, 'Case-management record'),
+    h('p', { id: 'release' }, r
+      ? `Release of information ${r.inForce ? 'in force' : `rescinded ${when(r.rescindedAt)}`}: ${humanize(r.method ?? '')}${r.memorializedBy ? ` (memorialized by ${r.memorializedBy})` : ''}; ${r.coversStaffing ? 'covers staffing with the partners' : 'does not cover staffing'}${r.providers.length ? `; providers: ${r.providers.join(', ')}` : ''}.`
+      : 'No release of information recorded.'),
+    cm.intakeScheduledFor ? h('p', {}, `Intake booked for ${when(cm.intakeScheduledFor)}`) : null,
+    cm.iip ? h('p', {}, `IIP goals: ${cm.iip.goals.map(humanize).join(', ')}`) : null,
+    cm.servicesDelivered.length ? h('p', {}, `Services delivered: ${cm.servicesDelivered.map((s: any) => (s.provider ? `${s.service} (${s.provider})` : s.service)).join('; ')}`) : null,
+    cm.servicesWithdrawn.length ? h('p', {}, `Services withdrawn: ${cm.servicesWithdrawn.map((s: any) => `${s.service}: ${s.reason}`).join('; ')}`) : null,
+    cm.exit ? h('p', {}, `Exit: ${humanize(cm.exit.reason)} (${when(cm.exit.at)})`) : null);
+}
+
+const describeData = (data: Record<string, unknown> | undefined) =>
+  data ? Object.entries(data).filter(([, v]) => typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number' || Array.isArray(v)).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ') : '';
+
+function render(body: any): void {
+  const { case: status, referral, caseManagement } = body;
+  const links = [
+    referral ? h('a', { href: `/cases/${encodeURIComponent(status.referralId)}/packet`, id: 'packet-link' }, 'Referral record / diversion packet') : null,
+    me && ['case_manager', 'supervisor'].includes(me.role) ? h('a', { href: `/cases/${encodeURIComponent(status.referralId)}/disclosures`, id: 'disclosures-link' }, 'Disclosures of this person\'s information') : null,
+  ].filter(Boolean);
   replaceChildren(
     'case',
-    h('p', {}, h('strong', {}, view.referralId), ` · ${humanize(view.type)} · stage `, h('span', { class: 'badge', id: 'stage' }, view.stage)),
-    person ? h('p', {}, `${person.givenName} ${person.familyName}`) : null,
-    view.stuck?.length ? h('p', { class: 'panel bad' }, `Stuck: ${view.stuck.map((s: any) => `${humanize(s.reason)} (${s.ruleId})`).join(', ')}`) : null,
-    actionPanel(view),
+    h('p', {}, h('strong', {}, status.referralId), ` · ${humanize(status.type)} · stage `, h('span', { class: 'badge', id: 'stage' }, status.stage)),
+    referral ? h('p', { id: 'person' }, `${referral.person.givenName} ${referral.person.familyName}`) : null,
+    links.length ? h('p', { class: 'actions' }, links) : null,
+    status.stuck?.length ? h('p', { class: 'panel bad' }, `Stuck: ${status.stuck.map((s: any) => `${humanize(s.reason)} (${s.ruleId})`).join(', ')}`) : null,
+    actionPanel(status),
+    referral ? referralRecordView(referral, 'h2') : null,
+    caseManagementView(caseManagement),
     h('h2', {}, 'Deadlines'),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
-      h('tbody', {}, (view.deadlines ?? []).map((d: any) => h('tr', {}, h('td', {}, d.ruleId), h('td', {}, d.name), h('td', {}, when(d.dueAt)), h('td', {}, humanize(d.status)))))),
+      h('tbody', {}, (status.deadlines ?? []).map((d: any) => h('tr', {}, h('td', {}, d.ruleId), h('td', {}, d.name), h('td', {}, when(d.dueAt)), h('td', {}, humanize(d.status)))))),
     h('h2', {}, 'Notices'),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Notice'), h('th', {}, 'Rule'), h('th', {}, 'To'), h('th', {}, 'Status'))),
-      h('tbody', {}, (view.notices ?? []).map((n: any) => h('tr', {}, h('td', {}, humanize(n.kind)), h('td', {}, n.ruleId), h('td', {}, n.recipient ? humanize(n.recipient.role) + (n.recipient.office ? ` (${n.recipient.office})` : '') : '—'), h('td', {}, n.status === 'SENT' ? `sent ${when(n.sentAt)}` : humanize(n.status)))))),
+      h('tbody', {}, (status.notices ?? []).map((n: any) => h('tr', {}, h('td', {}, humanize(n.kind)), h('td', {}, n.ruleId), h('td', {}, n.recipient ? humanize(n.recipient.role) + (n.recipient.office ? ` (${n.recipient.office})` : '') : '—'), h('td', {}, n.status === 'SENT' ? `sent ${when(n.sentAt)}` : humanize(n.status)))))),
     h('h2', {}, 'Timeline'),
-    h('ol', { class: 'timeline' }, (view.events ?? []).filter((e: any) => e.type !== 'NOTICE_SENT').map((e: any) => h('li', {}, `${when(e.at)} — ${humanize(e.type)} (${e.ruleId}) by ${e.actor?.role === 'system' ? 'the service' : `${e.actor?.id} (${humanize(e.actor?.role ?? '')})`}`))),
+    h('ol', { class: 'timeline', id: 'timeline' }, (status.events ?? []).filter((e: any) => e.type !== 'NOTICE_SENT').map((e: any) => {
+      const detail = describeData(e.data);
+      return h('li', {}, `${when(e.at)} — ${humanize(e.type)} (${e.ruleId}) by ${e.actor?.role === 'system' ? 'the service' : `${e.actor?.id} (${humanize(e.actor?.role ?? '')})`}${detail ? ` — ${detail}` : ''}`);
+    })),
   );
 }
 
@@ -135,7 +188,7 @@ async function main(): Promise<void> {
     replaceChildren('case', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
     return;
   }
-  render(res.body.case, res.body.person);
+  render(res.body);
   document.getElementById('case')!.dataset.ready = 'true';
 }
 

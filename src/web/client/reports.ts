@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       h('thead', {}, h('tr', {}, ['Case', 'Person', 'Stage', 'Referred', 'Next deadline', 'Flags'].map((c) => h('th', {}, c)))),
       h('tbody', {}, staffingList.map((r: any) => h('tr', { 'data-case': r.referralId },
         h('td', {}, h('a', { href: `/cases/${r.referralId}` }, r.referralId), h('br'), h('span', { class: 'hint' }, humanize(r.type))),
-        h('td', {}, r.name),
+        h('td', {}, r.name ?? h('span', { class: 'hint' }, 'by case id only'), r.nominations?.length ? [h('br'), h('span', { class: 'hint' }, `nominated: ${r.nominations.map((n: any) => n.reason).join('; ')}`)] : null),
         h('td', {}, humanize(r.stage)),
         h('td', {}, r.referredOn),
         h('td', {}, r.nextDeadlineOn ? `${r.nextDeadlineOn} (${r.nextDeadlineRule})` : '—'),

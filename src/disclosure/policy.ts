@@ -1,0 +1,150 @@
+import type { Prisma } from '../generated/prisma/client';
+import type { Role } from '../shared/roles';
+
+/**
+ * R-ROI, R-DISCLOSE, R-PACKET, R-STAFFING: who may read which kind of a person's information. This is
+ * the one place that decides it; every read path asks it (see ./index.ts), and every answer is built
+ * from allow-lists (./case-sections.ts), never by removing fields from a fuller object.
+ */
+
+export const INFORMATION_KINDS = ['REFERRAL_RECORD', 'PROGRAM_STATUS', 'CASE_MANAGEMENT_RECORD'] as const;
+export type InformationKind = (typeof INFORMATION_KINDS)[number];
+
+/** The state of the person's release of information (R-CONSENT) as far as partners are concerned. */
+export const RELEASE_STATES = ['NONE', 'IN_FORCE_COVERING_STAFFING', 'IN_FORCE_NOT_COVERING_STAFFING', 'RESCINDED'] as const;
+export type ReleaseState = (typeof RELEASE_STATES)[number];
+
+/** How a reader stands to a case. */
+export const RELATIONS = ['REFERRING_OFFICER', 'AGENCY_SERGEANT', 'OFFICE_WITH_JURISDICTION', 'PROGRAM', 'NONE'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** What a reader gets of the case-management record: all of it, a progress summary, or nothing. */
+export type CaseManagementLevel = 'FULL' | 'SUMMARY' | 'NONE';
+
+/** What one reader may receive of one case, and why. */
+export interface Access {
+  referralRecord: boolean;
+  programStatus: boolean;
+  caseManagement: CaseManagementLevel;
+  /** The rule that makes this reader a reader (recorded with every disclosure). */
+  basis: string;
+  /** Showing this reader the referral or case-management record is a disclosure (R-DISCLOSE). */
+  accounted: boolean;
+}
+
+export const NO_ACCESS: Access = { referralRecord: false, programStatus: false, caseManagement: 'NONE', basis: 'none', accounted: false };
+
+interface Reader {
+  /** The relation that makes a person of this role a reader of a case. */
+  relation: Exclude<Relation, 'NONE'>;
+  /** The rule that says so. */
+  basis: string;
+  /** R-ROI: case management and supervisors always; the partners only under a release covering staffing. */
+  caseManagement: 'ALWAYS' | 'UNDER_RELEASE';
+}
+
+/** R-ROI's readers of the referral record and the program status, and of the case-management record. */
+const READERS: Record<Role, Reader> = {
+  officer: { relation: 'REFERRING_OFFICER', basis: 'R-ROI: the referring officer', caseManagement: 'UNDER_RELEASE' },
+  sergeant: { relation: 'AGENCY_SERGEANT', basis: "R-ROI: a sergeant of the referring officer's agency", caseManagement: 'UNDER_RELEASE' },
+  prosecutor: { relation: 'OFFICE_WITH_JURISDICTION', basis: 'R-PACKET: the prosecutor office with jurisdiction', caseManagement: 'UNDER_RELEASE' },
+  project_manager: { relation: 'PROGRAM', basis: 'R-ROI, R-SC-PDA: the project manager', caseManagement: 'UNDER_RELEASE' },
+  case_manager: { relation: 'PROGRAM', basis: 'R-ROI: case management', caseManagement: 'ALWAYS' },
+  supervisor: { relation: 'PROGRAM', basis: 'R-ROI: a supervisor', caseManagement: 'ALWAYS' },
+};
+
+/** Who is "outside case management" (R-DISCLOSE): everyone but the case managers themselves. */
+const INSIDE_CASE_MANAGEMENT: readonly Role[] = ['case_manager'];
+
+/** The signed-in person, as the policy needs them. */
+export interface ReaderIdentity {
+  id: string;
+  role: Role;
+  office?: string;
+  agency?: string;
+}
+
+/** The facts of a case that decide a reader's relation to it. */
+export interface CaseParties {
+  agency: string;
+  officerId: string;
+  submittedById: string | null;
+  prosecutorOffices: string[];
+}
+
+export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relation {
+  switch (reader.role) {
+    case 'officer':
+      return parties.submittedById === reader.id || parties.officerId === reader.id ? 'REFERRING_OFFICER' : 'NONE';
+    case 'sergeant':
+      // A sergeant's sign-in must name their agency: without it they are nobody's sergeant.
+      return reader.agency && parties.agency === reader.agency ? 'AGENCY_SERGEANT' : 'NONE';
+    case 'prosecutor':
+      return reader.office && parties.prosecutorOffices.includes(reader.office) ? 'OFFICE_WITH_JURISDICTION' : 'NONE';
+    default:
+      return 'PROGRAM';
+  }
+}
+
+/** The same relation as a database filter: the cases a reader may see at all. */
+export function readableCasesWhere(reader: ReaderIdentity): Prisma.ReferralWhereInput {
+  const nothing: Prisma.ReferralWhereInput = { id: { in: [] } };
+  switch (reader.role) {
+    case 'officer':
+      return { OR: [{ submittedById: reader.id }, { officerId: reader.id }] };
+    case 'sergeant':
+      return reader.agency ? { agency: reader.agency } : nothing;
+    case 'prosecutor':
+      return reader.office ? { prosecutorOffices: { has: reader.office } } : nothing;
+    default:
+      return {};
+  }
+}
+
+export function accessFor(role: Role, relation: Relation, release: ReleaseState): Access {
+  const reader = READERS[role];
+  if (relation === 'NONE' || relation !== reader.relation) return NO_ACCESS;
+  const caseManagement: CaseManagementLevel = reader.caseManagement === 'ALWAYS' ? 'FULL' : release === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
+  return { referralRecord: true, programStatus: true, caseManagement, basis: reader.basis, accounted: !INSIDE_CASE_MANAGEMENT.includes(role) };
+}
+
+/** The access of a reader to a case, from who they are, the case's parties and the release's state. */
+export function accessTo(reader: ReaderIdentity, parties: CaseParties, release: ReleaseState): Access {
+  return accessFor(reader.role, relationOf(reader, parties), release);
+}
+
+/** The basis recorded for a disclosure of the case-management summary under a release. */
+export const releaseBasis = (releaseId: string) => `R-ROI: release of information ${releaseId}, in force and covering staffing`;
+
+/** The readers' table of README.md ("Who sees what"), generated from READERS so the two cannot drift. */
+export function policyTable(): string {
+  const cell = (access: Access, kind: 'referral' | 'status' | 'cm') =>
+    kind === 'referral' ? (access.referralRecord ? 'yes' : '—') : kind === 'status' ? (access.programStatus ? 'yes' : '—') : { FULL: 'all of it', SUMMARY: 'progress summary', NONE: '—' }[access.caseManagement];
+  const header = ['reader (relation to the case)', 'referral record', 'program status', ...RELEASE_STATES.map((r) => `case-management record, release ${RELEASE_LABELS[r]}`)];
+  const rows = (Object.keys(READERS) as Role[]).map((role) => {
+    const reader = READERS[role];
+    const any = accessFor(role, reader.relation, 'NONE');
+    return [
+      `\`${role}\` (${RELATION_LABELS[reader.relation]})`,
+      cell(any, 'referral'),
+      cell(any, 'status'),
+      ...RELEASE_STATES.map((release) => cell(accessFor(role, reader.relation, release), 'cm')),
+    ];
+  });
+  rows.push(['anyone else (another officer, another agency\'s sergeant, another prosecutor office, a sign-in without agency or office)', '— (404)', '— (404)', ...RELEASE_STATES.map(() => '— (404)')]);
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+const RELEASE_LABELS: Record<ReleaseState, string> = {
+  NONE: 'none',
+  IN_FORCE_COVERING_STAFFING: 'in force, covering staffing',
+  IN_FORCE_NOT_COVERING_STAFFING: 'in force, not covering staffing',
+  RESCINDED: 'rescinded',
+};
+
+const RELATION_LABELS: Record<Exclude<Relation, 'NONE'>, string> = {
+  REFERRING_OFFICER: 'referred or vouched for the case',
+  AGENCY_SERGEANT: 'a sergeant of its agency',
+  OFFICE_WITH_JURISDICTION: 'an office with jurisdiction over any of its offenses',
+  PROGRAM: 'every case of the program',
+};

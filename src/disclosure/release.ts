@@ -1,0 +1,66 @@
+import type { ConsentRecord } from '../shared/case-model';
+import { NO_COVERAGE } from '../shared/case-model';
+import type { ReleaseRecord } from './case-sections';
+import type { ReleaseState } from './policy';
+
+/** A release of information as the database holds it (ReleaseOfInformation). */
+export interface StoredRelease {
+  id: string;
+  method: string;
+  memorializedBy: string | null;
+  coversStaffing: boolean;
+  providers: string[];
+  givenAt: Date;
+  givenById: string;
+  rescindedAt: Date | null;
+  rescindedById: string | null;
+}
+
+export const releaseIdOf = (caseId: string, givenSeq: number | undefined) => `${caseId}.${givenSeq ?? 'consent'}`;
+
+/**
+ * The case's current release (R-CONSENT): the workflow's record of it, and the stored row of the same
+ * release — which also holds a rescission made after the case closed. It is in force only while both
+ * say so.
+ */
+export function releaseOf(caseId: string, consent: ConsentRecord, stored: StoredRelease | null): ReleaseRecord | null {
+  const id = releaseIdOf(caseId, consent.givenSeq);
+  const row = stored && (consent.givenSeq === undefined || stored.id === id) ? stored : null;
+  if (consent.status === 'NONE') return row ? fromStored(row) : null;
+  const covers = consent.covers ?? NO_COVERAGE;
+  const rescindedAt = row?.rescindedAt?.toISOString() ?? (consent.status === 'RESCINDED' ? (consent.rescindedAt ?? consent.at) : undefined);
+  return {
+    id: row?.id ?? id,
+    inForce: consent.status === 'GIVEN' && !row?.rescindedAt,
+    method: consent.method,
+    memorializedBy: consent.memorializedBy,
+    coversStaffing: covers.staffing,
+    providers: covers.providers,
+    givenAt: row?.givenAt.toISOString() ?? (consent.rescindedAt || consent.status === 'GIVEN' ? consent.at : undefined),
+    givenBy: row?.givenById ?? consent.by?.id,
+    rescindedAt,
+    rescindedBy: row?.rescindedById ?? consent.rescindedBy?.id,
+  };
+}
+
+/** A stored release on its own (lists and reports read the database only). */
+export function fromStored(row: StoredRelease): ReleaseRecord {
+  return {
+    id: row.id,
+    inForce: !row.rescindedAt,
+    method: row.method,
+    memorializedBy: row.memorializedBy ?? undefined,
+    coversStaffing: row.coversStaffing,
+    providers: row.providers,
+    givenAt: row.givenAt.toISOString(),
+    givenBy: row.givenById,
+    rescindedAt: row.rescindedAt?.toISOString(),
+    rescindedBy: row.rescindedById ?? undefined,
+  };
+}
+
+export function releaseStateOf(release: ReleaseRecord | null): ReleaseState {
+  if (!release) return 'NONE';
+  if (!release.inForce) return 'RESCINDED';
+  return release.coversStaffing ? 'IN_FORCE_COVERING_STAFFING' : 'IN_FORCE_NOT_COVERING_STAFFING';
+}

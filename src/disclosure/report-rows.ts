@@ -1,0 +1,72 @@
+import type { ClientRow, StaffingRow } from '../reports/monthly-report';
+import type { CaseManagementLevel } from './policy';
+
+/**
+ * The monthly report's rows as one reader may see them (R-STAFFING, R-ROI), built field by field from
+ * the stored report — which may be older than this code and hold more than is listed here.
+ */
+
+export interface StaffingListRow {
+  referralId: string;
+  type: StaffingRow['type'];
+  stage: string;
+  referredOn: string;
+  caseManagerId: string | null;
+  nextDeadlineRule: string | null;
+  nextDeadlineOn: string | null;
+  stuck: string[];
+  /** The person's name, only under a release covering staffing or a partner's nomination. */
+  name: string | null;
+  namedBecause: 'RELEASE_COVERS_STAFFING' | 'NOMINATED' | null;
+  nominations: Array<{ by: { id: string; role: string }; reason: string; at: string }>;
+}
+
+export function staffingRowOf(row: StaffingRow, named: { name: string | null; namedBecause: string | null }, nominations: StaffingListRow['nominations']): StaffingListRow {
+  return {
+    referralId: row.referralId,
+    type: row.type,
+    stage: row.stage,
+    referredOn: row.referredOn,
+    caseManagerId: row.caseManagerId,
+    nextDeadlineRule: row.nextDeadlineRule,
+    nextDeadlineOn: row.nextDeadlineOn,
+    stuck: [...row.stuck],
+    name: named.name,
+    namedBecause: named.namedBecause as StaffingListRow['namedBecause'],
+    nominations,
+  };
+}
+
+/** One participant of the client-level report; `shared` says how much of the case-management record it holds. */
+export interface ClientReportRow {
+  referralId: string;
+  referralType: ClientRow['referralType'];
+  referredOn: string;
+  screenedOn: string | null;
+  enrolledOn: string;
+  status: ClientRow['status'];
+  exitOn: string | null;
+  shared: 'CASE_MANAGEMENT_RECORD' | 'PROGRESS_SUMMARY' | 'STATUS_ONLY';
+  iipGoals?: string[];
+  serviceWithdrawn?: boolean;
+  exitReason?: string | null;
+  consentOn?: string | null;
+  servicesDelivered?: string[];
+  servicesWithdrawn?: string[];
+}
+
+export function clientRowOf(row: ClientRow, level: CaseManagementLevel): ClientReportRow {
+  const status = {
+    referralId: row.referralId,
+    referralType: row.referralType,
+    referredOn: row.referredOn,
+    screenedOn: row.screenedOn,
+    enrolledOn: row.enrolledOn,
+    status: row.status,
+    exitOn: row.exitOn,
+  };
+  if (level === 'NONE') return { ...status, shared: 'STATUS_ONLY' };
+  const summary = { iipGoals: [...row.iipGoals], serviceWithdrawn: row.servicesWithdrawn.length > 0, exitReason: row.exitReason };
+  if (level === 'SUMMARY') return { ...status, shared: 'PROGRESS_SUMMARY', ...summary };
+  return { ...status, shared: 'CASE_MANAGEMENT_RECORD', ...summary, consentOn: row.consentOn, servicesDelivered: [...(row.servicesDelivered ?? [])], servicesWithdrawn: [...row.servicesWithdrawn] };
+}

@@ -1,0 +1,34 @@
+import { api, errorMessage } from './api';
+import { h, humanize, replaceChildren, when } from './dom';
+import { referralRecordView } from './referral-record';
+import { requireSession } from './session';
+
+/**
+ * R-PACKET: the diversion packet for the office(s) with jurisdiction — the referral record, with the
+ * deadlines a reviewer needs. Prints cleanly (print stylesheet in app.css).
+ */
+const caseId = decodeURIComponent(location.pathname.split('/').at(-2) ?? '');
+
+async function main(): Promise<void> {
+  if (!(await requireSession())) return;
+  const res = await api('GET', `/api/cases/${encodeURIComponent(caseId)}/packet`);
+  if (res.status !== 200) {
+    replaceChildren('packet', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
+    return;
+  }
+  const p = res.body;
+  replaceChildren(
+    'packet',
+    h('p', {}, h('strong', {}, p.caseId), ` · ${humanize(p.type)} · referred ${when(p.referredAt)} · stage ${humanize(p.stage)}`),
+    h('p', {}, `Offices with jurisdiction (R-JURISDICTION): ${p.prosecutorOffices.length ? p.prosecutorOffices.join(', ') : '—'}`),
+    h('p', { class: 'no-print actions' }, h('button', { type: 'button', onclick: () => window.print() }, 'Print'), h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, 'Back to the case')),
+    referralRecordView(p.referral, 'h2'),
+    h('h2', {}, 'Deadlines'),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
+      h('tbody', {}, p.deadlines.map((d: any) => h('tr', {}, h('td', {}, d.ruleId), h('td', {}, d.name), h('td', {}, when(d.dueAt)), h('td', {}, humanize(d.status)))))),
+    h('p', { class: 'hint' }, 'Law-enforcement information (R-ROI). Showing it is recorded in the accounting of disclosures (R-DISCLOSE).'),
+  );
+  document.getElementById('packet')!.dataset.ready = 'true';
+}
+
+void main();
