@@ -96,8 +96,13 @@ const schemasMatchNames: Same<keyof typeof caseActionSchemas, CaseActionName> = 
 void schemasMatchNames;
 export type CaseActionInput<A extends CaseActionName> = z.infer<(typeof caseActionSchemas)[A]>;
 
-/** The argument of every case-action update: who acts, and the action's validated input. */
+/** The argument of every case-action update: who acts, on which case, and the action's validated input. */
 export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
+  /**
+   * The case acted on. The workflow knows its own id; the argument names it so that every payload of a
+   * case identifies its case — the codec server records what it decodes as a disclosure (R-DISCLOSE).
+   */
+  caseId?: string;
   actor: z.infer<typeof actorSchema>;
   input: CaseActionInput<A>;
   /** The API request behind the action: the event and the audit trail share it. */

@@ -122,7 +122,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     }
     const referral = await referralFor(db, actor, req.params.caseId as string);
     try {
-      const view = await cases.act(referral.id, action, { actor: { id: actor.id, role: actor.role }, input: parsed.data as never, requestId: req.requestId }, key ? updateIdOf(action, actor.id, key) : undefined);
+      const view = await cases.act(referral.id, action, { caseId: referral.id, actor: { id: actor.id, role: actor.role }, input: parsed.data as never, requestId: req.requestId }, key ? updateIdOf(action, actor.id, key) : undefined);
       // R-CONSENT: a rescission ends what partners may read from the next read on, in lists too.
       if (action === 'rescindConsent') await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id });
       return { referral, view };
