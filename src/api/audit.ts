@@ -30,7 +30,8 @@ function writeTrail(db: PrismaClient, req: Request, status: number) {
       outcome: outcomeOf(status),
     },
   });
-  const disclosures = status < 400 && actor ? (req.disclosures ?? []) : [];
+  // What a refusal shows (a 422 with the person's prior referrals) is a disclosure too; a server error shows nothing.
+  const disclosures = status < 500 && actor ? (req.disclosures ?? []) : [];
   if (disclosures.length === 0) return db.$transaction([audit]);
   const channel = `${req.method} ${routeOf(req)}`;
   return db.$transaction([
@@ -76,8 +77,13 @@ export function auditTrail(db: PrismaClient, log: Logger) {
           send(body);
         },
         (err: Error) => {
-          log.error({ requestId: req.requestId, err: err.name }, 'audit trail not written: answer withheld');
           written = true;
+          // A refusal that shows nothing of a person (the database being down, say) still says what happened.
+          if (res.statusCode >= 400 && !req.disclosures?.length) {
+            log.error({ requestId: req.requestId, err: err.name }, 'audit trail not written for a refusal');
+            return void send(body);
+          }
+          log.error({ requestId: req.requestId, err: err.name }, 'audit trail not written: answer withheld');
           const refusal = new HttpError(503, 'AUDIT_UNAVAILABLE', 'The audit trail could not be written, so the answer is withheld. If you changed something it may have been recorded: send the same request again (with the same Idempotency-Key) shortly.');
           res.removeHeader('Content-Disposition');
           res.status(503).set('Retry-After', '5').type('json');

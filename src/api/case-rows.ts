@@ -1,4 +1,5 @@
 import type { Referral } from '../generated/prisma/client';
+import { listRowOf } from '../disclosure';
 
 export interface CaseLinks {
   /** Base address of the Temporal Web UI and the namespace, for links to a case's workflow. */
@@ -6,21 +7,10 @@ export interface CaseLinks {
   namespace: string;
 }
 
-/**
- * A case as lists show it: program status only — codes and dates, nothing of the referral record or the
- * case-management record (R-ROI), so every reader who may see the case may see its row.
- */
+/** A case as lists show it (the policy's program-status row), linked to its page and its workflow. */
 export function caseRow(r: Referral, links: CaseLinks) {
   return {
-    caseId: r.id,
-    type: r.type,
-    stage: r.stage,
-    agency: r.agency,
-    prosecutorOffice: r.prosecutorOffice,
-    prosecutorOffices: r.prosecutorOffices,
-    referredAt: r.referredAt?.toISOString() ?? null,
-    nextDeadline: r.nextDeadlineAt ? { dueAt: r.nextDeadlineAt.toISOString(), ruleId: r.nextDeadlineRule } : null,
-    stuckReasons: r.stuckReasons,
+    ...listRowOf(r),
     links: {
       case: `/cases/${encodeURIComponent(r.id)}`,
       temporal: `${links.temporalUi.replace(/\/$/, '')}/namespaces/${encodeURIComponent(links.namespace)}/workflows/${encodeURIComponent(r.id)}`,

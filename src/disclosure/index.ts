@@ -21,7 +21,7 @@ import { releaseStateOf } from './release';
 export { accessFor, accessTo, policyTable, readableCasesWhere, relationOf, RELEASE_STATES, type Access, type ReaderIdentity, type ReleaseState } from './policy';
 export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord } from './case-sections';
 export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
-export { clientRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
+export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 
 export type DisclosedKind = 'REFERRAL_RECORD' | 'CASE_MANAGEMENT_RECORD' | 'CASE_MANAGEMENT_SUMMARY';
 

@@ -1,20 +1,32 @@
+import type { Referral } from '../generated/prisma/client';
 import type { ClientRow, StaffingRow } from '../reports/monthly-report';
 import type { CaseManagementLevel } from './policy';
+
+/**
+ * A case in a list or queue: program status only — codes and dates, nothing of the referral record or
+ * of the case-management record (R-ROI) — so every reader who may see the case may see its row.
+ */
+export function listRowOf(r: Referral) {
+  return {
+    caseId: r.id,
+    type: r.type,
+    stage: r.stage,
+    agency: r.agency,
+    prosecutorOffice: r.prosecutorOffice,
+    prosecutorOffices: [...r.prosecutorOffices],
+    referredAt: r.referredAt?.toISOString() ?? null,
+    nextDeadline: r.nextDeadlineAt ? { dueAt: r.nextDeadlineAt.toISOString(), ruleId: r.nextDeadlineRule } : null,
+    stuckReasons: [...r.stuckReasons],
+  };
+}
 
 /**
  * The monthly report's rows as one reader may see them (R-STAFFING, R-ROI), built field by field from
  * the stored report — which may be older than this code and hold more than is listed here.
  */
 
-export interface StaffingListRow {
-  referralId: string;
-  type: StaffingRow['type'];
-  stage: string;
-  referredOn: string;
-  caseManagerId: string | null;
-  nextDeadlineRule: string | null;
-  nextDeadlineOn: string | null;
-  stuck: string[];
+/** A stored row (program status) and, decided at reading, whether and why it names the person. */
+export interface StaffingListRow extends StaffingRow {
   /** The person's name, only under a release covering staffing or a partner's nomination. */
   name: string | null;
   namedBecause: 'RELEASE_COVERS_STAFFING' | 'NOMINATED' | null;
