@@ -11,7 +11,7 @@ import {
   type ReferralRecord,
   type ReleaseRecord,
 } from './case-sections';
-import { accessFor, accessTo, releaseBasis, type Access, type CaseManagementLevel, type CaseParties, type InformationKind, type ReaderIdentity } from './policy';
+import { accessFor, accessTo, isAccounted, releaseBasis, type Access, type CaseManagementLevel, type CaseParties, type InformationKind, type ReaderIdentity } from './policy';
 import { releaseStateOf } from './release';
 
 /**
@@ -123,22 +123,20 @@ export function staffingNameFor(
   const nominated = row.nominatedBy.length > 0;
   if (!underRelease && !nominated) return { name: null, namedBecause: null };
   const basis = underRelease ? `R-STAFFING: ${releaseBasis(row.release!.id)}` : `R-STAFFING: nominated by ${row.nominatedBy.map((n) => `${n.id} (${n.role})`).join(', ')}`;
-  const accounted = reader.role !== 'case_manager';
   return {
     name: `${row.person.givenName} ${row.person.familyName}`,
     namedBecause: underRelease ? 'RELEASE_COVERS_STAFFING' : 'NOMINATED',
-    entry: accounted ? { personId: row.personId, caseId: row.caseId, kinds: ['REFERRAL_RECORD'], basis, ...(underRelease ? { releaseId: row.release!.id } : {}) } : undefined,
+    entry: isAccounted(reader.role) ? { personId: row.personId, caseId: row.caseId, kinds: ['REFERRAL_RECORD'], basis, ...(underRelease ? { releaseId: row.release!.id } : {}) } : undefined,
   };
 }
 
-/** What a reader of the client-level report (R-STAFFING, for the funder) receives of one participant. */
+/** What a reader of the client-level report (R-STAFFING, for the funder; the program's own readers) receives of one participant. */
 export function clientReportLevel(role: Role, release: ReleaseRecord | null): CaseManagementLevel {
-  if (role === 'case_manager' || role === 'supervisor') return 'FULL';
-  return releaseStateOf(release) === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
+  return accessFor(role, 'PROGRAM', releaseStateOf(release)).caseManagement;
 }
 
 export function clientReportEntry(role: Role, level: CaseManagementLevel, row: { caseId: string; personId: string; release: ReleaseRecord | null }): DisclosureEntry | undefined {
-  if (role === 'case_manager' || level === 'NONE') return undefined;
+  if (!isAccounted(role) || level === 'NONE') return undefined;
   const summary = level === 'SUMMARY';
   return {
     personId: row.personId,

@@ -55,6 +55,7 @@ const READERS: Record<Role, Reader> = {
 
 /** Who is "outside case management" (R-DISCLOSE): everyone but the case managers themselves. */
 const INSIDE_CASE_MANAGEMENT: readonly Role[] = ['case_manager'];
+export const isAccounted = (role: Role) => !INSIDE_CASE_MANAGEMENT.includes(role);
 
 /** The signed-in person, as the policy needs them. */
 export interface ReaderIdentity {
@@ -105,7 +106,7 @@ export function accessFor(role: Role, relation: Relation, release: ReleaseState)
   const reader = READERS[role];
   if (relation === 'NONE' || relation !== reader.relation) return NO_ACCESS;
   const caseManagement: CaseManagementLevel = reader.caseManagement === 'ALWAYS' ? 'FULL' : release === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
-  return { referralRecord: true, programStatus: true, caseManagement, basis: reader.basis, accounted: !INSIDE_CASE_MANAGEMENT.includes(role) };
+  return { referralRecord: true, programStatus: true, caseManagement, basis: reader.basis, accounted: isAccounted(role) };
 }
 
 /** The access of a reader to a case, from who they are, the case's parties and the release's state. */
