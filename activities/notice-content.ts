@@ -26,6 +26,7 @@ const TITLES: Record<NoticeKind, string> = {
   SOCIAL_CONTACT_CLOSED: 'Social-contact referral closed',
   REASSESSMENT_DUE: 'Social-contact approval due for re-assessment',
   SCREENING_REMINDER: 'Reminder: initial screening not recorded 4 hours after the call',
+  CLOSED_BY_FILING_DECISION: 'Diversion closed by the prosecutor\'s filing decision',
 };
 
 export class UnknownRecipientError extends Error {}
@@ -58,7 +59,7 @@ export function noticeContent(config: LeadConfig, notice: NoticeRequest): { subj
     `${title}.`,
     '',
     `Referral: ${notice.referralId} (${notice.facts.type === 'SOCIAL_CONTACT' ? 'social contact' : 'arrest diversion'})`,
-    `Case status: ${notice.facts.stage}`,
+    `Case status: ${notice.facts.stage}${notice.facts.outcome ? ` (${notice.facts.outcome.replace(/_/g, ' ').toLowerCase()})` : ''}`,
     ...(officeCode ? [`Office with jurisdiction: ${office ? `${office.name} (${officeCode})` : officeCode}`] : []),
     ...(deadline ? [`${deadline.ruleId === 'R-INTAKE' ? 'Intake deadline' : 'Approval good until'}: ${deadline.dueAt} (${deadline.ruleId})`] : []),
     `Rule: ${notice.ruleId} — ${RULES[notice.ruleId]}`,

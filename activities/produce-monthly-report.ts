@@ -1,6 +1,5 @@
-import { placesOf } from '../src/config/load-config';
-import { buildMonthlyReport } from '../src/reports/monthly-report';
-import { addMonthsTo, REPORT_MONTH, type ReportMonth } from '../src/reports/report-month';
+import { computeMonthlyReport } from '../src/reports/compute-monthly-report';
+import type { ReportMonth } from '../src/reports/report-month';
 import type { ActivityDeps } from './index';
 
 export interface MonthlyReportRequest {
@@ -20,25 +19,8 @@ export interface MonthlyReportSummary {
  * R-STAFFING: computes a month's report from the recorded cases and stores it (one row per month;
  * a retried or repeated run replaces the row with the same figures).
  */
-export async function produceMonthlyReport({ db, config }: ActivityDeps, request: MonthlyReportRequest): Promise<MonthlyReportSummary> {
-  if (!REPORT_MONTH.test(request.month)) throw new Error(`month: expected YYYY-MM, got ${request.month} (R-STAFFING)`);
-  // Cases referred up to the day after the month ends in any time zone; the builder keeps the month's own.
-  const [y, m] = addMonthsTo(request.month, 1).split('-').map(Number);
-  const until = new Date(Date.UTC(y, m - 1, 2));
-  const rows = await db.referral.findMany({
-    where: { referredAt: { lt: until } },
-    select: {
-      id: true, type: true, referredAt: true, stage: true, caseManagerId: true, nextDeadlineAt: true, nextDeadlineRule: true, stuckReasons: true,
-      events: { select: { type: true, occurredAt: true, data: true }, orderBy: { seq: 'asc' } },
-    },
-  });
-  const data = buildMonthlyReport({
-    month: request.month,
-    program: config.program.name,
-    timezone: config.program.timezone,
-    places: placesOf(config),
-    cases: rows.map((r) => ({ ...r, referralId: r.id, referredAt: r.referredAt! })),
-  });
+export async function produceMonthlyReport({ db, config }: Pick<ActivityDeps, 'db' | 'config'>, request: MonthlyReportRequest): Promise<MonthlyReportSummary> {
+  const data = await computeMonthlyReport(db, config, request.month);
   const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : null;
   await db.monthlyReport.upsert({
     where: { month: request.month },

@@ -7,7 +7,7 @@ import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
 import { evolve, type NewCaseEvent } from './case/case-events';
 import { deadlinesOf, nextDeadlineOf } from './case/case-view';
-import { noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from './case/effects';
+import { closureNotices, noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from './case/effects';
 
 // A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
@@ -39,6 +39,10 @@ const { recordCaseProgress: recordCaseProgressLocally } = proxyLocalActivities<L
 export const PATCHES = {
   screeningOverdueReminder: 'r-screen-overdue-reminder',
   localProjection: 'local-projection',
+  /** A filing decision only after R-SCREEN, R-MISSED or R-VICTIM (decision rule, see RulesInForce). */
+  filingDecisionGuard: 'filing-decision-guard',
+  /** A diversion closed by the prosecutor's filing decision tells the sergeants and case management. */
+  closureNotices: 'closure-notices',
 } as const;
 
 export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: Record<string, unknown>): NewCaseEvent {
@@ -66,6 +70,9 @@ export class CaseRuntime {
       const owed = noticesOwed(this.state, event);
       // Cases that flagged an overdue screening before the reminder existed replay without it.
       if (event.type === 'SCREENING_OVERDUE' && patched(PATCHES.screeningOverdueReminder)) owed.push(...screeningOverdueReminder(this.state, event));
+      // Likewise cases closed by a filing decision before the closure notices existed.
+      const closure = closureNotices(this.state, event);
+      if (closure.length > 0 && patched(PATCHES.closureNotices)) owed.push(...closure);
       for (const notice of owed) {
         this.state.notices.push(notice);
         this.deliver(notice);
@@ -149,6 +156,7 @@ export class CaseRuntime {
       recipient: notice.recipient,
       facts: {
         stage: s.stage,
+        ...(notice.kind === 'CLOSED_BY_FILING_DECISION' ? { outcome: s.outcome } : {}),
         type: s.type,
         office: s.prosecutorOffice,
         deadline: s.intakeDueAt ? { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt } : s.approvalValidUntil ? { ruleId: 'R-SC-REASSESS', dueAt: s.approvalValidUntil } : undefined,

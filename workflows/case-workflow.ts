@@ -1,5 +1,5 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
 import { isTerminal, type CaseState, type CaseView, type Outcome, type Stage } from '../src/shared/case-model';
@@ -8,8 +8,9 @@ import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storabl
 import type { NewCaseEvent } from './case/case-events';
 import { viewOf } from './case/case-view';
 import { decide } from './case/decisions';
+import type { RulesInForce } from './case/decision-helpers';
 import { rejectField } from './case/rejections';
-import { CaseRuntime } from './case-runtime';
+import { CaseRuntime, PATCHES } from './case-runtime';
 
 export interface CaseResult {
   referralId: string;
@@ -76,13 +77,24 @@ function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActio
   return { actor: actor.data, input: input.data, requestId } as CaseActionArgs<A>;
 }
 
+/**
+ * The rules an accepted update is applied with: all of them for an update this code accepted; on
+ * replay, only those whose patch the history records — an update accepted before a rule existed was
+ * validated without it. Read lazily, so only an action a rule concerns records the rule's marker.
+ */
+const rulesInForce: RulesInForce = {
+  get filingDecisionGuard() {
+    return patched(PATCHES.filingDecisionGuard);
+  },
+};
+
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
   // Arguments arrive unchecked from any client: the handler parses them with the action's schema.
   const update = caseActionUpdates[action] as unknown as UpdateDefinition<CaseView, [unknown]>;
   setHandler(
     update,
     (raw: unknown) => {
-      runtime.commit(decide(action, runtime.state, parseArgs(action, raw), Date.now()));
+      runtime.commit(decide(action, runtime.state, parseArgs(action, raw), Date.now(), rulesInForce));
       return viewOf(runtime.state);
     },
     { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },

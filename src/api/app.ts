@@ -20,6 +20,8 @@ import { HttpError } from './http-error';
 import { httpMetrics } from './metrics';
 import { openApiDocument } from './openapi';
 import { requestLog } from './request-log';
+import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
+import { limitsFrom } from '../main/environment';
 import { sessionRoutes, signInRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { codecRoutes } from './routes/codec-routes';
@@ -29,14 +31,13 @@ import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
 
 export interface ApiLimits {
-  signIn: { windowMs: number; limit: number };
+  /**
+   * Failed sign-ins within the window, per address and per account; successful ones are not counted,
+   * so a shift signing in behind one precinct address is never locked out.
+   */
+  signInFailures: { windowMs: number; perAddress: number; perAccount: number };
   submissions: { windowMs: number; limit: number };
 }
-
-export const DEFAULT_LIMITS: ApiLimits = {
-  signIn: { windowMs: 5 * 60_000, limit: 10 },
-  submissions: { windowMs: 60_000, limit: 60 },
-};
 
 export interface ApiDeps {
   db: PrismaClient;
@@ -56,6 +57,8 @@ export interface ApiDeps {
   extras?: express.Router[];
   /** When set, GET /metrics needs it as a bearer token (METRICS_TOKEN). */
   metricsToken?: string;
+  /** The Temporal Web UI's own address: served to signed-in supervisors at /temporal (TEMPORAL_UI_UPSTREAM). */
+  temporalUiUpstream?: string;
 }
 
 function isDatabaseUnavailable(err: unknown): boolean {
@@ -99,16 +102,18 @@ function errorHandler(log: Logger): ErrorRequestHandler {
 
 export function createApp(deps: ApiDeps): express.Express {
   const log = deps.log ?? createLogger('lead-api');
-  const limits = deps.limits ?? DEFAULT_LIMITS;
-  const links = deps.links ?? { temporalUi: 'http://localhost:8233', namespace: 'default' };
+  const limits = deps.limits ?? limitsFrom({});
+  const links = deps.links ?? { temporalUi: deps.temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233', namespace: 'default' };
   const secureCookies = deps.config.program.publicUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   const metrics = httpMetrics(deps.metricsToken);
   app.use(requestLog(log), metrics.middleware, metrics.routes);
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
   app.use(cookieParser());
+  // Before the product's security headers: the UI brings its own.
+  if (deps.temporalUiUpstream) app.use(temporalUiProxy(deps.temporalUiUpstream, deps.tokens));
+  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   app.use(pageRoutes(deps.config));
@@ -154,7 +159,7 @@ export function createApp(deps: ApiDeps): express.Express {
     }
     next();
   });
-  api.use(signInRoutes({ db: deps.db, tokens: deps.tokens, signInLimit: limits.signIn, secureCookies }));
+  api.use(signInRoutes({ db: deps.db, tokens: deps.tokens, limits: limits.signInFailures, secureCookies }));
   api.use(authenticate(deps.tokens));
   api.use(doubleCsrfProtection);
   api.use(sessionRoutes(generateCsrfToken));
@@ -178,7 +183,8 @@ export function createApp(deps: ApiDeps): express.Express {
     throw new HttpError(404, 'NOT_FOUND', `No route ${req.method} ${req.originalUrl.split('?')[0]}`);
   });
   if (deps.codec) {
-    const origin = new URL(links.temporalUi).origin;
+    // A Web UI served elsewhere calls the codec across origins; the one served at /temporal is same-origin.
+    const origin = /^https?:/.test(links.temporalUi) ? new URL(links.temporalUi).origin : undefined;
     app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.db, deps.codec, origin, authenticate(deps.tokens)));
   }
   app.use(errorHandler(log));

@@ -31,6 +31,8 @@ export interface CaseStatus {
   prosecutorOffice?: string;
   prosecutorOffices: string[];
   victimCrime: boolean;
+  /** R-VICTIM: when the victim's objection was recorded (it opens the prosecutor's filing decision). */
+  victimObjectedAt?: string;
   source?: CaseView['source'];
   linkedFrom?: string;
   handOff?: { to: 'SOCIAL_CONTACT'; at: string; socialContactReferralId?: string };
@@ -66,6 +68,7 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
     prosecutorOffice: view.prosecutorOffice,
     prosecutorOffices,
     victimCrime: view.victimCrime,
+    victimObjectedAt: view.victimObjectionAt,
     source: view.source,
     linkedFrom: view.linkedFrom,
     handOff: view.handOff && { to: view.handOff.to, at: view.handOff.at, socialContactReferralId: view.handOff.socialContactReferralId },

@@ -1,7 +1,8 @@
 /** The HTTP API process for production: Temporal and PostgreSQL are given by the environment. */
 import { Client, Connection } from '@temporalio/client';
 import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
-import { createApp, DEFAULT_LIMITS } from '../api/app';
+import { createApp } from '../api/app';
+import { TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../api/health';
 import { createLogger } from '../logging';
 import { createTokenService } from '../auth/tokens';
@@ -10,7 +11,7 @@ import { dataConverterFor, requirePayloadKeys, requireTokenSettings } from './se
 import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
-import { readEnvironment, required } from './environment';
+import { limitsFrom, readEnvironment, required } from './environment';
 
 async function main() {
   const env = readEnvironment();
@@ -20,14 +21,11 @@ async function main() {
   const payloadKeys = requirePayloadKeys(process.env);
   const connection = await Connection.connect({ address: required(env, 'TEMPORAL_ADDRESS'), channelArgs: RECONNECT_QUICKLY });
   const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(payloadKeys) });
-  const links = { temporalUi: env.TEMPORAL_UI_URL ?? 'http://localhost:8233', namespace: env.TEMPORAL_NAMESPACE };
+  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace: env.TEMPORAL_NAMESPACE };
   const log = createLogger('lead-api');
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const limits = {
-    signIn: { ...DEFAULT_LIMITS.signIn, limit: Number(process.env.RATE_LIMIT_SIGN_INS ?? DEFAULT_LIMITS.signIn.limit) },
-    submissions: { ...DEFAULT_LIMITS.submissions, limit: Number(process.env.RATE_LIMIT_SUBMISSIONS ?? DEFAULT_LIMITS.submissions.limit) },
-  };
-  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health, limits, metricsToken: env.METRICS_TOKEN });
+  const limits = limitsFrom(process.env);
+  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health, limits, metricsToken: env.METRICS_TOKEN, temporalUiUpstream: env.TEMPORAL_UI_UPSTREAM });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));
   // SIGTERM: stop accepting, let in-flight requests finish (at most 15 s), then close connections.
   const stop = () => {

@@ -12,6 +12,7 @@ import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../api/health';
 import { loadConfig } from '../config/load-config';
 import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded-postgres';
@@ -28,7 +29,7 @@ import { createLeadWorker } from '../temporal/worker';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
 import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
-import { readEnvironment } from './environment';
+import { limitsFrom, readEnvironment } from './environment';
 import { seedDemoUsers } from '../auth/local-users';
 import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
@@ -95,8 +96,9 @@ async function main() {
         uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
         dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
         namespace: env.TEMPORAL_NAMESPACE,
-        // The Web UI decrypts payloads through the product's codec server (supervisors, signed in).
-        extraArgs: ['--ui-codec-endpoint', `http://localhost:${env.PORT}/codec`, ...DEV_SERVER_SQLITE_FLAGS],
+        // The Web UI is served through the product at /temporal (supervisors, signed in), where it
+        // decrypts payloads with the product's own codec server on the same origin.
+        extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT, ...DEV_SERVER_SQLITE_FLAGS],
       },
       client: { dataConverter },
     });
@@ -116,16 +118,17 @@ async function main() {
     await running;
   });
 
-  const links = { temporalUi: env.TEMPORAL_UI_URL ?? `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`, namespace: env.TEMPORAL_NAMESPACE };
+  const temporalUiUpstream = env.TEMPORAL_ADDRESS ? env.TEMPORAL_UI_UPSTREAM : `http://127.0.0.1:${process.env.TEMPORAL_UI_PORT ?? 8233}`;
+  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace: env.TEMPORAL_NAMESPACE };
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const app = createApp({ db, cases, config, links, tokens, health, metricsToken: env.METRICS_TOKEN, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
+  const app = createApp({ db, cases, config, links, tokens, health, limits: limitsFrom(process.env), metricsToken: env.METRICS_TOKEN, temporalUiUpstream, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.
   Pages          http://localhost:${env.PORT}/   (sign in as demo-officer, demo-sergeant, demo-case-manager, demo-prosecutor,
                  demo-city-attorney, demo-project-manager or demo-supervisor; password "${demoPassword}")
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
-  Temporal UI    ${env.TEMPORAL_ADDRESS ? '(your Temporal server\'s UI)' : `http://localhost:${process.env.TEMPORAL_UI_PORT ?? 8233}`}
+  Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : '(your Temporal server\'s UI)'}
   Metrics        http://localhost:${env.PORT}/metrics (API), ${workerMetrics} (worker)
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}
 Press Ctrl+C to stop.`);

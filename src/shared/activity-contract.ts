@@ -10,7 +10,7 @@ export interface NoticeRequest {
   ruleId: RuleId;
   recipient: Recipient;
   /** R-ROI: the only facts a notice may carry before consent. */
-  facts: { stage: Stage; type: 'ARREST_DIVERSION' | 'SOCIAL_CONTACT'; office?: string; deadline?: { ruleId: RuleId; dueAt: string } };
+  facts: { stage: Stage; outcome?: string; type: 'ARREST_DIVERSION' | 'SOCIAL_CONTACT'; office?: string; deadline?: { ruleId: RuleId; dueAt: string } };
 }
 
 export interface NoticeReceipt {

@@ -90,7 +90,8 @@ export type NoticeKind =
   | 'SOCIAL_CONTACT_ENROLLED'
   | 'SOCIAL_CONTACT_CLOSED'
   | 'REASSESSMENT_DUE'
-  | 'SCREENING_REMINDER';
+  | 'SCREENING_REMINDER'
+  | 'CLOSED_BY_FILING_DECISION';
 
 export type Recipient =
   | { role: 'case_manager' }
@@ -277,6 +278,7 @@ export interface CaseView {
   prosecutorOffice?: string;
   agency: string;
   victimCrime: boolean;
+  victimObjectionAt?: string;
   consent: CaseState['consent'];
   screenedAt?: string;
   intakeScheduledFor?: string;

@@ -36,6 +36,10 @@ export const PERMISSIONS = {
   'codec.decode': ['supervisor'],
   /** R-STAFFING: the monthly figures and the staffing-meeting case list (names the people). */
   'report.staffing': ['case_manager', 'project_manager', 'supervisor'],
+  /** R-STAFFING: produce a month's report again, now (the schedule produces each month on the 1st). */
+  'report.produce': ['project_manager', 'supervisor'],
+  /** The Temporal Web UI, served through the product (it can act on any workflow). */
+  'temporal.ui': ['supervisor'],
   /** R-STAFFING: the client-level report for the funder (goals, services, exits; R-ROI decides how much). */
   'report.clients': ['case_manager', 'project_manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;

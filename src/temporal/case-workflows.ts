@@ -8,7 +8,8 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { arrestDiversion, capacityCoordinator, socialContact } from '../../workflows';
+import type { arrestDiversion, capacityCoordinator, monthlyReport, socialContact } from '../../workflows';
+import type { MonthlyReportSummary } from '../../activities/produce-monthly-report';
 import { CASE_ACTION_REJECTED, type CaseActionArgs, type CaseActionName, type CaseActionRejection } from '../shared/case-actions';
 import type { ArrestDiversionInput, CapacityView, CaseView, SocialContactInput } from '../shared/case-model';
 import {
@@ -104,6 +105,25 @@ export class CaseWorkflows {
       return await this.client.workflow.getHandle(CAPACITY_WORKFLOW_ID).query(capacityQuery);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return undefined;
+      translate(err);
+    }
+  }
+
+  /**
+   * R-STAFFING: produces a month's report again, now, with the same workflow the schedule runs. A run
+   * already producing that month is joined rather than doubled.
+   */
+  async produceMonthlyReport(month: string, timezone: string): Promise<MonthlyReportSummary> {
+    try {
+      const handle = await this.client.workflow.start<typeof monthlyReport>('monthlyReport', {
+        workflowId: `lead-monthly-report-${month}`,
+        taskQueue: TASK_QUEUE,
+        args: [{ timezone, month }],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+      return await handle.result();
+    } catch (err) {
       translate(err);
     }
   }

@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import { parse } from 'yaml';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
+import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../src/api/temporal-ui-proxy';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 
 interface Service {
@@ -122,13 +123,14 @@ describe('docker-compose.yml', () => {
     expect(registered.sort()).toEqual([...SEARCH_ATTRIBUTE_FLAGS].sort());
   });
 
-  test("the Web UI decodes payloads through the API's codec server, which admits the UI's origin", () => {
+  test("the Web UI is served by the API at /temporal and decodes through the API's codec server on the same origin", () => {
     const ui = compose.services['temporal-ui'].environment as Record<string, string>;
     const api = compose.services.api.environment as Record<string, string>;
-    const codec = new URL(withDefaults(ui.TEMPORAL_CODEC_ENDPOINT));
-    expect(codec.pathname).toBe('/codec');
-    expect(codec.origin).toBe(new URL(withDefaults(api.PUBLIC_URL)).origin);
-    expect(new URL(withDefaults(api.TEMPORAL_UI_URL)).origin).toBe(withDefaults(ui.TEMPORAL_CORS_ORIGINS));
+    expect(ui.TEMPORAL_UI_PUBLIC_PATH).toBe(TEMPORAL_UI_PATH);
+    expect(ui.TEMPORAL_CODEC_ENDPOINT).toBe(CODEC_ENDPOINT);
+    expect(new URL(api.TEMPORAL_UI_UPSTREAM).hostname).toBe('temporal-ui');
+    // Reached only through the API's sign-in: the UI publishes no port of its own.
+    expect(compose.services['temporal-ui'].ports).toBeUndefined();
   });
 });
 

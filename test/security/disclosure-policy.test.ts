@@ -170,7 +170,7 @@ async function checkActionAnswer(reader: Reader, c: BuiltCase) {
 /** R-STAFFING: the list names a person only under a release covering staffing; the client report follows R-ROI per row. */
 async function checkReports(c: BuiltCase) {
   const month = monthOf(new Date(), stack.config.program.timezone);
-  await produceMonthlyReport({ db: stack.db, config: stack.config } as never, { month });
+  await produceMonthlyReport({ db: stack.db, config: stack.config }, { month });
   for (const reader of READERS.filter((r) => ['case_manager', 'project_manager', 'supervisor'].includes(r.role))) {
     const res = await asReader(reader).get(`/api/reports/${month}`);
     expect(res.status).toBe(200);

@@ -66,7 +66,7 @@ export interface TestStackOptions {
 
 /** The demo users' password in tests (local sign-in). */
 export const TEST_PASSWORD = 'test-password-1';
-const GENEROUS_LIMITS: ApiLimits = { signIn: { windowMs: 60_000, limit: 10_000 }, submissions: { windowMs: 60_000, limit: 100_000 } };
+const GENEROUS_LIMITS: ApiLimits = { signInFailures: { windowMs: 60_000, perAddress: 10_000, perAccount: 10_000 }, submissions: { windowMs: 60_000, limit: 100_000 } };
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   quietTemporalRuntime();

@@ -44,14 +44,17 @@ export const arrestDeciders: Deciders<'decideOverride' | 'extendIntakeDeadline' 
     return [event(args, now, { type: 'VICTIM_OBJECTION_RECORDED', ruleId: 'R-VICTIM', data: args.input.note ? { note: args.input.note } : undefined })];
   },
 
-  recordFilingDecision(state, args, now) {
+  recordFilingDecision(state, args, now, rules) {
     requireType(state, 'ARREST_DIVERSION', 'A filing decision', 'R-VICTIM');
     requireStage(state, NOT_TERMINAL, 'Recording a filing decision', 'R-VICTIM');
     if (state.filingDecision?.decision === 'FILED') rejectRule(state, 'R-VICTIM', `Charges were already filed on case ${state.referralId} (${state.filingDecision.at})`);
+    const awaitingProsecutor = state.stage === 'INTAKE_MISSED' || state.stage === 'LEFT_BEFORE_SCREENING';
+    if (rules.filingDecisionGuard && !awaitingProsecutor && !state.victimObjectionAt) {
+      rejectRule(state, 'R-VICTIM', `No filing decision is open on case ${state.referralId}: the protocol gives the prosecutor one only after the person left before screening (R-SCREEN), missed the intake deadline (R-MISSED) or a victim objected (R-VICTIM); the case is ${state.stage} with no objection recorded`);
+    }
     const { decision } = args.input;
     const ruleId = state.stage === 'INTAKE_MISSED' ? 'R-MISSED' : state.stage === 'LEFT_BEFORE_SCREENING' ? 'R-SCREEN' : 'R-VICTIM';
     const recorded = event(args, now, { type: 'FILING_DECISION_RECORDED', ruleId, data: { decision } });
-    const awaitingProsecutor = state.stage === 'INTAKE_MISSED' || state.stage === 'LEFT_BEFORE_SCREENING';
     if (decision === 'FILED' && state.victimObjectionAt) {
       const reason = 'charges filed after a victim objection: the person is considered for a social-contact referral based on the original referral';
       return [recorded, event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason } })];

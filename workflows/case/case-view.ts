@@ -68,6 +68,7 @@ export function viewOf(state: CaseState): CaseView {
     prosecutorOffice: state.prosecutorOffice,
     agency: state.agency,
     victimCrime: state.victimCrime,
+    victimObjectionAt: state.victimObjectionAt,
     consent: state.consent,
     screenedAt: state.screenedAt,
     intakeScheduledFor: state.intakeScheduledFor,

@@ -2,7 +2,18 @@ import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actio
 import { isTerminal, STAGES, type CaseState, type Stage } from '../../src/shared/case-model';
 import type { NewCaseEvent } from './case-events';
 
-export type Decider<A extends CaseActionName> = (state: CaseState, args: CaseActionArgs<A>, now: number) => NewCaseEvent[];
+/**
+ * Rules added after cases were already running, each behind a patch (README: "Changing workflow code
+ * safely"): a new action is judged by all of them; an update that a running case accepted before the
+ * rule existed is replayed without it, so its history stays valid.
+ */
+export interface RulesInForce {
+  /** R-SCREEN, R-MISSED, R-VICTIM: a filing decision only where the protocol gives the prosecutor one. */
+  filingDecisionGuard: boolean;
+}
+export const ALL_RULES: RulesInForce = { filingDecisionGuard: true };
+
+export type Decider<A extends CaseActionName> = (state: CaseState, args: CaseActionArgs<A>, now: number, rules: RulesInForce) => NewCaseEvent[];
 export type Deciders<A extends CaseActionName> = { [K in A]: Decider<K> };
 
 export const NOT_TERMINAL: readonly Stage[] = STAGES.filter((s) => !isTerminal(s));

@@ -2,7 +2,7 @@ import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actio
 import type { CaseState } from '../../src/shared/case-model';
 import { arrestDeciders } from './arrest-decisions';
 import type { NewCaseEvent } from './case-events';
-import type { Decider, Deciders } from './decision-helpers';
+import { ALL_RULES, type Decider, type Deciders, type RulesInForce } from './decision-helpers';
 import { intakeDeciders } from './intake-decisions';
 import { socialDeciders } from './social-decisions';
 
@@ -13,6 +13,6 @@ import { socialDeciders } from './social-decisions';
  */
 export const deciders: Deciders<CaseActionName> = { ...intakeDeciders, ...arrestDeciders, ...socialDeciders };
 
-export function decide<A extends CaseActionName>(action: A, state: CaseState, args: CaseActionArgs<A>, now: number): NewCaseEvent[] {
-  return (deciders[action] as Decider<A>)(state, args, now);
+export function decide<A extends CaseActionName>(action: A, state: CaseState, args: CaseActionArgs<A>, now: number, rules: RulesInForce = ALL_RULES): NewCaseEvent[] {
+  return (deciders[action] as Decider<A>)(state, args, now, rules);
 }

@@ -100,6 +100,25 @@ export function screeningOverdueReminder(state: CaseState, event: CaseEvent): No
 }
 
 /**
+ * A diversion the prosecutor closed (charges filed, or declined after a failed diversion) is over for
+ * everyone who works it: the referring agency's sergeants (the person may be re-arrested or summoned)
+ * and case management (outreach stops). Added after cases were running: gated by `patched()`.
+ */
+export function closureNotices(state: CaseState, event: CaseEvent): NoticeRecord[] {
+  if (event.type !== 'CASE_CLOSED' || state.type !== 'ARREST_DIVERSION') return [];
+  if (event.data?.outcome !== 'CHARGES_FILED' && event.data?.outcome !== 'CHARGES_DECLINED') return [];
+  const recipients: Recipient[] = [{ role: 'sergeant', agency: state.agency }, CASE_MANAGEMENT];
+  return recipients.map((recipient) => ({
+    kind: 'CLOSED_BY_FILING_DECISION',
+    ruleId: event.ruleId,
+    recipient,
+    id: `${state.referralId}.${event.seq}.${recipientKey(recipient)}`,
+    eventSeq: event.seq,
+    status: 'PENDING',
+  }));
+}
+
+/**
  * R-SC-CAPACITY: the coordinator counts enrolled participants of both types and the places reserved
  * for approved social contacts; the R-VICTIM hand-off opens the linked social contact.
  */

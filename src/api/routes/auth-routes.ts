@@ -12,20 +12,32 @@ const signInSchema = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-/** Local sign-in for the embedded default: issues the same JWTs the API verifies, as a session cookie. */
-export function signInRoutes(deps: { db: PrismaClient; tokens: TokenService; signInLimit: { windowMs: number; limit: number }; secureCookies: boolean }): Router {
-  const router = Router();
-  const limiter = rateLimit({
-    windowMs: deps.signInLimit.windowMs,
-    limit: deps.signInLimit.limit,
+/**
+ * Failed sign-ins are limited per address and per account; a successful one is not counted (a precinct
+ * where a whole shift signs in from one address is never locked out by its own colleagues).
+ */
+function failureLimiter(windowMs: number, limit: number, scope: 'address' | 'account') {
+  return rateLimit({
+    windowMs,
+    limit,
+    skipSuccessfulRequests: true,
+    ...(scope === 'account' ? { keyGenerator: (req) => `account:${String((req.body as { username?: unknown } | undefined)?.username ?? '').trim().toLowerCase()}` } : {}),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, _next, options) => {
-      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', `Too many sign-in attempts; wait ${Math.ceil(options.windowMs / 60_000)} minutes`);
+      const minutes = Math.ceil(options.windowMs / 60_000);
+      throw new HttpError(429, 'TOO_MANY_ATTEMPTS', scope === 'account' ? `Too many wrong passwords for this account; wait ${minutes} minutes or ask your administrator to reset it` : `Too many wrong passwords from this network; wait ${minutes} minutes`);
     },
   });
+}
 
-  router.post('/auth/sign-in', limiter, async (req, res) => {
+/** Local sign-in for the embedded default: issues the same JWTs the API verifies, as a session cookie. */
+export function signInRoutes(deps: { db: PrismaClient; tokens: TokenService; limits: { windowMs: number; perAddress: number; perAccount: number }; secureCookies: boolean }): Router {
+  const router = Router();
+  const perAddress = failureLimiter(deps.limits.windowMs, deps.limits.perAddress, 'address');
+  const perAccount = failureLimiter(deps.limits.windowMs, deps.limits.perAccount, 'account');
+
+  router.post('/auth/sign-in', perAddress, perAccount, async (req, res) => {
     req.audit = { action: 'auth.signIn' };
     const parsed = signInSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);

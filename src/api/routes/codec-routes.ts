@@ -29,9 +29,9 @@ const toJson = (p: Payload) => ({
  * and only from the Web UI's own origin (CORS). Each case the decoded payloads make identifiable is a
  * disclosure (R-DISCLOSE), recorded before the payloads leave.
  */
-export function codecRoutes(db: PrismaClient, codec: PayloadCodec, webUiOrigin: string, authenticate: RequestHandler): Router {
+export function codecRoutes(db: PrismaClient, codec: PayloadCodec, webUiOrigin: string | undefined, authenticate: RequestHandler): Router {
   const router = Router();
-  router.use(cors({ origin: (origin, done) => done(null, origin === webUiOrigin), credentials: true, allowedHeaders: ['content-type', 'authorization', 'x-namespace'], methods: ['POST'] }));
+  router.use(cors({ origin: (origin, done) => done(null, webUiOrigin !== undefined && origin === webUiOrigin), credentials: true, allowedHeaders: ['content-type', 'authorization', 'x-namespace'], methods: ['POST'] }));
   router.use(express.json({ limit: '4mb' }));
   router.use(authenticate);
   for (const op of ['decode', 'encode'] as const) {

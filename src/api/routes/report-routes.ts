@@ -8,10 +8,13 @@ import {
   staffingRowOf,
   type ReleaseRecord,
 } from '../../disclosure';
+import type { LeadConfig } from '../../config/config-schema';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { computeMonthlyReport } from '../../reports/compute-monthly-report';
 import type { MonthlyReportData } from '../../reports/monthly-report';
 import { clientReportCsv, staffingListCsv } from '../../reports/report-csv';
-import { REPORT_MONTH } from '../../reports/report-month';
+import { monthOf, REPORT_MONTH } from '../../reports/report-month';
+import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { allows } from '../../shared/permissions';
 import { requirePermission, type RequestActor } from '../authentication';
 import { recordDisclosure } from '../case-reads';
@@ -19,22 +22,30 @@ import { csvDownload } from '../csv-download';
 import { HttpError } from '../http-error';
 
 /**
- * R-STAFFING: the monthly reports the schedule produced, as figures, lists and CSV downloads. Names
+ * R-STAFFING: the monthly reports, as figures, lists and CSV downloads: the one the schedule stored for
+ * a month, or — for the month under way and any month not produced yet — computed when asked. Names
  * and case-management details are decided per reader when a report is read, against the releases and
  * nominations of that moment (R-ROI), and every one shown is a recorded disclosure (R-DISCLOSE).
  */
-export function reportRoutes(deps: { db: PrismaClient }): Router {
+export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Router {
   const router = Router();
-  const { db } = deps;
+  const { db, config } = deps;
+  const currentMonth = () => monthOf(new Date(), config.program.timezone);
 
-  const load = async (req: Request) => {
+  const monthOfRequest = (req: Request) => {
     const month = String(req.params.month);
     if (!REPORT_MONTH.test(month)) {
       throw new HttpError(400, 'VALIDATION_FAILED', `month: expected YYYY-MM, got "${month.slice(0, 20)}" (R-STAFFING)`, { fields: [{ field: 'month', message: 'expected YYYY-MM' }] });
     }
-    const row = await db.monthlyReport.findUnique({ where: { month } });
-    if (!row) throw new HttpError(404, 'NOT_FOUND', `No report for ${month} yet: the schedule produces it on the first of the next month (R-STAFFING)`);
-    return { month, generatedAt: row.generatedAt.toISOString(), data: row.data as unknown as MonthlyReportData };
+    if (month > currentMonth()) throw new HttpError(404, 'NOT_FOUND', `${month} has not begun: there is nothing to report yet (R-STAFFING)`);
+    return month;
+  };
+
+  const load = async (req: Request) => {
+    const month = monthOfRequest(req);
+    const row = month === currentMonth() ? null : await db.monthlyReport.findUnique({ where: { month } });
+    if (row) return { month, generatedAt: row.generatedAt.toISOString(), stored: true, data: row.data as unknown as MonthlyReportData };
+    return { month, generatedAt: new Date().toISOString(), stored: false, data: await computeMonthlyReport(db, config, month) };
   };
 
   /** The latest release of each case, as stored (lists read the database only). */
@@ -80,20 +91,35 @@ export function reportRoutes(deps: { db: PrismaClient }): Router {
   router.get('/reports', async (req, res) => {
     requirePermission(req, 'report.staffing');
     const rows = await db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 });
-    res.json({ reports: rows.map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString() })) });
+    const current = currentMonth();
+    res.json({
+      current,
+      reports: [{ month: current, generatedAt: null, soFar: true }, ...rows.filter((r) => r.month !== current).map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false }))],
+    });
   });
 
   router.get('/reports/:month', async (req, res) => {
     const actor = requirePermission(req, 'report.staffing');
-    const { month, generatedAt, data } = await load(req);
+    const { month, generatedAt, stored, data } = await load(req);
     res.json({
       month,
       generatedAt,
+      stored,
+      soFar: month === currentMonth(),
       program: data.program,
       figures: data.figures,
       staffingList: await staffingList(req, actor, month, data),
       ...(allows(actor.role, 'report.clients') ? { clientRows: await clientRows(req, actor, data) } : {}),
     });
+  });
+
+  /** R-STAFFING: produce (and store) a month's report again now, with the schedule's own workflow. */
+  router.post('/reports/:month/runs', async (req, res) => {
+    requirePermission(req, 'report.produce');
+    const month = monthOfRequest(req);
+    if (month === currentMonth()) throw new HttpError(409, 'MONTH_UNDER_WAY', `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`);
+    const summary = await deps.cases.produceMonthlyReport(month, config.program.timezone);
+    res.status(201).json({ month, produced: summary });
   });
 
   router.get('/reports/:month/staffing-list.csv', async (req, res) => {
