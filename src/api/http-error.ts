@@ -3,6 +3,11 @@ import type { ZodError } from 'zod';
 export interface FieldProblem {
   field: string;
   message: string;
+  /** zod's issue code and bounds, so that a page can say it in its own words. */
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  origin?: string;
 }
 
 /** An error the API answers with its own status and a body that says what to fix. */
@@ -22,7 +27,17 @@ export class HttpError extends Error {
 }
 
 export function fieldsOf(error: ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+  return error.issues.map((issue) => {
+    const bounds = issue as { minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+    return {
+      field: issue.path.join('.') || '(body)',
+      message: issue.message,
+      code: issue.code,
+      ...(bounds.minimum !== undefined ? { minimum: Number(bounds.minimum) } : {}),
+      ...(bounds.maximum !== undefined ? { maximum: Number(bounds.maximum) } : {}),
+      ...(bounds.origin ? { origin: bounds.origin } : {}),
+    };
+  });
 }
 
 export function validationError(error: ZodError, what = 'request body'): HttpError {

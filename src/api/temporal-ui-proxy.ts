@@ -20,7 +20,7 @@ export function temporalUiProxy(upstream: string, tokens: TokenService): Request
     if (req.path !== TEMPORAL_UI_PATH && !req.path.startsWith(`${TEMPORAL_UI_PATH}/`)) return next();
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const identity = token ? await tokens.verify(token).catch(() => undefined) : undefined;
-    const page = req.method === 'GET' && req.accepts(['html', 'json']) === 'html';
+    const page = req.method === 'GET' && !req.path.startsWith(`${TEMPORAL_UI_PATH}/api/`) && req.accepts(['html', 'json']) === 'html';
     if (!identity) {
       if (page) return res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
       return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to the LEAD service first' } });

@@ -192,7 +192,7 @@ const reason = { ruleId: true, message: true } as const;
 /** What the officer entered and the service computed, as recorded with the referral. */
 const REFERRAL_DETAILS: Shape = {
   officer: { id: true, name: true },
-  incident: { withinCityLimits: true, occurredOn: true, reportNumber: true },
+  incident: { withinCityLimits: true, occurredOn: true, reportNumber: true, narrative: true },
   offenses: [{ code: true, level: true, drug: { substance: true, grams: true, activity: true } }],
   offenseLevel: true,
   history: { convictions: [{ code: true, date: true, attempted: true }] },
@@ -208,8 +208,10 @@ const REFERRAL_DETAILS: Shape = {
   vouchedBy: { id: true, role: true },
   verification: { bases: [true], reliableSource: true },
   drivers: [true],
+  narrative: true,
   violations: [{ date: true, area: true }],
   prerequisites: { eligible: true, reasons: [reason], notes: [reason] },
+  priorReferrals: [{ caseId: true, type: true, referredAt: true }],
 };
 
 export interface ReferralFacts {

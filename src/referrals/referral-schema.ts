@@ -24,6 +24,7 @@ export function arrestDiversionSchema(config: LeadConfig) {
       withinCityLimits: z.boolean().describe('R-JURISDICTION: misdemeanors in the city go to the city attorney'),
       occurredOn: z.iso.date().optional().describe('R-EL-ADULT is judged on this date; default: the referral date'),
       reportNumber: z.string().trim().min(1).max(40).optional(),
+      narrative: z.string().trim().min(1).max(2000).optional().describe('What happened, in the officer\'s words (referral record)'),
     }),
     offenses: z
       .array(z.strictObject({

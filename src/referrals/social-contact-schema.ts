@@ -30,6 +30,7 @@ export function socialContactSchema(config: LeadConfig) {
       message: 'reliable information must say who gave it (R-SC-PREREQ)',
     }),
     drivers: z.array(z.enum(['BEHAVIORAL_HEALTH', 'DRUG_ACTIVITY', 'EXTREME_POVERTY'])).min(1).describe('Why the person engages in law violations'),
+    narrative: z.string().trim().min(1).max(2000).optional().describe('Why LEAD, in the referrer\'s words: what was seen or learned (referral record)'),
     violations: z.array(z.strictObject({
       date: z.iso.date(),
       area: z.enum(areas).describe(`A catchment area, or ${OUTSIDE_CATCHMENT}`),

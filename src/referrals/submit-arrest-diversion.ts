@@ -97,6 +97,8 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
       victimCrime: input.victimCrime,
       eligibility,
       overrideRequest: body.overrideRequest ?? null,
+      // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
+      priorReferrals: shown.priorReferrals ?? [],
       submittedBy: { id: actor.id, role: actor.role },
       workflow: { type: 'arrestDiversion', input },
     })),

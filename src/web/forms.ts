@@ -27,6 +27,11 @@ ${opts.blank !== undefined ? html`<option value="">${opts.blank}</option>` : ''}
 </select>`;
 }
 
+export function textarea(name: string, label: string, hint?: string): Raw {
+  return html`<label for="${idOf(name)}">${label} <span class="hint">(optional)</span></label>${slots(name, hint)}
+<textarea id="${idOf(name)}" name="${name}" rows="3" aria-describedby="${describedBy(name, hint)}"></textarea>`;
+}
+
 export function checkbox(name: string, label: string, opts: { checked?: boolean; value?: string; bool?: boolean } = {}): Raw {
   const id = opts.value ? `${idOf(name)}-${opts.value}` : idOf(name);
   return html`<label class="inline" for="${id}"><input type="checkbox" id="${id}" name="${name}" ${opts.value ? html`value="${opts.value}"` : ''} ${opts.bool ? html`data-bool` : ''} ${opts.checked ? html`checked` : ''}> ${label}</label>`;
@@ -68,11 +73,16 @@ ${checkbox(`history.convictions.${i}.attempted`, 'It was an attempt', { bool: tr
 <button type="button" class="secondary remove-row">Remove this conviction</button></fieldset>`;
 }
 
+/** A section most referrals leave empty: folded, its summary saying so (fewer phone screens). */
+function folded(id: string, summary: string, body: Raw): Raw {
+  return html`<details class="fold" id="${id}"><summary>${summary}</summary>${body}</details>`;
+}
+
 function ordersFields(prefix: string): Raw {
-  return html`<fieldset><legend>Protective orders (R-EX-ORDER)</legend>
+  return folded(idOf(`${prefix}-fold`), 'Protective orders (R-EX-ORDER) — none unless you add one', html`<fieldset><legend>Protective orders (R-EX-ORDER)</legend>
 ${checkbox(`${prefix}.protects`, 'A no-contact, restraining or anti-harassment order protects a current LEAD participant', { bool: true })}
 ${select(`${prefix}.type`, 'Order type', PROTECTIVE_ORDER_TYPES.map((t) => [t, t.replace(/_/g, ' ').toLowerCase()]))}
-</fieldset>`;
+</fieldset>`);
 }
 
 export function arrestForm(config: LeadConfig): Raw {
@@ -87,22 +97,23 @@ ${personFields('person')}
 <fieldset><legend>The incident</legend>
 ${yesNo('incident.withinCityLimits', 'Inside city limits?', 'R-JURISDICTION: misdemeanors in the city go to the city attorney')}
 <div class="row"><div>${input('incident.occurredOn', 'Incident date', { type: 'date', hint: 'Default: today' })}</div><div>${input('incident.reportNumber', 'Report number')}</div></div>
+${textarea('incident.narrative', 'What happened', 'In your words: the case manager, the sergeant and the prosecutor read this')}
 </fieldset>
 <div id="offense-rows">${offenseRow(config, '0')}</div>
 <template id="tpl-offense">${offenseRow(config, '__i__')}</template>
 <button type="button" class="secondary" id="add-offense">Add another offense</button>
-<fieldset><legend>Criminal history (R-EX-HISTORY)</legend>
+${folded(idOf('history-fold'), 'Criminal history (R-EX-HISTORY) — none unless you add a conviction', html`<fieldset><legend>Criminal history (R-EX-HISTORY)</legend>
 <p class="hint">Every conviction for an excluding offense, with its date; anything else as "another offense".</p>
 <div id="conviction-rows"></div>
 <template id="tpl-conviction">${convictionRow('__i__')}</template>
 <button type="button" class="secondary" id="add-conviction">Add a conviction</button>
-</fieldset>
+</fieldset>`)}
 ${ordersFields('orders')}
-<fieldset><legend>Warrants (R-EL-WARRANT)</legend>
+${folded(idOf('warrants-fold'), 'Warrants and DOC (R-EL-WARRANT) — none unless you tick one', html`<fieldset><legend>Warrants (R-EL-WARRANT)</legend>
 ${checkbox('warrants', 'A warrant on another charge (book on it; this charge can still be diverted)', { value: 'OTHER_CHARGE' })}
 ${checkbox('warrants', 'A DOC warrant', { value: 'DOC' })}
 ${checkbox('docViolation', 'A DOC violation', { bool: true })}
-</fieldset>
+</fieldset>`)}
 <fieldset><legend>Your judgment (eligibility is advice; you decide)</legend>
 ${checkbox('judgments.amenable', 'The person appears amenable to diversion (R-EX-AMENABLE)', { bool: true, checked: true })}
 ${checkbox('judgments.dealingForProfit', 'Reason to believe they deal for profit above subsistence (R-EX-PROFIT)', { bool: true })}
@@ -116,13 +127,16 @@ ${checkbox('circumstances.ableToConsent', 'Able to give informed consent now (R-
 ${checkbox('victim.identifiable', 'There is an identifiable victim (R-VICTIM)', { bool: true })}
 ${checkbox('victim.consulted', 'I consulted the victim (R-EL-VICTIM)', { bool: true })}
 </fieldset>
-<section id="eligibility" class="panel" aria-live="polite" aria-labelledby="eligibility-title"><h2 id="eligibility-title">Eligibility</h2><p id="eligibility-body" class="hint">Enter the date of birth and the offense to see whether the person is eligible.</p></section>
+<section id="eligibility" class="panel" aria-labelledby="eligibility-title"><h2 id="eligibility-title">Eligibility</h2><div id="eligibility-body"><p class="hint">Enter the date of birth and the offense to see whether the person is eligible.</p></div></section>
 <fieldset id="override" hidden><legend>Booked: ask the sergeant for an override (R-EL-OVERRIDE)</legend>
 <label for="${idOf('overrideRequest.reason')}">Why should LEAD take this person after booking?</label>
 <p class="error-text" id="${idOf('overrideRequest.reason')}-error" hidden></p>
 <textarea id="${idOf('overrideRequest.reason')}" name="overrideRequest.reason" rows="3" aria-describedby="${idOf('overrideRequest.reason')}-error"></textarea>
 </fieldset>
-<button type="submit">Submit referral</button>
+<div class="submit-bar">
+<p id="eligibility-bar" class="eligibility-bar" aria-live="polite"><a href="#eligibility">Eligibility: enter the date of birth and the offense</a></p>
+<button type="submit" id="arrest-submit">Submit referral</button>
+</div>
 </form>`;
 }
 
@@ -157,11 +171,12 @@ ${checkbox('drivers', 'Behavioral health', { value: 'BEHAVIORAL_HEALTH' })}
 ${checkbox('drivers', 'Drug activity', { value: 'DRUG_ACTIVITY' })}
 ${checkbox('drivers', 'Extreme poverty', { value: 'EXTREME_POVERTY' })}
 </fieldset>
+${textarea('narrative', 'Why LEAD', 'In your words: what you saw or learned — the sergeant reads this before approving')}
 <fieldset ${group('violations')}><legend>Law violations in the last 24 months (R-SC-PREREQ)</legend>
 ${groupError('violations')}
 <div class="row"><div>${input('violations.0.date', 'Date', { type: 'date', required: true })}</div><div>${select('violations.0.area', 'Where', areas, { required: true, blank: 'Choose the area' })}</div></div>
 </fieldset>
 ${ordersFields('orders')}
-<button type="submit">Submit social-contact referral</button>
+<div class="submit-bar"><button type="submit" id="social-submit">Submit social-contact referral</button></div>
 </form>`;
 }

@@ -1,15 +1,9 @@
 import { html, type Raw } from './html';
 
-export const NAV = [
-  { href: '/refer', label: 'Refer' },
-  { href: '/caseload', label: 'My caseload' },
-  { href: '/sergeant', label: 'Sergeant queue' },
-  { href: '/prosecutor', label: 'Prosecutor inbox' },
-  { href: '/supervisor', label: 'Stuck cases' },
-  { href: '/reports', label: 'Monthly report' },
-];
-
-/** The page shell: landmarks, skip link, identity bar, a live region for announcements. */
+/**
+ * The page shell: landmarks, skip link, identity bar, a live region for announcements. The navigation
+ * is filled by the page's script once it knows who is signed in: each role sees only its own pages.
+ */
 export function page(opts: { title: string; script?: string; body: Raw; current?: string }): string {
   return `<!doctype html>${html`<html lang="en">
 <head>
@@ -22,7 +16,7 @@ export function page(opts: { title: string; script?: string; body: Raw; current?
 <a class="skip" href="#main">Skip to content</a>
 <header class="top">
   <span class="brand">LEAD</span>
-  <nav aria-label="Main">${NAV.map((n) => html`<a href="${n.href}"${opts.current === n.href ? html` aria-current="page"` : ''}>${n.label}</a>`)}</nav>
+  <nav aria-label="Main" id="main-nav"${opts.current ? html` data-current="${opts.current}"` : ''}></nav>
   <div id="identity" class="identity"></div>
 </header>
 <main id="main" tabindex="-1">

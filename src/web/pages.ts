@@ -43,6 +43,7 @@ export function pageRoutes(config: LeadConfig): Router {
 <label class="inline"><input type="radio" name="referral-type" value="SOCIAL_CONTACT"> Social contact (no arrest)</label>
 </fieldset>
 <section id="result" tabindex="-1" aria-live="polite" hidden></section>
+<section id="outbox" aria-labelledby="outbox-title" hidden></section>
 ${arrestForm(config)}
 ${socialForm(config)}`, '/refer'));
 

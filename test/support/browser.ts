@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Role } from '../../src/shared/roles';
@@ -27,7 +27,9 @@ export async function contextAs(stack: TestStack, browser: Browser, identity: { 
   return context;
 }
 
+/** Records a page state the tests visit: checked with axe (no violation), and kept as a screenshot. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -36,4 +38,22 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page as it stands (WCAG 2.x A and AA rules and best practices). */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; targets: string[] }>> {
+  // Evaluated through the DevTools protocol: the pages' Content-Security-Policy does not apply to it.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const { violations } = await axe.run(document);
+    return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
+
+/** Every page state a test visits is checked: no axe violation. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  expect({ state, violations: await axeViolations(page) }).toEqual({ state, violations: [] });
 }

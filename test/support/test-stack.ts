@@ -1,8 +1,9 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp, type ApiLimits } from '../../src/api/app';
+import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../src/api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../../src/api/health';
 import { seedDemoUsers } from '../../src/auth/local-users';
 import { createTokenService, generateLocalKey, type TokenService } from '../../src/auth/tokens';
@@ -62,6 +63,17 @@ export interface TestStackOptions {
   limits?: ApiLimits;
   /** The API's logger (default: warnings and errors only, so request lines do not flood the test output). */
   log?: Logger;
+  /** Run the Temporal dev server with its Web UI, served by the API at /temporal (implies timeSkipping: false). */
+  temporalUi?: boolean;
+}
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /** The demo users' password in tests (local sign-in). */
@@ -99,8 +111,15 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
 
   const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
   const cliPath = process.env.TEMPORAL_CLI_PATH;
-  const env = options.timeSkipping === false
-    ? await TestWorkflowEnvironment.createLocal({ server: { executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined }, client: { dataConverter } })
+  const uiPort = options.temporalUi ? await freePort() : undefined;
+  const env = options.timeSkipping === false || options.temporalUi
+    ? await TestWorkflowEnvironment.createLocal({
+        server: {
+          executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined,
+          ...(uiPort ? { ui: true, uiPort, extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT] } : {}),
+        },
+        client: { dataConverter },
+      })
     : await TestWorkflowEnvironment.createTimeSkipping({
         // Started without --enable-time-skipping, the test server keeps time locked (like a real
         // server) except while the test sleeps (env.sleep) or awaits a result.
@@ -126,7 +145,12 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   let running = worker.run();
 
   const log = options.log ?? createLogger('lead-api', process.env.LOG_LEVEL ?? 'warn');
-  const app = createApp({ db, cases, config, tokens, codec, log, limits: options.limits ?? GENEROUS_LIMITS, health: { database: databaseCheck(db), temporal: temporalCheck(env.client) } });
+  const app = createApp({
+    db, cases, config, tokens, codec, log,
+    limits: options.limits ?? GENEROUS_LIMITS,
+    health: { database: databaseCheck(db), temporal: temporalCheck(env.client) },
+    temporalUiUpstream: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

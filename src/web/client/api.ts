@@ -1,3 +1,6 @@
+import { PERMISSIONS, type Permission } from '../../shared/permissions';
+import { notForYou, signedIn } from './session';
+
 export class OfflineError extends Error {}
 
 export interface ApiResult<T = any> {
@@ -40,8 +43,10 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
   return first;
 }
 
+/** A refusal in words for the person reading it (a missing permission says whose page it is). */
 export function errorMessage(result: ApiResult): string {
   const error = result.body?.error;
   if (!error) return `The service answered ${result.status}.`;
-  return error.message + (error.stage ? ` (current stage: ${error.stage})` : '');
+  if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission in PERMISSIONS) return notForYou(signedIn, error.permission as Permission);
+  return error.message + (error.stage ? ` (current stage: ${error.stage.replace(/_/g, ' ').toLowerCase()})` : '');
 }

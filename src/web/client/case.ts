@@ -1,6 +1,6 @@
 import { api, errorMessage } from './api';
 import { announce, h, humanize, replaceChildren, when } from './dom';
-import { referralRecordView } from './referral-record';
+import { codeLabels, referralRecordView, type CodeLabels } from './referral-record';
 import { requireSession, type SessionUser } from './session';
 
 /**
@@ -9,6 +9,7 @@ import { requireSession, type SessionUser } from './session';
  * it — and the actions the person's role may take, each confirmed first; a refusal names its rule.
  */
 let me: SessionUser | undefined;
+let labels: CodeLabels = {};
 const caseId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 
 type Field = { name: string; label: string; type: 'text' | 'textarea' | 'select' | 'datetime' | 'checkboxes' | 'boolean' | 'list'; options?: Array<[string, string]>; required?: boolean };
@@ -18,18 +19,25 @@ interface ActionSpec {
   roles: SessionUser['role'][];
   stages?: string[];
   types?: string[];
+  /** A further condition on the case's status (e.g. a filing decision only where the protocol gives one). */
+  when?: (status: any) => boolean;
   fields?: Field[];
   danger?: boolean;
+  /** What confirming does, said before it is confirmed; by the chosen decision where there is one. */
+  consequence?: string | Record<string, string>;
 }
 
 const EXIT_REASONS: Array<[string, string]> = [['CONSENT_RESCINDED', 'Consent rescinded'], ['NO_CLINICAL_BENEFIT', 'No clinical benefit'], ['TRANSITIONED_OUT', 'Transitioned out (self-sufficient)'], ['DECEASED', 'Deceased'], ['MOVED_AWAY', 'Moved away']];
 const GOALS = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'JOB_PLACEMENT', 'LICENSING', 'SMALL_BUSINESS', 'CHILD_CARE', 'BENEFITS', 'OTHER'].map((g): [string, string] => [g, humanize(g)]);
 const decision = (approve: string, deny: string): Field => ({ name: 'decision', label: 'Decision', type: 'select', options: [[approve, humanize(approve)], [deny, humanize(deny)]], required: true });
+/** R-SCREEN, R-MISSED, R-VICTIM: the prosecutor decides on filing only after one of these. */
+const filingDecisionOpen = (status: any) => ['LEFT_BEFORE_SCREENING', 'INTAKE_MISSED'].includes(status.stage) || Boolean(status.victimObjectedAt);
 const OPEN_STAGES = ['OVERRIDE_REQUESTED', 'AWAITING_APPROVAL', 'WAITING_FOR_CAPACITY', 'AWAITING_CONTACT', 'AWAITING_SCREENING', 'AWAITING_INTAKE', 'ENROLLED', 'LEFT_BEFORE_SCREENING', 'INTAKE_MISSED'];
 
 const ACTIONS: ActionSpec[] = [
   { path: 'screening', label: 'Record screening', roles: ['case_manager'], stages: ['AWAITING_SCREENING'], fields: [{ name: 'intakeScheduledFor', label: 'Intake booked for', type: 'datetime' }] },
-  { path: 'left-before-screening', label: 'Left before screening', roles: ['case_manager'], stages: ['AWAITING_SCREENING'], types: ['ARREST_DIVERSION'], fields: [{ name: 'note', label: 'Note', type: 'textarea' }], danger: true },
+  { path: 'left-before-screening', label: 'Left before screening', roles: ['case_manager'], stages: ['AWAITING_SCREENING'], types: ['ARREST_DIVERSION'], fields: [{ name: 'note', label: 'Note', type: 'textarea' }], danger: true,
+    consequence: 'The referring agency\'s sergeants and the prosecutor with jurisdiction are told; the prosecutor then decides whether to file the original charge (R-SCREEN).' },
   { path: 'consent', label: 'Record consent', roles: ['case_manager'], stages: ['AWAITING_INTAKE'], fields: [
     { name: 'method', label: 'How', type: 'select', options: [['WRITTEN', 'Signed release of information'], ['VERBAL_MEMORIALIZED', 'Verbal, memorialized by the agency']], required: true },
     { name: 'memorializedBy', label: 'Memorialized by (for verbal consent)', type: 'text' },
@@ -39,18 +47,29 @@ const ACTIONS: ActionSpec[] = [
   { path: 'intake', label: 'Record intake', roles: ['case_manager'], stages: ['AWAITING_INTAKE'] },
   { path: 'iip', label: 'Record IIP goals', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'goals', label: 'Goals the participant chose', type: 'checkboxes', options: GOALS, required: true }] },
   { path: 'services', label: 'Record a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service delivered', type: 'text', required: true }, { name: 'provider', label: 'Treatment provider consulted (must be named by the release)', type: 'text' }, { name: 'note', label: 'Note', type: 'textarea' }] },
-  { path: 'service-withdrawals', label: 'Withdraw a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service', type: 'text', required: true }, { name: 'reason', label: 'Why (not an exit)', type: 'textarea', required: true }] },
+  { path: 'service-withdrawals', label: 'Withdraw a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service', type: 'text', required: true }, { name: 'reason', label: 'Why (not an exit)', type: 'textarea', required: true }],
+    consequence: 'The service stops; the person stays a participant (R-SERVICE-WITHDRAW: this is not an exit).' },
   { path: 'notes', label: 'Add a case note', roles: ['case_manager'], stages: OPEN_STAGES, fields: [{ name: 'note', label: 'Note (case-management record: never shown to partners)', type: 'textarea', required: true }] },
-  { path: 'consent/rescind', label: 'Consent rescinded', roles: ['case_manager'], stages: ['AWAITING_INTAKE', 'ENROLLED'], danger: true },
-  { path: 'exit', label: 'Record exit', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'reason', label: 'Reason', type: 'select', options: EXIT_REASONS, required: true }, { name: 'note', label: 'Note', type: 'textarea' }], danger: true },
+  { path: 'consent/rescind', label: 'Consent rescinded', roles: ['case_manager'], stages: ['AWAITING_INTAKE', 'ENROLLED'], danger: true,
+    consequence: 'The release ends at once: from now on partners see the status only. After enrollment this is an exit — the person is no longer a participant (R-CONSENT, R-EXIT).' },
+  { path: 'exit', label: 'Record exit', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'reason', label: 'Reason', type: 'select', options: EXIT_REASONS, required: true }, { name: 'note', label: 'Note', type: 'textarea' }], danger: true,
+    consequence: 'The participant leaves LEAD and the project manager is told (R-EXIT). This cannot be undone.' },
   { path: 'contacts', label: 'Record contact', roles: ['officer', 'sergeant', 'case_manager'], stages: ['AWAITING_CONTACT'], fields: [{ name: 'willing', label: 'Found and willing to meet case management', type: 'boolean' }] },
   { path: 'returns-to-scene', label: 'Report return to scene', roles: ['officer', 'sergeant'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'observedAt', label: 'Seen at', type: 'datetime' }] },
   { path: 'intake-deadline/extensions', label: 'Extend intake deadline', roles: ['officer', 'sergeant'], stages: ['AWAITING_SCREENING', 'AWAITING_INTAKE'], types: ['ARREST_DIVERSION'], fields: [{ name: 'newDueAt', label: 'New deadline', type: 'datetime', required: true }, { name: 'reason', label: 'Why', type: 'textarea', required: true }] },
-  { path: 'override-decision', label: 'Decide override', roles: ['sergeant'], stages: ['OVERRIDE_REQUESTED'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }] },
-  { path: 'approval-decision', label: 'Approve or deny', roles: ['sergeant'], stages: ['AWAITING_APPROVAL'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }] },
-  { path: 'reassessment-decision', label: 'Re-assess', roles: ['sergeant'], types: ['SOCIAL_CONTACT'], stages: OPEN_STAGES, fields: [decision('RENEW', 'CLOSE'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }] },
-  { path: 'victim-objection', label: 'Record victim objection', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'note', label: 'Note', type: 'textarea' }] },
-  { path: 'filing-decision', label: 'Record filing decision', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'decision', label: 'Decision', type: 'select', options: [['FILED', 'Charges filed'], ['DECLINED', 'Declined']], required: true }] },
+  { path: 'override-decision', label: 'Decide override', roles: ['sergeant'], stages: ['OVERRIDE_REQUESTED'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
+    consequence: { APPROVE: 'Case management is called and the diversion starts; the intake deadline runs (R-EL-OVERRIDE).', DENY: 'The case closes: the person stays booked and is not diverted (R-EL-OVERRIDE).' } },
+  { path: 'approval-decision', label: 'Approve or deny', roles: ['sergeant'], stages: ['AWAITING_APPROVAL'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }],
+    consequence: { APPROVE: 'The person is taken on as capacity allows, then found and offered case management; the project manager is told (R-SC-APPROVAL, R-SC-PDA).', DENY: 'The referral closes; the project manager is told (R-SC-APPROVAL, R-SC-PDA).' } },
+  { path: 'reassessment-decision', label: 'Re-assess', roles: ['sergeant'], types: ['SOCIAL_CONTACT'], stages: OPEN_STAGES, when: (status) => status.reassessmentDue, fields: [decision('RENEW', 'CLOSE'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
+    consequence: { RENEW: 'The approval is good for another six months (R-SC-REASSESS).', CLOSE: 'The referral closes; the project manager is told (R-SC-REASSESS, R-SC-PDA).' } },
+  { path: 'victim-objection', label: 'Record victim objection', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, when: (status) => status.victimCrime && !status.victimObjectedAt && status.deadlines.some((d: any) => d.ruleId === 'R-VICTIM' && d.status === 'OPEN'), fields: [{ name: 'note', label: 'Note', type: 'textarea' }],
+    consequence: 'The objection opens your decision whether to file the original charge (R-VICTIM).' },
+  { path: 'filing-decision', label: 'Record filing decision', roles: ['prosecutor'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, when: filingDecisionOpen, fields: [{ name: 'decision', label: 'Decision', type: 'select', options: [['FILED', 'Charges filed'], ['DECLINED', 'Charges declined']], required: true }], danger: true,
+    consequence: {
+      FILED: 'Charges are filed: the diversion ends and the person is prosecuted on the original charge; the sergeants and case management are told. After a victim\'s objection an enrolled participant continues as a social contact instead (R-VICTIM).',
+      DECLINED: 'No charge is filed. After a missed intake or a person who left before screening the case closes, and the sergeants and case management are told (R-MISSED, R-SCREEN).',
+    } },
   { path: 'staffing-nominations', label: 'Nominate for staffing', roles: ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'], stages: OPEN_STAGES, fields: [{ name: 'reason', label: 'Briefly, why the partners should discuss this person (R-STAFFING)', type: 'textarea', required: true }] },
 ];
 
@@ -60,8 +79,9 @@ function fieldControl(action: ActionSpec, f: Field): HTMLElement {
     return h('fieldset', {}, h('legend', {}, f.label), f.options!.map(([v, t]) => h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: f.name, value: v }), t)));
   }
   if (f.type === 'boolean') return h('label', { class: 'inline', for: id }, h('input', { type: 'checkbox', id, name: f.name, 'data-bool': true }), f.label);
+  // A choice has no default: the person picks it (a consequential decision is never pre-selected).
   const control =
-    f.type === 'select' ? h('select', { id, name: f.name, required: f.required }, f.options!.map(([v, t]) => h('option', { value: v }, t)))
+    f.type === 'select' ? h('select', { id, name: f.name, required: f.required }, h('option', { value: '' }, 'Choose…'), f.options!.map(([v, t]) => h('option', { value: v }, t)))
       : f.type === 'textarea' || f.type === 'list' ? h('textarea', { id, name: f.name, rows: '2', required: f.required })
         : h('input', { id, name: f.name, type: f.type === 'datetime' ? 'datetime-local' : 'text', required: f.required });
   return h('div', {}, h('label', { for: id }, f.label), control);
@@ -92,7 +112,7 @@ function readAction(form: HTMLFormElement, action: ActionSpec): Record<string, u
 function actionPanel(status: any): HTMLElement | null {
   const role = me?.role;
   if (!role) return null;
-  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(status.type)) && (!a.stages || a.stages.includes(status.stage)));
+  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(status.type)) && (!a.stages || a.stages.includes(status.stage)) && (!a.when || a.when(status)));
   if (allowed.length === 0) return null;
   const area = h('div', { id: 'action-area' });
   const buttons = allowed.map((action) =>
@@ -101,9 +121,18 @@ function actionPanel(status: any): HTMLElement | null {
       class: action.danger ? 'secondary' : '',
       'data-action': action.path,
       onclick: () => {
+        const consequence = h('p', { class: 'consequence', id: 'consequence', 'aria-live': 'polite' });
         const form = h('form', { class: 'confirm', 'aria-label': action.label }, h('h3', {}, action.label), (action.fields ?? []).map((f) => fieldControl(action, f)),
+          action.consequence ? consequence : null,
           h('p', {}, `Confirm: ${action.label.toLowerCase()} on case ${status.referralId}?`),
           h('div', { class: 'actions' }, h('button', { type: 'submit', class: action.danger ? 'danger' : '' }, `Confirm ${action.label.toLowerCase()}`), h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel')));
+        const sayConsequence = () => {
+          const c = action.consequence;
+          const chosen = (form.elements.namedItem('decision') as HTMLSelectElement | null)?.value;
+          consequence.textContent = typeof c === 'string' ? c : c && chosen ? c[chosen] : c ? 'Choose a decision to see what it does.' : '';
+        };
+        form.addEventListener('change', sayConsequence);
+        sayConsequence();
         form.addEventListener('submit', async (e) => {
           e.preventDefault();
           const res = await api('POST', `/api/cases/${encodeURIComponent(status.referralId)}/${action.path}`, readAction(form, action), { 'Idempotency-Key': crypto.randomUUID() });
@@ -164,7 +193,7 @@ function render(body: any): void {
     links.length ? h('p', { class: 'actions' }, links) : null,
     status.stuck?.length ? h('p', { class: 'panel bad' }, `Stuck: ${status.stuck.map((s: any) => `${humanize(s.reason)} (${s.ruleId})`).join(', ')}`) : null,
     actionPanel(status),
-    referral ? referralRecordView(referral, 'h2') : null,
+    referral ? referralRecordView(referral, 'h2', labels) : null,
     caseManagementView(caseManagement),
     h('h2', {}, 'Deadlines'),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
@@ -183,7 +212,8 @@ function render(body: any): void {
 async function main(): Promise<void> {
   me = await requireSession();
   if (!me) return;
-  const res = await api('GET', `/api/cases/${encodeURIComponent(caseId)}`);
+  const [res, codes] = await Promise.all([api('GET', `/api/cases/${encodeURIComponent(caseId)}`), codeLabels()]);
+  labels = codes;
   if (res.status !== 200) {
     replaceChildren('case', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
     return;

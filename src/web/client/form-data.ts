@@ -1,3 +1,5 @@
+import { plainSentence, type FieldKind, type Problem } from './plain-errors';
+
 /**
  * Reads a form into the API's JSON shape: control names are JSON paths (offenses.0.drug.grams);
  * empty controls are left out; data-bool controls are booleans; number inputs are numbers; checkbox
@@ -41,10 +43,13 @@ export function readForm(form: HTMLFormElement, skip: (name: string) => boolean 
 }
 
 
-/** Shows zod issues: an error summary linked to the fields, and each field marked invalid. */
-export function showErrors(form: HTMLFormElement, summary: HTMLElement, issues: Array<{ path: (string | number)[]; message: string }>): void {
+/**
+ * Shows validation problems in plain words: an error summary whose every line links to its field,
+ * and each field marked invalid with the same sentence beside it.
+ */
+export function showErrors(form: HTMLFormElement, summary: HTMLElement, issues: Problem[], extra: HTMLElement[] = []): void {
   clearErrors(form, summary);
-  if (issues.length === 0) return;
+  if (issues.length === 0 && extra.length === 0) return;
   const idOf = (path: (string | number)[]) => `${form.dataset.prefix ?? 'f'}-${path.join('-')}`;
   const items = issues.map((issue) => {
     // The nearest element that exists on the page: the field, or its group.
@@ -52,31 +57,42 @@ export function showErrors(form: HTMLFormElement, summary: HTMLElement, issues: 
     while (path.length > 0 && !document.getElementById(idOf(path))) path = path.slice(0, -1);
     const id = path.length ? idOf(path) : form.id;
     const field = document.getElementById(id);
+    const sentence = plainSentence(issue, labelOf(field), kindOf(field));
     const slot = document.getElementById(`${id}-error`);
     if (field && field !== form) field.setAttribute('aria-invalid', 'true');
     if (slot) {
-      slot.textContent = issue.message;
+      slot.textContent = sentence;
       slot.hidden = false;
     }
+    // A folded section holding a problem opens.
+    field?.closest('details')?.setAttribute('open', '');
     const li = document.createElement('li');
     const a = document.createElement('a');
     a.href = `#${id}`;
-    a.textContent = `${labelOf(field) ?? issue.path.join('.')}: ${issue.message}`;
+    a.textContent = sentence;
     li.append(a);
     return li;
   });
   const h2 = document.createElement('h2');
-  h2.textContent = `There ${items.length === 1 ? 'is a problem' : `are ${items.length} problems`}`;
+  const count = items.length + extra.length;
+  h2.textContent = `There ${count === 1 ? 'is a problem' : `are ${count} problems`}`;
   const ul = document.createElement('ul');
-  ul.append(...items);
+  ul.append(...items, ...extra);
   summary.replaceChildren(h2, ul);
   summary.hidden = false;
   summary.focus();
 }
 
+function kindOf(field: HTMLElement | null): FieldKind {
+  if (!field) return 'input';
+  if (field.tagName === 'SELECT') return 'select';
+  if (field.tagName === 'FIELDSET') return field.querySelector('input[type="radio"]') ? 'choice' : 'group';
+  return 'input';
+}
+
 function labelOf(field: HTMLElement | null): string | undefined {
   if (!field) return undefined;
-  if (field.tagName === 'FIELDSET') return field.querySelector('legend')?.textContent ?? undefined;
+  if (field.tagName === 'FIELDSET') return field.querySelector('legend')?.textContent?.trim() ?? undefined;
   return document.querySelector(`label[for="${field.id}"]`)?.textContent?.replace(/\(optional\)/, '').trim();
 }
 

@@ -1,6 +1,6 @@
 import { api, errorMessage } from './api';
 import { h, humanize, replaceChildren, when } from './dom';
-import { referralRecordView } from './referral-record';
+import { codeLabels, referralRecordView } from './referral-record';
 import { requireSession } from './session';
 
 /**
@@ -11,7 +11,7 @@ const caseId = decodeURIComponent(location.pathname.split('/').at(-2) ?? '');
 
 async function main(): Promise<void> {
   if (!(await requireSession())) return;
-  const res = await api('GET', `/api/cases/${encodeURIComponent(caseId)}/packet`);
+  const [res, labels] = await Promise.all([api('GET', `/api/cases/${encodeURIComponent(caseId)}/packet`), codeLabels()]);
   if (res.status !== 200) {
     replaceChildren('packet', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
     return;
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     h('p', {}, h('strong', {}, p.caseId), ` · ${humanize(p.type)} · referred ${when(p.referredAt)} · stage ${humanize(p.stage)}`),
     h('p', {}, `Offices with jurisdiction (R-JURISDICTION): ${p.prosecutorOffices.length ? p.prosecutorOffices.join(', ') : '—'}`),
     h('p', { class: 'no-print actions' }, h('button', { type: 'button', onclick: () => window.print() }, 'Print'), h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, 'Back to the case')),
-    referralRecordView(p.referral, 'h2'),
+    referralRecordView(p.referral, 'h2', labels),
     h('h2', {}, 'Deadlines'),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
       h('tbody', {}, p.deadlines.map((d: any) => h('tr', {}, h('td', {}, d.ruleId), h('td', {}, d.name), h('td', {}, when(d.dueAt)), h('td', {}, humanize(d.status)))))),

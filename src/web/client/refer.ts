@@ -6,29 +6,35 @@ import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { api, errorMessage, OfflineError, type ApiResult } from './api';
 import { announce, h, replaceChildren, when } from './dom';
 import { clearErrors, readForm, showErrors } from './form-data';
-import { enqueue, flush, outbox, type OutboxItem } from './outbox';
-import { requireSession } from './session';
+import * as outbox from './secure-outbox';
+import { requireSession, type SessionUser } from './session';
 
 /**
  * The referral form: validated with the API's own zod schemas, eligibility shown as the officer types
- * (the same engine the API runs), and kept on the device when there is no connection.
+ * (the same engine the API runs, summarised beside the Submit button), and every submission kept on
+ * the device — encrypted, the officer's own — until the service confirms it. One fill of the form is
+ * one referral, however often Submit is tapped or the page reloaded.
  */
 const arrestForm = document.getElementById('arrest-form') as HTMLFormElement;
 const socialForm = document.getElementById('social-form') as HTMLFormElement;
 const result = document.getElementById('result')!;
 let config: LeadConfig;
+let me: SessionUser;
+const DAY_MS = 86_400_000;
 
-const uuid = () => crypto.randomUUID();
-/** One submission id per filled-in form, kept across retries and offline waits (idempotent). */
+/** One submission id per fill of a form: kept across taps and retries, replaced once the referral is recorded. */
 const submissionIds = new WeakMap<HTMLFormElement, string>();
-const submissionIdOf = (form: HTMLFormElement) => submissionIds.get(form) ?? (submissionIds.set(form, uuid()), submissionIds.get(form)!);
+const submissionIdOf = (form: HTMLFormElement) => submissionIds.get(form) ?? (submissionIds.set(form, crypto.randomUUID()), submissionIds.get(form)!);
+
+function ordersOf(form: HTMLFormElement) {
+  const orders = readForm(form, (name) => !name.startsWith('orders.')).orders ?? {};
+  return orders.protects ? [{ type: orders.type ?? 'NO_CONTACT', protectsCurrentParticipant: true }] : [];
+}
 
 function arrestBody(form: HTMLFormElement): Record<string, any> {
   const body = readForm(form, (name) => name.startsWith('orders.') || name === 'warrants');
-  const orders = readForm(form, (name) => !name.startsWith('orders.')).orders ?? {};
-  body.protectiveOrders = orders.protects ? [{ type: orders.type ?? 'NO_CONTACT', protectsCurrentParticipant: true }] : [];
-  const warrants = readForm(form, (name) => name !== 'warrants').warrants ?? [];
-  body.warrants = warrants.map((kind: string) => ({ kind }));
+  body.protectiveOrders = ordersOf(form);
+  body.warrants = (readForm(form, (name) => name !== 'warrants').warrants ?? []).map((kind: string) => ({ kind }));
   body.history = { convictions: body.history?.convictions ?? [] };
   if (!body.victim?.identifiable && !body.victim?.consulted) body.victim = { identifiable: false };
   body.submissionId = submissionIdOf(form);
@@ -37,10 +43,17 @@ function arrestBody(form: HTMLFormElement): Record<string, any> {
 
 function socialBody(form: HTMLFormElement): Record<string, any> {
   const body = readForm(form, (name) => name.startsWith('orders.'));
-  const orders = readForm(form, (name) => !name.startsWith('orders.')).orders ?? {};
-  body.protectiveOrders = orders.protects ? [{ type: orders.type ?? 'NO_CONTACT', protectsCurrentParticipant: true }] : [];
+  body.protectiveOrders = ordersOf(form);
   body.submissionId = submissionIdOf(form);
   return body;
+}
+
+/** Empty groups as empty objects, so that validation names each missing field rather than the group. */
+function withEmptyGroups(body: Record<string, any>, groups: string[]): Record<string, any> {
+  const out = { ...body };
+  for (const g of groups) out[g] ??= {};
+  if (groups.includes('offenses')) out.offenses = out.offenses?.length ? out.offenses : [{}];
+  return out;
 }
 
 // --- live eligibility -------------------------------------------------------------------------
@@ -57,20 +70,24 @@ function probe(body: Record<string, any>): Record<string, any> {
   };
 }
 
-function renderEligibility(verdict: EligibilityResult | undefined, priors: Array<{ caseId: string; type: string; stage: string }> = []): void {
+function renderEligibility(verdict: EligibilityResult | undefined, priors: Array<{ caseId: string; type: string; stage: string }> | null = []): void {
   const panel = document.getElementById('eligibility')!;
-  const out = document.getElementById('eligibility-body')!;
+  const bar = document.getElementById('eligibility-bar')!;
   panel.className = `panel ${verdict ? (verdict.eligible ? 'ok' : 'bad') : ''}`;
+  bar.className = `eligibility-bar ${verdict ? (verdict.eligible ? 'ok' : 'bad') : ''}`;
   if (!verdict) {
-    out.replaceChildren('Enter the date of birth and the offense to see whether the person is eligible.');
+    replaceChildren('eligibility-body', h('p', { class: 'hint' }, 'Enter the date of birth and the offense to see whether the person is eligible.'));
+    replaceChildren('eligibility-bar', h('a', { href: '#eligibility' }, 'Eligibility: enter the date of birth and the offense'));
     return;
   }
+  const n = verdict.reasons.length;
+  replaceChildren('eligibility-bar', h('a', { href: '#eligibility' }, verdict.eligible ? 'Eligible for diversion' : `Not eligible: ${n} reason${n === 1 ? '' : 's'} — see why`));
   replaceChildren(
     'eligibility-body',
     h('p', {}, h('strong', {}, verdict.eligible ? 'Eligible for diversion.' : 'Not eligible on this charge:')),
-    verdict.reasons.length ? h('ul', { id: 'eligibility-reasons' }, verdict.reasons.map((r) => h('li', { 'data-rule': r.ruleId }, r.message))) : null,
-    verdict.notes.length ? h('ul', {}, verdict.notes.map((n) => h('li', {}, n.message))) : null,
-    priors.length ? h('p', {}, `Earlier referrals of this person (R-EL-PRIOR): ${priors.map((p) => `${p.caseId} (${p.stage.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`) : null,
+    n ? h('ul', { id: 'eligibility-reasons' }, verdict.reasons.map((r) => h('li', { 'data-rule': r.ruleId }, r.message))) : null,
+    verdict.notes.length ? h('ul', {}, verdict.notes.map((note) => h('li', {}, note.message))) : null,
+    priors?.length ? h('p', {}, `Earlier referrals of this person (R-EL-PRIOR): ${priors.map((p) => `${p.caseId} (${p.stage.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`) : null,
   );
   (document.getElementById('override') as HTMLElement).hidden = verdict.eligible;
 }
@@ -116,19 +133,36 @@ function syncConditionalFields(): void {
   (document.getElementById('s-vouchedBy') as HTMLElement).hidden = source !== 'COMMUNITY';
 }
 
-// --- submitting ---------------------------------------------------------------------------------
+/** The signed-in officer's agency, filled in for them (they may still change it for a social contact). */
+function prefillAgency(form: HTMLFormElement): void {
+  const agency = form.elements.namedItem('agency') as HTMLSelectElement;
+  if (me.agency && config.agencies[me.agency]) agency.value = me.agency;
+}
 
-function showCase(res: ApiResult, offline = false): void {
+/** After a recorded referral the form starts a new fill: empty, with a new submission id. */
+function startNewFill(form: HTMLFormElement): void {
+  form.reset();
+  submissionIds.delete(form);
+  form.querySelectorAll('#offense-rows > fieldset:not(:first-child), #conviction-rows > fieldset').forEach((row) => row.remove());
+  form.querySelectorAll('details.fold').forEach((d) => d.removeAttribute('open'));
+  prefillAgency(form);
+  syncConditionalFields();
+  if (form === arrestForm) updateEligibility();
+}
+
+// --- what the officer is told --------------------------------------------------------------------
+
+function showCase(res: ApiResult, sentLater = false): void {
   const { caseId, case: view, nextSteps } = res.body;
   replaceChildren(
     'result',
-    h('h2', { id: 'result-title' }, offline ? 'Sent: the saved referral reached the service' : res.status === 201 ? 'Referral recorded' : 'This referral was already recorded'),
+    h('h2', { id: 'result-title' }, sentLater ? 'Sent: a referral saved on this device reached the service' : res.status === 201 ? 'Referral recorded' : 'This referral was already recorded'),
     h('p', {}, 'Case id: ', h('strong', { id: 'case-id' }, caseId)),
     view ? h('p', {}, `Stage: ${String(view.stage).replace(/_/g, ' ').toLowerCase()}`) : null,
     view?.deadlines?.length ? h('ul', { id: 'deadlines' }, view.deadlines.map((d: any) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`))) : null,
     h('h3', {}, 'What happens next'),
     h('ul', {}, (nextSteps as string[]).map((s) => h('li', {}, s))),
-    h('p', {}, h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case')),
+    h('p', {}, h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case'), sentLater ? null : ' · the form is empty again for the next referral.'),
   );
   result.className = 'panel ok';
   result.hidden = false;
@@ -138,45 +172,91 @@ function showCase(res: ApiResult, offline = false): void {
 function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult): void {
   const error = res.body?.error ?? {};
   if (error.fields?.length) {
-    showErrors(form, summary, error.fields.map((f: { field: string; message: string }) => ({ path: f.field.split('.'), message: f.message })));
+    showErrors(form, summary, error.fields.map((f: { field: string; message: string }) => ({ ...f, path: f.field.split('.') })));
     return;
   }
   if (error.code === 'INELIGIBLE') {
     renderEligibility(error.eligibility, error.priorReferrals);
-    const override = document.getElementById('override') as HTMLElement;
-    override.hidden = false;
-    showErrors(form, summary, [{ path: ['overrideRequest', 'reason'], message: 'The person is not eligible. If you booked them, give the sergeant a reason to override (R-EL-OVERRIDE).' }]);
+    (document.getElementById('override') as HTMLElement).hidden = false;
+    const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) => h('li', { 'data-rule': r.ruleId }, h('a', { href: '#eligibility' }, `Not eligible: ${r.message}`)));
+    showErrors(form, summary, [{ path: ['overrideRequest', 'reason'], message: 'If you booked the person, give the sergeant a reason to override (R-EL-OVERRIDE)' }], reasons);
     return;
   }
   showErrors(form, summary, [{ path: [], message: errorMessage(res) }]);
 }
 
-async function submit(form: HTMLFormElement, url: string, body: Record<string, any>, schema: { safeParse(v: unknown): any }, summaryId: string): Promise<void> {
-  const summary = document.getElementById(summaryId)!;
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
-  clearErrors(form, summary);
-  const item: OutboxItem = { url, body: { ...body, submissionId: body.submissionId as string, referredAt: body.referredAt ?? new Date().toISOString() }, savedAt: new Date().toISOString() };
-  if (!navigator.onLine) return keepOffline(item);
-  try {
-    const res = await api('POST', url, item.body);
-    if (res.status === 200 || res.status === 201) {
-      submissionIds.delete(form);
-      return showCase(res);
-    }
-    if (res.status >= 500) return keepOffline(item);
-    showRefusal(form, summary, res);
-  } catch (err) {
-    if (err instanceof OfflineError) return keepOffline(item);
-    throw err;
+// --- the device's outbox -------------------------------------------------------------------------
+
+const nameOf = (entry: outbox.OutboxEntry) => {
+  const person = entry.body.person as { givenName?: string; familyName?: string } | undefined;
+  return `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim() || 'a referral';
+};
+
+/** What waits on this device for the signed-in officer, with when each expires (and a warning the day before). */
+async function renderOutbox(): Promise<void> {
+  const panel = document.getElementById('outbox')!;
+  const entries = await outbox.entriesOf(me.id);
+  if (entries.length === 0) {
+    panel.hidden = true;
+    panel.replaceChildren();
+    return;
   }
+  const soon = entries.some((e) => !e.refusal && Date.parse(e.expiresAt) - Date.now() < DAY_MS);
+  panel.className = `panel ${soon || entries.some((e) => e.refusal) ? 'bad' : 'warn'}`;
+  panel.replaceChildren(
+    h('h2', { id: 'outbox-title' }, `Saved on this device (${entries.length} waiting)`),
+    h('p', {}, 'Encrypted, and yours alone: sent automatically, once, when the connection returns. Nobody else who signs in on this device can see or send them.'),
+    h('ul', { id: 'outbox-items' }, entries.map((e) =>
+      h('li', { 'data-submission': e.id },
+        `${nameOf(e)} — saved ${when(e.savedAt)}; `,
+        e.refusal
+          ? [h('strong', {}, `refused by the service: ${e.refusal}`), ' ', h('button', { type: 'button', class: 'secondary', onclick: async () => { await outbox.remove(e.id); await renderOutbox(); } }, 'Discard')]
+          : Date.parse(e.expiresAt) - Date.now() < DAY_MS
+            ? h('strong', { class: 'expiry-warning' }, `expires ${when(e.expiresAt)}: send it before then, or give it to your sergeant`)
+            : `kept until ${when(e.expiresAt)}`))),
+  );
+  panel.hidden = false;
 }
 
-function keepOffline(item: OutboxItem): void {
-  enqueue(item);
-  result.replaceChildren(
+function askToSignInAgain(): void {
+  replaceChildren(
+    'result',
+    h('h2', { id: 'result-title' }, 'Sign in again to send'),
+    h('p', {}, `Your session has ended. The referral is saved on this device, encrypted, and will be sent as soon as you sign in again as ${me.name ?? me.id}.`),
+    h('p', {}, h('a', { href: `/sign-in?next=${encodeURIComponent('/refer')}`, id: 'sign-in-again' }, 'Sign in again')),
+  );
+  result.className = 'panel warn';
+  result.hidden = false;
+  result.focus();
+}
+
+type Delivery = 'recorded' | 'refused' | 'kept' | 'signed-out';
+
+/** Sends one saved referral; it leaves the device only when the service has recorded it. */
+async function deliver(entry: outbox.OutboxEntry, sentLater: boolean, onRefusal: (res: ApiResult) => void): Promise<Delivery> {
+  let res: ApiResult;
+  try {
+    res = await api('POST', entry.url, entry.body);
+  } catch (err) {
+    if (err instanceof OfflineError) return 'kept';
+    throw err;
+  }
+  if (res.status === 200 || res.status === 201) {
+    await outbox.remove(entry.id);
+    showCase(res, sentLater);
+    return 'recorded';
+  }
+  if (res.status === 401) return 'signed-out';
+  if (res.status >= 500 || res.status === 429) return 'kept';
+  onRefusal(res);
+  return 'refused';
+}
+
+function showSaved(): void {
+  replaceChildren(
+    'result',
     h('h2', { id: 'result-title' }, 'Saved on this device'),
-    h('p', {}, `No connection. The referral is kept here and will be sent once when the connection returns (${outbox().length} waiting).`),
+    h('p', {}, 'No connection to the service. The referral is kept here, encrypted, and will be sent once the connection returns.'),
   );
   result.className = 'panel warn';
   result.hidden = false;
@@ -184,22 +264,78 @@ function keepOffline(item: OutboxItem): void {
   announce('No connection: the referral is saved on this device and will be sent automatically.');
 }
 
+async function submit(form: HTMLFormElement, url: string, body: Record<string, any>, schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any }, summaryId: string, groups: string[]): Promise<void> {
+  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+  if (button.disabled) return;
+  const summary = document.getElementById(summaryId)!;
+  const parsed = schema.safeParse(withEmptyGroups(body, groups), { reportInput: true });
+  if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
+  clearErrors(form, summary);
+  const now = Date.now();
+  const entry: outbox.OutboxEntry = {
+    id: body.submissionId,
+    url,
+    body: { ...body, submissionId: body.submissionId, referredAt: body.referredAt ?? new Date(now).toISOString() },
+    savedAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + config.durations.maxReferralBackdate).toISOString(),
+  };
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = 'Sending…';
+  try {
+    // Kept on the device first: a reload, a lost answer or a dead battery cannot lose it, and the same
+    // submission id makes any resend the same referral.
+    await outbox.save(me.id, entry);
+    const outcome = await deliver(entry, false, (res) => {
+      void outbox.remove(entry.id); // the form on the screen still holds it, to correct
+      showRefusal(form, summary, res);
+    });
+    if (outcome === 'recorded') startNewFill(form);
+    if (outcome === 'kept') showSaved();
+    if (outcome === 'signed-out') askToSignInAgain();
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+    await renderOutbox();
+  }
+}
+
 let retryTimer: number | undefined;
-/** Sends saved referrals; while some still wait (the connection may come back slowly), tries again. */
-function sendWaiting(): void {
+let flushing = false;
+/** Sends what waits on this device for the signed-in officer; tries again while some still wait. */
+async function sendWaiting(): Promise<void> {
   window.clearTimeout(retryTimer);
-  void flush((_item, res) => {
-    if (res.status === 200 || res.status === 201) showCase(res, true);
-    else announce(`A saved referral was refused: ${errorMessage(res)}`);
-  }).then(() => {
-    if (outbox().length > 0) retryTimer = window.setTimeout(sendWaiting, navigator.onLine ? 2000 : 30_000);
-  });
+  if (flushing) return;
+  flushing = true;
+  try {
+    for (const entry of await outbox.entriesOf(me.id)) {
+      if (entry.refusal) continue;
+      const outcome = await deliver(entry, true, (res) => {
+        void outbox.save(me.id, { ...entry, refusal: errorMessage(res) });
+        announce(`A saved referral was refused: ${errorMessage(res)}`);
+      });
+      if (outcome === 'signed-out') return askToSignInAgain();
+      if (outcome === 'kept') break;
+    }
+  } finally {
+    flushing = false;
+    await renderOutbox();
+  }
+  if ((await outbox.entriesOf(me.id)).some((e) => !e.refusal)) retryTimer = window.setTimeout(() => void sendWaiting(), navigator.onLine ? 5000 : 30_000);
+}
+
+async function expireOld(): Promise<void> {
+  await outbox.retireLegacyOutbox(config.durations.maxReferralBackdate);
+  const expired = await outbox.removeExpired(me.id);
+  if (expired > 0) announce(`${expired === 1 ? 'A referral' : `${expired} referrals`} saved on this device expired unsent (older than the service accepts): give the details to your sergeant.`);
 }
 
 // --- wiring -------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!(await requireSession())) return;
+  const user = await requireSession();
+  if (!user) return;
+  me = user;
   const res = await api('GET', '/api/form-config').catch(() => undefined);
   config = res?.body ?? JSON.parse(localStorage.getItem('lead-form-config') ?? 'null');
   if (!config) {
@@ -222,15 +358,18 @@ async function main(): Promise<void> {
   socialForm.addEventListener('change', syncConditionalFields);
   arrestForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit(arrestForm, '/api/referrals/arrest-diversions', arrestBody(arrestForm), arrestDiversionSchema(config), 'arrest-errors');
+    void submit(arrestForm, '/api/referrals/arrest-diversions', arrestBody(arrestForm), arrestDiversionSchema(config), 'arrest-errors', ['officer', 'person', 'incident', 'offenses']);
   });
   socialForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit(socialForm, '/api/referrals/social-contacts', socialBody(socialForm), socialContactSchema(config), 'social-errors');
+    void submit(socialForm, '/api/referrals/social-contacts', socialBody(socialForm), socialContactSchema(config), 'social-errors', ['source', 'person', 'verification']);
   });
-  window.addEventListener('online', sendWaiting);
+  window.addEventListener('online', () => void sendWaiting());
+  prefillAgency(arrestForm);
+  prefillAgency(socialForm);
   syncConditionalFields();
-  sendWaiting();
+  await expireOld();
+  await sendWaiting();
   arrestForm.dataset.ready = 'true';
 }
 

@@ -11,8 +11,22 @@ function row(label: string, value: unknown): HTMLElement | null {
   return h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, String(value)));
 }
 
-export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2'): HTMLElement {
+/** The jurisdiction's names for its codes (GET /api/form-config), when the page has them. */
+export interface CodeLabels {
+  offenses?: Record<string, { label: string }>;
+  agencies?: Record<string, { name: string }>;
+  socialContact?: { catchmentAreas: Record<string, string> };
+}
+
+export async function codeLabels(): Promise<CodeLabels> {
+  const res = await fetch('/api/form-config', { credentials: 'same-origin' }).catch(() => undefined);
+  return res?.ok ? res.json() : {};
+}
+
+export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', labels: CodeLabels = {}): HTMLElement {
   const d = referral.details ?? {};
+  const offense = (code: string) => labels.offenses?.[code]?.label ?? humanize(code);
+  const area = (code: string) => labels.socialContact?.catchmentAreas[code] ?? humanize(code);
   const p = referral.person;
   const section = (title: string, ...rows: Array<HTMLElement | null>) => {
     const present = rows.filter(Boolean);
@@ -22,13 +36,14 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2'): 
     h(heading, { id: 'referral-record-title' }, referral.type === 'SOCIAL_CONTACT' ? 'Social-contact referral' : 'Referral record (diversion packet)'),
     ...section('The person', row('Name', `${p.givenName} ${p.familyName}`), row('Date of birth', p.dateOfBirth), row('State ID', p.stateId)),
     ...section('Referral',
-      row('Agency', referral.agency),
+      row('Agency', labels.agencies?.[referral.agency]?.name ?? referral.agency),
       row('Officer', d.officer ? `${d.officer.name ?? ''} (${d.officer.id})`.trim() : referral.officerId),
       row('Report number', d.incident?.reportNumber),
       row('Incident date', d.incident?.occurredOn),
       row('Inside city limits', d.incident ? yes(d.incident.withinCityLimits) : undefined),
-      row('Linked to', referral.linkedFrom)),
-    ...section('Offenses', ...(d.offenses ?? []).map((o: any, i: number) => row(`Offense ${i + 1}`, `${humanize(o.code)}${o.level ? `, ${humanize(o.level)}` : ''}${o.drug ? ` — ${o.drug.grams} g ${humanize(o.drug.substance)}, ${humanize(o.drug.activity)}` : ''}`))),
+      row('Linked to', referral.linkedFrom),
+      row("The officer's account", d.incident?.narrative ?? d.narrative)),
+    ...section('Offenses', ...(d.offenses ?? []).map((o: any, i: number) => row(`Offense ${i + 1}`, `${offense(o.code)}${o.level ? `, ${humanize(o.level)}` : ''}${o.drug ? ` — ${o.drug.grams} g ${humanize(o.drug.substance)}, ${humanize(o.drug.activity)}` : ''}`))),
     ...section('Criminal history entered', ...(d.history?.convictions ?? []).map((c: any) => row(humanize(c.code), `${c.attempted ? 'attempt, ' : ''}convicted ${c.date}`))),
     ...section("The officer's judgments",
       ...Object.entries(d.judgments ?? {}).map(([k, v]) => row(humanize(k.replace(/([A-Z])/g, '_$1')), yes(v))),
@@ -42,12 +57,15 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2'): 
       row('Vouched for by', d.vouchedBy ? `${d.vouchedBy.id} (${d.vouchedBy.role})` : undefined),
       row('Verified by', (d.verification?.bases ?? []).map(humanize).join(', ')),
       row('Driven by', (d.drivers ?? []).map(humanize).join(', ')),
-      row('Violations', (d.violations ?? []).map((v: any) => `${v.date} in ${humanize(v.area)}`).join('; '))),
+      row('Violations', (d.violations ?? []).map((v: any) => `${v.date} in ${area(v.area)}`).join('; '))),
     h('h3', {}, 'Eligibility'),
     h('ul', { id: 'eligibility-reasons' },
       d.eligibility
         ? [d.eligibility.eligible ? h('li', {}, 'Eligible for diversion.') : null, ...(d.eligibility.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)), ...(d.eligibility.notes ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message))]
         : (d.prerequisites?.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message))),
+    (d.priorReferrals ?? []).length
+      ? [h('h3', {}, 'Earlier referrals of this person (R-EL-PRIOR)'), h('ul', { id: 'prior-referrals' }, d.priorReferrals.map((p: any) => h('li', {}, h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, p.caseId), ` — ${humanize(p.type)}${p.referredAt ? `, referred ${p.referredAt.slice(0, 10)}` : ''}`)))]
+      : null,
     referral.override ? h('p', { id: 'override-reason' }, `Override requested (R-EL-OVERRIDE): ${referral.override.reason}${referral.override.decision ? ` — ${humanize(referral.override.decision)}${referral.override.decisionReason ? `: ${referral.override.decisionReason}` : ''}` : ''}`) : null,
   );
 }

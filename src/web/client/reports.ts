@@ -1,26 +1,43 @@
+import { allows } from '../../shared/permissions';
 import { api, errorMessage } from './api';
 import { groupedBars, horizontalBars } from './charts';
-import { h, humanize, replaceChildren } from './dom';
+import { announce, h, humanize, replaceChildren, when } from './dom';
 import { requireSession } from './session';
 
-/** R-STAFFING: a month's report as charts, with the staffing list and the CSV downloads. */
+/**
+ * R-STAFFING: a month's report as charts, with the staffing list and the CSV downloads — the month under
+ * way so far by default, or any stored month; those allowed can produce a past month again.
+ */
 async function main(): Promise<void> {
-  if (!(await requireSession())) return;
+  const me = await requireSession();
+  if (!me) return;
   const list = await api('GET', '/api/reports');
   if (list.status !== 200) return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(list)));
   const months: string[] = list.body.reports.map((r: { month: string }) => r.month);
-  if (months.length === 0) return void replaceChildren('report', h('p', { class: 'hint' }, 'No monthly report yet: the schedule produces one on the first of each month (R-STAFFING).'));
-  const month = new URLSearchParams(location.search).get('month') ?? months[0];
+  const month = new URLSearchParams(location.search).get('month') ?? list.body.current;
   const res = await api('GET', `/api/reports/${encodeURIComponent(month)}`);
   if (res.status !== 200) return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
-  const { figures: f, staffingList, clientRows } = res.body;
+  const { figures: f, staffingList, clientRows, soFar, stored, generatedAt } = res.body;
+  const produce = async (button: HTMLButtonElement) => {
+    button.disabled = true;
+    const run = await api('POST', `/api/reports/${encodeURIComponent(month)}/runs`);
+    if (run.status === 201) location.reload();
+    else {
+      announce(errorMessage(run));
+      button.disabled = false;
+    }
+  };
   const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
   const card = (key: string, value: string, label: string) => h('div', { class: 'card', 'data-figure': key }, h('strong', {}, value), label);
 
   replaceChildren('report',
     h('form', { class: 'month-picker', method: 'get' },
       h('label', { for: 'month' }, 'Month'),
-      h('select', { id: 'month', name: 'month', onchange: (e: Event) => (e.target as HTMLSelectElement).form!.submit() }, months.map((m) => h('option', { value: m, selected: m === month }, m)))),
+      h('select', { id: 'month', name: 'month', onchange: (e: Event) => (e.target as HTMLSelectElement).form!.submit() }, [...new Set([...months, month])].map((m) => h('option', { value: m, selected: m === month }, m === list.body.current ? `${m} (so far)` : m)))),
+    h('p', { id: 'report-status' }, soFar
+      ? `The month under way, computed now (${when(generatedAt)}); it is stored on the first of next month.`
+      : stored ? `Produced ${when(generatedAt)} by the monthly schedule or on request.` : `Not produced yet: computed now (${when(generatedAt)}).`,
+      !soFar && allows(me.role, 'report.produce') ? [' ', h('button', { type: 'button', class: 'secondary', id: 'produce-report', onclick: (e: Event) => void produce(e.currentTarget as HTMLButtonElement) }, stored ? 'Produce again now' : 'Produce and store now')] : null),
     h('p', {},
       h('a', { href: `/api/reports/${month}/staffing-list.csv`, download: true, id: 'staffing-csv' }, 'Staffing-meeting case list (CSV)'),
       clientRows ? [' · ', h('a', { href: `/api/reports/${month}/client-report.csv`, download: true, id: 'client-csv' }, 'Client-level report (CSV)')] : null),

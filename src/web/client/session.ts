@@ -1,9 +1,12 @@
+import { allows, PERMISSIONS, type Permission } from '../../shared/permissions';
+import { NAV, ROLE_LABELS } from '../navigation';
 import { h } from './dom';
+import { countOf } from './secure-outbox';
 
 /** The signed-in person, as the API knows them (from the session cookie). */
 export interface SessionUser {
   id: string;
-  role: 'officer' | 'sergeant' | 'case_manager' | 'prosecutor' | 'project_manager' | 'supervisor';
+  role: keyof typeof ROLE_LABELS;
   name?: string;
   office?: string;
   agency?: string;
@@ -27,27 +30,63 @@ export async function currentUser(): Promise<SessionUser | undefined> {
   }
 }
 
+/** The main navigation: only the pages this person's role may use. */
+function renderNavigation(user: SessionUser): void {
+  const nav = document.getElementById('main-nav');
+  if (!nav) return;
+  const current = nav.dataset.current;
+  nav.replaceChildren(...NAV.filter((n) => allows(user.role, n.permission)).map((n) => h('a', { href: n.href, 'aria-current': current === n.href ? 'page' : undefined }, n.label)));
+}
+
+async function signOut(): Promise<void> {
+  await fetch('/api/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
+  location.href = '/sign-in';
+}
+
+/**
+ * Signing out with referrals still waiting on this device says so and asks first: they stay here,
+ * encrypted and the person's own, and are sent when they sign in again.
+ */
+async function confirmSignOut(user: SessionUser, bar: HTMLElement): Promise<void> {
+  const waiting = await countOf(user.id).catch(() => 0);
+  if (waiting === 0) return signOut();
+  const panel = h('div', { class: 'panel warn', role: 'alertdialog', 'aria-labelledby': 'sign-out-title', id: 'sign-out-confirm' },
+    h('p', { id: 'sign-out-title' }, `${waiting === 1 ? 'A referral is' : `${waiting} referrals are`} still waiting to be sent from this device. ${waiting === 1 ? 'It stays' : 'They stay'} here, encrypted, and ${waiting === 1 ? 'is' : 'are'} sent when you sign in again — nobody else who signs in here can see or send ${waiting === 1 ? 'it' : 'them'}.`),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'danger', onclick: () => void signOut() }, 'Sign out anyway'),
+      h('button', { type: 'button', class: 'secondary', onclick: () => panel.remove() }, 'Stay signed in')));
+  document.getElementById('sign-out-confirm')?.remove();
+  bar.after(panel);
+  panel.querySelector<HTMLButtonElement>('button.secondary')!.focus();
+}
+
 function renderIdentityBar(user: SessionUser): void {
   const bar = document.getElementById('identity');
   if (!bar) return;
-  const signOut = h('button', {
-    type: 'button',
-    class: 'secondary',
-    onclick: async () => {
-      await fetch('/api/auth/sign-out', { method: 'POST', credentials: 'same-origin' });
-      location.href = '/sign-in';
-    },
-  }, 'Sign out');
-  bar.replaceChildren(h('span', {}, `Signed in as ${user.name ?? user.id} (${user.role.replace('_', ' ')}${user.office ? `, ${user.office}` : ''}) `), signOut);
+  const signOutButton = h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: () => void confirmSignOut(user, bar.closest('header') ?? bar) }, 'Sign out');
+  const where = user.office ?? user.agency;
+  bar.replaceChildren(h('span', {}, `Signed in as ${user.name ?? user.id} (${ROLE_LABELS[user.role]}${where ? `, ${where}` : ''}) `), signOutButton);
 }
+
+/** Who is signed in on this page (once requireSession answered). */
+export let signedIn: SessionUser | undefined;
 
 /** The signed-in person, or a redirect to sign in (coming back here afterwards). */
 export async function requireSession(): Promise<SessionUser | undefined> {
   const user = await currentUser();
+  signedIn = user;
   if (!user) {
     location.href = `/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`;
     return undefined;
   }
+  renderNavigation(user);
   renderIdentityBar(user);
   return user;
+}
+
+/** In plain words: which roles a page or action is for, when someone else opens it. */
+export function notForYou(user: SessionUser | undefined, permission: Permission): string {
+  const roles = (PERMISSIONS[permission] as readonly SessionUser['role'][]).map((r) => `${ROLE_LABELS[r]}s`);
+  const yours = user ? NAV.filter((n) => allows(user.role, n.permission)).map((n) => n.label) : [];
+  return `This page is for ${roles.join(' and ')}.${yours.length ? ` Your pages: ${yours.join(', ')}.` : ''}`;
 }

@@ -1,9 +1,10 @@
+import { safeNext } from './safe-next';
 import { START_PAGE, type SessionUser } from './session';
 
 /** Local sign-in (the embedded default); an agency's identity provider issues the same tokens. */
 const form = document.getElementById('sign-in-form') as HTMLFormElement;
 const error = document.getElementById('sign-in-error') as HTMLElement;
-const next = new URLSearchParams(location.search).get('next');
+const next = safeNext(new URLSearchParams(location.search).get('next'), location.origin);
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -17,7 +18,7 @@ form.addEventListener('submit', async (e) => {
   }).catch(() => undefined);
   if (res?.ok) {
     const { user } = (await res.json()) as { user: SessionUser };
-    location.href = next && next.startsWith('/') && !next.startsWith('//') ? next : START_PAGE[user.role];
+    location.href = next ?? START_PAGE[user.role];
     return;
   }
   const body = await res?.json().catch(() => undefined);
