@@ -173,7 +173,7 @@ test('R-SCENE: a return at 11 h alerts the sergeant; at 13 h it does not', async
   expect(mailFor(stack, outside, BURIEN_SERGEANTS)).toHaveLength(0);
 });
 
-test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late (409); filing stays the prosecutor\'s at any time', async () => {
+test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late (409), and without an objection there is no filing decision', async () => {
   const victimCase = () => arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true, consulted: true } });
   // City misdemeanors go to the city attorney (R-JURISDICTION), whose prosecutors alone see them.
   const prosecutor = apiAs(stack.baseUrl, 'prosecutor', 'city-attorney-1', { office: 'BURIEN_CITY_ATTORNEY' });
@@ -209,9 +209,12 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   expect(tooLate.status).toBe(409);
   expect(tooLate.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
   expect(tooLate.body.error.message).toMatch(/late/);
+  // Without an objection, a missed intake or a person who left before screening, there is no filing decision to make.
   const decision = await prosecutor.act(late, 'filing-decision', { decision: 'DECLINED' });
-  expect(decision.status).toBe(200);
-  expect(decision.body.case.filingDecision).toMatchObject({ decision: 'DECLINED', by: { role: 'prosecutor' } });
+  expect(decision.status).toBe(409);
+  expect(decision.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM', stage: 'AWAITING_SCREENING' });
+  expect(decision.body.error.message).toMatch(/R-SCREEN.*R-MISSED.*R-VICTIM/);
+  expect((await readCase(stack, late)).filingDecision).toBeUndefined();
 });
 
 test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a participant, PDA told', async () => {
