@@ -27,6 +27,12 @@ const TITLES: Record<NoticeKind, string> = {
   REASSESSMENT_DUE: 'Social-contact approval due for re-assessment',
   SCREENING_REMINDER: 'Reminder: initial screening not recorded 4 hours after the call',
   CLOSED_BY_FILING_DECISION: 'Diversion closed by the prosecutor\'s filing decision',
+  NCI_REVIEW_REQUESTED: 'DOC warrant or violation: the NCI team decides whether to refer to LEAD',
+  NCI_REVIEW_REMINDER: 'Reminder: DOC NCI decision not recorded 24 hours after the referral',
+  NCI_DECLINED: 'DOC NCI team declined: the person is booked, not diverted',
+  OVERRIDE_REMINDER: 'Reminder: override request unreviewed for 24 hours',
+  SOCIAL_CONTACT_REFUSED: 'Social-contact candidate refused at submission',
+  SOCIAL_CONTACT_HANDED_OFF: 'Social contact continuing a handed-off arrest diversion',
 };
 
 export class UnknownRecipientError extends Error {}
@@ -37,6 +43,8 @@ export function recipientAddress(config: LeadConfig, recipient: Recipient): stri
       return config.contacts.caseManagementOnCall;
     case 'project_manager':
       return config.contacts.projectManager;
+    case 'doc_nci':
+      return config.contacts.docNciTeam;
     case 'sergeant': {
       const agency = config.agencies[recipient.agency];
       if (!agency) throw new UnknownRecipientError(`No sergeants' address configured for agency ${recipient.agency}`);
@@ -51,7 +59,8 @@ export function recipientAddress(config: LeadConfig, recipient: Recipient): stri
 }
 
 export function noticeContent(config: LeadConfig, notice: NoticeRequest): { subject: string; text: string } {
-  const officeCode = notice.facts.office;
+  // R-JURISDICTION: a prosecutor's notice names the office it went to (a case may have several).
+  const officeCode = notice.recipient.role === 'prosecutor' ? notice.recipient.office : notice.facts.office;
   const office = officeCode ? config.offices[officeCode] : undefined;
   const title = TITLES[notice.kind];
   const deadline = notice.facts.deadline;

@@ -60,6 +60,16 @@ export async function capacityCoordinator(carried?: CapacityState): Promise<void
     forget(args.caseId);
     admitWaiting();
   };
+  // R-VICTIM hand-off: the participant's place moves to the social contact that continues them — counted once.
+  setHandler(capacitySignals.participantTransferred, (args) => {
+    setPlaces(args);
+    if (!args.toCaseId) return;
+    forget(args.caseId);
+    if (!s.participants.includes(args.toCaseId)) {
+      forget(args.toCaseId);
+      s.participants.push(args.toCaseId);
+    }
+  });
   setHandler(capacitySignals.participantExited, release);
   setHandler(capacitySignals.placeReleased, release);
   setHandler(capacityQuery, (): CapacityView => ({ ...s, free: Math.max(0, free()) }));

@@ -1,6 +1,6 @@
 import { condition } from '@temporalio/workflow';
 import { isTerminal } from '../src/shared/case-model';
-import { isMissedIntakeNoticeToProsecutor } from './case/effects';
+import { missedIntakeNoticesSent } from './case/effects';
 import { systemEvent, type CaseRuntime } from './case-runtime';
 
 /**
@@ -20,17 +20,23 @@ export async function screeningOverdueRule(runtime: CaseRuntime): Promise<void> 
   if (!moved) runtime.commit([systemEvent('SCREENING_OVERDUE', 'R-SCREEN')]);
 }
 
-/** R-SCENE: the scene exclusion window closes (a return is judged by when it was observed). */
+/**
+ * R-SCENE: the scene exclusion window closes (a return is judged by when it was observed). A case
+ * waiting for the DOC NCI team has no window until they refer (R-EL-WARRANT); a booked one never has one.
+ */
 export async function sceneWindowRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
+  // Only a case whose window is not set yet waits for it: the others start their timer at once, as they always did.
+  if (s.sceneWindowEndsAt === undefined) await condition(() => s.sceneWindowEndsAt !== undefined || isTerminal(s.stage));
   if (!s.sceneWindowEndsAt || s.sceneWindowEnded) return;
   if (await condition(() => isTerminal(s.stage), msUntil(s.sceneWindowEndsAt))) return;
   runtime.commit([systemEvent('SCENE_WINDOW_ENDED', 'R-SCENE')]);
 }
 
-/** R-VICTIM: the victim's one-week objection window closes. */
+/** R-VICTIM: the victim's one-week objection window closes (for a DOC NCI referral, from the referral to LEAD). */
 export async function victimObjectionWindowRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
+  if (s.victimObjectionDueAt === undefined) await condition(() => s.victimObjectionDueAt !== undefined || isTerminal(s.stage));
   if (!s.victimObjectionDueAt || s.victimObjectionWindowEnded) return;
   if (await condition(() => isTerminal(s.stage), msUntil(s.victimObjectionDueAt))) return;
   runtime.commit([systemEvent('VICTIM_OBJECTION_WINDOW_ENDED', 'R-VICTIM')]);
@@ -38,11 +44,13 @@ export async function victimObjectionWindowRule(runtime: CaseRuntime): Promise<v
 
 /**
  * R-INTAKE / R-MISSED: intake and consent complete by the deadline (which an extension moves), or the
- * prosecutor with jurisdiction and the sergeant are told at the deadline. An override case's deadline
- * runs from the referral too, once the sergeant approved it.
+ * prosecutor with jurisdiction and the sergeant are told at the deadline. The deadline of an accepted
+ * override counts from the acceptance (R-EL-OVERRIDE), of a DOC NCI referral from the referral
+ * (R-EL-WARRANT): until then there is none to wait for.
  */
 export async function intakeDeadlineRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
+  if (s.intakeDueAt === undefined) await condition(() => s.intakeDueAt !== undefined || isTerminal(s.stage));
   if (!s.intakeDueAt) return;
   await condition(() => s.stage !== 'OVERRIDE_REQUESTED');
   const open = () => s.stage === 'AWAITING_SCREENING' || s.stage === 'AWAITING_INTAKE';
@@ -59,7 +67,7 @@ export async function intakeDeadlineRule(runtime: CaseRuntime): Promise<void> {
 /** R-MISSED (Decision): the prosecutor's notice not confirmed sent within 7 days → stuck. */
 async function missedNoticeConfirmationRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
-  const sent = () => s.notices.find(isMissedIntakeNoticeToProsecutor)?.status === 'SENT';
+  const sent = () => missedIntakeNoticesSent(s);
   if (sent() || s.stuck.some((f) => f.reason === 'MISSED_NOTICE_UNCONFIRMED')) return;
   const confirmBy = Date.parse(s.intakeMissedAt!) + s.policy.missedNoticeConfirmWithinMs;
   if (!(await condition(sent, msUntil(confirmBy)))) {
@@ -94,4 +102,23 @@ export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
     if (settledForGood()) return;
     if (s.approvalValidUntil === validUntil) runtime.commit([systemEvent('REASSESSMENT_DUE', 'R-SC-REASSESS', { validUntil })]);
   }
+}
+
+/**
+ * R-EL-OVERRIDE (Decision): an override request unreviewed after 24 hours is stuck and the sergeants
+ * are reminded. Cases requested before the decision have no `overrideDueAt`, and no such clock.
+ */
+export async function overrideOverdueRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  if (s.stage !== 'OVERRIDE_REQUESTED' || !s.overrideDueAt || s.stuck.some((f) => f.reason === 'OVERRIDE_OVERDUE')) return;
+  const reviewed = await condition(() => s.stage !== 'OVERRIDE_REQUESTED', msUntil(s.overrideDueAt));
+  if (!reviewed) runtime.commit([systemEvent('OVERRIDE_OVERDUE', 'R-EL-OVERRIDE')]);
+}
+
+/** R-EL-WARRANT (Decision): a DOC NCI referral undecided after 24 hours is stuck and the NCI team reminded. */
+export async function nciDecisionOverdueRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  if (s.stage !== 'AWAITING_NCI_DECISION' || !s.nci || s.stuck.some((f) => f.reason === 'NCI_DECISION_OVERDUE')) return;
+  const decided = await condition(() => s.stage !== 'AWAITING_NCI_DECISION', msUntil(s.nci.dueAt));
+  if (!decided) runtime.commit([systemEvent('NCI_DECISION_OVERDUE', 'R-EL-WARRANT')]);
 }

@@ -1,7 +1,7 @@
 import { condition, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
-import type { CaseState, NoticeRecord } from '../src/shared/case-model';
+import type { CarriedParticipation, CaseState, NoticeRecord } from '../src/shared/case-model';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
@@ -43,7 +43,38 @@ export const PATCHES = {
   filingDecisionGuard: 'filing-decision-guard',
   /** A diversion closed by the prosecutor's filing decision tells the sergeants and case management. */
   closureNotices: 'closure-notices',
+  /** R-EL-OVERRIDE (Decision): an override unreviewed for 24 h is stuck; an accepted one's deadline counts from acceptance. */
+  overrideClock: 'override-clock',
+  /** R-CONSENT (Decision): intake cannot be recorded before consent (decision rule, see RulesInForce). */
+  consentBeforeIntake: 'consent-before-intake',
+  /** R-VICTIM (Decision): a hand-off keeps an enrolled participant enrolled (decision rule, see RulesInForce). */
+  handOffKeepsEnrollment: 'handoff-keeps-enrollment',
 } as const;
+
+/**
+ * R-VICTIM (Decision): what a social contact continuing this handed-off diversion keeps — the stage the
+ * person had reached, their consent, IIP and services. A case handed off before the decision (no
+ * `keepsEnrollment` on its hand-off) opens the social contact anew, awaiting approval.
+ */
+function carriedParticipationOf(state: CaseState): { carriedOver?: CarriedParticipation } {
+  const handOff = state.events.findLast((e) => e.type === 'HANDED_OFF_TO_SOCIAL_CONTACT');
+  const from = handOff?.data?.continuesFrom as CarriedParticipation['stage'] | undefined;
+  if (!from) return {};
+  return {
+    carriedOver: {
+      stage: from,
+      screeningDueAt: state.screeningDueAt,
+      screenedAt: state.screenedAt,
+      intakeScheduledFor: state.intakeScheduledFor,
+      consent: state.consent,
+      intakeCompletedAt: state.intakeCompletedAt,
+      enrolledAt: state.enrolledAt,
+      iip: state.iip,
+      servicesDelivered: state.servicesDelivered,
+      servicesWithdrawn: state.servicesWithdrawn,
+    },
+  };
+}
 
 export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: Record<string, unknown>): NewCaseEvent {
   return { type, ruleId, at: new Date(Date.now()).toISOString(), actor: SYSTEM_ACTOR, data };
@@ -120,9 +151,10 @@ export class CaseRuntime {
       await condition(() => this.ordered.length > 0);
       const effect = this.ordered[0];
       if (effect.kind === 'capacity') {
-        await signalCapacity({ signal: effect.signal, caseId: this.state.referralId, approvedAt: effect.approvedAt });
+        const toCaseId = effect.signal === 'participantTransferred' ? this.state.handOff?.socialContactReferralId : undefined;
+        await signalCapacity({ signal: effect.signal, caseId: this.state.referralId, approvedAt: effect.approvedAt, ...(toCaseId ? { toCaseId } : {}) });
       } else {
-        const { socialContactReferralId } = await openLinkedSocialContact({ fromReferralId: this.state.referralId, agency: this.state.agency });
+        const { socialContactReferralId } = await openLinkedSocialContact({ fromReferralId: this.state.referralId, agency: this.state.agency, ...carriedParticipationOf(this.state) });
         this.commit([systemEvent('LINKED_SOCIAL_CONTACT_OPENED', 'R-VICTIM', { socialContactReferralId })]);
       }
       this.ordered.shift();

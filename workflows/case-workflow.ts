@@ -61,14 +61,23 @@ export async function runCase(
  */
 const schemas = () => require('../src/shared/case-actions') as typeof import('../src/shared/case-actions');
 
-function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActionArgs<A> {
-  const { actorSchema, caseActionSchemas } = schemas();
+/**
+ * The action's arguments, checked. An update handler (never a validator) also accepts the shape an
+ * earlier version of the action had: on replay it applies what was accepted then.
+ */
+function parseArgs<A extends CaseActionName>(action: A, raw: unknown, acceptEarlierShapes = false): CaseActionArgs<A> {
+  const { actorSchema, caseActionSchemas, earlierActionSchemas } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown };
   const unstorable = unstorableTextAt(args.input);
   if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
-  const input = caseActionSchemas[action].safeParse(args.input ?? {});
+  let input = caseActionSchemas[action].safeParse(args.input ?? {});
+  const earlier = earlierActionSchemas[action];
+  if (!input.success && acceptEarlierShapes && earlier) {
+    const accepted = earlier.safeParse(args.input ?? {});
+    if (accepted.success) input = accepted as unknown as typeof input;
+  }
   if (!input.success) {
     const issue = input.error.issues[0];
     rejectField(issue.path.join('.') || 'body', issue.message);
@@ -86,6 +95,15 @@ const rulesInForce: RulesInForce = {
   get filingDecisionGuard() {
     return patched(PATCHES.filingDecisionGuard);
   },
+  get overrideDeadlineFromAcceptance() {
+    return patched(PATCHES.overrideClock);
+  },
+  get consentBeforeIntake() {
+    return patched(PATCHES.consentBeforeIntake);
+  },
+  get handOffKeepsEnrollment() {
+    return patched(PATCHES.handOffKeepsEnrollment);
+  },
 };
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
@@ -94,7 +112,7 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
   setHandler(
     update,
     (raw: unknown) => {
-      runtime.commit(decide(action, runtime.state, parseArgs(action, raw), Date.now(), rulesInForce));
+      runtime.commit(decide(action, runtime.state, parseArgs(action, raw, true), Date.now(), rulesInForce));
       return viewOf(runtime.state);
     },
     { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },

@@ -40,12 +40,19 @@ export const configSchema = z.strictObject({
     missedNoticeConfirmWithin: duration.describe('R-MISSED (Decision)'),
     maxReferralBackdate: duration.describe('how old a referral sent later (offline form) may be'),
     approvalOverdueAfter: duration.describe('R-SC-APPROVAL (Decision)'),
+    overrideOverdueAfter: duration.default(ms('24 hours')).describe('R-EL-OVERRIDE (Decision): an override request unreviewed this long is stuck'),
+    nciDecisionOverdueAfter: duration.default(ms('24 hours')).describe('R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck'),
   }),
   continueAsNewAfterEvents: z.number().int().min(10).default(500),
-  /** R-EL-OFFENSE: the eligible offenses, each with the level it is usually charged at. */
+  /**
+   * R-EL-OFFENSE: the offense catalogue — every offense an officer may enter, each with the level it is
+   * usually charged at and whether LEAD diverts it. A known offense that is not eligible is an
+   * eligibility reason (open to an override after booking); only a code not listed here is refused.
+   */
   offenses: z.record(code, z.strictObject({
     label: z.string().min(1),
     defaultLevel: z.enum(OFFENSE_LEVELS),
+    eligible: z.boolean().default(true),
     victimOffense: z.boolean().default(false),
     /** VUCSA offenses: drug substance, amount and activity are required (R-EX-DRUG-AMOUNT, R-EX-PROFIT). */
     drugOffense: z.boolean().default(false),
@@ -76,6 +83,8 @@ export const configSchema = z.strictObject({
   contacts: z.strictObject({
     caseManagementOnCall: email,
     projectManager: email,
+    /** R-EL-WARRANT: the DOC NCI team, who decide on referrals with a DOC warrant or violation. */
+    docNciTeam: email,
   }),
   mail: z.strictObject({ from: z.string().min(3) }),
 }).superRefine((config, ctx) => {

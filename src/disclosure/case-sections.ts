@@ -33,6 +33,8 @@ export interface CaseStatus {
   victimCrime: boolean;
   /** R-VICTIM: when the victim's objection was recorded (it opens the prosecutor's filing decision). */
   victimObjectedAt?: string;
+  /** R-EL-WARRANT: the DOC NCI team's decision (who, when, on whose word). */
+  nci?: CaseView['nci'];
   source?: CaseView['source'];
   linkedFrom?: string;
   handOff?: { to: 'SOCIAL_CONTACT'; at: string; socialContactReferralId?: string };
@@ -69,6 +71,7 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
     prosecutorOffices,
     victimCrime: view.victimCrime,
     victimObjectedAt: view.victimObjectionAt,
+    nci: view.nci && { dueAt: view.nci.dueAt, decision: view.nci.decision, decidedAt: view.nci.decidedAt, by: view.nci.by, onWordOf: view.nci.onWordOf },
     source: view.source,
     linkedFrom: view.linkedFrom,
     handOff: view.handOff && { to: view.handOff.to, at: view.handOff.at, socialContactReferralId: view.handOff.socialContactReferralId },
@@ -107,13 +110,21 @@ const referral = (...names: string[]) => Object.fromEntries(names.map((n) => [n,
 const status = (...names: string[]) => Object.fromEntries(names.map((n) => [n, 'status' as const]));
 const caseManagement = (...names: string[]) => Object.fromEntries(names.map((n) => [n, 'caseManagement' as const]));
 const ANY = (fields: Record<string, FieldKind> = {}): EventRule => ({ shownFrom: 'ANY', fields });
+/** R-EL-NORIGHT: what the eligibility check found and what the officer decided (referral record). */
+const DECISION = ['eligible', 'eligibilityRuleIds', 'officerDecision'];
 
 export const EVENT_RULES: Record<CaseEventType, EventRule> = {
-  REFERRAL_RECEIVED: ANY(status('referredAt', 'intakeDueAt', 'prosecutorOffice')),
-  OVERRIDE_REQUESTED: ANY({ ...status('referredAt', 'intakeDueAt', 'prosecutorOffice'), ...referral('ruleIds', 'reason') }),
-  OVERRIDE_APPROVED: ANY(referral('reason')),
+  REFERRAL_RECEIVED: ANY({ ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'), ...referral(...DECISION) }),
+  OVERRIDE_REQUESTED: ANY({ ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'), ...referral('ruleIds', 'reason', ...DECISION) }),
+  OVERRIDE_OVERDUE: ANY(),
+  OVERRIDE_APPROVED: ANY({ ...status('intakeDueAt'), ...referral('reason') }),
   OVERRIDE_DENIED: ANY(referral('reason')),
-  SOCIAL_CONTACT_REFERRED: ANY(status('source', 'linkedFrom')),
+  NCI_REVIEW_REQUESTED: ANY({ ...status('referredAt', 'prosecutorOffice', 'prosecutorOffices'), ...referral(...DECISION) }),
+  NCI_DECISION_OVERDUE: ANY(),
+  NCI_REFERRED: ANY({ ...status('screeningDueAt', 'intakeDueAt', 'sceneWindowEndsAt', 'victimObjectionDueAt'), ...referral('reason', 'onWordOf') }),
+  NCI_DECLINED: ANY(referral('reason', 'onWordOf')),
+  SOCIAL_CONTACT_REFERRED: ANY(status('source', 'linkedFrom', 'continuedAt')),
+  SOCIAL_CONTACT_REFUSED: ANY({ ...status('source'), ...referral('ruleIds') }),
   APPROVAL_OVERDUE: ANY(),
   SOCIAL_CONTACT_APPROVED: ANY({ ...status('validUntil'), ...referral('reason') }),
   SOCIAL_CONTACT_DENIED: ANY(referral('reason')),
@@ -124,7 +135,8 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   APPROVAL_RENEWED: ANY({ ...status('validUntil'), ...referral('reason') }),
   LINKED_SOCIAL_CONTACT_OPENED: ANY(status('socialContactReferralId')),
   IIP_RECORDED: { shownFrom: 'SUMMARY', fields: { goals: 'summary' } },
-  SERVICE_WITHDRAWN: { shownFrom: 'SUMMARY', fields: caseManagement('service', 'reason', 'note') },
+  SERVICE_WITHDRAWN: { shownFrom: 'SUMMARY', fields: caseManagement('service', 'reasonCode', 'reason', 'note') },
+  SERVICE_REINSTATED: { shownFrom: 'FULL', fields: caseManagement('service', 'note') },
   SERVICE_RECORDED: { shownFrom: 'FULL', fields: caseManagement('service', 'provider', 'note') },
   CASE_NOTE_RECORDED: { shownFrom: 'FULL', fields: caseManagement('note') },
   SCREENING_RECORDED: ANY(caseManagement('intakeScheduledFor')),
@@ -142,7 +154,7 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   VICTIM_OBJECTION_RECORDED: ANY({ note: 'authoredNote' }),
   VICTIM_OBJECTION_WINDOW_ENDED: ANY(),
   FILING_DECISION_RECORDED: ANY(status('decision')),
-  HANDED_OFF_TO_SOCIAL_CONTACT: ANY(status('reason')),
+  HANDED_OFF_TO_SOCIAL_CONTACT: ANY(status('reason', 'continuesFrom', 'keepsEnrollment')),
   CASE_CLOSED: ANY({ ...status('outcome'), ...referral('reason') }),
   EXITED: ANY({ reason: 'summary', note: 'caseManagement' }),
   NOTICE_SENT: ANY(status('noticeId', 'sentAt')),
@@ -197,6 +209,8 @@ const REFERRAL_DETAILS: Shape = {
   offenseLevel: true,
   history: { convictions: [{ code: true, date: true, attempted: true }] },
   protectiveOrders: [{ type: true, protectsCurrentParticipant: true }],
+  decision: { eligible: true, ruleIds: [true], officerDecision: true },
+  routedToDocNci: true,
   warrants: [{ kind: true }],
   docViolation: true,
   judgments: { amenable: true, dealingForProfit: true, exploitsOthers: true, promotingProstitution: true, safetyConcern: true },
@@ -269,7 +283,7 @@ export interface CaseManagementRecord {
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
   servicesDelivered: Array<{ service: string; provider?: string; at: string; by: Actor }>;
-  servicesWithdrawn: Array<{ service: string; reason: string; at: string; by: Actor }>;
+  servicesWithdrawn: Array<{ service: string; reason: string; note?: string; at: string; by: Actor; reinstatedAt?: string }>;
   exit?: { reason: ExitReason; at: string; by: Actor };
 }
 
@@ -283,7 +297,7 @@ export interface CaseManagementSummary {
 
 export function caseManagementSection(view: CaseView, release: ReleaseRecord | null, access: Access): CaseManagementRecord | CaseManagementSummary | null {
   if (access.caseManagement === 'SUMMARY') {
-    return { level: 'SUMMARY', iipGoals: [...(view.iip?.goals ?? [])], serviceWithdrawn: view.servicesWithdrawn.length > 0, exitCategory: view.exit?.reason ?? null };
+    return { level: 'SUMMARY', iipGoals: [...(view.iip?.goals ?? [])], serviceWithdrawn: view.servicesWithdrawn.some((s) => !s.reinstatedAt), exitCategory: view.exit?.reason ?? null };
   }
   if (access.caseManagement !== 'FULL') return null;
   return {
@@ -292,7 +306,7 @@ export function caseManagementSection(view: CaseView, release: ReleaseRecord | n
     intakeScheduledFor: view.intakeScheduledFor,
     iip: view.iip && { goals: [...view.iip.goals], at: view.iip.at, by: view.iip.by },
     servicesDelivered: view.servicesDelivered.map((s) => ({ service: s.service, provider: s.provider, at: s.at, by: s.by })),
-    servicesWithdrawn: view.servicesWithdrawn.map((s) => ({ service: s.service, reason: s.reason, at: s.at, by: s.by })),
+    servicesWithdrawn: view.servicesWithdrawn.map((s) => ({ service: s.service, reason: s.reason, note: s.note, at: s.at, by: s.by, reinstatedAt: s.reinstatedAt })),
     exit: view.exit && { reason: view.exit.reason, at: view.exit.at, by: view.exit.by },
   };
 }

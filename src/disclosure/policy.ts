@@ -15,7 +15,7 @@ export const RELEASE_STATES = ['NONE', 'IN_FORCE_COVERING_STAFFING', 'IN_FORCE_N
 export type ReleaseState = (typeof RELEASE_STATES)[number];
 
 /** How a reader stands to a case. */
-export const RELATIONS = ['REFERRING_OFFICER', 'AGENCY_SERGEANT', 'OFFICE_WITH_JURISDICTION', 'PROGRAM', 'NONE'] as const;
+export const RELATIONS = ['REFERRING_OFFICER', 'AGENCY_SERGEANT', 'OFFICE_WITH_JURISDICTION', 'DOC_NCI_REFERRAL', 'PROGRAM', 'NONE'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** What a reader gets of the case-management record: all of it, a progress summary, or nothing. */
@@ -40,7 +40,7 @@ interface Reader {
   /** The rule that says so. */
   basis: string;
   /** R-ROI: case management and supervisors always; the partners only under a release covering staffing. */
-  caseManagement: 'ALWAYS' | 'UNDER_RELEASE';
+  caseManagement: 'ALWAYS' | 'UNDER_RELEASE' | 'NEVER';
 }
 
 /** R-ROI's readers of the referral record and the program status, and of the case-management record. */
@@ -51,6 +51,9 @@ const READERS: Record<Role, Reader> = {
   project_manager: { relation: 'PROGRAM', basis: 'R-ROI, R-SC-PDA: the project manager', caseManagement: 'UNDER_RELEASE' },
   case_manager: { relation: 'PROGRAM', basis: 'R-ROI: case management', caseManagement: 'ALWAYS' },
   supervisor: { relation: 'PROGRAM', basis: 'R-ROI: a supervisor', caseManagement: 'ALWAYS' },
+  // R-EL-WARRANT: the NCI team decides on the referrals routed to them, from the referral record; they
+  // are not among the staffing partners, so never read the case-management record.
+  doc_nci: { relation: 'DOC_NCI_REFERRAL', basis: 'R-EL-WARRANT: the DOC NCI team deciding on the referral', caseManagement: 'NEVER' },
 };
 
 /** Who is "outside case management" (R-DISCLOSE): everyone but the case managers themselves. */
@@ -71,6 +74,8 @@ export interface CaseParties {
   officerId: string;
   submittedById: string | null;
   prosecutorOffices: string[];
+  /** R-EL-WARRANT: the referral went to the DOC NCI team for their decision. */
+  routedToDocNci: boolean;
 }
 
 export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relation {
@@ -82,6 +87,8 @@ export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relati
       return reader.agency && parties.agency === reader.agency ? 'AGENCY_SERGEANT' : 'NONE';
     case 'prosecutor':
       return reader.office && parties.prosecutorOffices.includes(reader.office) ? 'OFFICE_WITH_JURISDICTION' : 'NONE';
+    case 'doc_nci':
+      return parties.routedToDocNci ? 'DOC_NCI_REFERRAL' : 'NONE';
     default:
       return 'PROGRAM';
   }
@@ -97,6 +104,8 @@ export function readableCasesWhere(reader: ReaderIdentity): Prisma.ReferralWhere
       return reader.agency ? { agency: reader.agency } : nothing;
     case 'prosecutor':
       return reader.office ? { prosecutorOffices: { has: reader.office } } : nothing;
+    case 'doc_nci':
+      return { routedToDocNci: true };
     default:
       return {};
   }
@@ -105,7 +114,8 @@ export function readableCasesWhere(reader: ReaderIdentity): Prisma.ReferralWhere
 export function accessFor(role: Role, relation: Relation, release: ReleaseState): Access {
   const reader = READERS[role];
   if (relation === 'NONE' || relation !== reader.relation) return NO_ACCESS;
-  const caseManagement: CaseManagementLevel = reader.caseManagement === 'ALWAYS' ? 'FULL' : release === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
+  const caseManagement: CaseManagementLevel =
+    reader.caseManagement === 'ALWAYS' ? 'FULL' : reader.caseManagement === 'UNDER_RELEASE' && release === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
   return { referralRecord: true, programStatus: true, caseManagement, basis: reader.basis, accounted: isAccounted(role) };
 }
 
@@ -147,5 +157,6 @@ const RELATION_LABELS: Record<Exclude<Relation, 'NONE'>, string> = {
   REFERRING_OFFICER: 'referred or vouched for the case',
   AGENCY_SERGEANT: 'a sergeant of its agency',
   OFFICE_WITH_JURISDICTION: 'an office with jurisdiction over any of its offenses',
+  DOC_NCI_REFERRAL: 'a referral routed to the DOC NCI team',
   PROGRAM: 'every case of the program',
 };

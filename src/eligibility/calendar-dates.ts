@@ -40,11 +40,12 @@ export const addYears = (date: PlainDate, years: number): PlainDate => addMonths
 export const compareDates = (a: PlainDate, b: PlainDate): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * "Less than N years before `reference`": the date's N-year anniversary is still ahead on the
- * reference day (exactly N years before no longer counts).
+ * "Unless more than N years has elapsed" (R-EX-HISTORY-10Y/5Y, the protocol's words): on the N-year
+ * anniversary exactly N years have elapsed — not more — so the date still counts; from the day after
+ * it does not.
  */
-export function lessThanYearsBefore(date: PlainDate, years: number, reference: PlainDate): boolean {
-  return compareDates(date, reference) <= 0 && compareDates(reference, addYears(date, years)) < 0;
+export function notMoreThanYearsBefore(date: PlainDate, years: number, reference: PlainDate): boolean {
+  return compareDates(date, reference) <= 0 && compareDates(reference, addYears(date, years)) <= 0;
 }
 
 /** Within N months before `reference`: on or before it, and its N-month anniversary not yet passed. */

@@ -1,4 +1,4 @@
-import { ageOn, compareDates, lessThanYearsBefore, type PlainDate } from './calendar-dates';
+import { ageOn, compareDates, notMoreThanYearsBefore, type PlainDate } from './calendar-dates';
 import {
   CONVICTION_LABELS,
   FIVE_YEAR_EXCLUDING,
@@ -23,9 +23,12 @@ export interface EligibilityFacts {
   offenses: Array<{
     code: string;
     label?: string;
+    /** R-EL-OFFENSE: whether the jurisdiction's catalogue marks the offense eligible. */
+    eligible: boolean;
     drug?: { substance: (typeof DRUG_SUBSTANCES)[number]; grams: number; activity: (typeof DRUG_ACTIVITIES)[number] };
   }>;
   convictions: Array<{ code: ConvictionCode; date: PlainDate; attempted?: boolean }>;
+  /** R-EX-ORDER: each order, and whether the service found that it protects someone enrolled today. */
   protectiveOrders: Array<{ type: (typeof PROTECTIVE_ORDER_TYPES)[number]; protectsCurrentParticipant: boolean }>;
   warrants: Array<{ kind: (typeof WARRANT_KINDS)[number] }>;
   docViolation: boolean;
@@ -73,6 +76,7 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
 
   for (const offense of facts.offenses) {
     const name = offense.label ?? offense.code;
+    if (!offense.eligible) add('R-EL-OFFENSE', `${name} is not an offense LEAD diverts; after booking, the sergeant may accept an override`);
     if (offense.drug && offense.drug.grams > MAX_DRUG_GRAMS && !drugAmountExempt(offense.drug)) {
       add('R-EX-DRUG-AMOUNT', `${name}: ${offense.drug.grams} g is more than ${MAX_DRUG_GRAMS} g of drugs`);
     }
@@ -94,8 +98,8 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
       if (!rule.codes.includes(c.code) || (c.attempted && !rule.attemptsCount)) continue;
       const what = `${c.attempted ? 'attempted ' : ''}${CONVICTION_LABELS[c.code]} conviction on ${c.date}`;
       if (rule.years === undefined) add(rule.ruleId, `${what}: excluded whenever it happened`);
-      else if (lessThanYearsBefore(c.date, rule.years, facts.referralDate)) {
-        add(rule.ruleId, `${what}, less than ${rule.years} years before the referral date ${facts.referralDate}`);
+      else if (notMoreThanYearsBefore(c.date, rule.years, facts.referralDate)) {
+        add(rule.ruleId, `${what}: not more than ${rule.years} years had elapsed by the referral date ${facts.referralDate}`);
       }
     }
   }

@@ -1,18 +1,23 @@
 import type { LeadConfig } from '../config/config-schema';
 import { localDate } from '../eligibility/calendar-dates';
 import type { EligibilityFacts } from '../eligibility/eligibility';
+import { recordedOrders } from './protective-orders';
 import type { ArrestDiversionSubmission } from './referral-schema';
 
-/** The eligibility engine's facts from an arrest-diversion form; dates are the program's local dates. */
-export function eligibilityFactsOf(config: LeadConfig, body: ArrestDiversionSubmission, now: Date): EligibilityFacts {
+/**
+ * The eligibility engine's facts from an arrest-diversion form; dates are the program's local dates.
+ * `orderFindings` are the service's answers to R-EX-ORDER (a page judging as the officer types has
+ * none yet: it says the service checks the orders).
+ */
+export function eligibilityFactsOf(config: LeadConfig, body: ArrestDiversionSubmission, now: Date, orderFindings: boolean[] = []): EligibilityFacts {
   const referralDate = localDate(body.referredAt ? new Date(body.referredAt) : now, config.program.timezone);
   return {
     dateOfBirth: body.person.dateOfBirth,
     incidentDate: body.incident.occurredOn ?? referralDate,
     referralDate,
-    offenses: body.offenses.map((o) => ({ code: o.code, label: config.offenses[o.code]?.label, drug: o.drug })),
+    offenses: body.offenses.map((o) => ({ code: o.code, label: config.offenses[o.code]?.label, eligible: config.offenses[o.code]?.eligible ?? false, drug: o.drug })),
     convictions: body.history.convictions,
-    protectiveOrders: body.protectiveOrders,
+    protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
     warrants: body.warrants,
     docViolation: body.docViolation,
     judgments: body.judgments,

@@ -26,6 +26,7 @@ export interface NewReferral {
   submittedById: string;
   prosecutorOffice?: string;
   prosecutorOffices?: string[];
+  routedToDocNci?: boolean;
   details: Prisma.InputJsonValue;
 }
 
@@ -74,6 +75,7 @@ export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<
           submittedById: r.submittedById,
           prosecutorOffice: r.prosecutorOffice,
           prosecutorOffices: r.prosecutorOffices ?? [],
+          routedToDocNci: r.routedToDocNci ?? false,
           details: r.details,
         },
       });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../config/config-schema';
 import { CONVICTION_CODES, DRUG_ACTIVITIES, DRUG_SUBSTANCES, WARRANT_KINDS } from '../eligibility/history-codes';
+import { localDate } from '../eligibility/calendar-dates';
 import { OFFENSE_LEVELS } from '../shared/case-model';
 import { personSchema, protectiveOrdersSchema, referredAtSchema, submissionIdSchema } from './person-schema';
 
@@ -71,6 +72,13 @@ export function arrestDiversionSchema(config: LeadConfig) {
     body.offenses.forEach((offense, i) => {
       if (config.offenses[offense.code]?.drugOffense && !offense.drug) {
         ctx.addIssue({ code: 'custom', path: ['offenses', i, 'drug'], message: `${offense.code} needs the substance, amount and activity (R-EX-DRUG-AMOUNT)` });
+      }
+    });
+    // R-EX-HISTORY: a conviction cannot postdate the referral it is weighed against.
+    const referralDate = localDate(body.referredAt ? new Date(body.referredAt) : new Date(), config.program.timezone);
+    body.history.convictions.forEach((conviction, i) => {
+      if (conviction.date > referralDate) {
+        ctx.addIssue({ code: 'custom', path: ['history', 'convictions', i, 'date'], message: `the conviction date ${conviction.date} is after the referral date ${referralDate} (R-EX-HISTORY)` });
       }
     });
   });

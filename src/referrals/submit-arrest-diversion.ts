@@ -11,6 +11,7 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import { eligibilityFactsOf } from './eligibility-facts';
 import type { PriorReferral } from './prior-referrals';
+import { ordersProtectingParticipants, recordedOrders } from './protective-orders';
 import { mostSerious, routeToOffice } from './prosecutor-routing';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { ArrestDiversionSubmission } from './referral-schema';
@@ -38,9 +39,13 @@ export function checkReferredAt(config: LeadConfig, referredAt: string | undefin
   if (at < now - config.durations.maxReferralBackdate) throw field('is older than a referral may be sent late; give it to the sergeant instead (R-INTAKE)');
 }
 
-/** What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice). */
-export function assessArrestDiversion(config: LeadConfig, body: ArrestDiversionSubmission, now = new Date()): EligibilityResult {
-  return assessEligibility(eligibilityFactsOf(config, body, now));
+/**
+ * What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice), the
+ * protective orders checked against the people enrolled today (R-EX-ORDER).
+ */
+export async function assessArrestDiversion(deps: Pick<Deps, 'db' | 'config'>, body: ArrestDiversionSubmission, now = new Date()): Promise<{ eligibility: EligibilityResult; orderFindings: boolean[] }> {
+  const orderFindings = await ordersProtectingParticipants(deps.db, body.protectiveOrders);
+  return { eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now, orderFindings)), orderFindings };
 }
 
 /**
@@ -53,7 +58,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
-  const eligibility = assessArrestDiversion(config, body);
+  const { eligibility, orderFindings } = await assessArrestDiversion(deps, body);
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
 
   if (!existing) {
@@ -71,6 +76,7 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
   }
 
   const { input, offices } = workflowInputOf(config, caseId, body, eligibility);
+  const routedToDocNci = input.docNciReview === true;
   const created = await recordReferral(db, {
     caseId,
     type: 'ARREST_DIVERSION',
@@ -82,12 +88,14 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
     submittedById: actor.id,
     prosecutorOffice: input.prosecutorOffice,
     prosecutorOffices: offices,
+    routedToDocNci,
     details: JSON.parse(JSON.stringify({
       officer: body.officer,
       incident: body.incident,
       offenses: body.offenses,
       history: body.history,
-      protectiveOrders: body.protectiveOrders,
+      // R-EX-ORDER: the orders' types and findings — never whom they protect.
+      protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
       warrants: body.warrants,
       docViolation: body.docViolation,
       judgments: body.judgments,
@@ -96,6 +104,9 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
       offenseLevel: input.offenseLevel,
       victimCrime: input.victimCrime,
       eligibility,
+      // R-EL-NORIGHT: eligibility advised; the officer decided.
+      decision: input.decision,
+      routedToDocNci,
       overrideRequest: body.overrideRequest ?? null,
       // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
       priorReferrals: shown.priorReferrals ?? [],
@@ -134,15 +145,20 @@ function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversi
   const offenseLevel = mostSerious(levels);
   const office = officeFor(config, body, offenseLevel);
   const offices = [...new Set([office, ...levels.map((level) => officeFor(config, body, level))])];
+  const overrideRequest = body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined;
   const input: ArrestDiversionInput = {
     referralId: caseId,
     agency: body.agency,
     prosecutorOffice: office,
+    prosecutorOffices: offices,
     offenseLevel,
     victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
-    overrideRequest: body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined,
+    overrideRequest,
+    // R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who decide (an override request goes to the sergeant).
+    docNciReview: eligibility.paths.docNciRouting && !overrideRequest ? true : undefined,
+    decision: { eligible: eligibility.eligible, ruleIds: eligibility.reasons.map((r) => r.ruleId), officerDecision: overrideRequest ? 'BOOK_AND_REQUEST_OVERRIDE' : 'DIVERT' },
   };
   return { input, offices };
 }

@@ -11,6 +11,7 @@ import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
+import { ordersProtectingParticipants, recordedOrders } from './protective-orders';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { SocialContactSubmission } from './social-contact-schema';
 import { checkReferredAt } from './submit-arrest-diversion';
@@ -29,35 +30,35 @@ export interface SocialContactResult {
 }
 
 /**
- * Records a social-contact referral and starts its workflow, idempotently on the submission id.
- * R-SC-PREREQ and R-EX-ORDER refuse it (422, every reason named); R-SC-SOURCE is checked by the form's
- * schema. The case then waits for a sergeant's approval and the PDA is told (R-SC-PDA).
+ * Records a social-contact referral and starts its workflow, idempotently on the submission id; the
+ * case then waits for a sergeant's approval and the PDA is told (R-SC-PDA). R-SC-SOURCE is checked by
+ * the form's schema. One refused by R-SC-PREREQ or R-EX-ORDER is answered 422 with every reason — and
+ * still recorded, closed, with the PDA told, so that every candidate is known (R-SC-PDA, Decision).
  */
 export async function submitSocialContact(deps: Deps, body: SocialContactSubmission, actor: Actor, shown: { priorReferrals: PriorReferral[] | null }): Promise<SocialContactResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const now = new Date();
+  const orderFindings = await ordersProtectingParticipants(db, body.protectiveOrders);
+  const protectiveOrders = recordedOrders(body.protectiveOrders, orderFindings);
   const prerequisites = assessSocialContactPrerequisites({
     referralDate: localDate(body.referredAt ? new Date(body.referredAt) : now, config.program.timezone),
     violations: body.violations,
     catchmentAreas: Object.keys(config.socialContact.catchmentAreas),
     windowMonths: config.socialContact.violationWindowMonths,
-    protectiveOrders: body.protectiveOrders,
+    protectiveOrders,
   });
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
-  if (!existing) {
-    checkReferredAt(config, body.referredAt, now.getTime());
-    if (!prerequisites.eligible) {
-      throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}`, { reasons: prerequisites.reasons, notes: prerequisites.notes, priorReferrals: shown.priorReferrals });
-    }
-  }
+  if (!existing) checkReferredAt(config, body.referredAt, now.getTime());
+  const refused = existing ? existing.stage === 'REFUSED' || (existing.details as { refused?: boolean }).refused === true : !prerequisites.eligible;
   const input: SocialContactInput = {
     referralId: caseId,
     agency: body.agency,
     source: body.source.type,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    ...(refused ? { refusedAtSubmission: { ruleIds: prerequisites.reasons.map((r) => r.ruleId) } } : {}),
   };
   const created = await recordReferral(db, {
     caseId,
@@ -75,8 +76,10 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
       drivers: body.drivers,
       narrative: body.narrative ?? null,
       violations: body.violations,
-      protectiveOrders: body.protectiveOrders,
+      // R-EX-ORDER: the orders' types and findings — never whom they protect.
+      protectiveOrders,
       prerequisites,
+      refused,
       priorReferrals: shown.priorReferrals ?? [],
       submittedBy: { id: actor.id, role: actor.role },
       workflow: { type: 'socialContact', input },
@@ -88,6 +91,14 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
     await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
+  }
+  if (refused) {
+    throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}. Recorded as ${caseId}, closed: the project manager has been told (R-SC-PDA).`, {
+      caseId,
+      reasons: prerequisites.reasons,
+      notes: prerequisites.notes,
+      priorReferrals: shown.priorReferrals,
+    });
   }
   const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
   return { caseId, created, view, prerequisites };

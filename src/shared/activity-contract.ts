@@ -32,5 +32,5 @@ export interface CaseProgress {
 
 /** Steps a case owes, in order, besides its notices (R-SC-CAPACITY signals, the R-VICTIM hand-off). */
 export type OrderedEffect =
-  | { kind: 'capacity'; signal: 'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased'; approvedAt?: string }
+  | { kind: 'capacity'; signal: 'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased' | 'participantTransferred'; approvedAt?: string }
   | { kind: 'openLinkedSocialContact' };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS, IIP_GOALS } from './case-model';
+import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS, IIP_GOALS, WITHDRAWAL_REASONS } from './case-model';
 import { ROLES } from './roles';
 import type { CaseActionName } from './case-action-names';
 
@@ -60,8 +60,13 @@ export const caseActionSchemas = {
   }).describe('R-IIP: the goals the participant chose for their Individual Intervention Plan (abstinence is never a condition)'),
   withdrawService: z.strictObject({
     service: z.string().trim().min(2).max(100).describe('The specific service withdrawn'),
-    reason: z.string().trim().min(3).max(500),
-  }).describe('R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit'),
+    reasonCode: z.enum(WITHDRAWAL_REASONS).describe('Why: lack of progress with this service (never a condition such as abstinence)'),
+    note: note.optional(),
+  }).describe('R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit; the person stays enrolled'),
+  reinstateService: z.strictObject({
+    service: z.string().trim().min(2).max(100).describe('The withdrawn service, as it was named when withdrawn'),
+    note: note.optional(),
+  }).describe('R-SERVICE-WITHDRAW: a withdrawn service is offered again'),
   recordService: z.strictObject({
     service: z.string().trim().min(2).max(100).describe('The service delivered'),
     provider: z.string().trim().min(2).max(200).optional().describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
@@ -74,6 +79,11 @@ export const caseActionSchemas = {
     decision: z.enum(['APPROVE', 'DENY']),
     reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),
   }).describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
+  decideNciReferral: z.strictObject({
+    decision: z.enum(['REFER', 'DECLINE']).describe('REFER: the diversion proceeds and its clocks start now; DECLINE: the person is booked, the case closes'),
+    reason: z.string().trim().min(3).max(500).optional(),
+    onWordOf: z.string().trim().min(2).max(200).optional().describe('A sergeant recording the decision names the NCI officer who gave it'),
+  }).describe('R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD'),
   decideApproval: z.strictObject({
     decision: z.enum(['APPROVE', 'DENY']),
     reason: z.string().trim().min(3).max(500).optional().describe('Required to deny'),
@@ -88,6 +98,15 @@ export const caseActionSchemas = {
     reason: z.string().trim().min(3).max(500),
   }).describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;
+
+/**
+ * Earlier shapes of an action's input, accepted only when an update that an earlier version of the
+ * service accepted is replayed (never by the API, never by a validator): a workflow applies what it
+ * accepted then.
+ */
+export const earlierActionSchemas: Partial<Record<CaseActionName, z.ZodType>> = {
+  withdrawService: z.object({ service: z.string(), reason: z.string() }),
+};
 
 export { CASE_ACTION_NAMES, CASE_ACTION_REJECTED, type CaseActionName, type CaseActionRejection, type RejectionCode } from './case-action-names';
 // The schemas are exactly the named actions, no more and no fewer.

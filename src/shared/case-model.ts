@@ -8,6 +8,7 @@ export type ReferralType = (typeof REFERRAL_TYPES)[number];
 
 export const STAGES = [
   'OVERRIDE_REQUESTED', // R-EL-OVERRIDE: ineligible, booked; the sergeant decides
+  'AWAITING_NCI_DECISION', // R-EL-WARRANT: a DOC warrant or violation; the DOC NCI team decides whether to refer
   'AWAITING_APPROVAL', // R-SC-APPROVAL: a social contact awaits a sergeant's decision
   'WAITING_FOR_CAPACITY', // R-SC-CAPACITY: approved, queued for a place
   'AWAITING_CONTACT', // R-SC-CONTACT: approved with a place; the person is to be found
@@ -20,10 +21,11 @@ export const STAGES = [
   'EXITED', // R-EXIT
   'CLOSED', // closed by a decision: the prosecutor's after a failed diversion, a sergeant's at re-assessment
   'DENIED', // R-SC-APPROVAL denied, or R-EL-OVERRIDE denied
+  'REFUSED', // R-SC-PREREQ / R-EX-ORDER: a social contact refused at submission, recorded so the PDA knows every candidate (R-SC-PDA)
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const TERMINAL_STAGES: readonly Stage[] = ['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED'];
+export const TERMINAL_STAGES: readonly Stage[] = ['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED', 'REFUSED'];
 export const isTerminal = (stage: Stage): boolean => TERMINAL_STAGES.includes(stage);
 
 export const OFFENSE_LEVELS = ['FELONY', 'GROSS_MISDEMEANOR', 'MISDEMEANOR'] as const;
@@ -42,6 +44,12 @@ export const EXIT_REASONS = [
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 export const FILING_DECISIONS = ['FILED', 'DECLINED'] as const;
+/**
+ * R-SERVICE-WITHDRAW: why a service is withdrawn — lack of progress with that service, never a
+ * condition such as abstinence (LEAD is harm reduction; there is no "not abstinent").
+ */
+export const WITHDRAWAL_REASONS = ['NO_PROGRESS_WITH_SERVICE', 'NOT_USING_SERVICE', 'SERVICE_NO_LONGER_NEEDED', 'PARTICIPANT_DECLINED_SERVICE', 'PROVIDER_NO_LONGER_AVAILABLE'] as const;
+export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 /** R-IIP: goals the participant chooses (abstinence is never one of them, never a condition). */
 export const IIP_GOALS = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'JOB_PLACEMENT', 'LICENSING', 'SMALL_BUSINESS', 'CHILD_CARE', 'BENEFITS', 'OTHER'] as const;
 export type IipGoal = (typeof IIP_GOALS)[number];
@@ -54,7 +62,9 @@ export type Outcome =
   | 'CHARGES_DECLINED'
   | 'OVERRIDE_DENIED'
   | 'APPROVAL_DENIED'
-  | 'CLOSED_AT_REASSESSMENT';
+  | 'CLOSED_AT_REASSESSMENT'
+  | 'NCI_DECLINED'
+  | 'REFUSED_AT_SUBMISSION';
 
 export const SOCIAL_CONTACT_SOURCES = ['OFFICER', 'DOC', 'COMMUNITY', 'ARREST_HANDOFF'] as const;
 export type SocialContactSource = (typeof SOCIAL_CONTACT_SOURCES)[number];
@@ -72,6 +82,10 @@ export interface CasePolicy {
   approvalValidMonths: number;
   /** Case events after which a long-lived case continues as new (bounded history). */
   continueAsNewAfterEvents: number;
+  /** R-EL-OVERRIDE (Decision): an override unreviewed this long is stuck (absent in cases started before). */
+  overrideOverdueAfterMs?: number;
+  /** R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck (absent in cases started before). */
+  nciDecisionOverdueAfterMs?: number;
 }
 
 export type NoticeKind =
@@ -91,11 +105,18 @@ export type NoticeKind =
   | 'SOCIAL_CONTACT_CLOSED'
   | 'REASSESSMENT_DUE'
   | 'SCREENING_REMINDER'
-  | 'CLOSED_BY_FILING_DECISION';
+  | 'CLOSED_BY_FILING_DECISION'
+  | 'NCI_REVIEW_REQUESTED'
+  | 'NCI_REVIEW_REMINDER'
+  | 'NCI_DECLINED'
+  | 'OVERRIDE_REMINDER'
+  | 'SOCIAL_CONTACT_REFUSED'
+  | 'SOCIAL_CONTACT_HANDED_OFF';
 
 export type Recipient =
   | { role: 'case_manager' }
   | { role: 'project_manager' }
+  | { role: 'doc_nci' }
   | { role: 'sergeant'; agency: string }
   | { role: 'prosecutor'; office: string };
 
@@ -110,7 +131,7 @@ export interface NoticeRecord {
   sentAt?: string;
 }
 
-export type StuckReason = 'SCREENING_OVERDUE' | 'MISSED_NOTICE_UNCONFIRMED' | 'APPROVAL_OVERDUE' | 'REASSESSMENT_DUE';
+export type StuckReason = 'SCREENING_OVERDUE' | 'MISSED_NOTICE_UNCONFIRMED' | 'APPROVAL_OVERDUE' | 'REASSESSMENT_DUE' | 'OVERRIDE_OVERDUE' | 'NCI_DECISION_OVERDUE';
 export interface StuckFlag {
   reason: StuckReason;
   ruleId: RuleId;
@@ -131,8 +152,14 @@ export interface CaseEvent {
 export type CaseEventType =
   | 'REFERRAL_RECEIVED'
   | 'OVERRIDE_REQUESTED'
+  | 'OVERRIDE_OVERDUE'
   | 'OVERRIDE_APPROVED'
   | 'OVERRIDE_DENIED'
+  | 'NCI_REVIEW_REQUESTED'
+  | 'NCI_DECISION_OVERDUE'
+  | 'NCI_REFERRED'
+  | 'NCI_DECLINED'
+  | 'SOCIAL_CONTACT_REFUSED'
   | 'SOCIAL_CONTACT_REFERRED'
   | 'APPROVAL_OVERDUE'
   | 'SOCIAL_CONTACT_APPROVED'
@@ -145,6 +172,7 @@ export type CaseEventType =
   | 'LINKED_SOCIAL_CONTACT_OPENED'
   | 'IIP_RECORDED'
   | 'SERVICE_WITHDRAWN'
+  | 'SERVICE_REINSTATED'
   | 'SERVICE_RECORDED'
   | 'CASE_NOTE_RECORDED'
   | 'SCREENING_RECORDED'
@@ -205,8 +233,10 @@ export interface CaseState {
   referralId: string;
   type: ReferralType;
   agency: string;
-  /** Arrest diversions only (R-JURISDICTION). */
+  /** Arrest diversions only (R-JURISDICTION): the office of the most serious offense. */
   prosecutorOffice?: string;
+  /** R-JURISDICTION: every office with jurisdiction over any offense; each gets every prosecutor notice (absent in cases started before: the one office). */
+  prosecutorOffices?: string[];
   offenseLevel?: OffenseLevel;
   victimCrime: boolean;
   policy: CasePolicy;
@@ -235,6 +265,10 @@ export interface CaseState {
   exit?: { reason: ExitReason; at: string; by: Actor };
   /** R-EL-OVERRIDE: rules the eligibility check found, and the sergeant's decision. */
   override?: { reason: string; ruleIds: string[]; decision?: 'APPROVED' | 'DENIED'; decidedAt?: string; by?: Actor; decisionReason?: string };
+  /** R-EL-OVERRIDE (Decision): when an unreviewed override becomes stuck. */
+  overrideDueAt?: string;
+  /** R-EL-WARRANT: the DOC NCI team's decision, and when an undecided one becomes stuck. */
+  nci?: { dueAt: string; decision?: 'REFERRED' | 'DECLINED'; decidedAt?: string; by?: Actor; onWordOf?: string };
   /** Social contacts: R-SC-SOURCE, R-SC-APPROVAL, R-SC-CAPACITY, R-SC-REASSESS. */
   source?: SocialContactSource;
   linkedFrom?: string;
@@ -247,7 +281,7 @@ export interface CaseState {
   contactAttempts: number;
   /** R-IIP and R-SERVICE-WITHDRAW (after enrollment). */
   iip?: { goals: IipGoal[]; at: string; by: Actor };
-  servicesWithdrawn: Array<{ service: string; reason: string; at: string; by: Actor }>;
+  servicesWithdrawn: Array<{ service: string; reason: string; note?: string; at: string; by: Actor; reinstatedAt?: string }>;
   /** Services delivered (absent in runs started before they were recorded). */
   servicesDelivered?: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   stuck: StuckFlag[];
@@ -279,6 +313,7 @@ export interface CaseView {
   agency: string;
   victimCrime: boolean;
   victimObjectionAt?: string;
+  nci?: CaseState['nci'];
   consent: CaseState['consent'];
   screenedAt?: string;
   intakeScheduledFor?: string;
@@ -318,8 +353,35 @@ export interface ArrestDiversionInput {
   referredAt?: string;
   /** R-EL-OVERRIDE: the person was found ineligible (these rules) and booked; the sergeant decides. */
   overrideRequest?: { reason: string; ruleIds: string[] };
+  /** R-JURISDICTION: every office with jurisdiction over any of the offenses (absent in cases started before). */
+  prosecutorOffices?: string[];
+  /** R-EL-WARRANT: a DOC warrant or violation — the DOC NCI team decides before anything starts. */
+  docNciReview?: boolean;
+  /** R-EL-NORIGHT: what the eligibility check found and what the officer decided. */
+  decision?: OfficerDecision;
   /** State carried over `continueAsNew`. */
   resume?: CaseState;
+}
+
+/** R-EL-NORIGHT: eligibility is advice; the officer decides, and both are recorded. */
+export interface OfficerDecision {
+  eligible: boolean;
+  ruleIds: string[];
+  officerDecision: 'DIVERT' | 'BOOK_AND_REQUEST_OVERRIDE';
+}
+
+/** R-VICTIM hand-off: where the person had got to in the arrest diversion, continued in the social contact. */
+export interface CarriedParticipation {
+  stage: 'AWAITING_SCREENING' | 'AWAITING_INTAKE' | 'ENROLLED';
+  screeningDueAt?: string;
+  screenedAt?: string;
+  intakeScheduledFor?: string;
+  consent: ConsentRecord;
+  intakeCompletedAt?: string;
+  enrolledAt?: string;
+  iip?: CaseState['iip'];
+  servicesDelivered?: CaseState['servicesDelivered'];
+  servicesWithdrawn: CaseState['servicesWithdrawn'];
 }
 
 /** Start argument of a social-contact workflow (no personal data either). */
@@ -331,6 +393,10 @@ export interface SocialContactInput {
   referredAt?: string;
   /** R-VICTIM hand-off: the arrest diversion this social contact continues. */
   linkedFrom?: string;
+  /** R-VICTIM (Decision): the participation the hand-off keeps — no new screening, consent or intake. */
+  carriedOver?: CarriedParticipation;
+  /** R-SC-PREREQ / R-EX-ORDER: refused at submission, recorded so the PDA knows every candidate (R-SC-PDA). */
+  refusedAtSubmission?: { ruleIds: string[] };
   resume?: CaseState;
 }
 

@@ -26,9 +26,11 @@ export const caseActionUpdates: ActionUpdates = {
   recordExit: defineUpdate('recordExit'),
   recordIipGoals: defineUpdate('recordIipGoals'),
   withdrawService: defineUpdate('withdrawService'),
+  reinstateService: defineUpdate('reinstateService'),
   recordService: defineUpdate('recordService'),
   recordCaseNote: defineUpdate('recordCaseNote'),
   decideOverride: defineUpdate('decideOverride'),
+  decideNciReferral: defineUpdate('decideNciReferral'),
   decideApproval: defineUpdate('decideApproval'),
   recordContact: defineUpdate('recordContact'),
   decideReassessment: defineUpdate('decideReassessment'),
@@ -47,12 +49,15 @@ export interface CapacitySignalArgs {
   /** Configured places (case-manager FTE × participants per FTE); the latest value wins. */
   places: number;
   approvedAt?: string;
+  /** participantTransferred: the case that now holds the participant's place (R-VICTIM hand-off). */
+  toCaseId?: string;
 }
 export const capacitySignals = {
   placeRequested: defineSignal<[CapacitySignalArgs]>('placeRequested'),
   participantEnrolled: defineSignal<[CapacitySignalArgs]>('participantEnrolled'),
   participantExited: defineSignal<[CapacitySignalArgs]>('participantExited'),
   placeReleased: defineSignal<[CapacitySignalArgs]>('placeReleased'),
+  participantTransferred: defineSignal<[CapacitySignalArgs]>('participantTransferred'),
 };
 export type CapacitySignalName = keyof typeof capacitySignals;
 export const capacityQuery = defineQuery<CapacityView>('capacity');

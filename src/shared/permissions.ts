@@ -4,7 +4,7 @@ import type { Role } from './roles';
 /** Who may do what (PROTOCOL.md "People and roles"): one table, enforced in one place by the API. */
 export const PERMISSIONS = {
   'referral.create': ['officer', 'sergeant'],
-  'case.read': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor'],
+  'case.read': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor', 'doc_nci'],
   'case.recordScreening': ['case_manager'],
   'case.recordLeftBeforeScreening': ['case_manager'],
   'case.recordConsent': ['case_manager'],
@@ -17,9 +17,12 @@ export const PERMISSIONS = {
   'case.recordExit': ['case_manager'],
   'case.recordIipGoals': ['case_manager'],
   'case.withdrawService': ['case_manager'],
+  'case.reinstateService': ['case_manager'],
   'case.recordService': ['case_manager'],
   'case.recordCaseNote': ['case_manager'],
   'case.decideOverride': ['sergeant'],
+  /** R-EL-WARRANT: the DOC NCI team, or a sergeant on their word. */
+  'case.decideNciReferral': ['doc_nci', 'sergeant'],
   'case.decideApproval': ['sergeant'],
   'case.recordContact': ['officer', 'sergeant', 'case_manager'],
   'case.decideReassessment': ['sergeant'],
@@ -27,6 +30,7 @@ export const PERMISSIONS = {
   'caseload.read': ['case_manager'],
   'queue.sergeant': ['sergeant'],
   'queue.prosecutor': ['prosecutor'],
+  'queue.nci': ['doc_nci'],
   'stuck.read': ['supervisor', 'sergeant', 'project_manager'],
   'audit.read': ['supervisor'],
   /** R-DISCLOSE: the accounting of every disclosure of a person's information. */

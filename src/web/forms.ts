@@ -53,9 +53,9 @@ function personFields(prefix: string): Raw {
 }
 
 function offenseRow(config: LeadConfig, i: string): Raw {
-  const offenses = Object.entries(config.offenses).map(([code, o]): [string, string] => [code, o.label]);
+  const offenses = Object.entries(config.offenses).map(([code, o]): [string, string] => [code, o.eligible ? o.label : `${o.label} — not diverted by LEAD`]);
   return html`<fieldset class="offense" data-index="${i}"><legend>Offense ${i === '__i__' ? '' : Number(i) + 1}</legend>
-${select(`offenses.${i}.code`, 'Offense', offenses, { required: true, blank: 'Choose the offense', hint: 'R-EL-OFFENSE: the eligible offenses' })}
+${select(`offenses.${i}.code`, 'Offense', offenses, { required: true, blank: 'Choose the offense', hint: 'R-EL-OFFENSE: an offense LEAD does not divert can still be referred after booking, by an override' })}
 ${select(`offenses.${i}.level`, 'Charged as', OFFENSE_LEVELS.map((l) => [l, l.replace('_', ' ').toLowerCase()]), { blank: 'Usual level' })}
 <fieldset class="drug" id="${idOf(`offenses.${i}.drug`)}" hidden><legend>Drugs (R-EX-DRUG-AMOUNT)</legend>
 <p class="error-text" id="${idOf(`offenses.${i}.drug`)}-error" hidden></p>
@@ -78,10 +78,26 @@ function folded(id: string, summary: string, body: Raw): Raw {
   return html`<details class="fold" id="${id}"><summary>${summary}</summary>${body}</details>`;
 }
 
-function ordersFields(prefix: string): Raw {
-  return folded(idOf(`${prefix}-fold`), 'Protective orders (R-EX-ORDER) — none unless you add one', html`<fieldset><legend>Protective orders (R-EX-ORDER)</legend>
-${checkbox(`${prefix}.protects`, 'A no-contact, restraining or anti-harassment order protects a current LEAD participant', { bool: true })}
-${select(`${prefix}.type`, 'Order type', PROTECTIVE_ORDER_TYPES.map((t) => [t, t.replace(/_/g, ' ').toLowerCase()]))}
+function orderRow(i: string): Raw {
+  const p = `protectiveOrders.${i}`;
+  return html`<fieldset class="order" data-index="${i}"><legend>Protective order</legend>
+${select(`${p}.type`, 'Order type', PROTECTIVE_ORDER_TYPES.map((t) => [t, t.replace(/_/g, ' ').toLowerCase()]), { required: true, blank: 'Choose' })}
+<fieldset id="${idOf(`${p}.protectedPerson`)}"><legend>Whom it protects, as written on the order</legend>
+<p class="error-text" id="${idOf(`${p}.protectedPerson`)}-error" hidden></p>
+<p class="hint">Full name with date of birth, or state id. The service checks whether they are in LEAD today and never says who.</p>
+<div class="row"><div>${input(`${p}.protectedPerson.givenName`, 'Given name', { autocomplete: 'off' })}</div><div>${input(`${p}.protectedPerson.familyName`, 'Family name', { autocomplete: 'off' })}</div></div>
+<div class="row"><div>${input(`${p}.protectedPerson.dateOfBirth`, 'Date of birth', { type: 'date' })}</div><div>${input(`${p}.protectedPerson.stateId`, 'State ID (SID)')}</div></div>
+</fieldset>
+<button type="button" class="secondary remove-row">Remove this order</button></fieldset>`;
+}
+
+/** R-EX-ORDER: the officer enters whom each order protects; the service answers whether that is a current participant. */
+function ordersFields(): Raw {
+  return folded(idOf('orders-fold'), 'Protective orders (R-EX-ORDER) — none unless you add one', html`<fieldset><legend>Protective orders (R-EX-ORDER)</legend>
+<p class="hint">A no-contact, restraining or anti-harassment order that protects a current LEAD participant excludes the person.</p>
+<div id="${idOf('order-rows')}"></div>
+<template id="${idOf('tpl-order')}">${orderRow('__i__')}</template>
+<button type="button" class="secondary add-order" data-rows="${idOf('order-rows')}" data-template="${idOf('tpl-order')}">Add a protective order</button>
 </fieldset>`);
 }
 
@@ -108,7 +124,7 @@ ${folded(idOf('history-fold'), 'Criminal history (R-EX-HISTORY) — none unless 
 <template id="tpl-conviction">${convictionRow('__i__')}</template>
 <button type="button" class="secondary" id="add-conviction">Add a conviction</button>
 </fieldset>`)}
-${ordersFields('orders')}
+${ordersFields()}
 ${folded(idOf('warrants-fold'), 'Warrants and DOC (R-EL-WARRANT) — none unless you tick one', html`<fieldset><legend>Warrants (R-EL-WARRANT)</legend>
 ${checkbox('warrants', 'A warrant on another charge (book on it; this charge can still be diverted)', { value: 'OTHER_CHARGE' })}
 ${checkbox('warrants', 'A DOC warrant', { value: 'DOC' })}
@@ -176,7 +192,7 @@ ${textarea('narrative', 'Why LEAD', 'In your words: what you saw or learned — 
 ${groupError('violations')}
 <div class="row"><div>${input('violations.0.date', 'Date', { type: 'date', required: true })}</div><div>${select('violations.0.area', 'Where', areas, { required: true, blank: 'Choose the area' })}</div></div>
 </fieldset>
-${ordersFields('orders')}
+${ordersFields()}
 <div class="submit-bar"><button type="submit" id="social-submit">Submit social-contact referral</button></div>
 </form>`;
 }

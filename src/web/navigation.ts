@@ -6,6 +6,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: '/caseload', label: 'My caseload', permission: 'caseload.read' },
   { href: '/sergeant', label: 'Sergeant queue', permission: 'queue.sergeant' },
   { href: '/prosecutor', label: 'Prosecutor inbox', permission: 'queue.prosecutor' },
+  { href: '/nci', label: 'NCI referrals', permission: 'queue.nci' },
   { href: '/supervisor', label: 'Stuck cases', permission: 'stuck.read' },
   { href: '/reports', label: 'Monthly report', permission: 'report.staffing' },
 ];
@@ -18,4 +19,5 @@ export const ROLE_LABELS = {
   prosecutor: 'prosecutor',
   project_manager: 'project manager',
   supervisor: 'supervisor',
+  doc_nci: 'DOC NCI officer',
 } as const;

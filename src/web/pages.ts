@@ -50,6 +50,7 @@ ${socialForm(config)}`, '/refer'));
   router.get('/caseload', send('My caseload', 'caseload', html`<div id="caseload"><p class="hint">Loading…</p></div>`, '/caseload'));
   router.get('/sergeant', send('Sergeant queue', 'sergeant', html`<div id="queue"><p class="hint">Loading…</p></div>`, '/sergeant'));
   router.get('/prosecutor', send('Prosecutor inbox', 'prosecutor', html`<div id="inbox"><p class="hint">Loading…</p></div>`, '/prosecutor'));
+  router.get('/nci', send('DOC NCI referrals', 'nci', html`<div id="nci"><p class="hint">Loading…</p></div>`, '/nci'));
   router.get('/reports', send('Monthly report', 'reports', html`<div id="report"><p class="hint">Loading…</p></div>`, '/reports'));
   router.get('/supervisor', send('Stuck cases', 'supervisor', html`<div id="stuck"><p class="hint">Loading…</p></div>`, '/supervisor'));
   router.get('/cases/:caseId', send('Case', 'case', html`<div id="case"><p class="hint">Loading…</p></div>`));

@@ -81,8 +81,11 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
   const audit = view.events.filter((e: { type: string }) => e.type.startsWith('OVERRIDE'));
   expect(audit).toEqual([
     expect.objectContaining({ type: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', data: expect.objectContaining({ reason: 'Long-time resident, strong ties to outreach team' }) }),
-    expect.objectContaining({ type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', actor: { id: 'sergeant-1', role: 'sergeant' }, data: { reason: 'Accepted after booking; amount marginal' } }),
+    expect.objectContaining({ type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', actor: { id: 'sergeant-1', role: 'sergeant' }, data: { reason: 'Accepted after booking; amount marginal', intakeDueAt: expect.any(String) } }),
   ]);
+  // R-EL-OVERRIDE (Decision): the intake deadline counts from the acceptance, not from the referral.
+  const approvedAt = Date.parse(audit[1].at);
+  expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt).toBe(new Date(approvedAt + 30 * 86400_000).toISOString());
   const rows = await stack.db.caseEvent.findMany({ where: { referralId: caseId, type: { startsWith: 'OVERRIDE' } }, orderBy: { seq: 'asc' } });
   expect(rows.map((r) => [r.type, r.actorRole])).toEqual([['OVERRIDE_REQUESTED', 'system'], ['OVERRIDE_APPROVED', 'sergeant']]);
   expect((await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening')).status).toBe(200);

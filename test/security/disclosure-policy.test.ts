@@ -42,6 +42,8 @@ const READERS: Reader[] = [
   { name: 'a case manager', role: 'case_manager', id: 'cm-reader', relatesTo: () => true },
   { name: 'the project manager', role: 'project_manager', id: 'pm-1', relatesTo: () => true },
   { name: 'a supervisor', role: 'supervisor', id: 'sup-1', relatesTo: () => true },
+  // R-EL-WARRANT: the NCI team reads only the referrals routed to them (none of these cases).
+  { name: 'the DOC NCI team', role: 'doc_nci', id: 'nci-1', relatesTo: () => false },
 ];
 
 const asReader = (r: Reader) => apiAs(stack.baseUrl, r.role, r.id, { office: r.office, agency: r.agency });
@@ -142,6 +144,7 @@ async function checkLists(reader: Reader, c: BuiltCase) {
     case_manager: ['/api/caseload', '/api/capacity'],
     project_manager: ['/api/stuck', '/api/capacity'],
     supervisor: ['/api/stuck', '/api/capacity', `/api/cases/${c.caseId}/audit`, `/api/cases/${c.caseId}/disclosures`],
+    doc_nci: ['/api/queues/nci'],
   };
   for (const path of lists[reader.role]) {
     const res = await api.get(path);

@@ -88,7 +88,7 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
     enrolled = true;
     await ok('iip', caseManager.act(caseId, 'iip', { goals: ['HOUSING', 'TREATMENT'] }));
     await ok('service', caseManager.act(caseId, 'services', { service: `${cm}-service`, provider: `${cm}-provider`, note: `${cm}-service-note` }));
-    await ok('withdrawal', caseManager.act(caseId, 'service-withdrawals', { service: `${cm}-withdrawn-service`, reason: `${cm}-withdrawal-reason` }));
+    await ok('withdrawal', caseManager.act(caseId, 'service-withdrawals', { service: `${cm}-withdrawn-service`, reasonCode: 'NOT_USING_SERVICE', note: `${cm}-withdrawal-note` }));
     if (scenario.release === 'RESCINDED') {
       await ok('rescission', caseManager.act(caseId, 'consent/rescind', { note: `${cm}-rescission-note` }));
       closed = true;

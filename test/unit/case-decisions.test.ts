@@ -5,6 +5,7 @@ import type { CaseState } from '../../src/shared/case-model';
 import { evolve } from '../../workflows/case/case-events';
 import { deadlinesOf } from '../../workflows/case/case-view';
 import { decide } from '../../workflows/case/decisions';
+import { ALL_RULES } from '../../workflows/case/decision-helpers';
 import { noticesOwed } from '../../workflows/case/effects';
 import { openArrestDiversion } from '../../workflows/case/open-case';
 
@@ -57,18 +58,22 @@ test('a new case owes R-CALL and R-PACKET and runs every clock from the referral
   });
 });
 
-test('R-ENROLL needs both intake and consent, in either order', () => {
-  const a = act(act(act(newCase(), 'recordScreening', {}, T0 + HOUR), 'recordIntake', {}, T0 + DAY), 'recordConsent', { method: 'WRITTEN' }, T0 + DAY + HOUR);
-  expect(a.stage).toBe('ENROLLED');
-  const b = act(act(act(newCase(), 'recordScreening', {}, T0 + HOUR), 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + 2 * DAY);
-  expect(b.stage).toBe('ENROLLED');
+test('R-ENROLL needs consent, then intake (R-CONSENT: intake before consent is refused; the same visit enrolls)', () => {
+  const screened = act(newCase(), 'recordScreening', {}, T0 + HOUR);
+  expect(refusal(() => decide('recordIntake', screened, { actor: cm, input: {} }, T0 + DAY))).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT', stage: 'AWAITING_INTAKE' });
+  const sameVisit = act(act(screened, 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + DAY);
+  expect(sameVisit.stage).toBe('ENROLLED');
+  // A case that accepted an intake before consent under the earlier rule replays it (the rule is not in force there).
+  const earlier = act(newCase(), 'recordScreening', {}, T0 + HOUR);
+  const replayed = decide('recordIntake', earlier, { actor: cm, input: {} }, T0 + DAY, { ...ALL_RULES, consentBeforeIntake: false });
+  expect(replayed.map((e) => e.type)).toEqual(['INTAKE_COMPLETED']);
 });
 
 test('R-CONSENT: rescinding before enrollment keeps the case open; consent can be given again', () => {
   const s = act(act(newCase(), 'recordScreening', {}, T0), 'recordConsent', { method: 'WRITTEN' }, T0 + HOUR);
   act(s, 'rescindConsent', {}, T0 + 2 * HOUR);
   expect(s).toMatchObject({ stage: 'AWAITING_INTAKE', consent: { status: 'RESCINDED' } });
-  act(act(s, 'recordIntake', {}, T0 + DAY), 'recordConsent', { method: 'WRITTEN' }, T0 + DAY);
+  act(act(s, 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + DAY);
   expect(s.stage).toBe('ENROLLED');
 });
 

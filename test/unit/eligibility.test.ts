@@ -1,4 +1,4 @@
-import { addMonths, addYears, ageOn, lessThanYearsBefore, withinMonthsBefore } from '../../src/eligibility/calendar-dates';
+import { addMonths, addYears, ageOn, notMoreThanYearsBefore, withinMonthsBefore } from '../../src/eligibility/calendar-dates';
 import { assessEligibility, type EligibilityFacts } from '../../src/eligibility/eligibility';
 
 /** Every R-EL / R-EX rule, both sides of each boundary. Referral date 2026-03-01 unless stated. */
@@ -8,7 +8,7 @@ const base = (): EligibilityFacts => ({
   dateOfBirth: '1990-06-15',
   incidentDate: REF,
   referralDate: REF,
-  offenses: [{ code: 'CRIMINAL_TRESPASS' }],
+  offenses: [{ code: 'CRIMINAL_TRESPASS', eligible: true }],
   convictions: [],
   protectiveOrders: [],
   warrants: [],
@@ -18,7 +18,7 @@ const base = (): EligibilityFacts => ({
   victimIdentifiable: false,
 });
 const drug = (substance: 'MARIJUANA' | 'PRESCRIPTION_PILLS' | 'OTHER', grams: number, activity: 'POSSESSION' | 'DELIVERY' | 'PWI') => ({
-  offenses: [{ code: 'VUCSA_POSSESSION', drug: { substance, grams, activity } }],
+  offenses: [{ code: 'VUCSA_POSSESSION', eligible: true, drug: { substance, grams, activity } }],
 });
 const convicted = (code: string, date: string, attempted = false) => ({ convictions: [{ code, date, attempted }] as EligibilityFacts['convictions'] });
 const judged = (j: Partial<EligibilityFacts['judgments']>) => ({ judgments: { ...base().judgments, ...j } });
@@ -44,14 +44,19 @@ test.each<[string, Partial<EligibilityFacts>, string[]]>([
   ['safety concern', judged({ safetyConcern: true }), ['R-EX-SAFETY']],
   ['order protecting a current participant', { protectiveOrders: [{ type: 'NO_CONTACT', protectsCurrentParticipant: true }] }, ['R-EX-ORDER']],
   ['order protecting someone else', { protectiveOrders: [{ type: 'ANTI_HARASSMENT', protectsCurrentParticipant: false }] }, []],
-  // R-EX-HISTORY-10Y: Robbery 2 — 9 years 364 days vs exactly 10 years
+  // R-EL-OFFENSE: a known offense the catalogue does not mark eligible is a reason, with the others
+  ['Assault 4 (not an offense LEAD diverts)', { offenses: [{ code: 'ASSAULT_4', label: 'Assault 4', eligible: false }] }, ['R-EL-OFFENSE']],
+  ['DUI with 12 g of drugs', { offenses: [{ code: 'DUI', eligible: false }, { code: 'VUCSA_POSSESSION', eligible: true, drug: { substance: 'OTHER', grams: 12, activity: 'POSSESSION' } }] }, ['R-EL-OFFENSE', 'R-EX-DRUG-AMOUNT']],
+  // R-EX-HISTORY-10Y, "unless more than 10 years has elapsed": the anniversary still excludes, the day after does not
   ['Robbery 2, 9 years 364 days ago', convicted('ROBBERY_2', '2016-03-02'), ['R-EX-HISTORY-10Y']],
-  ['Robbery 2, exactly 10 years ago', convicted('ROBBERY_2', '2016-03-01'), []],
+  ['Robbery 2, exactly 10 years ago (the anniversary)', convicted('ROBBERY_2', '2016-03-01'), ['R-EX-HISTORY-10Y']],
+  ['Robbery 2, 10 years and a day ago', convicted('ROBBERY_2', '2016-02-29'), []],
   ['Assault 3, 11 years ago', convicted('ASSAULT_3', '2015-01-10'), []],
   ['attempted Robbery 2, 2 years ago (attempts count only for lifetime offenses)', convicted('ROBBERY_2', '2024-01-01', true), []],
-  // R-EX-HISTORY-5Y: Burglary 2 — 4 years vs 5 years
+  // R-EX-HISTORY-5Y: Burglary 2 — 4 years, exactly 5 years, 5 years and a day
   ['Burglary 2, 4 years ago', convicted('BURGLARY_2', '2022-03-01'), ['R-EX-HISTORY-5Y']],
-  ['Burglary 2, exactly 5 years ago', convicted('BURGLARY_2', '2021-03-01'), []],
+  ['Burglary 2, exactly 5 years ago (the anniversary)', convicted('BURGLARY_2', '2021-03-01'), ['R-EX-HISTORY-5Y']],
+  ['Burglary 2, 5 years and a day ago', convicted('BURGLARY_2', '2021-02-28'), []],
   ['DV no-contact order violation, 4 years 11 months ago', convicted('DV_NO_CONTACT_ORDER_VIOLATION', '2021-04-01'), ['R-EX-HISTORY-5Y']],
   // R-EX-HISTORY-LIFETIME, attempts included
   ['attempted kidnapping 30 years ago', convicted('KIDNAPPING', '1996-03-01', true), ['R-EX-HISTORY-LIFETIME']],
@@ -91,16 +96,17 @@ test('path flags change the path without excluding (R-EL-MEDICAL, R-EL-CONSENT-L
 });
 
 describe('calendar arithmetic (leap days)', () => {
-  test('a 29 February date reaches its anniversary on 28 February in common years', () => {
+  test('a 29 February date reaches its anniversary on 28 February in common years (R-EX-HISTORY-10Y)', () => {
     expect(addYears('2016-02-29', 10)).toBe('2026-02-28');
     expect(addYears('2016-02-29', 4)).toBe('2020-02-29');
-    expect(lessThanYearsBefore('2016-02-29', 10, '2026-02-27')).toBe(true);
-    expect(lessThanYearsBefore('2016-02-29', 10, '2026-02-28')).toBe(false);
+    expect(notMoreThanYearsBefore('2016-02-29', 10, '2026-02-28')).toBe(true);
+    expect(notMoreThanYearsBefore('2016-02-29', 10, '2026-03-01')).toBe(false);
     expect(ageOn('2008-02-29', '2026-02-28')).toBe(18);
     expect(ageOn('2008-02-29', '2026-02-27')).toBe(17);
     expect(ruleIds({ dateOfBirth: '2008-02-29', incidentDate: '2026-02-28', referralDate: '2026-02-28' })).toEqual([]);
-    expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-02-28' })).toEqual([]);
-    expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-02-27' })).toEqual(['R-EX-HISTORY-10Y']);
+    // A leap-day conviction: its 10th anniversary is 28 February 2026 — still excluded that day, not the day after.
+    expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-02-28' })).toEqual(['R-EX-HISTORY-10Y']);
+    expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-03-01' })).toEqual([]);
   });
 
   test('month arithmetic clamps to the month end; 24-month windows include the boundary day', () => {

@@ -112,18 +112,20 @@ test('R-INTAKE: deadline extended on day 25 to day 40 → nothing at day 30; int
   expect(mailFor(stack, caseId, COUNTY_PROSECUTOR).map(ruleOf)).toEqual(['R-PACKET']);
 });
 
-test('R-CONSENT: intake without consent does not enroll; consent later the same day does', async () => {
+test('R-CONSENT: intake before consent is refused (409 naming R-CONSENT); consent and intake in the same visit enroll', async () => {
   const caseId = await submitArrest(stack, felony());
   await caseManager.act(caseId, 'screening');
   await stack.env.sleep('2 days');
-  const intake = await caseManager.act(caseId, 'intake');
-  expect(intake.body.case.stage).toBe('AWAITING_INTAKE');
-  expect(intake.body.case.enrolled).toBe(false);
-  expect(intake.body.case.intakeCompletedAt).toBeDefined();
-  await stack.env.sleep('3 hours');
+  const early = await caseManager.act(caseId, 'intake');
+  expect(early.status).toBe(409);
+  expect(early.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT', stage: 'AWAITING_INTAKE' });
+  expect(early.body.error.message).toMatch(/before consent/);
+  expect((await readCase(stack, caseId)).intakeCompletedAt).toBeUndefined();
   const consent = await caseManager.act(caseId, 'consent', { method: 'WRITTEN' });
-  expect(consent.body.case.stage).toBe('ENROLLED');
-  expect(consent.body.case.events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['CONSENT_GIVEN', 'ENROLLED']);
+  expect(consent.body.case.stage).toBe('AWAITING_INTAKE');
+  const intake = await caseManager.act(caseId, 'intake');
+  expect(intake.body.case.stage).toBe('ENROLLED');
+  expect(intake.body.case.events.map((e: { type: string }) => e.type).slice(-3)).toEqual(['CONSENT_GIVEN', 'INTAKE_COMPLETED', 'ENROLLED']);
 });
 
 test('R-SCREEN: left before screening → sergeant and prosecutor notified at once', async () => {
@@ -196,13 +198,15 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   const linkedId = (await readCase(stack, timely)).handOff.socialContactReferralId;
   expect(linkedId).toMatch(/^BUR-/);
   const linked = await settled(stack, linkedId);
-  expect(linked).toMatchObject({ type: 'SOCIAL_CONTACT', stage: 'AWAITING_APPROVAL', source: 'ARREST_HANDOFF', linkedFrom: timely });
+  // R-VICTIM (Decision): the person continues from the stage reached (screened: awaiting intake), approved — no new screening.
+  expect(linked).toMatchObject({ type: 'SOCIAL_CONTACT', stage: 'AWAITING_INTAKE', source: 'ARREST_HANDOFF', linkedFrom: timely, approval: { decision: 'APPROVED' } });
+  expect(linked.screenedAt).toBe(handOff.screenedAt);
   const [original, socialRow] = await Promise.all([
     stack.db.referral.findUniqueOrThrow({ where: { id: timely } }),
     stack.db.referral.findUniqueOrThrow({ where: { id: linkedId } }),
   ]);
   expect(socialRow).toMatchObject({ type: 'SOCIAL_CONTACT', linkedFromId: timely, personId: original.personId });
-  expect(mailFor(stack, linkedId, PROJECT_MANAGER).map(ruleOf)).toEqual(['R-SC-PDA']);
+  expect(mailFor(stack, linkedId, PROJECT_MANAGER).map((m) => m.subject.replace(/ — .*$/, ''))).toEqual(['[LEAD] Social contact continuing a handed-off arrest diversion']);
 
   await stack.env.sleep('2 days'); // day 8 for both
   const tooLate = await prosecutor.act(late, 'victim-objection');

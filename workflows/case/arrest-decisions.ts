@@ -1,13 +1,46 @@
+import type { Stage } from '../../src/shared/case-model';
 import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 
 /** Actions of arrest diversions only: R-EL-OVERRIDE, R-INTAKE extensions, R-SCENE, R-VICTIM, filing. */
-export const arrestDeciders: Deciders<'decideOverride' | 'extendIntakeDeadline' | 'reportReturnToScene' | 'recordVictimObjection' | 'recordFilingDecision'> = {
-  decideOverride(state, args, now) {
+/** Where a handed-off participant continues in the linked social contact (R-VICTIM, Decision). */
+const CONTINUES: readonly Stage[] = ['AWAITING_SCREENING', 'AWAITING_INTAKE', 'ENROLLED'];
+
+export const arrestDeciders: Deciders<'decideOverride' | 'decideNciReferral' | 'extendIntakeDeadline' | 'reportReturnToScene' | 'recordVictimObjection' | 'recordFilingDecision'> = {
+  decideOverride(state, args, now, rules) {
     requireType(state, 'ARREST_DIVERSION', 'An override decision', 'R-EL-OVERRIDE');
     requireStage(state, ['OVERRIDE_REQUESTED'], 'An override decision', 'R-EL-OVERRIDE');
     const { decision, reason } = args.input;
-    return [event(args, now, { type: decision === 'APPROVE' ? 'OVERRIDE_APPROVED' : 'OVERRIDE_DENIED', ruleId: 'R-EL-OVERRIDE', data: { reason } })];
+    if (decision === 'DENY') return [event(args, now, { type: 'OVERRIDE_DENIED', ruleId: 'R-EL-OVERRIDE', data: { reason } })];
+    // R-EL-OVERRIDE (Decision): the intake deadline of an accepted override counts from the acceptance.
+    const intakeDueAt = rules.overrideDeadlineFromAcceptance ? { intakeDueAt: iso(now + state.policy.intakeDeadlineMs) } : {};
+    return [event(args, now, { type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', data: { reason, ...intakeDueAt } })];
+  },
+
+  decideNciReferral(state, args, now) {
+    requireType(state, 'ARREST_DIVERSION', 'A DOC NCI decision', 'R-EL-WARRANT');
+    requireStage(state, ['AWAITING_NCI_DECISION'], 'A DOC NCI decision', 'R-EL-WARRANT');
+    const { decision, reason, onWordOf } = args.input;
+    if (args.actor.role === 'sergeant' && !onWordOf) rejectField('onWordOf', 'a sergeant records the NCI team\'s decision on their word: name the NCI officer who gave it', 'R-EL-WARRANT');
+    const word = { ...(reason ? { reason } : {}), ...(onWordOf ? { onWordOf } : {}) };
+    if (decision === 'DECLINE') {
+      return [
+        event(args, now, { type: 'NCI_DECLINED', ruleId: 'R-EL-WARRANT', data: word }),
+      ];
+    }
+    // R-EL-WARRANT (Decision): referred, it proceeds as a diversion and its clocks start now.
+    const p = state.policy;
+    return [event(args, now, {
+      type: 'NCI_REFERRED',
+      ruleId: 'R-EL-WARRANT',
+      data: {
+        ...word,
+        screeningDueAt: iso(now + p.screeningOverdueAfterMs),
+        intakeDueAt: iso(now + p.intakeDeadlineMs),
+        sceneWindowEndsAt: iso(now + p.sceneWindowMs),
+        ...(state.victimCrime ? { victimObjectionDueAt: iso(now + p.victimObjectionWindowMs) } : {}),
+      },
+    })];
   },
 
   extendIntakeDeadline(state, args, now) {
@@ -57,7 +90,9 @@ export const arrestDeciders: Deciders<'decideOverride' | 'extendIntakeDeadline' 
     const recorded = event(args, now, { type: 'FILING_DECISION_RECORDED', ruleId, data: { decision } });
     if (decision === 'FILED' && state.victimObjectionAt) {
       const reason = 'charges filed after a victim objection: the person is considered for a social-contact referral based on the original referral';
-      return [recorded, event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason } })];
+      // R-VICTIM (Decision): the person's participation does not restart — it continues in the social contact.
+      const keeps = rules.handOffKeepsEnrollment && CONTINUES.includes(state.stage) ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' } : {};
+      return [recorded, event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason, ...keeps } })];
     }
     if (decision === 'FILED' && state.stage !== 'ENROLLED') {
       return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];

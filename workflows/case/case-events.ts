@@ -1,5 +1,6 @@
 import type { CaseEvent, CaseState, ReleaseCoverage, StuckReason } from '../../src/shared/case-model';
 import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
+import { isMissedIntakeNoticeToProsecutor, missedIntakeNoticesSent } from './effects';
 
 /** A case event before it is numbered by the runtime. */
 export type NewCaseEvent = Omit<CaseEvent, 'seq'>;
@@ -16,15 +17,43 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'RETURN_TO_SCENE_REPORTED':
     case 'OVERRIDE_REQUESTED':
     case 'SOCIAL_CONTACT_REFERRED':
+    case 'NCI_REVIEW_REQUESTED':
+    case 'SOCIAL_CONTACT_REFUSED':
+      break;
+    case 'OVERRIDE_OVERDUE':
+      state.stuck.push({ reason: 'OVERRIDE_OVERDUE', ruleId: 'R-EL-OVERRIDE', since: event.at });
       break;
     case 'OVERRIDE_APPROVED':
       state.override = { ...state.override!, decision: 'APPROVED', decidedAt: event.at, by: event.actor, decisionReason: data.reason as string };
+      // R-EL-OVERRIDE (Decision): an accepted override's intake deadline counts from the acceptance.
+      if (data.intakeDueAt) state.intakeDueAt = data.intakeDueAt as string;
       callCaseManagement(state, event.at);
+      clearStuck(state, 'OVERRIDE_OVERDUE');
       break;
     case 'OVERRIDE_DENIED':
       state.override = { ...state.override!, decision: 'DENIED', decidedAt: event.at, by: event.actor, decisionReason: data.reason as string };
       state.stage = 'DENIED';
       state.outcome = 'OVERRIDE_DENIED';
+      clearStuck(state, 'OVERRIDE_OVERDUE');
+      break;
+    case 'NCI_DECISION_OVERDUE':
+      state.stuck.push({ reason: 'NCI_DECISION_OVERDUE', ruleId: 'R-EL-WARRANT', since: event.at });
+      break;
+    case 'NCI_REFERRED':
+      // R-EL-WARRANT (Decision): the diversion proceeds, and its clocks start now.
+      state.nci = { ...state.nci!, decision: 'REFERRED', decidedAt: event.at, by: event.actor, ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}) };
+      state.stage = 'AWAITING_SCREENING';
+      state.screeningDueAt = data.screeningDueAt as string;
+      state.intakeDueAt = data.intakeDueAt as string;
+      state.sceneWindowEndsAt = data.sceneWindowEndsAt as string;
+      if (data.victimObjectionDueAt) state.victimObjectionDueAt = data.victimObjectionDueAt as string;
+      clearStuck(state, 'NCI_DECISION_OVERDUE');
+      break;
+    case 'NCI_DECLINED':
+      state.nci = { ...state.nci!, decision: 'DECLINED', decidedAt: event.at, by: event.actor, ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}) };
+      state.stage = 'CLOSED';
+      state.outcome = 'NCI_DECLINED';
+      clearStuck(state, 'NCI_DECISION_OVERDUE');
       break;
     case 'APPROVAL_OVERDUE':
       state.stuck.push({ reason: 'APPROVAL_OVERDUE', ruleId: 'R-SC-APPROVAL', since: event.at });
@@ -67,8 +96,13 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.iip = { goals: data.goals as NonNullable<CaseState['iip']>['goals'], at: event.at, by: event.actor };
       break;
     case 'SERVICE_WITHDRAWN':
-      state.servicesWithdrawn.push({ service: data.service as string, reason: data.reason as string, at: event.at, by: event.actor });
+      state.servicesWithdrawn.push({ service: data.service as string, reason: (data.reasonCode ?? data.reason) as string, ...(data.note ? { note: data.note as string } : {}), at: event.at, by: event.actor });
       break;
+    case 'SERVICE_REINSTATED': {
+      const withdrawn = state.servicesWithdrawn.find((w) => !w.reinstatedAt && sameService(w.service, data.service as string));
+      if (withdrawn) withdrawn.reinstatedAt = event.at;
+      break;
+    }
     case 'LINKED_SOCIAL_CONTACT_OPENED':
       state.handOff = { ...state.handOff!, socialContactReferralId: data.socialContactReferralId as string };
       break;
@@ -167,7 +201,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         notice.status = 'SENT';
         notice.sentAt = data.sentAt as string;
       }
-      if (notice?.kind === 'INTAKE_MISSED' && notice.recipient.role === 'prosecutor') {
+      if (notice && isMissedIntakeNoticeToProsecutor(notice) && missedIntakeNoticesSent(state)) {
         clearStuck(state, 'MISSED_NOTICE_UNCONFIRMED');
       }
       break;
@@ -176,9 +210,14 @@ export function evolve(state: CaseState, event: CaseEvent): void {
   if (isTerminal(state.stage)) {
     clearStuck(state, 'SCREENING_OVERDUE');
     clearStuck(state, 'APPROVAL_OVERDUE');
+    clearStuck(state, 'OVERRIDE_OVERDUE');
+    clearStuck(state, 'NCI_DECISION_OVERDUE');
     if (state.capacity !== 'NONE') state.capacity = 'RELEASED';
   }
 }
+
+/** The same service, however it was capitalised or spaced when it was withdrawn. */
+export const sameService = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** R-CALL: the on-call case management team is called; the initial screening is due (R-SCREEN). */
 function callCaseManagement(state: CaseState, at: string): void {

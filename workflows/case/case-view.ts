@@ -1,5 +1,6 @@
 import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../../src/shared/case-model';
 import { isTerminal } from '../../src/shared/case-model';
+import { missedIntakeNoticesSent } from './effects';
 
 const hasStuck = (state: CaseState, reason: string) => state.stuck.some((f) => f.reason === reason);
 
@@ -7,6 +8,16 @@ const hasStuck = (state: CaseState, reason: string) => state.stuck.some((f) => f
 export function deadlinesOf(state: CaseState): DeadlineView[] {
   const closed = isTerminal(state.stage);
   const deadlines: DeadlineView[] = [];
+
+  if (state.overrideDueAt) {
+    const status: DeadlineStatus = state.override?.decision ? 'MET' : hasStuck(state, 'OVERRIDE_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-EL-OVERRIDE', name: 'sergeant reviews the override', dueAt: state.overrideDueAt, status });
+  }
+
+  if (state.nci) {
+    const status: DeadlineStatus = state.nci.decision ? 'MET' : hasStuck(state, 'NCI_DECISION_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
+    deadlines.push({ ruleId: 'R-EL-WARRANT', name: 'DOC NCI team decides on the referral', dueAt: state.nci.dueAt, status });
+  }
 
   if (state.approvalDueAt) {
     const status: DeadlineStatus = state.approval ? 'MET' : hasStuck(state, 'APPROVAL_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
@@ -42,8 +53,7 @@ export function deadlinesOf(state: CaseState): DeadlineView[] {
   }
 
   if (state.intakeMissedAt) {
-    const notice = state.notices.find((n) => n.kind === 'INTAKE_MISSED' && n.recipient.role === 'prosecutor');
-    const status: DeadlineStatus = notice?.status === 'SENT' ? 'MET' : hasStuck(state, 'MISSED_NOTICE_UNCONFIRMED') ? 'OVERDUE' : 'OPEN';
+    const status: DeadlineStatus = missedIntakeNoticesSent(state) ? 'MET' : hasStuck(state, 'MISSED_NOTICE_UNCONFIRMED') ? 'OVERDUE' : 'OPEN';
     const dueAt = new Date(Date.parse(state.intakeMissedAt) + state.policy.missedNoticeConfirmWithinMs).toISOString();
     deadlines.push({ ruleId: 'R-MISSED', name: 'missed-intake notice confirmed sent', dueAt, status });
   }
@@ -69,6 +79,7 @@ export function viewOf(state: CaseState): CaseView {
     agency: state.agency,
     victimCrime: state.victimCrime,
     victimObjectionAt: state.victimObjectionAt,
+    nci: state.nci,
     consent: state.consent,
     screenedAt: state.screenedAt,
     intakeScheduledFor: state.intakeScheduledFor,

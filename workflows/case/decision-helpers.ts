@@ -10,8 +10,14 @@ import type { NewCaseEvent } from './case-events';
 export interface RulesInForce {
   /** R-SCREEN, R-MISSED, R-VICTIM: a filing decision only where the protocol gives the prosecutor one. */
   filingDecisionGuard: boolean;
+  /** R-EL-OVERRIDE (Decision): an accepted override's intake deadline counts from the acceptance. */
+  overrideDeadlineFromAcceptance: boolean;
+  /** R-CONSENT (Decision): intake cannot be recorded before consent. */
+  consentBeforeIntake: boolean;
+  /** R-VICTIM (Decision): the social contact continuing a hand-off keeps the stage the person had reached. */
+  handOffKeepsEnrollment: boolean;
 }
-export const ALL_RULES: RulesInForce = { filingDecisionGuard: true };
+export const ALL_RULES: RulesInForce = { filingDecisionGuard: true, overrideDeadlineFromAcceptance: true, consentBeforeIntake: true, handOffKeepsEnrollment: true };
 
 export type Decider<A extends CaseActionName> = (state: CaseState, args: CaseActionArgs<A>, now: number, rules: RulesInForce) => NewCaseEvent[];
 export type Deciders<A extends CaseActionName> = { [K in A]: Decider<K> };

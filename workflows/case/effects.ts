@@ -12,13 +12,21 @@ type Owed = { kind: NoticeKind; ruleId: RuleId; recipient: Recipient };
 
 const CASE_MANAGEMENT: Recipient = { role: 'case_manager' };
 const PROJECT_MANAGER: Recipient = { role: 'project_manager' };
+const DOC_NCI: Recipient = { role: 'doc_nci' };
+
+/** R-JURISDICTION: every office with jurisdiction over any of the offenses (cases started before: the one). */
+export function prosecutorsOf(state: CaseState): Recipient[] {
+  const offices = state.prosecutorOffices ?? (state.prosecutorOffice ? [state.prosecutorOffice] : []);
+  return offices.map((office) => ({ role: 'prosecutor', office }));
+}
 
 function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
-  const prosecutor: Recipient | undefined = state.prosecutorOffice ? { role: 'prosecutor', office: state.prosecutorOffice } : undefined;
+  const prosecutors = prosecutorsOf(state);
   const sergeant: Recipient = { role: 'sergeant', agency: state.agency };
+  const toProsecutors = (kind: NoticeKind, ruleId: RuleId): Owed[] => prosecutors.map((recipient) => ({ kind, ruleId, recipient }));
   const arrestCall = (): Owed[] => [
     { kind: 'CASE_MANAGEMENT_CALLED', ruleId: 'R-CALL', recipient: CASE_MANAGEMENT },
-    { kind: 'DIVERSION_PACKET', ruleId: 'R-PACKET', recipient: prosecutor! },
+    ...toProsecutors('DIVERSION_PACKET', 'R-PACKET'),
   ];
   const social = state.type === 'SOCIAL_CONTACT';
   switch (event.type) {
@@ -26,21 +34,34 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
       return arrestCall();
     case 'OVERRIDE_REQUESTED':
       return [{ kind: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', recipient: sergeant }];
+    case 'OVERRIDE_OVERDUE':
+      return [{ kind: 'OVERRIDE_REMINDER', ruleId: 'R-EL-OVERRIDE', recipient: sergeant }];
     case 'OVERRIDE_APPROVED':
+    case 'NCI_REFERRED':
       return arrestCall();
+    case 'NCI_REVIEW_REQUESTED':
+      return [{ kind: 'NCI_REVIEW_REQUESTED', ruleId: 'R-EL-WARRANT', recipient: DOC_NCI }];
+    case 'NCI_DECISION_OVERDUE':
+      return [{ kind: 'NCI_REVIEW_REMINDER', ruleId: 'R-EL-WARRANT', recipient: DOC_NCI }];
+    case 'NCI_DECLINED':
+      return [{ kind: 'NCI_DECLINED', ruleId: 'R-EL-WARRANT', recipient: sergeant }];
+    case 'SOCIAL_CONTACT_REFUSED':
+      return [{ kind: 'SOCIAL_CONTACT_REFUSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }];
     case 'LEFT_BEFORE_SCREENING':
       return [
         { kind: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', recipient: sergeant },
-        { kind: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', recipient: prosecutor! },
+        ...toProsecutors('LEFT_BEFORE_SCREENING', 'R-SCREEN'),
       ];
     case 'RETURN_TO_SCENE_REPORTED':
       return event.data?.withinWindow ? [{ kind: 'RETURN_TO_SCENE', ruleId: 'R-SCENE', recipient: sergeant }] : [];
     case 'INTAKE_DEADLINE_MISSED':
       return [
-        { kind: 'INTAKE_MISSED', ruleId: 'R-MISSED', recipient: prosecutor! },
+        ...toProsecutors('INTAKE_MISSED', 'R-MISSED'),
         { kind: 'INTAKE_MISSED', ruleId: 'R-MISSED', recipient: sergeant },
       ];
     case 'SOCIAL_CONTACT_REFERRED':
+      // A social contact continuing a handed-off arrest diversion opens approved: the PDA is told, nobody is asked to approve.
+      if (state.approval?.decision === 'APPROVED') return [{ kind: 'SOCIAL_CONTACT_HANDED_OFF', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }];
       return [
         { kind: 'SOCIAL_CONTACT_REFERRED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER },
         { kind: 'APPROVAL_REQUESTED', ruleId: 'R-SC-APPROVAL', recipient: sergeant },
@@ -133,7 +154,8 @@ export function orderedEffectsOwed(state: CaseState, event: CaseEvent): OrderedE
     case 'CASE_CLOSED':
       return state.type === 'SOCIAL_CONTACT' ? [{ kind: 'capacity', signal: 'placeReleased' }] : [];
     case 'HANDED_OFF_TO_SOCIAL_CONTACT':
-      return [{ kind: 'openLinkedSocialContact' }];
+      // R-VICTIM (Decision): a participant's place moves to the social contact that continues them, counted once.
+      return event.data?.keepsEnrollment ? [{ kind: 'openLinkedSocialContact' }, { kind: 'capacity', signal: 'participantTransferred' }] : [{ kind: 'openLinkedSocialContact' }];
     default:
       return [];
   }
@@ -141,4 +163,10 @@ export function orderedEffectsOwed(state: CaseState, event: CaseEvent): OrderedE
 
 export function isMissedIntakeNoticeToProsecutor(notice: NoticeRecord): boolean {
   return notice.kind === 'INTAKE_MISSED' && notice.recipient.role === 'prosecutor';
+}
+
+/** R-MISSED: the missed-intake notice is confirmed once every office with jurisdiction has been sent its own. */
+export function missedIntakeNoticesSent(state: CaseState): boolean {
+  const notices = state.notices.filter(isMissedIntakeNoticeToProsecutor);
+  return notices.length > 0 && notices.every((n) => n.status === 'SENT');
 }

@@ -1,6 +1,6 @@
 import type { CaseActionArgs } from '../../src/shared/case-actions';
 import { NO_COVERAGE, type CaseState } from '../../src/shared/case-model';
-import type { NewCaseEvent } from './case-events';
+import { sameService, type NewCaseEvent } from './case-events';
 import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 
@@ -17,7 +17,7 @@ function requireScreened(state: CaseState, what: string): void {
   if (state.stage === 'AWAITING_SCREENING') rejectRule(state, 'R-SCREEN', `${what} cannot be recorded before the initial screening of case ${state.referralId}: record the screening first`);
 }
 
-type IntakeAction = 'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit' | 'recordIipGoals' | 'withdrawService' | 'recordService' | 'recordCaseNote';
+type IntakeAction = 'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit' | 'recordIipGoals' | 'withdrawService' | 'reinstateService' | 'recordService' | 'recordCaseNote';
 
 const sameProvider = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -60,10 +60,13 @@ export const intakeDeciders: Deciders<IntakeAction> = {
     return [rescinded, event(args, now, { type: 'EXITED', ruleId: 'R-EXIT', data: { reason: 'CONSENT_RESCINDED' } })];
   },
 
-  recordIntake(state, args, now) {
+  recordIntake(state, args, now, rules) {
     requireScreened(state, 'Intake');
     requireStage(state, ['AWAITING_INTAKE'], 'Recording the intake', 'R-INTAKE');
     if (state.intakeCompletedAt) rejectRule(state, 'R-INTAKE', `The intake of case ${state.referralId} was already recorded (${state.intakeCompletedAt})`);
+    if (rules.consentBeforeIntake && state.consent.status !== 'GIVEN') {
+      rejectRule(state, 'R-CONSENT', `Intake cannot be recorded before consent on case ${state.referralId}: record the release of information first (both may be recorded in the same visit)`);
+    }
     return [
       event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE' }),
       ...enrollIfComplete(args, now, { consent: state.consent.status === 'GIVEN', intake: true }),
@@ -77,8 +80,19 @@ export const intakeDeciders: Deciders<IntakeAction> = {
 
   withdrawService(state, args, now) {
     requireStage(state, ['ENROLLED'], 'Withdrawing a service', 'R-SERVICE-WITHDRAW');
-    const { service, reason } = args.input;
-    return [event(args, now, { type: 'SERVICE_WITHDRAWN', ruleId: 'R-SERVICE-WITHDRAW', data: { service, reason } })];
+    const input = args.input as typeof args.input & { reason?: string };
+    // An update accepted before reasons were codes replays as it was recorded (free text).
+    const data = input.reasonCode ? { service: input.service, reasonCode: input.reasonCode, ...(input.note ? { note: input.note } : {}) } : { service: input.service, reason: input.reason };
+    return [event(args, now, { type: 'SERVICE_WITHDRAWN', ruleId: 'R-SERVICE-WITHDRAW', data })];
+  },
+
+  reinstateService(state, args, now) {
+    requireStage(state, ['ENROLLED'], 'Reinstating a service', 'R-SERVICE-WITHDRAW');
+    const { service, note } = args.input;
+    if (!state.servicesWithdrawn.some((w) => !w.reinstatedAt && sameService(w.service, service))) {
+      rejectField('service', `no withdrawn service named "${service}" on case ${state.referralId}; withdrawn: ${state.servicesWithdrawn.filter((w) => !w.reinstatedAt).map((w) => w.service).join(', ') || 'none'}`, 'R-SERVICE-WITHDRAW');
+    }
+    return [event(args, now, { type: 'SERVICE_REINSTATED', ruleId: 'R-SERVICE-WITHDRAW', data: { service, ...(note ? { note } : {}) } })];
   },
 
   recordService(state, args, now) {

@@ -1,5 +1,6 @@
 import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } from '../../src/shared/case-model';
 import { SYSTEM_ACTOR } from '../../src/shared/roles';
+import { addCalendarMonths } from './decision-helpers';
 import type { NewCaseEvent } from './case-events';
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -29,48 +30,90 @@ function blankCase(fields: Pick<CaseState, 'referralId' | 'type' | 'agency' | 's
 /**
  * A new arrest diversion: every clock set from its policy and the referral time. An ineligible,
  * booked person (R-EL-OVERRIDE) waits for the sergeant; nobody is released at a scene, so there is no
- * scene window, and case management is called only if the override is approved.
+ * scene window, and case management is called only if the override is approved. A person arrested
+ * on a DOC warrant or violation (R-EL-WARRANT) waits for the DOC NCI team, and no clock runs until
+ * they refer. Cases recorded with the officer's decision (R-EL-NORIGHT: every case since the protocol's
+ * turn-2 decisions) run the intake deadline from the override's acceptance; earlier ones from the referral.
  */
 export function openArrestDiversion(input: ArrestDiversionInput, startedAt: number): { state: CaseState; first: NewCaseEvent } {
   const referred = input.referredAt ? Date.parse(input.referredAt) : startedAt;
   const { policy } = input;
   const override = input.overrideRequest;
+  const nci = !override && input.docNciReview === true;
+  const waiting = Boolean(override) || nci;
+  const deadlineFromAcceptance = Boolean(override) && input.decision !== undefined;
   const state: CaseState = {
-    ...blankCase({ referralId: input.referralId, type: 'ARREST_DIVERSION', agency: input.agency, policy, referredAt: at(referred), stage: override ? 'OVERRIDE_REQUESTED' : 'AWAITING_SCREENING' }),
+    ...blankCase({ referralId: input.referralId, type: 'ARREST_DIVERSION', agency: input.agency, policy, referredAt: at(referred), stage: override ? 'OVERRIDE_REQUESTED' : nci ? 'AWAITING_NCI_DECISION' : 'AWAITING_SCREENING' }),
     prosecutorOffice: input.prosecutorOffice,
+    ...(input.prosecutorOffices ? { prosecutorOffices: input.prosecutorOffices } : {}),
     offenseLevel: input.offenseLevel,
     victimCrime: input.victimCrime,
-    screeningDueAt: override ? undefined : at(referred + policy.screeningOverdueAfterMs),
-    intakeDueAt: at(referred + policy.intakeDeadlineMs),
-    sceneWindowEndsAt: override ? undefined : at(referred + policy.sceneWindowMs),
-    victimObjectionDueAt: input.victimCrime ? at(referred + policy.victimObjectionWindowMs) : undefined,
+    screeningDueAt: waiting ? undefined : at(referred + policy.screeningOverdueAfterMs),
+    intakeDueAt: nci || deadlineFromAcceptance ? undefined : at(referred + policy.intakeDeadlineMs),
+    sceneWindowEndsAt: waiting ? undefined : at(referred + policy.sceneWindowMs),
+    victimObjectionDueAt: input.victimCrime && !nci ? at(referred + policy.victimObjectionWindowMs) : undefined,
     override: override ? { reason: override.reason, ruleIds: override.ruleIds } : undefined,
+    ...(override && policy.overrideOverdueAfterMs ? { overrideDueAt: at(startedAt + policy.overrideOverdueAfterMs) } : {}),
+    ...(nci ? { nci: { dueAt: at(startedAt + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
   };
   const first: NewCaseEvent = {
-    type: override ? 'OVERRIDE_REQUESTED' : 'REFERRAL_RECEIVED',
-    ruleId: override ? 'R-EL-OVERRIDE' : 'R-CALL',
+    type: override ? 'OVERRIDE_REQUESTED' : nci ? 'NCI_REVIEW_REQUESTED' : 'REFERRAL_RECEIVED',
+    ruleId: override ? 'R-EL-OVERRIDE' : nci ? 'R-EL-WARRANT' : 'R-CALL',
     at: at(startedAt),
     actor: SYSTEM_ACTOR,
-    data: { referredAt: state.referredAt, intakeDueAt: state.intakeDueAt, prosecutorOffice: state.prosecutorOffice, ...(override ? { ruleIds: override.ruleIds, reason: override.reason } : {}) },
+    data: {
+      referredAt: state.referredAt,
+      ...(state.intakeDueAt ? { intakeDueAt: state.intakeDueAt } : {}),
+      prosecutorOffice: state.prosecutorOffice,
+      ...(input.prosecutorOffices && input.prosecutorOffices.length > 1 ? { prosecutorOffices: input.prosecutorOffices } : {}),
+      ...(override ? { ruleIds: override.ruleIds, reason: override.reason } : {}),
+      ...(input.decision ? { eligible: input.decision.eligible, eligibilityRuleIds: input.decision.ruleIds, officerDecision: input.decision.officerDecision } : {}),
+    },
   };
   return { state, first };
 }
 
-/** A new social contact awaiting a sergeant's approval (R-SC-APPROVAL); the PDA is told (R-SC-PDA). */
+/**
+ * A new social contact awaiting a sergeant's approval (R-SC-APPROVAL); the PDA is told (R-SC-PDA).
+ * Two other starts: one refused at submission (R-SC-PREREQ, R-EX-ORDER) is recorded closed so the PDA
+ * knows every candidate; one continuing an arrest diversion handed off after a victim's objection
+ * (R-VICTIM) opens approved where the person had got to — enrolled stays enrolled, with the same
+ * consent, IIP and services, and no new screening, consent or intake.
+ */
 export function openSocialContact(input: SocialContactInput, startedAt: number): { state: CaseState; first: NewCaseEvent } {
   const referred = input.referredAt ? Date.parse(input.referredAt) : startedAt;
-  const state: CaseState = {
-    ...blankCase({ referralId: input.referralId, type: 'SOCIAL_CONTACT', agency: input.agency, policy: input.policy, referredAt: at(referred), stage: 'AWAITING_APPROVAL' }),
-    source: input.source,
-    linkedFrom: input.linkedFrom,
-    approvalDueAt: at(referred + input.policy.approvalOverdueAfterMs),
-  };
+  const base = blankCase({ referralId: input.referralId, type: 'SOCIAL_CONTACT', agency: input.agency, policy: input.policy, referredAt: at(referred), stage: 'AWAITING_APPROVAL' });
+  if (input.refusedAtSubmission) {
+    const state: CaseState = { ...base, source: input.source, stage: 'REFUSED', outcome: 'REFUSED_AT_SUBMISSION' };
+    return { state, first: { type: 'SOCIAL_CONTACT_REFUSED', ruleId: 'R-SC-PDA', at: at(startedAt), actor: SYSTEM_ACTOR, data: { source: input.source, ruleIds: input.refusedAtSubmission.ruleIds } } };
+  }
+  const carried = input.carriedOver;
+  const state: CaseState = carried
+    ? {
+        ...base,
+        source: input.source,
+        linkedFrom: input.linkedFrom,
+        stage: carried.stage,
+        approval: { decision: 'APPROVED', at: at(startedAt), by: SYSTEM_ACTOR, reason: 'continues an arrest diversion handed off after a victim objection (R-VICTIM)' },
+        ...(carried.stage === 'ENROLLED' ? {} : { approvalValidUntil: addCalendarMonths(at(startedAt), input.policy.approvalValidMonths) }),
+        capacity: carried.stage === 'ENROLLED' ? 'PARTICIPANT' : 'GRANTED',
+        screeningDueAt: carried.screeningDueAt,
+        screenedAt: carried.screenedAt,
+        intakeScheduledFor: carried.intakeScheduledFor,
+        consent: carried.consent,
+        intakeCompletedAt: carried.intakeCompletedAt,
+        enrolledAt: carried.enrolledAt,
+        iip: carried.iip,
+        servicesDelivered: carried.servicesDelivered ?? [],
+        servicesWithdrawn: carried.servicesWithdrawn,
+      }
+    : { ...base, source: input.source, linkedFrom: input.linkedFrom, approvalDueAt: at(referred + input.policy.approvalOverdueAfterMs) };
   const first: NewCaseEvent = {
     type: 'SOCIAL_CONTACT_REFERRED',
     ruleId: 'R-SC-SOURCE',
     at: at(startedAt),
     actor: SYSTEM_ACTOR,
-    data: { source: input.source, ...(input.linkedFrom ? { linkedFrom: input.linkedFrom } : {}) },
+    data: { source: input.source, ...(input.linkedFrom ? { linkedFrom: input.linkedFrom } : {}), ...(carried ? { continuedAt: carried.stage } : {}) },
   };
   return { state, first };
 }

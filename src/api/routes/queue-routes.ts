@@ -79,6 +79,17 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     });
   });
 
+  /** R-EL-WARRANT: the referrals waiting for the DOC NCI team's decision, oldest first, and those decided lately. */
+  router.get('/queues/nci', async (req, res) => {
+    const actor = requirePermission(req, 'queue.nci');
+    const scope = scopeWhere(actor);
+    const [awaiting, decided] = await Promise.all([
+      db.referral.findMany({ where: { ...scope, stage: 'AWAITING_NCI_DECISION' }, orderBy: { createdAt: 'asc' } }),
+      db.referral.findMany({ where: { ...scope, stage: { not: 'AWAITING_NCI_DECISION' }, updatedAt: { gte: new Date(Date.now() - 14 * 24 * HOUR) } }, orderBy: { updatedAt: 'desc' }, take: 100 }),
+    ]);
+    res.json({ awaiting: rows(awaiting), decidedLately: rows(decided) });
+  });
+
   /** Stuck cases for supervisors, by reason (the protocol's Decisions), each linked to its workflow. */
   router.get('/stuck', async (req, res) => {
     const actor = requirePermission(req, 'stuck.read');

@@ -61,7 +61,8 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
     const actor = requirePermission(req, 'referral.create');
     const parsed = arrest.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    res.json({ eligibility: assessArrestDiversion(deps.config, parsed.data), priorReferrals: await priorReferralsShown(req, actor, parsed.data) });
+    const { eligibility } = await assessArrestDiversion(deps, parsed.data);
+    res.json({ eligibility, priorReferrals: await priorReferralsShown(req, actor, parsed.data) });
   });
 
   router.post('/referrals/arrest-diversions', async (req, res) => {

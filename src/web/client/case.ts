@@ -19,8 +19,8 @@ interface ActionSpec {
   roles: SessionUser['role'][];
   stages?: string[];
   types?: string[];
-  /** A further condition on the case's status (e.g. a filing decision only where the protocol gives one). */
-  when?: (status: any) => boolean;
+  /** A further condition on the case as this reader sees it (e.g. a filing decision only where the protocol gives one). */
+  when?: (status: any, body: any) => boolean;
   fields?: Field[];
   danger?: boolean;
   /** What confirming does, said before it is confirmed; by the chosen decision where there is one. */
@@ -32,7 +32,8 @@ const GOALS = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'JOB_PLACEME
 const decision = (approve: string, deny: string): Field => ({ name: 'decision', label: 'Decision', type: 'select', options: [[approve, humanize(approve)], [deny, humanize(deny)]], required: true });
 /** R-SCREEN, R-MISSED, R-VICTIM: the prosecutor decides on filing only after one of these. */
 const filingDecisionOpen = (status: any) => ['LEFT_BEFORE_SCREENING', 'INTAKE_MISSED'].includes(status.stage) || Boolean(status.victimObjectedAt);
-const OPEN_STAGES = ['OVERRIDE_REQUESTED', 'AWAITING_APPROVAL', 'WAITING_FOR_CAPACITY', 'AWAITING_CONTACT', 'AWAITING_SCREENING', 'AWAITING_INTAKE', 'ENROLLED', 'LEFT_BEFORE_SCREENING', 'INTAKE_MISSED'];
+const WITHDRAWAL_REASONS: Array<[string, string]> = [['NO_PROGRESS_WITH_SERVICE', 'No progress with this service'], ['NOT_USING_SERVICE', 'Not using the service'], ['SERVICE_NO_LONGER_NEEDED', 'No longer needed'], ['PARTICIPANT_DECLINED_SERVICE', 'The participant declined it'], ['PROVIDER_NO_LONGER_AVAILABLE', 'The provider is no longer available']];
+const OPEN_STAGES = ['OVERRIDE_REQUESTED', 'AWAITING_NCI_DECISION', 'AWAITING_APPROVAL', 'WAITING_FOR_CAPACITY', 'AWAITING_CONTACT', 'AWAITING_SCREENING', 'AWAITING_INTAKE', 'ENROLLED', 'LEFT_BEFORE_SCREENING', 'INTAKE_MISSED'];
 
 const ACTIONS: ActionSpec[] = [
   { path: 'screening', label: 'Record screening', roles: ['case_manager'], stages: ['AWAITING_SCREENING'], fields: [{ name: 'intakeScheduledFor', label: 'Intake booked for', type: 'datetime' }] },
@@ -47,8 +48,10 @@ const ACTIONS: ActionSpec[] = [
   { path: 'intake', label: 'Record intake', roles: ['case_manager'], stages: ['AWAITING_INTAKE'] },
   { path: 'iip', label: 'Record IIP goals', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'goals', label: 'Goals the participant chose', type: 'checkboxes', options: GOALS, required: true }] },
   { path: 'services', label: 'Record a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service delivered', type: 'text', required: true }, { name: 'provider', label: 'Treatment provider consulted (must be named by the release)', type: 'text' }, { name: 'note', label: 'Note', type: 'textarea' }] },
-  { path: 'service-withdrawals', label: 'Withdraw a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service', type: 'text', required: true }, { name: 'reason', label: 'Why (not an exit)', type: 'textarea', required: true }],
+  { path: 'service-withdrawals', label: 'Withdraw a service', roles: ['case_manager'], stages: ['ENROLLED'], fields: [{ name: 'service', label: 'Service', type: 'text', required: true }, { name: 'reasonCode', label: 'Why (not an exit)', type: 'select', options: WITHDRAWAL_REASONS, required: true }, { name: 'note', label: 'Note', type: 'textarea' }],
     consequence: 'The service stops; the person stays a participant (R-SERVICE-WITHDRAW: this is not an exit).' },
+  { path: 'service-reinstatements', label: 'Reinstate a service', roles: ['case_manager'], stages: ['ENROLLED'], when: (_status: any, body: any) => (body.caseManagement?.servicesWithdrawn ?? []).some((w: any) => !w.reinstatedAt), fields: [{ name: 'service', label: 'The withdrawn service', type: 'text', required: true }, { name: 'note', label: 'Note', type: 'textarea' }],
+    consequence: 'The service is offered again (R-SERVICE-WITHDRAW).' },
   { path: 'notes', label: 'Add a case note', roles: ['case_manager'], stages: OPEN_STAGES, fields: [{ name: 'note', label: 'Note (case-management record: never shown to partners)', type: 'textarea', required: true }] },
   { path: 'consent/rescind', label: 'Consent rescinded', roles: ['case_manager'], stages: ['AWAITING_INTAKE', 'ENROLLED'], danger: true,
     consequence: 'The release ends at once: from now on partners see the status only. After enrollment this is an exit — the person is no longer a participant (R-CONSENT, R-EXIT).' },
@@ -57,6 +60,8 @@ const ACTIONS: ActionSpec[] = [
   { path: 'contacts', label: 'Record contact', roles: ['officer', 'sergeant', 'case_manager'], stages: ['AWAITING_CONTACT'], fields: [{ name: 'willing', label: 'Found and willing to meet case management', type: 'boolean' }] },
   { path: 'returns-to-scene', label: 'Report return to scene', roles: ['officer', 'sergeant'], types: ['ARREST_DIVERSION'], stages: OPEN_STAGES, fields: [{ name: 'observedAt', label: 'Seen at', type: 'datetime' }] },
   { path: 'intake-deadline/extensions', label: 'Extend intake deadline', roles: ['officer', 'sergeant'], stages: ['AWAITING_SCREENING', 'AWAITING_INTAKE'], types: ['ARREST_DIVERSION'], fields: [{ name: 'newDueAt', label: 'New deadline', type: 'datetime', required: true }, { name: 'reason', label: 'Why', type: 'textarea', required: true }] },
+  { path: 'nci-decision', label: 'Record the NCI decision', roles: ['doc_nci', 'sergeant'], stages: ['AWAITING_NCI_DECISION'], fields: [{ name: 'decision', label: 'Decision', type: 'select', options: [['REFER', 'Refer to LEAD'], ['DECLINE', 'Decline: book the person']], required: true }, { name: 'reason', label: 'Reason', type: 'textarea' }, { name: 'onWordOf', label: 'On the word of (NCI officer, when a sergeant records it)', type: 'text' }],
+    consequence: { REFER: 'The diversion proceeds: case management is called and every clock (scene, victim window, intake deadline) starts now (R-EL-WARRANT).', DECLINE: 'The person is booked, not diverted; the case closes and the sergeants are told (R-EL-WARRANT).' } },
   { path: 'override-decision', label: 'Decide override', roles: ['sergeant'], stages: ['OVERRIDE_REQUESTED'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
     consequence: { APPROVE: 'Case management is called and the diversion starts; the intake deadline runs (R-EL-OVERRIDE).', DENY: 'The case closes: the person stays booked and is not diverted (R-EL-OVERRIDE).' } },
   { path: 'approval-decision', label: 'Approve or deny', roles: ['sergeant'], stages: ['AWAITING_APPROVAL'], fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }],
@@ -109,10 +114,11 @@ function readAction(form: HTMLFormElement, action: ActionSpec): Record<string, u
   return body;
 }
 
-function actionPanel(status: any): HTMLElement | null {
+function actionPanel(body: any): HTMLElement | null {
+  const status = body.case;
   const role = me?.role;
   if (!role) return null;
-  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(status.type)) && (!a.stages || a.stages.includes(status.stage)) && (!a.when || a.when(status)));
+  const allowed = ACTIONS.filter((a) => a.roles.includes(role) && (!a.types || a.types.includes(status.type)) && (!a.stages || a.stages.includes(status.stage)) && (!a.when || a.when(status, body)));
   if (allowed.length === 0) return null;
   const area = h('div', { id: 'action-area' });
   const buttons = allowed.map((action) =>
@@ -192,7 +198,7 @@ function render(body: any): void {
     referral ? h('p', { id: 'person' }, `${referral.person.givenName} ${referral.person.familyName}`) : null,
     links.length ? h('p', { class: 'actions' }, links) : null,
     status.stuck?.length ? h('p', { class: 'panel bad' }, `Stuck: ${status.stuck.map((s: any) => `${humanize(s.reason)} (${s.ruleId})`).join(', ')}`) : null,
-    actionPanel(status),
+    actionPanel(body),
     referral ? referralRecordView(referral, 'h2', labels) : null,
     caseManagementView(caseManagement),
     h('h2', {}, 'Deadlines'),

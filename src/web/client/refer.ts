@@ -26,14 +26,9 @@ const DAY_MS = 86_400_000;
 const submissionIds = new WeakMap<HTMLFormElement, string>();
 const submissionIdOf = (form: HTMLFormElement) => submissionIds.get(form) ?? (submissionIds.set(form, crypto.randomUUID()), submissionIds.get(form)!);
 
-function ordersOf(form: HTMLFormElement) {
-  const orders = readForm(form, (name) => !name.startsWith('orders.')).orders ?? {};
-  return orders.protects ? [{ type: orders.type ?? 'NO_CONTACT', protectsCurrentParticipant: true }] : [];
-}
-
 function arrestBody(form: HTMLFormElement): Record<string, any> {
-  const body = readForm(form, (name) => name.startsWith('orders.') || name === 'warrants');
-  body.protectiveOrders = ordersOf(form);
+  const body = readForm(form, (name) => name === 'warrants');
+  body.protectiveOrders ??= [];
   body.warrants = (readForm(form, (name) => name !== 'warrants').warrants ?? []).map((kind: string) => ({ kind }));
   body.history = { convictions: body.history?.convictions ?? [] };
   if (!body.victim?.identifiable && !body.victim?.consulted) body.victim = { identifiable: false };
@@ -42,8 +37,8 @@ function arrestBody(form: HTMLFormElement): Record<string, any> {
 }
 
 function socialBody(form: HTMLFormElement): Record<string, any> {
-  const body = readForm(form, (name) => name.startsWith('orders.'));
-  body.protectiveOrders = ordersOf(form);
+  const body = readForm(form);
+  body.protectiveOrders ??= [];
   body.submissionId = submissionIdOf(form);
   return body;
 }
@@ -70,7 +65,7 @@ function probe(body: Record<string, any>): Record<string, any> {
   };
 }
 
-function renderEligibility(verdict: EligibilityResult | undefined, priors: Array<{ caseId: string; type: string; stage: string }> | null = []): void {
+function renderEligibility(verdict: EligibilityResult | undefined, priors: Array<{ caseId: string; type: string; stage: string }> | null = [], checkedByService = false): void {
   const panel = document.getElementById('eligibility')!;
   const bar = document.getElementById('eligibility-bar')!;
   panel.className = `panel ${verdict ? (verdict.eligible ? 'ok' : 'bad') : ''}`;
@@ -87,6 +82,7 @@ function renderEligibility(verdict: EligibilityResult | undefined, priors: Array
     h('p', {}, h('strong', {}, verdict.eligible ? 'Eligible for diversion.' : 'Not eligible on this charge:')),
     n ? h('ul', { id: 'eligibility-reasons' }, verdict.reasons.map((r) => h('li', { 'data-rule': r.ruleId }, r.message))) : null,
     verdict.notes.length ? h('ul', {}, verdict.notes.map((note) => h('li', {}, note.message))) : null,
+    arrestBody(arrestForm).protectiveOrders.length && !checkedByService ? h('p', { class: 'hint' }, 'The protective orders are checked against the people in LEAD today by the service (R-EX-ORDER).') : null,
     priors?.length ? h('p', {}, `Earlier referrals of this person (R-EL-PRIOR): ${priors.map((p) => `${p.caseId} (${p.stage.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`) : null,
   );
   (document.getElementById('override') as HTMLElement).hidden = verdict.eligible;
@@ -102,7 +98,8 @@ function updateEligibility(): void {
   if (!navigator.onLine || !arrestBody(arrestForm).person?.familyName) return;
   priorsTimer = window.setTimeout(async () => {
     const res = await api('POST', '/api/referrals/arrest-diversions/eligibility', probe(arrestBody(arrestForm))).catch(() => undefined);
-    if (res?.status === 200) renderEligibility(verdict, res.body.priorReferrals);
+    // The service's answer includes what only it can check: protective orders against today's participants.
+    if (res?.status === 200) renderEligibility(res.body.eligibility, res.body.priorReferrals, true);
   }, 400);
 }
 
@@ -143,7 +140,7 @@ function prefillAgency(form: HTMLFormElement): void {
 function startNewFill(form: HTMLFormElement): void {
   form.reset();
   submissionIds.delete(form);
-  form.querySelectorAll('#offense-rows > fieldset:not(:first-child), #conviction-rows > fieldset').forEach((row) => row.remove());
+  form.querySelectorAll('#offense-rows > fieldset:not(:first-child), #conviction-rows > fieldset, fieldset.order').forEach((row) => row.remove());
   form.querySelectorAll('details.fold').forEach((d) => d.removeAttribute('open'));
   prefillAgency(form);
   syncConditionalFields();
@@ -176,7 +173,7 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
     return;
   }
   if (error.code === 'INELIGIBLE') {
-    renderEligibility(error.eligibility, error.priorReferrals);
+    renderEligibility(error.eligibility, error.priorReferrals, true);
     (document.getElementById('override') as HTMLElement).hidden = false;
     const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) => h('li', { 'data-rule': r.ruleId }, h('a', { href: '#eligibility' }, `Not eligible: ${r.message}`)));
     showErrors(form, summary, [{ path: ['overrideRequest', 'reason'], message: 'If you booked the person, give the sergeant a reason to override (R-EL-OVERRIDE)' }], reasons);
@@ -353,6 +350,7 @@ async function main(): Promise<void> {
   );
   document.getElementById('add-offense')!.addEventListener('click', () => (addRow('tpl-offense', 'offense-rows'), syncConditionalFields()));
   document.getElementById('add-conviction')!.addEventListener('click', () => (addRow('tpl-conviction', 'conviction-rows'), updateEligibility()));
+  document.querySelectorAll<HTMLButtonElement>('button.add-order').forEach((button) => button.addEventListener('click', () => (addRow(button.dataset.template!, button.dataset.rows!), updateEligibility())));
   arrestForm.addEventListener('input', () => (syncConditionalFields(), updateEligibility()));
   arrestForm.addEventListener('change', () => (syncConditionalFields(), updateEligibility()));
   socialForm.addEventListener('change', syncConditionalFields);

@@ -19,6 +19,7 @@ export const START_PAGE: Record<SessionUser['role'], string> = {
   prosecutor: '/prosecutor',
   project_manager: '/supervisor',
   supervisor: '/supervisor',
+  doc_nci: '/nci',
 };
 
 export async function currentUser(): Promise<SessionUser | undefined> {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Referral" ADD COLUMN     "routedToDocNci" BOOLEAN NOT NULL DEFAULT false;
