@@ -39,6 +39,8 @@ export function casePolicyOf(config: LeadConfig): CasePolicy {
     victimObjectionWindowMs: d.victimObjectionWindow,
     missedNoticeConfirmWithinMs: d.missedNoticeConfirmWithin,
     approvalOverdueAfterMs: d.approvalOverdueAfter,
+    overrideOverdueAfterMs: d.overrideOverdueAfter,
+    nciDecisionOverdueAfterMs: d.nciDecisionOverdueAfter,
     approvalValidMonths: config.socialContact.approvalValidMonths,
     continueAsNewAfterEvents: config.continueAsNewAfterEvents,
   };
