@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { apiAs } from '../test/support/api-client';
-import { arrestReferral, socialContactReferral } from '../test/support/referrals';
+import { arrestReferral, monthsAgo, socialContactReferral } from '../test/support/referrals';
 import { startTestStack } from '../test/support/test-stack';
 import { parsePayloadKeys } from '../src/temporal/payload-encryption';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
@@ -27,11 +27,23 @@ async function main() {
   process.env.LEAD_TEST_WORKFLOW_BUNDLE = bundle;
   const payloadKeys = parsePayloadKeys(readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim());
   const stack = await startTestStack({ payloadKeys });
-  const officer = apiAs(stack.baseUrl, 'officer');
-  const sergeant = apiAs(stack.baseUrl, 'sergeant');
-  const cm = apiAs(stack.baseUrl, 'case_manager');
-  const kcpao = apiAs(stack.baseUrl, 'prosecutor');
-  const city = apiAs(stack.baseUrl, 'prosecutor', 'city-1', { office: 'BURIEN_CITY_ATTORNEY' });
+  // Every action must be accepted: a refused one would record a different path than its name says.
+  const as = (...who: Parameters<typeof apiAs> extends [unknown, ...infer R] ? R : never) => {
+    const client = apiAs(stack.baseUrl, ...who);
+    return {
+      ...client,
+      act: async (caseId: string, action: string, body?: unknown) => {
+        const res = await client.act(caseId, action, body);
+        if (res.status !== 200) throw new Error(`${caseId} ${action}: ${res.status} ${JSON.stringify(res.body)}`);
+        return res;
+      },
+    };
+  };
+  const officer = as('officer');
+  const sergeant = as('sergeant');
+  const cm = as('case_manager');
+  const kcpao = as('prosecutor');
+  const city = as('prosecutor', 'city-1', { office: 'BURIEN_CITY_ATTORNEY' });
   const recorded: Record<string, string> = {};
   const refer = async (name: string, body = arrestReferral()) => {
     const res = await officer.post('/api/referrals/arrest-diversions', body);
@@ -39,21 +51,25 @@ async function main() {
     recorded[name] = res.body.caseId;
     return res.body.caseId as string;
   };
-  const social = async (name: string) => {
-    const res = await officer.post('/api/referrals/social-contacts', socialContactReferral());
-    recorded[name] = res.body.caseId;
-    return res.body.caseId as string;
+  const social = async (name: string, body = socialContactReferral()) => {
+    const res = await officer.post('/api/referrals/social-contacts', body);
+    recorded[name] = res.body.caseId ?? res.body.error?.caseId;
+    return recorded[name];
   };
   const enroll = async (id: string) => {
     await cm.act(id, 'screening');
-    await cm.act(id, 'consent', { method: 'WRITTEN' });
+    await cm.act(id, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     await cm.act(id, 'intake');
+  };
+  const wait = async (id: string) => stack.env.client.workflow.getHandle(id).result();
+  const placeGranted = async (id: string) => {
+    for (let i = 0; i < 100 && (await sergeant.get(`/api/cases/${id}`)).body.case.stage !== 'AWAITING_CONTACT'; i++) await new Promise((r) => setTimeout(r, 100));
   };
   try {
     let id = await refer('arrest-enrolled-iip-exited');
     await enroll(id);
     await cm.act(id, 'iip', { goals: ['HOUSING'] });
-    await cm.act(id, 'service-withdrawals', { service: 'motel vouchers', reason: 'not used for 3 months' });
+    await cm.act(id, 'service-withdrawals', { service: 'motel vouchers', reasonCode: 'NOT_USING_SERVICE', note: 'not used for 3 months' });
     await stack.env.sleep('40 days');
     await cm.act(id, 'exit', { reason: 'TRANSITIONED_OUT' });
 
@@ -71,7 +87,8 @@ async function main() {
     id = await refer('arrest-extended-consent-rescinded', arrestReferral());
     await cm.act(id, 'screening');
     await stack.env.sleep('25 days');
-    await sergeant.act(id, 'intake-deadline/extensions', { newDueAt: new Date(Date.now() + 40 * 86400_000).toISOString(), reason: 'hospital stay' });
+    const intakeDue = (await sergeant.get(`/api/cases/${id}`)).body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt as string;
+    await sergeant.act(id, 'intake-deadline/extensions', { newDueAt: new Date(Date.parse(intakeDue) + 10 * 86400_000).toISOString(), reason: 'hospital stay' });
     await cm.act(id, 'consent', { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes' });
     await cm.act(id, 'intake');
     await cm.act(id, 'consent/rescind');
@@ -94,6 +111,7 @@ async function main() {
     id = await social('social-approved-contacted-enrolled');
     await stack.env.sleep('8 days');
     await sergeant.act(id, 'approval-decision', { decision: 'APPROVE' });
+    await placeGranted(id);
     await officer.act(id, 'contacts', { willing: false });
     await officer.act(id, 'contacts', { willing: true });
     await enroll(id);
@@ -103,6 +121,37 @@ async function main() {
     await sergeant.act(id, 'reassessment-decision', { decision: 'RENEW', reason: 'still a priority' });
     await stack.env.sleep('190 days');
     await sergeant.act(id, 'reassessment-decision', { decision: 'CLOSE', reason: 'not found in a year' });
+
+    // Paths the protocol's turn-2 decisions added (R-EL-WARRANT, R-EL-OVERRIDE clocks, R-VICTIM hand-off
+    // of an enrolled person, R-JURISDICTION, R-SC-PDA refusals, R-SERVICE-WITHDRAW reinstatement).
+    const nci = as('doc_nci');
+    const docWarrant = () => arrestReferral({ warrants: [{ kind: 'DOC' }] });
+    id = await refer('arrest-nci-overdue-referred-enrolled', docWarrant());
+    await stack.env.sleep('25 hours');
+    await nci.act(id, 'nci-decision', { decision: 'REFER', reason: 'NCI supports LEAD' });
+    await enroll(id);
+    id = await refer('arrest-nci-declined', docWarrant());
+    await sergeant.act(id, 'nci-decision', { decision: 'DECLINE', onWordOf: 'CCO Hale, NCI team' });
+    id = await refer('arrest-override-overdue-approved', ineligible());
+    await stack.env.sleep('25 hours');
+    await sergeant.act(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
+    id = await refer('arrest-enrolled-handoff', arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }));
+    await enroll(id);
+    await cm.act(id, 'iip', { goals: ['HOUSING'] });
+    await city.act(id, 'victim-objection');
+    await city.act(id, 'filing-decision', { decision: 'FILED' });
+    await wait(id);
+    const continued = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${id}`)).body.case.handOff.socialContactReferralId as string;
+    recorded['social-continuing-handoff-exited'] = continued;
+    await cm.act(continued, 'exit', { reason: 'TRANSITIONED_OUT' });
+    id = await refer('arrest-mixed-jurisdiction-missed', arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } }, { code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }] }));
+    await cm.act(id, 'screening');
+    await stack.env.sleep('31 days');
+    id = await refer('arrest-service-withdrawn-reinstated');
+    await enroll(id);
+    await cm.act(id, 'service-withdrawals', { service: 'bus passes', reasonCode: 'NOT_USING_SERVICE' });
+    await cm.act(id, 'service-reinstatements', { service: 'bus passes', note: 'using them again' });
+    await social('social-refused-at-submission', socialContactReferral({ violations: [{ date: monthsAgo(30), area: 'BURIEN' }] }));
     await stack.env.sleep('1 day');
     recorded['capacity-coordinator'] = 'lead-capacity';
 

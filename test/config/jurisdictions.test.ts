@@ -64,11 +64,13 @@ describe.each([
   const prosecutorEmail = config.offices[felonyOffice].email;
   let officer: ReturnType<typeof apiAs>;
   let caseManager: ReturnType<typeof apiAs>;
+  let nciTeam: ReturnType<typeof apiAs>;
 
   beforeAll(async () => {
     stack = await startTestStack({ config });
     officer = apiAs(stack.baseUrl, 'officer', `${agency}-officer`, { agency });
     caseManager = apiAs(stack.baseUrl, 'case_manager');
+    nciTeam = apiAs(stack.baseUrl, 'doc_nci');
   });
   afterAll(async () => {
     await stack?.stop();
@@ -93,6 +95,27 @@ describe.each([
     expect(report.body.case.events.at(-1)).toMatchObject({ type: 'RETURN_TO_SCENE_REPORTED', data: { withinWindow: alerted } });
     await settled(stack, caseId);
     expect(mailFor(stack, caseId, sergeants).map(ruleOf)).toEqual(alerted ? ['R-SCENE'] : []);
+  });
+
+  test('R-EL-OFFENSE: an offense the catalogue marks ineligible is a reason open to an override, not an input error', async () => {
+    const ineligible = Object.entries(config.offenses).filter(([, o]) => !o.eligible).map(([code]) => code);
+    expect(ineligible.length).toBeGreaterThanOrEqual(12);
+    const check = await officer.post('/api/referrals/arrest-diversions/eligibility', arrestReferral({ agency, offenses: [{ code: 'DUI' }] }));
+    expect(check.status).toBe(200);
+    expect(check.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EL-OFFENSE']);
+  });
+
+  test(`R-EL-WARRANT: a DOC warrant goes to this jurisdiction's NCI team; referred, the ${intakeDays}-day intake deadline counts from their decision`, async () => {
+    const res = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ agency, warrants: [{ kind: 'DOC' }] }));
+    expect(res.status).toBe(201);
+    const caseId = res.body.caseId as string;
+    expect((await settled(stack, caseId)).stage).toBe('AWAITING_NCI_DECISION');
+    expect(mailFor(stack, caseId, config.contacts.docNciTeam).map(ruleOf)).toEqual(['R-EL-WARRANT']);
+    await stack.env.sleep('3 hours');
+    const referred = await nciTeam.act(caseId, 'nci-decision', { decision: 'REFER' });
+    expect(referred.status).toBe(200);
+    const intake = referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
+    expect(Date.parse(intake.dueAt) - Date.parse(referred.body.case.nci.decidedAt)).toBe(intakeDays * DAY);
   });
 
   test(`R-INTAKE / R-MISSED: the deadline is ${intakeDays} days; the ${felonyOffice} is told once it passes`, async () => {

@@ -28,11 +28,27 @@ const PATHS = [
   'social-reassessed-renewed-closed',
   'capacity-coordinator',
 ];
-/** Each generation of workflow code since a `patched()` change: cases recorded before it, and after. */
-const GENERATIONS = ['', '.local-projection'];
+/** Paths PROTOCOL.md's turn-2 decisions added (R-EL-WARRANT, R-EL-OVERRIDE, R-VICTIM, R-JURISDICTION, R-SC-PDA, R-SERVICE-WITHDRAW). */
+const TURN_2_PATHS = [
+  'arrest-nci-overdue-referred-enrolled',
+  'arrest-nci-declined',
+  'arrest-override-overdue-approved',
+  'arrest-enrolled-handoff',
+  'social-continuing-handoff-exited',
+  'arrest-mixed-jurisdiction-missed',
+  'arrest-service-withdrawn-reinstated',
+  'social-refused-at-submission',
+];
+/** Each generation of workflow code since a `patched()` change, and the paths it was recorded on. */
+const GENERATIONS: Record<string, string[]> = {
+  '': PATHS,
+  '.local-projection': PATHS,
+  '.protocol-turn-2': [...PATHS, ...TURN_2_PATHS],
+};
 
 test('the fixtures cover every path, recorded by every generation of the code', () => {
-  expect(files.map((f) => f.replace(/\.json$/, ''))).toEqual(expect.arrayContaining(GENERATIONS.flatMap((g) => PATHS.map((p) => `${p}${g}`))));
+  const expected = Object.entries(GENERATIONS).flatMap(([generation, paths]) => paths.map((p) => `${p}${generation}`));
+  expect(files.map((f) => f.replace(/\.json$/, ''))).toEqual(expect.arrayContaining(expected));
 });
 
 test('every recorded history replays deterministically with the current workflow code', async () => {
