@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { mailFor, settled } from '../support/case-helpers';
+import { apiAs } from '../support/api-client';
+import { mailFor, settled, submitArrest } from '../support/case-helpers';
+import { arrestReferral } from '../support/referrals';
 import { contextAs, expectAccessible, launchBrowser, PHONE, screenshot, watchErrors } from '../support/browser';
 import { startTestStack, TEST_PASSWORD, type TestStack } from '../support/test-stack';
 import { hashPassword } from '../../src/auth/passwords';
@@ -192,6 +194,37 @@ test('an empty form and a wrong one answer in plain words, each linked to its fi
   expect(await summary.textContent()).toContain('give the sergeant a reason to override (R-EL-OVERRIDE)');
   await expectAccessible(page, 'an ineligible referral refused');
   expect(await referralsOf('Wrongform')).toHaveLength(0);
+  await context.close();
+});
+
+test('R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked by the service without saying who; an offense LEAD does not divert is a reason, not an error', async () => {
+  const participant = { givenName: 'Odile', familyName: 'Ordered', dateOfBirth: '1980-08-08', stateId: 'WA-55120' };
+  const participantCase = await submitArrest(stack, arrestReferral({ person: participant }));
+  const cm = apiAs(stack.baseUrl, 'case_manager');
+  for (const [action, body] of [['screening', {}], ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }], ['intake', {}]] as const) expect((await cm.act(participantCase, action, body)).status).toBe(200);
+  await settled(stack, participantCase);
+
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-orders' }, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Ivo', familyName: 'Ordercheck', dateOfBirth: '1990-10-10' });
+  await page.locator('#eligibility-bar').locator('text=Eligible for diversion').waitFor();
+  await page.locator('#f-orders-fold summary').click();
+  await page.getByRole('button', { name: 'Add a protective order' }).click();
+  await page.selectOption('#f-protectiveOrders-0-type', 'NO_CONTACT');
+  await page.fill('#f-protectiveOrders-0-protectedPerson-stateId', 'wa-55120');
+  const reasons = page.locator('#eligibility-reasons');
+  await reasons.locator('li[data-rule="R-EX-ORDER"]').waitFor();
+  expect(await reasons.textContent()).toBe('a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)');
+  expect(await page.content()).not.toMatch(new RegExp(`${participantCase}|Odile|1980-08-08`));
+  await expectAccessible(page, 'an order protecting a current participant');
+  await screenshot(page, 'refer-protective-order');
+
+  await page.getByRole('button', { name: 'Remove this order' }).click();
+  await page.selectOption('#f-offenses-0-code', 'ASSAULT_4');
+  expect(await page.locator('#f-offenses-0-code option[value="ASSAULT_4"]').textContent()).toBe('Assault 4 — not diverted by LEAD');
+  await reasons.locator('li[data-rule="R-EL-OFFENSE"]').waitFor();
+  expect(await page.locator('#override').isVisible()).toBe(true);
   await context.close();
 });
 
