@@ -126,7 +126,7 @@ async function main() {
     console.log(`
 LEAD referral service is running.
   Pages          http://localhost:${env.PORT}/   (sign in as demo-officer, demo-sergeant, demo-case-manager, demo-prosecutor,
-                 demo-city-attorney, demo-project-manager or demo-supervisor; password "${demoPassword}")
+                 demo-city-attorney, demo-project-manager, demo-supervisor or demo-doc-nci; password "${demoPassword}")
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : '(your Temporal server\'s UI)'}
   Metrics        http://localhost:${env.PORT}/metrics (API), ${workerMetrics} (worker)

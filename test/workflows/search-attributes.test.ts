@@ -25,6 +25,7 @@ beforeAll(async () => {
   const config = loadConfig();
   config.durations.maxReferralBackdate = 40 * DAY;
   config.capacity.caseManagerFte = 0; // no places: an approved social contact waits
+  config.durations.overrideOverdueAfter = 2000; // on a real clock: the override is unreviewed "24 h" within seconds
   stack = await startTestStack({ timeSkipping: false, config });
   officer = apiAs(stack.baseUrl, 'officer');
   const caseManager = apiAs(stack.baseUrl, 'case_manager');
@@ -40,6 +41,8 @@ beforeAll(async () => {
   await arrest('screeningOverdue', ago(5 * 3600_000), false);
   await arrest('missedCounty', ago(31 * DAY), true);
   await arrest('missedCity', ago(31 * DAY), true, { offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }] });
+  await arrest('awaitingNci', ago(3600_000), false, { warrants: [{ kind: 'DOC' }] });
+  await arrest('overrideOverdue', ago(3600_000), false, { offenses: [{ code: 'DUI' }], overrideRequest: { reason: 'booked; sergeant to review' } });
   const social = async (name: string, approve: boolean) => {
     const res = await officer.post('/api/referrals/social-contacts', socialContactReferral());
     ids[name] = res.body.caseId;
@@ -70,15 +73,17 @@ async function expectQuery(what: string, names: string[]) {
 }
 
 test('the README lists the saved queries', () => {
-  expect(Object.keys(queries).length).toBeGreaterThanOrEqual(7);
+  expect(Object.keys(queries).length).toBeGreaterThanOrEqual(9);
 });
 
 test('intake deadline passes in the next 3 days', () => expectQuery('intake deadline passes in the next 3 days', ['dueIn2Days']));
-test('every stuck case', () => expectQuery('every stuck case', ['screeningOverdue']));
+test('every stuck case', () => expectQuery('every stuck case', ['screeningOverdue', 'overrideOverdue']));
 test('screening not recorded 4 h after the call', () => expectQuery('screening not recorded 4 h after the call', ['screeningOverdue']));
 test('social contacts awaiting a sergeant', () => expectQuery('social contacts awaiting a sergeant', ['awaitingApproval']));
 test('approved social contacts waiting for a place', () => expectQuery('approved social contacts waiting for a place', ['waitingForPlace']));
+test('DOC warrants awaiting the NCI team\'s decision', () => expectQuery('DOC warrants awaiting the NCI team\'s decision', ['awaitingNci']));
+test('overrides unreviewed for 24 h', () => expectQuery('overrides unreviewed for 24 h', ['overrideOverdue']));
 test('missed intakes for the county prosecutor', () => expectQuery('missed intakes for the county prosecutor', ['missedCounty']));
 test('cases whose next deadline has passed', () =>
   // Missed intakes wait for the prosecutor (their R-MISSED confirmation is met); the overdue screening's clock has passed.
-  expectQuery('cases whose next deadline has passed', ['screeningOverdue']));
+  expectQuery('cases whose next deadline has passed', ['screeningOverdue', 'overrideOverdue']));
