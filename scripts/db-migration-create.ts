@@ -5,18 +5,17 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { applyMigrations, diffDatabaseToSchema, MIGRATIONS_DIR } from '../src/db/schema-engine';
+import { startEmbeddedLeadDatabase } from '../src/db/embedded-database';
+import { diffDatabaseToSchema, MIGRATIONS_DIR } from '../src/db/schema-engine';
 
 async function main() {
   const name = (process.argv[2] ?? '').trim();
   if (!/^[a-z0-9_]+$/.test(name)) {
     throw new Error('Give the migration a name of lower-case letters, digits and underscores, e.g. add_audit_trail');
   }
-  const pg = await startEmbeddedPostgres();
+  const pg = await startEmbeddedLeadDatabase();
   try {
-    await applyMigrations(pg.url);
-    const sql = await diffDatabaseToSchema(pg.url);
+    const sql = await diffDatabaseToSchema(pg.ownerUrl);
     if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
       console.log('The schema matches the migrations: nothing to write.');
       return;

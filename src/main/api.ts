@@ -1,31 +1,39 @@
 /** The HTTP API process for production: Temporal and PostgreSQL are given by the environment. */
-import { Client, Connection } from '@temporalio/client';
-import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
+import { Client } from '@temporalio/client';
+import { connectClient, temporalConnectionSettings } from '../temporal/connection-settings';
 import { createApp } from '../api/app';
 import { TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../api/health';
 import { createLogger } from '../logging';
 import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
-import { dataConverterFor, requirePayloadKeys, requireTokenSettings } from './security-settings';
+import { dataConverterFor, payloadKeysOf, tokenSettings } from './security-settings';
 import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
-import { limitsFrom, readEnvironment, required } from './environment';
+import { limitsFrom, readEnvironment, required, requireFor } from './environment';
 
 async function main() {
   const env = readEnvironment();
+  requireFor(env, 'The API', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'], [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']]);
   const config = loadConfig();
   const db = createPrisma(required(env, 'DATABASE_URL'));
-  const tokens = await createTokenService(requireTokenSettings(process.env));
-  const payloadKeys = requirePayloadKeys(process.env);
-  const connection = await Connection.connect({ address: required(env, 'TEMPORAL_ADDRESS'), channelArgs: RECONNECT_QUICKLY });
-  const client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: dataConverterFor(payloadKeys) });
-  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace: env.TEMPORAL_NAMESPACE };
-  const log = createLogger('lead-api');
+  const tokens = await createTokenService(tokenSettings(env));
+  const payloadKeys = payloadKeysOf(env);
+  const temporal = temporalConnectionSettings()!;
+  const connection = await connectClient(temporal);
+  const client = new Client({ connection, namespace: temporal.namespace, dataConverter: dataConverterFor(payloadKeys) });
+  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace: temporal.namespace };
+  const log = createLogger('lead-api', env.LOG_LEVEL);
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const limits = limitsFrom(process.env);
-  const app = createApp({ db, cases: new CaseWorkflows(client), config, links, tokens, codec: new EncryptionCodec(payloadKeys), csrfSecret: process.env.CSRF_SECRET, log, health, limits, metricsToken: env.METRICS_TOKEN, temporalUiUpstream: env.TEMPORAL_UI_UPSTREAM });
+  const app = createApp({
+    db, cases: new CaseWorkflows(client), config, links, tokens, log, health,
+    codec: new EncryptionCodec(payloadKeys),
+    csrfSecret: required(env, 'CSRF_SECRET'),
+    limits: limitsFrom(process.env),
+    metricsToken: env.METRICS_TOKEN,
+    temporalUiUpstream: env.TEMPORAL_UI_UPSTREAM,
+  });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));
   // SIGTERM: stop accepting, let in-flight requests finish (at most 15 s), then close connections.
   const stop = () => {
@@ -39,6 +47,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('[api] failed:', err);
+  console.error('[api] failed:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -7,15 +7,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
-import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
+import { Client } from '@temporalio/client';
+import { connectClient, connectWorker, temporalConnectionSettings } from '../temporal/connection-settings';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../api/health';
 import { loadConfig } from '../config/load-config';
-import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres } from '../db/embedded-postgres';
+import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 import { createPrisma } from '../db/prisma';
 import { applyMigrations } from '../db/schema-engine';
 import { MailCapture } from '../mail/capture-server';
@@ -35,11 +35,11 @@ import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
 import { dataConverterFor, devSecrets, tokenSettings } from './security-settings';
 
-const DATA_DIR = path.resolve(process.env.LEAD_DATA_DIR ?? '.data');
 const stops: Array<() => Promise<unknown> | unknown> = [];
 
 async function main() {
   const env = readEnvironment();
+  const DATA_DIR = path.resolve(env.LEAD_DATA_DIR);
   const config = loadConfig();
   mkdirSync(DATA_DIR, { recursive: true });
   // Before Temporal starts: the metrics exporter belongs to the process's one Temporal Runtime.
@@ -52,28 +52,32 @@ async function main() {
   }
 
   let databaseUrl = env.DATABASE_URL;
-  let poolSize = 10;
+  let applied: string[];
   if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, 'postgres'), port: Number(process.env.EMBEDDED_DB_PORT ?? 55432) });
+    const dataDir = path.join(DATA_DIR, 'postgresql-18');
+    const pg = await startEmbeddedLeadDatabase({ dataDir, port: env.EMBEDDED_DB_PORT });
     stops.push(() => pg.stop());
-    databaseUrl = pg.url;
-    poolSize = EMBEDDED_POOL_SIZE;
-    console.log(`[dev] embedded PostgreSQL (PGlite) on ${pg.url}, data in ${path.join(DATA_DIR, 'postgres')}`);
+    databaseUrl = pg.appUrl;
+    applied = pg.applied;
+    console.log(`[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}`);
+  } else {
+    applied = await applyMigrations(env.MIGRATION_DATABASE_URL ?? databaseUrl);
   }
-  const applied = await applyMigrations(databaseUrl);
   console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
-  const db = createPrisma(databaseUrl, poolSize);
+  const db = createPrisma(databaseUrl, 10);
   stops.push(() => db.$disconnect());
-  const demoPassword = process.env.LEAD_DEMO_PASSWORD ?? 'lead-demo';
-  await seedDemoUsers(db, demoPassword);
-  const secrets = await devSecrets(DATA_DIR);
-  const tokens = await createTokenService(tokenSettings(process.env, secrets.localKey));
+  // Demo people exist only in this embedded database: any other database refuses them (README, "Users").
+  const demoUsers = !env.DATABASE_URL;
+  const demoPassword = env.LEAD_DEMO_PASSWORD;
+  if (demoUsers) await seedDemoUsers(db, demoPassword);
+  const secrets = await devSecrets(DATA_DIR, env);
+  const tokens = await createTokenService(tokenSettings(env, secrets.localKey));
   const dataConverter = dataConverterFor(secrets.payloadKeys);
 
   let smtpUrl = env.SMTP_URL;
   let capture: MailCapture | undefined;
   if (!smtpUrl) {
-    capture = await new MailCapture({ saveDir: path.join(DATA_DIR, 'mail') }).start(Number(process.env.DEV_SMTP_PORT ?? 2525));
+    capture = await new MailCapture({ saveDir: path.join(DATA_DIR, 'mail') }).start(env.DEV_SMTP_PORT);
     stops.push(() => capture!.stop());
     smtpUrl = capture.url;
   }
@@ -81,28 +85,30 @@ async function main() {
 
   let client: Client;
   let workerConnection: NativeConnection;
-  if (env.TEMPORAL_ADDRESS) {
-    const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS, channelArgs: RECONNECT_QUICKLY });
-    await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
-    client = new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
-    workerConnection = await NativeConnection.connect({ address: env.TEMPORAL_ADDRESS });
+  const external = temporalConnectionSettings();
+  const namespace = external?.namespace ?? env.TEMPORAL_NAMESPACE;
+  if (external) {
+    const connection = await connectClient(external);
+    await registerSearchAttributes(connection, namespace);
+    client = new Client({ connection, namespace, dataConverter });
+    workerConnection = await connectWorker(external);
   } else {
     const temporal = await TestWorkflowEnvironment.createLocal({
       server: {
         executable: temporalCliExecutable(),
         ip: '127.0.0.1',
-        port: Number(process.env.TEMPORAL_PORT ?? 7233),
+        port: env.TEMPORAL_PORT,
         ui: true,
-        uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+        uiPort: env.TEMPORAL_UI_PORT,
         dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
-        namespace: env.TEMPORAL_NAMESPACE,
+        namespace,
         // The Web UI is served through the product at /temporal (supervisors, signed in), where it
         // decrypts payloads with the product's own codec server on the same origin.
         extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT, ...DEV_SERVER_SQLITE_FLAGS],
       },
       client: { dataConverter },
     });
-    await registerSearchAttributes(temporal.connection, env.TEMPORAL_NAMESPACE);
+    await registerSearchAttributes(temporal.connection, namespace);
     stops.push(() => temporal.teardown());
     client = temporal.client;
     workerConnection = temporal.nativeConnection;
@@ -110,7 +116,7 @@ async function main() {
 
   const cases = new CaseWorkflows(client);
   await ensureMonthlyReportSchedule(client, config);
-  const worker = await createLeadWorker({ connection: workerConnection, namespace: env.TEMPORAL_NAMESPACE, deps: { db, mailer, config, cases }, dataConverter, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
+  const worker = await createLeadWorker({ connection: workerConnection, namespace, deps: { db, mailer, config, cases }, dataConverter, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
   const running = worker.run();
   stops.unshift(reconcileEvery(60_000, () => startUnstartedWorkflows(db, cases), () => undefined));
   stops.unshift(async () => {
@@ -118,8 +124,8 @@ async function main() {
     await running;
   });
 
-  const temporalUiUpstream = env.TEMPORAL_ADDRESS ? env.TEMPORAL_UI_UPSTREAM : `http://127.0.0.1:${process.env.TEMPORAL_UI_PORT ?? 8233}`;
-  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace: env.TEMPORAL_NAMESPACE };
+  const temporalUiUpstream = external ? env.TEMPORAL_UI_UPSTREAM : `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`;
+  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace };
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
   const app = createApp({ db, cases, config, links, tokens, health, limits: limitsFrom(process.env), metricsToken: env.METRICS_TOKEN, temporalUiUpstream, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {

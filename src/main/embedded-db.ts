@@ -1,14 +1,21 @@
 /**
- * The embedded database (PGlite behind pglite-socket) as a process of its own, so the API and worker
- * processes share it and it can be stopped and started like a server. EMBEDDED_DB_PORT, EMBEDDED_DB_DIR.
+ * The embedded database as a process of its own, so separate API and worker processes share it and it
+ * can be stopped and started like a server: a real PostgreSQL with the product's database provisioned
+ * (least-privilege roles) and migrated. EMBEDDED_DB_PORT, EMBEDDED_DB_DIR, and the roles' passwords
+ * EMBEDDED_DB_OWNER_PASSWORD and EMBEDDED_DB_APP_PASSWORD (kept across restarts).
  */
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
+import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 
 async function main() {
-  const port = Number(process.env.EMBEDDED_DB_PORT ?? 55432);
-  const pg = await startEmbeddedPostgres({ port, dataDir: process.env.EMBEDDED_DB_DIR });
-  console.log(`[embedded-db] ready on ${pg.url}`);
-  const stop = () => void pg.stop().then(() => process.exit(0));
+  const owner = process.env.EMBEDDED_DB_OWNER_PASSWORD;
+  const app = process.env.EMBEDDED_DB_APP_PASSWORD;
+  const db = await startEmbeddedLeadDatabase({
+    port: Number(process.env.EMBEDDED_DB_PORT ?? 55432),
+    dataDir: process.env.EMBEDDED_DB_DIR,
+    passwords: owner && app ? { owner, app } : undefined,
+  });
+  console.log(`[embedded-db] PostgreSQL ready on port ${db.server.port}; migrations applied: ${db.applied.join(', ') || 'none pending'}`);
+  const stop = () => void db.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

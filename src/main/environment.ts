@@ -1,44 +1,89 @@
 import { z } from 'zod';
 
-/** Settings read from the environment by the processes; every one documented in the README. */
-const environmentSchema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  SMTP_URL: z.string().url().optional(),
-  TEMPORAL_ADDRESS: z.string().min(3).optional(),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  LEAD_CONFIG_FILE: z.string().optional(),
-  /** Where supervisors open the Temporal Web UI (links from the product's pages), when it is not served at /temporal. */
-  TEMPORAL_UI_URL: z.string().url().optional(),
-  /** The Temporal Web UI's own address (started with public path /temporal): the API serves it at /temporal to signed-in supervisors. */
-  TEMPORAL_UI_UPSTREAM: z.string().url().optional(),
-  /** Open cases a worker keeps in memory between tasks; the rest replay from history when they wake. */
-  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
-  /** Port of the worker's Temporal SDK metrics for Prometheus (`npm start`: 9464 by default). */
-  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  /** When set, the API's GET /metrics needs it as a bearer token. */
-  METRICS_TOKEN: z.string().min(1).optional(),
-  /** Failed sign-ins allowed per address, and per account, within the window (successful ones never count). */
-  RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
-  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
-  RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  /** Referrals one person may submit per minute. */
-  RATE_LIMIT_SUBMISSIONS: z.coerce.number().int().min(1).default(60),
+const port = z.coerce.number().int().min(1).max(65535);
+const positive = z.coerce.number().int().min(1);
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * Every environment variable any process of the service reads, in one validated schema (the README's
+ * "Environment" table is generated from these descriptions). Which ones a process cannot start
+ * without is `requireFor` below.
+ */
+export const environmentSchema = z.object({
+  DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL of the application role (not the owner): API, worker'),
+  MIGRATION_DATABASE_URL: z.string().url().optional().describe('PostgreSQL URL of the database owner, used only by `npm run db:migrate` (default: DATABASE_URL)'),
+  SMTP_URL: z.string().url().optional().describe('SMTP relay for notices: worker'),
+  LEAD_CONFIG_FILE: z.string().optional().describe('The jurisdiction configuration (default: src/config/jurisdictions/burien.json)'),
+  PUBLIC_URL: z.string().url().optional().describe('The address people open, used in links of notices'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('The API\'s port'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level (pino)'),
+
+  TEMPORAL_ADDRESS: z.string().min(3).optional().describe('Temporal frontend host:port (read with the other TEMPORAL_* settings by @temporalio/envconfig)'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace'),
+  TEMPORAL_API_KEY: z.string().min(1).optional().describe('Temporal Cloud API key'),
+  TEMPORAL_TLS: flag.optional().describe('Connect to Temporal over TLS (implied by the TLS settings below)'),
+  TEMPORAL_TLS_CLIENT_CERT_PATH: z.string().optional().describe('mTLS: the client certificate (PEM)'),
+  TEMPORAL_TLS_CLIENT_KEY_PATH: z.string().optional().describe('mTLS: the client key (PEM)'),
+  TEMPORAL_TLS_SERVER_CA_CERT_PATH: z.string().optional().describe('The CA that signed the Temporal frontend\'s certificate (PEM)'),
+  TEMPORAL_TLS_SERVER_NAME: z.string().optional().describe('The name the frontend\'s certificate carries, when not the address\'s host'),
+  TEMPORAL_PROFILE: z.string().optional().describe('Profile of a Temporal client configuration file (TOML)'),
+  TEMPORAL_CONFIG_FILE: z.string().optional().describe('A Temporal client configuration file (TOML) holding the settings above'),
+  TEMPORAL_UI_URL: z.string().url().optional().describe('Where supervisors open the Temporal Web UI, when it is not served at /temporal'),
+  TEMPORAL_UI_UPSTREAM: z.string().url().optional().describe('The Temporal Web UI server (public path /temporal): the API serves it at /temporal to signed-in supervisors'),
+
+  AUTH_ISSUER: z.string().min(1).optional().describe('Issuer every bearer token must carry: API'),
+  AUTH_AUDIENCE: z.string().min(1).optional().describe('Audience every bearer token must carry: API'),
+  AUTH_JWKS_URL: z.string().url().optional().describe('The identity provider\'s JWKS (one of the two with AUTH_LOCAL_KEY): API'),
+  AUTH_LOCAL_KEY: z.string().min(1).optional().describe('The service\'s own ES256 key pair (JSON), for local sign-in: API'),
+  AUTH_SESSION_HOURS: z.coerce.number().positive().max(24).default(8).describe('How long a sign-in lasts'),
+  CSRF_SECRET: z.string().min(32).optional().describe('Secret of the CSRF tokens of cookie sessions (at least 32 characters): API'),
+  LEAD_PAYLOAD_KEYS: z.string().min(1).optional().describe('Payload encryption keys, `id:base64,…`, newest first: API, worker'),
+
+  WORKER_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100).describe('Open cases a worker keeps in memory between tasks'),
+  WORKER_HEALTH_PORT: port.optional().describe('Port of the worker\'s /livez and /readyz'),
+  METRICS_PORT: port.optional().describe('Port of the worker\'s Temporal SDK metrics (Prometheus)'),
+  METRICS_TOKEN: z.string().min(1).optional().describe('When set, the API\'s GET /metrics needs it as a bearer token'),
+  LEAD_WORKFLOW_BUNDLE: z.string().optional().describe('A prebuilt workflow bundle (scripts/build-workflow-bundle.ts) the worker loads instead of bundling at start'),
+  RECONCILE_INTERVAL_MS: positive.default(60_000).describe('How often the worker starts workflows of referrals recorded without one'),
+  RECONCILE_AFTER_MS: positive.default(30_000).describe('How old such a referral must be'),
+
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS: positive.default(50).describe('Failed sign-ins allowed per address within the window'),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: positive.default(10).describe('Failed sign-ins allowed per account within the window'),
+  RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: positive.default(15).describe('The sign-in window'),
+  RATE_LIMIT_SUBMISSIONS: positive.default(60).describe('Referrals one person may submit per minute'),
+
+  LEAD_DATA_DIR: z.string().default('.data').describe('`npm start`: where the embedded database, keys and mail are kept'),
+  LEAD_DEMO_PASSWORD: z.string().min(8).default('lead-demo').describe('`npm start`: the demo people\'s password (embedded database only)'),
+  EMBEDDED_DB_PORT: port.default(55432).describe('`npm start`: the embedded PostgreSQL\'s port'),
+  DEV_SMTP_PORT: port.default(2525).describe('`npm start`: the mail catcher\'s port'),
+  TEMPORAL_PORT: port.default(7233).describe('`npm start`: the Temporal dev server\'s port'),
+  TEMPORAL_UI_PORT: port.default(8233).describe('`npm start`: the Temporal dev server\'s Web UI port'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
-  const parsed = environmentSchema.safeParse(env);
+  // An empty variable is an unset one (compose passes `${X:-}` through as "").
+  const given = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = environmentSchema.safeParse(given);
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   return parsed.data;
 }
 
-export function required<K extends keyof Environment>(env: Environment, key: K): NonNullable<Environment[K]> {
+type Key = keyof Environment;
+
+/** Stops start-up naming every setting the process needs and lacks (`oneOf`: at least one of each group). */
+export function requireFor(env: Environment, processName: string, keys: Key[], oneOf: Key[][] = []): void {
+  const missing = keys.filter((k) => env[k] === undefined).map(String);
+  for (const group of oneOf) if (group.every((k) => env[k] === undefined)) missing.push(group.join(' or '));
+  if (missing.length > 0) throw new Error(`${processName} cannot start: set ${missing.join(', ')} (README, "Environment")`);
+}
+
+export function required<K extends Key>(env: Environment, key: K): NonNullable<Environment[K]> {
   const value = env[key];
-  if (value === undefined || value === '') throw new Error(`${String(key)} must be set`);
+  if (value === undefined) throw new Error(`${String(key)} must be set`);
   return value as NonNullable<Environment[K]>;
 }
 
@@ -49,4 +94,10 @@ export function limitsFrom(env: NodeJS.ProcessEnv) {
     signInFailures: { windowMs: e.RATE_LIMIT_SIGN_IN_WINDOW_MINUTES * 60_000, perAddress: e.RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS, perAccount: e.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT },
     submissions: { windowMs: 60_000, limit: e.RATE_LIMIT_SUBMISSIONS },
   };
+}
+
+/** The environment's table for the README. */
+export function environmentTable(): string {
+  const rows = Object.entries(environmentSchema.shape).map(([name, schema]) => `| \`${name}\` | ${schema.description ?? ''} |`);
+  return ['| variable | what it sets |', '| --- | --- |', ...rows].join('\n');
 }

@@ -1,11 +1,14 @@
 /**
- * Applies prisma/migrations to DATABASE_URL and records them in `_prisma_migrations`, exactly as
- * `prisma migrate deploy` does — offline, through Prisma's schema engine compiled to WebAssembly.
+ * Applies prisma/migrations to the database as its owner (MIGRATION_DATABASE_URL, else DATABASE_URL)
+ * and records them in `_prisma_migrations`, exactly as `prisma migrate deploy` does — offline, through
+ * Prisma's schema engine compiled to WebAssembly.
  */
 import { applyMigrations } from '../db/schema-engine';
-import { readEnvironment, required } from './environment';
+import { readEnvironment, requireFor } from './environment';
 
-applyMigrations(required(readEnvironment(), 'DATABASE_URL'))
+const env = readEnvironment();
+requireFor(env, 'Migrations', [], [['MIGRATION_DATABASE_URL', 'DATABASE_URL']]);
+applyMigrations((env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL)!)
   .then((applied) => console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.'))
   .catch((err) => {
     console.error(err instanceof Error ? err.message : err);

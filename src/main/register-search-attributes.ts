@@ -1,13 +1,13 @@
-/** `npm run temporal:search-attributes`: registers the custom search attributes at TEMPORAL_ADDRESS. */
-import { Connection } from '@temporalio/client';
-import { RECONNECT_QUICKLY } from '../temporal/connection-settings';
+/** `npm run temporal:search-attributes`: registers the custom search attributes where TEMPORAL_* points. */
+import { connectClient, temporalConnectionSettings } from '../temporal/connection-settings';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
-import { readEnvironment, required } from './environment';
+import { readEnvironment, requireFor } from './environment';
 
 async function main() {
-  const env = readEnvironment();
-  const connection = await Connection.connect({ address: required(env, 'TEMPORAL_ADDRESS'), channelArgs: RECONNECT_QUICKLY });
-  const added = await registerSearchAttributes(connection, env.TEMPORAL_NAMESPACE);
+  requireFor(readEnvironment(), 'Registering search attributes', ['TEMPORAL_ADDRESS']);
+  const temporal = temporalConnectionSettings()!;
+  const connection = await connectClient(temporal);
+  const added = await registerSearchAttributes(connection, temporal.namespace);
   console.log(added.length ? `Registered: ${added.join(', ')}` : 'All search attributes already registered.');
   await connection.close();
 }

@@ -69,12 +69,14 @@ test('every action in a complete case lifecycle leaves exactly one audit row, an
   expect((await caseManager.get(`/api/cases/${caseId}/audit`)).status).toBe(403);
 });
 
-test('UPDATE, DELETE and TRUNCATE on the audit table through the application\'s connection fail', async () => {
+test('UPDATE, DELETE and TRUNCATE on the audit table fail: the application\'s role lacks the right, and the trigger refuses even the owner', async () => {
   await apiAs(stack.baseUrl, 'supervisor').get('/api/stuck');
   const row = (await waitFor(() => stack.db.auditEntry.findFirst({ where: { action: 'stuck.read' } }), 'an audit row'))!;
-  await expect(stack.db.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } })).rejects.toThrow(/append-only/);
-  await expect(stack.db.auditEntry.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
-  await expect(stack.db.$executeRawUnsafe('DELETE FROM "AuditEntry"')).rejects.toThrow(/append-only/);
-  await expect(stack.db.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/append-only/);
+  await expect(stack.db.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } })).rejects.toThrow(/permission denied/);
+  await expect(stack.db.auditEntry.delete({ where: { id: row.id } })).rejects.toThrow(/permission denied/);
+  await expect(stack.db.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/permission denied/);
+  await expect(stack.ownerDb.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } })).rejects.toThrow(/append-only/);
+  await expect(stack.ownerDb.$executeRawUnsafe('DELETE FROM "AuditEntry"')).rejects.toThrow(/append-only/);
+  await expect(stack.ownerDb.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/append-only/);
   expect(await stack.db.auditEntry.findUnique({ where: { id: row.id } })).toEqual(row);
 });

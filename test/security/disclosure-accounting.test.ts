@@ -86,8 +86,9 @@ test('a closed case rebuilt from the database discloses exactly what its workflo
 test('R-DISCLOSE: every protected read leaves exactly one row; a read whose row cannot be written fails and shows nothing', async () => {
   const c = await buildCase(stack, { type: 'ARREST_DIVERSION', jurisdiction: 'FELONY', release: 'NONE', exits: false, tag: 'unwritable' });
   const prosecutor = apiAs(stack.baseUrl, 'prosecutor', 'dpa-7', { office: 'KCPAO' });
-  await stack.db.$executeRawUnsafe(`CREATE FUNCTION refuse_disclosures() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END; $$`);
-  await stack.db.$executeRawUnsafe(`CREATE TRIGGER refuse_disclosures BEFORE INSERT ON "Disclosure" FOR EACH ROW EXECUTE FUNCTION refuse_disclosures()`);
+  // The owner (not the application) can put a failing trigger in the way.
+  await stack.ownerDb.$executeRawUnsafe(`CREATE FUNCTION refuse_disclosures() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END; $$`);
+  await stack.ownerDb.$executeRawUnsafe(`CREATE TRIGGER refuse_disclosures BEFORE INSERT ON "Disclosure" FOR EACH ROW EXECUTE FUNCTION refuse_disclosures()`);
   try {
     for (const path of [`/api/cases/${c.caseId}`, `/api/cases/${c.caseId}/packet`]) {
       const refused = await prosecutor.get(path);
@@ -98,8 +99,8 @@ test('R-DISCLOSE: every protected read leaves exactly one row; a read whose row 
     // Case managers are inside case management: their reads are not disclosures and still answer.
     expect((await caseManager().get(`/api/cases/${c.caseId}`)).status).toBe(200);
   } finally {
-    await stack.db.$executeRawUnsafe('DROP TRIGGER refuse_disclosures ON "Disclosure"');
-    await stack.db.$executeRawUnsafe('DROP FUNCTION refuse_disclosures()');
+    await stack.ownerDb.$executeRawUnsafe('DROP TRIGGER refuse_disclosures ON "Disclosure"');
+    await stack.ownerDb.$executeRawUnsafe('DROP FUNCTION refuse_disclosures()');
   }
   expect(await stack.db.disclosure.count({ where: { caseId: c.caseId, actorId: 'dpa-7' } })).toBe(0);
   const read = await prosecutor.get(`/api/cases/${c.caseId}`);
@@ -108,9 +109,11 @@ test('R-DISCLOSE: every protected read leaves exactly one row; a read whose row 
   expect(rows).toEqual([expect.objectContaining({ requestId: read.headers.get('x-request-id'), actorRole: 'prosecutor', actorOffice: 'KCPAO', kinds: ['REFERRAL_RECORD'], basis: 'R-PACKET: the prosecutor office with jurisdiction', channel: 'GET /api/cases/:caseId' })]);
   const audit = await stack.db.auditEntry.findMany({ where: { requestId: read.headers.get('x-request-id')! } });
   expect(audit).toHaveLength(1);
-  // The accounting is append-only, like the audit trail.
-  await expect(stack.db.$executeRawUnsafe(`UPDATE "Disclosure" SET basis = 'x' WHERE "caseId" = '${c.caseId}'`)).rejects.toThrow(/append-only/);
-  await expect(stack.db.$executeRawUnsafe(`DELETE FROM "Disclosure" WHERE "caseId" = '${c.caseId}'`)).rejects.toThrow(/append-only/);
+  // The accounting is append-only, like the audit trail: the application may not change it, and the trigger refuses even the owner.
+  await expect(stack.db.$executeRawUnsafe(`UPDATE "Disclosure" SET basis = 'x' WHERE "caseId" = '${c.caseId}'`)).rejects.toThrow(/permission denied/);
+  await expect(stack.db.$executeRawUnsafe(`DELETE FROM "Disclosure" WHERE "caseId" = '${c.caseId}'`)).rejects.toThrow(/permission denied/);
+  await expect(stack.ownerDb.$executeRawUnsafe(`UPDATE "Disclosure" SET basis = 'x' WHERE "caseId" = '${c.caseId}'`)).rejects.toThrow(/append-only/);
+  await expect(stack.ownerDb.$executeRawUnsafe(`DELETE FROM "Disclosure" WHERE "caseId" = '${c.caseId}'`)).rejects.toThrow(/append-only/);
 });
 
 test('R-DISCLOSE: case managers and supervisors list every disclosure of the person, over all their cases (JSON and CSV); partners cannot', async () => {

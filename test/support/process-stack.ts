@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createTokenService, generateLocalKey, type TokenService } from '../../src/auth/tokens';
 import { DEFAULT_CONFIG_FILE } from '../../src/config/load-config';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
-import { applyMigrations } from '../../src/db/schema-engine';
+import { LEAD_APP_ROLE, LEAD_DATABASE } from '../../src/db/embedded-database';
 import { MailCapture } from '../../src/mail/capture-server';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
@@ -45,16 +46,24 @@ class Part {
     return this.child?.pid;
   }
 
-  constructor(readonly name: string, private readonly command: string, private readonly args: string[], private readonly env: NodeJS.ProcessEnv, private readonly ready: () => Promise<boolean>, private readonly logDir: string) {}
+  /** Where this start's output begins in the log (it is appended to across restarts). */
+  logOffset = 0;
+
+  constructor(readonly name: string, private readonly command: string, private readonly args: string[], private readonly env: NodeJS.ProcessEnv, private readonly ready: (part: Part) => Promise<boolean>, private readonly logDir: string) {}
+
+  get logFile(): string {
+    return path.join(this.logDir, `${this.name}.log`);
+  }
 
   async start(): Promise<void> {
-    const log = createWriteStream(path.join(this.logDir, `${this.name}.log`), { flags: 'a' });
+    this.logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
+    const log = createWriteStream(this.logFile, { flags: 'a' });
     this.child = spawn(this.command, this.args, { cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.pipe(log);
     this.child.stderr!.pipe(log);
     this.exited = new Promise((resolve) => this.child!.once('exit', (code) => resolve(code)));
     this.startedAt = Date.now();
-    await waitFor(async () => this.ready().catch(() => false), `${this.name} to be ready`, 90_000);
+    await waitFor(async () => this.ready(this).catch(() => false), `${this.name} to be ready`, 90_000);
   }
 
   /** SIGTERM (a clean stop) or SIGKILL (a crash); resolves with the exit code (null if killed). */
@@ -68,6 +77,8 @@ class Part {
 }
 
 const httpOk = (url: string) => async () => (await fetch(url)).ok;
+/** Ready once this start's output says so. */
+const logSays = (text: string) => async (part: Part) => readFileSync(part.logFile, 'utf8').slice(part.logOffset).includes(text);
 const tcpOpen = (port: number) => () =>
   new Promise<boolean>((resolve) => {
     const socket = require('node:net').connect(port, '127.0.0.1');
@@ -99,7 +110,8 @@ export async function startProcessStack(name: string, configChanges: (config: an
   const mail = await new MailCapture({ headersOnly: options.headersOnlyMail }).start();
   const localKey = await generateLocalKey();
   const payloadKeys = [newPayloadKey('fault-1')];
-  const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres?sslmode=disable`;
+  const passwords = { owner: randomBytes(12).toString('hex'), app: randomBytes(12).toString('hex') };
+  const databaseUrl = `postgresql://${LEAD_APP_ROLE}:${passwords.app}@127.0.0.1:${dbPort}/${LEAD_DATABASE}?sslmode=disable`;
   const env = {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: `127.0.0.1:${temporalPort}`,
@@ -118,7 +130,7 @@ export async function startProcessStack(name: string, configChanges: (config: an
   const cli = process.env.TEMPORAL_CLI_PATH;
   if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set (the test set-up provides the Temporal CLI)');
   const parts = {
-    database: new Part('database', NODE, script('src/main/embedded-db.ts'), { EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DIR: path.join(dir, 'pg') }, tcpOpen(dbPort), logDir),
+    database: new Part('database', NODE, script('src/main/embedded-db.ts'), { EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DIR: path.join(dir, 'pg'), EMBEDDED_DB_OWNER_PASSWORD: passwords.owner, EMBEDDED_DB_APP_PASSWORD: passwords.app }, logSays('PostgreSQL ready'), logDir),
     temporal: new Part(
       'temporal',
       cli,
@@ -131,7 +143,6 @@ export async function startProcessStack(name: string, configChanges: (config: an
     api: new Part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`), logDir),
   };
   await parts.database.start();
-  await applyMigrations(databaseUrl);
   await parts.temporal.start();
   await Promise.all([parts.worker.start(), parts.api.start()]);
 

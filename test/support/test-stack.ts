@@ -13,9 +13,8 @@ import { EncryptionCodec, newPayloadKey, type PayloadKey } from '../../src/tempo
 import { registerTestTokens } from './api-client';
 import type { LeadConfig } from '../../src/config/config-schema';
 import { loadConfig } from '../../src/config/load-config';
-import { EMBEDDED_POOL_SIZE, startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { startEmbeddedLeadDatabase, type EmbeddedLeadDatabase } from '../../src/db/embedded-database';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
-import { applyMigrations } from '../../src/db/schema-engine';
 import { MailCapture } from '../../src/mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
@@ -31,12 +30,17 @@ function quietTemporalRuntime() {
 
 /**
  * Everything the product runs on, real and local, for one test file: a Temporal server (time-skipping
- * by default), PostgreSQL (embedded PGlite, migrations applied), an SMTP receiver, the worker and the
- * HTTP API.
+ * by default), a real PostgreSQL server (embedded, least-privilege roles, migrations applied), an SMTP
+ * receiver, the worker and the HTTP API.
  */
 export interface TestStack {
   env: TestWorkflowEnvironment;
+  /** The application's connection (role `lead_app`: not owner, not superuser), as the API and worker use. */
   db: PrismaClient;
+  /** The database's owner (migrations): for tests that must change what the application cannot. */
+  ownerDb: PrismaClient;
+  /** The database's URLs: its owner's (migrations), the application's, and the server's superuser (provisioning). */
+  databaseUrls: { owner: string; app: string; admin: string };
   mail: MailCapture;
   config: LeadConfig;
   baseUrl: string;
@@ -94,11 +98,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 
 async function start(options: TestStackOptions, started: Array<() => Promise<unknown> | unknown>): Promise<TestStack> {
   const config = options.config ?? loadConfig();
-  const pg: EmbeddedPostgres = await startEmbeddedPostgres();
+  const pg: EmbeddedLeadDatabase = await startEmbeddedLeadDatabase();
   started.push(() => pg.stop());
-  await applyMigrations(pg.url);
-  const db = createPrisma(pg.url, EMBEDDED_POOL_SIZE);
+  const db = createPrisma(pg.appUrl, 10);
   started.push(() => db.$disconnect());
+  const ownerDb = createPrisma(pg.ownerUrl, 2);
+  started.push(() => ownerDb.$disconnect());
   await seedDemoUsers(db, TEST_PASSWORD);
   const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey: await generateLocalKey() });
   const payloadKeys = options.payloadKeys ?? [newPayloadKey('test-1')];
@@ -160,6 +165,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   const stack: TestStack = {
     env,
     db,
+    ownerDb,
+    databaseUrls: { owner: pg.ownerUrl, app: pg.appUrl, admin: pg.server.adminUrl('lead') },
     mail,
     config,
     baseUrl,
@@ -186,6 +193,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
       mailer.close();
       await mail.stop();
       await db.$disconnect();
+      await ownerDb.$disconnect();
       await pg.stop();
     },
   };
