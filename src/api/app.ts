@@ -23,6 +23,7 @@ import { requestLog } from './request-log';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
 import { sessionRoutes, signInRoutes } from './routes/auth-routes';
+import { withAccountChecks } from '../auth/accounts';
 import { caseRoutes } from './routes/case-routes';
 import { codecRoutes } from './routes/codec-routes';
 import { formConfigRoutes } from './routes/form-config-routes';
@@ -44,6 +45,8 @@ export interface ApiDeps {
   cases: CaseWorkflows;
   config: LeadConfig;
   tokens: TokenService;
+  /** Accept the demo people (only `npm start`'s embedded database, and tests that stand for it). */
+  demoUsers?: boolean;
   links?: CaseLinks;
   /** The payload codec; when given, the codec server for the Temporal Web UI is served at /codec. */
   codec?: PayloadCodec;
@@ -103,6 +106,8 @@ function errorHandler(log: Logger): ErrorRequestHandler {
 export function createApp(deps: ApiDeps): express.Express {
   const log = deps.log ?? createLogger('lead-api');
   const limits = deps.limits ?? limitsFrom({});
+  const accounts = { demoUsers: deps.demoUsers ?? false };
+  const tokens = withAccountChecks(deps.tokens, deps.db, accounts);
   const links = deps.links ?? { temporalUi: deps.temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233', namespace: 'default' };
   const secureCookies = deps.config.program.publicUrl.startsWith('https:');
   const app = express();
@@ -112,7 +117,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(requestLog(log), metrics.middleware, metrics.routes);
   app.use(cookieParser());
   // Before the product's security headers: the UI brings its own.
-  if (deps.temporalUiUpstream) app.use(temporalUiProxy(deps.temporalUiUpstream, deps.tokens));
+  if (deps.temporalUiUpstream) app.use(temporalUiProxy(deps.temporalUiUpstream, tokens));
   app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
@@ -159,8 +164,8 @@ export function createApp(deps: ApiDeps): express.Express {
     }
     next();
   });
-  api.use(signInRoutes({ db: deps.db, tokens: deps.tokens, limits: limits.signInFailures, secureCookies }));
-  api.use(authenticate(deps.tokens));
+  api.use(signInRoutes({ db: deps.db, tokens, accounts, limits: limits.signInFailures, secureCookies }));
+  api.use(authenticate(tokens));
   api.use(doubleCsrfProtection);
   api.use(sessionRoutes(generateCsrfToken));
   api.use('/referrals', rateLimit({
@@ -185,7 +190,7 @@ export function createApp(deps: ApiDeps): express.Express {
   if (deps.codec) {
     // A Web UI served elsewhere calls the codec across origins; the one served at /temporal is same-origin.
     const origin = /^https?:/.test(links.temporalUi) ? new URL(links.temporalUi).origin : undefined;
-    app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.db, deps.codec, origin, authenticate(deps.tokens)));
+    app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.db, deps.codec, origin, authenticate(tokens)));
   }
   app.use(errorHandler(log));
   return app;

@@ -15,9 +15,11 @@ export interface Identity {
   office?: string;
   /** An officer's or sergeant's agency. */
   agency?: string;
+  /** Local sign-in only: the account's session version when the session was issued (src/auth/accounts.ts). */
+  sessionVersion?: number;
 }
 
-export const CLAIMS = { role: 'lead_role', office: 'lead_office', agency: 'lead_agency', name: 'name' } as const;
+export const CLAIMS = { role: 'lead_role', office: 'lead_office', agency: 'lead_agency', name: 'name', sessionVersion: 'lead_session_version' } as const;
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
@@ -25,10 +27,11 @@ const claimsSchema = z.object({
   [CLAIMS.office]: z.string().max(50).optional(),
   [CLAIMS.agency]: z.string().max(50).optional(),
   [CLAIMS.name]: z.string().max(200).optional(),
+  [CLAIMS.sessionVersion]: z.number().int().min(0).optional(),
 });
 
 export class TokenError extends Error {
-  constructor(readonly code: 'SESSION_EXPIRED' | 'INVALID_TOKEN', message: string) {
+  constructor(readonly code: 'SESSION_EXPIRED' | 'INVALID_TOKEN' | 'SESSION_REVOKED' | 'ACCOUNT_DISABLED' | 'DEMO_ACCOUNT_REFUSED', message: string) {
     super(message);
   }
 }
@@ -74,8 +77,9 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
         const { payload } = await jwtVerify(token, keyFor, { issuer: settings.issuer, audience: settings.audience, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'] });
         const claims = claimsSchema.safeParse(payload);
         if (!claims.success) throw new TokenError('INVALID_TOKEN', `the token lacks the claims the service needs (${CLAIMS.role})`);
-        const c = claims.data as Record<string, string | undefined>;
-        return { id: c.sub!, role: c[CLAIMS.role] as Role, office: c[CLAIMS.office], agency: c[CLAIMS.agency], name: c[CLAIMS.name] };
+        const c = claims.data as unknown as Record<string, string | undefined>;
+        const sessionVersion = claims.data[CLAIMS.sessionVersion] as number | undefined;
+        return { id: c.sub!, role: c[CLAIMS.role] as Role, office: c[CLAIMS.office], agency: c[CLAIMS.agency], name: c[CLAIMS.name], ...(sessionVersion === undefined ? {} : { sessionVersion }) };
       } catch (err) {
         if (err instanceof TokenError) throw err;
         if (err instanceof errors.JWTExpired) throw new TokenError('SESSION_EXPIRED', 'the session has expired; sign in again');
@@ -85,7 +89,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
     async issue(identity, ttlSeconds = settings.sessionSeconds) {
       if (!local) throw new Error('Local sign-in is not configured (no signing key)');
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      const token = await new SignJWT({ [CLAIMS.role]: identity.role, [CLAIMS.office]: identity.office, [CLAIMS.agency]: identity.agency, [CLAIMS.name]: identity.name })
+      const token = await new SignJWT({ [CLAIMS.role]: identity.role, [CLAIMS.office]: identity.office, [CLAIMS.agency]: identity.agency, [CLAIMS.name]: identity.name, [CLAIMS.sessionVersion]: identity.sessionVersion })
         .setProtectedHeader({ alg: 'ES256', kid: local.kid })
         .setSubject(identity.id)
         .setIssuer(settings.issuer)

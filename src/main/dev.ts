@@ -127,7 +127,7 @@ async function main() {
   const temporalUiUpstream = external ? env.TEMPORAL_UI_UPSTREAM : `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`;
   const links = { temporalUi: env.TEMPORAL_UI_URL ?? (temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace };
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const app = createApp({ db, cases, config, links, tokens, health, limits: limitsFrom(process.env), metricsToken: env.METRICS_TOKEN, temporalUiUpstream, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
+  const app = createApp({ db, cases, config, links, tokens, demoUsers, health, limits: limitsFrom(process.env), metricsToken: env.METRICS_TOKEN, temporalUiUpstream, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.

@@ -151,7 +151,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
 
   const log = options.log ?? createLogger('lead-api', process.env.LOG_LEVEL ?? 'warn');
   const app = createApp({
-    db, cases, config, tokens, codec, log,
+    // The test stack stands for `npm start`'s embedded database, where the demo people exist.
+    db, cases, config, tokens, codec, log, demoUsers: true,
     limits: options.limits ?? GENEROUS_LIMITS,
     health: { database: databaseCheck(db), temporal: temporalCheck(env.client) },
     temporalUiUpstream: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,

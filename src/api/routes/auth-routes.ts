@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
-import { checkCredentials } from '../../auth/local-users';
+import type { AccountPolicy } from '../../auth/accounts';
+import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
 import type { TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { SESSION_COOKIE, type RequestActor } from '../authentication';
@@ -32,7 +33,7 @@ function failureLimiter(windowMs: number, limit: number, scope: 'address' | 'acc
 }
 
 /** Local sign-in for the embedded default: issues the same JWTs the API verifies, as a session cookie. */
-export function signInRoutes(deps: { db: PrismaClient; tokens: TokenService; limits: { windowMs: number; perAddress: number; perAccount: number }; secureCookies: boolean }): Router {
+export function signInRoutes(deps: { db: PrismaClient; tokens: TokenService; accounts: AccountPolicy; limits: { windowMs: number; perAddress: number; perAccount: number }; secureCookies: boolean }): Router {
   const router = Router();
   const perAddress = failureLimiter(deps.limits.windowMs, deps.limits.perAddress, 'address');
   const perAccount = failureLimiter(deps.limits.windowMs, deps.limits.perAccount, 'account');
@@ -41,7 +42,10 @@ export function signInRoutes(deps: { db: PrismaClient; tokens: TokenService; lim
     req.audit = { action: 'auth.signIn' };
     const parsed = signInSchema.safeParse(req.body);
     if (!parsed.success) throw validationError(parsed.error);
-    const identity = await checkCredentials(deps.db, parsed.data.username, parsed.data.password);
+    const identity = await checkCredentials(deps.db, parsed.data.username, parsed.data.password, deps.accounts).catch((err) => {
+      if (err instanceof DemoAccountRefused) throw new HttpError(401, 'DEMO_ACCOUNT_REFUSED', err.message);
+      throw err;
+    });
     if (!identity) throw new HttpError(401, 'WRONG_CREDENTIALS', 'Wrong username or password');
     const { token, expiresAt } = await deps.tokens.issue(identity);
     req.actor = { ...identity, via: 'cookie' };
