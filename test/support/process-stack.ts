@@ -1,7 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -15,7 +13,8 @@ import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
 import { DEV_SERVER_SQLITE_FLAGS } from '../../src/temporal/dev-server-storage';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-encryption';
-import { registerTestTokens, waitFor } from './api-client';
+import { freePort, httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/part';
+import { registerTestTokens } from './api-client';
 
 /**
  * The product as it runs for real, one process per part: the embedded database, a Temporal dev server
@@ -28,63 +27,7 @@ const NODE = process.execPath;
 const script = (file: string) => ['--import', 'tsx', file];
 export const FAULT_LOGS = path.join(ROOT, 'test-artifacts', 'fault-logs');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-class Part {
-  private child?: ChildProcess;
-  private exited?: Promise<number | null>;
-  startedAt = 0;
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  /** Where this start's output begins in the log (it is appended to across restarts). */
-  logOffset = 0;
-
-  constructor(readonly name: string, private readonly command: string, private readonly args: string[], private readonly env: NodeJS.ProcessEnv, private readonly ready: (part: Part) => Promise<boolean>, private readonly logDir: string) {}
-
-  get logFile(): string {
-    return path.join(this.logDir, `${this.name}.log`);
-  }
-
-  async start(): Promise<void> {
-    this.logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
-    const log = createWriteStream(this.logFile, { flags: 'a' });
-    this.child = spawn(this.command, this.args, { cwd: ROOT, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout!.pipe(log);
-    this.child.stderr!.pipe(log);
-    this.exited = new Promise((resolve) => this.child!.once('exit', (code) => resolve(code)));
-    this.startedAt = Date.now();
-    await waitFor(async () => this.ready(this).catch(() => false), `${this.name} to be ready`, 90_000);
-  }
-
-  /** SIGTERM (a clean stop) or SIGKILL (a crash); resolves with the exit code (null if killed). */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-    if (!this.child || this.child.exitCode !== null || this.child.signalCode) return this.child?.exitCode ?? null;
-    this.child.kill(signal);
-    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 30_000))]);
-    if (this.child.exitCode === null && !this.child.signalCode) this.child.kill('SIGKILL');
-    return this.exited!;
-  }
-}
-
-const httpOk = (url: string) => async () => (await fetch(url)).ok;
-/** Ready once this start's output says so. */
-const logSays = (text: string) => async (part: Part) => readFileSync(part.logFile, 'utf8').slice(part.logOffset).includes(text);
-const tcpOpen = (port: number) => () =>
-  new Promise<boolean>((resolve) => {
-    const socket = require('node:net').connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
+export { freePort };
 
 export interface ProcessStack {
   db: PrismaClient;
@@ -133,18 +76,19 @@ export async function startProcessStack(name: string, configChanges: (config: an
 
   const cli = process.env.TEMPORAL_CLI_PATH;
   if (!cli) throw new Error('TEMPORAL_CLI_PATH is not set (the test set-up provides the Temporal CLI)');
+  const part = (name: string, command: string, args: string[], partEnv: NodeJS.ProcessEnv, ready: Readiness) =>
+    new Part({ name, command, args, env: partEnv, ready, logDir, cwd: ROOT });
   const parts = {
-    database: new Part('database', NODE, script('src/main/embedded-db.ts'), { EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DIR: path.join(dir, 'pg'), EMBEDDED_DB_OWNER_PASSWORD: passwords.owner, EMBEDDED_DB_APP_PASSWORD: passwords.app }, logSays('PostgreSQL ready'), logDir),
-    temporal: new Part(
+    database: part('database', NODE, script('src/main/embedded-db.ts'), { EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DIR: path.join(dir, 'pg'), EMBEDDED_DB_OWNER_PASSWORD: passwords.owner, EMBEDDED_DB_APP_PASSWORD: passwords.app }, logSays('PostgreSQL ready')),
+    temporal: part(
       'temporal',
       cli,
       ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...DEV_SERVER_SQLITE_FLAGS, ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
       {},
       tcpOpen(temporalPort),
-      logDir,
     ),
-    worker: new Part('worker', NODE, [...WORKER_NODE_FLAGS, ...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`), logDir),
-    api: new Part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`), logDir),
+    worker: part('worker', NODE, [...WORKER_NODE_FLAGS, ...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`)),
+    api: part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`)),
   };
   await parts.database.start();
   await parts.temporal.start();
