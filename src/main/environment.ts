@@ -58,6 +58,8 @@ export const environmentSchema = z.object({
   DEV_SMTP_PORT: port.default(2525).describe('`npm start`: the mail catcher\'s port'),
   TEMPORAL_PORT: port.default(7233).describe('`npm start`: the Temporal dev server\'s port'),
   TEMPORAL_UI_PORT: port.default(8233).describe('`npm start`: the Temporal dev server\'s Web UI port'),
+  STACK_DATA_DIR: z.string().default('.data/stack').describe('`npm run stack`: where its databases, certificates, secrets and logs are kept'),
+  STACK_MAIL_INBOX_PORT: port.default(8025).describe('`npm run stack`: the captured mail\'s web page'),
 });
 
 export type Environment = z.infer<typeof environmentSchema>;

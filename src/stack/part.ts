@@ -100,3 +100,15 @@ export async function freePort(): Promise<number> {
     });
   });
 }
+
+/** A free port from a range (Temporal stores membership ports as SQL smallint: they must be below 32768). */
+export async function freePortBetween(low: number, high: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`No free port between ${low} and ${high}`);
+}
