@@ -45,6 +45,8 @@ export interface ApiDeps {
   cases: CaseWorkflows;
   config: LeadConfig;
   tokens: TokenService;
+  /** Proxies in front of the API whose X-Forwarded-For is believed (TRUST_PROXY): sign-in limits count the caller, not the load balancer. */
+  trustProxy?: number;
   /** Accept the demo people (only `npm start`'s embedded database, and tests that stand for it). */
   demoUsers?: boolean;
   links?: CaseLinks;
@@ -112,6 +114,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const secureCookies = deps.config.program.publicUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.trustProxy ?? 0);
   app.set('query parser', 'simple');
   const metrics = httpMetrics(deps.metricsToken);
   app.use(requestLog(log), metrics.middleware, metrics.routes);

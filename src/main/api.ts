@@ -32,6 +32,7 @@ async function main() {
     csrfSecret: required(env, 'CSRF_SECRET'),
     limits: limitsFrom(process.env),
     metricsToken: env.METRICS_TOKEN,
+    trustProxy: env.TRUST_PROXY,
     temporalUiUpstream: env.TEMPORAL_UI_UPSTREAM,
   });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));

@@ -5,15 +5,13 @@
  * EMBEDDED_DB_OWNER_PASSWORD and EMBEDDED_DB_APP_PASSWORD (kept across restarts).
  */
 import { startEmbeddedLeadDatabase } from '../db/embedded-database';
+import { readEnvironment } from './environment';
 
 async function main() {
-  const owner = process.env.EMBEDDED_DB_OWNER_PASSWORD;
-  const app = process.env.EMBEDDED_DB_APP_PASSWORD;
-  const db = await startEmbeddedLeadDatabase({
-    port: Number(process.env.EMBEDDED_DB_PORT ?? 55432),
-    dataDir: process.env.EMBEDDED_DB_DIR,
-    passwords: owner && app ? { owner, app } : undefined,
-  });
+  const env = readEnvironment();
+  const owner = env.EMBEDDED_DB_OWNER_PASSWORD;
+  const app = env.EMBEDDED_DB_APP_PASSWORD;
+  const db = await startEmbeddedLeadDatabase({ port: env.EMBEDDED_DB_PORT, dataDir: env.EMBEDDED_DB_DIR, passwords: owner && app ? { owner, app } : undefined });
   console.log(`[embedded-db] PostgreSQL ready on port ${db.server.port}; migrations applied: ${db.applied.join(', ') || 'none pending'}`);
   const stop = () => void db.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);

@@ -197,7 +197,7 @@ async function start(options: ProductionStackOptions, started: Array<() => Promi
     name: `api-${i + 1}`,
     command: NODE,
     args: script('src/main/api.ts'),
-    env: { ...processEnv, PORT: String(port), TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${ports.ui}` },
+    env: { ...processEnv, PORT: String(port), TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${ports.ui}`, TRUST_PROXY: '1' },
     ready: httpOk(`${apiUrls[i]}/readyz`),
     logDir,
     cwd: ROOT,

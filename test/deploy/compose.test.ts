@@ -11,9 +11,11 @@ import { parse } from 'yaml';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../src/api/temporal-ui-proxy';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
+import { APIS, DATABASES, DYNAMIC_CONFIG, HISTORY_SHARDS, NAMESPACE_RETENTION_DAYS, TEMPORAL_SERVER_VERSION, WORKERS } from '../../src/stack/settings';
 
 interface Service {
   image?: string;
+  deploy?: { replicas?: number };
   container_name?: string;
   ports?: Array<string | number | { published?: string | number }>;
   environment?: Record<string, string | number | boolean | null> | string[];
@@ -24,7 +26,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (<<) before it validates, so the test does too.
-const compose = parse(composeText, { merge: true }) as { services: Record<string, Service> };
+const compose = parse(composeText, { merge: true }) as { services: Record<string, Service>; configs: Record<string, { content: string }> };
 const readme = read('README.md');
 const dockerfile = read('Dockerfile');
 
@@ -80,7 +82,7 @@ describe('docker-compose.yml', () => {
   });
 
   test('every service the README names exists, and the README names every service', () => {
-    const section = /^## Production-like stack \(docker compose\)\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(readme)?.[1];
+    const section = /^### docker compose\n([\s\S]*?)(?=^##|(?![\s\S]))/m.exec(readme)?.[1];
     expect(section).toBeDefined();
     const named = [...section!.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]);
     expect(named.length).toBeGreaterThan(0);
@@ -98,7 +100,7 @@ describe('docker-compose.yml', () => {
 
   test('the product services set only variables the product reads', () => {
     const known = variablesTheProductReads();
-    for (const name of ['migrate', 'worker', 'api']) {
+    for (const name of ['provision', 'migrate', 'worker', 'api']) {
       expect({ service: name, unknown: environmentOf(compose.services[name]).filter((v) => !known.has(v)) }).toEqual({ service: name, unknown: [] });
     }
   });
@@ -108,6 +110,41 @@ describe('docker-compose.yml', () => {
     expect(worker.container_name).toBeUndefined();
     const published = (worker.ports ?? []).filter((p) => (typeof p === 'object' ? p.published !== undefined : String(p).includes(':')));
     expect(published).toEqual([]);
+  });
+
+  test('it runs what `npm run stack` runs: the settings of src/stack/settings.ts', () => {
+    const s = compose.services;
+    const env = (name: string) => s[name].environment as Record<string, string>;
+    const userOf = (url: string) => new URL(withDefaults(url)).username;
+    expect({
+      server: s.temporal.image!.split(':')[1],
+      shards: Number(env('temporal').NUM_HISTORY_SHARDS),
+      apis: s.api.deploy?.replicas,
+      workers: s.worker.deploy?.replicas,
+      retention: /--retention (\d+)d/.exec([s['temporal-setup'].command].flat().join(' '))?.[1],
+      ui: s['temporal-ui'].image!.split(':')[1],
+    }).toEqual({
+      server: TEMPORAL_SERVER_VERSION,
+      shards: HISTORY_SHARDS,
+      apis: APIS,
+      workers: WORKERS,
+      retention: String(NAMESPACE_RETENTION_DAYS),
+      ui: /UI_VERSION=v(\S+)/.exec(read('scripts/provide-temporal-server.sh'))![1],
+    });
+    const dynamic = parse(compose.configs['temporal-dynamic-config'].content) as Record<string, Array<{ value: unknown }>>;
+    expect(Object.fromEntries(Object.entries(dynamic).map(([k, v]) => [k, v[0].value]))).toEqual(DYNAMIC_CONFIG);
+    // Least privilege: migrations as the owner, the API and workers as the application role, Temporal as its own.
+    expect({
+      app: [userOf(env('api').DATABASE_URL), userOf(env('worker').DATABASE_URL)],
+      owner: userOf(env('migrate').MIGRATION_DATABASE_URL),
+      temporal: [env('temporal').POSTGRES_USER, env('temporal-schema').SQL_USER],
+    }).toEqual({ app: [DATABASES.lead.app, DATABASES.lead.app], owner: DATABASES.lead.owner, temporal: [DATABASES.temporal.role, DATABASES.temporal.role] });
+  });
+
+  test('the API processes are reached through the front only', () => {
+    expect(compose.services.api.ports).toBeUndefined();
+    expect(compose.services.front.ports).toEqual(['3000:3000']);
+    expect((compose.services.api.environment as Record<string, string>).TRUST_PROXY).toBe('1');
   });
 
   test('the worker starts with the same Node flags as package.json and the fault tests', () => {

@@ -90,9 +90,16 @@ export async function startProcessStack(name: string, configChanges: (config: an
     worker: part('worker', NODE, [...WORKER_NODE_FLAGS, ...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`)),
     api: part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`)),
   };
-  await parts.database.start();
-  await parts.temporal.start();
-  await Promise.all([parts.worker.start(), parts.api.start()]);
+  try {
+    await parts.database.start();
+    await parts.temporal.start();
+    await Promise.all([parts.worker.start(), parts.api.start()]);
+  } catch (err) {
+    // A part that failed to start must not leave the others running.
+    for (const p of [parts.api, parts.worker, parts.temporal, parts.database]) await p.stop().catch(() => undefined);
+    await mail.stop();
+    throw err;
+  }
 
   const db = createPrisma(databaseUrl, 2);
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../../src/temporal/module-paths';
+import { apiAs, waitFor, type ApiResponse } from '../support/api-client';
+import { arrestReferral } from '../support/referrals';
+import { startTestProductionStack, type TestProductionStack } from '../support/production-stack';
+
+/**
+ * Faults on the engine production runs: a Temporal server (v1.29) on PostgreSQL behind mTLS, two API
+ * processes behind the front, three workers. One worker is SIGKILLed during 300 referrals and another
+ * during the deadline storm they cause; the Temporal server restarts during case actions; PostgreSQL
+ * restarts under load; all workers restart one by one while a patched workflow change is deployed.
+ * After each, every case is in its right state and every notice was sent exactly once; each test
+ * prints its recovery time.
+ */
+let stack: TestProductionStack;
+const CASES = 300;
+const caseIds: string[] = [];
+
+beforeAll(async () => {
+  stack = await startTestProductionStack('production-stack', (config) => {
+    config.durations.screeningOverdueAfter = '45 seconds';
+  });
+}, 600_000);
+afterAll(async () => {
+  await stack?.stop();
+}, 180_000);
+
+const officer = () => apiAs(stack.baseUrl, 'officer');
+const caseManager = () => apiAs(stack.baseUrl, 'case_manager');
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await run(items[next++]);
+  }));
+}
+
+/** What a client does with a 502/503: send the same request again (referrals by submissionId, actions by Idempotency-Key). */
+async function untilAnswered(send: () => Promise<ApiResponse>, accepted: number[]): Promise<{ res: ApiResponse; attempts: number; at: number }> {
+  for (let attempts = 1; ; attempts++) {
+    const res = await send().catch(() => ({ status: 0, body: undefined, headers: new Headers() }) as ApiResponse);
+    if (accepted.includes(res.status)) return { res, attempts, at: Date.now() };
+    if (![0, 502, 503].includes(res.status)) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** Every notice the service recorded (at least `minimum`) was delivered exactly once, and nothing else was delivered. */
+async function expectEveryNoticeOnce(minimum: number): Promise<number> {
+  await waitFor(async () => {
+    const [all, sent] = await Promise.all([stack.db.notification.count(), stack.db.notification.count({ where: { status: 'SENT' } })]);
+    return all >= minimum && all === sent;
+  }, `at least ${minimum} notices, all sent`, 300_000);
+  await new Promise((r) => setTimeout(r, 3_000));
+  const recorded = (await stack.db.notification.findMany({ select: { id: true } })).map((n) => n.id).sort();
+  const delivered = stack.mail.messages.map((m) => m.headers['x-lead-notice-id']).sort();
+  expect(delivered).toEqual(recorded);
+  return recorded.length;
+}
+
+test(`SIGKILL one of three workers during ${CASES} referrals, and another during their deadline storm`, async () => {
+  const bodies = Array.from({ length: CASES }, () => arrestReferral());
+  let killedAt = 0;
+  const submitting = pool(bodies, 12, async (body) => {
+    const { res } = await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', body), [200, 201]);
+    caseIds.push(res.body.caseId);
+    if (caseIds.length === 100) {
+      killedAt = Date.now();
+      await stack.parts.workers[0].stop('SIGKILL');
+    }
+  });
+  await submitting;
+  await stack.parts.workers[0].start();
+  await waitFor(async () => (await stack.db.notification.count({ where: { status: 'SENT' } })) === 2 * CASES, 'R-CALL and R-PACKET for every referral', 300_000);
+  const referralsRecoveredMs = Date.now() - killedAt;
+
+  // The storm: every case's R-SCREEN clock comes due within the same minute.
+  await waitFor(async () => (await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })) > 20, 'the storm to begin', 300_000);
+  const stormKilledAt = Date.now();
+  await stack.parts.workers[1].stop('SIGKILL');
+  await new Promise((r) => setTimeout(r, 5_000));
+  await stack.parts.workers[1].start();
+  await waitFor(async () => (await stack.db.referral.count({ where: { stuckReasons: { has: 'SCREENING_OVERDUE' } } })) === CASES, 'every case flagged stuck', 300_000);
+  await expectEveryNoticeOnce(3 * CASES);
+  const stormRecoveredMs = Date.now() - stormKilledAt;
+
+  expect(new Set(caseIds).size).toBe(CASES);
+  expect(await stack.db.referral.count()).toBe(CASES);
+  expect(await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })).toBe(CASES);
+  expect((await stack.client.workflow.count('WorkflowType = "arrestDiversion" AND ExecutionStatus = "Running"')).count).toBe(CASES);
+  console.log(`[fault/stack] worker SIGKILL during ${CASES} referrals: all ${2 * CASES} notices sent ${seconds(referralsRecoveredMs)} after the kill; worker SIGKILL during the storm of ${CASES} deadlines: stuck flags and ${CASES} reminders complete ${seconds(stormRecoveredMs)} after the kill; duplicates: none`);
+}, 900_000);
+
+test('the Temporal server restarts during case actions: every action is applied once', async () => {
+  const actions = caseIds.map((caseId) => ({ caseId, key: randomUUID() }));
+  let done = 0;
+  let restartedAt = 0;
+  let firstAfterRestart = 0;
+  const acting = pool(actions, 12, async (a) => {
+    const { at } = await untilAnswered(() => caseManager().act(a.caseId, 'screening', {}, { 'Idempotency-Key': a.key }), [200]);
+    if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;
+    done++;
+  });
+  await waitFor(() => done >= 80, '80 screenings recorded', 120_000);
+  const stoppedAt = Date.now();
+  await stack.parts.temporal.stop('SIGTERM');
+  await new Promise((r) => setTimeout(r, 10_000));
+  await stack.parts.temporal.start();
+  restartedAt = Date.now();
+  await acting;
+  await waitFor(async () => (await stack.db.referral.count({ where: { stage: 'AWAITING_INTAKE' } })) === CASES, 'every case awaiting intake', 300_000);
+  expect(await stack.db.caseEvent.count({ where: { type: 'SCREENING_RECORDED' } })).toBe(CASES);
+  await expectEveryNoticeOnce(3 * CASES);
+  console.log(`[fault/stack] Temporal server down ${seconds(restartedAt - stoppedAt)} during ${CASES} screenings: actions answered again ${seconds(firstAfterRestart - restartedAt)} after the restart; each applied once`);
+}, 900_000);
+
+test('PostgreSQL restarts under load: every consent recorded once, the projection converges', async () => {
+  const actions = caseIds.map((caseId) => ({ caseId, key: randomUUID() }));
+  let done = 0;
+  const refusals: Record<string, number> = {};
+  let restartedAt = 0;
+  let firstAfterRestart = 0;
+  const acting = pool(actions, 12, async (a) => {
+    const { at } = await untilAnswered(async () => {
+      const res = await caseManager().act(a.caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }, { 'Idempotency-Key': a.key });
+      if (res.status >= 500) refusals[res.body?.error?.code ?? res.status] = (refusals[res.body?.error?.code ?? res.status] ?? 0) + 1;
+      return res;
+    }, [200]);
+    if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;
+    done++;
+  });
+  await waitFor(() => done >= 80, '80 consents recorded', 120_000);
+  const stoppedAt = Date.now();
+  await stack.database.server.stop();
+  await new Promise((r) => setTimeout(r, 10_000));
+  await stack.database.server.start();
+  restartedAt = Date.now();
+  await acting;
+  await waitFor(async () => (await stack.db.caseEvent.count({ where: { type: 'CONSENT_GIVEN' } }).catch(() => -1)) === CASES, 'every consent in the projection', 300_000);
+  const convergedMs = Date.now() - restartedAt;
+  for (const caseId of caseIds.slice(0, 20)) {
+    const view = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body;
+    expect(view.case.events.filter((e: { type: string }) => e.type === 'CONSENT_GIVEN')).toHaveLength(1);
+  }
+  await expectEveryNoticeOnce(3 * CASES);
+  console.log(`[fault/stack] PostgreSQL down ${seconds(restartedAt - stoppedAt)} during ${CASES} consents: answered again ${seconds(Math.max(0, firstAfterRestart - restartedAt))} after the restart, projection converged ${seconds(convergedMs)} after it; refusals meanwhile ${JSON.stringify(refusals)}; each consent applied once`);
+}, 900_000);
+
+test('a rolling restart of every worker, with a patched workflow change deployed midway', async () => {
+  const released = stack.processEnv.LEAD_WORKFLOW_BUNDLE;
+  const next = path.join(os.tmpdir(), `lead-rolling-bundle-${process.pid}.js`);
+  writeFileSync(next, (await bundleWorkflowCode({ workflowsPath: require.resolve('../fixtures/rolling-change/workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quiet })).code);
+  const refer = async () => (await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', arrestReferral()), [201])).res.body.caseId as string;
+  const before = [await refer(), await refer()];
+
+  // Load throughout: every case's intake, and new referrals.
+  const during: string[] = [];
+  let rolling = true;
+  const intakes = pool(caseIds.map((caseId) => ({ caseId, key: randomUUID() })), 6, async (a) => {
+    await untilAnswered(() => caseManager().act(a.caseId, 'intake', {}, { 'Idempotency-Key': a.key }), [200]);
+  });
+  const referring = (async () => {
+    while (rolling) during.push(await refer());
+  })();
+
+  const startedAt = Date.now();
+  const restart = async (i: number, bundle: string) => {
+    await stack.parts.workers[i].stop('SIGTERM');
+    stack.parts.workers[i] = stack.workerPart(i, { LEAD_WORKFLOW_BUNDLE: bundle });
+    await stack.parts.workers[i].start();
+  };
+  await restart(0, released);
+  await restart(1, next); // the change is deployed midway
+  await restart(2, next);
+  await restart(0, next);
+  const rolledMs = Date.now() - startedAt;
+  rolling = false;
+  await Promise.all([intakes, referring]);
+  const after = [await refer(), await refer()];
+
+  await waitFor(async () => (await stack.db.referral.count({ where: { stage: 'ENROLLED' } })) === CASES, 'every case enrolled', 300_000);
+  const all = [...before, ...during, ...after];
+  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: { in: all }, status: 'SENT' } })) === 2 * all.length, 'the new referrals\' notices', 300_000);
+  const notices = await expectEveryNoticeOnce(3 * CASES + 2 * all.length);
+  for (const id of all) {
+    const rules = (await stack.db.notification.findMany({ where: { referralId: id }, select: { ruleId: true } })).map((n) => n.ruleId).sort();
+    expect(rules.filter((r) => r !== 'R-SCREEN')).toEqual(['R-CALL', 'R-PACKET']);
+  }
+  const memo = async (id: string) => (await stack.client.workflow.getHandle(id).describe()).memo?.codeVersion;
+  expect(await Promise.all(before.map(memo))).toEqual([undefined, undefined]);
+  expect(await Promise.all(after.map(memo))).toEqual(['rolling-2', 'rolling-2']);
+  console.log(`[fault/stack] rolling restart of 3 workers (4 restarts, new code from the second) in ${seconds(rolledMs)} under load: ${CASES} intakes and ${all.length} referrals; old cases replay without the patch, new ones carry it; all ${notices} notices once`);
+}, 900_000);
+
+const noop = () => undefined;
+const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };

@@ -1,0 +1,59 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from '@temporalio/client';
+import { createTokenService, type TokenService } from '../../src/auth/tokens';
+import { DEFAULT_CONFIG_FILE } from '../../src/config/load-config';
+import { createPrisma, type PrismaClient } from '../../src/db/prisma';
+import { dataConverterFor } from '../../src/main/security-settings';
+import { startProductionStack, type ProductionStack } from '../../src/stack/production-stack';
+import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
+import { registerTestTokens } from './api-client';
+import { FAULT_LOGS } from './process-stack';
+
+/**
+ * `npm run stack`'s topology for a test file: Temporal server on PostgreSQL behind mTLS, two APIs
+ * behind the front, three workers. The test acts as the identity provider (tokens signed with the
+ * stack's key) and reads the database as the application does.
+ */
+export interface TestProductionStack extends ProductionStack {
+  db: PrismaClient;
+  client: Client;
+  tokens: TokenService;
+  dataConverter: ReturnType<typeof dataConverterFor>;
+}
+
+export async function startTestProductionStack(name: string, configChanges: (config: any) => void = () => undefined): Promise<TestProductionStack> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
+  chmodSync(dir, 0o755); // PostgreSQL's own user keeps its data in here
+  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
+  configChanges(config);
+  const configFile = path.join(dir, 'config.json');
+  writeFileSync(configFile, JSON.stringify(config));
+  const stack = await startProductionStack({
+    dataDir: dir,
+    logDir: path.join(FAULT_LOGS, name),
+    configFile,
+    workflowBundle: process.env.LEAD_TEST_WORKFLOW_BUNDLE,
+    mail: { headersOnly: true },
+    env: { LOG_LEVEL: 'info', RECONCILE_INTERVAL_MS: '3000', RECONCILE_AFTER_MS: '3000', RATE_LIMIT_SUBMISSIONS: '100000' },
+  });
+  const db = createPrisma(stack.database.urls.appUrl, 4);
+  const dataConverter = dataConverterFor(parsePayloadKeys(stack.processEnv.LEAD_PAYLOAD_KEYS));
+  const connection = await stack.connect();
+  const client = new Client({ connection, namespace: stack.namespace, dataConverter });
+  const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey: JSON.parse(stack.processEnv.AUTH_LOCAL_KEY) });
+  registerTestTokens(stack.baseUrl, tokens);
+  return {
+    ...stack,
+    db,
+    client,
+    tokens,
+    dataConverter,
+    async stop() {
+      await connection.close().catch(() => undefined);
+      await db.$disconnect().catch(() => undefined);
+      await stack.stop();
+    },
+  };
+}
