@@ -1,19 +1,21 @@
 /**
  * `npm run bench`: measures the product against the bare Temporal server it runs on, on this machine,
- * with embedded defaults (nothing else to start). Writes bench/results/<date>.json and .md and prints
- * the table. Benchmarks report; they never fail anything. BENCH_CASES (default 10000) sets the scale
- * of the deadline storm; BENCH_RUNS (default 3) the runs per figure.
+ * on each engine of bench/engines.ts — the dev server of `npm start`, and the Temporal server on
+ * PostgreSQL of `npm run stack` with one and with three workers (nothing else to start). Writes
+ * bench/results/<date>.json and .md and prints the tables. Benchmarks report; they never fail
+ * anything. BENCH_CASES (default 10000) sets the scale of the deadline storm; BENCH_RUNS (default 3)
+ * the runs per figure; BENCH_ENGINES (default dev,stack1,stack3) the engines.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Worker, NativeConnection } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { apiAs, waitFor } from '../test/support/api-client';
 import { arrestReferral } from '../test/support/referrals';
-import { startProcessStack, type ProcessStack } from '../test/support/process-stack';
 import { createBareActivities } from './bare-activities';
+import { ENGINE_KEYS, startEngine, type BenchEngine, type EngineKey } from './engines';
 import { pool, prepareBench } from './bench-setup';
 import { acrossRuns, round, summarize, type Figure } from './stats';
 
@@ -24,6 +26,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCENARIOS = ['bare', 'submission', 'roundtrip', 'storm', 'lifecycle'];
 /** BENCH_ONLY=storm,lifecycle runs some scenarios and merges them into the day's results. */
 const ONLY = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SCENARIOS);
+const ENGINES = (process.env.BENCH_ENGINES ? process.env.BENCH_ENGINES.split(',') : [...ENGINE_KEYS]) as EngineKey[];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,11 +35,13 @@ function rssMb(pid: number | undefined): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
+/** The largest of several processes' RSS (each worker must fit its own ceiling). */
+const maxRssMb = (pids: Array<number | undefined>) => Math.max(...pids.map(rssMb));
 
 /** (1) Bare Temporal: starts of a trivial workflow with one no-op activity. */
-async function bareLimit(stack: ProcessStack, bundle: string): Promise<{ throughput: Figure; p50: Figure; p99: Figure }> {
+async function bareLimit(stack: BenchEngine, bundle: string): Promise<{ throughput: Figure; p50: Figure; p99: Figure }> {
   const latencies: number[] = [];
-  const connection = await NativeConnection.connect({ address: stack.temporalAddress });
+  const connection = await stack.nativeConnection();
   // The product's settings: same server, same worker defaults, same payload encryption.
   const worker = await Worker.create({ connection, taskQueue: 'bench-bare', workflowBundle: { codePath: bundle }, activities: createBareActivities(latencies), dataConverter: stack.dataConverter, maxCachedWorkflows: 100 });
   const throughputs: number[] = [];
@@ -65,7 +70,7 @@ async function bareLimit(stack: ProcessStack, bundle: string): Promise<{ through
 }
 
 /** (2) Referral submission through the API, from a load generator in a second process. */
-async function submission(stack: ProcessStack) {
+async function submission(stack: BenchEngine) {
   const token = (await stack.tokens.issue({ id: 'bench-officer', role: 'officer', agency: 'BURIEN_PD' })).token;
   const load = async (mode: 'rate' | 'saturation', level: number, seconds: number) => {
     const { stdout } = await exec(process.execPath, ['--import', 'tsx', path.join(__dirname, 'load-generator.ts'), stack.baseUrl, token, mode, String(level), String(seconds)], { cwd: ROOT, maxBuffer: 10_000_000 });
@@ -87,7 +92,7 @@ async function submission(stack: ProcessStack) {
 }
 
 /** Waits until the worker has caught up: no notice sent for five seconds running. */
-async function settle(stack: ProcessStack): Promise<void> {
+async function settle(stack: BenchEngine): Promise<void> {
   let last = -1;
   let quietSince = Date.now();
   for (;;) {
@@ -103,7 +108,7 @@ async function settle(stack: ProcessStack): Promise<void> {
 }
 
 /** (3) A case-manager action until the new stage is visible through the read endpoint, one case at a time. */
-async function roundTrip(stack: ProcessStack) {
+async function roundTrip(stack: BenchEngine) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-officer');
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-cm');
   const p50s: number[] = [];
@@ -135,7 +140,7 @@ async function roundTrip(stack: ProcessStack) {
 }
 
 /** (4)+(5) The deadline storm, and the footprint with that many open cases. */
-async function stormAndFootprint(stack: ProcessStack) {
+async function stormAndFootprint(stack: BenchEngine) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-storm');
   const pilotStarted = performance.now();
   const pilotIds: string[] = [];
@@ -160,14 +165,14 @@ async function stormAndFootprint(stack: ProcessStack) {
   const createSeconds = (performance.now() - createStarted) / 1000;
   await waitFor(async () => (await stack.db.notification.count({ where: { kind: 'DIVERSION_PACKET', status: 'SENT' } })) >= CASES, 'the creation notices', 1_800_000);
   await sleep(5_000);
-  const footprint = { workerRssMb: rssMb(stack.parts.worker.pid), apiRssMb: rssMb(stack.parts.api.pid), openCases: await stack.db.referral.count({ where: { stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] } } }) };
+  const footprint = { workerRssMb: maxRssMb(stack.workerPids()), apiRssMb: maxRssMb(stack.apiPids()), openCases: await stack.db.referral.count({ where: { stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] } } }) };
   log(`footprint with ${footprint.openCases} open cases: worker ${round(footprint.workerRssMb)} MB, API ${round(footprint.apiRssMb)} MB`);
   const overran = Date.now() > dueAt;
   await sleep(Math.max(0, dueAt - Date.now()));
   const stormStart = performance.now();
   const missed = { where: { kind: 'INTAKE_MISSED', recipientRole: 'prosecutor', status: 'SENT', referralId: { in: stormIds } } };
-  let peakWorkerRssMb = rssMb(stack.parts.worker.pid);
-  const sampler = setInterval(() => (peakWorkerRssMb = Math.max(peakWorkerRssMb, rssMb(stack.parts.worker.pid))), 2_000);
+  let peakWorkerRssMb = maxRssMb(stack.workerPids());
+  const sampler = setInterval(() => (peakWorkerRssMb = Math.max(peakWorkerRssMb, maxRssMb(stack.workerPids()))), 2_000);
   await waitFor(async () => (await stack.db.notification.count(missed)) >= CASES, 'every prosecutor notice', 3_600_000).finally(() => clearInterval(sampler));
   const stormSeconds = (performance.now() - stormStart) / 1000;
   log(`storm: worker RSS peaked at ${round(peakWorkerRssMb)} MB`);
@@ -178,7 +183,7 @@ async function stormAndFootprint(stack: ProcessStack) {
   return { cases: CASES, createSeconds: round(createSeconds), creationRate: round(CASES / createSeconds), creationOverranDeadline: overran, stormSeconds: round(stormSeconds), noticesPerSecond: round(CASES / stormSeconds), duplicates, footprint: { ...footprint, peakWorkerRssMbDuringStorm: round(peakWorkerRssMb) } };
 }
 
-async function perCase(stack: ProcessStack) {
+async function perCase(stack: BenchEngine) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-footprint');
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-footprint');
   const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
@@ -237,84 +242,100 @@ async function lifecycleSpeed() {
   return { inSuite: acrossRuns(inSuite, 's'), alone: acrossRuns(alone, 's') };
 }
 
-function markdown(result: any): string {
+function engineRows(e: any): string[] {
   const f = (x: Figure) => `${round(x.median)} ${x.unit} (min ${round(x.min)}, max ${round(x.max)}, ${x.runs} runs)`;
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   const rows: string[] = [];
-  const { bare, submission: s, roundTrip, storm, perCase, lifecycle } = result;
+  const { bare, submission: s, roundTrip, storm, perCase } = e;
   if (bare) {
     rows.push(`| bare Temporal: starts/s (no-op workflow + activity, 32 starters) | ${f(bare.throughput)} | — |`);
     rows.push(`| bare Temporal: start → activity p50 / p99 (500 starts at once: mostly queueing) | ${round(bare.p50.median)} / ${round(bare.p99.median)} ms | — |`);
   }
   if (s) {
     const ratio = bare ? s.saturation.throughput.median / bare.throughput.median : NaN;
-    rows.push(`| referral submission at saturation (16 senders) | ${f(s.saturation.throughput)}, p50 ${round(s.saturation.p50.median)} ms, p95 ${round(s.saturation.p95.median)} ms, p99 ${round(s.saturation.p99.median)} ms, errors ${s.saturation.errors.median} | ≥ 0.8 × bare: ratio ${round(ratio, 2)} — ${mark(ratio >= 0.8)} |`);
+    rows.push(`| referral submission at saturation (16 senders) | ${f(s.saturation.throughput)}, p50 ${round(s.saturation.p50.median)} ms, p95 ${round(s.saturation.p95.median)} ms, p99 ${round(s.saturation.p99.median)} ms, errors ${s.saturation.errors.median} | ≥ 0.8 × bare on this engine: ratio ${round(ratio, 2)} — ${mark(ratio >= 0.8)} |`);
     rows.push(`| referral submission at 50/s | p50 ${round(s.fixedRate.p50.median)} ms, p95 ${round(s.fixedRate.p95.median)} ms, p99 ${f(s.fixedRate.p99)}, errors ${s.fixedRate.errors.median} | p99 ≤ 50 ms — ${mark(s.fixedRate.p99.median <= 50)} |`);
   }
   if (roundTrip) rows.push(`| case action round trip p50 / p99 | ${round(roundTrip.p50.median)} / ${f(roundTrip.p99)} | p99 ≤ 150 ms — ${mark(roundTrip.p99.median <= 150)} |`);
   if (storm) {
     rows.push(`| deadline storm: ${storm.cases} prosecutor notices due at once | ${storm.stormSeconds} s, ${storm.noticesPerSecond} notices/s, ${storm.duplicates} duplicates (1 run${storm.creationOverranDeadline ? '; creation overran the deadline' : ''}) | ≤ 5 min, none twice — ${mark(storm.stormSeconds <= 300 && storm.duplicates === 0)} |`);
+    if (bare) rows.push(`| the storm against bare Temporal on this engine | ${round(storm.noticesPerSecond / bare.throughput.median, 2)} × bare starts/s (each notice: a timer, a workflow task, two e-mails) | — |`);
     rows.push(`| creating the storm's cases through the API | ${storm.createSeconds} s (${storm.creationRate}/s) | — |`);
-    rows.push(`| worker RSS with ${storm.footprint.openCases} open cases | ${round(storm.footprint.workerRssMb)} MB | ≤ 512 MB — ${mark(storm.footprint.workerRssMb <= 512)} |`);
+    rows.push(`| worker RSS with ${storm.footprint.openCases} open cases (largest worker) | ${round(storm.footprint.workerRssMb)} MB | ≤ 512 MB — ${mark(storm.footprint.workerRssMb <= 512)} |`);
     rows.push(`| worker RSS peak during the storm | ${round(storm.footprint.peakWorkerRssMbDuringStorm)} MB | — |`);
-    rows.push(`| API RSS with the same | ${round(storm.footprint.apiRssMb)} MB | — |`);
+    rows.push(`| API RSS with the same (largest API) | ${round(storm.footprint.apiRssMb)} MB | — |`);
   }
   if (perCase) {
     rows.push(`| history per case at enrollment | ${perCase.historyEventsAtEnrollment} events, ${round(perCase.historyBytesAtEnrollment / 1024)} KiB | — |`);
     rows.push(`| database per case | ${perCase.dbRowsPerCase} rows, ${round(perCase.dbBytesPerCase / 1024)} KiB | — |`);
   }
-  if (lifecycle) {
-    rows.push(`| one time-skipped lifecycle in the suite (social contact → six months → renewal → twelve months) | ${f(lifecycle.inSuite)} | ≤ 2 s — ${mark(lifecycle.inSuite.median <= 2)} |`);
-    rows.push(`| the same test run alone (pays for the stack's first workflow, requests and e-mails) | ${f(lifecycle.alone)} | — |`);
-  }
-  return [
-    `# Benchmark ${result.date}`,
-    '',
-    `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}. Temporal dev server (SQLite file), embedded PGlite, SMTP receiver in the bench process; API and worker are separate processes (worker cache ${process.env.WORKER_CACHED_WORKFLOWS ?? 100} workflows).`,
-    '',
-    '| figure | value | target |',
-    '| --- | --- | --- |',
-    ...rows,
-    '',
-  ].join('\n');
+  return rows;
 }
 
-async function main() {
-  const { bare } = await prepareBench();
-  const stack = await startProcessStack('bench', (config) => {
-    // The storm's cases are backdated so that all their 30-day deadlines fall due at one instant;
-    // their 4-hour and 12-hour clocks are set long so they do not fire during the run.
-    config.durations.maxReferralBackdate = '31 days';
-    config.durations.screeningOverdueAfter = '40 days';
-    config.durations.sceneWindow = '40 days';
-  }, { headersOnlyMail: true, logDir: path.join(ROOT, 'test-artifacts', 'bench-logs') });
-  const result: any = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version } };
+function markdown(result: any): string {
+  const f = (x: Figure) => `${round(x.median)} ${x.unit} (min ${round(x.min)}, max ${round(x.max)}, ${x.runs} runs)`;
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const out = [
+    `# Benchmark ${result.date}`,
+    '',
+    `Machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GB, Node ${result.machine.node}. SMTP receiver in the bench process; the API and workers are separate processes (worker cache ${process.env.WORKER_CACHED_WORKFLOWS ?? 100} workflows). Each engine's figures are read against bare Temporal on the same engine.`,
+    '',
+  ];
+  for (const [key, e] of Object.entries<any>(result.engines ?? {})) {
+    out.push(`## ${key}: ${e.description}`, '', '| figure | value | target |', '| --- | --- | --- |', ...engineRows(e), '');
+  }
+  if (result.lifecycle) {
+    out.push('## Time skipping (the test server)', '', '| figure | value | target |', '| --- | --- | --- |');
+    out.push(`| one time-skipped lifecycle in the suite (social contact → six months → renewal → twelve months) | ${f(result.lifecycle.inSuite)} | ≤ 2 s — ${mark(result.lifecycle.inSuite.median <= 2)} |`);
+    out.push(`| the same test run alone (pays for the stack's first workflow, requests and e-mails) | ${f(result.lifecycle.alone)} | — |`, '');
+  }
+  return out.join('\n');
+}
+
+/** The storm's cases are backdated so that all their 30-day deadlines fall due at one instant; their 4-hour and 12-hour clocks are set long so they do not fire during the run. */
+const benchConfig = (config: any) => {
+  config.durations.maxReferralBackdate = '31 days';
+  config.durations.screeningOverdueAfter = '40 days';
+  config.durations.sceneWindow = '40 days';
+};
+
+async function measure(key: EngineKey, bare: string): Promise<any> {
+  log(`engine ${key}: starting`);
+  const stack = await startEngine(key, benchConfig);
+  const result: any = { description: stack.description };
   try {
     if (ONLY.has('bare')) {
-      log('bare Temporal limit');
+      log(`${key}: bare Temporal limit`);
       result.bare = await bareLimit(stack, bare);
     }
     // The storm first, on a fresh system: its deadlines must not meet another scenario's backlog.
     if (ONLY.has('storm')) {
-      log('deadline storm');
+      log(`${key}: deadline storm`);
       result.storm = await stormAndFootprint(stack);
       result.perCase = await perCase(stack);
       await settle(stack);
     }
     if (ONLY.has('submission')) {
-      log('referral submission');
+      log(`${key}: referral submission`);
       result.submission = await submission(stack);
       log('waiting for the worker to catch up');
       await settle(stack);
     }
     if (ONLY.has('roundtrip')) {
-      log('action round trip');
+      log(`${key}: action round trip`);
       result.roundTrip = await roundTrip(stack);
       await settle(stack);
     }
   } finally {
     await stack.stop();
   }
+  return result;
+}
+
+async function main() {
+  const { bare } = await prepareBench();
+  const result: any = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30), node: process.version }, engines: {} };
+  for (const key of ENGINES) result.engines[key] = await measure(key, bare);
   if (ONLY.has('lifecycle')) {
     log('time-skipped lifecycle');
     result.lifecycle = await lifecycleSpeed();
@@ -322,8 +343,11 @@ async function main() {
   const day = result.date.slice(0, 10);
   const file = path.join(__dirname, 'results', `${day}.json`);
   mkdirSync(path.dirname(file), { recursive: true });
-  // A partial run (BENCH_ONLY) replaces its own scenarios in the day's results and keeps the others.
-  const merged = ONLY.size < SCENARIOS.length && existsSync(file) ? { ...JSON.parse(readFileSync(file, 'utf8')), ...result } : result;
+  // A partial run (BENCH_ONLY, BENCH_ENGINES) replaces its own figures in the day's results and keeps the others.
+  const earlier = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const merged = { ...earlier, ...result, engines: { ...earlier.engines } };
+  for (const [key, e] of Object.entries<any>(result.engines)) merged.engines[key] = { ...earlier.engines?.[key], ...e };
+  if (!result.lifecycle && earlier.lifecycle) merged.lifecycle = earlier.lifecycle;
   writeFileSync(file, JSON.stringify(merged, null, 2));
   const md = markdown(merged);
   writeFileSync(path.join(__dirname, 'results', `${day}.md`), md);
