@@ -6,7 +6,7 @@ import { signalCapacity } from './capacity';
 import { openLinkedSocialContact } from './open-linked-social-contact';
 import { produceMonthlyReport } from './produce-monthly-report';
 import { recordCaseProgress } from './record-case-progress';
-import { sendNotice } from './send-notice';
+import { sendNotice, sendNotices } from './send-notice';
 
 export interface ActivityDeps {
   db: PrismaClient;
@@ -20,6 +20,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     sendNotice: (notice: Parameters<typeof sendNotice>[1]) => sendNotice(deps, notice),
+    sendNotices: (notices: Parameters<typeof sendNotices>[1]) => sendNotices(deps, notices),
     recordCaseProgress: (progress: Parameters<typeof recordCaseProgress>[1]) => recordCaseProgress(deps, progress),
     signalCapacity: (request: Parameters<typeof signalCapacity>[1]) => signalCapacity(deps, request),
     openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) => openLinkedSocialContact(deps, request),

@@ -80,11 +80,24 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
   return { messageId, sentAt: sentAt.toISOString() };
 }
 
-/** Heartbeats when running as an activity (a worker that died is noticed within the heartbeat timeout). */
+/** Heartbeats when running as an activity (a worker that died is noticed within the heartbeat timeout); a local activity lives in its workflow task instead. */
 function heartbeat(): void {
+  let context: Context;
   try {
-    Context.current().heartbeat();
+    context = Context.current();
   } catch {
-    // not inside an activity
+    return; // not inside an activity
   }
+  if (!context.info.isLocal) context.heartbeat();
+}
+
+/**
+ * Every notice one event owes, in one call: each is delivered once (as `sendNotice` delivers it), all
+ * are attempted before a failure is reported, so a retry sends only those still owed.
+ */
+export async function sendNotices(deps: ActivityDeps, notices: NoticeRequest[]): Promise<NoticeReceipt[]> {
+  const results = await Promise.allSettled(notices.map((notice) => sendNotice(deps, notice)));
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<NoticeReceipt>).value);
 }

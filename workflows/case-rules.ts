@@ -17,7 +17,7 @@ export async function screeningOverdueRule(runtime: CaseRuntime): Promise<void> 
   await condition(() => s.stage === 'AWAITING_SCREENING' || isTerminal(s.stage));
   if (s.stage !== 'AWAITING_SCREENING' || s.stuck.some((f) => f.reason === 'SCREENING_OVERDUE')) return;
   const moved = await condition(() => s.stage !== 'AWAITING_SCREENING', msUntil(s.screeningDueAt!));
-  if (!moved) runtime.commit([systemEvent('SCREENING_OVERDUE', 'R-SCREEN')]);
+  if (!moved) runtime.commit([systemEvent('SCREENING_OVERDUE', 'R-SCREEN')], 'clock');
 }
 
 /**
@@ -30,7 +30,7 @@ export async function sceneWindowRule(runtime: CaseRuntime): Promise<void> {
   if (s.sceneWindowEndsAt === undefined) await condition(() => s.sceneWindowEndsAt !== undefined || isTerminal(s.stage));
   if (!s.sceneWindowEndsAt || s.sceneWindowEnded) return;
   if (await condition(() => isTerminal(s.stage), msUntil(s.sceneWindowEndsAt))) return;
-  runtime.commit([systemEvent('SCENE_WINDOW_ENDED', 'R-SCENE')]);
+  runtime.commit([systemEvent('SCENE_WINDOW_ENDED', 'R-SCENE')], 'clock');
 }
 
 /** R-VICTIM: the victim's one-week objection window closes (for a DOC NCI referral, from the referral to LEAD). */
@@ -39,7 +39,7 @@ export async function victimObjectionWindowRule(runtime: CaseRuntime): Promise<v
   if (s.victimObjectionDueAt === undefined) await condition(() => s.victimObjectionDueAt !== undefined || isTerminal(s.stage));
   if (!s.victimObjectionDueAt || s.victimObjectionWindowEnded) return;
   if (await condition(() => isTerminal(s.stage), msUntil(s.victimObjectionDueAt))) return;
-  runtime.commit([systemEvent('VICTIM_OBJECTION_WINDOW_ENDED', 'R-VICTIM')]);
+  runtime.commit([systemEvent('VICTIM_OBJECTION_WINDOW_ENDED', 'R-VICTIM')], 'clock');
 }
 
 /**
@@ -58,7 +58,7 @@ export async function intakeDeadlineRule(runtime: CaseRuntime): Promise<void> {
     const dueAt: string = s.intakeDueAt;
     await condition(() => !open() || s.intakeDueAt !== dueAt, msUntil(dueAt));
     if (open() && s.intakeDueAt === dueAt) {
-      runtime.commit([systemEvent('INTAKE_DEADLINE_MISSED', 'R-MISSED', { dueAt })]);
+      runtime.commit([systemEvent('INTAKE_DEADLINE_MISSED', 'R-MISSED', { dueAt })], 'clock');
     }
   }
   if (s.intakeMissedAt) await missedNoticeConfirmationRule(runtime);
@@ -71,7 +71,7 @@ async function missedNoticeConfirmationRule(runtime: CaseRuntime): Promise<void>
   if (sent() || s.stuck.some((f) => f.reason === 'MISSED_NOTICE_UNCONFIRMED')) return;
   const confirmBy = Date.parse(s.intakeMissedAt!) + s.policy.missedNoticeConfirmWithinMs;
   if (!(await condition(sent, msUntil(confirmBy)))) {
-    runtime.commit([systemEvent('MISSED_NOTICE_UNCONFIRMED', 'R-MISSED')]);
+    runtime.commit([systemEvent('MISSED_NOTICE_UNCONFIRMED', 'R-MISSED')], 'clock');
   }
 }
 
@@ -80,7 +80,7 @@ export async function approvalOverdueRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
   if (!s.approvalDueAt || s.stage !== 'AWAITING_APPROVAL' || s.stuck.some((f) => f.reason === 'APPROVAL_OVERDUE')) return;
   const reviewed = await condition(() => s.stage !== 'AWAITING_APPROVAL', msUntil(s.approvalDueAt));
-  if (!reviewed) runtime.commit([systemEvent('APPROVAL_OVERDUE', 'R-SC-APPROVAL')]);
+  if (!reviewed) runtime.commit([systemEvent('APPROVAL_OVERDUE', 'R-SC-APPROVAL')], 'clock');
 }
 
 /**
@@ -100,7 +100,7 @@ export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
     const validUntil = s.approvalValidUntil!;
     await condition(() => settledForGood() || s.approvalValidUntil !== validUntil, msUntil(validUntil));
     if (settledForGood()) return;
-    if (s.approvalValidUntil === validUntil) runtime.commit([systemEvent('REASSESSMENT_DUE', 'R-SC-REASSESS', { validUntil })]);
+    if (s.approvalValidUntil === validUntil) runtime.commit([systemEvent('REASSESSMENT_DUE', 'R-SC-REASSESS', { validUntil })], 'clock');
   }
 }
 
@@ -112,7 +112,7 @@ export async function overrideOverdueRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
   if (s.stage !== 'OVERRIDE_REQUESTED' || !s.overrideDueAt || s.stuck.some((f) => f.reason === 'OVERRIDE_OVERDUE')) return;
   const reviewed = await condition(() => s.stage !== 'OVERRIDE_REQUESTED', msUntil(s.overrideDueAt));
-  if (!reviewed) runtime.commit([systemEvent('OVERRIDE_OVERDUE', 'R-EL-OVERRIDE')]);
+  if (!reviewed) runtime.commit([systemEvent('OVERRIDE_OVERDUE', 'R-EL-OVERRIDE')], 'clock');
 }
 
 /** R-EL-WARRANT (Decision): a DOC NCI referral undecided after 24 hours is stuck and the NCI team reminded. */
@@ -120,5 +120,5 @@ export async function nciDecisionOverdueRule(runtime: CaseRuntime): Promise<void
   const s = runtime.state;
   if (s.stage !== 'AWAITING_NCI_DECISION' || !s.nci || s.stuck.some((f) => f.reason === 'NCI_DECISION_OVERDUE')) return;
   const decided = await condition(() => s.stage !== 'AWAITING_NCI_DECISION', msUntil(s.nci.dueAt));
-  if (!decided) runtime.commit([systemEvent('NCI_DECISION_OVERDUE', 'R-EL-WARRANT')]);
+  if (!decided) runtime.commit([systemEvent('NCI_DECISION_OVERDUE', 'R-EL-WARRANT')], 'clock');
 }

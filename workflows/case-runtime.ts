@@ -11,12 +11,30 @@ import { closureNotices, noticesOwed, orderedEffectsOwed, screeningOverdueRemind
 
 // A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
+const NOTICE_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
 const { sendNotice } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '1 minute',
   // A worker that dies mid-send is noticed within 20 s, and the notice retried elsewhere.
   heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  retry: NOTICE_RETRY,
 });
+// The notices one event owes are sent together. Owed by a person's action: one activity, so the
+// action's answer never waits for SMTP. Owed by a clock: a local activity inside the timer's own
+// workflow task, so a deadline that comes due costs the server one workflow task and no activity task
+// (the deadline storm); after 10 s of failures its retries wait on workflow timers instead.
+const { sendNotices } = proxyActivities<LeadActivities>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: '20 seconds',
+  retry: NOTICE_RETRY,
+});
+const { sendNotices: sendNoticesInTask } = proxyLocalActivities<LeadActivities>({
+  startToCloseTimeout: '1 minute',
+  localRetryThreshold: '10 seconds',
+  retry: NOTICE_RETRY,
+});
+
+/** What made an event: a person's action (or a step that follows one), or one of the case's clocks. */
+export type Cause = 'action' | 'clock';
 const ORDINARY_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 const { recordCaseProgress, signalCapacity, openLinkedSocialContact } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '30 seconds',
@@ -49,6 +67,8 @@ export const PATCHES = {
   consentBeforeIntake: 'consent-before-intake',
   /** R-VICTIM (Decision): a hand-off keeps an enrolled participant enrolled (decision rule, see RulesInForce). */
   handOffKeepsEnrollment: 'handoff-keeps-enrollment',
+  /** The notices of one event are sent together: by one activity, or inside the workflow task of the clock that owed them. */
+  noticesPerEvent: 'notices-per-event',
 } as const;
 
 /**
@@ -92,7 +112,7 @@ export class CaseRuntime {
 
   constructor(readonly state: CaseState) {}
 
-  commit(events: NewCaseEvent[]): void {
+  commit(events: NewCaseEvent[], cause: Cause = 'action'): void {
     for (const fresh of events) {
       const event = { ...fresh, seq: this.state.seq + 1 };
       this.state.seq = event.seq;
@@ -104,10 +124,8 @@ export class CaseRuntime {
       // Likewise cases closed by a filing decision before the closure notices existed.
       const closure = closureNotices(this.state, event);
       if (closure.length > 0 && patched(PATCHES.closureNotices)) owed.push(...closure);
-      for (const notice of owed) {
-        this.state.notices.push(notice);
-        this.deliver(notice);
-      }
+      this.state.notices.push(...owed);
+      this.deliver(owed, cause);
       this.ordered.push(...orderedEffectsOwed(this.state, event));
     }
     this.syncSearchAttributes();
@@ -124,7 +142,7 @@ export class CaseRuntime {
 
   /** Notices still owed when this run started (a run continued as new carries none; kept for safety). */
   redeliverPending(): void {
-    for (const notice of this.state.notices) if (notice.status === 'PENDING') this.deliver(notice);
+    this.deliver(this.state.notices.filter((n) => n.status === 'PENDING'));
   }
 
   /** All notices delivered, every ordered step done and every event projected to the database. */
@@ -177,10 +195,27 @@ export class CaseRuntime {
     };
   }
 
-  private deliver(notice: NoticeRecord): void {
-    this.deliveries++;
+  private deliver(notices: NoticeRecord[], cause: Cause = 'action'): void {
+    if (notices.length === 0) return;
+    const requests = notices.map((n) => this.noticeRequest(n));
+    const sent = (receipts: Array<{ sentAt: string }>) =>
+      this.commit(notices.map((n, i) => systemEvent('NOTICE_SENT', n.ruleId, { noticeId: n.id, sentAt: receipts[i].sentAt })));
+    this.deliveries += notices.length;
+    // Cases that sent notices one activity each before the change replay that way.
+    if (patched(PATCHES.noticesPerEvent)) {
+      void (cause === 'clock' ? sendNoticesInTask : sendNotices)(requests).then(sent).finally(() => (this.deliveries -= notices.length));
+      return;
+    }
+    for (const [i, request] of requests.entries()) {
+      void sendNotice(request)
+        .then((receipt) => this.commit([systemEvent('NOTICE_SENT', notices[i].ruleId, { noticeId: notices[i].id, sentAt: receipt.sentAt })]))
+        .finally(() => this.deliveries--);
+    }
+  }
+
+  private noticeRequest(notice: NoticeRecord): NoticeRequest {
     const s = this.state;
-    const request: NoticeRequest = {
+    return {
       noticeId: notice.id,
       referralId: s.referralId,
       kind: notice.kind,
@@ -194,8 +229,5 @@ export class CaseRuntime {
         deadline: s.intakeDueAt ? { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt } : s.approvalValidUntil ? { ruleId: 'R-SC-REASSESS', dueAt: s.approvalValidUntil } : undefined,
       },
     };
-    void sendNotice(request)
-      .then((receipt) => this.commit([systemEvent('NOTICE_SENT', notice.ruleId, { noticeId: notice.id, sentAt: receipt.sentAt })]))
-      .finally(() => this.deliveries--);
   }
 }

@@ -22,7 +22,7 @@ import { MailCapture } from '../mail/capture-server';
 import { inboxRoutes } from '../mail/inbox-routes';
 import { createSmtpMailer } from '../mail/mailer';
 import { temporalCliExecutable } from '../temporal/binaries';
-import { DEV_SERVER_SQLITE_FLAGS } from '../temporal/dev-server-storage';
+import { DEV_SERVER_FLAGS } from '../temporal/dev-server-flags';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
@@ -104,7 +104,7 @@ async function main() {
         namespace,
         // The Web UI is served through the product at /temporal (supervisors, signed in), where it
         // decrypts payloads with the product's own codec server on the same origin.
-        extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT, ...DEV_SERVER_SQLITE_FLAGS],
+        extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT, ...DEV_SERVER_FLAGS],
       },
       client: { dataConverter },
     });

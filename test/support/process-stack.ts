@@ -10,7 +10,7 @@ import { LEAD_APP_ROLE, LEAD_DATABASE } from '../../src/db/embedded-database';
 import { MailCapture } from '../../src/mail/capture-server';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
-import { DEV_SERVER_SQLITE_FLAGS } from '../../src/temporal/dev-server-storage';
+import { DEV_SERVER_FLAGS } from '../../src/temporal/dev-server-flags';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-encryption';
 import { freePort, httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/part';
@@ -83,7 +83,7 @@ export async function startProcessStack(name: string, configChanges: (config: an
     temporal: part(
       'temporal',
       cli,
-      ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...DEV_SERVER_SQLITE_FLAGS, ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
+      ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...DEV_SERVER_FLAGS, ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
       {},
       tcpOpen(temporalPort),
     ),
