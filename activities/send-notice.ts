@@ -10,6 +10,11 @@ import { noticeContent, recipientAddress } from './notice-content';
  */
 const CLAIM_MS = 30_000;
 const RENEW_MS = 10_000;
+/**
+ * How long a delivered notice's SENT mark is retried while the database is unreachable: within the
+ * attempt's one-minute start-to-close timeout, so no second attempt runs meanwhile.
+ */
+const MARK_SENT_FOR_MS = 40_000;
 
 export class NoticeBusyError extends Error {}
 
@@ -70,14 +75,36 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
       headers: { 'X-LEAD-Notice-Id': id, 'X-LEAD-Rule': notice.ruleId, 'X-LEAD-Referral': notice.referralId },
     });
   } catch (err) {
+    clearInterval(keepAlive);
     await db.notification.update({ where: { id }, data: { status: 'PENDING', claimedUntil: null, lastError: String((err as Error).message).slice(0, 500) } });
     throw err;
+  }
+  const sentAt = new Date();
+  try {
+    await markSent(db, id, { status: 'SENT', sentAt, messageId, claimedUntil: null, lastError: null });
   } finally {
     clearInterval(keepAlive);
   }
-  const sentAt = new Date();
-  await db.notification.update({ where: { id }, data: { status: 'SENT', sentAt, messageId, claimedUntil: null, lastError: null } });
   return { messageId, sentAt: sentAt.toISOString() };
+}
+
+/**
+ * The SMTP server has accepted the message: only this process knows it. A failed SENT mark (the
+ * database restarting) is retried here, renewing the claim, rather than failing the attempt — a
+ * retry would find the claim expired and send a second copy.
+ */
+async function markSent(db: ActivityDeps['db'], id: string, data: { status: 'SENT'; sentAt: Date; messageId: string; claimedUntil: null; lastError: null }): Promise<void> {
+  const giveUpAt = Date.now() + MARK_SENT_FOR_MS;
+  for (;;) {
+    try {
+      await db.notification.update({ where: { id }, data });
+      return;
+    } catch (err) {
+      if (Date.now() > giveUpAt) throw err;
+      heartbeat();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
 }
 
 /** Heartbeats when running as an activity (a worker that died is noticed within the heartbeat timeout); a local activity lives in its workflow task instead. */

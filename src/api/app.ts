@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../db/unavailable';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler } from 'express';
@@ -64,11 +65,6 @@ export interface ApiDeps {
   metricsToken?: string;
   /** The Temporal Web UI's own address: served to signed-in supervisors at /temporal (TEMPORAL_UI_UPSTREAM). */
   temporalUiUpstream?: string;
-}
-
-function isDatabaseUnavailable(err: unknown): boolean {
-  const text = `${(err as Error)?.name ?? ''} ${(err as Error)?.message ?? ''} ${(err as { code?: string })?.code ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|P1001|P1017|DatabaseNotReachable|connection terminated|Can't reach database/i.test(text);
 }
 
 function errorHandler(log: Logger): ErrorRequestHandler {
