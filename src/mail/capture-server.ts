@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -68,11 +69,7 @@ export class MailCapture {
               receivedAt: new Date().toISOString(),
             };
             this.messages.push(mail);
-            if (this.options.saveDir) {
-              await mkdir(this.options.saveDir, { recursive: true });
-              const name = `${mail.receivedAt.replace(/[:.]/g, '-')}-${this.messages.length}.json`;
-              await writeFile(path.join(this.options.saveDir, name), JSON.stringify(mail, null, 2));
-            }
+            if (this.options.saveDir) await saveMessage(this.options.saveDir, mail);
             callback();
           })
           .catch((err: Error) => callback(err));
@@ -101,4 +98,17 @@ export class MailCapture {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
+}
+
+/**
+ * One file per message, named by its arrival time and a random id (never two messages to one name,
+ * whatever arrives in the same millisecond or after a restart), written under a temporary name and
+ * renamed into place so a reader never sees half a message.
+ */
+async function saveMessage(dir: string, mail: CapturedMail): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const name = `${mail.receivedAt.replace(/[:.]/g, '-')}-${randomUUID()}.json`;
+  const partial = path.join(dir, `.${name}.partial`);
+  await writeFile(partial, JSON.stringify(mail, null, 2));
+  await rename(partial, path.join(dir, name));
 }
