@@ -7,5 +7,10 @@ export async function signalCapacity(
   { cases, config }: ActivityDeps,
   request: { signal: CapacitySignalName; caseId: string; approvedAt?: string; toCaseId?: string },
 ): Promise<void> {
-  await cases.signalCapacity(request.signal, { caseId: request.caseId, approvedAt: request.approvedAt, places: placesOf(config), ...(request.toCaseId ? { toCaseId: request.toCaseId } : {}) });
+  await cases.signalCapacity(request.signal, {
+    caseId: request.caseId,
+    approvedAt: request.approvedAt,
+    places: placesOf(config),
+    ...(request.toCaseId ? { toCaseId: request.toCaseId } : {}),
+  });
 }

@@ -23,7 +23,8 @@ export function createActivities(deps: ActivityDeps) {
     sendNotices: (notices: Parameters<typeof sendNotices>[1]) => sendNotices(deps, notices),
     recordCaseProgress: (progress: Parameters<typeof recordCaseProgress>[1]) => recordCaseProgress(deps, progress),
     signalCapacity: (request: Parameters<typeof signalCapacity>[1]) => signalCapacity(deps, request),
-    openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) => openLinkedSocialContact(deps, request),
+    openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) =>
+      openLinkedSocialContact(deps, request),
     produceMonthlyReport: (request: Parameters<typeof produceMonthlyReport>[1]) => produceMonthlyReport(deps, request),
   };
 }

@@ -26,7 +26,7 @@ const TITLES: Record<NoticeKind, string> = {
   SOCIAL_CONTACT_CLOSED: 'Social-contact referral closed',
   REASSESSMENT_DUE: 'Social-contact approval due for re-assessment',
   SCREENING_REMINDER: 'Reminder: initial screening not recorded 4 hours after the call',
-  CLOSED_BY_FILING_DECISION: 'Diversion closed by the prosecutor\'s filing decision',
+  CLOSED_BY_FILING_DECISION: "Diversion closed by the prosecutor's filing decision",
   NCI_REVIEW_REQUESTED: 'DOC warrant or violation: the NCI team decides whether to refer to LEAD',
   NCI_REVIEW_REMINDER: 'Reminder: DOC NCI decision not recorded 24 hours after the referral',
   NCI_DECLINED: 'DOC NCI team declined: the person is booked, not diverted',
@@ -52,7 +52,10 @@ export function recipientAddress(config: LeadConfig, recipient: Recipient): stri
     }
     case 'prosecutor': {
       const office = config.offices[recipient.office];
-      if (!office) throw new UnknownRecipientError(`No address configured for prosecutor office ${recipient.office} (R-JURISDICTION)`);
+      if (!office)
+        throw new UnknownRecipientError(
+          `No address configured for prosecutor office ${recipient.office} (R-JURISDICTION)`,
+        );
       return office.email;
     }
   }
@@ -70,7 +73,11 @@ export function noticeContent(config: LeadConfig, notice: NoticeRequest): { subj
     `Referral: ${notice.referralId} (${notice.facts.type === 'SOCIAL_CONTACT' ? 'social contact' : 'arrest diversion'})`,
     `Case status: ${notice.facts.stage}${notice.facts.outcome ? ` (${notice.facts.outcome.replace(/_/g, ' ').toLowerCase()})` : ''}`,
     ...(officeCode ? [`Office with jurisdiction: ${office ? `${office.name} (${officeCode})` : officeCode}`] : []),
-    ...(deadline ? [`${deadline.ruleId === 'R-INTAKE' ? 'Intake deadline' : 'Approval good until'}: ${deadline.dueAt} (${deadline.ruleId})`] : []),
+    ...(deadline
+      ? [
+          `${deadline.ruleId === 'R-INTAKE' ? 'Intake deadline' : 'Approval good until'}: ${deadline.dueAt} (${deadline.ruleId})`,
+        ]
+      : []),
     `Rule: ${notice.ruleId} — ${RULES[notice.ruleId]}`,
     '',
     notice.kind === 'DIVERSION_PACKET'

@@ -18,27 +18,51 @@ export async function openLinkedSocialContact(
   const submissionId = `handoff:${request.fromReferralId}`;
   const id = caseIdFor(config.program.caseIdPrefix, submissionId);
   const original = await db.referral.findUniqueOrThrow({ where: { id: request.fromReferralId } });
-  const input: SocialContactInput = { referralId: id, agency: request.agency, source: 'ARREST_HANDOFF', policy: casePolicyOf(config), linkedFrom: original.id, ...(request.carriedOver ? { carriedOver: request.carriedOver } : {}) };
+  const input: SocialContactInput = {
+    referralId: id,
+    agency: request.agency,
+    source: 'ARREST_HANDOFF',
+    policy: casePolicyOf(config),
+    linkedFrom: original.id,
+    ...(request.carriedOver ? { carriedOver: request.carriedOver } : {}),
+  };
   await db.referral.createMany({
     skipDuplicates: true,
-    data: [{
-      id,
-      submissionId,
-      submissionHash: submissionId,
-      type: 'SOCIAL_CONTACT',
-      personId: original.personId,
-      agency: original.agency,
-      officerId: original.officerId,
-      submittedById: original.submittedById,
-      linkedFromId: original.id,
-      details: JSON.parse(JSON.stringify({ source: 'ARREST_HANDOFF', linkedFrom: original.id, workflow: { type: 'socialContact', input } })),
-    }],
+    data: [
+      {
+        id,
+        submissionId,
+        submissionHash: submissionId,
+        type: 'SOCIAL_CONTACT',
+        personId: original.personId,
+        agency: original.agency,
+        officerId: original.officerId,
+        submittedById: original.submittedById,
+        linkedFromId: original.id,
+        details: JSON.parse(
+          JSON.stringify({
+            source: 'ARREST_HANDOFF',
+            linkedFrom: original.id,
+            workflow: { type: 'socialContact', input },
+          }),
+        ),
+      },
+    ],
   });
   // The same release of information continues (R-VICTIM, R-CONSENT): partners read the social contact under it.
-  const release = request.carriedOver?.consent.status === 'GIVEN' ? await db.releaseOfInformation.findFirst({ where: { referralId: original.id, rescindedAt: null }, orderBy: { givenAt: 'desc' } }) : null;
+  const release =
+    request.carriedOver?.consent.status === 'GIVEN'
+      ? await db.releaseOfInformation.findFirst({
+          where: { referralId: original.id, rescindedAt: null },
+          orderBy: { givenAt: 'desc' },
+        })
+      : null;
   if (release) {
     const carriedId = releaseIdOf(id, request.carriedOver!.consent.givenSeq);
-    await db.releaseOfInformation.createMany({ skipDuplicates: true, data: [{ ...release, id: carriedId, referralId: id, createdAt: undefined }] });
+    await db.releaseOfInformation.createMany({
+      skipDuplicates: true,
+      data: [{ ...release, id: carriedId, referralId: id, createdAt: undefined }],
+    });
   }
   await cases.startSocialContact(input);
   await db.referral.updateMany({ where: { id, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });

@@ -19,7 +19,10 @@ export interface MonthlyReportSummary {
  * R-STAFFING: computes a month's report from the recorded cases and stores it (one row per month;
  * a retried or repeated run replaces the row with the same figures).
  */
-export async function produceMonthlyReport({ db, config }: Pick<ActivityDeps, 'db' | 'config'>, request: MonthlyReportRequest): Promise<MonthlyReportSummary> {
+export async function produceMonthlyReport(
+  { db, config }: Pick<ActivityDeps, 'db' | 'config'>,
+  request: MonthlyReportRequest,
+): Promise<MonthlyReportSummary> {
   const data = await computeMonthlyReport(db, config, request.month);
   const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : null;
   await db.monthlyReport.upsert({
@@ -27,5 +30,10 @@ export async function produceMonthlyReport({ db, config }: Pick<ActivityDeps, 'd
     create: { month: request.month, scheduledAt, data: data as object },
     update: { scheduledAt, data: data as object, generatedAt: new Date() },
   });
-  return { month: request.month, participants: data.clientRows.length, staffingListCases: data.staffingList.length, referrals: data.figures.referralsInMonth.total };
+  return {
+    month: request.month,
+    participants: data.clientRows.length,
+    staffingListCases: data.staffingList.length,
+    referrals: data.figures.referralsInMonth.total,
+  };
 }

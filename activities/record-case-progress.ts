@@ -43,7 +43,10 @@ export async function recordCaseProgress({ db }: ActivityDeps, progress: CasePro
     if (updated.count === 0) return;
     const caseManager = progress.events.find((e) => e.actor.role === 'case_manager');
     if (caseManager) {
-      await tx.referral.updateMany({ where: { id: referralId, caseManagerId: null }, data: { caseManagerId: caseManager.actor.id } });
+      await tx.referral.updateMany({
+        where: { id: referralId, caseManagerId: null },
+        data: { caseManagerId: caseManager.actor.id },
+      });
     }
     for (const d of progress.deadlines) {
       const fields = { name: d.name, dueAt: new Date(d.dueAt), status: d.status };

@@ -56,14 +56,19 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
   });
   if (claimed.count === 0) {
     const row = await db.notification.findUniqueOrThrow({ where: { id } });
-    if (row.status === 'SENT' && row.sentAt && row.messageId) return { messageId: row.messageId, sentAt: row.sentAt.toISOString() };
-    throw new NoticeBusyError(`Notice ${id} is being sent by another attempt (claimed until ${row.claimedUntil?.toISOString()})`);
+    if (row.status === 'SENT' && row.sentAt && row.messageId)
+      return { messageId: row.messageId, sentAt: row.sentAt.toISOString() };
+    throw new NoticeBusyError(
+      `Notice ${id} is being sent by another attempt (claimed until ${row.claimedUntil?.toISOString()})`,
+    );
   }
 
   const messageId = `<${id}@lead-referrals>`;
   const keepAlive = setInterval(() => {
     heartbeat();
-    void db.notification.updateMany({ where: { id, status: 'SENDING' }, data: { claimedUntil: new Date(Date.now() + CLAIM_MS) } }).catch(() => undefined);
+    void db.notification
+      .updateMany({ where: { id, status: 'SENDING' }, data: { claimedUntil: new Date(Date.now() + CLAIM_MS) } })
+      .catch(() => undefined);
   }, RENEW_MS);
   try {
     await mailer.send({
@@ -76,7 +81,10 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
     });
   } catch (err) {
     clearInterval(keepAlive);
-    await db.notification.update({ where: { id }, data: { status: 'PENDING', claimedUntil: null, lastError: String((err as Error).message).slice(0, 500) } });
+    await db.notification.update({
+      where: { id },
+      data: { status: 'PENDING', claimedUntil: null, lastError: String((err as Error).message).slice(0, 500) },
+    });
     throw err;
   }
   const sentAt = new Date();
@@ -93,7 +101,11 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
  * database restarting) is retried here, renewing the claim, rather than failing the attempt — a
  * retry would find the claim expired and send a second copy.
  */
-async function markSent(db: ActivityDeps['db'], id: string, data: { status: 'SENT'; sentAt: Date; messageId: string; claimedUntil: null; lastError: null }): Promise<void> {
+async function markSent(
+  db: ActivityDeps['db'],
+  id: string,
+  data: { status: 'SENT'; sentAt: Date; messageId: string; claimedUntil: null; lastError: null },
+): Promise<void> {
   const giveUpAt = Date.now() + MARK_SENT_FOR_MS;
   for (;;) {
     try {

@@ -6,14 +6,20 @@ import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
 import { bundleLeadWorkflows } from '../src/temporal/workflow-bundle';
 
-export async function pool<T>(items: T[], concurrency: number, run: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function pool<T>(
+  items: T[],
+  concurrency: number,
+  run: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      await run(items[i], i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await run(items[i], i);
+      }
+    }),
+  );
 }
 
 export async function prepareBench() {
@@ -28,9 +34,11 @@ export async function prepareBench() {
   writeFileSync(product, (await bundleLeadWorkflows({ logger: quiet })).code);
   process.env.LEAD_TEST_WORKFLOW_BUNDLE = product;
   const bare = path.join(dir, 'bare-workflows.js');
-  writeFileSync(bare, (await bundleWorkflowCode({ workflowsPath: require.resolve('./bare-workflows'), logger: quiet })).code);
+  writeFileSync(
+    bare,
+    (await bundleWorkflowCode({ workflowsPath: require.resolve('./bare-workflows'), logger: quiet })).code,
+  );
   return { bare };
 }
 const noop = () => undefined;
 const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
-

@@ -39,7 +39,11 @@ const LOGS = path.join(__dirname, '..', 'test-artifacts', 'bench-logs');
 export async function startEngine(key: EngineKey, configChanges: (config: any) => void): Promise<BenchEngine> {
   const cache = process.env.WORKER_CACHED_WORKFLOWS ?? '100';
   if (key === 'dev') {
-    const stack = await startProcessStack('bench', configChanges, { headersOnlyMail: true, logDir: path.join(LOGS, key), env: { WORKER_CACHED_WORKFLOWS: cache } });
+    const stack = await startProcessStack('bench', configChanges, {
+      headersOnlyMail: true,
+      logDir: path.join(LOGS, key),
+      env: { WORKER_CACHED_WORKFLOWS: cache },
+    });
     return {
       key,
       description: `Temporal CLI dev server (SQLite file), 1 worker, 1 API`,
@@ -56,7 +60,11 @@ export async function startEngine(key: EngineKey, configChanges: (config: any) =
     };
   }
   const workers = key === 'stack1' ? 1 : 3;
-  const stack = await startTestProductionStack(`bench-${key}`, configChanges, { workers, logDir: path.join(LOGS, key), env: { WORKER_CACHED_WORKFLOWS: cache } });
+  const stack = await startTestProductionStack(`bench-${key}`, configChanges, {
+    workers,
+    logDir: path.join(LOGS, key),
+    env: { WORKER_CACHED_WORKFLOWS: cache },
+  });
   return {
     key,
     description: `Temporal server v1.29.1 on PostgreSQL 18 (mTLS), ${workers} worker${workers > 1 ? 's' : ''}, 2 APIs behind the front`,

@@ -12,9 +12,24 @@ const durationMs = Number(seconds) * 1000;
 
 function body(i: number) {
   const social = i % 5 === 4;
-  const person = { givenName: `Bench${i % 97}`, familyName: `Load${i % 89}`, dateOfBirth: `19${60 + (i % 39)}-0${1 + (i % 9)}-1${i % 9}` };
+  const person = {
+    givenName: `Bench${i % 97}`,
+    familyName: `Load${i % 89}`,
+    dateOfBirth: `19${60 + (i % 39)}-0${1 + (i % 9)}-1${i % 9}`,
+  };
   if (social) {
-    return { path: '/api/referrals/social-contacts', json: { submissionId: randomUUID(), agency: 'BURIEN_PD', source: { type: 'OFFICER', referrerId: 'B-2210' }, person, verification: { bases: ['DIRECT_OBSERVATION'] }, drivers: ['DRUG_ACTIVITY'], violations: [{ date: new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10), area: 'BURIEN' }] } };
+    return {
+      path: '/api/referrals/social-contacts',
+      json: {
+        submissionId: randomUUID(),
+        agency: 'BURIEN_PD',
+        source: { type: 'OFFICER', referrerId: 'B-2210' },
+        person,
+        verification: { bases: ['DIRECT_OBSERVATION'] },
+        drivers: ['DRUG_ACTIVITY'],
+        violations: [{ date: new Date(Date.now() - 30 * 86400_000).toISOString().slice(0, 10), area: 'BURIEN' }],
+      },
+    };
   }
   return {
     path: '/api/referrals/arrest-diversions',
@@ -24,8 +39,19 @@ function body(i: number) {
       officer: { id: 'B-1047' },
       person,
       incident: { withinCityLimits: i % 2 === 0 },
-      offenses: [{ code: i % 3 === 0 ? 'CRIMINAL_TRESPASS' : 'VUCSA_POSSESSION', ...(i % 3 === 0 ? {} : { drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } }) }],
-      judgments: { amenable: true, dealingForProfit: false, exploitsOthers: false, promotingProstitution: false, safetyConcern: false },
+      offenses: [
+        {
+          code: i % 3 === 0 ? 'CRIMINAL_TRESPASS' : 'VUCSA_POSSESSION',
+          ...(i % 3 === 0 ? {} : { drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } }),
+        },
+      ],
+      judgments: {
+        amenable: true,
+        dealingForProfit: false,
+        exploitsOthers: false,
+        promotingProstitution: false,
+        safetyConcern: false,
+      },
       circumstances: { needsImmediateMedicalCare: false, ableToConsent: true },
     },
   };
@@ -35,7 +61,11 @@ async function send(i: number, latencies: number[], errors: { count: number; byS
   const { path, json } = body(i);
   const started = performance.now();
   try {
-    const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(json) });
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(json),
+    });
     await res.arrayBuffer();
     if (res.status !== 201) {
       errors.count++;
@@ -64,12 +94,24 @@ async function main() {
     }
     await Promise.all(pending);
   } else {
-    await Promise.all(Array.from({ length: Number(level) }, async () => {
-      while (performance.now() - started < durationMs) await send(i++, latencies, errors);
-    }));
+    await Promise.all(
+      Array.from({ length: Number(level) }, async () => {
+        while (performance.now() - started < durationMs) await send(i++, latencies, errors);
+      }),
+    );
   }
   const elapsed = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ mode, level: Number(level), requests: latencies.length, errors: errors.count, errorsByStatus: errors.byStatus, throughput: latencies.length / elapsed, latency: summarize(latencies) }));
+  console.log(
+    JSON.stringify({
+      mode,
+      level: Number(level),
+      requests: latencies.length,
+      errors: errors.count,
+      errorsByStatus: errors.byStatus,
+      throughput: latencies.length / elapsed,
+      latency: summarize(latencies),
+    }),
+  );
 }
 
 void main();

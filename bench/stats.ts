@@ -7,7 +7,12 @@ export function percentile(sorted: number[], p: number): number {
 
 export function summarize(samples: number[]): { p50: number; p95: number; p99: number; count: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), count: sorted.length };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    count: sorted.length,
+  };
 }
 
 export interface Figure {
@@ -20,7 +25,13 @@ export interface Figure {
 
 export function acrossRuns(values: number[], unit: string): Figure {
   const sorted = [...values].sort((a, b) => a - b);
-  return { median: sorted[Math.floor((sorted.length - 1) / 2)], min: sorted[0], max: sorted[sorted.length - 1], runs: sorted.length, unit };
+  return {
+    median: sorted[Math.floor((sorted.length - 1) / 2)],
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    runs: sorted.length,
+    unit,
+  };
 }
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

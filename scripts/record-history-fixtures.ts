@@ -25,7 +25,9 @@ async function main() {
   const bundle = path.join(require('node:os').tmpdir(), 'lead-record-bundle.js');
   writeFileSync(bundle, (await bundleLeadWorkflows()).code);
   process.env.LEAD_TEST_WORKFLOW_BUNDLE = bundle;
-  const payloadKeys = parsePayloadKeys(readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim());
+  const payloadKeys = parsePayloadKeys(
+    readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim(),
+  );
   const stack = await startTestStack({ payloadKeys });
   // Every action must be accepted: a refused one would record a different path than its name says.
   const as = (...who: Parameters<typeof apiAs> extends [unknown, ...infer R] ? R : never) => {
@@ -63,13 +65,18 @@ async function main() {
   };
   const wait = async (id: string) => stack.env.client.workflow.getHandle(id).result();
   const placeGranted = async (id: string) => {
-    for (let i = 0; i < 100 && (await sergeant.get(`/api/cases/${id}`)).body.case.stage !== 'AWAITING_CONTACT'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await sergeant.get(`/api/cases/${id}`)).body.case.stage !== 'AWAITING_CONTACT'; i++)
+      await new Promise((r) => setTimeout(r, 100));
   };
   try {
     let id = await refer('arrest-enrolled-iip-exited');
     await enroll(id);
     await cm.act(id, 'iip', { goals: ['HOUSING'] });
-    await cm.act(id, 'service-withdrawals', { service: 'motel vouchers', reasonCode: 'NOT_USING_SERVICE', note: 'not used for 3 months' });
+    await cm.act(id, 'service-withdrawals', {
+      service: 'motel vouchers',
+      reasonCode: 'NOT_USING_SERVICE',
+      note: 'not used for 3 months',
+    });
     await stack.env.sleep('40 days');
     await cm.act(id, 'exit', { reason: 'TRANSITIONED_OUT' });
 
@@ -87,19 +94,31 @@ async function main() {
     id = await refer('arrest-extended-consent-rescinded', arrestReferral());
     await cm.act(id, 'screening');
     await stack.env.sleep('25 days');
-    const intakeDue = (await sergeant.get(`/api/cases/${id}`)).body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt as string;
-    await sergeant.act(id, 'intake-deadline/extensions', { newDueAt: new Date(Date.parse(intakeDue) + 10 * 86400_000).toISOString(), reason: 'hospital stay' });
+    const intakeDue = (await sergeant.get(`/api/cases/${id}`)).body.case.deadlines.find(
+      (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
+    ).dueAt as string;
+    await sergeant.act(id, 'intake-deadline/extensions', {
+      newDueAt: new Date(Date.parse(intakeDue) + 10 * 86400_000).toISOString(),
+      reason: 'hospital stay',
+    });
     await cm.act(id, 'consent', { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes' });
     await cm.act(id, 'intake');
     await cm.act(id, 'consent/rescind');
 
-    id = await refer('arrest-victim-objection-handoff', arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }));
+    id = await refer(
+      'arrest-victim-objection-handoff',
+      arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
+    );
     await cm.act(id, 'screening');
     await stack.env.sleep('3 days');
     await city.act(id, 'victim-objection');
     await city.act(id, 'filing-decision', { decision: 'FILED' });
 
-    const ineligible = () => arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION', drug: { substance: 'OTHER', grams: 12, activity: 'POSSESSION' } }], overrideRequest: { reason: 'booked; asking LEAD to take him' } });
+    const ineligible = () =>
+      arrestReferral({
+        offenses: [{ code: 'VUCSA_POSSESSION', drug: { substance: 'OTHER', grams: 12, activity: 'POSSESSION' } }],
+        overrideRequest: { reason: 'booked; asking LEAD to take him' },
+      });
     id = await refer('arrest-override-approved-enrolled', ineligible());
     await sergeant.act(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
     await enroll(id);
@@ -135,23 +154,38 @@ async function main() {
     id = await refer('arrest-override-overdue-approved', ineligible());
     await stack.env.sleep('25 hours');
     await sergeant.act(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
-    id = await refer('arrest-enrolled-handoff', arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }));
+    id = await refer(
+      'arrest-enrolled-handoff',
+      arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
+    );
     await enroll(id);
     await cm.act(id, 'iip', { goals: ['HOUSING'] });
     await city.act(id, 'victim-objection');
     await city.act(id, 'filing-decision', { decision: 'FILED' });
     await wait(id);
-    const continued = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${id}`)).body.case.handOff.socialContactReferralId as string;
+    const continued = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${id}`)).body.case.handOff
+      .socialContactReferralId as string;
     recorded['social-continuing-handoff-exited'] = continued;
     await cm.act(continued, 'exit', { reason: 'TRANSITIONED_OUT' });
-    id = await refer('arrest-mixed-jurisdiction-missed', arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } }, { code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }] }));
+    id = await refer(
+      'arrest-mixed-jurisdiction-missed',
+      arrestReferral({
+        offenses: [
+          { code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } },
+          { code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' },
+        ],
+      }),
+    );
     await cm.act(id, 'screening');
     await stack.env.sleep('31 days');
     id = await refer('arrest-service-withdrawn-reinstated');
     await enroll(id);
     await cm.act(id, 'service-withdrawals', { service: 'bus passes', reasonCode: 'NOT_USING_SERVICE' });
     await cm.act(id, 'service-reinstatements', { service: 'bus passes', note: 'using them again' });
-    await social('social-refused-at-submission', socialContactReferral({ violations: [{ date: monthsAgo(30), area: 'BURIEN' }] }));
+    await social(
+      'social-refused-at-submission',
+      socialContactReferral({ violations: [{ date: monthsAgo(30), area: 'BURIEN' }] }),
+    );
     await stack.env.sleep('1 day');
     recorded['capacity-coordinator'] = 'lead-capacity';
 

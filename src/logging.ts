@@ -6,6 +6,10 @@ import pino from 'pino';
  */
 export type Logger = pino.Logger;
 
-export function createLogger(name: string, level = process.env.LOG_LEVEL ?? 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  name: string,
+  level = process.env.LOG_LEVEL ?? 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   return pino({ name, level, base: { service: name } }, destination);
 }

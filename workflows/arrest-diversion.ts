@@ -1,7 +1,14 @@
 import { continueAsNew } from '@temporalio/workflow';
 import type { ArrestDiversionInput } from '../src/shared/case-model';
 import { openArrestDiversion } from './case/open-case';
-import { intakeDeadlineRule, nciDecisionOverdueRule, overrideOverdueRule, sceneWindowRule, screeningOverdueRule, victimObjectionWindowRule } from './case-rules';
+import {
+  intakeDeadlineRule,
+  nciDecisionOverdueRule,
+  overrideOverdueRule,
+  sceneWindowRule,
+  screeningOverdueRule,
+  victimObjectionWindowRule,
+} from './case-rules';
 import { runCase, type CaseResult } from './case-workflow';
 
 /**
@@ -12,7 +19,14 @@ import { runCase, type CaseResult } from './case-workflow';
  */
 export async function arrestDiversion(input: ArrestDiversionInput): Promise<CaseResult> {
   const opened = input.resume ? { state: input.resume } : openArrestDiversion(input, Date.now());
-  const run = await runCase(opened, [screeningOverdueRule, sceneWindowRule, victimObjectionWindowRule, intakeDeadlineRule, overrideOverdueRule, nciDecisionOverdueRule]);
+  const run = await runCase(opened, [
+    screeningOverdueRule,
+    sceneWindowRule,
+    victimObjectionWindowRule,
+    intakeDeadlineRule,
+    overrideOverdueRule,
+    nciDecisionOverdueRule,
+  ]);
   if ('continueWith' in run) return continueAsNew<typeof arrestDiversion>({ ...input, resume: run.continueWith });
   return run.result;
 }

@@ -75,7 +75,9 @@ export async function capacityCoordinator(carried?: CapacityState): Promise<void
   setHandler(capacityQuery, (): CapacityView => ({ ...s, free: Math.max(0, free()) }));
 
   for (;;) {
-    await condition(() => grants.length > 0 || workflowInfo().historyLength > HISTORY_LIMIT || workflowInfo().continueAsNewSuggested);
+    await condition(
+      () => grants.length > 0 || workflowInfo().historyLength > HISTORY_LIMIT || workflowInfo().continueAsNewSuggested,
+    );
     while (grants.length > 0) {
       const caseId = grants.shift()!;
       try {

@@ -9,7 +9,8 @@ import { systemEvent, type CaseRuntime } from './case-runtime';
  */
 
 /** Milliseconds until an instant, at least 1 (a zero timeout would mean "no timeout"). */
-const msUntil = (instant: string | number) => Math.max(1, (typeof instant === 'number' ? instant : Date.parse(instant)) - Date.now());
+const msUntil = (instant: string | number) =>
+  Math.max(1, (typeof instant === 'number' ? instant : Date.parse(instant)) - Date.now());
 
 /** R-SCREEN (Decision): no screening recorded 4 h after case management was called → stuck. */
 export async function screeningOverdueRule(runtime: CaseRuntime): Promise<void> {
@@ -27,7 +28,8 @@ export async function screeningOverdueRule(runtime: CaseRuntime): Promise<void> 
 export async function sceneWindowRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
   // Only a case whose window is not set yet waits for it: the others start their timer at once, as they always did.
-  if (s.sceneWindowEndsAt === undefined) await condition(() => s.sceneWindowEndsAt !== undefined || isTerminal(s.stage));
+  if (s.sceneWindowEndsAt === undefined)
+    await condition(() => s.sceneWindowEndsAt !== undefined || isTerminal(s.stage));
   if (!s.sceneWindowEndsAt || s.sceneWindowEnded) return;
   if (await condition(() => isTerminal(s.stage), msUntil(s.sceneWindowEndsAt))) return;
   runtime.commit([systemEvent('SCENE_WINDOW_ENDED', 'R-SCENE')], 'clock');
@@ -36,7 +38,8 @@ export async function sceneWindowRule(runtime: CaseRuntime): Promise<void> {
 /** R-VICTIM: the victim's one-week objection window closes (for a DOC NCI referral, from the referral to LEAD). */
 export async function victimObjectionWindowRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
-  if (s.victimObjectionDueAt === undefined) await condition(() => s.victimObjectionDueAt !== undefined || isTerminal(s.stage));
+  if (s.victimObjectionDueAt === undefined)
+    await condition(() => s.victimObjectionDueAt !== undefined || isTerminal(s.stage));
   if (!s.victimObjectionDueAt || s.victimObjectionWindowEnded) return;
   if (await condition(() => isTerminal(s.stage), msUntil(s.victimObjectionDueAt))) return;
   runtime.commit([systemEvent('VICTIM_OBJECTION_WINDOW_ENDED', 'R-VICTIM')], 'clock');
@@ -78,7 +81,8 @@ async function missedNoticeConfirmationRule(runtime: CaseRuntime): Promise<void>
 /** R-SC-APPROVAL (Decision): unreviewed after 7 days → stuck, and the sergeants are reminded. */
 export async function approvalOverdueRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
-  if (!s.approvalDueAt || s.stage !== 'AWAITING_APPROVAL' || s.stuck.some((f) => f.reason === 'APPROVAL_OVERDUE')) return;
+  if (!s.approvalDueAt || s.stage !== 'AWAITING_APPROVAL' || s.stuck.some((f) => f.reason === 'APPROVAL_OVERDUE'))
+    return;
   const reviewed = await condition(() => s.stage !== 'AWAITING_APPROVAL', msUntil(s.approvalDueAt));
   if (!reviewed) runtime.commit([systemEvent('APPROVAL_OVERDUE', 'R-SC-APPROVAL')], 'clock');
 }
@@ -100,7 +104,8 @@ export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
     const validUntil = s.approvalValidUntil!;
     await condition(() => settledForGood() || s.approvalValidUntil !== validUntil, msUntil(validUntil));
     if (settledForGood()) return;
-    if (s.approvalValidUntil === validUntil) runtime.commit([systemEvent('REASSESSMENT_DUE', 'R-SC-REASSESS', { validUntil })], 'clock');
+    if (s.approvalValidUntil === validUntil)
+      runtime.commit([systemEvent('REASSESSMENT_DUE', 'R-SC-REASSESS', { validUntil })], 'clock');
   }
 }
 
@@ -110,7 +115,8 @@ export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
  */
 export async function overrideOverdueRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
-  if (s.stage !== 'OVERRIDE_REQUESTED' || !s.overrideDueAt || s.stuck.some((f) => f.reason === 'OVERRIDE_OVERDUE')) return;
+  if (s.stage !== 'OVERRIDE_REQUESTED' || !s.overrideDueAt || s.stuck.some((f) => f.reason === 'OVERRIDE_OVERDUE'))
+    return;
   const reviewed = await condition(() => s.stage !== 'OVERRIDE_REQUESTED', msUntil(s.overrideDueAt));
   if (!reviewed) runtime.commit([systemEvent('OVERRIDE_OVERDUE', 'R-EL-OVERRIDE')], 'clock');
 }

@@ -1,4 +1,10 @@
-import { condition, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  condition,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
 import type { CarriedParticipation, CaseState, NoticeRecord } from '../src/shared/case-model';
@@ -109,8 +115,23 @@ export class CaseRuntime {
   private deliveries = 0;
   private readonly ordered: OrderedEffect[] = [];
   private lastSearchAttributes?: string;
+  private fail!: (reason: unknown) => void;
+  /**
+   * Rejects with the first failure of a coroutine the case started without awaiting it where it
+   * started (projection, ordered steps, deliveries, rule clocks): the case's main path races it, so no
+   * failure goes unhandled and none leaves the case waiting forever.
+   */
+  readonly failure = new Promise<never>((_, reject) => (this.fail = reject));
 
-  constructor(readonly state: CaseState) {}
+  constructor(readonly state: CaseState) {
+    // Observed here so a failure after the main path has ended is not an unhandled rejection.
+    this.failure.catch(() => undefined);
+  }
+
+  /** Owns a coroutine: it runs on, and its failure is the case's (see `failure`). */
+  own(task: Promise<unknown>): void {
+    task.catch(this.fail);
+  }
 
   commit(events: NewCaseEvent[], cause: Cause = 'action'): void {
     for (const fresh of events) {
@@ -120,7 +141,8 @@ export class CaseRuntime {
       evolve(this.state, event);
       const owed = noticesOwed(this.state, event);
       // Cases that flagged an overdue screening before the reminder existed replay without it.
-      if (event.type === 'SCREENING_OVERDUE' && patched(PATCHES.screeningOverdueReminder)) owed.push(...screeningOverdueReminder(this.state, event));
+      if (event.type === 'SCREENING_OVERDUE' && patched(PATCHES.screeningOverdueReminder))
+        owed.push(...screeningOverdueReminder(this.state, event));
       // Likewise cases closed by a filing decision before the closure notices existed.
       const closure = closureNotices(this.state, event);
       if (closure.length > 0 && patched(PATCHES.closureNotices)) owed.push(...closure);
@@ -151,8 +173,8 @@ export class CaseRuntime {
   }
 
   start(): void {
-    void this.projectForever();
-    void this.performOrderedForever();
+    this.own(this.projectForever());
+    this.own(this.performOrderedForever());
   }
 
   private async projectForever(): Promise<never> {
@@ -169,10 +191,20 @@ export class CaseRuntime {
       await condition(() => this.ordered.length > 0);
       const effect = this.ordered[0];
       if (effect.kind === 'capacity') {
-        const toCaseId = effect.signal === 'participantTransferred' ? this.state.handOff?.socialContactReferralId : undefined;
-        await signalCapacity({ signal: effect.signal, caseId: this.state.referralId, approvedAt: effect.approvedAt, ...(toCaseId ? { toCaseId } : {}) });
+        const toCaseId =
+          effect.signal === 'participantTransferred' ? this.state.handOff?.socialContactReferralId : undefined;
+        await signalCapacity({
+          signal: effect.signal,
+          caseId: this.state.referralId,
+          approvedAt: effect.approvedAt,
+          ...(toCaseId ? { toCaseId } : {}),
+        });
       } else {
-        const { socialContactReferralId } = await openLinkedSocialContact({ fromReferralId: this.state.referralId, agency: this.state.agency, ...carriedParticipationOf(this.state) });
+        const { socialContactReferralId } = await openLinkedSocialContact({
+          fromReferralId: this.state.referralId,
+          agency: this.state.agency,
+          ...carriedParticipationOf(this.state),
+        });
         this.commit([systemEvent('LINKED_SOCIAL_CONTACT_OPENED', 'R-VICTIM', { socialContactReferralId })]);
       }
       this.ordered.shift();
@@ -199,17 +231,29 @@ export class CaseRuntime {
     if (notices.length === 0) return;
     const requests = notices.map((n) => this.noticeRequest(n));
     const sent = (receipts: Array<{ sentAt: string }>) =>
-      this.commit(notices.map((n, i) => systemEvent('NOTICE_SENT', n.ruleId, { noticeId: n.id, sentAt: receipts[i].sentAt })));
+      this.commit(
+        notices.map((n, i) => systemEvent('NOTICE_SENT', n.ruleId, { noticeId: n.id, sentAt: receipts[i].sentAt })),
+      );
     this.deliveries += notices.length;
     // Cases that sent notices one activity each before the change replay that way.
     if (patched(PATCHES.noticesPerEvent)) {
-      void (cause === 'clock' ? sendNoticesInTask : sendNotices)(requests).then(sent).finally(() => (this.deliveries -= notices.length));
+      this.own(
+        (cause === 'clock' ? sendNoticesInTask : sendNotices)(requests)
+          .then(sent)
+          .finally(() => (this.deliveries -= notices.length)),
+      );
       return;
     }
     for (const [i, request] of requests.entries()) {
-      void sendNotice(request)
-        .then((receipt) => this.commit([systemEvent('NOTICE_SENT', notices[i].ruleId, { noticeId: notices[i].id, sentAt: receipt.sentAt })]))
-        .finally(() => this.deliveries--);
+      this.own(
+        sendNotice(request)
+          .then((receipt) =>
+            this.commit([
+              systemEvent('NOTICE_SENT', notices[i].ruleId, { noticeId: notices[i].id, sentAt: receipt.sentAt }),
+            ]),
+          )
+          .finally(() => this.deliveries--),
+      );
     }
   }
 
@@ -226,7 +270,11 @@ export class CaseRuntime {
         ...(notice.kind === 'CLOSED_BY_FILING_DECISION' ? { outcome: s.outcome } : {}),
         type: s.type,
         office: s.prosecutorOffice,
-        deadline: s.intakeDueAt ? { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt } : s.approvalValidUntil ? { ruleId: 'R-SC-REASSESS', dueAt: s.approvalValidUntil } : undefined,
+        deadline: s.intakeDueAt
+          ? { ruleId: 'R-INTAKE', dueAt: s.intakeDueAt }
+          : s.approvalValidUntil
+            ? { ruleId: 'R-SC-REASSESS', dueAt: s.approvalValidUntil }
+            : undefined,
       },
     };
   }

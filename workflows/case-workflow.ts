@@ -44,12 +44,15 @@ export async function runCase(
     runtime.redeliverPending();
   }
   runtime.start();
-  for (const rule of rules) void rule(runtime);
+  for (const rule of rules) runtime.own(rule(runtime));
 
   const wantsNewRun = () =>
     state.seq - seqAtRunStart >= state.policy.continueAsNewAfterEvents || workflowInfo().continueAsNewSuggested;
-  await condition(() => isTerminal(state.stage) || wantsNewRun());
-  await condition(() => runtime.settled() && allHandlersFinished());
+  const ended = async () => {
+    await condition(() => isTerminal(state.stage) || wantsNewRun());
+    await condition(() => runtime.settled() && allHandlersFinished());
+  };
+  await Promise.race([ended(), runtime.failure]);
   if (!isTerminal(state.stage)) return { continueWith: state };
   return { result: { referralId: state.referralId, stage: state.stage, outcome: state.outcome } };
 }

@@ -72,31 +72,63 @@ function errorHandler(log: Logger): ErrorRequestHandler {
     const send = (e: HttpError) => res.status(e.status).json(e.toBody());
     if (err instanceof HttpError) return void send(err);
     const type = (err as { type?: string; code?: string }).type;
-    if (type === 'entity.parse.failed') return void send(new HttpError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
-    if (type === 'entity.too.large') return void send(new HttpError(413, 'BODY_TOO_LARGE', 'The request body is too large'));
-    if (type === 'charset.unsupported' || type === 'encoding.unsupported') return void send(new HttpError(415, 'UNSUPPORTED_ENCODING', 'Send UTF-8 JSON'));
+    if (type === 'entity.parse.failed')
+      return void send(new HttpError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
+    if (type === 'entity.too.large')
+      return void send(new HttpError(413, 'BODY_TOO_LARGE', 'The request body is too large'));
+    if (type === 'charset.unsupported' || type === 'encoding.unsupported')
+      return void send(new HttpError(415, 'UNSUPPORTED_ENCODING', 'Send UTF-8 JSON'));
     if ((err as { code?: string }).code === 'EBADCSRFTOKEN') {
-      return void send(new HttpError(403, 'CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header (GET /api/auth/csrf gives one)'));
+      return void send(
+        new HttpError(403, 'CSRF_TOKEN_INVALID', 'Missing or wrong X-CSRF-Token header (GET /api/auth/csrf gives one)'),
+      );
     }
     if (err instanceof TemporalUnavailableError) {
-      return void send(new HttpError(503, 'WORKFLOW_SERVICE_UNAVAILABLE', 'The workflow service is unreachable; nothing was changed — try again shortly'));
+      return void send(
+        new HttpError(
+          503,
+          'WORKFLOW_SERVICE_UNAVAILABLE',
+          'The workflow service is unreachable; nothing was changed — try again shortly',
+        ),
+      );
     }
     if ((err as { code?: string }).code === 'P2028') {
       // Prisma could not start (or finish) the transaction in time: it was rolled back.
       log.warn({ requestId: req.requestId, err: (err as Error).name }, 'database busy');
       res.setHeader('Retry-After', '5');
-      return void send(new HttpError(503, 'DATABASE_BUSY', 'The database is too busy to answer in time; nothing was recorded — send the same request again shortly'));
+      return void send(
+        new HttpError(
+          503,
+          'DATABASE_BUSY',
+          'The database is too busy to answer in time; nothing was recorded — send the same request again shortly',
+        ),
+      );
     }
     if (isDatabaseUnavailable(err)) {
       log.warn({ requestId: req.requestId, err: (err as Error).name }, 'database unavailable');
-      return void send(new HttpError(503, 'DATABASE_UNAVAILABLE', 'The database is unreachable; nothing was recorded — try again shortly'));
+      return void send(
+        new HttpError(
+          503,
+          'DATABASE_UNAVAILABLE',
+          'The database is unreachable; nothing was recorded — try again shortly',
+        ),
+      );
     }
-    const status = (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
+    const status =
+      (err as { status?: number; statusCode?: number }).status ?? (err as { statusCode?: number }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return void send(new HttpError(status, 'BAD_REQUEST', 'The request could not be understood'));
     }
     // Names and codes only: error messages can quote input, and logs never carry personal data.
-    log.error({ requestId: req.requestId, err: (err as Error)?.name, code: (err as { code?: string })?.code, route: req.route?.path }, 'unexpected error');
+    log.error(
+      {
+        requestId: req.requestId,
+        err: (err as Error)?.name,
+        code: (err as { code?: string })?.code,
+        route: req.route?.path,
+      },
+      'unexpected error',
+    );
     send(new HttpError(500, 'INTERNAL', `Unexpected error; it has been logged under request id ${req.requestId}`));
   };
 }
@@ -106,7 +138,10 @@ export function createApp(deps: ApiDeps): express.Express {
   const limits = deps.limits ?? limitsFrom({});
   const accounts = { demoUsers: deps.demoUsers ?? false };
   const tokens = withAccountChecks(deps.tokens, deps.db, accounts);
-  const links = deps.links ?? { temporalUi: deps.temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233', namespace: 'default' };
+  const links = deps.links ?? {
+    temporalUi: deps.temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233',
+    namespace: 'default',
+  };
   const secureCookies = deps.config.program.publicUrl.startsWith('https:');
   const app = express();
   app.disable('x-powered-by');
@@ -117,7 +152,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(cookieParser());
   // Before the product's security headers: the UI brings its own.
   if (deps.temporalUiUpstream) app.use(temporalUiProxy(deps.temporalUiUpstream, tokens));
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } }, strictTransportSecurity: secureCookies }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } },
+      strictTransportSecurity: secureCookies,
+    }),
+  );
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   app.use(pageRoutes(deps.config));
@@ -142,7 +182,12 @@ export function createApp(deps: ApiDeps): express.Express {
     // JSON between systems is UTF-8 (RFC 8259). Another charset would be decoded first, and a body that
     // decodes to nothing would read as an empty action.
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1];
-    if (charset && !/^utf-?8$/i.test(charset)) throw new HttpError(415, 'UNSUPPORTED_ENCODING', `Send UTF-8 JSON (charset=${charset.slice(0, 40)} is not accepted)`);
+    if (charset && !/^utf-?8$/i.test(charset))
+      throw new HttpError(
+        415,
+        'UNSUPPORTED_ENCODING',
+        `Send UTF-8 JSON (charset=${charset.slice(0, 40)} is not accepted)`,
+      );
     next();
   });
   api.use(express.json({ limit: '64kb', strict: true }));
@@ -150,7 +195,10 @@ export function createApp(deps: ApiDeps): express.Express {
     // Free text PostgreSQL cannot store is refused where it enters, naming the field — never accepted
     // and then refused by the database later, where a retrying projection would block the case.
     const field = unstorableTextAt(req.body);
-    if (field !== undefined) throw new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: ${field}: ${UNSTORABLE_TEXT_MESSAGE}`, { fields: [{ field, message: UNSTORABLE_TEXT_MESSAGE }] });
+    if (field !== undefined)
+      throw new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: ${field}: ${UNSTORABLE_TEXT_MESSAGE}`, {
+        fields: [{ field, message: UNSTORABLE_TEXT_MESSAGE }],
+      });
     next();
   });
   api.use((req, _res, next) => {
@@ -159,7 +207,11 @@ export function createApp(deps: ApiDeps): express.Express {
     const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
     const declaresOther = req.get('content-type') !== undefined && !req.is('application/json');
     if (req.method !== 'GET' && ((hasBody && !req.is('application/json')) || declaresOther)) {
-      throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)');
+      throw new HttpError(
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the request body as JSON (Content-Type: application/json)',
+      );
     }
     next();
   });
@@ -167,16 +219,19 @@ export function createApp(deps: ApiDeps): express.Express {
   api.use(authenticate(tokens));
   api.use(doubleCsrfProtection);
   api.use(sessionRoutes(generateCsrfToken));
-  api.use('/referrals', rateLimit({
-    windowMs: limits.submissions.windowMs,
-    limit: limits.submissions.limit,
-    keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: () => {
-      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
-    },
-  }));
+  api.use(
+    '/referrals',
+    rateLimit({
+      windowMs: limits.submissions.windowMs,
+      limit: limits.submissions.limit,
+      keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: () => {
+        throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
+      },
+    }),
+  );
   api.use(referralRoutes(deps));
   api.use(caseRoutes(deps));
   api.use(queueRoutes({ ...deps, links }));

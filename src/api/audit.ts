@@ -84,7 +84,11 @@ export function auditTrail(db: PrismaClient, log: Logger) {
             return void send(body);
           }
           log.error({ requestId: req.requestId, err: err.name }, 'audit trail not written: answer withheld');
-          const refusal = new HttpError(503, 'AUDIT_UNAVAILABLE', 'The audit trail could not be written, so the answer is withheld. If you changed something it may have been recorded: send the same request again (with the same Idempotency-Key) shortly.');
+          const refusal = new HttpError(
+            503,
+            'AUDIT_UNAVAILABLE',
+            'The audit trail could not be written, so the answer is withheld. If you changed something it may have been recorded: send the same request again (with the same Idempotency-Key) shortly.',
+          );
           res.removeHeader('Content-Disposition');
           res.status(503).set('Retry-After', '5').type('json');
           send(JSON.stringify(refusal.toBody()));

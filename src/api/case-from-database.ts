@@ -1,10 +1,18 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ArrestDiversionInput, CaseEvent, CaseView, NoticeRecord, Recipient, SocialContactInput } from '../shared/case-model';
+import type {
+  ArrestDiversionInput,
+  CaseEvent,
+  CaseView,
+  NoticeRecord,
+  Recipient,
+  SocialContactInput,
+} from '../shared/case-model';
 import { evolve } from '../../workflows/case/case-events';
 import { viewOf } from '../../workflows/case/case-view';
 import { openArrestDiversion, openSocialContact } from '../../workflows/case/open-case';
 
-type RecordedStart = { type: 'arrestDiversion'; input: ArrestDiversionInput } | { type: 'socialContact'; input: SocialContactInput };
+type RecordedStart =
+  { type: 'arrestDiversion'; input: ArrestDiversionInput } | { type: 'socialContact'; input: SocialContactInput };
 
 /**
  * A closed case whose workflow can no longer answer (retention) is rebuilt from its recorded start and
@@ -19,7 +27,10 @@ export async function caseFromDatabase(db: PrismaClient, caseId: string): Promis
   const start = (referral.details as { workflow?: RecordedStart }).workflow;
   if (!start) throw new Error(`Case ${caseId} has no recorded start`);
   const firstAt = referral.events[0]?.occurredAt.getTime() ?? referral.createdAt.getTime();
-  const { state } = start.type === 'arrestDiversion' ? openArrestDiversion(start.input, firstAt) : openSocialContact(start.input, firstAt);
+  const { state } =
+    start.type === 'arrestDiversion'
+      ? openArrestDiversion(start.input, firstAt)
+      : openSocialContact(start.input, firstAt);
   for (const row of referral.events) {
     const event: CaseEvent = {
       seq: row.seq,
@@ -37,8 +48,10 @@ export async function caseFromDatabase(db: PrismaClient, caseId: string): Promis
   state.projectedSeq = state.seq;
   state.notices = referral.notifications.map((n): NoticeRecord => {
     const recipient: Recipient =
-      n.recipientRole === 'prosecutor' ? { role: 'prosecutor', office: n.office ?? '' }
-        : n.recipientRole === 'sergeant' ? { role: 'sergeant', agency: referral.agency }
+      n.recipientRole === 'prosecutor'
+        ? { role: 'prosecutor', office: n.office ?? '' }
+        : n.recipientRole === 'sergeant'
+          ? { role: 'sergeant', agency: referral.agency }
           : { role: n.recipientRole as 'case_manager' | 'project_manager' };
     return {
       id: n.id,

@@ -1,6 +1,13 @@
 import type { Request } from 'express';
 import type { PrismaClient } from '../generated/prisma/client';
-import { discloseCase, releaseOf, relationOf, type CaseFacts, type DisclosureEntry, type ReaderIdentity } from '../disclosure';
+import {
+  discloseCase,
+  releaseOf,
+  relationOf,
+  type CaseFacts,
+  type DisclosureEntry,
+  type ReaderIdentity,
+} from '../disclosure';
 import { CASE_ID_PATTERN } from '../referrals/case-id';
 import type { CaseView } from '../shared/case-model';
 import { CaseNotRunningError, type CaseWorkflows } from '../temporal/case-workflows';
@@ -19,7 +26,9 @@ const caseNotFound = (caseId: string) => new HttpError(404, 'CASE_NOT_FOUND', `N
  * as for an unknown id, so ids cannot be probed.
  */
 export async function referralFor(db: PrismaClient, reader: ReaderIdentity, caseId: string) {
-  const referral = CASE_ID_PATTERN.test(caseId) ? await db.referral.findUnique({ where: { id: caseId }, include: { person: true } }) : null;
+  const referral = CASE_ID_PATTERN.test(caseId)
+    ? await db.referral.findUnique({ where: { id: caseId }, include: { person: true } })
+    : null;
   if (!referral || relationOf(reader, referral) === 'NONE') throw caseNotFound(caseId);
   return referral;
 }
@@ -35,7 +44,10 @@ export async function viewOfCase(deps: CaseReadDeps, caseId: string): Promise<Ca
 
 /** Everything the disclosure policy decides on: the case, its parties and its release of information. */
 export async function factsOf(db: PrismaClient, referral: ReadableReferral, view: CaseView): Promise<CaseFacts> {
-  const stored = await db.releaseOfInformation.findFirst({ where: { referralId: referral.id }, orderBy: { givenAt: 'desc' } });
+  const stored = await db.releaseOfInformation.findFirst({
+    where: { referralId: referral.id },
+    orderBy: { givenAt: 'desc' },
+  });
   return { view, referral, release: releaseOf(referral.id, view.consent, stored) };
 }
 
@@ -43,7 +55,12 @@ export async function factsOf(db: PrismaClient, referral: ReadableReferral, view
  * The program status of a case just submitted, as its submitter may see it — what the form shows after
  * "Submit" (the officer typed the referral record; nothing else is disclosed here).
  */
-export async function submittedCaseStatus(db: PrismaClient, reader: ReaderIdentity, caseId: string, view: CaseView | undefined) {
+export async function submittedCaseStatus(
+  db: PrismaClient,
+  reader: ReaderIdentity,
+  caseId: string,
+  view: CaseView | undefined,
+) {
   if (!view) return null;
   const referral = await db.referral.findUnique({ where: { id: caseId }, include: { person: true } });
   if (!referral) return null;
@@ -62,7 +79,11 @@ export function recordDisclosure(req: Request, entry: DisclosureEntry | undefine
 }
 
 /** Answers with what the policy lets this reader see; a case they may not see is 404. */
-export function disclosedOr404<T>(req: Request, caseId: string, disclosed: { body: T; entry?: DisclosureEntry } | undefined): T {
+export function disclosedOr404<T>(
+  req: Request,
+  caseId: string,
+  disclosed: { body: T; entry?: DisclosureEntry } | undefined,
+): T {
   if (!disclosed) throw caseNotFound(caseId);
   recordDisclosure(req, disclosed.entry);
   return disclosed.body;

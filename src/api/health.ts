@@ -10,7 +10,9 @@ const TIMEOUT_MS = 2_000;
 export const databaseCheck = (db: PrismaClient) => () => db.$queryRaw`SELECT 1`;
 export const temporalCheck = (client: Client) => () => client.workflowService.getSystemInfo({});
 
-export async function runChecks(checks: HealthChecks): Promise<{ ready: boolean; checks: Record<string, 'ok' | 'unreachable'> }> {
+export async function runChecks(
+  checks: HealthChecks,
+): Promise<{ ready: boolean; checks: Record<string, 'ok' | 'unreachable'> }> {
   const entries = await Promise.all(
     Object.entries(checks).map(async ([name, check]) => {
       let timer: NodeJS.Timeout | undefined;

@@ -42,5 +42,10 @@ export function fieldsOf(error: ZodError): FieldProblem[] {
 
 export function validationError(error: ZodError, what = 'request body'): HttpError {
   const fields = fieldsOf(error);
-  return new HttpError(400, 'VALIDATION_FAILED', `Invalid ${what}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields });
+  return new HttpError(
+    400,
+    'VALIDATION_FAILED',
+    `Invalid ${what}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`,
+    { fields },
+  );
 }

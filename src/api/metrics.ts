@@ -11,8 +11,18 @@ import { routeOf, trackRoute } from './request-log';
 export function httpMetrics(token?: string) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', labelNames: ['method', 'route', 'status'], registers: [registry] });
-  const errors = new Counter({ name: 'http_request_errors_total', help: 'HTTP requests answered with an error, by status class (4xx, 5xx)', labelNames: ['method', 'route', 'class'], registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'http_request_errors_total',
+    help: 'HTTP requests answered with an error, by status class (4xx, 5xx)',
+    labelNames: ['method', 'route', 'class'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time to answer HTTP requests, by method and route pattern',
@@ -28,7 +38,8 @@ export function httpMetrics(token?: string) {
       const route = routeOf(req);
       end({ method: req.method, route });
       requests.inc({ method: req.method, route, status: res.statusCode });
-      if (res.statusCode >= 400) errors.inc({ method: req.method, route, class: `${Math.floor(res.statusCode / 100)}xx` });
+      if (res.statusCode >= 400)
+        errors.inc({ method: req.method, route, class: `${Math.floor(res.statusCode / 100)}xx` });
     });
     next();
   };

@@ -60,7 +60,14 @@ export function requestLog(log: Logger) {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      const entry = { requestId, ...(req.clientRequestId ? { clientRequestId: req.clientRequestId } : {}), method: req.method, route: routeOf(req), status: res.statusCode, durationMs };
+      const entry = {
+        requestId,
+        ...(req.clientRequestId ? { clientRequestId: req.clientRequestId } : {}),
+        method: req.method,
+        route: routeOf(req),
+        status: res.statusCode,
+        durationMs,
+      };
       if (res.statusCode >= 500) log.error(entry, 'request');
       else if (probe) log.debug(entry, 'request');
       else log.info(entry, 'request');

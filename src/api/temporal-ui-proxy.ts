@@ -15,19 +15,31 @@ export const CODEC_ENDPOINT = '/codec';
  * nobody who is not a signed-in supervisor reaches it (the UI can act on any workflow).
  */
 export function temporalUiProxy(upstream: string, tokens: TokenService): RequestHandler {
-  const proxy = createProxyMiddleware({ target: upstream, pathFilter: TEMPORAL_UI_PATH, changeOrigin: true, xfwd: true });
+  const proxy = createProxyMiddleware({
+    target: upstream,
+    pathFilter: TEMPORAL_UI_PATH,
+    changeOrigin: true,
+    xfwd: true,
+  });
   return async (req: Request, res: Response, next: NextFunction) => {
     if (req.path !== TEMPORAL_UI_PATH && !req.path.startsWith(`${TEMPORAL_UI_PATH}/`)) return next();
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const identity = token ? await tokens.verify(token).catch(() => undefined) : undefined;
-    const page = req.method === 'GET' && !req.path.startsWith(`${TEMPORAL_UI_PATH}/api/`) && req.accepts(['html', 'json']) === 'html';
+    const page =
+      req.method === 'GET' &&
+      !req.path.startsWith(`${TEMPORAL_UI_PATH}/api/`) &&
+      req.accepts(['html', 'json']) === 'html';
     if (!identity) {
       if (page) return res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
-      return void res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to the LEAD service first' } });
+      return void res
+        .status(401)
+        .json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to the LEAD service first' } });
     }
     if (!allows(identity.role, 'temporal.ui')) {
       const message = 'The Temporal Web UI is for supervisors. Your cases are on the LEAD pages.';
-      return void (page ? res.status(403).type('text').send(message) : res.status(403).json({ error: { code: 'FORBIDDEN', message, permission: 'temporal.ui' } }));
+      return void (page
+        ? res.status(403).type('text').send(message)
+        : res.status(403).json({ error: { code: 'FORBIDDEN', message, permission: 'temporal.ui' } }));
     }
     return proxy(req, res, next);
   };

@@ -6,7 +6,8 @@ export interface AccountPolicy {
   demoUsers: boolean;
 }
 
-export const DEMO_REFUSED = 'Demo accounts work only in the embedded database of `npm start`; ask your administrator for an account (npm run users -- add)';
+export const DEMO_REFUSED =
+  'Demo accounts work only in the embedded database of `npm start`; ask your administrator for an account (npm run users -- add)';
 
 /**
  * Every request's session is checked against its account, so disabling a person or resetting their
@@ -19,12 +20,19 @@ export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy
     ...tokens,
     async verify(token: string): Promise<Identity> {
       const identity = await tokens.verify(token);
-      const account = await db.user.findUnique({ where: { id: identity.id }, select: { disabled: true, demo: true, sessionVersion: true } });
+      const account = await db.user.findUnique({
+        where: { id: identity.id },
+        select: { disabled: true, demo: true, sessionVersion: true },
+      });
       if (!account) return identity;
-      if (account.disabled) throw new TokenError('ACCOUNT_DISABLED', 'This account has been disabled; ask your administrator');
+      if (account.disabled)
+        throw new TokenError('ACCOUNT_DISABLED', 'This account has been disabled; ask your administrator');
       if (account.demo && !policy.demoUsers) throw new TokenError('DEMO_ACCOUNT_REFUSED', DEMO_REFUSED);
       if (identity.sessionVersion !== undefined && identity.sessionVersion !== account.sessionVersion) {
-        throw new TokenError('SESSION_REVOKED', 'This session was ended by an administrator (password reset); sign in again');
+        throw new TokenError(
+          'SESSION_REVOKED',
+          'This session was ended by an administrator (password reset); sign in again',
+        );
       }
       return identity;
     },

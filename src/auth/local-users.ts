@@ -10,7 +10,12 @@ export const DEMO_USERS: Array<{ id: string; displayName: string; role: Role; of
   { id: 'demo-sergeant', displayName: 'Sergeant Lee Park', role: 'sergeant', agency: 'BURIEN_PD' },
   { id: 'demo-case-manager', displayName: 'Case manager Robin Ochoa', role: 'case_manager' },
   { id: 'demo-prosecutor', displayName: 'Deputy prosecutor Ari Stone', role: 'prosecutor', office: 'KCPAO' },
-  { id: 'demo-city-attorney', displayName: 'City attorney Jo Winter', role: 'prosecutor', office: 'BURIEN_CITY_ATTORNEY' },
+  {
+    id: 'demo-city-attorney',
+    displayName: 'City attorney Jo Winter',
+    role: 'prosecutor',
+    office: 'BURIEN_CITY_ATTORNEY',
+  },
   { id: 'demo-project-manager', displayName: 'PDA project manager Sam Ito', role: 'project_manager' },
   { id: 'demo-supervisor', displayName: 'Operational lead Kim Adair', role: 'supervisor' },
   { id: 'demo-doc-nci', displayName: 'DOC NCI officer Pat Hale', role: 'doc_nci' },
@@ -29,11 +34,23 @@ export class DemoAccountRefused extends Error {}
 // Compared against when the user does not exist, so a wrong username takes as long as a wrong password.
 let decoy: Promise<string> | undefined;
 
-export async function checkCredentials(db: PrismaClient, username: string, password: string, policy: AccountPolicy): Promise<Identity | undefined> {
+export async function checkCredentials(
+  db: PrismaClient,
+  username: string,
+  password: string,
+  policy: AccountPolicy,
+): Promise<Identity | undefined> {
   const user = await db.user.findUnique({ where: { id: username } });
   decoy ??= hashPassword('decoy-password');
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoy));
   if (!user || user.disabled || !ok) return undefined;
   if (user.demo && !policy.demoUsers) throw new DemoAccountRefused(DEMO_REFUSED);
-  return { id: user.id, role: user.role as Role, name: user.displayName, office: user.office ?? undefined, agency: user.agency ?? undefined, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    role: user.role as Role,
+    name: user.displayName,
+    office: user.office ?? undefined,
+    agency: user.agency ?? undefined,
+    sessionVersion: user.sessionVersion,
+  };
 }

@@ -1,4 +1,15 @@
-import { createRemoteJWKSet, exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, errors, type JWK, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import {
+  createRemoteJWKSet,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  jwtVerify,
+  SignJWT,
+  errors,
+  type JWK,
+  type JWTVerifyGetKey,
+  type KeyLike,
+} from 'jose';
 import { z } from 'zod';
 import { ROLES, type Role } from '../shared/roles';
 
@@ -19,7 +30,13 @@ export interface Identity {
   sessionVersion?: number;
 }
 
-export const CLAIMS = { role: 'lead_role', office: 'lead_office', agency: 'lead_agency', name: 'name', sessionVersion: 'lead_session_version' } as const;
+export const CLAIMS = {
+  role: 'lead_role',
+  office: 'lead_office',
+  agency: 'lead_agency',
+  name: 'name',
+  sessionVersion: 'lead_session_version',
+} as const;
 
 const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
@@ -31,7 +48,11 @@ const claimsSchema = z.object({
 });
 
 export class TokenError extends Error {
-  constructor(readonly code: 'SESSION_EXPIRED' | 'INVALID_TOKEN' | 'SESSION_REVOKED' | 'ACCOUNT_DISABLED' | 'DEMO_ACCOUNT_REFUSED', message: string) {
+  constructor(
+    readonly code:
+      'SESSION_EXPIRED' | 'INVALID_TOKEN' | 'SESSION_REVOKED' | 'ACCOUNT_DISABLED' | 'DEMO_ACCOUNT_REFUSED',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -56,14 +77,23 @@ export interface TokenSettings {
 export async function generateLocalKey(): Promise<{ privateJwk: JWK; publicJwk: JWK }> {
   const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
   const kid = `local-${Date.now().toString(36)}`;
-  return { privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' }, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' } };
+  return {
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'ES256' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'ES256' },
+  };
 }
 
 export async function createTokenService(settings: TokenSettings): Promise<TokenService> {
   const local = settings.localKey
-    ? { privateKey: (await importJWK(settings.localKey.privateJwk, 'ES256')) as KeyLike, publicKey: (await importJWK(settings.localKey.publicJwk, 'ES256')) as KeyLike, kid: settings.localKey.publicJwk.kid }
+    ? {
+        privateKey: (await importJWK(settings.localKey.privateJwk, 'ES256')) as KeyLike,
+        publicKey: (await importJWK(settings.localKey.publicJwk, 'ES256')) as KeyLike,
+        kid: settings.localKey.publicJwk.kid,
+      }
     : undefined;
-  const remote: JWTVerifyGetKey | undefined = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
+  const remote: JWTVerifyGetKey | undefined = settings.jwksUrl
+    ? createRemoteJWKSet(new URL(settings.jwksUrl))
+    : undefined;
   const keyFor: JWTVerifyGetKey = async (header, token) => {
     if (local && (!remote || header.kid === local.kid)) return local.publicKey;
     if (remote) return remote(header, token);
@@ -74,22 +104,41 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
     sessionSeconds: settings.sessionSeconds,
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, keyFor, { issuer: settings.issuer, audience: settings.audience, algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'] });
+        const { payload } = await jwtVerify(token, keyFor, {
+          issuer: settings.issuer,
+          audience: settings.audience,
+          algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
+        });
         const claims = claimsSchema.safeParse(payload);
-        if (!claims.success) throw new TokenError('INVALID_TOKEN', `the token lacks the claims the service needs (${CLAIMS.role})`);
+        if (!claims.success)
+          throw new TokenError('INVALID_TOKEN', `the token lacks the claims the service needs (${CLAIMS.role})`);
         const c = claims.data as unknown as Record<string, string | undefined>;
         const sessionVersion = claims.data[CLAIMS.sessionVersion] as number | undefined;
-        return { id: c.sub!, role: c[CLAIMS.role] as Role, office: c[CLAIMS.office], agency: c[CLAIMS.agency], name: c[CLAIMS.name], ...(sessionVersion === undefined ? {} : { sessionVersion }) };
+        return {
+          id: c.sub!,
+          role: c[CLAIMS.role] as Role,
+          office: c[CLAIMS.office],
+          agency: c[CLAIMS.agency],
+          name: c[CLAIMS.name],
+          ...(sessionVersion === undefined ? {} : { sessionVersion }),
+        };
       } catch (err) {
         if (err instanceof TokenError) throw err;
-        if (err instanceof errors.JWTExpired) throw new TokenError('SESSION_EXPIRED', 'the session has expired; sign in again');
+        if (err instanceof errors.JWTExpired)
+          throw new TokenError('SESSION_EXPIRED', 'the session has expired; sign in again');
         throw new TokenError('INVALID_TOKEN', 'the token is not valid for this service');
       }
     },
     async issue(identity, ttlSeconds = settings.sessionSeconds) {
       if (!local) throw new Error('Local sign-in is not configured (no signing key)');
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-      const token = await new SignJWT({ [CLAIMS.role]: identity.role, [CLAIMS.office]: identity.office, [CLAIMS.agency]: identity.agency, [CLAIMS.name]: identity.name, [CLAIMS.sessionVersion]: identity.sessionVersion })
+      const token = await new SignJWT({
+        [CLAIMS.role]: identity.role,
+        [CLAIMS.office]: identity.office,
+        [CLAIMS.agency]: identity.agency,
+        [CLAIMS.name]: identity.name,
+        [CLAIMS.sessionVersion]: identity.sessionVersion,
+      })
         .setProtectedHeader({ alg: 'ES256', kid: local.kid })
         .setSubject(identity.id)
         .setIssuer(settings.issuer)

@@ -15,89 +15,114 @@ const duration = z.string().transform((text, ctx) => {
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'codes are UPPER_SNAKE_CASE');
 const email = z.email();
 
-export const configSchema = z.strictObject({
-  program: z.strictObject({
-    name: z.string().min(1),
-    /** Base address of the service, used in notice links. */
-    publicUrl: z.url(),
-    /** Short prefix of case ids. */
-    caseIdPrefix: z.string().regex(/^[A-Z]{2,4}$/).default('LEAD'),
-    /** The program's local time zone: "the referral date" and other plain dates are local dates. */
-    timezone: z.string().refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not an IANA time zone such as America/Los_Angeles').default('America/Los_Angeles'),
-  }),
-  durations: z.strictObject({
-    sceneWindow: duration.describe('R-SCENE'),
-    screeningOverdueAfter: duration.describe('R-SCREEN (Decision)'),
-    intakeDeadline: duration.describe('R-INTAKE'),
-    victimObjectionWindow: duration.describe('R-VICTIM'),
-    missedNoticeConfirmWithin: duration.describe('R-MISSED (Decision)'),
-    maxReferralBackdate: duration.describe('how old a referral sent later (offline form) may be'),
-    approvalOverdueAfter: duration.describe('R-SC-APPROVAL (Decision)'),
-    overrideOverdueAfter: duration.default(ms('24 hours')).describe('R-EL-OVERRIDE (Decision): an override request unreviewed this long is stuck'),
-    nciDecisionOverdueAfter: duration.default(ms('24 hours')).describe('R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck'),
-  }),
-  continueAsNewAfterEvents: z.number().int().min(10).default(500),
-  /**
-   * R-EL-OFFENSE: the offense catalogue — every offense an officer may enter, each with the level it is
-   * usually charged at and whether LEAD diverts it. A known offense that is not eligible is an
-   * eligibility reason (open to an override after booking); only a code not listed here is refused.
-   */
-  offenses: z.record(code, z.strictObject({
-    label: z.string().min(1),
-    defaultLevel: z.enum(OFFENSE_LEVELS),
-    eligible: z.boolean().default(true),
-    victimOffense: z.boolean().default(false),
-    /** VUCSA offenses: drug substance, amount and activity are required (R-EX-DRUG-AMOUNT, R-EX-PROFIT). */
-    drugOffense: z.boolean().default(false),
-  })),
-  agencies: z.record(code, z.strictObject({ name: z.string().min(1), sergeantsEmail: email })),
-  /** R-JURISDICTION: prosecutor offices. */
-  offices: z.record(code, z.strictObject({ name: z.string().min(1), email })),
-  /** R-JURISDICTION: first matching rule wins; an omitted criterion matches anything. */
-  prosecutorRouting: z.array(
-    z.strictObject({
-      levels: z.array(z.enum(OFFENSE_LEVELS)).min(1).optional(),
-      agencies: z.array(code).min(1).optional(),
-      withinCityLimits: z.boolean().optional(),
-      office: code,
+export const configSchema = z
+  .strictObject({
+    program: z.strictObject({
+      name: z.string().min(1),
+      /** Base address of the service, used in notice links. */
+      publicUrl: z.url(),
+      /** Short prefix of case ids. */
+      caseIdPrefix: z
+        .string()
+        .regex(/^[A-Z]{2,4}$/)
+        .default('LEAD'),
+      /** The program's local time zone: "the referral date" and other plain dates are local dates. */
+      timezone: z
+        .string()
+        .refine((tz) => {
+          try {
+            new Intl.DateTimeFormat('en-US', { timeZone: tz });
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'not an IANA time zone such as America/Los_Angeles')
+        .default('America/Los_Angeles'),
     }),
-  ).min(1),
-  socialContact: z.strictObject({
-    approvalValidMonths: z.number().int().min(1).max(24).describe('R-SC-REASSESS'),
-    violationWindowMonths: z.number().int().min(1).max(120).describe('R-SC-PREREQ'),
-    /** R-SC-PREREQ: the LEAD catchment area, as named areas. */
-    catchmentAreas: z.record(code, z.string().min(1)),
-  }),
-  /** R-SC-CAPACITY: one case manager FTE per 25 active participants. */
-  capacity: z.strictObject({
-    caseManagerFte: z.number().min(0).max(1000),
-    participantsPerFte: z.number().int().min(1).default(25),
-  }),
-  contacts: z.strictObject({
-    caseManagementOnCall: email,
-    projectManager: email,
-    /** R-EL-WARRANT: the DOC NCI team, who decide on referrals with a DOC warrant or violation. */
-    docNciTeam: email,
-  }),
-  mail: z.strictObject({ from: z.string().min(3) }),
-}).superRefine((config, ctx) => {
-  config.prosecutorRouting.forEach((rule, i) => {
-    if (!config.offices[rule.office]) {
-      ctx.addIssue({ code: 'custom', path: ['prosecutorRouting', i, 'office'], message: `unknown office ${rule.office}; configured: ${Object.keys(config.offices).join(', ')}` });
-    }
-    (rule.agencies ?? []).forEach((agency, j) => {
-      if (!config.agencies[agency]) {
-        ctx.addIssue({ code: 'custom', path: ['prosecutorRouting', i, 'agencies', j], message: `unknown agency ${agency}; configured: ${Object.keys(config.agencies).join(', ')}` });
+    durations: z.strictObject({
+      sceneWindow: duration.describe('R-SCENE'),
+      screeningOverdueAfter: duration.describe('R-SCREEN (Decision)'),
+      intakeDeadline: duration.describe('R-INTAKE'),
+      victimObjectionWindow: duration.describe('R-VICTIM'),
+      missedNoticeConfirmWithin: duration.describe('R-MISSED (Decision)'),
+      maxReferralBackdate: duration.describe('how old a referral sent later (offline form) may be'),
+      approvalOverdueAfter: duration.describe('R-SC-APPROVAL (Decision)'),
+      overrideOverdueAfter: duration
+        .default(ms('24 hours'))
+        .describe('R-EL-OVERRIDE (Decision): an override request unreviewed this long is stuck'),
+      nciDecisionOverdueAfter: duration
+        .default(ms('24 hours'))
+        .describe('R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck'),
+    }),
+    continueAsNewAfterEvents: z.number().int().min(10).default(500),
+    /**
+     * R-EL-OFFENSE: the offense catalogue — every offense an officer may enter, each with the level it is
+     * usually charged at and whether LEAD diverts it. A known offense that is not eligible is an
+     * eligibility reason (open to an override after booking); only a code not listed here is refused.
+     */
+    offenses: z.record(
+      code,
+      z.strictObject({
+        label: z.string().min(1),
+        defaultLevel: z.enum(OFFENSE_LEVELS),
+        eligible: z.boolean().default(true),
+        victimOffense: z.boolean().default(false),
+        /** VUCSA offenses: drug substance, amount and activity are required (R-EX-DRUG-AMOUNT, R-EX-PROFIT). */
+        drugOffense: z.boolean().default(false),
+      }),
+    ),
+    agencies: z.record(code, z.strictObject({ name: z.string().min(1), sergeantsEmail: email })),
+    /** R-JURISDICTION: prosecutor offices. */
+    offices: z.record(code, z.strictObject({ name: z.string().min(1), email })),
+    /** R-JURISDICTION: first matching rule wins; an omitted criterion matches anything. */
+    prosecutorRouting: z
+      .array(
+        z.strictObject({
+          levels: z.array(z.enum(OFFENSE_LEVELS)).min(1).optional(),
+          agencies: z.array(code).min(1).optional(),
+          withinCityLimits: z.boolean().optional(),
+          office: code,
+        }),
+      )
+      .min(1),
+    socialContact: z.strictObject({
+      approvalValidMonths: z.number().int().min(1).max(24).describe('R-SC-REASSESS'),
+      violationWindowMonths: z.number().int().min(1).max(120).describe('R-SC-PREREQ'),
+      /** R-SC-PREREQ: the LEAD catchment area, as named areas. */
+      catchmentAreas: z.record(code, z.string().min(1)),
+    }),
+    /** R-SC-CAPACITY: one case manager FTE per 25 active participants. */
+    capacity: z.strictObject({
+      caseManagerFte: z.number().min(0).max(1000),
+      participantsPerFte: z.number().int().min(1).default(25),
+    }),
+    contacts: z.strictObject({
+      caseManagementOnCall: email,
+      projectManager: email,
+      /** R-EL-WARRANT: the DOC NCI team, who decide on referrals with a DOC warrant or violation. */
+      docNciTeam: email,
+    }),
+    mail: z.strictObject({ from: z.string().min(3) }),
+  })
+  .superRefine((config, ctx) => {
+    config.prosecutorRouting.forEach((rule, i) => {
+      if (!config.offices[rule.office]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['prosecutorRouting', i, 'office'],
+          message: `unknown office ${rule.office}; configured: ${Object.keys(config.offices).join(', ')}`,
+        });
       }
+      (rule.agencies ?? []).forEach((agency, j) => {
+        if (!config.agencies[agency]) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['prosecutorRouting', i, 'agencies', j],
+            message: `unknown agency ${agency}; configured: ${Object.keys(config.agencies).join(', ')}`,
+          });
+        }
+      });
     });
   });
-});
 
 export type LeadConfig = z.output<typeof configSchema>;

@@ -9,7 +9,9 @@ export class ConfigError extends Error {}
 
 /** Reads and validates a jurisdiction's configuration; an error names every bad key. */
 export function parseConfig(raw: unknown, source = 'configuration'): LeadConfig {
-  const result = configSchema.safeParse(raw, { error: (issue) => (issue.input === undefined ? 'missing (required)' : undefined) });
+  const result = configSchema.safeParse(raw, {
+    error: (issue) => (issue.input === undefined ? 'missing (required)' : undefined),
+  });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new ConfigError(`Invalid ${source}:\n${problems.join('\n')}`);
@@ -47,4 +49,5 @@ export function casePolicyOf(config: LeadConfig): CasePolicy {
 }
 
 /** R-SC-CAPACITY: the places the program has. */
-export const placesOf = (config: LeadConfig): number => Math.floor(config.capacity.caseManagerFte * config.capacity.participantsPerFte);
+export const placesOf = (config: LeadConfig): number =>
+  Math.floor(config.capacity.caseManagerFte * config.capacity.participantsPerFte);

@@ -22,11 +22,17 @@ export interface EmbeddedLeadDatabase extends ProvisionedUrls {
  * privilege (an owner that migrates, an application role that does the rest) and migrations applied.
  * Role passwords are new at every start (provisioning sets them again) unless given.
  */
-export async function startEmbeddedLeadDatabase(options: EmbeddedPostgresOptions & { passwords?: { owner: string; app: string } } = {}): Promise<EmbeddedLeadDatabase> {
+export async function startEmbeddedLeadDatabase(
+  options: EmbeddedPostgresOptions & { passwords?: { owner: string; app: string } } = {},
+): Promise<EmbeddedLeadDatabase> {
   const server = await startEmbeddedPostgres(options);
   const role = (name: string, password?: string) => (password ? { name, password } : newRole(name));
   try {
-    const urls = await provisionLeadDatabase(server.adminUrl(), { database: LEAD_DATABASE, owner: role(LEAD_OWNER_ROLE, options.passwords?.owner), app: role(LEAD_APP_ROLE, options.passwords?.app) });
+    const urls = await provisionLeadDatabase(server.adminUrl(), {
+      database: LEAD_DATABASE,
+      owner: role(LEAD_OWNER_ROLE, options.passwords?.owner),
+      app: role(LEAD_APP_ROLE, options.passwords?.app),
+    });
     const applied = await applyMigrations(urls.ownerUrl);
     return { server, ...urls, applied, stop: () => server.stop() };
   } catch (err) {

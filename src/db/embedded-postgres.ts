@@ -45,7 +45,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     persistent,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 200}`, '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `max_connections=${options.maxConnections ?? 200}`,
+      '-c',
+      'unix_socket_directories=',
+    ],
     onLog: (message) => keepLast(log, message),
     onError: (message) => keepLast(log, String(message)),
   });
@@ -58,13 +65,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   }
   const start = async () => {
     await server.start().catch((err?: Error) => {
-      throw new Error(`PostgreSQL did not start on port ${port}: ${err?.message ?? 'the server exited'}\n${log.join('')}`);
+      throw new Error(
+        `PostgreSQL did not start on port ${port}: ${err?.message ?? 'the server exited'}\n${log.join('')}`,
+      );
     });
   };
   await start();
   return {
     port,
-    adminUrl: (database = 'postgres') => `postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}?sslmode=disable`,
+    adminUrl: (database = 'postgres') =>
+      `postgresql://${SUPERUSER}:${password}@127.0.0.1:${port}/${database}?sslmode=disable`,
     start,
     async stop() {
       await server.stop();
@@ -83,7 +93,10 @@ function temporaryParent(): string {
 /** Under root the server runs as `postgres`, which must be able to enter every directory above its data. */
 function requireTraversable(dir: string): void {
   for (let d = path.resolve(dir); ; d = path.dirname(d)) {
-    if ((statSync(d).mode & 0o001) === 0) throw new Error(`PostgreSQL runs as the user "postgres", which cannot enter ${d}: allow it (chmod o+x ${d}) or choose another data directory`);
+    if ((statSync(d).mode & 0o001) === 0)
+      throw new Error(
+        `PostgreSQL runs as the user "postgres", which cannot enter ${d}: allow it (chmod o+x ${d}) or choose another data directory`,
+      );
     if (d === path.dirname(d)) return;
   }
 }
@@ -106,9 +119,11 @@ function keepLast(lines: string[], message: string): void {
 async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
   return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
   });
 }

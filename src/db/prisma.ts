@@ -12,5 +12,8 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
 /** The generated Prisma client over the `pg` driver adapter (a real server or the embedded one). */
 export function createPrisma(connectionString: string, maxConnections = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: maxConnections }), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: maxConnections }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
 }

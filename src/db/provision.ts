@@ -35,7 +35,9 @@ export async function provisionLeadDatabase(adminUrl: string, roles: LeadDatabas
     await ensureLoginRole(admin, roles.app);
     await admin.query(`GRANT ${id(admin, APPLICATION_GROUP)} TO ${id(admin, roles.app.name)}`);
     await ensureDatabase(admin, roles.database, roles.owner.name);
-    await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${id(admin, roles.database)} TO ${id(admin, APPLICATION_GROUP)}`);
+    await admin.query(
+      `GRANT CONNECT, TEMPORARY ON DATABASE ${id(admin, roles.database)} TO ${id(admin, APPLICATION_GROUP)}`,
+    );
   });
   // Nobody but the owner creates objects; the application may only use them.
   await withClient(withDatabase(adminUrl, roles.database), async (admin) => {
@@ -49,7 +51,11 @@ export async function provisionLeadDatabase(adminUrl: string, roles: LeadDatabas
 }
 
 /** Temporal's persistence and visibility databases, owned by Temporal's own role. */
-export async function provisionTemporalDatabases(adminUrl: string, role: RoleCredentials, databases: string[]): Promise<void> {
+export async function provisionTemporalDatabases(
+  adminUrl: string,
+  role: RoleCredentials,
+  databases: string[],
+): Promise<void> {
   await withClient(adminUrl, async (admin) => {
     await ensureLoginRole(admin, role);
     for (const database of databases) await ensureDatabase(admin, database, role.name);
@@ -89,7 +95,9 @@ async function roleExists(client: pg.Client, name: string): Promise<boolean> {
 
 async function ensureLoginRole(client: pg.Client, role: RoleCredentials): Promise<void> {
   const verb = (await roleExists(client, role.name)) ? 'ALTER' : 'CREATE';
-  await client.query(`${verb} ROLE ${id(client, role.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(role.password)}`);
+  await client.query(
+    `${verb} ROLE ${id(client, role.name)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(role.password)}`,
+  );
 }
 
 async function ensureGroupRole(client: pg.Client, name: string): Promise<void> {
@@ -98,6 +106,9 @@ async function ensureGroupRole(client: pg.Client, name: string): Promise<void> {
 
 async function ensureDatabase(client: pg.Client, database: string, owner: string): Promise<void> {
   const exists = (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1;
-  if (!exists) await client.query(`CREATE DATABASE ${id(client, database)} OWNER ${id(client, owner)} ENCODING 'UTF8' TEMPLATE template0`);
+  if (!exists)
+    await client.query(
+      `CREATE DATABASE ${id(client, database)} OWNER ${id(client, owner)} ENCODING 'UTF8' TEMPLATE template0`,
+    );
   await client.query(`REVOKE ALL ON DATABASE ${id(client, database)} FROM PUBLIC`);
 }

@@ -1,6 +1,11 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  ColumnTypeEnum,
+  type SqlQuery,
+  type SqlResultSet,
+} from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 
@@ -25,7 +30,12 @@ let wasmModule: Promise<WasmSchemaEngine> | undefined;
 function loadWasmEngine(): Promise<WasmSchemaEngine> {
   wasmModule ??= (async () => {
     // The engine reports Rust panics through this global before it throws.
-    const registry = { message: '', set_message(m: string) { registry.message = `schema engine panic: ${m}`; } };
+    const registry = {
+      message: '',
+      set_message(m: string) {
+        registry.message = `schema engine panic: ${m}`;
+      },
+    };
     (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= registry;
     const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const pkgDir = path.dirname(bindingsPath);
@@ -124,7 +134,12 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
       }),
   );
   migrationDirectories.sort((a, b) => a.path.localeCompare(b.path));
-  return { baseDir: dir, lockfile: { path: lockPath, content: lockContent }, shadowDbInitScript: '', migrationDirectories };
+  return {
+    baseDir: dir,
+    lockfile: { path: lockPath, content: lockContent },
+    shadowDbInitScript: '',
+    migrationDirectories,
+  };
 }
 
 /** Applies every pending migration and records it in `_prisma_migrations`, as `prisma migrate deploy` does. */

@@ -54,7 +54,14 @@ export interface CaseStatus {
   deadlines: CaseView['deadlines'];
   nextDeadline?: CaseView['nextDeadline'];
   stuck: CaseView['stuck'];
-  notices: Array<{ id: string; kind: string; ruleId: string; recipient: CaseView['notices'][number]['recipient']; status: string; sentAt?: string }>;
+  notices: Array<{
+    id: string;
+    kind: string;
+    ruleId: string;
+    recipient: CaseView['notices'][number]['recipient'];
+    status: string;
+    sentAt?: string;
+  }>;
   events: TimelineEntry[];
 }
 
@@ -71,10 +78,20 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
     prosecutorOffices,
     victimCrime: view.victimCrime,
     victimObjectedAt: view.victimObjectionAt,
-    nci: view.nci && { dueAt: view.nci.dueAt, decision: view.nci.decision, decidedAt: view.nci.decidedAt, by: view.nci.by, onWordOf: view.nci.onWordOf },
+    nci: view.nci && {
+      dueAt: view.nci.dueAt,
+      decision: view.nci.decision,
+      decidedAt: view.nci.decidedAt,
+      by: view.nci.by,
+      onWordOf: view.nci.onWordOf,
+    },
     source: view.source,
     linkedFrom: view.linkedFrom,
-    handOff: view.handOff && { to: view.handOff.to, at: view.handOff.at, socialContactReferralId: view.handOff.socialContactReferralId },
+    handOff: view.handOff && {
+      to: view.handOff.to,
+      at: view.handOff.at,
+      socialContactReferralId: view.handOff.socialContactReferralId,
+    },
     screenedAt: view.screenedAt,
     intakeCompletedAt: view.intakeCompletedAt,
     enrolledAt: view.enrolledAt,
@@ -84,13 +101,33 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
     approvalValidUntil: view.approvalValidUntil,
     approval: view.approval && { decision: view.approval.decision, at: view.approval.at, by: view.approval.by },
     renewals: view.renewals.map((r) => ({ at: r.at, by: r.by, validUntil: r.validUntil })),
-    filingDecision: view.filingDecision && { decision: view.filingDecision.decision, at: view.filingDecision.at, by: view.filingDecision.by },
-    override: view.override && { decision: view.override.decision, decidedAt: view.override.decidedAt, by: view.override.by },
+    filingDecision: view.filingDecision && {
+      decision: view.filingDecision.decision,
+      at: view.filingDecision.at,
+      by: view.filingDecision.by,
+    },
+    override: view.override && {
+      decision: view.override.decision,
+      decidedAt: view.override.decidedAt,
+      by: view.override.by,
+    },
     intakeExtensions: view.intakeExtensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: e.by })),
     deadlines: view.deadlines.map((d) => ({ ruleId: d.ruleId, name: d.name, dueAt: d.dueAt, status: d.status })),
-    nextDeadline: view.nextDeadline && { ruleId: view.nextDeadline.ruleId, name: view.nextDeadline.name, dueAt: view.nextDeadline.dueAt, status: view.nextDeadline.status },
+    nextDeadline: view.nextDeadline && {
+      ruleId: view.nextDeadline.ruleId,
+      name: view.nextDeadline.name,
+      dueAt: view.nextDeadline.dueAt,
+      status: view.nextDeadline.status,
+    },
     stuck: view.stuck.map((f) => ({ reason: f.reason, ruleId: f.ruleId, since: f.since })),
-    notices: view.notices.map((n) => ({ id: n.id, kind: n.kind, ruleId: n.ruleId, recipient: n.recipient, status: n.status, sentAt: n.sentAt })),
+    notices: view.notices.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      ruleId: n.ruleId,
+      recipient: n.recipient,
+      status: n.status,
+      sentAt: n.sentAt,
+    })),
     events: timeline(view.events, level),
   };
 }
@@ -114,14 +151,26 @@ const ANY = (fields: Record<string, FieldKind> = {}): EventRule => ({ shownFrom:
 const DECISION = ['eligible', 'eligibilityRuleIds', 'officerDecision'];
 
 export const EVENT_RULES: Record<CaseEventType, EventRule> = {
-  REFERRAL_RECEIVED: ANY({ ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'), ...referral(...DECISION) }),
-  OVERRIDE_REQUESTED: ANY({ ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'), ...referral('ruleIds', 'reason', ...DECISION) }),
+  REFERRAL_RECEIVED: ANY({
+    ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'),
+    ...referral(...DECISION),
+  }),
+  OVERRIDE_REQUESTED: ANY({
+    ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'),
+    ...referral('ruleIds', 'reason', ...DECISION),
+  }),
   OVERRIDE_OVERDUE: ANY(),
   OVERRIDE_APPROVED: ANY({ ...status('intakeDueAt'), ...referral('reason') }),
   OVERRIDE_DENIED: ANY(referral('reason')),
-  NCI_REVIEW_REQUESTED: ANY({ ...status('referredAt', 'prosecutorOffice', 'prosecutorOffices'), ...referral(...DECISION) }),
+  NCI_REVIEW_REQUESTED: ANY({
+    ...status('referredAt', 'prosecutorOffice', 'prosecutorOffices'),
+    ...referral(...DECISION),
+  }),
   NCI_DECISION_OVERDUE: ANY(),
-  NCI_REFERRED: ANY({ ...status('screeningDueAt', 'intakeDueAt', 'sceneWindowEndsAt', 'victimObjectionDueAt'), ...referral('reason', 'onWordOf') }),
+  NCI_REFERRED: ANY({
+    ...status('screeningDueAt', 'intakeDueAt', 'sceneWindowEndsAt', 'victimObjectionDueAt'),
+    ...referral('reason', 'onWordOf'),
+  }),
   NCI_DECLINED: ANY(referral('reason', 'onWordOf')),
   SOCIAL_CONTACT_REFERRED: ANY(status('source', 'linkedFrom', 'continuedAt')),
   SOCIAL_CONTACT_REFUSED: ANY({ ...status('source'), ...referral('ruleIds') }),
@@ -173,8 +222,18 @@ export function timeline(events: CaseEvent[], level: CaseManagementLevel): Timel
   return events.flatMap((e) => {
     const rule = EVENT_RULES[e.type];
     if (!rule || RANK[level] < RANK[rule.shownFrom]) return [];
-    const data = Object.fromEntries(Object.entries(rule.fields).filter(([name, kind]) => e.data?.[name] !== undefined && fieldShown(kind, e.actor, level)).map(([name]) => [name, e.data![name]]));
-    const entry: TimelineEntry = { seq: e.seq, type: e.type, ruleId: e.ruleId, at: e.at, actor: { id: e.actor.id, role: e.actor.role } };
+    const data = Object.fromEntries(
+      Object.entries(rule.fields)
+        .filter(([name, kind]) => e.data?.[name] !== undefined && fieldShown(kind, e.actor, level))
+        .map(([name]) => [name, e.data![name]]),
+    );
+    const entry: TimelineEntry = {
+      seq: e.seq,
+      type: e.type,
+      ruleId: e.ruleId,
+      at: e.at,
+      actor: { id: e.actor.id, role: e.actor.role },
+    };
     if (level === 'FULL' && e.requestId) entry.requestId = e.requestId;
     if (Object.keys(data).length > 0) entry.data = data;
     return [entry];
@@ -189,8 +248,10 @@ type Shape = true | { [key: string]: Shape } | [Shape];
 
 function allow(shape: Shape, value: unknown): unknown {
   if (value === undefined) return undefined;
-  if (shape === true) return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? value : undefined;
-  if (Array.isArray(shape)) return Array.isArray(value) ? value.map((v) => allow(shape[0], v)).filter((v) => v !== undefined) : undefined;
+  if (shape === true)
+    return value === null || ['string', 'number', 'boolean'].includes(typeof value) ? value : undefined;
+  if (Array.isArray(shape))
+    return Array.isArray(value) ? value.map((v) => allow(shape[0], v)).filter((v) => v !== undefined) : undefined;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(shape)) {
@@ -213,7 +274,13 @@ const REFERRAL_DETAILS: Shape = {
   routedToDocNci: true,
   warrants: [{ kind: true }],
   docViolation: true,
-  judgments: { amenable: true, dealingForProfit: true, exploitsOthers: true, promotingProstitution: true, safetyConcern: true },
+  judgments: {
+    amenable: true,
+    dealingForProfit: true,
+    exploitsOthers: true,
+    promotingProstitution: true,
+    safetyConcern: true,
+  },
   circumstances: { needsImmediateMedicalCare: true, ableToConsent: true },
   victim: { identifiable: true, consulted: true },
   eligibility: { eligible: true, reasons: [reason], notes: [reason] },
@@ -254,9 +321,19 @@ export function referralSection(referral: ReferralFacts, view: CaseView): Referr
     agency: referral.agency,
     officerId: referral.officerId,
     linkedFrom: referral.linkedFromId,
-    person: { givenName: person.givenName, familyName: person.familyName, dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10), stateId: person.stateId },
+    person: {
+      givenName: person.givenName,
+      familyName: person.familyName,
+      dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10),
+      stateId: person.stateId,
+    },
     details: allow(REFERRAL_DETAILS, referral.details) as Record<string, unknown>,
-    override: view.override && { reason: view.override.reason, ruleIds: view.override.ruleIds, decision: view.override.decision, decisionReason: view.override.decisionReason },
+    override: view.override && {
+      reason: view.override.reason,
+      ruleIds: view.override.ruleIds,
+      decision: view.override.decision,
+      decisionReason: view.override.decisionReason,
+    },
   };
 }
 
@@ -283,7 +360,14 @@ export interface CaseManagementRecord {
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
   servicesDelivered: Array<{ service: string; provider?: string; at: string; by: Actor }>;
-  servicesWithdrawn: Array<{ service: string; reason: string; note?: string; at: string; by: Actor; reinstatedAt?: string }>;
+  servicesWithdrawn: Array<{
+    service: string;
+    reason: string;
+    note?: string;
+    at: string;
+    by: Actor;
+    reinstatedAt?: string;
+  }>;
   exit?: { reason: ExitReason; at: string; by: Actor };
 }
 
@@ -295,9 +379,18 @@ export interface CaseManagementSummary {
   exitCategory: ExitReason | null;
 }
 
-export function caseManagementSection(view: CaseView, release: ReleaseRecord | null, access: Access): CaseManagementRecord | CaseManagementSummary | null {
+export function caseManagementSection(
+  view: CaseView,
+  release: ReleaseRecord | null,
+  access: Access,
+): CaseManagementRecord | CaseManagementSummary | null {
   if (access.caseManagement === 'SUMMARY') {
-    return { level: 'SUMMARY', iipGoals: [...(view.iip?.goals ?? [])], serviceWithdrawn: view.servicesWithdrawn.some((s) => !s.reinstatedAt), exitCategory: view.exit?.reason ?? null };
+    return {
+      level: 'SUMMARY',
+      iipGoals: [...(view.iip?.goals ?? [])],
+      serviceWithdrawn: view.servicesWithdrawn.some((s) => !s.reinstatedAt),
+      exitCategory: view.exit?.reason ?? null,
+    };
   }
   if (access.caseManagement !== 'FULL') return null;
   return {
@@ -305,8 +398,20 @@ export function caseManagementSection(view: CaseView, release: ReleaseRecord | n
     release: release && { ...release, providers: [...release.providers] },
     intakeScheduledFor: view.intakeScheduledFor,
     iip: view.iip && { goals: [...view.iip.goals], at: view.iip.at, by: view.iip.by },
-    servicesDelivered: view.servicesDelivered.map((s) => ({ service: s.service, provider: s.provider, at: s.at, by: s.by })),
-    servicesWithdrawn: view.servicesWithdrawn.map((s) => ({ service: s.service, reason: s.reason, note: s.note, at: s.at, by: s.by, reinstatedAt: s.reinstatedAt })),
+    servicesDelivered: view.servicesDelivered.map((s) => ({
+      service: s.service,
+      provider: s.provider,
+      at: s.at,
+      by: s.by,
+    })),
+    servicesWithdrawn: view.servicesWithdrawn.map((s) => ({
+      service: s.service,
+      reason: s.reason,
+      note: s.note,
+      at: s.at,
+      by: s.by,
+      reinstatedAt: s.reinstatedAt,
+    })),
     exit: view.exit && { reason: view.exit.reason, at: view.exit.at, by: view.exit.by },
   };
 }

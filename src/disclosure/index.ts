@@ -11,14 +11,34 @@ import {
   type ReferralRecord,
   type ReleaseRecord,
 } from './case-sections';
-import { accessFor, accessTo, isAccounted, releaseBasis, type Access, type CaseManagementLevel, type CaseParties, type InformationKind, type ReaderIdentity } from './policy';
+import {
+  accessFor,
+  accessTo,
+  isAccounted,
+  releaseBasis,
+  type Access,
+  type CaseManagementLevel,
+  type CaseParties,
+  type InformationKind,
+  type ReaderIdentity,
+} from './policy';
 import { releaseStateOf } from './release';
 
 /**
  * The disclosure policy (R-ROI, R-DISCLOSE, R-PACKET, R-STAFFING) as every read path uses it: what a
  * reader receives of a case, of a list row, of a report, and the disclosure each read must record.
  */
-export { accessFor, accessTo, policyTable, readableCasesWhere, relationOf, RELEASE_STATES, type Access, type ReaderIdentity, type ReleaseState } from './policy';
+export {
+  accessFor,
+  accessTo,
+  policyTable,
+  readableCasesWhere,
+  relationOf,
+  RELEASE_STATES,
+  type Access,
+  type ReaderIdentity,
+  type ReleaseState,
+} from './policy';
 export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord } from './case-sections';
 export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
@@ -49,7 +69,11 @@ export interface DisclosedCase {
   disclosure: { kinds: InformationKind[]; caseManagement: CaseManagementLevel; basis: string };
 }
 
-function entryFor(access: Access, facts: CaseFacts, shown: { referral: boolean; caseManagement: CaseManagementLevel }): DisclosureEntry | undefined {
+function entryFor(
+  access: Access,
+  facts: CaseFacts,
+  shown: { referral: boolean; caseManagement: CaseManagementLevel },
+): DisclosureEntry | undefined {
   const kinds: DisclosedKind[] = [];
   if (shown.referral) kinds.push('REFERRAL_RECORD');
   if (shown.caseManagement === 'FULL') kinds.push('CASE_MANAGEMENT_RECORD');
@@ -73,7 +97,10 @@ export function accessToCase(reader: ReaderIdentity, facts: CaseFacts): Access {
  * A case as one reader may see it — the case read, every action's answer, open or closed alike — and
  * the disclosure it makes; undefined when the case does not exist for this reader.
  */
-export function discloseCase(reader: ReaderIdentity, facts: CaseFacts): { body: DisclosedCase; entry?: DisclosureEntry } | undefined {
+export function discloseCase(
+  reader: ReaderIdentity,
+  facts: CaseFacts,
+): { body: DisclosedCase; entry?: DisclosureEntry } | undefined {
   const access = accessToCase(reader, facts);
   if (!access.programStatus) return undefined;
   const caseManagement = caseManagementSection(facts.view, facts.release, access);
@@ -117,16 +144,32 @@ export function disclosePacket(reader: ReaderIdentity, facts: CaseFacts) {
  */
 export function staffingNameFor(
   reader: ReaderIdentity,
-  row: { caseId: string; personId: string; person: { givenName: string; familyName: string }; release: ReleaseRecord | null; nominatedBy: Array<{ id: string; role: string }> },
+  row: {
+    caseId: string;
+    personId: string;
+    person: { givenName: string; familyName: string };
+    release: ReleaseRecord | null;
+    nominatedBy: Array<{ id: string; role: string }>;
+  },
 ): { name: string | null; namedBecause: string | null; entry?: DisclosureEntry } {
   const underRelease = releaseStateOf(row.release) === 'IN_FORCE_COVERING_STAFFING';
   const nominated = row.nominatedBy.length > 0;
   if (!underRelease && !nominated) return { name: null, namedBecause: null };
-  const basis = underRelease ? `R-STAFFING: ${releaseBasis(row.release!.id)}` : `R-STAFFING: nominated by ${row.nominatedBy.map((n) => `${n.id} (${n.role})`).join(', ')}`;
+  const basis = underRelease
+    ? `R-STAFFING: ${releaseBasis(row.release!.id)}`
+    : `R-STAFFING: nominated by ${row.nominatedBy.map((n) => `${n.id} (${n.role})`).join(', ')}`;
   return {
     name: `${row.person.givenName} ${row.person.familyName}`,
     namedBecause: underRelease ? 'RELEASE_COVERS_STAFFING' : 'NOMINATED',
-    entry: isAccounted(reader.role) ? { personId: row.personId, caseId: row.caseId, kinds: ['REFERRAL_RECORD'], basis, ...(underRelease ? { releaseId: row.release!.id } : {}) } : undefined,
+    entry: isAccounted(reader.role)
+      ? {
+          personId: row.personId,
+          caseId: row.caseId,
+          kinds: ['REFERRAL_RECORD'],
+          basis,
+          ...(underRelease ? { releaseId: row.release!.id } : {}),
+        }
+      : undefined,
   };
 }
 
@@ -135,7 +178,11 @@ export function clientReportLevel(role: Role, release: ReleaseRecord | null): Ca
   return accessFor(role, 'PROGRAM', releaseStateOf(release)).caseManagement;
 }
 
-export function clientReportEntry(role: Role, level: CaseManagementLevel, row: { caseId: string; personId: string; release: ReleaseRecord | null }): DisclosureEntry | undefined {
+export function clientReportEntry(
+  role: Role,
+  level: CaseManagementLevel,
+  row: { caseId: string; personId: string; release: ReleaseRecord | null },
+): DisclosureEntry | undefined {
   if (!isAccounted(role) || level === 'NONE') return undefined;
   const summary = level === 'SUMMARY';
   return {
@@ -150,9 +197,21 @@ export function clientReportEntry(role: Role, level: CaseManagementLevel, row: {
 /** R-SC-CAPACITY: sergeants see how many places are used and free; the program sees which cases. */
 export function capacityFor(role: Role, view: CapacityView) {
   if (role === 'sergeant') {
-    return { places: view.places, participants: view.participants.length, reserved: view.reserved.length, waiting: view.waiting.length, free: view.free };
+    return {
+      places: view.places,
+      participants: view.participants.length,
+      reserved: view.reserved.length,
+      waiting: view.waiting.length,
+      free: view.free,
+    };
   }
-  return { places: view.places, participants: [...view.participants], reserved: [...view.reserved], waiting: view.waiting.map((w) => ({ caseId: w.caseId, approvedAt: w.approvedAt })), free: view.free };
+  return {
+    places: view.places,
+    participants: [...view.participants],
+    reserved: [...view.reserved],
+    waiting: view.waiting.map((w) => ({ caseId: w.caseId, approvedAt: w.approvedAt })),
+    free: view.free,
+  };
 }
 
 /**
@@ -165,7 +224,12 @@ export function mayLookUpPriorReferrals(reader: ReaderIdentity, submittingAgency
 }
 
 export function priorReferralEntry(prior: { caseId: string; personId: string }): DisclosureEntry {
-  return { personId: prior.personId, caseId: prior.caseId, kinds: ['REFERRAL_RECORD'], basis: 'R-EL-PRIOR: a prior referral shown to the submitting agency' };
+  return {
+    personId: prior.personId,
+    caseId: prior.caseId,
+    kinds: ['REFERRAL_RECORD'],
+    basis: 'R-EL-PRIOR: a prior referral shown to the submitting agency',
+  };
 }
 
 /**
@@ -178,5 +242,10 @@ export function mayDecodePayloads(role: Role): boolean {
 }
 
 export function decodedPayloadEntry(c: { caseId: string; personId: string }): DisclosureEntry {
-  return { personId: c.personId, caseId: c.caseId, kinds: ['REFERRAL_RECORD', 'CASE_MANAGEMENT_RECORD'], basis: 'R-ROI: a supervisor, through the Temporal Web UI codec server' };
+  return {
+    personId: c.personId,
+    caseId: c.caseId,
+    kinds: ['REFERRAL_RECORD', 'CASE_MANAGEMENT_RECORD'],
+    basis: 'R-ROI: a supervisor, through the Temporal Web UI codec server',
+  };
 }

@@ -11,11 +11,23 @@ export const INFORMATION_KINDS = ['REFERRAL_RECORD', 'PROGRAM_STATUS', 'CASE_MAN
 export type InformationKind = (typeof INFORMATION_KINDS)[number];
 
 /** The state of the person's release of information (R-CONSENT) as far as partners are concerned. */
-export const RELEASE_STATES = ['NONE', 'IN_FORCE_COVERING_STAFFING', 'IN_FORCE_NOT_COVERING_STAFFING', 'RESCINDED'] as const;
+export const RELEASE_STATES = [
+  'NONE',
+  'IN_FORCE_COVERING_STAFFING',
+  'IN_FORCE_NOT_COVERING_STAFFING',
+  'RESCINDED',
+] as const;
 export type ReleaseState = (typeof RELEASE_STATES)[number];
 
 /** How a reader stands to a case. */
-export const RELATIONS = ['REFERRING_OFFICER', 'AGENCY_SERGEANT', 'OFFICE_WITH_JURISDICTION', 'DOC_NCI_REFERRAL', 'PROGRAM', 'NONE'] as const;
+export const RELATIONS = [
+  'REFERRING_OFFICER',
+  'AGENCY_SERGEANT',
+  'OFFICE_WITH_JURISDICTION',
+  'DOC_NCI_REFERRAL',
+  'PROGRAM',
+  'NONE',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** What a reader gets of the case-management record: all of it, a progress summary, or nothing. */
@@ -32,7 +44,13 @@ export interface Access {
   accounted: boolean;
 }
 
-export const NO_ACCESS: Access = { referralRecord: false, programStatus: false, caseManagement: 'NONE', basis: 'none', accounted: false };
+export const NO_ACCESS: Access = {
+  referralRecord: false,
+  programStatus: false,
+  caseManagement: 'NONE',
+  basis: 'none',
+  accounted: false,
+};
 
 interface Reader {
   /** The relation that makes a person of this role a reader of a case. */
@@ -46,14 +64,30 @@ interface Reader {
 /** R-ROI's readers of the referral record and the program status, and of the case-management record. */
 const READERS: Record<Role, Reader> = {
   officer: { relation: 'REFERRING_OFFICER', basis: 'R-ROI: the referring officer', caseManagement: 'UNDER_RELEASE' },
-  sergeant: { relation: 'AGENCY_SERGEANT', basis: "R-ROI: a sergeant of the referring officer's agency", caseManagement: 'UNDER_RELEASE' },
-  prosecutor: { relation: 'OFFICE_WITH_JURISDICTION', basis: 'R-PACKET: the prosecutor office with jurisdiction', caseManagement: 'UNDER_RELEASE' },
-  project_manager: { relation: 'PROGRAM', basis: 'R-ROI, R-SC-PDA: the project manager', caseManagement: 'UNDER_RELEASE' },
+  sergeant: {
+    relation: 'AGENCY_SERGEANT',
+    basis: "R-ROI: a sergeant of the referring officer's agency",
+    caseManagement: 'UNDER_RELEASE',
+  },
+  prosecutor: {
+    relation: 'OFFICE_WITH_JURISDICTION',
+    basis: 'R-PACKET: the prosecutor office with jurisdiction',
+    caseManagement: 'UNDER_RELEASE',
+  },
+  project_manager: {
+    relation: 'PROGRAM',
+    basis: 'R-ROI, R-SC-PDA: the project manager',
+    caseManagement: 'UNDER_RELEASE',
+  },
   case_manager: { relation: 'PROGRAM', basis: 'R-ROI: case management', caseManagement: 'ALWAYS' },
   supervisor: { relation: 'PROGRAM', basis: 'R-ROI: a supervisor', caseManagement: 'ALWAYS' },
   // R-EL-WARRANT: the NCI team decides on the referrals routed to them, from the referral record; they
   // are not among the staffing partners, so never read the case-management record.
-  doc_nci: { relation: 'DOC_NCI_REFERRAL', basis: 'R-EL-WARRANT: the DOC NCI team deciding on the referral', caseManagement: 'NEVER' },
+  doc_nci: {
+    relation: 'DOC_NCI_REFERRAL',
+    basis: 'R-EL-WARRANT: the DOC NCI team deciding on the referral',
+    caseManagement: 'NEVER',
+  },
 };
 
 /** Who is "outside case management" (R-DISCLOSE): everyone but the case managers themselves. */
@@ -115,8 +149,18 @@ export function accessFor(role: Role, relation: Relation, release: ReleaseState)
   const reader = READERS[role];
   if (relation === 'NONE' || relation !== reader.relation) return NO_ACCESS;
   const caseManagement: CaseManagementLevel =
-    reader.caseManagement === 'ALWAYS' ? 'FULL' : reader.caseManagement === 'UNDER_RELEASE' && release === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
-  return { referralRecord: true, programStatus: true, caseManagement, basis: reader.basis, accounted: isAccounted(role) };
+    reader.caseManagement === 'ALWAYS'
+      ? 'FULL'
+      : reader.caseManagement === 'UNDER_RELEASE' && release === 'IN_FORCE_COVERING_STAFFING'
+        ? 'SUMMARY'
+        : 'NONE';
+  return {
+    referralRecord: true,
+    programStatus: true,
+    caseManagement,
+    basis: reader.basis,
+    accounted: isAccounted(role),
+  };
 }
 
 /** The access of a reader to a case, from who they are, the case's parties and the release's state. */
@@ -125,13 +169,27 @@ export function accessTo(reader: ReaderIdentity, parties: CaseParties, release: 
 }
 
 /** The basis recorded for a disclosure of the case-management summary under a release. */
-export const releaseBasis = (releaseId: string) => `R-ROI: release of information ${releaseId}, in force and covering staffing`;
+export const releaseBasis = (releaseId: string) =>
+  `R-ROI: release of information ${releaseId}, in force and covering staffing`;
 
 /** The readers' table of README.md ("Who sees what"), generated from READERS so the two cannot drift. */
 export function policyTable(): string {
   const cell = (access: Access, kind: 'referral' | 'status' | 'cm') =>
-    kind === 'referral' ? (access.referralRecord ? 'yes' : '—') : kind === 'status' ? (access.programStatus ? 'yes' : '—') : { FULL: 'all of it', SUMMARY: 'progress summary', NONE: '—' }[access.caseManagement];
-  const header = ['reader (relation to the case)', 'referral record', 'program status', ...RELEASE_STATES.map((r) => `case-management record, release ${RELEASE_LABELS[r]}`)];
+    kind === 'referral'
+      ? access.referralRecord
+        ? 'yes'
+        : '—'
+      : kind === 'status'
+        ? access.programStatus
+          ? 'yes'
+          : '—'
+        : { FULL: 'all of it', SUMMARY: 'progress summary', NONE: '—' }[access.caseManagement];
+  const header = [
+    'reader (relation to the case)',
+    'referral record',
+    'program status',
+    ...RELEASE_STATES.map((r) => `case-management record, release ${RELEASE_LABELS[r]}`),
+  ];
   const rows = (Object.keys(READERS) as Role[]).map((role) => {
     const reader = READERS[role];
     const any = accessFor(role, reader.relation, 'NONE');
@@ -142,7 +200,12 @@ export function policyTable(): string {
       ...RELEASE_STATES.map((release) => cell(accessFor(role, reader.relation, release), 'cm')),
     ];
   });
-  rows.push(['anyone else (another officer, another agency\'s sergeant, another prosecutor office, a sign-in without agency or office)', '— (404)', '— (404)', ...RELEASE_STATES.map(() => '— (404)')]);
+  rows.push([
+    "anyone else (another officer, another agency's sergeant, another prosecutor office, a sign-in without agency or office)",
+    '— (404)',
+    '— (404)',
+    ...RELEASE_STATES.map(() => '— (404)'),
+  ]);
   return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 

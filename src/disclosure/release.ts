@@ -28,7 +28,9 @@ export function releaseOf(caseId: string, consent: ConsentRecord, stored: Stored
   const row = stored && (consent.givenSeq === undefined || stored.id === id) ? stored : null;
   if (consent.status === 'NONE') return row ? fromStored(row) : null;
   const covers = consent.covers ?? NO_COVERAGE;
-  const rescindedAt = row?.rescindedAt?.toISOString() ?? (consent.status === 'RESCINDED' ? (consent.rescindedAt ?? consent.at) : undefined);
+  const rescindedAt =
+    row?.rescindedAt?.toISOString() ??
+    (consent.status === 'RESCINDED' ? (consent.rescindedAt ?? consent.at) : undefined);
   return {
     id: row?.id ?? id,
     inForce: consent.status === 'GIVEN' && !row?.rescindedAt,

@@ -33,7 +33,11 @@ export interface StaffingListRow extends StaffingRow {
   nominations: Array<{ by: { id: string; role: string }; reason: string; at: string }>;
 }
 
-export function staffingRowOf(row: StaffingRow, named: { name: string | null; namedBecause: string | null }, nominations: StaffingListRow['nominations']): StaffingListRow {
+export function staffingRowOf(
+  row: StaffingRow,
+  named: { name: string | null; namedBecause: string | null },
+  nominations: StaffingListRow['nominations'],
+): StaffingListRow {
   return {
     referralId: row.referralId,
     type: row.type,
@@ -78,7 +82,18 @@ export function clientRowOf(row: ClientRow, level: CaseManagementLevel): ClientR
     exitOn: row.exitOn,
   };
   if (level === 'NONE') return { ...status, shared: 'STATUS_ONLY' };
-  const summary = { iipGoals: [...row.iipGoals], serviceWithdrawn: row.servicesWithdrawn.length > 0, exitReason: row.exitReason };
+  const summary = {
+    iipGoals: [...row.iipGoals],
+    serviceWithdrawn: row.servicesWithdrawn.length > 0,
+    exitReason: row.exitReason,
+  };
   if (level === 'SUMMARY') return { ...status, shared: 'PROGRESS_SUMMARY', ...summary };
-  return { ...status, shared: 'CASE_MANAGEMENT_RECORD', ...summary, consentOn: row.consentOn, servicesDelivered: [...(row.servicesDelivered ?? [])], servicesWithdrawn: [...row.servicesWithdrawn] };
+  return {
+    ...status,
+    shared: 'CASE_MANAGEMENT_RECORD',
+    ...summary,
+    consentOn: row.consentOn,
+    servicesDelivered: [...(row.servicesDelivered ?? [])],
+    servicesWithdrawn: [...row.servicesWithdrawn],
+  };
 }

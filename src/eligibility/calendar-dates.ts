@@ -62,5 +62,7 @@ export function ageOn(dateOfBirth: PlainDate, day: PlainDate): number {
 
 /** The calendar date of an instant in a time zone (the program's local day). */
 export function localDate(instant: Date, timeZone: string): PlainDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }

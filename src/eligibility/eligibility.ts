@@ -32,7 +32,13 @@ export interface EligibilityFacts {
   protectiveOrders: Array<{ type: (typeof PROTECTIVE_ORDER_TYPES)[number]; protectsCurrentParticipant: boolean }>;
   warrants: Array<{ kind: (typeof WARRANT_KINDS)[number] }>;
   docViolation: boolean;
-  judgments: { amenable: boolean; dealingForProfit: boolean; exploitsOthers: boolean; promotingProstitution: boolean; safetyConcern: boolean };
+  judgments: {
+    amenable: boolean;
+    dealingForProfit: boolean;
+    exploitsOthers: boolean;
+    promotingProstitution: boolean;
+    safetyConcern: boolean;
+  };
   circumstances: { needsImmediateMedicalCare: boolean; ableToConsent: boolean };
   victimIdentifiable: boolean;
 }
@@ -47,7 +53,13 @@ export interface EligibilityResult {
   /** Every exclusion found, each citing its rule (all are reported, not just the first). */
   reasons: Reason[];
   /** Not exclusions, but they change the path. */
-  paths: { medicalFirst: boolean; consentLater: boolean; victimConsultation: boolean; bookedOnWarrant: boolean; docNciRouting: boolean };
+  paths: {
+    medicalFirst: boolean;
+    consentLater: boolean;
+    victimConsultation: boolean;
+    bookedOnWarrant: boolean;
+    docNciRouting: boolean;
+  };
   notes: Reason[];
 }
 
@@ -59,7 +71,12 @@ function drugAmountExempt(drug: NonNullable<EligibilityFacts['offenses'][number]
   return drug.substance === 'MARIJUANA' && (drug.activity === 'DELIVERY' || drug.activity === 'PWI');
 }
 
-const historyRules: Array<{ ruleId: string; codes: readonly ConvictionCode[]; years?: number; attemptsCount: boolean }> = [
+const historyRules: Array<{
+  ruleId: string;
+  codes: readonly ConvictionCode[];
+  years?: number;
+  attemptsCount: boolean;
+}> = [
   { ruleId: 'R-EX-HISTORY-LIFETIME', codes: LIFETIME_EXCLUDING, attemptsCount: true },
   { ruleId: 'R-EX-HISTORY-10Y', codes: TEN_YEAR_EXCLUDING, years: 10, attemptsCount: false },
   { ruleId: 'R-EX-HISTORY-5Y', codes: FIVE_YEAR_EXCLUDING, years: 5, attemptsCount: false },
@@ -71,27 +88,39 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
 
   const age = ageOn(facts.dateOfBirth, facts.incidentDate);
   if (compareDates(facts.dateOfBirth, facts.incidentDate) > 0 || age < ADULT_AGE) {
-    add('R-EL-ADULT', `the person was ${Math.max(age, 0)} on the incident date ${facts.incidentDate}; LEAD diverts adults (18 or older)`);
+    add(
+      'R-EL-ADULT',
+      `the person was ${Math.max(age, 0)} on the incident date ${facts.incidentDate}; LEAD diverts adults (18 or older)`,
+    );
   }
 
   for (const offense of facts.offenses) {
     const name = offense.label ?? offense.code;
-    if (!offense.eligible) add('R-EL-OFFENSE', `${name} is not an offense LEAD diverts; after booking, the sergeant may accept an override`);
+    if (!offense.eligible)
+      add('R-EL-OFFENSE', `${name} is not an offense LEAD diverts; after booking, the sergeant may accept an override`);
     if (offense.drug && offense.drug.grams > MAX_DRUG_GRAMS && !drugAmountExempt(offense.drug)) {
       add('R-EX-DRUG-AMOUNT', `${name}: ${offense.drug.grams} g is more than ${MAX_DRUG_GRAMS} g of drugs`);
     }
     if (offense.drug && offense.drug.activity !== 'POSSESSION' && facts.judgments.dealingForProfit) {
-      add('R-EX-PROFIT', `${name}: delivery or intent to deliver with reason to believe the person deals for profit above subsistence`);
+      add(
+        'R-EX-PROFIT',
+        `${name}: delivery or intent to deliver with reason to believe the person deals for profit above subsistence`,
+      );
     }
   }
 
   if (!facts.judgments.amenable) add('R-EX-AMENABLE', 'the officer judges the person not amenable to diversion');
-  if (facts.judgments.exploitsOthers) add('R-EX-EXPLOIT', 'the person exploits minors or others in a drug-dealing enterprise');
+  if (facts.judgments.exploitsOthers)
+    add('R-EX-EXPLOIT', 'the person exploits minors or others in a drug-dealing enterprise');
   if (facts.judgments.promotingProstitution) add('R-EX-PROMOTING', 'the person is suspected of promoting prostitution');
   if (facts.protectiveOrders.some((o) => o.protectsCurrentParticipant)) {
     add('R-EX-ORDER', 'a no-contact, restraining or anti-harassment order protects a current LEAD participant');
   }
-  if (facts.judgments.safetyConcern) add('R-EX-SAFETY', 'the officer or sergeant believes diversion is inconsistent with immediate victim or community safety');
+  if (facts.judgments.safetyConcern)
+    add(
+      'R-EX-SAFETY',
+      'the officer or sergeant believes diversion is inconsistent with immediate victim or community safety',
+    );
 
   for (const rule of historyRules) {
     for (const c of facts.convictions) {
@@ -99,7 +128,10 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
       const what = `${c.attempted ? 'attempted ' : ''}${CONVICTION_LABELS[c.code]} conviction on ${c.date}`;
       if (rule.years === undefined) add(rule.ruleId, `${what}: excluded whenever it happened`);
       else if (notMoreThanYearsBefore(c.date, rule.years, facts.referralDate)) {
-        add(rule.ruleId, `${what}: not more than ${rule.years} years had elapsed by the referral date ${facts.referralDate}`);
+        add(
+          rule.ruleId,
+          `${what}: not more than ${rule.years} years had elapsed by the referral date ${facts.referralDate}`,
+        );
       }
     }
   }
@@ -112,11 +144,24 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
     docNciRouting: facts.docViolation || facts.warrants.some((w) => w.kind === 'DOC'),
   };
   const notes: Reason[] = [];
-  const note = (on: boolean, ruleId: string, message: string) => on && notes.push({ ruleId, message: `${message} (${ruleId})` });
+  const note = (on: boolean, ruleId: string, message: string) =>
+    on && notes.push({ ruleId, message: `${message} (${ruleId})` });
   note(paths.medicalFirst, 'R-EL-MEDICAL', 'immediate treatment, detox or a hospital comes first');
-  note(paths.consentLater, 'R-EL-CONSENT-LATER', 'the person cannot give informed consent now: refer anyway, consent is sought later');
-  note(paths.victimConsultation, 'R-EL-VICTIM', 'consult the victim where possible; the victim may object within one week');
-  note(paths.bookedOnWarrant, 'R-EL-WARRANT', 'book the person on the other warrant; the new charge can still be diverted');
+  note(
+    paths.consentLater,
+    'R-EL-CONSENT-LATER',
+    'the person cannot give informed consent now: refer anyway, consent is sought later',
+  );
+  note(
+    paths.victimConsultation,
+    'R-EL-VICTIM',
+    'consult the victim where possible; the victim may object within one week',
+  );
+  note(
+    paths.bookedOnWarrant,
+    'R-EL-WARRANT',
+    'book the person on the other warrant; the new charge can still be diverted',
+  );
   note(paths.docNciRouting, 'R-EL-WARRANT', 'a DOC warrant or violation goes to the DOC NCI team, who may refer');
 
   return { eligible: reasons.length === 0, reasons, paths, notes };

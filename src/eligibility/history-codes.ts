@@ -2,11 +2,31 @@
  * Criminal-history codes the eligibility rules know. Any conviction that is not one of the
  * excluding offenses is entered as OTHER; an unknown code is refused, never passed silently.
  */
-export const LIFETIME_EXCLUDING = ['MURDER_1', 'MURDER_2', 'ARSON_1', 'ROBBERY_1', 'ASSAULT_1', 'KIDNAPPING', 'VUFA_1', 'SEX_OFFENSE'] as const;
+export const LIFETIME_EXCLUDING = [
+  'MURDER_1',
+  'MURDER_2',
+  'ARSON_1',
+  'ROBBERY_1',
+  'ASSAULT_1',
+  'KIDNAPPING',
+  'VUFA_1',
+  'SEX_OFFENSE',
+] as const;
 export const TEN_YEAR_EXCLUDING = ['ROBBERY_2', 'ASSAULT_2', 'ASSAULT_3', 'BURGLARY_1'] as const;
-export const FIVE_YEAR_EXCLUDING = ['ASSAULT_4_DV', 'DV_NO_CONTACT_ORDER_VIOLATION', 'DV_PROTECTION_ORDER_VIOLATION', 'BURGLARY_2', 'VUFA_2'] as const;
+export const FIVE_YEAR_EXCLUDING = [
+  'ASSAULT_4_DV',
+  'DV_NO_CONTACT_ORDER_VIOLATION',
+  'DV_PROTECTION_ORDER_VIOLATION',
+  'BURGLARY_2',
+  'VUFA_2',
+] as const;
 
-export const CONVICTION_CODES = [...LIFETIME_EXCLUDING, ...TEN_YEAR_EXCLUDING, ...FIVE_YEAR_EXCLUDING, 'OTHER'] as const;
+export const CONVICTION_CODES = [
+  ...LIFETIME_EXCLUDING,
+  ...TEN_YEAR_EXCLUDING,
+  ...FIVE_YEAR_EXCLUDING,
+  'OTHER',
+] as const;
 export type ConvictionCode = (typeof CONVICTION_CODES)[number];
 
 export const CONVICTION_LABELS: Record<ConvictionCode, string> = {

@@ -14,16 +14,25 @@ export interface SocialContactFacts {
   protectiveOrders: Array<{ protectsCurrentParticipant: boolean }>;
 }
 
-export function assessSocialContactPrerequisites(facts: SocialContactFacts): { eligible: boolean; reasons: Reason[]; notes: Reason[] } {
+export function assessSocialContactPrerequisites(facts: SocialContactFacts): {
+  eligible: boolean;
+  reasons: Reason[];
+  notes: Reason[];
+} {
   const notes: Reason[] = [];
   let qualifying = 0;
   facts.violations.forEach((v, i) => {
     const problems: string[] = [];
     if (!facts.catchmentAreas.includes(v.area)) problems.push('outside the LEAD catchment area');
     if (compareDates(v.date, facts.referralDate) > 0) problems.push('after the referral date');
-    else if (!withinMonthsBefore(v.date, facts.windowMonths, facts.referralDate)) problems.push(`more than ${facts.windowMonths} months before the referral date ${facts.referralDate}`);
+    else if (!withinMonthsBefore(v.date, facts.windowMonths, facts.referralDate))
+      problems.push(`more than ${facts.windowMonths} months before the referral date ${facts.referralDate}`);
     if (problems.length === 0) qualifying += 1;
-    else notes.push({ ruleId: 'R-SC-PREREQ', message: `violation ${i + 1} (${v.date}) is ${problems.join(' and ')} (R-SC-PREREQ)` });
+    else
+      notes.push({
+        ruleId: 'R-SC-PREREQ',
+        message: `violation ${i + 1} (${v.date}) is ${problems.join(' and ')} (R-SC-PREREQ)`,
+      });
   });
   const reasons: Reason[] = [];
   if (qualifying === 0) {
@@ -33,7 +42,10 @@ export function assessSocialContactPrerequisites(facts: SocialContactFacts): { e
     });
   }
   if (facts.protectiveOrders.some((o) => o.protectsCurrentParticipant)) {
-    reasons.push({ ruleId: 'R-EX-ORDER', message: 'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)' });
+    reasons.push({
+      ruleId: 'R-EX-ORDER',
+      message: 'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)',
+    });
   }
   return { eligible: reasons.length === 0, reasons, notes };
 }

@@ -50,7 +50,11 @@ export class MailCapture {
               to: session.envelope.rcptTo.map((r) => r.address),
               subject: header('Subject'),
               text: '',
-              headers: { 'x-lead-notice-id': header('X-LEAD-Notice-Id'), 'x-lead-referral': header('X-LEAD-Referral'), 'x-lead-rule': header('X-LEAD-Rule') },
+              headers: {
+                'x-lead-notice-id': header('X-LEAD-Notice-Id'),
+                'x-lead-referral': header('X-LEAD-Referral'),
+                'x-lead-rule': header('X-LEAD-Rule'),
+              },
               receivedAt: new Date().toISOString(),
             });
             callback();
@@ -65,7 +69,9 @@ export class MailCapture {
               to: session.envelope.rcptTo.map((r) => r.address),
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
-              headers: Object.fromEntries([...parsed.headers].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])),
+              headers: Object.fromEntries(
+                [...parsed.headers].map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+              ),
               receivedAt: new Date().toISOString(),
             };
             this.messages.push(mail);

@@ -12,9 +12,16 @@ export function inboxRoutes(capture: MailCapture): Router {
   router.get('/dev/mail', (_req, res) => {
     const items = [...capture.messages]
       .reverse()
-      .map((m) => `<article><h2>${escape(m.subject)}</h2><p>To: ${escape(m.to.join(', '))} · ${escape(m.receivedAt)}</p><pre>${escape(m.text)}</pre></article>`)
+      .map(
+        (m) =>
+          `<article><h2>${escape(m.subject)}</h2><p>To: ${escape(m.to.join(', '))} · ${escape(m.receivedAt)}</p><pre>${escape(m.text)}</pre></article>`,
+      )
       .join('\n');
-    res.type('html').send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Captured mail</title></head><body><h1>Captured mail (${capture.messages.length})</h1>${items || '<p>No mail yet.</p>'}</body></html>`);
+    res
+      .type('html')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Captured mail</title></head><body><h1>Captured mail (${capture.messages.length})</h1>${items || '<p>No mail yet.</p>'}</body></html>`,
+      );
   });
   return router;
 }

@@ -2,7 +2,14 @@ import nodemailer from 'nodemailer';
 
 /** The one thing activities need from mail: send a message, get its id back. */
 export interface Mailer {
-  send(message: { from: string; to: string; subject: string; text: string; messageId: string; headers: Record<string, string> }): Promise<{ messageId: string }>;
+  send(message: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    messageId: string;
+    headers: Record<string, string>;
+  }): Promise<{ messageId: string }>;
   close(): void;
 }
 

@@ -16,18 +16,36 @@ import { limitsFrom, readEnvironment, required, requireFor } from './environment
 async function main() {
   const env = readEnvironment();
   const config = loadConfig();
-  requireFor(env, 'The API', ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'], [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']]);
+  requireFor(
+    env,
+    'The API',
+    ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'],
+    [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']],
+  );
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const tokens = await createTokenService(tokenSettings(env));
   const payloadKeys = payloadKeysOf(env);
   const temporal = temporalConnectionSettings()!;
   const connection = await connectClient(temporal);
-  const client = new Client({ connection, namespace: temporal.namespace, dataConverter: dataConverterFor(payloadKeys) });
-  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace: temporal.namespace };
+  const client = new Client({
+    connection,
+    namespace: temporal.namespace,
+    dataConverter: dataConverterFor(payloadKeys),
+  });
+  const links = {
+    temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'),
+    namespace: temporal.namespace,
+  };
   const log = createLogger('lead-api', env.LOG_LEVEL);
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
   const app = createApp({
-    db, cases: new CaseWorkflows(client), config, links, tokens, log, health,
+    db,
+    cases: new CaseWorkflows(client),
+    config,
+    links,
+    tokens,
+    log,
+    health,
     codec: new EncryptionCodec(payloadKeys),
     csrfSecret: required(env, 'CSRF_SECRET'),
     limits: limitsFrom(process.env),

@@ -10,13 +10,17 @@ try {
   const config = loadConfig(file);
   const d = config.durations;
   console.log(`${file}: valid`);
-  console.log(`  program        ${config.program.name} (case ids ${config.program.caseIdPrefix}-…, ${config.program.timezone})`);
+  console.log(
+    `  program        ${config.program.name} (case ids ${config.program.caseIdPrefix}-…, ${config.program.timezone})`,
+  );
   console.log(`  R-SCENE        scene window ${ms(d.sceneWindow, { long: true })}`);
   console.log(`  R-INTAKE       intake deadline ${ms(d.intakeDeadline, { long: true })}`);
   console.log(`  R-VICTIM       objection window ${ms(d.victimObjectionWindow, { long: true })}`);
   console.log(`  offenses       ${Object.keys(config.offenses).length}`);
   console.log(`  agencies       ${Object.keys(config.agencies).join(', ')}`);
-  console.log(`  R-JURISDICTION ${config.prosecutorRouting.length} routing rules to ${Object.keys(config.offices).join(', ')}`);
+  console.log(
+    `  R-JURISDICTION ${config.prosecutorRouting.length} routing rules to ${Object.keys(config.offices).join(', ')}`,
+  );
   console.log(`  R-SC-PREREQ    catchment ${Object.keys(config.socialContact.catchmentAreas).join(', ')}`);
   console.log(`  R-SC-CAPACITY  ${config.capacity.caseManagerFte} case manager FTE → ${placesOf(config)} places`);
 } catch (err) {

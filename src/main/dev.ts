@@ -35,6 +35,7 @@ import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
 import { dataConverterFor, devSecrets, tokenSettings } from './security-settings';
 
+/** What to stop on exit, in reverse order of starting (each part is added at the front as it starts). */
 const stops: Array<() => Promise<unknown> | unknown> = [];
 
 async function main() {
@@ -56,16 +57,18 @@ async function main() {
   if (!databaseUrl) {
     const dataDir = path.join(DATA_DIR, 'postgresql-18');
     const pg = await startEmbeddedLeadDatabase({ dataDir, port: env.EMBEDDED_DB_PORT });
-    stops.push(() => pg.stop());
+    stops.unshift(() => pg.stop());
     databaseUrl = pg.appUrl;
     applied = pg.applied;
-    console.log(`[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}`);
+    console.log(
+      `[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}`,
+    );
   } else {
     applied = await applyMigrations(env.MIGRATION_DATABASE_URL ?? databaseUrl);
   }
   console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
-  stops.push(() => db.$disconnect());
+  stops.unshift(() => db.$disconnect());
   // Demo people exist only in this embedded database: any other database refuses them (README, "Users").
   const demoUsers = !env.DATABASE_URL;
   const demoPassword = env.LEAD_DEMO_PASSWORD;
@@ -78,7 +81,7 @@ async function main() {
   let capture: MailCapture | undefined;
   if (!smtpUrl) {
     capture = await new MailCapture({ saveDir: path.join(DATA_DIR, 'mail') }).start(env.DEV_SMTP_PORT);
-    stops.push(() => capture!.stop());
+    stops.unshift(() => capture!.stop());
     smtpUrl = capture.url;
   }
   const mailer = createSmtpMailer(smtpUrl);
@@ -109,32 +112,60 @@ async function main() {
       client: { dataConverter },
     });
     await registerSearchAttributes(temporal.connection, namespace);
-    stops.push(() => temporal.teardown());
+    stops.unshift(() => temporal.teardown());
     client = temporal.client;
     workerConnection = temporal.nativeConnection;
   }
 
   const cases = new CaseWorkflows(client);
   await ensureMonthlyReportSchedule(client, config);
-  const worker = await createLeadWorker({ connection: workerConnection, namespace, deps: { db, mailer, config, cases }, dataConverter, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
+  const worker = await createLeadWorker({
+    connection: workerConnection,
+    namespace,
+    deps: { db, mailer, config, cases },
+    dataConverter,
+    maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS,
+  });
   const running = worker.run();
-  stops.unshift(reconcileEvery(60_000, () => startUnstartedWorkflows(db, cases), () => undefined));
+  stops.unshift(
+    reconcileEvery(
+      60_000,
+      () => startUnstartedWorkflows(db, cases),
+      () => undefined,
+    ),
+  );
   stops.unshift(async () => {
     worker.shutdown();
     await running;
   });
 
   const temporalUiUpstream = external ? env.TEMPORAL_UI_UPSTREAM : `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`;
-  const links = { temporalUi: env.TEMPORAL_UI_URL ?? (temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233'), namespace };
+  const links = {
+    temporalUi: env.TEMPORAL_UI_URL ?? (temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233'),
+    namespace,
+  };
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
-  const app = createApp({ db, cases, config, links, tokens, demoUsers, health, limits: limitsFrom(process.env), metricsToken: env.METRICS_TOKEN, temporalUiUpstream, codec: new EncryptionCodec(secrets.payloadKeys), extras: capture ? [inboxRoutes(capture)] : [] });
+  const app = createApp({
+    db,
+    cases,
+    config,
+    links,
+    tokens,
+    demoUsers,
+    health,
+    limits: limitsFrom(process.env),
+    metricsToken: env.METRICS_TOKEN,
+    temporalUiUpstream,
+    codec: new EncryptionCodec(secrets.payloadKeys),
+    extras: capture ? [inboxRoutes(capture)] : [],
+  });
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.
   Pages          http://localhost:${env.PORT}/   (sign in as demo-officer, demo-sergeant, demo-case-manager, demo-prosecutor,
                  demo-city-attorney, demo-project-manager, demo-supervisor or demo-doc-nci; password "${demoPassword}")
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
-  Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : '(your Temporal server\'s UI)'}
+  Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : "(your Temporal server's UI)"}
   Metrics        http://localhost:${env.PORT}/metrics (API), ${workerMetrics} (worker)
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}
 Press Ctrl+C to stop.`);

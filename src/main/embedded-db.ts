@@ -11,8 +11,14 @@ async function main() {
   const env = readEnvironment();
   const owner = env.EMBEDDED_DB_OWNER_PASSWORD;
   const app = env.EMBEDDED_DB_APP_PASSWORD;
-  const db = await startEmbeddedLeadDatabase({ port: env.EMBEDDED_DB_PORT, dataDir: env.EMBEDDED_DB_DIR, passwords: owner && app ? { owner, app } : undefined });
-  console.log(`[embedded-db] PostgreSQL ready on port ${db.server.port}; migrations applied: ${db.applied.join(', ') || 'none pending'}`);
+  const db = await startEmbeddedLeadDatabase({
+    port: env.EMBEDDED_DB_PORT,
+    dataDir: env.EMBEDDED_DB_DIR,
+    passwords: owner && app ? { owner, app } : undefined,
+  });
+  console.log(
+    `[embedded-db] PostgreSQL ready on port ${db.server.port}; migrations applied: ${db.applied.join(', ') || 'none pending'}`,
+  );
   const stop = () => void db.stop().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

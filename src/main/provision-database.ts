@@ -20,7 +20,11 @@ async function main() {
   console.log(`Provisioned database ${lead.database}: owner ${lead.owner} (migrations), application role ${lead.app}`);
   if (env.TEMPORAL_DB_PASSWORD) {
     const temporal = DATABASES.temporal;
-    await provisionTemporalDatabases(required(env, 'DATABASE_ADMIN_URL'), { name: temporal.role, password: env.TEMPORAL_DB_PASSWORD }, [...temporal.databases]);
+    await provisionTemporalDatabases(
+      required(env, 'DATABASE_ADMIN_URL'),
+      { name: temporal.role, password: env.TEMPORAL_DB_PASSWORD },
+      [...temporal.databases],
+    );
     console.log(`Provisioned ${temporal.databases.join(' and ')} for the role ${temporal.role}`);
   }
 }

@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { generateLocalKey, type TokenSettings } from '../auth/tokens';
 import { FAILURE_CONVERTER_PATH } from '../temporal/module-paths';
-import { EncryptionCodec, formatPayloadKeys, newPayloadKey, parsePayloadKeys, type PayloadKey } from '../temporal/payload-encryption';
+import {
+  EncryptionCodec,
+  formatPayloadKeys,
+  newPayloadKey,
+  parsePayloadKeys,
+  type PayloadKey,
+} from '../temporal/payload-encryption';
 import { required, type Environment } from './environment';
 
 /**
@@ -33,15 +39,22 @@ export function payloadKeysOf(env: Environment): PayloadKey[] {
 }
 
 /** Every payload encrypted, failure messages and stack traces included (as encoded attributes). */
-export const dataConverterFor = (keys: PayloadKey[]): DataConverter => ({ payloadCodecs: [new EncryptionCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH });
+export const dataConverterFor = (keys: PayloadKey[]): DataConverter => ({
+  payloadCodecs: [new EncryptionCodec(keys)],
+  failureConverterPath: FAILURE_CONVERTER_PATH,
+});
 
 /** Dev only: a key pair and payload keys generated once and kept under the data folder. */
-export async function devSecrets(dataDir: string, env: Environment): Promise<{ localKey: NonNullable<TokenSettings['localKey']>; payloadKeys: PayloadKey[] }> {
+export async function devSecrets(
+  dataDir: string,
+  env: Environment,
+): Promise<{ localKey: NonNullable<TokenSettings['localKey']>; payloadKeys: PayloadKey[] }> {
   mkdirSync(dataDir, { recursive: true });
   const keyFile = path.join(dataDir, 'auth-local-key.json');
   const payloadFile = path.join(dataDir, 'payload-keys.txt');
   if (!existsSync(keyFile)) writeFileSync(keyFile, JSON.stringify(await generateLocalKey()), { mode: 0o600 });
-  if (!existsSync(payloadFile)) writeFileSync(payloadFile, formatPayloadKeys([newPayloadKey('dev-1')]), { mode: 0o600 });
+  if (!existsSync(payloadFile))
+    writeFileSync(payloadFile, formatPayloadKeys([newPayloadKey('dev-1')]), { mode: 0o600 });
   return {
     localKey: JSON.parse(readFileSync(keyFile, 'utf8')),
     payloadKeys: parsePayloadKeys(env.LEAD_PAYLOAD_KEYS ?? readFileSync(payloadFile, 'utf8')),

@@ -13,8 +13,14 @@ import express from 'express';
 async function main() {
   const env = readEnvironment();
   const dataDir = path.resolve(env.STACK_DATA_DIR);
-  console.log(`[stack] starting in ${dataDir} (the first start builds the Temporal server from the Go module proxy: a few minutes, once)`);
-  const stack = await startProductionStack({ dataDir, frontPort: env.PORT, mail: { saveDir: path.join(dataDir, 'mail') } });
+  console.log(
+    `[stack] starting in ${dataDir} (the first start builds the Temporal server from the Go module proxy: a few minutes, once)`,
+  );
+  const stack = await startProductionStack({
+    dataDir,
+    frontPort: env.PORT,
+    mail: { saveDir: path.join(dataDir, 'mail') },
+  });
   const inbox = express().use(inboxRoutes(stack.mail)).listen(env.STACK_MAIL_INBOX_PORT, '127.0.0.1');
   const users = `DATABASE_URL='${stack.database.urls.appUrl}' npm run users --`;
   console.log(`

@@ -22,18 +22,26 @@ const ID = /^[a-z0-9][a-z0-9._-]{1,99}$/i;
 const newPassword = () => randomBytes(15).toString('base64url');
 
 function checkId(id: string | undefined): string {
-  if (!id) throw new UsageError('id: give the account\'s id (what the person types to sign in)');
+  if (!id) throw new UsageError("id: give the account's id (what the person types to sign in)");
   if (!ID.test(id)) throw new UsageError(`id: "${id}" must be 2–100 letters, digits, ".", "_" or "-"`);
-  if (id.toLowerCase().startsWith('demo-')) throw new UsageError('id: "demo-" is reserved for the demo people of `npm start`');
+  if (id.toLowerCase().startsWith('demo-'))
+    throw new UsageError('id: "demo-" is reserved for the demo people of `npm start`');
   return id;
 }
 
 /** What each role needs besides a name: officers and sergeants an agency, prosecutors an office (R-JURISDICTION). */
-function checkRole(config: LeadConfig, role: string | undefined, agency: string | undefined, office: string | undefined): { role: Role; agency?: string; office?: string } {
+function checkRole(
+  config: LeadConfig,
+  role: string | undefined,
+  agency: string | undefined,
+  office: string | undefined,
+): { role: Role; agency?: string; office?: string } {
   if (!role || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role: one of ${ROLES.join(', ')}`);
   const needsAgency = role === 'officer' || role === 'sergeant';
-  if (needsAgency && (!agency || !config.agencies[agency])) throw new UsageError(`--agency: a ${role} belongs to one of ${Object.keys(config.agencies).join(', ')}`);
-  if (role === 'prosecutor' && (!office || !config.offices[office])) throw new UsageError(`--office: a prosecutor belongs to one of ${Object.keys(config.offices).join(', ')}`);
+  if (needsAgency && (!agency || !config.agencies[agency]))
+    throw new UsageError(`--agency: a ${role} belongs to one of ${Object.keys(config.agencies).join(', ')}`);
+  if (role === 'prosecutor' && (!office || !config.offices[office]))
+    throw new UsageError(`--office: a prosecutor belongs to one of ${Object.keys(config.offices).join(', ')}`);
   if (!needsAgency && agency) throw new UsageError(`--agency: only officers and sergeants have one`);
   if (role !== 'prosecutor' && office) throw new UsageError(`--office: only prosecutors have one`);
   return { role: role as Role, agency, office };
@@ -46,22 +54,37 @@ async function existing(db: PrismaClient, id: string) {
 }
 
 async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promise<string> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' }, office: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      role: { type: 'string' },
+      agency: { type: 'string' },
+      office: { type: 'string' },
+    },
+  });
   const [command, rawId] = positionals;
   switch (command) {
     case 'add': {
       const id = checkId(rawId);
-      if (!values.name?.trim()) throw new UsageError('--name: give the person\'s name as colleagues know it');
+      if (!values.name?.trim()) throw new UsageError("--name: give the person's name as colleagues know it");
       const role = checkRole(config, values.role, values.agency, values.office);
-      if (await db.user.findUnique({ where: { id } })) throw new UsageError(`id: an account "${id}" already exists (reset or enable it instead)`);
+      if (await db.user.findUnique({ where: { id } }))
+        throw new UsageError(`id: an account "${id}" already exists (reset or enable it instead)`);
       const password = newPassword();
-      await db.user.create({ data: { id, displayName: values.name.trim(), ...role, passwordHash: await hashPassword(password) } });
+      await db.user.create({
+        data: { id, displayName: values.name.trim(), ...role, passwordHash: await hashPassword(password) },
+      });
       return `Added ${id} (${role.role}${role.agency ? `, ${role.agency}` : ''}${role.office ? `, ${role.office}` : ''}). Password, shown once: ${password}`;
     }
     case 'reset': {
       const user = await existing(db, checkId(rawId));
       const password = newPassword();
-      await db.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } } });
+      await db.user.update({
+        where: { id: user.id },
+        data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+      });
       return `Reset ${user.id}: its sessions have ended. New password, shown once: ${password}`;
     }
     case 'disable': {
@@ -76,10 +99,25 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
     }
     case 'list': {
       const users = await db.user.findMany({ orderBy: { id: 'asc' } });
-      return users.map((u) => [u.id, u.role, u.agency ?? u.office ?? '', u.disabled ? 'disabled' : 'active', u.demo ? 'demo' : '', u.displayName].join('\t')).join('\n') || 'No accounts.';
+      return (
+        users
+          .map((u) =>
+            [
+              u.id,
+              u.role,
+              u.agency ?? u.office ?? '',
+              u.disabled ? 'disabled' : 'active',
+              u.demo ? 'demo' : '',
+              u.displayName,
+            ].join('\t'),
+          )
+          .join('\n') || 'No accounts.'
+      );
     }
     default:
-      throw new UsageError('command: one of add, reset, disable, enable, list (npm run users -- add <id> --name "…" --role <role> [--agency …] [--office …])');
+      throw new UsageError(
+        'command: one of add, reset, disable, enable, list (npm run users -- add <id> --name "…" --role <role> [--agency …] [--office …])',
+      );
   }
 }
 
@@ -95,6 +133,10 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `users: ${(err as Error).message}` : err);
+  console.error(
+    err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `users: ${(err as Error).message}`
+      : err,
+  );
   process.exit(1);
 });

@@ -22,16 +22,30 @@ async function main() {
   const mailer = createSmtpMailer(required(env, 'SMTP_URL'));
   const dataConverter = dataConverterFor(payloadKeysOf(env));
   const temporal = temporalConnectionSettings()!;
-  if (env.METRICS_PORT) console.log(`[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT)}/metrics`);
+  if (env.METRICS_PORT)
+    console.log(`[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT)}/metrics`);
   const connection = await connectWorker(temporal);
   const clientConnection = await connectClient(temporal);
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace, dataConverter });
   const cases = new CaseWorkflows(client);
   await ensureMonthlyReportSchedule(client, config);
   const workflowBundle = env.LEAD_WORKFLOW_BUNDLE ? { codePath: env.LEAD_WORKFLOW_BUNDLE } : undefined;
-  const worker = await createLeadWorker({ connection, namespace: temporal.namespace, deps: { db, mailer, config, cases }, dataConverter, workflowBundle, maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS });
-  const health = env.WORKER_HEALTH_PORT ? serveWorkerHealth(env.WORKER_HEALTH_PORT, () => worker, { database: databaseCheck(db) }) : undefined;
-  const stopReconciling = reconcileEvery(env.RECONCILE_INTERVAL_MS, () => startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS), (err) => console.error('[worker] reconciliation failed:', (err as Error).name));
+  const worker = await createLeadWorker({
+    connection,
+    namespace: temporal.namespace,
+    deps: { db, mailer, config, cases },
+    dataConverter,
+    workflowBundle,
+    maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS,
+  });
+  const health = env.WORKER_HEALTH_PORT
+    ? serveWorkerHealth(env.WORKER_HEALTH_PORT, () => worker, { database: databaseCheck(db) })
+    : undefined;
+  const stopReconciling = reconcileEvery(
+    env.RECONCILE_INTERVAL_MS,
+    () => startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS),
+    (err) => console.error('[worker] reconciliation failed:', (err as Error).name),
+  );
   console.log(`[worker] polling task queue on ${temporal.options.address}/${temporal.namespace}`);
   await worker.run(); // returns after SIGINT/SIGTERM once in-flight tasks are done
   health?.close();

@@ -9,13 +9,23 @@ import type { ArrestDiversionSubmission } from './referral-schema';
  * `orderFindings` are the service's answers to R-EX-ORDER (a page judging as the officer types has
  * none yet: it says the service checks the orders).
  */
-export function eligibilityFactsOf(config: LeadConfig, body: ArrestDiversionSubmission, now: Date, orderFindings: boolean[] = []): EligibilityFacts {
+export function eligibilityFactsOf(
+  config: LeadConfig,
+  body: ArrestDiversionSubmission,
+  now: Date,
+  orderFindings: boolean[] = [],
+): EligibilityFacts {
   const referralDate = localDate(body.referredAt ? new Date(body.referredAt) : now, config.program.timezone);
   return {
     dateOfBirth: body.person.dateOfBirth,
     incidentDate: body.incident.occurredOn ?? referralDate,
     referralDate,
-    offenses: body.offenses.map((o) => ({ code: o.code, label: config.offenses[o.code]?.label, eligible: config.offenses[o.code]?.eligible ?? false, drug: o.drug })),
+    offenses: body.offenses.map((o) => ({
+      code: o.code,
+      label: config.offenses[o.code]?.label,
+      eligible: config.offenses[o.code]?.eligible ?? false,
+      drug: o.drug,
+    })),
     convictions: body.history.convictions,
     protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
     warrants: body.warrants,

@@ -10,8 +10,13 @@ import { openArrestDiversion, openSocialContact } from '../../workflows/case/ope
  * a busy worker: the officer's answer must not depend on how loaded the worker is. A referral without
  * a backdated `referredAt` runs its clocks from the workflow's start, normally within a second of `now`.
  */
-export function initialViewOf(start: { type: 'arrestDiversion'; input: ArrestDiversionInput } | { type: 'socialContact'; input: SocialContactInput }, now: number): CaseView {
-  const opened = start.type === 'arrestDiversion' ? openArrestDiversion(start.input, now) : openSocialContact(start.input, now);
+export function initialViewOf(
+  start:
+    { type: 'arrestDiversion'; input: ArrestDiversionInput } | { type: 'socialContact'; input: SocialContactInput },
+  now: number,
+): CaseView {
+  const opened =
+    start.type === 'arrestDiversion' ? openArrestDiversion(start.input, now) : openSocialContact(start.input, now);
   const { state } = opened;
   const first = { ...opened.first, seq: 1 };
   state.seq = 1;

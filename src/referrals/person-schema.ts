@@ -15,24 +15,41 @@ export const personSchema = z.strictObject({
  * R-EX-ORDER: whom an order protects, as written on it — full name with date of birth, or state id. The
  * service, the only party that knows who is a participant today, checks it; it is never stored.
  */
-const protectedPersonSchema = z.strictObject({
-  givenName: name.optional(),
-  familyName: name.optional(),
-  dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
-  stateId: z.string().trim().min(1).max(40).optional(),
-}).refine((p) => p.stateId !== undefined || (p.givenName !== undefined && p.familyName !== undefined && p.dateOfBirth !== undefined), {
-  message: 'name the person the order protects as written on it: full name with date of birth, or state id (R-EX-ORDER)',
-});
+const protectedPersonSchema = z
+  .strictObject({
+    givenName: name.optional(),
+    familyName: name.optional(),
+    dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
+    stateId: z.string().trim().min(1).max(40).optional(),
+  })
+  .refine(
+    (p) =>
+      p.stateId !== undefined ||
+      (p.givenName !== undefined && p.familyName !== undefined && p.dateOfBirth !== undefined),
+    {
+      message:
+        'name the person the order protects as written on it: full name with date of birth, or state id (R-EX-ORDER)',
+    },
+  );
 
 export const protectiveOrdersSchema = z
-  .array(z.strictObject({
-    type: z.enum(PROTECTIVE_ORDER_TYPES),
-    protectedPerson: protectedPersonSchema.describe('R-EX-ORDER: checked against the people enrolled in LEAD today; never stored'),
-  }))
+  .array(
+    z.strictObject({
+      type: z.enum(PROTECTIVE_ORDER_TYPES),
+      protectedPerson: protectedPersonSchema.describe(
+        'R-EX-ORDER: checked against the people enrolled in LEAD today; never stored',
+      ),
+    }),
+  )
   .max(20)
   .default([]);
 
 export type ProtectiveOrder = z.infer<typeof protectiveOrdersSchema>[number];
 
-export const submissionIdSchema = z.uuid().describe('Chosen once by the form; resubmitting with it returns the same case');
-export const referredAtSchema = z.iso.datetime({ offset: true }).optional().describe('When the referral was made, if the form is sent later; default: now');
+export const submissionIdSchema = z
+  .uuid()
+  .describe('Chosen once by the form; resubmitting with it returns the same case');
+export const referredAtSchema = z.iso
+  .datetime({ offset: true })
+  .optional()
+  .describe('When the referral was made, if the form is sent later; default: now');

@@ -30,7 +30,10 @@ export async function findPriorReferrals(
         dateOfBirth,
         OR: [
           ...(person.stateId ? [{ stateId: person.stateId }] : []),
-          { givenName: { equals: person.givenName, mode: 'insensitive' as const }, familyName: { equals: person.familyName, mode: 'insensitive' as const } },
+          {
+            givenName: { equals: person.givenName, mode: 'insensitive' as const },
+            familyName: { equals: person.familyName, mode: 'insensitive' as const },
+          },
         ],
       },
     },
@@ -38,5 +41,11 @@ export async function findPriorReferrals(
     take: 50,
     select: { id: true, personId: true, type: true, stage: true, referredAt: true },
   });
-  return rows.map((r) => ({ caseId: r.id, personId: r.personId, type: r.type, stage: r.stage, referredAt: r.referredAt?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    caseId: r.id,
+    personId: r.personId,
+    type: r.type,
+    stage: r.stage,
+    referredAt: r.referredAt?.toISOString() ?? null,
+  }));
 }

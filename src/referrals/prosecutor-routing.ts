@@ -2,7 +2,10 @@ import type { LeadConfig } from '../config/config-schema';
 import { OFFENSE_LEVELS, type OffenseLevel } from '../shared/case-model';
 
 /** R-JURISDICTION: the office that receives every prosecutor notice of a case. */
-export function routeToOffice(config: LeadConfig, facts: { level: OffenseLevel; agency: string; withinCityLimits: boolean }): string | undefined {
+export function routeToOffice(
+  config: LeadConfig,
+  facts: { level: OffenseLevel; agency: string; withinCityLimits: boolean },
+): string | undefined {
   const rule = config.prosecutorRouting.find(
     (r) =>
       (!r.levels || r.levels.includes(facts.level)) &&

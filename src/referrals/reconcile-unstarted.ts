@@ -8,7 +8,11 @@ import { markWorkflowStarted } from './record-referral';
  * caller got a 503) and nobody resubmitted, the row would wait forever. The worker starts those
  * workflows — idempotently, from the input recorded with the referral — so every referral converges.
  */
-export async function startUnstartedWorkflows(db: PrismaClient, cases: CaseWorkflows, olderThanMs = 30_000): Promise<string[]> {
+export async function startUnstartedWorkflows(
+  db: PrismaClient,
+  cases: CaseWorkflows,
+  olderThanMs = 30_000,
+): Promise<string[]> {
   const rows = await db.referral.findMany({
     where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
     select: { id: true, details: true },
@@ -22,7 +26,11 @@ export async function startUnstartedWorkflows(db: PrismaClient, cases: CaseWorkf
 }
 
 /** Starts a referral's workflow from the input recorded with it (idempotent: the id is the referral id). */
-export async function startRecordedWorkflow(db: PrismaClient, cases: CaseWorkflows, row: { id: string; details: unknown }): Promise<boolean> {
+export async function startRecordedWorkflow(
+  db: PrismaClient,
+  cases: CaseWorkflows,
+  row: { id: string; details: unknown },
+): Promise<boolean> {
   const workflow = (row.details as { workflow?: { type: string; input: unknown } } | null)?.workflow;
   if (!workflow) return false;
   if (workflow.type === 'arrestDiversion') await cases.startArrestDiversion(workflow.input as ArrestDiversionInput);
@@ -31,12 +39,18 @@ export async function startRecordedWorkflow(db: PrismaClient, cases: CaseWorkflo
   return true;
 }
 
-export function reconcileEvery(intervalMs: number, run: () => Promise<unknown>, onError: (err: unknown) => void): () => void {
+export function reconcileEvery(
+  intervalMs: number,
+  run: () => Promise<unknown>,
+  onError: (err: unknown) => void,
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    run().catch(onError).finally(() => (running = false));
+    run()
+      .catch(onError)
+      .finally(() => (running = false));
   }, intervalMs);
   timer.unref();
   return () => clearInterval(timer);

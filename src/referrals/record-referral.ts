@@ -7,7 +7,9 @@ import type { ReferralType } from '../shared/case-model';
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -37,9 +39,14 @@ export interface NewReferral {
 export async function existingSubmission(db: PrismaClient, submissionId: string, submissionHash: string) {
   const existing = await db.referral.findUnique({ where: { submissionId } });
   if (existing && existing.submissionHash !== submissionHash) {
-    throw new HttpError(409, 'SUBMISSION_ID_REUSED', `submissionId ${submissionId} was already used for referral ${existing.id} with different content; a new referral needs a new submissionId`, {
-      fields: [{ field: 'submissionId', message: 'already used for a different referral' }],
-    });
+    throw new HttpError(
+      409,
+      'SUBMISSION_ID_REUSED',
+      `submissionId ${submissionId} was already used for referral ${existing.id} with different content; a new referral needs a new submissionId`,
+      {
+        fields: [{ field: 'submissionId', message: 'already used for a different referral' }],
+      },
+    );
   }
   return existing ?? undefined;
 }
@@ -82,11 +89,19 @@ export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<
     });
     return true;
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && (await existingSubmission(db, r.submissionId, r.submissionHash))) return false;
+    if (
+      err instanceof Prisma.PrismaClientKnownRequestError &&
+      err.code === 'P2002' &&
+      (await existingSubmission(db, r.submissionId, r.submissionHash))
+    )
+      return false;
     throw err;
   }
 }
 
 export async function markWorkflowStarted(db: PrismaClient, caseId: string): Promise<void> {
-  await db.referral.updateMany({ where: { id: caseId, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+  await db.referral.updateMany({
+    where: { id: caseId, workflowStartedAt: null },
+    data: { workflowStartedAt: new Date() },
+  });
 }

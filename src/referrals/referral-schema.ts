@@ -13,75 +13,116 @@ import { personSchema, protectiveOrdersSchema, referredAtSchema, submissionIdSch
 export function arrestDiversionSchema(config: LeadConfig) {
   const agencies = Object.keys(config.agencies) as [string, ...string[]];
   const offenses = Object.keys(config.offenses) as [string, ...string[]];
-  return z.strictObject({
-    submissionId: submissionIdSchema,
-    agency: z.enum(agencies).describe('The referring officer\'s agency'),
-    officer: z.strictObject({
-      id: z.string().trim().min(1).max(50).describe('Badge or personnel number'),
-      name: z.string().trim().min(1).max(100).optional(),
-    }),
-    person: personSchema,
-    incident: z.strictObject({
-      withinCityLimits: z.boolean().describe('R-JURISDICTION: misdemeanors in the city go to the city attorney'),
-      occurredOn: z.iso.date().optional().describe('R-EL-ADULT is judged on this date; default: the referral date'),
-      reportNumber: z.string().trim().min(1).max(40).optional(),
-      narrative: z.string().trim().min(1).max(2000).optional().describe('What happened, in the officer\'s words (referral record)'),
-    }),
-    offenses: z
-      .array(z.strictObject({
-        code: z.enum(offenses).describe('R-EL-OFFENSE'),
-        level: z.enum(OFFENSE_LEVELS).optional().describe('Defaults to the level the offense is usually charged at'),
-        drug: z.strictObject({
-          substance: z.enum(DRUG_SUBSTANCES),
-          grams: z.number().min(0).max(100_000),
-          activity: z.enum(DRUG_ACTIVITIES),
-        }).optional().describe('Required for VUCSA offenses (R-EX-DRUG-AMOUNT, R-EX-PROFIT)'),
-      }))
-      .min(1, 'at least one offense is required (R-EL-OFFENSE)')
-      .max(10),
-    history: z.strictObject({
-      convictions: z.array(z.strictObject({
-        code: z.enum(CONVICTION_CODES).describe('R-EX-HISTORY-*: an excluding offense, or OTHER'),
-        date: z.iso.date(),
-        attempted: z.boolean().default(false),
-      })).max(200),
-    }).default({ convictions: [] }),
-    protectiveOrders: protectiveOrdersSchema,
-    warrants: z.array(z.strictObject({ kind: z.enum(WARRANT_KINDS) })).max(20).default([]).describe('R-EL-WARRANT'),
-    docViolation: z.boolean().default(false).describe('R-EL-WARRANT: a DOC violation'),
-    judgments: z.strictObject({
-      amenable: z.boolean().describe('R-EX-AMENABLE'),
-      dealingForProfit: z.boolean().describe('R-EX-PROFIT'),
-      exploitsOthers: z.boolean().describe('R-EX-EXPLOIT'),
-      promotingProstitution: z.boolean().describe('R-EX-PROMOTING'),
-      safetyConcern: z.boolean().describe('R-EX-SAFETY'),
-    }).describe('The officer\'s judgments (the officer decides; eligibility is advice, R-EL-NORIGHT)'),
-    circumstances: z.strictObject({
-      needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
-      ableToConsent: z.boolean().describe('R-EL-CONSENT-LATER'),
-    }),
-    victim: z.strictObject({
-      identifiable: z.boolean().describe('R-VICTIM: an identifiable victim opens a one-week objection window'),
-      consulted: z.boolean().optional().describe('R-EL-VICTIM: the officer consulted the victim'),
-    }).optional(),
-    overrideRequest: z.strictObject({
-      reason: z.string().trim().min(3).max(500),
-    }).optional().describe('R-EL-OVERRIDE: the person is ineligible and booked; ask the sergeant to override'),
-    referredAt: referredAtSchema,
-  }).superRefine((body, ctx) => {
-    body.offenses.forEach((offense, i) => {
-      if (config.offenses[offense.code]?.drugOffense && !offense.drug) {
-        ctx.addIssue({ code: 'custom', path: ['offenses', i, 'drug'], message: `${offense.code} needs the substance, amount and activity (R-EX-DRUG-AMOUNT)` });
-      }
+  return z
+    .strictObject({
+      submissionId: submissionIdSchema,
+      agency: z.enum(agencies).describe("The referring officer's agency"),
+      officer: z.strictObject({
+        id: z.string().trim().min(1).max(50).describe('Badge or personnel number'),
+        name: z.string().trim().min(1).max(100).optional(),
+      }),
+      person: personSchema,
+      incident: z.strictObject({
+        withinCityLimits: z.boolean().describe('R-JURISDICTION: misdemeanors in the city go to the city attorney'),
+        occurredOn: z.iso.date().optional().describe('R-EL-ADULT is judged on this date; default: the referral date'),
+        reportNumber: z.string().trim().min(1).max(40).optional(),
+        narrative: z
+          .string()
+          .trim()
+          .min(1)
+          .max(2000)
+          .optional()
+          .describe("What happened, in the officer's words (referral record)"),
+      }),
+      offenses: z
+        .array(
+          z.strictObject({
+            code: z.enum(offenses).describe('R-EL-OFFENSE'),
+            level: z
+              .enum(OFFENSE_LEVELS)
+              .optional()
+              .describe('Defaults to the level the offense is usually charged at'),
+            drug: z
+              .strictObject({
+                substance: z.enum(DRUG_SUBSTANCES),
+                grams: z.number().min(0).max(100_000),
+                activity: z.enum(DRUG_ACTIVITIES),
+              })
+              .optional()
+              .describe('Required for VUCSA offenses (R-EX-DRUG-AMOUNT, R-EX-PROFIT)'),
+          }),
+        )
+        .min(1, 'at least one offense is required (R-EL-OFFENSE)')
+        .max(10),
+      history: z
+        .strictObject({
+          convictions: z
+            .array(
+              z.strictObject({
+                code: z.enum(CONVICTION_CODES).describe('R-EX-HISTORY-*: an excluding offense, or OTHER'),
+                date: z.iso.date(),
+                attempted: z.boolean().default(false),
+              }),
+            )
+            .max(200),
+        })
+        .default({ convictions: [] }),
+      protectiveOrders: protectiveOrdersSchema,
+      warrants: z
+        .array(z.strictObject({ kind: z.enum(WARRANT_KINDS) }))
+        .max(20)
+        .default([])
+        .describe('R-EL-WARRANT'),
+      docViolation: z.boolean().default(false).describe('R-EL-WARRANT: a DOC violation'),
+      judgments: z
+        .strictObject({
+          amenable: z.boolean().describe('R-EX-AMENABLE'),
+          dealingForProfit: z.boolean().describe('R-EX-PROFIT'),
+          exploitsOthers: z.boolean().describe('R-EX-EXPLOIT'),
+          promotingProstitution: z.boolean().describe('R-EX-PROMOTING'),
+          safetyConcern: z.boolean().describe('R-EX-SAFETY'),
+        })
+        .describe("The officer's judgments (the officer decides; eligibility is advice, R-EL-NORIGHT)"),
+      circumstances: z.strictObject({
+        needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
+        ableToConsent: z.boolean().describe('R-EL-CONSENT-LATER'),
+      }),
+      victim: z
+        .strictObject({
+          identifiable: z.boolean().describe('R-VICTIM: an identifiable victim opens a one-week objection window'),
+          consulted: z.boolean().optional().describe('R-EL-VICTIM: the officer consulted the victim'),
+        })
+        .optional(),
+      overrideRequest: z
+        .strictObject({
+          reason: z.string().trim().min(3).max(500),
+        })
+        .optional()
+        .describe('R-EL-OVERRIDE: the person is ineligible and booked; ask the sergeant to override'),
+      referredAt: referredAtSchema,
+    })
+    .superRefine((body, ctx) => {
+      body.offenses.forEach((offense, i) => {
+        if (config.offenses[offense.code]?.drugOffense && !offense.drug) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['offenses', i, 'drug'],
+            message: `${offense.code} needs the substance, amount and activity (R-EX-DRUG-AMOUNT)`,
+          });
+        }
+      });
+      // R-EX-HISTORY: a conviction cannot postdate the referral it is weighed against.
+      const referralDate = localDate(body.referredAt ? new Date(body.referredAt) : new Date(), config.program.timezone);
+      body.history.convictions.forEach((conviction, i) => {
+        if (conviction.date > referralDate) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['history', 'convictions', i, 'date'],
+            message: `the conviction date ${conviction.date} is after the referral date ${referralDate} (R-EX-HISTORY)`,
+          });
+        }
+      });
     });
-    // R-EX-HISTORY: a conviction cannot postdate the referral it is weighed against.
-    const referralDate = localDate(body.referredAt ? new Date(body.referredAt) : new Date(), config.program.timezone);
-    body.history.convictions.forEach((conviction, i) => {
-      if (conviction.date > referralDate) {
-        ctx.addIssue({ code: 'custom', path: ['history', 'convictions', i, 'date'], message: `the conviction date ${conviction.date} is after the referral date ${referralDate} (R-EX-HISTORY)` });
-      }
-    });
-  });
 }
 
 export type ArrestDiversionSubmission = z.infer<ReturnType<typeof arrestDiversionSchema>>;

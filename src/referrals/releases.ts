@@ -39,9 +39,16 @@ export async function recordReleasesOf(db: Db, referralId: string, events: CaseE
 }
 
 /** Ends the release in force (if any): returns whether one was in force. */
-export async function rescindRelease(db: Db, r: { referralId: string; at: Date; byId: string; givenBefore?: Date }): Promise<boolean> {
+export async function rescindRelease(
+  db: Db,
+  r: { referralId: string; at: Date; byId: string; givenBefore?: Date },
+): Promise<boolean> {
   const ended = await db.releaseOfInformation.updateMany({
-    where: { referralId: r.referralId, rescindedAt: null, ...(r.givenBefore ? { givenAt: { lte: r.givenBefore } } : {}) },
+    where: {
+      referralId: r.referralId,
+      rescindedAt: null,
+      ...(r.givenBefore ? { givenAt: { lte: r.givenBefore } } : {}),
+    },
     data: { rescindedAt: r.at, rescindedById: r.byId },
   });
   return ended.count > 0;

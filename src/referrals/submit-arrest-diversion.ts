@@ -34,16 +34,24 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 export function checkReferredAt(config: LeadConfig, referredAt: string | undefined, now: number): void {
   if (!referredAt) return;
   const at = Date.parse(referredAt);
-  const field = (message: string) => new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: referredAt: ${message}`, { fields: [{ field: 'referredAt', message }] });
+  const field = (message: string) =>
+    new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: referredAt: ${message}`, {
+      fields: [{ field: 'referredAt', message }],
+    });
   if (at > now + CLOCK_SKEW_MS) throw field('cannot be in the future');
-  if (at < now - config.durations.maxReferralBackdate) throw field('is older than a referral may be sent late; give it to the sergeant instead (R-INTAKE)');
+  if (at < now - config.durations.maxReferralBackdate)
+    throw field('is older than a referral may be sent late; give it to the sergeant instead (R-INTAKE)');
 }
 
 /**
  * What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice), the
  * protective orders checked against the people enrolled today (R-EX-ORDER).
  */
-export async function assessArrestDiversion(deps: Pick<Deps, 'db' | 'config'>, body: ArrestDiversionSubmission, now = new Date()): Promise<{ eligibility: EligibilityResult; orderFindings: boolean[] }> {
+export async function assessArrestDiversion(
+  deps: Pick<Deps, 'db' | 'config'>,
+  body: ArrestDiversionSubmission,
+  now = new Date(),
+): Promise<{ eligibility: EligibilityResult; orderFindings: boolean[] }> {
   const orderFindings = await ordersProtectingParticipants(deps.db, body.protectiveOrders);
   return { eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now, orderFindings)), orderFindings };
 }
@@ -54,7 +62,12 @@ export async function assessArrestDiversion(deps: Pick<Deps, 'db' | 'config'>, b
  * workflow. An ineligible person is refused (422, every reason named) unless the officer booked them
  * and asks the sergeant for an override (R-EL-OVERRIDE); the case then waits for the sergeant.
  */
-export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSubmission, actor: Actor, shown: { priorReferrals: PriorReferral[] | null }): Promise<SubmissionResult> {
+export async function submitArrestDiversion(
+  deps: Deps,
+  body: ArrestDiversionSubmission,
+  actor: Actor,
+  shown: { priorReferrals: PriorReferral[] | null },
+): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
@@ -64,14 +77,24 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
   if (!existing) {
     checkReferredAt(config, body.referredAt, Date.now());
     if (!eligibility.eligible && !body.overrideRequest) {
-      throw new HttpError(422, 'INELIGIBLE', `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`, {
-        reasons: eligibility.reasons,
-        eligibility,
-        priorReferrals: shown.priorReferrals,
-      });
+      throw new HttpError(
+        422,
+        'INELIGIBLE',
+        `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`,
+        {
+          reasons: eligibility.reasons,
+          eligibility,
+          priorReferrals: shown.priorReferrals,
+        },
+      );
     }
     if (eligibility.eligible && body.overrideRequest) {
-      throw new HttpError(400, 'VALIDATION_FAILED', 'overrideRequest: the person is eligible; no override is needed (R-EL-OVERRIDE)', { fields: [{ field: 'overrideRequest', message: 'not needed: the person is eligible' }] });
+      throw new HttpError(
+        400,
+        'VALIDATION_FAILED',
+        'overrideRequest: the person is eligible; no override is needed (R-EL-OVERRIDE)',
+        { fields: [{ field: 'overrideRequest', message: 'not needed: the person is eligible' }] },
+      );
     }
   }
 
@@ -89,49 +112,66 @@ export async function submitArrestDiversion(deps: Deps, body: ArrestDiversionSub
     prosecutorOffice: input.prosecutorOffice,
     prosecutorOffices: offices,
     routedToDocNci,
-    details: JSON.parse(JSON.stringify({
-      officer: body.officer,
-      incident: body.incident,
-      offenses: body.offenses,
-      history: body.history,
-      // R-EX-ORDER: the orders' types and findings — never whom they protect.
-      protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
-      warrants: body.warrants,
-      docViolation: body.docViolation,
-      judgments: body.judgments,
-      circumstances: body.circumstances,
-      victim: body.victim ?? null,
-      offenseLevel: input.offenseLevel,
-      victimCrime: input.victimCrime,
-      eligibility,
-      // R-EL-NORIGHT: eligibility advised; the officer decided.
-      decision: input.decision,
-      routedToDocNci,
-      overrideRequest: body.overrideRequest ?? null,
-      // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
-      priorReferrals: shown.priorReferrals ?? [],
-      submittedBy: { id: actor.id, role: actor.role },
-      workflow: { type: 'arrestDiversion', input },
-    })),
+    details: JSON.parse(
+      JSON.stringify({
+        officer: body.officer,
+        incident: body.incident,
+        offenses: body.offenses,
+        history: body.history,
+        // R-EX-ORDER: the orders' types and findings — never whom they protect.
+        protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
+        warrants: body.warrants,
+        docViolation: body.docViolation,
+        judgments: body.judgments,
+        circumstances: body.circumstances,
+        victim: body.victim ?? null,
+        offenseLevel: input.offenseLevel,
+        victimCrime: input.victimCrime,
+        eligibility,
+        // R-EL-NORIGHT: eligibility advised; the officer decided.
+        decision: input.decision,
+        routedToDocNci,
+        overrideRequest: body.overrideRequest ?? null,
+        // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
+        priorReferrals: shown.priorReferrals ?? [],
+        submittedBy: { id: actor.id, role: actor.role },
+        workflow: { type: 'arrestDiversion', input },
+      }),
+    ),
   });
   if (created) {
     await cases.startArrestDiversion(input);
     await markWorkflowStarted(db, caseId);
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
-    await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
+    await startRecordedWorkflow(
+      db,
+      cases,
+      await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }),
+    );
   }
-  const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
+  const view = created
+    ? initialViewOf({ type: 'arrestDiversion', input }, Date.now())
+    : await cases.view(caseId).catch(() => undefined);
   return { caseId, created, view, eligibility };
 }
 
 function officeFor(config: LeadConfig, body: ArrestDiversionSubmission, level: OffenseLevel): string {
-  const office = routeToOffice(config, { level, agency: body.agency, withinCityLimits: body.incident.withinCityLimits });
+  const office = routeToOffice(config, {
+    level,
+    agency: body.agency,
+    withinCityLimits: body.incident.withinCityLimits,
+  });
   if (!office) {
-    throw new HttpError(400, 'NO_JURISDICTION', `No prosecutor office is configured for a ${level} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`, {
-      ruleId: 'R-JURISDICTION',
-      fields: [{ field: 'incident.withinCityLimits', message: 'no routing rule matches' }],
-    });
+    throw new HttpError(
+      400,
+      'NO_JURISDICTION',
+      `No prosecutor office is configured for a ${level} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`,
+      {
+        ruleId: 'R-JURISDICTION',
+        fields: [{ field: 'incident.withinCityLimits', message: 'no routing rule matches' }],
+      },
+    );
   }
   return office;
 }
@@ -140,12 +180,20 @@ function officeFor(config: LeadConfig, body: ArrestDiversionSubmission, level: O
  * The workflow's start (its notices go to the office of the most serious offense) and every office
  * with jurisdiction over any of the offenses, each of which reads the case (R-JURISDICTION).
  */
-function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversionSubmission, eligibility: EligibilityResult): { input: ArrestDiversionInput; offices: string[] } {
+function workflowInputOf(
+  config: LeadConfig,
+  caseId: string,
+  body: ArrestDiversionSubmission,
+  eligibility: EligibilityResult,
+): { input: ArrestDiversionInput; offices: string[] } {
   const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
   const offenseLevel = mostSerious(levels);
   const office = officeFor(config, body, offenseLevel);
   const offices = [...new Set([office, ...levels.map((level) => officeFor(config, body, level))])];
-  const overrideRequest = body.overrideRequest && !eligibility.eligible ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) } : undefined;
+  const overrideRequest =
+    body.overrideRequest && !eligibility.eligible
+      ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) }
+      : undefined;
   const input: ArrestDiversionInput = {
     referralId: caseId,
     agency: body.agency,
@@ -158,7 +206,11 @@ function workflowInputOf(config: LeadConfig, caseId: string, body: ArrestDiversi
     overrideRequest,
     // R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who decide (an override request goes to the sergeant).
     docNciReview: eligibility.paths.docNciRouting && !overrideRequest ? true : undefined,
-    decision: { eligible: eligibility.eligible, ruleIds: eligibility.reasons.map((r) => r.ruleId), officerDecision: overrideRequest ? 'BOOK_AND_REQUEST_OVERRIDE' : 'DIVERT' },
+    decision: {
+      eligible: eligibility.eligible,
+      ruleIds: eligibility.reasons.map((r) => r.ruleId),
+      officerDecision: overrideRequest ? 'BOOK_AND_REQUEST_OVERRIDE' : 'DIVERT',
+    },
   };
   return { input, offices };
 }

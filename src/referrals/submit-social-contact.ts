@@ -35,7 +35,12 @@ export interface SocialContactResult {
  * the form's schema. One refused by R-SC-PREREQ or R-EX-ORDER is answered 422 with every reason — and
  * still recorded, closed, with the PDA told, so that every candidate is known (R-SC-PDA, Decision).
  */
-export async function submitSocialContact(deps: Deps, body: SocialContactSubmission, actor: Actor, shown: { priorReferrals: PriorReferral[] | null }): Promise<SocialContactResult> {
+export async function submitSocialContact(
+  deps: Deps,
+  body: SocialContactSubmission,
+  actor: Actor,
+  shown: { priorReferrals: PriorReferral[] | null },
+): Promise<SocialContactResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
@@ -51,7 +56,9 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
   });
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
   if (!existing) checkReferredAt(config, body.referredAt, now.getTime());
-  const refused = existing ? existing.stage === 'REFUSED' || (existing.details as { refused?: boolean }).refused === true : !prerequisites.eligible;
+  const refused = existing
+    ? existing.stage === 'REFUSED' || (existing.details as { refused?: boolean }).refused === true
+    : !prerequisites.eligible;
   const input: SocialContactInput = {
     referralId: caseId,
     agency: body.agency,
@@ -69,37 +76,50 @@ export async function submitSocialContact(deps: Deps, body: SocialContactSubmiss
     agency: body.agency,
     officerId: body.vouchedBy?.id ?? body.source.referrerId,
     submittedById: actor.id,
-    details: JSON.parse(JSON.stringify({
-      source: body.source,
-      vouchedBy: body.vouchedBy ?? null,
-      verification: body.verification,
-      drivers: body.drivers,
-      narrative: body.narrative ?? null,
-      violations: body.violations,
-      // R-EX-ORDER: the orders' types and findings — never whom they protect.
-      protectiveOrders,
-      prerequisites,
-      refused,
-      priorReferrals: shown.priorReferrals ?? [],
-      submittedBy: { id: actor.id, role: actor.role },
-      workflow: { type: 'socialContact', input },
-    })),
+    details: JSON.parse(
+      JSON.stringify({
+        source: body.source,
+        vouchedBy: body.vouchedBy ?? null,
+        verification: body.verification,
+        drivers: body.drivers,
+        narrative: body.narrative ?? null,
+        violations: body.violations,
+        // R-EX-ORDER: the orders' types and findings — never whom they protect.
+        protectiveOrders,
+        prerequisites,
+        refused,
+        priorReferrals: shown.priorReferrals ?? [],
+        submittedBy: { id: actor.id, role: actor.role },
+        workflow: { type: 'socialContact', input },
+      }),
+    ),
   });
   if (created) {
     await cases.startSocialContact(input);
     await markWorkflowStarted(db, caseId);
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
-    await startRecordedWorkflow(db, cases, await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }));
+    await startRecordedWorkflow(
+      db,
+      cases,
+      await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }),
+    );
   }
   if (refused) {
-    throw new HttpError(422, 'PREREQUISITES_NOT_MET', `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}. Recorded as ${caseId}, closed: the project manager has been told (R-SC-PDA).`, {
-      caseId,
-      reasons: prerequisites.reasons,
-      notes: prerequisites.notes,
-      priorReferrals: shown.priorReferrals,
-    });
+    throw new HttpError(
+      422,
+      'PREREQUISITES_NOT_MET',
+      `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}. Recorded as ${caseId}, closed: the project manager has been told (R-SC-PDA).`,
+      {
+        caseId,
+        reasons: prerequisites.reasons,
+        notes: prerequisites.notes,
+        priorReferrals: shown.priorReferrals,
+      },
+    );
   }
-  const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : await cases.view(caseId).catch(() => undefined);
+  const view = created
+    ? initialViewOf({ type: 'socialContact', input }, Date.now())
+    : await cases.view(caseId).catch(() => undefined);
   return { caseId, created, view, prerequisites };
 }

@@ -5,7 +5,11 @@ import { buildMonthlyReport, type MonthlyReportData } from './monthly-report';
 import { addMonthsTo, REPORT_MONTH, type ReportMonth } from './report-month';
 
 /** R-STAFFING: a month's report computed from the recorded cases (by the schedule's run, or on request). */
-export async function computeMonthlyReport(db: PrismaClient, config: LeadConfig, month: ReportMonth): Promise<MonthlyReportData> {
+export async function computeMonthlyReport(
+  db: PrismaClient,
+  config: LeadConfig,
+  month: ReportMonth,
+): Promise<MonthlyReportData> {
   if (!REPORT_MONTH.test(month)) throw new Error(`month: expected YYYY-MM, got ${month} (R-STAFFING)`);
   // Cases referred up to the day after the month ends in any time zone; the builder keeps the month's own.
   const [y, m] = addMonthsTo(month, 1).split('-').map(Number);
@@ -13,7 +17,14 @@ export async function computeMonthlyReport(db: PrismaClient, config: LeadConfig,
   const rows = await db.referral.findMany({
     where: { referredAt: { lt: until } },
     select: {
-      id: true, type: true, referredAt: true, stage: true, caseManagerId: true, nextDeadlineAt: true, nextDeadlineRule: true, stuckReasons: true,
+      id: true,
+      type: true,
+      referredAt: true,
+      stage: true,
+      caseManagerId: true,
+      nextDeadlineAt: true,
+      nextDeadlineRule: true,
+      stuckReasons: true,
       events: { select: { type: true, occurredAt: true, data: true }, orderBy: { seq: 'asc' } },
     },
   });

@@ -92,19 +92,30 @@ export function spreadOf(values: number[]): Spread {
   return { count: sorted.length, median: round1(median), p90: round1(p90) };
 }
 
-export function buildMonthlyReport(args: { month: ReportMonth; program: string; timezone: string; places: number; cases: ReportCaseInput[] }): MonthlyReportData {
+export function buildMonthlyReport(args: {
+  month: ReportMonth;
+  program: string;
+  timezone: string;
+  places: number;
+  cases: ReportCaseInput[];
+}): MonthlyReportData {
   const { month, timezone } = args;
   const day = (at: Date) => localDate(at, timezone);
   const by = (at: Date) => monthOf(at, timezone) <= month;
   const inMonth = (at: Date) => monthOf(at, timezone) === month;
   const cases = args.cases.filter((c) => by(c.referredAt));
-  const first = (c: ReportCaseInput, type: string, when: (at: Date) => boolean = by) => c.events.find((e) => e.type === type && when(e.occurredAt));
+  const first = (c: ReportCaseInput, type: string, when: (at: Date) => boolean = by) =>
+    c.events.find((e) => e.type === type && when(e.occurredAt));
   const last = (c: ReportCaseInput, type: string) => c.events.filter((e) => e.type === type && by(e.occurredAt)).at(-1);
   const daysSinceReferral = (c: ReportCaseInput, at: Date) => (at.getTime() - c.referredAt.getTime()) / DAY_MS;
 
   const referralsByMonth = monthsEnding(month, 12).map((m) => {
     const of = cases.filter((c) => monthOf(c.referredAt, timezone) === m);
-    return { month: m, arrestDiversions: of.filter((c) => c.type === 'ARREST_DIVERSION').length, socialContacts: of.filter((c) => c.type === 'SOCIAL_CONTACT').length };
+    return {
+      month: m,
+      arrestDiversions: of.filter((c) => c.type === 'ARREST_DIVERSION').length,
+      socialContacts: of.filter((c) => c.type === 'SOCIAL_CONTACT').length,
+    };
   });
   const referredInMonth = cases.filter((c) => inMonth(c.referredAt));
 
@@ -114,25 +125,31 @@ export function buildMonthlyReport(args: { month: ReportMonth; program: string; 
       const exited = first(c, 'EXITED');
       if (!enrolled || (exited && monthOf(exited.occurredAt, timezone) < month)) return [];
       const goals = (last(c, 'IIP_RECORDED')?.data as { goals?: string[] } | undefined)?.goals ?? [];
-      const withdrawn = c.events.filter((e) => e.type === 'SERVICE_WITHDRAWN' && by(e.occurredAt)).map((e) => String((e.data as { service?: string }).service));
-      const delivered = c.events.filter((e) => e.type === 'SERVICE_RECORDED' && by(e.occurredAt)).map((e) => {
-        const { service, provider } = e.data as { service?: string; provider?: string };
-        return provider ? `${service} (${provider})` : String(service);
-      });
-      return [{
-        referralId: c.referralId,
-        referralType: c.type,
-        referredOn: day(c.referredAt),
-        screenedOn: ((e) => (e ? day(e.occurredAt) : null))(first(c, 'SCREENING_RECORDED')),
-        consentOn: ((e) => (e ? day(e.occurredAt) : null))(last(c, 'CONSENT_GIVEN')),
-        enrolledOn: day(enrolled.occurredAt),
-        status: exited ? 'EXITED' : 'ACTIVE',
-        iipGoals: goals,
-        servicesDelivered: delivered,
-        servicesWithdrawn: withdrawn,
-        exitOn: exited ? day(exited.occurredAt) : null,
-        exitReason: exited ? String((exited.data as { reason?: string }).reason) : null,
-      } satisfies ClientRow];
+      const withdrawn = c.events
+        .filter((e) => e.type === 'SERVICE_WITHDRAWN' && by(e.occurredAt))
+        .map((e) => String((e.data as { service?: string }).service));
+      const delivered = c.events
+        .filter((e) => e.type === 'SERVICE_RECORDED' && by(e.occurredAt))
+        .map((e) => {
+          const { service, provider } = e.data as { service?: string; provider?: string };
+          return provider ? `${service} (${provider})` : String(service);
+        });
+      return [
+        {
+          referralId: c.referralId,
+          referralType: c.type,
+          referredOn: day(c.referredAt),
+          screenedOn: ((e) => (e ? day(e.occurredAt) : null))(first(c, 'SCREENING_RECORDED')),
+          consentOn: ((e) => (e ? day(e.occurredAt) : null))(last(c, 'CONSENT_GIVEN')),
+          enrolledOn: day(enrolled.occurredAt),
+          status: exited ? 'EXITED' : 'ACTIVE',
+          iipGoals: goals,
+          servicesDelivered: delivered,
+          servicesWithdrawn: withdrawn,
+          exitOn: exited ? day(exited.occurredAt) : null,
+          exitReason: exited ? String((exited.data as { reason?: string }).reason) : null,
+        } satisfies ClientRow,
+      ];
     })
     .sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn) || a.referralId.localeCompare(b.referralId));
 
@@ -148,9 +165,20 @@ export function buildMonthlyReport(args: { month: ReportMonth; program: string; 
       nextDeadlineOn: c.nextDeadlineAt ? day(c.nextDeadlineAt) : null,
       stuck: c.stuckReasons,
     }))
-    .sort((a, b) => a.type.localeCompare(b.type) || a.stage.localeCompare(b.stage) || a.referredOn.localeCompare(b.referredOn) || a.referralId.localeCompare(b.referralId));
+    .sort(
+      (a, b) =>
+        a.type.localeCompare(b.type) ||
+        a.stage.localeCompare(b.stage) ||
+        a.referredOn.localeCompare(b.referredOn) ||
+        a.referralId.localeCompare(b.referralId),
+    );
 
-  const waiting = cases.filter((c) => c.type === 'SOCIAL_CONTACT' && (first(c, 'SOCIAL_CONTACT_APPROVED') || first(c, 'APPROVAL_RENEWED')) && !c.events.some((e) => LEAVES_THE_QUEUE.has(e.type) && by(e.occurredAt)));
+  const waiting = cases.filter(
+    (c) =>
+      c.type === 'SOCIAL_CONTACT' &&
+      (first(c, 'SOCIAL_CONTACT_APPROVED') || first(c, 'APPROVAL_RENEWED')) &&
+      !c.events.some((e) => LEAVES_THE_QUEUE.has(e.type) && by(e.occurredAt)),
+  );
   const enrolledOfMonth = referredInMonth.filter((c) => first(c, 'ENROLLED')).length;
 
   return {
@@ -164,9 +192,19 @@ export function buildMonthlyReport(args: { month: ReportMonth; program: string; 
         socialContacts: referredInMonth.filter((c) => c.type === 'SOCIAL_CONTACT').length,
         total: referredInMonth.length,
       },
-      daysToScreening: spreadOf(cases.flatMap((c) => ((e) => (e ? [daysSinceReferral(c, e.occurredAt)] : []))(first(c, 'SCREENING_RECORDED', inMonth)))),
-      daysToIntake: spreadOf(cases.flatMap((c) => ((e) => (e ? [daysSinceReferral(c, e.occurredAt)] : []))(first(c, 'ENROLLED', inMonth)))),
-      enrolledShare: { referred: referredInMonth.length, enrolled: enrolledOfMonth, share: referredInMonth.length ? round1((100 * enrolledOfMonth) / referredInMonth.length) / 100 : null },
+      daysToScreening: spreadOf(
+        cases.flatMap((c) =>
+          ((e) => (e ? [daysSinceReferral(c, e.occurredAt)] : []))(first(c, 'SCREENING_RECORDED', inMonth)),
+        ),
+      ),
+      daysToIntake: spreadOf(
+        cases.flatMap((c) => ((e) => (e ? [daysSinceReferral(c, e.occurredAt)] : []))(first(c, 'ENROLLED', inMonth))),
+      ),
+      enrolledShare: {
+        referred: referredInMonth.length,
+        enrolled: enrolledOfMonth,
+        share: referredInMonth.length ? round1((100 * enrolledOfMonth) / referredInMonth.length) / 100 : null,
+      },
       missedIntakes: cases.filter((c) => first(c, 'INTAKE_DEADLINE_MISSED', inMonth)).length,
       capacity: { used: clientRows.filter((r) => r.status === 'ACTIVE').length, available: args.places },
       waitingSocialContacts: waiting.length,

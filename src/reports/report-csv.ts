@@ -4,7 +4,10 @@ import type { ClientReportRow, StaffingListRow } from '../disclosure';
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text.
 const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 const csv = (columns: string[], rows: Array<Array<string | null>>) =>
-  stringify(rows.map((r) => r.map((v) => safe(v ?? ''))), { header: true, columns, record_delimiter: 'windows', bom: true });
+  stringify(
+    rows.map((r) => r.map((v) => safe(v ?? ''))),
+    { header: true, columns, record_delimiter: 'windows', bom: true },
+  );
 
 const list = (values: string[] | undefined) => (values ? values.join('; ') : null);
 const yesNo = (value: boolean | undefined) => (value === undefined ? null : value ? 'yes' : 'no');
@@ -14,11 +17,35 @@ const yesNo = (value: boolean | undefined) => (value === undefined ? null : valu
  * are those of the reader's widest share; `shared` says per row what the release allowed (R-ROI).
  */
 export function clientReportCsv(rows: ClientReportRow[], full: boolean): string {
-  const status = ['referral_id', 'referral_type', 'referred_on', 'screened_on', 'enrolled_on', 'status', 'exit_on', 'shared', 'iip_goals', 'service_withdrawn', 'exit_reason'];
+  const status = [
+    'referral_id',
+    'referral_type',
+    'referred_on',
+    'screened_on',
+    'enrolled_on',
+    'status',
+    'exit_on',
+    'shared',
+    'iip_goals',
+    'service_withdrawn',
+    'exit_reason',
+  ];
   return csv(
     full ? [...status, 'consent_on', 'services_delivered', 'services_withdrawn'] : status,
     rows.map((r) => {
-      const cells = [r.referralId, r.referralType, r.referredOn, r.screenedOn, r.enrolledOn, r.status, r.exitOn, r.shared, list(r.iipGoals), yesNo(r.serviceWithdrawn), r.exitReason ?? null];
+      const cells = [
+        r.referralId,
+        r.referralType,
+        r.referredOn,
+        r.screenedOn,
+        r.enrolledOn,
+        r.status,
+        r.exitOn,
+        r.shared,
+        list(r.iipGoals),
+        yesNo(r.serviceWithdrawn),
+        r.exitReason ?? null,
+      ];
       return full ? [...cells, r.consentOn ?? null, list(r.servicesDelivered), list(r.servicesWithdrawn)] : cells;
     }),
   );
@@ -27,15 +54,65 @@ export function clientReportCsv(rows: ClientReportRow[], full: boolean): string 
 /** R-STAFFING: the case list for the operational partners' monthly staffing meeting. */
 export function staffingListCsv(rows: StaffingListRow[]): string {
   return csv(
-    ['referral_id', 'type', 'name', 'named_because', 'stage', 'referred_on', 'case_manager', 'next_deadline_rule', 'next_deadline_on', 'stuck', 'nominations'],
-    rows.map((r) => [r.referralId, r.type, r.name, r.namedBecause, r.stage, r.referredOn, r.caseManagerId, r.nextDeadlineRule, r.nextDeadlineOn, r.stuck.join('; '), r.nominations.map((n) => `${n.by.id} (${n.by.role}): ${n.reason}`).join(' | ')]),
+    [
+      'referral_id',
+      'type',
+      'name',
+      'named_because',
+      'stage',
+      'referred_on',
+      'case_manager',
+      'next_deadline_rule',
+      'next_deadline_on',
+      'stuck',
+      'nominations',
+    ],
+    rows.map((r) => [
+      r.referralId,
+      r.type,
+      r.name,
+      r.namedBecause,
+      r.stage,
+      r.referredOn,
+      r.caseManagerId,
+      r.nextDeadlineRule,
+      r.nextDeadlineOn,
+      r.stuck.join('; '),
+      r.nominations.map((n) => `${n.by.id} (${n.by.role}): ${n.reason}`).join(' | '),
+    ]),
   );
 }
 
 /** R-DISCLOSE: the accounting of disclosures of one person. */
-export function disclosuresCsv(rows: Array<{ at: string; actorId: string; actorRole: string; actorOffice: string | null; actorAgency: string | null; caseId: string; kinds: string[]; basis: string; releaseId: string | null; channel: string; requestId: string }>): string {
+export function disclosuresCsv(
+  rows: Array<{
+    at: string;
+    actorId: string;
+    actorRole: string;
+    actorOffice: string | null;
+    actorAgency: string | null;
+    caseId: string;
+    kinds: string[];
+    basis: string;
+    releaseId: string | null;
+    channel: string;
+    requestId: string;
+  }>,
+): string {
   return csv(
     ['at', 'who', 'role', 'office', 'agency', 'case_id', 'kinds', 'basis', 'release', 'channel', 'request_id'],
-    rows.map((r) => [r.at, r.actorId, r.actorRole, r.actorOffice, r.actorAgency, r.caseId, r.kinds.join('; '), r.basis, r.releaseId, r.channel, r.requestId]),
+    rows.map((r) => [
+      r.at,
+      r.actorId,
+      r.actorRole,
+      r.actorOffice,
+      r.actorAgency,
+      r.caseId,
+      r.kinds.join('; '),
+      r.basis,
+      r.releaseId,
+      r.channel,
+      r.requestId,
+    ]),
   );
 }

@@ -14,7 +14,8 @@ export function addMonthsTo(month: ReportMonth, delta: number): ReportMonth {
 }
 
 /** R-STAFFING: a run on the first of a month reports the month before, in the program's time zone. */
-export const monthReportedAt = (instant: Date, timeZone: string): ReportMonth => addMonthsTo(monthOf(instant, timeZone), -1);
+export const monthReportedAt = (instant: Date, timeZone: string): ReportMonth =>
+  addMonthsTo(monthOf(instant, timeZone), -1);
 
 /** The `count` months ending with `month`, oldest first. */
 export const monthsEnding = (month: ReportMonth, count: number): ReportMonth[] =>

@@ -10,7 +10,13 @@ export interface NoticeRequest {
   ruleId: RuleId;
   recipient: Recipient;
   /** R-ROI: the only facts a notice may carry before consent. */
-  facts: { stage: Stage; outcome?: string; type: 'ARREST_DIVERSION' | 'SOCIAL_CONTACT'; office?: string; deadline?: { ruleId: RuleId; dueAt: string } };
+  facts: {
+    stage: Stage;
+    outcome?: string;
+    type: 'ARREST_DIVERSION' | 'SOCIAL_CONTACT';
+    office?: string;
+    deadline?: { ruleId: RuleId; dueAt: string };
+  };
 }
 
 export interface NoticeReceipt {
@@ -32,5 +38,10 @@ export interface CaseProgress {
 
 /** Steps a case owes, in order, besides its notices (R-SC-CAPACITY signals, the R-VICTIM hand-off). */
 export type OrderedEffect =
-  | { kind: 'capacity'; signal: 'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased' | 'participantTransferred'; approvedAt?: string }
+  | {
+      kind: 'capacity';
+      signal:
+        'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased' | 'participantTransferred';
+      approvedAt?: string;
+    }
   | { kind: 'openLinkedSocialContact' };

@@ -17,86 +17,171 @@ export const actorSchema = z.strictObject({
 });
 
 export const caseActionSchemas = {
-  recordScreening: z.strictObject({
-    intakeScheduledFor: isoInstant.optional().describe('When the in-depth intake is booked (R-INTAKE: best 24–48 h after screening, before the deadline)'),
-  }).describe('R-SCREEN: the initial screening was done'),
-  recordLeftBeforeScreening: z.strictObject({
-    note: note.optional(),
-  }).describe('R-SCREEN: the person left before the initial screening was done'),
-  recordConsent: z.strictObject({
-    method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
-    memorializedBy: z.string().trim().min(1).max(200).optional().describe('Who memorialized a verbal consent (required for VERBAL_MEMORIALIZED)'),
-    covers: z.strictObject({
-      staffing: z.boolean().describe('The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)'),
-      providers: z.array(z.string().trim().min(2).max(200)).max(30).default([]).describe('Treatment providers the case manager may consult'),
-    }).optional().describe('What the release covers besides case management (default: nothing else)'),
-  }).refine((v) => v.method !== 'VERBAL_MEMORIALIZED' || v.memorializedBy, {
-    path: ['memorializedBy'],
-    message: 'a verbal consent must name who memorialized it (R-CONSENT)',
-  }).describe('R-CONSENT: release of information given'),
-  rescindConsent: z.strictObject({
-    note: note.optional(),
-  }).describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
+  recordScreening: z
+    .strictObject({
+      intakeScheduledFor: isoInstant
+        .optional()
+        .describe('When the in-depth intake is booked (R-INTAKE: best 24–48 h after screening, before the deadline)'),
+    })
+    .describe('R-SCREEN: the initial screening was done'),
+  recordLeftBeforeScreening: z
+    .strictObject({
+      note: note.optional(),
+    })
+    .describe('R-SCREEN: the person left before the initial screening was done'),
+  recordConsent: z
+    .strictObject({
+      method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
+      memorializedBy: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('Who memorialized a verbal consent (required for VERBAL_MEMORIALIZED)'),
+      covers: z
+        .strictObject({
+          staffing: z
+            .boolean()
+            .describe(
+              'The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)',
+            ),
+          providers: z
+            .array(z.string().trim().min(2).max(200))
+            .max(30)
+            .default([])
+            .describe('Treatment providers the case manager may consult'),
+        })
+        .optional()
+        .describe('What the release covers besides case management (default: nothing else)'),
+    })
+    .refine((v) => v.method !== 'VERBAL_MEMORIALIZED' || v.memorializedBy, {
+      path: ['memorializedBy'],
+      message: 'a verbal consent must name who memorialized it (R-CONSENT)',
+    })
+    .describe('R-CONSENT: release of information given'),
+  rescindConsent: z
+    .strictObject({
+      note: note.optional(),
+    })
+    .describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
   recordIntake: z.strictObject({}).describe('R-INTAKE: the in-depth intake was completed'),
-  extendIntakeDeadline: z.strictObject({
-    newDueAt: isoInstant.describe('The new intake deadline; must be later than the current one'),
-    reason: z.string().trim().min(3).max(500).describe('Why the deadline is extended (R-INTAKE)'),
-  }).describe('R-INTAKE: the referring officer or sergeant extends the intake deadline'),
-  reportReturnToScene: z.strictObject({
-    observedAt: isoInstant.optional().describe('When the person was seen back at the scene (default: now)'),
-  }).describe('R-SCENE: the person returned to the scene of the arrest'),
-  recordVictimObjection: z.strictObject({
-    note: note.optional(),
-  }).describe('R-VICTIM: the victim objected to the diversion'),
-  recordFilingDecision: z.strictObject({
-    decision: z.enum(FILING_DECISIONS),
-  }).describe('The prosecutor records whether the original charge is filed'),
-  recordExit: z.strictObject({
-    reason: z.enum(EXIT_REASONS),
-    note: note.optional(),
-  }).describe('R-EXIT: an enrolled participant leaves LEAD'),
-  recordIipGoals: z.strictObject({
-    goals: z.array(z.enum(IIP_GOALS)).min(1, 'choose at least one goal (R-IIP)').max(IIP_GOALS.length),
-  }).describe('R-IIP: the goals the participant chose for their Individual Intervention Plan (abstinence is never a condition)'),
-  withdrawService: z.strictObject({
-    service: z.string().trim().min(2).max(100).describe('The specific service withdrawn'),
-    reasonCode: z.enum(WITHDRAWAL_REASONS).describe('Why: lack of progress with this service (never a condition such as abstinence)'),
-    note: note.optional(),
-  }).describe('R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit; the person stays enrolled'),
-  reinstateService: z.strictObject({
-    service: z.string().trim().min(2).max(100).describe('The withdrawn service, as it was named when withdrawn'),
-    note: note.optional(),
-  }).describe('R-SERVICE-WITHDRAW: a withdrawn service is offered again'),
-  recordService: z.strictObject({
-    service: z.string().trim().min(2).max(100).describe('The service delivered'),
-    provider: z.string().trim().min(2).max(200).optional().describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
-    note: note.optional(),
-  }).describe('R-IIP: a service delivered to the participant'),
-  recordCaseNote: z.strictObject({
-    note,
-  }).describe('R-ROI: a case manager\'s note (case-management record: never shown to partners)'),
-  decideOverride: z.strictObject({
-    decision: z.enum(['APPROVE', 'DENY']),
-    reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),
-  }).describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
-  decideNciReferral: z.strictObject({
-    decision: z.enum(['REFER', 'DECLINE']).describe('REFER: the diversion proceeds and its clocks start now; DECLINE: the person is booked, the case closes'),
-    reason: z.string().trim().min(3).max(500).optional(),
-    onWordOf: z.string().trim().min(2).max(200).optional().describe('A sergeant recording the decision names the NCI officer who gave it'),
-  }).describe('R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD'),
-  decideApproval: z.strictObject({
-    decision: z.enum(['APPROVE', 'DENY']),
-    reason: z.string().trim().min(3).max(500).optional().describe('Required to deny'),
-  }).refine((v) => v.decision !== 'DENY' || v.reason, { path: ['reason'], message: 'a denial must give its reason (R-SC-APPROVAL)' })
+  extendIntakeDeadline: z
+    .strictObject({
+      newDueAt: isoInstant.describe('The new intake deadline; must be later than the current one'),
+      reason: z.string().trim().min(3).max(500).describe('Why the deadline is extended (R-INTAKE)'),
+    })
+    .describe('R-INTAKE: the referring officer or sergeant extends the intake deadline'),
+  reportReturnToScene: z
+    .strictObject({
+      observedAt: isoInstant.optional().describe('When the person was seen back at the scene (default: now)'),
+    })
+    .describe('R-SCENE: the person returned to the scene of the arrest'),
+  recordVictimObjection: z
+    .strictObject({
+      note: note.optional(),
+    })
+    .describe('R-VICTIM: the victim objected to the diversion'),
+  recordFilingDecision: z
+    .strictObject({
+      decision: z.enum(FILING_DECISIONS),
+    })
+    .describe('The prosecutor records whether the original charge is filed'),
+  recordExit: z
+    .strictObject({
+      reason: z.enum(EXIT_REASONS),
+      note: note.optional(),
+    })
+    .describe('R-EXIT: an enrolled participant leaves LEAD'),
+  recordIipGoals: z
+    .strictObject({
+      goals: z.array(z.enum(IIP_GOALS)).min(1, 'choose at least one goal (R-IIP)').max(IIP_GOALS.length),
+    })
+    .describe(
+      'R-IIP: the goals the participant chose for their Individual Intervention Plan (abstinence is never a condition)',
+    ),
+  withdrawService: z
+    .strictObject({
+      service: z.string().trim().min(2).max(100).describe('The specific service withdrawn'),
+      reasonCode: z
+        .enum(WITHDRAWAL_REASONS)
+        .describe('Why: lack of progress with this service (never a condition such as abstinence)'),
+      note: note.optional(),
+    })
+    .describe(
+      'R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit; the person stays enrolled',
+    ),
+  reinstateService: z
+    .strictObject({
+      service: z.string().trim().min(2).max(100).describe('The withdrawn service, as it was named when withdrawn'),
+      note: note.optional(),
+    })
+    .describe('R-SERVICE-WITHDRAW: a withdrawn service is offered again'),
+  recordService: z
+    .strictObject({
+      service: z.string().trim().min(2).max(100).describe('The service delivered'),
+      provider: z
+        .string()
+        .trim()
+        .min(2)
+        .max(200)
+        .optional()
+        .describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
+      note: note.optional(),
+    })
+    .describe('R-IIP: a service delivered to the participant'),
+  recordCaseNote: z
+    .strictObject({
+      note,
+    })
+    .describe("R-ROI: a case manager's note (case-management record: never shown to partners)"),
+  decideOverride: z
+    .strictObject({
+      decision: z.enum(['APPROVE', 'DENY']),
+      reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),
+    })
+    .describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
+  decideNciReferral: z
+    .strictObject({
+      decision: z
+        .enum(['REFER', 'DECLINE'])
+        .describe(
+          'REFER: the diversion proceeds and its clocks start now; DECLINE: the person is booked, the case closes',
+        ),
+      reason: z.string().trim().min(3).max(500).optional(),
+      onWordOf: z
+        .string()
+        .trim()
+        .min(2)
+        .max(200)
+        .optional()
+        .describe('A sergeant recording the decision names the NCI officer who gave it'),
+    })
+    .describe(
+      'R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD',
+    ),
+  decideApproval: z
+    .strictObject({
+      decision: z.enum(['APPROVE', 'DENY']),
+      reason: z.string().trim().min(3).max(500).optional().describe('Required to deny'),
+    })
+    .refine((v) => v.decision !== 'DENY' || v.reason, {
+      path: ['reason'],
+      message: 'a denial must give its reason (R-SC-APPROVAL)',
+    })
     .describe('R-SC-APPROVAL: a LEAD-trained sergeant approves or denies a social contact'),
-  recordContact: z.strictObject({
-    willing: z.boolean().describe('The person was found and is willing to meet case management'),
-    note: note.optional(),
-  }).describe('R-SC-CONTACT: the officer or outreach staff found (or tried to find) the person'),
-  decideReassessment: z.strictObject({
-    decision: z.enum(['RENEW', 'CLOSE']),
-    reason: z.string().trim().min(3).max(500),
-  }).describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
+  recordContact: z
+    .strictObject({
+      willing: z.boolean().describe('The person was found and is willing to meet case management'),
+      note: note.optional(),
+    })
+    .describe('R-SC-CONTACT: the officer or outreach staff found (or tried to find) the person'),
+  decideReassessment: z
+    .strictObject({
+      decision: z.enum(['RENEW', 'CLOSE']),
+      reason: z.string().trim().min(3).max(500),
+    })
+    .describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;
 
 /**
@@ -108,7 +193,13 @@ export const earlierActionSchemas: Partial<Record<CaseActionName, z.ZodType>> = 
   withdrawService: z.object({ service: z.string(), reason: z.string() }),
 };
 
-export { CASE_ACTION_NAMES, CASE_ACTION_REJECTED, type CaseActionName, type CaseActionRejection, type RejectionCode } from './case-action-names';
+export {
+  CASE_ACTION_NAMES,
+  CASE_ACTION_REJECTED,
+  type CaseActionName,
+  type CaseActionRejection,
+  type RejectionCode,
+} from './case-action-names';
 // The schemas are exactly the named actions, no more and no fewer.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const schemasMatchNames: Same<keyof typeof caseActionSchemas, CaseActionName> = true;
@@ -127,4 +218,3 @@ export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
   /** The API request behind the action: the event and the audit trail share it. */
   requestId?: string;
 }
-

@@ -48,10 +48,27 @@ export const FILING_DECISIONS = ['FILED', 'DECLINED'] as const;
  * R-SERVICE-WITHDRAW: why a service is withdrawn — lack of progress with that service, never a
  * condition such as abstinence (LEAD is harm reduction; there is no "not abstinent").
  */
-export const WITHDRAWAL_REASONS = ['NO_PROGRESS_WITH_SERVICE', 'NOT_USING_SERVICE', 'SERVICE_NO_LONGER_NEEDED', 'PARTICIPANT_DECLINED_SERVICE', 'PROVIDER_NO_LONGER_AVAILABLE'] as const;
+export const WITHDRAWAL_REASONS = [
+  'NO_PROGRESS_WITH_SERVICE',
+  'NOT_USING_SERVICE',
+  'SERVICE_NO_LONGER_NEEDED',
+  'PARTICIPANT_DECLINED_SERVICE',
+  'PROVIDER_NO_LONGER_AVAILABLE',
+] as const;
 export type WithdrawalReason = (typeof WITHDRAWAL_REASONS)[number];
 /** R-IIP: goals the participant chooses (abstinence is never one of them, never a condition). */
-export const IIP_GOALS = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'JOB_PLACEMENT', 'LICENSING', 'SMALL_BUSINESS', 'CHILD_CARE', 'BENEFITS', 'OTHER'] as const;
+export const IIP_GOALS = [
+  'HOUSING',
+  'TREATMENT',
+  'EDUCATION',
+  'JOB_TRAINING',
+  'JOB_PLACEMENT',
+  'LICENSING',
+  'SMALL_BUSINESS',
+  'CHILD_CARE',
+  'BENEFITS',
+  'OTHER',
+] as const;
 export type IipGoal = (typeof IIP_GOALS)[number];
 export type FilingDecision = (typeof FILING_DECISIONS)[number];
 
@@ -131,7 +148,13 @@ export interface NoticeRecord {
   sentAt?: string;
 }
 
-export type StuckReason = 'SCREENING_OVERDUE' | 'MISSED_NOTICE_UNCONFIRMED' | 'APPROVAL_OVERDUE' | 'REASSESSMENT_DUE' | 'OVERRIDE_OVERDUE' | 'NCI_DECISION_OVERDUE';
+export type StuckReason =
+  | 'SCREENING_OVERDUE'
+  | 'MISSED_NOTICE_UNCONFIRMED'
+  | 'APPROVAL_OVERDUE'
+  | 'REASSESSMENT_DUE'
+  | 'OVERRIDE_OVERDUE'
+  | 'NCI_DECISION_OVERDUE';
 export interface StuckFlag {
   reason: StuckReason;
   ruleId: RuleId;
@@ -264,7 +287,14 @@ export interface CaseState {
   handOff?: { to: 'SOCIAL_CONTACT'; at: string; reason: string; socialContactReferralId?: string };
   exit?: { reason: ExitReason; at: string; by: Actor };
   /** R-EL-OVERRIDE: rules the eligibility check found, and the sergeant's decision. */
-  override?: { reason: string; ruleIds: string[]; decision?: 'APPROVED' | 'DENIED'; decidedAt?: string; by?: Actor; decisionReason?: string };
+  override?: {
+    reason: string;
+    ruleIds: string[];
+    decision?: 'APPROVED' | 'DENIED';
+    decidedAt?: string;
+    by?: Actor;
+    decisionReason?: string;
+  };
   /** R-EL-OVERRIDE (Decision): when an unreviewed override becomes stuck. */
   overrideDueAt?: string;
   /** R-EL-WARRANT: the DOC NCI team's decision, and when an undecided one becomes stuck. */
@@ -281,7 +311,14 @@ export interface CaseState {
   contactAttempts: number;
   /** R-IIP and R-SERVICE-WITHDRAW (after enrollment). */
   iip?: { goals: IipGoal[]; at: string; by: Actor };
-  servicesWithdrawn: Array<{ service: string; reason: string; note?: string; at: string; by: Actor; reinstatedAt?: string }>;
+  servicesWithdrawn: Array<{
+    service: string;
+    reason: string;
+    note?: string;
+    at: string;
+    by: Actor;
+    reinstatedAt?: string;
+  }>;
   /** Services delivered (absent in runs started before they were recorded). */
   servicesDelivered?: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   stuck: StuckFlag[];

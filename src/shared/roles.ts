@@ -1,5 +1,13 @@
 /** The people of PROTOCOL.md ("People and roles"), plus the service itself for automatic events. */
-export const ROLES = ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor', 'doc_nci'] as const;
+export const ROLES = [
+  'officer',
+  'sergeant',
+  'case_manager',
+  'prosecutor',
+  'project_manager',
+  'supervisor',
+  'doc_nci',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {

@@ -16,9 +16,12 @@ export const RULES = {
   'R-JURISDICTION': 'prosecutor notices go to the office with jurisdiction',
   'R-ROI': 'three kinds of information, each with its readers: referral record, program status, case-management record',
   'R-DISCLOSE': 'every disclosure of the referral or case-management record outside case management is recorded',
-  'R-STAFFING': 'monthly staffing list and client-level report; names only under a release covering staffing or a nomination',
-  'R-EL-OFFENSE': 'the jurisdiction\'s offense catalogue marks each offense eligible or not; a known ineligible one is a reason, open to an override',
-  'R-EL-NORIGHT': 'eligibility is advice, never a right: the officer decides; the reasons and the decision are recorded',
+  'R-STAFFING':
+    'monthly staffing list and client-level report; names only under a release covering staffing or a nomination',
+  'R-EL-OFFENSE':
+    "the jurisdiction's offense catalogue marks each offense eligible or not; a known ineligible one is a reason, open to an override",
+  'R-EL-NORIGHT':
+    'eligibility is advice, never a right: the officer decides; the reasons and the decision are recorded',
   'R-EL-ADULT': 'the person is 18 or older on the incident date',
   'R-EL-MEDICAL': 'a medical condition needing immediate treatment comes first',
   'R-EL-CONSENT-LATER': 'a person unable to consent now is referred; consent is sought later',

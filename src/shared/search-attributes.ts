@@ -30,7 +30,10 @@ const TYPE_NAMES: Record<string, string> = {
 export const SEARCH_ATTRIBUTE_FLAGS = SEARCH_ATTRIBUTE_KEYS.map((k) => `${k.name}=${TYPE_NAMES[k.type]}`);
 
 /** The values of a case, or null where a value does not apply (which removes it). */
-export function searchAttributesOf(state: CaseState, nextDeadline: { dueAt: string; ruleId: string } | undefined): SearchAttributeUpdatePair[] {
+export function searchAttributesOf(
+  state: CaseState,
+  nextDeadline: { dueAt: string; ruleId: string } | undefined,
+): SearchAttributeUpdatePair[] {
   const intakeOpen = state.intakeDueAt && (state.stage === 'AWAITING_SCREENING' || state.stage === 'AWAITING_INTAKE');
   const a = SEARCH_ATTRIBUTES;
   return [

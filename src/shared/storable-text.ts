@@ -6,7 +6,8 @@
  */
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export const UNSTORABLE_TEXT_MESSAGE = 'contains a character that cannot be stored (NUL, or half of a UTF-16 surrogate pair)';
+export const UNSTORABLE_TEXT_MESSAGE =
+  'contains a character that cannot be stored (NUL, or half of a UTF-16 surrogate pair)';
 
 /** The path of the first string (or object key) holding such a character, or undefined. */
 export function unstorableTextAt(value: unknown, path: Array<string | number> = []): string | undefined {

@@ -33,7 +33,8 @@ export async function ensureCertificates(dir: string): Promise<CertificateFiles>
     clientKey: path.join(dir, 'client-key.pem'),
     serverName: SERVER_NAME,
   };
-  if ([files.caCert, files.serverCert, files.serverKey, files.clientCert, files.clientKey].every((f) => existsSync(f))) return files;
+  if ([files.caCert, files.serverCert, files.serverKey, files.clientCert, files.clientKey].every((f) => existsSync(f)))
+    return files;
   mkdirSync(dir, { recursive: true });
   x509.cryptoProvider.set(webcrypto as unknown as Crypto);
   const notAfter = new Date(Date.now() + YEARS * 365 * 86_400_000);
@@ -69,10 +70,20 @@ export async function ensureCertificates(dir: string): Promise<CertificateFiles>
       ],
     });
     const key = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
-    return { cert: cert.toString('pem'), key: `-----BEGIN PRIVATE KEY-----\n${key.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n` };
+    return {
+      cert: cert.toString('pem'),
+      key: `-----BEGIN PRIVATE KEY-----\n${key.match(/.{1,64}/g)!.join('\n')}\n-----END PRIVATE KEY-----\n`,
+    };
   };
   // The frontend's certificate also authenticates the server's own services to the frontend (mTLS inside the server).
-  const server = await issue(`CN=${SERVER_NAME}`, [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth], [{ type: 'dns', value: SERVER_NAME }, { type: 'ip', value: '127.0.0.1' }]);
+  const server = await issue(
+    `CN=${SERVER_NAME}`,
+    [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth],
+    [
+      { type: 'dns', value: SERVER_NAME },
+      { type: 'ip', value: '127.0.0.1' },
+    ],
+  );
   const client = await issue('CN=lead-referrals', [x509.ExtendedKeyUsage.clientAuth]);
 
   writeFileSync(files.caCert, ca.toString('pem'));

@@ -16,11 +16,16 @@ export interface Front {
 export async function startFront(port: number, upstreams: string[]): Promise<Front> {
   const ready = new Set(upstreams);
   const check = async () => {
-    await Promise.all(upstreams.map(async (u) => {
-      const ok = await fetch(`${u}/readyz`, { signal: AbortSignal.timeout(900) }).then((r) => r.ok, () => false);
-      if (ok) ready.add(u);
-      else ready.delete(u);
-    }));
+    await Promise.all(
+      upstreams.map(async (u) => {
+        const ok = await fetch(`${u}/readyz`, { signal: AbortSignal.timeout(900) }).then(
+          (r) => r.ok,
+          () => false,
+        );
+        if (ok) ready.add(u);
+        else ready.delete(u);
+      }),
+    );
   };
   const timer = setInterval(() => void check(), 1_000);
   let next = 0;
@@ -35,8 +40,11 @@ export async function startFront(port: number, upstreams: string[]): Promise<Fro
     on: {
       error: (_err, _req, res) => {
         // The API went away between checks: the caller retries, as after any 503.
-        if ('writeHead' in res && !res.headersSent) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
-        res.end(JSON.stringify({ error: { code: 'API_UNAVAILABLE', message: 'No API process answered; try again shortly' } }));
+        if ('writeHead' in res && !res.headersSent)
+          res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+        res.end(
+          JSON.stringify({ error: { code: 'API_UNAVAILABLE', message: 'No API process answered; try again shortly' } }),
+        );
       },
     },
   });

@@ -56,7 +56,11 @@ export class Part {
   async start(): Promise<void> {
     this.logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(this.spec.command, this.spec.args, { cwd: this.spec.cwd, env: { ...process.env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.spec.command, this.spec.args, {
+      cwd: this.spec.cwd,
+      env: { ...process.env, ...this.spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
@@ -64,8 +68,14 @@ export class Part {
     this.startedAt = Date.now();
     const deadline = Date.now() + (this.spec.startTimeoutMs ?? 90_000);
     while (!(await this.spec.ready(this).catch(() => false))) {
-      if (child.exitCode !== null || child.signalCode) throw new Error(`${this.name} exited while starting (${child.exitCode ?? child.signalCode}); see ${this.logFile}:\n${this.output().slice(-2000)}`);
-      if (Date.now() > deadline) throw new Error(`${this.name} was not ready within ${(this.spec.startTimeoutMs ?? 90_000) / 1000} s; see ${this.logFile}`);
+      if (child.exitCode !== null || child.signalCode)
+        throw new Error(
+          `${this.name} exited while starting (${child.exitCode ?? child.signalCode}); see ${this.logFile}:\n${this.output().slice(-2000)}`,
+        );
+      if (Date.now() > deadline)
+        throw new Error(
+          `${this.name} was not ready within ${(this.spec.startTimeoutMs ?? 90_000) / 1000} s; see ${this.logFile}`,
+        );
       await new Promise((r) => setTimeout(r, 50));
     }
   }
@@ -80,24 +90,34 @@ export class Part {
   }
 }
 
-export const httpOk = (url: string): Readiness => async () => (await fetch(url)).ok;
+export const httpOk =
+  (url: string): Readiness =>
+  async () =>
+    (await fetch(url)).ok;
 
 /** Ready once this start's output contains `text`. */
-export const logSays = (text: string): Readiness => async (part) => part.output().includes(text);
+export const logSays =
+  (text: string): Readiness =>
+  async (part) =>
+    part.output().includes(text);
 
-export const tcpOpen = (port: number, host = '127.0.0.1'): Readiness => () =>
-  new Promise<boolean>((resolve) => {
-    const socket = connect(port, host);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
+export const tcpOpen =
+  (port: number, host = '127.0.0.1'): Readiness =>
+  () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, host);
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
   });
 }
 
@@ -106,7 +126,9 @@ export async function freePortBetween(low: number, high: number): Promise<number
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = low + Math.floor(Math.random() * (high - low));
     const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+      const probe = createServer()
+        .once('error', () => resolve(false))
+        .listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
     if (free) return port;
   }

@@ -17,7 +17,15 @@ import { ensureCertificates, mtlsClientEnvironment, type CertificateFiles } from
 import { startFront, type Front } from './front';
 import { freePort, freePortBetween, httpOk, Part } from './part';
 import { APIS, DATABASES, WORKERS } from './settings';
-import { applyTemporalSchema, ensureNamespace, mtlsOptions, TEMPORAL_PORT_NAMES, temporalServerPart, writeServerConfig, type TemporalServerPorts } from './temporal-server';
+import {
+  applyTemporalSchema,
+  ensureNamespace,
+  mtlsOptions,
+  TEMPORAL_PORT_NAMES,
+  temporalServerPart,
+  writeServerConfig,
+  type TemporalServerPorts,
+} from './temporal-server';
 import { temporalUiPart } from './ui-server';
 
 /**
@@ -67,7 +75,15 @@ export interface ProductionStack {
 }
 
 interface Kept {
-  ports: { postgres: number; front: number; ui: number; smtp: number; temporal: TemporalServerPorts; apis: number[]; workerHealth: number[] };
+  ports: {
+    postgres: number;
+    front: number;
+    ui: number;
+    smtp: number;
+    temporal: TemporalServerPorts;
+    apis: number[];
+    workerHealth: number[];
+  };
   passwords: { leadOwner: string; leadApp: string; temporal: string };
   payloadKeys: string;
   authLocalKey: string;
@@ -88,7 +104,9 @@ async function keptState(dataDir: string, apis: number, workers: number, frontPo
     front: frontPort ?? (await freePort()),
     ui: await freePort(),
     smtp: await freePort(),
-    temporal: Object.fromEntries(await Promise.all(TEMPORAL_PORT_NAMES.map(async (n) => [n, await freePortBetween(20_000, 32_000)]))) as unknown as TemporalServerPorts,
+    temporal: Object.fromEntries(
+      await Promise.all(TEMPORAL_PORT_NAMES.map(async (n) => [n, await freePortBetween(20_000, 32_000)])),
+    ) as unknown as TemporalServerPorts,
     apis: [],
     workerHealth: [],
   };
@@ -116,7 +134,10 @@ export async function startProductionStack(options: ProductionStackOptions): Pro
   }
 }
 
-async function start(options: ProductionStackOptions, started: Array<() => Promise<unknown>>): Promise<ProductionStack> {
+async function start(
+  options: ProductionStackOptions,
+  started: Array<() => Promise<unknown>>,
+): Promise<ProductionStack> {
   const dataDir = path.resolve(options.dataDir);
   const logDir = options.logDir ?? path.join(dataDir, 'logs');
   mkdirSync(dataDir, { recursive: true });
@@ -129,17 +150,30 @@ async function start(options: ProductionStackOptions, started: Array<() => Promi
   const tools = temporalServerTools();
 
   // PostgreSQL, its roles and both applications' schemas.
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgresql-18'), port: ports.postgres, maxConnections: 300 });
+  const pg = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, 'postgresql-18'),
+    port: ports.postgres,
+    maxConnections: 300,
+  });
   started.push(() => pg.stop());
   const lead = DATABASES.lead;
-  const urls = await provisionLeadDatabase(pg.adminUrl(), { database: lead.database, owner: { name: lead.owner, password: passwords.leadOwner }, app: { name: lead.app, password: passwords.leadApp } });
+  const urls = await provisionLeadDatabase(pg.adminUrl(), {
+    database: lead.database,
+    owner: { name: lead.owner, password: passwords.leadOwner },
+    app: { name: lead.app, password: passwords.leadApp },
+  });
   await applyMigrations(urls.ownerUrl);
   const temporalRole = { name: DATABASES.temporal.role, password: passwords.temporal };
   await provisionTemporalDatabases(pg.adminUrl(), temporalRole, [...DATABASES.temporal.databases]);
   const serverSettings = {
     tools,
     configDir: path.join(dataDir, 'temporal-config'),
-    postgres: { port: ports.postgres, role: temporalRole.name, password: temporalRole.password, databases: DATABASES.temporal.databases },
+    postgres: {
+      port: ports.postgres,
+      role: temporalRole.name,
+      password: temporalRole.password,
+      databases: DATABASES.temporal.databases,
+    },
     ports: ports.temporal,
     certs,
   };
@@ -160,14 +194,28 @@ async function start(options: ProductionStackOptions, started: Array<() => Promi
     await admin.close();
   }
 
-  const mail = await new MailCapture({ headersOnly: options.mail?.headersOnly, saveDir: options.mail?.saveDir }).start(options.mail?.port ?? ports.smtp);
+  const mail = await new MailCapture({ headersOnly: options.mail?.headersOnly, saveDir: options.mail?.saveDir }).start(
+    options.mail?.port ?? ports.smtp,
+  );
   started.push(() => mail.stop());
-  const ui = temporalUiPart({ tools, configDir: path.join(dataDir, 'ui-config'), logDir, port: ports.ui, frontendPort: ports.temporal.frontend, namespace, certs });
+  const ui = temporalUiPart({
+    tools,
+    configDir: path.join(dataDir, 'ui-config'),
+    logDir,
+    port: ports.ui,
+    frontendPort: ports.temporal.frontend,
+    namespace,
+    certs,
+  });
 
   const workflowBundle = options.workflowBundle ?? path.join(dataDir, 'workflow-bundle.js');
   if (!options.workflowBundle) writeFileSync(workflowBundle, (await bundleLeadWorkflows()).code);
   const baseUrl = `http://127.0.0.1:${ports.front}`;
-  const temporalEnv = { TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_NAMESPACE: namespace, ...mtlsClientEnvironment(certs) };
+  const temporalEnv = {
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    ...mtlsClientEnvironment(certs),
+  };
   const processEnv: Record<string, string> = {
     ...temporalEnv,
     DATABASE_URL: urls.appUrl,
@@ -193,15 +241,23 @@ async function start(options: ProductionStackOptions, started: Array<() => Promi
       cwd: ROOT,
     });
   const apiUrls = ports.apis.slice(0, apiCount).map((p) => `http://127.0.0.1:${p}`);
-  const apis = ports.apis.slice(0, apiCount).map((port, i) => new Part({
-    name: `api-${i + 1}`,
-    command: NODE,
-    args: script('src/main/api.ts'),
-    env: { ...processEnv, PORT: String(port), TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${ports.ui}`, TRUST_PROXY: '1' },
-    ready: httpOk(`${apiUrls[i]}/readyz`),
-    logDir,
-    cwd: ROOT,
-  }));
+  const apis = ports.apis.slice(0, apiCount).map(
+    (port, i) =>
+      new Part({
+        name: `api-${i + 1}`,
+        command: NODE,
+        args: script('src/main/api.ts'),
+        env: {
+          ...processEnv,
+          PORT: String(port),
+          TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${ports.ui}`,
+          TRUST_PROXY: '1',
+        },
+        ready: httpOk(`${apiUrls[i]}/readyz`),
+        logDir,
+        cwd: ROOT,
+      }),
+  );
   const workers = Array.from({ length: workerCount }, (_, i) => workerPart(i));
   const parts = { temporal, ui, apis, workers };
   started.push(async () => {
@@ -219,7 +275,13 @@ async function start(options: ProductionStackOptions, started: Array<() => Promi
     certs,
     temporalEnv,
     processEnv,
-    database: { server: pg, urls: { ...urls, temporal: `postgresql://${temporalRole.name}:${temporalRole.password}@127.0.0.1:${ports.postgres}/temporal` } },
+    database: {
+      server: pg,
+      urls: {
+        ...urls,
+        temporal: `postgresql://${temporalRole.name}:${temporalRole.password}@127.0.0.1:${ports.postgres}/temporal`,
+      },
+    },
     mail,
     parts,
     uiUrl: `http://127.0.0.1:${ports.ui}`,

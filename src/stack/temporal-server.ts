@@ -25,7 +25,17 @@ export interface TemporalServerPorts {
   worker: number;
   workerMembership: number;
 }
-export const TEMPORAL_PORT_NAMES: Array<keyof TemporalServerPorts> = ['frontend', 'frontendHttp', 'frontendMembership', 'history', 'historyMembership', 'matching', 'matchingMembership', 'worker', 'workerMembership'];
+export const TEMPORAL_PORT_NAMES: Array<keyof TemporalServerPorts> = [
+  'frontend',
+  'frontendHttp',
+  'frontendMembership',
+  'history',
+  'historyMembership',
+  'matching',
+  'matchingMembership',
+  'worker',
+  'workerMembership',
+];
 
 export interface TemporalServerSettings {
   tools: string;
@@ -43,11 +53,31 @@ const SERVING = 1;
 /** Creates or upgrades Temporal's schema in its two (already provisioned) databases; idempotent. */
 export async function applyTemporalSchema(s: TemporalServerSettings): Promise<void> {
   const [persistence, visibility] = s.postgres.databases;
-  const env = { ...process.env, SQL_PLUGIN: 'postgres12', SQL_HOST: '127.0.0.1', SQL_PORT: String(s.postgres.port), SQL_USER: s.postgres.role, SQL_PASSWORD: s.postgres.password };
+  const env = {
+    ...process.env,
+    SQL_PLUGIN: 'postgres12',
+    SQL_HOST: '127.0.0.1',
+    SQL_PORT: String(s.postgres.port),
+    SQL_USER: s.postgres.role,
+    SQL_PASSWORD: s.postgres.password,
+  };
   const tool = path.join(s.tools, 'temporal-sql-tool');
-  for (const [database, versioned] of [[persistence, 'temporal'], [visibility, 'visibility']] as const) {
+  for (const [database, versioned] of [
+    [persistence, 'temporal'],
+    [visibility, 'visibility'],
+  ] as const) {
     await run(tool, ['--db', database, 'setup-schema', '-v', '0.0'], { env });
-    await run(tool, ['--db', database, 'update-schema', '-d', path.join(s.tools, 'schema', 'postgresql', 'v12', versioned, 'versioned')], { env });
+    await run(
+      tool,
+      [
+        '--db',
+        database,
+        'update-schema',
+        '-d',
+        path.join(s.tools, 'schema', 'postgresql', 'v12', versioned, 'versioned'),
+      ],
+      { env },
+    );
   }
 }
 
@@ -58,9 +88,21 @@ export function writeServerConfig(s: TemporalServerSettings): void {
   writeFileSync(dynamicConfigFile, dynamicConfigYaml());
   const [persistence, visibility] = s.postgres.databases;
   const store = (databaseName: string, maxConns: number) => ({
-    sql: { pluginName: 'postgres12', databaseName, connectAddr: `127.0.0.1:${s.postgres.port}`, connectProtocol: 'tcp', user: s.postgres.role, password: s.postgres.password, maxConns, maxIdleConns: maxConns, maxConnLifetime: '1h' },
+    sql: {
+      pluginName: 'postgres12',
+      databaseName,
+      connectAddr: `127.0.0.1:${s.postgres.port}`,
+      connectProtocol: 'tcp',
+      user: s.postgres.role,
+      password: s.postgres.password,
+      maxConns,
+      maxIdleConns: maxConns,
+      maxConnLifetime: '1h',
+    },
   });
-  const service = (grpcPort: number, membershipPort: number, extra: Record<string, unknown> = {}) => ({ rpc: { grpcPort, membershipPort, bindOnLocalHost: true, ...extra } });
+  const service = (grpcPort: number, membershipPort: number, extra: Record<string, unknown> = {}) => ({
+    rpc: { grpcPort, membershipPort, bindOnLocalHost: true, ...extra },
+  });
   const p = s.ports;
   const config = {
     log: { stdout: true, level: s.logLevel ?? 'warn' },
@@ -73,9 +115,20 @@ export function writeServerConfig(s: TemporalServerSettings): void {
     global: {
       membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' },
       tls: {
-        frontend: { server: { certFile: s.certs.serverCert, keyFile: s.certs.serverKey, requireClientAuth: true, clientCaFiles: [s.certs.caCert] } },
+        frontend: {
+          server: {
+            certFile: s.certs.serverCert,
+            keyFile: s.certs.serverKey,
+            requireClientAuth: true,
+            clientCaFiles: [s.certs.caCert],
+          },
+        },
         // The server's own scanners, scheduler and batcher call the frontend like any client.
-        systemWorker: { certFile: s.certs.clientCert, keyFile: s.certs.clientKey, client: { serverName: s.certs.serverName, rootCaFiles: [s.certs.caCert] } },
+        systemWorker: {
+          certFile: s.certs.clientCert,
+          keyFile: s.certs.clientKey,
+          client: { serverName: s.certs.serverName, rootCaFiles: [s.certs.caCert] },
+        },
       },
     },
     services: {
@@ -89,7 +142,15 @@ export function writeServerConfig(s: TemporalServerSettings): void {
       failoverVersionIncrement: 10,
       masterClusterName: 'active',
       currentClusterName: 'active',
-      clusterInformation: { active: { enabled: true, initialFailoverVersion: 1, rpcName: 'frontend', rpcAddress: `localhost:${p.frontend}`, httpAddress: `localhost:${p.frontendHttp}` } },
+      clusterInformation: {
+        active: {
+          enabled: true,
+          initialFailoverVersion: 1,
+          rpcName: 'frontend',
+          rpcAddress: `localhost:${p.frontend}`,
+          httpAddress: `localhost:${p.frontendHttp}`,
+        },
+      },
     },
     dcRedirectionPolicy: { policy: 'noop' },
     archival: { history: { state: 'disabled' }, visibility: { state: 'disabled' } },
@@ -119,11 +180,20 @@ export function temporalServerPart(s: TemporalServerSettings, logDir: string, na
     logDir,
     startTimeoutMs: 120_000,
     ready: async () => {
-      const connection = await Connection.connect({ address: `127.0.0.1:${s.ports.frontend}`, tls: mtlsOptions(s.certs), connectTimeout: 2_000 });
+      const connection = await Connection.connect({
+        address: `127.0.0.1:${s.ports.frontend}`,
+        tls: mtlsOptions(s.certs),
+        connectTimeout: 2_000,
+      });
       try {
-        const health = await connection.healthService.check({ service: 'temporal.api.workflowservice.v1.WorkflowService' });
+        const health = await connection.healthService.check({
+          service: 'temporal.api.workflowservice.v1.WorkflowService',
+        });
         if (health.status !== SERVING) return false;
-        const known = await connection.workflowService.describeNamespace({ namespace }).then(() => true, () => false);
+        const known = await connection.workflowService.describeNamespace({ namespace }).then(
+          () => true,
+          () => false,
+        );
         if (!known) return true;
         await connection.workflowService.describeTaskQueue({ namespace, taskQueue: { name: 'lead-stack-readiness' } });
         return true;
@@ -136,12 +206,21 @@ export function temporalServerPart(s: TemporalServerSettings, logDir: string, na
 
 /** Registers the namespace when missing and waits until it accepts calls. */
 export async function ensureNamespace(connection: Connection, namespace: string): Promise<void> {
-  const exists = await connection.workflowService.describeNamespace({ namespace }).then(() => true, () => false);
+  const exists = await connection.workflowService.describeNamespace({ namespace }).then(
+    () => true,
+    () => false,
+  );
   if (!exists) {
-    await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs(`${NAMESPACE_RETENTION_DAYS} days`) });
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs(`${NAMESPACE_RETENTION_DAYS} days`),
+    });
   }
   for (let i = 0; i < 300; i++) {
-    const ok = await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 }).then(() => true, () => false);
+    const ok = await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 }).then(
+      () => true,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -10,7 +10,15 @@ import { httpOk, Part } from './part';
  * over mTLS, is served by the product's API at /temporal to signed-in supervisors, and decodes
  * payloads through the API's codec server on the same origin.
  */
-export function temporalUiPart(options: { tools: string; configDir: string; logDir: string; port: number; frontendPort: number; namespace: string; certs: CertificateFiles }): Part {
+export function temporalUiPart(options: {
+  tools: string;
+  configDir: string;
+  logDir: string;
+  port: number;
+  frontendPort: number;
+  namespace: string;
+  certs: CertificateFiles;
+}): Part {
   mkdirSync(options.configDir, { recursive: true });
   const config = {
     temporalGrpcAddress: `127.0.0.1:${options.frontendPort}`,
@@ -23,7 +31,13 @@ export function temporalUiPart(options: { tools: string; configDir: string; logD
     notifyOnNewVersion: false,
     refreshInterval: '0s',
     cors: { cookieInsecure: true, allowOrigins: [], unsafeAllowAllOrigins: false },
-    tls: { caFile: options.certs.caCert, certFile: options.certs.clientCert, keyFile: options.certs.clientKey, serverName: options.certs.serverName, enableHostVerification: true },
+    tls: {
+      caFile: options.certs.caCert,
+      certFile: options.certs.clientCert,
+      keyFile: options.certs.clientKey,
+      serverName: options.certs.serverName,
+      enableHostVerification: true,
+    },
     codec: { endpoint: CODEC_ENDPOINT, passAccessToken: false, includeCredentials: false },
     auth: { enabled: false },
     hideLogs: true,

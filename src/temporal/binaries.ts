@@ -24,11 +24,15 @@ function provide(script: string, what: string): ServerExecutable {
 }
 
 export const temporalCliExecutable = (): ServerExecutable => provide('provide-temporal-cli.sh', 'Temporal CLI');
-export const timeSkippingServerExecutable = (): ServerExecutable => provide('provide-temporal-test-server.sh', 'Temporal test server');
+export const timeSkippingServerExecutable = (): ServerExecutable =>
+  provide('provide-temporal-test-server.sh', 'Temporal test server');
 
 /** A real Temporal server with temporal-sql-tool, the Web UI server and the PostgreSQL schema (scripts/provide-temporal-server.sh). */
 export function temporalServerTools(): string {
   const tools = provide('provide-temporal-server.sh', 'Temporal server');
-  if (!tools) throw new Error('The Temporal server is built from the Go module proxy: install Go (https://go.dev/dl/) or set TEMPORAL_SERVER_TOOLS_DIR');
+  if (!tools)
+    throw new Error(
+      'The Temporal server is built from the Go module proxy: install Go (https://go.dev/dl/) or set TEMPORAL_SERVER_TOOLS_DIR',
+    );
   return tools.path;
 }

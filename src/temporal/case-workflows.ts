@@ -10,7 +10,12 @@ import {
 import type { UpdateDefinition } from '@temporalio/common';
 import type { arrestDiversion, capacityCoordinator, monthlyReport, socialContact } from '../../workflows';
 import type { MonthlyReportSummary } from '../../activities/produce-monthly-report';
-import { CASE_ACTION_REJECTED, type CaseActionArgs, type CaseActionName, type CaseActionRejection } from '../shared/case-actions';
+import {
+  CASE_ACTION_REJECTED,
+  type CaseActionArgs,
+  type CaseActionName,
+  type CaseActionRejection,
+} from '../shared/case-actions';
 import type { ArrestDiversionInput, CapacityView, CaseView, SocialContactInput } from '../shared/case-model';
 import {
   CAPACITY_WORKFLOW_ID,
@@ -34,8 +39,17 @@ export class TemporalUnavailableError extends Error {}
 
 function translate(err: unknown): never {
   if (err instanceof WorkflowNotFoundError) throw new CaseNotRunningError(err.message);
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === CASE_ACTION_REJECTED) {
-    throw new CaseActionRejectedError((err.cause.details?.[0] as CaseActionRejection | undefined) ?? { code: 'STAGE_CONFLICT', message: err.cause.message });
+  if (
+    err instanceof WorkflowUpdateFailedError &&
+    err.cause instanceof ApplicationFailure &&
+    err.cause.type === CASE_ACTION_REJECTED
+  ) {
+    throw new CaseActionRejectedError(
+      (err.cause.details?.[0] as CaseActionRejection | undefined) ?? {
+        code: 'STAGE_CONFLICT',
+        message: err.cause.message,
+      },
+    );
   }
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) {
     throw new TemporalUnavailableError(`The case did not answer in time: ${err.message}`);
@@ -88,13 +102,16 @@ export class CaseWorkflows {
   /** Tells the capacity coordinator what happened to a case, starting the coordinator if needed. */
   async signalCapacity(signal: CapacitySignalName, args: CapacitySignalArgs): Promise<void> {
     try {
-      await this.client.workflow.signalWithStart<typeof capacityCoordinator, [CapacitySignalArgs]>('capacityCoordinator', {
-        workflowId: CAPACITY_WORKFLOW_ID,
-        taskQueue: TASK_QUEUE,
-        args: [],
-        signal: capacitySignals[signal],
-        signalArgs: [args],
-      });
+      await this.client.workflow.signalWithStart<typeof capacityCoordinator, [CapacitySignalArgs]>(
+        'capacityCoordinator',
+        {
+          workflowId: CAPACITY_WORKFLOW_ID,
+          taskQueue: TASK_QUEUE,
+          args: [],
+          signal: capacitySignals[signal],
+          signalArgs: [args],
+        },
+      );
     } catch (err) {
       translate(err);
     }
@@ -136,7 +153,12 @@ export class CaseWorkflows {
     }
   }
 
-  async act<A extends CaseActionName>(caseId: string, action: A, args: CaseActionArgs<A>, updateId?: string): Promise<CaseView> {
+  async act<A extends CaseActionName>(
+    caseId: string,
+    action: A,
+    args: CaseActionArgs<A>,
+    updateId?: string,
+  ): Promise<CaseView> {
     try {
       const update = caseActionUpdates[action] as unknown as UpdateDefinition<CaseView, [CaseActionArgs<A>]>;
       return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args], updateId });

@@ -19,8 +19,12 @@ export interface TemporalConnectionSettings {
   namespace: string;
 }
 
-export function temporalConnectionSettings(env: Record<string, string | undefined> = process.env): TemporalConnectionSettings | undefined {
-  const given = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+export function temporalConnectionSettings(
+  env: Record<string, string | undefined> = process.env,
+): TemporalConnectionSettings | undefined {
+  const given = Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
+  );
   const { connectionOptions, namespace } = loadClientConnectConfig({ overrideEnvVars: given });
   if (!connectionOptions.address) return undefined;
   return { options: connectionOptions as TemporalConnectionSettings['options'], namespace: namespace ?? 'default' };

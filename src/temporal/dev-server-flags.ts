@@ -11,7 +11,12 @@ import { DYNAMIC_CONFIG } from '../stack/settings';
  * Its dynamic configuration: the same as the Temporal server's in `npm run stack` and docker compose.
  */
 export const DEV_SERVER_FLAGS = [
-  '--sqlite-pragma', 'journal_mode=wal',
-  '--sqlite-pragma', 'synchronous=full',
-  ...Object.entries(DYNAMIC_CONFIG).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
+  '--sqlite-pragma',
+  'journal_mode=wal',
+  '--sqlite-pragma',
+  'synchronous=full',
+  ...Object.entries(DYNAMIC_CONFIG).flatMap(([key, value]) => [
+    '--dynamic-config-value',
+    `${key}=${JSON.stringify(value)}`,
+  ]),
 ];

@@ -20,20 +20,25 @@ export interface PayloadKey {
 
 /** `LEAD_PAYLOAD_KEYS="k2:<base64 32 bytes>,k1:<base64 32 bytes>"` — newest first. */
 export function parsePayloadKeys(text: string): PayloadKey[] {
-  const keys = text.split(',').map((entry) => entry.trim()).filter(Boolean).map((entry) => {
-    const [id, material] = entry.split(':');
-    const key = Buffer.from(material ?? '', 'base64');
-    if (!id || !/^[\w.-]{1,40}$/.test(id) || key.length !== 32) {
-      throw new Error(`LEAD_PAYLOAD_KEYS: "${id ?? entry}" must be <id>:<32 bytes in base64>`);
-    }
-    return { id, key };
-  });
+  const keys = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const [id, material] = entry.split(':');
+      const key = Buffer.from(material ?? '', 'base64');
+      if (!id || !/^[\w.-]{1,40}$/.test(id) || key.length !== 32) {
+        throw new Error(`LEAD_PAYLOAD_KEYS: "${id ?? entry}" must be <id>:<32 bytes in base64>`);
+      }
+      return { id, key };
+    });
   if (keys.length === 0) throw new Error('LEAD_PAYLOAD_KEYS: at least one key is needed');
   return keys;
 }
 
 export const newPayloadKey = (id: string): PayloadKey => ({ id, key: randomBytes(32) });
-export const formatPayloadKeys = (keys: PayloadKey[]) => keys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(',');
+export const formatPayloadKeys = (keys: PayloadKey[]) =>
+  keys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(',');
 
 const text = (value: Uint8Array | null | undefined) => (value ? Buffer.from(value).toString('utf8') : undefined);
 
@@ -68,7 +73,10 @@ export class EncryptionCodec implements PayloadCodec {
       const data = Buffer.from(payload.data ?? new Uint8Array());
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      const plain = Buffer.concat([
+        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+        decipher.final(),
+      ]);
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }

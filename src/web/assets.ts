@@ -3,7 +3,20 @@ import path from 'node:path';
 import { build } from 'esbuild';
 
 const CLIENT_DIR = path.join(__dirname, 'client');
-export const PAGE_SCRIPTS = ['refer', 'caseload', 'case', 'packet', 'disclosures', 'sergeant', 'prosecutor', 'nci', 'supervisor', 'home', 'sign-in', 'reports'] as const;
+export const PAGE_SCRIPTS = [
+  'refer',
+  'caseload',
+  'case',
+  'packet',
+  'disclosures',
+  'sergeant',
+  'prosecutor',
+  'nci',
+  'supervisor',
+  'home',
+  'sign-in',
+  'reports',
+] as const;
 
 /**
  * The pages' scripts, bundled once when the server starts (esbuild, a few hundred milliseconds):

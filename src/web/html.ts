@@ -11,7 +11,14 @@ export class Raw {
 export const raw = (value: string) => new Raw(value);
 
 type Value = string | number | boolean | null | undefined | Raw | Value[];
-const render = (v: Value): string => (v instanceof Raw ? v.value : Array.isArray(v) ? v.map(render).join('') : v === null || v === undefined || v === false ? '' : escapeHtml(String(v)));
+const render = (v: Value): string =>
+  v instanceof Raw
+    ? v.value
+    : Array.isArray(v)
+      ? v.map(render).join('')
+      : v === null || v === undefined || v === false
+        ? ''
+        : escapeHtml(String(v));
 
 export function html(strings: TemplateStringsArray, ...values: Value[]): Raw {
   return raw(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i]) : ''), ''));

@@ -10,7 +10,9 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 let stack: TestStack;
 const logLines: string[] = [];
 beforeAll(async () => {
-  stack = await startTestStack({ log: createLogger('lead-api', 'debug', { write: (line: string) => void logLines.push(line) }) });
+  stack = await startTestStack({
+    log: createLogger('lead-api', 'debug', { write: (line: string) => void logLines.push(line) }),
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -29,7 +31,9 @@ function sample(text: string, name: string, labels: Record<string, string>): num
     const m = line.match(/^([a-zA-Z_:][\w:]*)\{(.*)\} (\S+)$/);
     if (!m || m[1] !== name) return false;
     const got = Object.fromEntries([...m[2].matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((l) => [l[1], l[2]]));
-    return Object.keys(got).length === Object.keys(labels).length && Object.entries(labels).every(([k, v]) => got[k] === v);
+    return (
+      Object.keys(got).length === Object.keys(labels).length && Object.entries(labels).every(([k, v]) => got[k] === v)
+    );
   });
   expect(found.length).toBeLessThanOrEqual(1);
   return found.length ? Number(found[0].split(' ').pop()) : 0;
@@ -57,7 +61,8 @@ test('request counts, errors and latencies move by exactly the requests made, la
   expect((await officer.post('/api/referrals/arrest-diversions', { agency: 'BURIEN_PD' })).status).toBe(400);
 
   const after = await scrape();
-  const delta = (name: string, labels: Record<string, string>) => sample(after, name, labels) - sample(before, name, labels);
+  const delta = (name: string, labels: Record<string, string>) =>
+    sample(after, name, labels) - sample(before, name, labels);
   expect(delta('http_requests_total', { ...caseload, status: '200' })).toBe(3);
   expect(delta('http_requests_total', { ...unmatched, status: '404' })).toBe(1);
   expect(delta('http_requests_total', { ...invalid, status: '400' })).toBe(1);
@@ -65,7 +70,9 @@ test('request counts, errors and latencies move by exactly the requests made, la
   expect(delta('http_request_errors_total', { ...invalid, class: '4xx' })).toBe(1);
   expect(delta('http_request_errors_total', { ...caseload, class: '4xx' })).toBe(0);
   expect(delta('http_request_duration_seconds_count', caseload)).toBe(3);
-  expect(sample(after, 'http_request_duration_seconds_bucket', { ...caseload, le: '+Inf' })).toBe(sample(after, 'http_request_duration_seconds_count', caseload));
+  expect(sample(after, 'http_request_duration_seconds_bucket', { ...caseload, le: '+Inf' })).toBe(
+    sample(after, 'http_request_duration_seconds_count', caseload),
+  );
   // Scrapes count too (the one before this test's "after" at least).
   expect(delta('http_requests_total', { method: 'GET', route: '/metrics', status: '200' })).toBeGreaterThanOrEqual(1);
   expect(after).not.toContain('no-such-route');
@@ -73,7 +80,10 @@ test('request counts, errors and latencies move by exactly the requests made, la
 
 test('neither metrics nor request logs carry personal data, case ids in paths or query strings', async () => {
   const person = { givenName: 'Zephyrine', familyName: 'Quillfeather', dateOfBirth: '1983-07-19' };
-  const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral({ person }));
+  const created = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({ person }),
+  );
   expect(created.status).toBe(201);
   const caseId: string = created.body.caseId;
   const viewed = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}?name=${person.familyName}`);
@@ -81,15 +91,20 @@ test('neither metrics nor request logs carry personal data, case ids in paths or
   expect(viewed.body.referral.person.familyName).toBe(person.familyName);
 
   const text = await scrape();
-  expect(sample(text, 'http_requests_total', { method: 'GET', route: '/api/cases/:caseId', status: '200' })).toBeGreaterThanOrEqual(1);
-  expect(sample(text, 'http_requests_total', { method: 'POST', route: '/api/referrals/arrest-diversions', status: '201' })).toBeGreaterThanOrEqual(1);
+  expect(
+    sample(text, 'http_requests_total', { method: 'GET', route: '/api/cases/:caseId', status: '200' }),
+  ).toBeGreaterThanOrEqual(1);
+  expect(
+    sample(text, 'http_requests_total', { method: 'POST', route: '/api/referrals/arrest-diversions', status: '201' }),
+  ).toBeGreaterThanOrEqual(1);
   const logs = logLines.join('');
   for (const output of [text, logs]) {
-    for (const secret of [person.givenName, person.familyName, person.dateOfBirth, caseId, 'name=']) expect(output).not.toContain(secret);
+    for (const secret of [person.givenName, person.familyName, person.dateOfBirth, caseId, 'name='])
+      expect(output).not.toContain(secret);
   }
 });
 
-test('each request logs one JSON line with the request id the service generated; a caller\'s well-formed id is kept beside it', async () => {
+test("each request logs one JSON line with the request id the service generated; a caller's well-formed id is kept beside it", async () => {
   const given = 'obs-test-request-0001';
   const res = await apiAs(stack.baseUrl, 'case_manager').get('/api/caseload');
   expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
@@ -103,12 +118,32 @@ test('each request logs one JSON line with the request id the service generated;
 
   const entries = logLines.map((l) => JSON.parse(l)).filter((e) => e.msg === 'request');
   const entry = entries.find((e) => e.clientRequestId === given);
-  expect(entry).toMatchObject({ service: 'lead-api', method: 'GET', route: 'unmatched', status: 401, requestId: echoed.headers.get('x-request-id') });
+  expect(entry).toMatchObject({
+    service: 'lead-api',
+    method: 'GET',
+    route: 'unmatched',
+    status: 401,
+    requestId: echoed.headers.get('x-request-id'),
+  });
   expect(typeof entry.durationMs).toBe('number');
   const ok = entries.find((e) => e.requestId === res.headers.get('x-request-id'));
   expect(ok).toMatchObject({ method: 'GET', route: '/api/caseload', status: 200, level: 30 });
-  expect(Object.keys(ok).sort()).toEqual(['durationMs', 'level', 'method', 'msg', 'name', 'requestId', 'route', 'service', 'status', 'time']);
-  expect(entries.find((e) => e.requestId === replaced.headers.get('x-request-id'))).toMatchObject({ route: '/livez', level: 20 });
+  expect(Object.keys(ok).sort()).toEqual([
+    'durationMs',
+    'level',
+    'method',
+    'msg',
+    'name',
+    'requestId',
+    'route',
+    'service',
+    'status',
+    'time',
+  ]);
+  expect(entries.find((e) => e.requestId === replaced.headers.get('x-request-id'))).toMatchObject({
+    route: '/livez',
+    level: 20,
+  });
 });
 
 test('with METRICS_TOKEN set, /metrics needs it as a bearer token', async () => {

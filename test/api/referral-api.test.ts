@@ -32,9 +32,16 @@ describe('creating a referral', () => {
     const res = await officer.post(REFERRALS, arrestReferral());
     expect(res.status).toBe(201);
     expect(res.body.caseId).toMatch(/^BUR-[0-9A-Z]{10}$/);
-    expect(res.body.case.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['R-SCREEN', 'R-SCENE', 'R-INTAKE']);
+    expect(res.body.case.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual([
+      'R-SCREEN',
+      'R-SCENE',
+      'R-INTAKE',
+    ]);
     expect(res.body.nextSteps.join(' ')).toMatch(/R-CALL.*R-PACKET.*R-SCENE.*R-INTAKE/s);
-    const row = await stack.db.referral.findUniqueOrThrow({ where: { id: res.body.caseId }, include: { person: true } });
+    const row = await stack.db.referral.findUniqueOrThrow({
+      where: { id: res.body.caseId },
+      include: { person: true },
+    });
     expect(row.person).toMatchObject({ givenName: 'Jordan', familyName: 'Avery' });
     expect(row.workflowStartedAt).not.toBeNull();
   });
@@ -60,7 +67,11 @@ describe('creating a referral', () => {
     const view = await settled(stack, caseId);
     expect(view.events.filter((e: { type: string }) => e.type === 'REFERRAL_RECEIVED')).toHaveLength(1);
     expect(await stack.db.referral.count({ where: { submissionId: body.submissionId } })).toBe(1);
-    expect(await stack.db.person.count({ where: { givenName: 'Jordan', referrals: { some: { submissionId: body.submissionId } } } })).toBe(1);
+    expect(
+      await stack.db.person.count({
+        where: { givenName: 'Jordan', referrals: { some: { submissionId: body.submissionId } } },
+      }),
+    ).toBe(1);
     const history = await stack.env.client.workflow.getHandle(caseId).fetchHistory();
     expect(history.events?.filter((e) => e.workflowExecutionStartedEventAttributes)).toHaveLength(1);
     expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS)).toHaveLength(1);
@@ -78,13 +89,21 @@ describe('creating a referral', () => {
 
   test.each([
     ['a missing person', (b: any) => ({ ...b, person: undefined }), 'person'],
-    ['a malformed date of birth', (b: any) => ({ ...b, person: { ...b.person, dateOfBirth: '12/04/1988' } }), 'person.dateOfBirth'],
+    [
+      'a malformed date of birth',
+      (b: any) => ({ ...b, person: { ...b.person, dateOfBirth: '12/04/1988' } }),
+      'person.dateOfBirth',
+    ],
     ['an unknown agency', (b: any) => ({ ...b, agency: 'SPD' }), 'agency'],
     ['an offense outside R-EL-OFFENSE', (b: any) => ({ ...b, offenses: [{ code: 'ROBBERY_1' }] }), 'offenses.0.code'],
     ['no offense', (b: any) => ({ ...b, offenses: [] }), 'offenses'],
     ['an unknown field', (b: any) => ({ ...b, notes: 'x' }), '(body)'],
     ['a submission id that is not a UUID', (b: any) => ({ ...b, submissionId: 'abc' }), 'submissionId'],
-    ['a referral time in the future', (b: any) => ({ ...b, referredAt: new Date(Date.now() + 3600_000).toISOString() }), 'referredAt'],
+    [
+      'a referral time in the future',
+      (b: any) => ({ ...b, referredAt: new Date(Date.now() + 3600_000).toISOString() }),
+      'referredAt',
+    ],
   ])('%s → 400 naming the field', async (_what, mutate, field) => {
     const res = await officer.post(REFERRALS, mutate(arrestReferral()));
     expect(res.status).toBe(400);
@@ -100,7 +119,11 @@ describe('creating a referral', () => {
 
   test('malformed JSON → 400; no identity → 401; a role without the permission → 403', async () => {
     expect((await officer.post(REFERRALS, '{"submissionId": ')).body.error.code).toBe('MALFORMED_JSON');
-    const anonymous = await fetch(`${stack.baseUrl}${REFERRALS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(arrestReferral()) });
+    const anonymous = await fetch(`${stack.baseUrl}${REFERRALS}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(arrestReferral()),
+    });
     expect(anonymous.status).toBe(401);
     const forbidden = await caseManager.post(REFERRALS, arrestReferral());
     expect(forbidden.status).toBe(403);
@@ -135,10 +158,19 @@ describe('case actions', () => {
     expect(noMethod.body.error.fields).toEqual([expect.objectContaining({ field: 'method' })]);
     const verbal = await caseManager.act(caseId, 'consent', { method: 'VERBAL_MEMORIALIZED' });
     expect(verbal.status).toBe(400);
-    expect(verbal.body.error.fields[0]).toMatchObject({ field: 'memorializedBy', message: expect.stringContaining('R-CONSENT') });
-    const earlier = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'intake-deadline/extensions', { newDueAt: new Date(Date.now()).toISOString(), reason: 'typo' });
+    expect(verbal.body.error.fields[0]).toMatchObject({
+      field: 'memorializedBy',
+      message: expect.stringContaining('R-CONSENT'),
+    });
+    const earlier = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'intake-deadline/extensions', {
+      newDueAt: new Date(Date.now()).toISOString(),
+      reason: 'typo',
+    });
     expect(earlier.status).toBe(400);
-    expect(earlier.body.error).toMatchObject({ ruleId: 'R-INTAKE', fields: [expect.objectContaining({ field: 'newDueAt' })] });
+    expect(earlier.body.error).toMatchObject({
+      ruleId: 'R-INTAKE',
+      fields: [expect.objectContaining({ field: 'newDueAt' })],
+    });
     expect(await recorded(caseId)).toEqual(before);
   });
 
@@ -175,19 +207,33 @@ describe('case actions', () => {
   test('an Idempotency-Key is bound to the person who sent it: another person reusing it is not answered with the first result', async () => {
     const caseId = await submitArrest(stack, arrestReferral());
     const key = randomUUID();
-    const first = await caseManager.act(caseId, 'notes', { note: 'first person\'s note' }, { 'Idempotency-Key': key });
+    const first = await caseManager.act(caseId, 'notes', { note: "first person's note" }, { 'Idempotency-Key': key });
     expect(first.status).toBe(200);
-    const someoneElse = await apiAs(stack.baseUrl, 'case_manager', 'case_manager-2').act(caseId, 'notes', { note: 'second person\'s note' }, { 'Idempotency-Key': key });
+    const someoneElse = await apiAs(stack.baseUrl, 'case_manager', 'case_manager-2').act(
+      caseId,
+      'notes',
+      { note: "second person's note" },
+      { 'Idempotency-Key': key },
+    );
     expect(someoneElse.status).toBe(200);
     const notes = someoneElse.body.case.events.filter((e: { type: string }) => e.type === 'CASE_NOTE_RECORDED');
-    expect(notes.map((e: { actor: { id: string }; data: { note: string } }) => [e.actor.id, e.data.note])).toEqual([['case_manager-1', 'first person\'s note'], ['case_manager-2', 'second person\'s note']]);
+    expect(notes.map((e: { actor: { id: string }; data: { note: string } }) => [e.actor.id, e.data.note])).toEqual([
+      ['case_manager-1', "first person's note"],
+      ['case_manager-2', "second person's note"],
+    ]);
   });
 });
 
 test('the OpenAPI document is generated from the same schemas and lists every action', async () => {
   const res = await fetch(`${stack.baseUrl}/api/openapi.json`);
   const doc = await res.json();
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/referrals/arrest-diversions', '/api/cases/{caseId}', '/api/cases/{caseId}/intake-deadline/extensions']));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      '/api/referrals/arrest-diversions',
+      '/api/cases/{caseId}',
+      '/api/cases/{caseId}/intake-deadline/extensions',
+    ]),
+  );
   const referral = doc.paths['/api/referrals/arrest-diversions'].post.requestBody.content['application/json'].schema;
   expect(referral.properties.agency.enum).toEqual(['BURIEN_PD', 'KCSO', 'KCSO_METRO', 'DOC']);
   expect(referral.additionalProperties).toBe(false);

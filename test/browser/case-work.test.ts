@@ -22,7 +22,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function open(role: Role, user: string, path: string, ready: string, scope: { office?: string; agency?: string } = {}) {
+async function open(
+  role: Role,
+  user: string,
+  path: string,
+  ready: string,
+  scope: { office?: string; agency?: string } = {},
+) {
   const context = await contextAs(stack, browser, { role, user, ...scope });
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -38,7 +44,9 @@ test('a prosecutor cannot close a fresh diversion: no filing decision is offered
   expect(refused.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
   expect(refused.body.error.message).toMatch(/R-SCREEN.*R-MISSED.*R-VICTIM/);
   expect((await readCase(stack, caseId)).stage).toBe('AWAITING_SCREENING');
-  const { context, page } = await open('prosecutor', 'dpa-guard', `/cases/${caseId}`, '#case[data-ready="true"]', { office: 'KCPAO' });
+  const { context, page } = await open('prosecutor', 'dpa-guard', `/cases/${caseId}`, '#case[data-ready="true"]', {
+    office: 'KCPAO',
+  });
   expect(await page.locator('button[data-action="filing-decision"]').count()).toBe(0);
   await screenshot(page, 'case-prosecutor-fresh');
   await context.close();
@@ -48,7 +56,13 @@ test('after the person left before screening, the filing decision has no default
   const caseId = await submitArrest(stack, arrestReferral());
   await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'left-before-screening');
   await settled(stack, caseId);
-  const { context, page, errors } = await open('prosecutor', 'dpa-decides', `/cases/${caseId}`, '#case[data-ready="true"]', { office: 'KCPAO' });
+  const { context, page, errors } = await open(
+    'prosecutor',
+    'dpa-decides',
+    `/cases/${caseId}`,
+    '#case[data-ready="true"]',
+    { office: 'KCPAO' },
+  );
   await page.click('button[data-action="filing-decision"]');
   const choice = page.locator('form.confirm select[name="decision"]');
   expect(await choice.inputValue()).toBe('');
@@ -62,7 +76,8 @@ test('after the person left before screening, the filing decision has no default
   await page.locator('form.confirm').waitFor({ state: 'detached' });
   await expect(page.locator('#stage').textContent()).resolves.toBe('CLOSED');
   await settled(stack, caseId);
-  const closing = (to: string) => mailFor(stack, caseId, to).filter((m) => m.subject.includes("prosecutor's filing decision"));
+  const closing = (to: string) =>
+    mailFor(stack, caseId, to).filter((m) => m.subject.includes("prosecutor's filing decision"));
   expect(closing(BURIEN_SERGEANTS)).toHaveLength(1);
   expect(closing(ON_CALL_CASE_MANAGERS)).toHaveLength(1);
   expect(closing(BURIEN_SERGEANTS)[0].text).toContain('Case status: CLOSED (charges filed)');
@@ -70,21 +85,40 @@ test('after the person left before screening, the filing decision has no default
   await context.close();
 });
 
-test('the case manager screens with the referral in front of them; the sergeant approves with the officer\'s account', async () => {
-  const caseId = await submitArrest(stack, arrestReferral({
-    offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
-    incident: { withinCityLimits: true, reportNumber: 'BPD-2026-7781', narrative: 'Found sleeping in the closed library entrance; calm and cooperative.' },
-  }));
+test("the case manager screens with the referral in front of them; the sergeant approves with the officer's account", async () => {
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({
+      offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
+      incident: {
+        withinCityLimits: true,
+        reportNumber: 'BPD-2026-7781',
+        narrative: 'Found sleeping in the closed library entrance; calm and cooperative.',
+      },
+    }),
+  );
   const cm = await open('case_manager', 'cm-reads', `/cases/${caseId}`, '#case[data-ready="true"]');
   const record = cm.page.locator('#referral-record');
-  for (const text of ['Criminal trespass', 'BPD-2026-7781', 'Found sleeping in the closed library entrance', 'Eligible for diversion.', 'Amenable']) expect(await record.textContent()).toContain(text);
+  for (const text of [
+    'Criminal trespass',
+    'BPD-2026-7781',
+    'Found sleeping in the closed library entrance',
+    'Eligible for diversion.',
+    'Amenable',
+  ])
+    expect(await record.textContent()).toContain(text);
   expect(await cm.page.locator('button[data-action="screening"]').isVisible()).toBe(true);
   await screenshot(cm.page, 'case-manager-before-screening');
   await cm.context.close();
 
-  const social = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/social-contacts', socialContactReferral({ narrative: 'Sleeps at the transit center; asks for help with housing every week.' }));
+  const social = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/social-contacts',
+    socialContactReferral({ narrative: 'Sleeps at the transit center; asks for help with housing every week.' }),
+  );
   await settled(stack, social.body.caseId);
-  const sgt = await open('sergeant', 'sgt-reads', `/cases/${social.body.caseId}`, '#case[data-ready="true"]', { agency: 'BURIEN_PD' });
+  const sgt = await open('sergeant', 'sgt-reads', `/cases/${social.body.caseId}`, '#case[data-ready="true"]', {
+    agency: 'BURIEN_PD',
+  });
   const text = (await sgt.page.locator('#referral-record').textContent())!;
   expect(text).toContain('Sleeps at the transit center');
   expect(text).toContain('City of Burien');
@@ -111,7 +145,10 @@ test('R-STAFFING: /reports shows the month under way; a past month not yet produ
   expect(await sup.page.locator('#report-status').textContent()).toMatch(/^Not produced yet/);
   await sup.page.click('#produce-report');
   await sup.page.waitForSelector('#report[data-ready="true"]');
-  await waitFor(async () => (await sup.page.locator('#report-status').textContent())?.startsWith('Produced'), 'the stored report');
+  await waitFor(
+    async () => (await sup.page.locator('#report-status').textContent())?.startsWith('Produced'),
+    'the stored report',
+  );
   expect(await stack.db.monthlyReport.findUnique({ where: { month: previous } })).not.toBeNull();
   await sup.context.close();
   expect((await apiAs(stack.baseUrl, 'case_manager').post(`/api/reports/${previous}/runs`)).status).toBe(403);

@@ -16,15 +16,28 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function openAs(role: Parameters<typeof contextAs>[2]['role'], path: string, opts: { office?: string; phone?: boolean } = {}) {
-  const context = await contextAs(stack, browser, { role, user: `${role}-7`, office: opts.office }, opts.phone ? PHONE : {});
+async function openAs(
+  role: Parameters<typeof contextAs>[2]['role'],
+  path: string,
+  opts: { office?: string; phone?: boolean } = {},
+) {
+  const context = await contextAs(
+    stack,
+    browser,
+    { role, user: `${role}-7`, office: opts.office },
+    opts.phone ? PHONE : {},
+  );
   const page = await context.newPage();
   const errors = watchErrors(page);
   await page.goto(`${stack.baseUrl}${path}`);
   return { page, context, errors };
 }
 
-async function fillArrestForm(page: Page, person: { givenName: string; familyName: string; dateOfBirth: string }, grams: string) {
+async function fillArrestForm(
+  page: Page,
+  person: { givenName: string; familyName: string; dateOfBirth: string },
+  grams: string,
+) {
   await page.waitForSelector('#arrest-form[data-ready="true"]');
   await page.selectOption('#f-agency', 'BURIEN_PD');
   await page.fill('#f-officer-id', 'B-1047');
@@ -71,7 +84,10 @@ test('an ineligible entry shows its reasons before submitting; an incomplete for
   await fillArrestForm(page, { givenName: 'Sam', familyName: 'Quillfeather', dateOfBirth: '2009-06-01' }, '12');
   const reasons = page.locator('#eligibility-reasons li');
   await reasons.first().waitFor();
-  expect(await reasons.evaluateAll((items) => items.map((li) => li.getAttribute('data-rule')))).toEqual(['R-EL-ADULT', 'R-EX-DRUG-AMOUNT']);
+  expect(await reasons.evaluateAll((items) => items.map((li) => li.getAttribute('data-rule')))).toEqual([
+    'R-EL-ADULT',
+    'R-EX-DRUG-AMOUNT',
+  ]);
   expect(await page.locator('#override').isVisible()).toBe(true);
   await screenshot(page, 'refer-ineligible');
   expect(await referralsOf('Quillfeather')).toBe(0);
@@ -79,7 +95,10 @@ test('an ineligible entry shows its reasons before submitting; an incomplete for
 });
 
 test('a case manager records screening, consent and intake, and the case shows enrolled', async () => {
-  const caseId = await submitArrest(stack, arrestReferral({ person: { givenName: 'Ria', familyName: 'Blackwood', dateOfBirth: '1985-03-03' } }));
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({ person: { givenName: 'Ria', familyName: 'Blackwood', dateOfBirth: '1985-03-03' } }),
+  );
   const { page, context, errors } = await openAs('case_manager', '/caseload');
   await page.locator(`tr[data-case="${caseId}"]`).waitFor();
   expect(await page.locator(`tr[data-case="${caseId}"]`).textContent()).toContain('Ria Blackwood');
@@ -148,16 +167,25 @@ test('a sergeant approves a social contact from the queue', async () => {
 });
 
 test('the supervisor view lists a case whose screening is overdue, linked to the case and its workflow', async () => {
-  const caseId = await submitArrest(stack, arrestReferral({ person: { givenName: 'Ode', familyName: 'Hartigan', dateOfBirth: '1977-12-12' } }));
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({ person: { givenName: 'Ode', familyName: 'Hartigan', dateOfBirth: '1977-12-12' } }),
+  );
   await stack.env.sleep('4 hours');
   await stack.env.sleep('1 minute');
-  await waitFor(async () => (await stack.db.referral.findUnique({ where: { id: caseId } }))?.stuckReasons.includes('SCREENING_OVERDUE'), 'the stuck flag');
+  await waitFor(
+    async () =>
+      (await stack.db.referral.findUnique({ where: { id: caseId } }))?.stuckReasons.includes('SCREENING_OVERDUE'),
+    'the stuck flag',
+  );
   const { page, context } = await openAs('supervisor', '/supervisor');
   const row = page.locator(`#stuck tr[data-case="${caseId}"]`).first();
   await row.waitFor();
   expect(Number(await page.locator('[data-count="screeningOverdue"] strong').textContent())).toBeGreaterThanOrEqual(1);
   expect(await row.locator('a').first().getAttribute('href')).toBe(`/cases/${caseId}`);
-  expect(await row.locator('a', { hasText: 'Temporal UI' }).getAttribute('href')).toBe(`http://localhost:8233/namespaces/default/workflows/${caseId}`);
+  expect(await row.locator('a', { hasText: 'Temporal UI' }).getAttribute('href')).toBe(
+    `http://localhost:8233/namespaces/default/workflows/${caseId}`,
+  );
   await screenshot(page, 'supervisor-stuck');
   const html = await page.content();
   expect(html).not.toContain('Hartigan');
@@ -167,7 +195,13 @@ test('the supervisor view lists a case whose screening is overdue, linked to the
 
 test('the prosecutor inbox shows notices for their office only', async () => {
   const county = await submitArrest(stack, arrestReferral());
-  const city = await submitArrest(stack, arrestReferral({ offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }], person: { givenName: 'Lou', familyName: 'Penhallow', dateOfBirth: '1969-09-09' } }));
+  const city = await submitArrest(
+    stack,
+    arrestReferral({
+      offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
+      person: { givenName: 'Lou', familyName: 'Penhallow', dateOfBirth: '1969-09-09' },
+    }),
+  );
   const { page, context } = await openAs('prosecutor', '/prosecutor', { office: 'BURIEN_CITY_ATTORNEY' });
   await page.waitForSelector('#inbox[data-ready="true"]');
   const text = (await page.locator('#inbox').textContent())!;
@@ -178,12 +212,19 @@ test('the prosecutor inbox shows notices for their office only', async () => {
   await context.close();
 });
 
-test('no list page or search attribute carries the person\'s name or date of birth', async () => {
+test("no list page or search attribute carries the person's name or date of birth", async () => {
   const person = { givenName: 'Wilhelmina', familyName: 'Zabriskie', dateOfBirth: '1981-01-29' };
   const caseId = await submitArrest(stack, arrestReferral({ person }));
-  const social = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/social-contacts', socialContactReferral({ person }));
+  const social = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/social-contacts',
+    socialContactReferral({ person }),
+  );
   await settled(stack, social.body.caseId);
-  for (const [role, path, office] of [['sergeant', '/sergeant'], ['supervisor', '/supervisor'], ['prosecutor', '/prosecutor', 'KCPAO']] as const) {
+  for (const [role, path, office] of [
+    ['sergeant', '/sergeant'],
+    ['supervisor', '/supervisor'],
+    ['prosecutor', '/prosecutor', 'KCPAO'],
+  ] as const) {
     const { page, context } = await openAs(role, path, { office });
     await page.waitForSelector('[data-ready="true"]');
     const html = await page.content();
@@ -194,7 +235,8 @@ test('no list page or search attribute carries the person\'s name or date of bir
     const description = await stack.env.client.workflow.getHandle(id).describe();
     const attributes = JSON.stringify(description.typedSearchAttributes.getAll());
     expect(attributes).toContain('LeadStage');
-    for (const secret of [person.givenName, person.familyName, person.dateOfBirth, '1981']) expect(attributes).not.toContain(secret);
+    for (const secret of [person.givenName, person.familyName, person.dateOfBirth, '1981'])
+      expect(attributes).not.toContain(secret);
   }
   // The prosecutor with jurisdiction reads the referral record on the case page (R-PACKET); another office has no such case.
   const { page, context } = await openAs('prosecutor', `/cases/${caseId}`, { office: 'KCPAO' });

@@ -15,7 +15,15 @@ let stack: TestStack;
 let browser: Browser;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-  await stack.db.user.create({ data: { id: 'officer-second', displayName: 'Officer Sam Ortiz', role: 'officer', agency: 'BURIEN_PD', passwordHash: await hashPassword(TEST_PASSWORD) } });
+  await stack.db.user.create({
+    data: {
+      id: 'officer-second',
+      displayName: 'Officer Sam Ortiz',
+      role: 'officer',
+      agency: 'BURIEN_PD',
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    },
+  });
 });
 afterAll(async () => {
   await browser?.close();
@@ -62,7 +70,9 @@ async function deviceStorage(page: Page): Promise<string> {
       req.onsuccess = () => resolve(req.result);
     });
     db.close();
-    return JSON.stringify(all.map((e) => ({ ...e, data: new TextDecoder().decode(e.data) }))) + JSON.stringify(localStorage);
+    return (
+      JSON.stringify(all.map((e) => ({ ...e, data: new TextDecoder().decode(e.data) }))) + JSON.stringify(localStorage)
+    );
   });
 }
 
@@ -77,7 +87,11 @@ test('three taps on Submit make one case and one set of e-mails; the form then s
   const caseId = (await page.locator('#case-id').textContent())!;
   await settled(stack, caseId);
   expect((await referralsOf('Tripletap')).map((r) => r.id)).toEqual([caseId]);
-  expect(mailFor(stack, caseId).map((m) => m.headers['x-lead-rule']).sort()).toEqual(['R-CALL', 'R-PACKET']);
+  expect(
+    mailFor(stack, caseId)
+      .map((m) => m.headers['x-lead-rule'])
+      .sort(),
+  ).toEqual(['R-CALL', 'R-PACKET']);
   // A new fill: empty, agency filled in again, and tapping Submit now records nothing.
   expect(await page.inputValue('#f-person-familyName')).toBe('');
   expect(await page.inputValue('#f-agency')).toBe('BURIEN_PD');
@@ -170,9 +184,21 @@ test('an empty form and a wrong one answer in plain words, each linked to its fi
   const summary = page.locator('#arrest-errors');
   await summary.waitFor();
   const lines = await summary.locator('li').allTextContents();
-  expect(lines).toEqual(expect.arrayContaining(['Enter the badge or personnel number', 'Enter the given name', 'Enter the family name', 'Enter the date of birth', 'Answer “Inside city limits?”', 'Choose the offense']));
-  for (const line of lines) expect(line).not.toMatch(/Invalid input|expected|received|undefined|VUCSA_POSSESSION, VUCSA_DELIVERY/);
-  expect(await summary.locator('a', { hasText: 'Enter the given name' }).getAttribute('href')).toBe('#f-person-givenName');
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'Enter the badge or personnel number',
+      'Enter the given name',
+      'Enter the family name',
+      'Enter the date of birth',
+      'Answer “Inside city limits?”',
+      'Choose the offense',
+    ]),
+  );
+  for (const line of lines)
+    expect(line).not.toMatch(/Invalid input|expected|received|undefined|VUCSA_POSSESSION, VUCSA_DELIVERY/);
+  expect(await summary.locator('a', { hasText: 'Enter the given name' }).getAttribute('href')).toBe(
+    '#f-person-givenName',
+  );
   expect(await page.locator('#f-person-givenName-error').textContent()).toBe('Enter the given name');
   expect(await page.locator('#f-person-givenName').getAttribute('aria-invalid')).toBe('true');
   await expectAccessible(page, 'the empty form refused');
@@ -201,7 +227,12 @@ test('R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked
   const participant = { givenName: 'Odile', familyName: 'Ordered', dateOfBirth: '1980-08-08', stateId: 'WA-55120' };
   const participantCase = await submitArrest(stack, arrestReferral({ person: participant }));
   const cm = apiAs(stack.baseUrl, 'case_manager');
-  for (const [action, body] of [['screening', {}], ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }], ['intake', {}]] as const) expect((await cm.act(participantCase, action, body)).status).toBe(200);
+  for (const [action, body] of [
+    ['screening', {}],
+    ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }],
+    ['intake', {}],
+  ] as const)
+    expect((await cm.act(participantCase, action, body)).status).toBe(200);
   await settled(stack, participantCase);
 
   const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-orders' }, PHONE);
@@ -215,14 +246,18 @@ test('R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked
   await page.fill('#f-protectiveOrders-0-protectedPerson-stateId', 'wa-55120');
   const reasons = page.locator('#eligibility-reasons');
   await reasons.locator('li[data-rule="R-EX-ORDER"]').waitFor();
-  expect(await reasons.textContent()).toBe('a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)');
+  expect(await reasons.textContent()).toBe(
+    'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)',
+  );
   expect(await page.content()).not.toMatch(new RegExp(`${participantCase}|Odile|1980-08-08`));
   await expectAccessible(page, 'an order protecting a current participant');
   await screenshot(page, 'refer-protective-order');
 
   await page.getByRole('button', { name: 'Remove this order' }).click();
   await page.selectOption('#f-offenses-0-code', 'ASSAULT_4');
-  expect(await page.locator('#f-offenses-0-code option[value="ASSAULT_4"]').textContent()).toBe('Assault 4 — not diverted by LEAD');
+  expect(await page.locator('#f-offenses-0-code option[value="ASSAULT_4"]').textContent()).toBe(
+    'Assault 4 — not diverted by LEAD',
+  );
   await reasons.locator('li[data-rule="R-EL-OFFENSE"]').waitFor();
   expect(await page.locator('#override').isVisible()).toBe(true);
   await context.close();
@@ -234,7 +269,8 @@ test('on a phone the agency is filled in, sections that do not apply stay folded
   await page.goto(`${stack.baseUrl}/refer`);
   await page.waitForSelector('#arrest-form[data-ready="true"]');
   expect(await page.inputValue('#f-agency')).toBe('KCSO');
-  for (const fold of ['#f-history-fold', '#f-orders-fold', '#f-warrants-fold']) expect(await page.locator(fold).getAttribute('open')).toBeNull();
+  for (const fold of ['#f-history-fold', '#f-orders-fold', '#f-warrants-fold'])
+    expect(await page.locator(fold).getAttribute('open')).toBeNull();
   const screens = await page.evaluate(() => document.getElementById('arrest-form')!.scrollHeight / window.innerHeight);
   console.log(`[layout] the arrest form is ${screens.toFixed(1)} phone screens tall (390×844)`);
   expect(screens).toBeLessThan(4);
@@ -250,7 +286,7 @@ test('on a phone the agency is filled in, sections that do not apply stay folded
   await context.close();
 });
 
-test('an officer\'s navigation shows the officer\'s pages only; another role\'s page says whose it is', async () => {
+test("an officer's navigation shows the officer's pages only; another role's page says whose it is", async () => {
   const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-nav' }, PHONE);
   const page = await context.newPage();
   await page.goto(`${stack.baseUrl}/refer`);
@@ -260,7 +296,7 @@ test('an officer\'s navigation shows the officer\'s pages only; another role\'s 
   const message = page.locator('#caseload [role="alert"]');
   await message.waitFor();
   expect(await message.textContent()).toBe('This page is for case managers. Your pages: Refer.');
-  await expectAccessible(page, 'another role\'s page');
+  await expectAccessible(page, "another role's page");
   const supervisor = await contextAs(stack, browser, { role: 'supervisor', user: 'sup-nav' });
   const supPage = await supervisor.newPage();
   await supPage.goto(`${stack.baseUrl}/supervisor`);

@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 test('a signed-in supervisor opens a case workflow in the Web UI and reads its input decoded', async () => {
-  const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral({ incident: { withinCityLimits: true, reportNumber: 'BPD-UI-0001' } }));
+  const res = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({ incident: { withinCityLimits: true, reportNumber: 'BPD-UI-0001' } }),
+  );
   const caseId: string = res.body.caseId;
   await settled(stack, caseId);
   const context = await contextAs(stack, browser, { role: 'supervisor', user: 'sup-ui' });

@@ -19,7 +19,12 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+  spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 test.each(['burien.json', 'harbor-county.json'])('check-config accepts the shipped example %s', (file) => {
   const result = run(['src/main/check-config.ts', path.join(EXAMPLES, file)]);
@@ -47,7 +52,12 @@ describe('a broken configuration', () => {
   });
 
   test.each(['src/main/api.ts', 'src/main/worker.ts'])('%s refuses to start, naming the key', (entry) => {
-    const result = run([entry], { LEAD_CONFIG_FILE: broken, DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none', SMTP_URL: 'smtp://127.0.0.1:1', TEMPORAL_ADDRESS: '127.0.0.1:1' });
+    const result = run([entry], {
+      LEAD_CONFIG_FILE: broken,
+      DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none',
+      SMTP_URL: 'smtp://127.0.0.1:1',
+      TEMPORAL_ADDRESS: '127.0.0.1:1',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('durations.intakeDeadline');
     expect(result.stderr).toContain('contacts.projectManager');
@@ -55,8 +65,24 @@ describe('a broken configuration', () => {
 });
 
 describe.each([
-  { file: 'burien.json', agency: 'BURIEN_PD', felonyOffice: 'KCPAO', sceneHours: 12, intakeDays: 30, returnAfterHours: 18, alerted: false },
-  { file: 'harbor-county.json', agency: 'HARBOR_PD', felonyOffice: 'HCPAO', sceneHours: 24, intakeDays: 14, returnAfterHours: 18, alerted: true },
+  {
+    file: 'burien.json',
+    agency: 'BURIEN_PD',
+    felonyOffice: 'KCPAO',
+    sceneHours: 12,
+    intakeDays: 30,
+    returnAfterHours: 18,
+    alerted: false,
+  },
+  {
+    file: 'harbor-county.json',
+    agency: 'HARBOR_PD',
+    felonyOffice: 'HCPAO',
+    sceneHours: 24,
+    intakeDays: 14,
+    returnAfterHours: 18,
+    alerted: true,
+  },
 ])('the $file jurisdiction', ({ file, agency, felonyOffice, sceneHours, intakeDays, returnAfterHours, alerted }) => {
   let stack: TestStack;
   const config = loadConfig(path.join(EXAMPLES, file));
@@ -92,21 +118,32 @@ describe.each([
     await stack.env.sleep(`${returnAfterHours} hours`);
     const report = await officer.act(caseId, 'returns-to-scene');
     expect(report.status).toBe(200);
-    expect(report.body.case.events.at(-1)).toMatchObject({ type: 'RETURN_TO_SCENE_REPORTED', data: { withinWindow: alerted } });
+    expect(report.body.case.events.at(-1)).toMatchObject({
+      type: 'RETURN_TO_SCENE_REPORTED',
+      data: { withinWindow: alerted },
+    });
     await settled(stack, caseId);
     expect(mailFor(stack, caseId, sergeants).map(ruleOf)).toEqual(alerted ? ['R-SCENE'] : []);
   });
 
   test('R-EL-OFFENSE: an offense the catalogue marks ineligible is a reason open to an override, not an input error', async () => {
-    const ineligible = Object.entries(config.offenses).filter(([, o]) => !o.eligible).map(([code]) => code);
+    const ineligible = Object.entries(config.offenses)
+      .filter(([, o]) => !o.eligible)
+      .map(([code]) => code);
     expect(ineligible.length).toBeGreaterThanOrEqual(12);
-    const check = await officer.post('/api/referrals/arrest-diversions/eligibility', arrestReferral({ agency, offenses: [{ code: 'DUI' }] }));
+    const check = await officer.post(
+      '/api/referrals/arrest-diversions/eligibility',
+      arrestReferral({ agency, offenses: [{ code: 'DUI' }] }),
+    );
     expect(check.status).toBe(200);
     expect(check.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EL-OFFENSE']);
   });
 
   test(`R-EL-WARRANT: a DOC warrant goes to this jurisdiction's NCI team; referred, the ${intakeDays}-day intake deadline counts from their decision`, async () => {
-    const res = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ agency, warrants: [{ kind: 'DOC' }] }));
+    const res = await officer.post(
+      '/api/referrals/arrest-diversions',
+      arrestReferral({ agency, warrants: [{ kind: 'DOC' }] }),
+    );
     expect(res.status).toBe(201);
     const caseId = res.body.caseId as string;
     expect((await settled(stack, caseId)).stage).toBe('AWAITING_NCI_DECISION');

@@ -11,7 +11,15 @@ import { parse } from 'yaml';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../src/api/temporal-ui-proxy';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
-import { APIS, DATABASES, DYNAMIC_CONFIG, HISTORY_SHARDS, NAMESPACE_RETENTION_DAYS, TEMPORAL_SERVER_VERSION, WORKERS } from '../../src/stack/settings';
+import {
+  APIS,
+  DATABASES,
+  DYNAMIC_CONFIG,
+  HISTORY_SHARDS,
+  NAMESPACE_RETENTION_DAYS,
+  TEMPORAL_SERVER_VERSION,
+  WORKERS,
+} from '../../src/stack/settings';
 
 interface Service {
   image?: string;
@@ -26,12 +34,16 @@ const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const composeText = read('docker-compose.yml');
 // Compose resolves YAML merge keys (<<) before it validates, so the test does too.
-const compose = parse(composeText, { merge: true }) as { services: Record<string, Service>; configs: Record<string, { content: string }> };
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, Service>;
+  configs: Record<string, { content: string }>;
+};
 const readme = read('README.md');
 const dockerfile = read('Dockerfile');
 
 /** What Compose makes of `${VAR:-default}` when VAR is unset (an unset variable without default: ''). */
-const withDefaults = (text: string) => text.replace(/\$\{[A-Z0-9_]+(?::?[-?]([^}]*))?\}/g, (_, fallback?: string) => fallback ?? '');
+const withDefaults = (text: string) =>
+  text.replace(/\$\{[A-Z0-9_]+(?::?[-?]([^}]*))?\}/g, (_, fallback?: string) => fallback ?? '');
 
 const isPinned = (image: string) => {
   if (/@sha256:[0-9a-f]{64}$/.test(image)) return true;
@@ -40,7 +52,9 @@ const isPinned = (image: string) => {
 };
 
 const environmentOf = (service: Service): string[] =>
-  Array.isArray(service.environment) ? service.environment.map((e) => e.split('=')[0]) : Object.keys(service.environment ?? {});
+  Array.isArray(service.environment)
+    ? service.environment.map((e) => e.split('=')[0])
+    : Object.keys(service.environment ?? {});
 
 const documented = (name: string) => readme.includes(`\`${name}\``);
 
@@ -56,7 +70,10 @@ function sourceFiles(dir: string): string[] {
 function variablesTheProductReads(): Set<string> {
   const names = new Set<string>();
   for (const file of sourceFiles(path.join(ROOT, 'src'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/\benv\??\.([A-Z][A-Z0-9_]*)\b|process\.env\[['"]([A-Z][A-Z0-9_]*)['"]\]/g)) names.add(m[1] ?? m[2]);
+    for (const m of readFileSync(file, 'utf8').matchAll(
+      /\benv\??\.([A-Z][A-Z0-9_]*)\b|process\.env\[['"]([A-Z][A-Z0-9_]*)['"]\]/g,
+    ))
+      names.add(m[1] ?? m[2]);
   }
   const schema = /z\.object\(\{([\s\S]*?)\n\}\)/.exec(read('src/main/environment.ts'))?.[1] ?? '';
   for (const m of schema.matchAll(/^\s*([A-Z][A-Z0-9_]*):/gm)) names.add(m[1]);
@@ -69,12 +86,18 @@ describe('docker-compose.yml', () => {
     const ajv = new Ajv({ allErrors: true, strict: false });
     ajv.addMetaSchema({ ...draft07, $id: schema.$schema }); // the spec names draft-07 by its https address
     const validate = ajv.compile(schema);
-    expect(validate(compose) ? [] : validate.errors?.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`)).toEqual([]);
+    expect(
+      validate(compose)
+        ? []
+        : validate.errors?.map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+    ).toEqual([]);
   });
 
   test('every image, in the compose file and the Dockerfile, has a pinned tag or digest', () => {
     const images = [
-      ...Object.entries(compose.services).flatMap(([name, s]) => (s.image ? [`${name}: ${withDefaults(s.image)}`] : [])),
+      ...Object.entries(compose.services).flatMap(([name, s]) =>
+        s.image ? [`${name}: ${withDefaults(s.image)}`] : [],
+      ),
       ...[...dockerfile.matchAll(/^FROM\s+(\S+)/gm)].map((m) => `Dockerfile: ${m[1]}`),
     ];
     expect(images.length).toBeGreaterThan(0);
@@ -101,14 +124,19 @@ describe('docker-compose.yml', () => {
   test('the product services set only variables the product reads', () => {
     const known = variablesTheProductReads();
     for (const name of ['provision', 'migrate', 'worker', 'api']) {
-      expect({ service: name, unknown: environmentOf(compose.services[name]).filter((v) => !known.has(v)) }).toEqual({ service: name, unknown: [] });
+      expect({ service: name, unknown: environmentOf(compose.services[name]).filter((v) => !known.has(v)) }).toEqual({
+        service: name,
+        unknown: [],
+      });
     }
   });
 
   test('the worker scales: no fixed container name and no published host port', () => {
     const worker = compose.services.worker;
     expect(worker.container_name).toBeUndefined();
-    const published = (worker.ports ?? []).filter((p) => (typeof p === 'object' ? p.published !== undefined : String(p).includes(':')));
+    const published = (worker.ports ?? []).filter((p) =>
+      typeof p === 'object' ? p.published !== undefined : String(p).includes(':'),
+    );
     expect(published).toEqual([]);
   });
 
@@ -131,14 +159,21 @@ describe('docker-compose.yml', () => {
       retention: String(NAMESPACE_RETENTION_DAYS),
       ui: /UI_VERSION=v(\S+)/.exec(read('scripts/provide-temporal-server.sh'))![1],
     });
-    const dynamic = parse(compose.configs['temporal-dynamic-config'].content) as Record<string, Array<{ value: unknown }>>;
+    const dynamic = parse(compose.configs['temporal-dynamic-config'].content) as Record<
+      string,
+      Array<{ value: unknown }>
+    >;
     expect(Object.fromEntries(Object.entries(dynamic).map(([k, v]) => [k, v[0].value]))).toEqual(DYNAMIC_CONFIG);
     // Least privilege: migrations as the owner, the API and workers as the application role, Temporal as its own.
     expect({
       app: [userOf(env('api').DATABASE_URL), userOf(env('worker').DATABASE_URL)],
       owner: userOf(env('migrate').MIGRATION_DATABASE_URL),
       temporal: [env('temporal').POSTGRES_USER, env('temporal-schema').SQL_USER],
-    }).toEqual({ app: [DATABASES.lead.app, DATABASES.lead.app], owner: DATABASES.lead.owner, temporal: [DATABASES.temporal.role, DATABASES.temporal.role] });
+    }).toEqual({
+      app: [DATABASES.lead.app, DATABASES.lead.app],
+      owner: DATABASES.lead.owner,
+      temporal: [DATABASES.temporal.role, DATABASES.temporal.role],
+    });
   });
 
   test('the API processes are reached through the front only', () => {

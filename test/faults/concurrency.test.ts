@@ -18,9 +18,11 @@ afterAll(async () => {
 
 async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await run(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await run(items[next++]);
+    }),
+  );
 }
 
 test('200 referrals and 1,000 actions at once, duplicates mixed in: counts match exactly', async () => {
@@ -60,8 +62,16 @@ test('200 referrals and 1,000 actions at once, duplicates mixed in: counts match
   expect(actionStatuses.filter((s) => s === 409)).toHaveLength(200);
   const elapsed = Date.now() - started;
 
-  await waitFor(async () => (await stack.db.notification.count({ where: { status: 'SENT' } })) === 400, '400 notices sent', 240_000);
-  await waitFor(async () => (await stack.db.referral.count({ where: { stage: 'ENROLLED' } })) === 200, '200 enrolled in the database', 240_000);
+  await waitFor(
+    async () => (await stack.db.notification.count({ where: { status: 'SENT' } })) === 400,
+    '400 notices sent',
+    240_000,
+  );
+  await waitFor(
+    async () => (await stack.db.referral.count({ where: { stage: 'ENROLLED' } })) === 200,
+    '200 enrolled in the database',
+    240_000,
+  );
   await new Promise((r) => setTimeout(r, 3_000));
 
   expect(await stack.db.referral.count()).toBe(200);
@@ -72,5 +82,7 @@ test('200 referrals and 1,000 actions at once, duplicates mixed in: counts match
   expect(await stack.db.caseEvent.count({ where: { type: 'ENROLLED' } })).toBe(200);
   expect(stack.mail.messages).toHaveLength(400);
   expect(new Set(stack.mail.messages.map((m) => m.headers['x-lead-notice-id'])).size).toBe(400);
-  console.log(`[fault] 250 submissions + 1,000 actions in ${(elapsed / 1000).toFixed(1)} s: 200 workflows, 200 referrals, 400 e-mails, 0 duplicates`);
+  console.log(
+    `[fault] 250 submissions + 1,000 actions in ${(elapsed / 1000).toFixed(1)} s: 200 workflows, 200 referrals, 400 e-mails, 0 duplicates`,
+  );
 }, 600_000);

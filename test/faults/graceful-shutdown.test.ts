@@ -15,7 +15,10 @@ test('worker and API stop cleanly on SIGTERM: in-flight work finishes, nothing i
   stack.mail.delayMs = 3_000;
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
-  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: caseId, status: 'SENDING' } })) > 0, 'a notice mid-delivery');
+  await waitFor(
+    async () => (await stack.db.notification.count({ where: { referralId: caseId, status: 'SENDING' } })) > 0,
+    'a notice mid-delivery',
+  );
   const started = Date.now();
   const workerExit = await stack.parts.worker.stop('SIGTERM');
   const shutdownMs = Date.now() - started;
@@ -31,5 +34,7 @@ test('worker and API stop cleanly on SIGTERM: in-flight work finishes, nothing i
   expect(apiExit).toBe(0);
   await stack.parts.api.start();
   expect((await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).status).toBe(200);
-  console.log(`[fault] worker SIGTERM with a notice in flight: exited 0 after ${(shutdownMs / 1000).toFixed(1)} s, notice delivered once`);
+  console.log(
+    `[fault] worker SIGTERM with a notice in flight: exited 0 after ${(shutdownMs / 1000).toFixed(1)} s, notice delivered once`,
+  );
 }, 300_000);

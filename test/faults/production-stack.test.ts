@@ -35,13 +35,18 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await run(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await run(items[next++]);
+    }),
+  );
 }
 
 /** What a client does with a 502/503: send the same request again (referrals by submissionId, actions by Idempotency-Key). */
-async function untilAnswered(send: () => Promise<ApiResponse>, accepted: number[]): Promise<{ res: ApiResponse; attempts: number; at: number }> {
+async function untilAnswered(
+  send: () => Promise<ApiResponse>,
+  accepted: number[],
+): Promise<{ res: ApiResponse; attempts: number; at: number }> {
   for (let attempts = 1; ; attempts++) {
     const res = await send().catch(() => ({ status: 0, body: undefined, headers: new Headers() }) as ApiResponse);
     if (accepted.includes(res.status)) return { res, attempts, at: Date.now() };
@@ -61,22 +66,37 @@ const repeatedByKill = new Set<string>();
  * delivered once, unless a SIGKILL interrupted its sending attempt (its row counts a second attempt):
  * then every copy carries the same Message-ID, so mail systems recognise one message.
  */
-async function expectEveryNoticeOnce(minimum: number, workersKilled = false): Promise<{ notices: number; repeated: number }> {
-  await waitFor(async () => {
-    const [all, sent] = await Promise.all([stack.db.notification.count(), stack.db.notification.count({ where: { status: 'SENT' } })]);
-    return all >= minimum && all === sent;
-  }, `at least ${minimum} notices, all sent`, 300_000);
+async function expectEveryNoticeOnce(
+  minimum: number,
+  workersKilled = false,
+): Promise<{ notices: number; repeated: number }> {
+  await waitFor(
+    async () => {
+      const [all, sent] = await Promise.all([
+        stack.db.notification.count(),
+        stack.db.notification.count({ where: { status: 'SENT' } }),
+      ]);
+      return all >= minimum && all === sent;
+    },
+    `at least ${minimum} notices, all sent`,
+    300_000,
+  );
   await new Promise((r) => setTimeout(r, 3_000));
   const rows = await stack.db.notification.findMany({ select: { id: true, attempts: true, messageId: true } });
   const copies = new Map<string, string[]>();
-  for (const m of stack.mail.messages) copies.set(m.headers['x-lead-notice-id'], [...(copies.get(m.headers['x-lead-notice-id']) ?? []), m.messageId]);
+  for (const m of stack.mail.messages)
+    copies.set(m.headers['x-lead-notice-id'], [...(copies.get(m.headers['x-lead-notice-id']) ?? []), m.messageId]);
   expect([...copies.keys()].sort()).toEqual(rows.map((r) => r.id).sort());
   for (const row of rows) {
     const ids = copies.get(row.id) ?? [];
     if (ids.length === 1) continue;
     if (workersKilled) repeatedByKill.add(row.id);
-    expect({ id: row.id, messageIds: [...new Set(ids)], secondAttempt: row.attempts > 1, duringKill: repeatedByKill.has(row.id) })
-      .toEqual({ id: row.id, messageIds: [row.messageId], secondAttempt: true, duringKill: true });
+    expect({
+      id: row.id,
+      messageIds: [...new Set(ids)],
+      secondAttempt: row.attempts > 1,
+      duringKill: repeatedByKill.has(row.id),
+    }).toEqual({ id: row.id, messageIds: [row.messageId], secondAttempt: true, duringKill: true });
   }
   return { notices: rows.length, repeated: [...copies.values()].filter((ids) => ids.length > 1).length };
 }
@@ -94,24 +114,40 @@ test(`SIGKILL one of three workers during ${CASES} referrals, and another during
   });
   await submitting;
   await stack.parts.workers[0].start();
-  await waitFor(async () => (await stack.db.notification.count({ where: { status: 'SENT' } })) === 2 * CASES, 'R-CALL and R-PACKET for every referral', 300_000);
+  await waitFor(
+    async () => (await stack.db.notification.count({ where: { status: 'SENT' } })) === 2 * CASES,
+    'R-CALL and R-PACKET for every referral',
+    300_000,
+  );
   const referralsRecoveredMs = Date.now() - killedAt;
 
   // The storm: every case's R-SCREEN clock comes due within the same minute.
-  await waitFor(async () => (await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })) > 20, 'the storm to begin', 300_000);
+  await waitFor(
+    async () => (await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })) > 20,
+    'the storm to begin',
+    300_000,
+  );
   const stormKilledAt = Date.now();
   await stack.parts.workers[1].stop('SIGKILL');
   await new Promise((r) => setTimeout(r, 5_000));
   await stack.parts.workers[1].start();
-  await waitFor(async () => (await stack.db.referral.count({ where: { stuckReasons: { has: 'SCREENING_OVERDUE' } } })) === CASES, 'every case flagged stuck', 300_000);
+  await waitFor(
+    async () => (await stack.db.referral.count({ where: { stuckReasons: { has: 'SCREENING_OVERDUE' } } })) === CASES,
+    'every case flagged stuck',
+    300_000,
+  );
   const { repeated } = await expectEveryNoticeOnce(3 * CASES, true);
   const stormRecoveredMs = Date.now() - stormKilledAt;
 
   expect(new Set(caseIds).size).toBe(CASES);
   expect(await stack.db.referral.count()).toBe(CASES);
   expect(await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })).toBe(CASES);
-  expect((await stack.client.workflow.count('WorkflowType = "arrestDiversion" AND ExecutionStatus = "Running"')).count).toBe(CASES);
-  console.log(`[fault/stack] worker SIGKILL during ${CASES} referrals: all ${2 * CASES} notices sent ${seconds(referralsRecoveredMs)} after the kill; worker SIGKILL during the storm of ${CASES} deadlines: stuck flags and ${CASES} reminders complete ${seconds(stormRecoveredMs)} after the kill; notices repeated by a kill after the SMTP server accepted them (same Message-ID): ${repeated}`);
+  expect(
+    (await stack.client.workflow.count('WorkflowType = "arrestDiversion" AND ExecutionStatus = "Running"')).count,
+  ).toBe(CASES);
+  console.log(
+    `[fault/stack] worker SIGKILL during ${CASES} referrals: all ${2 * CASES} notices sent ${seconds(referralsRecoveredMs)} after the kill; worker SIGKILL during the storm of ${CASES} deadlines: stuck flags and ${CASES} reminders complete ${seconds(stormRecoveredMs)} after the kill; notices repeated by a kill after the SMTP server accepted them (same Message-ID): ${repeated}`,
+  );
 }, 900_000);
 
 test('the Temporal server restarts during case actions: every action is applied once', async () => {
@@ -120,7 +156,10 @@ test('the Temporal server restarts during case actions: every action is applied 
   let restartedAt = 0;
   let firstAfterRestart = 0;
   const acting = pool(actions, 12, async (a) => {
-    const { at } = await untilAnswered(() => caseManager().act(a.caseId, 'screening', {}, { 'Idempotency-Key': a.key }), [200]);
+    const { at } = await untilAnswered(
+      () => caseManager().act(a.caseId, 'screening', {}, { 'Idempotency-Key': a.key }),
+      [200],
+    );
     if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;
     done++;
   });
@@ -131,10 +170,16 @@ test('the Temporal server restarts during case actions: every action is applied 
   await stack.parts.temporal.start();
   restartedAt = Date.now();
   await acting;
-  await waitFor(async () => (await stack.db.referral.count({ where: { stage: 'AWAITING_INTAKE' } })) === CASES, 'every case awaiting intake', 300_000);
+  await waitFor(
+    async () => (await stack.db.referral.count({ where: { stage: 'AWAITING_INTAKE' } })) === CASES,
+    'every case awaiting intake',
+    300_000,
+  );
   expect(await stack.db.caseEvent.count({ where: { type: 'SCREENING_RECORDED' } })).toBe(CASES);
   await expectEveryNoticeOnce(3 * CASES);
-  console.log(`[fault/stack] Temporal server down ${seconds(restartedAt - stoppedAt)} during ${CASES} screenings: actions answered again ${seconds(firstAfterRestart - restartedAt)} after the restart; each applied once`);
+  console.log(
+    `[fault/stack] Temporal server down ${seconds(restartedAt - stoppedAt)} during ${CASES} screenings: actions answered again ${seconds(firstAfterRestart - restartedAt)} after the restart; each applied once`,
+  );
 }, 900_000);
 
 test('PostgreSQL restarts under load: every consent recorded once, the projection converges', async () => {
@@ -145,8 +190,14 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
   let firstAfterRestart = 0;
   const acting = pool(actions, 12, async (a) => {
     const { at } = await untilAnswered(async () => {
-      const res = await caseManager().act(a.caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }, { 'Idempotency-Key': a.key });
-      if (res.status >= 500) refusals[res.body?.error?.code ?? res.status] = (refusals[res.body?.error?.code ?? res.status] ?? 0) + 1;
+      const res = await caseManager().act(
+        a.caseId,
+        'consent',
+        { method: 'WRITTEN', covers: { staffing: true, providers: [] } },
+        { 'Idempotency-Key': a.key },
+      );
+      if (res.status >= 500)
+        refusals[res.body?.error?.code ?? res.status] = (refusals[res.body?.error?.code ?? res.status] ?? 0) + 1;
       return res;
     }, [200]);
     if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;
@@ -159,29 +210,50 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
   await stack.database.server.start();
   restartedAt = Date.now();
   await acting;
-  await waitFor(async () => (await stack.db.caseEvent.count({ where: { type: 'CONSENT_GIVEN' } }).catch(() => -1)) === CASES, 'every consent in the projection', 300_000);
+  await waitFor(
+    async () => (await stack.db.caseEvent.count({ where: { type: 'CONSENT_GIVEN' } }).catch(() => -1)) === CASES,
+    'every consent in the projection',
+    300_000,
+  );
   const convergedMs = Date.now() - restartedAt;
   for (const caseId of caseIds.slice(0, 20)) {
     const view = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body;
     expect(view.case.events.filter((e: { type: string }) => e.type === 'CONSENT_GIVEN')).toHaveLength(1);
   }
   await expectEveryNoticeOnce(3 * CASES);
-  console.log(`[fault/stack] PostgreSQL down ${seconds(restartedAt - stoppedAt)} during ${CASES} consents: answered again ${seconds(Math.max(0, firstAfterRestart - restartedAt))} after the restart, projection converged ${seconds(convergedMs)} after it; refusals meanwhile ${JSON.stringify(refusals)}; each consent applied once`);
+  console.log(
+    `[fault/stack] PostgreSQL down ${seconds(restartedAt - stoppedAt)} during ${CASES} consents: answered again ${seconds(Math.max(0, firstAfterRestart - restartedAt))} after the restart, projection converged ${seconds(convergedMs)} after it; refusals meanwhile ${JSON.stringify(refusals)}; each consent applied once`,
+  );
 }, 900_000);
 
 test('a rolling restart of every worker, with a patched workflow change deployed midway', async () => {
   const released = stack.processEnv.LEAD_WORKFLOW_BUNDLE;
   const next = path.join(os.tmpdir(), `lead-rolling-bundle-${process.pid}.js`);
-  writeFileSync(next, (await bundleWorkflowCode({ workflowsPath: require.resolve('../fixtures/rolling-change/workflows'), failureConverterPath: FAILURE_CONVERTER_PATH, logger: quiet })).code);
-  const refer = async () => (await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', arrestReferral()), [201])).res.body.caseId as string;
+  writeFileSync(
+    next,
+    (
+      await bundleWorkflowCode({
+        workflowsPath: require.resolve('../fixtures/rolling-change/workflows'),
+        failureConverterPath: FAILURE_CONVERTER_PATH,
+        logger: quiet,
+      })
+    ).code,
+  );
+  const refer = async () =>
+    (await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', arrestReferral()), [201])).res.body
+      .caseId as string;
   const before = [await refer(), await refer()];
 
   // Load throughout: every case's intake, and new referrals.
   const during: string[] = [];
   let rolling = true;
-  const intakes = pool(caseIds.map((caseId) => ({ caseId, key: randomUUID() })), 6, async (a) => {
-    await untilAnswered(() => caseManager().act(a.caseId, 'intake', {}, { 'Idempotency-Key': a.key }), [200]);
-  });
+  const intakes = pool(
+    caseIds.map((caseId) => ({ caseId, key: randomUUID() })),
+    6,
+    async (a) => {
+      await untilAnswered(() => caseManager().act(a.caseId, 'intake', {}, { 'Idempotency-Key': a.key }), [200]);
+    },
+  );
   const referring = (async () => {
     while (rolling) during.push(await refer());
   })();
@@ -201,18 +273,31 @@ test('a rolling restart of every worker, with a patched workflow change deployed
   await Promise.all([intakes, referring]);
   const after = [await refer(), await refer()];
 
-  await waitFor(async () => (await stack.db.referral.count({ where: { stage: 'ENROLLED' } })) === CASES, 'every case enrolled', 300_000);
+  await waitFor(
+    async () => (await stack.db.referral.count({ where: { stage: 'ENROLLED' } })) === CASES,
+    'every case enrolled',
+    300_000,
+  );
   const all = [...before, ...during, ...after];
-  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: { in: all }, status: 'SENT' } })) === 2 * all.length, 'the new referrals\' notices', 300_000);
+  await waitFor(
+    async () =>
+      (await stack.db.notification.count({ where: { referralId: { in: all }, status: 'SENT' } })) === 2 * all.length,
+    "the new referrals' notices",
+    300_000,
+  );
   const { notices } = await expectEveryNoticeOnce(3 * CASES + 2 * all.length);
   for (const id of all) {
-    const rules = (await stack.db.notification.findMany({ where: { referralId: id }, select: { ruleId: true } })).map((n) => n.ruleId).sort();
+    const rules = (await stack.db.notification.findMany({ where: { referralId: id }, select: { ruleId: true } }))
+      .map((n) => n.ruleId)
+      .sort();
     expect(rules.filter((r) => r !== 'R-SCREEN')).toEqual(['R-CALL', 'R-PACKET']);
   }
   const memo = async (id: string) => (await stack.client.workflow.getHandle(id).describe()).memo?.codeVersion;
   expect(await Promise.all(before.map(memo))).toEqual([undefined, undefined]);
   expect(await Promise.all(after.map(memo))).toEqual(['rolling-2', 'rolling-2']);
-  console.log(`[fault/stack] rolling restart of 3 workers (4 restarts, new code from the second) in ${seconds(rolledMs)} under load: ${CASES} intakes and ${all.length} referrals; old cases replay without the patch, new ones carry it; all ${notices} notices once`);
+  console.log(
+    `[fault/stack] rolling restart of 3 workers (4 restarts, new code from the second) in ${seconds(rolledMs)} under load: ${CASES} intakes and ${all.length} referrals; old cases replay without the patch, new ones carry it; all ${notices} notices once`,
+  );
 }, 900_000);
 
 const noop = () => undefined;

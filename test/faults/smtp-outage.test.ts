@@ -27,10 +27,16 @@ test('SMTP down: notices retried with backoff, the case flagged stuck past R-MIS
   await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening');
 
   const supervisor = apiAs(stack.baseUrl, 'supervisor');
-  const stuck = await waitFor(async () => {
-    const res = await supervisor.get('/api/stuck');
-    return res.body?.lists?.missedNoticeUnconfirmed?.cases?.some((c: { caseId: string }) => c.caseId === caseId) ? res.body : undefined;
-  }, 'the case to show as stuck (missed-intake notice unconfirmed)', 120_000);
+  const stuck = await waitFor(
+    async () => {
+      const res = await supervisor.get('/api/stuck');
+      return res.body?.lists?.missedNoticeUnconfirmed?.cases?.some((c: { caseId: string }) => c.caseId === caseId)
+        ? res.body
+        : undefined;
+    },
+    'the case to show as stuck (missed-intake notice unconfirmed)',
+    120_000,
+  );
   expect(stuck.counts.missedNoticeUnconfirmed).toBeGreaterThanOrEqual(1);
   const pending = await stack.db.notification.findMany({ where: { referralId: caseId } });
   expect(pending.every((n) => n.status !== 'SENT')).toBe(true);
@@ -39,11 +45,24 @@ test('SMTP down: notices retried with backoff, the case flagged stuck past R-MIS
 
   await stack.mail.start(port);
   const restartedAt = Date.now();
-  await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 4, 'every notice once SMTP is back', 240_000);
+  await waitFor(
+    async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 4,
+    'every notice once SMTP is back',
+    240_000,
+  );
   const recoveryMs = Date.now() - restartedAt;
-  await waitFor(async () => !(await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReasons.includes('MISSED_NOTICE_UNCONFIRMED'), 'the stuck flag to clear', 60_000);
+  await waitFor(
+    async () =>
+      !(await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReasons.includes(
+        'MISSED_NOTICE_UNCONFIRMED',
+      ),
+    'the stuck flag to clear',
+    60_000,
+  );
   await new Promise((r) => setTimeout(r, 3_000));
   const counts = noticeCounts(stack.mail, caseId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
-  console.log(`[fault] SMTP down ${((restartedAt - stoppedAt) / 1000).toFixed(0)} s: ${pending.length} notices retried (up to ${Math.max(...pending.map((n) => n.attempts))} attempts), case flagged stuck, all delivered ${(recoveryMs / 1000).toFixed(1)} s after SMTP returned; duplicates: none`);
+  console.log(
+    `[fault] SMTP down ${((restartedAt - stoppedAt) / 1000).toFixed(0)} s: ${pending.length} notices retried (up to ${Math.max(...pending.map((n) => n.attempts))} attempts), case flagged stuck, all delivered ${(recoveryMs / 1000).toFixed(1)} s after SMTP returned; duplicates: none`,
+  );
 }, 420_000);

@@ -35,22 +35,36 @@ test('Temporal down for a minute: timers due meanwhile fire after the restart; n
 
   await stack.parts.temporal.start();
   const restartedAt = Date.now();
-  const stuck = await waitFor(async () => {
-    const row = await stack.db.referral.findUnique({ where: { id: caseId } });
-    return row?.stuckReasons.includes('SCREENING_OVERDUE') ? row : undefined;
-  }, 'the screening-overdue timer after the restart', 120_000);
+  const stuck = await waitFor(
+    async () => {
+      const row = await stack.db.referral.findUnique({ where: { id: caseId } });
+      return row?.stuckReasons.includes('SCREENING_OVERDUE') ? row : undefined;
+    },
+    'the screening-overdue timer after the restart',
+    120_000,
+  );
   const timerRecoveryMs = Date.now() - restartedAt;
   expect(stuck.stage).toBe('AWAITING_SCREENING');
   expect(await stack.db.caseEvent.count({ where: { referralId: caseId, type: 'SCREENING_OVERDUE' } })).toBe(1);
 
   // The referral answered 503 during the outage was recorded; the worker starts its workflow.
   const pending = await stack.db.referral.findFirstOrThrow({ where: { createdAt: { gte: new Date(stoppedAt) } } });
-  await waitFor(async () => Object.keys(noticeCounts(stack.mail, pending.id)).length === 2, 'the outage referral to start and notify', 120_000);
+  await waitFor(
+    async () => Object.keys(noticeCounts(stack.mail, pending.id)).length === 2,
+    'the outage referral to start and notify',
+    120_000,
+  );
   const referralRecoveryMs = Date.now() - restartedAt;
   await new Promise((r) => setTimeout(r, 3_000));
   // R-CALL, R-PACKET and the R-SCREEN reminder of the overdue screening: each once.
   expect(Object.values(noticeCounts(stack.mail, caseId))).toEqual([1, 1, 1]);
   expect(Object.values(noticeCounts(stack.mail, pending.id)).every((n) => n === 1)).toBe(true);
-  await waitFor(async () => (await fetch(`${stack.baseUrl}/readyz`)).status === 200, 'the API to be ready again', 30_000);
-  console.log(`[fault] Temporal down ${((restartedAt - stoppedAt) / 1000).toFixed(0)} s: overdue timer fired ${(timerRecoveryMs / 1000).toFixed(1)} s after restart; outage referral started ${(referralRecoveryMs / 1000).toFixed(1)} s after restart; duplicates: none`);
+  await waitFor(
+    async () => (await fetch(`${stack.baseUrl}/readyz`)).status === 200,
+    'the API to be ready again',
+    30_000,
+  );
+  console.log(
+    `[fault] Temporal down ${((restartedAt - stoppedAt) / 1000).toFixed(0)} s: overdue timer fired ${(timerRecoveryMs / 1000).toFixed(1)} s after restart; outage referral started ${(referralRecoveryMs / 1000).toFixed(1)} s after restart; duplicates: none`,
+  );
 }, 300_000);

@@ -24,21 +24,40 @@ test('worker SIGKILLed mid-delivery: after restart the case resumes and every no
   stack.mail.delayMs = 4_000; // the relay hangs before accepting each message
   const left = await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'left-before-screening');
   expect(left.status).toBe(200);
-  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: caseId, kind: 'LEFT_BEFORE_SCREENING', status: 'SENDING' } })) > 0, 'a notice mid-delivery');
+  await waitFor(
+    async () =>
+      (await stack.db.notification.count({
+        where: { referralId: caseId, kind: 'LEFT_BEFORE_SCREENING', status: 'SENDING' },
+      })) > 0,
+    'a notice mid-delivery',
+  );
   const killedAt = Date.now();
   await stack.parts.worker.stop('SIGKILL');
   stack.mail.delayMs = 0;
-  expect(noticeCounts(stack.mail, caseId)).toEqual({ [`${caseId}.1.case_manager`]: 1, [`${caseId}.1.prosecutor-KCPAO`]: 1 });
+  expect(noticeCounts(stack.mail, caseId)).toEqual({
+    [`${caseId}.1.case_manager`]: 1,
+    [`${caseId}.1.prosecutor-KCPAO`]: 1,
+  });
 
   await stack.parts.worker.start();
-  await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 4, 'the notices after the restart', 120_000);
+  await waitFor(
+    async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 4,
+    'the notices after the restart',
+    120_000,
+  );
   const recoveryMs = Date.now() - killedAt;
-  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: caseId, status: 'SENT' } })) === 4, 'all notices marked sent', 60_000);
+  await waitFor(
+    async () => (await stack.db.notification.count({ where: { referralId: caseId, status: 'SENT' } })) === 4,
+    'all notices marked sent',
+    60_000,
+  );
   await new Promise((r) => setTimeout(r, 3_000)); // nothing more arrives
   const counts = noticeCounts(stack.mail, caseId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
   const view = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
   expect(view.body.case.stage).toBe('LEFT_BEFORE_SCREENING');
   expect(view.body.case.notices.every((n: { status: string }) => n.status === 'SENT')).toBe(true);
-  console.log(`[fault] worker SIGKILL mid-delivery: recovered in ${(recoveryMs / 1000).toFixed(1)} s; notices ${JSON.stringify(counts)}`);
+  console.log(
+    `[fault] worker SIGKILL mid-delivery: recovered in ${(recoveryMs / 1000).toFixed(1)} s; notices ${JSON.stringify(counts)}`,
+  );
 }, 240_000);

@@ -36,13 +36,22 @@ test('the worker serves Temporal SDK metrics, and they move as referrals are wor
   const tasksBefore = await total('temporal_workflow_task_execution_latency_count');
   const activitiesBefore = await total('temporal_activity_execution_latency_count');
   const person = { givenName: 'Marisol', familyName: 'Thistlewood', dateOfBirth: '1991-11-05' };
-  const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral({ person }));
+  const created = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({ person }),
+  );
   expect(created.status).toBe(201);
   const caseId: string = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'R-CALL and R-PACKET', 60_000);
 
-  await waitFor(async () => (await total('temporal_workflow_task_execution_latency_count')) > tasksBefore, 'workflow task metrics to move');
-  await waitFor(async () => (await total('temporal_activity_execution_latency_count')) > activitiesBefore, 'activity metrics to move (R-CALL and R-PACKET go out in one activity)');
+  await waitFor(
+    async () => (await total('temporal_workflow_task_execution_latency_count')) > tasksBefore,
+    'workflow task metrics to move',
+  );
+  await waitFor(
+    async () => (await total('temporal_activity_execution_latency_count')) > activitiesBefore,
+    'activity metrics to move (R-CALL and R-PACKET go out in one activity)',
+  );
   const after = await (await fetch(metricsUrl)).text();
   expect(after).toMatch(/^temporal_workflow_task_schedule_to_start_latency_count\{.*\} [1-9]/m);
   for (const secret of [person.givenName, person.familyName, person.dateOfBirth]) expect(after).not.toContain(secret);

@@ -15,7 +15,14 @@ test('every captured message is one complete file, whatever arrives at once', as
     const mailer = createSmtpMailer(capture.url);
     await Promise.all(
       Array.from({ length: count }, (_, i) =>
-        mailer.send({ from: 'lead@example.org', to: 'sergeants@example.org', subject: `${label} ${i}`, text: 'body', messageId: `<${label}-${i}@test>`, headers: {} }),
+        mailer.send({
+          from: 'lead@example.org',
+          to: 'sergeants@example.org',
+          subject: `${label} ${i}`,
+          text: 'body',
+          messageId: `<${label}-${i}@test>`,
+          headers: {},
+        }),
       ),
     );
     mailer.close();
@@ -27,6 +34,9 @@ test('every captured message is one complete file, whatever arrives at once', as
   const files = readdirSync(dir);
   expect(files.filter((f) => !f.endsWith('.json'))).toEqual([]);
   const subjects = files.map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')).subject as string).sort();
-  const expected = [...Array.from({ length: 120 }, (_, i) => `first ${i}`), ...Array.from({ length: 30 }, (_, i) => `after-restart ${i}`)].sort();
+  const expected = [
+    ...Array.from({ length: 120 }, (_, i) => `first ${i}`),
+    ...Array.from({ length: 30 }, (_, i) => `after-restart ${i}`),
+  ].sort();
   expect(subjects).toEqual(expected);
 });

@@ -15,24 +15,59 @@ let cityCase: string;
 beforeAll(async () => {
   stack = await startTestStack();
   countyCase = await submitArrest(stack, arrestReferral());
-  cityCase = await submitArrest(stack, arrestReferral({ offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }] }));
+  cityCase = await submitArrest(
+    stack,
+    arrestReferral({ offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }] }),
+  );
 });
 afterAll(async () => {
   await stack?.stop();
 });
 
 /** Every endpoint with the permission it needs; bodies are minimal (the matrix is about 403 or not). */
-function endpoints(): Array<{ name: string; permission: Permission; call: (api: ReturnType<typeof apiAs>) => Promise<ApiResponse> }> {
-  const list: Array<{ name: string; permission: Permission; call: (api: ReturnType<typeof apiAs>) => Promise<ApiResponse> }> = [
-    { name: 'POST arrest diversion', permission: 'referral.create', call: (a) => a.post('/api/referrals/arrest-diversions', {}) },
-    { name: 'POST eligibility check', permission: 'referral.create', call: (a) => a.post('/api/referrals/arrest-diversions/eligibility', {}) },
-    { name: 'POST social contact', permission: 'referral.create', call: (a) => a.post('/api/referrals/social-contacts', {}) },
+function endpoints(): Array<{
+  name: string;
+  permission: Permission;
+  call: (api: ReturnType<typeof apiAs>) => Promise<ApiResponse>;
+}> {
+  const list: Array<{
+    name: string;
+    permission: Permission;
+    call: (api: ReturnType<typeof apiAs>) => Promise<ApiResponse>;
+  }> = [
+    {
+      name: 'POST arrest diversion',
+      permission: 'referral.create',
+      call: (a) => a.post('/api/referrals/arrest-diversions', {}),
+    },
+    {
+      name: 'POST eligibility check',
+      permission: 'referral.create',
+      call: (a) => a.post('/api/referrals/arrest-diversions/eligibility', {}),
+    },
+    {
+      name: 'POST social contact',
+      permission: 'referral.create',
+      call: (a) => a.post('/api/referrals/social-contacts', {}),
+    },
     { name: 'GET case', permission: 'case.read', call: (a) => a.get(`/api/cases/${countyCase}`) },
     { name: 'GET case audit', permission: 'audit.read', call: (a) => a.get(`/api/cases/${countyCase}/audit`) },
     { name: 'GET diversion packet', permission: 'case.read', call: (a) => a.get(`/api/cases/${countyCase}/packet`) },
-    { name: 'GET accounting of disclosures', permission: 'disclosures.read', call: (a) => a.get(`/api/cases/${countyCase}/disclosures`) },
-    { name: 'GET accounting of disclosures (CSV)', permission: 'disclosures.read', call: (a) => a.get(`/api/cases/${countyCase}/disclosures.csv`) },
-    { name: 'POST staffing nomination', permission: 'staffing.nominate', call: (a) => a.post(`/api/cases/${countyCase}/staffing-nominations`, { __probe: true }) },
+    {
+      name: 'GET accounting of disclosures',
+      permission: 'disclosures.read',
+      call: (a) => a.get(`/api/cases/${countyCase}/disclosures`),
+    },
+    {
+      name: 'GET accounting of disclosures (CSV)',
+      permission: 'disclosures.read',
+      call: (a) => a.get(`/api/cases/${countyCase}/disclosures.csv`),
+    },
+    {
+      name: 'POST staffing nomination',
+      permission: 'staffing.nominate',
+      call: (a) => a.post(`/api/cases/${countyCase}/staffing-nominations`, { __probe: true }),
+    },
     { name: 'GET caseload', permission: 'caseload.read', call: (a) => a.get('/api/caseload') },
     { name: 'GET sergeant queue', permission: 'queue.sergeant', call: (a) => a.get('/api/queues/sergeant') },
     { name: 'GET prosecutor inbox', permission: 'queue.prosecutor', call: (a) => a.get('/api/queues/prosecutor') },
@@ -41,7 +76,11 @@ function endpoints(): Array<{ name: string; permission: Permission; call: (api: 
     { name: 'POST codec decode', permission: 'codec.decode', call: (a) => a.post('/codec/decode', { payloads: [] }) },
   ];
   for (const action of CASE_ACTION_NAMES) {
-    list.push({ name: `POST case ${CASE_ACTION_PATHS[action]}`, permission: `case.${action}`, call: (a) => a.act(countyCase, CASE_ACTION_PATHS[action], { __probe: true }) });
+    list.push({
+      name: `POST case ${CASE_ACTION_PATHS[action]}`,
+      permission: `case.${action}`,
+      call: (a) => a.act(countyCase, CASE_ACTION_PATHS[action], { __probe: true }),
+    });
   }
   return list;
 }
@@ -58,15 +97,29 @@ describe('the role × action matrix', () => {
           expect(res.status).not.toBe(401);
           expect(res.status).toBeLessThan(500);
         } else {
-          expect({ endpoint: endpoint.name, status: res.status, permission: res.body?.error?.permission }).toEqual({ endpoint: endpoint.name, status: 403, permission: endpoint.permission });
+          expect({ endpoint: endpoint.name, status: res.status, permission: res.body?.error?.permission }).toEqual({
+            endpoint: endpoint.name,
+            status: 403,
+            permission: endpoint.permission,
+          });
         }
       }
     });
   }
 
   test('every endpoint refuses a request without a token (401)', async () => {
-    for (const path of ['/api/referrals/arrest-diversions', `/api/cases/${countyCase}`, '/api/stuck', '/api/caseload', '/codec/decode']) {
-      const res = await fetch(`${stack.baseUrl}${path}`, { method: path.includes('cases/') || path.includes('stuck') || path.includes('caseload') ? 'GET' : 'POST', headers: { 'content-type': 'application/json' }, body: path.includes('cases/') || path.includes('stuck') || path.includes('caseload') ? undefined : '{}' });
+    for (const path of [
+      '/api/referrals/arrest-diversions',
+      `/api/cases/${countyCase}`,
+      '/api/stuck',
+      '/api/caseload',
+      '/codec/decode',
+    ]) {
+      const res = await fetch(`${stack.baseUrl}${path}`, {
+        method: path.includes('cases/') || path.includes('stuck') || path.includes('caseload') ? 'GET' : 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: path.includes('cases/') || path.includes('stuck') || path.includes('caseload') ? undefined : '{}',
+      });
       expect({ path, status: res.status }).toEqual({ path, status: 401 });
     }
   });
@@ -88,7 +141,7 @@ describe('record scoping', () => {
     expect(unknown.body.error).toEqual({ ...county.body.error, message: unknown.body.error.message });
   });
 
-  test('an officer sees the cases they referred; a sergeant sees their agency\'s', async () => {
+  test("an officer sees the cases they referred; a sergeant sees their agency's", async () => {
     const mine = apiAs(stack.baseUrl, 'officer', 'officer-1');
     const other = apiAs(stack.baseUrl, 'officer', 'officer-2');
     expect((await mine.get(`/api/cases/${countyCase}`)).status).toBe(200);
@@ -119,9 +172,17 @@ describe('record scoping', () => {
 
 describe('sessions', () => {
   test('local sign-in sets an expiring session cookie; a wrong password is refused', async () => {
-    const wrong = await fetch(`${stack.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-officer', password: 'nope' }) });
+    const wrong = await fetch(`${stack.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-officer', password: 'nope' }),
+    });
     expect(wrong.status).toBe(401);
-    const ok = await fetch(`${stack.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-officer', password: TEST_PASSWORD }) });
+    const ok = await fetch(`${stack.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-officer', password: TEST_PASSWORD }),
+    });
     expect(ok.status).toBe(200);
     const cookie = ok.headers.get('set-cookie')!;
     expect(cookie).toMatch(/lead_session=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict/);
@@ -136,24 +197,46 @@ describe('sessions', () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('SESSION_EXPIRED');
     const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ lead_role: 'supervisor' }).setProtectedHeader({ alg: 'ES256' }).setSubject('mallory').setIssuer('lead-referrals').setAudience('lead-referrals').setExpirationTime('1h').sign(privateKey);
+    const forged = await new SignJWT({ lead_role: 'supervisor' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('mallory')
+      .setIssuer('lead-referrals')
+      .setAudience('lead-referrals')
+      .setExpirationTime('1h')
+      .sign(privateKey);
     const forgedRes = await fetch(`${stack.baseUrl}/api/stuck`, { headers: { authorization: `Bearer ${forged}` } });
     expect(forgedRes.status).toBe(401);
-    const none = await fetch(`${stack.baseUrl}/api/stuck`, { headers: { authorization: `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","lead_role":"supervisor"}').toString('base64url')}.` } });
+    const none = await fetch(`${stack.baseUrl}/api/stuck`, {
+      headers: {
+        authorization: `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","lead_role":"supervisor"}').toString('base64url')}.`,
+      },
+    });
     expect(none.status).toBe(401);
   });
 
   test('a change sent with the session cookie needs the CSRF token; a bearer token does not', async () => {
-    const signIn = await fetch(`${stack.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'demo-officer', password: TEST_PASSWORD }) });
+    const signIn = await fetch(`${stack.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'demo-officer', password: TEST_PASSWORD }),
+    });
     const session = signIn.headers.get('set-cookie')!.split(';')[0];
     const body = JSON.stringify(arrestReferral());
-    const forged = await fetch(`${stack.baseUrl}/api/referrals/arrest-diversions`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session }, body });
+    const forged = await fetch(`${stack.baseUrl}/api/referrals/arrest-diversions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: session },
+      body,
+    });
     expect(forged.status).toBe(403);
     expect((await forged.json()).error.code).toBe('CSRF_TOKEN_INVALID');
     const csrf = await fetch(`${stack.baseUrl}/api/auth/csrf`, { headers: { cookie: session } });
     const csrfCookie = csrf.headers.get('set-cookie')!.split(';')[0];
     const { csrfToken } = await csrf.json();
-    const ok = await fetch(`${stack.baseUrl}/api/referrals/arrest-diversions`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: `${session}; ${csrfCookie}`, 'x-csrf-token': csrfToken }, body });
+    const ok = await fetch(`${stack.baseUrl}/api/referrals/arrest-diversions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: `${session}; ${csrfCookie}`, 'x-csrf-token': csrfToken },
+      body,
+    });
     expect(ok.status).toBe(201);
     await settled(stack, (await ok.json()).caseId);
   });
@@ -169,13 +252,25 @@ describe('sessions', () => {
   });
 
   test('bodies over the limit are refused (413) before anything is parsed', async () => {
-    const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', { ...arrestReferral(), padding: 'x'.repeat(100_000) });
+    const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', {
+      ...arrestReferral(),
+      padding: 'x'.repeat(100_000),
+    });
     expect(res.status).toBe(413);
   });
 
   test('the social-contact form is scoped like the arrest form: a prosecutor cannot submit one', async () => {
-    const res = await apiAs(stack.baseUrl, 'prosecutor').post('/api/referrals/social-contacts', socialContactReferral());
+    const res = await apiAs(stack.baseUrl, 'prosecutor').post(
+      '/api/referrals/social-contacts',
+      socialContactReferral(),
+    );
     expect(res.status).toBe(403);
-    await waitFor(async () => (await stack.db.auditEntry.count({ where: { outcome: 'DENIED', action: 'referral.create', actorRole: 'prosecutor' } })) > 0, 'the denial to be audited');
+    await waitFor(
+      async () =>
+        (await stack.db.auditEntry.count({
+          where: { outcome: 'DENIED', action: 'referral.create', actorRole: 'prosecutor' },
+        })) > 0,
+      'the denial to be audited',
+    );
   });
 });

@@ -36,7 +36,10 @@ test('every action in a complete case lifecycle leaves exactly one audit row, an
   await settled(stack, caseId);
 
   const rows = await waitFor(async () => {
-    const found = await stack.db.auditEntry.findMany({ where: { requestId: { in: requests } }, orderBy: { id: 'asc' } });
+    const found = await stack.db.auditEntry.findMany({
+      where: { requestId: { in: requests } },
+      orderBy: { id: 'asc' },
+    });
     return found.length >= requests.length ? found : undefined;
   }, 'the audit rows');
   expect(rows.map((r) => r.requestId)).toEqual(requests);
@@ -55,11 +58,25 @@ test('every action in a complete case lifecycle leaves exactly one audit row, an
   expect(rows.every((r) => r.caseId === caseId)).toBe(true);
 
   // Every event a person caused carries the request id of exactly one allowed audit row, by the same person.
-  const events = await stack.db.caseEvent.findMany({ where: { referralId: caseId, NOT: { actorRole: 'system' } }, orderBy: { seq: 'asc' } });
-  expect(events.map((e) => e.type)).toEqual(['SCREENING_RECORDED', 'CONSENT_GIVEN', 'INTAKE_COMPLETED', 'ENROLLED', 'IIP_RECORDED', 'EXITED']);
+  const events = await stack.db.caseEvent.findMany({
+    where: { referralId: caseId, NOT: { actorRole: 'system' } },
+    orderBy: { seq: 'asc' },
+  });
+  expect(events.map((e) => e.type)).toEqual([
+    'SCREENING_RECORDED',
+    'CONSENT_GIVEN',
+    'INTAKE_COMPLETED',
+    'ENROLLED',
+    'IIP_RECORDED',
+    'EXITED',
+  ]);
   for (const event of events) {
     const row = rows.find((r) => r.requestId === event.requestId);
-    expect({ type: event.type, actor: row?.actorId, outcome: row?.outcome }).toEqual({ type: event.type, actor: event.actorId, outcome: 'ALLOWED' });
+    expect({ type: event.type, actor: row?.actorId, outcome: row?.outcome }).toEqual({
+      type: event.type,
+      actor: event.actorId,
+      outcome: 'ALLOWED',
+    });
   }
 
   // Supervisors read a case's audit trail; nobody else may.
@@ -69,13 +86,20 @@ test('every action in a complete case lifecycle leaves exactly one audit row, an
   expect((await caseManager.get(`/api/cases/${caseId}/audit`)).status).toBe(403);
 });
 
-test('UPDATE, DELETE and TRUNCATE on the audit table fail: the application\'s role lacks the right, and the trigger refuses even the owner', async () => {
+test("UPDATE, DELETE and TRUNCATE on the audit table fail: the application's role lacks the right, and the trigger refuses even the owner", async () => {
   await apiAs(stack.baseUrl, 'supervisor').get('/api/stuck');
-  const row = (await waitFor(() => stack.db.auditEntry.findFirst({ where: { action: 'stuck.read' } }), 'an audit row'))!;
-  await expect(stack.db.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } })).rejects.toThrow(/permission denied/);
+  const row = (await waitFor(
+    () => stack.db.auditEntry.findFirst({ where: { action: 'stuck.read' } }),
+    'an audit row',
+  ))!;
+  await expect(
+    stack.db.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } }),
+  ).rejects.toThrow(/permission denied/);
   await expect(stack.db.auditEntry.delete({ where: { id: row.id } })).rejects.toThrow(/permission denied/);
   await expect(stack.db.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/permission denied/);
-  await expect(stack.ownerDb.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } })).rejects.toThrow(/append-only/);
+  await expect(
+    stack.ownerDb.auditEntry.update({ where: { id: row.id }, data: { outcome: 'ALLOWED', actorId: 'someone-else' } }),
+  ).rejects.toThrow(/append-only/);
   await expect(stack.ownerDb.$executeRawUnsafe('DELETE FROM "AuditEntry"')).rejects.toThrow(/append-only/);
   await expect(stack.ownerDb.$executeRawUnsafe('TRUNCATE "AuditEntry"')).rejects.toThrow(/append-only/);
   expect(await stack.db.auditEntry.findUnique({ where: { id: row.id } })).toEqual(row);

@@ -32,13 +32,37 @@ interface Reader {
 
 /** Every relation a reader can stand in (PROTOCOL.md "Information sharing"), written out independently of the policy module. */
 const READERS: Reader[] = [
-  { name: 'the referring officer', role: 'officer', id: REFERRING_OFFICER.id, agency: 'BURIEN_PD', relatesTo: () => true },
-  { name: 'another officer of the agency', role: 'officer', id: 'officer-other', agency: 'BURIEN_PD', relatesTo: () => false },
+  {
+    name: 'the referring officer',
+    role: 'officer',
+    id: REFERRING_OFFICER.id,
+    agency: 'BURIEN_PD',
+    relatesTo: () => true,
+  },
+  {
+    name: 'another officer of the agency',
+    role: 'officer',
+    id: 'officer-other',
+    agency: 'BURIEN_PD',
+    relatesTo: () => false,
+  },
   { name: 'a sergeant of the agency', role: 'sergeant', id: 'sgt-bpd', agency: 'BURIEN_PD', relatesTo: () => true },
   { name: "another agency's sergeant", role: 'sergeant', id: 'sgt-kcso', agency: 'KCSO', relatesTo: () => false },
   { name: 'a sergeant whose sign-in names no agency', role: 'sergeant', id: 'sgt-none', relatesTo: () => false },
-  { name: 'the county prosecutor', role: 'prosecutor', id: 'dpa-1', office: 'KCPAO', relatesTo: (c) => c.offices.includes('KCPAO') },
-  { name: 'the city attorney', role: 'prosecutor', id: 'ca-1', office: 'BURIEN_CITY_ATTORNEY', relatesTo: (c) => c.offices.includes('BURIEN_CITY_ATTORNEY') },
+  {
+    name: 'the county prosecutor',
+    role: 'prosecutor',
+    id: 'dpa-1',
+    office: 'KCPAO',
+    relatesTo: (c) => c.offices.includes('KCPAO'),
+  },
+  {
+    name: 'the city attorney',
+    role: 'prosecutor',
+    id: 'ca-1',
+    office: 'BURIEN_CITY_ATTORNEY',
+    relatesTo: (c) => c.offices.includes('BURIEN_CITY_ATTORNEY'),
+  },
   { name: 'a case manager', role: 'case_manager', id: 'cm-reader', relatesTo: () => true },
   { name: 'the project manager', role: 'project_manager', id: 'pm-1', relatesTo: () => true },
   { name: 'a supervisor', role: 'supervisor', id: 'sup-1', relatesTo: () => true },
@@ -65,12 +89,15 @@ async function disclosuresOf(res: ApiResponse) {
 async function expectOneDisclosure(res: ApiResponse, reader: Reader, c: BuiltCase, kinds: string[]) {
   const rows = await disclosuresOf(res);
   if (reader.role === 'case_manager') return expect(rows).toEqual([]);
-  expect(rows.map((d) => ({ who: d.actorId, role: d.actorRole, caseId: d.caseId, kinds: d.kinds }))).toEqual([{ who: reader.id, role: reader.role, caseId: c.caseId, kinds }]);
+  expect(rows.map((d) => ({ who: d.actorId, role: d.actorRole, caseId: d.caseId, kinds: d.kinds }))).toEqual([
+    { who: reader.id, role: reader.role, caseId: c.caseId, kinds },
+  ]);
   expect(rows[0].basis).toMatch(/R-(ROI|PACKET)/);
 }
 
 function expectNoMarkers(label: string, text: string, ...markers: string[]) {
-  for (const marker of markers) expect({ label, leaked: text.includes(marker) ? marker : null }).toEqual({ label, leaked: null });
+  for (const marker of markers)
+    expect({ label, leaked: text.includes(marker) ? marker : null }).toEqual({ label, leaked: null });
 }
 
 async function checkCaseRead(reader: Reader, c: BuiltCase) {
@@ -78,7 +105,11 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
   const text = JSON.stringify(res.body);
   const label = `${reader.name} reads ${c.caseId} (${JSON.stringify(c.scenario)})`;
   if (!reader.relatesTo(c)) {
-    expect({ label, status: res.status, code: res.body.error?.code }).toEqual({ label, status: 404, code: 'CASE_NOT_FOUND' });
+    expect({ label, status: res.status, code: res.body.error?.code }).toEqual({
+      label,
+      status: 404,
+      code: 'CASE_NOT_FOUND',
+    });
     expectNoMarkers(label, text, c.ref, c.cm);
     expect(await disclosuresOf(res)).toEqual([]);
     return;
@@ -86,7 +117,12 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
   expect({ label, status: res.status }).toEqual({ label, status: 200 });
   expect(Object.keys(res.body).sort()).toEqual(['case', 'caseManagement', 'disclosure', 'referral']);
   // R-PACKET / R-ROI: the referral record reaches every reader of the case: identity, offenses, judgments.
-  expect(res.body.referral.person).toEqual({ givenName: `${c.ref}-given`, familyName: `${c.ref}-family`, dateOfBirth: '1986-03-04', stateId: `${c.ref}-sid` });
+  expect(res.body.referral.person).toEqual({
+    givenName: `${c.ref}-given`,
+    familyName: `${c.ref}-family`,
+    dateOfBirth: '1986-03-04',
+    stateId: `${c.ref}-sid`,
+  });
   expect(res.body.referral).not.toHaveProperty('workflow');
   expect(res.body.referral.details).not.toHaveProperty('workflow');
   const level = expectedCaseManagement(reader, c);
@@ -94,22 +130,36 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
   if (level === 'FULL') {
     expect(res.body.caseManagement.level).toBe('FULL');
     expect(text).toContain(`${c.cm}-case-note`);
-    if (c.scenario.release !== 'NONE') expect(res.body.caseManagement.release).toMatchObject({ memorializedBy: `${c.cm}-memorialized-by`, inForce: c.scenario.release !== 'RESCINDED' });
+    if (c.scenario.release !== 'NONE')
+      expect(res.body.caseManagement.release).toMatchObject({
+        memorializedBy: `${c.cm}-memorialized-by`,
+        inForce: c.scenario.release !== 'RESCINDED',
+      });
   } else {
     expectNoMarkers(label, text, c.cm);
     expect(eventTypes.filter((t: string) => CASE_MANAGEMENT_EVENTS.includes(t))).toEqual([]);
-    for (const note of res.body.case.events.filter((e: { actor: { role: string }; data?: object }) => e.actor.role === 'case_manager' && e.data)) {
+    for (const note of res.body.case.events.filter(
+      (e: { actor: { role: string }; data?: object }) => e.actor.role === 'case_manager' && e.data,
+    )) {
       expect({ label, data: note.data }).not.toMatchObject({ data: { note: expect.anything() } });
     }
   }
   if (level === 'SUMMARY') {
-    expect(res.body.caseManagement).toEqual({ level: 'SUMMARY', iipGoals: ['HOUSING', 'TREATMENT'], serviceWithdrawn: true, exitCategory: c.closed ? 'TRANSITIONED_OUT' : null });
+    expect(res.body.caseManagement).toEqual({
+      level: 'SUMMARY',
+      iipGoals: ['HOUSING', 'TREATMENT'],
+      serviceWithdrawn: true,
+      exitCategory: c.closed ? 'TRANSITIONED_OUT' : null,
+    });
   }
   if (level === 'NONE') {
     expect(res.body.caseManagement).toBeNull();
     expect(eventTypes.filter((t: string) => SUMMARY_EVENTS.includes(t))).toEqual([]);
   }
-  const kinds = ['REFERRAL_RECORD', ...(level === 'FULL' ? ['CASE_MANAGEMENT_RECORD'] : level === 'SUMMARY' ? ['CASE_MANAGEMENT_SUMMARY'] : [])];
+  const kinds = [
+    'REFERRAL_RECORD',
+    ...(level === 'FULL' ? ['CASE_MANAGEMENT_RECORD'] : level === 'SUMMARY' ? ['CASE_MANAGEMENT_SUMMARY'] : []),
+  ];
   await expectOneDisclosure(res, reader, c, kinds);
 }
 
@@ -158,11 +208,12 @@ async function checkLists(reader: Reader, c: BuiltCase) {
 /** Every action's answer goes through the same policy as a read. */
 async function checkActionAnswer(reader: Reader, c: BuiltCase) {
   if (c.closed || !reader.relatesTo(c)) return;
-  const res = reader.role === 'case_manager'
-    ? await asReader(reader).act(c.caseId, 'notes', { note: `${c.cm}-reader-note` })
-    : (reader.role === 'officer' || reader.role === 'sergeant') && c.scenario.type === 'ARREST_DIVERSION'
-      ? await asReader(reader).act(c.caseId, 'returns-to-scene', { observedAt: new Date().toISOString() })
-      : undefined;
+  const res =
+    reader.role === 'case_manager'
+      ? await asReader(reader).act(c.caseId, 'notes', { note: `${c.cm}-reader-note` })
+      : (reader.role === 'officer' || reader.role === 'sergeant') && c.scenario.type === 'ARREST_DIVERSION'
+        ? await asReader(reader).act(c.caseId, 'returns-to-scene', { observedAt: new Date().toISOString() })
+        : undefined;
   if (!res) return;
   expect(res.status).toBe(200);
   const level = expectedCaseManagement(reader, c);
@@ -180,12 +231,17 @@ async function checkReports(c: BuiltCase) {
     const row = res.body.staffingList.find((r: { referralId: string }) => r.referralId === c.caseId);
     if (!c.closed) {
       const named = c.scenario.release === 'IN_FORCE_COVERING_STAFFING';
-      expect({ reader: reader.name, name: row.name }).toEqual({ reader: reader.name, name: named ? `${c.ref}-given ${c.ref}-family` : null });
+      expect({ reader: reader.name, name: row.name }).toEqual({
+        reader: reader.name,
+        name: named ? `${c.ref}-given ${c.ref}-family` : null,
+      });
     } else expect(row).toBeUndefined();
     const client = res.body.clientRows.find((r: { referralId: string }) => r.referralId === c.caseId);
     if (c.enrolled) {
       const level = expectedCaseManagement(reader, c);
-      expect(client.shared).toBe({ FULL: 'CASE_MANAGEMENT_RECORD', SUMMARY: 'PROGRESS_SUMMARY', NONE: 'STATUS_ONLY' }[level]);
+      expect(client.shared).toBe(
+        { FULL: 'CASE_MANAGEMENT_RECORD', SUMMARY: 'PROGRESS_SUMMARY', NONE: 'STATUS_ONLY' }[level],
+      );
       if (level === 'FULL') expect(client.servicesDelivered).toEqual([`${c.cm}-service (${c.cm}-provider)`]);
     }
     const text = JSON.stringify({ staffing: row, client });
@@ -222,7 +278,14 @@ test('R-ROI, R-PACKET, R-DISCLOSE: every reader receives exactly what the policy
         [{ type: 'ARREST_DIVERSION', jurisdiction: 'MIXED', release: 'IN_FORCE_COVERING_STAFFING', exits: false }],
         [{ type: 'ARREST_DIVERSION', jurisdiction: 'FELONY', release: 'RESCINDED', exits: false }],
         [{ type: 'SOCIAL_CONTACT', jurisdiction: 'FELONY', release: 'NONE', exits: false }],
-        [{ type: 'ARREST_DIVERSION', jurisdiction: 'MISDEMEANOR', release: 'IN_FORCE_NOT_COVERING_STAFFING', exits: true }],
+        [
+          {
+            type: 'ARREST_DIVERSION',
+            jurisdiction: 'MISDEMEANOR',
+            release: 'IN_FORCE_NOT_COVERING_STAFFING',
+            exits: true,
+          },
+        ],
         [{ type: 'SOCIAL_CONTACT', jurisdiction: 'FELONY', release: 'IN_FORCE_COVERING_STAFFING', exits: true }],
       ],
     },

@@ -20,7 +20,9 @@ beforeAll(async () => {
   stack = await startTestStack({ payloadKeys: [newKey, oldKey] });
   caseId = await submitArrest(stack, arrestReferral({ person }));
   // Free text is where personal data slips in: a case manager names the person in a note.
-  await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'left-before-screening', { note: `${person.givenName} ${person.familyName} (born ${person.dateOfBirth}) walked off towards the transit center` });
+  await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'left-before-screening', {
+    note: `${person.givenName} ${person.familyName} (born ${person.dateOfBirth}) walked off towards the transit center`,
+  });
   await settled(stack, caseId);
 });
 afterAll(async () => {
@@ -50,7 +52,9 @@ test('the raw history holds ciphertext: no byte sequence of the name or date of 
 
 function toJson(payload: { metadata?: Record<string, Uint8Array | null> | null; data?: Uint8Array | null }) {
   return {
-    metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')])),
+    metadata: Object.fromEntries(
+      Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? []).toString('base64')]),
+    ),
     data: Buffer.from(payload.data ?? []).toString('base64'),
   };
 }
@@ -58,10 +62,16 @@ function toJson(payload: { metadata?: Record<string, Uint8Array | null> | null; 
 test('the codec server decodes the same history for a supervisor, and refuses others', async () => {
   const history = await rawHistory();
   const update = history.events!.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)!;
-  const encrypted = toJson(update.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.args!.payloads![0] as never);
+  const encrypted = toJson(
+    update.workflowExecutionUpdateAcceptedEventAttributes!.acceptedRequest!.input!.args!.payloads![0] as never,
+  );
   const origin = 'http://localhost:8233';
   const decode = (headers: Record<string, string>) =>
-    fetch(`${stack.baseUrl}/codec/decode`, { method: 'POST', headers: { 'content-type': 'application/json', origin, 'x-namespace': 'default', ...headers }, body: JSON.stringify({ payloads: [encrypted] }) });
+    fetch(`${stack.baseUrl}/codec/decode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin, 'x-namespace': 'default', ...headers },
+      body: JSON.stringify({ payloads: [encrypted] }),
+    });
 
   const { token: supervisorToken } = await stack.tokens.issue({ id: 'sup-1', role: 'supervisor' });
   const ok = await decode({ authorization: `Bearer ${supervisorToken}` });
@@ -78,18 +88,30 @@ test('the codec server decodes the same history for a supervisor, and refuses ot
   expect((await denied.json()).error.permission).toBe('codec.decode');
 
   // CORS: the Web UI's origin only.
-  const preflight = (from: string) => fetch(`${stack.baseUrl}/codec/decode`, { method: 'OPTIONS', headers: { origin: from, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+  const preflight = (from: string) =>
+    fetch(`${stack.baseUrl}/codec/decode`, {
+      method: 'OPTIONS',
+      headers: {
+        origin: from,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type,authorization',
+      },
+    });
   expect((await preflight(origin)).headers.get('access-control-allow-origin')).toBe(origin);
   expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
 });
 
 test('a payload written under an old key still decodes after rotation; the newest key encrypts', async () => {
   const before = new EncryptionCodec([oldKey]);
-  const [written] = await before.encode([{ metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{"note":"written before rotation"}') }]);
+  const [written] = await before.encode([
+    { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{"note":"written before rotation"}') },
+  ]);
   expect(Buffer.from(written.metadata!['encryption-key-id']!).toString()).toBe('2026-01');
   const [read] = await stack.codec.decode([written]);
   expect(Buffer.from(read.data!).toString()).toBe('{"note":"written before rotation"}');
   const [fresh] = await stack.codec.encode([read]);
   expect(Buffer.from(fresh.metadata!['encryption-key-id']!).toString()).toBe('2026-11');
-  await expect(new EncryptionCodec([newPayloadKey('other')]).decode([fresh])).rejects.toThrow(/No payload key "2026-11"/);
+  await expect(new EncryptionCodec([newPayloadKey('other')]).decode([fresh])).rejects.toThrow(
+    /No payload key "2026-11"/,
+  );
 });

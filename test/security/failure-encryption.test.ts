@@ -27,13 +27,19 @@ test('an activity failure (SMTP down) is stored as ciphertext: the history fetch
   expect(res.status).toBe(201);
   const caseId: string = res.body.caseId;
   // Let the notices fail at least once, then bring the mail relay back.
-  await waitFor(async () => (await stack.db.notification.count({ where: { referralId: caseId, lastError: { not: null } } })) > 0, 'a failed delivery', 30_000);
+  await waitFor(
+    async () => (await stack.db.notification.count({ where: { referralId: caseId, lastError: { not: null } } })) > 0,
+    'a failed delivery',
+    30_000,
+  );
   await stack.mail.start(port);
   await settled(stack, caseId);
 
   const plain = new Client({ connection: stack.env.connection, namespace: 'default' }); // no codec
   const history = await plain.workflow.getHandle(caseId).fetchHistory();
-  const failures = history.events!.flatMap((e) => [e.activityTaskStartedEventAttributes?.lastFailure, e.activityTaskFailedEventAttributes?.failure].filter(Boolean));
+  const failures = history.events!.flatMap((e) =>
+    [e.activityTaskStartedEventAttributes?.lastFailure, e.activityTaskFailedEventAttributes?.failure].filter(Boolean),
+  );
   expect(failures.length).toBeGreaterThan(0);
   for (const failure of failures) {
     expect(failure!.message).toBe('Encoded failure');
@@ -45,14 +51,22 @@ test('an activity failure (SMTP down) is stored as ciphertext: the history fetch
 
   // With the keys, the product reads what went wrong.
   const [decoded] = await stack.codec.decode([failures[0]!.encodedAttributes as Payload]);
-  expect(JSON.parse(Buffer.from(decoded.data!).toString())).toMatchObject({ message: expect.stringContaining('ECONNREFUSED'), stack_trace: expect.stringContaining('Error') });
+  expect(JSON.parse(Buffer.from(decoded.data!).toString())).toMatchObject({
+    message: expect.stringContaining('ECONNREFUSED'),
+    stack_trace: expect.stringContaining('Error'),
+  });
 });
 
 test('text PostgreSQL cannot store is refused where it enters, naming the field (API and workflow alike)', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
-  const nul = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ person: { givenName: 'Ana\u0000', familyName: 'Loy', dateOfBirth: '1980-01-01' } }));
+  const nul = await officer.post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({ person: { givenName: 'Ana\u0000', familyName: 'Loy', dateOfBirth: '1980-01-01' } }),
+  );
   expect(nul.status).toBe(400);
-  expect(nul.body.error.fields).toEqual([{ field: 'person.givenName', message: expect.stringContaining('cannot be stored') }]);
+  expect(nul.body.error.fields).toEqual([
+    { field: 'person.givenName', message: expect.stringContaining('cannot be stored') },
+  ]);
   const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await settled(stack, caseId);
@@ -65,10 +79,15 @@ test('text PostgreSQL cannot store is refused where it enters, naming the field 
   expect(nulNote.body.error.fields[0].field).toBe('note');
 
   // Another client of Temporal, bypassing the API, is refused by the update's validator: nothing recorded.
-  const direct = stack.env.client.workflow.getHandle(caseId).executeUpdate(caseActionUpdates.recordCaseNote, { args: [{ actor: { id: 'cm-1', role: 'case_manager' }, input: { note: 'x\u0000y' } }] });
+  const direct = stack.env.client.workflow.getHandle(caseId).executeUpdate(caseActionUpdates.recordCaseNote, {
+    args: [{ actor: { id: 'cm-1', role: 'case_manager' }, input: { note: 'x\u0000y' } }],
+  });
   const err = await direct.catch((e: unknown) => e);
   expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-  expect(((err as WorkflowUpdateFailedError).cause as ApplicationFailure).details?.[0]).toMatchObject({ code: 'INVALID_FIELD', field: 'note' });
+  expect(((err as WorkflowUpdateFailedError).cause as ApplicationFailure).details?.[0]).toMatchObject({
+    code: 'INVALID_FIELD',
+    field: 'note',
+  });
   const view = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case;
   expect(view.stage).toBe('AWAITING_SCREENING');
   expect(view.events.map((e: { type: string }) => e.type)).not.toContain('CASE_NOTE_RECORDED');

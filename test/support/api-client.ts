@@ -35,7 +35,12 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
     token ??= tokens.issue({ id: user, role, ...scope }).then((t) => t.token);
     return token;
   };
-  async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}`, ...extra },
@@ -47,12 +52,18 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
   }
   return {
     get: <T = any>(path: string) => call<T>('GET', path),
-    post: <T = any>(path: string, body?: unknown, extra?: Record<string, string>) => call<T>('POST', path, body ?? {}, extra),
-    act: <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) => call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra),
+    post: <T = any>(path: string, body?: unknown, extra?: Record<string, string>) =>
+      call<T>('POST', path, body ?? {}, extra),
+    act: <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) =>
+      call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra),
   };
 }
 
-export async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

@@ -13,17 +13,37 @@ export function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** A browser context signed in as a person: the session cookie local sign-in would have set. */
-export async function contextAs(stack: TestStack, browser: Browser, identity: { role: Role; user: string; office?: string; agency?: string }, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+export async function contextAs(
+  stack: TestStack,
+  browser: Browser,
+  identity: { role: Role; user: string; office?: string; agency?: string },
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext(options);
-  const { token } = await stack.tokens.issue({ id: identity.user, role: identity.role, ...defaultScope(identity.role), ...(identity.office ? { office: identity.office } : {}), ...(identity.agency ? { agency: identity.agency } : {}) });
-  await context.addCookies([{ name: 'lead_session', value: token, url: stack.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
+  const { token } = await stack.tokens.issue({
+    id: identity.user,
+    role: identity.role,
+    ...defaultScope(identity.role),
+    ...(identity.office ? { office: identity.office } : {}),
+    ...(identity.agency ? { agency: identity.agency } : {}),
+  });
+  await context.addCookies([
+    { name: 'lead_session', value: token, url: stack.baseUrl, httpOnly: true, sameSite: 'Strict' },
+  ]);
   return context;
 }
 
@@ -43,11 +63,21 @@ export function watchErrors(page: Page): string[] {
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core's violations on the page as it stands (WCAG 2.x A and AA rules and best practices). */
-export async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string | null; targets: string[] }>> {
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ id: string; impact: string | null; targets: string[] }>> {
   // Evaluated through the DevTools protocol: the pages' Content-Security-Policy does not apply to it.
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            context: Document,
+          ): Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: string[] }> }> }>;
+        };
+      }
+    ).axe;
     const { violations } = await axe.run(document);
     return violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
   });

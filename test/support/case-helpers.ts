@@ -32,7 +32,9 @@ export async function settled(stack: TestStack, caseId: string) {
     const view = await readCase(stack, caseId);
     const row = await stack.db.referral.findUnique({ where: { id: caseId } });
     const lastSeq = view.events.at(-1)?.seq ?? 0;
-    return view.notices.every((n: { status: string }) => n.status === 'SENT') && row?.projectedSeq === lastSeq ? view : undefined;
+    return view.notices.every((n: { status: string }) => n.status === 'SENT') && row?.projectedSeq === lastSeq
+      ? view
+      : undefined;
   }, `case ${caseId} to settle`);
 }
 

@@ -33,11 +33,20 @@ export interface BuiltCase {
 export const REFERRING_OFFICER = { id: 'officer-mx', role: 'officer', agency: 'BURIEN_PD' } as const;
 
 export const OFFENSES: Record<Jurisdiction, Array<Record<string, unknown>>> = {
-  FELONY: [{ code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } }],
+  FELONY: [
+    { code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } },
+  ],
   MISDEMEANOR: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
-  MIXED: [{ code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } }, { code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
+  MIXED: [
+    { code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' } },
+    { code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' },
+  ],
 };
-const OFFICES: Record<Jurisdiction, string[]> = { FELONY: ['KCPAO'], MISDEMEANOR: ['BURIEN_CITY_ATTORNEY'], MIXED: ['KCPAO', 'BURIEN_CITY_ATTORNEY'] };
+const OFFICES: Record<Jurisdiction, string[]> = {
+  FELONY: ['KCPAO'],
+  MISDEMEANOR: ['BURIEN_CITY_ATTORNEY'],
+  MIXED: ['KCPAO', 'BURIEN_CITY_ATTORNEY'],
+};
 
 async function ok(label: string, res: Promise<{ status: number; body: any }>) {
   const r = await res;
@@ -52,7 +61,12 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
   const officer = apiAs(stack.baseUrl, 'officer', REFERRING_OFFICER.id, { agency: REFERRING_OFFICER.agency });
   const sergeant = apiAs(stack.baseUrl, 'sergeant', 'sgt-builder', { agency: 'BURIEN_PD' });
   const caseManager = apiAs(stack.baseUrl, 'case_manager', 'cm-builder');
-  const person = { givenName: `${ref}-given`, familyName: `${ref}-family`, dateOfBirth: '1986-03-04', stateId: `${ref}-sid` };
+  const person = {
+    givenName: `${ref}-given`,
+    familyName: `${ref}-family`,
+    dateOfBirth: '1986-03-04',
+    stateId: `${ref}-sid`,
+  };
   let caseId: string;
   if (scenario.type === 'ARREST_DIVERSION') {
     const body = arrestReferral({
@@ -63,32 +77,68 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
     });
     caseId = (await ok('referral', officer.post('/api/referrals/arrest-diversions', body))).caseId;
   } else {
-    const body = socialContactReferral({ person, source: { type: 'OFFICER', referrerId: `${ref}-referrer`, organization: `${ref}-organization` } });
+    const body = socialContactReferral({
+      person,
+      source: { type: 'OFFICER', referrerId: `${ref}-referrer`, organization: `${ref}-organization` },
+    });
     caseId = (await ok('social contact', officer.post('/api/referrals/social-contacts', body))).caseId;
     await settled(stack, caseId);
-    await ok('approval', sergeant.act(caseId, 'approval-decision', { decision: 'APPROVE', reason: `${ref}-approval-reason` }));
-    await waitFor(async () => (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT', `a place for ${caseId}`);
+    await ok(
+      'approval',
+      sergeant.act(caseId, 'approval-decision', { decision: 'APPROVE', reason: `${ref}-approval-reason` }),
+    );
+    await waitFor(
+      async () =>
+        (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT',
+      `a place for ${caseId}`,
+    );
     await ok('contact', officer.act(caseId, 'contacts', { willing: true, note: `${ref}-contact-note` }));
   }
   await settled(stack, caseId);
-  await ok('screening', caseManager.act(caseId, 'screening', { intakeScheduledFor: new Date(Date.now() + 2 * 86400_000).toISOString() }));
+  await ok(
+    'screening',
+    caseManager.act(caseId, 'screening', { intakeScheduledFor: new Date(Date.now() + 2 * 86400_000).toISOString() }),
+  );
   await ok('case note', caseManager.act(caseId, 'notes', { note: `${cm}-case-note` }));
   if (scenario.type === 'ARREST_DIVERSION') {
-    await ok('extension', sergeant.act(caseId, 'intake-deadline/extensions', { newDueAt: new Date(Date.now() + 40 * 86400_000).toISOString(), reason: `${ref}-extension-reason` }));
+    await ok(
+      'extension',
+      sergeant.act(caseId, 'intake-deadline/extensions', {
+        newDueAt: new Date(Date.now() + 40 * 86400_000).toISOString(),
+        reason: `${ref}-extension-reason`,
+      }),
+    );
   }
   let enrolled = false;
   let closed = false;
   if (scenario.release !== 'NONE') {
-    await ok('consent', caseManager.act(caseId, 'consent', {
-      method: 'VERBAL_MEMORIALIZED',
-      memorializedBy: `${cm}-memorialized-by`,
-      covers: { staffing: scenario.release !== 'IN_FORCE_NOT_COVERING_STAFFING', providers: [`${cm}-provider`] },
-    }));
+    await ok(
+      'consent',
+      caseManager.act(caseId, 'consent', {
+        method: 'VERBAL_MEMORIALIZED',
+        memorializedBy: `${cm}-memorialized-by`,
+        covers: { staffing: scenario.release !== 'IN_FORCE_NOT_COVERING_STAFFING', providers: [`${cm}-provider`] },
+      }),
+    );
     await ok('intake', caseManager.act(caseId, 'intake'));
     enrolled = true;
     await ok('iip', caseManager.act(caseId, 'iip', { goals: ['HOUSING', 'TREATMENT'] }));
-    await ok('service', caseManager.act(caseId, 'services', { service: `${cm}-service`, provider: `${cm}-provider`, note: `${cm}-service-note` }));
-    await ok('withdrawal', caseManager.act(caseId, 'service-withdrawals', { service: `${cm}-withdrawn-service`, reasonCode: 'NOT_USING_SERVICE', note: `${cm}-withdrawal-note` }));
+    await ok(
+      'service',
+      caseManager.act(caseId, 'services', {
+        service: `${cm}-service`,
+        provider: `${cm}-provider`,
+        note: `${cm}-service-note`,
+      }),
+    );
+    await ok(
+      'withdrawal',
+      caseManager.act(caseId, 'service-withdrawals', {
+        service: `${cm}-withdrawn-service`,
+        reasonCode: 'NOT_USING_SERVICE',
+        note: `${cm}-withdrawal-note`,
+      }),
+    );
     if (scenario.release === 'RESCINDED') {
       await ok('rescission', caseManager.act(caseId, 'consent/rescind', { note: `${cm}-rescission-note` }));
       closed = true;

@@ -41,7 +41,11 @@ export interface ProcessStack {
   stop(): Promise<void>;
 }
 
-export async function startProcessStack(name: string, configChanges: (config: any) => void = () => undefined, options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string>; workerNodeArgs?: string[] } = {}): Promise<ProcessStack> {
+export async function startProcessStack(
+  name: string,
+  configChanges: (config: any) => void = () => undefined,
+  options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string>; workerNodeArgs?: string[] } = {},
+): Promise<ProcessStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   chmodSync(dir, 0o755); // the database server's own user keeps its data in here
   const logDir = options.logDir ?? path.join(FAULT_LOGS, name);
@@ -50,7 +54,12 @@ export async function startProcessStack(name: string, configChanges: (config: an
   configChanges(config);
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
 
-  const [dbPort, temporalPort, apiPort, workerHealthPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [dbPort, temporalPort, apiPort, workerHealthPort] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const mail = await new MailCapture({ headersOnly: options.headersOnlyMail }).start();
   const localKey = await generateLocalKey();
   const payloadKeys = [newPayloadKey('fault-1')];
@@ -79,16 +88,53 @@ export async function startProcessStack(name: string, configChanges: (config: an
   const part = (name: string, command: string, args: string[], partEnv: NodeJS.ProcessEnv, ready: Readiness) =>
     new Part({ name, command, args, env: partEnv, ready, logDir, cwd: ROOT });
   const parts = {
-    database: part('database', NODE, script('src/main/embedded-db.ts'), { EMBEDDED_DB_PORT: String(dbPort), EMBEDDED_DB_DIR: path.join(dir, 'pg'), EMBEDDED_DB_OWNER_PASSWORD: passwords.owner, EMBEDDED_DB_APP_PASSWORD: passwords.app }, logSays('PostgreSQL ready')),
+    database: part(
+      'database',
+      NODE,
+      script('src/main/embedded-db.ts'),
+      {
+        EMBEDDED_DB_PORT: String(dbPort),
+        EMBEDDED_DB_DIR: path.join(dir, 'pg'),
+        EMBEDDED_DB_OWNER_PASSWORD: passwords.owner,
+        EMBEDDED_DB_APP_PASSWORD: passwords.app,
+      },
+      logSays('PostgreSQL ready'),
+    ),
     temporal: part(
       'temporal',
       cli,
-      ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(temporalPort), '--db-filename', path.join(dir, 'temporal.sqlite'), '--log-level', 'warn', ...DEV_SERVER_FLAGS, ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f])],
+      [
+        'server',
+        'start-dev',
+        '--headless',
+        '--ip',
+        '127.0.0.1',
+        '--port',
+        String(temporalPort),
+        '--db-filename',
+        path.join(dir, 'temporal.sqlite'),
+        '--log-level',
+        'warn',
+        ...DEV_SERVER_FLAGS,
+        ...SEARCH_ATTRIBUTE_FLAGS.flatMap((f) => ['--search-attribute', f]),
+      ],
       {},
       tcpOpen(temporalPort),
     ),
-    worker: part('worker', NODE, [...WORKER_NODE_FLAGS, ...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')], { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) }, httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`)),
-    api: part('api', NODE, script('src/main/api.ts'), { ...env, PORT: String(apiPort) }, httpOk(`http://127.0.0.1:${apiPort}/readyz`)),
+    worker: part(
+      'worker',
+      NODE,
+      [...WORKER_NODE_FLAGS, ...(options.workerNodeArgs ?? []), ...script('src/main/worker.ts')],
+      { ...env, WORKER_HEALTH_PORT: String(workerHealthPort) },
+      httpOk(`http://127.0.0.1:${workerHealthPort}/readyz`),
+    ),
+    api: part(
+      'api',
+      NODE,
+      script('src/main/api.ts'),
+      { ...env, PORT: String(apiPort) },
+      httpOk(`http://127.0.0.1:${apiPort}/readyz`),
+    ),
   };
   try {
     await parts.database.start();
@@ -105,7 +151,12 @@ export async function startProcessStack(name: string, configChanges: (config: an
   const connection = await Connection.connect({ address: env.TEMPORAL_ADDRESS });
   const dataConverter = dataConverterFor(payloadKeys);
   const client = new Client({ connection, dataConverter });
-  const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey });
+  const tokens = await createTokenService({
+    issuer: 'lead-referrals',
+    audience: 'lead-referrals',
+    sessionSeconds: 3600,
+    localKey,
+  });
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   registerTestTokens(baseUrl, tokens);
 

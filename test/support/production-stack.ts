@@ -23,7 +23,11 @@ export interface TestProductionStack extends ProductionStack {
   dataConverter: ReturnType<typeof dataConverterFor>;
 }
 
-export async function startTestProductionStack(name: string, configChanges: (config: any) => void = () => undefined, options: { workers?: number; logDir?: string; env?: Record<string, string> } = {}): Promise<TestProductionStack> {
+export async function startTestProductionStack(
+  name: string,
+  configChanges: (config: any) => void = () => undefined,
+  options: { workers?: number; logDir?: string; env?: Record<string, string> } = {},
+): Promise<TestProductionStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   chmodSync(dir, 0o755); // PostgreSQL's own user keeps its data in here
   const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
@@ -37,13 +41,24 @@ export async function startTestProductionStack(name: string, configChanges: (con
     configFile,
     workflowBundle: process.env.LEAD_TEST_WORKFLOW_BUNDLE,
     mail: { headersOnly: true },
-    env: { LOG_LEVEL: 'info', RECONCILE_INTERVAL_MS: '3000', RECONCILE_AFTER_MS: '3000', RATE_LIMIT_SUBMISSIONS: '100000', ...options.env },
+    env: {
+      LOG_LEVEL: 'info',
+      RECONCILE_INTERVAL_MS: '3000',
+      RECONCILE_AFTER_MS: '3000',
+      RATE_LIMIT_SUBMISSIONS: '100000',
+      ...options.env,
+    },
   });
   const db = createPrisma(stack.database.urls.appUrl, 4);
   const dataConverter = dataConverterFor(parsePayloadKeys(stack.processEnv.LEAD_PAYLOAD_KEYS));
   const connection = await stack.connect();
   const client = new Client({ connection, namespace: stack.namespace, dataConverter });
-  const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey: JSON.parse(stack.processEnv.AUTH_LOCAL_KEY) });
+  const tokens = await createTokenService({
+    issuer: 'lead-referrals',
+    audience: 'lead-referrals',
+    sessionSeconds: 3600,
+    localKey: JSON.parse(stack.processEnv.AUTH_LOCAL_KEY),
+  });
   registerTestTokens(stack.baseUrl, tokens);
   return {
     ...stack,

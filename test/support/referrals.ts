@@ -8,8 +8,16 @@ export function arrestReferral(overrides: Record<string, unknown> = {}) {
     officer: { id: 'B-1047', name: 'Officer Dana Reyes' },
     person: { givenName: 'Jordan', familyName: 'Avery', dateOfBirth: '1988-04-12' },
     incident: { withinCityLimits: true, reportNumber: 'BPD-2026-004512' },
-    offenses: [{ code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1.2, activity: 'POSSESSION' } }],
-    judgments: { amenable: true, dealingForProfit: false, exploitsOthers: false, promotingProstitution: false, safetyConcern: false },
+    offenses: [
+      { code: 'VUCSA_POSSESSION', level: 'FELONY', drug: { substance: 'OTHER', grams: 1.2, activity: 'POSSESSION' } },
+    ],
+    judgments: {
+      amenable: true,
+      dealingForProfit: false,
+      exploitsOthers: false,
+      promotingProstitution: false,
+      safetyConcern: false,
+    },
     circumstances: { needsImmediateMedicalCare: false, ableToConsent: true },
     victim: { identifiable: false },
     ...overrides,

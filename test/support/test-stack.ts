@@ -82,7 +82,10 @@ async function freePort(): Promise<number> {
 
 /** The demo users' password in tests (local sign-in). */
 export const TEST_PASSWORD = 'test-password-1';
-const GENEROUS_LIMITS: ApiLimits = { signInFailures: { windowMs: 60_000, perAddress: 10_000, perAccount: 10_000 }, submissions: { windowMs: 60_000, limit: 100_000 } };
+const GENEROUS_LIMITS: ApiLimits = {
+  signInFailures: { windowMs: 60_000, perAddress: 10_000, perAccount: 10_000 },
+  submissions: { windowMs: 60_000, limit: 100_000 },
+};
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   quietTemporalRuntime();
@@ -105,7 +108,12 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   const ownerDb = createPrisma(pg.ownerUrl, 2);
   started.push(() => ownerDb.$disconnect());
   await seedDemoUsers(db, TEST_PASSWORD);
-  const tokens = await createTokenService({ issuer: 'lead-referrals', audience: 'lead-referrals', sessionSeconds: 3600, localKey: await generateLocalKey() });
+  const tokens = await createTokenService({
+    issuer: 'lead-referrals',
+    audience: 'lead-referrals',
+    sessionSeconds: 3600,
+    localKey: await generateLocalKey(),
+  });
   const payloadKeys = options.payloadKeys ?? [newPayloadKey('test-1')];
   const codec = new EncryptionCodec(payloadKeys);
   const dataConverter = dataConverterFor(payloadKeys);
@@ -117,20 +125,27 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   const testServerPath = process.env.TEMPORAL_TEST_SERVER_PATH;
   const cliPath = process.env.TEMPORAL_CLI_PATH;
   const uiPort = options.temporalUi ? await freePort() : undefined;
-  const env = options.timeSkipping === false || options.temporalUi
-    ? await TestWorkflowEnvironment.createLocal({
-        server: {
-          executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined,
-          ...(uiPort ? { ui: true, uiPort, extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT] } : {}),
-        },
-        client: { dataConverter },
-      })
-    : await TestWorkflowEnvironment.createTimeSkipping({
-        // Started without --enable-time-skipping, the test server keeps time locked (like a real
-        // server) except while the test sleeps (env.sleep) or awaits a result.
-        server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },
-        client: { dataConverter },
-      });
+  const env =
+    options.timeSkipping === false || options.temporalUi
+      ? await TestWorkflowEnvironment.createLocal({
+          server: {
+            executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined,
+            ...(uiPort
+              ? {
+                  ui: true,
+                  uiPort,
+                  extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT],
+                }
+              : {}),
+          },
+          client: { dataConverter },
+        })
+      : await TestWorkflowEnvironment.createTimeSkipping({
+          // Started without --enable-time-skipping, the test server keeps time locked (like a real
+          // server) except while the test sleeps (env.sleep) or awaits a result.
+          server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },
+          client: { dataConverter },
+        });
   started.push(() => env.teardown());
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
 
@@ -152,7 +167,13 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   const log = options.log ?? createLogger('lead-api', process.env.LOG_LEVEL ?? 'warn');
   const app = createApp({
     // The test stack stands for `npm start`'s embedded database, where the demo people exist.
-    db, cases, config, tokens, codec, log, demoUsers: true,
+    db,
+    cases,
+    config,
+    tokens,
+    codec,
+    log,
+    demoUsers: true,
     limits: options.limits ?? GENEROUS_LIMITS,
     health: { database: databaseCheck(db), temporal: temporalCheck(env.client) },
     temporalUiUpstream: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,

@@ -18,7 +18,17 @@ const policy = casePolicyOf(loadConfig());
 const cm = { id: 'cm-1', role: 'case_manager' as const };
 
 function newCase(victimCrime = false) {
-  const { state, first } = openArrestDiversion({ referralId: 'BUR-TEST000001', agency: 'BURIEN_PD', prosecutorOffice: 'KCPAO', offenseLevel: 'FELONY', victimCrime, policy }, T0);
+  const { state, first } = openArrestDiversion(
+    {
+      referralId: 'BUR-TEST000001',
+      agency: 'BURIEN_PD',
+      prosecutorOffice: 'KCPAO',
+      offenseLevel: 'FELONY',
+      victimCrime,
+      policy,
+    },
+    T0,
+  );
   apply(state, [first]);
   return state;
 }
@@ -32,7 +42,13 @@ function apply(state: CaseState, events: ReturnType<typeof decide>) {
   }
 }
 
-function act<A extends CaseActionName>(state: CaseState, action: A, input: CaseActionArgs<A>['input'], at: number, actor: CaseActionArgs['actor'] = cm) {
+function act<A extends CaseActionName>(
+  state: CaseState,
+  action: A,
+  input: CaseActionArgs<A>['input'],
+  at: number,
+  actor: CaseActionArgs['actor'] = cm,
+) {
   apply(state, decide(action, state, { actor, input } as CaseActionArgs<A>, at));
   return state;
 }
@@ -49,7 +65,10 @@ function refusal(fn: () => unknown) {
 
 test('a new case owes R-CALL and R-PACKET and runs every clock from the referral', () => {
   const s = newCase(true);
-  expect(s.notices.map((n) => [n.kind, n.recipient.role])).toEqual([['CASE_MANAGEMENT_CALLED', 'case_manager'], ['DIVERSION_PACKET', 'prosecutor']]);
+  expect(s.notices.map((n) => [n.kind, n.recipient.role])).toEqual([
+    ['CASE_MANAGEMENT_CALLED', 'case_manager'],
+    ['DIVERSION_PACKET', 'prosecutor'],
+  ]);
   expect(Object.fromEntries(deadlinesOf(s).map((d) => [d.ruleId, Date.parse(d.dueAt) - T0]))).toEqual({
     'R-SCREEN': 4 * HOUR,
     'R-SCENE': 12 * HOUR,
@@ -60,12 +79,19 @@ test('a new case owes R-CALL and R-PACKET and runs every clock from the referral
 
 test('R-ENROLL needs consent, then intake (R-CONSENT: intake before consent is refused; the same visit enrolls)', () => {
   const screened = act(newCase(), 'recordScreening', {}, T0 + HOUR);
-  expect(refusal(() => decide('recordIntake', screened, { actor: cm, input: {} }, T0 + DAY))).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT', stage: 'AWAITING_INTAKE' });
+  expect(refusal(() => decide('recordIntake', screened, { actor: cm, input: {} }, T0 + DAY))).toMatchObject({
+    code: 'RULE_CONFLICT',
+    ruleId: 'R-CONSENT',
+    stage: 'AWAITING_INTAKE',
+  });
   const sameVisit = act(act(screened, 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + DAY);
   expect(sameVisit.stage).toBe('ENROLLED');
   // A case that accepted an intake before consent under the earlier rule replays it (the rule is not in force there).
   const earlier = act(newCase(), 'recordScreening', {}, T0 + HOUR);
-  const replayed = decide('recordIntake', earlier, { actor: cm, input: {} }, T0 + DAY, { ...ALL_RULES, consentBeforeIntake: false });
+  const replayed = decide('recordIntake', earlier, { actor: cm, input: {} }, T0 + DAY, {
+    ...ALL_RULES,
+    consentBeforeIntake: false,
+  });
   expect(replayed.map((e) => e.type)).toEqual(['INTAKE_COMPLETED']);
 });
 
@@ -79,38 +105,91 @@ test('R-CONSENT: rescinding before enrollment keeps the case open; consent can b
 
 test('actions refused by stage name the stage and the rule', () => {
   const s = newCase();
-  expect(refusal(() => decide('recordIntake', s, { actor: cm, input: {} }, T0))).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' });
-  expect(refusal(() => decide('recordExit', s, { actor: cm, input: { reason: 'MOVED_AWAY' } }, T0))).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'AWAITING_SCREENING', ruleId: 'R-EXIT' });
+  expect(refusal(() => decide('recordIntake', s, { actor: cm, input: {} }, T0))).toMatchObject({
+    code: 'RULE_CONFLICT',
+    ruleId: 'R-SCREEN',
+  });
+  expect(refusal(() => decide('recordExit', s, { actor: cm, input: { reason: 'MOVED_AWAY' } }, T0))).toMatchObject({
+    code: 'STAGE_CONFLICT',
+    stage: 'AWAITING_SCREENING',
+    ruleId: 'R-EXIT',
+  });
   act(s, 'recordScreening', {}, T0);
-  expect(refusal(() => decide('recordScreening', s, { actor: cm, input: {} }, T0))).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'AWAITING_INTAKE' });
+  expect(refusal(() => decide('recordScreening', s, { actor: cm, input: {} }, T0))).toMatchObject({
+    code: 'STAGE_CONFLICT',
+    stage: 'AWAITING_INTAKE',
+  });
 });
 
 test('R-INTAKE: an extension must move the deadline later; a schedule past the deadline is refused', () => {
   const s = newCase();
   const sergeant = { id: 'sgt-1', role: 'sergeant' as const };
-  expect(refusal(() => decide('extendIntakeDeadline', s, { actor: sergeant, input: { newDueAt: new Date(T0 + 29 * DAY).toISOString(), reason: 'because' } }, T0))).toMatchObject({ code: 'INVALID_FIELD', field: 'newDueAt', ruleId: 'R-INTAKE' });
-  expect(refusal(() => decide('recordScreening', s, { actor: cm, input: { intakeScheduledFor: new Date(T0 + 31 * DAY).toISOString() } }, T0))).toMatchObject({ code: 'INVALID_FIELD', field: 'intakeScheduledFor' });
-  act(s, 'extendIntakeDeadline', { newDueAt: new Date(T0 + 40 * DAY).toISOString(), reason: 'hospital stay' }, T0 + 25 * DAY, sergeant);
+  expect(
+    refusal(() =>
+      decide(
+        'extendIntakeDeadline',
+        s,
+        { actor: sergeant, input: { newDueAt: new Date(T0 + 29 * DAY).toISOString(), reason: 'because' } },
+        T0,
+      ),
+    ),
+  ).toMatchObject({ code: 'INVALID_FIELD', field: 'newDueAt', ruleId: 'R-INTAKE' });
+  expect(
+    refusal(() =>
+      decide(
+        'recordScreening',
+        s,
+        { actor: cm, input: { intakeScheduledFor: new Date(T0 + 31 * DAY).toISOString() } },
+        T0,
+      ),
+    ),
+  ).toMatchObject({ code: 'INVALID_FIELD', field: 'intakeScheduledFor' });
+  act(
+    s,
+    'extendIntakeDeadline',
+    { newDueAt: new Date(T0 + 40 * DAY).toISOString(), reason: 'hospital stay' },
+    T0 + 25 * DAY,
+    sergeant,
+  );
   expect(s.intakeDueAt).toBe(new Date(T0 + 40 * DAY).toISOString());
   expect(s.intakeExtensions[0]).toMatchObject({ by: sergeant, reason: 'hospital stay' });
 });
 
 test('R-SCENE: a return is judged by when it was observed', () => {
   const s = newCase();
-  act(s, 'reportReturnToScene', { observedAt: new Date(T0 + 11 * HOUR).toISOString() }, T0 + 14 * HOUR, { id: 'o-1', role: 'officer' });
+  act(s, 'reportReturnToScene', { observedAt: new Date(T0 + 11 * HOUR).toISOString() }, T0 + 14 * HOUR, {
+    id: 'o-1',
+    role: 'officer',
+  });
   expect(s.events.at(-1)?.data).toMatchObject({ withinWindow: true });
-  expect(s.notices.at(-1)).toMatchObject({ kind: 'RETURN_TO_SCENE', recipient: { role: 'sergeant', agency: 'BURIEN_PD' } });
-  expect(refusal(() => decide('reportReturnToScene', s, { actor: { id: 'o-1', role: 'officer' }, input: { observedAt: new Date(T0 + 20 * HOUR).toISOString() } }, T0 + 14 * HOUR))).toMatchObject({ field: 'observedAt' });
+  expect(s.notices.at(-1)).toMatchObject({
+    kind: 'RETURN_TO_SCENE',
+    recipient: { role: 'sergeant', agency: 'BURIEN_PD' },
+  });
+  expect(
+    refusal(() =>
+      decide(
+        'reportReturnToScene',
+        s,
+        { actor: { id: 'o-1', role: 'officer' }, input: { observedAt: new Date(T0 + 20 * HOUR).toISOString() } },
+        T0 + 14 * HOUR,
+      ),
+    ),
+  ).toMatchObject({ field: 'observedAt' });
 });
 
 test('R-VICTIM: no objection window without an identifiable victim; objection exactly at the end of day 7 is in time', () => {
   const prosecutor = { id: 'p-1', role: 'prosecutor' as const };
-  expect(refusal(() => decide('recordVictimObjection', newCase(false), { actor: prosecutor, input: {} }, T0 + DAY))).toMatchObject({ ruleId: 'R-VICTIM' });
+  expect(
+    refusal(() => decide('recordVictimObjection', newCase(false), { actor: prosecutor, input: {} }, T0 + DAY)),
+  ).toMatchObject({ ruleId: 'R-VICTIM' });
   const s = newCase(true);
   act(s, 'recordVictimObjection', {}, T0 + 7 * DAY, prosecutor);
   expect(s.victimObjectionAt).toBeDefined();
   const late = newCase(true);
-  expect(refusal(() => decide('recordVictimObjection', late, { actor: prosecutor, input: {} }, T0 + 7 * DAY + 1))).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
+  expect(
+    refusal(() => decide('recordVictimObjection', late, { actor: prosecutor, input: {} }, T0 + 7 * DAY + 1)),
+  ).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
 });
 
 test('notice ids are stable: the same event always owes the same notices', () => {

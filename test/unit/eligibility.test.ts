@@ -1,4 +1,10 @@
-import { addMonths, addYears, ageOn, notMoreThanYearsBefore, withinMonthsBefore } from '../../src/eligibility/calendar-dates';
+import {
+  addMonths,
+  addYears,
+  ageOn,
+  notMoreThanYearsBefore,
+  withinMonthsBefore,
+} from '../../src/eligibility/calendar-dates';
 import { assessEligibility, type EligibilityFacts } from '../../src/eligibility/eligibility';
 
 /** Every R-EL / R-EX rule, both sides of each boundary. Referral date 2026-03-01 unless stated. */
@@ -13,16 +19,29 @@ const base = (): EligibilityFacts => ({
   protectiveOrders: [],
   warrants: [],
   docViolation: false,
-  judgments: { amenable: true, dealingForProfit: false, exploitsOthers: false, promotingProstitution: false, safetyConcern: false },
+  judgments: {
+    amenable: true,
+    dealingForProfit: false,
+    exploitsOthers: false,
+    promotingProstitution: false,
+    safetyConcern: false,
+  },
   circumstances: { needsImmediateMedicalCare: false, ableToConsent: true },
   victimIdentifiable: false,
 });
-const drug = (substance: 'MARIJUANA' | 'PRESCRIPTION_PILLS' | 'OTHER', grams: number, activity: 'POSSESSION' | 'DELIVERY' | 'PWI') => ({
+const drug = (
+  substance: 'MARIJUANA' | 'PRESCRIPTION_PILLS' | 'OTHER',
+  grams: number,
+  activity: 'POSSESSION' | 'DELIVERY' | 'PWI',
+) => ({
   offenses: [{ code: 'VUCSA_POSSESSION', eligible: true, drug: { substance, grams, activity } }],
 });
-const convicted = (code: string, date: string, attempted = false) => ({ convictions: [{ code, date, attempted }] as EligibilityFacts['convictions'] });
+const convicted = (code: string, date: string, attempted = false) => ({
+  convictions: [{ code, date, attempted }] as EligibilityFacts['convictions'],
+});
 const judged = (j: Partial<EligibilityFacts['judgments']>) => ({ judgments: { ...base().judgments, ...j } });
-const ruleIds = (facts: Partial<EligibilityFacts>) => assessEligibility({ ...base(), ...facts }).reasons.map((r) => r.ruleId);
+const ruleIds = (facts: Partial<EligibilityFacts>) =>
+  assessEligibility({ ...base(), ...facts }).reasons.map((r) => r.ruleId);
 
 test.each<[string, Partial<EligibilityFacts>, string[]]>([
   ['no exclusion at all', {}, []],
@@ -35,29 +54,66 @@ test.each<[string, Partial<EligibilityFacts>, string[]]>([
   ['10 g prescription pills, possession', drug('PRESCRIPTION_PILLS', 10, 'POSSESSION'), []],
   ['10 g prescription pills, delivery', drug('PRESCRIPTION_PILLS', 10, 'DELIVERY'), []],
   // R-EX-PROFIT applies to delivery/PWI only
-  ['delivery, dealing for profit', { ...drug('OTHER', 2, 'DELIVERY'), ...judged({ dealingForProfit: true }) }, ['R-EX-PROFIT']],
-  ['possession, "dealing for profit" ticked', { ...drug('OTHER', 2, 'POSSESSION'), ...judged({ dealingForProfit: true }) }, []],
+  [
+    'delivery, dealing for profit',
+    { ...drug('OTHER', 2, 'DELIVERY'), ...judged({ dealingForProfit: true }) },
+    ['R-EX-PROFIT'],
+  ],
+  [
+    'possession, "dealing for profit" ticked',
+    { ...drug('OTHER', 2, 'POSSESSION'), ...judged({ dealingForProfit: true }) },
+    [],
+  ],
   // officer judgments and orders
   ['not amenable', judged({ amenable: false }), ['R-EX-AMENABLE']],
   ['exploits others', judged({ exploitsOthers: true }), ['R-EX-EXPLOIT']],
   ['promoting prostitution', judged({ promotingProstitution: true }), ['R-EX-PROMOTING']],
   ['safety concern', judged({ safetyConcern: true }), ['R-EX-SAFETY']],
-  ['order protecting a current participant', { protectiveOrders: [{ type: 'NO_CONTACT', protectsCurrentParticipant: true }] }, ['R-EX-ORDER']],
-  ['order protecting someone else', { protectiveOrders: [{ type: 'ANTI_HARASSMENT', protectsCurrentParticipant: false }] }, []],
+  [
+    'order protecting a current participant',
+    { protectiveOrders: [{ type: 'NO_CONTACT', protectsCurrentParticipant: true }] },
+    ['R-EX-ORDER'],
+  ],
+  [
+    'order protecting someone else',
+    { protectiveOrders: [{ type: 'ANTI_HARASSMENT', protectsCurrentParticipant: false }] },
+    [],
+  ],
   // R-EL-OFFENSE: a known offense the catalogue does not mark eligible is a reason, with the others
-  ['Assault 4 (not an offense LEAD diverts)', { offenses: [{ code: 'ASSAULT_4', label: 'Assault 4', eligible: false }] }, ['R-EL-OFFENSE']],
-  ['DUI with 12 g of drugs', { offenses: [{ code: 'DUI', eligible: false }, { code: 'VUCSA_POSSESSION', eligible: true, drug: { substance: 'OTHER', grams: 12, activity: 'POSSESSION' } }] }, ['R-EL-OFFENSE', 'R-EX-DRUG-AMOUNT']],
+  [
+    'Assault 4 (not an offense LEAD diverts)',
+    { offenses: [{ code: 'ASSAULT_4', label: 'Assault 4', eligible: false }] },
+    ['R-EL-OFFENSE'],
+  ],
+  [
+    'DUI with 12 g of drugs',
+    {
+      offenses: [
+        { code: 'DUI', eligible: false },
+        { code: 'VUCSA_POSSESSION', eligible: true, drug: { substance: 'OTHER', grams: 12, activity: 'POSSESSION' } },
+      ],
+    },
+    ['R-EL-OFFENSE', 'R-EX-DRUG-AMOUNT'],
+  ],
   // R-EX-HISTORY-10Y, "unless more than 10 years has elapsed": the anniversary still excludes, the day after does not
   ['Robbery 2, 9 years 364 days ago', convicted('ROBBERY_2', '2016-03-02'), ['R-EX-HISTORY-10Y']],
   ['Robbery 2, exactly 10 years ago (the anniversary)', convicted('ROBBERY_2', '2016-03-01'), ['R-EX-HISTORY-10Y']],
   ['Robbery 2, 10 years and a day ago', convicted('ROBBERY_2', '2016-02-29'), []],
   ['Assault 3, 11 years ago', convicted('ASSAULT_3', '2015-01-10'), []],
-  ['attempted Robbery 2, 2 years ago (attempts count only for lifetime offenses)', convicted('ROBBERY_2', '2024-01-01', true), []],
+  [
+    'attempted Robbery 2, 2 years ago (attempts count only for lifetime offenses)',
+    convicted('ROBBERY_2', '2024-01-01', true),
+    [],
+  ],
   // R-EX-HISTORY-5Y: Burglary 2 — 4 years, exactly 5 years, 5 years and a day
   ['Burglary 2, 4 years ago', convicted('BURGLARY_2', '2022-03-01'), ['R-EX-HISTORY-5Y']],
   ['Burglary 2, exactly 5 years ago (the anniversary)', convicted('BURGLARY_2', '2021-03-01'), ['R-EX-HISTORY-5Y']],
   ['Burglary 2, 5 years and a day ago', convicted('BURGLARY_2', '2021-02-28'), []],
-  ['DV no-contact order violation, 4 years 11 months ago', convicted('DV_NO_CONTACT_ORDER_VIOLATION', '2021-04-01'), ['R-EX-HISTORY-5Y']],
+  [
+    'DV no-contact order violation, 4 years 11 months ago',
+    convicted('DV_NO_CONTACT_ORDER_VIOLATION', '2021-04-01'),
+    ['R-EX-HISTORY-5Y'],
+  ],
   // R-EX-HISTORY-LIFETIME, attempts included
   ['attempted kidnapping 30 years ago', convicted('KIDNAPPING', '1996-03-01', true), ['R-EX-HISTORY-LIFETIME']],
   ['Murder 2, 40 years ago', convicted('MURDER_2', '1986-05-05'), ['R-EX-HISTORY-LIFETIME']],
@@ -75,10 +131,20 @@ test('several exclusions at once are all reported, each with its rule and a mess
     dateOfBirth: '2009-01-01',
     ...drug('OTHER', 12, 'DELIVERY'),
     ...judged({ dealingForProfit: true, safetyConcern: true }),
-    convictions: [{ code: 'ROBBERY_2', date: '2020-01-01' }, { code: 'SEX_OFFENSE', date: '2001-01-01' }],
+    convictions: [
+      { code: 'ROBBERY_2', date: '2020-01-01' },
+      { code: 'SEX_OFFENSE', date: '2001-01-01' },
+    ],
   });
   expect(result.eligible).toBe(false);
-  expect(result.reasons.map((r) => r.ruleId)).toEqual(['R-EL-ADULT', 'R-EX-DRUG-AMOUNT', 'R-EX-PROFIT', 'R-EX-SAFETY', 'R-EX-HISTORY-LIFETIME', 'R-EX-HISTORY-10Y']);
+  expect(result.reasons.map((r) => r.ruleId)).toEqual([
+    'R-EL-ADULT',
+    'R-EX-DRUG-AMOUNT',
+    'R-EX-PROFIT',
+    'R-EX-SAFETY',
+    'R-EX-HISTORY-LIFETIME',
+    'R-EX-HISTORY-10Y',
+  ]);
   for (const r of result.reasons) expect(r.message).toContain(`(${r.ruleId})`);
   expect(result.reasons[1].message).toContain('12 g');
 });
@@ -91,8 +157,20 @@ test('path flags change the path without excluding (R-EL-MEDICAL, R-EL-CONSENT-L
     warrants: [{ kind: 'OTHER_CHARGE' }, { kind: 'DOC' }],
   });
   expect(result.eligible).toBe(true);
-  expect(result.paths).toEqual({ medicalFirst: true, consentLater: true, victimConsultation: true, bookedOnWarrant: true, docNciRouting: true });
-  expect(result.notes.map((n) => n.ruleId)).toEqual(['R-EL-MEDICAL', 'R-EL-CONSENT-LATER', 'R-EL-VICTIM', 'R-EL-WARRANT', 'R-EL-WARRANT']);
+  expect(result.paths).toEqual({
+    medicalFirst: true,
+    consentLater: true,
+    victimConsultation: true,
+    bookedOnWarrant: true,
+    docNciRouting: true,
+  });
+  expect(result.notes.map((n) => n.ruleId)).toEqual([
+    'R-EL-MEDICAL',
+    'R-EL-CONSENT-LATER',
+    'R-EL-VICTIM',
+    'R-EL-WARRANT',
+    'R-EL-WARRANT',
+  ]);
 });
 
 describe('calendar arithmetic (leap days)', () => {
@@ -105,7 +183,9 @@ describe('calendar arithmetic (leap days)', () => {
     expect(ageOn('2008-02-29', '2026-02-27')).toBe(17);
     expect(ruleIds({ dateOfBirth: '2008-02-29', incidentDate: '2026-02-28', referralDate: '2026-02-28' })).toEqual([]);
     // A leap-day conviction: its 10th anniversary is 28 February 2026 — still excluded that day, not the day after.
-    expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-02-28' })).toEqual(['R-EX-HISTORY-10Y']);
+    expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-02-28' })).toEqual([
+      'R-EX-HISTORY-10Y',
+    ]);
     expect(ruleIds({ ...convicted('BURGLARY_1', '2016-02-29'), referralDate: '2026-03-01' })).toEqual([]);
   });
 

@@ -34,11 +34,15 @@ test('SMTP down at the deadline: retried, flagged stuck after the window, delive
   }, 'the case to be flagged stuck');
   expect(stuck.stage).toBe('INTAKE_MISSED');
   expect(stuck.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED').status).toBe('OVERDUE');
-  const pending = await stack.db.notification.findFirstOrThrow({ where: { referralId: caseId, kind: 'INTAKE_MISSED', recipientRole: 'prosecutor' } });
+  const pending = await stack.db.notification.findFirstOrThrow({
+    where: { referralId: caseId, kind: 'INTAKE_MISSED', recipientRole: 'prosecutor' },
+  });
   expect(pending.status).toBe('PENDING');
   expect(pending.attempts).toBeGreaterThan(1);
   expect(pending.lastError).toMatch(/ECONNREFUSED/);
-  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReason).toBe('MISSED_NOTICE_UNCONFIRMED');
+  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReason).toBe(
+    'MISSED_NOTICE_UNCONFIRMED',
+  );
 
   await stack.mail.start(port);
   await stack.env.sleep('15 minutes'); // the next retry

@@ -13,7 +13,9 @@ import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
  * Re-record with `npx tsx scripts/record-history-fixtures.ts` when a new path is added.
  */
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const files = readdirSync(path.join(FIXTURES, 'histories')).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(path.join(FIXTURES, 'histories'))
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 const PATHS = [
   'arrest-enrolled-iip-exited',
@@ -59,11 +61,17 @@ test('every recorded history replays deterministically with the current workflow
     // already installed in this process
   }
   const keys = parsePayloadKeys(readFileSync(path.join(FIXTURES, 'replay-payload-key.txt'), 'utf8').trim());
-  const histories = files.map((file) => ({ workflowId: file.replace('.json', ''), history: historyFromJSON(JSON.parse(readFileSync(path.join(FIXTURES, 'histories', file), 'utf8'))) }));
+  const histories = files.map((file) => ({
+    workflowId: file.replace('.json', ''),
+    history: historyFromJSON(JSON.parse(readFileSync(path.join(FIXTURES, 'histories', file), 'utf8'))),
+  }));
   const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories(
-    { ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }), dataConverter: dataConverterFor(keys) },
+    {
+      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+      dataConverter: dataConverterFor(keys),
+    },
     histories,
   )) {
     if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);

@@ -30,7 +30,12 @@ beforeAll(async () => {
   officer = apiAs(stack.baseUrl, 'officer');
   const caseManager = apiAs(stack.baseUrl, 'case_manager');
   const sergeant = apiAs(stack.baseUrl, 'sergeant');
-  const arrest = async (name: string, referredAt: string, screened: boolean, overrides: Record<string, unknown> = {}) => {
+  const arrest = async (
+    name: string,
+    referredAt: string,
+    screened: boolean,
+    overrides: Record<string, unknown> = {},
+  ) => {
     const res = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ referredAt, ...overrides }));
     expect(res.status).toBe(201);
     ids[name] = res.body.caseId;
@@ -42,7 +47,10 @@ beforeAll(async () => {
   await arrest('missedCounty', ago(31 * DAY), true);
   await arrest('missedCity', ago(31 * DAY), true, { offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }] });
   await arrest('awaitingNci', ago(3600_000), false, { warrants: [{ kind: 'DOC' }] });
-  await arrest('overrideOverdue', ago(3600_000), false, { offenses: [{ code: 'DUI' }], overrideRequest: { reason: 'booked; sergeant to review' } });
+  await arrest('overrideOverdue', ago(3600_000), false, {
+    offenses: [{ code: 'DUI' }],
+    overrideRequest: { reason: 'booked; sergeant to review' },
+  });
   const social = async (name: string, approve: boolean) => {
     const res = await officer.post('/api/referrals/social-contacts', socialContactReferral());
     ids[name] = res.body.caseId;
@@ -68,7 +76,10 @@ async function run(what: string): Promise<string[]> {
 
 async function expectQuery(what: string, names: string[]) {
   const expected = names.map((n) => ids[n]).sort();
-  await waitFor(async () => JSON.stringify(await run(what)) === JSON.stringify(expected), `"${what}" to return ${names.join(', ')}`);
+  await waitFor(
+    async () => JSON.stringify(await run(what)) === JSON.stringify(expected),
+    `"${what}" to return ${names.join(', ')}`,
+  );
   expect(await run(what)).toEqual(expected);
 }
 
@@ -76,14 +87,20 @@ test('the README lists the saved queries', () => {
   expect(Object.keys(queries).length).toBeGreaterThanOrEqual(9);
 });
 
-test('intake deadline passes in the next 3 days', () => expectQuery('intake deadline passes in the next 3 days', ['dueIn2Days']));
+test('intake deadline passes in the next 3 days', () =>
+  expectQuery('intake deadline passes in the next 3 days', ['dueIn2Days']));
 test('every stuck case', () => expectQuery('every stuck case', ['screeningOverdue', 'overrideOverdue']));
-test('screening not recorded 4 h after the call', () => expectQuery('screening not recorded 4 h after the call', ['screeningOverdue']));
-test('social contacts awaiting a sergeant', () => expectQuery('social contacts awaiting a sergeant', ['awaitingApproval']));
-test('approved social contacts waiting for a place', () => expectQuery('approved social contacts waiting for a place', ['waitingForPlace']));
-test('DOC warrants awaiting the NCI team\'s decision', () => expectQuery('DOC warrants awaiting the NCI team\'s decision', ['awaitingNci']));
+test('screening not recorded 4 h after the call', () =>
+  expectQuery('screening not recorded 4 h after the call', ['screeningOverdue']));
+test('social contacts awaiting a sergeant', () =>
+  expectQuery('social contacts awaiting a sergeant', ['awaitingApproval']));
+test('approved social contacts waiting for a place', () =>
+  expectQuery('approved social contacts waiting for a place', ['waitingForPlace']));
+test("DOC warrants awaiting the NCI team's decision", () =>
+  expectQuery("DOC warrants awaiting the NCI team's decision", ['awaitingNci']));
 test('overrides unreviewed for 24 h', () => expectQuery('overrides unreviewed for 24 h', ['overrideOverdue']));
-test('missed intakes for the county prosecutor', () => expectQuery('missed intakes for the county prosecutor', ['missedCounty']));
+test('missed intakes for the county prosecutor', () =>
+  expectQuery('missed intakes for the county prosecutor', ['missedCounty']));
 test('cases whose next deadline has passed', () =>
   // Missed intakes wait for the prosecutor (their R-MISSED confirmation is met); the overdue screening's clock has passed.
   expectQuery('cases whose next deadline has passed', ['screeningOverdue', 'overrideOverdue']));

@@ -1,6 +1,12 @@
 import { apiAs } from '../support/api-client';
 import { mailFor, readCase, ruleOf, settled } from '../support/case-helpers';
-import { BURIEN_SERGEANTS, monthsAgo, ON_CALL_CASE_MANAGERS, PROJECT_MANAGER, socialContactReferral } from '../support/referrals';
+import {
+  BURIEN_SERGEANTS,
+  monthsAgo,
+  ON_CALL_CASE_MANAGERS,
+  PROJECT_MANAGER,
+  socialContactReferral,
+} from '../support/referrals';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** Social contacts (R-SC-*): prerequisites, approval, PDA notices, contact, intake, six-month re-assessment. */
@@ -19,7 +25,10 @@ afterAll(async () => {
 });
 
 const SOCIAL = '/api/referrals/social-contacts';
-const kinds = (caseId: string, to: string) => mailFor(stack, caseId, to).map((m) => m.headers['x-lead-rule'] + ':' + m.subject.replace(/^\[LEAD\] /, '').replace(/ — .*$/, ''));
+const kinds = (caseId: string, to: string) =>
+  mailFor(stack, caseId, to).map(
+    (m) => m.headers['x-lead-rule'] + ':' + m.subject.replace(/^\[LEAD\] /, '').replace(/ — .*$/, ''),
+  );
 
 async function refer(body = socialContactReferral()): Promise<string> {
   const res = await officer.post(SOCIAL, body);
@@ -36,32 +45,70 @@ async function approve(caseId: string) {
 
 describe('R-SC-PREREQ and R-SC-SOURCE at submission', () => {
   test('a violation 23 months ago is accepted; 25 months ago is refused (422 naming the rule)', async () => {
-    const recent = await officer.post(SOCIAL, socialContactReferral({ violations: [{ date: monthsAgo(23), area: 'WHITE_CENTER' }] }));
+    const recent = await officer.post(
+      SOCIAL,
+      socialContactReferral({ violations: [{ date: monthsAgo(23), area: 'WHITE_CENTER' }] }),
+    );
     expect(recent.status).toBe(201);
-    const old = await officer.post(SOCIAL, socialContactReferral({ violations: [{ date: monthsAgo(25), area: 'BURIEN' }] }));
+    const old = await officer.post(
+      SOCIAL,
+      socialContactReferral({ violations: [{ date: monthsAgo(25), area: 'BURIEN' }] }),
+    );
     expect(old.status).toBe(422);
-    expect(old.body.error).toMatchObject({ code: 'PREREQUISITES_NOT_MET', reasons: [expect.objectContaining({ ruleId: 'R-SC-PREREQ' })] });
+    expect(old.body.error).toMatchObject({
+      code: 'PREREQUISITES_NOT_MET',
+      reasons: [expect.objectContaining({ ruleId: 'R-SC-PREREQ' })],
+    });
     expect(old.body.error.message).toMatch(/more than 24 months/);
   });
 
   test('a violation outside the catchment area does not qualify; an order protecting someone not in LEAD does not exclude', async () => {
-    const outside = await officer.post(SOCIAL, socialContactReferral({ violations: [{ date: monthsAgo(1), area: 'OUTSIDE_CATCHMENT' }] }));
+    const outside = await officer.post(
+      SOCIAL,
+      socialContactReferral({ violations: [{ date: monthsAgo(1), area: 'OUTSIDE_CATCHMENT' }] }),
+    );
     expect(outside.status).toBe(422);
     expect(outside.body.error.message).toMatch(/outside the LEAD catchment area/);
-    const order = await officer.post(SOCIAL, socialContactReferral({ protectiveOrders: [{ type: 'NO_CONTACT', protectedPerson: { givenName: 'Nobody', familyName: 'Enrolled', dateOfBirth: '1970-01-01' } }] }));
+    const order = await officer.post(
+      SOCIAL,
+      socialContactReferral({
+        protectiveOrders: [
+          {
+            type: 'NO_CONTACT',
+            protectedPerson: { givenName: 'Nobody', familyName: 'Enrolled', dateOfBirth: '1970-01-01' },
+          },
+        ],
+      }),
+    );
     expect(order.status).toBe(201);
   });
 
   test('a community source without a vouching officer is refused (400 naming vouchedBy and R-SC-SOURCE)', async () => {
-    const res = await officer.post(SOCIAL, socialContactReferral({ source: { type: 'COMMUNITY', referrerId: 'Burien Food Bank', organization: 'Burien Food Bank' } }));
+    const res = await officer.post(
+      SOCIAL,
+      socialContactReferral({
+        source: { type: 'COMMUNITY', referrerId: 'Burien Food Bank', organization: 'Burien Food Bank' },
+      }),
+    );
     expect(res.status).toBe(400);
-    expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'vouchedBy', message: expect.stringContaining('R-SC-SOURCE') })]);
-    const vouched = await officer.post(SOCIAL, socialContactReferral({ source: { type: 'COMMUNITY', referrerId: 'Burien Food Bank' }, vouchedBy: { id: 'S-14', role: 'sergeant' } }));
+    expect(res.body.error.fields).toEqual([
+      expect.objectContaining({ field: 'vouchedBy', message: expect.stringContaining('R-SC-SOURCE') }),
+    ]);
+    const vouched = await officer.post(
+      SOCIAL,
+      socialContactReferral({
+        source: { type: 'COMMUNITY', referrerId: 'Burien Food Bank' },
+        vouchedBy: { id: 'S-14', role: 'sergeant' },
+      }),
+    );
     expect(vouched.status).toBe(201);
   });
 
   test('unknown catchment areas and verification bases are 400s naming the accepted codes', async () => {
-    const res = await officer.post(SOCIAL, socialContactReferral({ violations: [{ date: monthsAgo(1), area: 'SEATTLE' }] }));
+    const res = await officer.post(
+      SOCIAL,
+      socialContactReferral({ violations: [{ date: monthsAgo(1), area: 'SEATTLE' }] }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(/BURIEN/);
     expect(res.body.error.message).toMatch(/OUTSIDE_CATCHMENT/);
@@ -75,7 +122,10 @@ test('R-SC-PDA: approval on day 3 → the PDA is told twice (creation, approval)
   const view = await approve(caseId);
   expect(view.approval).toMatchObject({ decision: 'APPROVED', by: { role: 'sergeant' } });
   expect(mailFor(stack, caseId, PROJECT_MANAGER).map(ruleOf)).toEqual(['R-SC-PDA', 'R-SC-PDA']);
-  expect(kinds(caseId, PROJECT_MANAGER)).toEqual(['R-SC-PDA:New social-contact referral', 'R-SC-PDA:Social-contact referral approved']);
+  expect(kinds(caseId, PROJECT_MANAGER)).toEqual([
+    'R-SC-PDA:New social-contact referral',
+    'R-SC-PDA:Social-contact referral approved',
+  ]);
   expect(mailFor(stack, caseId, BURIEN_SERGEANTS).map(ruleOf)).toEqual(['R-SC-APPROVAL']);
 });
 
@@ -90,11 +140,17 @@ test('R-SC-APPROVAL: unreviewed after 7 days → stuck and the sergeants reminde
   const noReason = await sergeant.act(caseId, 'approval-decision', { decision: 'DENY' });
   expect(noReason.status).toBe(400);
   expect(noReason.body.error.fields[0]).toMatchObject({ field: 'reason' });
-  const denied = await sergeant.act(caseId, 'approval-decision', { decision: 'DENY', reason: 'Not a current public-safety priority' });
+  const denied = await sergeant.act(caseId, 'approval-decision', {
+    decision: 'DENY',
+    reason: 'Not a current public-safety priority',
+  });
   expect(denied.body.case).toMatchObject({ stage: 'DENIED', outcome: 'APPROVAL_DENIED', stuck: [] });
   await settled(stack, caseId).catch(() => undefined);
   await stack.env.client.workflow.getHandle(caseId).result();
-  expect(kinds(caseId, PROJECT_MANAGER)).toEqual(['R-SC-PDA:New social-contact referral', 'R-SC-PDA:Social-contact referral denied']);
+  expect(kinds(caseId, PROJECT_MANAGER)).toEqual([
+    'R-SC-PDA:New social-contact referral',
+    'R-SC-PDA:Social-contact referral denied',
+  ]);
 });
 
 test('R-SC-CONTACT: after approval the person is found; if willing, case management is called; then the shared intake path enrolls', async () => {
@@ -122,7 +178,10 @@ test('R-SC-CONTACT: after approval the person is found; if willing, case managem
     'R-SC-PDA:Social-contact referral enrolled',
   ]);
   // Arrest-only actions are refused, naming the rule.
-  const extension = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'intake-deadline/extensions', { newDueAt: new Date(Date.now() + 90 * 86400_000).toISOString(), reason: 'not applicable' });
+  const extension = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'intake-deadline/extensions', {
+    newDueAt: new Date(Date.now() + 90 * 86400_000).toISOString(),
+    reason: 'not applicable',
+  });
   expect(extension.status).toBe(409);
   expect(extension.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-INTAKE' });
 });
@@ -153,7 +212,10 @@ describe('R-SC-REASSESS (time-skipping)', () => {
     expect(mailFor(stack, caseId, BURIEN_SERGEANTS).filter((m) => ruleOf(m) === 'R-SC-REASSESS')).toHaveLength(1);
     expect(mailFor(stack, caseId, PROJECT_MANAGER).filter((m) => ruleOf(m) === 'R-SC-REASSESS')).toHaveLength(1);
 
-    const renewed = await sergeant.act(caseId, 'reassessment-decision', { decision: 'RENEW', reason: 'Still a priority; outreach ongoing' });
+    const renewed = await sergeant.act(caseId, 'reassessment-decision', {
+      decision: 'RENEW',
+      reason: 'Still a priority; outreach ongoing',
+    });
     expect(renewed.status).toBe(200);
     expect(renewed.body.case.reassessmentDue).toBe(false);
     const nextDue = Date.parse(renewed.body.case.approvalValidUntil);
@@ -166,7 +228,10 @@ describe('R-SC-REASSESS (time-skipping)', () => {
     expect((await settled(stack, caseId)).reassessmentDue).toBe(true);
     expect(mailFor(stack, caseId, BURIEN_SERGEANTS).filter((m) => ruleOf(m) === 'R-SC-REASSESS')).toHaveLength(2);
 
-    const closed = await sergeant.act(caseId, 'reassessment-decision', { decision: 'CLOSE', reason: 'Could not be located for a year' });
+    const closed = await sergeant.act(caseId, 'reassessment-decision', {
+      decision: 'CLOSE',
+      reason: 'Could not be located for a year',
+    });
     expect(closed.body.case).toMatchObject({ stage: 'CLOSED', outcome: 'CLOSED_AT_REASSESSMENT' });
     await stack.env.client.workflow.getHandle(caseId).result();
     expect(kinds(caseId, PROJECT_MANAGER).at(-1)).toBe('R-SC-PDA:Social-contact referral closed');
@@ -185,6 +250,8 @@ describe('R-SC-REASSESS (time-skipping)', () => {
     const later = await settled(stack, caseId);
     expect(later.reassessmentDue).toBe(false);
     expect(mailFor(stack, caseId).filter((m) => ruleOf(m) === 'R-SC-REASSESS')).toHaveLength(0);
-    expect((await sergeant.act(caseId, 'reassessment-decision', { decision: 'RENEW', reason: 'nothing due' })).status).toBe(409);
+    expect(
+      (await sergeant.act(caseId, 'reassessment-decision', { decision: 'RENEW', reason: 'nothing due' })).status,
+    ).toBe(409);
   });
 });

@@ -24,14 +24,26 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.stuck.push({ reason: 'OVERRIDE_OVERDUE', ruleId: 'R-EL-OVERRIDE', since: event.at });
       break;
     case 'OVERRIDE_APPROVED':
-      state.override = { ...state.override!, decision: 'APPROVED', decidedAt: event.at, by: event.actor, decisionReason: data.reason as string };
+      state.override = {
+        ...state.override!,
+        decision: 'APPROVED',
+        decidedAt: event.at,
+        by: event.actor,
+        decisionReason: data.reason as string,
+      };
       // R-EL-OVERRIDE (Decision): an accepted override's intake deadline counts from the acceptance.
       if (data.intakeDueAt) state.intakeDueAt = data.intakeDueAt as string;
       callCaseManagement(state, event.at);
       clearStuck(state, 'OVERRIDE_OVERDUE');
       break;
     case 'OVERRIDE_DENIED':
-      state.override = { ...state.override!, decision: 'DENIED', decidedAt: event.at, by: event.actor, decisionReason: data.reason as string };
+      state.override = {
+        ...state.override!,
+        decision: 'DENIED',
+        decidedAt: event.at,
+        by: event.actor,
+        decisionReason: data.reason as string,
+      };
       state.stage = 'DENIED';
       state.outcome = 'OVERRIDE_DENIED';
       clearStuck(state, 'OVERRIDE_OVERDUE');
@@ -41,7 +53,13 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       break;
     case 'NCI_REFERRED':
       // R-EL-WARRANT (Decision): the diversion proceeds, and its clocks start now.
-      state.nci = { ...state.nci!, decision: 'REFERRED', decidedAt: event.at, by: event.actor, ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}) };
+      state.nci = {
+        ...state.nci!,
+        decision: 'REFERRED',
+        decidedAt: event.at,
+        by: event.actor,
+        ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}),
+      };
       state.stage = 'AWAITING_SCREENING';
       state.screeningDueAt = data.screeningDueAt as string;
       state.intakeDueAt = data.intakeDueAt as string;
@@ -50,7 +68,13 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       clearStuck(state, 'NCI_DECISION_OVERDUE');
       break;
     case 'NCI_DECLINED':
-      state.nci = { ...state.nci!, decision: 'DECLINED', decidedAt: event.at, by: event.actor, ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}) };
+      state.nci = {
+        ...state.nci!,
+        decision: 'DECLINED',
+        decidedAt: event.at,
+        by: event.actor,
+        ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}),
+      };
       state.stage = 'CLOSED';
       state.outcome = 'NCI_DECLINED';
       clearStuck(state, 'NCI_DECISION_OVERDUE');
@@ -59,7 +83,12 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.stuck.push({ reason: 'APPROVAL_OVERDUE', ruleId: 'R-SC-APPROVAL', since: event.at });
       break;
     case 'SOCIAL_CONTACT_APPROVED':
-      state.approval = { decision: 'APPROVED', at: event.at, by: event.actor, reason: data.reason as string | undefined };
+      state.approval = {
+        decision: 'APPROVED',
+        at: event.at,
+        by: event.actor,
+        reason: data.reason as string | undefined,
+      };
       state.approvalValidUntil = data.validUntil as string;
       state.stage = 'WAITING_FOR_CAPACITY';
       state.capacity = 'WAITING';
@@ -89,17 +118,30 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'APPROVAL_RENEWED':
       state.reassessmentDue = false;
       state.approvalValidUntil = data.validUntil as string;
-      state.renewals.push({ at: event.at, by: event.actor, reason: data.reason as string, validUntil: data.validUntil as string });
+      state.renewals.push({
+        at: event.at,
+        by: event.actor,
+        reason: data.reason as string,
+        validUntil: data.validUntil as string,
+      });
       clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'IIP_RECORDED':
       state.iip = { goals: data.goals as NonNullable<CaseState['iip']>['goals'], at: event.at, by: event.actor };
       break;
     case 'SERVICE_WITHDRAWN':
-      state.servicesWithdrawn.push({ service: data.service as string, reason: (data.reasonCode ?? data.reason) as string, ...(data.note ? { note: data.note as string } : {}), at: event.at, by: event.actor });
+      state.servicesWithdrawn.push({
+        service: data.service as string,
+        reason: (data.reasonCode ?? data.reason) as string,
+        ...(data.note ? { note: data.note as string } : {}),
+        at: event.at,
+        by: event.actor,
+      });
       break;
     case 'SERVICE_REINSTATED': {
-      const withdrawn = state.servicesWithdrawn.find((w) => !w.reinstatedAt && sameService(w.service, data.service as string));
+      const withdrawn = state.servicesWithdrawn.find(
+        (w) => !w.reinstatedAt && sameService(w.service, data.service as string),
+      );
       if (withdrawn) withdrawn.reinstatedAt = event.at;
       break;
     }
@@ -134,7 +176,12 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
       break;
     case 'SERVICE_RECORDED':
-      (state.servicesDelivered ??= []).push({ service: data.service as string, ...(data.provider ? { provider: data.provider as string } : {}), at: event.at, by: event.actor });
+      (state.servicesDelivered ??= []).push({
+        service: data.service as string,
+        ...(data.provider ? { provider: data.provider as string } : {}),
+        at: event.at,
+        by: event.actor,
+      });
       break;
     case 'CASE_NOTE_RECORDED':
       break;

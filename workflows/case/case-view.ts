@@ -10,50 +10,118 @@ export function deadlinesOf(state: CaseState): DeadlineView[] {
   const deadlines: DeadlineView[] = [];
 
   if (state.overrideDueAt) {
-    const status: DeadlineStatus = state.override?.decision ? 'MET' : hasStuck(state, 'OVERRIDE_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
-    deadlines.push({ ruleId: 'R-EL-OVERRIDE', name: 'sergeant reviews the override', dueAt: state.overrideDueAt, status });
+    const status: DeadlineStatus = state.override?.decision
+      ? 'MET'
+      : hasStuck(state, 'OVERRIDE_OVERDUE')
+        ? 'OVERDUE'
+        : closed
+          ? 'CANCELLED'
+          : 'OPEN';
+    deadlines.push({
+      ruleId: 'R-EL-OVERRIDE',
+      name: 'sergeant reviews the override',
+      dueAt: state.overrideDueAt,
+      status,
+    });
   }
 
   if (state.nci) {
-    const status: DeadlineStatus = state.nci.decision ? 'MET' : hasStuck(state, 'NCI_DECISION_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
-    deadlines.push({ ruleId: 'R-EL-WARRANT', name: 'DOC NCI team decides on the referral', dueAt: state.nci.dueAt, status });
+    const status: DeadlineStatus = state.nci.decision
+      ? 'MET'
+      : hasStuck(state, 'NCI_DECISION_OVERDUE')
+        ? 'OVERDUE'
+        : closed
+          ? 'CANCELLED'
+          : 'OPEN';
+    deadlines.push({
+      ruleId: 'R-EL-WARRANT',
+      name: 'DOC NCI team decides on the referral',
+      dueAt: state.nci.dueAt,
+      status,
+    });
   }
 
   if (state.approvalDueAt) {
-    const status: DeadlineStatus = state.approval ? 'MET' : hasStuck(state, 'APPROVAL_OVERDUE') ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
+    const status: DeadlineStatus = state.approval
+      ? 'MET'
+      : hasStuck(state, 'APPROVAL_OVERDUE')
+        ? 'OVERDUE'
+        : closed
+          ? 'CANCELLED'
+          : 'OPEN';
     deadlines.push({ ruleId: 'R-SC-APPROVAL', name: 'sergeant approval', dueAt: state.approvalDueAt, status });
   }
 
   if (state.approvalValidUntil && state.approval?.decision === 'APPROVED') {
-    const status: DeadlineStatus = state.enrolledAt ? 'MET' : state.reassessmentDue ? 'OVERDUE' : closed ? 'CANCELLED' : 'OPEN';
-    deadlines.push({ ruleId: 'R-SC-REASSESS', name: 're-assessment of the approval', dueAt: state.approvalValidUntil, status });
+    const status: DeadlineStatus = state.enrolledAt
+      ? 'MET'
+      : state.reassessmentDue
+        ? 'OVERDUE'
+        : closed
+          ? 'CANCELLED'
+          : 'OPEN';
+    deadlines.push({
+      ruleId: 'R-SC-REASSESS',
+      name: 're-assessment of the approval',
+      dueAt: state.approvalValidUntil,
+      status,
+    });
   }
 
   if (state.screeningDueAt) {
     const status: DeadlineStatus =
-      state.screenedAt || state.stage === 'LEFT_BEFORE_SCREENING' ? 'MET'
-        : hasStuck(state, 'SCREENING_OVERDUE') ? 'OVERDUE'
-          : closed || state.stage === 'INTAKE_MISSED' ? 'CANCELLED' : 'OPEN';
+      state.screenedAt || state.stage === 'LEFT_BEFORE_SCREENING'
+        ? 'MET'
+        : hasStuck(state, 'SCREENING_OVERDUE')
+          ? 'OVERDUE'
+          : closed || state.stage === 'INTAKE_MISSED'
+            ? 'CANCELLED'
+            : 'OPEN';
     deadlines.push({ ruleId: 'R-SCREEN', name: 'initial screening recorded', dueAt: state.screeningDueAt, status });
   }
 
   if (state.sceneWindowEndsAt) {
-    deadlines.push({ ruleId: 'R-SCENE', name: 'scene exclusion window ends', dueAt: state.sceneWindowEndsAt, status: state.sceneWindowEnded ? 'ENDED' : 'OPEN' });
+    deadlines.push({
+      ruleId: 'R-SCENE',
+      name: 'scene exclusion window ends',
+      dueAt: state.sceneWindowEndsAt,
+      status: state.sceneWindowEnded ? 'ENDED' : 'OPEN',
+    });
   }
 
   if (state.victimObjectionDueAt) {
-    const status: DeadlineStatus = state.victimObjectionAt ? 'MET' : state.victimObjectionWindowEnded ? 'ENDED' : closed ? 'CANCELLED' : 'OPEN';
-    deadlines.push({ ruleId: 'R-VICTIM', name: 'victim objection window ends', dueAt: state.victimObjectionDueAt, status });
+    const status: DeadlineStatus = state.victimObjectionAt
+      ? 'MET'
+      : state.victimObjectionWindowEnded
+        ? 'ENDED'
+        : closed
+          ? 'CANCELLED'
+          : 'OPEN';
+    deadlines.push({
+      ruleId: 'R-VICTIM',
+      name: 'victim objection window ends',
+      dueAt: state.victimObjectionDueAt,
+      status,
+    });
   }
 
   if (state.intakeDueAt) {
-    const status: DeadlineStatus =
-      state.enrolledAt ? 'MET' : state.intakeMissedAt ? 'MISSED' : closed || state.stage === 'LEFT_BEFORE_SCREENING' ? 'CANCELLED' : 'OPEN';
+    const status: DeadlineStatus = state.enrolledAt
+      ? 'MET'
+      : state.intakeMissedAt
+        ? 'MISSED'
+        : closed || state.stage === 'LEFT_BEFORE_SCREENING'
+          ? 'CANCELLED'
+          : 'OPEN';
     deadlines.push({ ruleId: 'R-INTAKE', name: 'intake and consent complete', dueAt: state.intakeDueAt, status });
   }
 
   if (state.intakeMissedAt) {
-    const status: DeadlineStatus = missedIntakeNoticesSent(state) ? 'MET' : hasStuck(state, 'MISSED_NOTICE_UNCONFIRMED') ? 'OVERDUE' : 'OPEN';
+    const status: DeadlineStatus = missedIntakeNoticesSent(state)
+      ? 'MET'
+      : hasStuck(state, 'MISSED_NOTICE_UNCONFIRMED')
+        ? 'OVERDUE'
+        : 'OPEN';
     const dueAt = new Date(Date.parse(state.intakeMissedAt) + state.policy.missedNoticeConfirmWithinMs).toISOString();
     deadlines.push({ ruleId: 'R-MISSED', name: 'missed-intake notice confirmed sent', dueAt, status });
   }

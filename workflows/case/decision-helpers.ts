@@ -17,9 +17,19 @@ export interface RulesInForce {
   /** R-VICTIM (Decision): the social contact continuing a hand-off keeps the stage the person had reached. */
   handOffKeepsEnrollment: boolean;
 }
-export const ALL_RULES: RulesInForce = { filingDecisionGuard: true, overrideDeadlineFromAcceptance: true, consentBeforeIntake: true, handOffKeepsEnrollment: true };
+export const ALL_RULES: RulesInForce = {
+  filingDecisionGuard: true,
+  overrideDeadlineFromAcceptance: true,
+  consentBeforeIntake: true,
+  handOffKeepsEnrollment: true,
+};
 
-export type Decider<A extends CaseActionName> = (state: CaseState, args: CaseActionArgs<A>, now: number, rules: RulesInForce) => NewCaseEvent[];
+export type Decider<A extends CaseActionName> = (
+  state: CaseState,
+  args: CaseActionArgs<A>,
+  now: number,
+  rules: RulesInForce,
+) => NewCaseEvent[];
 export type Deciders<A extends CaseActionName> = { [K in A]: Decider<K> };
 
 export const NOT_TERMINAL: readonly Stage[] = STAGES.filter((s) => !isTerminal(s));
@@ -35,7 +45,17 @@ export function event(args: CaseActionArgs, now: number, fields: Omit<NewCaseEve
 /** An instant plus calendar months (R-SC-REASSESS), clamped to the month's last day. */
 export function addCalendarMonths(instant: string, months: number): string {
   const d = new Date(instant);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(
+      d.getUTCFullYear(),
+      d.getUTCMonth() + months,
+      1,
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      d.getUTCMilliseconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return target.toISOString();

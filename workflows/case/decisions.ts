@@ -13,6 +13,12 @@ import { socialDeciders } from './social-decisions';
  */
 export const deciders: Deciders<CaseActionName> = { ...intakeDeciders, ...arrestDeciders, ...socialDeciders };
 
-export function decide<A extends CaseActionName>(action: A, state: CaseState, args: CaseActionArgs<A>, now: number, rules: RulesInForce = ALL_RULES): NewCaseEvent[] {
+export function decide<A extends CaseActionName>(
+  action: A,
+  state: CaseState,
+  args: CaseActionArgs<A>,
+  now: number,
+  rules: RulesInForce = ALL_RULES,
+): NewCaseEvent[] {
   return (deciders[action] as Decider<A>)(state, args, now, rules);
 }

@@ -23,7 +23,8 @@ export function prosecutorsOf(state: CaseState): Recipient[] {
 function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
   const prosecutors = prosecutorsOf(state);
   const sergeant: Recipient = { role: 'sergeant', agency: state.agency };
-  const toProsecutors = (kind: NoticeKind, ruleId: RuleId): Owed[] => prosecutors.map((recipient) => ({ kind, ruleId, recipient }));
+  const toProsecutors = (kind: NoticeKind, ruleId: RuleId): Owed[] =>
+    prosecutors.map((recipient) => ({ kind, ruleId, recipient }));
   const arrestCall = (): Owed[] => [
     { kind: 'CASE_MANAGEMENT_CALLED', ruleId: 'R-CALL', recipient: CASE_MANAGEMENT },
     ...toProsecutors('DIVERSION_PACKET', 'R-PACKET'),
@@ -61,7 +62,8 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
       ];
     case 'SOCIAL_CONTACT_REFERRED':
       // A social contact continuing a handed-off arrest diversion opens approved: the PDA is told, nobody is asked to approve.
-      if (state.approval?.decision === 'APPROVED') return [{ kind: 'SOCIAL_CONTACT_HANDED_OFF', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }];
+      if (state.approval?.decision === 'APPROVED')
+        return [{ kind: 'SOCIAL_CONTACT_HANDED_OFF', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }];
       return [
         { kind: 'SOCIAL_CONTACT_REFERRED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER },
         { kind: 'APPROVAL_REQUESTED', ruleId: 'R-SC-APPROVAL', recipient: sergeant },
@@ -117,7 +119,16 @@ export function noticesOwed(state: CaseState, event: CaseEvent): NoticeRecord[] 
  */
 export function screeningOverdueReminder(state: CaseState, event: CaseEvent): NoticeRecord[] {
   if (event.type !== 'SCREENING_OVERDUE') return [];
-  return [{ kind: 'SCREENING_REMINDER', ruleId: 'R-SCREEN', recipient: CASE_MANAGEMENT, id: `${state.referralId}.${event.seq}.case_manager`, eventSeq: event.seq, status: 'PENDING' }];
+  return [
+    {
+      kind: 'SCREENING_REMINDER',
+      ruleId: 'R-SCREEN',
+      recipient: CASE_MANAGEMENT,
+      id: `${state.referralId}.${event.seq}.case_manager`,
+      eventSeq: event.seq,
+      status: 'PENDING',
+    },
+  ];
 }
 
 /**
@@ -155,7 +166,9 @@ export function orderedEffectsOwed(state: CaseState, event: CaseEvent): OrderedE
       return state.type === 'SOCIAL_CONTACT' ? [{ kind: 'capacity', signal: 'placeReleased' }] : [];
     case 'HANDED_OFF_TO_SOCIAL_CONTACT':
       // R-VICTIM (Decision): a participant's place moves to the social contact that continues them, counted once.
-      return event.data?.keepsEnrollment ? [{ kind: 'openLinkedSocialContact' }, { kind: 'capacity', signal: 'participantTransferred' }] : [{ kind: 'openLinkedSocialContact' }];
+      return event.data?.keepsEnrollment
+        ? [{ kind: 'openLinkedSocialContact' }, { kind: 'capacity', signal: 'participantTransferred' }]
+        : [{ kind: 'openLinkedSocialContact' }];
     default:
       return [];
   }

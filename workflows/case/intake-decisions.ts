@@ -9,15 +9,35 @@ import { rejectField, rejectRule, requireStage, requireType } from './rejections
  * (R-SCREEN, R-CONSENT, R-INTAKE, R-ENROLL, R-EXIT). A social contact has no 30-day deadline.
  */
 
-function enrollIfComplete(args: CaseActionArgs, now: number, after: { consent: boolean; intake: boolean }): NewCaseEvent[] {
+function enrollIfComplete(
+  args: CaseActionArgs,
+  now: number,
+  after: { consent: boolean; intake: boolean },
+): NewCaseEvent[] {
   return after.consent && after.intake ? [event(args, now, { type: 'ENROLLED', ruleId: 'R-ENROLL' })] : [];
 }
 
 function requireScreened(state: CaseState, what: string): void {
-  if (state.stage === 'AWAITING_SCREENING') rejectRule(state, 'R-SCREEN', `${what} cannot be recorded before the initial screening of case ${state.referralId}: record the screening first`);
+  if (state.stage === 'AWAITING_SCREENING')
+    rejectRule(
+      state,
+      'R-SCREEN',
+      `${what} cannot be recorded before the initial screening of case ${state.referralId}: record the screening first`,
+    );
 }
 
-type IntakeAction = 'recordScreening' | 'recordLeftBeforeScreening' | 'recordConsent' | 'rescindConsent' | 'recordIntake' | 'recordExit' | 'recordIipGoals' | 'withdrawService' | 'reinstateService' | 'recordService' | 'recordCaseNote';
+type IntakeAction =
+  | 'recordScreening'
+  | 'recordLeftBeforeScreening'
+  | 'recordConsent'
+  | 'rescindConsent'
+  | 'recordIntake'
+  | 'recordExit'
+  | 'recordIipGoals'
+  | 'withdrawService'
+  | 'reinstateService'
+  | 'recordService'
+  | 'recordCaseNote';
 
 const sameProvider = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -27,35 +47,66 @@ export const intakeDeciders: Deciders<IntakeAction> = {
     const scheduled = args.input.intakeScheduledFor;
     if (scheduled !== undefined) {
       const at = Date.parse(scheduled);
-      if (at < now - CLOCK_SKEW_MS) rejectField('intakeScheduledFor', 'the intake appointment must be in the future', 'R-INTAKE');
+      if (at < now - CLOCK_SKEW_MS)
+        rejectField('intakeScheduledFor', 'the intake appointment must be in the future', 'R-INTAKE');
       if (state.intakeDueAt && at > Date.parse(state.intakeDueAt)) {
-        rejectField('intakeScheduledFor', `the intake must be scheduled on or before the intake deadline ${state.intakeDueAt}`, 'R-INTAKE');
+        rejectField(
+          'intakeScheduledFor',
+          `the intake must be scheduled on or before the intake deadline ${state.intakeDueAt}`,
+          'R-INTAKE',
+        );
       }
     }
-    return [event(args, now, { type: 'SCREENING_RECORDED', ruleId: 'R-SCREEN', data: scheduled ? { intakeScheduledFor: new Date(scheduled).toISOString() } : undefined })];
+    return [
+      event(args, now, {
+        type: 'SCREENING_RECORDED',
+        ruleId: 'R-SCREEN',
+        data: scheduled ? { intakeScheduledFor: new Date(scheduled).toISOString() } : undefined,
+      }),
+    ];
   },
 
   recordLeftBeforeScreening(state, args, now) {
     requireType(state, 'ARREST_DIVERSION', 'Recording that the person left before screening', 'R-SCREEN');
     requireStage(state, ['AWAITING_SCREENING'], 'Recording that the person left before screening', 'R-SCREEN');
-    return [event(args, now, { type: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', data: args.input.note ? { note: args.input.note } : undefined })];
+    return [
+      event(args, now, {
+        type: 'LEFT_BEFORE_SCREENING',
+        ruleId: 'R-SCREEN',
+        data: args.input.note ? { note: args.input.note } : undefined,
+      }),
+    ];
   },
 
   recordConsent(state, args, now) {
     requireScreened(state, 'Consent');
     requireStage(state, ['AWAITING_INTAKE'], 'Recording consent', 'R-CONSENT');
-    if (state.consent.status === 'GIVEN') rejectRule(state, 'R-CONSENT', `Consent is already in force for case ${state.referralId} (given ${state.consent.at})`);
+    if (state.consent.status === 'GIVEN')
+      rejectRule(
+        state,
+        'R-CONSENT',
+        `Consent is already in force for case ${state.referralId} (given ${state.consent.at})`,
+      );
     const { method, memorializedBy, covers } = args.input;
     return [
-      event(args, now, { type: 'CONSENT_GIVEN', ruleId: 'R-CONSENT', data: { method, ...(memorializedBy ? { memorializedBy } : {}), covers: covers ?? NO_COVERAGE } }),
+      event(args, now, {
+        type: 'CONSENT_GIVEN',
+        ruleId: 'R-CONSENT',
+        data: { method, ...(memorializedBy ? { memorializedBy } : {}), covers: covers ?? NO_COVERAGE },
+      }),
       ...enrollIfComplete(args, now, { consent: true, intake: state.intakeCompletedAt !== undefined }),
     ];
   },
 
   rescindConsent(state, args, now) {
     requireStage(state, ['AWAITING_INTAKE', 'ENROLLED'], 'Rescinding consent', 'R-CONSENT');
-    if (state.consent.status !== 'GIVEN') rejectRule(state, 'R-CONSENT', `Case ${state.referralId} has no consent in force to rescind`);
-    const rescinded = event(args, now, { type: 'CONSENT_RESCINDED', ruleId: 'R-CONSENT', data: args.input.note ? { note: args.input.note } : undefined });
+    if (state.consent.status !== 'GIVEN')
+      rejectRule(state, 'R-CONSENT', `Case ${state.referralId} has no consent in force to rescind`);
+    const rescinded = event(args, now, {
+      type: 'CONSENT_RESCINDED',
+      ruleId: 'R-CONSENT',
+      data: args.input.note ? { note: args.input.note } : undefined,
+    });
     if (state.stage !== 'ENROLLED') return [rescinded];
     return [rescinded, event(args, now, { type: 'EXITED', ruleId: 'R-EXIT', data: { reason: 'CONSENT_RESCINDED' } })];
   },
@@ -63,9 +114,18 @@ export const intakeDeciders: Deciders<IntakeAction> = {
   recordIntake(state, args, now, rules) {
     requireScreened(state, 'Intake');
     requireStage(state, ['AWAITING_INTAKE'], 'Recording the intake', 'R-INTAKE');
-    if (state.intakeCompletedAt) rejectRule(state, 'R-INTAKE', `The intake of case ${state.referralId} was already recorded (${state.intakeCompletedAt})`);
+    if (state.intakeCompletedAt)
+      rejectRule(
+        state,
+        'R-INTAKE',
+        `The intake of case ${state.referralId} was already recorded (${state.intakeCompletedAt})`,
+      );
     if (rules.consentBeforeIntake && state.consent.status !== 'GIVEN') {
-      rejectRule(state, 'R-CONSENT', `Intake cannot be recorded before consent on case ${state.referralId}: record the release of information first (both may be recorded in the same visit)`);
+      rejectRule(
+        state,
+        'R-CONSENT',
+        `Intake cannot be recorded before consent on case ${state.referralId}: record the release of information first (both may be recorded in the same visit)`,
+      );
     }
     return [
       event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE' }),
@@ -75,14 +135,18 @@ export const intakeDeciders: Deciders<IntakeAction> = {
 
   recordIipGoals(state, args, now) {
     requireStage(state, ['ENROLLED'], 'Recording the Individual Intervention Plan', 'R-IIP');
-    return [event(args, now, { type: 'IIP_RECORDED', ruleId: 'R-IIP', data: { goals: [...new Set(args.input.goals)] } })];
+    return [
+      event(args, now, { type: 'IIP_RECORDED', ruleId: 'R-IIP', data: { goals: [...new Set(args.input.goals)] } }),
+    ];
   },
 
   withdrawService(state, args, now) {
     requireStage(state, ['ENROLLED'], 'Withdrawing a service', 'R-SERVICE-WITHDRAW');
     const input = args.input as typeof args.input & { reason?: string };
     // An update accepted before reasons were codes replays as it was recorded (free text).
-    const data = input.reasonCode ? { service: input.service, reasonCode: input.reasonCode, ...(input.note ? { note: input.note } : {}) } : { service: input.service, reason: input.reason };
+    const data = input.reasonCode
+      ? { service: input.service, reasonCode: input.reasonCode, ...(input.note ? { note: input.note } : {}) }
+      : { service: input.service, reason: input.reason };
     return [event(args, now, { type: 'SERVICE_WITHDRAWN', ruleId: 'R-SERVICE-WITHDRAW', data })];
   },
 
@@ -90,19 +154,47 @@ export const intakeDeciders: Deciders<IntakeAction> = {
     requireStage(state, ['ENROLLED'], 'Reinstating a service', 'R-SERVICE-WITHDRAW');
     const { service, note } = args.input;
     if (!state.servicesWithdrawn.some((w) => !w.reinstatedAt && sameService(w.service, service))) {
-      rejectField('service', `no withdrawn service named "${service}" on case ${state.referralId}; withdrawn: ${state.servicesWithdrawn.filter((w) => !w.reinstatedAt).map((w) => w.service).join(', ') || 'none'}`, 'R-SERVICE-WITHDRAW');
+      rejectField(
+        'service',
+        `no withdrawn service named "${service}" on case ${state.referralId}; withdrawn: ${
+          state.servicesWithdrawn
+            .filter((w) => !w.reinstatedAt)
+            .map((w) => w.service)
+            .join(', ') || 'none'
+        }`,
+        'R-SERVICE-WITHDRAW',
+      );
     }
-    return [event(args, now, { type: 'SERVICE_REINSTATED', ruleId: 'R-SERVICE-WITHDRAW', data: { service, ...(note ? { note } : {}) } })];
+    return [
+      event(args, now, {
+        type: 'SERVICE_REINSTATED',
+        ruleId: 'R-SERVICE-WITHDRAW',
+        data: { service, ...(note ? { note } : {}) },
+      }),
+    ];
   },
 
   recordService(state, args, now) {
     requireStage(state, ['ENROLLED'], 'Recording a service', 'R-IIP');
     const { service, provider, note } = args.input;
     if (provider !== undefined) {
-      const covered = state.consent.status === 'GIVEN' && (state.consent.covers ?? NO_COVERAGE).providers.some((p) => sameProvider(p, provider));
-      if (!covered) rejectRule(state, 'R-CONSENT', `The release of information of case ${state.referralId} does not cover the provider "${provider}": record a release that names it before consulting them`);
+      const covered =
+        state.consent.status === 'GIVEN' &&
+        (state.consent.covers ?? NO_COVERAGE).providers.some((p) => sameProvider(p, provider));
+      if (!covered)
+        rejectRule(
+          state,
+          'R-CONSENT',
+          `The release of information of case ${state.referralId} does not cover the provider "${provider}": record a release that names it before consulting them`,
+        );
     }
-    return [event(args, now, { type: 'SERVICE_RECORDED', ruleId: 'R-IIP', data: { service, ...(provider ? { provider } : {}), ...(note ? { note } : {}) } })];
+    return [
+      event(args, now, {
+        type: 'SERVICE_RECORDED',
+        ruleId: 'R-IIP',
+        data: { service, ...(provider ? { provider } : {}), ...(note ? { note } : {}) },
+      }),
+    ];
   },
 
   recordCaseNote(state, args, now) {

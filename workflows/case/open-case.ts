@@ -5,7 +5,9 @@ import type { NewCaseEvent } from './case-events';
 
 const at = (ms: number) => new Date(ms).toISOString();
 
-function blankCase(fields: Pick<CaseState, 'referralId' | 'type' | 'agency' | 'stage' | 'referredAt'> & { policy: CasePolicy }): CaseState {
+function blankCase(
+  fields: Pick<CaseState, 'referralId' | 'type' | 'agency' | 'stage' | 'referredAt'> & { policy: CasePolicy },
+): CaseState {
   return {
     ...fields,
     victimCrime: false,
@@ -35,7 +37,10 @@ function blankCase(fields: Pick<CaseState, 'referralId' | 'type' | 'agency' | 's
  * they refer. Cases recorded with the officer's decision (R-EL-NORIGHT: every case since the protocol's
  * turn-2 decisions) run the intake deadline from the override's acceptance; earlier ones from the referral.
  */
-export function openArrestDiversion(input: ArrestDiversionInput, startedAt: number): { state: CaseState; first: NewCaseEvent } {
+export function openArrestDiversion(
+  input: ArrestDiversionInput,
+  startedAt: number,
+): { state: CaseState; first: NewCaseEvent } {
   const referred = input.referredAt ? Date.parse(input.referredAt) : startedAt;
   const { policy } = input;
   const override = input.overrideRequest;
@@ -43,7 +48,14 @@ export function openArrestDiversion(input: ArrestDiversionInput, startedAt: numb
   const waiting = Boolean(override) || nci;
   const deadlineFromAcceptance = Boolean(override) && input.decision !== undefined;
   const state: CaseState = {
-    ...blankCase({ referralId: input.referralId, type: 'ARREST_DIVERSION', agency: input.agency, policy, referredAt: at(referred), stage: override ? 'OVERRIDE_REQUESTED' : nci ? 'AWAITING_NCI_DECISION' : 'AWAITING_SCREENING' }),
+    ...blankCase({
+      referralId: input.referralId,
+      type: 'ARREST_DIVERSION',
+      agency: input.agency,
+      policy,
+      referredAt: at(referred),
+      stage: override ? 'OVERRIDE_REQUESTED' : nci ? 'AWAITING_NCI_DECISION' : 'AWAITING_SCREENING',
+    }),
     prosecutorOffice: input.prosecutorOffice,
     ...(input.prosecutorOffices ? { prosecutorOffices: input.prosecutorOffices } : {}),
     offenseLevel: input.offenseLevel,
@@ -53,7 +65,9 @@ export function openArrestDiversion(input: ArrestDiversionInput, startedAt: numb
     sceneWindowEndsAt: waiting ? undefined : at(referred + policy.sceneWindowMs),
     victimObjectionDueAt: input.victimCrime && !nci ? at(referred + policy.victimObjectionWindowMs) : undefined,
     override: override ? { reason: override.reason, ruleIds: override.ruleIds } : undefined,
-    ...(override && policy.overrideOverdueAfterMs ? { overrideDueAt: at(startedAt + policy.overrideOverdueAfterMs) } : {}),
+    ...(override && policy.overrideOverdueAfterMs
+      ? { overrideDueAt: at(startedAt + policy.overrideOverdueAfterMs) }
+      : {}),
     ...(nci ? { nci: { dueAt: at(startedAt + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
   };
   const first: NewCaseEvent = {
@@ -65,9 +79,17 @@ export function openArrestDiversion(input: ArrestDiversionInput, startedAt: numb
       referredAt: state.referredAt,
       ...(state.intakeDueAt ? { intakeDueAt: state.intakeDueAt } : {}),
       prosecutorOffice: state.prosecutorOffice,
-      ...(input.prosecutorOffices && input.prosecutorOffices.length > 1 ? { prosecutorOffices: input.prosecutorOffices } : {}),
+      ...(input.prosecutorOffices && input.prosecutorOffices.length > 1
+        ? { prosecutorOffices: input.prosecutorOffices }
+        : {}),
       ...(override ? { ruleIds: override.ruleIds, reason: override.reason } : {}),
-      ...(input.decision ? { eligible: input.decision.eligible, eligibilityRuleIds: input.decision.ruleIds, officerDecision: input.decision.officerDecision } : {}),
+      ...(input.decision
+        ? {
+            eligible: input.decision.eligible,
+            eligibilityRuleIds: input.decision.ruleIds,
+            officerDecision: input.decision.officerDecision,
+          }
+        : {}),
     },
   };
   return { state, first };
@@ -80,12 +102,31 @@ export function openArrestDiversion(input: ArrestDiversionInput, startedAt: numb
  * (R-VICTIM) opens approved where the person had got to — enrolled stays enrolled, with the same
  * consent, IIP and services, and no new screening, consent or intake.
  */
-export function openSocialContact(input: SocialContactInput, startedAt: number): { state: CaseState; first: NewCaseEvent } {
+export function openSocialContact(
+  input: SocialContactInput,
+  startedAt: number,
+): { state: CaseState; first: NewCaseEvent } {
   const referred = input.referredAt ? Date.parse(input.referredAt) : startedAt;
-  const base = blankCase({ referralId: input.referralId, type: 'SOCIAL_CONTACT', agency: input.agency, policy: input.policy, referredAt: at(referred), stage: 'AWAITING_APPROVAL' });
+  const base = blankCase({
+    referralId: input.referralId,
+    type: 'SOCIAL_CONTACT',
+    agency: input.agency,
+    policy: input.policy,
+    referredAt: at(referred),
+    stage: 'AWAITING_APPROVAL',
+  });
   if (input.refusedAtSubmission) {
     const state: CaseState = { ...base, source: input.source, stage: 'REFUSED', outcome: 'REFUSED_AT_SUBMISSION' };
-    return { state, first: { type: 'SOCIAL_CONTACT_REFUSED', ruleId: 'R-SC-PDA', at: at(startedAt), actor: SYSTEM_ACTOR, data: { source: input.source, ruleIds: input.refusedAtSubmission.ruleIds } } };
+    return {
+      state,
+      first: {
+        type: 'SOCIAL_CONTACT_REFUSED',
+        ruleId: 'R-SC-PDA',
+        at: at(startedAt),
+        actor: SYSTEM_ACTOR,
+        data: { source: input.source, ruleIds: input.refusedAtSubmission.ruleIds },
+      },
+    };
   }
   const carried = input.carriedOver;
   const state: CaseState = carried
@@ -94,8 +135,15 @@ export function openSocialContact(input: SocialContactInput, startedAt: number):
         source: input.source,
         linkedFrom: input.linkedFrom,
         stage: carried.stage,
-        approval: { decision: 'APPROVED', at: at(startedAt), by: SYSTEM_ACTOR, reason: 'continues an arrest diversion handed off after a victim objection (R-VICTIM)' },
-        ...(carried.stage === 'ENROLLED' ? {} : { approvalValidUntil: addCalendarMonths(at(startedAt), input.policy.approvalValidMonths) }),
+        approval: {
+          decision: 'APPROVED',
+          at: at(startedAt),
+          by: SYSTEM_ACTOR,
+          reason: 'continues an arrest diversion handed off after a victim objection (R-VICTIM)',
+        },
+        ...(carried.stage === 'ENROLLED'
+          ? {}
+          : { approvalValidUntil: addCalendarMonths(at(startedAt), input.policy.approvalValidMonths) }),
         capacity: carried.stage === 'ENROLLED' ? 'PARTICIPANT' : 'GRANTED',
         screeningDueAt: carried.screeningDueAt,
         screenedAt: carried.screenedAt,
@@ -107,13 +155,22 @@ export function openSocialContact(input: SocialContactInput, startedAt: number):
         servicesDelivered: carried.servicesDelivered ?? [],
         servicesWithdrawn: carried.servicesWithdrawn,
       }
-    : { ...base, source: input.source, linkedFrom: input.linkedFrom, approvalDueAt: at(referred + input.policy.approvalOverdueAfterMs) };
+    : {
+        ...base,
+        source: input.source,
+        linkedFrom: input.linkedFrom,
+        approvalDueAt: at(referred + input.policy.approvalOverdueAfterMs),
+      };
   const first: NewCaseEvent = {
     type: 'SOCIAL_CONTACT_REFERRED',
     ruleId: 'R-SC-SOURCE',
     at: at(startedAt),
     actor: SYSTEM_ACTOR,
-    data: { source: input.source, ...(input.linkedFrom ? { linkedFrom: input.linkedFrom } : {}), ...(carried ? { continuedAt: carried.stage } : {}) },
+    data: {
+      source: input.source,
+      ...(input.linkedFrom ? { linkedFrom: input.linkedFrom } : {}),
+      ...(carried ? { continuedAt: carried.stage } : {}),
+    },
   };
   return { state, first };
 }

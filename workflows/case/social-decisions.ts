@@ -7,9 +7,16 @@ export const socialDeciders: Deciders<'decideApproval' | 'recordContact' | 'deci
     requireType(state, 'SOCIAL_CONTACT', 'An approval decision', 'R-SC-APPROVAL');
     requireStage(state, ['AWAITING_APPROVAL'], 'An approval decision', 'R-SC-APPROVAL');
     const { decision, reason } = args.input;
-    if (decision === 'DENY') return [event(args, now, { type: 'SOCIAL_CONTACT_DENIED', ruleId: 'R-SC-APPROVAL', data: { reason } })];
+    if (decision === 'DENY')
+      return [event(args, now, { type: 'SOCIAL_CONTACT_DENIED', ruleId: 'R-SC-APPROVAL', data: { reason } })];
     const validUntil = addCalendarMonths(iso(now), state.policy.approvalValidMonths);
-    return [event(args, now, { type: 'SOCIAL_CONTACT_APPROVED', ruleId: 'R-SC-APPROVAL', data: { validUntil, ...(reason ? { reason } : {}) } })];
+    return [
+      event(args, now, {
+        type: 'SOCIAL_CONTACT_APPROVED',
+        ruleId: 'R-SC-APPROVAL',
+        data: { validUntil, ...(reason ? { reason } : {}) },
+      }),
+    ];
   },
 
   recordContact(state, args, now) {
@@ -22,9 +29,21 @@ export const socialDeciders: Deciders<'decideApproval' | 'recordContact' | 'deci
 
   decideReassessment(state, args, now) {
     requireType(state, 'SOCIAL_CONTACT', 'A re-assessment', 'R-SC-REASSESS');
-    if (!state.reassessmentDue) rejectRule(state, 'R-SC-REASSESS', `Case ${state.referralId} is not due for re-assessment (its approval is good until ${state.approvalValidUntil ?? 'approval'})`);
+    if (!state.reassessmentDue)
+      rejectRule(
+        state,
+        'R-SC-REASSESS',
+        `Case ${state.referralId} is not due for re-assessment (its approval is good until ${state.approvalValidUntil ?? 'approval'})`,
+      );
     const { decision, reason } = args.input;
-    if (decision === 'CLOSE') return [event(args, now, { type: 'CASE_CLOSED', ruleId: 'R-SC-REASSESS', data: { outcome: 'CLOSED_AT_REASSESSMENT', reason } })];
+    if (decision === 'CLOSE')
+      return [
+        event(args, now, {
+          type: 'CASE_CLOSED',
+          ruleId: 'R-SC-REASSESS',
+          data: { outcome: 'CLOSED_AT_REASSESSMENT', reason },
+        }),
+      ];
     const validUntil = addCalendarMonths(iso(now), state.policy.approvalValidMonths);
     return [event(args, now, { type: 'APPROVAL_RENEWED', ruleId: 'R-SC-REASSESS', data: { validUntil, reason } })];
   },

@@ -19,7 +19,12 @@ import { csvDownload } from '../csv-download';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const nominationSchema = z.strictObject({
-  reason: z.string().trim().min(3).max(500).describe('Briefly, why the partners should discuss this person (R-STAFFING)'),
+  reason: z
+    .string()
+    .trim()
+    .min(3)
+    .max(500)
+    .describe('Briefly, why the partners should discuss this person (R-STAFFING)'),
 });
 
 /**
@@ -60,10 +65,25 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   router.get('/cases/:caseId/audit', async (req, res) => {
     const actor = requirePermission(req, 'audit.read');
     const referral = await referralFor(db, actor, req.params.caseId);
-    const entries = await db.auditEntry.findMany({ where: { caseId: referral.id }, orderBy: { id: 'asc' }, take: 5000 });
+    const entries = await db.auditEntry.findMany({
+      where: { caseId: referral.id },
+      orderBy: { id: 'asc' },
+      take: 5000,
+    });
     res.json({
       caseId: referral.id,
-      entries: entries.map((e) => ({ at: e.at.toISOString(), requestId: e.requestId, clientRequestId: e.clientRequestId, actorId: e.actorId, actorRole: e.actorRole, action: e.action, method: e.method, path: e.path, status: e.status, outcome: e.outcome })),
+      entries: entries.map((e) => ({
+        at: e.at.toISOString(),
+        requestId: e.requestId,
+        clientRequestId: e.clientRequestId,
+        actorId: e.actorId,
+        actorRole: e.actorRole,
+        action: e.action,
+        method: e.method,
+        path: e.path,
+        status: e.status,
+        outcome: e.outcome,
+      })),
     });
   });
 
@@ -71,10 +91,26 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   async function disclosuresOf(req: Request) {
     const actor = requirePermission(req, 'disclosures.read');
     const referral = await referralFor(db, actor, String(req.params.caseId));
-    const rows = await db.disclosure.findMany({ where: { personId: referral.personId }, orderBy: { id: 'asc' }, take: 10_000 });
+    const rows = await db.disclosure.findMany({
+      where: { personId: referral.personId },
+      orderBy: { id: 'asc' },
+      take: 10_000,
+    });
     return {
       caseId: referral.id,
-      disclosures: rows.map((d) => ({ at: d.at.toISOString(), actorId: d.actorId, actorRole: d.actorRole, actorOffice: d.actorOffice, actorAgency: d.actorAgency, caseId: d.caseId, kinds: d.kinds, basis: d.basis, releaseId: d.releaseId, channel: d.channel, requestId: d.requestId })),
+      disclosures: rows.map((d) => ({
+        at: d.at.toISOString(),
+        actorId: d.actorId,
+        actorRole: d.actorRole,
+        actorOffice: d.actorOffice,
+        actorAgency: d.actorAgency,
+        caseId: d.caseId,
+        kinds: d.kinds,
+        basis: d.basis,
+        releaseId: d.releaseId,
+        channel: d.channel,
+        requestId: d.requestId,
+      })),
     };
   }
   router.get('/cases/:caseId/disclosures', async (req, res) => {
@@ -92,17 +128,38 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     if (!parsed.success) throw validationError(parsed.error);
     const referral = await referralFor(db, actor, req.params.caseId);
     if (isTerminal(referral.stage as CaseView['stage'])) {
-      throw new HttpError(409, 'STAGE_CONFLICT', `Case ${referral.id} is closed (${referral.stage}): there is nothing left to staff (R-STAFFING)`, { ruleId: 'R-STAFFING', stage: referral.stage });
+      throw new HttpError(
+        409,
+        'STAGE_CONFLICT',
+        `Case ${referral.id} is closed (${referral.stage}): there is nothing left to staff (R-STAFFING)`,
+        { ruleId: 'R-STAFFING', stage: referral.stage },
+      );
     }
     const forMonth = monthOf(new Date(), config.program.timezone);
     const key = { referralId_forMonth_nominatedById: { referralId: referral.id, forMonth, nominatedById: actor.id } };
     const existing = await db.staffingNomination.findUnique({ where: key });
-    const nomination = existing ?? (await db.staffingNomination.upsert({
-      where: key,
-      create: { referralId: referral.id, forMonth, reason: parsed.data.reason, nominatedById: actor.id, nominatedByRole: actor.role, requestId: req.requestId! },
-      update: {},
-    }));
-    res.status(existing ? 200 : 201).json({ caseId: referral.id, forMonth, nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole }, reason: nomination.reason, at: nomination.at.toISOString(), created: !existing });
+    const nomination =
+      existing ??
+      (await db.staffingNomination.upsert({
+        where: key,
+        create: {
+          referralId: referral.id,
+          forMonth,
+          reason: parsed.data.reason,
+          nominatedById: actor.id,
+          nominatedByRole: actor.role,
+          requestId: req.requestId!,
+        },
+        update: {},
+      }));
+    res.status(existing ? 200 : 201).json({
+      caseId: referral.id,
+      forMonth,
+      nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole },
+      reason: nomination.reason,
+      at: nomination.at.toISOString(),
+      created: !existing,
+    });
   });
 
   for (const action of CASE_ACTION_NAMES) {
@@ -113,28 +170,54 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     });
   }
 
-  async function act(req: Request, actor: RequestActor, action: CaseActionName): Promise<{ referral: ReadableReferral; view: CaseView }> {
+  async function act(
+    req: Request,
+    actor: RequestActor,
+    action: CaseActionName,
+  ): Promise<{ referral: ReadableReferral; view: CaseView }> {
     const parsed = caseActionSchemas[action].safeParse(req.body ?? {});
     if (!parsed.success) throw validationError(parsed.error);
     const key = req.get('Idempotency-Key');
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–100 letters, digits, or . _ : -', { fields: [{ field: 'Idempotency-Key', message: 'invalid' }] });
+      throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–100 letters, digits, or . _ : -', {
+        fields: [{ field: 'Idempotency-Key', message: 'invalid' }],
+      });
     }
     const referral = await referralFor(db, actor, req.params.caseId as string);
     try {
-      const view = await cases.act(referral.id, action, { caseId: referral.id, actor: { id: actor.id, role: actor.role }, input: parsed.data as never, requestId: req.requestId }, key ? updateIdOf(action, actor.id, key) : undefined);
+      const view = await cases.act(
+        referral.id,
+        action,
+        {
+          caseId: referral.id,
+          actor: { id: actor.id, role: actor.role },
+          input: parsed.data as never,
+          requestId: req.requestId,
+        },
+        key ? updateIdOf(action, actor.id, key) : undefined,
+      );
       // R-CONSENT: a rescission ends what partners may read from the next read on, in lists too.
-      if (action === 'rescindConsent') await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id });
+      if (action === 'rescindConsent')
+        await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id });
       return { referral, view };
     } catch (err) {
       if (err instanceof CaseActionRejectedError) {
         const { code, message, ruleId, stage, field } = err.rejection;
-        if (code === 'INVALID_FIELD') throw new HttpError(400, 'VALIDATION_FAILED', message, { ruleId, fields: [{ field: field ?? '(body)', message }] });
+        if (code === 'INVALID_FIELD')
+          throw new HttpError(400, 'VALIDATION_FAILED', message, {
+            ruleId,
+            fields: [{ field: field ?? '(body)', message }],
+          });
         throw new HttpError(409, code, message, { ruleId, stage });
       }
       if (err instanceof CaseNotRunningError) {
         if (action === 'rescindConsent') return rescindAfterClosing(actor, referral);
-        throw new HttpError(409, 'STAGE_CONFLICT', `Case ${referral.id} is closed (${referral.stage}): no further actions are possible`, { stage: referral.stage });
+        throw new HttpError(
+          409,
+          'STAGE_CONFLICT',
+          `Case ${referral.id} is closed (${referral.stage}): no further actions are possible`,
+          { stage: referral.stage },
+        );
       }
       throw err;
     }
@@ -143,7 +226,12 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   /** R-CONSENT: "consent may be rescinded at any time" — after the case closed too, ending what partners may read of it. */
   async function rescindAfterClosing(actor: RequestActor, referral: ReadableReferral) {
     if (!(await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id }))) {
-      throw new HttpError(409, 'RULE_CONFLICT', `Case ${referral.id} is closed and has no release of information in force to rescind (R-CONSENT)`, { ruleId: 'R-CONSENT', stage: referral.stage });
+      throw new HttpError(
+        409,
+        'RULE_CONFLICT',
+        `Case ${referral.id} is closed and has no release of information in force to rescind (R-CONSENT)`,
+        { ruleId: 'R-CONSENT', stage: referral.stage },
+      );
     }
     return { referral, view: await viewOfCase(deps, referral.id) };
   }

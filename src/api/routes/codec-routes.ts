@@ -12,7 +12,9 @@ import { HttpError, validationError } from '../http-error';
 const CASE_ID_IN_TEXT = /\b[A-Z]{2,4}-[0-9A-HJKMNP-TV-Z]{10}\b/g;
 
 const bodySchema = z.object({
-  payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })).max(1000),
+  payloads: z
+    .array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() }))
+    .max(1000),
 });
 
 const fromJson = (p: { metadata?: Record<string, string>; data?: string }): Payload => ({
@@ -20,7 +22,9 @@ const fromJson = (p: { metadata?: Record<string, string>; data?: string }): Payl
   data: Buffer.from(p.data ?? '', 'base64'),
 });
 const toJson = (p: Payload) => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
@@ -29,23 +33,51 @@ const toJson = (p: Payload) => ({
  * and only from the Web UI's own origin (CORS). Each case the decoded payloads make identifiable is a
  * disclosure (R-DISCLOSE), recorded before the payloads leave.
  */
-export function codecRoutes(db: PrismaClient, codec: PayloadCodec, webUiOrigin: string | undefined, authenticate: RequestHandler): Router {
+export function codecRoutes(
+  db: PrismaClient,
+  codec: PayloadCodec,
+  webUiOrigin: string | undefined,
+  authenticate: RequestHandler,
+): Router {
   const router = Router();
-  router.use(cors({ origin: (origin, done) => done(null, webUiOrigin !== undefined && origin === webUiOrigin), credentials: true, allowedHeaders: ['content-type', 'authorization', 'x-namespace'], methods: ['POST'] }));
+  router.use(
+    cors({
+      origin: (origin, done) => done(null, webUiOrigin !== undefined && origin === webUiOrigin),
+      credentials: true,
+      allowedHeaders: ['content-type', 'authorization', 'x-namespace'],
+      methods: ['POST'],
+    }),
+  );
   router.use(express.json({ limit: '4mb' }));
   router.use(authenticate);
   for (const op of ['decode', 'encode'] as const) {
     router.post(`/${op}`, async (req, res) => {
       const actor = requirePermission(req, 'codec.decode');
-      if (!mayDecodePayloads(actor.role)) throw new HttpError(403, 'FORBIDDEN', `Decoded payloads hold whole cases: only readers of every case's full record may decode them (R-ROI)`, { permission: 'codec.decode' });
+      if (!mayDecodePayloads(actor.role))
+        throw new HttpError(
+          403,
+          'FORBIDDEN',
+          `Decoded payloads hold whole cases: only readers of every case's full record may decode them (R-ROI)`,
+          { permission: 'codec.decode' },
+        );
       const parsed = bodySchema.safeParse(req.body);
       if (!parsed.success) throw validationError(parsed.error);
       const payloads = parsed.data.payloads.map(fromJson);
       if (op === 'encode') return void res.json({ payloads: (await codec.encode(payloads)).map(toJson) });
       const decoded = await codec.decode(payloads);
-      const ids = new Set(decoded.flatMap((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8').match(CASE_ID_IN_TEXT) ?? []));
+      const ids = new Set(
+        decoded.flatMap(
+          (p) =>
+            Buffer.from(p.data ?? new Uint8Array())
+              .toString('utf8')
+              .match(CASE_ID_IN_TEXT) ?? [],
+        ),
+      );
       if (ids.size > 0) {
-        const cases = await db.referral.findMany({ where: { id: { in: [...ids] } }, select: { id: true, personId: true } });
+        const cases = await db.referral.findMany({
+          where: { id: { in: [...ids] } },
+          select: { id: true, personId: true },
+        });
         for (const c of cases) recordDisclosure(req, decodedPayloadEntry({ caseId: c.id, personId: c.personId }));
       }
       res.json({ payloads: decoded.map(toJson) });

@@ -9,7 +9,11 @@ import { CONVICTION_CODES, CONVICTION_LABELS } from '../../eligibility/history-c
 export function formConfigRoutes(config: LeadConfig, temporalUi: string): Router {
   const router = Router();
   const publicConfig = {
-    program: { name: config.program.name, timezone: config.program.timezone, caseIdPrefix: config.program.caseIdPrefix },
+    program: {
+      name: config.program.name,
+      timezone: config.program.timezone,
+      caseIdPrefix: config.program.caseIdPrefix,
+    },
     agencies: Object.fromEntries(Object.entries(config.agencies).map(([code, a]) => [code, { name: a.name }])),
     offenses: config.offenses,
     offices: Object.fromEntries(Object.entries(config.offices).map(([code, o]) => [code, { name: o.name }])),

@@ -15,7 +15,10 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
   const router = Router();
   const { db, links } = deps;
   const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
-  const byDeadline = [{ nextDeadlineAt: { sort: 'asc' as const, nulls: 'last' as const } }, { createdAt: 'asc' as const }];
+  const byDeadline = [
+    { nextDeadlineAt: { sort: 'asc' as const, nulls: 'last' as const } },
+    { createdAt: 'asc' as const },
+  ];
 
   /** A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet. */
   router.get('/caseload', async (req, res) => {
@@ -33,7 +36,13 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
     // management reads the referral record of every case).
     const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
-    res.json({ cases: cases.map((c) => ({ ...caseRow(c, links), person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null, mine: c.caseManagerId === actor.id })) });
+    res.json({
+      cases: cases.map((c) => ({
+        ...caseRow(c, links),
+        person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
+        mine: c.caseManagerId === actor.id,
+      })),
+    });
   });
 
   router.get('/queues/sergeant', async (req, res) => {
@@ -44,18 +53,40 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       db.referral.findMany({ where: { ...scope, stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
       db.referral.findMany({ where: { ...scope, stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
       db.referral.findMany({
-        where: { ...scope, type: 'ARREST_DIVERSION', stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } } } },
+        where: {
+          ...scope,
+          type: 'ARREST_DIVERSION',
+          stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] },
+          deadlines: {
+            some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } },
+          },
+        },
         orderBy: byDeadline,
       }),
-      db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } }, orderBy: byDeadline }),
-      db.caseEvent.findMany({ where: { referral: scope, type: 'RETURN_TO_SCENE_REPORTED', occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) } }, orderBy: { occurredAt: 'desc' }, include: { referral: true } }),
+      db.referral.findMany({
+        where: { ...scope, stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } },
+        orderBy: byDeadline,
+      }),
+      db.caseEvent.findMany({
+        where: {
+          referral: scope,
+          type: 'RETURN_TO_SCENE_REPORTED',
+          occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) },
+        },
+        orderBy: { occurredAt: 'desc' },
+        include: { referral: true },
+      }),
     ]);
     res.json({
       approvals: rows(approvals),
       overrides: rows(overrides),
       extensions: rows(extensions),
       reassessments: rows(reassessments),
-      returnsToScene: returns.map((e) => ({ ...caseRow(e.referral, links), reportedAt: e.occurredAt.toISOString(), withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true })),
+      returnsToScene: returns.map((e) => ({
+        ...caseRow(e.referral, links),
+        reportedAt: e.occurredAt.toISOString(),
+        withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true,
+      })),
     });
   });
 
@@ -64,16 +95,44 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     const actor = requirePermission(req, 'queue.prosecutor');
     const office = actor.office;
     if (!office || !deps.config.offices[office]) {
-      throw new HttpError(403, 'OFFICE_REQUIRED', `Your sign-in names no prosecutor office (claim lead_office): one of ${Object.keys(deps.config.offices).join(', ')}`, { permission: 'queue.prosecutor' });
+      throw new HttpError(
+        403,
+        'OFFICE_REQUIRED',
+        `Your sign-in names no prosecutor office (claim lead_office): one of ${Object.keys(deps.config.offices).join(', ')}`,
+        { permission: 'queue.prosecutor' },
+      );
     }
     const [notices, awaitingDecision, objectionWindows] = await Promise.all([
-      db.notification.findMany({ where: { office, recipientRole: 'prosecutor' }, orderBy: { createdAt: 'desc' }, take: 200 }),
-      db.referral.findMany({ where: { prosecutorOffices: { has: office }, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } }, orderBy: { updatedAt: 'asc' } }),
-      db.referral.findMany({ where: { prosecutorOffices: { has: office }, stage: OPEN, deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } } }, orderBy: { createdAt: 'asc' } }),
+      db.notification.findMany({
+        where: { office, recipientRole: 'prosecutor' },
+        orderBy: { createdAt: 'desc' },
+        take: 200,
+      }),
+      db.referral.findMany({
+        where: { prosecutorOffices: { has: office }, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } },
+        orderBy: { updatedAt: 'asc' },
+      }),
+      db.referral.findMany({
+        where: {
+          prosecutorOffices: { has: office },
+          stage: OPEN,
+          deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } },
+        },
+        orderBy: { createdAt: 'asc' },
+      }),
     ]);
     res.json({
       office: { code: office, name: deps.config.offices[office].name },
-      notices: notices.map((n) => ({ id: n.id, caseId: n.referralId, kind: n.kind, ruleId: n.ruleId, subject: n.subject, status: n.status, sentAt: n.sentAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
+      notices: notices.map((n) => ({
+        id: n.id,
+        caseId: n.referralId,
+        kind: n.kind,
+        ruleId: n.ruleId,
+        subject: n.subject,
+        status: n.status,
+        sentAt: n.sentAt?.toISOString() ?? null,
+        createdAt: n.createdAt.toISOString(),
+      })),
       awaitingDecision: rows(awaitingDecision),
       objectionWindows: rows(objectionWindows),
     });
@@ -85,7 +144,15 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     const scope = scopeWhere(actor);
     const [awaiting, decided] = await Promise.all([
       db.referral.findMany({ where: { ...scope, stage: 'AWAITING_NCI_DECISION' }, orderBy: { createdAt: 'asc' } }),
-      db.referral.findMany({ where: { ...scope, stage: { not: 'AWAITING_NCI_DECISION' }, updatedAt: { gte: new Date(Date.now() - 14 * 24 * HOUR) } }, orderBy: { updatedAt: 'desc' }, take: 100 }),
+      db.referral.findMany({
+        where: {
+          ...scope,
+          stage: { not: 'AWAITING_NCI_DECISION' },
+          updatedAt: { gte: new Date(Date.now() - 14 * 24 * HOUR) },
+        },
+        orderBy: { updatedAt: 'desc' },
+        take: 100,
+      }),
     ]);
     res.json({ awaiting: rows(awaiting), decidedLately: rows(decided) });
   });
@@ -95,22 +162,51 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     const actor = requirePermission(req, 'stuck.read');
     const scope = scopeWhere(actor);
     const soon = new Date(Date.now() + 72 * HOUR);
-    const stuckWith = (reason: string) => db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
-    const [screeningOverdue, approvalOverdue, intakeDueSoon, missedNoticeUnconfirmed, reassessmentDue, capacityQueue] = await Promise.all([
-      stuckWith('SCREENING_OVERDUE'),
-      stuckWith('APPROVAL_OVERDUE'),
-      db.referral.findMany({ where: { ...scope, stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] }, deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: soon } } } }, orderBy: byDeadline }),
-      stuckWith('MISSED_NOTICE_UNCONFIRMED'),
-      stuckWith('REASSESSMENT_DUE'),
-      db.referral.findMany({ where: { ...scope, stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
-    ]);
+    const stuckWith = (reason: string) =>
+      db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
+    const [screeningOverdue, approvalOverdue, intakeDueSoon, missedNoticeUnconfirmed, reassessmentDue, capacityQueue] =
+      await Promise.all([
+        stuckWith('SCREENING_OVERDUE'),
+        stuckWith('APPROVAL_OVERDUE'),
+        db.referral.findMany({
+          where: {
+            ...scope,
+            stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] },
+            deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: soon } } },
+          },
+          orderBy: byDeadline,
+        }),
+        stuckWith('MISSED_NOTICE_UNCONFIRMED'),
+        stuckWith('REASSESSMENT_DUE'),
+        db.referral.findMany({ where: { ...scope, stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
+      ]);
     const lists = {
-      screeningOverdue: { ruleId: 'R-SCREEN', label: 'Screening not recorded 4 h after the call', cases: rows(screeningOverdue) },
-      approvalOverdue: { ruleId: 'R-SC-APPROVAL', label: 'Social contact unreviewed for 7 days', cases: rows(approvalOverdue) },
+      screeningOverdue: {
+        ruleId: 'R-SCREEN',
+        label: 'Screening not recorded 4 h after the call',
+        cases: rows(screeningOverdue),
+      },
+      approvalOverdue: {
+        ruleId: 'R-SC-APPROVAL',
+        label: 'Social contact unreviewed for 7 days',
+        cases: rows(approvalOverdue),
+      },
       intakeDueSoon: { ruleId: 'R-INTAKE', label: 'Intake deadline within 72 hours', cases: rows(intakeDueSoon) },
-      missedNoticeUnconfirmed: { ruleId: 'R-MISSED', label: 'Missed-intake notice not confirmed sent', cases: rows(missedNoticeUnconfirmed) },
-      reassessmentDue: { ruleId: 'R-SC-REASSESS', label: 'Social-contact approval due for re-assessment', cases: rows(reassessmentDue) },
-      capacityQueue: { ruleId: 'R-SC-CAPACITY', label: 'Approved social contacts waiting for a place', cases: rows(capacityQueue) },
+      missedNoticeUnconfirmed: {
+        ruleId: 'R-MISSED',
+        label: 'Missed-intake notice not confirmed sent',
+        cases: rows(missedNoticeUnconfirmed),
+      },
+      reassessmentDue: {
+        ruleId: 'R-SC-REASSESS',
+        label: 'Social-contact approval due for re-assessment',
+        cases: rows(reassessmentDue),
+      },
+      capacityQueue: {
+        ruleId: 'R-SC-CAPACITY',
+        label: 'Approved social contacts waiting for a place',
+        cases: rows(capacityQueue),
+      },
     };
     res.json({ counts: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])), lists });
   });

@@ -50,7 +50,11 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
    * R-EL-PRIOR: the person's earlier referrals, for the submitting agency's officers and sergeants only
    * (null for anyone else); each one shown is recorded as a disclosure of its referral record.
    */
-  async function priorReferralsShown(req: Request, actor: RequestActor, body: { agency: string; submissionId: string; person: Parameters<typeof findPriorReferrals>[1] }): Promise<PriorReferral[] | null> {
+  async function priorReferralsShown(
+    req: Request,
+    actor: RequestActor,
+    body: { agency: string; submissionId: string; person: Parameters<typeof findPriorReferrals>[1] },
+  ): Promise<PriorReferral[] | null> {
     if (!mayLookUpPriorReferrals(actor, body.agency)) return null;
     const found = await findPriorReferrals(deps.db, body.person, body.submissionId);
     for (const prior of found) recordDisclosure(req, priorReferralEntry(prior));

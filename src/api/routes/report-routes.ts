@@ -35,22 +35,42 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
   const monthOfRequest = (req: Request) => {
     const month = String(req.params.month);
     if (!REPORT_MONTH.test(month)) {
-      throw new HttpError(400, 'VALIDATION_FAILED', `month: expected YYYY-MM, got "${month.slice(0, 20)}" (R-STAFFING)`, { fields: [{ field: 'month', message: 'expected YYYY-MM' }] });
+      throw new HttpError(
+        400,
+        'VALIDATION_FAILED',
+        `month: expected YYYY-MM, got "${month.slice(0, 20)}" (R-STAFFING)`,
+        { fields: [{ field: 'month', message: 'expected YYYY-MM' }] },
+      );
     }
-    if (month > currentMonth()) throw new HttpError(404, 'NOT_FOUND', `${month} has not begun: there is nothing to report yet (R-STAFFING)`);
+    if (month > currentMonth())
+      throw new HttpError(404, 'NOT_FOUND', `${month} has not begun: there is nothing to report yet (R-STAFFING)`);
     return month;
   };
 
   const load = async (req: Request) => {
     const month = monthOfRequest(req);
     const row = month === currentMonth() ? null : await db.monthlyReport.findUnique({ where: { month } });
-    if (row) return { month, generatedAt: row.generatedAt.toISOString(), stored: true, data: row.data as unknown as MonthlyReportData };
-    return { month, generatedAt: new Date().toISOString(), stored: false, data: await computeMonthlyReport(db, config, month) };
+    if (row)
+      return {
+        month,
+        generatedAt: row.generatedAt.toISOString(),
+        stored: true,
+        data: row.data as unknown as MonthlyReportData,
+      };
+    return {
+      month,
+      generatedAt: new Date().toISOString(),
+      stored: false,
+      data: await computeMonthlyReport(db, config, month),
+    };
   };
 
   /** The latest release of each case, as stored (lists read the database only). */
   async function releasesOf(caseIds: string[]): Promise<Map<string, ReleaseRecord>> {
-    const rows = await db.releaseOfInformation.findMany({ where: { referralId: { in: caseIds } }, orderBy: { givenAt: 'desc' } });
+    const rows = await db.releaseOfInformation.findMany({
+      where: { referralId: { in: caseIds } },
+      orderBy: { givenAt: 'desc' },
+    });
     const latest = new Map<string, ReleaseRecord>();
     for (const row of rows) if (!latest.has(row.referralId)) latest.set(row.referralId, fromStored(row));
     return latest;
@@ -59,16 +79,31 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
   async function staffingList(req: Request, actor: RequestActor, month: string, data: MonthlyReportData) {
     const ids = data.staffingList.map((r) => r.referralId);
     const [referrals, releases, nominations] = await Promise.all([
-      db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } } }),
+      db.referral.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } },
+      }),
       releasesOf(ids),
       db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: ids } }, orderBy: { at: 'asc' } }),
     ]);
     const byId = new Map(referrals.map((r) => [r.id, r]));
     return data.staffingList.map((row) => {
       const referral = byId.get(row.referralId);
-      const nominated = nominations.filter((n) => n.referralId === row.referralId).map((n) => ({ by: { id: n.nominatedById, role: n.nominatedByRole }, reason: n.reason, at: n.at.toISOString() }));
+      const nominated = nominations
+        .filter((n) => n.referralId === row.referralId)
+        .map((n) => ({
+          by: { id: n.nominatedById, role: n.nominatedByRole },
+          reason: n.reason,
+          at: n.at.toISOString(),
+        }));
       const named = referral
-        ? staffingNameFor(actor, { caseId: row.referralId, personId: referral.personId, person: referral.person, release: releases.get(row.referralId) ?? null, nominatedBy: nominated.map((n) => n.by) })
+        ? staffingNameFor(actor, {
+            caseId: row.referralId,
+            personId: referral.personId,
+            person: referral.person,
+            release: releases.get(row.referralId) ?? null,
+            nominatedBy: nominated.map((n) => n.by),
+          })
         : { name: null, namedBecause: null };
       recordDisclosure(req, 'entry' in named ? named.entry : undefined);
       return staffingRowOf(row, named, nominated);
@@ -77,24 +112,37 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
 
   async function clientRows(req: Request, actor: RequestActor, data: MonthlyReportData) {
     const ids = data.clientRows.map((r) => r.referralId);
-    const [referrals, releases] = await Promise.all([db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } }), releasesOf(ids)]);
+    const [referrals, releases] = await Promise.all([
+      db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } }),
+      releasesOf(ids),
+    ]);
     const personOf = new Map(referrals.map((r) => [r.id, r.personId]));
     return data.clientRows.map((row) => {
       const release = releases.get(row.referralId) ?? null;
       const level = clientReportLevel(actor.role, release);
       const personId = personOf.get(row.referralId);
-      if (personId) recordDisclosure(req, clientReportEntry(actor.role, level, { caseId: row.referralId, personId, release }));
+      if (personId)
+        recordDisclosure(req, clientReportEntry(actor.role, level, { caseId: row.referralId, personId, release }));
       return clientRowOf(row, level);
     });
   }
 
   router.get('/reports', async (req, res) => {
     requirePermission(req, 'report.staffing');
-    const rows = await db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 });
+    const rows = await db.monthlyReport.findMany({
+      select: { month: true, generatedAt: true },
+      orderBy: { month: 'desc' },
+      take: 120,
+    });
     const current = currentMonth();
     res.json({
       current,
-      reports: [{ month: current, generatedAt: null, soFar: true }, ...rows.filter((r) => r.month !== current).map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false }))],
+      reports: [
+        { month: current, generatedAt: null, soFar: true },
+        ...rows
+          .filter((r) => r.month !== current)
+          .map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false })),
+      ],
     });
   });
 
@@ -117,7 +165,12 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
   router.post('/reports/:month/runs', async (req, res) => {
     requirePermission(req, 'report.produce');
     const month = monthOfRequest(req);
-    if (month === currentMonth()) throw new HttpError(409, 'MONTH_UNDER_WAY', `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`);
+    if (month === currentMonth())
+      throw new HttpError(
+        409,
+        'MONTH_UNDER_WAY',
+        `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`,
+      );
     const summary = await deps.cases.produceMonthlyReport(month, config.program.timezone);
     res.status(201).json({ month, produced: summary });
   });
@@ -131,7 +184,11 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
   router.get('/reports/:month/client-report.csv', async (req, res) => {
     const actor = requirePermission(req, 'report.clients');
     const { month, data } = await load(req);
-    csvDownload(res, `lead-client-report-${month}.csv`, clientReportCsv(await clientRows(req, actor, data), clientReportLevel(actor.role, null) === 'FULL'));
+    csvDownload(
+      res,
+      `lead-client-report-${month}.csv`,
+      clientReportCsv(await clientRows(req, actor, data), clientReportLevel(actor.role, null) === 'FULL'),
+    );
   });
 
   return router;

@@ -21,7 +21,12 @@ async function csrf(refresh = false): Promise<string | undefined> {
  * Calls the product's API with the session cookie; changes carry the CSRF token (double submit).
  * A network failure is an OfflineError.
  */
-export async function api<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult<T>> {
+export async function api<T = any>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResult<T>> {
   const send = async (refreshCsrf: boolean): Promise<ApiResult<T>> => {
     const token = method === 'GET' ? undefined : await csrf(refreshCsrf);
     let res: Response;
@@ -29,7 +34,11 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
       res = await fetch(path, {
         method,
         credentials: 'same-origin',
-        headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { 'x-csrf-token': token } : {}), ...headers },
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(token ? { 'x-csrf-token': token } : {}),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (err) {
@@ -39,7 +48,11 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
   const first = await send(false);
-  if (first.status === 403 && (first.body as { error?: { code?: string } } | undefined)?.error?.code === 'CSRF_TOKEN_INVALID') return send(true);
+  if (
+    first.status === 403 &&
+    (first.body as { error?: { code?: string } } | undefined)?.error?.code === 'CSRF_TOKEN_INVALID'
+  )
+    return send(true);
   return first;
 }
 
@@ -47,6 +60,7 @@ export async function api<T = any>(method: string, path: string, body?: unknown,
 export function errorMessage(result: ApiResult): string {
   const error = result.body?.error;
   if (!error) return `The service answered ${result.status}.`;
-  if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission in PERMISSIONS) return notForYou(signedIn, error.permission as Permission);
+  if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission in PERMISSIONS)
+    return notForYou(signedIn, error.permission as Permission);
   return error.message + (error.stage ? ` (current stage: ${error.stage.replace(/_/g, ' ').toLowerCase()})` : '');
 }

@@ -7,8 +7,12 @@ import { requireSession } from './session';
 async function main(): Promise<void> {
   if (!(await requireSession())) return;
   const res = await api('GET', '/api/caseload');
-  if (res.status !== 200) return void replaceChildren('caseload', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
-  replaceChildren('caseload', caseTable(res.body.cases, { person: true, caption: 'Open cases, nearest deadline first' }));
+  if (res.status !== 200)
+    return void replaceChildren('caseload', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
+  replaceChildren(
+    'caseload',
+    caseTable(res.body.cases, { person: true, caption: 'Open cases, nearest deadline first' }),
+  );
   document.getElementById('caseload')!.dataset.ready = 'true';
 }
 void main();

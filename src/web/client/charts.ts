@@ -29,21 +29,56 @@ export function groupedBars(opts: { title: string; categories: string[]; series:
     opts.series.map((s, j) => {
       const v = s.values[i];
       const x = left + i * group + 3 + j * bar;
-      return el('g', { class: s.className, 'data-category': category, 'data-series': s.label, 'data-value': v },
+      return el(
+        'g',
+        { class: s.className, 'data-category': category, 'data-series': s.label, 'data-value': v },
         el('title', {}, `${category}: ${v} ${s.label}`),
         el('rect', { x, y: y(v), width: Math.max(bar - 2, 1), height: height - bottom - y(v) }),
-        v > 0 ? el('text', { x: x + bar / 2 - 1, y: y(v) - 3, 'text-anchor': 'middle', class: 'value' }, String(v)) : '');
-    }));
-  const labels = opts.categories.map((c, i) => el('text', { x: left + i * group + group / 2, y: height - bottom + 14, 'text-anchor': 'middle', class: 'axis' }, c.slice(2)));
-  const legend = opts.series.map((s, j) => el('g', { class: s.className }, el('rect', { x: left + j * 170, y: height - 14, width: 10, height: 10 }), el('text', { x: left + j * 170 + 14, y: height - 5, class: 'axis' }, s.label)));
-  return el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${opts.id}-title`, class: 'chart', id: opts.id },
+        v > 0
+          ? el('text', { x: x + bar / 2 - 1, y: y(v) - 3, 'text-anchor': 'middle', class: 'value' }, String(v))
+          : '',
+      );
+    }),
+  );
+  const labels = opts.categories.map((c, i) =>
+    el(
+      'text',
+      { x: left + i * group + group / 2, y: height - bottom + 14, 'text-anchor': 'middle', class: 'axis' },
+      c.slice(2),
+    ),
+  );
+  const legend = opts.series.map((s, j) =>
+    el(
+      'g',
+      { class: s.className },
+      el('rect', { x: left + j * 170, y: height - 14, width: 10, height: 10 }),
+      el('text', { x: left + j * 170 + 14, y: height - 5, class: 'axis' }, s.label),
+    ),
+  );
+  return el(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-labelledby': `${opts.id}-title`,
+      class: 'chart',
+      id: opts.id,
+    },
     el('title', { id: `${opts.id}-title` }, opts.title),
     el('line', { x1: left, x2: width, y1: height - bottom, y2: height - bottom, class: 'axis-line' }),
-    ...bars, ...labels, ...legend);
+    ...bars,
+    ...labels,
+    ...legend,
+  );
 }
 
 /** Horizontal bars with their values written out, e.g. median and 90th percentile in days. */
-export function horizontalBars(opts: { title: string; id: string; unit: string; bars: Array<{ label: string; value: number | null; className: string; max?: number }> }): SVGElement {
+export function horizontalBars(opts: {
+  title: string;
+  id: string;
+  unit: string;
+  bars: Array<{ label: string; value: number | null; className: string; max?: number }>;
+}): SVGElement {
   const width = 640;
   const row = 30;
   const left = 210;
@@ -52,11 +87,25 @@ export function horizontalBars(opts: { title: string; id: string; unit: string; 
   const rows = opts.bars.map((b, i) => {
     const w = b.value === null ? 0 : ((width - left - 90) * b.value) / max;
     const text = b.value === null ? 'no data' : `${b.value} ${opts.unit}`;
-    return el('g', { class: b.className, 'data-label': b.label, 'data-value': b.value === null ? '' : b.value },
+    return el(
+      'g',
+      { class: b.className, 'data-label': b.label, 'data-value': b.value === null ? '' : b.value },
       el('title', {}, `${b.label}: ${text}`),
       el('text', { x: 0, y: i * row + 20, class: 'axis' }, b.label),
       el('rect', { x: left, y: i * row + 6, width: Math.max(w, 0), height: row - 10 }),
-      el('text', { x: left + w + 6, y: i * row + 20, class: 'value' }, text));
+      el('text', { x: left + w + 6, y: i * row + 20, class: 'value' }, text),
+    );
   });
-  return el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${opts.id}-title`, class: 'chart', id: opts.id }, el('title', { id: `${opts.id}-title` }, opts.title), ...rows);
+  return el(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-labelledby': `${opts.id}-title`,
+      class: 'chart',
+      id: opts.id,
+    },
+    el('title', { id: `${opts.id}-title` }, opts.title),
+    ...rows,
+  );
 }

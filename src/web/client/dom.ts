@@ -1,6 +1,10 @@
 /** A tiny DOM builder: text always goes in as text (never as HTML). */
 type Child = Node | string | number | null | undefined | false | Child[];
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string | boolean | undefined | ((e: Event) => void)> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | boolean | undefined | ((e: Event) => void)> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -25,14 +29,38 @@ export function announce(message: string): void {
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return d.toLocaleString(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return d.toLocaleString(undefined, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function replaceChildren(id: string, ...children: Child[]): HTMLElement {
   const el = document.getElementById(id)!;
   el.replaceChildren();
-  (children.flat(Infinity as 1) as Child[]).forEach((c) => c !== null && c !== undefined && c !== false && el.append(c instanceof Node ? c : String(c)));
+  (children.flat(Infinity as 1) as Child[]).forEach(
+    (c) => c !== null && c !== undefined && c !== false && el.append(c instanceof Node ? c : String(c)),
+  );
   return el;
 }
 
-export const humanize = (code: string) => code.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+export const humanize = (code: string) =>
+  code
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * An event handler that does asynchronous work: the page never leaves a failure unhandled — it is
+ * announced to screen readers and shown, and logged.
+ */
+export function whenDone<E>(work: (event: E) => Promise<unknown>): (event: E) => void {
+  return (event) =>
+    void work(event).catch((err: unknown) => {
+      console.error(err);
+      announce('Something went wrong on this page. Reload it and try again.');
+    });
+}

@@ -38,16 +38,25 @@ export function readForm(form: HTMLFormElement, skip: (name: string) => boolean 
   }
   for (const [name, values] of groups) setPath(out, name.split('.'), values);
   // Sparse arrays (a removed row) are compacted.
-  const compact = (v: any): any => (Array.isArray(v) ? v.filter((x) => x !== undefined).map(compact) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)])) : v);
+  const compact = (v: any): any =>
+    Array.isArray(v)
+      ? v.filter((x) => x !== undefined).map(compact)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]))
+        : v;
   return compact(out);
 }
-
 
 /**
  * Shows validation problems in plain words: an error summary whose every line links to its field,
  * and each field marked invalid with the same sentence beside it.
  */
-export function showErrors(form: HTMLFormElement, summary: HTMLElement, issues: Problem[], extra: HTMLElement[] = []): void {
+export function showErrors(
+  form: HTMLFormElement,
+  summary: HTMLElement,
+  issues: Problem[],
+  extra: HTMLElement[] = [],
+): void {
   clearErrors(form, summary);
   if (issues.length === 0 && extra.length === 0) return;
   const idOf = (path: (string | number)[]) => `${form.dataset.prefix ?? 'f'}-${path.join('-')}`;
@@ -93,7 +102,10 @@ function kindOf(field: HTMLElement | null): FieldKind {
 function labelOf(field: HTMLElement | null): string | undefined {
   if (!field) return undefined;
   if (field.tagName === 'FIELDSET') return field.querySelector('legend')?.textContent?.trim() ?? undefined;
-  return document.querySelector(`label[for="${field.id}"]`)?.textContent?.replace(/\(optional\)/, '').trim();
+  return document
+    .querySelector(`label[for="${field.id}"]`)
+    ?.textContent?.replace(/\(optional\)/, '')
+    .trim();
 }
 
 export function clearErrors(form: HTMLFormElement, summary: HTMLElement): void {

@@ -11,7 +11,10 @@ const caseId = decodeURIComponent(location.pathname.split('/').at(-2) ?? '');
 
 async function main(): Promise<void> {
   if (!(await requireSession())) return;
-  const [res, labels] = await Promise.all([api('GET', `/api/cases/${encodeURIComponent(caseId)}/packet`), codeLabels()]);
+  const [res, labels] = await Promise.all([
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/packet`),
+    codeLabels(),
+  ]);
   if (res.status !== 200) {
     replaceChildren('packet', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
     return;
@@ -19,14 +22,49 @@ async function main(): Promise<void> {
   const p = res.body;
   replaceChildren(
     'packet',
-    h('p', {}, h('strong', {}, p.caseId), ` · ${humanize(p.type)} · referred ${when(p.referredAt)} · stage ${humanize(p.stage)}`),
-    h('p', {}, `Offices with jurisdiction (R-JURISDICTION): ${p.prosecutorOffices.length ? p.prosecutorOffices.join(', ') : '—'}`),
-    h('p', { class: 'no-print actions' }, h('button', { type: 'button', onclick: () => window.print() }, 'Print'), h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, 'Back to the case')),
+    h(
+      'p',
+      {},
+      h('strong', {}, p.caseId),
+      ` · ${humanize(p.type)} · referred ${when(p.referredAt)} · stage ${humanize(p.stage)}`,
+    ),
+    h(
+      'p',
+      {},
+      `Offices with jurisdiction (R-JURISDICTION): ${p.prosecutorOffices.length ? p.prosecutorOffices.join(', ') : '—'}`,
+    ),
+    h(
+      'p',
+      { class: 'no-print actions' },
+      h('button', { type: 'button', onclick: () => window.print() }, 'Print'),
+      h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, 'Back to the case'),
+    ),
     referralRecordView(p.referral, 'h2', labels),
     h('h2', {}, 'Deadlines'),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
-      h('tbody', {}, p.deadlines.map((d: any) => h('tr', {}, h('td', {}, d.ruleId), h('td', {}, d.name), h('td', {}, when(d.dueAt)), h('td', {}, humanize(d.status)))))),
-    h('p', { class: 'hint' }, 'Law-enforcement information (R-ROI). Showing it is recorded in the accounting of disclosures (R-DISCLOSE).'),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
+      h(
+        'tbody',
+        {},
+        p.deadlines.map((d: any) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, d.ruleId),
+            h('td', {}, d.name),
+            h('td', {}, when(d.dueAt)),
+            h('td', {}, humanize(d.status)),
+          ),
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      'Law-enforcement information (R-ROI). Showing it is recorded in the accounting of disclosures (R-DISCLOSE).',
+    ),
   );
   document.getElementById('packet')!.dataset.ready = 'true';
 }

@@ -4,7 +4,7 @@ import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { api, errorMessage, OfflineError, type ApiResult } from './api';
-import { announce, h, replaceChildren, when } from './dom';
+import { announce, h, replaceChildren, when, whenDone } from './dom';
 import { clearErrors, readForm, showErrors } from './form-data';
 import * as outbox from './secure-outbox';
 import { requireSession, type SessionUser } from './session';
@@ -24,7 +24,8 @@ const DAY_MS = 86_400_000;
 
 /** One submission id per fill of a form: kept across taps and retries, replaced once the referral is recorded. */
 const submissionIds = new WeakMap<HTMLFormElement, string>();
-const submissionIdOf = (form: HTMLFormElement) => submissionIds.get(form) ?? (submissionIds.set(form, crypto.randomUUID()), submissionIds.get(form)!);
+const submissionIdOf = (form: HTMLFormElement) =>
+  submissionIds.get(form) ?? (submissionIds.set(form, crypto.randomUUID()), submissionIds.get(form)!);
 
 function arrestBody(form: HTMLFormElement): Record<string, any> {
   const body = readForm(form, (name) => name === 'warrants');
@@ -65,25 +66,66 @@ function probe(body: Record<string, any>): Record<string, any> {
   };
 }
 
-function renderEligibility(verdict: EligibilityResult | undefined, priors: Array<{ caseId: string; type: string; stage: string }> | null = [], checkedByService = false): void {
+function renderEligibility(
+  verdict: EligibilityResult | undefined,
+  priors: Array<{ caseId: string; type: string; stage: string }> | null = [],
+  checkedByService = false,
+): void {
   const panel = document.getElementById('eligibility')!;
   const bar = document.getElementById('eligibility-bar')!;
   panel.className = `panel ${verdict ? (verdict.eligible ? 'ok' : 'bad') : ''}`;
   bar.className = `eligibility-bar ${verdict ? (verdict.eligible ? 'ok' : 'bad') : ''}`;
   if (!verdict) {
-    replaceChildren('eligibility-body', h('p', { class: 'hint' }, 'Enter the date of birth and the offense to see whether the person is eligible.'));
-    replaceChildren('eligibility-bar', h('a', { href: '#eligibility' }, 'Eligibility: enter the date of birth and the offense'));
+    replaceChildren(
+      'eligibility-body',
+      h('p', { class: 'hint' }, 'Enter the date of birth and the offense to see whether the person is eligible.'),
+    );
+    replaceChildren(
+      'eligibility-bar',
+      h('a', { href: '#eligibility' }, 'Eligibility: enter the date of birth and the offense'),
+    );
     return;
   }
   const n = verdict.reasons.length;
-  replaceChildren('eligibility-bar', h('a', { href: '#eligibility' }, verdict.eligible ? 'Eligible for diversion' : `Not eligible: ${n} reason${n === 1 ? '' : 's'} — see why`));
+  replaceChildren(
+    'eligibility-bar',
+    h(
+      'a',
+      { href: '#eligibility' },
+      verdict.eligible ? 'Eligible for diversion' : `Not eligible: ${n} reason${n === 1 ? '' : 's'} — see why`,
+    ),
+  );
   replaceChildren(
     'eligibility-body',
     h('p', {}, h('strong', {}, verdict.eligible ? 'Eligible for diversion.' : 'Not eligible on this charge:')),
-    n ? h('ul', { id: 'eligibility-reasons' }, verdict.reasons.map((r) => h('li', { 'data-rule': r.ruleId }, r.message))) : null,
-    verdict.notes.length ? h('ul', {}, verdict.notes.map((note) => h('li', {}, note.message))) : null,
-    arrestBody(arrestForm).protectiveOrders.length && !checkedByService ? h('p', { class: 'hint' }, 'The protective orders are checked against the people in LEAD today by the service (R-EX-ORDER).') : null,
-    priors?.length ? h('p', {}, `Earlier referrals of this person (R-EL-PRIOR): ${priors.map((p) => `${p.caseId} (${p.stage.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`) : null,
+    n
+      ? h(
+          'ul',
+          { id: 'eligibility-reasons' },
+          verdict.reasons.map((r) => h('li', { 'data-rule': r.ruleId }, r.message)),
+        )
+      : null,
+    verdict.notes.length
+      ? h(
+          'ul',
+          {},
+          verdict.notes.map((note) => h('li', {}, note.message)),
+        )
+      : null,
+    arrestBody(arrestForm).protectiveOrders.length && !checkedByService
+      ? h(
+          'p',
+          { class: 'hint' },
+          'The protective orders are checked against the people in LEAD today by the service (R-EX-ORDER).',
+        )
+      : null,
+    priors?.length
+      ? h(
+          'p',
+          {},
+          `Earlier referrals of this person (R-EL-PRIOR): ${priors.map((p) => `${p.caseId} (${p.stage.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`,
+        )
+      : null,
   );
   (document.getElementById('override') as HTMLElement).hidden = verdict.eligible;
 }
@@ -96,11 +138,18 @@ function updateEligibility(): void {
   renderEligibility(verdict);
   window.clearTimeout(priorsTimer);
   if (!navigator.onLine || !arrestBody(arrestForm).person?.familyName) return;
-  priorsTimer = window.setTimeout(async () => {
-    const res = await api('POST', '/api/referrals/arrest-diversions/eligibility', probe(arrestBody(arrestForm))).catch(() => undefined);
-    // The service's answer includes what only it can check: protective orders against today's participants.
-    if (res?.status === 200) renderEligibility(res.body.eligibility, res.body.priorReferrals, true);
-  }, 400);
+  priorsTimer = window.setTimeout(
+    whenDone(async () => {
+      const res = await api(
+        'POST',
+        '/api/referrals/arrest-diversions/eligibility',
+        probe(arrestBody(arrestForm)),
+      ).catch(() => undefined);
+      // The service's answer includes what only it can check: protective orders against today's participants.
+      if (res?.status === 200) renderEligibility(res.body.eligibility, res.body.priorReferrals, true);
+    }),
+    400,
+  );
 }
 
 // --- repeatable rows and conditional fields -----------------------------------------------------
@@ -140,7 +189,9 @@ function prefillAgency(form: HTMLFormElement): void {
 function startNewFill(form: HTMLFormElement): void {
   form.reset();
   submissionIds.delete(form);
-  form.querySelectorAll('#offense-rows > fieldset:not(:first-child), #conviction-rows > fieldset, fieldset.order').forEach((row) => row.remove());
+  form
+    .querySelectorAll('#offense-rows > fieldset:not(:first-child), #conviction-rows > fieldset, fieldset.order')
+    .forEach((row) => row.remove());
   form.querySelectorAll('details.fold').forEach((d) => d.removeAttribute('open'));
   prefillAgency(form);
   syncConditionalFields();
@@ -153,13 +204,36 @@ function showCase(res: ApiResult, sentLater = false): void {
   const { caseId, case: view, nextSteps } = res.body;
   replaceChildren(
     'result',
-    h('h2', { id: 'result-title' }, sentLater ? 'Sent: a referral saved on this device reached the service' : res.status === 201 ? 'Referral recorded' : 'This referral was already recorded'),
+    h(
+      'h2',
+      { id: 'result-title' },
+      sentLater
+        ? 'Sent: a referral saved on this device reached the service'
+        : res.status === 201
+          ? 'Referral recorded'
+          : 'This referral was already recorded',
+    ),
     h('p', {}, 'Case id: ', h('strong', { id: 'case-id' }, caseId)),
     view ? h('p', {}, `Stage: ${String(view.stage).replace(/_/g, ' ').toLowerCase()}`) : null,
-    view?.deadlines?.length ? h('ul', { id: 'deadlines' }, view.deadlines.map((d: any) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`))) : null,
+    view?.deadlines?.length
+      ? h(
+          'ul',
+          { id: 'deadlines' },
+          view.deadlines.map((d: any) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`)),
+        )
+      : null,
     h('h3', {}, 'What happens next'),
-    h('ul', {}, (nextSteps as string[]).map((s) => h('li', {}, s))),
-    h('p', {}, h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case'), sentLater ? null : ' · the form is empty again for the next referral.'),
+    h(
+      'ul',
+      {},
+      (nextSteps as string[]).map((s) => h('li', {}, s)),
+    ),
+    h(
+      'p',
+      {},
+      h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case'),
+      sentLater ? null : ' · the form is empty again for the next referral.',
+    ),
   );
   result.className = 'panel ok';
   result.hidden = false;
@@ -169,14 +243,30 @@ function showCase(res: ApiResult, sentLater = false): void {
 function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult): void {
   const error = res.body?.error ?? {};
   if (error.fields?.length) {
-    showErrors(form, summary, error.fields.map((f: { field: string; message: string }) => ({ ...f, path: f.field.split('.') })));
+    showErrors(
+      form,
+      summary,
+      error.fields.map((f: { field: string; message: string }) => ({ ...f, path: f.field.split('.') })),
+    );
     return;
   }
   if (error.code === 'INELIGIBLE') {
     renderEligibility(error.eligibility, error.priorReferrals, true);
     (document.getElementById('override') as HTMLElement).hidden = false;
-    const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) => h('li', { 'data-rule': r.ruleId }, h('a', { href: '#eligibility' }, `Not eligible: ${r.message}`)));
-    showErrors(form, summary, [{ path: ['overrideRequest', 'reason'], message: 'If you booked the person, give the sergeant a reason to override (R-EL-OVERRIDE)' }], reasons);
+    const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) =>
+      h('li', { 'data-rule': r.ruleId }, h('a', { href: '#eligibility' }, `Not eligible: ${r.message}`)),
+    );
+    showErrors(
+      form,
+      summary,
+      [
+        {
+          path: ['overrideRequest', 'reason'],
+          message: 'If you booked the person, give the sergeant a reason to override (R-EL-OVERRIDE)',
+        },
+      ],
+      reasons,
+    );
     return;
   }
   showErrors(form, summary, [{ path: [], message: errorMessage(res) }]);
@@ -202,15 +292,46 @@ async function renderOutbox(): Promise<void> {
   panel.className = `panel ${soon || entries.some((e) => e.refusal) ? 'bad' : 'warn'}`;
   panel.replaceChildren(
     h('h2', { id: 'outbox-title' }, `Saved on this device (${entries.length} waiting)`),
-    h('p', {}, 'Encrypted, and yours alone: sent automatically, once, when the connection returns. Nobody else who signs in on this device can see or send them.'),
-    h('ul', { id: 'outbox-items' }, entries.map((e) =>
-      h('li', { 'data-submission': e.id },
-        `${nameOf(e)} — saved ${when(e.savedAt)}; `,
-        e.refusal
-          ? [h('strong', {}, `refused by the service: ${e.refusal}`), ' ', h('button', { type: 'button', class: 'secondary', onclick: async () => { await outbox.remove(e.id); await renderOutbox(); } }, 'Discard')]
-          : Date.parse(e.expiresAt) - Date.now() < DAY_MS
-            ? h('strong', { class: 'expiry-warning' }, `expires ${when(e.expiresAt)}: send it before then, or give it to your sergeant`)
-            : `kept until ${when(e.expiresAt)}`))),
+    h(
+      'p',
+      {},
+      'Encrypted, and yours alone: sent automatically, once, when the connection returns. Nobody else who signs in on this device can see or send them.',
+    ),
+    h(
+      'ul',
+      { id: 'outbox-items' },
+      entries.map((e) =>
+        h(
+          'li',
+          { 'data-submission': e.id },
+          `${nameOf(e)} — saved ${when(e.savedAt)}; `,
+          e.refusal
+            ? [
+                h('strong', {}, `refused by the service: ${e.refusal}`),
+                ' ',
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'secondary',
+                    onclick: whenDone(async () => {
+                      await outbox.remove(e.id);
+                      await renderOutbox();
+                    }),
+                  },
+                  'Discard',
+                ),
+              ]
+            : Date.parse(e.expiresAt) - Date.now() < DAY_MS
+              ? h(
+                  'strong',
+                  { class: 'expiry-warning' },
+                  `expires ${when(e.expiresAt)}: send it before then, or give it to your sergeant`,
+                )
+              : `kept until ${when(e.expiresAt)}`,
+        ),
+      ),
+    ),
   );
   panel.hidden = false;
 }
@@ -219,7 +340,11 @@ function askToSignInAgain(): void {
   replaceChildren(
     'result',
     h('h2', { id: 'result-title' }, 'Sign in again to send'),
-    h('p', {}, `Your session has ended. The referral is saved on this device, encrypted, and will be sent as soon as you sign in again as ${me.name ?? me.id}.`),
+    h(
+      'p',
+      {},
+      `Your session has ended. The referral is saved on this device, encrypted, and will be sent as soon as you sign in again as ${me.name ?? me.id}.`,
+    ),
     h('p', {}, h('a', { href: `/sign-in?next=${encodeURIComponent('/refer')}`, id: 'sign-in-again' }, 'Sign in again')),
   );
   result.className = 'panel warn';
@@ -230,7 +355,11 @@ function askToSignInAgain(): void {
 type Delivery = 'recorded' | 'refused' | 'kept' | 'signed-out';
 
 /** Sends one saved referral; it leaves the device only when the service has recorded it. */
-async function deliver(entry: outbox.OutboxEntry, sentLater: boolean, onRefusal: (res: ApiResult) => void): Promise<Delivery> {
+async function deliver(
+  entry: outbox.OutboxEntry,
+  sentLater: boolean,
+  onRefusal: (res: ApiResult) => void,
+): Promise<Delivery> {
   let res: ApiResult;
   try {
     res = await api('POST', entry.url, entry.body);
@@ -253,7 +382,11 @@ function showSaved(): void {
   replaceChildren(
     'result',
     h('h2', { id: 'result-title' }, 'Saved on this device'),
-    h('p', {}, 'No connection to the service. The referral is kept here, encrypted, and will be sent once the connection returns.'),
+    h(
+      'p',
+      {},
+      'No connection to the service. The referral is kept here, encrypted, and will be sent once the connection returns.',
+    ),
   );
   result.className = 'panel warn';
   result.hidden = false;
@@ -261,7 +394,14 @@ function showSaved(): void {
   announce('No connection: the referral is saved on this device and will be sent automatically.');
 }
 
-async function submit(form: HTMLFormElement, url: string, body: Record<string, any>, schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any }, summaryId: string, groups: string[]): Promise<void> {
+async function submit(
+  form: HTMLFormElement,
+  url: string,
+  body: Record<string, any>,
+  schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any },
+  summaryId: string,
+  groups: string[],
+): Promise<void> {
   const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   if (button.disabled) return;
   const summary = document.getElementById(summaryId)!;
@@ -318,13 +458,17 @@ async function sendWaiting(): Promise<void> {
     flushing = false;
     await renderOutbox();
   }
-  if ((await outbox.entriesOf(me.id)).some((e) => !e.refusal)) retryTimer = window.setTimeout(() => void sendWaiting(), navigator.onLine ? 5000 : 30_000);
+  if ((await outbox.entriesOf(me.id)).some((e) => !e.refusal))
+    retryTimer = window.setTimeout(() => void sendWaiting(), navigator.onLine ? 5000 : 30_000);
 }
 
 async function expireOld(): Promise<void> {
   await outbox.retireLegacyOutbox(config.durations.maxReferralBackdate);
   const expired = await outbox.removeExpired(me.id);
-  if (expired > 0) announce(`${expired === 1 ? 'A referral' : `${expired} referrals`} saved on this device expired unsent (older than the service accepts): give the details to your sergeant.`);
+  if (expired > 0)
+    announce(
+      `${expired === 1 ? 'A referral' : `${expired} referrals`} saved on this device expired unsent (older than the service accepts): give the details to your sergeant.`,
+    );
 }
 
 // --- wiring -------------------------------------------------------------------------------------
@@ -348,19 +492,44 @@ async function main(): Promise<void> {
       socialForm.hidden = type !== 'SOCIAL_CONTACT';
     }),
   );
-  document.getElementById('add-offense')!.addEventListener('click', () => (addRow('tpl-offense', 'offense-rows'), syncConditionalFields()));
-  document.getElementById('add-conviction')!.addEventListener('click', () => (addRow('tpl-conviction', 'conviction-rows'), updateEligibility()));
-  document.querySelectorAll<HTMLButtonElement>('button.add-order').forEach((button) => button.addEventListener('click', () => (addRow(button.dataset.template!, button.dataset.rows!), updateEligibility())));
+  document
+    .getElementById('add-offense')!
+    .addEventListener('click', () => (addRow('tpl-offense', 'offense-rows'), syncConditionalFields()));
+  document
+    .getElementById('add-conviction')!
+    .addEventListener('click', () => (addRow('tpl-conviction', 'conviction-rows'), updateEligibility()));
+  document
+    .querySelectorAll<HTMLButtonElement>('button.add-order')
+    .forEach((button) =>
+      button.addEventListener(
+        'click',
+        () => (addRow(button.dataset.template!, button.dataset.rows!), updateEligibility()),
+      ),
+    );
   arrestForm.addEventListener('input', () => (syncConditionalFields(), updateEligibility()));
   arrestForm.addEventListener('change', () => (syncConditionalFields(), updateEligibility()));
   socialForm.addEventListener('change', syncConditionalFields);
   arrestForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit(arrestForm, '/api/referrals/arrest-diversions', arrestBody(arrestForm), arrestDiversionSchema(config), 'arrest-errors', ['officer', 'person', 'incident', 'offenses']);
+    void submit(
+      arrestForm,
+      '/api/referrals/arrest-diversions',
+      arrestBody(arrestForm),
+      arrestDiversionSchema(config),
+      'arrest-errors',
+      ['officer', 'person', 'incident', 'offenses'],
+    );
   });
   socialForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit(socialForm, '/api/referrals/social-contacts', socialBody(socialForm), socialContactSchema(config), 'social-errors', ['source', 'person', 'verification']);
+    void submit(
+      socialForm,
+      '/api/referrals/social-contacts',
+      socialBody(socialForm),
+      socialContactSchema(config),
+      'social-errors',
+      ['source', 'person', 'verification'],
+    );
   });
   window.addEventListener('online', () => void sendWaiting());
   prefillAgency(arrestForm);

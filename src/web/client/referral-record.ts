@@ -7,7 +7,8 @@ import { h, humanize } from './dom';
 const yes = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : '—');
 
 function row(label: string, value: unknown): HTMLElement | null {
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return null;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return null;
   return h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, String(value)));
 }
 
@@ -32,40 +33,109 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
     const present = rows.filter(Boolean);
     return present.length ? [h('h3', {}, title), h('table', { class: 'record' }, h('tbody', {}, present))] : [];
   };
-  return h('section', { id: 'referral-record', 'aria-labelledby': 'referral-record-title' },
-    h(heading, { id: 'referral-record-title' }, referral.type === 'SOCIAL_CONTACT' ? 'Social-contact referral' : 'Referral record (diversion packet)'),
-    ...section('The person', row('Name', `${p.givenName} ${p.familyName}`), row('Date of birth', p.dateOfBirth), row('State ID', p.stateId)),
-    ...section('Referral',
+  return h(
+    'section',
+    { id: 'referral-record', 'aria-labelledby': 'referral-record-title' },
+    h(
+      heading,
+      { id: 'referral-record-title' },
+      referral.type === 'SOCIAL_CONTACT' ? 'Social-contact referral' : 'Referral record (diversion packet)',
+    ),
+    ...section(
+      'The person',
+      row('Name', `${p.givenName} ${p.familyName}`),
+      row('Date of birth', p.dateOfBirth),
+      row('State ID', p.stateId),
+    ),
+    ...section(
+      'Referral',
       row('Agency', labels.agencies?.[referral.agency]?.name ?? referral.agency),
       row('Officer', d.officer ? `${d.officer.name ?? ''} (${d.officer.id})`.trim() : referral.officerId),
       row('Report number', d.incident?.reportNumber),
       row('Incident date', d.incident?.occurredOn),
       row('Inside city limits', d.incident ? yes(d.incident.withinCityLimits) : undefined),
       row('Linked to', referral.linkedFrom),
-      row("The officer's account", d.incident?.narrative ?? d.narrative)),
-    ...section('Offenses', ...(d.offenses ?? []).map((o: any, i: number) => row(`Offense ${i + 1}`, `${offense(o.code)}${o.level ? `, ${humanize(o.level)}` : ''}${o.drug ? ` — ${o.drug.grams} g ${humanize(o.drug.substance)}, ${humanize(o.drug.activity)}` : ''}`))),
-    ...section('Criminal history entered', ...(d.history?.convictions ?? []).map((c: any) => row(humanize(c.code), `${c.attempted ? 'attempt, ' : ''}convicted ${c.date}`))),
-    ...section("The officer's judgments",
+      row("The officer's account", d.incident?.narrative ?? d.narrative),
+    ),
+    ...section(
+      'Offenses',
+      ...(d.offenses ?? []).map((o: any, i: number) =>
+        row(
+          `Offense ${i + 1}`,
+          `${offense(o.code)}${o.level ? `, ${humanize(o.level)}` : ''}${o.drug ? ` — ${o.drug.grams} g ${humanize(o.drug.substance)}, ${humanize(o.drug.activity)}` : ''}`,
+        ),
+      ),
+    ),
+    ...section(
+      'Criminal history entered',
+      ...(d.history?.convictions ?? []).map((c: any) =>
+        row(humanize(c.code), `${c.attempted ? 'attempt, ' : ''}convicted ${c.date}`),
+      ),
+    ),
+    ...section(
+      "The officer's judgments",
       ...Object.entries(d.judgments ?? {}).map(([k, v]) => row(humanize(k.replace(/([A-Z])/g, '_$1')), yes(v))),
       ...Object.entries(d.circumstances ?? {}).map(([k, v]) => row(humanize(k.replace(/([A-Z])/g, '_$1')), yes(v))),
       row('Identifiable victim', d.victim ? yes(d.victim.identifiable) : undefined),
-      row('Protective orders', (d.protectiveOrders ?? []).map((o: any) => `${humanize(o.type)}${o.protectsCurrentParticipant ? ' (protects a current participant)' : ''}`).join('; ')),
+      row(
+        'Protective orders',
+        (d.protectiveOrders ?? [])
+          .map(
+            (o: any) => `${humanize(o.type)}${o.protectsCurrentParticipant ? ' (protects a current participant)' : ''}`,
+          )
+          .join('; '),
+      ),
       row('Warrants', (d.warrants ?? []).map((w: any) => humanize(w.kind)).join(', ')),
-      row('DOC violation', d.docViolation === undefined ? undefined : yes(d.docViolation))),
-    ...section('Social contact',
-      row('Source', d.source ? `${humanize(d.source.type)}: ${d.source.referrerId}${d.source.organization ? `, ${d.source.organization}` : ''}` : undefined),
+      row('DOC violation', d.docViolation === undefined ? undefined : yes(d.docViolation)),
+    ),
+    ...section(
+      'Social contact',
+      row(
+        'Source',
+        d.source
+          ? `${humanize(d.source.type)}: ${d.source.referrerId}${d.source.organization ? `, ${d.source.organization}` : ''}`
+          : undefined,
+      ),
       row('Vouched for by', d.vouchedBy ? `${d.vouchedBy.id} (${d.vouchedBy.role})` : undefined),
       row('Verified by', (d.verification?.bases ?? []).map(humanize).join(', ')),
       row('Driven by', (d.drivers ?? []).map(humanize).join(', ')),
-      row('Violations', (d.violations ?? []).map((v: any) => `${v.date} in ${area(v.area)}`).join('; '))),
+      row('Violations', (d.violations ?? []).map((v: any) => `${v.date} in ${area(v.area)}`).join('; ')),
+    ),
     h('h3', {}, 'Eligibility'),
-    h('ul', { id: 'eligibility-reasons' },
+    h(
+      'ul',
+      { id: 'eligibility-reasons' },
       d.eligibility
-        ? [d.eligibility.eligible ? h('li', {}, 'Eligible for diversion.') : null, ...(d.eligibility.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)), ...(d.eligibility.notes ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message))]
-        : (d.prerequisites?.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message))),
+        ? [
+            d.eligibility.eligible ? h('li', {}, 'Eligible for diversion.') : null,
+            ...(d.eligibility.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)),
+            ...(d.eligibility.notes ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)),
+          ]
+        : (d.prerequisites?.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)),
+    ),
     (d.priorReferrals ?? []).length
-      ? [h('h3', {}, 'Earlier referrals of this person (R-EL-PRIOR)'), h('ul', { id: 'prior-referrals' }, d.priorReferrals.map((p: any) => h('li', {}, h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, p.caseId), ` — ${humanize(p.type)}${p.referredAt ? `, referred ${p.referredAt.slice(0, 10)}` : ''}`)))]
+      ? [
+          h('h3', {}, 'Earlier referrals of this person (R-EL-PRIOR)'),
+          h(
+            'ul',
+            { id: 'prior-referrals' },
+            d.priorReferrals.map((p: any) =>
+              h(
+                'li',
+                {},
+                h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, p.caseId),
+                ` — ${humanize(p.type)}${p.referredAt ? `, referred ${p.referredAt.slice(0, 10)}` : ''}`,
+              ),
+            ),
+          ),
+        ]
       : null,
-    referral.override ? h('p', { id: 'override-reason' }, `Override requested (R-EL-OVERRIDE): ${referral.override.reason}${referral.override.decision ? ` — ${humanize(referral.override.decision)}${referral.override.decisionReason ? `: ${referral.override.decisionReason}` : ''}` : ''}`) : null,
+    referral.override
+      ? h(
+          'p',
+          { id: 'override-reason' },
+          `Override requested (R-EL-OVERRIDE): ${referral.override.reason}${referral.override.decision ? ` — ${humanize(referral.override.decision)}${referral.override.decisionReason ? `: ${referral.override.decisionReason}` : ''}` : ''}`,
+        )
+      : null,
   );
 }

@@ -12,11 +12,13 @@ async function main(): Promise<void> {
   const me = await requireSession();
   if (!me) return;
   const list = await api('GET', '/api/reports');
-  if (list.status !== 200) return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(list)));
+  if (list.status !== 200)
+    return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(list)));
   const months: string[] = list.body.reports.map((r: { month: string }) => r.month);
   const month = new URLSearchParams(location.search).get('month') ?? list.body.current;
   const res = await api('GET', `/api/reports/${encodeURIComponent(month)}`);
-  if (res.status !== 200) return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
+  if (res.status !== 200)
+    return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const { figures: f, staffingList, clientRows, soFar, stored, generatedAt } = res.body;
   const produce = async (button: HTMLButtonElement) => {
     button.disabled = true;
@@ -28,32 +30,94 @@ async function main(): Promise<void> {
     }
   };
   const pct = (share: number | null) => (share === null ? '—' : `${Math.round(share * 1000) / 10}%`);
-  const card = (key: string, value: string, label: string) => h('div', { class: 'card', 'data-figure': key }, h('strong', {}, value), label);
+  const card = (key: string, value: string, label: string) =>
+    h('div', { class: 'card', 'data-figure': key }, h('strong', {}, value), label);
 
-  replaceChildren('report',
-    h('form', { class: 'month-picker', method: 'get' },
+  replaceChildren(
+    'report',
+    h(
+      'form',
+      { class: 'month-picker', method: 'get' },
       h('label', { for: 'month' }, 'Month'),
-      h('select', { id: 'month', name: 'month', onchange: (e: Event) => (e.target as HTMLSelectElement).form!.submit() }, [...new Set([...months, month])].map((m) => h('option', { value: m, selected: m === month }, m === list.body.current ? `${m} (so far)` : m)))),
-    h('p', { id: 'report-status' }, soFar
-      ? `The month under way, computed now (${when(generatedAt)}); it is stored on the first of next month.`
-      : stored ? `Produced ${when(generatedAt)} by the monthly schedule or on request.` : `Not produced yet: computed now (${when(generatedAt)}).`,
-      !soFar && allows(me.role, 'report.produce') ? [' ', h('button', { type: 'button', class: 'secondary', id: 'produce-report', onclick: (e: Event) => void produce(e.currentTarget as HTMLButtonElement) }, stored ? 'Produce again now' : 'Produce and store now')] : null),
-    h('p', {},
-      h('a', { href: `/api/reports/${month}/staffing-list.csv`, download: true, id: 'staffing-csv' }, 'Staffing-meeting case list (CSV)'),
-      clientRows ? [' · ', h('a', { href: `/api/reports/${month}/client-report.csv`, download: true, id: 'client-csv' }, 'Client-level report (CSV)')] : null),
-    h('div', { class: 'cards' },
+      h(
+        'select',
+        { id: 'month', name: 'month', onchange: (e: Event) => (e.target as HTMLSelectElement).form!.submit() },
+        [...new Set([...months, month])].map((m) =>
+          h('option', { value: m, selected: m === month }, m === list.body.current ? `${m} (so far)` : m),
+        ),
+      ),
+    ),
+    h(
+      'p',
+      { id: 'report-status' },
+      soFar
+        ? `The month under way, computed now (${when(generatedAt)}); it is stored on the first of next month.`
+        : stored
+          ? `Produced ${when(generatedAt)} by the monthly schedule or on request.`
+          : `Not produced yet: computed now (${when(generatedAt)}).`,
+      !soFar && allows(me.role, 'report.produce')
+        ? [
+            ' ',
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary',
+                id: 'produce-report',
+                onclick: (e: Event) => void produce(e.currentTarget as HTMLButtonElement),
+              },
+              stored ? 'Produce again now' : 'Produce and store now',
+            ),
+          ]
+        : null,
+    ),
+    h(
+      'p',
+      {},
+      h(
+        'a',
+        { href: `/api/reports/${month}/staffing-list.csv`, download: true, id: 'staffing-csv' },
+        'Staffing-meeting case list (CSV)',
+      ),
+      clientRows
+        ? [
+            ' · ',
+            h(
+              'a',
+              { href: `/api/reports/${month}/client-report.csv`, download: true, id: 'client-csv' },
+              'Client-level report (CSV)',
+            ),
+          ]
+        : null,
+    ),
+    h(
+      'div',
+      { class: 'cards' },
       card('referrals', String(f.referralsInMonth.total), `referrals in ${month}`),
-      card('enrolled-share', pct(f.enrolledShare.share), `of them enrolled by month end (${f.enrolledShare.enrolled} of ${f.enrolledShare.referred})`),
+      card(
+        'enrolled-share',
+        pct(f.enrolledShare.share),
+        `of them enrolled by month end (${f.enrolledShare.enrolled} of ${f.enrolledShare.referred})`,
+      ),
       card('missed-intakes', String(f.missedIntakes), 'missed intakes (R-MISSED)'),
-      card('waiting', String(f.waitingSocialContacts), 'social contacts waiting for a place (R-SC-CAPACITY)')),
+      card('waiting', String(f.waitingSocialContacts), 'social contacts waiting for a place (R-SC-CAPACITY)'),
+    ),
     h('h2', {}, 'Referrals per month by type'),
     groupedBars({
       id: 'chart-referrals',
       title: `Referrals per month by type, 12 months to ${month}`,
       categories: f.referralsByMonth.map((m: { month: string }) => m.month),
       series: [
-        { label: 'arrest diversions', className: 'series-a', values: f.referralsByMonth.map((m: { arrestDiversions: number }) => m.arrestDiversions) },
-        { label: 'social contacts', className: 'series-b', values: f.referralsByMonth.map((m: { socialContacts: number }) => m.socialContacts) },
+        {
+          label: 'arrest diversions',
+          className: 'series-a',
+          values: f.referralsByMonth.map((m: { arrestDiversions: number }) => m.arrestDiversions),
+        },
+        {
+          label: 'social contacts',
+          className: 'series-b',
+          values: f.referralsByMonth.map((m: { socialContacts: number }) => m.socialContacts),
+        },
       ],
     }),
     h('h2', {}, 'Time from referral'),
@@ -62,7 +126,11 @@ async function main(): Promise<void> {
       title: `Days from referral to screening and to intake, cases screened or enrolled in ${month}`,
       unit: 'days',
       bars: [
-        { label: `to screening, median (n=${f.daysToScreening.count})`, value: f.daysToScreening.median, className: 'series-a' },
+        {
+          label: `to screening, median (n=${f.daysToScreening.count})`,
+          value: f.daysToScreening.median,
+          className: 'series-a',
+        },
         { label: 'to screening, 90th percentile', value: f.daysToScreening.p90, className: 'series-a light' },
         { label: `to intake, median (n=${f.daysToIntake.count})`, value: f.daysToIntake.median, className: 'series-b' },
         { label: 'to intake, 90th percentile', value: f.daysToIntake.p90, className: 'series-b light' },
@@ -76,19 +144,70 @@ async function main(): Promise<void> {
       bars: [
         { label: 'places used', value: f.capacity.used, className: 'series-a', max: f.capacity.available },
         { label: 'places available', value: f.capacity.available, className: 'series-b light' },
-        { label: 'waiting social contacts', value: f.waitingSocialContacts, className: 'series-b', max: f.capacity.available },
+        {
+          label: 'waiting social contacts',
+          value: f.waitingSocialContacts,
+          className: 'series-b',
+          max: f.capacity.available,
+        },
       ],
     }),
     h('h2', {}, `Staffing-meeting case list (${staffingList.length})`),
-    staffingList.length === 0 ? h('p', { class: 'hint' }, 'None.') : h('table', { id: 'staffing-list' },
-      h('thead', {}, h('tr', {}, ['Case', 'Person', 'Stage', 'Referred', 'Next deadline', 'Flags'].map((c) => h('th', {}, c)))),
-      h('tbody', {}, staffingList.map((r: any) => h('tr', { 'data-case': r.referralId },
-        h('td', {}, h('a', { href: `/cases/${r.referralId}` }, r.referralId), h('br'), h('span', { class: 'hint' }, humanize(r.type))),
-        h('td', {}, r.name ?? h('span', { class: 'hint' }, 'by case id only'), r.nominations?.length ? [h('br'), h('span', { class: 'hint' }, `nominated: ${r.nominations.map((n: any) => n.reason).join('; ')}`)] : null),
-        h('td', {}, humanize(r.stage)),
-        h('td', {}, r.referredOn),
-        h('td', {}, r.nextDeadlineOn ? `${r.nextDeadlineOn} (${r.nextDeadlineRule})` : '—'),
-        h('td', {}, r.stuck.map((s: string) => h('span', { class: 'badge stuck' }, humanize(s)))))))),
+    staffingList.length === 0
+      ? h('p', { class: 'hint' }, 'None.')
+      : h(
+          'table',
+          { id: 'staffing-list' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Case', 'Person', 'Stage', 'Referred', 'Next deadline', 'Flags'].map((c) => h('th', {}, c)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            staffingList.map((r: any) =>
+              h(
+                'tr',
+                { 'data-case': r.referralId },
+                h(
+                  'td',
+                  {},
+                  h('a', { href: `/cases/${r.referralId}` }, r.referralId),
+                  h('br'),
+                  h('span', { class: 'hint' }, humanize(r.type)),
+                ),
+                h(
+                  'td',
+                  {},
+                  r.name ?? h('span', { class: 'hint' }, 'by case id only'),
+                  r.nominations?.length
+                    ? [
+                        h('br'),
+                        h(
+                          'span',
+                          { class: 'hint' },
+                          `nominated: ${r.nominations.map((n: any) => n.reason).join('; ')}`,
+                        ),
+                      ]
+                    : null,
+                ),
+                h('td', {}, humanize(r.stage)),
+                h('td', {}, r.referredOn),
+                h('td', {}, r.nextDeadlineOn ? `${r.nextDeadlineOn} (${r.nextDeadlineRule})` : '—'),
+                h(
+                  'td',
+                  {},
+                  r.stuck.map((s: string) => h('span', { class: 'badge stuck' }, humanize(s))),
+                ),
+              ),
+            ),
+          ),
+        ),
   );
   document.getElementById('report')!.dataset.ready = 'true';
 }

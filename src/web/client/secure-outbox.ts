@@ -57,7 +57,7 @@ async function store(name: 'keys' | 'entries', mode: IDBTransactionMode) {
 
 /** The owner's key: generated once on this device, non-extractable (the page can use it, never read it). */
 async function keyOf(owner: string): Promise<CryptoKey> {
-  const found = await request((await store('keys', 'readonly')).get(owner)) as { key: CryptoKey } | undefined;
+  const found = (await request((await store('keys', 'readonly')).get(owner))) as { key: CryptoKey } | undefined;
   if (found) return found.key;
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   await request((await store('keys', 'readwrite')).put({ owner, key }));
@@ -68,7 +68,15 @@ export async function save(owner: string, entry: OutboxEntry): Promise<void> {
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const plain = new TextEncoder().encode(JSON.stringify({ url: entry.url, body: entry.body }));
   const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await keyOf(owner), plain);
-  const stored: StoredEntry = { id: entry.id, owner, iv, data, savedAt: entry.savedAt, expiresAt: entry.expiresAt, ...(entry.refusal ? { refusal: entry.refusal } : {}) };
+  const stored: StoredEntry = {
+    id: entry.id,
+    owner,
+    iv,
+    data,
+    savedAt: entry.savedAt,
+    expiresAt: entry.expiresAt,
+    ...(entry.refusal ? { refusal: entry.refusal } : {}),
+  };
   await request((await store('entries', 'readwrite')).put(stored));
 }
 
@@ -83,7 +91,14 @@ export async function entriesOf(owner: string): Promise<OutboxEntry[]> {
   for (const s of await storedOf(owner)) {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: s.iv }, key, s.data);
     const { url, body } = JSON.parse(new TextDecoder().decode(plain));
-    out.push({ id: s.id, url, body, savedAt: s.savedAt, expiresAt: s.expiresAt, ...(s.refusal ? { refusal: s.refusal } : {}) });
+    out.push({
+      id: s.id,
+      url,
+      body,
+      savedAt: s.savedAt,
+      expiresAt: s.expiresAt,
+      ...(s.refusal ? { refusal: s.refusal } : {}),
+    });
   }
   return out.sort((a, b) => a.savedAt.localeCompare(b.savedAt));
 }
@@ -118,7 +133,13 @@ export async function retireLegacyOutbox(retentionMs: number): Promise<void> {
   if (legacy === null) return;
   try {
     for (const item of JSON.parse(legacy) as Array<{ url: string; body: OutboxEntry['body']; savedAt: string }>) {
-      await save(UNKNOWN_OWNER, { id: item.body.submissionId, url: item.url, body: item.body, savedAt: item.savedAt, expiresAt: new Date(Date.parse(item.savedAt) + retentionMs).toISOString() });
+      await save(UNKNOWN_OWNER, {
+        id: item.body.submissionId,
+        url: item.url,
+        body: item.body,
+        savedAt: item.savedAt,
+        expiresAt: new Date(Date.parse(item.savedAt) + retentionMs).toISOString(),
+      });
     }
   } finally {
     localStorage.removeItem(LEGACY_KEY);

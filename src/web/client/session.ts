@@ -36,7 +36,11 @@ function renderNavigation(user: SessionUser): void {
   const nav = document.getElementById('main-nav');
   if (!nav) return;
   const current = nav.dataset.current;
-  nav.replaceChildren(...NAV.filter((n) => allows(user.role, n.permission)).map((n) => h('a', { href: n.href, 'aria-current': current === n.href ? 'page' : undefined }, n.label)));
+  nav.replaceChildren(
+    ...NAV.filter((n) => allows(user.role, n.permission)).map((n) =>
+      h('a', { href: n.href, 'aria-current': current === n.href ? 'page' : undefined }, n.label),
+    ),
+  );
 }
 
 async function signOut(): Promise<void> {
@@ -51,11 +55,21 @@ async function signOut(): Promise<void> {
 async function confirmSignOut(user: SessionUser, bar: HTMLElement): Promise<void> {
   const waiting = await countOf(user.id).catch(() => 0);
   if (waiting === 0) return signOut();
-  const panel = h('div', { class: 'panel warn', role: 'alertdialog', 'aria-labelledby': 'sign-out-title', id: 'sign-out-confirm' },
-    h('p', { id: 'sign-out-title' }, `${waiting === 1 ? 'A referral is' : `${waiting} referrals are`} still waiting to be sent from this device. ${waiting === 1 ? 'It stays' : 'They stay'} here, encrypted, and ${waiting === 1 ? 'is' : 'are'} sent when you sign in again — nobody else who signs in here can see or send ${waiting === 1 ? 'it' : 'them'}.`),
-    h('div', { class: 'actions' },
+  const panel = h(
+    'div',
+    { class: 'panel warn', role: 'alertdialog', 'aria-labelledby': 'sign-out-title', id: 'sign-out-confirm' },
+    h(
+      'p',
+      { id: 'sign-out-title' },
+      `${waiting === 1 ? 'A referral is' : `${waiting} referrals are`} still waiting to be sent from this device. ${waiting === 1 ? 'It stays' : 'They stay'} here, encrypted, and ${waiting === 1 ? 'is' : 'are'} sent when you sign in again — nobody else who signs in here can see or send ${waiting === 1 ? 'it' : 'them'}.`,
+    ),
+    h(
+      'div',
+      { class: 'actions' },
       h('button', { type: 'button', class: 'danger', onclick: () => void signOut() }, 'Sign out anyway'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => panel.remove() }, 'Stay signed in')));
+      h('button', { type: 'button', class: 'secondary', onclick: () => panel.remove() }, 'Stay signed in'),
+    ),
+  );
   document.getElementById('sign-out-confirm')?.remove();
   bar.after(panel);
   panel.querySelector<HTMLButtonElement>('button.secondary')!.focus();
@@ -64,9 +78,21 @@ async function confirmSignOut(user: SessionUser, bar: HTMLElement): Promise<void
 function renderIdentityBar(user: SessionUser): void {
   const bar = document.getElementById('identity');
   if (!bar) return;
-  const signOutButton = h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: () => void confirmSignOut(user, bar.closest('header') ?? bar) }, 'Sign out');
+  const signOutButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      id: 'sign-out',
+      onclick: () => void confirmSignOut(user, bar.closest('header') ?? bar),
+    },
+    'Sign out',
+  );
   const where = user.office ?? user.agency;
-  bar.replaceChildren(h('span', {}, `Signed in as ${user.name ?? user.id} (${ROLE_LABELS[user.role]}${where ? `, ${where}` : ''}) `), signOutButton);
+  bar.replaceChildren(
+    h('span', {}, `Signed in as ${user.name ?? user.id} (${ROLE_LABELS[user.role]}${where ? `, ${where}` : ''}) `),
+    signOutButton,
+  );
 }
 
 /** Who is signed in on this page (once requireSession answered). */

@@ -1,0 +1,59 @@
+// The lint gate of `npm test` (npm run lint): promises that nobody awaits or that are passed where a
+// callback's result is ignored, and workflow code that could break determinism.
+import { builtinModules } from 'node:module';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'src/generated/',
+      'test-artifacts/',
+      'scratch/',
+      '.data/',
+      '.tools/',
+      'dist/',
+      'src/web/client/dist/',
+    ],
+  },
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parser: tseslint.parser,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // Workflow code runs in Temporal's deterministic sandbox: no Node built-ins (as in Temporal's samples),
+    // and every patch named in PATCHES (README: "Changing workflow code safely").
+    files: ['workflows/**/*.ts', 'test/fixtures/**/workflows.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Workflow code runs in the deterministic sandbox: no Node built-ins.',
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^(patched|deprecatePatch)$/] > Literal',
+          message:
+            'Name the patch in PATCHES (workflows/case-runtime.ts) so the README and the replay fixtures can follow it.',
+        },
+      ],
+    },
+  },
+);
