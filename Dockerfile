@@ -9,13 +9,14 @@ COPY package.json package-lock.json ./
 # npm install, not npm ci: see .ci/run.
 RUN npm install --ignore-scripts --no-audit --no-fund
 COPY . .
+# npm run build: the service compiled to dist/, the pages' scripts and the workflow bundle prebuilt;
+# the runtime keeps production dependencies only (no tsx, no esbuild, no TypeScript).
 RUN bash scripts/prisma-generate.sh \
- && npx tsx scripts/build-workflow-bundle.ts dist/workflow-bundle.js \
+ && npm run build \
  && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:20.19.5-bookworm-slim AS runtime
-ENV NODE_ENV=production \
-    LEAD_WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
+ENV NODE_ENV=production
 WORKDIR /app
 # Owned by root and read-only for the process: nothing under /app is written at run time.
 COPY --from=build /app /app
@@ -24,5 +25,5 @@ EXPOSE 3000
 # The API answers /readyz on PORT, the worker on WORKER_HEALTH_PORT (set on the worker only).
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.WORKER_HEALTH_PORT || process.env.PORT || 3000) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# node --import tsx rather than npm run …: one process, which receives SIGTERM itself and shuts down gracefully.
-CMD ["node", "--import", "tsx", "src/main/api.ts"]
+# node rather than npm run …: one process, which receives SIGTERM itself and shuts down gracefully.
+CMD ["node", "dist/src/main/api.js"]

@@ -1,9 +1,10 @@
+import { PROJECT_ROOT } from '../project-root';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CasePolicy } from '../shared/case-model';
 import { configSchema, type LeadConfig } from './config-schema';
 
-export const DEFAULT_CONFIG_FILE = path.join(__dirname, 'jurisdictions', 'burien.json');
+export const DEFAULT_CONFIG_FILE = path.join(PROJECT_ROOT, 'src', 'config', 'jurisdictions', 'burien.json');
 
 export class ConfigError extends Error {}
 

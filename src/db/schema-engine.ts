@@ -1,3 +1,4 @@
+import { PROJECT_ROOT } from '../project-root';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -19,7 +20,7 @@ type WasmSchemaEngine = typeof import('@prisma/schema-engine-wasm');
 type SchemaEngine = import('@prisma/schema-engine-wasm').SchemaEngine;
 type MigrationList = import('@prisma/schema-engine-wasm').MigrationList;
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+export { PROJECT_ROOT };
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, 'prisma', 'migrations');
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'prisma', 'schema.prisma');
 const NO_FILTER = { externalTables: [], externalEnums: [] };

@@ -132,7 +132,7 @@ export const environmentSchema = z.object({
     .string()
     .optional()
     .describe(
-      'A prebuilt workflow bundle (scripts/build-workflow-bundle.ts) the worker loads instead of bundling at start',
+      'A workflow bundle the worker loads instead of its default (compiled: dist/workflow-bundle.js from npm run build; from the sources: bundled at start)',
     ),
   RECONCILE_INTERVAL_MS: positive
     .default(60_000)

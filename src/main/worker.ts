@@ -1,4 +1,5 @@
 /** The worker process for production: Temporal, PostgreSQL and SMTP are given by the environment. */
+import { BUILT_WORKFLOW_BUNDLE, COMPILED } from '../project-root';
 import { Client } from '@temporalio/client';
 import { connectClient, connectWorker, temporalConnectionSettings } from '../temporal/connection-settings';
 import { loadConfig } from '../config/load-config';
@@ -29,7 +30,9 @@ async function main() {
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace, dataConverter });
   const cases = new CaseWorkflows(client);
   await ensureMonthlyReportSchedule(client, config);
-  const workflowBundle = env.LEAD_WORKFLOW_BUNDLE ? { codePath: env.LEAD_WORKFLOW_BUNDLE } : undefined;
+  // Compiled (production): the bundle `npm run build` made. From the sources: bundled at start.
+  const bundlePath = env.LEAD_WORKFLOW_BUNDLE || (COMPILED ? BUILT_WORKFLOW_BUNDLE : undefined);
+  const workflowBundle = bundlePath ? { codePath: bundlePath } : undefined;
   const worker = await createLeadWorker({
     connection,
     namespace: temporal.namespace,
@@ -46,7 +49,9 @@ async function main() {
     () => startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS),
     (err) => console.error('[worker] reconciliation failed:', (err as Error).name),
   );
-  console.log(`[worker] polling task queue on ${temporal.options.address}/${temporal.namespace}`);
+  console.log(
+    `[worker] polling task queue on ${temporal.options.address}/${temporal.namespace}; workflows ${bundlePath ? `from the prebuilt bundle ${bundlePath}` : 'bundled from workflows/ at start'}`,
+  );
   await worker.run(); // returns after SIGINT/SIGTERM once in-flight tasks are done
   health?.close();
   stopReconciling();

@@ -1,3 +1,4 @@
+import { PROJECT_ROOT } from '../project-root';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,7 +91,7 @@ interface Kept {
   csrfSecret: string;
 }
 
-const ROOT = path.resolve(__dirname, '..', '..');
+const ROOT = PROJECT_ROOT;
 const NODE = process.execPath;
 const script = (file: string) => ['--import', 'tsx', path.join(ROOT, file)];
 const secret = () => randomBytes(24).toString('hex');

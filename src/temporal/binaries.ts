@@ -1,7 +1,8 @@
+import { PROJECT_ROOT } from '../project-root';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-const SCRIPTS = path.resolve(__dirname, '..', '..', 'scripts');
+const SCRIPTS = path.join(PROJECT_ROOT, 'scripts');
 
 export type ServerExecutable = { type: 'existing-path'; path: string } | undefined;
 

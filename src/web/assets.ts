@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { BUILT_ASSETS_DIR, COMPILED, PROJECT_ROOT } from '../project-root';
 
-const CLIENT_DIR = path.join(__dirname, 'client');
+const WEB_DIR = path.join(PROJECT_ROOT, 'src', 'web');
 export const PAGE_SCRIPTS = [
   'refer',
   'caseload',
@@ -19,13 +19,23 @@ export const PAGE_SCRIPTS = [
 ] as const;
 
 /**
- * The pages' scripts, bundled once when the server starts (esbuild, a few hundred milliseconds):
- * they import the same zod schemas and eligibility rules as the API, so there is one source of truth
- * and no separate front-end build or server.
+ * The pages' scripts: prebuilt by `npm run build` when the service runs compiled; bundled by esbuild
+ * (a development dependency, a few hundred milliseconds) when it runs from the sources. They import the
+ * same zod schemas and eligibility rules as the API: one source of truth, no separate front-end server.
  */
+export function loadClientAssets(): Promise<Map<string, string>> {
+  if (!COMPILED) return buildClientAssets();
+  const assets = new Map<string, string>();
+  for (const name of [...PAGE_SCRIPTS.map((p) => `${p}.js`), 'app.css']) {
+    assets.set(name, readFileSync(path.join(BUILT_ASSETS_DIR, name), 'utf8'));
+  }
+  return Promise.resolve(assets);
+}
+
 export async function buildClientAssets(): Promise<Map<string, string>> {
+  const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: Object.fromEntries(PAGE_SCRIPTS.map((name) => [name, path.join(CLIENT_DIR, `${name}.ts`)])),
+    entryPoints: Object.fromEntries(PAGE_SCRIPTS.map((name) => [name, path.join(WEB_DIR, 'client', `${name}.ts`)])),
     bundle: true,
     write: false,
     format: 'esm',
@@ -37,6 +47,6 @@ export async function buildClientAssets(): Promise<Map<string, string>> {
   });
   const assets = new Map<string, string>();
   for (const file of result.outputFiles) assets.set(path.basename(file.path), file.text);
-  assets.set('app.css', readFileSync(path.join(__dirname, 'app.css'), 'utf8'));
+  assets.set('app.css', readFileSync(path.join(WEB_DIR, 'app.css'), 'utf8'));
   return assets;
 }

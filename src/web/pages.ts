@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { LeadConfig } from '../config/config-schema';
-import { buildClientAssets } from './assets';
+import { loadClientAssets } from './assets';
 import { arrestForm, socialForm } from './forms';
 import { html } from './html';
 import { page } from './layout';
@@ -11,10 +11,11 @@ import { page } from './layout';
  */
 export function pageRoutes(config: LeadConfig): Router {
   const router = Router();
-  let assets: ReturnType<typeof buildClientAssets> | undefined;
+  // Loaded when the service starts, not on a first (unauthenticated) request.
+  const assets = loadClientAssets();
+  assets.catch(() => undefined); // awaited by every request below, which reports the failure
 
   router.get('/assets/:file', async (req, res) => {
-    assets ??= buildClientAssets();
     const body = (await assets).get(req.params.file);
     if (!body) {
       res.status(404).type('text').send('Not found');

@@ -3,7 +3,7 @@
  * Specification's schema (deploy/compose-spec.schema.json), pinned images, documented variables, the
  * README's list of services, and the Dockerfile's runtime stage.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
@@ -218,11 +218,18 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/^HEALTHCHECK\s+(?!NONE)/m);
   });
 
-  test('the worker loads the workflow bundle prebuilt in the build stage', () => {
-    const bundle = /LEAD_WORKFLOW_BUNDLE=(\S+)/.exec(runtime)?.[1];
-    expect(bundle).toBeDefined();
-    const build = stages.find((s) => s.includes('scripts/build-workflow-bundle.ts'));
-    const workdir = /^WORKDIR\s+(\S+)/m.exec(build ?? '')?.[1];
-    expect(build).toContain(`scripts/build-workflow-bundle.ts ${path.posix.relative(workdir!, bundle!)}`);
+  test('production runs compiled JavaScript: the build stage runs npm run build, every process starts from dist/', () => {
+    expect(stages.slice(0, -1).join('\n')).toMatch(/npm run build/);
+    const commands = [
+      JSON.parse(/^CMD\s+(\[.*\])$/m.exec(runtime)![1]) as string[],
+      ...Object.values(compose.services).map((s) => s.command as string[] | undefined),
+    ].filter((c): c is string[] => Array.isArray(c) && c[0] === 'node');
+    expect(commands.length).toBeGreaterThan(3);
+    for (const command of commands) {
+      const script = command.find((arg) => !arg.startsWith('-') && arg !== 'node')!;
+      expect(script).toMatch(/^dist\/src\/main\/[a-z-]+\.js$/);
+      expect(existsSync(path.join(ROOT, script.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
+      expect(command).not.toContain('tsx');
+    }
   });
 });

@@ -24,7 +24,9 @@ import { registerTestTokens } from './api-client';
 const ROOT = path.resolve(__dirname, '..', '..');
 /** `node --import tsx <script>`: one process per part (the tsx wrapper would leave the child running on SIGKILL). */
 const NODE = process.execPath;
-const script = (file: string) => ['--import', 'tsx', file];
+const fromSources = (file: string) => ['--import', 'tsx', file];
+/** What production runs: the same script compiled by `npm run build`. */
+const compiled = (file: string) => [path.join('dist', file.replace(/\.ts$/, '.js'))];
 export const FAULT_LOGS = path.join(ROOT, 'test-artifacts', 'fault-logs');
 
 export { freePort };
@@ -44,8 +46,16 @@ export interface ProcessStack {
 export async function startProcessStack(
   name: string,
   configChanges: (config: any) => void = () => undefined,
-  options: { headersOnlyMail?: boolean; logDir?: string; env?: Record<string, string>; workerNodeArgs?: string[] } = {},
+  options: {
+    headersOnlyMail?: boolean;
+    logDir?: string;
+    env?: Record<string, string>;
+    workerNodeArgs?: string[];
+    /** Run the compiled service of `npm run build` (dist/), as production does. */
+    compiled?: boolean;
+  } = {},
 ): Promise<ProcessStack> {
+  const script = options.compiled ? compiled : fromSources;
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   chmodSync(dir, 0o755); // the database server's own user keeps its data in here
   const logDir = options.logDir ?? path.join(FAULT_LOGS, name);
@@ -75,7 +85,8 @@ export async function startProcessStack(
     AUTH_ISSUER: 'lead-referrals',
     AUTH_AUDIENCE: 'lead-referrals',
     CSRF_SECRET: randomBytes(32).toString('base64'),
-    LEAD_WORKFLOW_BUNDLE: process.env.LEAD_TEST_WORKFLOW_BUNDLE ?? '',
+    // From the sources: the bundle the test set-up built once. Compiled: the one npm run build made.
+    LEAD_WORKFLOW_BUNDLE: options.compiled ? '' : (process.env.LEAD_TEST_WORKFLOW_BUNDLE ?? ''),
     LOG_LEVEL: 'info',
     RECONCILE_INTERVAL_MS: '3000',
     RATE_LIMIT_SUBMISSIONS: '100000',
