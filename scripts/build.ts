@@ -12,15 +12,23 @@ import { buildClientAssets } from '../src/web/assets';
 
 async function main() {
   rmSync(BUILD_DIR, { recursive: true, force: true });
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(PROJECT_ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [require.resolve('typescript/bin/tsc'), '-p', path.join(PROJECT_ROOT, 'tsconfig.build.json')],
+    { stdio: 'inherit' },
+  );
 
   mkdirSync(BUILT_ASSETS_DIR, { recursive: true });
   const assets = await buildClientAssets();
   for (const [name, body] of assets) writeFileSync(path.join(BUILT_ASSETS_DIR, name), body);
 
-  const { code } = await bundleLeadWorkflows({ logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never });
+  const { code } = await bundleLeadWorkflows({
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
+  });
   writeFileSync(BUILT_WORKFLOW_BUNDLE, code);
-  console.log(`Built ${path.relative(PROJECT_ROOT, BUILD_DIR)}/: the service, ${assets.size} page assets, the workflow bundle (${Math.round(code.length / 1024)} kB)`);
+  console.log(
+    `Built ${path.relative(PROJECT_ROOT, BUILD_DIR)}/: the service, ${assets.size} page assets, the workflow bundle (${Math.round(code.length / 1024)} kB)`,
+  );
 }
 
 main().catch((err) => {
