@@ -48,7 +48,7 @@ const { recordCaseProgress, signalCapacity, openLinkedSocialContact } = proxyAct
 });
 // The projection is a short database write, idempotent by sequence number: as a local activity it runs
 // inside the workflow task that made it owed, sparing the server a task dispatch and a workflow task
-// per write (the benchmark's deadline storm and creation throughput are bound by the server's CPU).
+// per write.
 // Its retries cost the server nothing, so it retries at least every 10 s while the database is down.
 const { recordCaseProgress: recordCaseProgressLocally } = proxyLocalActivities<LeadActivities>({
   startToCloseTimeout: '30 seconds',

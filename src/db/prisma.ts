@@ -4,9 +4,9 @@ import { PrismaClient } from '../generated/prisma/client';
 export type { PrismaClient };
 
 /**
- * How long a transaction may wait for a pooled connection, and run. Prisma's defaults (2 s, 5 s) made
- * submissions fail under a burst while every connection was busy (bench, 50 referrals/s); waiting
- * longer queues them instead, within the API's and the activities' own time limits.
+ * How long a transaction may wait for a pooled connection, and run. Under a burst every connection can
+ * be busy for longer than Prisma's defaults (2 s, 5 s); waiting longer queues submissions instead of
+ * failing them, within the API's and the activities' own time limits.
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
