@@ -7,11 +7,12 @@ import {
 } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
-import type { CarriedParticipation, CaseState, NoticeRecord } from '../src/shared/case-model';
+import type { CarriedParticipation, CaseEventType, CaseState, NoticeRecord } from '../src/shared/case-model';
+import type { CaseEventData } from '../src/shared/case-event-data';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
-import { evolve, type NewCaseEvent } from './case/case-events';
+import { applyEvents, type NewCaseEvent } from './case/case-events';
 import { deadlinesOf, nextDeadlineOf } from './case/case-view';
 import { closureNotices, noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from './case/effects';
 
@@ -102,8 +103,14 @@ function carriedParticipationOf(state: CaseState): { carriedOver?: CarriedPartic
   };
 }
 
-export function systemEvent(type: NewCaseEvent['type'], ruleId: RuleId, data?: Record<string, unknown>): NewCaseEvent {
-  return { type, ruleId, at: new Date(Date.now()).toISOString(), actor: SYSTEM_ACTOR, data };
+/** An event the service itself makes (a clock, a delivery), with the data its kind carries. */
+export function systemEvent<T extends CaseEventType>(
+  type: T,
+  ruleId: RuleId,
+  ...[data]: undefined extends CaseEventData[T] ? [data?: CaseEventData[T]] : [data: CaseEventData[T]]
+): NewCaseEvent {
+  // TypeScript cannot relate a generic kind to its member of the union; the signature above does.
+  return { type, ruleId, at: new Date(Date.now()).toISOString(), actor: SYSTEM_ACTOR, data } as NewCaseEvent;
 }
 
 /**
@@ -134,11 +141,7 @@ export class CaseRuntime {
   }
 
   commit(events: NewCaseEvent[], cause: Cause = 'action'): void {
-    for (const fresh of events) {
-      const event = { ...fresh, seq: this.state.seq + 1 };
-      this.state.seq = event.seq;
-      this.state.events.push(event);
-      evolve(this.state, event);
+    applyEvents(this.state, events, (event) => {
       const owed = noticesOwed(this.state, event);
       // Cases that flagged an overdue screening before the reminder existed replay without it.
       if (event.type === 'SCREENING_OVERDUE' && patched(PATCHES.screeningOverdueReminder))
@@ -149,7 +152,7 @@ export class CaseRuntime {
       this.state.notices.push(...owed);
       this.deliver(owed, cause);
       this.ordered.push(...orderedEffectsOwed(this.state, event));
-    }
+    });
     this.syncSearchAttributes();
   }
 

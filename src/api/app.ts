@@ -1,4 +1,5 @@
 import { isDatabaseUnavailable } from '../db/unavailable';
+import { httpErrorOf } from './domain-errors';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler } from 'express';
@@ -71,6 +72,8 @@ function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const send = (e: HttpError) => res.status(e.status).json(e.toBody());
     if (err instanceof HttpError) return void send(err);
+    const refused = httpErrorOf(err);
+    if (refused) return void send(refused);
     const type = (err as { type?: string; code?: string }).type;
     if (type === 'entity.parse.failed')
       return void send(new HttpError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));

@@ -32,15 +32,16 @@ export async function caseFromDatabase(db: PrismaClient, caseId: string): Promis
       ? openArrestDiversion(start.input, firstAt)
       : openSocialContact(start.input, firstAt);
   for (const row of referral.events) {
-    const event: CaseEvent = {
+    // The projection stores the events the workflow recorded: each row's data is its kind's.
+    const event = {
       seq: row.seq,
       type: row.type as CaseEvent['type'],
       ruleId: row.ruleId as CaseEvent['ruleId'],
       at: row.occurredAt.toISOString(),
       actor: { id: row.actorId ?? 'unknown', role: (row.actorRole ?? 'system') as CaseEvent['actor']['role'] },
       ...(row.requestId ? { requestId: row.requestId } : {}),
-      ...(row.data ? { data: row.data as Record<string, unknown> } : {}),
-    };
+      ...(row.data ? { data: row.data } : {}),
+    } as CaseEvent;
     state.seq = event.seq;
     state.events.push(event);
     evolve(state, event);

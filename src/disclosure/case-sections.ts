@@ -222,10 +222,11 @@ export function timeline(events: CaseEvent[], level: CaseManagementLevel): Timel
   return events.flatMap((e) => {
     const rule = EVENT_RULES[e.type];
     if (!rule || RANK[level] < RANK[rule.shownFrom]) return [];
+    const recorded: Record<string, unknown> = e.data ?? {};
     const data = Object.fromEntries(
       Object.entries(rule.fields)
-        .filter(([name, kind]) => e.data?.[name] !== undefined && fieldShown(kind, e.actor, level))
-        .map(([name]) => [name, e.data![name]]),
+        .filter(([name, kind]) => recorded[name] !== undefined && fieldShown(kind, e.actor, level))
+        .map(([name]) => [name, recorded[name]]),
     );
     const entry: TimelineEntry = {
       seq: e.seq,

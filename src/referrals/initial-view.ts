@@ -1,5 +1,5 @@
 import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shared/case-model';
-import { evolve } from '../../workflows/case/case-events';
+import { applyEvents } from '../../workflows/case/case-events';
 import { viewOf } from '../../workflows/case/case-view';
 import { noticesOwed } from '../../workflows/case/effects';
 import { openArrestDiversion, openSocialContact } from '../../workflows/case/open-case';
@@ -18,10 +18,6 @@ export function initialViewOf(
   const opened =
     start.type === 'arrestDiversion' ? openArrestDiversion(start.input, now) : openSocialContact(start.input, now);
   const { state } = opened;
-  const first = { ...opened.first, seq: 1 };
-  state.seq = 1;
-  state.events.push(first);
-  evolve(state, first);
-  state.notices.push(...noticesOwed(state, first));
+  applyEvents(state, [opened.first], (first) => state.notices.push(...noticesOwed(state, first)));
   return viewOf(state);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
-import { HttpError } from '../api/http-error';
+import { ReferralRefused } from './referral-refused';
 import type { ReferralType } from '../shared/case-model';
 
 /** JSON with sorted keys, so the same submission always hashes the same. */
@@ -39,8 +39,7 @@ export interface NewReferral {
 export async function existingSubmission(db: PrismaClient, submissionId: string, submissionHash: string) {
   const existing = await db.referral.findUnique({ where: { submissionId } });
   if (existing && existing.submissionHash !== submissionHash) {
-    throw new HttpError(
-      409,
+    throw new ReferralRefused(
       'SUBMISSION_ID_REUSED',
       `submissionId ${submissionId} was already used for referral ${existing.id} with different content; a new referral needs a new submissionId`,
       {

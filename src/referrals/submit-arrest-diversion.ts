@@ -4,7 +4,7 @@ import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
 import type { PrismaClient } from '../generated/prisma/client';
-import { HttpError } from '../api/http-error';
+import { ReferralRefused } from './referral-refused';
 import type { ArrestDiversionInput, CaseView, OffenseLevel } from '../shared/case-model';
 import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
@@ -35,7 +35,7 @@ export function checkReferredAt(config: LeadConfig, referredAt: string | undefin
   if (!referredAt) return;
   const at = Date.parse(referredAt);
   const field = (message: string) =>
-    new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: referredAt: ${message}`, {
+    new ReferralRefused('VALIDATION_FAILED', `Invalid request body: referredAt: ${message}`, {
       fields: [{ field: 'referredAt', message }],
     });
   if (at > now + CLOCK_SKEW_MS) throw field('cannot be in the future');
@@ -77,8 +77,7 @@ export async function submitArrestDiversion(
   if (!existing) {
     checkReferredAt(config, body.referredAt, Date.now());
     if (!eligibility.eligible && !body.overrideRequest) {
-      throw new HttpError(
-        422,
+      throw new ReferralRefused(
         'INELIGIBLE',
         `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`,
         {
@@ -89,8 +88,7 @@ export async function submitArrestDiversion(
       );
     }
     if (eligibility.eligible && body.overrideRequest) {
-      throw new HttpError(
-        400,
+      throw new ReferralRefused(
         'VALIDATION_FAILED',
         'overrideRequest: the person is eligible; no override is needed (R-EL-OVERRIDE)',
         { fields: [{ field: 'overrideRequest', message: 'not needed: the person is eligible' }] },
@@ -163,8 +161,7 @@ function officeFor(config: LeadConfig, body: ArrestDiversionSubmission, level: O
     withinCityLimits: body.incident.withinCityLimits,
   });
   if (!office) {
-    throw new HttpError(
-      400,
+    throw new ReferralRefused(
       'NO_JURISDICTION',
       `No prosecutor office is configured for a ${level} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`,
       {

@@ -5,7 +5,7 @@ import { casePolicyOf } from '../config/load-config';
 import { localDate } from '../eligibility/calendar-dates';
 import { assessSocialContactPrerequisites } from '../eligibility/social-contact-prerequisites';
 import type { PrismaClient } from '../generated/prisma/client';
-import { HttpError } from '../api/http-error';
+import { ReferralRefused } from './referral-refused';
 import type { CaseView, SocialContactInput } from '../shared/case-model';
 import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
@@ -106,8 +106,7 @@ export async function submitSocialContact(
     );
   }
   if (refused) {
-    throw new HttpError(
-      422,
+    throw new ReferralRefused(
       'PREREQUISITES_NOT_MET',
       `Not a social-contact referral: ${prerequisites.reasons.map((r) => r.message).join('; ')}. Recorded as ${caseId}, closed: the project manager has been told (R-SC-PDA).`,
       {

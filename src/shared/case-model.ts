@@ -1,3 +1,4 @@
+import type { CaseEventData } from './case-event-data';
 import type { Actor } from './roles';
 import type { RuleId } from './rules';
 
@@ -161,62 +162,24 @@ export interface StuckFlag {
   since: string;
 }
 
-export interface CaseEvent {
+interface CaseEventBase {
   seq: number;
-  type: CaseEventType;
   ruleId: RuleId;
   at: string;
   actor: Actor;
   /** The API request that caused it (absent for the service's own events). */
   requestId?: string;
-  data?: Record<string, unknown>;
 }
 
-export type CaseEventType =
-  | 'REFERRAL_RECEIVED'
-  | 'OVERRIDE_REQUESTED'
-  | 'OVERRIDE_OVERDUE'
-  | 'OVERRIDE_APPROVED'
-  | 'OVERRIDE_DENIED'
-  | 'NCI_REVIEW_REQUESTED'
-  | 'NCI_DECISION_OVERDUE'
-  | 'NCI_REFERRED'
-  | 'NCI_DECLINED'
-  | 'SOCIAL_CONTACT_REFUSED'
-  | 'SOCIAL_CONTACT_REFERRED'
-  | 'APPROVAL_OVERDUE'
-  | 'SOCIAL_CONTACT_APPROVED'
-  | 'SOCIAL_CONTACT_DENIED'
-  | 'PLACE_GRANTED'
-  | 'CONTACT_ATTEMPTED'
-  | 'CONTACT_MADE'
-  | 'REASSESSMENT_DUE'
-  | 'APPROVAL_RENEWED'
-  | 'LINKED_SOCIAL_CONTACT_OPENED'
-  | 'IIP_RECORDED'
-  | 'SERVICE_WITHDRAWN'
-  | 'SERVICE_REINSTATED'
-  | 'SERVICE_RECORDED'
-  | 'CASE_NOTE_RECORDED'
-  | 'SCREENING_RECORDED'
-  | 'SCREENING_OVERDUE'
-  | 'LEFT_BEFORE_SCREENING'
-  | 'CONSENT_GIVEN'
-  | 'CONSENT_RESCINDED'
-  | 'INTAKE_COMPLETED'
-  | 'ENROLLED'
-  | 'INTAKE_DEADLINE_EXTENDED'
-  | 'INTAKE_DEADLINE_MISSED'
-  | 'MISSED_NOTICE_UNCONFIRMED'
-  | 'SCENE_WINDOW_ENDED'
-  | 'RETURN_TO_SCENE_REPORTED'
-  | 'VICTIM_OBJECTION_RECORDED'
-  | 'VICTIM_OBJECTION_WINDOW_ENDED'
-  | 'FILING_DECISION_RECORDED'
-  | 'HANDED_OFF_TO_SOCIAL_CONTACT'
-  | 'CASE_CLOSED'
-  | 'EXITED'
-  | 'NOTICE_SENT';
+export type CaseEventType = keyof CaseEventData;
+
+/** One kind of case event, with the data that kind carries (none where its data type is `undefined`). */
+export type CaseEventOf<T extends CaseEventType> = CaseEventBase & { type: T } & (undefined extends CaseEventData[T]
+    ? { data?: CaseEventData[T] }
+    : { data: CaseEventData[T] });
+
+/** A case event: a union discriminated by `type` (`evolve` checks it exhaustively). */
+export type CaseEvent = { [T in CaseEventType]: CaseEventOf<T> }[CaseEventType];
 
 /** R-CONSENT: what a release of information covers besides case management itself. */
 export interface ReleaseCoverage {

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
 import type { CaseState } from '../../src/shared/case-model';
-import { evolve } from '../../workflows/case/case-events';
+import { applyEvents } from '../../workflows/case/case-events';
 import { deadlinesOf } from '../../workflows/case/case-view';
 import { decide } from '../../workflows/case/decisions';
 import { ALL_RULES } from '../../workflows/case/decision-helpers';
@@ -34,12 +34,7 @@ function newCase(victimCrime = false) {
 }
 
 function apply(state: CaseState, events: ReturnType<typeof decide>) {
-  for (const e of events) {
-    const numbered = { ...e, seq: ++state.seq };
-    state.events.push(numbered);
-    evolve(state, numbered);
-    state.notices.push(...noticesOwed(state, numbered));
-  }
+  applyEvents(state, events, (event) => state.notices.push(...noticesOwed(state, event)));
 }
 
 function act<A extends CaseActionName>(

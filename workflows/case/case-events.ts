@@ -1,17 +1,32 @@
-import type { CaseEvent, CaseState, ReleaseCoverage, StuckReason } from '../../src/shared/case-model';
+import type { CaseEvent, CaseState, StuckReason } from '../../src/shared/case-model';
 import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
 import { isMissedIntakeNoticeToProsecutor, missedIntakeNoticesSent } from './effects';
 
-/** A case event before it is numbered by the runtime. */
-export type NewCaseEvent = Omit<CaseEvent, 'seq'>;
+type WithoutSeq<E> = E extends unknown ? Omit<E, 'seq'> : never;
+/** A case event before it is numbered by the runtime (one member per kind of event). */
+export type NewCaseEvent = WithoutSeq<CaseEvent>;
 
 function clearStuck(state: CaseState, reason: StuckReason): void {
   state.stuck = state.stuck.filter((flag) => flag.reason !== reason);
 }
 
+/**
+ * Numbers events after the case's last and applies each in order; `then` sees each numbered event as
+ * soon as it is applied (its notices and steps are owed from the state it leaves). The workflow's
+ * runtime, the submission's initial view and the tests all commit events through here.
+ */
+export function applyEvents(state: CaseState, events: NewCaseEvent[], then?: (event: CaseEvent) => void): void {
+  for (const fresh of events) {
+    const event = { ...fresh, seq: state.seq + 1 } as CaseEvent; // a NewCaseEvent numbered is its CaseEvent
+    state.seq = event.seq;
+    state.events.push(event);
+    evolve(state, event);
+    then?.(event);
+  }
+}
+
 /** Applies one event to the state: the only place a case's state changes. */
 export function evolve(state: CaseState, event: CaseEvent): void {
-  const data = event.data ?? {};
   switch (event.type) {
     case 'REFERRAL_RECEIVED':
     case 'RETURN_TO_SCENE_REPORTED':
@@ -29,10 +44,10 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         decision: 'APPROVED',
         decidedAt: event.at,
         by: event.actor,
-        decisionReason: data.reason as string,
+        decisionReason: event.data.reason,
       };
       // R-EL-OVERRIDE (Decision): an accepted override's intake deadline counts from the acceptance.
-      if (data.intakeDueAt) state.intakeDueAt = data.intakeDueAt as string;
+      if (event.data.intakeDueAt) state.intakeDueAt = event.data.intakeDueAt;
       callCaseManagement(state, event.at);
       clearStuck(state, 'OVERRIDE_OVERDUE');
       break;
@@ -42,7 +57,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         decision: 'DENIED',
         decidedAt: event.at,
         by: event.actor,
-        decisionReason: data.reason as string,
+        decisionReason: event.data.reason,
       };
       state.stage = 'DENIED';
       state.outcome = 'OVERRIDE_DENIED';
@@ -58,13 +73,13 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         decision: 'REFERRED',
         decidedAt: event.at,
         by: event.actor,
-        ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}),
+        ...(event.data.onWordOf ? { onWordOf: event.data.onWordOf } : {}),
       };
       state.stage = 'AWAITING_SCREENING';
-      state.screeningDueAt = data.screeningDueAt as string;
-      state.intakeDueAt = data.intakeDueAt as string;
-      state.sceneWindowEndsAt = data.sceneWindowEndsAt as string;
-      if (data.victimObjectionDueAt) state.victimObjectionDueAt = data.victimObjectionDueAt as string;
+      state.screeningDueAt = event.data.screeningDueAt;
+      state.intakeDueAt = event.data.intakeDueAt;
+      state.sceneWindowEndsAt = event.data.sceneWindowEndsAt;
+      if (event.data.victimObjectionDueAt) state.victimObjectionDueAt = event.data.victimObjectionDueAt;
       clearStuck(state, 'NCI_DECISION_OVERDUE');
       break;
     case 'NCI_DECLINED':
@@ -73,7 +88,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         decision: 'DECLINED',
         decidedAt: event.at,
         by: event.actor,
-        ...(data.onWordOf ? { onWordOf: data.onWordOf as string } : {}),
+        ...(event.data.onWordOf ? { onWordOf: event.data.onWordOf } : {}),
       };
       state.stage = 'CLOSED';
       state.outcome = 'NCI_DECLINED';
@@ -87,15 +102,15 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         decision: 'APPROVED',
         at: event.at,
         by: event.actor,
-        reason: data.reason as string | undefined,
+        reason: event.data.reason,
       };
-      state.approvalValidUntil = data.validUntil as string;
+      state.approvalValidUntil = event.data.validUntil;
       state.stage = 'WAITING_FOR_CAPACITY';
       state.capacity = 'WAITING';
       clearStuck(state, 'APPROVAL_OVERDUE');
       break;
     case 'SOCIAL_CONTACT_DENIED':
-      state.approval = { decision: 'DENIED', at: event.at, by: event.actor, reason: data.reason as string };
+      state.approval = { decision: 'DENIED', at: event.at, by: event.actor, reason: event.data.reason };
       state.stage = 'DENIED';
       state.outcome = 'APPROVAL_DENIED';
       clearStuck(state, 'APPROVAL_OVERDUE');
@@ -117,41 +132,37 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       break;
     case 'APPROVAL_RENEWED':
       state.reassessmentDue = false;
-      state.approvalValidUntil = data.validUntil as string;
-      state.renewals.push({
-        at: event.at,
-        by: event.actor,
-        reason: data.reason as string,
-        validUntil: data.validUntil as string,
-      });
+      state.approvalValidUntil = event.data.validUntil;
+      state.renewals.push({ at: event.at, by: event.actor, reason: event.data.reason, validUntil: event.data.validUntil });
       clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'IIP_RECORDED':
-      state.iip = { goals: data.goals as NonNullable<CaseState['iip']>['goals'], at: event.at, by: event.actor };
+      state.iip = { goals: event.data.goals, at: event.at, by: event.actor };
       break;
     case 'SERVICE_WITHDRAWN':
       state.servicesWithdrawn.push({
-        service: data.service as string,
-        reason: (data.reasonCode ?? data.reason) as string,
-        ...(data.note ? { note: data.note as string } : {}),
+        service: event.data.service,
+        ...('reasonCode' in event.data
+          ? { reason: event.data.reasonCode, ...(event.data.note ? { note: event.data.note } : {}) }
+          : { reason: event.data.reason }),
         at: event.at,
         by: event.actor,
       });
       break;
     case 'SERVICE_REINSTATED': {
       const withdrawn = state.servicesWithdrawn.find(
-        (w) => !w.reinstatedAt && sameService(w.service, data.service as string),
+        (w) => !w.reinstatedAt && sameService(w.service, event.data.service),
       );
       if (withdrawn) withdrawn.reinstatedAt = event.at;
       break;
     }
     case 'LINKED_SOCIAL_CONTACT_OPENED':
-      state.handOff = { ...state.handOff!, socialContactReferralId: data.socialContactReferralId as string };
+      state.handOff = { ...state.handOff!, socialContactReferralId: event.data.socialContactReferralId };
       break;
     case 'SCREENING_RECORDED':
       state.stage = 'AWAITING_INTAKE';
       state.screenedAt = event.at;
-      state.intakeScheduledFor = data.intakeScheduledFor as string | undefined;
+      state.intakeScheduledFor = event.data?.intakeScheduledFor;
       clearStuck(state, 'SCREENING_OVERDUE');
       break;
     case 'SCREENING_OVERDUE':
@@ -164,9 +175,9 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'CONSENT_GIVEN':
       state.consent = {
         status: 'GIVEN',
-        method: data.method as CaseState['consent']['method'],
-        ...(data.memorializedBy ? { memorializedBy: data.memorializedBy as string } : {}),
-        covers: (data.covers as ReleaseCoverage | undefined) ?? NO_COVERAGE,
+        method: event.data.method,
+        ...(event.data.memorializedBy ? { memorializedBy: event.data.memorializedBy } : {}),
+        covers: event.data.covers ?? NO_COVERAGE,
         at: event.at,
         by: event.actor,
         givenSeq: event.seq,
@@ -177,8 +188,8 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       break;
     case 'SERVICE_RECORDED':
       (state.servicesDelivered ??= []).push({
-        service: data.service as string,
-        ...(data.provider ? { provider: data.provider as string } : {}),
+        service: event.data.service,
+        ...(event.data.provider ? { provider: event.data.provider } : {}),
         at: event.at,
         by: event.actor,
       });
@@ -196,14 +207,8 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'INTAKE_DEADLINE_EXTENDED':
-      state.intakeExtensions.push({
-        from: data.from as string,
-        to: data.to as string,
-        reason: data.reason as string,
-        by: event.actor,
-        at: event.at,
-      });
-      state.intakeDueAt = data.to as string;
+      state.intakeExtensions.push({ ...event.data, by: event.actor, at: event.at });
+      state.intakeDueAt = event.data.to;
       break;
     case 'INTAKE_DEADLINE_MISSED':
       state.stage = 'INTAKE_MISSED';
@@ -222,37 +227,40 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.victimObjectionWindowEnded = true;
       break;
     case 'FILING_DECISION_RECORDED':
-      state.filingDecision = { decision: data.decision as 'FILED' | 'DECLINED', at: event.at, by: event.actor };
+      state.filingDecision = { decision: event.data.decision, at: event.at, by: event.actor };
       break;
     case 'HANDED_OFF_TO_SOCIAL_CONTACT':
       state.stage = 'HANDED_OFF';
       state.outcome = 'HANDED_OFF_TO_SOCIAL_CONTACT';
-      state.handOff = { to: 'SOCIAL_CONTACT', at: event.at, reason: data.reason as string };
+      state.handOff = { to: 'SOCIAL_CONTACT', at: event.at, reason: event.data.reason };
       break;
     case 'CASE_CLOSED':
       state.stage = 'CLOSED';
-      state.outcome = data.outcome as CaseState['outcome'];
+      state.outcome = event.data.outcome;
       clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'EXITED':
       state.stage = 'EXITED';
       state.outcome = 'EXITED';
-      state.exit = { reason: data.reason as NonNullable<CaseState['exit']>['reason'], at: event.at, by: event.actor };
-      if (data.reason === 'CONSENT_RESCINDED' && state.consent.status !== 'RESCINDED') {
+      state.exit = { reason: event.data.reason, at: event.at, by: event.actor };
+      if (event.data.reason === 'CONSENT_RESCINDED' && state.consent.status !== 'RESCINDED') {
         state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
       }
       break;
     case 'NOTICE_SENT': {
-      const notice = state.notices.find((n) => n.id === data.noticeId);
+      const { noticeId, sentAt } = event.data;
+      const notice = state.notices.find((n) => n.id === noticeId);
       if (notice) {
         notice.status = 'SENT';
-        notice.sentAt = data.sentAt as string;
+        notice.sentAt = sentAt;
       }
       if (notice && isMissedIntakeNoticeToProsecutor(notice) && missedIntakeNoticesSent(state)) {
         clearStuck(state, 'MISSED_NOTICE_UNCONFIRMED');
       }
       break;
     }
+    default:
+      event satisfies never; // every kind of event is handled above (compile-time check)
   }
   if (isTerminal(state.stage)) {
     clearStuck(state, 'SCREENING_OVERDUE');

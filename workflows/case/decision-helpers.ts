@@ -38,7 +38,10 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-export function event(args: CaseActionArgs, now: number, fields: Omit<NewCaseEvent, 'at' | 'actor'>): NewCaseEvent {
+type EventFields<E> = E extends unknown ? Omit<E, 'at' | 'actor' | 'requestId'> : never;
+
+/** An event a person's action makes: its kind and data, stamped with the time, the actor and the request. */
+export function event(args: CaseActionArgs, now: number, fields: EventFields<NewCaseEvent>): NewCaseEvent {
   return { ...fields, at: iso(now), actor: args.actor, ...(args.requestId ? { requestId: args.requestId } : {}) };
 }
 

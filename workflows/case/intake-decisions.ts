@@ -142,11 +142,11 @@ export const intakeDeciders: Deciders<IntakeAction> = {
 
   withdrawService(state, args, now) {
     requireStage(state, ['ENROLLED'], 'Withdrawing a service', 'R-SERVICE-WITHDRAW');
-    const input = args.input as typeof args.input & { reason?: string };
+    const { input } = args;
     // An update accepted before reasons were codes replays as it was recorded (free text).
     const data = input.reasonCode
       ? { service: input.service, reasonCode: input.reasonCode, ...(input.note ? { note: input.note } : {}) }
-      : { service: input.service, reason: input.reason };
+      : { service: input.service, reason: (input as unknown as { reason: string }).reason };
     return [event(args, now, { type: 'SERVICE_WITHDRAWN', ruleId: 'R-SERVICE-WITHDRAW', data })];
   },
 

@@ -1,3 +1,4 @@
+import type { ReferralOpenedData } from '../../src/shared/case-event-data';
 import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } from '../../src/shared/case-model';
 import { SYSTEM_ACTOR } from '../../src/shared/roles';
 import { addCalendarMonths } from './decision-helpers';
@@ -70,28 +71,28 @@ export function openArrestDiversion(
       : {}),
     ...(nci ? { nci: { dueAt: at(startedAt + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
   };
-  const first: NewCaseEvent = {
-    type: override ? 'OVERRIDE_REQUESTED' : nci ? 'NCI_REVIEW_REQUESTED' : 'REFERRAL_RECEIVED',
-    ruleId: override ? 'R-EL-OVERRIDE' : nci ? 'R-EL-WARRANT' : 'R-CALL',
-    at: at(startedAt),
-    actor: SYSTEM_ACTOR,
-    data: {
-      referredAt: state.referredAt,
-      ...(state.intakeDueAt ? { intakeDueAt: state.intakeDueAt } : {}),
-      prosecutorOffice: state.prosecutorOffice,
-      ...(input.prosecutorOffices && input.prosecutorOffices.length > 1
-        ? { prosecutorOffices: input.prosecutorOffices }
-        : {}),
-      ...(override ? { ruleIds: override.ruleIds, reason: override.reason } : {}),
-      ...(input.decision
-        ? {
-            eligible: input.decision.eligible,
-            eligibilityRuleIds: input.decision.ruleIds,
-            officerDecision: input.decision.officerDecision,
-          }
-        : {}),
-    },
+  const data: ReferralOpenedData = {
+    referredAt: state.referredAt,
+    ...(state.intakeDueAt ? { intakeDueAt: state.intakeDueAt } : {}),
+    prosecutorOffice: state.prosecutorOffice,
+    ...(input.prosecutorOffices && input.prosecutorOffices.length > 1
+      ? { prosecutorOffices: input.prosecutorOffices }
+      : {}),
+    ...(override ? { ruleIds: override.ruleIds, reason: override.reason } : {}),
+    ...(input.decision
+      ? {
+          eligible: input.decision.eligible,
+          eligibilityRuleIds: input.decision.ruleIds,
+          officerDecision: input.decision.officerDecision,
+        }
+      : {}),
   };
+  const opened = { at: at(startedAt), actor: SYSTEM_ACTOR, data };
+  const first: NewCaseEvent = override
+    ? { type: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', ...opened }
+    : nci
+      ? { type: 'NCI_REVIEW_REQUESTED', ruleId: 'R-EL-WARRANT', ...opened }
+      : { type: 'REFERRAL_RECEIVED', ruleId: 'R-CALL', ...opened };
   return { state, first };
 }
 

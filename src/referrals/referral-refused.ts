@@ -1,0 +1,19 @@
+/** Why the service refuses a referral; the API answers each with its own status (src/api/domain-errors.ts). */
+export type ReferralRefusal =
+  'VALIDATION_FAILED' | 'SUBMISSION_ID_REUSED' | 'INELIGIBLE' | 'PREREQUISITES_NOT_MET' | 'NO_JURISDICTION';
+
+/** A referral the protocol or the input does not allow, with what the officer needs to fix or know. */
+export class ReferralRefused extends Error {
+  constructor(
+    readonly refusal: ReferralRefusal,
+    message: string,
+    readonly details: {
+      fields?: Array<{ field: string; message: string }>;
+      ruleId?: string;
+      [key: string]: unknown;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'ReferralRefused';
+  }
+}

@@ -1,0 +1,84 @@
+import type {
+  ConsentMethod,
+  ExitReason,
+  IipGoal,
+  Outcome,
+  ReleaseCoverage,
+  SocialContactSource,
+  Stage,
+  WithdrawalReason,
+} from './case-model';
+
+type Note = { note?: string };
+type NciWord = { reason?: string; onWordOf?: string };
+
+/** What opens an arrest diversion (REFERRAL_RECEIVED, or the override or NCI review it waits for first). */
+export interface ReferralOpenedData {
+  referredAt: string;
+  intakeDueAt?: string;
+  prosecutorOffice?: string;
+  prosecutorOffices?: string[];
+  ruleIds?: string[];
+  reason?: string;
+  eligible?: boolean;
+  eligibilityRuleIds?: string[];
+  officerDecision?: string;
+}
+
+/**
+ * The data each kind of case event carries (`undefined`: none). Recorded histories keep the shapes of
+ * their day, so a field added later is optional, and an earlier shape stays in its union.
+ */
+export interface CaseEventData {
+  REFERRAL_RECEIVED: ReferralOpenedData;
+  OVERRIDE_REQUESTED: ReferralOpenedData;
+  NCI_REVIEW_REQUESTED: ReferralOpenedData;
+  OVERRIDE_OVERDUE: undefined;
+  OVERRIDE_APPROVED: { reason?: string; intakeDueAt?: string };
+  OVERRIDE_DENIED: { reason?: string };
+  NCI_DECISION_OVERDUE: undefined;
+  NCI_REFERRED: NciWord & {
+    screeningDueAt: string;
+    intakeDueAt: string;
+    sceneWindowEndsAt: string;
+    victimObjectionDueAt?: string;
+  };
+  NCI_DECLINED: NciWord;
+  SOCIAL_CONTACT_REFUSED: { source: SocialContactSource; ruleIds: string[] };
+  SOCIAL_CONTACT_REFERRED: { source: SocialContactSource; linkedFrom?: string; continuedAt?: Stage };
+  APPROVAL_OVERDUE: undefined;
+  SOCIAL_CONTACT_APPROVED: { validUntil: string; reason?: string };
+  SOCIAL_CONTACT_DENIED: { reason?: string };
+  PLACE_GRANTED: undefined;
+  CONTACT_ATTEMPTED: Note | undefined;
+  CONTACT_MADE: Note | undefined;
+  REASSESSMENT_DUE: { validUntil: string };
+  APPROVAL_RENEWED: { validUntil: string; reason: string };
+  LINKED_SOCIAL_CONTACT_OPENED: { socialContactReferralId: string };
+  IIP_RECORDED: { goals: IipGoal[] };
+  /** Before reasons were codes, a free-text `reason`. */
+  SERVICE_WITHDRAWN: { service: string; reasonCode: WithdrawalReason; note?: string } | { service: string; reason: string };
+  SERVICE_REINSTATED: { service: string; note?: string };
+  SERVICE_RECORDED: { service: string; provider?: string; note?: string };
+  CASE_NOTE_RECORDED: { note: string };
+  SCREENING_RECORDED: { intakeScheduledFor: string } | undefined;
+  SCREENING_OVERDUE: undefined;
+  LEFT_BEFORE_SCREENING: Note | undefined;
+  /** `covers` since R-CONSENT's coverage (turn 2). */
+  CONSENT_GIVEN: { method: ConsentMethod; memorializedBy?: string; covers?: ReleaseCoverage };
+  CONSENT_RESCINDED: Note | undefined;
+  INTAKE_COMPLETED: undefined;
+  ENROLLED: undefined;
+  INTAKE_DEADLINE_EXTENDED: { from: string; to: string; reason: string };
+  INTAKE_DEADLINE_MISSED: { dueAt: string };
+  MISSED_NOTICE_UNCONFIRMED: undefined;
+  SCENE_WINDOW_ENDED: undefined;
+  RETURN_TO_SCENE_REPORTED: { observedAt: string; withinWindow: boolean };
+  VICTIM_OBJECTION_RECORDED: Note | undefined;
+  VICTIM_OBJECTION_WINDOW_ENDED: undefined;
+  FILING_DECISION_RECORDED: { decision: 'FILED' | 'DECLINED' };
+  HANDED_OFF_TO_SOCIAL_CONTACT: { reason: string; continuesFrom?: Stage; keepsEnrollment?: boolean };
+  CASE_CLOSED: { outcome: Outcome; reason?: string };
+  EXITED: { reason: ExitReason; note?: string };
+  NOTICE_SENT: { noticeId: string; sentAt: string };
+}
