@@ -57,7 +57,8 @@ export interface CaseEventData {
   LINKED_SOCIAL_CONTACT_OPENED: { socialContactReferralId: string };
   IIP_RECORDED: { goals: IipGoal[] };
   /** Before reasons were codes, a free-text `reason`. */
-  SERVICE_WITHDRAWN: { service: string; reasonCode: WithdrawalReason; note?: string } | { service: string; reason: string };
+  SERVICE_WITHDRAWN:
+    { service: string; reasonCode: WithdrawalReason; note?: string } | { service: string; reason: string };
   SERVICE_REINSTATED: { service: string; note?: string };
   SERVICE_RECORDED: { service: string; provider?: string; note?: string };
   CASE_NOTE_RECORDED: { note: string };

@@ -133,7 +133,12 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'APPROVAL_RENEWED':
       state.reassessmentDue = false;
       state.approvalValidUntil = event.data.validUntil;
-      state.renewals.push({ at: event.at, by: event.actor, reason: event.data.reason, validUntil: event.data.validUntil });
+      state.renewals.push({
+        at: event.at,
+        by: event.actor,
+        reason: event.data.reason,
+        validUntil: event.data.validUntil,
+      });
       clearStuck(state, 'REASSESSMENT_DUE');
       break;
     case 'IIP_RECORDED':
