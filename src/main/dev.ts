@@ -135,7 +135,8 @@ async function main() {
     ),
   );
   stops.unshift(async () => {
-    worker.shutdown();
+    // The SDK's runtime also stops its workers on SIGINT and SIGTERM: shut down only one still running.
+    if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   });
 
@@ -173,13 +174,24 @@ Press Ctrl+C to stop.`);
   stops.unshift(() => new Promise((resolve) => server.close(resolve)));
 }
 
-async function shutdown(code: number) {
-  for (const stop of stops) await Promise.resolve(stop()).catch((err) => console.error('[dev] while stopping:', err));
-  process.exit(code);
+let stopping: Promise<void> | undefined;
+function shutdown(code: number): Promise<void> {
+  stopping ??= (async () => {
+    for (const stop of stops) await Promise.resolve(stop()).catch((err) => console.error('[dev] while stopping:', err));
+    console.log('[dev] stopped');
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
+// `npm start` runs this under a shell; npm passes SIGTERM to the shell, which may exit without passing
+// it on. A parent that goes away means stop too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void shutdown(0);
+}, 1_000).unref();
 main().catch(async (err) => {
   console.error('[dev] failed to start:', err instanceof Error ? err.message : err);
   await shutdown(1);

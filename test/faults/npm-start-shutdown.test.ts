@@ -33,6 +33,7 @@ async function startNpmStart(): Promise<{ npm: ChildProcess; output: () => strin
       NODE_OPTIONS: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // its own process group, as in a terminal
   });
   npm.stdout!.on('data', (d: Buffer) => (text += d.toString()));
   npm.stderr!.on('data', (d: Buffer) => (text += d.toString()));
@@ -49,7 +50,12 @@ async function startNpmStart(): Promise<{ npm: ChildProcess; output: () => strin
 function descendants(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of readdirProc()) {
-    const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
     const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
     children.set(ppid, [...(children.get(ppid) ?? []), entry]);
   }
@@ -60,21 +66,24 @@ function descendants(pid: number): number[] {
 }
 function readdirProc(): number[] {
   return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d) && existsSync(`/proc/${d}/stat`))
+    .filter((d) => /^\d+$/.test(d))
     .map(Number);
 }
 
-test.each(['SIGTERM', 'SIGINT'] as const)(
-  'npm start stops cleanly on %s',
-  async (signal) => {
+test.each([
+  ['SIGTERM', 'to npm alone, as a process manager sends it', false],
+  ['SIGINT', 'to the whole process group, as Ctrl+C in a terminal sends it', true],
+  ['SIGTERM', 'to the whole process group, as a container stop sends it', true],
+] as const)(
+  'npm start stops cleanly on %s %s',
+  async (signal, _how, group) => {
     const { npm, output, ports } = await startNpmStart();
     const parts = descendants(npm.pid!);
     expect(parts.length).toBeGreaterThan(2); // the service, the Temporal dev server, PostgreSQL…
-    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-    npm.kill(signal);
-    expect(await exited).toBe(0);
-    await waitFor(async () => parts.every((pid) => !existsSync(`/proc/${pid}`)), 'every part to stop', 30_000);
-    expect(output()).not.toMatch(/while stopping|failed to start|ERR!/);
+    process.kill(group ? -npm.pid! : npm.pid!, signal);
+    await waitFor(async () => parts.every((pid) => !existsSync(`/proc/${pid}`)), 'every part to stop', 60_000);
+    expect(output()).toContain('[dev] stopped');
+    expect(output()).not.toMatch(/while stopping|IllegalStateError|failed to start/);
     const answered = await fetch(`http://127.0.0.1:${ports.PORT}/livez`).then(
       () => true,
       () => false,
