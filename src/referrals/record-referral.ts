@@ -60,6 +60,12 @@ export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<
   try {
     await db.$transaction(async (tx) => {
       const dateOfBirth = new Date(`${r.person.dateOfBirth}T00:00:00Z`);
+      // Referrals of one person submitted at the same moment must find one person row: the match and
+      // the creation below run for one identity at a time (a lock held until this transaction ends).
+      const identity = [r.person.givenName, r.person.familyName, r.person.dateOfBirth, r.person.stateId ?? '']
+        .join('|')
+        .toLowerCase();
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identity}, 0))`;
       const known = await tx.person.findFirst({
         where: {
           dateOfBirth,
