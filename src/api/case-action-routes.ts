@@ -1,5 +1,8 @@
 import type { CaseActionName } from '../shared/case-actions';
 
+/** R-STAFFING: POST /api/cases/:caseId/staffing-nominations (not a case action: the case's workflow is not told). */
+export const STAFFING_NOMINATIONS_PATH = 'staffing-nominations';
+
 /** The HTTP path of each case action: POST /api/cases/:caseId/<path>. */
 export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
   recordScreening: 'screening',

@@ -115,7 +115,7 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
     return;
   }
   expect({ label, status: res.status }).toEqual({ label, status: 200 });
-  expect(Object.keys(res.body).sort()).toEqual(['case', 'caseManagement', 'disclosure', 'referral']);
+  expect(Object.keys(res.body).sort()).toEqual(['actions', 'case', 'caseManagement', 'disclosure', 'referral']);
   // R-PACKET / R-ROI: the referral record reaches every reader of the case: identity, offenses, judgments.
   expect(res.body.referral.person).toEqual({
     givenName: `${c.ref}-given`,

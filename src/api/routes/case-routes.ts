@@ -11,7 +11,8 @@ import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../..
 import { isTerminal, type CaseView } from '../../shared/case-model';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
 import { requirePermission, type RequestActor } from '../authentication';
-import { CASE_ACTION_PATHS } from '../case-action-routes';
+import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from '../case-action-routes';
+import { offeredActions } from '../offered-actions';
 import { disclosedOr404, factsOf, referralFor, viewOfCase, type ReadableReferral } from '../case-reads';
 import { HttpError, validationError } from '../http-error';
 import { csvDownload } from '../csv-download';
@@ -43,8 +44,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   });
 
   /** Answers with the case as the policy lets this reader see it (R-ROI), recording the disclosure. */
+  /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */
   async function answer(req: Request, actor: RequestActor, referral: ReadableReferral, view: CaseView) {
-    return disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
+    const disclosed = disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
+    return { ...disclosed, actions: offeredActions(actor.role, view) };
   }
 
   router.get('/cases/:caseId', async (req, res) => {
@@ -122,7 +125,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   });
 
   /** R-STAFFING: a partner nominates the person for this month's staffing meeting, saying why. */
-  router.post('/cases/:caseId/staffing-nominations', async (req, res) => {
+  router.post(`/cases/:caseId/${STAFFING_NOMINATIONS_PATH}`, async (req, res) => {
     const actor = requirePermission(req, 'staffing.nominate');
     const parsed = nominationSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw validationError(parsed.error);

@@ -1,0 +1,29 @@
+import { ACTION_CATALOGUE, type OfferableActionName, type OfferedAction } from '../shared/case-action-catalogue';
+import type { CaseView } from '../shared/case-model';
+import { allows, type Permission } from '../shared/permissions';
+import type { Role } from '../shared/roles';
+import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from './case-action-routes';
+
+const permissionOf = (name: OfferableActionName): Permission =>
+  name === 'nominateForStaffing' ? 'staffing.nominate' : `case.${name}`;
+const pathOf = (name: OfferableActionName): string =>
+  name === 'nominateForStaffing' ? STAFFING_NOMINATIONS_PATH : CASE_ACTION_PATHS[name];
+
+/**
+ * The actions a reader's role may take on this case now, as the page offers them: by the permission
+ * table, the case's type and stage, and each action's own condition (src/shared/case-action-catalogue.ts).
+ * Computed from the whole case, it says nothing the reader's own actions would not reveal.
+ */
+export function offeredActions(role: Role, view: CaseView): OfferedAction[] {
+  return Object.entries(ACTION_CATALOGUE).flatMap(([key, action]) => {
+    const name = key as OfferableActionName;
+    const open =
+      allows(role, permissionOf(name)) &&
+      (!action.types || action.types.includes(view.type)) &&
+      (!action.stages || action.stages.includes(view.stage)) &&
+      (!action.openWhen || action.openWhen(view));
+    if (!open) return [];
+    const { label, fields = [], danger = false, consequence } = action;
+    return [{ name, path: pathOf(name), label, fields, danger, ...(consequence ? { consequence } : {}) }];
+  });
+}

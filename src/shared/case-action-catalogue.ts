@@ -1,0 +1,324 @@
+import type { CaseActionName } from './case-action-names';
+import {
+  IIP_GOALS,
+  isTerminal,
+  STAGES,
+  type CaseView,
+  type ExitReason,
+  type ReferralType,
+  type Stage,
+  type WithdrawalReason,
+} from './case-model';
+
+/**
+ * How each action on a case is offered to people: its label, when it is open (the case's type and
+ * stage, and any further condition on the case), the fields it asks for and what confirming it does.
+ * The API offers each reader, with every case it answers, the actions their role may take on it now
+ * (src/api/offered-actions.ts); the pages render what they are offered and keep no copy of this table.
+ * The deciders (workflows/case/) remain the judges: an action offered here can still be refused.
+ */
+export interface ActionField {
+  name: string;
+  label: string;
+  type: 'text' | 'textarea' | 'select' | 'datetime' | 'checkboxes' | 'boolean' | 'list';
+  options?: Array<[string, string]>;
+  required?: boolean;
+}
+
+export interface ActionPresentation {
+  label: string;
+  stages?: Stage[];
+  types?: ReferralType[];
+  /** A further condition on the case (e.g. a filing decision only where the protocol gives one). */
+  openWhen?: (view: CaseView) => boolean;
+  fields?: ActionField[];
+  danger?: boolean;
+  /** What confirming does, said before it is confirmed; by the chosen decision where there is one. */
+  consequence?: string | Record<string, string>;
+}
+
+/** Besides the case actions: nominating the person for the next staffing meeting (R-STAFFING). */
+export type OfferableActionName = CaseActionName | 'nominateForStaffing';
+
+/** An action as a reader is offered it: everything the page needs to ask for it and send it. */
+export interface OfferedAction {
+  name: OfferableActionName;
+  /** POST /api/cases/:caseId/<path> */
+  path: string;
+  label: string;
+  fields: ActionField[];
+  danger: boolean;
+  consequence?: string | Record<string, string>;
+}
+
+const humanize = (code: string) =>
+  code
+    .replace(/_/g, ' ')
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
+
+const optionsOf = <C extends string>(labels: Record<C, string>): Array<[string, string]> => Object.entries(labels);
+const EXIT_REASONS = optionsOf<ExitReason>({
+  CONSENT_RESCINDED: 'Consent rescinded',
+  NO_CLINICAL_BENEFIT: 'No clinical benefit',
+  TRANSITIONED_OUT: 'Transitioned out (self-sufficient)',
+  DECEASED: 'Deceased',
+  MOVED_AWAY: 'Moved away',
+});
+const GOALS = IIP_GOALS.map((g): [string, string] => [g, humanize(g)]);
+const decision = (approve: string, deny: string): ActionField => ({
+  name: 'decision',
+  label: 'Decision',
+  type: 'select',
+  options: [
+    [approve, humanize(approve)],
+    [deny, humanize(deny)],
+  ],
+  required: true,
+});
+/** R-SCREEN, R-MISSED, R-VICTIM: the prosecutor decides on filing only after one of these. */
+const filingDecisionOpen = (view: CaseView) =>
+  view.stage === 'LEFT_BEFORE_SCREENING' || view.stage === 'INTAKE_MISSED' || Boolean(view.victimObjectionAt);
+const WITHDRAWAL_REASONS = optionsOf<WithdrawalReason>({
+  NO_PROGRESS_WITH_SERVICE: 'No progress with this service',
+  NOT_USING_SERVICE: 'Not using the service',
+  SERVICE_NO_LONGER_NEEDED: 'No longer needed',
+  PARTICIPANT_DECLINED_SERVICE: 'The participant declined it',
+  PROVIDER_NO_LONGER_AVAILABLE: 'The provider is no longer available',
+});
+const OPEN_STAGES: Stage[] = STAGES.filter((stage) => !isTerminal(stage));
+
+/** In the order the page shows them. */
+export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> = {
+  recordScreening: {
+    label: 'Record screening',
+    stages: ['AWAITING_SCREENING'],
+    fields: [{ name: 'intakeScheduledFor', label: 'Intake booked for', type: 'datetime' }],
+  },
+  recordLeftBeforeScreening: {
+    label: 'Left before screening',
+    stages: ['AWAITING_SCREENING'],
+    types: ['ARREST_DIVERSION'],
+    fields: [{ name: 'note', label: 'Note', type: 'textarea' }],
+    danger: true,
+    consequence:
+      "The referring agency's sergeants and the prosecutor with jurisdiction are told; the prosecutor then decides whether to file the original charge (R-SCREEN).",
+  },
+  recordConsent: {
+    label: 'Record consent',
+    stages: ['AWAITING_INTAKE'],
+    openWhen: (view) => view.consent.status === 'NONE',
+    fields: [
+      {
+        name: 'method',
+        label: 'How',
+        type: 'select',
+        options: [
+          ['WRITTEN', 'Signed release of information'],
+          ['VERBAL_MEMORIALIZED', 'Verbal, memorialized by the agency'],
+        ],
+        required: true,
+      },
+      { name: 'memorializedBy', label: 'Memorialized by (for verbal consent)', type: 'text' },
+      {
+        name: 'covers.staffing',
+        label: 'The release covers staffing with the LEAD partners (they then see a progress summary)',
+        type: 'boolean',
+      },
+      { name: 'covers.providers', label: 'Treatment providers the release names (one per line)', type: 'list' },
+    ],
+  },
+  // R-CONSENT: intake is recorded after the release of information (both may be in the same visit).
+  recordIntake: {
+    label: 'Record intake',
+    stages: ['AWAITING_INTAKE'],
+    openWhen: (view) => view.consent.status === 'GIVEN',
+  },
+  recordIipGoals: {
+    label: 'Record IIP goals',
+    stages: ['ENROLLED'],
+    fields: [
+      { name: 'goals', label: 'Goals the participant chose', type: 'checkboxes', options: GOALS, required: true },
+    ],
+  },
+  recordService: {
+    label: 'Record a service',
+    stages: ['ENROLLED'],
+    fields: [
+      { name: 'service', label: 'Service delivered', type: 'text', required: true },
+      { name: 'provider', label: 'Treatment provider consulted (must be named by the release)', type: 'text' },
+      { name: 'note', label: 'Note', type: 'textarea' },
+    ],
+  },
+  withdrawService: {
+    label: 'Withdraw a service',
+    stages: ['ENROLLED'],
+    fields: [
+      { name: 'service', label: 'Service', type: 'text', required: true },
+      { name: 'reasonCode', label: 'Why (not an exit)', type: 'select', options: WITHDRAWAL_REASONS, required: true },
+      { name: 'note', label: 'Note', type: 'textarea' },
+    ],
+    consequence: 'The service stops; the person stays a participant (R-SERVICE-WITHDRAW: this is not an exit).',
+  },
+  reinstateService: {
+    label: 'Reinstate a service',
+    stages: ['ENROLLED'],
+    openWhen: (view) => view.servicesWithdrawn.some((w) => !w.reinstatedAt),
+    fields: [
+      { name: 'service', label: 'The withdrawn service', type: 'text', required: true },
+      { name: 'note', label: 'Note', type: 'textarea' },
+    ],
+    consequence: 'The service is offered again (R-SERVICE-WITHDRAW).',
+  },
+  recordCaseNote: {
+    label: 'Add a case note',
+    stages: OPEN_STAGES,
+    fields: [
+      {
+        name: 'note',
+        label: 'Note (case-management record: never shown to partners)',
+        type: 'textarea',
+        required: true,
+      },
+    ],
+  },
+  rescindConsent: {
+    label: 'Consent rescinded',
+    stages: ['AWAITING_INTAKE', 'ENROLLED'],
+    openWhen: (view) => view.consent.status === 'GIVEN',
+    danger: true,
+    consequence:
+      'The release ends at once: from now on partners see the status only. After enrollment this is an exit — the person is no longer a participant (R-CONSENT, R-EXIT).',
+  },
+  recordExit: {
+    label: 'Record exit',
+    stages: ['ENROLLED'],
+    fields: [
+      { name: 'reason', label: 'Reason', type: 'select', options: EXIT_REASONS, required: true },
+      { name: 'note', label: 'Note', type: 'textarea' },
+    ],
+    danger: true,
+    consequence: 'The participant leaves LEAD and the project manager is told (R-EXIT). This cannot be undone.',
+  },
+  recordContact: {
+    label: 'Record contact',
+    stages: ['AWAITING_CONTACT'],
+    fields: [{ name: 'willing', label: 'Found and willing to meet case management', type: 'boolean' }],
+  },
+  reportReturnToScene: {
+    label: 'Report return to scene',
+    types: ['ARREST_DIVERSION'],
+    stages: OPEN_STAGES,
+    fields: [{ name: 'observedAt', label: 'Seen at', type: 'datetime' }],
+  },
+  extendIntakeDeadline: {
+    label: 'Extend intake deadline',
+    stages: ['AWAITING_SCREENING', 'AWAITING_INTAKE'],
+    types: ['ARREST_DIVERSION'],
+    fields: [
+      { name: 'newDueAt', label: 'New deadline', type: 'datetime', required: true },
+      { name: 'reason', label: 'Why', type: 'textarea', required: true },
+    ],
+  },
+  decideNciReferral: {
+    label: 'Record the NCI decision',
+    stages: ['AWAITING_NCI_DECISION'],
+    fields: [
+      {
+        name: 'decision',
+        label: 'Decision',
+        type: 'select',
+        options: [
+          ['REFER', 'Refer to LEAD'],
+          ['DECLINE', 'Decline: book the person'],
+        ],
+        required: true,
+      },
+      { name: 'reason', label: 'Reason', type: 'textarea' },
+      { name: 'onWordOf', label: 'On the word of (NCI officer, when a sergeant records it)', type: 'text' },
+    ],
+    consequence: {
+      REFER:
+        'The diversion proceeds: case management is called and every clock (scene, victim window, intake deadline) starts now (R-EL-WARRANT).',
+      DECLINE: 'The person is booked, not diverted; the case closes and the sergeants are told (R-EL-WARRANT).',
+    },
+  },
+  decideOverride: {
+    label: 'Decide override',
+    stages: ['OVERRIDE_REQUESTED'],
+    fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
+    consequence: {
+      APPROVE: 'Case management is called and the diversion starts; the intake deadline runs (R-EL-OVERRIDE).',
+      DENY: 'The case closes: the person stays booked and is not diverted (R-EL-OVERRIDE).',
+    },
+  },
+  decideApproval: {
+    label: 'Approve or deny',
+    stages: ['AWAITING_APPROVAL'],
+    fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }],
+    consequence: {
+      APPROVE:
+        'The person is taken on as capacity allows, then found and offered case management; the project manager is told (R-SC-APPROVAL, R-SC-PDA).',
+      DENY: 'The referral closes; the project manager is told (R-SC-APPROVAL, R-SC-PDA).',
+    },
+  },
+  decideReassessment: {
+    label: 'Re-assess',
+    types: ['SOCIAL_CONTACT'],
+    stages: OPEN_STAGES,
+    openWhen: (view) => view.reassessmentDue,
+    fields: [decision('RENEW', 'CLOSE'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
+    consequence: {
+      RENEW: 'The approval is good for another six months (R-SC-REASSESS).',
+      CLOSE: 'The referral closes; the project manager is told (R-SC-REASSESS, R-SC-PDA).',
+    },
+  },
+  recordVictimObjection: {
+    label: 'Record victim objection',
+    types: ['ARREST_DIVERSION'],
+    stages: OPEN_STAGES,
+    openWhen: (view) =>
+      view.victimCrime &&
+      !view.victimObjectionAt &&
+      view.deadlines.some((d) => d.ruleId === 'R-VICTIM' && d.status === 'OPEN'),
+    fields: [{ name: 'note', label: 'Note', type: 'textarea' }],
+    consequence: 'The objection opens your decision whether to file the original charge (R-VICTIM).',
+  },
+  recordFilingDecision: {
+    label: 'Record filing decision',
+    types: ['ARREST_DIVERSION'],
+    stages: OPEN_STAGES,
+    openWhen: filingDecisionOpen,
+    fields: [
+      {
+        name: 'decision',
+        label: 'Decision',
+        type: 'select',
+        options: [
+          ['FILED', 'Charges filed'],
+          ['DECLINED', 'Charges declined'],
+        ],
+        required: true,
+      },
+    ],
+    danger: true,
+    consequence: {
+      FILED:
+        "Charges are filed: the diversion ends and the person is prosecuted on the original charge; the sergeants and case management are told. After a victim's objection an enrolled participant continues as a social contact instead (R-VICTIM).",
+      DECLINED:
+        'No charge is filed. After a missed intake or a person who left before screening the case closes, and the sergeants and case management are told (R-MISSED, R-SCREEN).',
+    },
+  },
+  nominateForStaffing: {
+    label: 'Nominate for staffing',
+    stages: OPEN_STAGES,
+    fields: [
+      {
+        name: 'reason',
+        label: 'Briefly, why the partners should discuss this person (R-STAFFING)',
+        type: 'textarea',
+        required: true,
+      },
+    ],
+  },
+};
