@@ -23,8 +23,8 @@ const exec = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SCENARIOS = ['bare', 'submission', 'roundtrip', 'storm', 'lifecycle'];
-/** BENCH_ONLY=storm,lifecycle runs some scenarios and merges them into the day's results. */
+const SCENARIOS = ['bare', 'submission', 'roundtrip', 'storm', 'history', 'lifecycle'];
+/** BENCH_ONLY=storm,history,lifecycle runs some scenarios and merges them into the day's results. */
 const ONLY = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SCENARIOS);
 const ENGINES = (process.env.BENCH_ENGINES ? process.env.BENCH_ENGINES.split(',') : [...ENGINE_KEYS]) as EngineKey[];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -446,6 +446,9 @@ async function measure(key: EngineKey, bare: string): Promise<any> {
     if (ONLY.has('storm')) {
       log(`${key}: deadline storm`);
       result.storm = await stormAndFootprint(stack);
+    }
+    // History and database per case: after the storm when it runs, alone with BENCH_ONLY=history.
+    if (ONLY.has('storm') || ONLY.has('history')) {
       result.perCase = await perCase(stack);
       await settle(stack);
     }

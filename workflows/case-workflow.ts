@@ -2,8 +2,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
-import { isTerminal, type CaseState, type CaseView, type Outcome, type Stage } from '../src/shared/case-model';
-import { caseActionUpdates, caseStateQuery } from '../src/shared/definitions';
+import { isTerminal, type CaseState, type Outcome, type Stage } from '../src/shared/case-model';
+import { caseActionUpdates, caseStateQuery, type ActionAccepted } from '../src/shared/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
 import type { NewCaseEvent } from './case/case-events';
 import { viewOf } from './case/case-view';
@@ -111,12 +111,12 @@ const rulesInForce: RulesInForce = {
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
   // Arguments arrive unchecked from any client: the handler parses them with the action's schema.
-  const update = caseActionUpdates[action] as unknown as UpdateDefinition<CaseView, [unknown]>;
+  const update = caseActionUpdates[action] as unknown as UpdateDefinition<ActionAccepted, [unknown]>;
   setHandler(
     update,
     (raw: unknown) => {
       runtime.commit(decide(action, runtime.state, parseArgs(action, raw, true), Date.now(), rulesInForce));
-      return viewOf(runtime.state);
+      return { seq: runtime.state.seq, stage: runtime.state.stage };
     },
     { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },
   );

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseActionArgs, CaseActionName } from './case-actions';
-import type { CapacityView, CaseView } from './case-model';
+import type { CapacityView, CaseView, Stage } from './case-model';
 
 /**
  * The contract between the API, the worker and the workflows: task queue, updates and queries.
@@ -11,7 +11,18 @@ export const TASK_QUEUE = 'lead-referrals';
 
 export const caseStateQuery = defineQuery<CaseView>('caseState');
 
-type ActionUpdates = { [A in CaseActionName]: ReturnType<typeof defineUpdate<CaseView, [CaseActionArgs<A>]>> };
+/**
+ * What an accepted case action answers: compact, because every update's result is kept in the case's
+ * history (the whole view would make history grow with the square of the events). The caller reads
+ * the case with the query, which history does not keep.
+ */
+export interface ActionAccepted {
+  /** The case's last event once the action's events were applied. */
+  seq: number;
+  stage: Stage;
+}
+
+type ActionUpdates = { [A in CaseActionName]: ReturnType<typeof defineUpdate<ActionAccepted, [CaseActionArgs<A>]>> };
 
 export const caseActionUpdates: ActionUpdates = {
   recordScreening: defineUpdate('recordScreening'),

@@ -18,6 +18,7 @@ import {
 } from '../shared/case-actions';
 import type { ArrestDiversionInput, CapacityView, CaseView, SocialContactInput } from '../shared/case-model';
 import {
+  type ActionAccepted,
   CAPACITY_WORKFLOW_ID,
   capacityQuery,
   capacitySignals,
@@ -158,9 +159,9 @@ export class CaseWorkflows {
     action: A,
     args: CaseActionArgs<A>,
     updateId?: string,
-  ): Promise<CaseView> {
+  ): Promise<ActionAccepted> {
     try {
-      const update = caseActionUpdates[action] as unknown as UpdateDefinition<CaseView, [CaseActionArgs<A>]>;
+      const update = caseActionUpdates[action] as unknown as UpdateDefinition<ActionAccepted, [CaseActionArgs<A>]>;
       return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args], updateId });
     } catch (err) {
       translate(err);

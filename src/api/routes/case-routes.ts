@@ -188,7 +188,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     }
     const referral = await referralFor(db, actor, req.params.caseId as string);
     try {
-      const view = await cases.act(
+      await cases.act(
         referral.id,
         action,
         {
@@ -202,7 +202,8 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       // R-CONSENT: a rescission ends what partners may read from the next read on, in lists too.
       if (action === 'rescindConsent')
         await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id });
-      return { referral, view };
+      // The case after the action, read with the query (an update's result stays compact in history).
+      return { referral, view: await viewOfCase(deps, referral.id) };
     } catch (err) {
       if (err instanceof CaseActionRejectedError) {
         const { code, message, ruleId, stage, field } = err.rejection;
