@@ -34,7 +34,6 @@ export async function recordCaseProgress({ db }: ActivityDeps, progress: CasePro
         referredAt: new Date(progress.referredAt),
         stage: progress.stage,
         outcome: progress.outcome ?? null,
-        stuckReason: progress.stuckReasons[0] ?? null,
         stuckReasons: progress.stuckReasons,
         nextDeadlineAt: progress.nextDeadline ? new Date(progress.nextDeadline.dueAt) : null,
         nextDeadlineRule: progress.nextDeadline?.ruleId ?? null,

@@ -186,7 +186,9 @@ test('R-SCREEN (Decision): no screening 4 h after the call → stuck, visible to
   await stack.env.sleep('1 minute');
   const view = await settled(stack, caseId);
   expect(view.stuck).toEqual([expect.objectContaining({ reason: 'SCREENING_OVERDUE', ruleId: 'R-SCREEN' })]);
-  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReason).toBe('SCREENING_OVERDUE');
+  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReasons).toEqual([
+    'SCREENING_OVERDUE',
+  ]);
   // The on-call team is reminded (a change introduced behind patched(): see README).
   expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL', 'R-SCREEN']);
   await caseManager.act(caseId, 'screening');

@@ -40,9 +40,9 @@ test('SMTP down at the deadline: retried, flagged stuck after the window, delive
   expect(pending.status).toBe('PENDING');
   expect(pending.attempts).toBeGreaterThan(1);
   expect(pending.lastError).toMatch(/ECONNREFUSED/);
-  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReason).toBe(
+  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } })).stuckReasons).toEqual([
     'MISSED_NOTICE_UNCONFIRMED',
-  );
+  ]);
 
   await stack.mail.start(port);
   await stack.env.sleep('15 minutes'); // the next retry
