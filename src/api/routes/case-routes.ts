@@ -8,7 +8,7 @@ import { rescindRelease } from '../../referrals/releases';
 import { monthOf } from '../../reports/report-month';
 import { disclosuresCsv } from '../../reports/report-csv';
 import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
-import { isTerminal, type CaseView } from '../../shared/case-model';
+import { isTerminal, type CaseView, type Stage } from '../../shared/case-model';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
 import { requirePermission, type RequestActor } from '../authentication';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from '../case-action-routes';
@@ -215,6 +215,16 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         throw new HttpError(409, code, message, { ruleId, stage });
       }
       if (err instanceof CaseNotRunningError) {
+        // Recorded but not closed: its workflow is not started yet (the reconciler starts it) or the
+        // engine is still loading it after a restart. Nothing was applied; the same request may be resent.
+        if (!isTerminal(referral.stage as Stage)) {
+          throw new HttpError(
+            503,
+            'CASE_NOT_READY',
+            `Case ${referral.id} cannot take actions at this moment; nothing was recorded — send the same request again shortly`,
+            { stage: referral.stage },
+          );
+        }
         if (action === 'rescindConsent') return rescindAfterClosing(actor, referral);
         throw new HttpError(
           409,
