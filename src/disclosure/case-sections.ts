@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/roles';
-import type { CaseEvent, CaseEventType, CaseView, ExitReason } from '../shared/case-model';
+import type { CaseEvent, CaseEventType, CaseState, CaseView, ExitReason } from '../shared/case-model';
 import type { Access, CaseManagementLevel } from './policy';
 
 /**
@@ -360,16 +360,9 @@ export interface CaseManagementRecord {
   release: ReleaseRecord | null;
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
-  servicesDelivered: Array<{ service: string; provider?: string; at: string; by: Actor }>;
-  servicesWithdrawn: Array<{
-    service: string;
-    reason: string;
-    note?: string;
-    at: string;
-    by: Actor;
-    reinstatedAt?: string;
-  }>;
-  exit?: { reason: ExitReason; at: string; by: Actor };
+  servicesDelivered: NonNullable<CaseState['servicesDelivered']>;
+  servicesWithdrawn: CaseState['servicesWithdrawn'];
+  exit?: CaseState['exit'];
 }
 
 /** R-ROI: IIP goal categories, whether a service was withdrawn, the category of an exit — nothing else. */

@@ -1,4 +1,5 @@
 import type { CaseActionName } from './case-action-names';
+import { humanize } from './humanize';
 import {
   IIP_GOALS,
   isTerminal,
@@ -50,12 +51,6 @@ export interface OfferedAction {
   danger: boolean;
   consequence?: string | Record<string, string>;
 }
-
-const humanize = (code: string) =>
-  code
-    .replace(/_/g, ' ')
-    .toLowerCase()
-    .replace(/^./, (c) => c.toUpperCase());
 
 const optionsOf = <C extends string>(labels: Record<C, string>): Array<[string, string]> => Object.entries(labels);
 const EXIT_REASONS = optionsOf<ExitReason>({

@@ -47,11 +47,7 @@ export function replaceChildren(id: string, ...children: Child[]): HTMLElement {
   return el;
 }
 
-export const humanize = (code: string) =>
-  code
-    .replace(/_/g, ' ')
-    .toLowerCase()
-    .replace(/^./, (c) => c.toUpperCase());
+export { humanize } from '../../shared/humanize';
 
 /**
  * An event handler that does asynchronous work: the page never leaves a failure unhandled — it is
