@@ -22,6 +22,8 @@ export class MailCapture {
   readonly messages: CapturedMail[] = [];
   private server?: SMTPServer;
   port = 0;
+  /** Transactions a sender abandoned (its connection reset before the message was accepted). */
+  readonly abortedTransactions: string[] = [];
   /** How long the server waits before accepting each sender (a slow relay, for fault tests). */
   delayMs = 0;
 
@@ -83,7 +85,16 @@ export class MailCapture {
     });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(port, host, () => resolve());
+      this.server!.listen(port, host, () => {
+        this.server!.off('error', reject);
+        resolve();
+      });
+    });
+    // A sender that dies mid-transaction (a SIGKILLed worker) resets its connection: its message was
+    // never accepted, so it is not lost here; the sender's retry delivers it. Without this listener the
+    // server's 'error' event would crash the process that hosts the receiver.
+    this.server.on('error', (err: Error) => {
+      this.abortedTransactions.push(err.message);
     });
     this.port = (this.server as unknown as { server: { address(): { port: number } } }).server.address().port;
     return this;
