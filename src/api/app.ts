@@ -6,6 +6,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import rateLimit from 'express-rate-limit';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import type { PayloadCodec } from '@temporalio/common';
 import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
@@ -20,10 +21,11 @@ import { authenticate, SESSION_COOKIE } from './authentication';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
 import { httpMetrics } from './metrics';
-import { openApiDocument } from './openapi';
 import { requestLog } from './request-log';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
+import { openApiDocument } from './contract/openapi-document';
+import { mountRoutes, route, type Route } from './contract/route';
 import { sessionRoutes, signInRoutes } from './routes/auth-routes';
 import { withAccountChecks } from '../auth/accounts';
 import { caseRoutes } from './routes/case-routes';
@@ -164,11 +166,6 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   app.use(pageRoutes(deps.config));
-  const docs = openApiDocument(deps.config);
-  app.get('/api/openapi.json', (_req, res) => {
-    res.json(docs);
-  });
-
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => deps.csrfSecret ?? processSecret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '',
@@ -218,28 +215,35 @@ export function createApp(deps: ApiDeps): express.Express {
     }
     next();
   });
-  api.use(signInRoutes({ db: deps.db, tokens, accounts, limits: limits.signInFailures, secureCookies }));
+  const submissionLimit = rateLimit({
+    windowMs: limits.submissions.windowMs,
+    limit: limits.submissions.limit,
+    keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: () => {
+      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
+    },
+  });
+  const publicRoutes: Route[] = [
+    ...signInRoutes({ db: deps.db, tokens, accounts, limits: limits.signInFailures, secureCookies }),
+    openApiRoute(() => document),
+  ];
+  const signedInRoutes: Route[] = [
+    ...sessionRoutes(generateCsrfToken),
+    ...referralRoutes(deps, submissionLimit),
+    ...caseRoutes(deps),
+    ...queueRoutes({ ...deps, links }),
+    ...reportRoutes(deps),
+    ...formConfigRoutes(deps.config, links.temporalUi),
+  ];
+  const contracts = [...publicRoutes, ...signedInRoutes].map((r) => r.contract);
+  const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });
+  mountRoutes(api, publicRoutes);
   api.use(authenticate(tokens));
   api.use(doubleCsrfProtection);
-  api.use(sessionRoutes(generateCsrfToken));
-  api.use(
-    '/referrals',
-    rateLimit({
-      windowMs: limits.submissions.windowMs,
-      limit: limits.submissions.limit,
-      keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      handler: () => {
-        throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
-      },
-    }),
-  );
-  api.use(referralRoutes(deps));
-  api.use(caseRoutes(deps));
-  api.use(queueRoutes({ ...deps, links }));
-  api.use(reportRoutes(deps));
-  api.use(formConfigRoutes(deps.config, links.temporalUi));
+  mountRoutes(api, signedInRoutes);
+  app.locals.routeContracts = contracts;
   app.use('/api', api);
   app.use('/api', (req, _res) => {
     throw new HttpError(404, 'NOT_FOUND', `No route ${req.method} ${req.originalUrl.split('?')[0]}`);
@@ -254,3 +258,21 @@ export function createApp(deps: ApiDeps): express.Express {
 }
 
 const processSecret = randomBytes(32).toString('base64');
+
+/** The document describes itself too: every route under /api has a contract. */
+function openApiRoute(document: () => unknown): Route {
+  return route(
+    {
+      method: 'get',
+      path: '/openapi.json',
+      operationId: 'getOpenApiDocument',
+      tag: 'Documentation',
+      summary: 'This document: the API generated from the route declarations it serves',
+      access: 'public',
+      responses: { 200: { description: 'The OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) } },
+    },
+    ({ res }) => {
+      res.json(document());
+    },
+  );
+}

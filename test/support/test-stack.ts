@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp, type ApiLimits } from '../../src/api/app';
+import type { Express } from 'express';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../src/api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../../src/api/health';
 import { seedDemoUsers } from '../../src/auth/local-users';
@@ -44,6 +45,8 @@ export interface TestStack {
   mail: MailCapture;
   config: LeadConfig;
   baseUrl: string;
+  /** The API's Express application (its route contracts are in `app.locals.routeContracts`). */
+  app: Express;
   worker: Worker;
   tokens: TokenService;
   codec: EncryptionCodec;
@@ -192,6 +195,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     mail,
     config,
     baseUrl,
+    app,
     tokens,
     codec,
     payloadKeys,

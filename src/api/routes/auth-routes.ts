@@ -1,12 +1,15 @@
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
 import type { AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
 import type { TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { SESSION_COOKIE, type RequestActor } from '../authentication';
-import { HttpError, validationError } from '../http-error';
+import { SESSION_COOKIE } from '../authentication';
+import { errorBodySchema } from '../contract/openapi-document';
+import { route, type Route } from '../contract/route';
+import { HttpError } from '../http-error';
+import { isoDateTime } from '../schemas/common';
 
 const signInSchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
@@ -45,6 +48,15 @@ function failureLimiter(windowMs: number, limit: number, scope: 'address' | 'acc
   });
 }
 
+const AUTH_TAG = 'Sign-in';
+const userSchema = z.looseObject({
+  id: z.string(),
+  role: z.string(),
+  name: z.string().optional(),
+  office: z.string().optional(),
+  agency: z.string().optional(),
+});
+
 /** Local sign-in for the embedded default: issues the same JWTs the API verifies, as a session cookie. */
 export function signInRoutes(deps: {
   db: PrismaClient;
@@ -52,54 +64,105 @@ export function signInRoutes(deps: {
   accounts: AccountPolicy;
   limits: { windowMs: number; perAddress: number; perAccount: number };
   secureCookies: boolean;
-}): Router {
-  const router = Router();
+}): Route[] {
   const perAddress = failureLimiter(deps.limits.windowMs, deps.limits.perAddress, 'address');
   const perAccount = failureLimiter(deps.limits.windowMs, deps.limits.perAccount, 'account');
-
-  router.post('/auth/sign-in', perAddress, perAccount, async (req, res) => {
-    req.audit = { action: 'auth.signIn' };
-    const parsed = signInSchema.safeParse(req.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const identity = await checkCredentials(deps.db, parsed.data.username, parsed.data.password, deps.accounts).catch(
-      (err) => {
-        if (err instanceof DemoAccountRefused) throw new HttpError(401, 'DEMO_ACCOUNT_REFUSED', err.message);
-        throw err;
+  return [
+    route(
+      {
+        method: 'post',
+        path: '/auth/sign-in',
+        operationId: 'signIn',
+        tag: AUTH_TAG,
+        summary: 'Sign in with a local account: sets the session cookie and returns the same token for API use',
+        access: 'public',
+        body: signInSchema,
+        responses: {
+          200: {
+            description: 'Signed in',
+            schema: z.looseObject({ user: userSchema, expiresAt: isoDateTime, token: z.string() }),
+          },
+          401: {
+            description: 'Wrong username or password (or a demo account outside the demo)',
+            schema: errorBodySchema,
+          },
+          429: {
+            description: 'Too many wrong passwords from this address or for this account',
+            schema: errorBodySchema,
+          },
+        },
       },
-    );
-    if (!identity) throw new HttpError(401, 'WRONG_CREDENTIALS', 'Wrong username or password');
-    const { token, expiresAt } = await deps.tokens.issue(identity);
-    req.actor = { ...identity, via: 'cookie' };
-    res.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: deps.secureCookies,
-      expires: expiresAt,
-      path: '/',
-    });
-    res.json({ user: identity, expiresAt: expiresAt.toISOString(), token });
-  });
-
-  router.post('/auth/sign-out', (req, res) => {
-    req.audit = { action: 'auth.signOut' };
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
-    res.json({ signedOut: true });
-  });
-
-  return router;
+      async ({ req, res, body }) => {
+        req.audit = { action: 'auth.signIn' };
+        const identity = await checkCredentials(deps.db, body.username, body.password, deps.accounts).catch((err) => {
+          if (err instanceof DemoAccountRefused) throw new HttpError(401, 'DEMO_ACCOUNT_REFUSED', err.message);
+          throw err;
+        });
+        if (!identity) throw new HttpError(401, 'WRONG_CREDENTIALS', 'Wrong username or password');
+        const { token, expiresAt } = await deps.tokens.issue(identity);
+        req.actor = { ...identity, via: 'cookie' };
+        res.cookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: deps.secureCookies,
+          expires: expiresAt,
+          path: '/',
+        });
+        res.json({ user: identity, expiresAt: expiresAt.toISOString(), token });
+      },
+      [perAddress, perAccount],
+    ),
+    route(
+      {
+        method: 'post',
+        path: '/auth/sign-out',
+        operationId: 'signOut',
+        tag: AUTH_TAG,
+        summary: 'Sign out: clears the session cookie',
+        access: 'public',
+        responses: { 200: { description: 'Signed out', schema: z.looseObject({ signedOut: z.literal(true) }) } },
+      },
+      ({ req, res }) => {
+        req.audit = { action: 'auth.signOut' };
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        res.json({ signedOut: true });
+      },
+    ),
+  ];
 }
 
 /** For a signed-in person: who they are, and the CSRF token their page sends with every change. */
-export function sessionRoutes(csrfToken: (req: Request, res: Response) => string): Router {
-  const router = Router();
-  router.get('/auth/me', (req, res) => {
-    const actor = req.actor as RequestActor;
-    res.json({
-      user: { id: actor.id, role: actor.role, name: actor.name, office: actor.office, agency: actor.agency },
-    });
-  });
-  router.get('/auth/csrf', (req, res) => {
-    res.json({ csrfToken: csrfToken(req, res) });
-  });
-  return router;
+export function sessionRoutes(csrfToken: (req: Request, res: Response) => string): Route[] {
+  return [
+    route(
+      {
+        method: 'get',
+        path: '/auth/me',
+        operationId: 'whoAmI',
+        tag: AUTH_TAG,
+        summary: 'Who is signed in',
+        access: 'signed-in',
+        responses: { 200: { description: 'The signed-in person', schema: z.looseObject({ user: userSchema }) } },
+      },
+      ({ res, actor }) => {
+        res.json({
+          user: { id: actor.id, role: actor.role, name: actor.name, office: actor.office, agency: actor.agency },
+        });
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/auth/csrf',
+        operationId: 'getCsrfToken',
+        tag: AUTH_TAG,
+        summary: 'The X-CSRF-Token a cookie session sends with every change',
+        access: 'signed-in',
+        responses: { 200: { description: 'The token', schema: z.looseObject({ csrfToken: z.string() }) } },
+      },
+      ({ req, res }) => {
+        res.json({ csrfToken: csrfToken(req, res) });
+      },
+    ),
+  ];
 }

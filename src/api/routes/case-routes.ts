@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { disclosePacket, discloseCase } from '../../disclosure';
@@ -10,14 +10,24 @@ import { disclosuresCsv } from '../../reports/report-csv';
 import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
 import { isTerminal, type CaseView, type Stage } from '../../shared/case-model';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
-import { requirePermission, type RequestActor } from '../authentication';
+import type { RequestActor } from '../authentication';
+import { errorBodySchema } from '../contract/openapi-document';
+import { route, type Route } from '../contract/route';
+import { caseAnswerSchema, packetSchema } from '../schemas/case-answer';
+import { actorSchema, caseIdParams, isoDateTime } from '../schemas/common';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from '../case-action-routes';
 import { offeredActions } from '../offered-actions';
 import { disclosedOr404, factsOf, referralFor, viewOfCase, type ReadableReferral } from '../case-reads';
-import { HttpError, validationError } from '../http-error';
+import { HttpError } from '../http-error';
 import { csvDownload } from '../csv-download';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, '1–100 letters, digits, or . _ : -')
+    .optional()
+    .describe('Send the same key again to retry: the action is applied once (per person)'),
+});
 
 const nominationSchema = z.strictObject({
   reason: z
@@ -35,65 +45,61 @@ const nominationSchema = z.strictObject({
 const updateIdOf = (action: CaseActionName, actorId: string, key: string) =>
   `${action}:${createHash('sha256').update(`${actorId}\n${key}`).digest('base64url').slice(0, 32)}`;
 
-export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Router {
-  const router = Router();
-  const { db, cases, config } = deps;
-  router.param('caseId', (req, _res, next, id: string) => {
-    req.audit = { ...req.audit, caseId: id };
-    next();
-  });
+const auditEntrySchema = z.looseObject({
+  at: isoDateTime,
+  requestId: z.string(),
+  clientRequestId: z.string().nullable(),
+  actorId: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string().nullable(),
+  method: z.string(),
+  path: z.string(),
+  status: z.number().int(),
+  outcome: z.string().nullable(),
+});
 
-  /** Answers with the case as the policy lets this reader see it (R-ROI), recording the disclosure. */
+const disclosuresSchema = z.looseObject({
+  caseId: z.string(),
+  disclosures: z.array(
+    z.looseObject({
+      at: isoDateTime,
+      actorId: z.string(),
+      actorRole: z.string(),
+      actorOffice: z.string().nullable(),
+      actorAgency: z.string().nullable(),
+      caseId: z.string(),
+      kinds: z.array(z.string()),
+      basis: z.string(),
+      releaseId: z.string().nullable(),
+      channel: z.string(),
+      requestId: z.string().nullable(),
+    }),
+  ),
+});
+
+const nominationAnswerSchema = z.looseObject({
+  caseId: z.string(),
+  forMonth: z.string(),
+  nominatedBy: actorSchema,
+  reason: z.string(),
+  at: isoDateTime,
+  created: z.boolean(),
+});
+
+const CASE_TAG = 'Cases';
+
+export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
+  const { db, cases, config } = deps;
+
   /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */
   async function answer(req: Request, actor: RequestActor, referral: ReadableReferral, view: CaseView) {
     const disclosed = disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
     return { ...disclosed, actions: offeredActions(actor.role, view) };
   }
 
-  router.get('/cases/:caseId', async (req, res) => {
-    const actor = requirePermission(req, 'case.read');
-    const referral = await referralFor(db, actor, req.params.caseId);
-    res.json(await answer(req, actor, referral, await viewOfCase(deps, referral.id)));
-  });
-
-  /** R-PACKET: the diversion packet — the referral record for the office(s) with jurisdiction and the other readers of it. */
-  router.get('/cases/:caseId/packet', async (req, res) => {
-    const actor = requirePermission(req, 'case.read');
-    const referral = await referralFor(db, actor, req.params.caseId);
-    const facts = await factsOf(db, referral, await viewOfCase(deps, referral.id));
-    res.json(disclosedOr404(req, referral.id, disclosePacket(actor, facts)));
-  });
-
-  /** The case's audit trail (supervisors only): every request that touched it, oldest first. */
-  router.get('/cases/:caseId/audit', async (req, res) => {
-    const actor = requirePermission(req, 'audit.read');
-    const referral = await referralFor(db, actor, req.params.caseId);
-    const entries = await db.auditEntry.findMany({
-      where: { caseId: referral.id },
-      orderBy: { id: 'asc' },
-      take: 5000,
-    });
-    res.json({
-      caseId: referral.id,
-      entries: entries.map((e) => ({
-        at: e.at.toISOString(),
-        requestId: e.requestId,
-        clientRequestId: e.clientRequestId,
-        actorId: e.actorId,
-        actorRole: e.actorRole,
-        action: e.action,
-        method: e.method,
-        path: e.path,
-        status: e.status,
-        outcome: e.outcome,
-      })),
-    });
-  });
-
   /** R-DISCLOSE: the accounting of disclosures of the person of this case, over all their cases. */
-  async function disclosuresOf(req: Request) {
-    const actor = requirePermission(req, 'disclosures.read');
-    const referral = await referralFor(db, actor, String(req.params.caseId));
+  async function disclosuresOf(actor: RequestActor, caseId: string) {
+    const referral = await referralFor(db, actor, caseId);
     const rows = await db.disclosure.findMany({
       where: { personId: referral.personId },
       orderBy: { id: 'asc' },
@@ -116,77 +122,206 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       })),
     };
   }
-  router.get('/cases/:caseId/disclosures', async (req, res) => {
-    res.json(await disclosuresOf(req));
-  });
-  router.get('/cases/:caseId/disclosures.csv', async (req, res) => {
-    const { caseId, disclosures } = await disclosuresOf(req);
-    csvDownload(res, `lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures));
-  });
 
-  /** R-STAFFING: a partner nominates the person for this month's staffing meeting, saying why. */
-  router.post(`/cases/:caseId/${STAFFING_NOMINATIONS_PATH}`, async (req, res) => {
-    const actor = requirePermission(req, 'staffing.nominate');
-    const parsed = nominationSchema.safeParse(req.body ?? {});
-    if (!parsed.success) throw validationError(parsed.error);
-    const referral = await referralFor(db, actor, req.params.caseId);
-    if (isTerminal(referral.stage as CaseView['stage'])) {
-      throw new HttpError(
-        409,
-        'STAGE_CONFLICT',
-        `Case ${referral.id} is closed (${referral.stage}): there is nothing left to staff (R-STAFFING)`,
-        { ruleId: 'R-STAFFING', stage: referral.stage },
-      );
-    }
-    const forMonth = monthOf(new Date(), config.program.timezone);
-    const key = { referralId_forMonth_nominatedById: { referralId: referral.id, forMonth, nominatedById: actor.id } };
-    const existing = await db.staffingNomination.findUnique({ where: key });
-    const nomination =
-      existing ??
-      (await db.staffingNomination.upsert({
-        where: key,
-        create: {
-          referralId: referral.id,
-          forMonth,
-          reason: parsed.data.reason,
-          nominatedById: actor.id,
-          nominatedByRole: actor.role,
-          requestId: req.requestId!,
+  const disclosureContract = {
+    tag: CASE_TAG,
+    method: 'get',
+    access: { permission: 'disclosures.read' },
+    params: caseIdParams,
+  } as const;
+
+  return [
+    route(
+      {
+        method: 'get',
+        path: '/cases/:caseId',
+        operationId: 'getCase',
+        tag: CASE_TAG,
+        summary: 'A case as the reader may see it (R-ROI), with the actions their role may take on it now',
+        access: { permission: 'case.read' },
+        params: caseIdParams,
+        responses: { 200: { description: 'The case', schema: caseAnswerSchema } },
+      },
+      async ({ req, res, actor, params }) => {
+        const referral = await referralFor(db, actor, params.caseId);
+        res.json(await answer(req, actor, referral, await viewOfCase(deps, referral.id)));
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/cases/:caseId/packet',
+        operationId: 'getPacket',
+        tag: CASE_TAG,
+        summary: 'R-PACKET: the diversion packet, for the office(s) with jurisdiction and the other readers of it',
+        access: { permission: 'case.read' },
+        params: caseIdParams,
+        responses: { 200: { description: 'The packet', schema: packetSchema } },
+      },
+      async ({ req, res, actor, params }) => {
+        const referral = await referralFor(db, actor, params.caseId);
+        const facts = await factsOf(db, referral, await viewOfCase(deps, referral.id));
+        res.json(disclosedOr404(req, referral.id, disclosePacket(actor, facts)));
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/cases/:caseId/audit',
+        operationId: 'getCaseAudit',
+        tag: CASE_TAG,
+        summary: "The case's audit trail: every request that touched it, oldest first",
+        access: { permission: 'audit.read' },
+        params: caseIdParams,
+        responses: {
+          200: {
+            description: 'The audit trail',
+            schema: z.looseObject({ caseId: z.string(), entries: z.array(auditEntrySchema) }),
+          },
         },
-        update: {},
-      }));
-    res.status(existing ? 200 : 201).json({
-      caseId: referral.id,
-      forMonth,
-      nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole },
-      reason: nomination.reason,
-      at: nomination.at.toISOString(),
-      created: !existing,
-    });
-  });
-
-  for (const action of CASE_ACTION_NAMES) {
-    router.post(`/cases/:caseId/${CASE_ACTION_PATHS[action]}`, async (req, res) => {
-      const actor = requirePermission(req, `case.${action}`);
-      const { referral, view } = await act(req, actor, action);
-      res.json(await answer(req, actor, referral, view));
-    });
-  }
+      },
+      async ({ res, actor, params }) => {
+        const referral = await referralFor(db, actor, params.caseId);
+        const entries = await db.auditEntry.findMany({
+          where: { caseId: referral.id },
+          orderBy: { id: 'asc' },
+          take: 5000,
+        });
+        res.json({
+          caseId: referral.id,
+          entries: entries.map((e) => ({
+            at: e.at.toISOString(),
+            requestId: e.requestId,
+            clientRequestId: e.clientRequestId,
+            actorId: e.actorId,
+            actorRole: e.actorRole,
+            action: e.action,
+            method: e.method,
+            path: e.path,
+            status: e.status,
+            outcome: e.outcome,
+          })),
+        });
+      },
+    ),
+    route(
+      {
+        ...disclosureContract,
+        path: '/cases/:caseId/disclosures',
+        operationId: 'getDisclosures',
+        summary: "R-DISCLOSE: the accounting of disclosures of the case's person, over all their cases",
+        responses: { 200: { description: 'The accounting', schema: disclosuresSchema } },
+      },
+      async ({ res, actor, params }) => {
+        res.json(await disclosuresOf(actor, params.caseId));
+      },
+    ),
+    route(
+      {
+        ...disclosureContract,
+        path: '/cases/:caseId/disclosures.csv',
+        operationId: 'getDisclosuresCsv',
+        summary: 'R-DISCLOSE: the accounting of disclosures as CSV',
+        responses: { 200: { description: 'The accounting, one disclosure per row', contentType: 'text/csv' } },
+      },
+      async ({ res, actor, params }) => {
+        const { caseId, disclosures } = await disclosuresOf(actor, params.caseId);
+        csvDownload(res, `lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures));
+      },
+    ),
+    route(
+      {
+        method: 'post',
+        path: `/cases/:caseId/${STAFFING_NOMINATIONS_PATH}`,
+        operationId: 'nominateForStaffing',
+        tag: CASE_TAG,
+        summary: "R-STAFFING: nominate the person for this month's staffing meeting, saying why",
+        access: { permission: 'staffing.nominate' },
+        params: caseIdParams,
+        body: nominationSchema,
+        responses: {
+          201: { description: 'Nominated', schema: nominationAnswerSchema },
+          200: { description: 'This person had already nominated the case this month', schema: nominationAnswerSchema },
+          409: { description: 'The case is closed (R-STAFFING)', schema: errorBodySchema },
+        },
+      },
+      async ({ req, res, actor, params, body }) => {
+        const referral = await referralFor(db, actor, params.caseId);
+        if (isTerminal(referral.stage as CaseView['stage'])) {
+          throw new HttpError(
+            409,
+            'STAGE_CONFLICT',
+            `Case ${referral.id} is closed (${referral.stage}): there is nothing left to staff (R-STAFFING)`,
+            { ruleId: 'R-STAFFING', stage: referral.stage },
+          );
+        }
+        const forMonth = monthOf(new Date(), config.program.timezone);
+        const key = {
+          referralId_forMonth_nominatedById: { referralId: referral.id, forMonth, nominatedById: actor.id },
+        };
+        const existing = await db.staffingNomination.findUnique({ where: key });
+        const nomination =
+          existing ??
+          (await db.staffingNomination.upsert({
+            where: key,
+            create: {
+              referralId: referral.id,
+              forMonth,
+              reason: body.reason,
+              nominatedById: actor.id,
+              nominatedByRole: actor.role,
+              requestId: req.requestId!,
+            },
+            update: {},
+          }));
+        res.status(existing ? 200 : 201).json({
+          caseId: referral.id,
+          forMonth,
+          nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole },
+          reason: nomination.reason,
+          at: nomination.at.toISOString(),
+          created: !existing,
+        });
+      },
+    ),
+    ...CASE_ACTION_NAMES.map((action) =>
+      route(
+        {
+          method: 'post',
+          path: `/cases/:caseId/${CASE_ACTION_PATHS[action]}`,
+          operationId: action,
+          tag: CASE_TAG,
+          summary: caseActionSchemas[action].description ?? action,
+          access: { permission: `case.${action}` },
+          params: caseIdParams,
+          headers: idempotencyHeaders,
+          body: caseActionSchemas[action],
+          responses: {
+            200: { description: 'Recorded: the case after the action', schema: caseAnswerSchema },
+            409: {
+              description: "The case's stage or a rule does not allow it; the stage and rule are named",
+              schema: errorBodySchema,
+            },
+          },
+        },
+        async ({ req, res, actor, params, headers, body }) => {
+          const referral = await referralFor(db, actor, params.caseId);
+          const key = headers['idempotency-key'];
+          const after = await act(req, actor, referral, action, body, key);
+          res.json(await answer(req, actor, after.referral, after.view));
+        },
+      ),
+    ),
+  ];
 
   async function act(
     req: Request,
     actor: RequestActor,
+    referral: ReadableReferral,
     action: CaseActionName,
+    input: unknown,
+    key: string | undefined,
   ): Promise<{ referral: ReadableReferral; view: CaseView }> {
-    const parsed = caseActionSchemas[action].safeParse(req.body ?? {});
-    if (!parsed.success) throw validationError(parsed.error);
-    const key = req.get('Idempotency-Key');
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new HttpError(400, 'VALIDATION_FAILED', 'Idempotency-Key: 1–100 letters, digits, or . _ : -', {
-        fields: [{ field: 'Idempotency-Key', message: 'invalid' }],
-      });
-    }
-    const referral = await referralFor(db, actor, req.params.caseId as string);
     try {
       await cases.act(
         referral.id,
@@ -194,7 +329,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         {
           caseId: referral.id,
           actor: { id: actor.id, role: actor.role },
-          input: parsed.data as never,
+          input: input as never,
           requestId: req.requestId,
         },
         key ? updateIdOf(action, actor.id, key) : undefined,
@@ -249,6 +384,4 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     }
     return { referral, view: await viewOfCase(deps, referral.id) };
   }
-
-  return router;
 }

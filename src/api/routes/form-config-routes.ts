@@ -1,13 +1,13 @@
-import { Router } from 'express';
+import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { CONVICTION_CODES, CONVICTION_LABELS } from '../../eligibility/history-codes';
+import { route, type Route } from '../contract/route';
 
 /**
  * What the pages need to build the same zod schemas the API validates with: the jurisdiction's
  * codes (agencies, offenses, catchment areas, offices) and the Temporal Web UI's address.
  */
-export function formConfigRoutes(config: LeadConfig, temporalUi: string): Router {
-  const router = Router();
+export function formConfigRoutes(config: LeadConfig, temporalUi: string): Route[] {
   const publicConfig = {
     program: {
       name: config.program.name,
@@ -22,8 +22,34 @@ export function formConfigRoutes(config: LeadConfig, temporalUi: string): Router
     convictions: CONVICTION_CODES.map((code) => ({ code, label: CONVICTION_LABELS[code] })),
     temporalUi,
   };
-  router.get('/form-config', (_req, res) => {
-    res.json(publicConfig);
-  });
-  return router;
+  return [
+    route(
+      {
+        method: 'get',
+        path: '/form-config',
+        operationId: 'getFormConfig',
+        tag: 'Forms',
+        summary: "The jurisdiction's codes the forms offer (agencies, offenses, offices, durations)",
+        access: 'signed-in',
+        responses: {
+          200: {
+            description: 'The codes',
+            schema: z.looseObject({
+              program: z.looseObject({ name: z.string(), timezone: z.string(), caseIdPrefix: z.string() }),
+              agencies: z.record(z.string(), z.looseObject({ name: z.string() })),
+              offenses: z.unknown(),
+              offices: z.record(z.string(), z.looseObject({ name: z.string() })),
+              socialContact: z.unknown(),
+              durations: z.record(z.string(), z.unknown()),
+              convictions: z.array(z.looseObject({ code: z.string(), label: z.string() })),
+              temporalUi: z.string(),
+            }),
+          },
+        },
+      },
+      ({ res }) => {
+        res.json(publicConfig);
+      },
+    ),
+  ];
 }

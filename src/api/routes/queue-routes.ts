@@ -1,18 +1,25 @@
-import { Router } from 'express';
 import type { LeadConfig } from '../../config/config-schema';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-model';
 import { caseRow, type CaseLinks } from '../case-rows';
 import { HttpError } from '../http-error';
-import { requirePermission } from '../authentication';
+import { route, type Route } from '../contract/route';
+import {
+  caseloadSchema,
+  nciQueueSchema,
+  prosecutorQueueSchema,
+  sergeantQueueSchema,
+  stuckSchema,
+} from '../schemas/queue-answers';
 import { accessFor, readableCasesWhere as scopeWhere } from '../../disclosure';
 
 const HOUR = 3600_000;
 const OPEN = { notIn: [...TERMINAL_STAGES] };
 
 /** The lists people work from: caseload, sergeant queue, prosecutor inbox, stuck cases. */
-export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }): Router {
-  const router = Router();
+const QUEUE_TAG = 'Lists';
+
+export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }): Route[] {
   const { db, links } = deps;
   const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
   const byDeadline = [
@@ -21,151 +28,206 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
   ];
 
   /** A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet. */
-  router.get('/caseload', async (req, res) => {
-    const actor = requirePermission(req, 'caseload.read');
-    const cases = await db.referral.findMany({
-      where: {
-        ...scopeWhere(actor),
-        stage: OPEN,
-        OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
-      },
-      orderBy: byDeadline,
-      include: { person: { select: { givenName: true, familyName: true } } },
-      take: 500,
-    });
-    // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
-    // management reads the referral record of every case).
-    const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
-    res.json({
-      cases: cases.map((c) => ({
-        ...caseRow(c, links),
-        person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
-        mine: c.caseManagerId === actor.id,
-      })),
-    });
-  });
+  const getCaseload = route(
+    {
+      method: 'get',
+      path: '/caseload',
+      operationId: 'getCaseload',
+      tag: QUEUE_TAG,
+      summary: "A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet",
+      access: { permission: 'caseload.read' },
+      responses: { 200: { description: 'The lists', schema: caseloadSchema } },
+    },
+    async ({ res, actor }) => {
+      const cases = await db.referral.findMany({
+        where: {
+          ...scopeWhere(actor),
+          stage: OPEN,
+          OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
+        },
+        orderBy: byDeadline,
+        include: { person: { select: { givenName: true, familyName: true } } },
+        take: 500,
+      });
+      // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
+      // management reads the referral record of every case).
+      const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
+      res.json({
+        cases: cases.map((c) => ({
+          ...caseRow(c, links),
+          person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
+          mine: c.caseManagerId === actor.id,
+        })),
+      });
+    },
+  );
 
-  router.get('/queues/sergeant', async (req, res) => {
-    const actor = requirePermission(req, 'queue.sergeant');
-    const scope = scopeWhere(actor);
-    const now = new Date();
-    const [approvals, overrides, extensions, reassessments, returns] = await Promise.all([
-      db.referral.findMany({ where: { ...scope, stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
-      db.referral.findMany({ where: { ...scope, stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
-      db.referral.findMany({
-        where: {
-          ...scope,
-          type: 'ARREST_DIVERSION',
-          stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] },
-          deadlines: {
-            some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } },
+  const getSergeantQueue = route(
+    {
+      method: 'get',
+      path: '/queues/sergeant',
+      operationId: 'getSergeantQueue',
+      tag: QUEUE_TAG,
+      summary: "The sergeant's queue: approvals, overrides, intake extensions, re-assessments, returns to the scene",
+      access: { permission: 'queue.sergeant' },
+      responses: { 200: { description: 'The lists', schema: sergeantQueueSchema } },
+    },
+    async ({ res, actor }) => {
+      const scope = scopeWhere(actor);
+      const now = new Date();
+      const [approvals, overrides, extensions, reassessments, returns] = await Promise.all([
+        db.referral.findMany({ where: { ...scope, stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
+        db.referral.findMany({ where: { ...scope, stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
+        db.referral.findMany({
+          where: {
+            ...scope,
+            type: 'ARREST_DIVERSION',
+            stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] },
+            deadlines: {
+              some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } },
+            },
           },
-        },
-        orderBy: byDeadline,
-      }),
-      db.referral.findMany({
-        where: { ...scope, stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } },
-        orderBy: byDeadline,
-      }),
-      db.caseEvent.findMany({
-        where: {
-          referral: scope,
-          type: 'RETURN_TO_SCENE_REPORTED',
-          occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) },
-        },
-        orderBy: { occurredAt: 'desc' },
-        include: { referral: true },
-      }),
-    ]);
-    res.json({
-      approvals: rows(approvals),
-      overrides: rows(overrides),
-      extensions: rows(extensions),
-      reassessments: rows(reassessments),
-      returnsToScene: returns.map((e) => ({
-        ...caseRow(e.referral, links),
-        reportedAt: e.occurredAt.toISOString(),
-        withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true,
-      })),
-    });
-  });
+          orderBy: byDeadline,
+        }),
+        db.referral.findMany({
+          where: { ...scope, stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } },
+          orderBy: byDeadline,
+        }),
+        db.caseEvent.findMany({
+          where: {
+            referral: scope,
+            type: 'RETURN_TO_SCENE_REPORTED',
+            occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) },
+          },
+          orderBy: { occurredAt: 'desc' },
+          include: { referral: true },
+        }),
+      ]);
+      res.json({
+        approvals: rows(approvals),
+        overrides: rows(overrides),
+        extensions: rows(extensions),
+        reassessments: rows(reassessments),
+        returnsToScene: returns.map((e) => ({
+          ...caseRow(e.referral, links),
+          reportedAt: e.occurredAt.toISOString(),
+          withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true,
+        })),
+      });
+    },
+  );
 
   /** R-JURISDICTION: a prosecutor sees the notices of their own office only. */
-  router.get('/queues/prosecutor', async (req, res) => {
-    const actor = requirePermission(req, 'queue.prosecutor');
-    const office = actor.office;
-    if (!office || !deps.config.offices[office]) {
-      throw new HttpError(
-        403,
-        'OFFICE_REQUIRED',
-        `Your sign-in names no prosecutor office (claim lead_office): one of ${Object.keys(deps.config.offices).join(', ')}`,
-        { permission: 'queue.prosecutor' },
-      );
-    }
-    const [notices, awaitingDecision, objectionWindows] = await Promise.all([
-      db.notification.findMany({
-        where: { office, recipientRole: 'prosecutor' },
-        orderBy: { createdAt: 'desc' },
-        take: 200,
-      }),
-      db.referral.findMany({
-        where: { prosecutorOffices: { has: office }, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } },
-        orderBy: { updatedAt: 'asc' },
-      }),
-      db.referral.findMany({
-        where: {
-          prosecutorOffices: { has: office },
-          stage: OPEN,
-          deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } },
-        },
-        orderBy: { createdAt: 'asc' },
-      }),
-    ]);
-    res.json({
-      office: { code: office, name: deps.config.offices[office].name },
-      notices: notices.map((n) => ({
-        id: n.id,
-        caseId: n.referralId,
-        kind: n.kind,
-        ruleId: n.ruleId,
-        subject: n.subject,
-        status: n.status,
-        sentAt: n.sentAt?.toISOString() ?? null,
-        createdAt: n.createdAt.toISOString(),
-      })),
-      awaitingDecision: rows(awaitingDecision),
-      objectionWindows: rows(objectionWindows),
-    });
-  });
+  const getProsecutorQueue = route(
+    {
+      method: 'get',
+      path: '/queues/prosecutor',
+      operationId: 'getProsecutorQueue',
+      tag: QUEUE_TAG,
+      summary: "R-JURISDICTION: the notices and decisions of the prosecutor's own office",
+      access: { permission: 'queue.prosecutor' },
+      responses: { 200: { description: 'The lists', schema: prosecutorQueueSchema } },
+    },
+    async ({ res, actor }) => {
+      const office = actor.office;
+      if (!office || !deps.config.offices[office]) {
+        throw new HttpError(
+          403,
+          'OFFICE_REQUIRED',
+          `Your sign-in names no prosecutor office (claim lead_office): one of ${Object.keys(deps.config.offices).join(', ')}`,
+          { permission: 'queue.prosecutor' },
+        );
+      }
+      const [notices, awaitingDecision, objectionWindows] = await Promise.all([
+        db.notification.findMany({
+          where: { office, recipientRole: 'prosecutor' },
+          orderBy: { createdAt: 'desc' },
+          take: 200,
+        }),
+        db.referral.findMany({
+          where: { prosecutorOffices: { has: office }, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } },
+          orderBy: { updatedAt: 'asc' },
+        }),
+        db.referral.findMany({
+          where: {
+            prosecutorOffices: { has: office },
+            stage: OPEN,
+            deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } },
+          },
+          orderBy: { createdAt: 'asc' },
+        }),
+      ]);
+      res.json({
+        office: { code: office, name: deps.config.offices[office].name },
+        notices: notices.map((n) => ({
+          id: n.id,
+          caseId: n.referralId,
+          kind: n.kind,
+          ruleId: n.ruleId,
+          subject: n.subject,
+          status: n.status,
+          sentAt: n.sentAt?.toISOString() ?? null,
+          createdAt: n.createdAt.toISOString(),
+        })),
+        awaitingDecision: rows(awaitingDecision),
+        objectionWindows: rows(objectionWindows),
+      });
+    },
+  );
 
   /** R-EL-WARRANT: the referrals waiting for the DOC NCI team's decision, oldest first, and those decided lately. */
-  router.get('/queues/nci', async (req, res) => {
-    const actor = requirePermission(req, 'queue.nci');
-    const scope = scopeWhere(actor);
-    const [awaiting, decided] = await Promise.all([
-      db.referral.findMany({ where: { ...scope, stage: 'AWAITING_NCI_DECISION' }, orderBy: { createdAt: 'asc' } }),
-      db.referral.findMany({
-        where: {
-          ...scope,
-          stage: { not: 'AWAITING_NCI_DECISION' },
-          updatedAt: { gte: new Date(Date.now() - 14 * 24 * HOUR) },
-        },
-        orderBy: { updatedAt: 'desc' },
-        take: 100,
-      }),
-    ]);
-    res.json({ awaiting: rows(awaiting), decidedLately: rows(decided) });
-  });
+  const getNciQueue = route(
+    {
+      method: 'get',
+      path: '/queues/nci',
+      operationId: 'getNciQueue',
+      tag: QUEUE_TAG,
+      summary: "R-EL-WARRANT: referrals waiting for the DOC NCI team's decision, and those decided lately",
+      access: { permission: 'queue.nci' },
+      responses: { 200: { description: 'The lists', schema: nciQueueSchema } },
+    },
+    async ({ res, actor }) => {
+      const scope = scopeWhere(actor);
+      const [awaiting, decided] = await Promise.all([
+        db.referral.findMany({ where: { ...scope, stage: 'AWAITING_NCI_DECISION' }, orderBy: { createdAt: 'asc' } }),
+        db.referral.findMany({
+          where: {
+            ...scope,
+            stage: { not: 'AWAITING_NCI_DECISION' },
+            updatedAt: { gte: new Date(Date.now() - 14 * 24 * HOUR) },
+          },
+          orderBy: { updatedAt: 'desc' },
+          take: 100,
+        }),
+      ]);
+      res.json({ awaiting: rows(awaiting), decidedLately: rows(decided) });
+    },
+  );
 
   /** Stuck cases for supervisors, by reason (the protocol's Decisions), each linked to its workflow. */
-  router.get('/stuck', async (req, res) => {
-    const actor = requirePermission(req, 'stuck.read');
-    const scope = scopeWhere(actor);
-    const soon = new Date(Date.now() + 72 * HOUR);
-    const stuckWith = (reason: string) =>
-      db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
-    const [screeningOverdue, approvalOverdue, intakeDueSoon, missedNoticeUnconfirmed, reassessmentDue, capacityQueue] =
-      await Promise.all([
+  const getStuckCases = route(
+    {
+      method: 'get',
+      path: '/stuck',
+      operationId: 'getStuckCases',
+      tag: QUEUE_TAG,
+      summary: "Stuck cases by reason (the protocol's Decisions), each linked to its workflow",
+      access: { permission: 'stuck.read' },
+      responses: { 200: { description: 'The lists', schema: stuckSchema } },
+    },
+    async ({ res, actor }) => {
+      const scope = scopeWhere(actor);
+      const soon = new Date(Date.now() + 72 * HOUR);
+      const stuckWith = (reason: string) =>
+        db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
+      const [
+        screeningOverdue,
+        approvalOverdue,
+        intakeDueSoon,
+        missedNoticeUnconfirmed,
+        reassessmentDue,
+        capacityQueue,
+      ] = await Promise.all([
         stuckWith('SCREENING_OVERDUE'),
         stuckWith('APPROVAL_OVERDUE'),
         db.referral.findMany({
@@ -180,36 +242,37 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
         stuckWith('REASSESSMENT_DUE'),
         db.referral.findMany({ where: { ...scope, stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
       ]);
-    const lists = {
-      screeningOverdue: {
-        ruleId: 'R-SCREEN',
-        label: 'Screening not recorded 4 h after the call',
-        cases: rows(screeningOverdue),
-      },
-      approvalOverdue: {
-        ruleId: 'R-SC-APPROVAL',
-        label: 'Social contact unreviewed for 7 days',
-        cases: rows(approvalOverdue),
-      },
-      intakeDueSoon: { ruleId: 'R-INTAKE', label: 'Intake deadline within 72 hours', cases: rows(intakeDueSoon) },
-      missedNoticeUnconfirmed: {
-        ruleId: 'R-MISSED',
-        label: 'Missed-intake notice not confirmed sent',
-        cases: rows(missedNoticeUnconfirmed),
-      },
-      reassessmentDue: {
-        ruleId: 'R-SC-REASSESS',
-        label: 'Social-contact approval due for re-assessment',
-        cases: rows(reassessmentDue),
-      },
-      capacityQueue: {
-        ruleId: 'R-SC-CAPACITY',
-        label: 'Approved social contacts waiting for a place',
-        cases: rows(capacityQueue),
-      },
-    };
-    res.json({ counts: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])), lists });
-  });
+      const lists = {
+        screeningOverdue: {
+          ruleId: 'R-SCREEN',
+          label: 'Screening not recorded 4 h after the call',
+          cases: rows(screeningOverdue),
+        },
+        approvalOverdue: {
+          ruleId: 'R-SC-APPROVAL',
+          label: 'Social contact unreviewed for 7 days',
+          cases: rows(approvalOverdue),
+        },
+        intakeDueSoon: { ruleId: 'R-INTAKE', label: 'Intake deadline within 72 hours', cases: rows(intakeDueSoon) },
+        missedNoticeUnconfirmed: {
+          ruleId: 'R-MISSED',
+          label: 'Missed-intake notice not confirmed sent',
+          cases: rows(missedNoticeUnconfirmed),
+        },
+        reassessmentDue: {
+          ruleId: 'R-SC-REASSESS',
+          label: 'Social-contact approval due for re-assessment',
+          cases: rows(reassessmentDue),
+        },
+        capacityQueue: {
+          ruleId: 'R-SC-CAPACITY',
+          label: 'Approved social contacts waiting for a place',
+          cases: rows(capacityQueue),
+        },
+      };
+      res.json({ counts: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])), lists });
+    },
+  );
 
-  return router;
+  return [getCaseload, getSergeantQueue, getProsecutorQueue, getNciQueue, getStuckCases];
 }

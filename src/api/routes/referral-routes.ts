@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { LeadConfig } from '../../config/config-schema';
 import { placesOf } from '../../config/load-config';
 import type { PrismaClient } from '../../generated/prisma/client';
@@ -9,8 +9,15 @@ import { submitSocialContact } from '../../referrals/submit-social-contact';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { capacityFor, mayLookUpPriorReferrals, priorReferralEntry, type CaseStatus } from '../../disclosure';
 import { findPriorReferrals, type PriorReferral } from '../../referrals/prior-referrals';
-import { validationError } from '../http-error';
-import { requirePermission, type RequestActor } from '../authentication';
+import type { RequestActor } from '../authentication';
+import { errorBodySchema } from '../contract/openapi-document';
+import { route, type Route } from '../contract/route';
+import {
+  arrestDiversionAnswerSchema,
+  capacitySchema,
+  eligibilityAnswerSchema,
+  socialContactAnswerSchema,
+} from '../schemas/referral-answers';
 import { recordDisclosure, submittedCaseStatus } from '../case-reads';
 
 const dueOf = (view: CaseStatus, ruleId: string) => view.deadlines.find((d) => d.ruleId === ruleId)?.dueAt;
@@ -41,8 +48,18 @@ export function nextSteps(view: CaseStatus | null): string[] {
   ];
 }
 
-export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Router {
-  const router = Router();
+const REFERRAL_TAG = 'Referrals';
+const submissionErrors = {
+  409: { description: 'submissionId reused with different content', schema: errorBodySchema },
+  422: { description: 'Refused by the protocol; every rule is named (R-EL, R-EX, R-SC-…)', schema: errorBodySchema },
+  429: { description: 'Too many referrals from this person in a short time', schema: errorBodySchema },
+};
+
+/** `submissionLimit`: the per-person rate limit on referrals (it runs after the permission check). */
+export function referralRoutes(
+  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
+  submissionLimit: RequestHandler,
+): Route[] {
   const arrest = arrestDiversionSchema(deps.config);
   const social = socialContactSchema(deps.config);
 
@@ -61,57 +78,109 @@ export function referralRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
     return found.map(({ caseId, type, stage, referredAt }) => ({ caseId, type, stage, referredAt }));
   }
 
-  router.post('/referrals/arrest-diversions/eligibility', async (req, res) => {
-    const actor = requirePermission(req, 'referral.create');
-    const parsed = arrest.safeParse(req.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const { eligibility } = await assessArrestDiversion(deps, parsed.data);
-    res.json({ eligibility, priorReferrals: await priorReferralsShown(req, actor, parsed.data) });
-  });
-
-  router.post('/referrals/arrest-diversions', async (req, res) => {
-    const actor = requirePermission(req, 'referral.create');
-    const parsed = arrest.safeParse(req.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const priorReferrals = await priorReferralsShown(req, actor, parsed.data);
-    const result = await submitArrestDiversion(deps, parsed.data, actor, { priorReferrals });
-    req.audit = { ...req.audit, caseId: result.caseId };
-    const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
-    res.status(result.created ? 201 : 200).json({
-      caseId: result.caseId,
-      created: result.created,
-      case: status,
-      eligibility: result.eligibility,
-      priorReferrals,
-      nextSteps: nextSteps(status),
-    });
-  });
-
-  router.post('/referrals/social-contacts', async (req, res) => {
-    const actor = requirePermission(req, 'referral.create');
-    const parsed = social.safeParse(req.body);
-    if (!parsed.success) throw validationError(parsed.error);
-    const priorReferrals = await priorReferralsShown(req, actor, parsed.data);
-    const result = await submitSocialContact(deps, parsed.data, actor, { priorReferrals });
-    req.audit = { ...req.audit, caseId: result.caseId };
-    const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
-    res.status(result.created ? 201 : 200).json({
-      caseId: result.caseId,
-      created: result.created,
-      case: status,
-      prerequisites: result.prerequisites,
-      priorReferrals,
-      nextSteps: nextSteps(status),
-    });
-  });
-
-  /** R-SC-CAPACITY: places, used and free — which cases hold them only for the program's own readers. */
-  router.get('/capacity', async (req, res) => {
-    const actor = requirePermission(req, 'capacity.read');
-    const view = await deps.cases.capacity();
-    const places = placesOf(deps.config);
-    res.json(capacityFor(actor.role, view ?? { places, participants: [], reserved: [], waiting: [], free: places }));
-  });
-
-  return router;
+  return [
+    route(
+      {
+        method: 'post',
+        path: '/referrals/arrest-diversions/eligibility',
+        operationId: 'checkArrestDiversion',
+        tag: REFERRAL_TAG,
+        summary: 'Check eligibility (every reason, R-EL/R-EX) and prior referrals (R-EL-PRIOR); records nothing',
+        access: { permission: 'referral.create' },
+        body: arrest,
+        responses: {
+          200: { description: 'The eligibility and prior referrals', schema: eligibilityAnswerSchema },
+          429: submissionErrors[429],
+        },
+      },
+      async ({ req, res, actor, body }) => {
+        const { eligibility } = await assessArrestDiversion(deps, body);
+        res.json({ eligibility, priorReferrals: await priorReferralsShown(req, actor, body) });
+      },
+      [submissionLimit],
+    ),
+    route(
+      {
+        method: 'post',
+        path: '/referrals/arrest-diversions',
+        operationId: 'divertAtArrest',
+        tag: REFERRAL_TAG,
+        summary: 'Divert a person at arrest (idempotent on submissionId); the case workflow starts',
+        access: { permission: 'referral.create' },
+        body: arrest,
+        responses: {
+          201: { description: 'Recorded; the case workflow is running', schema: arrestDiversionAnswerSchema },
+          200: {
+            description: 'The same submission was already recorded: its case',
+            schema: arrestDiversionAnswerSchema,
+          },
+          ...submissionErrors,
+        },
+      },
+      async ({ req, res, actor, body }) => {
+        const priorReferrals = await priorReferralsShown(req, actor, body);
+        const result = await submitArrestDiversion(deps, body, actor, { priorReferrals });
+        req.audit = { ...req.audit, caseId: result.caseId };
+        const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
+        res.status(result.created ? 201 : 200).json({
+          caseId: result.caseId,
+          created: result.created,
+          case: status,
+          eligibility: result.eligibility,
+          priorReferrals,
+          nextSteps: nextSteps(status),
+        });
+      },
+      [submissionLimit],
+    ),
+    route(
+      {
+        method: 'post',
+        path: '/referrals/social-contacts',
+        operationId: 'referSocialContact',
+        tag: REFERRAL_TAG,
+        summary: 'Refer a social contact before any arrest (idempotent on submissionId); the case workflow starts',
+        access: { permission: 'referral.create' },
+        body: social,
+        responses: {
+          201: { description: 'Recorded; the case workflow is running', schema: socialContactAnswerSchema },
+          200: { description: 'The same submission was already recorded: its case', schema: socialContactAnswerSchema },
+          ...submissionErrors,
+        },
+      },
+      async ({ req, res, actor, body }) => {
+        const priorReferrals = await priorReferralsShown(req, actor, body);
+        const result = await submitSocialContact(deps, body, actor, { priorReferrals });
+        req.audit = { ...req.audit, caseId: result.caseId };
+        const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
+        res.status(result.created ? 201 : 200).json({
+          caseId: result.caseId,
+          created: result.created,
+          case: status,
+          prerequisites: result.prerequisites,
+          priorReferrals,
+          nextSteps: nextSteps(status),
+        });
+      },
+      [submissionLimit],
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/capacity',
+        operationId: 'getCapacity',
+        tag: REFERRAL_TAG,
+        summary: "R-SC-CAPACITY: places, used and free; which cases hold them only for the program's own readers",
+        access: { permission: 'capacity.read' },
+        responses: { 200: { description: 'The capacity', schema: capacitySchema } },
+      },
+      async ({ res, actor }) => {
+        const view = await deps.cases.capacity();
+        const places = placesOf(deps.config);
+        res.json(
+          capacityFor(actor.role, view ?? { places, participants: [], reserved: [], waiting: [], free: places }),
+        );
+      },
+    ),
+  ];
 }

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
 import {
   clientReportEntry,
   clientReportLevel,
@@ -13,10 +13,13 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { computeMonthlyReport } from '../../reports/compute-monthly-report';
 import type { MonthlyReportData } from '../../reports/monthly-report';
 import { clientReportCsv, staffingListCsv } from '../../reports/report-csv';
-import { monthOf, REPORT_MONTH } from '../../reports/report-month';
+import { monthOf } from '../../reports/report-month';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { allows } from '../../shared/permissions';
-import { requirePermission, type RequestActor } from '../authentication';
+import type { RequestActor } from '../authentication';
+import { errorBodySchema } from '../contract/openapi-document';
+import { route, type Route } from '../contract/route';
+import { monthlyReportSchema, monthParams, reportListSchema, reportRunSchema } from '../schemas/report-answers';
 import { recordDisclosure } from '../case-reads';
 import { csvDownload } from '../csv-download';
 import { HttpError } from '../http-error';
@@ -27,28 +30,20 @@ import { HttpError } from '../http-error';
  * and case-management details are decided per reader when a report is read, against the releases and
  * nominations of that moment (R-ROI), and every one shown is a recorded disclosure (R-DISCLOSE).
  */
-export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Router {
-  const router = Router();
+const REPORT_TAG = 'Reports';
+
+export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
   const { db, config } = deps;
   const currentMonth = () => monthOf(new Date(), config.program.timezone);
 
-  const monthOfRequest = (req: Request) => {
-    const month = String(req.params.month);
-    if (!REPORT_MONTH.test(month)) {
-      throw new HttpError(
-        400,
-        'VALIDATION_FAILED',
-        `month: expected YYYY-MM, got "${month.slice(0, 20)}" (R-STAFFING)`,
-        { fields: [{ field: 'month', message: 'expected YYYY-MM' }] },
-      );
-    }
+  const notBegun = (month: string) => {
     if (month > currentMonth())
       throw new HttpError(404, 'NOT_FOUND', `${month} has not begun: there is nothing to report yet (R-STAFFING)`);
     return month;
   };
 
-  const load = async (req: Request) => {
-    const month = monthOfRequest(req);
+  const load = async (requested: string) => {
+    const month = notBegun(requested);
     const row = month === currentMonth() ? null : await db.monthlyReport.findUnique({ where: { month } });
     if (row)
       return {
@@ -127,69 +122,120 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
     });
   }
 
-  router.get('/reports', async (req, res) => {
-    requirePermission(req, 'report.staffing');
-    const rows = await db.monthlyReport.findMany({
-      select: { month: true, generatedAt: true },
-      orderBy: { month: 'desc' },
-      take: 120,
-    });
-    const current = currentMonth();
-    res.json({
-      current,
-      reports: [
-        { month: current, generatedAt: null, soFar: true },
-        ...rows
-          .filter((r) => r.month !== current)
-          .map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false })),
-      ],
-    });
-  });
-
-  router.get('/reports/:month', async (req, res) => {
-    const actor = requirePermission(req, 'report.staffing');
-    const { month, generatedAt, stored, data } = await load(req);
-    res.json({
-      month,
-      generatedAt,
-      stored,
-      soFar: month === currentMonth(),
-      program: data.program,
-      figures: data.figures,
-      staffingList: await staffingList(req, actor, month, data),
-      ...(allows(actor.role, 'report.clients') ? { clientRows: await clientRows(req, actor, data) } : {}),
-    });
-  });
-
-  /** R-STAFFING: produce (and store) a month's report again now, with the schedule's own workflow. */
-  router.post('/reports/:month/runs', async (req, res) => {
-    requirePermission(req, 'report.produce');
-    const month = monthOfRequest(req);
-    if (month === currentMonth())
-      throw new HttpError(
-        409,
-        'MONTH_UNDER_WAY',
-        `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`,
-      );
-    const summary = await deps.cases.produceMonthlyReport(month, config.program.timezone);
-    res.status(201).json({ month, produced: summary });
-  });
-
-  router.get('/reports/:month/staffing-list.csv', async (req, res) => {
-    const actor = requirePermission(req, 'report.staffing');
-    const { month, data } = await load(req);
-    csvDownload(res, `lead-staffing-list-${month}.csv`, staffingListCsv(await staffingList(req, actor, month, data)));
-  });
-
-  router.get('/reports/:month/client-report.csv', async (req, res) => {
-    const actor = requirePermission(req, 'report.clients');
-    const { month, data } = await load(req);
-    csvDownload(
-      res,
-      `lead-client-report-${month}.csv`,
-      clientReportCsv(await clientRows(req, actor, data), clientReportLevel(actor.role, null) === 'FULL'),
-    );
-  });
-
-  return router;
+  const monthContract = { tag: REPORT_TAG, method: 'get', params: monthParams } as const;
+  return [
+    route(
+      {
+        method: 'get',
+        path: '/reports',
+        operationId: 'listReports',
+        tag: REPORT_TAG,
+        summary: 'R-STAFFING: the months reported (the month under way first)',
+        access: { permission: 'report.staffing' },
+        responses: { 200: { description: 'The months', schema: reportListSchema } },
+      },
+      async ({ res }) => {
+        const rows = await db.monthlyReport.findMany({
+          select: { month: true, generatedAt: true },
+          orderBy: { month: 'desc' },
+          take: 120,
+        });
+        const current = currentMonth();
+        res.json({
+          current,
+          reports: [
+            { month: current, generatedAt: null, soFar: true },
+            ...rows
+              .filter((r) => r.month !== current)
+              .map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false })),
+          ],
+        });
+      },
+    ),
+    route(
+      {
+        ...monthContract,
+        path: '/reports/:month',
+        operationId: 'getReport',
+        summary: "R-STAFFING: a month's figures, staffing list and (for its readers) client rows",
+        access: { permission: 'report.staffing' },
+        responses: { 200: { description: 'The report', schema: monthlyReportSchema } },
+      },
+      async ({ req, res, actor, params }) => {
+        const { month, generatedAt, stored, data } = await load(params.month);
+        res.json({
+          month,
+          generatedAt,
+          stored,
+          soFar: month === currentMonth(),
+          program: data.program,
+          figures: data.figures,
+          staffingList: await staffingList(req, actor, month, data),
+          ...(allows(actor.role, 'report.clients') ? { clientRows: await clientRows(req, actor, data) } : {}),
+        });
+      },
+    ),
+    route(
+      {
+        method: 'post',
+        path: '/reports/:month/runs',
+        operationId: 'produceReport',
+        tag: REPORT_TAG,
+        summary: "R-STAFFING: produce and store a past month's report again now, with the schedule's own workflow",
+        access: { permission: 'report.produce' },
+        params: monthParams,
+        responses: {
+          201: { description: 'Produced and stored', schema: reportRunSchema },
+          409: { description: 'The month is still under way', schema: errorBodySchema },
+        },
+      },
+      async ({ res, params }) => {
+        const month = notBegun(params.month);
+        if (month === currentMonth())
+          throw new HttpError(
+            409,
+            'MONTH_UNDER_WAY',
+            `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`,
+          );
+        const summary = await deps.cases.produceMonthlyReport(month, config.program.timezone);
+        res.status(201).json({ month, produced: summary });
+      },
+    ),
+    route(
+      {
+        ...monthContract,
+        path: '/reports/:month/staffing-list.csv',
+        operationId: 'getStaffingListCsv',
+        summary: "R-STAFFING: the month's staffing list as CSV",
+        access: { permission: 'report.staffing' },
+        responses: { 200: { description: 'One case per row', contentType: 'text/csv' } },
+      },
+      async ({ req, res, actor, params }) => {
+        const { month, data } = await load(params.month);
+        csvDownload(
+          res,
+          `lead-staffing-list-${month}.csv`,
+          staffingListCsv(await staffingList(req, actor, month, data)),
+        );
+      },
+    ),
+    route(
+      {
+        ...monthContract,
+        path: '/reports/:month/client-report.csv',
+        operationId: 'getClientReportCsv',
+        summary: "R-STAFFING: the month's client-level report as CSV, with no names",
+        access: { permission: 'report.clients' },
+        responses: { 200: { description: 'One participant per row', contentType: 'text/csv' } },
+      },
+      async ({ req, res, actor, params }) => {
+        const { month, data } = await load(params.month);
+        csvDownload(
+          res,
+          `lead-client-report-${month}.csv`,
+          clientReportCsv(await clientRows(req, actor, data), clientReportLevel(actor.role, null) === 'FULL'),
+        );
+      },
+    ),
+  ];
 }

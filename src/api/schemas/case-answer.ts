@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { INFORMATION_KINDS } from '../../disclosure/policy';
+import { ACTION_CATALOGUE } from '../../shared/case-action-catalogue';
+import { EXIT_REASONS } from '../../shared/case-model';
+import { actorSchema, isoDate, isoDateTime, referralTypeSchema, stageSchema } from './common';
+
+const deadlineSchema = z.looseObject({
+  ruleId: z.string(),
+  name: z.string(),
+  dueAt: isoDateTime,
+  status: z.enum(['OPEN', 'MET', 'MISSED', 'ENDED', 'OVERDUE', 'CANCELLED']),
+});
+
+/** Program status (R-ROI): stage, deadlines, whether screened, enrolled or exited, notices sent. */
+export const caseStatusSchema = z.looseObject({
+  referralId: z.string(),
+  type: referralTypeSchema,
+  stage: stageSchema,
+  outcome: z.string().optional(),
+  enrolled: z.boolean(),
+  referredAt: isoDateTime,
+  agency: z.string(),
+  prosecutorOffice: z.string().optional(),
+  prosecutorOffices: z.array(z.string()),
+  victimCrime: z.boolean(),
+  victimObjectedAt: isoDateTime.optional(),
+  nci: z.looseObject({}).optional(),
+  source: z.string().optional(),
+  linkedFrom: z.string().optional(),
+  handOff: z.looseObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime }).optional(),
+  screenedAt: isoDateTime.optional(),
+  intakeCompletedAt: isoDateTime.optional(),
+  enrolledAt: isoDateTime.optional(),
+  exitedAt: isoDateTime.optional(),
+  capacity: z.looseObject({}).optional(),
+  contactAttempts: z.number().int().optional(),
+  reassessmentDue: z.boolean(),
+  approvalValidUntil: isoDateTime.optional(),
+  approval: z.looseObject({ decision: z.enum(['APPROVED', 'DENIED']), at: isoDateTime, by: actorSchema }).optional(),
+  renewals: z.array(z.looseObject({ at: isoDateTime, by: actorSchema, validUntil: isoDateTime })),
+  filingDecision: z.looseObject({}).optional(),
+  override: z.looseObject({ decision: z.enum(['APPROVED', 'DENIED']).optional() }).optional(),
+  intakeExtensions: z.array(z.looseObject({ from: isoDateTime, to: isoDateTime, at: isoDateTime, by: actorSchema })),
+  deadlines: z.array(deadlineSchema),
+  nextDeadline: deadlineSchema.optional(),
+  stuck: z.array(z.looseObject({ reason: z.string(), ruleId: z.string(), since: isoDateTime })),
+  notices: z.array(
+    z.looseObject({
+      id: z.string(),
+      kind: z.string(),
+      ruleId: z.string(),
+      recipient: z.looseObject({ role: z.string() }),
+      status: z.string(),
+      sentAt: isoDateTime.optional(),
+    }),
+  ),
+  events: z.array(
+    z.looseObject({
+      seq: z.number().int(),
+      type: z.string(),
+      ruleId: z.string(),
+      at: isoDateTime,
+      actor: actorSchema,
+      requestId: z.string().optional(),
+      data: z.record(z.string(), z.unknown()).optional(),
+    }),
+  ),
+});
+
+/** The referral record (R-ROI): who was referred, by whom, for what. */
+export const referralRecordSchema = z.looseObject({
+  type: z.string(),
+  agency: z.string(),
+  officerId: z.string(),
+  linkedFrom: z.string().nullable(),
+  person: z.looseObject({
+    givenName: z.string(),
+    familyName: z.string(),
+    dateOfBirth: isoDate,
+    stateId: z.string().nullable(),
+  }),
+  details: z.record(z.string(), z.unknown()),
+  override: z.looseObject({ reason: z.string(), ruleIds: z.array(z.string()) }).optional(),
+});
+
+const caseManagementRecordSchema = z.looseObject({
+  level: z.literal('FULL'),
+  release: z.looseObject({ id: z.string(), inForce: z.boolean(), coversStaffing: z.boolean() }).nullable(),
+  intakeScheduledFor: isoDateTime.optional(),
+  iip: z.looseObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),
+  servicesDelivered: z.array(z.looseObject({ service: z.string(), at: isoDateTime })),
+  servicesWithdrawn: z.array(z.looseObject({ service: z.string(), reason: z.string(), at: isoDateTime })),
+  exit: z.looseObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime }).optional(),
+});
+
+/** What partners may read under a release (R-ROI): goal categories, a withdrawal, the category of an exit. */
+const caseManagementSummarySchema = z.looseObject({
+  level: z.literal('SUMMARY'),
+  iipGoals: z.array(z.string()),
+  serviceWithdrawn: z.boolean(),
+  exitCategory: z.enum(EXIT_REASONS).nullable(),
+});
+
+const actionFieldSchema = z.looseObject({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'textarea', 'select', 'datetime', 'checkboxes', 'boolean', 'list']),
+  options: z.array(z.tuple([z.string(), z.string()])).optional(),
+  required: z.boolean().optional(),
+});
+
+/** An action the reader may take on the case now, with what the page needs to ask for it. */
+export const offeredActionSchema = z.looseObject({
+  name: z.enum(Object.keys(ACTION_CATALOGUE) as [string, ...string[]]),
+  path: z.string().describe('POST /api/cases/{caseId}/<path>'),
+  label: z.string(),
+  fields: z.array(actionFieldSchema),
+  danger: z.boolean(),
+  consequence: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+});
+
+/** A case as one reader may see it (R-ROI, R-DISCLOSE): one shape whether its workflow is open or closed. */
+export const caseAnswerSchema = z.looseObject({
+  case: caseStatusSchema,
+  referral: referralRecordSchema.nullable(),
+  caseManagement: z.union([caseManagementRecordSchema, caseManagementSummarySchema]).nullable(),
+  disclosure: z.looseObject({
+    kinds: z.array(z.enum(INFORMATION_KINDS)),
+    caseManagement: z.enum(['FULL', 'SUMMARY', 'NONE']),
+    basis: z.string(),
+  }),
+  actions: z.array(offeredActionSchema),
+});
+
+/** R-PACKET: the diversion packet — the referral record for the office(s) with jurisdiction. */
+export const packetSchema = z.looseObject({
+  caseId: z.string(),
+  type: referralTypeSchema,
+  stage: stageSchema,
+  referredAt: isoDateTime,
+  agency: z.string(),
+  prosecutorOffices: z.array(z.string()),
+  deadlines: z.array(deadlineSchema),
+  referral: referralRecordSchema,
+});

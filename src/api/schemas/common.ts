@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { REFERRAL_TYPES, STAGES } from '../../shared/case-model';
+import { ROLES } from '../../shared/roles';
+
+/** Response schemas: what a client may count on. Objects stay open (a field may be added); removing one is a change. */
+export const isoDateTime = z.iso.datetime({ offset: true });
+export const isoDate = z.iso.date();
+export const caseIdParams = z.strictObject({ caseId: z.string().min(1).max(100).describe('The case id (LEAD-…)') });
+export const actorSchema = z.looseObject({ id: z.string(), role: z.enum([...ROLES, 'system']) });
+export const stageSchema = z.enum(STAGES);
+export const referralTypeSchema = z.enum(REFERRAL_TYPES);
+
+/** A case in a list: program status only (R-ROI), with links to its page and its workflow. */
+export const caseRowSchema = z.looseObject({
+  caseId: z.string(),
+  type: referralTypeSchema,
+  stage: stageSchema,
+  agency: z.string(),
+  prosecutorOffice: z.string().nullable(),
+  prosecutorOffices: z.array(z.string()),
+  referredAt: isoDateTime.nullable(),
+  nextDeadline: z.object({ dueAt: isoDateTime, ruleId: z.string().nullable() }).nullable(),
+  stuckReasons: z.array(z.string()),
+  links: z.object({ case: z.string(), temporal: z.string() }),
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { REPORT_MONTH } from '../../reports/report-month';
+import { actorSchema, isoDate, isoDateTime } from './common';
+
+export const monthParams = z.strictObject({
+  month: z.string().regex(REPORT_MONTH, 'expected YYYY-MM (R-STAFFING)').describe('The month reported, YYYY-MM'),
+});
+
+export const reportListSchema = z.looseObject({
+  current: z.string(),
+  reports: z.array(z.looseObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() })),
+});
+
+const spread = z.looseObject({ count: z.number().int() });
+
+/** R-STAFFING: a month's figures, the staffing list (names only where R-ROI allows) and the client rows. */
+export const monthlyReportSchema = z.looseObject({
+  month: z.string(),
+  generatedAt: isoDateTime,
+  stored: z.boolean(),
+  soFar: z.boolean(),
+  program: z.string(),
+  figures: z.looseObject({
+    referralsByMonth: z.array(
+      z.looseObject({ month: z.string(), arrestDiversions: z.number().int(), socialContacts: z.number().int() }),
+    ),
+    referralsInMonth: z.looseObject({ total: z.number().int() }),
+    daysToScreening: spread,
+    daysToIntake: spread,
+    enrolledShare: z.looseObject({
+      referred: z.number().int(),
+      enrolled: z.number().int(),
+      share: z.number().nullable(),
+    }),
+    missedIntakes: z.number().int(),
+    capacity: z.looseObject({ used: z.number().int(), available: z.number() }),
+    waitingSocialContacts: z.number().int(),
+  }),
+  staffingList: z.array(
+    z.looseObject({
+      referralId: z.string(),
+      type: z.string(),
+      stage: z.string(),
+      referredOn: isoDate,
+      name: z.string().nullable(),
+      namedBecause: z.enum(['RELEASE_COVERS_STAFFING', 'NOMINATED']).nullable(),
+      nominations: z.array(z.looseObject({ by: actorSchema, reason: z.string(), at: isoDateTime })),
+    }),
+  ),
+  clientRows: z
+    .array(
+      z.looseObject({
+        referralId: z.string(),
+        referralType: z.string(),
+        referredOn: isoDate,
+        enrolledOn: isoDate,
+        status: z.string(),
+        shared: z.enum(['CASE_MANAGEMENT_RECORD', 'PROGRESS_SUMMARY', 'STATUS_ONLY']),
+      }),
+    )
+    .optional()
+    .describe('For the roles that read the client report only'),
+});
+
+export const reportRunSchema = z.looseObject({ month: z.string(), produced: z.looseObject({}) });
