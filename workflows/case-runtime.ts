@@ -76,6 +76,8 @@ export const PATCHES = {
   handOffKeepsEnrollment: 'handoff-keeps-enrollment',
   /** The notices of one event are sent together: by one activity, or inside the workflow task of the clock that owed them. */
   noticesPerEvent: 'notices-per-event',
+  /** A search-attribute upsert carries only the attributes that changed (Core compares upserts on replay). */
+  compactUpserts: 'compact-search-attribute-upserts',
 } as const;
 
 /**
@@ -84,8 +86,7 @@ export const PATCHES = {
  * `keepsEnrollment` on its hand-off) opens the social contact anew, awaiting approval.
  */
 function carriedParticipationOf(state: CaseState): { carriedOver?: CarriedParticipation } {
-  const handOff = state.events.findLast((e) => e.type === 'HANDED_OFF_TO_SOCIAL_CONTACT');
-  const from = handOff?.data?.continuesFrom as CarriedParticipation['stage'] | undefined;
+  const from = state.handOff?.continuesFrom as CarriedParticipation['stage'] | undefined;
   if (!from) return {};
   return {
     carriedOver: {
@@ -121,7 +122,8 @@ export function systemEvent<T extends CaseEventType>(
 export class CaseRuntime {
   private deliveries = 0;
   private readonly ordered: OrderedEffect[] = [];
-  private lastSearchAttributes?: string;
+  /** The search attributes as last upserted: an upsert carries only those that changed. */
+  private readonly upserted = new Map<string, string>();
   private fail!: (reason: unknown) => void;
   /**
    * Rejects with the first failure of a coroutine the case started without awaiting it where it
@@ -159,10 +161,11 @@ export class CaseRuntime {
   /** Keeps the case's search attributes (stage, deadlines, stuck flags) current for the Web UI. */
   syncSearchAttributes(): void {
     const pairs = searchAttributesOf(this.state, nextDeadlineOf(deadlinesOf(this.state)));
-    const fingerprint = JSON.stringify(pairs.map((p) => [p.key.name, p.value]));
-    if (fingerprint === this.lastSearchAttributes) return;
-    this.lastSearchAttributes = fingerprint;
-    upsertSearchAttributes(pairs);
+    const changed = pairs.filter((pair) => this.upserted.get(pair.key.name) !== JSON.stringify(pair.value));
+    if (changed.length === 0) return;
+    for (const pair of changed) this.upserted.set(pair.key.name, JSON.stringify(pair.value));
+    // Cases that upserted every attribute each time replay that way.
+    upsertSearchAttributes(patched(PATCHES.compactUpserts) ? changed : pairs);
   }
 
   /** Notices still owed when this run started (a run continued as new carries none; kept for safety). */
@@ -186,6 +189,8 @@ export class CaseRuntime {
       const progress = this.progress();
       await (patched(PATCHES.localProjection) ? recordCaseProgressLocally : recordCaseProgress)(progress);
       this.state.projectedSeq = progress.seq;
+      // Projected: the database keeps them (and serves the case's history); the state need not.
+      this.state.events = this.state.events.filter((e) => e.seq > progress.seq);
     }
   }
 

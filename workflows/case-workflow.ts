@@ -5,6 +5,7 @@ import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-actio
 import { isTerminal, type CaseState, type Outcome, type Stage } from '../src/shared/case-model';
 import { caseActionUpdates, caseStateQuery, type ActionAccepted } from '../src/shared/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
+import { compactCarriedState } from './case/carried-state';
 import type { NewCaseEvent } from './case/case-events';
 import { viewOf } from './case/case-view';
 import { decide } from './case/decisions';
@@ -40,6 +41,7 @@ export async function runCase(
 
   if (opened.first) runtime.commit([opened.first]);
   else {
+    compactCarriedState(state);
     runtime.syncSearchAttributes();
     runtime.redeliverPending();
   }

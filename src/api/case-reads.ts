@@ -12,6 +12,7 @@ import { CASE_ID_PATTERN } from '../referrals/case-id';
 import type { CaseView } from '../shared/case-model';
 import { CaseNotRunningError, type CaseWorkflows } from '../temporal/case-workflows';
 import { caseFromDatabase } from './case-from-database';
+import { withRecordedHistory } from './recorded-history';
 import { HttpError } from './http-error';
 
 export interface CaseReadDeps {
@@ -34,12 +35,16 @@ export async function referralFor(db: PrismaClient, reader: ReaderIdentity, case
 }
 export type ReadableReferral = Awaited<ReturnType<typeof referralFor>>;
 
-/** The case as its workflow answers, or rebuilt from the database once the workflow is closed. */
+/**
+ * The case in one shape, open or closed: as its workflow answers with its recorded history, or rebuilt
+ * from the database once the workflow is closed.
+ */
 export async function viewOfCase(deps: CaseReadDeps, caseId: string): Promise<CaseView> {
-  return deps.cases.view(caseId).catch((err) => {
-    if (err instanceof CaseNotRunningError) return caseFromDatabase(deps.db, caseId);
+  const live = await deps.cases.view(caseId).catch((err) => {
+    if (err instanceof CaseNotRunningError) return undefined;
     throw err;
   });
+  return live ? withRecordedHistory(deps.db, live) : caseFromDatabase(deps.db, caseId);
 }
 
 /** Everything the disclosure policy decides on: the case, its parties and its release of information. */

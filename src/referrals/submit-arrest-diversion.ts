@@ -148,9 +148,8 @@ export async function submitArrestDiversion(
       await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }),
     );
   }
-  const view = created
-    ? initialViewOf({ type: 'arrestDiversion', input }, Date.now())
-    : await cases.view(caseId).catch(() => undefined);
+  // A repeated submission is answered with the case as it is now, read by the caller.
+  const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : undefined;
   return { caseId, created, view, eligibility };
 }
 

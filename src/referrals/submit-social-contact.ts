@@ -117,8 +117,7 @@ export async function submitSocialContact(
       },
     );
   }
-  const view = created
-    ? initialViewOf({ type: 'socialContact', input }, Date.now())
-    : await cases.view(caseId).catch(() => undefined);
+  // A repeated submission is answered with the case as it is now, read by the caller.
+  const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : undefined;
   return { caseId, created, view, prerequisites };
 }

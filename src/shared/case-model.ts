@@ -240,6 +240,8 @@ export interface CaseState {
   intakeDueAt?: string;
   intakeExtensions: IntakeDeadlineExtension[];
   intakeMissedAt?: string;
+  /** R-MISSED: when the last missed-intake notice to a prosecutor's office was sent. */
+  missedNoticeConfirmedAt?: string;
   /** R-SCENE: arrest diversions released at the scene only. */
   sceneWindowEndsAt?: string;
   sceneWindowEnded: boolean;
@@ -247,7 +249,14 @@ export interface CaseState {
   victimObjectionWindowEnded: boolean;
   victimObjectionAt?: string;
   filingDecision?: { decision: FilingDecision; at: string; by: Actor };
-  handOff?: { to: 'SOCIAL_CONTACT'; at: string; reason: string; socialContactReferralId?: string };
+  /** `continuesFrom`: the stage a social contact continuing the diversion keeps (R-VICTIM, Decision). */
+  handOff?: {
+    to: 'SOCIAL_CONTACT';
+    at: string;
+    reason: string;
+    continuesFrom?: Stage;
+    socialContactReferralId?: string;
+  };
   exit?: { reason: ExitReason; at: string; by: Actor };
   /** R-EL-OVERRIDE: rules the eligibility check found, and the sergeant's decision. */
   override?: {
@@ -285,7 +294,15 @@ export interface CaseState {
   /** Services delivered (absent in runs started before they were recorded). */
   servicesDelivered?: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   stuck: StuckFlag[];
+  /**
+   * Notices owed and not yet sent. A sent notice leaves the state: the Notification table keeps it, and
+   * the case read serves it from there.
+   */
   notices: NoticeRecord[];
+  /**
+   * Events not yet projected. A projected event leaves the state (the projection's CaseEvent rows keep
+   * the case's history), so what a case carries into a new run stays bounded however long it lives.
+   */
   events: CaseEvent[];
   seq: number;
   /** Highest event seq written to the database by the projection activity. */

@@ -11,6 +11,7 @@ import { factsOf } from '../../src/api/case-reads';
 import { discloseCase, policyTable } from '../../src/disclosure';
 import { monthOf } from '../../src/reports/report-month';
 import { caseStateQuery } from '../../src/shared/definitions';
+import { withRecordedHistory } from '../../src/api/recorded-history';
 
 /**
  * R-CONSENT, R-DISCLOSE, R-STAFFING, R-ROI: what a rescission ends, the accounting of disclosures and
@@ -100,7 +101,11 @@ test('a closed case rebuilt from the database discloses exactly what its workflo
     exits: true,
     tag: 'rebuilt',
   });
-  const fromWorkflow = await stack.env.client.workflow.getHandle(c.caseId).query(caseStateQuery);
+  // The open case as the API reads it: the workflow's answer completed with its recorded history.
+  const fromWorkflow = await withRecordedHistory(
+    stack.db,
+    await stack.env.client.workflow.getHandle(c.caseId).query(caseStateQuery),
+  );
   const fromDatabase = await caseFromDatabase(stack.db, c.caseId);
   const byId = (n: { id: string }, m: { id: string }) => n.id.localeCompare(m.id);
   expect({ ...fromDatabase, notices: [...fromDatabase.notices].sort(byId) }).toEqual({

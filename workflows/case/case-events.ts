@@ -1,6 +1,6 @@
 import type { CaseEvent, CaseState, StuckReason } from '../../src/shared/case-model';
 import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
-import { isMissedIntakeNoticeToProsecutor, missedIntakeNoticesSent } from './effects';
+import { isMissedIntakeNoticeToProsecutor } from './effects';
 
 type WithoutSeq<E> = E extends unknown ? Omit<E, 'seq'> : never;
 /** A case event before it is numbered by the runtime (one member per kind of event). */
@@ -237,7 +237,12 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'HANDED_OFF_TO_SOCIAL_CONTACT':
       state.stage = 'HANDED_OFF';
       state.outcome = 'HANDED_OFF_TO_SOCIAL_CONTACT';
-      state.handOff = { to: 'SOCIAL_CONTACT', at: event.at, reason: event.data.reason };
+      state.handOff = {
+        to: 'SOCIAL_CONTACT',
+        at: event.at,
+        reason: event.data.reason,
+        ...(event.data.continuesFrom ? { continuesFrom: event.data.continuesFrom } : {}),
+      };
       break;
     case 'CASE_CLOSED':
       state.stage = 'CLOSED';
@@ -255,11 +260,10 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     case 'NOTICE_SENT': {
       const { noticeId, sentAt } = event.data;
       const notice = state.notices.find((n) => n.id === noticeId);
-      if (notice) {
-        notice.status = 'SENT';
-        notice.sentAt = sentAt;
-      }
-      if (notice && isMissedIntakeNoticeToProsecutor(notice) && missedIntakeNoticesSent(state)) {
+      if (!notice) break;
+      state.notices = state.notices.filter((n) => n !== notice);
+      if (isMissedIntakeNoticeToProsecutor(notice) && !state.notices.some(isMissedIntakeNoticeToProsecutor)) {
+        state.missedNoticeConfirmedAt = sentAt;
         clearStuck(state, 'MISSED_NOTICE_UNCONFIRMED');
       }
       break;

@@ -171,6 +171,7 @@ export function viewOf(state: CaseState): CaseView {
     deadlines,
     nextDeadline: nextDeadlineOf(deadlines),
     stuck: state.stuck,
+    // Only what is not recorded yet: the case read completes them from the database (withRecordedHistory).
     notices: state.notices,
     events: state.events,
   };

@@ -180,6 +180,5 @@ export function isMissedIntakeNoticeToProsecutor(notice: NoticeRecord): boolean 
 
 /** R-MISSED: the missed-intake notice is confirmed once every office with jurisdiction has been sent its own. */
 export function missedIntakeNoticesSent(state: CaseState): boolean {
-  const notices = state.notices.filter(isMissedIntakeNoticeToProsecutor);
-  return notices.length > 0 && notices.every((n) => n.status === 'SENT');
+  return state.missedNoticeConfirmedAt !== undefined;
 }

@@ -18,7 +18,8 @@ import {
   eligibilityAnswerSchema,
   socialContactAnswerSchema,
 } from '../schemas/referral-answers';
-import { recordDisclosure, submittedCaseStatus } from '../case-reads';
+import { recordDisclosure, submittedCaseStatus, viewOfCase } from '../case-reads';
+import type { CaseView } from '../../shared/case-model';
 
 const dueOf = (view: CaseStatus, ruleId: string) => view.deadlines.find((d) => d.ruleId === ruleId)?.dueAt;
 
@@ -78,6 +79,10 @@ export function referralRoutes(
     return found.map(({ caseId, type, stage, referredAt }) => ({ caseId, type, stage, referredAt }));
   }
 
+  /** The case a submission answers with: as just opened, or — for a repeat — as it is now. */
+  const viewAfter = async (result: { caseId: string; view?: CaseView }) =>
+    result.view ?? (await viewOfCase(deps, result.caseId).catch(() => undefined));
+
   return [
     route(
       {
@@ -121,7 +126,7 @@ export function referralRoutes(
         const priorReferrals = await priorReferralsShown(req, actor, body);
         const result = await submitArrestDiversion(deps, body, actor, { priorReferrals });
         req.audit = { ...req.audit, caseId: result.caseId };
-        const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
+        const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
         res.status(result.created ? 201 : 200).json({
           caseId: result.caseId,
           created: result.created,
@@ -152,7 +157,7 @@ export function referralRoutes(
         const priorReferrals = await priorReferralsShown(req, actor, body);
         const result = await submitSocialContact(deps, body, actor, { priorReferrals });
         req.audit = { ...req.audit, caseId: result.caseId };
-        const status = await submittedCaseStatus(deps.db, actor, result.caseId, result.view);
+        const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
         res.status(result.created ? 201 : 200).json({
           caseId: result.caseId,
           created: result.created,

@@ -1,0 +1,61 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import type { CaseEvent, CaseView, NoticeRecord, Recipient } from '../shared/case-model';
+
+/**
+ * A case's history as the projection recorded it: its events (CaseEvent rows) and its notices
+ * (Notification rows). The workflow keeps neither once they are recorded, so every read of a case —
+ * open or closed — takes its history from here.
+ */
+export async function recordedHistory(db: PrismaClient, caseId: string, agency: string) {
+  const [events, notifications] = await Promise.all([
+    db.caseEvent.findMany({ where: { referralId: caseId }, orderBy: { seq: 'asc' } }),
+    db.notification.findMany({ where: { referralId: caseId }, orderBy: { createdAt: 'asc' } }),
+  ]);
+  return {
+    events: events.map(
+      // The projection stores the events the workflow recorded: each row's data is its kind's.
+      (row) =>
+        ({
+          seq: row.seq,
+          type: row.type as CaseEvent['type'],
+          ruleId: row.ruleId as CaseEvent['ruleId'],
+          at: row.occurredAt.toISOString(),
+          actor: { id: row.actorId ?? 'unknown', role: (row.actorRole ?? 'system') as CaseEvent['actor']['role'] },
+          ...(row.requestId ? { requestId: row.requestId } : {}),
+          ...(row.data ? { data: row.data } : {}),
+        }) as CaseEvent,
+    ),
+    notices: notifications.map((n): NoticeRecord => {
+      const recipient: Recipient =
+        n.recipientRole === 'prosecutor'
+          ? { role: 'prosecutor', office: n.office ?? '' }
+          : n.recipientRole === 'sergeant'
+            ? { role: 'sergeant', agency }
+            : { role: n.recipientRole as 'case_manager' | 'project_manager' };
+      return {
+        id: n.id,
+        kind: n.kind as NoticeRecord['kind'],
+        ruleId: n.ruleId as NoticeRecord['ruleId'],
+        recipient,
+        eventSeq: Number(n.id.split('.')[1] ?? 0),
+        status: n.status === 'SENT' ? 'SENT' : 'PENDING',
+        ...(n.sentAt ? { sentAt: n.sentAt.toISOString() } : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * An open case as its workflow answers (state, deadlines, and only what is not recorded yet: events not
+ * projected, notices not sent) completed with its recorded history: the same shape a closed case has.
+ */
+export async function withRecordedHistory(db: PrismaClient, view: CaseView): Promise<CaseView> {
+  const recorded = await recordedHistory(db, view.referralId, view.agency);
+  const lastSeq = recorded.events.at(-1)?.seq ?? 0;
+  const recordedNotices = new Set(recorded.notices.map((n) => n.id));
+  return {
+    ...view,
+    events: [...recorded.events, ...view.events.filter((e) => e.seq > lastSeq)],
+    notices: [...recorded.notices, ...view.notices.filter((n) => !recordedNotices.has(n.id))],
+  };
+}
