@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { apiAs, waitFor } from '../test/support/api-client';
 import { arrestReferral } from '../test/support/referrals';
@@ -262,6 +263,72 @@ async function stormAndFootprint(stack: BenchEngine) {
   };
 }
 
+/**
+ * A history's size as the server stores it and counts it against its limits: its protobuf encoding.
+ * (JSON of the same history spells every byte of the encrypted payloads as a number: about 2.4 times.)
+ */
+const storedBytes = (history: temporal.api.history.v1.IHistory) =>
+  temporal.api.history.v1.History.encode(history).finish().length;
+
+/**
+ * (5b) A participant's three years after enrollment, as case management records them: an IIP review
+ * and a service a month, a note a week, a service withdrawn and offered again each quarter. The case
+ * continues as new every 100 events (the bench's setting); each new run starts from the state the last
+ * one carried. Reported: the largest carried state (the new run's input, as stored) and the longest run.
+ */
+async function threeYearCase(stack: BenchEngine) {
+  const officer = apiAs(stack.baseUrl, 'officer', 'bench-three-years');
+  const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-three-years');
+  const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
+  for (const [action, body] of [
+    ['screening', {}],
+    ['consent', { method: 'WRITTEN' }],
+    ['intake', {}],
+  ] as const)
+    await cm.act(id, action, body);
+  const goals = ['HOUSING', 'TREATMENT', 'EDUCATION', 'JOB_TRAINING', 'BENEFITS', 'CHILD_CARE'];
+  const actions: Array<[string, unknown]> = [];
+  for (let month = 1; month <= 36; month++) {
+    actions.push(['iip', { goals: [goals[month % goals.length], goals[(month + 1) % goals.length]] }]);
+    actions.push(['services', { service: `Service ${month % 9}`, provider: 'Provider of the month' }]);
+    for (let week = 0; week < 4; week++)
+      actions.push(['notes', { note: `Week ${week + 1} of month ${month}: met, on track with the plan.` }]);
+    if (month % 3 === 0) {
+      actions.push(['service-withdrawals', { service: `Service ${month % 9}`, reasonCode: 'NOT_USING_SERVICE' }]);
+      actions.push(['service-reinstatements', { service: `Service ${month % 9}` }]);
+    }
+  }
+  const handle = stack.client.workflow.getHandle(id);
+  const carried: number[] = [];
+  let longestRun = { events: 0, bytes: 0 };
+  const measureRun = async (runId: string) => {
+    const history = await stack.client.workflow.getHandle(id, runId).fetchHistory();
+    const start = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+    const input = start?.input?.payloads?.[0];
+    if (start?.continuedExecutionRunId && input) carried.push(temporal.api.common.v1.Payload.encode(input).finish().length);
+    if (storedBytes(history) > longestRun.bytes) longestRun = { events: history.events?.length ?? 0, bytes: storedBytes(history) };
+  };
+  let runId = (await handle.describe()).runId;
+  for (const [path, body] of actions) {
+    const res = await cm.act(id, path, body);
+    if (res.status !== 200) throw new Error(`three-year case: ${path} answered ${res.status}`);
+    const now = (await handle.describe()).runId;
+    if (now !== runId) {
+      await measureRun(runId);
+      runId = now;
+    }
+  }
+  await sleep(2_000);
+  await measureRun(runId);
+  return {
+    actions: actions.length + 3,
+    runs: carried.length + 1,
+    largestCarriedStateBytes: Math.max(0, ...carried),
+    longestRunEvents: longestRun.events,
+    longestRunBytes: longestRun.bytes,
+  };
+}
+
 async function perCase(stack: BenchEngine) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-footprint');
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-footprint');
@@ -276,7 +343,6 @@ async function perCase(stack: BenchEngine) {
   );
   await sleep(2_000);
   const history = await stack.client.workflow.getHandle(id).fetchHistory();
-  const historyBytes = Buffer.byteLength(JSON.stringify(history));
   const cases = await stack.db.referral.count();
   const [{ size }] = await stack.db.$queryRaw<{ size: bigint }[]>`SELECT pg_database_size(current_database()) AS size`;
   const rows = {
@@ -288,7 +354,8 @@ async function perCase(stack: BenchEngine) {
   };
   return {
     historyEventsAtEnrollment: history.events?.length ?? 0,
-    historyBytesAtEnrollment: historyBytes,
+    historyBytesAtEnrollment: storedBytes(history),
+    historyJsonBytesAtEnrollment: Buffer.byteLength(JSON.stringify(history)),
     dbBytesPerCase: Math.round(Number(size) / cases),
     dbRowsPerCase: round(
       (cases + rows.events + rows.deadlines + rows.notifications + rows.audit + rows.people) / cases,
@@ -386,10 +453,21 @@ function engineRows(e: any): string[] {
     rows.push(`| API RSS with the same (largest API) | ${round(storm.footprint.apiRssMb)} MB | — |`);
   }
   if (perCase) {
+    const kib = perCase.historyBytesAtEnrollment / 1024;
     rows.push(
-      `| history per case at enrollment | ${perCase.historyEventsAtEnrollment} events, ${round(perCase.historyBytesAtEnrollment / 1024)} KiB | — |`,
+      `| history per case at enrollment (as stored: protobuf) | ${perCase.historyEventsAtEnrollment} events, ${round(kib)} KiB (${round((perCase.historyJsonBytesAtEnrollment ?? NaN) / 1024)} KiB as JSON) | ≤ 15 KiB — ${mark(kib <= 15)} |`,
     );
     rows.push(`| database per case | ${perCase.dbRowsPerCase} rows, ${round(perCase.dbBytesPerCase / 1024)} KiB | — |`);
+  }
+  const years = e.threeYears;
+  if (years) {
+    const kib = years.largestCarriedStateBytes / 1024;
+    rows.push(
+      `| three-year participant (${years.actions} actions, ${years.runs} runs): largest carried state | ${round(kib, 2)} KiB | ≤ 8 KiB — ${mark(kib <= 8)} |`,
+    );
+    rows.push(
+      `| the same: longest run's history | ${years.longestRunEvents} events, ${round(years.longestRunBytes / 1024)} KiB | — |`,
+    );
   }
   return rows;
 }
@@ -431,6 +509,8 @@ const benchConfig = (config: any) => {
   config.durations.maxReferralBackdate = '31 days';
   config.durations.screeningOverdueAfter = '40 days';
   config.durations.sceneWindow = '40 days';
+  // The three-year case continues as new every 100 events, so that its carried state is measured often.
+  config.continueAsNewAfterEvents = 100;
 };
 
 async function measure(key: EngineKey, bare: string): Promise<any> {
@@ -450,6 +530,8 @@ async function measure(key: EngineKey, bare: string): Promise<any> {
     // History and database per case: after the storm when it runs, alone with BENCH_ONLY=history.
     if (ONLY.has('storm') || ONLY.has('history')) {
       result.perCase = await perCase(stack);
+      log(`${key}: a three-year case`);
+      result.threeYears = await threeYearCase(stack);
       await settle(stack);
     }
     if (ONLY.has('submission')) {
