@@ -282,7 +282,7 @@ async function threeYearCase(stack: BenchEngine) {
   const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
   for (const [action, body] of [
     ['screening', {}],
-    ['consent', { method: 'WRITTEN' }],
+    ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: ['Provider of the month'] } }],
     ['intake', {}],
   ] as const)
     await cm.act(id, action, body);
@@ -305,13 +305,16 @@ async function threeYearCase(stack: BenchEngine) {
     const history = await stack.client.workflow.getHandle(id, runId).fetchHistory();
     const start = history.events?.[0]?.workflowExecutionStartedEventAttributes;
     const input = start?.input?.payloads?.[0];
-    if (start?.continuedExecutionRunId && input) carried.push(temporal.api.common.v1.Payload.encode(input).finish().length);
-    if (storedBytes(history) > longestRun.bytes) longestRun = { events: history.events?.length ?? 0, bytes: storedBytes(history) };
+    if (start?.continuedExecutionRunId && input)
+      carried.push(temporal.api.common.v1.Payload.encode(input).finish().length);
+    if (storedBytes(history) > longestRun.bytes)
+      longestRun = { events: history.events?.length ?? 0, bytes: storedBytes(history) };
   };
   let runId = (await handle.describe()).runId;
   for (const [path, body] of actions) {
     const res = await cm.act(id, path, body);
-    if (res.status !== 200) throw new Error(`three-year case: ${path} answered ${res.status}`);
+    if (res.status !== 200)
+      throw new Error(`three-year case: ${path} answered ${res.status} ${JSON.stringify(res.body)}`);
     const now = (await handle.describe()).runId;
     if (now !== runId) {
       await measureRun(runId);

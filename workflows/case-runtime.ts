@@ -98,7 +98,7 @@ function carriedParticipationOf(state: CaseState): { carriedOver?: CarriedPartic
       intakeCompletedAt: state.intakeCompletedAt,
       enrolledAt: state.enrolledAt,
       iip: state.iip,
-      servicesDelivered: state.servicesDelivered,
+      // In force only; the whole record is read from both cases' events (servicesRecord).
       servicesWithdrawn: state.servicesWithdrawn,
     },
   };

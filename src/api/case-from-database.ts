@@ -3,7 +3,7 @@ import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shar
 import { evolve } from '../../workflows/case/case-events';
 import { viewOf } from '../../workflows/case/case-view';
 import { openArrestDiversion, openSocialContact } from '../../workflows/case/open-case';
-import { recordedHistory } from './recorded-history';
+import { recordedHistory, withHistory } from './recorded-history';
 
 type RecordedStart =
   { type: 'arrestDiversion'; input: ArrestDiversionInput } | { type: 'socialContact'; input: SocialContactInput };
@@ -29,5 +29,5 @@ export async function caseFromDatabase(db: PrismaClient, caseId: string): Promis
     evolve(state, event);
   }
   state.projectedSeq = state.seq;
-  return { ...viewOf(state), events: history.events, notices: history.notices };
+  return withHistory(db, viewOf(state), history);
 }

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { CaseEvent, CaseView, NoticeRecord, Recipient } from '../shared/case-model';
+import { servicesRecord } from '../../workflows/case/services-record';
 
 /**
  * A case's history as the projection recorded it: its events (CaseEvent rows) and its notices
@@ -45,6 +46,26 @@ export async function recordedHistory(db: PrismaClient, caseId: string, agency: 
   };
 }
 
+type RecordedHistory = Awaited<ReturnType<typeof recordedHistory>>;
+
+/**
+ * The services of a case (R-IIP, R-SERVICE-WITHDRAW) from its events — and, for a social contact that
+ * continues a handed-off diversion (R-VICTIM), from the diversion's events before them.
+ */
+async function servicesOf(db: PrismaClient, view: CaseView, events: CaseEvent[]) {
+  const opened = events[0];
+  const continues = opened?.type === 'SOCIAL_CONTACT_REFERRED' && opened.data.continuedAt && view.linkedFrom;
+  const earlier = continues
+    ? (await recordedHistory(db, view.linkedFrom!, view.agency)).events.filter((e) => e.type.startsWith('SERVICE_'))
+    : [];
+  return servicesRecord([...earlier, ...events]);
+}
+
+/** A case's view with its whole history: every event, every notice, every service. */
+export async function withHistory(db: PrismaClient, view: CaseView, history: RecordedHistory): Promise<CaseView> {
+  return { ...view, ...history, ...(await servicesOf(db, view, history.events)) };
+}
+
 /**
  * An open case as its workflow answers (state, deadlines, and only what is not recorded yet: events not
  * projected, notices not sent) completed with its recorded history: the same shape a closed case has.
@@ -53,9 +74,8 @@ export async function withRecordedHistory(db: PrismaClient, view: CaseView): Pro
   const recorded = await recordedHistory(db, view.referralId, view.agency);
   const lastSeq = recorded.events.at(-1)?.seq ?? 0;
   const recordedNotices = new Set(recorded.notices.map((n) => n.id));
-  return {
-    ...view,
+  return withHistory(db, view, {
     events: [...recorded.events, ...view.events.filter((e) => e.seq > lastSeq)],
     notices: [...recorded.notices, ...view.notices.filter((n) => !recordedNotices.has(n.id))],
-  };
+  });
 }

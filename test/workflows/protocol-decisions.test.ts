@@ -312,6 +312,10 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   );
   await enroll(caseId);
   await caseManager.act(caseId, 'iip', { goals: ['HOUSING', 'EDUCATION'] });
+  expect((await caseManager.act(caseId, 'services', { service: 'Housing navigation' })).status).toBe(200);
+  expect((await caseManager.act(caseId, 'services', { service: 'GED classes' })).status).toBe(200);
+  const withdrawal = { service: 'GED classes', reasonCode: 'NOT_USING_SERVICE' };
+  expect((await caseManager.act(caseId, 'service-withdrawals', withdrawal)).status).toBe(200);
   const capacity = async () => (await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity')).body;
   await waitFor(async () => (await capacity()).participants.includes(caseId), 'the participant counted');
   const before = (await capacity()).participants.length;
@@ -332,6 +336,16 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   const whole = await readWholeCase(stack, linkedId);
   expect(whole.caseManagement.iip.goals).toEqual(['HOUSING', 'EDUCATION']);
   expect(whole.caseManagement.release).toMatchObject({ inForce: true, coversStaffing: true });
+  // The services the diversion recorded are the continued case's too, and its withdrawal is still in force.
+  const services = (c: any) => c.caseManagement.servicesDelivered.map((d: { service: string }) => d.service);
+  expect(services(whole)).toEqual(['Housing navigation', 'GED classes']);
+  expect(whole.caseManagement.servicesWithdrawn).toEqual([
+    expect.objectContaining({ service: 'GED classes', reason: 'NOT_USING_SERVICE' }),
+  ]);
+  expect((await caseManager.act(linkedId, 'service-reinstatements', { service: 'GED classes' })).status).toBe(200);
+  expect((await readWholeCase(stack, linkedId)).caseManagement.servicesWithdrawn).toEqual([
+    expect.objectContaining({ service: 'GED classes', reinstatedAt: expect.any(String) }),
+  ]);
   // The partners read the continued case under the same release.
   expect(
     (await apiAs(stack.baseUrl, 'project_manager').get(`/api/cases/${linkedId}`)).body.caseManagement,

@@ -3,8 +3,9 @@ import { isMissedIntakeNoticeToProsecutor } from './effects';
 
 /**
  * A state an earlier version of this code carried into a new run may still hold every event and every
- * notice: what the state now records instead (the hand-off's continuing stage, the missed-intake notice's
- * confirmation) is taken from them, and the projected events and the sent notices are let go.
+ * notice, every service: what the state now records instead (the hand-off's continuing stage, the
+ * missed-intake notice's confirmation) is taken from them, and the projected events, the sent notices,
+ * the services delivered and the withdrawals no longer in force are let go.
  */
 export function compactCarriedState(state: CaseState): void {
   if (state.handOff && !state.handOff.continuesFrom) {
@@ -16,5 +17,7 @@ export function compactCarriedState(state: CaseState): void {
   if (!state.missedNoticeConfirmedAt && missed.length > 0 && missed.every((n) => n.status === 'SENT'))
     state.missedNoticeConfirmedAt = missed.map((n) => n.sentAt ?? '').sort().at(-1);
   state.notices = state.notices.filter((n) => n.status === 'PENDING');
+  state.servicesWithdrawn = state.servicesWithdrawn.filter((w) => !w.reinstatedAt);
+  delete state.servicesDelivered;
   state.events = state.events.filter((e) => e.seq > state.projectedSeq);
 }

@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseState, StuckReason } from '../../src/shared/case-model';
 import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
 import { isMissedIntakeNoticeToProsecutor } from './effects';
+import { sameService, withdrawalOf } from './services-record';
 
 type WithoutSeq<E> = E extends unknown ? Omit<E, 'seq'> : never;
 /** A case event before it is numbered by the runtime (one member per kind of event). */
@@ -145,20 +146,14 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.iip = { goals: event.data.goals, at: event.at, by: event.actor };
       break;
     case 'SERVICE_WITHDRAWN':
-      state.servicesWithdrawn.push({
-        service: event.data.service,
-        ...('reasonCode' in event.data
-          ? { reason: event.data.reasonCode, ...(event.data.note ? { note: event.data.note } : {}) }
-          : { reason: event.data.reason }),
-        at: event.at,
-        by: event.actor,
-      });
+      state.servicesWithdrawn.push(withdrawalOf(event));
       break;
     case 'SERVICE_REINSTATED': {
+      // Offered again: no longer in force. The whole record is the events' (servicesRecord).
       const withdrawn = state.servicesWithdrawn.find(
         (w) => !w.reinstatedAt && sameService(w.service, event.data.service),
       );
-      if (withdrawn) withdrawn.reinstatedAt = event.at;
+      state.servicesWithdrawn = state.servicesWithdrawn.filter((w) => w !== withdrawn);
       break;
     }
     case 'LINKED_SOCIAL_CONTACT_OPENED':
@@ -192,12 +187,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
       break;
     case 'SERVICE_RECORDED':
-      (state.servicesDelivered ??= []).push({
-        service: event.data.service,
-        ...(event.data.provider ? { provider: event.data.provider } : {}),
-        at: event.at,
-        by: event.actor,
-      });
+      // The services delivered are the events' record (servicesRecord): no rule decides on them.
       break;
     case 'CASE_NOTE_RECORDED':
       break;
@@ -280,8 +270,6 @@ export function evolve(state: CaseState, event: CaseEvent): void {
   }
 }
 
-/** The same service, however it was capitalised or spaced when it was withdrawn. */
-export const sameService = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** R-CALL: the on-call case management team is called; the initial screening is due (R-SCREEN). */
 function callCaseManagement(state: CaseState, at: string): void {

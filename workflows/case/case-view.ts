@@ -166,6 +166,7 @@ export function viewOf(state: CaseState): CaseView {
     renewals: state.renewals,
     capacity: state.capacity,
     iip: state.iip,
+    // In force only (and none delivered): the case read takes the whole record from the events.
     servicesWithdrawn: state.servicesWithdrawn,
     servicesDelivered: state.servicesDelivered ?? [],
     deadlines,

@@ -1,6 +1,7 @@
 import type { CaseActionArgs } from '../../src/shared/case-actions';
 import { NO_COVERAGE, type CaseState } from '../../src/shared/case-model';
-import { sameService, type NewCaseEvent } from './case-events';
+import type { NewCaseEvent } from './case-events';
+import { sameService } from './services-record';
 import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 

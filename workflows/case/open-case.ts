@@ -21,7 +21,6 @@ function blankCase(
     capacity: 'NONE',
     contactAttempts: 0,
     servicesWithdrawn: [],
-    servicesDelivered: [],
     stuck: [],
     notices: [],
     events: [],
@@ -153,8 +152,8 @@ export function openSocialContact(
         intakeCompletedAt: carried.intakeCompletedAt,
         enrolledAt: carried.enrolledAt,
         iip: carried.iip,
-        servicesDelivered: carried.servicesDelivered ?? [],
-        servicesWithdrawn: carried.servicesWithdrawn,
+        // In force only (a diversion handed off by earlier code carried them all).
+        servicesWithdrawn: carried.servicesWithdrawn.filter((w) => !w.reinstatedAt),
       }
     : {
         ...base,
