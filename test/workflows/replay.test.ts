@@ -47,6 +47,7 @@ const GENERATIONS: Record<string, string[]> = {
   '.local-projection': PATHS,
   '.protocol-turn-2': [...PATHS, ...TURN_2_PATHS],
   '.notices-per-event': [...PATHS, ...TURN_2_PATHS],
+  '.compact-state': [...PATHS, ...TURN_2_PATHS],
 };
 
 test('the fixtures cover every path, recorded by every generation of the code', () => {
