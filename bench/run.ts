@@ -457,10 +457,17 @@ function engineRows(e: any): string[] {
   }
   if (perCase) {
     const kib = perCase.historyBytesAtEnrollment / 1024;
+    // Results recorded before the protobuf figure hold the JSON size only.
     rows.push(
-      `| history per case at enrollment (as stored: protobuf) | ${perCase.historyEventsAtEnrollment} events, ${round(kib)} KiB (${round((perCase.historyJsonBytesAtEnrollment ?? NaN) / 1024)} KiB as JSON) | ≤ 15 KiB — ${mark(kib <= 15)} |`,
+      perCase.historyJsonBytesAtEnrollment === undefined
+        ? `| history per case at enrollment (as JSON, before compact state) | ${perCase.historyEventsAtEnrollment} events, ${round(kib)} KiB | — |`
+        : `| history per case at enrollment (as stored: protobuf) | ${perCase.historyEventsAtEnrollment} events, ${round(kib)} KiB (${round(perCase.historyJsonBytesAtEnrollment / 1024)} KiB as JSON) | ≤ 15 KiB — ${mark(kib <= 15)} |`,
     );
-    rows.push(`| database per case | ${perCase.dbRowsPerCase} rows, ${round(perCase.dbBytesPerCase / 1024)} KiB | — |`);
+    // Per case only where the storm filled the database (alone, `history` creates two cases).
+    if (perCase.casesInDatabase >= 100)
+      rows.push(
+        `| database per case | ${perCase.dbRowsPerCase} rows, ${round(perCase.dbBytesPerCase / 1024)} KiB | — |`,
+      );
   }
   const years = e.threeYears;
   if (years) {
