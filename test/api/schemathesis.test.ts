@@ -71,7 +71,8 @@ function run(role: Role): Promise<{ code: number; output: string }> {
             `Authorization: Bearer ${token}`,
             '--no-color',
           ],
-          { maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
+          // Run in the temporary directory: schemathesis keeps its cache under the working directory.
+          { cwd: path.dirname(config), maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
           (err, stdout, stderr) =>
             resolve({ code: (err as { code?: number } | null)?.code ?? 0, output: `${stdout}\n${stderr}` }),
         );

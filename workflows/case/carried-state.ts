@@ -15,7 +15,10 @@ export function compactCarriedState(state: CaseState): void {
   }
   const missed = state.notices.filter(isMissedIntakeNoticeToProsecutor);
   if (!state.missedNoticeConfirmedAt && missed.length > 0 && missed.every((n) => n.status === 'SENT'))
-    state.missedNoticeConfirmedAt = missed.map((n) => n.sentAt ?? '').sort().at(-1);
+    state.missedNoticeConfirmedAt = missed
+      .map((n) => n.sentAt ?? '')
+      .sort()
+      .at(-1);
   state.notices = state.notices.filter((n) => n.status === 'PENDING');
   state.servicesWithdrawn = state.servicesWithdrawn.filter((w) => !w.reinstatedAt);
   delete state.servicesDelivered;

@@ -270,7 +270,6 @@ export function evolve(state: CaseState, event: CaseEvent): void {
   }
 }
 
-
 /** R-CALL: the on-call case management team is called; the initial screening is due (R-SCREEN). */
 function callCaseManagement(state: CaseState, at: string): void {
   state.stage = 'AWAITING_SCREENING';
