@@ -28,7 +28,9 @@ import { openApiDocument } from './contract/openapi-document';
 import { mountRoutes, route, type Route } from './contract/route';
 import { sessionRoutes, signInRoutes } from './routes/auth-routes';
 import { withAccountChecks } from '../auth/accounts';
+import { bookingRoutes } from './routes/booking-routes';
 import { caseRoutes } from './routes/case-routes';
+import { outcomeRoutes } from './routes/outcome-routes';
 import { codecRoutes } from './routes/codec-routes';
 import { formConfigRoutes } from './routes/form-config-routes';
 import { queueRoutes } from './routes/queue-routes';
@@ -232,6 +234,8 @@ export function createApp(deps: ApiDeps): express.Express {
   const signedInRoutes: Route[] = [
     ...sessionRoutes(generateCsrfToken),
     ...referralRoutes(deps, submissionLimit),
+    ...bookingRoutes(deps, submissionLimit),
+    ...outcomeRoutes(deps),
     ...caseRoutes(deps),
     ...queueRoutes({ ...deps, links }),
     ...reportRoutes(deps),

@@ -19,6 +19,7 @@ export const DEMO_USERS: Array<{ id: string; displayName: string; role: Role; of
   { id: 'demo-project-manager', displayName: 'PDA project manager Sam Ito', role: 'project_manager' },
   { id: 'demo-supervisor', displayName: 'Operational lead Kim Adair', role: 'supervisor' },
   { id: 'demo-doc-nci', displayName: 'DOC NCI officer Pat Hale', role: 'doc_nci' },
+  { id: 'demo-evaluator', displayName: 'Evaluator Dr. Lee Moreno', role: 'evaluator' },
 ];
 
 /** Creates the demo users that are missing (their passwords are hashed with scrypt): the embedded database only. */

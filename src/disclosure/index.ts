@@ -42,6 +42,7 @@ export {
 export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord } from './case-sections';
 export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
+export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
 
 export type DisclosedKind = 'REFERRAL_RECORD' | 'CASE_MANAGEMENT_RECORD' | 'CASE_MANAGEMENT_SUMMARY';
 

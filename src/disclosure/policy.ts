@@ -53,8 +53,8 @@ export const NO_ACCESS: Access = {
 };
 
 interface Reader {
-  /** The relation that makes a person of this role a reader of a case. */
-  relation: Exclude<Relation, 'NONE'>;
+  /** The relation that makes a person of this role a reader of a case (NONE: of no case). */
+  relation: Relation;
   /** The rule that says so. */
   basis: string;
   /** R-ROI: case management and supervisors always; the partners only under a release covering staffing. */
@@ -88,6 +88,8 @@ const READERS: Record<Role, Reader> = {
     basis: 'R-EL-WARRANT: the DOC NCI team deciding on the referral',
     caseManagement: 'NEVER',
   },
+  // R-EVAL: evaluators read no case, only the evaluation figures and the de-identified dataset.
+  evaluator: { relation: 'NONE', basis: 'R-EVAL: evaluators read no case', caseManagement: 'NEVER' },
 };
 
 /** Who is "outside case management" (R-DISCLOSE): everyone but the case managers themselves. */
@@ -123,6 +125,8 @@ export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relati
       return reader.office && parties.prosecutorOffices.includes(reader.office) ? 'OFFICE_WITH_JURISDICTION' : 'NONE';
     case 'doc_nci':
       return parties.routedToDocNci ? 'DOC_NCI_REFERRAL' : 'NONE';
+    case 'evaluator':
+      return 'NONE';
     default:
       return 'PROGRAM';
   }
@@ -140,6 +144,8 @@ export function readableCasesWhere(reader: ReaderIdentity): Prisma.ReferralWhere
       return reader.office ? { prosecutorOffices: { has: reader.office } } : nothing;
     case 'doc_nci':
       return { routedToDocNci: true };
+    case 'evaluator':
+      return nothing;
     default:
       return {};
   }
@@ -216,7 +222,8 @@ const RELEASE_LABELS: Record<ReleaseState, string> = {
   RESCINDED: 'rescinded',
 };
 
-const RELATION_LABELS: Record<Exclude<Relation, 'NONE'>, string> = {
+const RELATION_LABELS: Record<Relation, string> = {
+  NONE: 'no case: the evaluation figures and de-identified data only (R-EVAL)',
   REFERRING_OFFICER: 'referred or vouched for the case',
   AGENCY_SERGEANT: 'a sergeant of its agency',
   OFFICE_WITH_JURISDICTION: 'an office with jurisdiction over any of its offenses',

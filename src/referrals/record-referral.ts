@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { ReferralRefused } from './referral-refused';
 import type { ReferralType } from '../shared/case-model';
+import { personIdFor } from './person-match';
 
 /** JSON with sorted keys, so the same submission always hashes the same. */
 function canonical(value: unknown): string {
@@ -59,22 +60,7 @@ export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<
   if (await existingSubmission(db, r.submissionId, r.submissionHash)) return false;
   try {
     await db.$transaction(async (tx) => {
-      const dateOfBirth = new Date(`${r.person.dateOfBirth}T00:00:00Z`);
-      // Referrals of one person submitted at the same moment must find one person row: the match and
-      // the creation below run for one identity at a time (a lock held until this transaction ends).
-      const identity = [r.person.givenName, r.person.familyName, r.person.dateOfBirth, r.person.stateId ?? '']
-        .join('|')
-        .toLowerCase();
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${identity}, 0))`;
-      const known = await tx.person.findFirst({
-        where: {
-          dateOfBirth,
-          givenName: { equals: r.person.givenName, mode: 'insensitive' },
-          familyName: { equals: r.person.familyName, mode: 'insensitive' },
-          stateId: r.person.stateId ?? null,
-        },
-      });
-      const personId = known?.id ?? (await tx.person.create({ data: { ...r.person, dateOfBirth } })).id;
+      const personId = await personIdFor(tx, r.person);
       await tx.referral.create({
         data: {
           id: r.caseId,

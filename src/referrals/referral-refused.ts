@@ -1,6 +1,13 @@
 /** Why the service refuses a referral; the API answers each with its own status (src/api/domain-errors.ts). */
 export type ReferralRefusal =
-  'VALIDATION_FAILED' | 'SUBMISSION_ID_REUSED' | 'INELIGIBLE' | 'PREREQUISITES_NOT_MET' | 'NO_JURISDICTION';
+  | 'VALIDATION_FAILED'
+  | 'SUBMISSION_ID_REUSED'
+  | 'INELIGIBLE'
+  | 'PREREQUISITES_NOT_MET'
+  | 'NO_JURISDICTION'
+  /** R-EVAL: one submission is diverted or booked, never both. */
+  | 'ALREADY_BOOKED'
+  | 'ALREADY_DIVERTED';
 
 /** A referral the protocol or the input does not allow, with what the officer needs to fix or know. */
 export class ReferralRefused extends Error {

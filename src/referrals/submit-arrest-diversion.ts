@@ -14,6 +14,7 @@ import type { PriorReferral } from './prior-referrals';
 import { ordersProtectingParticipants, recordedOrders } from './protective-orders';
 import { mostSerious, routeToOffice } from './prosecutor-routing';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
+import { refuseIfBooked } from '../evaluation/record-booking';
 import type { ArrestDiversionSubmission } from './referral-schema';
 
 export interface SubmissionResult {
@@ -75,6 +76,7 @@ export async function submitArrestDiversion(
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
 
   if (!existing) {
+    await refuseIfBooked(db, body.submissionId);
     checkReferredAt(config, body.referredAt, Date.now());
     if (!eligibility.eligible && !body.overrideRequest) {
       throw new ReferralRefused(
@@ -173,6 +175,18 @@ function officeFor(config: LeadConfig, body: ArrestDiversionSubmission, level: O
 }
 
 /**
+ * R-JURISDICTION: the most serious offense's level and office, and every office with jurisdiction over
+ * any of the offenses.
+ */
+export function jurisdictionOf(config: LeadConfig, body: ArrestDiversionSubmission) {
+  const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
+  const offenseLevel = mostSerious(levels);
+  const office = officeFor(config, body, offenseLevel);
+  const offices = [...new Set([office, ...levels.map((level) => officeFor(config, body, level))])];
+  return { offenseLevel, office, offices };
+}
+
+/**
  * The workflow's start (its notices go to the office of the most serious offense) and every office
  * with jurisdiction over any of the offenses, each of which reads the case (R-JURISDICTION).
  */
@@ -182,10 +196,7 @@ function workflowInputOf(
   body: ArrestDiversionSubmission,
   eligibility: EligibilityResult,
 ): { input: ArrestDiversionInput; offices: string[] } {
-  const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
-  const offenseLevel = mostSerious(levels);
-  const office = officeFor(config, body, offenseLevel);
-  const offices = [...new Set([office, ...levels.map((level) => officeFor(config, body, level))])];
+  const { offenseLevel, office, offices } = jurisdictionOf(config, body);
   const overrideRequest =
     body.overrideRequest && !eligibility.eligible
       ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) }

@@ -46,6 +46,18 @@ export const PERMISSIONS = {
   'temporal.ui': ['supervisor'],
   /** R-STAFFING: the client-level report for the funder (goals, services, exits; R-ROI decides how much). */
   'report.clients': ['case_manager', 'project_manager', 'supervisor'],
+  /** R-EVAL, R-EL-NORIGHT: an eligibility check that ends in booking joins the comparison pool. */
+  'booking.create': ['officer', 'sergeant'],
+  /** R-EVAL: the comparison pool's records (police records: R-ROI's referral-record readers). */
+  'booking.read': ['officer', 'sergeant', 'prosecutor', 'case_manager', 'project_manager', 'supervisor'],
+  /** R-EVAL: a new arrest, booking or charge of a participant or of the comparison pool. */
+  'outcome.record': ['officer', 'sergeant', 'prosecutor'],
+  /** R-EVAL: outcomes from a records system's CSV, matched to people by name and date of birth. */
+  'outcome.import': ['supervisor', 'project_manager'],
+  /** R-EVAL: the evaluation figures (small cells suppressed). */
+  'evaluation.read': ['project_manager', 'supervisor', 'evaluator'],
+  /** R-EVAL: the de-identified dataset (every export a disclosure, R-DISCLOSE). */
+  'evaluation.export': ['evaluator'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

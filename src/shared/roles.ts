@@ -7,6 +7,8 @@ export const ROLES = [
   'project_manager',
   'supervisor',
   'doc_nci',
+  /** R-EVAL: a researcher the Policy Coordinating Group arranged: evaluation figures and de-identified data only. */
+  'evaluator',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -68,6 +68,8 @@ const READERS: Reader[] = [
   { name: 'a supervisor', role: 'supervisor', id: 'sup-1', relatesTo: () => true },
   // R-EL-WARRANT: the NCI team reads only the referrals routed to them (none of these cases).
   { name: 'the DOC NCI team', role: 'doc_nci', id: 'nci-1', relatesTo: () => false },
+  // R-EVAL: an evaluator reads no case at all, only the evaluation figures and de-identified data.
+  { name: 'an evaluator', role: 'evaluator', id: 'eval-1', relatesTo: () => false },
 ];
 
 const asReader = (r: Reader) => apiAs(stack.baseUrl, r.role, r.id, { office: r.office, agency: r.agency });
@@ -195,6 +197,7 @@ async function checkLists(reader: Reader, c: BuiltCase) {
     project_manager: ['/api/stuck', '/api/capacity'],
     supervisor: ['/api/stuck', '/api/capacity', `/api/cases/${c.caseId}/audit`, `/api/cases/${c.caseId}/disclosures`],
     doc_nci: ['/api/queues/nci'],
+    evaluator: [],
   };
   for (const path of lists[reader.role]) {
     const res = await api.get(path);

@@ -1,0 +1,121 @@
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { LeadConfig } from '../../config/config-schema';
+import { bookingRowOf, discloseBooking, readableBookingsWhere } from '../../disclosure';
+import { BOOKING_ID_PATTERN, recordBooking } from '../../evaluation/record-booking';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { arrestDiversionSchema } from '../../referrals/referral-schema';
+import { recordDisclosure } from '../case-reads';
+import { errorBodySchema } from '../contract/openapi-document';
+import { route, type Route } from '../contract/route';
+import { HttpError } from '../http-error';
+import { isoDate, isoDateTime } from '../schemas/common';
+import { eligibilitySchema } from '../schemas/referral-answers';
+
+const BOOKING_TAG = 'Comparison pool';
+const bookingRowSchema = z.looseObject({
+  bookingId: z.string(),
+  reason: z.enum(['INELIGIBLE', 'OFFICER_DECISION']),
+  bookedAt: isoDateTime,
+  agency: z.string(),
+  prosecutorOffices: z.array(z.string()),
+  ruleIds: z.array(z.string()),
+});
+const bookingRecordSchema = z.looseObject({
+  bookingId: z.string(),
+  reason: z.enum(['INELIGIBLE', 'OFFICER_DECISION']),
+  bookedAt: isoDateTime,
+  agency: z.string(),
+  officerId: z.string(),
+  prosecutorOffices: z.array(z.string()),
+  eligibility: z.looseObject({ eligible: z.boolean(), reasons: z.array(z.looseObject({ ruleId: z.string() })) }),
+  person: z.looseObject({
+    givenName: z.string(),
+    familyName: z.string(),
+    dateOfBirth: isoDate,
+    stateId: z.string().nullable(),
+  }),
+  details: z.record(z.string(), z.unknown()),
+});
+const bookingAnswerSchema = z.looseObject({
+  bookingId: z.string(),
+  created: z.boolean(),
+  reason: z.enum(['INELIGIBLE', 'OFFICER_DECISION']),
+  eligibility: eligibilitySchema,
+});
+
+/** R-EVAL: the comparison pool — arrests that ended in booking instead of diversion. */
+export function bookingRoutes(
+  deps: { db: PrismaClient; config: LeadConfig },
+  submissionLimit: RequestHandler,
+): Route[] {
+  const { db } = deps;
+  return [
+    route(
+      {
+        method: 'post',
+        path: '/referrals/bookings',
+        operationId: 'recordBooking',
+        tag: BOOKING_TAG,
+        summary:
+          'Book instead of diverting (R-EL-NORIGHT): the checked referral joins the comparison pool with its reasons (R-EVAL)',
+        access: { permission: 'booking.create' },
+        body: arrestDiversionSchema(deps.config),
+        responses: {
+          201: { description: 'Recorded in the comparison pool', schema: bookingAnswerSchema },
+          200: { description: 'The same submission was already recorded: its booking', schema: bookingAnswerSchema },
+          409: { description: 'The submission id was diverted, or used for other content', schema: errorBodySchema },
+          429: { description: 'Too many submissions from this person in a short time', schema: errorBodySchema },
+        },
+      },
+      async ({ req, res, actor, body }) => {
+        const result = await recordBooking(deps, body, actor);
+        req.audit = { ...req.audit, caseId: result.bookingId };
+        res.status(result.created ? 201 : 200).json(result);
+      },
+      [submissionLimit],
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/bookings',
+        operationId: 'listBookings',
+        tag: BOOKING_TAG,
+        summary: 'The bookings this reader may know of, newest first (codes and dates only)',
+        access: { permission: 'booking.read' },
+        responses: {
+          200: { description: 'The bookings', schema: z.looseObject({ bookings: z.array(bookingRowSchema) }) },
+        },
+      },
+      async ({ res, actor }) => {
+        const rows = await db.booking.findMany({
+          where: readableBookingsWhere(actor),
+          orderBy: { bookedAt: 'desc' },
+          take: 500,
+        });
+        res.json({ bookings: rows.map(bookingRowOf) });
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/bookings/:bookingId',
+        operationId: 'getBooking',
+        tag: BOOKING_TAG,
+        summary: "A booking's record, for the readers of a referral record of the same parties (R-ROI, R-DISCLOSE)",
+        access: { permission: 'booking.read' },
+        params: z.strictObject({ bookingId: z.string().min(1).max(100).describe('The booking id (…-BK-…)') }),
+        responses: { 200: { description: 'The booking', schema: bookingRecordSchema } },
+      },
+      async ({ req, res, actor, params }) => {
+        const booking = BOOKING_ID_PATTERN.test(params.bookingId)
+          ? await db.booking.findUnique({ where: { id: params.bookingId }, include: { person: true } })
+          : null;
+        const disclosed = booking ? discloseBooking(actor, booking) : undefined;
+        if (!disclosed) throw new HttpError(404, 'BOOKING_NOT_FOUND', `No booking ${params.bookingId}`);
+        recordDisclosure(req, disclosed.entry);
+        res.json(disclosed.body);
+      },
+    ),
+  ];
+}

@@ -1,0 +1,118 @@
+import type { LeadConfig } from '../config/config-schema';
+import type { EligibilityResult } from '../eligibility/eligibility';
+import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { caseIdFor } from '../referrals/case-id';
+import { personIdFor } from '../referrals/person-match';
+import { recordedOrders } from '../referrals/protective-orders';
+import { submissionHashOf } from '../referrals/record-referral';
+import { ReferralRefused } from '../referrals/referral-refused';
+import type { ArrestDiversionSubmission } from '../referrals/referral-schema';
+import { assessArrestDiversion, checkReferredAt, jurisdictionOf } from '../referrals/submit-arrest-diversion';
+import type { Actor } from '../shared/roles';
+
+/** A booking's id: the program's prefix, BK, and ten characters derived from the submission id. */
+export const bookingIdFor = (prefix: string, submissionId: string) =>
+  `${prefix}-BK-${caseIdFor(prefix, submissionId).split('-')[1]}`;
+export const BOOKING_ID_PATTERN = /^[A-Z]{2,4}-BK-[0-9A-HJKMNP-TV-Z]{10}$/;
+
+/** INELIGIBLE: the check found reasons. OFFICER_DECISION: eligible, and the officer booked (R-EL-NORIGHT). */
+export type BookingReason = 'INELIGIBLE' | 'OFFICER_DECISION';
+
+export interface BookingResult {
+  bookingId: string;
+  created: boolean;
+  reason: BookingReason;
+  eligibility: EligibilityResult;
+}
+
+/** R-EVAL: a submission already booked is not diverted too (the same submission id). */
+export async function refuseIfBooked(db: PrismaClient, submissionId: string): Promise<void> {
+  const booked = await db.booking.findUnique({ where: { submissionId }, select: { id: true } });
+  if (booked)
+    throw new ReferralRefused(
+      'ALREADY_BOOKED',
+      `submissionId ${submissionId} was recorded as booking ${booked.id} (not diverted); a diversion needs a new submission (R-EVAL)`,
+      { ruleId: 'R-EVAL', fields: [{ field: 'submissionId', message: 'already recorded as a booking' }] },
+    );
+}
+
+/**
+ * R-EVAL, R-EL-NORIGHT: the officer books instead of diverting — the eligibility check's person joins
+ * the comparison pool with the check's reasons and the same referral facts as a referral record.
+ * Idempotent on the submission id, which is a referral's or a booking's, never both.
+ */
+export async function recordBooking(
+  deps: { db: PrismaClient; config: LeadConfig },
+  body: ArrestDiversionSubmission,
+  actor: Actor,
+): Promise<BookingResult> {
+  const { db, config } = deps;
+  const bookingId = bookingIdFor(config.program.caseIdPrefix, body.submissionId);
+  const submissionHash = submissionHashOf(body);
+  const { eligibility, orderFindings } = await assessArrestDiversion(deps, body);
+  const reason: BookingReason = eligibility.eligible ? 'OFFICER_DECISION' : 'INELIGIBLE';
+  const existing = async () => {
+    const row = await db.booking.findUnique({ where: { submissionId: body.submissionId } });
+    if (row && row.submissionHash !== submissionHash)
+      throw new ReferralRefused(
+        'SUBMISSION_ID_REUSED',
+        `submissionId ${body.submissionId} was already used for booking ${row.id} with different content; a new booking needs a new submissionId`,
+        { fields: [{ field: 'submissionId', message: 'already used for a different booking' }] },
+      );
+    return row;
+  };
+  const answer = (created: boolean): BookingResult => ({ bookingId, created, reason, eligibility });
+  if (await existing()) return answer(false);
+  const diverted = await db.referral.findUnique({ where: { submissionId: body.submissionId }, select: { id: true } });
+  if (diverted)
+    throw new ReferralRefused(
+      'ALREADY_DIVERTED',
+      `submissionId ${body.submissionId} was diverted as case ${diverted.id}; it cannot be recorded as a booking too (R-EVAL)`,
+      { ruleId: 'R-EVAL', fields: [{ field: 'submissionId', message: 'already diverted' }] },
+    );
+  checkReferredAt(config, body.referredAt, Date.now());
+  const { offenseLevel, offices } = jurisdictionOf(config, body);
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.booking.create({
+        data: {
+          id: bookingId,
+          submissionId: body.submissionId,
+          submissionHash,
+          personId: await personIdFor(tx, body.person),
+          agency: body.agency,
+          officerId: body.officer.id,
+          submittedById: actor.id,
+          prosecutorOffices: offices,
+          reason,
+          eligibility: JSON.parse(JSON.stringify(eligibility)),
+          bookedAt: body.referredAt ? new Date(body.referredAt) : new Date(),
+          details: JSON.parse(
+            JSON.stringify({
+              officer: body.officer,
+              incident: body.incident,
+              offenses: body.offenses,
+              history: body.history,
+              // R-EX-ORDER: the orders' types and findings — never whom they protect.
+              protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
+              warrants: body.warrants,
+              docViolation: body.docViolation,
+              judgments: body.judgments,
+              circumstances: body.circumstances,
+              victim: body.victim ?? null,
+              offenseLevel,
+              eligibility,
+              submittedBy: { id: actor.id, role: actor.role },
+            }),
+          ),
+        },
+      });
+    });
+    return answer(true);
+  } catch (err) {
+    // A concurrent copy of the same submission won the race on the unique key: its booking is this one.
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && (await existing()))
+      return answer(false);
+    throw err;
+  }
+}
