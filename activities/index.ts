@@ -3,6 +3,7 @@ import type { PrismaClient } from '../src/generated/prisma/client';
 import type { Mailer } from '../src/mail/mailer';
 import type { CaseWorkflows } from '../src/temporal/case-workflows';
 import { signalCapacity } from './capacity';
+import { markFollowUp, remindFollowUp } from './follow-up';
 import { openLinkedSocialContact } from './open-linked-social-contact';
 import { produceMonthlyReport } from './produce-monthly-report';
 import { recordCaseProgress } from './record-case-progress';
@@ -26,6 +27,8 @@ export function createActivities(deps: ActivityDeps) {
     openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) =>
       openLinkedSocialContact(deps, request),
     produceMonthlyReport: (request: Parameters<typeof produceMonthlyReport>[1]) => produceMonthlyReport(deps, request),
+    remindFollowUp: (request: Parameters<typeof remindFollowUp>[1]) => remindFollowUp(deps, request),
+    markFollowUp: (request: Parameters<typeof markFollowUp>[1]) => markFollowUp(deps, request),
   };
 }
 

@@ -1,13 +1,15 @@
 import { recordReleasesOf } from '../src/referrals/releases';
 import type { CaseProgress } from '../src/shared/activity-contract';
 import type { ActivityDeps } from './index';
+import { startFollowUps } from '../src/evaluation/follow-ups';
 
 /**
  * Writes a case's progress to the database: new events (each once, by case and sequence number) and
  * the releases of information they give or end, then the case's stage and deadlines — unless a newer
  * projection already landed.
  */
-export async function recordCaseProgress({ db }: ActivityDeps, progress: CaseProgress): Promise<void> {
+export async function recordCaseProgress(deps: ActivityDeps, progress: CaseProgress): Promise<void> {
+  const { db } = deps;
   const { referralId } = progress;
   await db.$transaction(async (tx) => {
     if (progress.events.length > 0) {
@@ -56,4 +58,22 @@ export async function recordCaseProgress({ db }: ActivityDeps, progress: CasePro
       });
     }
   });
+  if (progress.events.some((e) => e.type === 'ENROLLED')) await followUpEnrolled(deps, referralId);
+}
+
+/**
+ * R-EVAL: an enrolled participant's outcomes are followed up from their referral date. Started here
+ * when possible; if Temporal cannot be reached now, the worker's reconciliation starts them.
+ */
+async function followUpEnrolled(deps: ActivityDeps, referralId: string): Promise<void> {
+  const referral = await deps.db.referral.findUnique({
+    where: { id: referralId },
+    select: { type: true, agency: true, referredAt: true, createdAt: true },
+  });
+  if (referral?.type !== 'ARREST_DIVERSION') return;
+  await startFollowUps(deps, {
+    recordId: referralId,
+    agency: referral.agency,
+    startedAt: referral.referredAt ?? referral.createdAt,
+  }).catch(() => undefined);
 }

@@ -2,3 +2,4 @@ export { arrestDiversion } from './arrest-diversion';
 export { socialContact } from './social-contact';
 export { capacityCoordinator } from './capacity-coordinator';
 export { monthlyReport } from './monthly-report';
+export { outcomeFollowUp } from './outcome-follow-up';

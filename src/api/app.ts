@@ -31,6 +31,9 @@ import { withAccountChecks } from '../auth/accounts';
 import { bookingRoutes } from './routes/booking-routes';
 import { caseRoutes } from './routes/case-routes';
 import { outcomeRoutes } from './routes/outcome-routes';
+import { followUpRoutes } from './routes/follow-up-routes';
+import { demographicsRoutes } from './routes/demographics-routes';
+import { evaluationRoutes } from './routes/evaluation-routes';
 import { codecRoutes } from './routes/codec-routes';
 import { formConfigRoutes } from './routes/form-config-routes';
 import { queueRoutes } from './routes/queue-routes';
@@ -61,6 +64,8 @@ export interface ApiDeps {
   limits?: ApiLimits;
   /** Secret of the CSRF double-submit tokens (default: random per process). */
   csrfSecret?: string;
+  /** R-EVAL: key of the evaluators' pseudonymous person ids (default: random per process). */
+  pseudonymKey?: string;
   log?: Logger;
   /** Readiness checks (database, Temporal) behind /readyz. */
   health?: HealthChecks;
@@ -236,6 +241,9 @@ export function createApp(deps: ApiDeps): express.Express {
     ...referralRoutes(deps, submissionLimit),
     ...bookingRoutes(deps, submissionLimit),
     ...outcomeRoutes(deps),
+    ...evaluationRoutes(deps),
+    ...followUpRoutes(deps),
+    ...demographicsRoutes(deps),
     ...caseRoutes(deps),
     ...queueRoutes({ ...deps, links }),
     ...reportRoutes(deps),

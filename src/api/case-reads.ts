@@ -53,7 +53,19 @@ export async function factsOf(db: PrismaClient, referral: ReadableReferral, view
     where: { referralId: referral.id },
     orderBy: { givenAt: 'desc' },
   });
-  return { view, referral, release: releaseOf(referral.id, view.consent, stored) };
+  const reported = await db.selfReportedDemographics.findFirst({
+    where: { referralId: referral.id },
+    orderBy: { id: 'desc' },
+  });
+  const demographics = reported && {
+    raceEthnicity: { answer: reported.raceEthnicityAnswer, categories: reported.raceEthnicity },
+    gender: reported.gender,
+    preferredLanguage: reported.preferredLanguage,
+    housingAtReferral: reported.housingAtReferral,
+    recordedAt: reported.recordedAt.toISOString(),
+    recordedBy: reported.recordedById,
+  };
+  return { view, referral, release: releaseOf(referral.id, view.consent, stored), demographics };
 }
 
 /**

@@ -12,11 +12,40 @@ const duration = z.string().transform((text, ctx) => {
   return value;
 });
 
+/** R-EVAL: the default race/ethnicity categories; the first is the reference of relative rate indices. */
+export const RACE_ETHNICITY_CATEGORIES = [
+  'WHITE',
+  'BLACK',
+  'HISPANIC_LATINO',
+  'ASIAN',
+  'AMERICAN_INDIAN_ALASKA_NATIVE',
+  'NATIVE_HAWAIIAN_PACIFIC_ISLANDER',
+  'MIDDLE_EASTERN_NORTH_AFRICAN',
+  'OTHER',
+] as const;
+
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'codes are UPPER_SNAKE_CASE');
 const email = z.email();
 
 export const configSchema = z
   .strictObject({
+    /** R-EVAL: counts under this many people are suppressed on the evaluation page and in exports. */
+    evaluation: z
+      .strictObject({
+        minimumCell: z.number().int().min(1).max(100).default(11),
+        /** How long the sergeants have to confirm a follow-up's outcomes before it is stuck. */
+        followUpConfirmWithin: duration.default(30 * 86_400_000),
+        /** The race/ethnicity categories forms offer (self-reported, and perceived where recorded); `WHITE`-like reference first. */
+        raceEthnicityCategories: z
+          .array(code)
+          .min(2)
+          .default([...RACE_ETHNICITY_CATEGORIES]),
+      })
+      .default({
+        minimumCell: 11,
+        followUpConfirmWithin: 30 * 86_400_000,
+        raceEthnicityCategories: [...RACE_ETHNICITY_CATEGORIES],
+      }),
     program: z.strictObject({
       name: z.string().min(1),
       /** Base address of the service, used in notice links. */
@@ -71,7 +100,15 @@ export const configSchema = z
         drugOffense: z.boolean().default(false),
       }),
     ),
-    agencies: z.record(code, z.strictObject({ name: z.string().min(1), sergeantsEmail: email })),
+    agencies: z.record(
+      code,
+      z.strictObject({
+        name: z.string().min(1),
+        sergeantsEmail: email,
+        /** R-EVAL: whether the agency's officers record their perception of a person's race/ethnicity. */
+        recordsPerceivedRace: z.boolean().default(false),
+      }),
+    ),
     /** R-JURISDICTION: prosecutor offices. */
     offices: z.record(code, z.strictObject({ name: z.string().min(1), email })),
     /** R-JURISDICTION: first matching rule wins; an omitted criterion matches anything. */

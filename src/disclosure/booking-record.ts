@@ -1,5 +1,6 @@
 import type { Booking, Person, Prisma } from '../generated/prisma/client';
 import type { DisclosureEntry } from './index';
+import { referralDetailsOf } from './case-sections';
 import { accessFor, readableCasesWhere, relationOf, type ReaderIdentity } from './policy';
 
 /**
@@ -32,7 +33,7 @@ export function discloseBooking(reader: ReaderIdentity, booking: Booking & { per
         dateOfBirth: booking.person.dateOfBirth.toISOString().slice(0, 10),
         stateId: booking.person.stateId,
       },
-      details: booking.details as Record<string, unknown>,
+      details: referralDetailsOf(booking.details),
     },
     entry,
   };

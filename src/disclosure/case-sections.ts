@@ -1,6 +1,7 @@
 import type { Actor } from '../shared/roles';
 import type { CaseEvent, CaseEventType, CaseState, CaseView, ExitReason } from '../shared/case-model';
 import type { Access, CaseManagementLevel } from './policy';
+import type { DemographicsRecord } from '../evaluation/demographics';
 
 /**
  * The three kinds of information of R-ROI as allow-lists: every section a reader receives is built
@@ -283,6 +284,8 @@ const REFERRAL_DETAILS: Shape = {
     safetyConcern: true,
   },
   circumstances: { needsImmediateMedicalCare: true, ableToConsent: true },
+  // R-EVAL: the officer's perception, police data (where the agency records it).
+  perceivedRace: [true],
   victim: { identifiable: true, consulted: true },
   eligibility: { eligible: true, reasons: [reason], notes: [reason] },
   overrideRequest: { reason: true },
@@ -315,6 +318,9 @@ export interface ReferralRecord {
   override?: { reason: string; ruleIds: string[]; decision?: string; decisionReason?: string };
 }
 
+/** The referral facts a referral record's readers receive, by the allow-list (a booking's too). */
+export const referralDetailsOf = (details: unknown) => allow(REFERRAL_DETAILS, details) as Record<string, unknown>;
+
 export function referralSection(referral: ReferralFacts, view: CaseView): ReferralRecord {
   const { person } = referral;
   return {
@@ -328,7 +334,7 @@ export function referralSection(referral: ReferralFacts, view: CaseView): Referr
       dateOfBirth: person.dateOfBirth.toISOString().slice(0, 10),
       stateId: person.stateId,
     },
-    details: allow(REFERRAL_DETAILS, referral.details) as Record<string, unknown>,
+    details: referralDetailsOf(referral.details),
     override: view.override && {
       reason: view.override.reason,
       ruleIds: view.override.ruleIds,
@@ -357,6 +363,8 @@ export interface ReleaseRecord {
 
 export interface CaseManagementRecord {
   level: 'FULL';
+  /** R-EVAL: self-reported, asked by case management; null until recorded. */
+  demographics: DemographicsRecord | null;
   release: ReleaseRecord | null;
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
@@ -377,6 +385,7 @@ export function caseManagementSection(
   view: CaseView,
   release: ReleaseRecord | null,
   access: Access,
+  demographics: DemographicsRecord | null = null,
 ): CaseManagementRecord | CaseManagementSummary | null {
   if (access.caseManagement === 'SUMMARY') {
     return {
@@ -389,6 +398,17 @@ export function caseManagementSection(
   if (access.caseManagement !== 'FULL') return null;
   return {
     level: 'FULL',
+    demographics: demographics && {
+      raceEthnicity: {
+        answer: demographics.raceEthnicity.answer,
+        categories: [...demographics.raceEthnicity.categories],
+      },
+      gender: demographics.gender,
+      preferredLanguage: demographics.preferredLanguage,
+      housingAtReferral: demographics.housingAtReferral,
+      recordedAt: demographics.recordedAt,
+      recordedBy: demographics.recordedBy,
+    },
     release: release && { ...release, providers: [...release.providers] },
     intakeScheduledFor: view.intakeScheduledFor,
     iip: view.iip && { goals: [...view.iip.goals], at: view.iip.at, by: view.iip.by },

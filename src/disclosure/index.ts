@@ -44,7 +44,14 @@ export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease 
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
 
-export type DisclosedKind = 'REFERRAL_RECORD' | 'CASE_MANAGEMENT_RECORD' | 'CASE_MANAGEMENT_SUMMARY';
+import type { DemographicsRecord } from '../evaluation/demographics';
+
+export type DisclosedKind =
+  | 'REFERRAL_RECORD'
+  | 'CASE_MANAGEMENT_RECORD'
+  | 'CASE_MANAGEMENT_SUMMARY'
+  /** R-EVAL: a de-identified record of the person in an evaluator's export. */
+  | 'DE_IDENTIFIED_RECORD';
 
 /** One row of the accounting of disclosures (R-DISCLOSE), before who/when/request are added. */
 export interface DisclosureEntry {
@@ -60,6 +67,8 @@ export interface CaseFacts {
   view: CaseView;
   referral: ReferralFacts & CaseParties & { id: string; personId: string };
   release: ReleaseRecord | null;
+  /** R-EVAL: the participant's latest self-reported demographics (case-management record). */
+  demographics?: DemographicsRecord | null;
 }
 
 export interface DisclosedCase {
@@ -104,7 +113,7 @@ export function discloseCase(
 ): { body: DisclosedCase; entry?: DisclosureEntry } | undefined {
   const access = accessToCase(reader, facts);
   if (!access.programStatus) return undefined;
-  const caseManagement = caseManagementSection(facts.view, facts.release, access);
+  const caseManagement = caseManagementSection(facts.view, facts.release, access, facts.demographics ?? null);
   const kinds: InformationKind[] = ['PROGRAM_STATUS'];
   if (access.referralRecord) kinds.push('REFERRAL_RECORD');
   if (caseManagement) kinds.push('CASE_MANAGEMENT_RECORD');

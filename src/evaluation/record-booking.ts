@@ -99,6 +99,7 @@ export async function recordBooking(
               docViolation: body.docViolation,
               judgments: body.judgments,
               circumstances: body.circumstances,
+              perceivedRace: body.perceivedRace ?? null,
               victim: body.victim ?? null,
               offenseLevel,
               eligibility,

@@ -48,6 +48,7 @@ async function main() {
     health,
     codec: new EncryptionCodec(payloadKeys),
     csrfSecret: required(env, 'CSRF_SECRET'),
+    pseudonymKey: env.EVALUATION_PSEUDONYM_KEY,
     limits: limitsFrom(process.env),
     metricsToken: env.METRICS_TOKEN,
     trustProxy: env.TRUST_PROXY,

@@ -113,6 +113,13 @@ export const environmentSchema = z.object({
     .min(32)
     .optional()
     .describe('Secret of the CSRF tokens of cookie sessions (at least 32 characters): API'),
+  EVALUATION_PSEUDONYM_KEY: z
+    .string()
+    .min(32)
+    .optional()
+    .describe(
+      "R-EVAL: the key of the evaluators' pseudonymous person ids (at least 32 characters; without it they change at every start): API",
+    ),
   LEAD_PAYLOAD_KEYS: z
     .string()
     .min(1)

@@ -13,6 +13,7 @@ import { databaseCheck } from '../api/health';
 import { serveWorkerHealth } from '../temporal/worker-health';
 import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
+import { startMissingFollowUps } from '../evaluation/follow-ups';
 import { readEnvironment, required, requireFor } from './environment';
 
 async function main() {
@@ -46,7 +47,10 @@ async function main() {
     : undefined;
   const stopReconciling = reconcileEvery(
     env.RECONCILE_INTERVAL_MS,
-    () => startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS),
+    async () => {
+      await startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS);
+      await startMissingFollowUps({ db, cases, config });
+    },
     (err) => console.error('[worker] reconciliation failed:', (err as Error).name),
   );
   console.log(

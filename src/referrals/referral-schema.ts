@@ -99,9 +99,21 @@ export function arrestDiversionSchema(config: LeadConfig) {
         })
         .optional()
         .describe('R-EL-OVERRIDE: the person is ineligible and booked; ask the sergeant to override'),
+      perceivedRace: z
+        .array(z.enum(config.evaluation.raceEthnicityCategories as [string, ...string[]]))
+        .min(1)
+        .max(config.evaluation.raceEthnicityCategories.length)
+        .optional()
+        .describe("R-EVAL: the officer's perception of the person's race/ethnicity, where the agency records it"),
       referredAt: referredAtSchema,
     })
     .superRefine((body, ctx) => {
+      if (body.perceivedRace && !config.agencies[body.agency]?.recordsPerceivedRace)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['perceivedRace'],
+          message: `${body.agency} does not record perceived race/ethnicity (R-EVAL)`,
+        });
       body.offenses.forEach((offense, i) => {
         if (config.offenses[offense.code]?.drugOffense && !offense.drug) {
           ctx.addIssue({

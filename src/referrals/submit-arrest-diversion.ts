@@ -124,6 +124,8 @@ export async function submitArrestDiversion(
         docViolation: body.docViolation,
         judgments: body.judgments,
         circumstances: body.circumstances,
+        // R-EVAL: police data, where the agency records it.
+        perceivedRace: body.perceivedRace ?? null,
         victim: body.victim ?? null,
         offenseLevel: input.offenseLevel,
         victimCrime: input.victimCrime,

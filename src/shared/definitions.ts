@@ -72,3 +72,23 @@ export const capacitySignals = {
 };
 export type CapacitySignalName = keyof typeof capacitySignals;
 export const capacityQuery = defineQuery<CapacityView>('capacity');
+
+/** R-EVAL: the follow-ups of a person's outcomes after a diversion or a booking, in months. */
+export const FOLLOW_UP_MONTHS = [6, 12, 24] as const;
+export type FollowUpMonths = (typeof FOLLOW_UP_MONTHS)[number];
+/** One follow-up workflow per case or booking (ids carry no personal data). */
+export const followUpWorkflowId = (recordId: string) => `lead-follow-up-${recordId}`;
+export interface FollowUpInput {
+  /** The case (participant) or the booking (comparison pool). */
+  recordId: string;
+  agency: string;
+  /** The diversion's or the booking's instant: the follow-ups fall due 6, 12 and 24 months after it. */
+  startedAt: string;
+  confirmWithinMs: number;
+}
+export interface FollowUpConfirmation {
+  months: number;
+  actor: { id: string; role: string };
+}
+/** The responsible partner confirms that the outcomes of one follow-up are recorded. */
+export const confirmFollowUpUpdate = defineUpdate<{ months: number }, [FollowUpConfirmation]>('confirmFollowUp');

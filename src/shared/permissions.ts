@@ -54,6 +54,10 @@ export const PERMISSIONS = {
   'outcome.record': ['officer', 'sergeant', 'prosecutor'],
   /** R-EVAL: outcomes from a records system's CSV, matched to people by name and date of birth. */
   'outcome.import': ['supervisor', 'project_manager'],
+  /** R-EVAL: case management asks the participant and records what they say of themselves. */
+  'demographics.record': ['case_manager'],
+  /** R-EVAL: the agency's sergeants confirm a follow-up's outcomes are recorded (supervisors for any agency). */
+  'followup.confirm': ['sergeant', 'supervisor'],
   /** R-EVAL: the evaluation figures (small cells suppressed). */
   'evaluation.read': ['project_manager', 'supervisor', 'evaluator'],
   /** R-EVAL: the de-identified dataset (every export a disclosure, R-DISCLOSE). */

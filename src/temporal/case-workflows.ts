@@ -8,7 +8,13 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
-import type { arrestDiversion, capacityCoordinator, monthlyReport, socialContact } from '../../workflows';
+import type {
+  arrestDiversion,
+  capacityCoordinator,
+  monthlyReport,
+  outcomeFollowUp,
+  socialContact,
+} from '../../workflows';
 import type { MonthlyReportSummary } from '../../activities/produce-monthly-report';
 import {
   CASE_ACTION_REJECTED,
@@ -24,7 +30,11 @@ import {
   capacitySignals,
   caseActionUpdates,
   caseStateQuery,
+  confirmFollowUpUpdate,
+  followUpWorkflowId,
   TASK_QUEUE,
+  type FollowUpConfirmation,
+  type FollowUpInput,
   type CapacitySignalArgs,
   type CapacitySignalName,
 } from '../shared/definitions';
@@ -37,6 +47,8 @@ export class CaseActionRejectedError extends Error {
   }
 }
 export class TemporalUnavailableError extends Error {}
+/** R-EVAL: a follow-up confirmation the follow-up's workflow refused (not due, or already confirmed). */
+export class FollowUpRefusedError extends Error {}
 
 function translate(err: unknown): never {
   if (err instanceof WorkflowNotFoundError) throw new CaseNotRunningError(err.message);
@@ -96,6 +108,35 @@ export class CaseWorkflows {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      translate(err);
+    }
+  }
+
+  /** R-EVAL: starts the follow-ups of a case or booking, or finds them started. */
+  async startFollowUp(input: FollowUpInput): Promise<void> {
+    try {
+      await this.client.workflow.start<typeof outcomeFollowUp>('outcomeFollowUp', {
+        workflowId: followUpWorkflowId(input.recordId),
+        taskQueue: TASK_QUEUE,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      translate(err);
+    }
+  }
+
+  /** R-EVAL: the responsible partner confirms a follow-up's outcomes are recorded. */
+  async confirmFollowUp(recordId: string, confirmation: FollowUpConfirmation): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(followUpWorkflowId(recordId)).executeUpdate(confirmFollowUpUpdate, {
+        args: [confirmation],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure)
+        throw new FollowUpRefusedError(err.cause.message);
       translate(err);
     }
   }

@@ -47,7 +47,7 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    const json = /json/.test(res.headers.get('content-type') ?? '');
+    const json = /^application\/([\w.-]+\+)?json(;|$)/.test(res.headers.get('content-type') ?? '');
     return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: res.headers };
   }
   return {

@@ -1,3 +1,4 @@
+import { disparityFigures } from '../../src/evaluation/disparity';
 import { hazardRatio, kaplanMeier, relativeRateIndex, suppressed, survivalAt } from '../../src/evaluation/statistics';
 
 /**
@@ -59,4 +60,45 @@ test('relative rate index against the reference group, and small-cell suppressio
     ASIAN: [null, null],
   });
   expect([0, 1, 10, 11, 250].map((n) => suppressed(n, 11))).toEqual([0, null, null, 11, 250]);
+});
+
+test('diversion and enrollment by perceived race: rates, indices against the reference, small cells suppressed', () => {
+  const arrests = (group: string, n: number, r: { eligible: boolean; diverted: boolean; enrolled: boolean }) =>
+    Array.from({ length: n }, () => ({ group, ...r }));
+  const records = [
+    // WHITE: 20 eligible arrests, 10 diverted, 5 of them enrolled; BLACK: 30 eligible, 24 diverted, 12 enrolled.
+    ...arrests('WHITE', 5, { eligible: true, diverted: true, enrolled: true }),
+    ...arrests('WHITE', 5, { eligible: true, diverted: true, enrolled: false }),
+    ...arrests('WHITE', 10, { eligible: true, diverted: false, enrolled: false }),
+    ...arrests('BLACK', 12, { eligible: true, diverted: true, enrolled: true }),
+    ...arrests('BLACK', 12, { eligible: true, diverted: true, enrolled: false }),
+    ...arrests('BLACK', 6, { eligible: true, diverted: false, enrolled: false }),
+    // ASIAN: 3 eligible arrests, all diverted: too few to show.
+    ...arrests('ASIAN', 3, { eligible: true, diverted: true, enrolled: false }),
+    // Ineligible arrests are not the base.
+    ...arrests('WHITE', 7, { eligible: false, diverted: false, enrolled: false }),
+  ];
+  const figures = disparityFigures(records, 'WHITE', 5);
+  const byGroup = Object.fromEntries(figures.groups.map((g) => [g.group, g]));
+  // Diversion: WHITE 10/20 = 0.5, BLACK 24/30 = 0.8 → index 1.6. Enrollment: 5/10 = 0.5, 12/24 = 0.5 → 1.
+  expect(byGroup.WHITE).toMatchObject({
+    eligibleArrests: 20,
+    diverted: 10,
+    enrolled: 5,
+    diversionRate: 0.5,
+    diversionIndex: 1,
+  });
+  expect(byGroup.BLACK).toMatchObject({ eligibleArrests: 30, diverted: 24, enrolled: 12, diversionRate: 0.8 });
+  expect(round(byGroup.BLACK.diversionIndex!)).toBe(1.6);
+  expect(byGroup.BLACK.enrollmentIndex).toBe(1);
+  expect(byGroup.ASIAN).toEqual({
+    group: 'ASIAN',
+    eligibleArrests: null,
+    diverted: null,
+    enrolled: 0,
+    diversionRate: null,
+    diversionIndex: null,
+    enrollmentRate: null,
+    enrollmentIndex: null,
+  });
 });

@@ -2,7 +2,9 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { bookingRowOf, discloseBooking, readableBookingsWhere } from '../../disclosure';
+import { startFollowUps } from '../../evaluation/follow-ups';
 import { BOOKING_ID_PATTERN, recordBooking } from '../../evaluation/record-booking';
+import type { CaseWorkflows } from '../../temporal/case-workflows';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { recordDisclosure } from '../case-reads';
@@ -46,7 +48,7 @@ const bookingAnswerSchema = z.looseObject({
 
 /** R-EVAL: the comparison pool — arrests that ended in booking instead of diversion. */
 export function bookingRoutes(
-  deps: { db: PrismaClient; config: LeadConfig },
+  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
   submissionLimit: RequestHandler,
 ): Route[] {
   const { db } = deps;
@@ -71,6 +73,11 @@ export function bookingRoutes(
       async ({ req, res, actor, body }) => {
         const result = await recordBooking(deps, body, actor);
         req.audit = { ...req.audit, caseId: result.bookingId };
+        // The follow-ups start now if Temporal answers; otherwise the worker's reconciliation starts them.
+        const booking = await deps.db.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
+        await startFollowUps(deps, { recordId: booking.id, agency: booking.agency, startedAt: booking.bookedAt }).catch(
+          () => undefined,
+        );
         res.status(result.created ? 201 : 200).json(result);
       },
       [submissionLimit],

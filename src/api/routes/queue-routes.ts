@@ -270,7 +270,33 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           cases: rows(capacityQueue),
         },
       };
-      res.json({ counts: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])), lists });
+      // R-EVAL: follow-ups whose reminder went unconfirmed (cases and bookings of the reader's agency or all).
+      const followUps = await db.followUp.findMany({
+        where: {
+          stuckSince: { not: null },
+          ...(actor.role === 'sergeant' ? { agency: actor.agency ?? '' } : {}),
+        },
+        orderBy: { dueAt: 'asc' },
+        take: 500,
+      });
+      res.json({
+        counts: {
+          ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])),
+          followUpsUnconfirmed: followUps.length,
+        },
+        lists,
+        followUpsUnconfirmed: {
+          ruleId: 'R-EVAL',
+          label: 'Outcome follow-ups not confirmed',
+          items: followUps.map((f) => ({
+            recordId: f.recordId,
+            months: f.months,
+            agency: f.agency,
+            dueAt: f.dueAt.toISOString(),
+            stuckSince: f.stuckSince!.toISOString(),
+          })),
+        },
+      });
     },
   );
 

@@ -85,6 +85,20 @@ export const referralRecordSchema = z.looseObject({
 
 const caseManagementRecordSchema = z.looseObject({
   level: z.literal('FULL'),
+  demographics: z
+    .looseObject({
+      raceEthnicity: z.looseObject({
+        answer: z.enum(['ANSWERED', 'DECLINED', 'NOT_ASKED']),
+        categories: z.array(z.string()),
+      }),
+      gender: z.string().nullable(),
+      preferredLanguage: z.string().nullable(),
+      housingAtReferral: z.string().nullable(),
+      recordedAt: isoDateTime,
+      recordedBy: z.string(),
+    })
+    .nullable()
+    .describe('R-EVAL: self-reported; null until recorded'),
   release: z.looseObject({ id: z.string(), inForce: z.boolean(), coversStaffing: z.boolean() }).nullable(),
   intakeScheduledFor: isoDateTime.optional(),
   iip: z.looseObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),

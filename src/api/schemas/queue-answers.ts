@@ -44,4 +44,17 @@ const stuckList = z.looseObject({ ruleId: z.string(), label: z.string(), cases: 
 export const stuckSchema = z.looseObject({
   counts: z.record(z.string(), z.number().int()),
   lists: z.record(z.string(), stuckList),
+  followUpsUnconfirmed: z.looseObject({
+    ruleId: z.literal('R-EVAL'),
+    label: z.string(),
+    items: z.array(
+      z.looseObject({
+        recordId: z.string(),
+        months: z.number().int(),
+        agency: z.string(),
+        dueAt: isoDateTime,
+        stuckSince: isoDateTime,
+      }),
+    ),
+  }),
 });

@@ -35,6 +35,38 @@ CREATE TABLE "Outcome" (
     CONSTRAINT "Outcome_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "FollowUp" (
+    "id" TEXT NOT NULL,
+    "recordId" TEXT NOT NULL,
+    "agency" TEXT NOT NULL,
+    "months" INTEGER NOT NULL,
+    "dueAt" TIMESTAMP(3) NOT NULL,
+    "remindedAt" TIMESTAMP(3),
+    "confirmedAt" TIMESTAMP(3),
+    "confirmedById" TEXT,
+    "stuckSince" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "FollowUp_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "SelfReportedDemographics" (
+    "id" BIGSERIAL NOT NULL,
+    "referralId" TEXT NOT NULL,
+    "raceEthnicityAnswer" TEXT NOT NULL,
+    "raceEthnicity" TEXT[],
+    "gender" TEXT,
+    "preferredLanguage" TEXT,
+    "housingAtReferral" TEXT,
+    "recordedById" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "recordedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "SelfReportedDemographics_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Booking_submissionId_key" ON "Booking"("submissionId");
 
@@ -50,8 +82,20 @@ CREATE INDEX "Outcome_personId_occurredOn_idx" ON "Outcome"("personId", "occurre
 -- CreateIndex
 CREATE UNIQUE INDEX "Outcome_source_sourceRef_key" ON "Outcome"("source", "sourceRef");
 
+-- CreateIndex
+CREATE INDEX "FollowUp_recordId_idx" ON "FollowUp"("recordId");
+
+-- CreateIndex
+CREATE INDEX "FollowUp_stuckSince_idx" ON "FollowUp"("stuckSince");
+
+-- CreateIndex
+CREATE INDEX "SelfReportedDemographics_referralId_recordedAt_idx" ON "SelfReportedDemographics"("referralId", "recordedAt");
+
 -- AddForeignKey
 ALTER TABLE "Booking" ADD CONSTRAINT "Booking_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Outcome" ADD CONSTRAINT "Outcome_personId_fkey" FOREIGN KEY ("personId") REFERENCES "Person"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "SelfReportedDemographics" ADD CONSTRAINT "SelfReportedDemographics_referralId_fkey" FOREIGN KEY ("referralId") REFERENCES "Referral"("id") ON DELETE RESTRICT ON UPDATE CASCADE;

@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { arrestRecords, disparityFigures } from '../../evaluation/disparity';
+import { z } from 'zod';
+import type { LeadConfig } from '../../config/config-schema';
+import {
+  DATA_DICTIONARY,
+  deidentifiedRow,
+  evaluationFigures,
+  evaluationRecords,
+} from '../../evaluation/evaluation-data';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { recordDisclosure } from '../case-reads';
+import { route, type Route } from '../contract/route';
+
+const EVALUATION_TAG = 'Evaluation';
+const cohortSchema = z.looseObject({
+  people: z.number().int().nullable().describe('null: suppressed (fewer than the minimum cell size)'),
+  rearrested: z.number().int().nullable(),
+  curve: z
+    .array(
+      z.looseObject({
+        day: z.number(),
+        atRisk: z.number().int().nullable(),
+        survival: z.number(),
+        lower: z.number(),
+        upper: z.number(),
+      }),
+    )
+    .nullable(),
+  rearrestRate: z.looseObject({ months6: z.number(), months12: z.number(), months24: z.number() }).nullable(),
+});
+
+/** R-EVAL: whether diversion works — the figures for the program and evaluators, the de-identified data for evaluators. */
+export function evaluationRoutes(deps: { db: PrismaClient; config: LeadConfig; pseudonymKey?: string }): Route[] {
+  const { db, config } = deps;
+  const key = deps.pseudonymKey ?? randomBytes(32).toString('base64');
+  const minimumCell = config.evaluation.minimumCell;
+  return [
+    route(
+      {
+        method: 'get',
+        path: '/evaluation',
+        operationId: 'getEvaluation',
+        tag: EVALUATION_TAG,
+        summary:
+          'R-EVAL: time to first re-arrest, participants vs the comparison pool (Kaplan–Meier, hazard ratio); small cells suppressed',
+        access: { permission: 'evaluation.read' },
+        responses: {
+          200: {
+            description: 'The figures',
+            schema: z.looseObject({
+              computedAt: z.string(),
+              minimumCell: z.number().int(),
+              participants: cohortSchema,
+              comparison: cohortSchema,
+              hazardRatio: z.looseObject({ ratio: z.number(), lower: z.number(), upper: z.number() }).nullable(),
+              byPerceivedRace: z.looseObject({
+                reference: z.string(),
+                groups: z.array(
+                  z.looseObject({
+                    group: z.string(),
+                    eligibleArrests: z.number().int().nullable(),
+                    diverted: z.number().int().nullable(),
+                    enrolled: z.number().int().nullable(),
+                    diversionRate: z.number().nullable(),
+                    diversionIndex: z.number().nullable(),
+                    enrollmentRate: z.number().nullable(),
+                    enrollmentIndex: z.number().nullable(),
+                  }),
+                ),
+              }),
+            }),
+          },
+        },
+      },
+      async ({ res }) => {
+        const [records, arrests] = await Promise.all([evaluationRecords(db), arrestRecords(db)]);
+        res.json({
+          ...evaluationFigures(records, new Date(), minimumCell),
+          byPerceivedRace: disparityFigures(arrests, config.evaluation.raceEthnicityCategories[0], minimumCell),
+        });
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/evaluation/export.jsonl',
+        operationId: 'exportEvaluationData',
+        tag: EVALUATION_TAG,
+        summary:
+          'R-EVAL: the de-identified dataset, one JSON line per start (data dictionary: /api/evaluation/data-dictionary); each record a disclosure (R-DISCLOSE)',
+        access: { permission: 'evaluation.export' },
+        responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
+      },
+      async ({ req, res }) => {
+        const now = new Date();
+        const records = await evaluationRecords(db);
+        // A cohort under the minimum cell size is withheld whole: a few rows could single people out.
+        const shown = records.filter((r) => records.filter((o) => o.cohort === r.cohort).length >= minimumCell);
+        for (const record of shown)
+          recordDisclosure(req, {
+            personId: record.personId,
+            caseId: record.recordId,
+            kinds: ['DE_IDENTIFIED_RECORD'],
+            basis: "R-EVAL: the evaluator's de-identified export",
+          });
+        res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
+        res.setHeader(
+          'Content-Disposition',
+          `attachment; filename="lead-evaluation-${now.toISOString().slice(0, 10)}.jsonl"`,
+        );
+        res.send(
+          shown.map((r) => JSON.stringify(deidentifiedRow(r, key, now))).join('\n') + (shown.length ? '\n' : ''),
+        );
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/evaluation/data-dictionary',
+        operationId: 'getEvaluationDataDictionary',
+        tag: EVALUATION_TAG,
+        summary: "R-EVAL: the export's fields, what each holds and how it was de-identified",
+        access: { permission: 'evaluation.export' },
+        responses: {
+          200: {
+            description: 'The data dictionary',
+            schema: z.looseObject({ fields: z.record(z.string(), z.string()), minimumCell: z.number().int() }),
+          },
+        },
+      },
+      ({ res }) => {
+        res.json({ fields: DATA_DICTIONARY, minimumCell });
+      },
+    ),
+  ];
+}

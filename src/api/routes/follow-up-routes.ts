@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { LeadConfig } from '../../config/config-schema';
+import type { PrismaClient } from '../../generated/prisma/client';
+import { FOLLOW_UP_MONTHS } from '../../shared/definitions';
+import { FollowUpRefusedError, type CaseWorkflows } from '../../temporal/case-workflows';
+import { errorBodySchema } from '../contract/openapi-document';
+import { route, type Route } from '../contract/route';
+import { HttpError } from '../http-error';
+
+/** R-EVAL: the follow-ups of outcomes at 6, 12 and 24 months after a diversion or a booking. */
+export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
+  const { db, cases } = deps;
+  return [
+    route(
+      {
+        method: 'post',
+        path: '/follow-ups/:recordId/confirmations',
+        operationId: 'confirmFollowUp',
+        tag: 'Outcomes',
+        summary: "R-EVAL: the agency's sergeant confirms that a due follow-up's outcomes are recorded",
+        access: { permission: 'followup.confirm' },
+        params: z.strictObject({ recordId: z.string().min(1).max(100).describe('The case or booking id') }),
+        body: z.strictObject({
+          months: z
+            .number()
+            .int()
+            .refine((m) => (FOLLOW_UP_MONTHS as readonly number[]).includes(m), 'one of 6, 12, 24')
+            .describe('Which follow-up: 6, 12 or 24 months'),
+        }),
+        responses: {
+          200: {
+            description: 'Confirmed',
+            schema: z.looseObject({ recordId: z.string(), months: z.number().int(), confirmed: z.literal(true) }),
+          },
+          409: { description: 'Not due yet, or already confirmed (R-EVAL)', schema: errorBodySchema },
+        },
+      },
+      async ({ res, actor, params, body }) => {
+        const followUp = await db.followUp.findFirst({ where: { recordId: params.recordId } });
+        const theirs = followUp && (actor.role === 'supervisor' || actor.agency === followUp.agency);
+        if (!theirs) throw new HttpError(404, 'FOLLOW_UP_NOT_FOUND', `No follow-up of ${params.recordId} for you`);
+        try {
+          await cases.confirmFollowUp(params.recordId, {
+            months: body.months,
+            actor: { id: actor.id, role: actor.role },
+          });
+        } catch (err) {
+          if (err instanceof FollowUpRefusedError)
+            throw new HttpError(409, 'FOLLOW_UP_REFUSED', err.message, { ruleId: 'R-EVAL' });
+          throw err;
+        }
+        res.json({ recordId: params.recordId, months: body.months, confirmed: true });
+      },
+    ),
+  ];
+}

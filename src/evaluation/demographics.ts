@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { LeadConfig } from '../config/config-schema';
+
+export const GENDERS = ['WOMAN', 'MAN', 'NON_BINARY', 'ANOTHER_GENDER', 'DECLINED'] as const;
+export const HOUSING_STATUSES = ['HOUSED', 'SHELTERED', 'UNSHELTERED', 'TRANSITIONAL', 'DECLINED'] as const;
+
+/**
+ * R-EVAL: what the participant says of themselves, each answer optional. Race/ethnicity is several
+ * categories the jurisdiction configures, or "declined to answer", which is not the same as "not asked".
+ */
+export function demographicsSchema(config: LeadConfig) {
+  const categories = config.evaluation.raceEthnicityCategories as [string, ...string[]];
+  return z.strictObject({
+    raceEthnicity: z
+      .discriminatedUnion('answer', [
+        z.strictObject({
+          answer: z.literal('ANSWERED'),
+          categories: z.array(z.enum(categories)).min(1).max(categories.length),
+        }),
+        z.strictObject({ answer: z.literal('DECLINED') }),
+        z.strictObject({ answer: z.literal('NOT_ASKED') }),
+      ])
+      .describe('Self-reported race/ethnicity (several may apply), declined, or not asked'),
+    gender: z.enum(GENDERS).optional(),
+    preferredLanguage: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as "en", "es" or "so"')
+      .optional(),
+    housingAtReferral: z.enum(HOUSING_STATUSES).optional(),
+  });
+}
+
+export interface DemographicsRecord {
+  raceEthnicity: { answer: string; categories: string[] };
+  gender: string | null;
+  preferredLanguage: string | null;
+  housingAtReferral: string | null;
+  recordedAt: string;
+  recordedBy: string;
+}

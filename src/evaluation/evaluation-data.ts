@@ -1,0 +1,162 @@
+import { createHmac } from 'node:crypto';
+import type { PrismaClient } from '../generated/prisma/client';
+import { hazardRatio, kaplanMeier, suppressed, survivalAt, type Subject } from './statistics';
+
+const DAY = 86_400_000;
+const MONTH_DAYS = 30.4375;
+
+/** One person's start in the evaluation: a diversion they were enrolled in, or a booking (the pool). */
+export interface EvaluationRecord {
+  personId: string;
+  /** The case or booking: what a disclosure of this record is recorded against (R-DISCLOSE). */
+  recordId: string;
+  cohort: 'PARTICIPANT' | 'COMPARISON';
+  start: Date;
+  agency: string;
+  offenseLevel: string | null;
+  /** The pool's reason (INELIGIBLE or OFFICER_DECISION); null for participants. */
+  bookingReason: string | null;
+  outcomes: Array<{ kind: string; level: string; on: Date }>;
+}
+
+/**
+ * R-EVAL: the two cohorts — arrest diversions whose person was enrolled, and the comparison pool — each
+ * with the outcomes recorded for its person after its start.
+ */
+export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRecord[]> {
+  const [enrolled, bookings] = await Promise.all([
+    db.referral.findMany({
+      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
+      select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true, details: true },
+    }),
+    db.booking.findMany({
+      select: { id: true, personId: true, bookedAt: true, agency: true, reason: true, details: true },
+    }),
+  ]);
+  const people = [...new Set([...enrolled, ...bookings].map((r) => r.personId))];
+  const outcomes = await db.outcome.findMany({
+    where: { personId: { in: people } },
+    select: { personId: true, kind: true, level: true, occurredOn: true },
+    orderBy: { occurredOn: 'asc' },
+  });
+  const after = (personId: string, start: Date) =>
+    outcomes
+      .filter((o) => o.personId === personId && o.occurredOn.getTime() >= startOfDay(start))
+      .map((o) => ({ kind: o.kind, level: o.level, on: o.occurredOn }));
+  const levelOf = (details: unknown) => ((details as { offenseLevel?: string }).offenseLevel ?? null) as string | null;
+  return [
+    ...enrolled.map((r): EvaluationRecord => {
+      const start = r.referredAt ?? r.createdAt;
+      return {
+        personId: r.personId,
+        recordId: r.id,
+        cohort: 'PARTICIPANT',
+        start,
+        agency: r.agency,
+        offenseLevel: levelOf(r.details),
+        bookingReason: null,
+        outcomes: after(r.personId, start),
+      };
+    }),
+    ...bookings.map((b): EvaluationRecord => ({
+      personId: b.personId,
+      recordId: b.id,
+      cohort: 'COMPARISON',
+      start: b.bookedAt,
+      agency: b.agency,
+      offenseLevel: levelOf(b.details),
+      bookingReason: b.reason,
+      outcomes: after(b.personId, b.bookedAt),
+    })),
+  ];
+}
+
+const startOfDay = (d: Date) => Math.floor(d.getTime() / DAY) * DAY;
+const daysBetween = (from: Date, to: Date) => Math.max(0, Math.round((startOfDay(to) - startOfDay(from)) / DAY));
+
+/** Time to the first re-arrest after the start, or to `now` without one (censored). */
+export function subjectOf(record: EvaluationRecord, now: Date): Subject {
+  const arrest = record.outcomes.find((o) => o.kind === 'ARREST');
+  return arrest
+    ? { time: daysBetween(record.start, arrest.on), event: true }
+    : { time: daysBetween(record.start, now), event: false };
+}
+
+/**
+ * The evaluation page's figures: per cohort, the Kaplan–Meier curve of time to first re-arrest with its
+ * band and the re-arrest rates at 6, 12 and 24 months; the hazard ratio of participants to the pool.
+ * A cohort under the minimum cell size shows its count as suppressed and no curve or rate (R-EVAL).
+ */
+export function evaluationFigures(records: EvaluationRecord[], now: Date, minimumCell: number) {
+  const cohort = (name: EvaluationRecord['cohort']) =>
+    records.filter((r) => r.cohort === name).map((r) => subjectOf(r, now));
+  const participants = cohort('PARTICIPANT');
+  const comparison = cohort('COMPARISON');
+  const describe = (subjects: Subject[]) => {
+    const people = suppressed(subjects.length, minimumCell);
+    const rearrested = suppressed(subjects.filter((s) => s.event).length, minimumCell);
+    if (people === null || people === 0) return { people, rearrested: null, curve: null, rearrestRate: null };
+    const curve = kaplanMeier(subjects);
+    const rateAt = (months: number) => 1 - survivalAt(curve, Math.round(months * MONTH_DAYS));
+    return {
+      people,
+      rearrested,
+      curve: curve.map((s) => ({
+        day: s.time,
+        atRisk: suppressed(s.atRisk, minimumCell),
+        survival: s.survival,
+        lower: s.lower,
+        upper: s.upper,
+      })),
+      rearrestRate: { months6: rateAt(6), months12: rateAt(12), months24: rateAt(24) },
+    };
+  };
+  const shown = suppressed(participants.length, minimumCell) && suppressed(comparison.length, minimumCell);
+  return {
+    computedAt: now.toISOString(),
+    minimumCell,
+    participants: describe(participants),
+    comparison: describe(comparison),
+    hazardRatio: shown ? hazardRatio(participants, comparison) : null,
+  };
+}
+
+/**
+ * R-EVAL: one de-identified row per start: a pseudonymous person id (a keyed hash; the key never leaves
+ * the service), months instead of dates, codes instead of text — no name, birth date, state id, case
+ * or booking id, address or free text.
+ */
+export function deidentifiedRow(record: EvaluationRecord, key: string, now: Date) {
+  const subject = subjectOf(record, now);
+  const month = (d: Date) => d.toISOString().slice(0, 7);
+  const monthsAfter = (d: Date) => Math.floor(daysBetween(record.start, d) / MONTH_DAYS);
+  return {
+    person: createHmac('sha256', key).update(record.personId).digest('base64url').slice(0, 16),
+    cohort: record.cohort,
+    startMonth: month(record.start),
+    agency: record.agency,
+    offenseLevel: record.offenseLevel,
+    bookingReason: record.bookingReason,
+    followUpMonths: Math.floor(subject.time / MONTH_DAYS),
+    rearrested: subject.event,
+    monthsToRearrest: subject.event ? Math.floor(subject.time / MONTH_DAYS) : null,
+    outcomes: record.outcomes.map((o) => ({ kind: o.kind, level: o.level, monthsAfterStart: monthsAfter(o.on) })),
+  };
+}
+
+/** The export's data dictionary: every field, what it holds and how it was de-identified. */
+export const DATA_DICTIONARY = {
+  person:
+    "Pseudonymous person id: a keyed hash (HMAC-SHA-256) of the service's person id; the same person has the same id in every export made with the same key; not reversible without the key, which never leaves the service",
+  cohort:
+    'PARTICIPANT (an arrest diversion whose person was enrolled) or COMPARISON (an arrest that ended in booking: R-EL-NORIGHT)',
+  startMonth: 'The month of the diversion or the booking (YYYY-MM); days are dropped',
+  agency: 'The referring or booking agency (code)',
+  offenseLevel: 'FELONY, GROSS_MISDEMEANOR or MISDEMEANOR: the most serious offense of the referral',
+  bookingReason:
+    'COMPARISON only: INELIGIBLE (the eligibility check found reasons) or OFFICER_DECISION (eligible; booked)',
+  followUpMonths: 'Whole months from the start to the first re-arrest, or to the export',
+  rearrested: 'Whether an arrest was recorded after the start',
+  monthsToRearrest: 'Whole months from the start to the first recorded arrest (null without one)',
+  outcomes: 'Every arrest, booking or charge recorded after the start: kind, level and whole months after the start',
+} as const;

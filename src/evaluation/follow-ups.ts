@@ -1,0 +1,68 @@
+import type { LeadConfig } from '../config/config-schema';
+import type { PrismaClient } from '../generated/prisma/client';
+import { FOLLOW_UP_MONTHS } from '../shared/definitions';
+import type { CaseWorkflows } from '../temporal/case-workflows';
+import { addCalendarMonths } from '../../workflows/case/decision-helpers';
+
+/**
+ * R-EVAL: starts the follow-ups of a case or a booking (its workflow, and a row per follow-up, which
+ * say they are started), or finds them started.
+ */
+export async function startFollowUps(
+  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
+  record: { recordId: string; agency: string; startedAt: Date },
+): Promise<void> {
+  const startedAt = record.startedAt.toISOString();
+  await deps.cases.startFollowUp({
+    recordId: record.recordId,
+    agency: record.agency,
+    startedAt,
+    confirmWithinMs: deps.config.evaluation.followUpConfirmWithin,
+  });
+  await deps.db.followUp.createMany({
+    data: FOLLOW_UP_MONTHS.map((months) => ({
+      id: `${record.recordId}.${months}`,
+      recordId: record.recordId,
+      agency: record.agency,
+      months,
+      dueAt: new Date(addCalendarMonths(startedAt, months)),
+    })),
+    skipDuplicates: true,
+  });
+}
+
+/**
+ * The enrolled diversions and the bookings whose follow-ups were not started (Temporal was unreachable
+ * when they should have been): the worker starts them, as it starts unstarted referrals.
+ */
+export async function startMissingFollowUps(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
+  const [enrolled, bookings] = await Promise.all([
+    deps.db.referral.findMany({
+      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
+      select: { id: true, agency: true, referredAt: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    }),
+    deps.db.booking.findMany({
+      select: { id: true, agency: true, bookedAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    }),
+  ]);
+  const candidates = [
+    ...enrolled.map((r) => ({ recordId: r.id, agency: r.agency, startedAt: r.referredAt ?? r.createdAt })),
+    ...bookings.map((b) => ({ recordId: b.id, agency: b.agency, startedAt: b.bookedAt })),
+  ];
+  const started = new Set(
+    (
+      await deps.db.followUp.findMany({
+        where: { recordId: { in: candidates.map((c) => c.recordId) } },
+        select: { recordId: true },
+        distinct: ['recordId'],
+      })
+    ).map((f) => f.recordId),
+  );
+  const missing = candidates.filter((c) => !started.has(c.recordId));
+  for (const record of missing) await startFollowUps(deps, record);
+  return missing.map((m) => m.recordId);
+}
