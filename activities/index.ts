@@ -6,6 +6,7 @@ import { signalCapacity } from './capacity';
 import { markFollowUp, remindFollowUp } from './follow-up';
 import { openLinkedSocialContact } from './open-linked-social-contact';
 import { produceMonthlyReport } from './produce-monthly-report';
+import { produceEvaluation } from './produce-evaluation';
 import { recordCaseProgress } from './record-case-progress';
 import { sendNotice, sendNotices } from './send-notice';
 
@@ -29,6 +30,7 @@ export function createActivities(deps: ActivityDeps) {
     produceMonthlyReport: (request: Parameters<typeof produceMonthlyReport>[1]) => produceMonthlyReport(deps, request),
     remindFollowUp: (request: Parameters<typeof remindFollowUp>[1]) => remindFollowUp(deps, request),
     markFollowUp: (request: Parameters<typeof markFollowUp>[1]) => markFollowUp(deps, request),
+    produceEvaluation: () => produceEvaluation(deps),
   };
 }
 

@@ -27,6 +27,7 @@ import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
+import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
 import { limitsFrom, readEnvironment } from './environment';
@@ -119,6 +120,7 @@ async function main() {
 
   const cases = new CaseWorkflows(client);
   await ensureMonthlyReportSchedule(client, config);
+  await ensureEvaluationSchedule(client, config);
   const worker = await createLeadWorker({
     connection: workerConnection,
     namespace,

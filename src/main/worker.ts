@@ -7,6 +7,7 @@ import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
+import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { createLeadWorker } from '../temporal/worker';
 import { dataConverterFor, payloadKeysOf } from './security-settings';
 import { databaseCheck } from '../api/health';
@@ -31,6 +32,7 @@ async function main() {
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace, dataConverter });
   const cases = new CaseWorkflows(client);
   await ensureMonthlyReportSchedule(client, config);
+  await ensureEvaluationSchedule(client, config);
   // Compiled (production): the bundle `npm run build` made. From the sources: bundled at start.
   const bundlePath = env.LEAD_WORKFLOW_BUNDLE || (COMPILED ? BUILT_WORKFLOW_BUNDLE : undefined);
   const workflowBundle = bundlePath ? { codePath: bundlePath } : undefined;

@@ -60,6 +60,8 @@ export const PERMISSIONS = {
   'followup.confirm': ['sergeant', 'supervisor'],
   /** R-EVAL: the evaluation figures (small cells suppressed). */
   'evaluation.read': ['project_manager', 'supervisor', 'evaluator'],
+  /** R-EVAL: compute and store the figures now (the schedule does every night). */
+  'evaluation.produce': ['project_manager', 'supervisor'],
   /** R-EVAL: the de-identified dataset (every export a disclosure, R-DISCLOSE). */
   'evaluation.export': ['evaluator'],
 } as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;

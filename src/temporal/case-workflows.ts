@@ -8,9 +8,11 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
+import { EVALUATION_WORKFLOW_ID } from './evaluation-schedule';
 import type {
   arrestDiversion,
   capacityCoordinator,
+  evaluationRun,
   monthlyReport,
   outcomeFollowUp,
   socialContact,
@@ -108,6 +110,22 @@ export class CaseWorkflows {
       });
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      translate(err);
+    }
+  }
+
+  /** R-EVAL: computes and stores the evaluation figures now, with the schedule's workflow (a run under way is joined). */
+  async produceEvaluation(): Promise<{ computedAt: string }> {
+    try {
+      const handle = await this.client.workflow.start<typeof evaluationRun>('evaluationRun', {
+        workflowId: EVALUATION_WORKFLOW_ID,
+        taskQueue: TASK_QUEUE,
+        args: [],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      });
+      return await handle.result();
+    } catch (err) {
       translate(err);
     }
   }

@@ -1,4 +1,5 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ensureSchedule } from './ensure-schedule';
 import type { LeadConfig } from '../config/config-schema';
 import { TASK_QUEUE } from '../shared/definitions';
 
@@ -25,16 +26,5 @@ export function monthlyReportSchedule(config: LeadConfig): ScheduleOptions {
 }
 
 export async function ensureMonthlyReportSchedule(client: Client, config: LeadConfig): Promise<void> {
-  const options = monthlyReportSchedule(config);
-  try {
-    await client.schedule.create(options);
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-    await client.schedule.getHandle(options.scheduleId).update((previous) => ({
-      ...previous,
-      spec: options.spec,
-      action: options.action,
-      policies: { ...previous.policies, ...options.policies },
-    }));
-  }
+  await ensureSchedule(client, monthlyReportSchedule(config));
 }

@@ -114,6 +114,12 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
 test('R-EVAL: outcomes — entered on a readable case or booking, imported from CSV all or nothing, each recorded once', async () => {
   ids.diverted = await enrolled(PEOPLE.diverted, 'RPT-DIVERTED-1');
   ids.divertedToo = await enrolled(PEOPLE.divertedToo, 'RPT-DIVERTED-2');
+  // Their follow-ups (6, 12, 24 months) started with the enrollment, as the bookings' did with the booking.
+  for (const recordId of Object.values(ids))
+    await waitFor(
+      async () => (await stack.db.followUp.count({ where: { recordId } })) === 3,
+      `follow-ups of ${recordId}`,
+    );
   const entry = {
     entryId: 'e-1',
     subject: { caseId: ids.diverted },
@@ -167,8 +173,14 @@ test('R-EVAL: outcomes — entered on a readable case or booking, imported from 
 test('R-EVAL: the evaluator reads the figures and exports a dataset that identifies no one; every exported record is a disclosure', async () => {
   // The evaluator's role reads no case at all.
   expect((await evaluator().get(`/api/cases/${ids.diverted}`)).status).toBe(403);
+  // Computed when asked until a run stored figures; then the stored ones, produced by Temporal (the nightly schedule's workflow).
+  expect((await evaluator().get('/api/evaluation')).body.stored).toBe(false);
+  expect((await evaluator().post('/api/evaluation/runs')).status).toBe(403);
+  const run = await apiAs(stack.baseUrl, 'project_manager').post('/api/evaluation/runs');
+  expect(run.status).toBe(201);
   const figures = await evaluator().get('/api/evaluation');
   expect(figures.status).toBe(200);
+  expect(figures.body).toMatchObject({ stored: true, computedAt: run.body.computedAt });
   expect(figures.body.participants).toMatchObject({ people: 2, rearrested: null }); // one re-arrest: under the minimum of 2
   expect(figures.body.comparison).toMatchObject({ people: 2, rearrested: 2 });
   expect(figures.body.comparison.curve.at(-1).survival).toBe(0);

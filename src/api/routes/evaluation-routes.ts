@@ -1,13 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { arrestRecords, disparityFigures } from '../../evaluation/disparity';
+import { computeEvaluation } from '../../evaluation/compute-evaluation';
+import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
-import {
-  DATA_DICTIONARY,
-  deidentifiedRow,
-  evaluationFigures,
-  evaluationRecords,
-} from '../../evaluation/evaluation-data';
+import { DATA_DICTIONARY, deidentifiedRow, evaluationRecords } from '../../evaluation/evaluation-data';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { recordDisclosure } from '../case-reads';
 import { route, type Route } from '../contract/route';
@@ -31,7 +27,12 @@ const cohortSchema = z.looseObject({
 });
 
 /** R-EVAL: whether diversion works — the figures for the program and evaluators, the de-identified data for evaluators. */
-export function evaluationRoutes(deps: { db: PrismaClient; config: LeadConfig; pseudonymKey?: string }): Route[] {
+export function evaluationRoutes(deps: {
+  db: PrismaClient;
+  cases: CaseWorkflows;
+  config: LeadConfig;
+  pseudonymKey?: string;
+}): Route[] {
   const { db, config } = deps;
   const key = deps.pseudonymKey ?? randomBytes(32).toString('base64');
   const minimumCell = config.evaluation.minimumCell;
@@ -51,6 +52,7 @@ export function evaluationRoutes(deps: { db: PrismaClient; config: LeadConfig; p
             schema: z.looseObject({
               computedAt: z.string(),
               minimumCell: z.number().int(),
+              stored: z.boolean().describe('false: no run has stored figures yet; these were computed now'),
               participants: cohortSchema,
               comparison: cohortSchema,
               hazardRatio: z.looseObject({ ratio: z.number(), lower: z.number(), upper: z.number() }).nullable(),
@@ -74,11 +76,27 @@ export function evaluationRoutes(deps: { db: PrismaClient; config: LeadConfig; p
         },
       },
       async ({ res }) => {
-        const [records, arrests] = await Promise.all([evaluationRecords(db), arrestRecords(db)]);
-        res.json({
-          ...evaluationFigures(records, new Date(), minimumCell),
-          byPerceivedRace: disparityFigures(arrests, config.evaluation.raceEthnicityCategories[0], minimumCell),
-        });
+        // The figures the last run stored; computed now only where no run has stored any yet (a new install).
+        const latest = await db.evaluationResult.findFirst({ orderBy: { id: 'desc' } });
+        res.json(
+          latest
+            ? { ...(latest.figures as object), stored: true }
+            : { ...(await computeEvaluation(deps)), stored: false },
+        );
+      },
+    ),
+    route(
+      {
+        method: 'post',
+        path: '/evaluation/runs',
+        operationId: 'produceEvaluation',
+        tag: EVALUATION_TAG,
+        summary: "R-EVAL: compute and store the evaluation figures now, with the nightly schedule's own workflow",
+        access: { permission: 'evaluation.produce' },
+        responses: { 201: { description: 'Computed and stored', schema: z.looseObject({ computedAt: z.string() }) } },
+      },
+      async ({ res }) => {
+        res.status(201).json(await deps.cases.produceEvaluation());
       },
     ),
     route(

@@ -67,6 +67,15 @@ CREATE TABLE "SelfReportedDemographics" (
     CONSTRAINT "SelfReportedDemographics_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "EvaluationResult" (
+    "id" BIGSERIAL NOT NULL,
+    "computedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "figures" JSONB NOT NULL,
+
+    CONSTRAINT "EvaluationResult_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Booking_submissionId_key" ON "Booking"("submissionId");
 

@@ -1,0 +1,11 @@
+import { computeEvaluation } from '../src/evaluation/compute-evaluation';
+import type { ActivityDeps } from './index';
+
+/** R-EVAL: computes the evaluation figures and stores them (a new row per run; the latest is read). */
+export async function produceEvaluation(deps: Pick<ActivityDeps, 'db' | 'config'>): Promise<{ computedAt: string }> {
+  const figures = await computeEvaluation(deps);
+  await deps.db.evaluationResult.create({
+    data: { computedAt: new Date(figures.computedAt), figures: figures as object },
+  });
+  return { computedAt: figures.computedAt };
+}
