@@ -16,6 +16,7 @@ export const PAGE_SCRIPTS = [
   'home',
   'sign-in',
   'reports',
+  'evaluation',
 ] as const;
 
 /**

@@ -318,6 +318,9 @@ export function arrestForm(config: LeadConfig): Raw {
         <a href="#eligibility">Eligibility: enter the date of birth and the offense</a>
       </p>
       <button type="submit" id="arrest-submit">Submit referral</button>
+      <button type="button" id="arrest-book" class="secondary">
+        Book instead — not diverted (R-EL-NORIGHT; recorded for the evaluation, R-EVAL)
+      </button>
     </div>
   </form>`;
 }

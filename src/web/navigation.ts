@@ -9,6 +9,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: '/nci', label: 'NCI referrals', permission: 'queue.nci' },
   { href: '/supervisor', label: 'Stuck cases', permission: 'stuck.read' },
   { href: '/reports', label: 'Monthly report', permission: 'report.staffing' },
+  { href: '/evaluation', label: 'Evaluation', permission: 'evaluation.read' },
 ];
 
 /** What each role is called on the pages. */
@@ -20,4 +21,5 @@ export const ROLE_LABELS = {
   project_manager: 'project manager',
   supervisor: 'supervisor',
   doc_nci: 'DOC NCI officer',
+  evaluator: 'evaluator',
 } as const;

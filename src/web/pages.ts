@@ -97,6 +97,10 @@ export function pageRoutes(config: LeadConfig): Router {
     send('Monthly report', 'reports', html`<div id="report"><p class="hint">Loading…</p></div>`, '/reports'),
   );
   router.get(
+    '/evaluation',
+    send('Evaluation', 'evaluation', html`<div id="evaluation"><p class="hint">Loading…</p></div>`, '/evaluation'),
+  );
+  router.get(
     '/supervisor',
     send('Stuck cases', 'supervisor', html`<div id="stuck"><p class="hint">Loading…</p></div>`, '/supervisor'),
   );

@@ -301,7 +301,11 @@ test("an officer's navigation shows the officer's pages only; another role's pag
   const supPage = await supervisor.newPage();
   await supPage.goto(`${stack.baseUrl}/supervisor`);
   await supPage.waitForSelector('#stuck[data-ready="true"]');
-  expect(await supPage.locator('#main-nav a').allTextContents()).toEqual(['Stuck cases', 'Monthly report']);
+  expect(await supPage.locator('#main-nav a').allTextContents()).toEqual([
+    'Stuck cases',
+    'Monthly report',
+    'Evaluation',
+  ]);
   await context.close();
   await supervisor.close();
 });

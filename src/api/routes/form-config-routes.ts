@@ -14,7 +14,14 @@ export function formConfigRoutes(config: LeadConfig, temporalUi: string): Route[
       timezone: config.program.timezone,
       caseIdPrefix: config.program.caseIdPrefix,
     },
-    agencies: Object.fromEntries(Object.entries(config.agencies).map(([code, a]) => [code, { name: a.name }])),
+    agencies: Object.fromEntries(
+      Object.entries(config.agencies).map(([code, a]) => [
+        code,
+        { name: a.name, recordsPerceivedRace: a.recordsPerceivedRace },
+      ]),
+    ),
+    // R-EVAL: the categories the forms offer (perceived race where recorded; self-reported demographics).
+    evaluation: { raceEthnicityCategories: config.evaluation.raceEthnicityCategories },
     offenses: config.offenses,
     offices: Object.fromEntries(Object.entries(config.offices).map(([code, o]) => [code, { name: o.name }])),
     socialContact: config.socialContact,
@@ -36,7 +43,8 @@ export function formConfigRoutes(config: LeadConfig, temporalUi: string): Route[
             description: 'The codes',
             schema: z.looseObject({
               program: z.looseObject({ name: z.string(), timezone: z.string(), caseIdPrefix: z.string() }),
-              agencies: z.record(z.string(), z.looseObject({ name: z.string() })),
+              agencies: z.record(z.string(), z.looseObject({ name: z.string(), recordsPerceivedRace: z.boolean() })),
+              evaluation: z.looseObject({ raceEthnicityCategories: z.array(z.string()) }),
               offenses: z.unknown(),
               offices: z.record(z.string(), z.looseObject({ name: z.string() })),
               socialContact: z.unknown(),

@@ -109,3 +109,80 @@ export function horizontalBars(opts: {
     ...rows,
   );
 }
+
+export interface SurvivalCohort {
+  label: string;
+  className: string;
+  steps: Array<{ day: number; survival: number; lower: number; upper: number }>;
+}
+
+/**
+ * Kaplan–Meier curves: a step line per cohort over its 95 % band, days on the x axis (labelled in
+ * months), the share not re-arrested on the y axis. Every step carries its values for readers and tests.
+ */
+export function survivalCurves(opts: { title: string; id: string; cohorts: SurvivalCohort[] }): SVGElement {
+  const width = 640;
+  const height = 260;
+  const [left, right, top, bottom] = [44, 12, 12, 40];
+  const lastDay = Math.max(365, ...opts.cohorts.flatMap((c) => c.steps.map((s) => s.day)));
+  const x = (day: number) => left + ((width - left - right) * day) / lastDay;
+  const y = (share: number) => top + (height - top - bottom) * (1 - share);
+  const stepsOf = (points: Array<[number, number]>) =>
+    points.map(([d, v], i) => (i === 0 ? `M${x(d)},${y(v)}` : `H${x(d)}V${y(v)}`)).join('') + `H${x(lastDay)}`;
+  const curves = opts.cohorts.map((c) => {
+    const line: Array<[number, number]> = [[0, 1], ...c.steps.map((s): [number, number] => [s.day, s.survival])];
+    const upper: Array<[number, number]> = [[0, 1], ...c.steps.map((s): [number, number] => [s.day, s.upper])];
+    const lower: Array<[number, number]> = [[0, 1], ...c.steps.map((s): [number, number] => [s.day, s.lower])];
+    const band = `${stepsOf(upper)}V${y(lower.at(-1)![1])}${[...lower]
+      .reverse()
+      .map(([d, v], i, all) => `H${x(d)}V${y(i + 1 < all.length ? all[i + 1][1] : v)}`)
+      .join('')}Z`;
+    return el(
+      'g',
+      { class: `cohort ${c.className}`, 'data-cohort': c.label },
+      el('title', {}, `${c.label}: share not re-arrested over time, with its 95 % band`),
+      el('path', { d: band, class: 'band' }),
+      el('path', { d: stepsOf(line), class: 'curve' }),
+      ...c.steps.map((s) =>
+        el('circle', {
+          cx: x(s.day),
+          cy: y(s.survival),
+          r: 2,
+          'data-day': s.day,
+          'data-survival': Math.round(s.survival * 1000) / 1000,
+        }),
+      ),
+    );
+  });
+  const months = Array.from({ length: Math.floor(lastDay / 182.6) + 1 }, (_, i) => i * 6);
+  const axis = months.map((m) =>
+    el('text', { x: x(m * 30.44), y: height - bottom + 14, 'text-anchor': 'middle', class: 'axis' }, `${m} mo`),
+  );
+  const shares = [0, 0.5, 1].map((v) =>
+    el('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis' }, `${v * 100}%`),
+  );
+  const legend = opts.cohorts.map((c, j) =>
+    el(
+      'g',
+      { class: `cohort ${c.className}` },
+      el('rect', { x: left + j * 220, y: height - 14, width: 10, height: 10 }),
+      el('text', { x: left + j * 220 + 14, y: height - 5, class: 'axis' }, c.label),
+    ),
+  );
+  return el(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-labelledby': `${opts.id}-title`,
+      class: 'chart',
+      id: opts.id,
+    },
+    el('title', { id: `${opts.id}-title` }, opts.title),
+    el('line', { x1: left, x2: width - right, y1: y(0), y2: y(0), class: 'axis-line' }),
+    ...curves,
+    ...axis,
+    ...shares,
+    ...legend,
+  );
+}

@@ -272,6 +272,46 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
   showErrors(form, summary, [{ path: [], message: errorMessage(res) }]);
 }
 
+/**
+ * R-EL-NORIGHT, R-EVAL: the officer books instead of diverting — the checked referral is recorded in
+ * the comparison pool with its eligibility reasons (the same body; the same submission id).
+ */
+async function book(form: HTMLFormElement): Promise<void> {
+  const button = document.getElementById('arrest-book') as HTMLButtonElement;
+  const summary = document.getElementById('arrest-errors')!;
+  const body = arrestBody(form);
+  const schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any } = arrestDiversionSchema(config);
+  const parsed = schema.safeParse(withEmptyGroups(body, ['officer', 'person', 'incident', 'offenses']), {
+    reportInput: true,
+  });
+  if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
+  clearErrors(form, summary);
+  button.disabled = true;
+  try {
+    const res = await api('POST', '/api/referrals/bookings', { ...body, overrideRequest: undefined });
+    if (res.status !== 200 && res.status !== 201) return showRefusal(form, summary, res);
+    replaceChildren(
+      'result',
+      h('h2', { id: 'result-title' }, res.status === 201 ? 'Booking recorded' : 'This booking was already recorded'),
+      h('p', {}, 'Booking id: ', h('strong', { id: 'booking-id' }, res.body.bookingId)),
+      h(
+        'p',
+        {},
+        res.body.reason === 'INELIGIBLE'
+          ? 'Not eligible: the person is booked, with the reasons the check found.'
+          : 'Eligible, and booked: diversion is advice, the officer decides (R-EL-NORIGHT).',
+        ' The booking is kept for the program evaluation (R-EVAL); its outcomes are followed up at 6, 12 and 24 months.',
+      ),
+    );
+    result.className = 'panel ok';
+    result.hidden = false;
+    result.focus();
+    startNewFill(form);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 // --- the device's outbox -------------------------------------------------------------------------
 
 const nameOf = (entry: outbox.OutboxEntry) => {
@@ -520,6 +560,7 @@ async function main(): Promise<void> {
       ['officer', 'person', 'incident', 'offenses'],
     );
   });
+  document.getElementById('arrest-book')!.addEventListener('click', () => void book(arrestForm));
   socialForm.addEventListener('submit', (e) => {
     e.preventDefault();
     void submit(

@@ -20,6 +20,7 @@ export const START_PAGE: Record<SessionUser['role'], string> = {
   project_manager: '/supervisor',
   supervisor: '/supervisor',
   doc_nci: '/nci',
+  evaluator: '/evaluation',
 };
 
 export async function currentUser(): Promise<SessionUser | undefined> {
