@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ClientReportRow, StaffingListRow } from '../disclosure';
+import type { deidentifiedRow } from '../evaluation/evaluation-data';
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text.
 const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -113,6 +114,44 @@ export function disclosuresCsv(
       r.releaseId,
       r.channel,
       r.requestId,
+    ]),
+  );
+}
+
+/** R-EVAL: the evaluator's de-identified rows as CSV: outcomes counted per kind, and listed in one cell. */
+export function evaluationCsv(rows: Array<ReturnType<typeof deidentifiedRow>>): string {
+  const count = (r: ReturnType<typeof deidentifiedRow>, kind: string) =>
+    String(r.outcomes.filter((o) => o.kind === kind).length);
+  return csv(
+    [
+      'person',
+      'cohort',
+      'startMonth',
+      'agency',
+      'offenseLevel',
+      'bookingReason',
+      'followUpMonths',
+      'rearrested',
+      'monthsToRearrest',
+      'arrests',
+      'bookings',
+      'charges',
+      'outcomes',
+    ],
+    rows.map((r) => [
+      r.person,
+      r.cohort,
+      r.startMonth,
+      r.agency,
+      r.offenseLevel,
+      r.bookingReason,
+      String(r.followUpMonths),
+      yesNo(r.rearrested),
+      r.monthsToRearrest === null ? null : String(r.monthsToRearrest),
+      count(r, 'ARREST'),
+      count(r, 'BOOKING'),
+      count(r, 'CHARGE'),
+      r.outcomes.map((o) => `${o.kind} ${o.level} month ${o.monthsAfterStart}`).join('; '),
     ]),
   );
 }

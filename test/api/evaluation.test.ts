@@ -202,6 +202,10 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
     'RPT-',
     'B-1047', // the officer's badge
   ];
+  const csvExport = String((await evaluator().get('/api/evaluation/export.csv')).body);
+  expect(csvExport.trim().split('\r\n')).toHaveLength(1 + rows.length);
+  for (const identifier of identifiers)
+    expect({ identifier, inCsv: csvExport.includes(identifier) }).toEqual({ identifier, inCsv: false });
   for (const identifier of identifiers)
     expect({ identifier, found: text.includes(identifier) }).toEqual({ identifier, found: false });
   expect(Object.keys(rows[0]).sort()).toEqual(
@@ -211,8 +215,8 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
     async () =>
       (await stack.db.disclosure.count({
         where: { actorRole: 'evaluator', kinds: { has: 'DE_IDENTIFIED_RECORD' } },
-      })) === 4,
-    'one disclosure per exported record',
+      })) === 8,
+    'one disclosure per exported record, in each of the two exports',
   );
   // Others may not export.
   expect((await apiAs(stack.baseUrl, 'supervisor').get('/api/evaluation/export.jsonl')).status).toBe(403);

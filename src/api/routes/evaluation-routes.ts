@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { computeEvaluation } from '../../evaluation/compute-evaluation';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
+import type { Request } from 'express';
 import { z } from 'zod';
+import { evaluationCsv } from '../../reports/report-csv';
+import { csvDownload } from '../csv-download';
 import type { LeadConfig } from '../../config/config-schema';
 import { DATA_DICTIONARY, deidentifiedRow, evaluationRecords } from '../../evaluation/evaluation-data';
 import type { PrismaClient } from '../../generated/prisma/client';
@@ -36,6 +39,24 @@ export function evaluationRoutes(deps: {
   const { db, config } = deps;
   const key = deps.pseudonymKey ?? randomBytes(32).toString('base64');
   const minimumCell = config.evaluation.minimumCell;
+  const exportName = () => `lead-evaluation-${new Date().toISOString().slice(0, 10)}`;
+  const exportContract = { tag: EVALUATION_TAG, method: 'get', access: { permission: 'evaluation.export' } } as const;
+
+  /** The de-identified rows; a cohort under the minimum cell size is withheld whole (a few rows could single people out). */
+  async function exportedRows(req: Request) {
+    const now = new Date();
+    const records = await evaluationRecords(db);
+    const shown = records.filter((r) => records.filter((o) => o.cohort === r.cohort).length >= minimumCell);
+    for (const record of shown)
+      recordDisclosure(req, {
+        personId: record.personId,
+        caseId: record.recordId,
+        kinds: ['DE_IDENTIFIED_RECORD'],
+        basis: "R-EVAL: the evaluator's de-identified export",
+      });
+    return shown.map((r) => deidentifiedRow(r, key, now));
+  }
+
   return [
     route(
       {
@@ -101,35 +122,30 @@ export function evaluationRoutes(deps: {
     ),
     route(
       {
-        method: 'get',
+        ...exportContract,
         path: '/evaluation/export.jsonl',
         operationId: 'exportEvaluationData',
-        tag: EVALUATION_TAG,
         summary:
           'R-EVAL: the de-identified dataset, one JSON line per start (data dictionary: /api/evaluation/data-dictionary); each record a disclosure (R-DISCLOSE)',
-        access: { permission: 'evaluation.export' },
         responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
       },
       async ({ req, res }) => {
-        const now = new Date();
-        const records = await evaluationRecords(db);
-        // A cohort under the minimum cell size is withheld whole: a few rows could single people out.
-        const shown = records.filter((r) => records.filter((o) => o.cohort === r.cohort).length >= minimumCell);
-        for (const record of shown)
-          recordDisclosure(req, {
-            personId: record.personId,
-            caseId: record.recordId,
-            kinds: ['DE_IDENTIFIED_RECORD'],
-            basis: "R-EVAL: the evaluator's de-identified export",
-          });
+        const rows = await exportedRows(req);
         res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-        res.setHeader(
-          'Content-Disposition',
-          `attachment; filename="lead-evaluation-${now.toISOString().slice(0, 10)}.jsonl"`,
-        );
-        res.send(
-          shown.map((r) => JSON.stringify(deidentifiedRow(r, key, now))).join('\n') + (shown.length ? '\n' : ''),
-        );
+        res.setHeader('Content-Disposition', `attachment; filename="${exportName()}.jsonl"`);
+        res.send(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
+      },
+    ),
+    route(
+      {
+        ...exportContract,
+        path: '/evaluation/export.csv',
+        operationId: 'exportEvaluationDataCsv',
+        summary: 'R-EVAL: the same de-identified dataset as CSV (outcomes counted per kind and listed in one cell)',
+        responses: { 200: { description: 'One row per start', contentType: 'text/csv' } },
+      },
+      async ({ req, res }) => {
+        csvDownload(res, `${exportName()}.csv`, evaluationCsv(await exportedRows(req)));
       },
     ),
     route(
