@@ -65,7 +65,13 @@ export async function factsOf(db: PrismaClient, referral: ReadableReferral, view
     recordedAt: reported.recordedAt.toISOString(),
     recordedBy: reported.recordedById,
   };
-  return { view, referral, release: releaseOf(referral.id, view.consent, stored), demographics };
+  const milestones = (
+    await db.iipMilestone.findMany({
+      where: { referralId: referral.id },
+      orderBy: [{ reachedOn: 'asc' }, { id: 'asc' }],
+    })
+  ).map((m) => ({ milestone: m.milestone, reachedOn: m.reachedOn.toISOString().slice(0, 10) }));
+  return { view, referral, release: releaseOf(referral.id, view.consent, stored), demographics, milestones };
 }
 
 /**

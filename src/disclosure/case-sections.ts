@@ -1,7 +1,7 @@
 import type { Actor } from '../shared/roles';
 import type { CaseEvent, CaseEventType, CaseState, CaseView, ExitReason } from '../shared/case-model';
 import type { Access, CaseManagementLevel } from './policy';
-import type { DemographicsRecord } from '../evaluation/demographics';
+import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
 /**
  * The three kinds of information of R-ROI as allow-lists: every section a reader receives is built
@@ -365,6 +365,8 @@ export interface CaseManagementRecord {
   level: 'FULL';
   /** R-EVAL: self-reported, asked by case management; null until recorded. */
   demographics: DemographicsRecord | null;
+  /** R-EVAL, R-IIP: milestones reached, oldest first. */
+  milestones: MilestoneRecord[];
   release: ReleaseRecord | null;
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
@@ -385,8 +387,12 @@ export function caseManagementSection(
   view: CaseView,
   release: ReleaseRecord | null,
   access: Access,
-  demographics: DemographicsRecord | null = null,
+  evaluation: { demographics: DemographicsRecord | null; milestones: MilestoneRecord[] } = {
+    demographics: null,
+    milestones: [],
+  },
 ): CaseManagementRecord | CaseManagementSummary | null {
+  const { demographics } = evaluation;
   if (access.caseManagement === 'SUMMARY') {
     return {
       level: 'SUMMARY',
@@ -398,6 +404,7 @@ export function caseManagementSection(
   if (access.caseManagement !== 'FULL') return null;
   return {
     level: 'FULL',
+    milestones: evaluation.milestones.map((m) => ({ milestone: m.milestone, reachedOn: m.reachedOn })),
     demographics: demographics && {
       raceEthnicity: {
         answer: demographics.raceEthnicity.answer,

@@ -44,7 +44,7 @@ export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease 
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
 
-import type { DemographicsRecord } from '../evaluation/demographics';
+import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
 export type DisclosedKind =
   | 'REFERRAL_RECORD'
@@ -69,6 +69,8 @@ export interface CaseFacts {
   release: ReleaseRecord | null;
   /** R-EVAL: the participant's latest self-reported demographics (case-management record). */
   demographics?: DemographicsRecord | null;
+  /** R-EVAL, R-IIP: the milestones the participant reached (case-management record). */
+  milestones?: MilestoneRecord[];
 }
 
 export interface DisclosedCase {
@@ -113,7 +115,10 @@ export function discloseCase(
 ): { body: DisclosedCase; entry?: DisclosureEntry } | undefined {
   const access = accessToCase(reader, facts);
   if (!access.programStatus) return undefined;
-  const caseManagement = caseManagementSection(facts.view, facts.release, access, facts.demographics ?? null);
+  const caseManagement = caseManagementSection(facts.view, facts.release, access, {
+    demographics: facts.demographics ?? null,
+    milestones: facts.milestones ?? [],
+  });
   const kinds: InformationKind[] = ['PROGRAM_STATUS'];
   if (access.referralRecord) kinds.push('REFERRAL_RECORD');
   if (caseManagement) kinds.push('CASE_MANAGEMENT_RECORD');

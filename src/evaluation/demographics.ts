@@ -30,6 +30,11 @@ export function demographicsSchema(config: LeadConfig) {
   });
 }
 
+export interface MilestoneRecord {
+  milestone: string;
+  reachedOn: string;
+}
+
 export interface DemographicsRecord {
   raceEthnicity: { answer: string; categories: string[] };
   gender: string | null;
@@ -38,3 +43,14 @@ export interface DemographicsRecord {
   recordedAt: string;
   recordedBy: string;
 }
+
+/** R-EVAL, R-IIP: the milestones of a participant's progress the evaluation counts. */
+export const IIP_MILESTONES = ['HOUSED', 'INCOME_OR_BENEFITS', 'TREATMENT_STARTED', 'EMPLOYED'] as const;
+
+export const milestoneSchema = z.strictObject({
+  milestone: z.enum(IIP_MILESTONES),
+  reachedOn: z.iso
+    .date()
+    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'cannot be in the future')
+    .describe('YYYY-MM-DD'),
+});

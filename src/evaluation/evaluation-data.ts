@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { PrismaClient } from '../generated/prisma/client';
+import { IIP_MILESTONES } from './demographics';
 import { hazardRatio, kaplanMeier, suppressed, survivalAt, type Subject } from './statistics';
 
 const DAY = 86_400_000;
@@ -17,6 +18,8 @@ export interface EvaluationRecord {
   /** The pool's reason (INELIGIBLE or OFFICER_DECISION); null for participants. */
   bookingReason: string | null;
   outcomes: Array<{ kind: string; level: string; on: Date }>;
+  /** R-IIP: participants only — the milestones they reached. */
+  milestones: Array<{ milestone: string; on: Date }>;
 }
 
 /**
@@ -34,6 +37,11 @@ export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRec
     }),
   ]);
   const people = [...new Set([...enrolled, ...bookings].map((r) => r.personId))];
+  const milestones = await db.iipMilestone.findMany({
+    where: { referralId: { in: enrolled.map((r) => r.id) } },
+    select: { referralId: true, milestone: true, reachedOn: true },
+    orderBy: { reachedOn: 'asc' },
+  });
   const outcomes = await db.outcome.findMany({
     where: { personId: { in: people } },
     select: { personId: true, kind: true, level: true, occurredOn: true },
@@ -56,6 +64,9 @@ export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRec
         offenseLevel: levelOf(r.details),
         bookingReason: null,
         outcomes: after(r.personId, start),
+        milestones: milestones
+          .filter((m) => m.referralId === r.id)
+          .map((m) => ({ milestone: m.milestone, on: m.reachedOn })),
       };
     }),
     ...bookings.map((b): EvaluationRecord => ({
@@ -67,6 +78,7 @@ export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRec
       offenseLevel: levelOf(b.details),
       bookingReason: b.reason,
       outcomes: after(b.personId, b.bookedAt),
+      milestones: [],
     })),
   ];
 }
@@ -112,12 +124,20 @@ export function evaluationFigures(records: EvaluationRecord[], now: Date, minimu
     };
   };
   const shown = suppressed(participants.length, minimumCell) && suppressed(comparison.length, minimumCell);
+  const enrolled = records.filter((r) => r.cohort === 'PARTICIPANT');
   return {
     computedAt: now.toISOString(),
     minimumCell,
     participants: describe(participants),
     comparison: describe(comparison),
     hazardRatio: shown ? hazardRatio(participants, comparison) : null,
+    // R-IIP: how many participants reached each milestone (each counted once).
+    milestones: Object.fromEntries(
+      IIP_MILESTONES.map((m) => [
+        m,
+        suppressed(enrolled.filter((r) => r.milestones.some((x) => x.milestone === m)).length, minimumCell),
+      ]),
+    ),
   };
 }
 
@@ -141,6 +161,7 @@ export function deidentifiedRow(record: EvaluationRecord, key: string, now: Date
     rearrested: subject.event,
     monthsToRearrest: subject.event ? Math.floor(subject.time / MONTH_DAYS) : null,
     outcomes: record.outcomes.map((o) => ({ kind: o.kind, level: o.level, monthsAfterStart: monthsAfter(o.on) })),
+    milestones: record.milestones.map((m) => ({ milestone: m.milestone, monthsAfterStart: monthsAfter(m.on) })),
   };
 }
 

@@ -137,6 +137,7 @@ export function evaluationCsv(rows: Array<ReturnType<typeof deidentifiedRow>>): 
       'bookings',
       'charges',
       'outcomes',
+      'milestones',
     ],
     rows.map((r) => [
       r.person,
@@ -152,6 +153,7 @@ export function evaluationCsv(rows: Array<ReturnType<typeof deidentifiedRow>>): 
       count(r, 'BOOKING'),
       count(r, 'CHARGE'),
       r.outcomes.map((o) => `${o.kind} ${o.level} month ${o.monthsAfterStart}`).join('; '),
+      r.milestones.map((m) => `${m.milestone} month ${m.monthsAfterStart}`).join('; '),
     ]),
   );
 }

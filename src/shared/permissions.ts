@@ -56,6 +56,8 @@ export const PERMISSIONS = {
   'outcome.import': ['supervisor', 'project_manager'],
   /** R-EVAL: case management asks the participant and records what they say of themselves. */
   'demographics.record': ['case_manager'],
+  /** R-EVAL, R-IIP: case management records the milestones a participant reached. */
+  'milestone.record': ['case_manager'],
   /** R-EVAL: the agency's sergeants confirm a follow-up's outcomes are recorded (supervisors for any agency). */
   'followup.confirm': ['sergeant', 'supervisor'],
   /** R-EVAL: the evaluation figures (small cells suppressed). */

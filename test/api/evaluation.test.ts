@@ -272,7 +272,28 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
     expect(JSON.stringify(res.body)).not.toContain('UNSHELTERED');
   }
 
+  // R-IIP milestones: a participant's, recorded once per milestone and date; a case without a participant has none.
+  const housed = { milestone: 'HOUSED', reachedOn: RECENT };
+  expect((await caseManager().post(`/api/cases/${ids.diverted}/milestones`, housed)).status).toBe(201);
+  expect((await caseManager().post(`/api/cases/${ids.diverted}/milestones`, housed)).status).toBe(200);
+  expect((await caseManager().post(`/api/cases/${ids.divertedToo}/milestones`, housed)).status).toBe(201);
+  expect(
+    (await caseManager().post(`/api/cases/${ids.divertedToo}/milestones`, { milestone: 'EMPLOYED', reachedOn: RECENT }))
+      .status,
+  ).toBe(201);
+  const notEnrolled = await submitArrest(stack, arrestReferral());
+  const refused = await caseManager().post(`/api/cases/${notEnrolled}/milestones`, housed);
+  expect([refused.status, refused.body.error.ruleId]).toEqual([409, 'R-EVAL']);
+  expect((await supervisor.get(`/api/cases/${ids.divertedToo}`)).body.caseManagement.milestones).toEqual([
+    { milestone: 'HOUSED', reachedOn: RECENT },
+    { milestone: 'EMPLOYED', reachedOn: RECENT },
+  ]);
+  expect(JSON.stringify((await officer().get(`/api/cases/${ids.divertedToo}`)).body)).not.toContain('EMPLOYED');
+
+  expect((await apiAs(stack.baseUrl, 'project_manager').post('/api/evaluation/runs')).status).toBe(201);
   const figures = (await apiAs(stack.baseUrl, 'project_manager').get('/api/evaluation')).body;
+  // Two participants housed; one employed: under the minimum of 2, suppressed.
+  expect(figures.milestones).toMatchObject({ HOUSED: 2, EMPLOYED: null, TREATMENT_STARTED: 0 });
   expect(figures.byPerceivedRace.reference).toBe('WHITE');
   expect(figures.byPerceivedRace.groups.map((g: { group: string }) => g.group)).toEqual(
     expect.arrayContaining(['BLACK', 'NOT_RECORDED']),

@@ -124,6 +124,7 @@ test('R-EVAL: the evaluation page shows the stored curves and tables; small cell
   const row = (cohort: string) => page.locator(`#rearrest-rates tr[data-cohort="${cohort}"] td`).allTextContents();
   expect((await row('comparison')).slice(0, 2)).toEqual(['4', '2']); // the booking of the test before too
   expect((await row('participants')).slice(0, 2)).toEqual(['2', 'suppressed (under 2)']); // one re-arrest
+  expect(await page.locator('#milestones tr[data-milestone="HOUSED"] td').textContent()).toBe('0');
   expect(await page.locator('#export a').count()).toBe(2);
   await expectAccessible(page, 'the evaluation page');
   await screenshot(page, 'evaluation');

@@ -1,3 +1,5 @@
+import type { Browser } from 'playwright-core';
+import { contextAs, launchBrowser, watchErrors } from '../support/browser';
 import { followUpWorkflowId } from '../../src/shared/definitions';
 import { apiAs, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
@@ -9,10 +11,12 @@ import { startTestStack, type TestStack } from '../support/test-stack';
  * supervisors' list until it is confirmed.
  */
 let stack: TestStack;
+let browser: Browser;
 beforeAll(async () => {
-  stack = await startTestStack();
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
 });
 afterAll(async () => {
+  await browser?.close();
   await stack?.stop();
 });
 
@@ -51,6 +55,16 @@ test('R-EVAL: reminders at 6, 12 and 24 months; confirmed by the agency sergeant
     return res.body.followUpsUnconfirmed.items.find((i: { recordId: string }) => i.recordId === recordId);
   }, 'the unconfirmed follow-up on the stuck list');
   expect(stuck).toMatchObject({ months: 12, agency: 'BURIEN_PD' });
+  // … and on the supervisors' page, like any other stuck clock.
+  const context = await contextAs(stack, browser, { role: 'supervisor', user: 'sup-follow-ups' });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${stack.baseUrl}/supervisor`);
+  await page.waitForSelector('#stuck[data-ready="true"]');
+  expect(await page.locator(`#follow-ups tr[data-record="${recordId}"]`).textContent()).toContain('12 months');
+  expect(await page.locator('[data-count="followUpsUnconfirmed"] strong').textContent()).toBe('1');
+  expect(errors).toEqual([]);
+  await context.close();
   expect((await confirm(12)).status).toBe(200);
   await waitFor(
     async () => (await stack.db.followUp.findUniqueOrThrow({ where: { id: `${recordId}.12` } })).stuckSince === null,

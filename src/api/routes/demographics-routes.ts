@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
-import { demographicsSchema } from '../../evaluation/demographics';
+import { demographicsSchema, milestoneSchema } from '../../evaluation/demographics';
+import { errorBodySchema } from '../contract/openapi-document';
+import { HttpError } from '../http-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { referralFor } from '../case-reads';
 import { route, type Route } from '../contract/route';
-import { caseIdParams, isoDateTime } from '../schemas/common';
+import { caseIdParams, isoDate, isoDateTime } from '../schemas/common';
+
+const milestoneAnswerSchema = z.looseObject({
+  caseId: z.string(),
+  milestone: z.string(),
+  reachedOn: isoDate,
+  created: z.boolean(),
+});
 
 /** R-EVAL: the participant's self-reported demographics, recorded by case management (R-ROI: case-management record). */
 export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig }): Route[] {
@@ -41,6 +50,54 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
           },
         });
         res.status(201).json({ caseId: referral.id, recordedAt: row.recordedAt.toISOString() });
+      },
+    ),
+    route(
+      {
+        method: 'post',
+        path: '/cases/:caseId/milestones',
+        operationId: 'recordMilestone',
+        tag: 'Cases',
+        summary:
+          'R-EVAL, R-IIP: a milestone the participant reached (housed, income or benefits, treatment, employment)',
+        access: { permission: 'milestone.record' },
+        params: caseIdParams,
+        body: milestoneSchema,
+        responses: {
+          201: { description: 'Recorded', schema: milestoneAnswerSchema },
+          200: { description: 'This milestone on this date was recorded before', schema: milestoneAnswerSchema },
+          409: { description: 'The case has no participant (not enrolled)', schema: errorBodySchema },
+        },
+      },
+      async ({ req, res, actor, params, body }) => {
+        const referral = await referralFor(deps.db, actor, params.caseId);
+        const enrolled = await deps.db.caseEvent.count({ where: { referralId: referral.id, type: 'ENROLLED' } });
+        if (enrolled === 0)
+          throw new HttpError(
+            409,
+            'NOT_A_PARTICIPANT',
+            `Case ${referral.id} has no enrolled participant: milestones are a participant's progress (R-IIP, R-EVAL)`,
+            { ruleId: 'R-EVAL', stage: referral.stage },
+          );
+        const key = {
+          referralId: referral.id,
+          milestone: body.milestone,
+          reachedOn: new Date(`${body.reachedOn}T00:00:00Z`),
+        };
+        const existing = await deps.db.iipMilestone.findUnique({ where: { referralId_milestone_reachedOn: key } });
+        const row =
+          existing ??
+          (await deps.db.iipMilestone.upsert({
+            where: { referralId_milestone_reachedOn: key },
+            create: { ...key, recordedById: actor.id, requestId: req.requestId! },
+            update: {},
+          }));
+        res.status(existing ? 200 : 201).json({
+          caseId: referral.id,
+          milestone: row.milestone,
+          reachedOn: row.reachedOn.toISOString().slice(0, 10),
+          created: !existing,
+        });
       },
     ),
   ];

@@ -73,6 +73,9 @@ export function evaluationRoutes(deps: {
             schema: z.looseObject({
               computedAt: z.string(),
               minimumCell: z.number().int(),
+              milestones: z
+                .record(z.string(), z.number().int().nullable())
+                .describe('R-IIP: participants who reached each milestone (null: suppressed)'),
               stored: z.boolean().describe('false: no run has stored figures yet; these were computed now'),
               participants: cohortSchema,
               comparison: cohortSchema,

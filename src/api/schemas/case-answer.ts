@@ -99,6 +99,9 @@ const caseManagementRecordSchema = z.looseObject({
     })
     .nullable()
     .describe('R-EVAL: self-reported; null until recorded'),
+  milestones: z
+    .array(z.looseObject({ milestone: z.string(), reachedOn: isoDate }))
+    .describe('R-EVAL, R-IIP: milestones reached'),
   release: z.looseObject({ id: z.string(), inForce: z.boolean(), coversStaffing: z.boolean() }).nullable(),
   intakeScheduledFor: isoDateTime.optional(),
   iip: z.looseObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),

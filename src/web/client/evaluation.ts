@@ -95,6 +95,14 @@ async function main(): Promise<void> {
         ? `Hazard of re-arrest, participants vs the comparison pool: ${ratio(f.hazardRatio.ratio)} (95 %: ${ratio(f.hazardRatio.lower)}–${ratio(f.hazardRatio.upper)}). Below 1: participants are re-arrested less.`
         : 'Hazard ratio: too few people or re-arrests to estimate.',
     ),
+    h('h2', {}, 'Milestones reached by participants'),
+    h(
+      'table',
+      { id: 'milestones' },
+      Object.entries(f.milestones as Record<string, number | null>).map(([m, n]) =>
+        h('tr', { 'data-milestone': m }, h('th', {}, humanize(m)), h('td', {}, count(n))),
+      ),
+    ),
     h('h2', {}, 'Diversion and enrollment by perceived race/ethnicity'),
     h(
       'table',

@@ -1,5 +1,5 @@
 import { api, errorMessage } from './api';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren, when } from './dom';
 import { caseTable } from './lists';
 import { requireSession } from './session';
 
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   const res = await api('GET', '/api/stuck');
   if (res.status !== 200)
     return void replaceChildren('stuck', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
-  const { counts, lists } = res.body;
+  const { counts, lists, followUpsUnconfirmed: followUps } = res.body;
   const keys = Object.keys(lists);
   replaceChildren(
     'stuck',
@@ -20,7 +20,43 @@ async function main(): Promise<void> {
         h('a', { class: 'card', href: `#${k}`, 'data-count': k }, h('strong', {}, String(counts[k])), lists[k].label),
       ),
     ),
+    h(
+      'a',
+      { class: 'card', href: '#followUpsUnconfirmed', 'data-count': 'followUpsUnconfirmed' },
+      h('strong', {}, String(followUps.items.length)),
+      followUps.label,
+    ),
     keys.map((k) => [h('h2', { id: k }, `${lists[k].label} (${lists[k].ruleId})`), caseTable(lists[k].cases)]),
+    // R-EVAL: follow-ups of cases and bookings; a booking has no case page, so its id is shown as it is.
+    h('h2', { id: 'followUpsUnconfirmed' }, `${followUps.label} (${followUps.ruleId})`),
+    followUps.items.length
+      ? h(
+          'table',
+          { id: 'follow-ups' },
+          h(
+            'tr',
+            {},
+            ['Case or booking', 'Follow-up', 'Agency', 'Due', 'Stuck since'].map((t) => h('th', {}, t)),
+          ),
+          followUps.items.map((f: any) =>
+            h(
+              'tr',
+              { 'data-record': f.recordId },
+              h(
+                'td',
+                {},
+                /-BK-/.test(f.recordId)
+                  ? f.recordId
+                  : h('a', { href: `/cases/${encodeURIComponent(f.recordId)}` }, f.recordId),
+              ),
+              h('td', {}, `${f.months} months`),
+              h('td', {}, f.agency),
+              h('td', {}, when(f.dueAt)),
+              h('td', {}, when(f.stuckSince)),
+            ),
+          ),
+        )
+      : h('p', { class: 'hint' }, 'None.'),
   );
   document.getElementById('stuck')!.dataset.ready = 'true';
 }
