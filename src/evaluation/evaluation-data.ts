@@ -180,4 +180,6 @@ export const DATA_DICTIONARY = {
   rearrested: 'Whether an arrest was recorded after the start',
   monthsToRearrest: 'Whole months from the start to the first recorded arrest (null without one)',
   outcomes: 'Every arrest, booking or charge recorded after the start: kind, level and whole months after the start',
+  milestones:
+    'PARTICIPANT only: each IIP milestone reached (HOUSED, INCOME_OR_BENEFITS, TREATMENT_STARTED, EMPLOYED) and whole months after the start',
 } as const;

@@ -107,11 +107,10 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
   const text = JSON.stringify(res.body);
   const label = `${reader.name} reads ${c.caseId} (${JSON.stringify(c.scenario)})`;
   if (!reader.relatesTo(c)) {
-    expect({ label, status: res.status, code: res.body.error?.code }).toEqual({
-      label,
-      status: 404,
-      code: 'CASE_NOT_FOUND',
-    });
+    // R-EVAL: the evaluator's role holds no case permission at all (403); anyone else learns nothing (404).
+    const refusal =
+      reader.role === 'evaluator' ? { status: 403, code: 'FORBIDDEN' } : { status: 404, code: 'CASE_NOT_FOUND' };
+    expect({ label, status: res.status, code: res.body.error?.code }).toEqual({ label, ...refusal });
     expectNoMarkers(label, text, c.ref, c.cm);
     expect(await disclosuresOf(res)).toEqual([]);
     return;
@@ -169,7 +168,7 @@ async function checkPacket(reader: Reader, c: BuiltCase) {
   const res = await asReader(reader).get(`/api/cases/${c.caseId}/packet`);
   const label = `${reader.name} opens the packet of ${c.caseId}`;
   if (!reader.relatesTo(c)) {
-    expect({ label, status: res.status }).toEqual({ label, status: 404 });
+    expect({ label, status: res.status }).toEqual({ label, status: reader.role === 'evaluator' ? 403 : 404 });
     expectNoMarkers(label, JSON.stringify(res.body), c.ref, c.cm);
     return;
   }
