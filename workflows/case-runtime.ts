@@ -1,5 +1,7 @@
 import {
+  CancellationScope,
   condition,
+  isCancellation,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -137,9 +139,20 @@ export class CaseRuntime {
     this.failure.catch(() => undefined);
   }
 
-  /** Owns a coroutine: it runs on, and its failure is the case's (see `failure`). */
+  /**
+   * Owns a coroutine: it runs on, and its failure is the case's (see `failure`). A step cancelled while
+   * nobody cancelled the case — a local activity whose worker died mid-task, seen in the production-stack
+   * kill test — must not end the case: it is raised as an ordinary error, which fails the workflow task
+   * only, and the retried task runs the step again.
+   */
   own(task: Promise<unknown>): void {
-    task.catch(this.fail);
+    task.catch((err: unknown) =>
+      this.fail(
+        isCancellation(err) && !CancellationScope.current().consideredCancelled
+          ? new Error(`A step of case ${this.state.referralId} was cancelled; the workflow task is retried`)
+          : err,
+      ),
+    );
   }
 
   commit(events: NewCaseEvent[], cause: Cause = 'action'): void {
