@@ -40,54 +40,56 @@ export async function arrestRecords(db: PrismaClient): Promise<ArrestRecord[]> {
   ];
 }
 
+/** Each stage's rate: its count over the stage before it (all arrests the check saw, for eligibility). */
+const STAGES = [
+  { name: 'eligibility', count: 'eligible', base: 'checkedArrests' },
+  { name: 'diversion', count: 'diverted', base: 'eligible' },
+  { name: 'enrollment', count: 'enrolled', base: 'diverted' },
+] as const;
+type Counts = Record<'checkedArrests' | 'eligible' | 'diverted' | 'enrolled', number>;
+
 /**
- * R-EVAL: diversion and enrollment by the officer's perceived race/ethnicity, against the arrests for
- * eligible offenses the check saw: each group's diversion rate (eligible arrests diverted) and
- * enrollment rate (diversions enrolled) and their relative rate indices against the reference group.
- * Counts under the minimum cell size are suppressed, and so is any rate or index built on one.
+ * R-EVAL: eligibility, diversion and enrollment by the officer's perceived race/ethnicity, against the
+ * arrests the eligibility check saw (diverted or booked): each group's rate at each stage (eligible of
+ * the arrests, diverted of the eligible, enrolled of the diverted) and its relative rate index against
+ * the reference group. Counts under the minimum cell size are suppressed, and so is every rate or index
+ * built on one.
  */
 export function disparityFigures(records: ArrestRecord[], reference: string, minimumCell: number) {
   const groups = [...new Set(records.map((r) => r.group))].sort();
-  const count = (group: string, test: (r: ArrestRecord) => boolean) =>
-    records.filter((r) => r.group === group && test(r)).length;
-  const table = Object.fromEntries(
-    groups.map((g) => [
-      g,
-      {
-        eligibleArrests: count(g, (r) => r.eligible),
-        diverted: count(g, (r) => r.eligible && r.diverted),
-        enrolled: count(g, (r) => r.eligible && r.enrolled),
-      },
-    ]),
-  );
+  const countsOf = (group: string): Counts => {
+    const mine = records.filter((r) => r.group === group);
+    return {
+      checkedArrests: mine.length,
+      eligible: mine.filter((r) => r.eligible).length,
+      diverted: mine.filter((r) => r.eligible && r.diverted).length,
+      enrolled: mine.filter((r) => r.eligible && r.enrolled).length,
+    };
+  };
+  const table = Object.fromEntries(groups.map((g) => [g, countsOf(g)]));
+  const ref = table[reference] ?? countsOf(reference);
   const shown = (n: number) => suppressed(n, minimumCell);
-  const diversion = relativeRateIndex(
-    Object.fromEntries(groups.map((g) => [g, { count: table[g].diverted, base: table[g].eligibleArrests }])),
-    reference,
-  );
-  const enrollment = relativeRateIndex(
-    Object.fromEntries(groups.map((g) => [g, { count: table[g].enrolled, base: table[g].diverted }])),
-    reference,
-  );
-  const none = { eligibleArrests: 0, diverted: 0, enrolled: 0 };
-  const ref = table[reference] ?? none;
   const rateShown = (count: number, base: number) => base > 0 && shown(count) !== null && shown(base) !== null;
+  const stages = STAGES.map((stage) => ({
+    ...stage,
+    rri: relativeRateIndex(
+      Object.fromEntries(groups.map((g) => [g, { count: table[g][stage.count], base: table[g][stage.base] }])),
+      reference,
+    ),
+  }));
   return {
     reference,
     groups: groups.map((g) => {
       const t = table[g];
-      const diversionShown = rateShown(t.diverted, t.eligibleArrests);
-      const enrollmentShown = rateShown(t.enrolled, t.diverted);
-      return {
-        group: g,
-        eligibleArrests: shown(t.eligibleArrests),
-        diverted: shown(t.diverted),
-        enrolled: shown(t.enrolled),
-        diversionRate: diversionShown ? diversion[g].rate : null,
-        diversionIndex: diversionShown && rateShown(ref.diverted, ref.eligibleArrests) ? diversion[g].index : null,
-        enrollmentRate: enrollmentShown ? enrollment[g].rate : null,
-        enrollmentIndex: enrollmentShown && rateShown(ref.enrolled, ref.diverted) ? enrollment[g].index : null,
-      };
+      const figures: Record<string, number | string | null> = { group: g };
+      for (const key of ['checkedArrests', 'eligible', 'diverted', 'enrolled'] as const) figures[key] = shown(t[key]);
+      for (const stage of stages) {
+        const visible = rateShown(t[stage.count], t[stage.base]);
+        figures[`${stage.name}Rate`] = visible ? stage.rri[g].rate : null;
+        figures[`${stage.name}Index`] =
+          visible && rateShown(ref[stage.count], ref[stage.base]) ? stage.rri[g].index : null;
+      }
+      return figures;
     }),
   };
 }

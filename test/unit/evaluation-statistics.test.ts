@@ -80,22 +80,35 @@ test('diversion and enrollment by perceived race: rates, indices against the ref
   ];
   const figures = disparityFigures(records, 'WHITE', 5);
   const byGroup = Object.fromEntries(figures.groups.map((g) => [g.group, g]));
-  // Diversion: WHITE 10/20 = 0.5, BLACK 24/30 = 0.8 → index 1.6. Enrollment: 5/10 = 0.5, 12/24 = 0.5 → 1.
+  // Eligibility: WHITE 20/27, BLACK 30/30 → index 1.35. Diversion: WHITE 10/20 = 0.5, BLACK 24/30 = 0.8 →
+  // index 1.6. Enrollment: 5/10 = 0.5, 12/24 = 0.5 → 1.
   expect(byGroup.WHITE).toMatchObject({
-    eligibleArrests: 20,
+    checkedArrests: 27,
+    eligible: 20,
     diverted: 10,
     enrolled: 5,
     diversionRate: 0.5,
     diversionIndex: 1,
   });
-  expect(byGroup.BLACK).toMatchObject({ eligibleArrests: 30, diverted: 24, enrolled: 12, diversionRate: 0.8 });
-  expect(round(byGroup.BLACK.diversionIndex!)).toBe(1.6);
+  expect(byGroup.BLACK).toMatchObject({
+    checkedArrests: 30,
+    eligible: 30,
+    eligibilityRate: 1,
+    diverted: 24,
+    enrolled: 12,
+    diversionRate: 0.8,
+  });
+  expect(round(byGroup.BLACK.diversionIndex as number)).toBe(1.6);
+  expect(round(byGroup.BLACK.eligibilityIndex as number)).toBe(1.35);
   expect(byGroup.BLACK.enrollmentIndex).toBe(1);
   expect(byGroup.ASIAN).toEqual({
     group: 'ASIAN',
-    eligibleArrests: null,
+    checkedArrests: null,
+    eligible: null,
     diverted: null,
     enrolled: 0,
+    eligibilityRate: null,
+    eligibilityIndex: null,
     diversionRate: null,
     diversionIndex: null,
     enrollmentRate: null,

@@ -85,9 +85,12 @@ export function evaluationRoutes(deps: {
                 groups: z.array(
                   z.looseObject({
                     group: z.string(),
-                    eligibleArrests: z.number().int().nullable(),
+                    checkedArrests: z.number().int().nullable(),
+                    eligible: z.number().int().nullable(),
                     diverted: z.number().int().nullable(),
                     enrolled: z.number().int().nullable(),
+                    eligibilityRate: z.number().nullable(),
+                    eligibilityIndex: z.number().nullable(),
                     diversionRate: z.number().nullable(),
                     diversionIndex: z.number().nullable(),
                     enrollmentRate: z.number().nullable(),
