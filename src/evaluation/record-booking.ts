@@ -3,7 +3,7 @@ import type { EligibilityResult } from '../eligibility/eligibility';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { caseIdFor } from '../referrals/case-id';
 import { personIdFor } from '../referrals/person-match';
-import { recordedOrders } from '../referrals/protective-orders';
+import { recordedArrestFacts } from '../referrals/recorded-facts';
 import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';
 import type { ArrestDiversionSubmission } from '../referrals/referral-schema';
@@ -88,23 +88,7 @@ export async function recordBooking(
           eligibility: JSON.parse(JSON.stringify(eligibility)),
           bookedAt: body.referredAt ? new Date(body.referredAt) : new Date(),
           details: JSON.parse(
-            JSON.stringify({
-              officer: body.officer,
-              incident: body.incident,
-              offenses: body.offenses,
-              history: body.history,
-              // R-EX-ORDER: the orders' types and findings — never whom they protect.
-              protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
-              warrants: body.warrants,
-              docViolation: body.docViolation,
-              judgments: body.judgments,
-              circumstances: body.circumstances,
-              perceivedRace: body.perceivedRace ?? null,
-              victim: body.victim ?? null,
-              offenseLevel,
-              eligibility,
-              submittedBy: { id: actor.id, role: actor.role },
-            }),
+            JSON.stringify(recordedArrestFacts(body, { orderFindings, eligibility, offenseLevel }, actor)),
           ),
         },
       });

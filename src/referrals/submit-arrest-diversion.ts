@@ -11,7 +11,8 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import { eligibilityFactsOf } from './eligibility-facts';
 import type { PriorReferral } from './prior-referrals';
-import { ordersProtectingParticipants, recordedOrders } from './protective-orders';
+import { ordersProtectingParticipants } from './protective-orders';
+import { recordedArrestFacts } from './recorded-facts';
 import { mostSerious, routeToOffice } from './prosecutor-routing';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import { refuseIfBooked } from '../evaluation/record-booking';
@@ -114,29 +115,14 @@ export async function submitArrestDiversion(
     routedToDocNci,
     details: JSON.parse(
       JSON.stringify({
-        officer: body.officer,
-        incident: body.incident,
-        offenses: body.offenses,
-        history: body.history,
-        // R-EX-ORDER: the orders' types and findings — never whom they protect.
-        protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
-        warrants: body.warrants,
-        docViolation: body.docViolation,
-        judgments: body.judgments,
-        circumstances: body.circumstances,
-        // R-EVAL: police data, where the agency records it.
-        perceivedRace: body.perceivedRace ?? null,
-        victim: body.victim ?? null,
-        offenseLevel: input.offenseLevel,
+        ...recordedArrestFacts(body, { orderFindings, eligibility, offenseLevel: input.offenseLevel }, actor),
         victimCrime: input.victimCrime,
-        eligibility,
         // R-EL-NORIGHT: eligibility advised; the officer decided.
         decision: input.decision,
         routedToDocNci,
         overrideRequest: body.overrideRequest ?? null,
         // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
         priorReferrals: shown.priorReferrals ?? [],
-        submittedBy: { id: actor.id, role: actor.role },
         workflow: { type: 'arrestDiversion', input },
       }),
     ),

@@ -291,7 +291,10 @@ export interface CaseState {
     by: Actor;
     reinstatedAt?: string;
   }>;
-  /** Services delivered (absent in runs started before they were recorded). */
+  /**
+   * Only in a state carried by an earlier version (compacted on resume): the services delivered are the
+   * events' record now (servicesRecord), read from the database.
+   */
   servicesDelivered?: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   stuck: StuckFlag[];
   /**
@@ -397,6 +400,7 @@ export interface CarriedParticipation {
   intakeCompletedAt?: string;
   enrolledAt?: string;
   iip?: CaseState['iip'];
+  /** Sent by earlier versions and not read: a continuing case's services are its diversion's events. */
   servicesDelivered?: CaseState['servicesDelivered'];
   servicesWithdrawn: CaseState['servicesWithdrawn'];
 }

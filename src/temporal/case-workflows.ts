@@ -7,7 +7,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { UpdateDefinition } from '@temporalio/common';
+import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { EVALUATION_WORKFLOW_ID } from './evaluation-schedule';
 import type {
   arrestDiversion,
@@ -85,11 +85,20 @@ export class CaseWorkflows {
    * one is reused (USE_EXISTING), a closed one is never started again (REJECT_DUPLICATE).
    */
   async startArrestDiversion(input: ArrestDiversionInput): Promise<void> {
+    await this.startOnce<typeof arrestDiversion>('arrestDiversion', input.referralId, [input]);
+  }
+
+  async startSocialContact(input: SocialContactInput): Promise<void> {
+    await this.startOnce<typeof socialContact>('socialContact', input.referralId, [input]);
+  }
+
+  /** Starts a workflow once per id: a running one is reused, a closed one never started again. */
+  private async startOnce<W extends Workflow>(type: string, workflowId: string, args: Parameters<W>): Promise<void> {
     try {
-      await this.client.workflow.start<typeof arrestDiversion>('arrestDiversion', {
-        workflowId: input.referralId,
+      await this.client.workflow.start(type, {
+        workflowId,
         taskQueue: TASK_QUEUE,
-        args: [input],
+        args: args as unknown[],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
@@ -99,51 +108,34 @@ export class CaseWorkflows {
     }
   }
 
-  async startSocialContact(input: SocialContactInput): Promise<void> {
+  /** Runs a workflow now and waits for its result; a run under way with the same id is joined. */
+  private async runNow<W extends Workflow>(
+    type: string,
+    workflowId: string,
+    args: Parameters<W>,
+  ): Promise<Awaited<ReturnType<W>>> {
     try {
-      await this.client.workflow.start<typeof socialContact>('socialContact', {
-        workflowId: input.referralId,
+      const handle = await this.client.workflow.start(type, {
+        workflowId,
         taskQueue: TASK_QUEUE,
-        args: [input],
+        args: args as unknown[],
         workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
       });
+      return (await handle.result()) as Awaited<ReturnType<W>>;
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
       translate(err);
     }
   }
 
   /** R-EVAL: computes and stores the evaluation figures now, with the schedule's workflow (a run under way is joined). */
   async produceEvaluation(): Promise<{ computedAt: string }> {
-    try {
-      const handle = await this.client.workflow.start<typeof evaluationRun>('evaluationRun', {
-        workflowId: EVALUATION_WORKFLOW_ID,
-        taskQueue: TASK_QUEUE,
-        args: [],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      });
-      return await handle.result();
-    } catch (err) {
-      translate(err);
-    }
+    return this.runNow<typeof evaluationRun>('evaluationRun', EVALUATION_WORKFLOW_ID, []);
   }
 
   /** R-EVAL: starts the follow-ups of a case or booking, or finds them started. */
   async startFollowUp(input: FollowUpInput): Promise<void> {
-    try {
-      await this.client.workflow.start<typeof outcomeFollowUp>('outcomeFollowUp', {
-        workflowId: followUpWorkflowId(input.recordId),
-        taskQueue: TASK_QUEUE,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      });
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
-      translate(err);
-    }
+    await this.startOnce<typeof outcomeFollowUp>('outcomeFollowUp', followUpWorkflowId(input.recordId), [input]);
   }
 
   /** R-EVAL: the responsible partner confirms a follow-up's outcomes are recorded. */
@@ -191,18 +183,7 @@ export class CaseWorkflows {
    * already producing that month is joined rather than doubled.
    */
   async produceMonthlyReport(month: string, timezone: string): Promise<MonthlyReportSummary> {
-    try {
-      const handle = await this.client.workflow.start<typeof monthlyReport>('monthlyReport', {
-        workflowId: `lead-monthly-report-${month}`,
-        taskQueue: TASK_QUEUE,
-        args: [{ timezone, month }],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      });
-      return await handle.result();
-    } catch (err) {
-      translate(err);
-    }
+    return this.runNow<typeof monthlyReport>('monthlyReport', `lead-monthly-report-${month}`, [{ timezone, month }]);
   }
 
   async view(caseId: string): Promise<CaseView> {

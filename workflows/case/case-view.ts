@@ -168,7 +168,7 @@ export function viewOf(state: CaseState): CaseView {
     iip: state.iip,
     // In force only (and none delivered): the case read takes the whole record from the events.
     servicesWithdrawn: state.servicesWithdrawn,
-    servicesDelivered: state.servicesDelivered ?? [],
+    servicesDelivered: [],
     deadlines,
     nextDeadline: nextDeadlineOf(deadlines),
     stuck: state.stuck,

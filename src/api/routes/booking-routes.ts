@@ -11,7 +11,8 @@ import { recordDisclosure } from '../case-reads';
 import { errorBodySchema } from '../contract/openapi-document';
 import { route, type Route } from '../contract/route';
 import { HttpError } from '../http-error';
-import { isoDate, isoDateTime } from '../schemas/common';
+import { isoDateTime } from '../schemas/common';
+import { personRecordSchema } from '../schemas/case-answer';
 import { eligibilitySchema } from '../schemas/referral-answers';
 
 const BOOKING_TAG = 'Comparison pool';
@@ -31,12 +32,7 @@ const bookingRecordSchema = z.looseObject({
   officerId: z.string(),
   prosecutorOffices: z.array(z.string()),
   eligibility: z.looseObject({ eligible: z.boolean(), reasons: z.array(z.looseObject({ ruleId: z.string() })) }),
-  person: z.looseObject({
-    givenName: z.string(),
-    familyName: z.string(),
-    dateOfBirth: isoDate,
-    stateId: z.string().nullable(),
-  }),
+  person: personRecordSchema,
   details: z.record(z.string(), z.unknown()),
 });
 const bookingAnswerSchema = z.looseObject({

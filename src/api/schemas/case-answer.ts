@@ -67,18 +67,21 @@ export const caseStatusSchema = z.looseObject({
   ),
 });
 
+/** Who was referred (or booked): part of the referral record (R-ROI). */
+export const personRecordSchema = z.looseObject({
+  givenName: z.string(),
+  familyName: z.string(),
+  dateOfBirth: isoDate,
+  stateId: z.string().nullable(),
+});
+
 /** The referral record (R-ROI): who was referred, by whom, for what. */
 export const referralRecordSchema = z.looseObject({
   type: z.string(),
   agency: z.string(),
   officerId: z.string(),
   linkedFrom: z.string().nullable(),
-  person: z.looseObject({
-    givenName: z.string(),
-    familyName: z.string(),
-    dateOfBirth: isoDate,
-    stateId: z.string().nullable(),
-  }),
+  person: personRecordSchema,
   details: z.record(z.string(), z.unknown()),
   override: z.looseObject({ reason: z.string(), ruleIds: z.array(z.string()) }).optional(),
 });

@@ -8,6 +8,27 @@ function el(tag: string, attrs: Record<string, string | number>, ...children: Ar
   return node;
 }
 
+/** A chart's <svg>: an image named by its title, for screen readers. */
+function chartRoot(
+  opts: { id: string; title: string },
+  width: number,
+  height: number,
+  ...children: Array<Node | string>
+) {
+  return el(
+    'svg',
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: 'img',
+      'aria-labelledby': `${opts.id}-title`,
+      class: 'chart',
+      id: opts.id,
+    },
+    el('title', { id: `${opts.id}-title` }, opts.title),
+    ...children,
+  );
+}
+
 export interface Series {
   label: string;
   className: string;
@@ -55,16 +76,10 @@ export function groupedBars(opts: { title: string; categories: string[]; series:
       el('text', { x: left + j * 170 + 14, y: height - 5, class: 'axis' }, s.label),
     ),
   );
-  return el(
-    'svg',
-    {
-      viewBox: `0 0 ${width} ${height}`,
-      role: 'img',
-      'aria-labelledby': `${opts.id}-title`,
-      class: 'chart',
-      id: opts.id,
-    },
-    el('title', { id: `${opts.id}-title` }, opts.title),
+  return chartRoot(
+    opts,
+    width,
+    height,
     el('line', { x1: left, x2: width, y1: height - bottom, y2: height - bottom, class: 'axis-line' }),
     ...bars,
     ...labels,
@@ -96,18 +111,7 @@ export function horizontalBars(opts: {
       el('text', { x: left + w + 6, y: i * row + 20, class: 'value' }, text),
     );
   });
-  return el(
-    'svg',
-    {
-      viewBox: `0 0 ${width} ${height}`,
-      role: 'img',
-      'aria-labelledby': `${opts.id}-title`,
-      class: 'chart',
-      id: opts.id,
-    },
-    el('title', { id: `${opts.id}-title` }, opts.title),
-    ...rows,
-  );
+  return chartRoot(opts, width, height, ...rows);
 }
 
 export interface SurvivalCohort {
@@ -169,16 +173,10 @@ export function survivalCurves(opts: { title: string; id: string; cohorts: Survi
       el('text', { x: left + j * 220 + 14, y: height - 5, class: 'axis' }, c.label),
     ),
   );
-  return el(
-    'svg',
-    {
-      viewBox: `0 0 ${width} ${height}`,
-      role: 'img',
-      'aria-labelledby': `${opts.id}-title`,
-      class: 'chart',
-      id: opts.id,
-    },
-    el('title', { id: `${opts.id}-title` }, opts.title),
+  return chartRoot(
+    opts,
+    width,
+    height,
     el('line', { x1: left, x2: width - right, y1: y(0), y2: y(0), class: 'axis-line' }),
     ...curves,
     ...axis,

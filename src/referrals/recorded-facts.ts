@@ -1,0 +1,34 @@
+import type { OffenseLevel } from '../shared/case-model';
+import type { Actor } from '../shared/roles';
+import type { EligibilityResult } from '../eligibility/eligibility';
+import { recordedOrders } from './protective-orders';
+import type { ArrestDiversionSubmission } from './referral-schema';
+
+/**
+ * The referral facts an arrest is recorded with — as a referral, or as a booking of the comparison pool
+ * (R-EVAL) — which the referral record's allow-list then serves to its readers (R-ROI).
+ */
+export function recordedArrestFacts(
+  body: ArrestDiversionSubmission,
+  checked: { orderFindings: boolean[]; eligibility: EligibilityResult; offenseLevel: OffenseLevel },
+  actor: Actor,
+) {
+  return {
+    officer: body.officer,
+    incident: body.incident,
+    offenses: body.offenses,
+    history: body.history,
+    // R-EX-ORDER: the orders' types and findings — never whom they protect.
+    protectiveOrders: recordedOrders(body.protectiveOrders, checked.orderFindings),
+    warrants: body.warrants,
+    docViolation: body.docViolation,
+    judgments: body.judgments,
+    circumstances: body.circumstances,
+    // R-EVAL: police data, where the agency records it.
+    perceivedRace: body.perceivedRace ?? null,
+    victim: body.victim ?? null,
+    offenseLevel: checked.offenseLevel,
+    eligibility: checked.eligibility,
+    submittedBy: { id: actor.id, role: actor.role },
+  };
+}
