@@ -24,7 +24,8 @@ export async function readCase(stack: TestStack, caseId: string) {
 }
 
 /**
- * Waits until the case has delivered every notice it owes and its database projection caught up —
+ * Waits until the case has delivered every notice it owes (each delivery recorded as an event) and its
+ * database projection caught up —
  * what a person would see as "done" before the clock moves on.
  */
 export async function settled(stack: TestStack, caseId: string) {
@@ -32,7 +33,11 @@ export async function settled(stack: TestStack, caseId: string) {
     const view = await readCase(stack, caseId);
     const row = await stack.db.referral.findUnique({ where: { id: caseId } });
     const lastSeq = view.events.at(-1)?.seq ?? 0;
-    return view.notices.every((n: { status: string }) => n.status === 'SENT') && row?.projectedSeq === lastSeq
+    // A notice is done once its delivery is a recorded event (its row says SENT a moment before that).
+    const delivered = new Set(
+      view.events.filter((e: { type: string }) => e.type === 'NOTICE_SENT').map((e: any) => e.data.noticeId),
+    );
+    return view.notices.every((n: { id: string }) => delivered.has(n.id)) && row?.projectedSeq === lastSeq
       ? view
       : undefined;
   }, `case ${caseId} to settle`);
