@@ -1,4 +1,5 @@
 import { apiAs } from '../support/api-client';
+import { settled } from '../support/case-helpers';
 import { arrestReferral } from '../support/referrals';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
@@ -19,6 +20,7 @@ test('an open case the engine does not show running answers 503 CASE_NOT_READY a
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
   expect(created.status).toBe(201);
   const caseId: string = created.body.caseId;
+  await settled(stack, caseId); // its first steps recorded, so nothing lands after the count below
   await stack.env.client.workflow.getHandle(caseId).terminate('test: the engine does not show it running');
   const events = await stack.db.caseEvent.count({ where: { referralId: caseId } });
 

@@ -148,6 +148,12 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
     }
   }
   await settled(stack, caseId);
+  // A social contact is enrolled once the capacity coordinator grants its place, a moment after intake.
+  if (enrolled)
+    await waitFor(
+      async () => (await stack.db.caseEvent.count({ where: { referralId: caseId, type: 'ENROLLED' } })) === 1,
+      `the enrollment of ${caseId} recorded`,
+    );
   const offices = scenario.type === 'ARREST_DIVERSION' ? OFFICES[scenario.jurisdiction] : [];
   return { caseId, scenario, offices, enrolled, closed, ref, cm };
 }
