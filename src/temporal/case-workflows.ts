@@ -78,7 +78,11 @@ function translate(err: unknown): never {
 
 /** The API's view of the referral workflows: start, read and act on cases by referral id. */
 export class CaseWorkflows {
-  constructor(private readonly client: Client) {}
+  /** `taskQueue`: the product's queue unless a test isolates its workers on one of their own. */
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string = TASK_QUEUE,
+  ) {}
 
   /**
    * Starts the case's workflow, or finds the one already started for this referral id: a running
@@ -97,7 +101,7 @@ export class CaseWorkflows {
     try {
       await this.client.workflow.start(type, {
         workflowId,
-        taskQueue: TASK_QUEUE,
+        taskQueue: this.taskQueue,
         args: args as unknown[],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -117,7 +121,7 @@ export class CaseWorkflows {
     try {
       const handle = await this.client.workflow.start(type, {
         workflowId,
-        taskQueue: TASK_QUEUE,
+        taskQueue: this.taskQueue,
         args: args as unknown[],
         workflowIdConflictPolicy: 'USE_EXISTING',
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
@@ -158,7 +162,7 @@ export class CaseWorkflows {
         'capacityCoordinator',
         {
           workflowId: CAPACITY_WORKFLOW_ID,
-          taskQueue: TASK_QUEUE,
+          taskQueue: this.taskQueue,
           args: [],
           signal: capacitySignals[signal],
           signalArgs: [args],

@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '../support/api-client';
-import { freePort } from '../support/process-stack';
+import { freePort } from '../../src/net/free-port';
 
 /**
  * `npm start` launched through npm — as a developer does, and as a process manager does — stops on

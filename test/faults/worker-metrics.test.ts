@@ -1,6 +1,7 @@
 import { apiAs, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
-import { freePort, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
+import { freePort } from '../../src/net/free-port';
+import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
  * The worker process with METRICS_PORT serves the Temporal SDK's metrics for Prometheus (a real

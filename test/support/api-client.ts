@@ -1,6 +1,8 @@
 import type { TokenService } from '../../src/auth/tokens';
 import type { Role } from '../../src/shared/roles';
 
+export { waitFor } from './wait-for';
+
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
@@ -57,18 +59,4 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
     act: <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) =>
       call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra),
   };
-}
-
-export async function waitFor<T>(
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -13,7 +13,8 @@ import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
 import { DEV_SERVER_FLAGS } from '../../src/temporal/dev-server-flags';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-encryption';
-import { freePort, httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/part';
+import { freePort } from '../../src/net/free-port';
+import { httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/part';
 import { registerTestTokens } from './api-client';
 
 /**
@@ -28,8 +29,6 @@ const fromSources = (file: string) => ['--import', 'tsx', file];
 /** What production runs: the same script compiled by `npm run build`. */
 const compiled = (file: string) => [path.join('dist', file.replace(/\.ts$/, '.js'))];
 export const FAULT_LOGS = path.join(ROOT, 'test-artifacts', 'fault-logs');
-
-export { freePort };
 
 export interface ProcessStack {
   db: PrismaClient;

@@ -1,6 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { freePort } from '../../src/net/free-port';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp, type ApiLimits } from '../../src/api/app';
 import type { Express } from 'express';
@@ -72,15 +73,6 @@ export interface TestStackOptions {
   log?: Logger;
   /** Run the Temporal dev server with its Web UI, served by the API at /temporal (implies timeSkipping: false). */
   temporalUi?: boolean;
-}
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The demo users' password in tests (local sign-in). */

@@ -1,0 +1,65 @@
+import { apiAs } from '../../support/api-client';
+import { arrestReferral } from '../../support/referrals';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+
+/**
+ * With every case it answers, the API offers the reader the actions their role may take on it now
+ * (PERMISSIONS, the case's type and stage, each action's own condition): the page renders exactly
+ * these, and each offered action is one the API then accepts.
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const offered = async (role: Parameters<typeof apiAs>[1], caseId: string) => {
+  const res = await apiAs(stack.baseUrl, role).get(`/api/cases/${caseId}`);
+  expect(res.status).toBe(200);
+  return (res.body.actions as Array<{ name: string; path: string }>).map((a) => a.name);
+};
+
+test('each reader is offered what their role may do at this stage, and what is offered is accepted', async () => {
+  const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
+  expect(created.status).toBe(201);
+  const caseId: string = created.body.caseId;
+
+  expect(await offered('case_manager', caseId)).toEqual([
+    'recordScreening',
+    'recordLeftBeforeScreening',
+    'recordCaseNote',
+    'nominateForStaffing',
+  ]);
+  expect(await offered('officer', caseId)).toEqual([
+    'reportReturnToScene',
+    'extendIntakeDeadline',
+    'nominateForStaffing',
+  ]);
+  // R-SCREEN, R-MISSED, R-VICTIM: no filing decision is open on a case awaiting screening.
+  expect(await offered('prosecutor', caseId)).toEqual(['nominateForStaffing']);
+
+  const screening = (await apiAs(stack.baseUrl, 'case_manager').get(`/api/cases/${caseId}`)).body.actions.find(
+    (a: { name: string }) => a.name === 'recordScreening',
+  );
+  const screened = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/${screening.path}`, {});
+  expect(screened.status).toBe(200);
+  // The answer to an action offers what comes next.
+  expect(screened.body.actions.map((a: { name: string }) => a.name)).toEqual([
+    'recordConsent',
+    'recordCaseNote',
+    'nominateForStaffing',
+  ]);
+  // R-CONSENT: intake is offered once the release of information is recorded.
+  const consented = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/consent`, {
+    method: 'WRITTEN',
+  });
+  expect(consented.status).toBe(200);
+  expect(consented.body.actions.map((a: { name: string }) => a.name)).toEqual([
+    'recordIntake',
+    'recordCaseNote',
+    'rescindConsent',
+    'nominateForStaffing',
+  ]);
+});

@@ -1,0 +1,93 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../../src/project-root';
+import { ROLES, type Role } from '../../../src/shared/roles';
+import { apiAs, defaultScope } from '../../support/api-client';
+import { arrestReferral, socialContactReferral } from '../../support/referrals';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+
+/**
+ * schemathesis (PyPI) reads the generated OpenAPI document and sends every operation valid and invalid
+ * inputs, signed in as each role: no answer may be a server error, and every answer must conform to
+ * the schema the document gives for its status and content type. The case and month in paths are real
+ * ones, so the case answers are checked on a real case, not only on "not found".
+ */
+let stack: TestStack;
+let schemathesis: string;
+let config: string;
+
+beforeAll(async () => {
+  schemathesis = execFileSync(path.join(PROJECT_ROOT, 'scripts/provide-schemathesis.sh'), { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!;
+  stack = await startTestStack();
+  const officer = apiAs(stack.baseUrl, 'officer');
+  const arrest = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const social = await officer.post('/api/referrals/social-contacts', socialContactReferral());
+  expect([arrest.status, social.status]).toEqual([201, 201]);
+  const lastMonth = new Date(Date.now() - 31 * 24 * 3600_000).toISOString().slice(0, 7);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'lead-schemathesis-'));
+  config = path.join(dir, 'schemathesis.toml');
+  writeFileSync(
+    config,
+    [
+      `base-url = "${stack.baseUrl}"`,
+      'seed = 20261201',
+      // One worker: hypothesis describes its filters with Python's `ast`, which is not thread-safe on 3.11.
+      'workers = 1',
+      '[generation]',
+      'max-examples = 6',
+      'allow-x00 = true',
+      '[parameters]',
+      `caseId = "${arrest.body.caseId as string}"`,
+      `month = "${lastMonth}"`,
+      '',
+    ].join('\n'),
+  );
+}, 300_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+function run(role: Role): Promise<{ code: number; output: string }> {
+  return stack.tokens.issue({ id: `${role}-1`, role, ...defaultScope(role) }).then(
+    ({ token }) =>
+      new Promise((resolve) => {
+        execFile(
+          schemathesis,
+          [
+            '--config-file',
+            config,
+            'run',
+            `${stack.baseUrl}/api/openapi.json`,
+            '--checks',
+            'not_a_server_error,response_schema_conformance,content_type_conformance',
+            '--phases',
+            'examples,coverage,fuzzing',
+            '--header',
+            `Authorization: Bearer ${token}`,
+            '--no-color',
+          ],
+          // Run in the temporary directory: schemathesis keeps its cache under the working directory.
+          { cwd: path.dirname(config), maxBuffer: 64 * 1024 * 1024, env: { ...process.env, SCHEMATHESIS_HOOKS: '' } },
+          (err, stdout, stderr) =>
+            resolve({ code: (err as { code?: number } | null)?.code ?? 0, output: `${stdout}\n${stderr}` }),
+        );
+      }),
+  );
+}
+
+// Each role as the test's own people (`officer-1` submitted the cases), so a case is theirs to read where R-ROI allows.
+test.each(ROLES)(
+  'signed in as %s, no operation answers a server error or off its documented schema',
+  async (role) => {
+    const { code, output } = await run(role);
+    if (code !== 0) console.log(`[schemathesis ${role}]\n${output.slice(-20_000)}`);
+    expect(output).toMatch(/passed|tested/i);
+    expect(code).toBe(0);
+  },
+  600_000,
+);

@@ -1,0 +1,156 @@
+import type { Browser } from 'playwright-core';
+import { apiAs, waitFor } from '../../support/api-client';
+import { mailFor, readCase, settled, submitArrest } from '../../support/case-helpers';
+import { contextAs, launchBrowser, screenshot, watchErrors } from '../../support/browser';
+import { arrestReferral, BURIEN_SERGEANTS, ON_CALL_CASE_MANAGERS, socialContactReferral } from '../../support/referrals';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+import { monthOf, addMonthsTo } from '../../../src/reports/report-month';
+import type { Role } from '../../../src/shared/roles';
+
+/**
+ * The people who act on a case see the referral, and irreversible actions are guarded: a prosecutor's
+ * filing decision only where the protocol gives one (R-SCREEN, R-MISSED, R-VICTIM), with no default
+ * and its consequence said first; the month under way reported on request (R-STAFFING).
+ */
+let stack: TestStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function open(
+  role: Role,
+  user: string,
+  path: string,
+  ready: string,
+  scope: { office?: string; agency?: string } = {},
+) {
+  const context = await contextAs(stack, browser, { role, user, ...scope });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${stack.baseUrl}${path}`);
+  await page.waitForSelector(ready);
+  return { context, page, errors };
+}
+
+test('a prosecutor cannot close a fresh diversion: no filing decision is offered, and the API refuses it naming the rules', async () => {
+  const caseId = await submitArrest(stack, arrestReferral());
+  const refused = await apiAs(stack.baseUrl, 'prosecutor').act(caseId, 'filing-decision', { decision: 'FILED' });
+  expect(refused.status).toBe(409);
+  expect(refused.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
+  expect(refused.body.error.message).toMatch(/R-SCREEN.*R-MISSED.*R-VICTIM/);
+  expect((await readCase(stack, caseId)).stage).toBe('AWAITING_SCREENING');
+  const { context, page } = await open('prosecutor', 'dpa-guard', `/cases/${caseId}`, '#case[data-ready="true"]', {
+    office: 'KCPAO',
+  });
+  expect(await page.locator('button[data-action="filing-decision"]').count()).toBe(0);
+  await screenshot(page, 'case-prosecutor-fresh');
+  await context.close();
+});
+
+test('after the person left before screening, the filing decision has no default, says what it does, and closing tells those owed', async () => {
+  const caseId = await submitArrest(stack, arrestReferral());
+  await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'left-before-screening');
+  await settled(stack, caseId);
+  const { context, page, errors } = await open(
+    'prosecutor',
+    'dpa-decides',
+    `/cases/${caseId}`,
+    '#case[data-ready="true"]',
+    { office: 'KCPAO' },
+  );
+  await page.click('button[data-action="filing-decision"]');
+  const choice = page.locator('form.confirm select[name="decision"]');
+  expect(await choice.inputValue()).toBe('');
+  expect(await page.locator('#consequence').textContent()).toBe('Choose a decision to see what it does.');
+  await page.locator('form.confirm button[type="submit"]').click(); // no choice: the browser asks for one
+  expect(await readCase(stack, caseId).then((v) => v.stage)).toBe('LEFT_BEFORE_SCREENING');
+  await choice.selectOption('FILED');
+  expect(await page.locator('#consequence').textContent()).toMatch(/^Charges are filed: the diversion ends/);
+  await screenshot(page, 'case-filing-decision-confirm');
+  await page.locator('form.confirm button[type="submit"]').click();
+  await page.locator('form.confirm').waitFor({ state: 'detached' });
+  await expect(page.locator('#stage').textContent()).resolves.toBe('CLOSED');
+  await settled(stack, caseId);
+  const closing = (to: string) =>
+    mailFor(stack, caseId, to).filter((m) => m.subject.includes("prosecutor's filing decision"));
+  expect(closing(BURIEN_SERGEANTS)).toHaveLength(1);
+  expect(closing(ON_CALL_CASE_MANAGERS)).toHaveLength(1);
+  expect(closing(BURIEN_SERGEANTS)[0].text).toContain('Case status: CLOSED (charges filed)');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("the case manager screens with the referral in front of them; the sergeant approves with the officer's account", async () => {
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({
+      offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
+      incident: {
+        withinCityLimits: true,
+        reportNumber: 'BPD-2026-7781',
+        narrative: 'Found sleeping in the closed library entrance; calm and cooperative.',
+      },
+    }),
+  );
+  const cm = await open('case_manager', 'cm-reads', `/cases/${caseId}`, '#case[data-ready="true"]');
+  const record = cm.page.locator('#referral-record');
+  for (const text of [
+    'Criminal trespass',
+    'BPD-2026-7781',
+    'Found sleeping in the closed library entrance',
+    'Eligible for diversion.',
+    'Amenable',
+  ])
+    expect(await record.textContent()).toContain(text);
+  expect(await cm.page.locator('button[data-action="screening"]').isVisible()).toBe(true);
+  await screenshot(cm.page, 'case-manager-before-screening');
+  await cm.context.close();
+
+  const social = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/social-contacts',
+    socialContactReferral({ narrative: 'Sleeps at the transit center; asks for help with housing every week.' }),
+  );
+  await settled(stack, social.body.caseId);
+  const sgt = await open('sergeant', 'sgt-reads', `/cases/${social.body.caseId}`, '#case[data-ready="true"]', {
+    agency: 'BURIEN_PD',
+  });
+  const text = (await sgt.page.locator('#referral-record').textContent())!;
+  expect(text).toContain('Sleeps at the transit center');
+  expect(text).toContain('City of Burien');
+  expect(text).toMatch(/Direct observation/);
+  await sgt.page.click('button[data-action="approval-decision"]');
+  expect(await sgt.page.locator('form.confirm select[name="decision"]').inputValue()).toBe('');
+  await screenshot(sgt.page, 'sergeant-approval-with-account');
+  await sgt.context.close();
+});
+
+test('R-STAFFING: /reports shows the month under way; a past month not yet produced can be produced from the page', async () => {
+  const caseId = await submitArrest(stack, arrestReferral());
+  const month = monthOf(new Date(), stack.config.program.timezone);
+  const pm = await open('project_manager', 'pm-reports', '/reports', '#report[data-ready="true"]');
+  expect(await pm.page.locator('#month').inputValue()).toBe(month);
+  expect(await pm.page.locator('#report-status').textContent()).toMatch(/^The month under way, computed now/);
+  expect(Number(await pm.page.locator('[data-figure="referrals"] strong').textContent())).toBeGreaterThanOrEqual(1);
+  expect(await pm.page.locator(`#staffing-list tr[data-case="${caseId}"]`).count()).toBe(1);
+  await screenshot(pm.page, 'reports-month-so-far');
+  await pm.context.close();
+
+  const previous = addMonthsTo(month, -1);
+  const sup = await open('supervisor', 'sup-reports', `/reports?month=${previous}`, '#report[data-ready="true"]');
+  expect(await sup.page.locator('#report-status').textContent()).toMatch(/^Not produced yet/);
+  await sup.page.click('#produce-report');
+  await sup.page.waitForSelector('#report[data-ready="true"]');
+  await waitFor(
+    async () => (await sup.page.locator('#report-status').textContent())?.startsWith('Produced'),
+    'the stored report',
+  );
+  expect(await stack.db.monthlyReport.findUnique({ where: { month: previous } })).not.toBeNull();
+  await sup.context.close();
+  expect((await apiAs(stack.baseUrl, 'case_manager').post(`/api/reports/${previous}/runs`)).status).toBe(403);
+  expect((await apiAs(stack.baseUrl, 'supervisor').post(`/api/reports/${month}/runs`)).status).toBe(409);
+});

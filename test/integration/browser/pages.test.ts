@@ -1,0 +1,250 @@
+import type { Browser, Page } from 'playwright-core';
+import { apiAs, waitFor } from '../../support/api-client';
+import { readCase, settled, submitArrest } from '../../support/case-helpers';
+import { contextAs, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
+import { arrestReferral, socialContactReferral } from '../../support/referrals';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+
+/** The pages people use, in real headless Chromium against the running product. */
+let stack: TestStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function openAs(
+  role: Parameters<typeof contextAs>[2]['role'],
+  path: string,
+  opts: { office?: string; phone?: boolean } = {},
+) {
+  const context = await contextAs(
+    stack,
+    browser,
+    { role, user: `${role}-7`, office: opts.office },
+    opts.phone ? PHONE : {},
+  );
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${stack.baseUrl}${path}`);
+  return { page, context, errors };
+}
+
+async function fillArrestForm(
+  page: Page,
+  person: { givenName: string; familyName: string; dateOfBirth: string },
+  grams: string,
+) {
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  await page.selectOption('#f-agency', 'BURIEN_PD');
+  await page.fill('#f-officer-id', 'B-1047');
+  await page.fill('#f-person-givenName', person.givenName);
+  await page.fill('#f-person-familyName', person.familyName);
+  await page.fill('#f-person-dateOfBirth', person.dateOfBirth);
+  await page.check('input[name="incident.withinCityLimits"][value="true"]');
+  await page.selectOption('#f-offenses-0-code', 'VUCSA_POSSESSION');
+  await page.selectOption('#f-offenses-0-drug-substance', 'OTHER');
+  await page.fill('#f-offenses-0-drug-grams', grams);
+  await page.selectOption('#f-offenses-0-drug-activity', 'POSSESSION');
+}
+
+const referralsOf = (familyName: string) => stack.db.referral.count({ where: { person: { familyName } } });
+
+test('an officer refers from a phone and sees the case id, deadlines and next steps', async () => {
+  const { page, context, errors } = await openAs('officer', '/refer', { phone: true });
+  await fillArrestForm(page, { givenName: 'Toni', familyName: 'Larkspur', dateOfBirth: '1990-02-14' }, '2');
+  await page.getByText('Eligible for diversion.').waitFor();
+  await page.getByRole('button', { name: 'Submit referral' }).click();
+  const caseId = (await page.locator('#case-id').textContent())!;
+  expect(caseId).toMatch(/^BUR-[0-9A-Z]{10}$/);
+  await expect(page.locator('#deadlines').textContent()).resolves.toContain('R-INTAKE');
+  await expect(page.locator('#result').textContent()).resolves.toMatch(/R-CALL/);
+  await screenshot(page, 'refer-submitted-phone');
+  expect((await readCase(stack, caseId)).stage).toBe('AWAITING_SCREENING');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('an ineligible entry shows its reasons before submitting; an incomplete form shows a linked error summary', async () => {
+  const { page, context } = await openAs('officer', '/refer', { phone: true });
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  await page.getByRole('button', { name: 'Submit referral' }).click();
+  const summary = page.locator('#arrest-errors');
+  await summary.waitFor();
+  expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+  const firstLink = summary.locator('a').first();
+  expect(await firstLink.getAttribute('href')).toMatch(/^#f-/);
+  expect(await page.locator('#f-person-givenName').getAttribute('aria-invalid')).toBe('true');
+  expect(await page.inputValue('#f-agency')).toBe('BURIEN_PD'); // filled in from the signed-in officer
+  await screenshot(page, 'refer-errors');
+
+  await fillArrestForm(page, { givenName: 'Sam', familyName: 'Quillfeather', dateOfBirth: '2009-06-01' }, '12');
+  const reasons = page.locator('#eligibility-reasons li');
+  await reasons.first().waitFor();
+  expect(await reasons.evaluateAll((items) => items.map((li) => li.getAttribute('data-rule')))).toEqual([
+    'R-EL-ADULT',
+    'R-EX-DRUG-AMOUNT',
+  ]);
+  expect(await page.locator('#override').isVisible()).toBe(true);
+  await screenshot(page, 'refer-ineligible');
+  expect(await referralsOf('Quillfeather')).toBe(0);
+  await context.close();
+});
+
+test('a case manager records screening, consent and intake, and the case shows enrolled', async () => {
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({ person: { givenName: 'Ria', familyName: 'Blackwood', dateOfBirth: '1985-03-03' } }),
+  );
+  const { page, context, errors } = await openAs('case_manager', '/caseload');
+  await page.locator(`tr[data-case="${caseId}"]`).waitFor();
+  expect(await page.locator(`tr[data-case="${caseId}"]`).textContent()).toContain('Ria Blackwood');
+  await screenshot(page, 'caseload');
+  await page.click(`a[href="/cases/${caseId}"]`);
+  await page.waitForSelector('#case[data-ready="true"]');
+
+  const act = async (action: string, fill?: () => Promise<void>) => {
+    await page.click(`button[data-action="${action}"]`);
+    await fill?.();
+    await page.locator('form.confirm button[type="submit"]').click();
+    await page.locator('form.confirm').waitFor({ state: 'detached' });
+  };
+  await act('screening');
+  await expect(page.locator('#stage').textContent()).resolves.toBe('AWAITING_INTAKE');
+  await act('consent', async () => {
+    await page.selectOption('form.confirm select[name="method"]', 'WRITTEN');
+  });
+  await act('intake');
+  await expect(page.locator('#stage').textContent()).resolves.toBe('ENROLLED');
+  await expect(page.locator('#announce').textContent()).resolves.toMatch(/Enrolled/);
+  await screenshot(page, 'case-enrolled');
+  // An action the stage does not allow says so.
+  const refused = await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening');
+  expect(refused.status).toBe(409);
+  expect((await readCase(stack, caseId)).stage).toBe('ENROLLED');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('a refused action shows which stage refused it', async () => {
+  const caseId = await submitArrest(stack, arrestReferral());
+  await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'left-before-screening');
+  const { page, context } = await openAs('sergeant', `/cases/${caseId}`);
+  await page.waitForSelector('#case[data-ready="true"]');
+  await page.click('button[data-action="returns-to-scene"]');
+  await page.fill('form.confirm input[name="observedAt"]', '2001-01-01T10:00');
+  await page.locator('form.confirm button[type="submit"]').click();
+  const error = page.locator('#action-error');
+  await error.waitFor();
+  expect(await error.textContent()).toMatch(/observedAt.*R-SCENE/);
+  await context.close();
+});
+
+test('a sergeant approves a social contact from the queue', async () => {
+  const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/social-contacts', socialContactReferral());
+  const caseId = res.body.caseId;
+  await settled(stack, caseId);
+  const { page, context, errors } = await openAs('sergeant', '/sergeant');
+  await page.locator(`tr[data-case="${caseId}"]`).first().waitFor();
+  await screenshot(page, 'sergeant-queue');
+  await page.locator(`tr[data-case="${caseId}"] a[href="/cases/${caseId}"]`).first().click();
+  await page.waitForSelector('#case[data-ready="true"]');
+  await page.click('button[data-action="approval-decision"]');
+  await page.selectOption('form.confirm select[name="decision"]', 'APPROVE');
+  await page.locator('form.confirm button[type="submit"]').click();
+  await page.locator('form.confirm').waitFor({ state: 'detached' });
+  const view = await waitFor(async () => {
+    const v = await readCase(stack, caseId);
+    return v.approval?.decision === 'APPROVED' ? v : undefined;
+  }, 'the approval');
+  expect(view.approval.by).toEqual({ id: 'sergeant-7', role: 'sergeant' });
+  await screenshot(page, 'social-contact-approved');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('the supervisor view lists a case whose screening is overdue, linked to the case and its workflow', async () => {
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({ person: { givenName: 'Ode', familyName: 'Hartigan', dateOfBirth: '1977-12-12' } }),
+  );
+  await stack.env.sleep('4 hours');
+  await stack.env.sleep('1 minute');
+  await waitFor(
+    async () =>
+      (await stack.db.referral.findUnique({ where: { id: caseId } }))?.stuckReasons.includes('SCREENING_OVERDUE'),
+    'the stuck flag',
+  );
+  const { page, context } = await openAs('supervisor', '/supervisor');
+  const row = page.locator(`#stuck tr[data-case="${caseId}"]`).first();
+  await row.waitFor();
+  expect(Number(await page.locator('[data-count="screeningOverdue"] strong').textContent())).toBeGreaterThanOrEqual(1);
+  expect(await row.locator('a').first().getAttribute('href')).toBe(`/cases/${caseId}`);
+  expect(await row.locator('a', { hasText: 'Temporal UI' }).getAttribute('href')).toBe(
+    `http://localhost:8233/namespaces/default/workflows/${caseId}`,
+  );
+  await screenshot(page, 'supervisor-stuck');
+  const html = await page.content();
+  expect(html).not.toContain('Hartigan');
+  expect(html).not.toContain('1977-12-12');
+  await context.close();
+});
+
+test('the prosecutor inbox shows notices for their office only', async () => {
+  const county = await submitArrest(stack, arrestReferral());
+  const city = await submitArrest(
+    stack,
+    arrestReferral({
+      offenses: [{ code: 'CRIMINAL_TRESPASS', level: 'MISDEMEANOR' }],
+      person: { givenName: 'Lou', familyName: 'Penhallow', dateOfBirth: '1969-09-09' },
+    }),
+  );
+  const { page, context } = await openAs('prosecutor', '/prosecutor', { office: 'BURIEN_CITY_ATTORNEY' });
+  await page.waitForSelector('#inbox[data-ready="true"]');
+  const text = (await page.locator('#inbox').textContent())!;
+  expect(text).toContain(city);
+  expect(text).not.toContain(county);
+  expect(await page.content()).not.toContain('Penhallow');
+  await screenshot(page, 'prosecutor-inbox');
+  await context.close();
+});
+
+test("no list page or search attribute carries the person's name or date of birth", async () => {
+  const person = { givenName: 'Wilhelmina', familyName: 'Zabriskie', dateOfBirth: '1981-01-29' };
+  const caseId = await submitArrest(stack, arrestReferral({ person }));
+  const social = await apiAs(stack.baseUrl, 'officer').post(
+    '/api/referrals/social-contacts',
+    socialContactReferral({ person }),
+  );
+  await settled(stack, social.body.caseId);
+  for (const [role, path, office] of [
+    ['sergeant', '/sergeant'],
+    ['supervisor', '/supervisor'],
+    ['prosecutor', '/prosecutor', 'KCPAO'],
+  ] as const) {
+    const { page, context } = await openAs(role, path, { office });
+    await page.waitForSelector('[data-ready="true"]');
+    const html = await page.content();
+    for (const secret of [person.givenName, person.familyName, person.dateOfBirth]) expect(html).not.toContain(secret);
+    await context.close();
+  }
+  for (const id of [caseId, social.body.caseId]) {
+    const description = await stack.env.client.workflow.getHandle(id).describe();
+    const attributes = JSON.stringify(description.typedSearchAttributes.getAll());
+    expect(attributes).toContain('LeadStage');
+    for (const secret of [person.givenName, person.familyName, person.dateOfBirth, '1981'])
+      expect(attributes).not.toContain(secret);
+  }
+  // The prosecutor with jurisdiction reads the referral record on the case page (R-PACKET); another office has no such case.
+  const { page, context } = await openAs('prosecutor', `/cases/${caseId}`, { office: 'KCPAO' });
+  await page.waitForSelector('#case[data-ready="true"]');
+  expect(await page.locator('#referral-record').textContent()).toContain(person.familyName);
+  await context.close();
+  const other = await openAs('prosecutor', `/cases/${caseId}`, { office: 'BURIEN_CITY_ATTORNEY' });
+  await other.page.waitForSelector('#case [role="alert"]');
+  expect(await other.page.content()).not.toContain(person.familyName);
+  await other.context.close();
+});

@@ -1,0 +1,325 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { apiAs } from '../../support/api-client';
+import { mailFor, settled, submitArrest } from '../../support/case-helpers';
+import { arrestReferral } from '../../support/referrals';
+import { contextAs, expectAccessible, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
+import { startTestStack, TEST_PASSWORD, type TestStack } from '../../support/test-stack';
+import { hashPassword } from '../../../src/auth/passwords';
+
+/**
+ * The referral form as officers use it, on a phone: one referral per fill however often Submit is
+ * tapped; an outbox that never loses a referral and never leaks one; plain words; the officer's own
+ * navigation. Every page state visited passes axe.
+ */
+let stack: TestStack;
+let browser: Browser;
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+  await stack.db.user.create({
+    data: {
+      id: 'officer-second',
+      displayName: 'Officer Sam Ortiz',
+      role: 'officer',
+      agency: 'BURIEN_PD',
+      passwordHash: await hashPassword(TEST_PASSWORD),
+    },
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const referralsOf = (familyName: string) => stack.db.referral.findMany({ where: { person: { familyName } } });
+
+async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext(PHONE);
+  const page = await context.newPage();
+  return { context, page, errors: watchErrors(page) };
+}
+
+/** Signs in through the sign-in page, as a person would. */
+async function signIn(page: Page, username: string, next = '/refer') {
+  await page.goto(`${stack.baseUrl}/sign-in?next=${encodeURIComponent(next)}`);
+  await page.waitForSelector('#sign-in-form[data-ready="true"]');
+  await page.fill('#username', username);
+  await page.fill('#password', TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function fill(page: Page, person: { givenName: string; familyName: string; dateOfBirth: string }) {
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  await page.fill('#f-officer-id', 'B-1047');
+  await page.fill('#f-person-givenName', person.givenName);
+  await page.fill('#f-person-familyName', person.familyName);
+  await page.fill('#f-person-dateOfBirth', person.dateOfBirth);
+  await page.check('input[name="incident.withinCityLimits"][value="true"]');
+  await page.selectOption('#f-offenses-0-code', 'CRIMINAL_TRESPASS');
+}
+
+/** What IndexedDB holds on the device, as bytes read by anyone with the disk: it must not hold the name. */
+async function deviceStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('lead-outbox');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all: any[] = await new Promise((resolve) => {
+      const req = db.transaction('entries').objectStore('entries').getAll();
+      req.onsuccess = () => resolve(req.result);
+    });
+    db.close();
+    return (
+      JSON.stringify(all.map((e) => ({ ...e, data: new TextDecoder().decode(e.data) }))) + JSON.stringify(localStorage)
+    );
+  });
+}
+
+test('three taps on Submit make one case and one set of e-mails; the form then starts a new, empty fill', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-taps' }, PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Tess', familyName: 'Tripletap', dateOfBirth: '1990-05-05' });
+  await expectAccessible(page, 'the filled form');
+  await page.locator('#arrest-submit').click({ clickCount: 3 });
+  const caseId = (await page.locator('#case-id').textContent())!;
+  await settled(stack, caseId);
+  expect((await referralsOf('Tripletap')).map((r) => r.id)).toEqual([caseId]);
+  expect(
+    mailFor(stack, caseId)
+      .map((m) => m.headers['x-lead-rule'])
+      .sort(),
+  ).toEqual(['R-CALL', 'R-PACKET']);
+  // A new fill: empty, agency filled in again, and tapping Submit now records nothing.
+  expect(await page.inputValue('#f-person-familyName')).toBe('');
+  expect(await page.inputValue('#f-agency')).toBe('BURIEN_PD');
+  await expectAccessible(page, 'the case recorded');
+  await page.locator('#arrest-submit').click();
+  await page.locator('#arrest-errors').waitFor();
+  expect(await referralsOf('Tripletap')).toHaveLength(1);
+  await screenshot(page, 'refer-after-triple-tap');
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('offline, then the session expires: the referral is kept, encrypted, and sent once after signing in again', async () => {
+  const { context, page, errors } = await phone();
+  await signIn(page, 'demo-officer');
+  await fill(page, { givenName: 'Ola', familyName: 'Outboxley', dateOfBirth: '1988-02-02' });
+  await context.setOffline(true);
+  await page.locator('#arrest-submit').click();
+  await page.locator('#result-title', { hasText: 'Saved on this device' }).waitFor();
+  expect(await page.locator('#outbox-title').textContent()).toBe('Saved on this device (1 waiting)');
+  expect(await deviceStorage(page)).not.toContain('Outboxley');
+  await expectAccessible(page, 'saved offline');
+  await screenshot(page, 'refer-offline-saved');
+
+  await context.clearCookies(); // the session ends while the phone is offline
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.locator('#result-title', { hasText: 'Sign in again to send' }).waitFor();
+  expect(await page.locator('#outbox-title').textContent()).toBe('Saved on this device (1 waiting)');
+  expect(await referralsOf('Outboxley')).toHaveLength(0);
+  await expectAccessible(page, 'asked to sign in again');
+
+  await page.click('#sign-in-again');
+  await page.waitForSelector('#sign-in-form[data-ready="true"]');
+  await page.fill('#username', 'demo-officer');
+  await page.fill('#password', TEST_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#result-title', { hasText: 'Sent: a referral saved on this device' }).waitFor();
+  const caseId = (await page.locator('#case-id').textContent())!;
+  await settled(stack, caseId);
+  expect((await referralsOf('Outboxley')).map((r) => [r.id, r.submittedById])).toEqual([[caseId, 'demo-officer']]);
+  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  await page.reload();
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  expect(await referralsOf('Outboxley')).toHaveLength(1);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('two officers on one device: nothing of the first is shown to or sent under the second; the first signs in and it is sent', async () => {
+  const { context, page } = await phone();
+  await signIn(page, 'demo-officer');
+  await fill(page, { givenName: 'Fen', familyName: 'Firstofficer', dateOfBirth: '1979-03-03' });
+  await page.route('**/api/referrals/**', (route) => route.abort()); // the service out of reach
+  await page.locator('#arrest-submit').click();
+  await page.locator('#outbox-title').waitFor();
+
+  await page.click('#sign-out');
+  const confirm = page.locator('#sign-out-confirm');
+  await confirm.waitFor();
+  expect(await confirm.textContent()).toContain('A referral is still waiting to be sent from this device');
+  await expectAccessible(page, 'signing out with a referral waiting');
+  await confirm.getByRole('button', { name: 'Sign out anyway' }).click();
+  await page.waitForURL(/\/sign-in/);
+  await page.unroute('**/api/referrals/**');
+
+  await signIn(page, 'officer-second');
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  await page.waitForTimeout(500);
+  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  expect(await page.content()).not.toContain('Firstofficer');
+  expect(await referralsOf('Firstofficer')).toHaveLength(0);
+  expect(await deviceStorage(page)).not.toContain('Firstofficer');
+
+  await page.click('#sign-out');
+  await page.waitForURL(/\/sign-in/);
+  await signIn(page, 'demo-officer');
+  await page.locator('#result-title', { hasText: 'Sent: a referral saved on this device' }).waitFor();
+  const sent = await referralsOf('Firstofficer');
+  expect(sent.map((r) => r.submittedById)).toEqual(['demo-officer']);
+  await context.close();
+});
+
+test('an empty form and a wrong one answer in plain words, each linked to its field; an ineligible one names its reasons', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-words' }, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/refer`);
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  await page.locator('#arrest-submit').click();
+  const summary = page.locator('#arrest-errors');
+  await summary.waitFor();
+  const lines = await summary.locator('li').allTextContents();
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      'Enter the badge or personnel number',
+      'Enter the given name',
+      'Enter the family name',
+      'Enter the date of birth',
+      'Answer “Inside city limits?”',
+      'Choose the offense',
+    ]),
+  );
+  for (const line of lines)
+    expect(line).not.toMatch(/Invalid input|expected|received|undefined|VUCSA_POSSESSION, VUCSA_DELIVERY/);
+  expect(await summary.locator('a', { hasText: 'Enter the given name' }).getAttribute('href')).toBe(
+    '#f-person-givenName',
+  );
+  expect(await page.locator('#f-person-givenName-error').textContent()).toBe('Enter the given name');
+  expect(await page.locator('#f-person-givenName').getAttribute('aria-invalid')).toBe('true');
+  await expectAccessible(page, 'the empty form refused');
+  await screenshot(page, 'refer-errors');
+
+  await fill(page, { givenName: 'Wren', familyName: 'Wrongform', dateOfBirth: '1991-01-01' });
+  await page.selectOption('#f-offenses-0-code', 'VUCSA_POSSESSION');
+  await page.selectOption('#f-offenses-0-drug-substance', 'OTHER');
+  await page.fill('#f-offenses-0-drug-grams', '-3');
+  await page.selectOption('#f-offenses-0-drug-activity', 'POSSESSION');
+  await page.locator('#arrest-submit').click();
+  await summary.locator('li', { hasText: 'Amount in grams must be at least 0' }).waitFor();
+
+  await page.fill('#f-offenses-0-drug-grams', '12');
+  await page.locator('#eligibility-bar', { hasText: 'Not eligible: 1 reason' }).waitFor();
+  await page.locator('#arrest-submit').click();
+  await summary.locator('li', { hasText: 'Not eligible' }).waitFor();
+  expect(await summary.textContent()).toMatch(/Not eligible: .*12 g is more than 7 g of drugs \(R-EX-DRUG-AMOUNT\)/);
+  expect(await summary.textContent()).toContain('give the sergeant a reason to override (R-EL-OVERRIDE)');
+  await expectAccessible(page, 'an ineligible referral refused');
+  expect(await referralsOf('Wrongform')).toHaveLength(0);
+  await context.close();
+});
+
+test('R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked by the service without saying who; an offense LEAD does not divert is a reason, not an error', async () => {
+  const participant = { givenName: 'Odile', familyName: 'Ordered', dateOfBirth: '1980-08-08', stateId: 'WA-55120' };
+  const participantCase = await submitArrest(stack, arrestReferral({ person: participant }));
+  const cm = apiAs(stack.baseUrl, 'case_manager');
+  for (const [action, body] of [
+    ['screening', {}],
+    ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }],
+    ['intake', {}],
+  ] as const)
+    expect((await cm.act(participantCase, action, body)).status).toBe(200);
+  await settled(stack, participantCase);
+
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-orders' }, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Ivo', familyName: 'Ordercheck', dateOfBirth: '1990-10-10' });
+  await page.locator('#eligibility-bar').locator('text=Eligible for diversion').waitFor();
+  await page.locator('#f-orders-fold summary').click();
+  await page.getByRole('button', { name: 'Add a protective order' }).click();
+  await page.selectOption('#f-protectiveOrders-0-type', 'NO_CONTACT');
+  await page.fill('#f-protectiveOrders-0-protectedPerson-stateId', 'wa-55120');
+  const reasons = page.locator('#eligibility-reasons');
+  await reasons.locator('li[data-rule="R-EX-ORDER"]').waitFor();
+  expect(await reasons.textContent()).toBe(
+    'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)',
+  );
+  expect(await page.content()).not.toMatch(new RegExp(`${participantCase}|Odile|1980-08-08`));
+  await expectAccessible(page, 'an order protecting a current participant');
+  await screenshot(page, 'refer-protective-order');
+
+  await page.getByRole('button', { name: 'Remove this order' }).click();
+  await page.selectOption('#f-offenses-0-code', 'ASSAULT_4');
+  expect(await page.locator('#f-offenses-0-code option[value="ASSAULT_4"]').textContent()).toBe(
+    'Assault 4 — not diverted by LEAD',
+  );
+  await reasons.locator('li[data-rule="R-EL-OFFENSE"]').waitFor();
+  expect(await page.locator('#override').isVisible()).toBe(true);
+  await context.close();
+});
+
+test('on a phone the agency is filled in, sections that do not apply stay folded, and eligibility stays in view', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-layout', agency: 'KCSO' }, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/refer`);
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  expect(await page.inputValue('#f-agency')).toBe('KCSO');
+  for (const fold of ['#f-history-fold', '#f-orders-fold', '#f-warrants-fold'])
+    expect(await page.locator(fold).getAttribute('open')).toBeNull();
+  const screens = await page.evaluate(() => document.getElementById('arrest-form')!.scrollHeight / window.innerHeight);
+  console.log(`[layout] the arrest form is ${screens.toFixed(1)} phone screens tall (390×844)`);
+  expect(screens).toBeLessThan(4);
+  await fill(page, { givenName: 'Lia', familyName: 'Layout', dateOfBirth: '1993-03-03' });
+  await page.locator('#f-person-givenName').scrollIntoViewIfNeeded();
+  const bar = page.locator('#eligibility-bar');
+  await bar.locator('text=Eligible for diversion').waitFor();
+  const box = (await bar.boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(PHONE.viewport.height);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  await expectAccessible(page, 'the form on a phone');
+  await screenshot(page, 'refer-phone-sticky-eligibility');
+  await context.close();
+});
+
+test("an officer's navigation shows the officer's pages only; another role's page says whose it is", async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-nav' }, PHONE);
+  const page = await context.newPage();
+  await page.goto(`${stack.baseUrl}/refer`);
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  expect(await page.locator('#main-nav a').allTextContents()).toEqual(['Refer']);
+  await page.goto(`${stack.baseUrl}/caseload`);
+  const message = page.locator('#caseload [role="alert"]');
+  await message.waitFor();
+  expect(await message.textContent()).toBe('This page is for case managers. Your pages: Refer.');
+  await expectAccessible(page, "another role's page");
+  const supervisor = await contextAs(stack, browser, { role: 'supervisor', user: 'sup-nav' });
+  const supPage = await supervisor.newPage();
+  await supPage.goto(`${stack.baseUrl}/supervisor`);
+  await supPage.waitForSelector('#stuck[data-ready="true"]');
+  expect(await supPage.locator('#main-nav a').allTextContents()).toEqual([
+    'Stuck cases',
+    'Monthly report',
+    'Evaluation',
+  ]);
+  await context.close();
+  await supervisor.close();
+});
+
+test('after signing in, the service only ever sends people to its own pages', async () => {
+  for (const next of ['/\\evil.example', '//evil.example/x', 'https://evil.example/', '/\t/evil.example']) {
+    const { context, page } = await phone();
+    await signIn(page, 'demo-officer', next);
+    await page.waitForURL((url) => url.pathname === '/refer');
+    expect(new URL(page.url()).origin).toBe(stack.baseUrl);
+    await context.close();
+  }
+  const { context, page } = await phone();
+  await signIn(page, 'demo-officer', '/caseload?x=1');
+  await page.waitForURL((url) => url.pathname === '/caseload' && url.search === '?x=1');
+  await context.close();
+});

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { LeadActivities } from '../../activities';
+import { casePolicyOf, loadConfig } from '../../src/config/load-config';
+import type { CaseProgress, NoticeRequest } from '../../src/shared/activity-contract';
+import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
+import type {
+  ArrestDiversionInput,
+  CaseEvent,
+  CasePolicy,
+  CaseView,
+  SocialContactInput,
+} from '../../src/shared/case-model';
+import { TASK_QUEUE } from '../../src/shared/definitions';
+import type { Actor } from '../../src/shared/roles';
+import { CaseWorkflows } from '../../src/temporal/case-workflows';
+import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from '../../src/temporal/module-paths';
+import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
+import { waitFor } from './wait-for';
+
+/**
+ * The workflow layer's environment (the pattern of temporalio/samples-typescript): Temporal's
+ * time-skipping test server, the product's real workflow code, and activities replaced by stubs that
+ * record what the workflows asked of them. No database, no SMTP, no API: a rule's clock or an
+ * action's validator fails here if it is wrong, in a fraction of a second of real time.
+ */
+export interface WorkflowTestEnv {
+  env: TestWorkflowEnvironment;
+  /** The API's own client of the case workflows (start, act, read), on the running test's task queue. */
+  cases: CaseWorkflows;
+  /** Workflows the running test started: terminated when it ends, so no test pays for another's clocks. */
+  started: Set<string>;
+  stop(): Promise<void>;
+}
+
+let runtimeInstalled = false;
+function quietRuntime() {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // another module of this test file installed it first
+  }
+}
+
+const dataConverter = { failureConverterPath: FAILURE_CONVERTER_PATH };
+
+export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
+  quietRuntime();
+  const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: testServer ? { type: 'existing-path', path: testServer } : undefined },
+    client: { dataConverter },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return { env, cases: new CaseWorkflows(env.client), started: new Set(), stop: () => env.teardown() };
+}
+
+/** One notice a workflow asked the stubbed activities to send, as they recorded it. */
+export interface SentNotice extends NoticeRequest {
+  sentAt: string;
+}
+
+/**
+ * Activities as stubs that record every call. Tests read what a case owed (notices by rule and
+ * recipient, projected events) from here, and may replace any stub (an SMTP outage, a failing step).
+ */
+export class RecordingActivities {
+  readonly notices: SentNotice[] = [];
+  readonly progress = new Map<string, CaseProgress>();
+  readonly events = new Map<string, CaseEvent[]>();
+  readonly calls: Array<{ name: keyof LeadActivities; args: unknown }> = [];
+  /** Set to make delivery fail (an SMTP outage): sendNotices throws while it returns true. */
+  failDelivery: (notice: NoticeRequest) => boolean = () => false;
+  private readonly overrides: Partial<LeadActivities>;
+
+  constructor(overrides: Partial<LeadActivities> = {}) {
+    this.overrides = overrides;
+  }
+
+  /** Notices of one case, optionally to one recipient role, in the order they were sent. */
+  noticesOf(caseId: string, role?: string): SentNotice[] {
+    return this.notices.filter((n) => n.referralId === caseId && (!role || n.recipient.role === role));
+  }
+
+  /** The rule ids of one case's notices (to one recipient role). */
+  rulesOf(caseId: string, role?: string): string[] {
+    return this.noticesOf(caseId, role).map((n) => n.ruleId);
+  }
+
+  /** Every event of one case the workflow projected, in order. */
+  eventsOf(caseId: string): CaseEvent[] {
+    return this.events.get(caseId) ?? [];
+  }
+
+  callsOf<N extends keyof LeadActivities>(name: N): Array<Parameters<LeadActivities[N]>[0]> {
+    return this.calls.filter((c) => c.name === name).map((c) => c.args as Parameters<LeadActivities[N]>[0]);
+  }
+
+  activities(): LeadActivities {
+    const send = (request: NoticeRequest) => {
+      // The retry is asked for at the workflow's own maximum interval: a local activity then waits on a
+      // workflow timer, which the test server skips, instead of backing off in real time inside the task.
+      if (this.failDelivery(request))
+        throw ApplicationFailure.create({
+          message: `SMTP unavailable (stub) for notice ${request.noticeId}`,
+          nextRetryDelay: '10 minutes',
+        });
+      const sentAt = new Date().toISOString();
+      if (!this.notices.some((n) => n.noticeId === request.noticeId)) this.notices.push({ ...request, sentAt });
+      return { messageId: `<${request.noticeId}@stub>`, sentAt };
+    };
+    const record = <N extends keyof LeadActivities>(name: N, args: unknown) => this.calls.push({ name, args });
+    const stubs: LeadActivities = {
+      sendNotice: async (request) => {
+        record('sendNotice', request);
+        return send(request);
+      },
+      sendNotices: async (requests) => {
+        record('sendNotices', requests);
+        return requests.map(send);
+      },
+      recordCaseProgress: async (progress) => {
+        record('recordCaseProgress', progress);
+        const known = this.events.get(progress.referralId) ?? [];
+        const fresh = progress.events.filter((e) => !known.some((k) => k.seq === e.seq));
+        this.events.set(progress.referralId, [...known, ...fresh]);
+        const last = this.progress.get(progress.referralId);
+        if (!last || last.seq <= progress.seq) this.progress.set(progress.referralId, progress);
+      },
+      signalCapacity: async (request) => void record('signalCapacity', request),
+      openLinkedSocialContact: async (request) => {
+        record('openLinkedSocialContact', request);
+        return { socialContactReferralId: `${request.fromReferralId}-SC` };
+      },
+      produceMonthlyReport: async (request) => {
+        record('produceMonthlyReport', request);
+        return { month: request.month } as Awaited<ReturnType<LeadActivities['produceMonthlyReport']>>;
+      },
+      remindFollowUp: async (request) => void record('remindFollowUp', request),
+      markFollowUp: async (request) => void record('markFollowUp', request),
+      produceEvaluation: async () => {
+        record('produceEvaluation', undefined);
+        return { computedAt: new Date().toISOString() };
+      },
+    };
+    return { ...stubs, ...this.overrides };
+  }
+}
+
+/**
+ * Runs `body` while a worker with the product's workflows and the given activities polls the task
+ * queue (`worker.runUntil`, as the samples do); the worker stops when `body` settles.
+ */
+export async function withWorker<T>(
+  wf: WorkflowTestEnv,
+  activities: RecordingActivities | LeadActivities,
+  body: () => Promise<T>,
+): Promise<T> {
+  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
+  // A task queue of its own per test: no task is ever offered to a poll the previous test's worker left behind.
+  const taskQueue = `${TASK_QUEUE}-${randomUUID()}`;
+  wf.cases = new CaseWorkflows(wf.env.client, taskQueue);
+  const worker = await Worker.create({
+    connection: wf.env.nativeConnection,
+    namespace: wf.env.namespace ?? 'default',
+    taskQueue,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    dataConverter,
+    activities: activities instanceof RecordingActivities ? activities.activities() : activities,
+    // No sticky cache: every workflow task replays the case's history, so each test also proves its
+    // workflow deterministic; and a case left running by an earlier test never waits on the sticky queue
+    // of a stopped worker (the time-skipping server measures that timeout in its locked time).
+    maxCachedWorkflows: 0,
+  });
+  try {
+    return await worker.runUntil(body);
+  } finally {
+    await endStarted(wf);
+  }
+}
+
+async function endStarted(wf: WorkflowTestEnv): Promise<void> {
+  const ids = [...wf.started];
+  wf.started.clear();
+  await Promise.all(
+    ids.map((id) =>
+      wf.env.client.workflow
+        .getHandle(id)
+        .terminate('the test that started it has ended')
+        .catch(() => undefined /* already closed */),
+    ),
+  );
+}
+
+/** The program's default durations (src/config), as the API passes them to every case. */
+export const DEFAULT_POLICY: CasePolicy = casePolicyOf(loadConfig());
+
+export const HOUR = 3600_000;
+export const DAY = 24 * HOUR;
+
+let serial = 0;
+/** A case id like the API's (no personal data), unique in the test run. */
+export const newCaseId = (prefix = 'BUR') => `${prefix}-W${(++serial).toString().padStart(4, '0')}${randomUUID().slice(0, 5)}`;
+
+/** An arrest diversion's start argument as the API builds it: a felony for the county prosecutor, no victim. */
+export function arrestInput(overrides: Partial<ArrestDiversionInput> = {}): ArrestDiversionInput {
+  return {
+    referralId: newCaseId(),
+    agency: 'BURIEN_PD',
+    prosecutorOffice: 'KCPAO',
+    offenseLevel: 'FELONY',
+    victimCrime: false,
+    policy: DEFAULT_POLICY,
+    decision: { eligible: true, ruleIds: [], officerDecision: 'DIVERT' },
+    ...overrides,
+  };
+}
+
+/** A social contact's start argument as the API builds it: an officer's referral awaiting approval. */
+export function socialInput(overrides: Partial<SocialContactInput> = {}): SocialContactInput {
+  return { referralId: newCaseId(), agency: 'BURIEN_PD', source: 'OFFICER', policy: DEFAULT_POLICY, ...overrides };
+}
+
+export const ACTORS = {
+  caseManager: { id: 'cm-1', role: 'case_manager' },
+  sergeant: { id: 'sergeant-1', role: 'sergeant' },
+  prosecutor: { id: 'prosecutor-1', role: 'prosecutor' },
+  officer: { id: 'officer-1', role: 'officer' },
+  docNci: { id: 'nci-1', role: 'doc_nci' },
+} satisfies Record<string, Actor>;
+
+/** A case action as the API sends it (an Update with a validator); resolves with the case as it then stands. */
+export async function act<A extends CaseActionName>(
+  wf: WorkflowTestEnv,
+  caseId: string,
+  action: A,
+  input: CaseActionArgs<A>['input'] = {} as CaseActionArgs<A>['input'],
+  actor: Actor = ACTORS.caseManager,
+): Promise<CaseView> {
+  await wf.cases.act(caseId, action, { actor, input, requestId: randomUUID() } as CaseActionArgs<A>);
+  return wf.cases.view(caseId);
+}
+
+/**
+ * The barrier after an action or a time jump: the case has delivered every notice it owes and
+ * projected every event (neither is left in its state), so what the stubs recorded is complete.
+ */
+export function settled(wf: WorkflowTestEnv, caseId: string): Promise<CaseView> {
+  return waitFor(async () => {
+    const view = await wf.cases.view(caseId);
+    return view.notices.length === 0 && view.events.length === 0 ? view : undefined;
+  }, `case ${caseId} to deliver its notices and project its events`);
+}
+
+/** Starts an arrest diversion as the API does and waits until its first notices are out. */
+export async function startArrest(wf: WorkflowTestEnv, input = arrestInput()): Promise<string> {
+  wf.started.add(input.referralId);
+  await wf.cases.startArrestDiversion(input);
+  await settled(wf, input.referralId);
+  return input.referralId;
+}
+
+export async function startSocial(wf: WorkflowTestEnv, input = socialInput()): Promise<string> {
+  wf.started.add(input.referralId);
+  await wf.cases.startSocialContact(input);
+  await settled(wf, input.referralId);
+  return input.referralId;
+}
