@@ -13,7 +13,7 @@ import type {
   CaseView,
   SocialContactInput,
 } from '../../src/shared/case-model';
-import { TASK_QUEUE } from '../../src/shared/definitions';
+import { CAPACITY_WORKFLOW_ID, TASK_QUEUE } from '../../src/shared/definitions';
 import type { Actor } from '../../src/shared/roles';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
 import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from '../../src/temporal/module-paths';
@@ -30,6 +30,8 @@ export interface WorkflowTestEnv {
   env: TestWorkflowEnvironment;
   /** The API's own client of the case workflows (start, act, read), on the running test's task queue. */
   cases: CaseWorkflows;
+  /** The running test's task queue (each test has its own). */
+  taskQueue: string;
   /** Workflows the running test started: terminated when it ends, so no test pays for another's clocks. */
   started: Set<string>;
   stop(): Promise<void>;
@@ -40,7 +42,12 @@ function quietRuntime() {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // Errors only: the stubs fail activities on purpose (an SMTP outage), and the test server lacks
+    // capabilities the SDK warns about.
+    Runtime.install({
+      logger: new DefaultLogger('ERROR'),
+      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' } } },
+    });
   } catch {
     // another module of this test file installed it first
   }
@@ -56,7 +63,13 @@ export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
     client: { dataConverter },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
-  return { env, cases: new CaseWorkflows(env.client), started: new Set(), stop: () => env.teardown() };
+  return {
+    env,
+    cases: new CaseWorkflows(env.client),
+    taskQueue: TASK_QUEUE,
+    started: new Set(),
+    stop: () => env.teardown(),
+  };
 }
 
 /** One notice a workflow asked the stubbed activities to send, as they recorded it. */
@@ -75,10 +88,16 @@ export class RecordingActivities {
   readonly calls: Array<{ name: keyof LeadActivities; args: unknown }> = [];
   /** Set to make delivery fail (an SMTP outage): sendNotices throws while it returns true. */
   failDelivery: (notice: NoticeRequest) => boolean = () => false;
-  private readonly overrides: Partial<LeadActivities>;
+  /**
+   * Where `signalCapacity` goes: nowhere (recorded only) unless a test lets the program's real capacity
+   * coordinator workflow count places (`forwardCapacity`).
+   */
+  private capacity?: { wf: WorkflowTestEnv; places: number };
 
-  constructor(overrides: Partial<LeadActivities> = {}) {
-    this.overrides = overrides;
+  /** R-SC-CAPACITY: capacity signals reach the real coordinator workflow, configured with `places`. */
+  forwardCapacity(wf: WorkflowTestEnv, places: number): this {
+    this.capacity = { wf, places };
+    return this;
   }
 
   /** Notices of one case, optionally to one recipient role, in the order they were sent. */
@@ -131,7 +150,18 @@ export class RecordingActivities {
         const last = this.progress.get(progress.referralId);
         if (!last || last.seq <= progress.seq) this.progress.set(progress.referralId, progress);
       },
-      signalCapacity: async (request) => void record('signalCapacity', request),
+      signalCapacity: async (request) => {
+        record('signalCapacity', request);
+        if (!this.capacity) return;
+        const { wf, places } = this.capacity;
+        wf.started.add(CAPACITY_WORKFLOW_ID);
+        await wf.cases.signalCapacity(request.signal, {
+          caseId: request.caseId,
+          places,
+          ...(request.approvedAt ? { approvedAt: request.approvedAt } : {}),
+          ...(request.toCaseId ? { toCaseId: request.toCaseId } : {}),
+        });
+      },
       openLinkedSocialContact: async (request) => {
         record('openLinkedSocialContact', request);
         return { socialContactReferralId: `${request.fromReferralId}-SC` };
@@ -147,7 +177,7 @@ export class RecordingActivities {
         return { computedAt: new Date().toISOString() };
       },
     };
-    return { ...stubs, ...this.overrides };
+    return stubs;
   }
 }
 
@@ -159,10 +189,12 @@ export async function withWorker<T>(
   wf: WorkflowTestEnv,
   activities: RecordingActivities | LeadActivities,
   body: () => Promise<T>,
+  options: { maxCachedWorkflows?: number } = {},
 ): Promise<T> {
   const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
   // A task queue of its own per test: no task is ever offered to a poll the previous test's worker left behind.
   const taskQueue = `${TASK_QUEUE}-${randomUUID()}`;
+  wf.taskQueue = taskQueue;
   wf.cases = new CaseWorkflows(wf.env.client, taskQueue);
   const worker = await Worker.create({
     connection: wf.env.nativeConnection,
@@ -171,10 +203,7 @@ export async function withWorker<T>(
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
     dataConverter,
     activities: activities instanceof RecordingActivities ? activities.activities() : activities,
-    // No sticky cache: every workflow task replays the case's history, so each test also proves its
-    // workflow deterministic; and a case left running by an earlier test never waits on the sticky queue
-    // of a stopped worker (the time-skipping server measures that timeout in its locked time).
-    maxCachedWorkflows: 0,
+    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
   });
   try {
     return await worker.runUntil(body);
