@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Prints the path of a Temporal CLI (dev server + Web UI), building it from the Go module proxy
-# when needed. Idempotent; the build is cached in .tools/ (git-ignored).
+# when needed, with the dependency versions pinned in scripts/temporal-go/ (shared with the server's
+# build, so that one compiles little more). Idempotent; the build is cached in .tools/ (git-ignored).
 #   TEMPORAL_CLI_PATH=/path/to/temporal   use that binary instead
 # Exit status 3 means "neither a binary nor Go here": callers fall back to the SDK's own download.
 set -euo pipefail
-VERSION=v1.5.1 # later tags carry a `replace` directive that `go install` rejects
+VERSION=v1.5.1 # as pinned in scripts/temporal-go/go.mod
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="$root/.tools/temporal-cli-$VERSION"
 bin="$dir/temporal"
@@ -21,6 +22,7 @@ exec 9>"$dir/.lock"
 flock 9
 if [ ! -x "$bin" ]; then
   echo "Building the Temporal CLI $VERSION from the Go module proxy (a few minutes, once)…" >&2
-  GOBIN="$dir" GOFLAGS=-mod=mod go install "github.com/temporalio/cli/cmd/temporal@$VERSION" >&2
+  go build -C "$root/scripts/temporal-go" -o "$bin.tmp" github.com/temporalio/cli/cmd/temporal >&2
+  mv -f "$bin.tmp" "$bin"
 fi
 echo "$bin"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the path of a directory holding a real Temporal server and its companions, building them
-# from the Go module proxy when needed. Idempotent; the build is cached in .tools/ (git-ignored).
+# from the Go module proxy when needed, with the dependency versions pinned in scripts/temporal-go/
+# (shared with the CLI's build). Idempotent; the build is cached in .tools/ (git-ignored).
 # The directory holds:
 #   temporal-server       go.temporal.io/server/cmd/server           (the Temporal server)
 #   temporal-sql-tool     go.temporal.io/server/cmd/tools/sql        (creates/migrates its SQL schema)
@@ -10,8 +11,7 @@
 #   TEMPORAL_SERVER_TOOLS_DIR=/path/to/dir   use that directory (same layout) instead
 # Exit status 3 means "neither the tools nor Go here".
 set -euo pipefail
-VERSION=v1.29.1     # the server version that the Temporal CLI v1.5.1 embeds
-UI_VERSION=v2.42.1  # the ui-server version that the Temporal CLI v1.5.1's go.mod requires
+VERSION=v1.29.1     # the server version that the Temporal CLI v1.5.1 embeds (scripts/temporal-go/go.mod)
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dir="$root/.tools/temporal-server-$VERSION"
 
@@ -35,26 +35,23 @@ mkdir -p "$dir"
 exec 9>"$dir/.lock"
 flock 9
 
-# build NAME PACKAGE@VERSION BINARY: go install into a private GOBIN (two of the packages are
-# both called `server`), then move the binary into place under NAME.
+# build NAME PACKAGE: go build within the pinned module, then move the binary into place under NAME.
 build() {
-  local name="$1" pkg="$2" binary="$3" stage="$dir/.build-$1" start=$SECONDS
+  local name="$1" pkg="$2" start=$SECONDS
   [ -x "$dir/$name" ] && return 0
-  echo "Building $name from $pkg (a few minutes, once)…" >&2
-  rm -rf "$stage"; mkdir -p "$stage"
-  GOBIN="$stage" GOFLAGS=-mod=mod go install "$pkg" >&2
-  mv -f "$stage/$binary" "$dir/$name"
-  rm -rf "$stage"
+  echo "Building $name from $pkg (a few minutes the first time, seconds after the CLI's build)…" >&2
+  go build -C "$root/scripts/temporal-go" -o "$dir/.$name.tmp" "$pkg" >&2
+  mv -f "$dir/.$name.tmp" "$dir/$name"
   echo "Built $name in $((SECONDS - start)) s" >&2
 }
-build temporal-server "go.temporal.io/server/cmd/server@$VERSION" server
-build temporal-sql-tool "go.temporal.io/server/cmd/tools/sql@$VERSION" sql
-build temporal-ui-server "github.com/temporalio/ui-server/v2/cmd/server@$UI_VERSION" server
+build temporal-server go.temporal.io/server/cmd/server
+build temporal-sql-tool go.temporal.io/server/cmd/tools/sql
+build temporal-ui-server github.com/temporalio/ui-server/v2/cmd/server
 
 if [ ! -d "$dir/schema/postgresql/v12/visibility" ] || [ ! -f "$dir/config/development-postgres12.yaml" ]; then
   # `go install` above put the server module into the module cache; fetch it if it is not there.
   src="$(go env GOMODCACHE)/go.temporal.io/server@$VERSION"
-  [ -d "$src/schema/postgresql/v12" ] || GOFLAGS=-mod=mod go mod download "go.temporal.io/server@$VERSION" >&2
+  [ -d "$src/schema/postgresql/v12" ] || go mod download -C "$root/scripts/temporal-go" "go.temporal.io/server" >&2
   rm -rf "$dir/schema" "$dir/config"
   mkdir -p "$dir/schema/postgresql" "$dir/config"
   cp -R "$src/schema/postgresql/v12" "$dir/schema/postgresql/v12"
