@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
@@ -18,6 +18,8 @@ import type { Actor } from '../../src/shared/roles';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
 import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from '../../src/temporal/module-paths';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
+import { dataConverterFor } from '../../src/main/security-settings';
+import type { PayloadKey } from '../../src/temporal/payload-encryption';
 import { waitFor } from './wait-for';
 
 /**
@@ -34,6 +36,7 @@ export interface WorkflowTestEnv {
   taskQueue: string;
   /** Workflows the running test started: terminated when it ends, so no test pays for another's clocks. */
   started: Set<string>;
+  dataConverter: DataConverter;
   stop(): Promise<void>;
 }
 
@@ -53,18 +56,38 @@ function quietRuntime() {
   }
 }
 
-const dataConverter = { failureConverterPath: FAILURE_CONVERTER_PATH };
+export interface WorkflowEnvOptions {
+  /**
+   * `time-skipping` (default): Temporal's test server, whose time jumps ahead with `env.sleep`. `dev`: the
+   * CLI's dev server, on a real clock, where a test needs what the test server lacks (Schedules, an
+   * Update after continue-as-new, the visibility store's queries).
+   */
+  server?: 'time-skipping' | 'dev';
+  /** Payload keys (the fixtures' recorder encrypts with the replay key, as production does). */
+  payloadKeys?: PayloadKey[];
+}
 
-export async function startWorkflowEnv(): Promise<WorkflowTestEnv> {
+export async function startWorkflowEnv(options: WorkflowEnvOptions = {}): Promise<WorkflowTestEnv> {
   quietRuntime();
+  const dataConverter: DataConverter = options.payloadKeys
+    ? dataConverterFor(options.payloadKeys)
+    : { failureConverterPath: FAILURE_CONVERTER_PATH };
   const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: testServer ? { type: 'existing-path', path: testServer } : undefined },
-    client: { dataConverter },
-  });
+  const cli = process.env.TEMPORAL_CLI_PATH;
+  const env =
+    options.server === 'dev'
+      ? await TestWorkflowEnvironment.createLocal({
+          server: { executable: cli ? { type: 'existing-path', path: cli } : undefined },
+          client: { dataConverter },
+        })
+      : await TestWorkflowEnvironment.createTimeSkipping({
+          server: { executable: testServer ? { type: 'existing-path', path: testServer } : undefined },
+          client: { dataConverter },
+        });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return {
     env,
+    dataConverter,
     cases: new CaseWorkflows(env.client),
     taskQueue: TASK_QUEUE,
     started: new Set(),
@@ -129,7 +152,8 @@ export class RecordingActivities {
           nextRetryDelay: '10 minutes',
         });
       const sentAt = new Date().toISOString();
-      if (!this.notices.some((n) => n.noticeId === request.noticeId)) this.notices.push({ ...request, sentAt });
+      // Every delivery is kept, repeats included: a workflow owing the same notice twice must show.
+      this.notices.push({ ...request, sentAt });
       return { messageId: `<${request.noticeId}@stub>`, sentAt };
     };
     const record = <N extends keyof LeadActivities>(name: N, args: unknown) => this.calls.push({ name, args });
@@ -183,36 +207,48 @@ export class RecordingActivities {
 
 /**
  * Runs `body` while a worker with the product's workflows and the given activities polls the task
- * queue (`worker.runUntil`, as the samples do); the worker stops when `body` settles.
+ * queue (`worker.runUntil`, as the samples do); the worker stops when `body` settles, and every
+ * workflow the test started is terminated.
  */
 export async function withWorker<T>(
   wf: WorkflowTestEnv,
   activities: RecordingActivities | LeadActivities,
   body: () => Promise<T>,
-  options: { maxCachedWorkflows?: number } = {},
 ): Promise<T> {
-  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
-  // A task queue of its own per test: no task is ever offered to a poll the previous test's worker left behind.
-  const taskQueue = `${TASK_QUEUE}-${randomUUID()}`;
-  wf.taskQueue = taskQueue;
-  wf.cases = new CaseWorkflows(wf.env.client, taskQueue);
-  const worker = await Worker.create({
-    connection: wf.env.nativeConnection,
-    namespace: wf.env.namespace ?? 'default',
-    taskQueue,
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
-    dataConverter,
-    activities: activities instanceof RecordingActivities ? activities.activities() : activities,
-    ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-  });
+  useFreshTaskQueue(wf);
   try {
-    return await worker.runUntil(body);
+    return await (await createTestWorker(wf, activities)).runUntil(body);
   } finally {
     await endStarted(wf);
   }
 }
 
-async function endStarted(wf: WorkflowTestEnv): Promise<void> {
+/** A task queue of its own per test: no task is ever offered to a poll an earlier test's worker left behind. */
+export function useFreshTaskQueue(wf: WorkflowTestEnv): void {
+  wf.taskQueue = `${TASK_QUEUE}-${randomUUID()}`;
+  wf.cases = new CaseWorkflows(wf.env.client, wf.taskQueue);
+}
+
+/** A worker on the test's task queue (`maxCachedWorkflows: 0`: every task replays the case's history). */
+export function createTestWorker(
+  wf: WorkflowTestEnv,
+  activities: RecordingActivities | LeadActivities,
+  options: { maxCachedWorkflows?: number } = {},
+): Promise<Worker> {
+  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
+  return Worker.create({
+    connection: wf.env.nativeConnection,
+    namespace: wf.env.namespace ?? 'default',
+    taskQueue: wf.taskQueue,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    dataConverter: wf.dataConverter,
+    activities: activities instanceof RecordingActivities ? activities.activities() : activities,
+    ...options,
+  });
+}
+
+/** Terminates every workflow the test started (those already closed are left as they are). */
+export async function endStarted(wf: WorkflowTestEnv): Promise<void> {
   const ids = [...wf.started];
   wf.started.clear();
   await Promise.all(

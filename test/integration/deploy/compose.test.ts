@@ -157,7 +157,7 @@ describe('docker-compose.yml', () => {
       apis: APIS,
       workers: WORKERS,
       retention: String(NAMESPACE_RETENTION_DAYS),
-      ui: /UI_VERSION=v(\S+)/.exec(read('scripts/provide-temporal-server.sh'))![1],
+      ui: /github\.com\/temporalio\/ui-server\/v2 v(\S+)/.exec(read('scripts/temporal-go/go.mod'))![1],
     });
     const dynamic = parse(compose.configs['temporal-dynamic-config'].content) as Record<
       string,

@@ -2,17 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { dataConverterFor } from '../../../src/main/security-settings';
-import { WORKFLOWS_PATH } from '../../../src/temporal/module-paths';
-import { parsePayloadKeys } from '../../../src/temporal/payload-encryption';
+import { dataConverterFor } from '../../src/main/security-settings';
+import { WORKFLOWS_PATH } from '../../src/temporal/module-paths';
+import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
 
 /**
  * Replay safety: the recorded histories of complete cases (every path of both workflows, and the
- * capacity coordinator) are replayed against today's workflow code. A change that would break
- * in-flight cases — a command added, removed or reordered without `patched()` — fails here.
- * Re-record with `npx tsx scripts/record-history-fixtures.ts` when a new path is added.
+ * capacity coordinator) and of every workflow beside them (follow-ups, monthly reports, evaluation
+ * runs) are replayed against today's workflow code. A change that would break in-flight workflows — a
+ * command added, removed or reordered without `patched()` — fails here. Re-record with
+ * `npx tsx scripts/record-history-fixtures.ts` (cases) or `scripts/record-workflow-histories.ts` (the
+ * others) when a new path is added.
  */
-const FIXTURES = path.join(__dirname, '..', '..', 'fixtures');
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const files = readdirSync(path.join(FIXTURES, 'histories'))
   .filter((f) => f.endsWith('.json'))
   .sort();
@@ -41,9 +43,16 @@ const TURN_2_PATHS = [
   'arrest-service-withdrawn-reinstated',
   'social-refused-at-submission',
 ];
+/** R-EVAL and R-STAFFING: the workflows beside the cases (scripts/record-workflow-histories.ts). */
+const BESIDE_CASES = [
+  'follow-up-confirmed-stuck-confirmed',
+  'monthly-report-by-hand',
+  'monthly-report-scheduled',
+  'evaluation-run',
+];
 /** Each generation of workflow code since a `patched()` change, and the paths it was recorded on. */
 const GENERATIONS: Record<string, string[]> = {
-  '': PATHS,
+  '': [...PATHS, ...BESIDE_CASES],
   '.local-projection': PATHS,
   '.protocol-turn-2': [...PATHS, ...TURN_2_PATHS],
   '.notices-per-event': [...PATHS, ...TURN_2_PATHS],

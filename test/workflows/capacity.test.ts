@@ -1,0 +1,74 @@
+import type { CapacityView } from '../../src/shared/case-model';
+import { waitFor } from '../support/wait-for';
+import {
+  act,
+  ACTORS,
+  HOUR,
+  RecordingActivities,
+  settled,
+  startArrest,
+  startSocial,
+  startWorkflowEnv,
+  withWorker,
+  type WorkflowTestEnv,
+} from '../support/workflow-env';
+
+/**
+ * R-SC-CAPACITY on the program's real coordinator workflow, the cases signalling it through the
+ * (stubbed) capacity activity: arrest diversions are always taken and count once enrolled; approved
+ * social contacts wait for a place, oldest approval first, and are released automatically.
+ */
+let wf: WorkflowTestEnv;
+beforeAll(async () => {
+  wf = await startWorkflowEnv();
+});
+afterAll(async () => {
+  await wf?.stop();
+});
+
+const PLACES = 3;
+const capacity = () => waitFor(() => wf.cases.capacity(), 'the capacity coordinator') as Promise<CapacityView>;
+
+async function enrolledArrestDiversion(): Promise<string> {
+  const caseId = await startArrest(wf);
+  await act(wf, caseId, 'recordScreening');
+  await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+  expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
+  return caseId;
+}
+
+async function approvedSocialContact(): Promise<string> {
+  const caseId = await startSocial(wf);
+  await act(wf, caseId, 'decideApproval', { decision: 'APPROVE' }, ACTORS.sergeant);
+  return caseId;
+}
+
+test('with every place taken an approved social contact waits; an arrest diversion is still taken; an exit releases the oldest approval', async () => {
+  await withWorker(wf, new RecordingActivities().forwardCapacity(wf, PLACES), async () => {
+    const participants: string[] = [];
+    for (let i = 0; i < PLACES; i++) participants.push(await enrolledArrestDiversion());
+    await waitFor(async () => (await capacity()).participants.length === PLACES, `${PLACES} participants counted`);
+    expect(await capacity()).toMatchObject({ places: PLACES, free: 0 });
+
+    const older = await approvedSocialContact();
+    await wf.env.sleep(HOUR);
+    const newer = await approvedSocialContact();
+    await waitFor(async () => (await capacity()).waiting.length === 2, 'both approvals queued');
+    expect((await capacity()).waiting.map((w) => w.caseId)).toEqual([older, newer]);
+    expect((await settled(wf, older)).stage).toBe('WAITING_FOR_CAPACITY');
+    expect((await settled(wf, newer)).stage).toBe('WAITING_FOR_CAPACITY');
+
+    // Arrest diversions have priority: never queued.
+    expect((await wf.cases.view(await startArrest(wf))).stage).toBe('AWAITING_SCREENING');
+
+    expect((await act(wf, participants[1], 'recordExit', { reason: 'TRANSITIONED_OUT' })).stage).toBe('EXITED');
+    const released = await waitFor(async () => {
+      const view = await wf.cases.view(older);
+      return view.stage === 'AWAITING_CONTACT' && view;
+    }, 'the oldest approval to be released');
+    expect(released.capacity).toBe('GRANTED');
+    expect((await wf.cases.view(newer)).stage).toBe('WAITING_FOR_CAPACITY');
+    expect(await capacity()).toMatchObject({ free: 0, reserved: [older], waiting: [{ caseId: newer }] });
+    expect((await capacity()).participants).toHaveLength(PLACES - 1);
+  });
+});

@@ -1,0 +1,50 @@
+import { monthReportedAt } from '../../src/reports/report-month';
+import type { evaluationRun, monthlyReport } from '../../workflows';
+import { RecordingActivities, startWorkflowEnv, withWorker, type WorkflowTestEnv } from '../support/workflow-env';
+
+/**
+ * R-STAFFING and R-EVAL: the workflows the Schedules start hand their month (or nothing) to the activity
+ * that produces the figures, and return what it produced. The Schedules themselves, and the figures, are
+ * tested where they meet the database (test/integration/cases/monthly-report.test.ts, api/evaluation.test.ts).
+ */
+let wf: WorkflowTestEnv;
+beforeAll(async () => {
+  wf = await startWorkflowEnv();
+});
+afterAll(async () => {
+  await wf?.stop();
+});
+
+const TZ = 'America/Los_Angeles';
+
+test('R-STAFFING: a month asked for by hand is produced as asked; a run with none reports the month before its own, in the program’s time zone', async () => {
+  const stubs = new RecordingActivities();
+  await withWorker(wf, stubs, async () => {
+    const run = (month?: string) =>
+      wf.env.client.workflow.execute<typeof monthlyReport>('monthlyReport', {
+        workflowId: `lead-monthly-report-${month ?? 'current'}`,
+        taskQueue: wf.taskQueue,
+        args: [{ timezone: TZ, ...(month ? { month } : {}) }],
+      });
+    expect(await run('2026-09')).toEqual({ month: '2026-09' });
+    const now = new Date(await wf.env.currentTimeMs());
+    expect(await run()).toEqual({ month: monthReportedAt(now, TZ) });
+    expect(stubs.callsOf('produceMonthlyReport')).toEqual([
+      { month: '2026-09' },
+      { month: monthReportedAt(now, TZ) },
+    ]);
+  });
+});
+
+test('R-EVAL: an evaluation run produces the figures once and answers when they were computed', async () => {
+  const stubs = new RecordingActivities();
+  await withWorker(wf, stubs, async () => {
+    const result = await wf.env.client.workflow.execute<typeof evaluationRun>('evaluationRun', {
+      workflowId: 'lead-evaluation-run',
+      taskQueue: wf.taskQueue,
+      args: [],
+    });
+    expect(Date.parse(result.computedAt)).not.toBeNaN();
+    expect(stubs.callsOf('produceEvaluation')).toHaveLength(1);
+  });
+});
