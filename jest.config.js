@@ -20,7 +20,10 @@ module.exports = {
     // Workflows with stubbed activities on Temporal's time-skipping test server.
     layer('workflows', ['test/workflows'], { globalSetup: '<rootDir>/test/support/setup/workflows.ts' }),
     // Real parts where they meet: PostgreSQL, Temporal, SMTP, the API, Chromium; one started environment per file.
-    layer('integration', ['test/integration'], { globalSetup: '<rootDir>/test/support/setup/real-parts.ts' }),
+    layer('integration', ['test/integration'], {
+      globalSetup: '<rootDir>/test/support/setup/integration.ts',
+      globalTeardown: '<rootDir>/test/support/setup/integration-teardown.ts',
+    }),
     // Faults on real processes: workers, Temporal, PostgreSQL and SMTP stopped, killed and restarted.
     layer('faults', ['test/faults'], { globalSetup: '<rootDir>/test/support/setup/real-parts.ts' }),
     // The production-like stack (Temporal server on PostgreSQL, several APIs and workers): run alone.

@@ -13,9 +13,9 @@ import { createLogger, type Logger } from '../../src/logging';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { EncryptionCodec, newPayloadKey, type PayloadKey } from '../../src/temporal/payload-encryption';
 import { registerTestTokens } from './api-client';
+import { createTestDatabase } from './shared-postgres';
 import type { LeadConfig } from '../../src/config/config-schema';
 import { loadConfig } from '../../src/config/load-config';
-import { startEmbeddedLeadDatabase, type EmbeddedLeadDatabase } from '../../src/db/embedded-database';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { MailCapture } from '../../src/mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
@@ -32,8 +32,8 @@ function quietTemporalRuntime() {
 
 /**
  * Everything the product runs on, real and local, for one test file: a Temporal server (time-skipping
- * by default), a real PostgreSQL server (embedded, least-privilege roles, migrations applied), an SMTP
- * receiver, the worker and the HTTP API.
+ * by default), a database of its own on the layer's real PostgreSQL server (least-privilege roles,
+ * migrations applied), an SMTP receiver, the worker and the HTTP API.
  */
 export interface TestStack {
   env: TestWorkflowEnvironment;
@@ -96,8 +96,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 
 async function start(options: TestStackOptions, started: Array<() => Promise<unknown> | unknown>): Promise<TestStack> {
   const config = options.config ?? loadConfig();
-  const pg: EmbeddedLeadDatabase = await startEmbeddedLeadDatabase();
-  started.push(() => pg.stop());
+  const pg = await createTestDatabase();
+  started.push(() => pg.drop());
   const db = createPrisma(pg.appUrl, 10);
   started.push(() => db.$disconnect());
   const ownerDb = createPrisma(pg.ownerUrl, 2);
@@ -183,7 +183,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     env,
     db,
     ownerDb,
-    databaseUrls: { owner: pg.ownerUrl, app: pg.appUrl, admin: pg.server.adminUrl('lead') },
+    databaseUrls: { owner: pg.ownerUrl, app: pg.appUrl, admin: pg.adminUrl },
     mail,
     config,
     baseUrl,
@@ -212,7 +212,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
       await mail.stop();
       await db.$disconnect();
       await ownerDb.$disconnect();
-      await pg.stop();
+      await pg.drop();
     },
   };
   return stack;
