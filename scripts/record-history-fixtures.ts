@@ -29,18 +29,9 @@ async function main() {
     readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim(),
   );
   const stack = await startTestStack({ payloadKeys });
-  // Every action must be accepted: a refused one would record a different path than its name says.
-  const as = (...who: Parameters<typeof apiAs> extends [unknown, ...infer R] ? R : never) => {
-    const client = apiAs(stack.baseUrl, ...who);
-    return {
-      ...client,
-      act: async (caseId: string, action: string, body?: unknown) => {
-        const res = await client.act(caseId, action, body);
-        if (res.status !== 200) throw new Error(`${caseId} ${action}: ${res.status} ${JSON.stringify(res.body)}`);
-        return res;
-      },
-    };
-  };
+  // Every action must be accepted (actOk): a refused one would record a different path than its name says.
+  const as = (...who: Parameters<typeof apiAs> extends [unknown, ...infer R] ? R : never) =>
+    apiAs(stack.baseUrl, ...who);
   const officer = as('officer');
   const sergeant = as('sergeant');
   const cm = as('case_manager');
@@ -59,9 +50,9 @@ async function main() {
     return recorded[name];
   };
   const enroll = async (id: string) => {
-    await cm.act(id, 'screening');
-    await cm.act(id, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
-    await cm.act(id, 'intake');
+    await cm.actOk(id, 'screening');
+    await cm.actOk(id, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
+    await cm.actOk(id, 'intake');
   };
   const wait = async (id: string) => stack.env.client.workflow.getHandle(id).result();
   const placeGranted = async (id: string) => {
@@ -71,48 +62,48 @@ async function main() {
   try {
     let id = await refer('arrest-enrolled-iip-exited');
     await enroll(id);
-    await cm.act(id, 'iip', { goals: ['HOUSING'] });
-    await cm.act(id, 'service-withdrawals', {
+    await cm.actOk(id, 'iip', { goals: ['HOUSING'] });
+    await cm.actOk(id, 'service-withdrawals', {
       service: 'motel vouchers',
       reasonCode: 'NOT_USING_SERVICE',
       note: 'not used for 3 months',
     });
     await stack.env.sleep('40 days');
-    await cm.act(id, 'exit', { reason: 'TRANSITIONED_OUT' });
+    await cm.actOk(id, 'exit', { reason: 'TRANSITIONED_OUT' });
 
     id = await refer('arrest-intake-missed-charges-filed');
-    await cm.act(id, 'screening');
-    await officer.act(id, 'returns-to-scene');
+    await cm.actOk(id, 'screening');
+    await officer.actOk(id, 'returns-to-scene');
     await stack.env.sleep('31 days');
-    await kcpao.act(id, 'filing-decision', { decision: 'FILED' });
+    await kcpao.actOk(id, 'filing-decision', { decision: 'FILED' });
 
     id = await refer('arrest-screening-overdue-left-declined');
     await stack.env.sleep('5 hours');
-    await cm.act(id, 'left-before-screening');
-    await kcpao.act(id, 'filing-decision', { decision: 'DECLINED' });
+    await cm.actOk(id, 'left-before-screening');
+    await kcpao.actOk(id, 'filing-decision', { decision: 'DECLINED' });
 
     id = await refer('arrest-extended-consent-rescinded', arrestReferral());
-    await cm.act(id, 'screening');
+    await cm.actOk(id, 'screening');
     await stack.env.sleep('25 days');
     const intakeDue = (await sergeant.get(`/api/cases/${id}`)).body.case.deadlines.find(
       (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
     ).dueAt as string;
-    await sergeant.act(id, 'intake-deadline/extensions', {
+    await sergeant.actOk(id, 'intake-deadline/extensions', {
       newDueAt: new Date(Date.parse(intakeDue) + 10 * 86400_000).toISOString(),
       reason: 'hospital stay',
     });
-    await cm.act(id, 'consent', { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes' });
-    await cm.act(id, 'intake');
-    await cm.act(id, 'consent/rescind');
+    await cm.actOk(id, 'consent', { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes' });
+    await cm.actOk(id, 'intake');
+    await cm.actOk(id, 'consent/rescind');
 
     id = await refer(
       'arrest-victim-objection-handoff',
       arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
     );
-    await cm.act(id, 'screening');
+    await cm.actOk(id, 'screening');
     await stack.env.sleep('3 days');
-    await city.act(id, 'victim-objection');
-    await city.act(id, 'filing-decision', { decision: 'FILED' });
+    await city.actOk(id, 'victim-objection');
+    await city.actOk(id, 'filing-decision', { decision: 'FILED' });
 
     const ineligible = () =>
       arrestReferral({
@@ -120,26 +111,26 @@ async function main() {
         overrideRequest: { reason: 'booked; asking LEAD to take him' },
       });
     id = await refer('arrest-override-approved-enrolled', ineligible());
-    await sergeant.act(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
+    await sergeant.actOk(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
     await enroll(id);
     id = await refer('arrest-override-denied', ineligible());
-    await sergeant.act(id, 'override-decision', { decision: 'DENY', reason: 'recent conviction' });
+    await sergeant.actOk(id, 'override-decision', { decision: 'DENY', reason: 'recent conviction' });
 
     id = await social('social-denied');
-    await sergeant.act(id, 'approval-decision', { decision: 'DENY', reason: 'not a priority' });
+    await sergeant.actOk(id, 'approval-decision', { decision: 'DENY', reason: 'not a priority' });
     id = await social('social-approved-contacted-enrolled');
     await stack.env.sleep('8 days');
-    await sergeant.act(id, 'approval-decision', { decision: 'APPROVE' });
+    await sergeant.actOk(id, 'approval-decision', { decision: 'APPROVE' });
     await placeGranted(id);
-    await officer.act(id, 'contacts', { willing: false });
-    await officer.act(id, 'contacts', { willing: true });
+    await officer.actOk(id, 'contacts', { willing: false });
+    await officer.actOk(id, 'contacts', { willing: true });
     await enroll(id);
     id = await social('social-reassessed-renewed-closed');
-    await sergeant.act(id, 'approval-decision', { decision: 'APPROVE' });
+    await sergeant.actOk(id, 'approval-decision', { decision: 'APPROVE' });
     await stack.env.sleep('190 days');
-    await sergeant.act(id, 'reassessment-decision', { decision: 'RENEW', reason: 'still a priority' });
+    await sergeant.actOk(id, 'reassessment-decision', { decision: 'RENEW', reason: 'still a priority' });
     await stack.env.sleep('190 days');
-    await sergeant.act(id, 'reassessment-decision', { decision: 'CLOSE', reason: 'not found in a year' });
+    await sergeant.actOk(id, 'reassessment-decision', { decision: 'CLOSE', reason: 'not found in a year' });
 
     // Paths the protocol's turn-2 decisions added (R-EL-WARRANT, R-EL-OVERRIDE clocks, R-VICTIM hand-off
     // of an enrolled person, R-JURISDICTION, R-SC-PDA refusals, R-SERVICE-WITHDRAW reinstatement).
@@ -147,26 +138,26 @@ async function main() {
     const docWarrant = () => arrestReferral({ warrants: [{ kind: 'DOC' }] });
     id = await refer('arrest-nci-overdue-referred-enrolled', docWarrant());
     await stack.env.sleep('25 hours');
-    await nci.act(id, 'nci-decision', { decision: 'REFER', reason: 'NCI supports LEAD' });
+    await nci.actOk(id, 'nci-decision', { decision: 'REFER', reason: 'NCI supports LEAD' });
     await enroll(id);
     id = await refer('arrest-nci-declined', docWarrant());
-    await sergeant.act(id, 'nci-decision', { decision: 'DECLINE', onWordOf: 'CCO Hale, NCI team' });
+    await sergeant.actOk(id, 'nci-decision', { decision: 'DECLINE', onWordOf: 'CCO Hale, NCI team' });
     id = await refer('arrest-override-overdue-approved', ineligible());
     await stack.env.sleep('25 hours');
-    await sergeant.act(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
+    await sergeant.actOk(id, 'override-decision', { decision: 'APPROVE', reason: 'marginal amount' });
     id = await refer(
       'arrest-enrolled-handoff',
       arrestReferral({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
     );
     await enroll(id);
-    await cm.act(id, 'iip', { goals: ['HOUSING'] });
-    await city.act(id, 'victim-objection');
-    await city.act(id, 'filing-decision', { decision: 'FILED' });
+    await cm.actOk(id, 'iip', { goals: ['HOUSING'] });
+    await city.actOk(id, 'victim-objection');
+    await city.actOk(id, 'filing-decision', { decision: 'FILED' });
     await wait(id);
     const continued = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${id}`)).body.case.handOff
       .socialContactReferralId as string;
     recorded['social-continuing-handoff-exited'] = continued;
-    await cm.act(continued, 'exit', { reason: 'TRANSITIONED_OUT' });
+    await cm.actOk(continued, 'exit', { reason: 'TRANSITIONED_OUT' });
     id = await refer(
       'arrest-mixed-jurisdiction-missed',
       arrestReferral({
@@ -176,12 +167,12 @@ async function main() {
         ],
       }),
     );
-    await cm.act(id, 'screening');
+    await cm.actOk(id, 'screening');
     await stack.env.sleep('31 days');
     id = await refer('arrest-service-withdrawn-reinstated');
     await enroll(id);
-    await cm.act(id, 'service-withdrawals', { service: 'bus passes', reasonCode: 'NOT_USING_SERVICE' });
-    await cm.act(id, 'service-reinstatements', { service: 'bus passes', note: 'using them again' });
+    await cm.actOk(id, 'service-withdrawals', { service: 'bus passes', reasonCode: 'NOT_USING_SERVICE' });
+    await cm.actOk(id, 'service-reinstatements', { service: 'bus passes', note: 'using them again' });
     await social(
       'social-refused-at-submission',
       socialContactReferral({ violations: [{ date: monthsAgo(30), area: 'BURIEN' }] }),

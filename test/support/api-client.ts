@@ -58,5 +58,12 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
       call<T>('POST', path, body ?? {}, extra),
     act: <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) =>
       call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra),
+    /** An action the test goes on from: it must be accepted (200), or the test fails naming what refused it. */
+    actOk: async <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) => {
+      const res = await call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra);
+      if (res.status !== 200)
+        throw new Error(`${action} on case ${caseId} was not accepted: ${res.status} ${JSON.stringify(res.body)}`);
+      return res;
+    },
   };
 }

@@ -69,6 +69,8 @@ export interface TestStackOptions {
   /** Payload encryption keys, newest first (default: one fresh key). */
   payloadKeys?: PayloadKey[];
   limits?: ApiLimits;
+  /** Proxies in front of the API whose X-Forwarded-For is believed (a test can then call from several addresses). */
+  trustProxy?: number;
   /** The API's logger (default: warnings and errors only, so request lines do not flood the test output). */
   log?: Logger;
   /** Run the Temporal dev server with its Web UI, served by the API at /temporal (implies timeSkipping: false). */
@@ -170,6 +172,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     log,
     demoUsers: true,
     limits: options.limits ?? GENEROUS_LIMITS,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     health: { database: databaseCheck(db), temporal: temporalCheck(env.client) },
     temporalUiUpstream: uiPort ? `http://127.0.0.1:${uiPort}` : undefined,
   });

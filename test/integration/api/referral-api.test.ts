@@ -150,7 +150,7 @@ describe('case actions', () => {
 
   test('a bad body → 400 naming the field and the rule; the workflow is untouched', async () => {
     const caseId = await submitArrest(stack, arrestReferral());
-    await caseManager.act(caseId, 'screening');
+    await caseManager.actOk(caseId, 'screening');
     await settled(stack, caseId);
     const before = await recorded(caseId);
     const noMethod = await caseManager.act(caseId, 'consent', {});

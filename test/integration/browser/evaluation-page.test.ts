@@ -78,7 +78,7 @@ test('R-EVAL: the evaluation page shows the stored curves and tables; small cell
       ['consent', { method: 'WRITTEN' }],
       ['intake', {}],
     ] as const)
-      await cm.act(caseId, action, body);
+      await cm.actOk(caseId, action, body);
     participants.push(caseId);
   }
   await waitFor(

@@ -146,7 +146,7 @@ describe('R-EX-ORDER: the service checks whom an order protects against the peop
     const former = { givenName: 'Fitz', familyName: 'Formerly', dateOfBirth: '1977-07-07' };
     const formerCase = await submitArrest(stack, arrestReferral({ person: former }));
     await enroll(formerCase);
-    await caseManager.act(formerCase, 'exit', { reason: 'TRANSITIONED_OUT' });
+    await caseManager.actOk(formerCase, 'exit', { reason: 'TRANSITIONED_OUT' });
     await settled(stack, formerCase);
     expect(await orderRuleIds(former)).toEqual([]);
     expect(await orderRuleIds({ givenName: 'Nora', familyName: 'Neverin', dateOfBirth: '1990-01-01' })).toEqual([]);
@@ -311,7 +311,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
     }),
   );
   await enroll(caseId);
-  await caseManager.act(caseId, 'iip', { goals: ['HOUSING', 'EDUCATION'] });
+  await caseManager.actOk(caseId, 'iip', { goals: ['HOUSING', 'EDUCATION'] });
   expect((await caseManager.act(caseId, 'services', { service: 'Housing navigation' })).status).toBe(200);
   expect((await caseManager.act(caseId, 'services', { service: 'GED classes' })).status).toBe(200);
   const withdrawal = { service: 'GED classes', reasonCode: 'NOT_USING_SERVICE' };
@@ -375,7 +375,7 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
     }),
   );
   const caseId = res.body.caseId;
-  await caseManager.act(caseId, 'screening');
+  await caseManager.actOk(caseId, 'screening');
   await settled(stack, caseId);
   await stack.env.sleep('31 days');
   const missed = await waitFor(async () => {
@@ -430,12 +430,12 @@ test('R-SC-PDA: a social-contact candidate refused at submission is still record
 
 test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; a withdrawal keeps the person enrolled and counted, with a reason code and a note; a service can be reinstated', async () => {
   const caseId = await submitArrest(stack, arrestReferral());
-  await caseManager.act(caseId, 'screening');
+  await caseManager.actOk(caseId, 'screening');
   const early = await caseManager.act(caseId, 'iip', { goals: ['HOUSING'] });
   expect(early.status).toBe(409);
   expect(early.body.error).toMatchObject({ ruleId: 'R-IIP', stage: 'AWAITING_INTAKE' });
-  await caseManager.act(caseId, 'consent', { method: 'WRITTEN' });
-  await caseManager.act(caseId, 'intake');
+  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN' });
+  await caseManager.actOk(caseId, 'intake');
   const unknownGoal = await caseManager.act(caseId, 'iip', { goals: ['ABSTINENCE'] });
   expect(unknownGoal.status).toBe(400);
   expect(unknownGoal.body.error.fields[0].field).toBe('goals.0');
