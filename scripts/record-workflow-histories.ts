@@ -97,7 +97,10 @@ async function scheduled(wf: WorkflowTestEnv) {
     end: new Date('2026-10-01T13:01:00Z'),
     overlap: ScheduleOverlapPolicy.ALLOW_ALL,
   });
-  const run = await waitFor(async () => (await schedule.describe()).info.recentActions[0]?.action, 'the backfilled run');
+  const run = await waitFor(
+    async () => (await schedule.describe()).info.recentActions[0]?.action,
+    'the backfilled run',
+  );
   await wf.env.client.workflow.getHandle(run.workflow.workflowId).result();
   await save(wf, 'monthly-report-scheduled', run.workflow.workflowId);
   await schedule.delete();
@@ -114,7 +117,9 @@ async function main() {
   const skipping = await startWorkflowEnv({ payloadKeys });
   try {
     const stubs = new RecordingActivities();
-    await (await createTestWorker(skipping, stubs)).runUntil(async () => {
+    await (
+      await createTestWorker(skipping, stubs)
+    ).runUntil(async () => {
       await followUp(skipping, stubs);
       await byHand(skipping);
     });

@@ -109,4 +109,3 @@ export const tcpOpen =
       socket.once('connect', () => (socket.destroy(), resolve(true)));
       socket.once('error', () => resolve(false));
     });
-

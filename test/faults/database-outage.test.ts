@@ -2,7 +2,7 @@ import { caseStateQuery } from '../../src/shared/definitions';
 import { apiAs } from '../support/api-client';
 import { waitFor } from '../support/wait-for';
 import { arrestReferral } from '../support/referrals';
-import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
+import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
  * Fault: the database goes away for a while. The API answers 503 with a clear message (no 500, no
@@ -50,14 +50,7 @@ test('database down: 503s and retries, then everything converges with nothing lo
   await stack.parts.database.start();
   const restartedAt = Date.now();
   // Converged: every notice the case owes delivered (R-CALL, R-PACKET, the R-SCREEN reminder) and every event projected.
-  const state = await waitFor(
-    async () => {
-      const s = await workflow.query(caseStateQuery);
-      return s.notices.length === 0 && s.events.length === 0 && s.stuck.length > 0 ? s : undefined;
-    },
-    'the case to deliver and project everything it recorded',
-    120_000,
-  );
+  const state = await caseSettled(stack, caseId);
   const recoveryMs = Date.now() - restartedAt;
   const row = await stack.db.referral.findUniqueOrThrow({ where: { id: caseId } });
   const events = await stack.db.caseEvent.findMany({ where: { referralId: caseId }, orderBy: { seq: 'asc' } });

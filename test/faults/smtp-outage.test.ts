@@ -1,6 +1,6 @@
 import { apiAs, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
-import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
+import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
  * Fault: the SMTP relay is down for a while. Notices are retried with backoff and delivered once it
@@ -24,7 +24,7 @@ test('SMTP down: notices retried with backoff, the case flagged stuck past R-MIS
   await stack.mail.stop();
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
-  await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening');
+  await apiAs(stack.baseUrl, 'case_manager').actOk(caseId, 'screening');
 
   const supervisor = apiAs(stack.baseUrl, 'supervisor');
   const stuck = await waitFor(
@@ -59,7 +59,7 @@ test('SMTP down: notices retried with backoff, the case flagged stuck past R-MIS
     'the stuck flag to clear',
     60_000,
   );
-  await new Promise((r) => setTimeout(r, 3_000));
+  await caseSettled(stack, caseId);
   const counts = noticeCounts(stack.mail, caseId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
   console.log(

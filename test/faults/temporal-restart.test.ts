@@ -1,23 +1,25 @@
 import { apiAs, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
-import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
+import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
- * Fault: the Temporal server stops for a minute and restarts with the same database file. A timer
- * that came due meanwhile fires after the restart; a referral made during the outage is answered 503
- * and still starts once Temporal is back, without anyone resubmitting it.
+ * Fault: the Temporal server stops for longer than a case's clock and restarts with the same database
+ * file. A timer that came due meanwhile fires after the restart; a referral made during the outage is
+ * answered 503 and still starts once Temporal is back, without anyone resubmitting it.
  */
+const SCREENING_OVERDUE_MS = 15_000;
+const OUTAGE_MS = 25_000;
 let stack: ProcessStack;
 beforeAll(async () => {
   stack = await startProcessStack('temporal-restart', (config) => {
-    config.durations.screeningOverdueAfter = '30 seconds';
+    config.durations.screeningOverdueAfter = `${SCREENING_OVERDUE_MS / 1000} seconds`;
   });
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
 }, 120_000);
 
-test('Temporal down for a minute: timers due meanwhile fire after the restart; nothing is lost or sent twice', async () => {
+test('Temporal down past a case clock: timers due meanwhile fire after the restart; nothing is lost or sent twice', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
   const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
@@ -31,7 +33,8 @@ test('Temporal down for a minute: timers due meanwhile fire after the restart; n
   const ready = await fetch(`${stack.baseUrl}/readyz`);
   expect(ready.status).toBe(503);
   expect(await ready.json()).toMatchObject({ database: 'ok', temporal: 'unreachable' });
-  await new Promise((r) => setTimeout(r, Math.max(0, 60_000 - (Date.now() - stoppedAt))));
+  // The outage itself (the fault injected): long enough that the case's R-SCREEN clock comes due in it.
+  await new Promise((r) => setTimeout(r, Math.max(0, OUTAGE_MS - (Date.now() - stoppedAt))));
 
   await stack.parts.temporal.start();
   const restartedAt = Date.now();
@@ -55,7 +58,8 @@ test('Temporal down for a minute: timers due meanwhile fire after the restart; n
     120_000,
   );
   const referralRecoveryMs = Date.now() - restartedAt;
-  await new Promise((r) => setTimeout(r, 3_000));
+  await caseSettled(stack, caseId);
+  await caseSettled(stack, pending.id);
   // R-CALL, R-PACKET and the R-SCREEN reminder of the overdue screening: each once.
   expect(Object.values(noticeCounts(stack.mail, caseId))).toEqual([1, 1, 1]);
   expect(Object.values(noticeCounts(stack.mail, pending.id)).every((n) => n === 1)).toBe(true);

@@ -1,6 +1,6 @@
 import { apiAs, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
-import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
+import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
 /**
  * Fault: the worker is killed (SIGKILL) between a case action and the notices it causes — while the
@@ -51,7 +51,7 @@ test('worker SIGKILLed mid-delivery: after restart the case resumes and every no
     'all notices marked sent',
     60_000,
   );
-  await new Promise((r) => setTimeout(r, 3_000)); // nothing more arrives
+  await caseSettled(stack, caseId);
   const counts = noticeCounts(stack.mail, caseId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
   const view = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);

@@ -304,7 +304,8 @@ test('a rolling restart of every worker, with a patched workflow change deployed
     return byCase;
   };
   await waitFor(
-    async () => [...(await rulesByCase()).values()].every((rules) => rules.includes('R-CALL') && rules.includes('R-PACKET')),
+    async () =>
+      [...(await rulesByCase()).values()].every((rules) => rules.includes('R-CALL') && rules.includes('R-PACKET')),
     "every new referral's R-CALL and R-PACKET",
     300_000,
   );

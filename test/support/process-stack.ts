@@ -16,6 +16,8 @@ import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-enc
 import { freePort } from '../../src/net/free-port';
 import { httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/part';
 import { registerTestTokens } from './api-client';
+import { waitFor } from './wait-for';
+import { caseStateQuery } from '../../src/shared/definitions';
 
 /**
  * The product as it runs for real, one process per part: the embedded database, a Temporal dev server
@@ -189,6 +191,23 @@ export async function startProcessStack(
       await mail.stop();
     },
   };
+}
+
+/**
+ * The barrier after a fault: the case's workflow (asked through Temporal, which needs no database) has
+ * delivered every notice it owes and projected every event it recorded. A notice is sent only by the
+ * attempt that claimed it and never once it is marked sent, so the mail captured by then is all there
+ * will be: a test counts it without waiting for stragglers.
+ */
+export async function caseSettled(stack: Pick<ProcessStack, 'client'>, caseId: string, timeoutMs = 120_000) {
+  return waitFor(
+    async () => {
+      const state = await stack.client.workflow.getHandle(caseId).query(caseStateQuery);
+      return state.notices.length === 0 && state.events.length === 0 ? state : undefined;
+    },
+    `case ${caseId} to deliver and project everything it recorded`,
+    timeoutMs,
+  );
 }
 
 /** Mail about one case, by notice id: each should appear once. */

@@ -269,7 +269,8 @@ export const DAY = 24 * HOUR;
 
 let serial = 0;
 /** A case id like the API's (no personal data), unique in the test run. */
-export const newCaseId = (prefix = 'BUR') => `${prefix}-W${(++serial).toString().padStart(4, '0')}${randomUUID().slice(0, 5)}`;
+export const newCaseId = (prefix = 'BUR') =>
+  `${prefix}-W${(++serial).toString().padStart(4, '0')}${randomUUID().slice(0, 5)}`;
 
 /** An arrest diversion's start argument as the API builds it: a felony for the county prosecutor, no victim. */
 export function arrestInput(overrides: Partial<ArrestDiversionInput> = {}): ArrestDiversionInput {

@@ -76,7 +76,11 @@ const REFUSALS: { [A in CaseActionName]: Refusal<A> } = {
     expected: { code: 'RULE_CONFLICT', ruleId: 'R-VICTIM', stage: 'AWAITING_SCREENING' },
   },
   recordExit: { on: 'arrest', input: { reason: 'MOVED_AWAY' }, expected: { code: 'STAGE_CONFLICT', ruleId: 'R-EXIT' } },
-  recordIipGoals: { on: 'arrest', input: { goals: ['HOUSING'] }, expected: { code: 'STAGE_CONFLICT', ruleId: 'R-IIP' } },
+  recordIipGoals: {
+    on: 'arrest',
+    input: { goals: ['HOUSING'] },
+    expected: { code: 'STAGE_CONFLICT', ruleId: 'R-IIP' },
+  },
   withdrawService: {
     on: 'arrest',
     input: { service: 'motel vouchers', reasonCode: 'NOT_USING_SERVICE' },
@@ -87,7 +91,11 @@ const REFUSALS: { [A in CaseActionName]: Refusal<A> } = {
     input: { service: 'motel vouchers' },
     expected: { code: 'STAGE_CONFLICT', ruleId: 'R-SERVICE-WITHDRAW' },
   },
-  recordService: { on: 'arrest', input: { service: 'bus pass' }, expected: { code: 'STAGE_CONFLICT', ruleId: 'R-IIP' } },
+  recordService: {
+    on: 'arrest',
+    input: { service: 'bus pass' },
+    expected: { code: 'STAGE_CONFLICT', ruleId: 'R-IIP' },
+  },
   recordCaseNote: { on: 'arrest', input: { note: '   ' }, expected: { code: 'INVALID_FIELD', field: 'note' } },
   decideOverride: {
     on: 'arrest',

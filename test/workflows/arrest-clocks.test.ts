@@ -115,7 +115,13 @@ test('R-INTAKE: an extension moves the deadline — nothing at day 30, the intak
     await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
     await wf.env.sleep(25 * DAY);
     const newDueAt = new Date(referredAt + 40 * DAY).toISOString();
-    const extended = await act(wf, caseId, 'extendIntakeDeadline', { newDueAt, reason: 'hospitalised' }, ACTORS.sergeant);
+    const extended = await act(
+      wf,
+      caseId,
+      'extendIntakeDeadline',
+      { newDueAt, reason: 'hospitalised' },
+      ACTORS.sergeant,
+    );
     expect(deadline(extended, 'R-INTAKE')?.dueAt).toBe(newDueAt);
     await wf.env.sleep(6 * DAY);
     expect((await settled(wf, caseId)).stage).toBe('AWAITING_INTAKE');
@@ -202,7 +208,13 @@ test('R-EL-OVERRIDE (Decision): unreviewed for 24 h → stuck and the sergeants 
       ['R-EL-OVERRIDE', 'OVERRIDE_REMINDER', 'sergeant'],
     ]);
     await wf.env.sleep(2 * DAY);
-    const approved = await act(wf, caseId, 'decideOverride', { decision: 'APPROVE', reason: 'amenable' }, ACTORS.sergeant);
+    const approved = await act(
+      wf,
+      caseId,
+      'decideOverride',
+      { decision: 'APPROVE', reason: 'amenable' },
+      ACTORS.sergeant,
+    );
     expect(approved.stage).toBe('AWAITING_SCREENING');
     const approvedAt = Date.parse(approved.override!.decidedAt!);
     expect(Date.parse(deadline(approved, 'R-INTAKE')!.dueAt) - approvedAt).toBe(30 * DAY);
@@ -222,7 +234,9 @@ test('R-EL-WARRANT (Decision): a DOC NCI referral undecided for 24 h → stuck a
     expect((await settled(wf, caseId)).stuck).toEqual([]);
     await wf.env.sleep('2 minutes');
     const overdue = await settled(wf, caseId);
-    expect(overdue.stuck).toEqual([expect.objectContaining({ reason: 'NCI_DECISION_OVERDUE', ruleId: 'R-EL-WARRANT' })]);
+    expect(overdue.stuck).toEqual([
+      expect.objectContaining({ reason: 'NCI_DECISION_OVERDUE', ruleId: 'R-EL-WARRANT' }),
+    ]);
     expect(stubs.noticesOf(caseId).map((n) => [n.kind, n.recipient.role])).toEqual([
       ['NCI_REVIEW_REQUESTED', 'doc_nci'],
       ['NCI_REVIEW_REMINDER', 'doc_nci'],

@@ -70,10 +70,12 @@ test('R-SCREEN: left before screening → the sergeant and the prosecutor are to
     expect(closed).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
     expect(await resultOf(caseId)).toEqual({ referralId: caseId, stage: 'CLOSED', outcome: 'CHARGES_FILED' });
     // The closure is news to everyone who works the case.
-    expect(stubs.noticesOf(caseId).filter((n) => n.kind === 'CLOSED_BY_FILING_DECISION').map((n) => n.recipient.role)).toEqual([
-      'sergeant',
-      'case_manager',
-    ]);
+    expect(
+      stubs
+        .noticesOf(caseId)
+        .filter((n) => n.kind === 'CLOSED_BY_FILING_DECISION')
+        .map((n) => n.recipient.role),
+    ).toEqual(['sergeant', 'case_manager']);
   });
 });
 
@@ -117,7 +119,10 @@ test('R-VICTIM: an objection on day 6 and charges filed → handed off to a link
     expect(await resultOf(caseId)).toMatchObject({ stage: 'HANDED_OFF' });
     // R-VICTIM (Decision): the person continues where they had got to — screened, awaiting intake.
     expect(stubs.callsOf('openLinkedSocialContact')).toEqual([
-      expect.objectContaining({ fromReferralId: caseId, carriedOver: expect.objectContaining({ stage: 'AWAITING_INTAKE' }) }),
+      expect.objectContaining({
+        fromReferralId: caseId,
+        carriedOver: expect.objectContaining({ stage: 'AWAITING_INTAKE' }),
+      }),
     ]);
     expect(stubs.eventsOf(caseId).map((e) => e.type)).toEqual(
       expect.arrayContaining(['HANDED_OFF_TO_SOCIAL_CONTACT', 'LINKED_SOCIAL_CONTACT_OPENED']),
@@ -151,7 +156,10 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
     await settled(wf, caseId);
     for (const office of offices)
       expect(
-        stubs.noticesOf(caseId, 'prosecutor').filter((n) => n.recipient.role === 'prosecutor' && n.recipient.office === office).map((n) => n.ruleId),
+        stubs
+          .noticesOf(caseId, 'prosecutor')
+          .filter((n) => n.recipient.role === 'prosecutor' && n.recipient.office === office)
+          .map((n) => n.ruleId),
       ).toEqual(['R-PACKET', 'R-SCREEN']);
   });
 });

@@ -37,7 +37,8 @@ test('R-EVAL: reminded at 6, 12 and 24 months and not before; refused early or t
       args: [input],
     });
     wf.started.add(handle.workflowId);
-    const confirm = (months: number) => handle.executeUpdate(confirmFollowUpUpdate, { args: [{ months, actor: sergeant }] });
+    const confirm = (months: number) =>
+      handle.executeUpdate(confirmFollowUpUpdate, { args: [{ months, actor: sergeant }] });
     /** What the validator said (the API answers it as a 409). */
     const refusal = (months: number) =>
       confirm(months).then(
@@ -70,6 +71,11 @@ test('R-EVAL: reminded at 6, 12 and 24 months and not before; refused early or t
     await reminded(3);
     await confirm(24);
     expect(await handle.result()).toEqual({ confirmed: [6, 12, 24] });
-    expect(stubs.callsOf('markFollowUp').filter((m) => m.confirmedById).map((m) => m.months)).toEqual([6, 12, 24]);
+    expect(
+      stubs
+        .callsOf('markFollowUp')
+        .filter((m) => m.confirmedById)
+        .map((m) => m.months),
+    ).toEqual([6, 12, 24]);
   });
 });

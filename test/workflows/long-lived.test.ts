@@ -33,7 +33,10 @@ const EVENTS_PER_RUN = 12;
 test('three years of monthly events: bounded history per run, the whole case intact', async () => {
   const stubs = new RecordingActivities();
   await withWorker(wf, stubs, async () => {
-    const caseId = await startArrest(wf, arrestInput({ policy: { ...DEFAULT_POLICY, continueAsNewAfterEvents: EVENTS_PER_RUN } }));
+    const caseId = await startArrest(
+      wf,
+      arrestInput({ policy: { ...DEFAULT_POLICY, continueAsNewAfterEvents: EVENTS_PER_RUN } }),
+    );
     const handle = wf.env.client.workflow.getHandle(caseId);
     await act(wf, caseId, 'recordScreening');
     await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });

@@ -94,7 +94,9 @@ test('R-SC-CONTACT: once found and willing, case management is called; no 30-day
       rejection: { code: 'STAGE_CONFLICT', stage: 'AWAITING_CONTACT' },
     });
     expect((await act(wf, caseId, 'recordContact', { willing: false }, ACTORS.officer)).stage).toBe('AWAITING_CONTACT');
-    expect((await act(wf, caseId, 'recordContact', { willing: true }, ACTORS.officer)).stage).toBe('AWAITING_SCREENING');
+    expect((await act(wf, caseId, 'recordContact', { willing: true }, ACTORS.officer)).stage).toBe(
+      'AWAITING_SCREENING',
+    );
     await settled(wf, caseId);
     expect(kinds(s, caseId, 'case_manager')).toEqual(['R-CALL:CASE_MANAGEMENT_CALLED']);
     await act(wf, caseId, 'recordScreening');
@@ -129,12 +131,20 @@ describe('R-SC-REASSESS', () => {
       await wf.env.sleep(DAY + 60_000);
       const due = await settled(wf, caseId);
       expect(due.stuck).toEqual([expect.objectContaining({ reason: 'REASSESSMENT_DUE', ruleId: 'R-SC-REASSESS' })]);
-      expect(s.noticesOf(caseId).filter((n) => n.ruleId === 'R-SC-REASSESS').map((n) => n.recipient.role)).toEqual([
-        'sergeant',
-        'project_manager',
-      ]);
+      expect(
+        s
+          .noticesOf(caseId)
+          .filter((n) => n.ruleId === 'R-SC-REASSESS')
+          .map((n) => n.recipient.role),
+      ).toEqual(['sergeant', 'project_manager']);
 
-      const renewed = await act(wf, caseId, 'decideReassessment', { decision: 'RENEW', reason: 'outreach ongoing' }, ACTORS.sergeant);
+      const renewed = await act(
+        wf,
+        caseId,
+        'decideReassessment',
+        { decision: 'RENEW', reason: 'outreach ongoing' },
+        ACTORS.sergeant,
+      );
       expect(renewed.reassessmentDue).toBe(false);
       const renewedAt = renewed.renewals[0].at;
       expect(Date.parse(renewed.approvalValidUntil!)).toBe(sixMonthsAfter(renewedAt));
@@ -145,7 +155,13 @@ describe('R-SC-REASSESS', () => {
       expect((await settled(wf, caseId)).reassessmentDue).toBe(true);
       expect(s.rulesOf(caseId, 'sergeant').filter((r) => r === 'R-SC-REASSESS')).toHaveLength(2);
 
-      const closed = await act(wf, caseId, 'decideReassessment', { decision: 'CLOSE', reason: 'not located for a year' }, ACTORS.sergeant);
+      const closed = await act(
+        wf,
+        caseId,
+        'decideReassessment',
+        { decision: 'CLOSE', reason: 'not located for a year' },
+        ACTORS.sergeant,
+      );
       expect(closed).toMatchObject({ stage: 'CLOSED', outcome: 'CLOSED_AT_REASSESSMENT' });
       await wf.env.client.workflow.getHandle(caseId).result();
       expect(kinds(s, caseId, 'project_manager').at(-1)).toBe('R-SC-PDA:SOCIAL_CONTACT_CLOSED');

@@ -14,6 +14,18 @@ import { startTestStack, type TestStack } from '../../support/test-stack';
  * the schema the document gives for its status and content type. The case and month in paths are real
  * ones, so the case answers are checked on a real case, not only on "not found".
  */
+/**
+ * How hard to fuzz. `npm test` runs the bounded profile: every operation as every role, with the
+ * documented examples and a few generated inputs each (about 10 s a role here). `npm run fuzz` runs the
+ * full one (SCHEMATHESIS_PROFILE=full): more inputs, and the coverage phase's systematic boundary and
+ * negative values (about a minute a role).
+ */
+const PROFILES = {
+  bounded: { phases: 'examples,fuzzing', maxExamples: 4 },
+  full: { phases: 'examples,coverage,fuzzing', maxExamples: 6 },
+};
+const PROFILE = PROFILES[process.env.SCHEMATHESIS_PROFILE === 'full' ? 'full' : 'bounded'];
+
 let stack: TestStack;
 let schemathesis: string;
 let config: string;
@@ -39,7 +51,7 @@ beforeAll(async () => {
       // One worker: hypothesis describes its filters with Python's `ast`, which is not thread-safe on 3.11.
       'workers = 1',
       '[generation]',
-      'max-examples = 6',
+      `max-examples = ${PROFILE.maxExamples}`,
       'allow-x00 = true',
       '[parameters]',
       `caseId = "${arrest.body.caseId as string}"`,
@@ -66,7 +78,7 @@ function run(role: Role): Promise<{ code: number; output: string }> {
             '--checks',
             'not_a_server_error,response_schema_conformance,content_type_conformance',
             '--phases',
-            'examples,coverage,fuzzing',
+            PROFILE.phases,
             '--header',
             `Authorization: Bearer ${token}`,
             '--no-color',

@@ -2,7 +2,12 @@ import type { Browser } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
 import { mailFor, readCase, settled, submitArrest } from '../../support/case-helpers';
 import { contextAs, launchBrowser, screenshot, watchErrors } from '../../support/browser';
-import { arrestReferral, BURIEN_SERGEANTS, ON_CALL_CASE_MANAGERS, socialContactReferral } from '../../support/referrals';
+import {
+  arrestReferral,
+  BURIEN_SERGEANTS,
+  ON_CALL_CASE_MANAGERS,
+  socialContactReferral,
+} from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 import { monthOf, addMonthsTo } from '../../../src/reports/report-month';
 import type { Role } from '../../../src/shared/roles';

@@ -25,8 +25,8 @@ async function abandonTransaction(port: number): Promise<void> {
     socket.write(`${command}\r\n`);
     await waitReply(reply);
   }
-  socket.write('Subject: half a notice\r\n\r\nthe first line');
-  await new Promise((r) => setTimeout(r, 50));
+  // Half a message handed to the network, then the connection reset — as a SIGKILLed sender leaves it.
+  await new Promise((r) => socket.write('Subject: half a notice\r\n\r\nthe first line', r));
   socket.resetAndDestroy();
   await new Promise((r) => socket.once('close', r));
 }

@@ -1,4 +1,8 @@
-import { temporalCliExecutable, temporalServerTools, timeSkippingServerExecutable } from '../../../src/temporal/binaries';
+import {
+  temporalCliExecutable,
+  temporalServerTools,
+  timeSkippingServerExecutable,
+} from '../../../src/temporal/binaries';
 import { provideWorkflowBundle } from './workflow-bundle';
 
 /**
