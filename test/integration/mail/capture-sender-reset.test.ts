@@ -25,8 +25,10 @@ async function abandonTransaction(port: number): Promise<void> {
     socket.write(`${command}\r\n`);
     await waitReply(reply);
   }
-  // Half a message handed to the network, then the connection reset — as a SIGKILLed sender leaves it.
-  await new Promise((r) => socket.write('Subject: half a notice\r\n\r\nthe first line', r));
+  // Half a message, then the connection reset — as a SIGKILLed sender leaves it. The pause is the
+  // sender's own pace (the server must be reading the message when the reset comes), not a wait for a result.
+  socket.write('Subject: half a notice\r\n\r\nthe first line');
+  await new Promise((r) => setTimeout(r, 50));
   socket.resetAndDestroy();
   await new Promise((r) => socket.once('close', r));
 }
