@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { LEAD_APP_ROLE, LEAD_OWNER_ROLE, newRole } from '../../src/db/embedded-database';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../src/db/embedded-postgres';
-import { APPLICATION_GROUP, provisionLeadDatabase, urlFor } from '../../src/db/provision';
+import { APPLICATION_GROUP, provisionLeadDatabase, urlFor, withClient } from '../../src/db/provision';
 import { applyMigrations } from '../../src/db/schema-engine';
 
 /**
@@ -48,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!raw) throw new Error(`${ENV} is not set: the integration layer's global setup starts the shared PostgreSQL`);
   const { adminUrl, owner, app } = JSON.parse(raw) as SharedPostgresSettings;
   const database = `lead_${randomBytes(6).toString('hex')}`;
-  await asAdmin(adminUrl, async (admin) => {
+  await withClient(adminUrl, async (admin) => {
     const db = admin.escapeIdentifier(database);
     await admin.query(`CREATE DATABASE ${db} OWNER ${admin.escapeIdentifier(owner.name)} TEMPLATE ${TEMPLATE}`);
     // Database-level rights are not copied from a template: grant them as provisioning does.
@@ -62,19 +61,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     appUrl: urlFor(adminUrl, app, database),
     adminUrl: databaseAdminUrl.toString(),
     drop: async () => {
-      await asAdmin(adminUrl, (admin) =>
+      await withClient(adminUrl, (admin) =>
         admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(database)} WITH (FORCE)`),
       );
     },
   };
-}
-
-async function asAdmin<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -95,6 +95,18 @@ export async function startWorkflowEnv(options: WorkflowEnvOptions = {}): Promis
   };
 }
 
+/** The test file's environment: started before its tests, stopped after them. */
+export function workflowEnvOfFile(options: WorkflowEnvOptions = {}): WorkflowTestEnv {
+  const wf = {} as WorkflowTestEnv;
+  beforeAll(async () => {
+    Object.assign(wf, await startWorkflowEnv(options));
+  });
+  afterAll(async () => {
+    await wf.stop?.();
+  });
+  return wf;
+}
+
 /** One notice a workflow asked the stubbed activities to send, as they recorded it. */
 export interface SentNotice extends NoticeRequest {
   sentAt: string;

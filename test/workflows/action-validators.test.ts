@@ -7,9 +7,8 @@ import {
   RecordingActivities,
   startArrest,
   startSocial,
-  startWorkflowEnv,
+  workflowEnvOfFile,
   withWorker,
-  type WorkflowTestEnv,
 } from '../support/workflow-env';
 
 /**
@@ -17,13 +16,7 @@ import {
  * with the rule it breaks and leaves no trace in the case's history (Temporal records an update only
  * once its validator accepted it). One refusal per action, each on a case whose state makes it wrong.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 interface Refusal<A extends CaseActionName> {
   /** A fresh arrest diversion (awaiting screening) or social contact (awaiting approval). */

@@ -8,9 +8,8 @@ import {
   RecordingActivities,
   settled,
   startArrest,
-  startWorkflowEnv,
+  workflowEnvOfFile,
   withWorker,
-  type WorkflowTestEnv,
 } from '../support/workflow-env';
 
 /**
@@ -18,13 +17,7 @@ import {
  * code with stubbed activities: each rule's timer fires when it should and not before, and owes exactly
  * the notices the rule names. Time jumps are global to the test server: every assertion looks at one case.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 const deadline = (view: { deadlines: Array<{ ruleId: string; dueAt: string; status: string }> }, ruleId: string) =>
   view.deadlines.find((d) => d.ruleId === ruleId);

@@ -7,9 +7,8 @@ import {
   RecordingActivities,
   settled,
   startArrest,
-  startWorkflowEnv,
+  workflowEnvOfFile,
   withWorker,
-  type WorkflowTestEnv,
 } from '../support/workflow-env';
 
 /**
@@ -17,13 +16,7 @@ import {
  * objection, closed by the prosecutor — on the real workflow code with stubbed activities: the notices
  * each ending owes, the steps it orders, and the workflow's result.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 const resultOf = (caseId: string) => wf.env.client.workflow.getHandle(caseId).result();
 

@@ -8,9 +8,8 @@ import {
   settled,
   startArrest,
   startSocial,
-  startWorkflowEnv,
+  workflowEnvOfFile,
   withWorker,
-  type WorkflowTestEnv,
 } from '../support/workflow-env';
 
 /**
@@ -18,13 +17,7 @@ import {
  * (stubbed) capacity activity: arrest diversions are always taken and count once enrolled; approved
  * social contacts wait for a place, oldest approval first, and are released automatically.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 const PLACES = 3;
 const capacity = () => waitFor(() => wf.cases.capacity(), 'the capacity coordinator') as Promise<CapacityView>;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { outcomeFollowUp } from '../../workflows';
 import { confirmFollowUpUpdate, followUpWorkflowId, type FollowUpInput } from '../../src/shared/definitions';
-import { DAY, RecordingActivities, startWorkflowEnv, withWorker, type WorkflowTestEnv } from '../support/workflow-env';
+import { DAY, RecordingActivities, workflowEnvOfFile, withWorker } from '../support/workflow-env';
 import { waitFor } from '../support/wait-for';
 
 /**
@@ -11,13 +11,7 @@ import { waitFor } from '../support/wait-for';
  * before it is due or once given; a reminder left unconfirmed for the configured time is stuck until
  * it is confirmed.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 const sergeant = { id: 'sgt-bpd', role: 'sergeant' };
 

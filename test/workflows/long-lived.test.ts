@@ -6,9 +6,8 @@ import {
   RecordingActivities,
   settled,
   startArrest,
-  startWorkflowEnv,
+  workflowEnvOfFile,
   withWorker,
-  type WorkflowTestEnv,
 } from '../support/workflow-env';
 
 /**
@@ -20,13 +19,7 @@ import {
  * continue-as-new to the closed run (acknowledged, then lost), which a real server does not do. The
  * months are not slept through: the history bound depends on the number of events, not on time.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv({ server: 'dev' });
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile({ server: 'dev' });
 
 const EVENTS_PER_RUN = 12;
 

@@ -1,19 +1,13 @@
 import { monthReportedAt } from '../../src/reports/report-month';
 import type { evaluationRun, monthlyReport } from '../../workflows';
-import { RecordingActivities, startWorkflowEnv, withWorker, type WorkflowTestEnv } from '../support/workflow-env';
+import { RecordingActivities, workflowEnvOfFile, withWorker } from '../support/workflow-env';
 
 /**
  * R-STAFFING and R-EVAL: the workflows the Schedules start hand their month (or nothing) to the activity
  * that produces the figures, and return what it produced. The Schedules themselves, and the figures, are
  * tested where they meet the database (test/integration/cases/monthly-report.test.ts, api/evaluation.test.ts).
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 const TZ = 'America/Los_Angeles';
 

@@ -7,9 +7,8 @@ import {
   RecordingActivities,
   settled,
   startSocial,
-  startWorkflowEnv,
+  workflowEnvOfFile,
   withWorker,
-  type WorkflowTestEnv,
 } from '../support/workflow-env';
 
 /**
@@ -17,13 +16,7 @@ import {
  * with the program's real capacity coordinator and every other activity stubbed: approval, a place,
  * contact, then the shared intake path, and a re-assessment every six months until enrolled.
  */
-let wf: WorkflowTestEnv;
-beforeAll(async () => {
-  wf = await startWorkflowEnv();
-});
-afterAll(async () => {
-  await wf?.stop();
-});
+const wf = workflowEnvOfFile();
 
 const PLACES = placesOf(loadConfig());
 const stubs = () => new RecordingActivities().forwardCapacity(wf, PLACES);
