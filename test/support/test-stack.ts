@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startEphemeralTemporal } from './ephemeral-temporal';
 import { freePort } from '../../src/net/free-port';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp, type ApiLimits } from '../../src/api/app';
@@ -124,7 +125,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   const uiPort = options.temporalUi ? await freePort() : undefined;
   const env =
     options.timeSkipping === false || options.temporalUi
-      ? await TestWorkflowEnvironment.createLocal({
+      ? await startEphemeralTemporal({
+          kind: 'dev',
           server: {
             executable: cliPath ? { type: 'existing-path', path: cliPath } : undefined,
             ...(uiPort
@@ -137,7 +139,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
           },
           client: { dataConverter },
         })
-      : await TestWorkflowEnvironment.createTimeSkipping({
+      : await startEphemeralTemporal({
+          kind: 'time-skipping',
           // Started without --enable-time-skipping, the test server keeps time locked (like a real
           // server) except while the test sleeps (env.sleep) or awaits a result.
           server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, type DataConverter } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
@@ -20,6 +20,7 @@ import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from '../../src/temporal/modul
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { dataConverterFor } from '../../src/main/security-settings';
 import type { PayloadKey } from '../../src/temporal/payload-encryption';
+import { startEphemeralTemporal } from './ephemeral-temporal';
 import { waitFor } from './wait-for';
 
 /**
@@ -76,11 +77,13 @@ export async function startWorkflowEnv(options: WorkflowEnvOptions = {}): Promis
   const cli = process.env.TEMPORAL_CLI_PATH;
   const env =
     options.server === 'dev'
-      ? await TestWorkflowEnvironment.createLocal({
+      ? await startEphemeralTemporal({
+          kind: 'dev',
           server: { executable: cli ? { type: 'existing-path', path: cli } : undefined },
           client: { dataConverter },
         })
-      : await TestWorkflowEnvironment.createTimeSkipping({
+      : await startEphemeralTemporal({
+          kind: 'time-skipping',
           server: { executable: testServer ? { type: 'existing-path', path: testServer } : undefined },
           client: { dataConverter },
         });

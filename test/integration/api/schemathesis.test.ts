@@ -1,8 +1,7 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../../src/project-root';
 import { ROLES, type Role } from '../../../src/shared/roles';
 import { apiAs, defaultScope } from '../../support/api-client';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
@@ -31,10 +30,9 @@ let schemathesis: string;
 let config: string;
 
 beforeAll(async () => {
-  schemathesis = execFileSync(path.join(PROJECT_ROOT, 'scripts/provide-schemathesis.sh'), { encoding: 'utf8' })
-    .trim()
-    .split('\n')
-    .pop()!;
+  // Installed by the layer's global setup (scripts/provide-schemathesis.sh), before any test runs.
+  schemathesis = process.env.SCHEMATHESIS_PATH ?? '';
+  if (!schemathesis) throw new Error('SCHEMATHESIS_PATH is not set: the integration layer provides schemathesis');
   stack = await startTestStack();
   const officer = apiAs(stack.baseUrl, 'officer');
   const arrest = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
