@@ -33,6 +33,11 @@ const TITLES: Record<NoticeKind, string> = {
   OVERRIDE_REMINDER: 'Reminder: override request unreviewed for 24 hours',
   SOCIAL_CONTACT_REFUSED: 'Social-contact candidate refused at submission',
   SOCIAL_CONTACT_HANDED_OFF: 'Social contact continuing a handed-off arrest diversion',
+  SCREENED_OUT: 'The initial screening found the person not appropriate for LEAD',
+  FILING_DECISION_DUE: "A victim objected: your office's filing decision is due",
+  FILING_DECISION_REMINDER: "Reminder: your office's filing decision after a victim objection is overdue",
+  FILED_OUTSIDE_PROTOCOL: 'A prosecutor recorded a filing decision outside R-SCREEN, R-MISSED and R-VICTIM',
+  PACKET_DOES_NOT_MEET_CRITERIA: 'The prosecutor found the referral does not meet the diversion criteria',
 };
 
 export class UnknownRecipientError extends Error {}

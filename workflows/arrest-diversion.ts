@@ -7,6 +7,7 @@ import {
   overrideOverdueRule,
   sceneWindowRule,
   screeningOverdueRule,
+  victimFilingDecisionRule,
   victimObjectionWindowRule,
 } from './case-rules';
 import { runCase, type CaseResult } from './case-workflow';
@@ -26,6 +27,7 @@ export async function arrestDiversion(input: ArrestDiversionInput): Promise<Case
     intakeDeadlineRule,
     overrideOverdueRule,
     nciDecisionOverdueRule,
+    victimFilingDecisionRule,
   ]);
   if ('continueWith' in run) return continueAsNew<typeof arrestDiversion>({ ...input, resume: run.continueWith });
   return run.result;

@@ -1,6 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { isTerminal } from '../src/shared/case-model';
 import { missedIntakeNoticesSent } from './case/effects';
+import { officesOwingVictimDecision } from './case/filing';
 import { systemEvent, type CaseRuntime } from './case-runtime';
 
 /**
@@ -115,6 +116,9 @@ export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
  */
 export async function overrideOverdueRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
+  // R-EL-WARRANT (Decision 2026-12-02): behind a DOC NCI review, the review's clock starts when NCI refers.
+  if (s.override && !s.override.decision && s.stage === 'AWAITING_NCI_DECISION')
+    await condition(() => s.stage !== 'AWAITING_NCI_DECISION');
   if (s.stage !== 'OVERRIDE_REQUESTED' || !s.overrideDueAt || s.stuck.some((f) => f.reason === 'OVERRIDE_OVERDUE'))
     return;
   const reviewed = await condition(() => s.stage !== 'OVERRIDE_REQUESTED', msUntil(s.overrideDueAt));
@@ -127,4 +131,18 @@ export async function nciDecisionOverdueRule(runtime: CaseRuntime): Promise<void
   if (s.stage !== 'AWAITING_NCI_DECISION' || !s.nci || s.stuck.some((f) => f.reason === 'NCI_DECISION_OVERDUE')) return;
   const decided = await condition(() => s.stage !== 'AWAITING_NCI_DECISION', msUntil(s.nci.dueAt));
   if (!decided) runtime.commit([systemEvent('NCI_DECISION_OVERDUE', 'R-EL-WARRANT')], 'clock');
+}
+
+/**
+ * R-VICTIM (Decision 2026-12-02): after an objection each office's filing decision is due in 14 days;
+ * undecided by then, the case is stuck and the offices that still owe it are reminded. Objections
+ * recorded before the decision carry no due date, and no such clock.
+ */
+export async function victimFilingDecisionRule(runtime: CaseRuntime): Promise<void> {
+  const s = runtime.state;
+  await condition(() => s.victimFilingDueAt !== undefined || isTerminal(s.stage));
+  const owed = () => officesOwingVictimDecision(s).length > 0;
+  if (!s.victimFilingDueAt || !owed() || s.stuck.some((f) => f.reason === 'VICTIM_FILING_DECISION_OVERDUE')) return;
+  if (await condition(() => !owed(), msUntil(s.victimFilingDueAt))) return;
+  runtime.commit([systemEvent('VICTIM_FILING_DECISION_OVERDUE', 'R-VICTIM')], 'clock');
 }

@@ -80,6 +80,10 @@ export const PATCHES = {
   noticesPerEvent: 'notices-per-event',
   /** A search-attribute upsert carries only the attributes that changed (Core compares upserts on replay). */
   compactUpserts: 'compact-search-attribute-upserts',
+  /** R-JURISDICTION (Decision 2026-12-02): each office makes its own filing decision (decision rule). */
+  filingPerOffice: 'filing-per-office',
+  /** R-VICTIM (Decision 2026-12-02): an objection's filing decision has its own clock (decision rule). */
+  victimFilingClock: 'victim-filing-clock',
 } as const;
 
 /**

@@ -109,6 +109,12 @@ const rulesInForce: RulesInForce = {
   get handOffKeepsEnrollment() {
     return patched(PATCHES.handOffKeepsEnrollment);
   },
+  get filingPerOffice() {
+    return patched(PATCHES.filingPerOffice);
+  },
+  get victimFilingClock() {
+    return patched(PATCHES.victimFilingClock);
+  },
 };
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {

@@ -1,4 +1,9 @@
-import { ACTION_CATALOGUE, type OfferableActionName, type OfferedAction } from '../shared/case-action-catalogue';
+import {
+  ACTION_CATALOGUE,
+  type CaseReader,
+  type OfferableActionName,
+  type OfferedAction,
+} from '../shared/case-action-catalogue';
 import type { CaseView } from '../shared/case-model';
 import { allows, type Permission } from '../shared/permissions';
 import type { Role } from '../shared/roles';
@@ -14,14 +19,15 @@ const pathOf = (name: OfferableActionName): string =>
  * table, the case's type and stage, and each action's own condition (src/shared/case-action-catalogue.ts).
  * Computed from the whole case, it says nothing the reader's own actions would not reveal.
  */
-export function offeredActions(role: Role, view: CaseView): OfferedAction[] {
+export function offeredActions(reader: CaseReader & { role: Role }, view: CaseView): OfferedAction[] {
+  const { role } = reader;
   return Object.entries(ACTION_CATALOGUE).flatMap(([key, action]) => {
     const name = key as OfferableActionName;
     const open =
       allows(role, permissionOf(name)) &&
       (!action.types || action.types.includes(view.type)) &&
       (!action.stages || action.stages.includes(view.stage)) &&
-      (!action.openWhen || action.openWhen(view));
+      (!action.openWhen || action.openWhen(view, reader));
     if (!open) return [];
     const { label, fields = [], danger = false, consequence } = action;
     return [{ name, path: pathOf(name), label, fields, danger, ...(consequence ? { consequence } : {}) }];

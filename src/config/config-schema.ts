@@ -82,6 +82,11 @@ export const configSchema = z
       nciDecisionOverdueAfter: duration
         .default(ms('24 hours'))
         .describe('R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck'),
+      victimFilingDecision: duration
+        .default(ms('14 days'))
+        .describe(
+          "R-VICTIM (Decision 2026-12-02): an office's filing decision after an objection is due this long after it",
+        ),
     }),
     continueAsNewAfterEvents: z.number().int().min(10).default(500),
     /**

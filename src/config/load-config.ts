@@ -44,8 +44,10 @@ export function casePolicyOf(config: LeadConfig): CasePolicy {
     approvalOverdueAfterMs: d.approvalOverdueAfter,
     overrideOverdueAfterMs: d.overrideOverdueAfter,
     nciDecisionOverdueAfterMs: d.nciDecisionOverdueAfter,
+    victimFilingDecisionMs: d.victimFilingDecision,
     approvalValidMonths: config.socialContact.approvalValidMonths,
     continueAsNewAfterEvents: config.continueAsNewAfterEvents,
+    timeZone: config.program.timezone,
   };
 }
 

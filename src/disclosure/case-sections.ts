@@ -50,6 +50,13 @@ export interface CaseStatus {
   approval?: { decision: 'APPROVED' | 'DENIED'; at: string; by: Actor };
   renewals: Array<{ at: string; by: Actor; validUntil: string }>;
   filingDecision?: CaseView['filingDecision'];
+  /** R-JURISDICTION (Decision 2026-12-02): each office's own decision, and the offices that still owe one. */
+  filingDecisions: Array<{ office: string; decision: 'FILED' | 'DECLINED'; at: string; by: Actor; ruleId: string }>;
+  filingDecisionsOwedBy: string[];
+  /** R-VICTIM (Decision 2026-12-02): the offices' decisions after an objection are due by then. */
+  victimFilingDueAt?: string;
+  /** R-PACKET (Decision 2026-12-02): each office's review of the packet (its criterion and note are referral record). */
+  packetReviews: Array<{ office: string; outcome: string; at: string; by: Actor }>;
   override?: { decision?: 'APPROVED' | 'DENIED'; decidedAt?: string; by?: Actor };
   intakeExtensions: Array<{ from: string; to: string; at: string; by: Actor }>;
   deadlines: CaseView['deadlines'];
@@ -107,6 +114,16 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
       at: view.filingDecision.at,
       by: view.filingDecision.by,
     },
+    filingDecisions: view.filingDecisions.map((d) => ({
+      office: d.office,
+      decision: d.decision,
+      at: d.at,
+      by: d.by,
+      ruleId: d.ruleId,
+    })),
+    filingDecisionsOwedBy: view.filingDecisionsOwedBy,
+    victimFilingDueAt: view.victimFilingDueAt,
+    packetReviews: view.packetReviews.map((r) => ({ office: r.office, outcome: r.outcome, at: r.at, by: r.by })),
     override: view.override && {
       decision: view.override.decision,
       decidedAt: view.override.decidedAt,
@@ -192,8 +209,11 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   SCREENING_RECORDED: ANY(caseManagement('intakeScheduledFor')),
   SCREENING_OVERDUE: ANY(),
   LEFT_BEFORE_SCREENING: ANY({ note: 'authoredNote' }),
+  SCREENED_OUT: ANY({ reason: 'summary', note: 'caseManagement' }),
+  PACKET_REVIEWED: ANY({ ...status('office', 'outcome'), ...referral('criterion'), note: 'authoredNote' }),
   CONSENT_GIVEN: { shownFrom: 'FULL', fields: caseManagement('method', 'memorializedBy', 'covers') },
   CONSENT_RESCINDED: { shownFrom: 'FULL', fields: caseManagement('note') },
+  INTAKE_SCHEDULED: ANY(caseManagement('intakeScheduledFor', 'from')),
   INTAKE_COMPLETED: ANY(),
   ENROLLED: ANY(),
   INTAKE_DEADLINE_EXTENDED: ANY({ ...status('from', 'to'), ...referral('reason') }),
@@ -201,9 +221,10 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   MISSED_NOTICE_UNCONFIRMED: ANY(),
   SCENE_WINDOW_ENDED: ANY(),
   RETURN_TO_SCENE_REPORTED: ANY(status('observedAt', 'withinWindow')),
-  VICTIM_OBJECTION_RECORDED: ANY({ note: 'authoredNote' }),
+  VICTIM_OBJECTION_RECORDED: ANY({ ...status('decisionDueAt'), note: 'authoredNote' }),
+  VICTIM_FILING_DECISION_OVERDUE: ANY(),
   VICTIM_OBJECTION_WINDOW_ENDED: ANY(),
-  FILING_DECISION_RECORDED: ANY(status('decision')),
+  FILING_DECISION_RECORDED: ANY({ ...status('decision', 'office'), ...referral('reason') }),
   HANDED_OFF_TO_SOCIAL_CONTACT: ANY(status('reason', 'continuesFrom', 'keepsEnrollment')),
   CASE_CLOSED: ANY({ ...status('outcome'), ...referral('reason') }),
   EXITED: ANY({ reason: 'summary', note: 'caseManagement' }),

@@ -71,6 +71,7 @@ export async function submitArrestDiversion(
   shown: { priorReferrals: PriorReferral[] | null },
 ): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
+  const acceptedAt = new Date();
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const { eligibility, orderFindings } = await assessArrestDiversion(deps, body);
@@ -99,7 +100,7 @@ export async function submitArrestDiversion(
     }
   }
 
-  const { input, offices } = workflowInputOf(config, caseId, body, eligibility);
+  const { input, offices } = workflowInputOf(config, caseId, body, eligibility, acceptedAt);
   const routedToDocNci = input.docNciReview === true;
   const created = await recordReferral(db, {
     caseId,
@@ -183,6 +184,7 @@ function workflowInputOf(
   caseId: string,
   body: ArrestDiversionSubmission,
   eligibility: EligibilityResult,
+  acceptedAt: Date,
 ): { input: ArrestDiversionInput; offices: string[] } {
   const { offenseLevel, office, offices } = jurisdictionOf(config, body);
   const overrideRequest =
@@ -198,9 +200,12 @@ function workflowInputOf(
     victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    // Every clock counts from this moment, not from when a worker first runs the workflow.
+    acceptedAt: acceptedAt.toISOString(),
     overrideRequest,
-    // R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who decide (an override request goes to the sergeant).
-    docNciReview: eligibility.paths.docNciRouting && !overrideRequest ? true : undefined,
+    // R-EL-WARRANT (Decision 2026-12-02): a DOC warrant or violation goes to the DOC NCI team first,
+    // whatever else the referral carries (an override request waits for their referral).
+    docNciReview: eligibility.paths.docNciRouting ? true : undefined,
     decision: {
       eligible: eligibility.eligible,
       ruleIds: eligibility.reasons.map((r) => r.ruleId),

@@ -7,6 +7,7 @@ import {
   type CaseView,
   type ExitReason,
   type ReferralType,
+  type ScreenedOutReason,
   type Stage,
   type WithdrawalReason,
 } from './case-model';
@@ -26,12 +27,18 @@ export interface ActionField {
   required?: boolean;
 }
 
+/** Who is offered the action: their role, and a prosecutor's office (R-JURISDICTION). */
+export interface CaseReader {
+  role: string;
+  office?: string;
+}
+
 export interface ActionPresentation {
   label: string;
   stages?: Stage[];
   types?: ReferralType[];
-  /** A further condition on the case (e.g. a filing decision only where the protocol gives one). */
-  openWhen?: (view: CaseView) => boolean;
+  /** A further condition on the case, and on the reader (e.g. a filing decision their office still owes). */
+  openWhen?: (view: CaseView, reader: CaseReader) => boolean;
   fields?: ActionField[];
   danger?: boolean;
   /** What confirming does, said before it is confirmed; by the chosen decision where there is one. */
@@ -71,9 +78,26 @@ const decision = (approve: string, deny: string): ActionField => ({
   ],
   required: true,
 });
-/** R-SCREEN, R-MISSED, R-VICTIM: the prosecutor decides on filing only after one of these. */
-const filingDecisionOpen = (view: CaseView) =>
-  view.stage === 'LEFT_BEFORE_SCREENING' || view.stage === 'INTAKE_MISSED' || Boolean(view.victimObjectionAt);
+/**
+ * R-JURISDICTION: an office decides on its own charges — where the protocol gives it a decision
+ * (R-SCREEN, R-MISSED, R-VICTIM) until it has made it, or outside them with a reason (R-PACKET) —
+ * until some office files.
+ */
+const filingDecisionOpen = (view: CaseView, reader: CaseReader) => {
+  if (view.filingDecisions.some((d) => d.decision === 'FILED')) return false;
+  const office = reader.office ?? (view.prosecutorOffices.length === 1 ? view.prosecutorOffices[0] : undefined);
+  if (!office || !view.prosecutorOffices.includes(office)) return false;
+  return view.filingDecisionOpenUnder ? view.filingDecisionsOwedBy.includes(office) : true;
+};
+const packetReviewOpen = (view: CaseView, reader: CaseReader) =>
+  Boolean(reader.office) && !view.packetReviews.some((r) => r.office === reader.office);
+const SCREENED_OUT_REASONS = optionsOf<ScreenedOutReason>({
+  NOT_AMENABLE: 'Not amenable to diversion',
+  SAFETY_RISK: 'A risk to victim or community safety',
+  NEEDS_A_HIGHER_LEVEL_OF_CARE: 'Needs a higher level of care than LEAD gives',
+  NO_BEHAVIORAL_HEALTH_OR_POVERTY_NEED: 'No behavioral health, drug or poverty need',
+  OTHER: 'Other (say which in the note)',
+});
 const WITHDRAWAL_REASONS = optionsOf<WithdrawalReason>({
   NO_PROGRESS_WITH_SERVICE: 'No progress with this service',
   NOT_USING_SERVICE: 'Not using the service',
@@ -99,6 +123,18 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     consequence:
       "The referring agency's sergeants and the prosecutor with jurisdiction are told; the prosecutor then decides whether to file the original charge (R-SCREEN).",
   },
+  recordScreenedOut: {
+    label: 'Screening: not appropriate',
+    stages: ['AWAITING_SCREENING'],
+    types: ['ARREST_DIVERSION'],
+    fields: [
+      { name: 'reason', label: 'Why', type: 'select', options: SCREENED_OUT_REASONS, required: true },
+      { name: 'note', label: 'Note (case-management record)', type: 'textarea' },
+    ],
+    danger: true,
+    consequence:
+      "The referring agency's sergeants and every prosecutor office with jurisdiction are told, as for a person who left before screening; each office then decides whether to file (R-SCREEN).",
+  },
   recordConsent: {
     label: 'Record consent',
     stages: ['AWAITING_INTAKE'],
@@ -122,6 +158,12 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       },
       { name: 'covers.providers', label: 'Treatment providers the release names (one per line)', type: 'list' },
     ],
+  },
+  scheduleIntake: {
+    label: 'Book or move the intake',
+    stages: ['AWAITING_INTAKE'],
+    openWhen: (view) => !view.intakeCompletedAt,
+    fields: [{ name: 'intakeScheduledFor', label: 'Intake booked for', type: 'datetime', required: true }],
   },
   // R-CONSENT: intake is recorded after the release of information (both may be in the same visit).
   recordIntake: {
@@ -287,7 +329,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     fields: [
       {
         name: 'decision',
-        label: 'Decision',
+        label: "Your office's decision",
         type: 'select',
         options: [
           ['FILED', 'Charges filed'],
@@ -295,13 +337,49 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
         ],
         required: true,
       },
+      {
+        name: 'reason',
+        label: 'Reason (required outside a missed intake, a screening or a victim objection)',
+        type: 'textarea',
+      },
+      {
+        name: 'confirmOutsideProtocol',
+        label:
+          'I decide outside a missed intake, a screening or a victim objection; the case manager and the sergeant are told (R-PACKET)',
+        type: 'boolean',
+      },
     ],
     danger: true,
     consequence: {
       FILED:
-        "Charges are filed: the diversion ends and the person is prosecuted on the original charge; the sergeants and case management are told. After a victim's objection an enrolled participant continues as a social contact instead (R-VICTIM).",
+        "Your office files its charges: the diversion ends and the person is not diverted; the sergeants and case management are told. After a victim's objection a participant continues as a social contact instead (R-VICTIM).",
       DECLINED:
-        'No charge is filed. After a missed intake or a person who left before screening the case closes, and the sergeants and case management are told (R-MISSED, R-SCREEN).',
+        'Your office files nothing. The case closes as charges declined only when every office owed a decision has declined (R-JURISDICTION); the other offices still decide on their own charges.',
+    },
+  },
+  recordPacketReview: {
+    label: 'Review the diversion packet',
+    types: ['ARREST_DIVERSION'],
+    stages: OPEN_STAGES,
+    openWhen: packetReviewOpen,
+    fields: [
+      {
+        name: 'outcome',
+        label: 'The referral',
+        type: 'select',
+        options: [
+          ['MEETS_CRITERIA', 'Meets the criteria'],
+          ['DOES_NOT_MEET_CRITERIA', 'Does not meet the criteria'],
+        ],
+        required: true,
+      },
+      { name: 'criterion', label: 'Which criterion it does not meet', type: 'text' },
+      { name: 'note', label: 'Note', type: 'textarea' },
+    ],
+    consequence: {
+      MEETS_CRITERIA: "Your office's review is recorded on the case (R-PACKET).",
+      DOES_NOT_MEET_CRITERIA:
+        "Your office's review is recorded and the referring agency's sergeants are told (R-PACKET). Filing stays a separate decision.",
     },
   },
   nominateForStaffing: {

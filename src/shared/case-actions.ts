@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { CONSENT_METHODS, EXIT_REASONS, FILING_DECISIONS, IIP_GOALS, WITHDRAWAL_REASONS } from './case-model';
+import {
+  CONSENT_METHODS,
+  EXIT_REASONS,
+  FILING_DECISIONS,
+  IIP_GOALS,
+  PACKET_REVIEW_OUTCOMES,
+  SCREENED_OUT_REASONS,
+  WITHDRAWAL_REASONS,
+} from './case-model';
 import { ROLES } from './roles';
 import type { CaseActionName } from './case-action-names';
 
@@ -14,6 +22,9 @@ const note = z.string().trim().min(1).max(2000);
 export const actorSchema = z.strictObject({
   id: z.string().trim().min(1).max(100),
   role: z.enum([...ROLES, 'system']),
+  /** Set by the API from the sign-in, never by the caller's body (R-JURISDICTION). */
+  office: z.string().trim().min(1).max(50).optional(),
+  agency: z.string().trim().min(1).max(50).optional(),
 });
 
 export const caseActionSchemas = {
@@ -29,6 +40,14 @@ export const caseActionSchemas = {
       note: note.optional(),
     })
     .describe('R-SCREEN: the person left before the initial screening was done'),
+  recordScreenedOut: z
+    .strictObject({
+      reason: z.enum(SCREENED_OUT_REASONS).describe('Why the person is not appropriate for LEAD (a category)'),
+      note: note.optional(),
+    })
+    .describe(
+      'R-SCREEN (Decision 2026-12-02): the screening found the person not appropriate; the sergeant and the prosecutors are told',
+    ),
   recordConsent: z
     .strictObject({
       method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
@@ -65,6 +84,11 @@ export const caseActionSchemas = {
       note: note.optional(),
     })
     .describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
+  scheduleIntake: z
+    .strictObject({
+      intakeScheduledFor: isoInstant.describe('When the in-depth intake is booked (before the intake deadline)'),
+    })
+    .describe('R-INTAKE (Decision 2026-12-02): book or move the intake appointment at any time before intake'),
   recordIntake: z.strictObject({}).describe('R-INTAKE: the in-depth intake was completed'),
   extendIntakeDeadline: z
     .strictObject({
@@ -85,8 +109,28 @@ export const caseActionSchemas = {
   recordFilingDecision: z
     .strictObject({
       decision: z.enum(FILING_DECISIONS),
+      reason: note
+        .optional()
+        .describe('Why — required for a decision outside R-SCREEN, R-MISSED and R-VICTIM (R-PACKET)'),
+      confirmOutsideProtocol: z
+        .boolean()
+        .optional()
+        .describe('true to decide outside R-SCREEN, R-MISSED and R-VICTIM (R-PACKET, Decision 2026-12-02)'),
     })
-    .describe('The prosecutor records whether the original charge is filed'),
+    .describe("R-JURISDICTION: the signed-in prosecutor's office records whether it files its charges"),
+  recordPacketReview: z
+    .strictObject({
+      outcome: z.enum(PACKET_REVIEW_OUTCOMES),
+      criterion: z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .optional()
+        .describe('The criterion the referral does not meet (required for DOES_NOT_MEET_CRITERIA)'),
+      note: note.optional(),
+    })
+    .describe("R-PACKET (Decision 2026-12-02): the office's review of the diversion packet"),
   recordExit: z
     .strictObject({
       reason: z.enum(EXIT_REASONS),

@@ -3,7 +3,9 @@ import type {
   ExitReason,
   IipGoal,
   Outcome,
+  PacketReviewOutcome,
   ReleaseCoverage,
+  ScreenedOutReason,
   SocialContactSource,
   Stage,
   WithdrawalReason,
@@ -37,12 +39,19 @@ export interface CaseEventData {
   OVERRIDE_APPROVED: { reason?: string; intakeDueAt?: string };
   OVERRIDE_DENIED: { reason?: string };
   NCI_DECISION_OVERDUE: undefined;
-  NCI_REFERRED: NciWord & {
-    screeningDueAt: string;
-    intakeDueAt: string;
-    sceneWindowEndsAt: string;
-    victimObjectionDueAt?: string;
-  };
+  /**
+   * Referred, the diversion's clocks start — or, with an override request waiting (R-EL-WARRANT, NCI
+   * first: Decision 2026-12-02), the sergeant's review does (`overrideDueAt`) and the clocks start at its approval.
+   */
+  NCI_REFERRED:
+    | (NciWord & {
+        screeningDueAt: string;
+        intakeDueAt: string;
+        sceneWindowEndsAt: string;
+        victimObjectionDueAt?: string;
+        overrideDueAt?: undefined;
+      })
+    | (NciWord & { overrideDueAt: string; victimObjectionDueAt?: string });
   NCI_DECLINED: NciWord;
   SOCIAL_CONTACT_REFUSED: { source: SocialContactSource; ruleIds: string[] };
   SOCIAL_CONTACT_REFERRED: { source: SocialContactSource; linkedFrom?: string; continuedAt?: Stage };
@@ -65,9 +74,12 @@ export interface CaseEventData {
   SCREENING_RECORDED: { intakeScheduledFor: string } | undefined;
   SCREENING_OVERDUE: undefined;
   LEFT_BEFORE_SCREENING: Note | undefined;
+  SCREENED_OUT: { reason: ScreenedOutReason; note?: string };
+  PACKET_REVIEWED: { office: string; outcome: PacketReviewOutcome; criterion?: string; note?: string };
   /** `covers` since R-CONSENT's coverage (turn 2). */
   CONSENT_GIVEN: { method: ConsentMethod; memorializedBy?: string; covers?: ReleaseCoverage };
   CONSENT_RESCINDED: Note | undefined;
+  INTAKE_SCHEDULED: { intakeScheduledFor: string; from?: string };
   INTAKE_COMPLETED: undefined;
   ENROLLED: undefined;
   INTAKE_DEADLINE_EXTENDED: { from: string; to: string; reason: string };
@@ -75,9 +87,12 @@ export interface CaseEventData {
   MISSED_NOTICE_UNCONFIRMED: undefined;
   SCENE_WINDOW_ENDED: undefined;
   RETURN_TO_SCENE_REPORTED: { observedAt: string; withinWindow: boolean };
-  VICTIM_OBJECTION_RECORDED: Note | undefined;
+  /** `decisionDueAt` since the offices' decision has its own clock (R-VICTIM, Decision 2026-12-02). */
+  VICTIM_OBJECTION_RECORDED: (Note & { decisionDueAt?: string }) | undefined;
+  VICTIM_FILING_DECISION_OVERDUE: undefined;
   VICTIM_OBJECTION_WINDOW_ENDED: undefined;
-  FILING_DECISION_RECORDED: { decision: 'FILED' | 'DECLINED' };
+  /** `office` since each office decides on its own (R-JURISDICTION, Decision 2026-12-02). */
+  FILING_DECISION_RECORDED: { decision: 'FILED' | 'DECLINED'; office?: string; reason?: string };
   HANDED_OFF_TO_SOCIAL_CONTACT: { reason: string; continuesFrom?: Stage; keepsEnrollment?: boolean };
   CASE_CLOSED: { outcome: Outcome; reason?: string };
   EXITED: { reason: ExitReason; note?: string };

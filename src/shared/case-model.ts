@@ -17,6 +17,7 @@ export const STAGES = [
   'AWAITING_INTAKE', // screened; intake and/or consent outstanding (R-INTAKE, R-CONSENT)
   'ENROLLED', // R-ENROLL
   'LEFT_BEFORE_SCREENING', // R-SCREEN: sergeant and prosecutor told; awaiting the prosecutor
+  'SCREENED_OUT', // R-SCREEN (Decision 2026-12-02): not appropriate; sergeant and prosecutor told; awaiting the prosecutor
   'INTAKE_MISSED', // R-MISSED: prosecutor told; awaiting the prosecutor
   'HANDED_OFF', // R-VICTIM: charges filed after an objection; continues as a social contact
   'EXITED', // R-EXIT
@@ -45,6 +46,18 @@ export const EXIT_REASONS = [
 export type ExitReason = (typeof EXIT_REASONS)[number];
 
 export const FILING_DECISIONS = ['FILED', 'DECLINED'] as const;
+/** R-SCREEN (Decision 2026-12-02): why the screening found the person not appropriate for LEAD. */
+export const SCREENED_OUT_REASONS = [
+  'NOT_AMENABLE',
+  'SAFETY_RISK',
+  'NEEDS_A_HIGHER_LEVEL_OF_CARE',
+  'NO_BEHAVIORAL_HEALTH_OR_POVERTY_NEED',
+  'OTHER',
+] as const;
+export type ScreenedOutReason = (typeof SCREENED_OUT_REASONS)[number];
+/** R-PACKET (Decision 2026-12-02): the prosecutor's review of the diversion packet. */
+export const PACKET_REVIEW_OUTCOMES = ['MEETS_CRITERIA', 'DOES_NOT_MEET_CRITERIA'] as const;
+export type PacketReviewOutcome = (typeof PACKET_REVIEW_OUTCOMES)[number];
 /**
  * R-SERVICE-WITHDRAW: why a service is withdrawn — lack of progress with that service, never a
  * condition such as abstinence (LEAD is harm reduction; there is no "not abstinent").
@@ -104,6 +117,14 @@ export interface CasePolicy {
   overrideOverdueAfterMs?: number;
   /** R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck (absent in cases started before). */
   nciDecisionOverdueAfterMs?: number;
+  /** R-VICTIM (Decision 2026-12-02): an office's filing decision after an objection is due this long after it (absent before). */
+  victimFilingDecisionMs?: number;
+  /**
+   * R-INTAKE (Decision 2026-12-02): the program's time zone. Present, a deadline of whole days ends at the
+   * end of the local day (the referral's local date plus the days); absent (cases started before), it is
+   * the referral instant plus the duration.
+   */
+  timeZone?: string;
 }
 
 export type NoticeKind =
@@ -129,7 +150,12 @@ export type NoticeKind =
   | 'NCI_DECLINED'
   | 'OVERRIDE_REMINDER'
   | 'SOCIAL_CONTACT_REFUSED'
-  | 'SOCIAL_CONTACT_HANDED_OFF';
+  | 'SOCIAL_CONTACT_HANDED_OFF'
+  | 'SCREENED_OUT'
+  | 'FILING_DECISION_DUE'
+  | 'FILING_DECISION_REMINDER'
+  | 'FILED_OUTSIDE_PROTOCOL'
+  | 'PACKET_DOES_NOT_MEET_CRITERIA';
 
 export type Recipient =
   | { role: 'case_manager' }
@@ -155,7 +181,8 @@ export type StuckReason =
   | 'APPROVAL_OVERDUE'
   | 'REASSESSMENT_DUE'
   | 'OVERRIDE_OVERDUE'
-  | 'NCI_DECISION_OVERDUE';
+  | 'NCI_DECISION_OVERDUE'
+  | 'VICTIM_FILING_DECISION_OVERDUE';
 export interface StuckFlag {
   reason: StuckReason;
   ruleId: RuleId;
@@ -214,6 +241,27 @@ export interface IntakeDeadlineExtension {
   at: string;
 }
 
+/** R-JURISDICTION (Decision 2026-12-02): one office's decision on its own charges. */
+export interface OfficeFilingDecision {
+  office: string;
+  decision: FilingDecision;
+  at: string;
+  by: Actor;
+  /** The situation that opened it: R-SCREEN, R-MISSED, R-VICTIM — or R-PACKET for one outside them, with its reason. */
+  ruleId: RuleId;
+  reason?: string;
+}
+
+/** R-PACKET (Decision 2026-12-02): one office's review of the diversion packet. */
+export interface PacketReview {
+  office: string;
+  outcome: PacketReviewOutcome;
+  criterion?: string;
+  note?: string;
+  at: string;
+  by: Actor;
+}
+
 /** The whole state of one case, held by its workflow (and carried over `continueAsNew`). */
 export interface CaseState {
   referralId: string;
@@ -248,7 +296,16 @@ export interface CaseState {
   victimObjectionDueAt?: string;
   victimObjectionWindowEnded: boolean;
   victimObjectionAt?: string;
+  /** The last filing decision (cases decided before each office decided on its own: the only one). */
   filingDecision?: { decision: FilingDecision; at: string; by: Actor };
+  /** R-JURISDICTION (Decision 2026-12-02): each office's own decision (absent in cases decided before). */
+  filingDecisions?: OfficeFilingDecision[];
+  /** R-VICTIM (Decision 2026-12-02): the offices' filing decisions after an objection are due by then. */
+  victimFilingDueAt?: string;
+  /** R-SCREEN (Decision 2026-12-02): the screening found the person not appropriate. */
+  screenedOut?: { reason: ScreenedOutReason; at: string; by: Actor };
+  /** R-PACKET (Decision 2026-12-02): each office's review of the packet. */
+  packetReviews?: PacketReview[];
   /** `continuesFrom`: the stage a social contact continuing the diversion keeps (R-VICTIM, Decision). */
   handOff?: {
     to: 'SOCIAL_CONTACT';
@@ -341,6 +398,16 @@ export interface CaseView {
   enrolledAt?: string;
   intakeExtensions: IntakeDeadlineExtension[];
   filingDecision?: CaseState['filingDecision'];
+  /** R-JURISDICTION: every office with jurisdiction, and what each decided and reviewed. */
+  prosecutorOffices: string[];
+  filingDecisions: OfficeFilingDecision[];
+  /** R-JURISDICTION: the offices that still owe a filing decision now (none unless one is open). */
+  filingDecisionsOwedBy: string[];
+  /** The situation in which the protocol gives the prosecutors a filing decision now, if any. */
+  filingDecisionOpenUnder?: 'R-SCREEN' | 'R-MISSED' | 'R-VICTIM';
+  victimFilingDueAt?: string;
+  screenedOut?: CaseState['screenedOut'];
+  packetReviews: PacketReview[];
   handOff?: CaseState['handOff'];
   exit?: CaseState['exit'];
   override?: CaseState['override'];
@@ -369,8 +436,10 @@ export interface ArrestDiversionInput {
   offenseLevel: OffenseLevel;
   victimCrime: boolean;
   policy: CasePolicy;
-  /** When the officer diverted the person, if the form was sent later (offline); default: the start. */
+  /** When the officer diverted the person, if the form was sent later (offline); default: `acceptedAt`. */
   referredAt?: string;
+  /** When the API accepted the referral: every clock counts from it (absent in cases started before: the start). */
+  acceptedAt?: string;
   /** R-EL-OVERRIDE: the person was found ineligible (these rules) and booked; the sergeant decides. */
   overrideRequest?: { reason: string; ruleIds: string[] };
   /** R-JURISDICTION: every office with jurisdiction over any of the offenses (absent in cases started before). */
@@ -412,6 +481,8 @@ export interface SocialContactInput {
   source: SocialContactSource;
   policy: CasePolicy;
   referredAt?: string;
+  /** When the API accepted the referral: every clock counts from it (absent in cases started before: the start). */
+  acceptedAt?: string;
   /** R-VICTIM hand-off: the arrest diversion this social contact continues. */
   linkedFrom?: string;
   /** R-VICTIM (Decision): the participation the hand-off keeps — no new screening, consent or intake. */

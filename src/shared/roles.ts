@@ -15,6 +15,10 @@ export type Role = (typeof ROLES)[number];
 export interface Actor {
   id: string;
   role: Role | 'system';
+  /** A prosecutor's office (R-JURISDICTION: their filing decisions and packet reviews are the office's). */
+  office?: string;
+  /** An officer's or sergeant's agency. */
+  agency?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'lead-service', role: 'system' };

@@ -48,6 +48,9 @@ export const RULES = {
   'R-SC-CAPACITY': 'approved social contacts are taken as capacity allows, oldest approval first',
   'R-SC-CONTACT': 'after approval the person is found; if willing, case management is called',
   'R-SC-REASSESS': 'an approval is good for six months; then it is re-assessed: renewed or closed',
+  'R-COORD': "a current participant's new arrest, booking, charge or referral alerts their case manager at once",
+  'R-SC-FROM-ARREST':
+    'a person not diverted on the current charge may be referred as a social contact from the arrest record',
 } as const;
 
 export type RuleId = keyof typeof RULES;

@@ -326,6 +326,19 @@ export async function act<A extends CaseActionName>(
   return wf.cases.view(caseId);
 }
 
+/** Skips the test server's clock to an instant (plus an offset): a deadline, or just past it. */
+export async function sleepTo(wf: WorkflowTestEnv, instant: string, offsetMs = 0): Promise<void> {
+  const ms = Date.parse(instant) + offsetMs - (await wf.env.currentTimeMs());
+  if (ms > 0) await wf.env.sleep(ms);
+}
+
+/** The case's intake deadline (R-INTAKE) as it stands. */
+export async function intakeDueAt(wf: WorkflowTestEnv, caseId: string): Promise<string> {
+  const due = (await wf.cases.view(caseId)).deadlines.find((d) => d.ruleId === 'R-INTAKE')?.dueAt;
+  if (!due) throw new Error(`case ${caseId} has no intake deadline`);
+  return due;
+}
+
 /**
  * The barrier after an action or a time jump: the case has delivered every notice it owes and
  * projected every event (neither is left in its state), so what the stubs recorded is complete.

@@ -1,3 +1,4 @@
+import { intakeDeadlineFrom } from '../../workflows/case/intake-deadline';
 import { ApplicationFailure } from '@temporalio/common';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
@@ -68,7 +69,7 @@ test('a new case owes R-CALL and R-PACKET and runs every clock from the referral
     'R-SCREEN': 4 * HOUR,
     'R-SCENE': 12 * HOUR,
     'R-VICTIM': 7 * DAY,
-    'R-INTAKE': 30 * DAY,
+    'R-INTAKE': Date.parse(intakeDeadlineFrom(T0, policy)) - T0,
   });
 });
 

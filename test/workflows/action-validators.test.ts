@@ -37,6 +37,11 @@ const REFUSALS: { [A in CaseActionName]: Refusal<A> } = {
     expected: { code: 'INVALID_FIELD', field: 'intakeScheduledFor', ruleId: 'R-INTAKE' },
   },
   recordLeftBeforeScreening: { on: 'social', input: {}, expected: { code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' } },
+  recordScreenedOut: {
+    on: 'social',
+    input: { reason: 'NOT_AMENABLE' },
+    expected: { code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' },
+  },
   recordConsent: {
     on: 'arrest',
     input: { method: 'WRITTEN' },
@@ -44,6 +49,11 @@ const REFUSALS: { [A in CaseActionName]: Refusal<A> } = {
   },
   rescindConsent: { on: 'arrest', input: {}, expected: { code: 'STAGE_CONFLICT', ruleId: 'R-CONSENT' } },
   recordIntake: { on: 'arrest', input: {}, expected: { code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' } },
+  scheduleIntake: {
+    on: 'arrest',
+    input: { intakeScheduledFor: inAYear() },
+    expected: { code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' },
+  },
   extendIntakeDeadline: {
     on: 'arrest',
     input: { newDueAt: aDayAgo(), reason: 'hospitalised' },
@@ -66,7 +76,13 @@ const REFUSALS: { [A in CaseActionName]: Refusal<A> } = {
     on: 'arrest',
     input: { decision: 'DECLINED' },
     actor: ACTORS.prosecutor,
-    expected: { code: 'RULE_CONFLICT', ruleId: 'R-VICTIM', stage: 'AWAITING_SCREENING' },
+    expected: { code: 'INVALID_FIELD', field: 'reason', ruleId: 'R-PACKET' },
+  },
+  recordPacketReview: {
+    on: 'arrest',
+    input: { outcome: 'DOES_NOT_MEET_CRITERIA' },
+    actor: ACTORS.prosecutor,
+    expected: { code: 'INVALID_FIELD', field: 'criterion', ruleId: 'R-PACKET' },
   },
   recordExit: { on: 'arrest', input: { reason: 'MOVED_AWAY' }, expected: { code: 'STAGE_CONFLICT', ruleId: 'R-EXIT' } },
   recordIipGoals: {

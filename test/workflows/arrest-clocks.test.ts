@@ -1,3 +1,4 @@
+import { intakeDeadlineFrom } from '../../workflows/case/intake-deadline';
 import {
   act,
   ACTORS,
@@ -5,8 +6,10 @@ import {
   DAY,
   DEFAULT_POLICY,
   HOUR,
+  intakeDueAt,
   RecordingActivities,
   settled,
+  sleepTo,
   startArrest,
   workflowEnvOfFile,
   withWorker,
@@ -37,7 +40,7 @@ test('R-CALL, R-PACKET: a referral calls case management and sends the packet; e
       'R-SCREEN': 4 * HOUR,
       'R-SCENE': 12 * HOUR,
       'R-VICTIM': 7 * DAY,
-      'R-INTAKE': 30 * DAY,
+      'R-INTAKE': Date.parse(intakeDeadlineFrom(referredAt, DEFAULT_POLICY)) - referredAt,
     });
     expect(stubs.eventsOf(caseId).map((e) => e.type)).toEqual(['REFERRAL_RECEIVED', 'NOTICE_SENT', 'NOTICE_SENT']);
   });
@@ -137,7 +140,8 @@ test.each([
     await withWorker(wf, stubs, async () => {
       const caseId = await startArrest(wf, arrestInput({ prosecutorOffice: office }));
       await act(wf, caseId, 'recordScreening');
-      await wf.env.sleep(30 * DAY - 60_000);
+      const due = await intakeDueAt(wf, caseId);
+      await sleepTo(wf, due, -60_000);
       expect((await settled(wf, caseId)).stage).toBe('AWAITING_INTAKE');
       await wf.env.sleep('2 minutes');
       const view = await settled(wf, caseId);
@@ -166,7 +170,7 @@ test('R-MISSED (Decision): a missed-intake notice undelivered within the confirm
     const caseId = await startArrest(wf, arrestInput({ policy }));
     await act(wf, caseId, 'recordScreening');
     stubs.failDelivery = (n) => n.ruleId === 'R-MISSED';
-    await wf.env.sleep(30 * DAY);
+    await sleepTo(wf, await intakeDueAt(wf, caseId), 1000);
     const missed = await wf.cases.view(caseId);
     expect(missed.stage).toBe('INTAKE_MISSED');
     expect(missed.stuck).toEqual([]);
@@ -210,7 +214,7 @@ test('R-EL-OVERRIDE (Decision): unreviewed for 24 h → stuck and the sergeants 
     );
     expect(approved.stage).toBe('AWAITING_SCREENING');
     const approvedAt = Date.parse(approved.override!.decidedAt!);
-    expect(Date.parse(deadline(approved, 'R-INTAKE')!.dueAt) - approvedAt).toBe(30 * DAY);
+    expect(deadline(approved, 'R-INTAKE')!.dueAt).toBe(intakeDeadlineFrom(approvedAt, DEFAULT_POLICY));
     await settled(wf, caseId);
     expect(stubs.rulesOf(caseId).slice(2)).toEqual(['R-CALL', 'R-PACKET']);
   });
@@ -238,8 +242,53 @@ test('R-EL-WARRANT (Decision): a DOC NCI referral undecided for 24 h → stuck a
     const referred = await act(wf, caseId, 'decideNciReferral', { decision: 'REFER' }, ACTORS.docNci);
     const referredAt = Date.parse(referred.nci!.decidedAt!);
     expect(Date.parse(deadline(referred, 'R-SCREEN')!.dueAt) - referredAt).toBe(4 * HOUR);
-    expect(Date.parse(deadline(referred, 'R-INTAKE')!.dueAt) - referredAt).toBe(30 * DAY);
+    expect(deadline(referred, 'R-INTAKE')!.dueAt).toBe(intakeDeadlineFrom(referredAt, DEFAULT_POLICY));
     await settled(wf, caseId);
     expect(stubs.rulesOf(caseId)).toEqual(['R-EL-WARRANT', 'R-EL-WARRANT', 'R-CALL', 'R-PACKET']);
+  });
+});
+
+test('R-EL-WARRANT (Decision 2026-12-02): NCI first — an override request waits for the NCI referral, and only then goes to the sergeant with its 24-h clock', async () => {
+  const stubs = new RecordingActivities();
+  const override = { overrideRequest: { reason: 'known to outreach', ruleIds: ['R-EX-HISTORY-10Y'] } };
+  await withWorker(wf, stubs, async () => {
+    const caseId = await startArrest(wf, arrestInput({ ...override, docNciReview: true, victimCrime: true }));
+    const waiting = await wf.cases.view(caseId);
+    expect(waiting.stage).toBe('AWAITING_NCI_DECISION');
+    await expect(
+      act(wf, caseId, 'decideOverride', { decision: 'APPROVE', reason: 'amenable' }, ACTORS.sergeant),
+    ).rejects.toMatchObject({ rejection: { code: 'STAGE_CONFLICT', ruleId: 'R-EL-OVERRIDE' } });
+    await wf.env.sleep(2 * DAY);
+    expect(stubs.noticesOf(caseId).map((n) => [n.kind, n.recipient.role])).toEqual([
+      ['NCI_REVIEW_REQUESTED', 'doc_nci'],
+      ['NCI_REVIEW_REMINDER', 'doc_nci'],
+    ]);
+    const referred = await act(wf, caseId, 'decideNciReferral', { decision: 'REFER' }, ACTORS.docNci);
+    expect(referred.stage).toBe('OVERRIDE_REQUESTED');
+    const referredAt = Date.parse(referred.nci!.decidedAt!);
+    expect(Date.parse(deadline(referred, 'R-EL-OVERRIDE')!.dueAt) - referredAt).toBe(24 * HOUR);
+    expect(deadline(referred, 'R-VICTIM')).toBeDefined();
+    await wf.env.sleep(24 * HOUR + 60_000);
+    const overdue = await settled(wf, caseId);
+    expect(overdue.stuck.map((f) => f.reason)).toEqual(['OVERRIDE_OVERDUE']);
+    expect(
+      stubs
+        .noticesOf(caseId)
+        .slice(2)
+        .map((n) => [n.kind, n.recipient.role]),
+    ).toEqual([
+      ['OVERRIDE_REQUESTED', 'sergeant'],
+      ['OVERRIDE_REMINDER', 'sergeant'],
+    ]);
+    const approved = await act(
+      wf,
+      caseId,
+      'decideOverride',
+      { decision: 'APPROVE', reason: 'amenable' },
+      ACTORS.sergeant,
+    );
+    expect(approved.stage).toBe('AWAITING_SCREENING');
+    await settled(wf, caseId);
+    expect(stubs.rulesOf(caseId).slice(4)).toEqual(['R-CALL', 'R-PACKET']);
   });
 });

@@ -4,6 +4,8 @@ import {
   ACTORS,
   arrestInput,
   DAY,
+  intakeDueAt,
+  sleepTo,
   RecordingActivities,
   settled,
   startArrest,
@@ -77,7 +79,7 @@ test('R-MISSED: after a missed intake the prosecutor declines → the case close
   await withWorker(wf, stubs, async () => {
     const caseId = await startArrest(wf);
     await act(wf, caseId, 'recordScreening');
-    await wf.env.sleep(30 * DAY);
+    await sleepTo(wf, await intakeDueAt(wf, caseId), 60_000);
     expect((await settled(wf, caseId)).stage).toBe('INTAKE_MISSED');
     const closed = await act(wf, caseId, 'recordFilingDecision', { decision: 'DECLINED' }, ACTORS.prosecutor);
     expect(closed).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_DECLINED' });

@@ -1,7 +1,8 @@
 import {
   act,
   createTestWorker,
-  DAY,
+  intakeDueAt,
+  sleepTo,
   endStarted,
   RecordingActivities,
   settled,
@@ -42,7 +43,7 @@ test('a case carried on by three successive workers, each with an empty cache, s
     await settled(wf, caseId);
   });
   const view = await onAFreshWorker(async () => {
-    await wf.env.sleep(30 * DAY);
+    await sleepTo(wf, await intakeDueAt(wf, caseId), 60_000);
     return settled(wf, caseId);
   });
 

@@ -1,5 +1,9 @@
-import type { Stage } from '../../src/shared/case-model';
-import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders } from './decision-helpers';
+import type { CaseActionArgs } from '../../src/shared/case-actions';
+import type { CaseState, Stage } from '../../src/shared/case-model';
+import type { NewCaseEvent } from './case-events';
+import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';
+import { filingSituationOf, officeDecided, officesOf } from './filing';
+import { intakeDeadlineFrom } from './intake-deadline';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 
 /** Actions of arrest diversions only: R-EL-OVERRIDE, R-INTAKE extensions, R-SCENE, R-VICTIM, filing. */
@@ -13,6 +17,8 @@ export const arrestDeciders: Deciders<
   | 'reportReturnToScene'
   | 'recordVictimObjection'
   | 'recordFilingDecision'
+  | 'recordScreenedOut'
+  | 'recordPacketReview'
 > = {
   decideOverride(state, args, now, rules) {
     requireType(state, 'ARREST_DIVERSION', 'An override decision', 'R-EL-OVERRIDE');
@@ -22,7 +28,7 @@ export const arrestDeciders: Deciders<
       return [event(args, now, { type: 'OVERRIDE_DENIED', ruleId: 'R-EL-OVERRIDE', data: { reason } })];
     // R-EL-OVERRIDE (Decision): the intake deadline of an accepted override counts from the acceptance.
     const intakeDueAt = rules.overrideDeadlineFromAcceptance
-      ? { intakeDueAt: iso(now + state.policy.intakeDeadlineMs) }
+      ? { intakeDueAt: intakeDeadlineFrom(now, state.policy) }
       : {};
     return [event(args, now, { type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', data: { reason, ...intakeDueAt } })];
   },
@@ -41,8 +47,17 @@ export const arrestDeciders: Deciders<
     if (decision === 'DECLINE') {
       return [event(args, now, { type: 'NCI_DECLINED', ruleId: 'R-EL-WARRANT', data: word })];
     }
-    // R-EL-WARRANT (Decision): referred, it proceeds as a diversion and its clocks start now.
     const p = state.policy;
+    // R-EL-WARRANT (Decision 2026-12-02): NCI first — a waiting override request goes to the sergeant now.
+    if (state.override && !state.override.decision) {
+      const data = {
+        ...word,
+        overrideDueAt: iso(now + (p.overrideOverdueAfterMs ?? 24 * 3600_000)),
+        ...(state.victimCrime ? { victimObjectionDueAt: iso(now + p.victimObjectionWindowMs) } : {}),
+      };
+      return [event(args, now, { type: 'NCI_REFERRED', ruleId: 'R-EL-WARRANT', data })];
+    }
+    // R-EL-WARRANT (Decision): referred, it proceeds as a diversion and its clocks start now.
     return [
       event(args, now, {
         type: 'NCI_REFERRED',
@@ -50,7 +65,7 @@ export const arrestDeciders: Deciders<
         data: {
           ...word,
           screeningDueAt: iso(now + p.screeningOverdueAfterMs),
-          intakeDueAt: iso(now + p.intakeDeadlineMs),
+          intakeDueAt: intakeDeadlineFrom(now, p),
           sceneWindowEndsAt: iso(now + p.sceneWindowMs),
           ...(state.victimCrime ? { victimObjectionDueAt: iso(now + p.victimObjectionWindowMs) } : {}),
         },
@@ -98,7 +113,7 @@ export const arrestDeciders: Deciders<
     ];
   },
 
-  recordVictimObjection(state, args, now) {
+  recordVictimObjection(state, args, now, rules) {
     requireType(state, 'ARREST_DIVERSION', 'A victim objection', 'R-VICTIM');
     requireStage(state, NOT_TERMINAL, 'Recording a victim objection', 'R-VICTIM');
     if (!state.victimCrime || !state.victimObjectionDueAt) {
@@ -121,11 +136,43 @@ export const arrestDeciders: Deciders<
         `The objection is late: the victim's objection window of case ${state.referralId} ended ${state.victimObjectionDueAt}`,
       );
     }
+    // R-VICTIM (Decision 2026-12-02): the objection puts a filing decision on each office's list, with its own clock.
+    const decisionDueAt = rules.victimFilingClock
+      ? { decisionDueAt: iso(now + (state.policy.victimFilingDecisionMs ?? 14 * 86_400_000)) }
+      : {};
+    const data = { ...(args.input.note ? { note: args.input.note } : {}), ...decisionDueAt };
     return [
       event(args, now, {
         type: 'VICTIM_OBJECTION_RECORDED',
         ruleId: 'R-VICTIM',
-        data: args.input.note ? { note: args.input.note } : undefined,
+        data: Object.keys(data).length > 0 ? data : undefined,
+      }),
+    ];
+  },
+
+  recordScreenedOut(state, args, now) {
+    requireType(state, 'ARREST_DIVERSION', 'Recording that the screening found the person not appropriate', 'R-SCREEN');
+    requireStage(state, ['AWAITING_SCREENING'], 'Recording the screening outcome', 'R-SCREEN');
+    const { reason, note } = args.input;
+    return [
+      event(args, now, { type: 'SCREENED_OUT', ruleId: 'R-SCREEN', data: { reason, ...(note ? { note } : {}) } }),
+    ];
+  },
+
+  recordPacketReview(state, args, now) {
+    requireType(state, 'ARREST_DIVERSION', 'A review of the diversion packet', 'R-PACKET');
+    requireStage(state, NOT_TERMINAL, 'Recording the packet review', 'R-PACKET');
+    const office = actingOffice(state, args, 'R-PACKET');
+    if ((state.packetReviews ?? []).some((r) => r.office === office))
+      rejectRule(state, 'R-PACKET', `${office} already recorded its review of the packet of case ${state.referralId}`);
+    const { outcome, criterion, note } = args.input;
+    if (outcome === 'DOES_NOT_MEET_CRITERIA' && !criterion)
+      rejectField('criterion', 'name the criterion the referral does not meet', 'R-PACKET');
+    return [
+      event(args, now, {
+        type: 'PACKET_REVIEWED',
+        ruleId: 'R-PACKET',
+        data: { office, outcome, ...(criterion ? { criterion } : {}), ...(note ? { note } : {}) },
       }),
     ];
   },
@@ -133,43 +180,129 @@ export const arrestDeciders: Deciders<
   recordFilingDecision(state, args, now, rules) {
     requireType(state, 'ARREST_DIVERSION', 'A filing decision', 'R-VICTIM');
     requireStage(state, NOT_TERMINAL, 'Recording a filing decision', 'R-VICTIM');
-    if (state.filingDecision?.decision === 'FILED')
-      rejectRule(
-        state,
-        'R-VICTIM',
-        `Charges were already filed on case ${state.referralId} (${state.filingDecision.at})`,
-      );
-    const awaitingProsecutor = state.stage === 'INTAKE_MISSED' || state.stage === 'LEFT_BEFORE_SCREENING';
-    if (rules.filingDecisionGuard && !awaitingProsecutor && !state.victimObjectionAt) {
-      rejectRule(
-        state,
-        'R-VICTIM',
-        `No filing decision is open on case ${state.referralId}: the protocol gives the prosecutor one only after the person left before screening (R-SCREEN), missed the intake deadline (R-MISSED) or a victim objected (R-VICTIM); the case is ${state.stage} with no objection recorded`,
-      );
-    }
-    const { decision } = args.input;
-    const ruleId =
-      state.stage === 'INTAKE_MISSED' ? 'R-MISSED' : state.stage === 'LEFT_BEFORE_SCREENING' ? 'R-SCREEN' : 'R-VICTIM';
-    const recorded = event(args, now, { type: 'FILING_DECISION_RECORDED', ruleId, data: { decision } });
-    if (decision === 'FILED' && state.victimObjectionAt) {
-      const reason =
-        'charges filed after a victim objection: the person is considered for a social-contact referral based on the original referral';
-      // R-VICTIM (Decision): the person's participation does not restart — it continues in the social contact.
-      const keeps =
-        rules.handOffKeepsEnrollment && CONTINUES.includes(state.stage)
-          ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' }
-          : {};
-      return [
-        recorded,
-        event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason, ...keeps } }),
-      ];
-    }
-    if (decision === 'FILED' && state.stage !== 'ENROLLED') {
-      return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
-    }
-    if (decision === 'DECLINED' && awaitingProsecutor) {
-      return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
-    }
-    return [recorded];
+    return rules.filingPerOffice
+      ? officeFilingDecision(state, args, now)
+      : singleFilingDecision(state, args, now, rules);
   },
 };
+
+/** A handed-off participant's continuation (R-VICTIM, Decision): the hand-off event after charges are filed. */
+function handOff(state: CaseState, args: CaseActionArgs, now: number, keepsEnrollment: boolean): NewCaseEvent {
+  const reason =
+    'charges filed after a victim objection: the person is considered for a social-contact referral based on the original referral';
+  // R-VICTIM (Decision): the person's participation does not restart — it continues in the social contact.
+  const keeps =
+    keepsEnrollment && CONTINUES.includes(state.stage)
+      ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' }
+      : {};
+  return event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason, ...keeps } });
+}
+
+/**
+ * The office a prosecutor acts for (R-JURISDICTION): their own, which must have jurisdiction here. An
+ * actor naming no office (a caller from before offices were named) acts for the case's only office.
+ */
+function actingOffice(state: CaseState, args: CaseActionArgs, ruleId: 'R-PACKET' | 'R-JURISDICTION'): string {
+  const offices = officesOf(state);
+  const office = args.actor.office ?? (offices.length === 1 ? offices[0] : undefined);
+  if (!office)
+    rejectField('actor.office', `name the office that decides: one of ${offices.join(', ')}`, 'R-JURISDICTION');
+  if (!offices.includes(office))
+    rejectRule(
+      state,
+      ruleId,
+      `${office} has no jurisdiction over case ${state.referralId} (offices: ${offices.join(', ')})`,
+    );
+  return office;
+}
+
+/**
+ * R-JURISDICTION (Decision 2026-12-02): each office decides on its own charges. Any office filing ends
+ * the diversion (after a victim objection the person continues as a social contact, R-VICTIM); the case
+ * closes as charges declined only when every office owed a decision has declined. A decision outside
+ * R-SCREEN, R-MISSED and R-VICTIM stays the prosecutor's to make (R-PACKET, Decision 2026-12-02), with
+ * a stated reason and an explicit confirmation; the case manager and the sergeant are told.
+ */
+function officeFilingDecision(
+  state: CaseState,
+  args: CaseActionArgs<'recordFilingDecision'>,
+  now: number,
+): NewCaseEvent[] {
+  const office = actingOffice(state, args, 'R-JURISDICTION');
+  const { decision, reason, confirmOutsideProtocol } = args.input;
+  const situation = filingSituationOf(state);
+  if (state.filingDecisions?.some((d) => d.decision === 'FILED'))
+    rejectRule(state, 'R-JURISDICTION', `Charges were already filed on case ${state.referralId}`);
+  if (situation && officeDecided(state, office, situation)) {
+    const earlier = state.filingDecisions!.find((d) => d.office === office && d.ruleId === situation)!;
+    rejectRule(
+      state,
+      situation,
+      `${office} already recorded its decision (${earlier.decision}, ${earlier.at}) on case ${state.referralId}`,
+    );
+  }
+  if (!situation) {
+    if (!reason)
+      rejectField(
+        'reason',
+        `case ${state.referralId} is ${state.stage}: a filing decision outside R-SCREEN, R-MISSED and R-VICTIM needs a stated reason`,
+        'R-PACKET',
+      );
+    if (confirmOutsideProtocol !== true)
+      rejectField(
+        'confirmOutsideProtocol',
+        'confirm that you decide outside the situations the protocol names (the case manager and the sergeant are told)',
+        'R-PACKET',
+      );
+  }
+  const ruleId = situation ?? 'R-PACKET';
+  const recorded = event(args, now, {
+    type: 'FILING_DECISION_RECORDED',
+    ruleId,
+    data: { decision, office, ...(reason ? { reason } : {}) },
+  });
+  if (decision === 'FILED') {
+    if (state.victimObjectionAt && situation === 'R-VICTIM') return [recorded, handOff(state, args, now, true)];
+    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
+  }
+  const othersDeclined = officesOf(state)
+    .filter((o) => o !== office)
+    .every((o) => officeDecided(state, o, ruleId));
+  if ((situation === 'R-SCREEN' || situation === 'R-MISSED') && othersDeclined)
+    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
+  return [recorded];
+}
+
+/** Cases whose filing decisions were accepted before each office decided on its own replay with this. */
+function singleFilingDecision(
+  state: CaseState,
+  args: CaseActionArgs<'recordFilingDecision'>,
+  now: number,
+  rules: RulesInForce,
+): NewCaseEvent[] {
+  if (state.filingDecision?.decision === 'FILED')
+    rejectRule(
+      state,
+      'R-VICTIM',
+      `Charges were already filed on case ${state.referralId} (${state.filingDecision.at})`,
+    );
+  const awaitingProsecutor = state.stage === 'INTAKE_MISSED' || state.stage === 'LEFT_BEFORE_SCREENING';
+  if (rules.filingDecisionGuard && !awaitingProsecutor && !state.victimObjectionAt) {
+    rejectRule(
+      state,
+      'R-VICTIM',
+      `No filing decision is open on case ${state.referralId}: the protocol gives the prosecutor one only after the person left before screening (R-SCREEN), missed the intake deadline (R-MISSED) or a victim objected (R-VICTIM); the case is ${state.stage} with no objection recorded`,
+    );
+  }
+  const { decision } = args.input;
+  const ruleId =
+    state.stage === 'INTAKE_MISSED' ? 'R-MISSED' : state.stage === 'LEFT_BEFORE_SCREENING' ? 'R-SCREEN' : 'R-VICTIM';
+  const recorded = event(args, now, { type: 'FILING_DECISION_RECORDED', ruleId, data: { decision } });
+  if (decision === 'FILED' && state.victimObjectionAt)
+    return [recorded, handOff(state, args, now, rules.handOffKeepsEnrollment)];
+  if (decision === 'FILED' && state.stage !== 'ENROLLED')
+    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
+  if (decision === 'DECLINED' && awaitingProsecutor)
+    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
+  return [recorded];
+}

@@ -1,6 +1,7 @@
 import type { CaseEvent, CaseState, StuckReason } from '../../src/shared/case-model';
 import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
 import { isMissedIntakeNoticeToProsecutor } from './effects';
+import { officesOwingVictimDecision } from './filing';
 import { sameService, withdrawalOf } from './services-record';
 
 type WithoutSeq<E> = E extends unknown ? Omit<E, 'seq'> : never;
@@ -68,7 +69,6 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.stuck.push({ reason: 'NCI_DECISION_OVERDUE', ruleId: 'R-EL-WARRANT', since: event.at });
       break;
     case 'NCI_REFERRED':
-      // R-EL-WARRANT (Decision): the diversion proceeds, and its clocks start now.
       state.nci = {
         ...state.nci!,
         decision: 'REFERRED',
@@ -76,12 +76,19 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         by: event.actor,
         ...(event.data.onWordOf ? { onWordOf: event.data.onWordOf } : {}),
       };
+      clearStuck(state, 'NCI_DECISION_OVERDUE');
+      // R-EL-WARRANT (Decision 2026-12-02): NCI first — an override request is reviewed only now.
+      if (event.data.victimObjectionDueAt) state.victimObjectionDueAt = event.data.victimObjectionDueAt;
+      if (event.data.overrideDueAt !== undefined) {
+        state.stage = 'OVERRIDE_REQUESTED';
+        state.overrideDueAt = event.data.overrideDueAt;
+        break;
+      }
+      // R-EL-WARRANT (Decision): the diversion proceeds, and its clocks start now.
       state.stage = 'AWAITING_SCREENING';
       state.screeningDueAt = event.data.screeningDueAt;
       state.intakeDueAt = event.data.intakeDueAt;
       state.sceneWindowEndsAt = event.data.sceneWindowEndsAt;
-      if (event.data.victimObjectionDueAt) state.victimObjectionDueAt = event.data.victimObjectionDueAt;
-      clearStuck(state, 'NCI_DECISION_OVERDUE');
       break;
     case 'NCI_DECLINED':
       state.nci = {
@@ -165,6 +172,25 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       state.intakeScheduledFor = event.data?.intakeScheduledFor;
       clearStuck(state, 'SCREENING_OVERDUE');
       break;
+    case 'SCREENED_OUT':
+      state.stage = 'SCREENED_OUT';
+      state.screenedAt = event.at;
+      state.screenedOut = { reason: event.data.reason, at: event.at, by: event.actor };
+      clearStuck(state, 'SCREENING_OVERDUE');
+      break;
+    case 'PACKET_REVIEWED':
+      state.packetReviews = [
+        ...(state.packetReviews ?? []),
+        {
+          office: event.data.office,
+          outcome: event.data.outcome,
+          ...(event.data.criterion ? { criterion: event.data.criterion } : {}),
+          ...(event.data.note ? { note: event.data.note } : {}),
+          at: event.at,
+          by: event.actor,
+        },
+      ];
+      break;
     case 'SCREENING_OVERDUE':
       state.stuck.push({ reason: 'SCREENING_OVERDUE', ruleId: 'R-SCREEN', since: event.at });
       break;
@@ -190,6 +216,9 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       // The services delivered are the events' record (servicesRecord): no rule decides on them.
       break;
     case 'CASE_NOTE_RECORDED':
+      break;
+    case 'INTAKE_SCHEDULED':
+      state.intakeScheduledFor = event.data.intakeScheduledFor;
       break;
     case 'INTAKE_COMPLETED':
       state.intakeCompletedAt = event.at;
@@ -217,12 +246,30 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       break;
     case 'VICTIM_OBJECTION_RECORDED':
       state.victimObjectionAt = event.at;
+      if (event.data?.decisionDueAt) state.victimFilingDueAt = event.data.decisionDueAt;
+      break;
+    case 'VICTIM_FILING_DECISION_OVERDUE':
+      state.stuck.push({ reason: 'VICTIM_FILING_DECISION_OVERDUE', ruleId: 'R-VICTIM', since: event.at });
       break;
     case 'VICTIM_OBJECTION_WINDOW_ENDED':
       state.victimObjectionWindowEnded = true;
       break;
     case 'FILING_DECISION_RECORDED':
       state.filingDecision = { decision: event.data.decision, at: event.at, by: event.actor };
+      if (event.data.office) {
+        state.filingDecisions = [
+          ...(state.filingDecisions ?? []),
+          {
+            office: event.data.office,
+            decision: event.data.decision,
+            at: event.at,
+            by: event.actor,
+            ruleId: event.ruleId,
+            ...(event.data.reason ? { reason: event.data.reason } : {}),
+          },
+        ];
+      }
+      if (officesOwingVictimDecision(state).length === 0) clearStuck(state, 'VICTIM_FILING_DECISION_OVERDUE');
       break;
     case 'HANDED_OFF_TO_SOCIAL_CONTACT':
       state.stage = 'HANDED_OFF';
@@ -266,6 +313,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
     clearStuck(state, 'APPROVAL_OVERDUE');
     clearStuck(state, 'OVERRIDE_OVERDUE');
     clearStuck(state, 'NCI_DECISION_OVERDUE');
+    clearStuck(state, 'VICTIM_FILING_DECISION_OVERDUE');
     if (state.capacity !== 'NONE') state.capacity = 'RELEASED';
   }
 }

@@ -1,6 +1,7 @@
 import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../../src/shared/case-model';
 import { isTerminal } from '../../src/shared/case-model';
 import { missedIntakeNoticesSent } from './effects';
+import { filingSituationOf, officesOf, officesOwingDecision, officesOwingVictimDecision } from './filing';
 
 const hasStuck = (state: CaseState, reason: string) => state.stuck.some((f) => f.reason === reason);
 
@@ -105,12 +106,30 @@ export function deadlinesOf(state: CaseState): DeadlineView[] {
     });
   }
 
+  if (state.victimFilingDueAt) {
+    const decidedBeforeClosing = (state.filingDecisions ?? []).some((d) => d.at >= state.victimObjectionAt!);
+    const status: DeadlineStatus =
+      officesOwingVictimDecision(state).length > 0
+        ? hasStuck(state, 'VICTIM_FILING_DECISION_OVERDUE')
+          ? 'OVERDUE'
+          : 'OPEN'
+        : closed && !decidedBeforeClosing
+          ? 'CANCELLED'
+          : 'MET';
+    deadlines.push({
+      ruleId: 'R-VICTIM',
+      name: "prosecutors' filing decision after the objection",
+      dueAt: state.victimFilingDueAt,
+      status,
+    });
+  }
+
   if (state.intakeDueAt) {
     const status: DeadlineStatus = state.enrolledAt
       ? 'MET'
       : state.intakeMissedAt
         ? 'MISSED'
-        : closed || state.stage === 'LEFT_BEFORE_SCREENING'
+        : closed || state.stage === 'LEFT_BEFORE_SCREENING' || state.stage === 'SCREENED_OUT'
           ? 'CANCELLED'
           : 'OPEN';
     deadlines.push({ ruleId: 'R-INTAKE', name: 'intake and consent complete', dueAt: state.intakeDueAt, status });
@@ -155,6 +174,13 @@ export function viewOf(state: CaseState): CaseView {
     enrolledAt: state.enrolledAt,
     intakeExtensions: state.intakeExtensions,
     filingDecision: state.filingDecision,
+    prosecutorOffices: officesOf(state),
+    filingDecisions: state.filingDecisions ?? [],
+    filingDecisionsOwedBy: officesOwingDecision(state),
+    filingDecisionOpenUnder: filingSituationOf(state),
+    victimFilingDueAt: state.victimFilingDueAt,
+    screenedOut: state.screenedOut,
+    packetReviews: state.packetReviews ?? [],
     handOff: state.handOff,
     exit: state.exit,
     override: state.override,

@@ -16,12 +16,18 @@ export interface RulesInForce {
   consentBeforeIntake: boolean;
   /** R-VICTIM (Decision): the social contact continuing a hand-off keeps the stage the person had reached. */
   handOffKeepsEnrollment: boolean;
+  /** R-JURISDICTION (Decision 2026-12-02): each office makes its own filing decision. */
+  filingPerOffice: boolean;
+  /** R-VICTIM (Decision 2026-12-02): an objection's filing decision has its own clock. */
+  victimFilingClock: boolean;
 }
 export const ALL_RULES: RulesInForce = {
   filingDecisionGuard: true,
   overrideDeadlineFromAcceptance: true,
   consentBeforeIntake: true,
   handOffKeepsEnrollment: true,
+  filingPerOffice: true,
+  victimFilingClock: true,
 };
 
 export type Decider<A extends CaseActionName> = (

@@ -1,6 +1,7 @@
 import type { OrderedEffect } from '../../src/shared/activity-contract';
 import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../../src/shared/case-model';
 import type { RuleId } from '../../src/shared/rules';
+import { officesOwingVictimDecision } from './filing';
 
 /**
  * What each event makes owed: notices (R-CALL, R-PACKET, R-SCREEN, R-SCENE, R-MISSED, R-EXIT,
@@ -38,8 +39,12 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
     case 'OVERRIDE_OVERDUE':
       return [{ kind: 'OVERRIDE_REMINDER', ruleId: 'R-EL-OVERRIDE', recipient: sergeant }];
     case 'OVERRIDE_APPROVED':
-    case 'NCI_REFERRED':
       return arrestCall();
+    case 'NCI_REFERRED':
+      // R-EL-WARRANT (Decision 2026-12-02): NCI first; a waiting override request goes to the sergeant now.
+      return state.stage === 'OVERRIDE_REQUESTED'
+        ? [{ kind: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', recipient: sergeant }]
+        : arrestCall();
     case 'NCI_REVIEW_REQUESTED':
       return [{ kind: 'NCI_REVIEW_REQUESTED', ruleId: 'R-EL-WARRANT', recipient: DOC_NCI }];
     case 'NCI_DECISION_OVERDUE':
@@ -53,6 +58,33 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
         { kind: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN', recipient: sergeant },
         ...toProsecutors('LEFT_BEFORE_SCREENING', 'R-SCREEN'),
       ];
+    case 'SCREENED_OUT':
+      // R-SCREEN (Decision 2026-12-02): told exactly as for a person who left before screening.
+      return [
+        { kind: 'SCREENED_OUT', ruleId: 'R-SCREEN', recipient: sergeant },
+        ...toProsecutors('SCREENED_OUT', 'R-SCREEN'),
+      ];
+    case 'PACKET_REVIEWED':
+      return event.data.outcome === 'DOES_NOT_MEET_CRITERIA'
+        ? [{ kind: 'PACKET_DOES_NOT_MEET_CRITERIA', ruleId: 'R-PACKET', recipient: sergeant }]
+        : [];
+    case 'VICTIM_OBJECTION_RECORDED':
+      // R-VICTIM (Decision 2026-12-02): a decision on each office's list (objections recorded before: none).
+      return event.data?.decisionDueAt ? toProsecutors('FILING_DECISION_DUE', 'R-VICTIM') : [];
+    case 'VICTIM_FILING_DECISION_OVERDUE':
+      return officesOwingVictimDecision(state).map((office) => ({
+        kind: 'FILING_DECISION_REMINDER',
+        ruleId: 'R-VICTIM',
+        recipient: { role: 'prosecutor', office },
+      }));
+    case 'FILING_DECISION_RECORDED':
+      // R-PACKET (Decision 2026-12-02): a decision outside R-SCREEN, R-MISSED and R-VICTIM tells case management and the sergeant.
+      return event.ruleId === 'R-PACKET'
+        ? [
+            { kind: 'FILED_OUTSIDE_PROTOCOL', ruleId: 'R-PACKET', recipient: CASE_MANAGEMENT },
+            { kind: 'FILED_OUTSIDE_PROTOCOL', ruleId: 'R-PACKET', recipient: sergeant },
+          ]
+        : [];
     case 'RETURN_TO_SCENE_REPORTED':
       return event.data?.withinWindow ? [{ kind: 'RETURN_TO_SCENE', ruleId: 'R-SCENE', recipient: sergeant }] : [];
     case 'INTAKE_DEADLINE_MISSED':
@@ -137,7 +169,8 @@ export function screeningOverdueReminder(state: CaseState, event: CaseEvent): No
  * and case management (outreach stops). Added after cases were running: gated by `patched()`.
  */
 export function closureNotices(state: CaseState, event: CaseEvent): NoticeRecord[] {
-  if (event.type !== 'CASE_CLOSED' || state.type !== 'ARREST_DIVERSION') return [];
+  // A decision outside the protocol's situations already told them (FILED_OUTSIDE_PROTOCOL).
+  if (event.type !== 'CASE_CLOSED' || state.type !== 'ARREST_DIVERSION' || event.ruleId === 'R-PACKET') return [];
   if (event.data?.outcome !== 'CHARGES_FILED' && event.data?.outcome !== 'CHARGES_DECLINED') return [];
   const recipients: Recipient[] = [{ role: 'sergeant', agency: state.agency }, CASE_MANAGEMENT];
   return recipients.map((recipient) => ({
@@ -163,7 +196,9 @@ export function orderedEffectsOwed(state: CaseState, event: CaseEvent): OrderedE
     case 'EXITED':
       return [{ kind: 'capacity', signal: 'participantExited' }];
     case 'CASE_CLOSED':
-      return state.type === 'SOCIAL_CONTACT' ? [{ kind: 'capacity', signal: 'placeReleased' }] : [];
+      if (state.type === 'SOCIAL_CONTACT') return [{ kind: 'capacity', signal: 'placeReleased' }];
+      // R-JURISDICTION (Decision 2026-12-02): an office filing ends even a participant's diversion.
+      return state.enrolledAt ? [{ kind: 'capacity', signal: 'participantExited' }] : [];
     case 'HANDED_OFF_TO_SOCIAL_CONTACT':
       // R-VICTIM (Decision): a participant's place moves to the social contact that continues them, counted once.
       return event.data?.keepsEnrollment

@@ -27,12 +27,27 @@ function requireScreened(state: CaseState, what: string): void {
     );
 }
 
+/** R-INTAKE: an intake appointment is in the future and on or before the deadline. */
+function checkAppointment(state: CaseState, scheduled: string, now: number): void {
+  const at = Date.parse(scheduled);
+  if (at < now - CLOCK_SKEW_MS)
+    rejectField('intakeScheduledFor', 'the intake appointment must be in the future', 'R-INTAKE');
+  if (state.intakeDueAt && at > Date.parse(state.intakeDueAt)) {
+    rejectField(
+      'intakeScheduledFor',
+      `the intake must be scheduled on or before the intake deadline ${state.intakeDueAt}`,
+      'R-INTAKE',
+    );
+  }
+}
+
 type IntakeAction =
   | 'recordScreening'
   | 'recordLeftBeforeScreening'
   | 'recordConsent'
   | 'rescindConsent'
   | 'recordIntake'
+  | 'scheduleIntake'
   | 'recordExit'
   | 'recordIipGoals'
   | 'withdrawService'
@@ -46,18 +61,7 @@ export const intakeDeciders: Deciders<IntakeAction> = {
   recordScreening(state, args, now) {
     requireStage(state, ['AWAITING_SCREENING'], 'Recording the screening', 'R-SCREEN');
     const scheduled = args.input.intakeScheduledFor;
-    if (scheduled !== undefined) {
-      const at = Date.parse(scheduled);
-      if (at < now - CLOCK_SKEW_MS)
-        rejectField('intakeScheduledFor', 'the intake appointment must be in the future', 'R-INTAKE');
-      if (state.intakeDueAt && at > Date.parse(state.intakeDueAt)) {
-        rejectField(
-          'intakeScheduledFor',
-          `the intake must be scheduled on or before the intake deadline ${state.intakeDueAt}`,
-          'R-INTAKE',
-        );
-      }
-    }
+    if (scheduled !== undefined) checkAppointment(state, scheduled, now);
     return [
       event(args, now, {
         type: 'SCREENING_RECORDED',
@@ -131,6 +135,27 @@ export const intakeDeciders: Deciders<IntakeAction> = {
     return [
       event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE' }),
       ...enrollIfComplete(args, now, { consent: state.consent.status === 'GIVEN', intake: true }),
+    ];
+  },
+
+  scheduleIntake(state, args, now) {
+    requireScreened(state, 'An intake appointment');
+    requireStage(state, ['AWAITING_INTAKE'], 'Booking the intake', 'R-INTAKE');
+    if (state.intakeCompletedAt)
+      rejectRule(
+        state,
+        'R-INTAKE',
+        `The intake of case ${state.referralId} was already recorded (${state.intakeCompletedAt})`,
+      );
+    const { intakeScheduledFor } = args.input;
+    checkAppointment(state, intakeScheduledFor, now);
+    const from = state.intakeScheduledFor ? { from: state.intakeScheduledFor } : {};
+    return [
+      event(args, now, {
+        type: 'INTAKE_SCHEDULED',
+        ruleId: 'R-INTAKE',
+        data: { intakeScheduledFor: new Date(intakeScheduledFor).toISOString(), ...from },
+      }),
     ];
   },
 

@@ -3,6 +3,7 @@ import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } 
 import { SYSTEM_ACTOR } from '../../src/shared/roles';
 import { addCalendarMonths } from './decision-helpers';
 import type { NewCaseEvent } from './case-events';
+import { intakeDeadlineFrom } from './intake-deadline';
 
 const at = (ms: number) => new Date(ms).toISOString();
 
@@ -41,10 +42,15 @@ export function openArrestDiversion(
   input: ArrestDiversionInput,
   startedAt: number,
 ): { state: CaseState; first: NewCaseEvent } {
-  const referred = input.referredAt ? Date.parse(input.referredAt) : startedAt;
+  // Every clock counts from when the service accepted the referral (recorded by the API), never from
+  // when a worker first ran it; cases started before the API recorded it count from the start.
+  const accepted = input.acceptedAt ? Date.parse(input.acceptedAt) : startedAt;
+  const referred = input.referredAt ? Date.parse(input.referredAt) : accepted;
   const { policy } = input;
   const override = input.overrideRequest;
-  const nci = !override && input.docNciReview === true;
+  // R-EL-WARRANT (Decision 2026-12-02): NCI first, an override request included (inputs from before
+  // the decision never asked for both).
+  const nci = input.docNciReview === true;
   const waiting = Boolean(override) || nci;
   const deadlineFromAcceptance = Boolean(override) && input.decision !== undefined;
   const state: CaseState = {
@@ -54,21 +60,21 @@ export function openArrestDiversion(
       agency: input.agency,
       policy,
       referredAt: at(referred),
-      stage: override ? 'OVERRIDE_REQUESTED' : nci ? 'AWAITING_NCI_DECISION' : 'AWAITING_SCREENING',
+      stage: nci ? 'AWAITING_NCI_DECISION' : override ? 'OVERRIDE_REQUESTED' : 'AWAITING_SCREENING',
     }),
     prosecutorOffice: input.prosecutorOffice,
     ...(input.prosecutorOffices ? { prosecutorOffices: input.prosecutorOffices } : {}),
     offenseLevel: input.offenseLevel,
     victimCrime: input.victimCrime,
     screeningDueAt: waiting ? undefined : at(referred + policy.screeningOverdueAfterMs),
-    intakeDueAt: nci || deadlineFromAcceptance ? undefined : at(referred + policy.intakeDeadlineMs),
+    intakeDueAt: nci || deadlineFromAcceptance ? undefined : intakeDeadlineFrom(referred, policy),
     sceneWindowEndsAt: waiting ? undefined : at(referred + policy.sceneWindowMs),
     victimObjectionDueAt: input.victimCrime && !nci ? at(referred + policy.victimObjectionWindowMs) : undefined,
     override: override ? { reason: override.reason, ruleIds: override.ruleIds } : undefined,
-    ...(override && policy.overrideOverdueAfterMs
-      ? { overrideDueAt: at(startedAt + policy.overrideOverdueAfterMs) }
+    ...(override && !nci && policy.overrideOverdueAfterMs
+      ? { overrideDueAt: at(accepted + policy.overrideOverdueAfterMs) }
       : {}),
-    ...(nci ? { nci: { dueAt: at(startedAt + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
+    ...(nci ? { nci: { dueAt: at(accepted + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
   };
   const data: ReferralOpenedData = {
     referredAt: state.referredAt,
@@ -87,10 +93,10 @@ export function openArrestDiversion(
       : {}),
   };
   const opened = { at: at(startedAt), actor: SYSTEM_ACTOR, data };
-  const first: NewCaseEvent = override
-    ? { type: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', ...opened }
-    : nci
-      ? { type: 'NCI_REVIEW_REQUESTED', ruleId: 'R-EL-WARRANT', ...opened }
+  const first: NewCaseEvent = nci
+    ? { type: 'NCI_REVIEW_REQUESTED', ruleId: 'R-EL-WARRANT', ...opened }
+    : override
+      ? { type: 'OVERRIDE_REQUESTED', ruleId: 'R-EL-OVERRIDE', ...opened }
       : { type: 'REFERRAL_RECEIVED', ruleId: 'R-CALL', ...opened };
   return { state, first };
 }
@@ -106,7 +112,8 @@ export function openSocialContact(
   input: SocialContactInput,
   startedAt: number,
 ): { state: CaseState; first: NewCaseEvent } {
-  const referred = input.referredAt ? Date.parse(input.referredAt) : startedAt;
+  const accepted = input.acceptedAt ? Date.parse(input.acceptedAt) : startedAt;
+  const referred = input.referredAt ? Date.parse(input.referredAt) : accepted;
   const base = blankCase({
     referralId: input.referralId,
     type: 'SOCIAL_CONTACT',

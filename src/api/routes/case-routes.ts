@@ -94,7 +94,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */
   async function answer(req: Request, actor: RequestActor, referral: ReadableReferral, view: CaseView) {
     const disclosed = disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
-    return { ...disclosed, actions: offeredActions(actor.role, view) };
+    return { ...disclosed, actions: offeredActions(actor, view) };
   }
 
   /** R-DISCLOSE: the accounting of disclosures of the person of this case, over all their cases. */
@@ -328,7 +328,12 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         action,
         {
           caseId: referral.id,
-          actor: { id: actor.id, role: actor.role },
+          actor: {
+            id: actor.id,
+            role: actor.role,
+            ...(actor.office ? { office: actor.office } : {}),
+            ...(actor.agency ? { agency: actor.agency } : {}),
+          },
           input: input as never,
           requestId: req.requestId,
         },

@@ -39,6 +39,31 @@ export const caseStatusSchema = z.looseObject({
   approval: z.looseObject({ decision: z.enum(['APPROVED', 'DENIED']), at: isoDateTime, by: actorSchema }).optional(),
   renewals: z.array(z.looseObject({ at: isoDateTime, by: actorSchema, validUntil: isoDateTime })),
   filingDecision: z.looseObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime }).optional(),
+  filingDecisions: z
+    .array(
+      z.looseObject({
+        office: z.string(),
+        decision: z.enum(['FILED', 'DECLINED']),
+        at: isoDateTime,
+        by: actorSchema,
+        ruleId: z.string(),
+      }),
+    )
+    .describe("R-JURISDICTION: each office's own filing decision"),
+  filingDecisionsOwedBy: z.array(z.string()).describe('R-JURISDICTION: the offices that still owe a filing decision'),
+  victimFilingDueAt: isoDateTime
+    .optional()
+    .describe("R-VICTIM: the offices' decisions after an objection are due by then"),
+  packetReviews: z
+    .array(
+      z.looseObject({
+        office: z.string(),
+        outcome: z.enum(['MEETS_CRITERIA', 'DOES_NOT_MEET_CRITERIA']),
+        at: isoDateTime,
+        by: actorSchema,
+      }),
+    )
+    .describe("R-PACKET: each office's review of the diversion packet"),
   override: z.looseObject({ decision: z.enum(['APPROVED', 'DENIED']).optional() }).optional(),
   intakeExtensions: z.array(z.looseObject({ from: isoDateTime, to: isoDateTime, at: isoDateTime, by: actorSchema })),
   deadlines: z.array(deadlineSchema),

@@ -1,0 +1,51 @@
+import { isTerminal, type CaseState } from '../../src/shared/case-model';
+import type { RuleId } from '../../src/shared/rules';
+
+/**
+ * R-JURISDICTION (Decision 2026-12-02): each office decides on its own charges. Which offices a case
+ * has, which situation gives them a decision to make (R-SCREEN, R-MISSED, R-VICTIM), and who still owes one.
+ */
+
+/** Every office with jurisdiction over any of the offenses (cases started before: the one). */
+export function officesOf(state: Pick<CaseState, 'prosecutorOffices' | 'prosecutorOffice'>): string[] {
+  return state.prosecutorOffices ?? (state.prosecutorOffice ? [state.prosecutorOffice] : []);
+}
+
+export type FilingSituation = Extract<RuleId, 'R-SCREEN' | 'R-MISSED' | 'R-VICTIM'>;
+
+/** The situation in which the protocol gives the prosecutor a filing decision now, if any. */
+export function filingSituationOf(state: CaseState): FilingSituation | undefined {
+  if (state.type !== 'ARREST_DIVERSION' || isTerminal(state.stage)) return undefined;
+  if (state.stage === 'LEFT_BEFORE_SCREENING' || state.stage === 'SCREENED_OUT') return 'R-SCREEN';
+  if (state.stage === 'INTAKE_MISSED') return 'R-MISSED';
+  if (state.victimObjectionAt) return 'R-VICTIM';
+  return undefined;
+}
+
+/** Whether an office already decided in this situation. */
+export function officeDecided(state: CaseState, office: string, situation: RuleId): boolean {
+  return (state.filingDecisions ?? []).some((d) => d.office === office && d.ruleId === situation);
+}
+
+/**
+ * The offices that owe a decision now. A case decided before offices decided on their own (a
+ * `filingDecision` and no `filingDecisions`) owes none.
+ */
+export function officesOwingDecision(state: CaseState): string[] {
+  const situation = filingSituationOf(state);
+  if (!situation) return [];
+  if (state.filingDecision && !state.filingDecisions) return [];
+  return officesOf(state).filter((office) => !officeDecided(state, office, situation));
+}
+
+/**
+ * R-VICTIM (Decision 2026-12-02): the offices that have not decided since the victim objected — in
+ * whatever situation they decided — while the case is open.
+ */
+export function officesOwingVictimDecision(state: CaseState): string[] {
+  const objectedAt = state.victimObjectionAt;
+  if (!objectedAt || isTerminal(state.stage)) return [];
+  const decided = (office: string) =>
+    (state.filingDecisions ?? []).some((d) => d.office === office && d.at >= objectedAt);
+  return officesOf(state).filter((office) => !decided(office));
+}
