@@ -71,7 +71,6 @@ export async function submitArrestDiversion(
   shown: { priorReferrals: PriorReferral[] | null },
 ): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
-  const acceptedAt = new Date();
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const { eligibility, orderFindings } = await assessArrestDiversion(deps, body);
@@ -100,7 +99,7 @@ export async function submitArrestDiversion(
     }
   }
 
-  const { input, offices } = workflowInputOf(config, caseId, body, eligibility, acceptedAt);
+  const { input, offices } = workflowInputOf(config, caseId, body, eligibility);
   const routedToDocNci = input.docNciReview === true;
   const created = await recordReferral(db, {
     caseId,
@@ -184,7 +183,6 @@ function workflowInputOf(
   caseId: string,
   body: ArrestDiversionSubmission,
   eligibility: EligibilityResult,
-  acceptedAt: Date,
 ): { input: ArrestDiversionInput; offices: string[] } {
   const { offenseLevel, office, offices } = jurisdictionOf(config, body);
   const overrideRequest =
@@ -200,8 +198,6 @@ function workflowInputOf(
     victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
-    // Every clock counts from this moment, not from when a worker first runs the workflow.
-    acceptedAt: acceptedAt.toISOString(),
     overrideRequest,
     // R-EL-WARRANT (Decision 2026-12-02): a DOC warrant or violation goes to the DOC NCI team first,
     // whatever else the referral carries (an override request waits for their referral).

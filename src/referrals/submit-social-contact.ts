@@ -65,8 +65,6 @@ export async function submitSocialContact(
     source: body.source.type,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
-    // Every clock counts from this moment, not from when a worker first runs the workflow.
-    acceptedAt: now.toISOString(),
     ...(refused ? { refusedAtSubmission: { ruleIds: prerequisites.reasons.map((r) => r.ruleId) } } : {}),
   };
   const created = await recordReferral(db, {

@@ -49,3 +49,9 @@ export async function submitArrest(stack: TestStack, body: Record<string, unknow
   await settled(stack, res.body.caseId);
   return res.body.caseId;
 }
+
+/** Skips the stack's test server to an instant plus an offset (a deadline, or just past it). */
+export async function sleepTo(stack: TestStack, instant: string, offsetMs = 0): Promise<void> {
+  const ms = Date.parse(instant) + offsetMs - (await stack.env.currentTimeMs());
+  if (ms > 0) await stack.env.sleep(ms);
+}

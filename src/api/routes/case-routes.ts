@@ -331,8 +331,8 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           actor: {
             id: actor.id,
             role: actor.role,
-            ...(actor.office ? { office: actor.office } : {}),
-            ...(actor.agency ? { agency: actor.agency } : {}),
+            // R-JURISDICTION: a prosecutor decides and reviews for their own office.
+            ...(actor.role === 'prosecutor' && actor.office ? { office: actor.office } : {}),
           },
           input: input as never,
           requestId: req.requestId,

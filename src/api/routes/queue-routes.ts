@@ -138,14 +138,24 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           { permission: 'queue.prosecutor' },
         );
       }
-      const [notices, awaitingDecision, objectionWindows] = await Promise.all([
+      const [notices, awaitingProsecutors, objectionWindows] = await Promise.all([
         db.notification.findMany({
           where: { office, recipientRole: 'prosecutor' },
           orderBy: { createdAt: 'desc' },
           take: 200,
         }),
         db.referral.findMany({
-          where: { prosecutorOffices: { has: office }, stage: { in: ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING'] } },
+          where: {
+            prosecutorOffices: { has: office },
+            OR: [
+              { stage: { in: [...STAGES_AWAITING_PROSECUTORS] } },
+              // R-VICTIM (Decision 2026-12-02): an objection's decision, open or overdue.
+              {
+                stage: OPEN,
+                deadlines: { some: { ruleId: 'R-VICTIM', status: { in: ['OPEN', 'OVERDUE'] }, name: VICTIM_DECISION } },
+              },
+            ],
+          },
           orderBy: { updatedAt: 'asc' },
         }),
         db.referral.findMany({
@@ -169,7 +179,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           sentAt: n.sentAt?.toISOString() ?? null,
           createdAt: n.createdAt.toISOString(),
         })),
-        awaitingDecision: rows(awaitingDecision),
+        awaitingDecision: rows(await stillOwedBy(db, office, awaitingProsecutors)),
         objectionWindows: rows(objectionWindows),
       });
     },
@@ -226,6 +236,9 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
         intakeDueSoon,
         missedNoticeUnconfirmed,
         reassessmentDue,
+        nciDecisionOverdue,
+        overrideOverdue,
+        victimFilingDecisionOverdue,
         capacityQueue,
       ] = await Promise.all([
         stuckWith('SCREENING_OVERDUE'),
@@ -240,6 +253,9 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
         }),
         stuckWith('MISSED_NOTICE_UNCONFIRMED'),
         stuckWith('REASSESSMENT_DUE'),
+        stuckWith('NCI_DECISION_OVERDUE'),
+        stuckWith('OVERRIDE_OVERDUE'),
+        stuckWith('VICTIM_FILING_DECISION_OVERDUE'),
         db.referral.findMany({ where: { ...scope, stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
       ]);
       const lists = {
@@ -263,6 +279,21 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           ruleId: 'R-SC-REASSESS',
           label: 'Social-contact approval due for re-assessment',
           cases: rows(reassessmentDue),
+        },
+        nciDecisionOverdue: {
+          ruleId: 'R-EL-WARRANT',
+          label: 'DOC NCI decision not recorded 24 h after the referral',
+          cases: rows(nciDecisionOverdue),
+        },
+        overrideOverdue: {
+          ruleId: 'R-EL-OVERRIDE',
+          label: 'Override request unreviewed for 24 h',
+          cases: rows(overrideOverdue),
+        },
+        victimFilingDecisionOverdue: {
+          ruleId: 'R-VICTIM',
+          label: "Prosecutor's filing decision after a victim objection overdue",
+          cases: rows(victimFilingDecisionOverdue),
         },
         capacityQueue: {
           ruleId: 'R-SC-CAPACITY',
@@ -301,4 +332,40 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
   );
 
   return [getCaseload, getSergeantQueue, getProsecutorQueue, getNciQueue, getStuckCases];
+}
+
+/** R-SCREEN, R-MISSED: the stages in which every office with jurisdiction decides whether to file. */
+const STAGES_AWAITING_PROSECUTORS = ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING', 'SCREENED_OUT'] as const;
+/** The name of the R-VICTIM deadline of the offices' decision after an objection (workflows/case/case-view.ts). */
+const VICTIM_DECISION = "prosecutors' filing decision after the objection";
+
+/**
+ * R-JURISDICTION (Decision 2026-12-02): the cases on which this office still owes its own decision —
+ * those where it has not recorded one in the situation the case is in.
+ */
+async function stillOwedBy<R extends { id: string; stage: string }>(
+  db: PrismaClient,
+  office: string,
+  cases: R[],
+): Promise<R[]> {
+  if (cases.length === 0) return cases;
+  const decisions = await db.caseEvent.findMany({
+    where: { referralId: { in: cases.map((c) => c.id) }, type: 'FILING_DECISION_RECORDED' },
+    select: { referralId: true, ruleId: true, data: true },
+  });
+  const situationOf = (stage: string) =>
+    stage === 'INTAKE_MISSED'
+      ? 'R-MISSED'
+      : stage === 'LEFT_BEFORE_SCREENING' || stage === 'SCREENED_OUT'
+        ? 'R-SCREEN'
+        : 'R-VICTIM';
+  return cases.filter(
+    (c) =>
+      !decisions.some(
+        (d) =>
+          d.referralId === c.id &&
+          d.ruleId === situationOf(c.stage) &&
+          (d.data as { office?: string } | null)?.office === office,
+      ),
+  );
 }

@@ -273,6 +273,7 @@ function render(body: any): void {
     actionPanel(body),
     referral ? referralRecordView(referral, 'h2', labels) : null,
     caseManagementView(caseManagement),
+    officesView(status),
     h('h2', {}, 'Deadlines'),
     h(
       'table',
@@ -349,3 +350,47 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+/**
+ * R-JURISDICTION (Decision 2026-12-02): each office with jurisdiction, its review of the packet
+ * (R-PACKET) and its own filing decision, and whether it still owes one.
+ */
+function officesView(status: any): HTMLElement | null {
+  const offices: string[] = status.prosecutorOffices ?? [];
+  if (status.type !== 'ARREST_DIVERSION' || offices.length === 0) return null;
+  const latest = (list: any[], office: string) => list.filter((x: any) => x.office === office).at(-1);
+  return h(
+    'section',
+    { id: 'offices' },
+    h('h2', {}, 'Prosecutor offices'),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Office'), h('th', {}, 'Packet review'), h('th', {}, 'Filing decision'))),
+      h(
+        'tbody',
+        {},
+        offices.map((office) => {
+          const review = latest(status.packetReviews ?? [], office);
+          const decision = latest(status.filingDecisions ?? [], office);
+          const owes = (status.filingDecisionsOwedBy ?? []).includes(office);
+          return h(
+            'tr',
+            { 'data-office': office },
+            h('td', {}, office),
+            h('td', {}, review ? `${humanize(review.outcome)} (${when(review.at)})` : '—'),
+            h(
+              'td',
+              {},
+              decision
+                ? `${humanize(decision.decision)} under ${decision.ruleId} (${when(decision.at)})`
+                : owes
+                  ? 'Decision owed'
+                  : '—',
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}

@@ -42,17 +42,24 @@ async function open(
   return { context, page, errors };
 }
 
-test('a prosecutor cannot close a fresh diversion: no filing decision is offered, and the API refuses it naming the rules', async () => {
+test('R-PACKET: on a fresh diversion a filing decision needs a stated reason and an explicit confirmation; without them the API refuses it naming the field and the rule', async () => {
   const caseId = await submitArrest(stack, arrestReferral());
-  const refused = await apiAs(stack.baseUrl, 'prosecutor').act(caseId, 'filing-decision', { decision: 'FILED' });
-  expect(refused.status).toBe(409);
-  expect(refused.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
-  expect(refused.body.error.message).toMatch(/R-SCREEN.*R-MISSED.*R-VICTIM/);
+  const prosecutor = apiAs(stack.baseUrl, 'prosecutor', 'dpa-guard', { office: 'KCPAO' });
+  const refused = await prosecutor.act(caseId, 'filing-decision', { decision: 'FILED' });
+  expect(refused.status).toBe(400);
+  expect(refused.body.error).toMatchObject({
+    ruleId: 'R-PACKET',
+    fields: [expect.objectContaining({ field: 'reason' })],
+  });
+  expect(refused.body.error.message).toMatch(/outside R-SCREEN, R-MISSED and R-VICTIM/);
+  const unconfirmed = await prosecutor.act(caseId, 'filing-decision', { decision: 'FILED', reason: 'new evidence' });
+  expect(unconfirmed.body.error.fields).toEqual([expect.objectContaining({ field: 'confirmOutsideProtocol' })]);
   expect((await readCase(stack, caseId)).stage).toBe('AWAITING_SCREENING');
   const { context, page } = await open('prosecutor', 'dpa-guard', `/cases/${caseId}`, '#case[data-ready="true"]', {
     office: 'KCPAO',
   });
-  expect(await page.locator('button[data-action="filing-decision"]').count()).toBe(0);
+  // Offered, with the reason and the confirmation the decision needs outside the protocol's situations.
+  expect(await page.locator('button[data-action="filing-decision"]').count()).toBe(1);
   await screenshot(page, 'case-prosecutor-fresh');
   await context.close();
 });
@@ -75,7 +82,9 @@ test('after the person left before screening, the filing decision has no default
   await page.locator('form.confirm button[type="submit"]').click(); // no choice: the browser asks for one
   expect(await readCase(stack, caseId).then((v) => v.stage)).toBe('LEFT_BEFORE_SCREENING');
   await choice.selectOption('FILED');
-  expect(await page.locator('#consequence').textContent()).toMatch(/^Charges are filed: the diversion ends/);
+  expect(await page.locator('#consequence').textContent()).toMatch(
+    /^Your office files its charges: the diversion ends/,
+  );
   await screenshot(page, 'case-filing-decision-confirm');
   await page.locator('form.confirm button[type="submit"]').click();
   await page.locator('form.confirm').waitFor({ state: 'detached' });

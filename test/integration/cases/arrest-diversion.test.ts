@@ -1,5 +1,7 @@
+import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
+import { intakeDeadlineFrom } from '../../../workflows/case/intake-deadline';
 import { apiAs } from '../../support/api-client';
-import { mailFor, readCase, ruleOf, settled, submitArrest } from '../../support/case-helpers';
+import { mailFor, readCase, ruleOf, settled, sleepTo, submitArrest } from '../../support/case-helpers';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -45,7 +47,8 @@ test('R-CALL, R-PACKET: a referral calls case management and sends the packet to
   expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
   expect(mailFor(stack, caseId, COUNTY_PROSECUTOR).map(ruleOf)).toEqual(['R-PACKET']);
   const intake = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
-  expect(Date.parse(intake.dueAt) - Date.parse(view.referredAt)).toBe(30 * 24 * 3600_000);
+  // R-INTAKE (Decision 2026-12-02): the referral's local date + 30 days, end of that day in the program's time zone.
+  expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(loadConfig())));
 });
 
 test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_ATTORNEY']])(
@@ -56,7 +59,10 @@ test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_A
     await settled(stack, caseId);
     await stack.env.sleep('29 days');
     expect(mailFor(stack, caseId, office).map(ruleOf)).toEqual(['R-PACKET']);
-    await stack.env.sleep('1 day');
+    const due = (await readCase(stack, caseId)).deadlines.find(
+      (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
+    ).dueAt;
+    await sleepTo(stack, due, 60_000);
     const view = await settled(stack, caseId);
     expect(view.stage).toBe('INTAKE_MISSED');
     expect(view.prosecutorOffice).toBe(officeCode);
@@ -174,11 +180,14 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   expect(tooLate.status).toBe(409);
   expect(tooLate.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
   expect(tooLate.body.error.message).toMatch(/late/);
-  // Without an objection, a missed intake or a person who left before screening, there is no filing decision to make.
+  // Without an objection, a missed intake or a screening, a filing decision needs a stated reason (R-PACKET, Decision 2026-12-02).
   const decision = await prosecutor.act(late, 'filing-decision', { decision: 'DECLINED' });
-  expect(decision.status).toBe(409);
-  expect(decision.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM', stage: 'AWAITING_SCREENING' });
-  expect(decision.body.error.message).toMatch(/R-SCREEN.*R-MISSED.*R-VICTIM/);
+  expect(decision.status).toBe(400);
+  expect(decision.body.error).toMatchObject({
+    ruleId: 'R-PACKET',
+    fields: [expect.objectContaining({ field: 'reason' })],
+  });
+  expect(decision.body.error.message).toMatch(/outside R-SCREEN, R-MISSED and R-VICTIM/);
   expect((await readCase(stack, late)).filingDecision).toBeUndefined();
 });
 

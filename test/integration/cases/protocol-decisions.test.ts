@@ -1,3 +1,5 @@
+import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
+import { intakeDeadlineFrom } from '../../../workflows/case/intake-deadline';
 import { apiAs, waitFor } from '../../support/api-client';
 import { mailFor, readCase, readWholeCase, ruleOf, settled, submitArrest } from '../../support/case-helpers';
 import {
@@ -213,7 +215,13 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       victim: due('R-VICTIM'),
       intake: due('R-INTAKE'),
       screening: due('R-SCREEN'),
-    }).toEqual({ scene: 12 * 3600_000, victim: 7 * DAY, intake: 30 * DAY, screening: 4 * 3600_000 });
+    }).toEqual({
+      scene: 12 * 3600_000,
+      victim: 7 * DAY,
+      // R-INTAKE (Decision 2026-12-02): the decision's local date + 30 days, end of that day.
+      intake: Date.parse(intakeDeadlineFrom(decidedAt, casePolicyOf(loadConfig()))) - decidedAt,
+      screening: 4 * 3600_000,
+    });
     await settled(stack, caseId);
     expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
     expect(mailFor(stack, caseId, CITY_ATTORNEY).map(ruleOf)).toEqual(['R-PACKET']);
@@ -263,6 +271,10 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
         (r: { caseId: string }) => r.caseId,
       ),
     ).toContain(caseId);
+    // R-EL-WARRANT (Decision 2026-12-02): stuck NCI decisions are on the supervisors' stuck list.
+    const stuck = await apiAs(stack.baseUrl, 'supervisor').get('/api/stuck');
+    expect(stuck.body.lists.nciDecisionOverdue).toMatchObject({ ruleId: 'R-EL-WARRANT' });
+    expect(stuck.body.lists.nciDecisionOverdue.cases.map((r: { caseId: string }) => r.caseId)).toContain(caseId);
     // The NCI team sees only what was routed to it.
     const other = await submitArrest(stack, arrestReferral());
     expect((await nci.get(`/api/cases/${other}`)).status).toBe(404);
@@ -296,8 +308,8 @@ test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants remin
   });
   expect(approved.body.case.stuck).toEqual([]);
   const approvedAt = Date.parse(approved.body.case.override.decidedAt);
-  expect(Date.parse(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt)).toBe(
-    approvedAt + 30 * DAY,
+  expect(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt).toBe(
+    intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
   );
 });
 
@@ -400,6 +412,31 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
   expect(mailFor(stack, caseId, CITY_ATTORNEY)[0].text).toContain(
     "Burien City Attorney's Office (BURIEN_CITY_ATTORNEY)",
   );
+
+  // R-JURISDICTION (Decision 2026-12-02): each office decides on its own charges, as the signed-in office.
+  const county = apiAs(stack.baseUrl, 'prosecutor', 'dpa-KCPAO', { office: 'KCPAO' });
+  const city = apiAs(stack.baseUrl, 'prosecutor', 'dpa-BURIEN_CITY_ATTORNEY', { office: 'BURIEN_CITY_ATTORNEY' });
+  const declined = await city.act(caseId, 'filing-decision', { decision: 'DECLINED' });
+  expect(declined.status).toBe(200);
+  expect(declined.body.case).toMatchObject({
+    stage: 'INTAKE_MISSED',
+    filingDecisionsOwedBy: ['KCPAO'],
+    filingDecisions: [
+      expect.objectContaining({ office: 'BURIEN_CITY_ATTORNEY', decision: 'DECLINED', ruleId: 'R-MISSED' }),
+    ],
+  });
+  const owed = async (reader: typeof county) =>
+    (await reader.get('/api/queues/prosecutor')).body.awaitingDecision.map((r: { caseId: string }) => r.caseId);
+  expect(await owed(city)).not.toContain(caseId);
+  expect(await owed(county)).toContain(caseId);
+  const offered = (await county.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
+  expect(offered).toContain('recordFilingDecision');
+  expect((await city.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name)).not.toContain(
+    'recordFilingDecision',
+  );
+  const filed = await county.act(caseId, 'filing-decision', { decision: 'FILED' });
+  expect(filed.status).toBe(200);
+  expect(filed.body.case).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
 });
 
 test('R-SC-PDA: a social-contact candidate refused at submission is still recorded, closed, and the PDA told — once', async () => {

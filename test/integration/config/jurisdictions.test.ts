@@ -3,10 +3,11 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { apiAs } from '../../support/api-client';
-import { mailFor, ruleOf, settled } from '../../support/case-helpers';
+import { mailFor, ruleOf, settled, sleepTo } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { loadConfig } from '../../../src/config/load-config';
+import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
+import { intakeDeadlineFrom } from '../../../workflows/case/intake-deadline';
 
 /**
  * Configuration per jurisdiction: both shipped examples load, a broken one stops start-up naming the
@@ -16,7 +17,6 @@ import { loadConfig } from '../../../src/config/load-config';
 const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLES = path.join(ROOT, 'src/config/jurisdictions');
 const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['--import', 'tsx', ...args], {
@@ -152,7 +152,8 @@ describe.each([
     const referred = await nciTeam.act(caseId, 'nci-decision', { decision: 'REFER' });
     expect(referred.status).toBe(200);
     const intake = referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
-    expect(Date.parse(intake.dueAt) - Date.parse(referred.body.case.nci.decidedAt)).toBe(intakeDays * DAY);
+    // R-INTAKE (Decision 2026-12-02): the local date of the decision + the days, end of that day.
+    expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(referred.body.case.nci.decidedAt), casePolicyOf(config)));
   });
 
   test(`R-INTAKE / R-MISSED: the deadline is ${intakeDays} days; the ${felonyOffice} is told once it passes`, async () => {
@@ -160,11 +161,11 @@ describe.each([
     expect((await caseManager.act(caseId, 'screening')).status).toBe(200);
     const view = await settled(stack, caseId);
     const intake = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
-    expect(Date.parse(intake.dueAt) - Date.parse(view.referredAt)).toBe(intakeDays * DAY);
+    expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(config)));
     await stack.env.sleep(`${intakeDays - 1} days`);
     expect((await settled(stack, caseId)).stage).toBe('AWAITING_INTAKE');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET']);
-    await stack.env.sleep('1 day');
+    await sleepTo(stack, intake.dueAt, 60_000);
     const missed = await settled(stack, caseId);
     expect(missed.stage).toBe('INTAKE_MISSED');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET', 'R-MISSED']);
