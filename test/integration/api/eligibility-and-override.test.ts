@@ -1,3 +1,5 @@
+import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
+import { intakeDeadlineFrom } from '../../../workflows/case/intake-deadline';
 import { apiAs } from '../../support/api-client';
 import { mailFor, readCase, ruleOf, settled } from '../../support/case-helpers';
 import { arrestReferral, BURIEN_SERGEANTS, COUNTY_PROSECUTOR, ON_CALL_CASE_MANAGERS } from '../../support/referrals';
@@ -126,8 +128,9 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
   ]);
   // R-EL-OVERRIDE (Decision): the intake deadline counts from the acceptance, not from the referral.
   const approvedAt = Date.parse(audit[1].at);
+  // R-INTAKE (Decision 2026-12-02): the acceptance's local date + 30 days, end of that day.
   expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt).toBe(
-    new Date(approvedAt + 30 * 86400_000).toISOString(),
+    intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
   );
   const rows = await stack.db.caseEvent.findMany({
     where: { referralId: caseId, type: { startsWith: 'OVERRIDE' } },

@@ -29,6 +29,7 @@ test('each reader is offered what their role may do at this stage, and what is o
   expect(await offered('case_manager', caseId)).toEqual([
     'recordScreening',
     'recordLeftBeforeScreening',
+    'recordScreenedOut',
     'recordCaseNote',
     'nominateForStaffing',
   ]);
@@ -37,8 +38,13 @@ test('each reader is offered what their role may do at this stage, and what is o
     'extendIntakeDeadline',
     'nominateForStaffing',
   ]);
-  // R-SCREEN, R-MISSED, R-VICTIM: no filing decision is open on a case awaiting screening.
-  expect(await offered('prosecutor', caseId)).toEqual(['nominateForStaffing']);
+  // R-PACKET (Decision 2026-12-02): the office reviews the packet, and may decide on filing outside
+  // R-SCREEN, R-MISSED and R-VICTIM only with a reason and a confirmation (the decision asks for both).
+  expect(await offered('prosecutor', caseId)).toEqual([
+    'recordFilingDecision',
+    'recordPacketReview',
+    'nominateForStaffing',
+  ]);
 
   const screening = (await apiAs(stack.baseUrl, 'case_manager').get(`/api/cases/${caseId}`)).body.actions.find(
     (a: { name: string }) => a.name === 'recordScreening',
@@ -48,6 +54,7 @@ test('each reader is offered what their role may do at this stage, and what is o
   // The answer to an action offers what comes next.
   expect(screened.body.actions.map((a: { name: string }) => a.name)).toEqual([
     'recordConsent',
+    'scheduleIntake',
     'recordCaseNote',
     'nominateForStaffing',
   ]);
@@ -57,6 +64,7 @@ test('each reader is offered what their role may do at this stage, and what is o
   });
   expect(consented.status).toBe(200);
   expect(consented.body.actions.map((a: { name: string }) => a.name)).toEqual([
+    'scheduleIntake',
     'recordIntake',
     'recordCaseNote',
     'rescindConsent',
