@@ -49,10 +49,12 @@ async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promis
 async function untilAnswered(
   send: () => Promise<ApiResponse>,
   accepted: number[],
+  onRefused?: () => void,
 ): Promise<{ res: ApiResponse; attempts: number; at: number }> {
   for (let attempts = 1; ; attempts++) {
     const res = await send().catch(() => ({ status: 0, body: undefined, headers: new Headers() }) as ApiResponse);
     if (accepted.includes(res.status)) return { res, attempts, at: Date.now() };
+    onRefused?.();
     if (![0, 502, 503].includes(res.status)) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -141,8 +143,15 @@ test(`SIGKILL one of three workers during ${CASES} referrals, and another during
     300_000,
   );
   const stormKilledAt = Date.now();
+  const overdueAtKill = await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } });
   await stack.parts.workers[1].stop('SIGKILL');
-  await new Promise((r) => setTimeout(r, 5_000));
+  // The worker stays down until the storm has gone on without it.
+  await waitFor(
+    async () =>
+      (await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })) >= Math.min(overdueAtKill + 10, CASES),
+    'the storm to go on on the other workers',
+    300_000,
+  );
   await stack.parts.workers[1].start();
   await waitFor(
     async () => (await stack.db.referral.count({ where: { stuckReasons: { has: 'SCREENING_OVERDUE' } } })) === CASES,
@@ -166,20 +175,28 @@ test(`SIGKILL one of three workers during ${CASES} referrals, and another during
 test('the Temporal server restarts during case actions: every action is applied once', async () => {
   const actions = caseIds.map((caseId) => ({ caseId, key: randomUUID() }));
   let done = 0;
+  let unanswered = 0;
   let restartedAt = 0;
   let firstAfterRestart = 0;
   const acting = pool(actions, 12, async (a) => {
     const { at } = await untilAnswered(
       () => caseManager().act(a.caseId, 'screening', {}, { 'Idempotency-Key': a.key }),
       [200],
+      () => unanswered++,
     );
     if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;
     done++;
   });
   await waitFor(() => done >= 80, '80 screenings recorded', 120_000);
   const stoppedAt = Date.now();
+  const unansweredAtStop = unanswered;
   await stack.parts.temporal.stop('SIGTERM');
-  await new Promise((r) => setTimeout(r, 10_000));
+  // The server stays down until the API has turned actions away for want of it.
+  await waitFor(
+    () => unanswered >= unansweredAtStop + 10 || done === actions.length,
+    'actions refused while Temporal is down',
+    120_000,
+  );
   await stack.parts.temporal.start();
   restartedAt = Date.now();
   await acting;
@@ -219,7 +236,12 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
   await waitFor(() => done >= 80, '80 consents recorded', 120_000);
   const stoppedAt = Date.now();
   await stack.database.server.stop();
-  await new Promise((r) => setTimeout(r, 10_000));
+  // The database stays down until the API has refused consents for want of it.
+  await waitFor(
+    () => (refusals.DATABASE_UNAVAILABLE ?? 0) >= 10 || done === actions.length,
+    'consents refused while the database is down',
+    120_000,
+  );
   await stack.database.server.start();
   restartedAt = Date.now();
   await acting;

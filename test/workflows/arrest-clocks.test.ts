@@ -292,3 +292,24 @@ test('R-EL-WARRANT (Decision 2026-12-02): NCI first — an override request wait
     expect(stubs.rulesOf(caseId).slice(4)).toEqual(['R-CALL', 'R-PACKET']);
   });
 });
+
+test('R-INTAKE (Decision 2026-12-02): the intake is booked or moved any time before intake, never past the deadline', async () => {
+  await withWorker(wf, new RecordingActivities(), async () => {
+    const caseId = await startArrest(wf);
+    const now = await wf.env.currentTimeMs();
+    const screened = await act(wf, caseId, 'recordScreening', {
+      intakeScheduledFor: new Date(now + DAY).toISOString(),
+    });
+    const moved = new Date(now + 5 * DAY).toISOString();
+    expect((await act(wf, caseId, 'scheduleIntake', { intakeScheduledFor: moved })).intakeScheduledFor).toBe(moved);
+    const pastDeadline = new Date(Date.parse(deadline(screened, 'R-INTAKE')!.dueAt) + HOUR).toISOString();
+    await expect(act(wf, caseId, 'scheduleIntake', { intakeScheduledFor: pastDeadline })).rejects.toMatchObject({
+      rejection: { code: 'INVALID_FIELD', field: 'intakeScheduledFor', ruleId: 'R-INTAKE' },
+    });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
+    await expect(
+      act(wf, caseId, 'scheduleIntake', { intakeScheduledFor: new Date(now + 2 * DAY).toISOString() }),
+    ).rejects.toMatchObject({ rejection: { code: 'STAGE_CONFLICT', ruleId: 'R-INTAKE' } });
+  });
+});

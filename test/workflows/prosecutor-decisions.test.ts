@@ -184,3 +184,26 @@ test('R-VICTIM clock: an objection on day 6 puts a decision on each office list,
     expect(decided.deadlines.find((d) => d.name.includes('filing decision'))?.status).toBe('MET');
   });
 });
+
+test('R-JURISDICTION: an office filing on an enrolled participant outside the named situations ends the diversion and frees the place', async () => {
+  const stubs = new RecordingActivities();
+  await withWorker(wf, stubs, async () => {
+    const caseId = await startArrest(wf);
+    await act(wf, caseId, 'recordScreening');
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
+    const filed = await act(
+      wf,
+      caseId,
+      'recordFilingDecision',
+      { decision: 'FILED', reason: 'a new felony charge in the same incident', confirmOutsideProtocol: true },
+      county,
+    );
+    expect(filed).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
+    await settled(wf, caseId);
+    expect(stubs.callsOf('signalCapacity').map((c) => [c.caseId, c.signal])).toEqual([
+      [caseId, 'participantEnrolled'],
+      [caseId, 'participantExited'],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import type { OrderedEffect } from '../../src/shared/activity-contract';
 import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../../src/shared/case-model';
 import type { RuleId } from '../../src/shared/rules';
-import { officesOwingVictimDecision } from './filing';
+import { officesOf, officesOwingVictimDecision } from './filing';
 
 /**
  * What each event makes owed: notices (R-CALL, R-PACKET, R-SCREEN, R-SCENE, R-MISSED, R-EXIT,
@@ -17,8 +17,7 @@ const DOC_NCI: Recipient = { role: 'doc_nci' };
 
 /** R-JURISDICTION: every office with jurisdiction over any of the offenses (cases started before: the one). */
 export function prosecutorsOf(state: CaseState): Recipient[] {
-  const offices = state.prosecutorOffices ?? (state.prosecutorOffice ? [state.prosecutorOffice] : []);
-  return offices.map((office) => ({ role: 'prosecutor', office }));
+  return officesOf(state).map((office) => ({ role: 'prosecutor', office }));
 }
 
 function noticesFor(state: CaseState, event: CaseEvent): Owed[] {

@@ -13,13 +13,17 @@ export function officesOf(state: Pick<CaseState, 'prosecutorOffices' | 'prosecut
 
 export type FilingSituation = Extract<RuleId, 'R-SCREEN' | 'R-MISSED' | 'R-VICTIM'>;
 
+/** The stages that give the offices a decision by themselves (R-SCREEN, R-MISSED); any other stage needs an objection. */
+export function situationOfStage(stage: string): FilingSituation | undefined {
+  if (stage === 'LEFT_BEFORE_SCREENING' || stage === 'SCREENED_OUT') return 'R-SCREEN';
+  if (stage === 'INTAKE_MISSED') return 'R-MISSED';
+  return undefined;
+}
+
 /** The situation in which the protocol gives the prosecutor a filing decision now, if any. */
 export function filingSituationOf(state: CaseState): FilingSituation | undefined {
   if (state.type !== 'ARREST_DIVERSION' || isTerminal(state.stage)) return undefined;
-  if (state.stage === 'LEFT_BEFORE_SCREENING' || state.stage === 'SCREENED_OUT') return 'R-SCREEN';
-  if (state.stage === 'INTAKE_MISSED') return 'R-MISSED';
-  if (state.victimObjectionAt) return 'R-VICTIM';
-  return undefined;
+  return situationOfStage(state.stage) ?? (state.victimObjectionAt ? 'R-VICTIM' : undefined);
 }
 
 /** Whether an office already decided in this situation. */

@@ -1,4 +1,5 @@
 import type { LeadConfig } from '../../config/config-schema';
+import { situationOfStage } from '../../../workflows/case/filing';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-model';
 import { caseRow, type CaseLinks } from '../case-rows';
@@ -334,7 +335,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
   return [getCaseload, getSergeantQueue, getProsecutorQueue, getNciQueue, getStuckCases];
 }
 
-/** R-SCREEN, R-MISSED: the stages in which every office with jurisdiction decides whether to file. */
+/** R-SCREEN, R-MISSED: the stages in which every office with jurisdiction decides whether to file (situationOfStage). */
 const STAGES_AWAITING_PROSECUTORS = ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING', 'SCREENED_OUT'] as const;
 /** The name of the R-VICTIM deadline of the offices' decision after an objection (workflows/case/case-view.ts). */
 const VICTIM_DECISION = "prosecutors' filing decision after the objection";
@@ -353,18 +354,12 @@ async function stillOwedBy<R extends { id: string; stage: string }>(
     where: { referralId: { in: cases.map((c) => c.id) }, type: 'FILING_DECISION_RECORDED' },
     select: { referralId: true, ruleId: true, data: true },
   });
-  const situationOf = (stage: string) =>
-    stage === 'INTAKE_MISSED'
-      ? 'R-MISSED'
-      : stage === 'LEFT_BEFORE_SCREENING' || stage === 'SCREENED_OUT'
-        ? 'R-SCREEN'
-        : 'R-VICTIM';
   return cases.filter(
     (c) =>
       !decisions.some(
         (d) =>
           d.referralId === c.id &&
-          d.ruleId === situationOf(c.stage) &&
+          d.ruleId === (situationOfStage(c.stage) ?? 'R-VICTIM') &&
           (d.data as { office?: string } | null)?.office === office,
       ),
   );
