@@ -75,6 +75,11 @@ export interface ApiDeps {
   metricsToken?: string;
   /** The Temporal Web UI's own address: served to signed-in supervisors at /temporal (TEMPORAL_UI_UPSTREAM). */
   temporalUiUpstream?: string;
+  /**
+   * The instant the service accepts a referral, from which every clock of its case counts (default: this
+   * machine's clock; tests on Temporal's time-skipping server read the server's).
+   */
+  clock?: () => Promise<number>;
 }
 
 function errorHandler(log: Logger): ErrorRequestHandler {

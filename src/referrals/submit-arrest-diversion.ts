@@ -68,7 +68,7 @@ export async function submitArrestDiversion(
   deps: Deps,
   body: ArrestDiversionSubmission,
   actor: Actor,
-  shown: { priorReferrals: PriorReferral[] | null },
+  shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date },
 ): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
@@ -99,7 +99,7 @@ export async function submitArrestDiversion(
     }
   }
 
-  const { input, offices } = workflowInputOf(config, caseId, body, eligibility);
+  const { input, offices } = workflowInputOf(config, caseId, body, eligibility, shown.acceptedAt ?? new Date());
   const routedToDocNci = input.docNciReview === true;
   const created = await recordReferral(db, {
     caseId,
@@ -183,6 +183,7 @@ function workflowInputOf(
   caseId: string,
   body: ArrestDiversionSubmission,
   eligibility: EligibilityResult,
+  acceptedAt: Date,
 ): { input: ArrestDiversionInput; offices: string[] } {
   const { offenseLevel, office, offices } = jurisdictionOf(config, body);
   const overrideRequest =
@@ -198,6 +199,8 @@ function workflowInputOf(
     victimCrime: eligibility.paths.victimConsultation,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    // Every clock counts from this moment, not from when a worker first runs the workflow.
+    acceptedAt: acceptedAt.toISOString(),
     overrideRequest,
     // R-EL-WARRANT (Decision 2026-12-02): a DOC warrant or violation goes to the DOC NCI team first,
     // whatever else the referral carries (an override request waits for their referral).

@@ -39,7 +39,7 @@ export async function submitSocialContact(
   deps: Deps,
   body: SocialContactSubmission,
   actor: Actor,
-  shown: { priorReferrals: PriorReferral[] | null },
+  shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date },
 ): Promise<SocialContactResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
@@ -65,6 +65,8 @@ export async function submitSocialContact(
     source: body.source.type,
     policy: casePolicyOf(config),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
+    // Every clock counts from this moment, not from when a worker first runs the workflow.
+    acceptedAt: (shown.acceptedAt ?? now).toISOString(),
     ...(refused ? { refusedAtSubmission: { ruleIds: prerequisites.reasons.map((r) => r.ruleId) } } : {}),
   };
   const created = await recordReferral(db, {

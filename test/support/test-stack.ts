@@ -166,6 +166,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
 
   const log = options.log ?? createLogger('lead-api', process.env.LOG_LEVEL ?? 'warn');
   const app = createApp({
+    // Referrals are accepted at the test server's time, which `env.sleep` moves ahead of this machine's.
+    clock: () => env.currentTimeMs(),
     // The test stack stands for `npm start`'s embedded database, where the demo people exist.
     db,
     cases,

@@ -58,9 +58,10 @@ const submissionErrors = {
 
 /** `submissionLimit`: the per-person rate limit on referrals (it runs after the permission check). */
 export function referralRoutes(
-  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
+  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig; clock?: () => Promise<number> },
   submissionLimit: RequestHandler,
 ): Route[] {
+  const acceptedNow = async () => new Date(deps.clock ? await deps.clock() : Date.now());
   const arrest = arrestDiversionSchema(deps.config);
   const social = socialContactSchema(deps.config);
 
@@ -124,7 +125,7 @@ export function referralRoutes(
       },
       async ({ req, res, actor, body }) => {
         const priorReferrals = await priorReferralsShown(req, actor, body);
-        const result = await submitArrestDiversion(deps, body, actor, { priorReferrals });
+        const result = await submitArrestDiversion(deps, body, actor, { priorReferrals, acceptedAt: await acceptedNow() });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
         res.status(result.created ? 201 : 200).json({
@@ -155,7 +156,7 @@ export function referralRoutes(
       },
       async ({ req, res, actor, body }) => {
         const priorReferrals = await priorReferralsShown(req, actor, body);
-        const result = await submitSocialContact(deps, body, actor, { priorReferrals });
+        const result = await submitSocialContact(deps, body, actor, { priorReferrals, acceptedAt: await acceptedNow() });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
         res.status(result.created ? 201 : 200).json({
