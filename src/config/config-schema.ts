@@ -99,6 +99,11 @@ export const configSchema = z
       z.strictObject({
         label: z.string().min(1),
         defaultLevel: z.enum(OFFENSE_LEVELS),
+        /**
+         * R-EL-OFFENSE (Decision 2026-12-02): the levels the offense may be charged at and still be this
+         * entry (default: its usual level only); charged at another, it is not eligible.
+         */
+        levels: z.array(z.enum(OFFENSE_LEVELS)).min(1).optional(),
         eligible: z.boolean().default(true),
         victimOffense: z.boolean().default(false),
         /** VUCSA offenses: drug substance, amount and activity are required (R-EX-DRUG-AMOUNT, R-EX-PROFIT). */
@@ -112,6 +117,8 @@ export const configSchema = z
         sergeantsEmail: email,
         /** R-EVAL: whether the agency's officers record their perception of a person's race/ethnicity. */
         recordsPerceivedRace: z.boolean().default(false),
+        /** R-EL-WARRANT: the DOC, whose officer specialists make the NCI team's decision themselves. */
+        docNciTeam: z.boolean().default(false),
       }),
     ),
     /** R-JURISDICTION: prosecutor offices. */

@@ -170,7 +170,7 @@ const DECISION = ['eligible', 'eligibilityRuleIds', 'officerDecision'];
 
 export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   REFERRAL_RECEIVED: ANY({
-    ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices'),
+    ...status('referredAt', 'intakeDueAt', 'prosecutorOffice', 'prosecutorOffices', 'nciDecidedBy'),
     ...referral(...DECISION),
   }),
   OVERRIDE_REQUESTED: ANY({
@@ -304,10 +304,15 @@ const REFERRAL_DETAILS: Shape = {
     promotingProstitution: true,
     safetyConcern: true,
   },
-  circumstances: { needsImmediateMedicalCare: true, ableToConsent: true },
+  circumstances: { needsImmediateMedicalCare: true, ableToConsent: true, unableToConsentBecause: true },
   // R-EVAL: the officer's perception, police data (where the agency records it).
   perceivedRace: [true],
-  victim: { identifiable: true, consulted: true },
+  victim: {
+    identifiable: true,
+    consulted: true,
+    consultation: { outcome: true, by: true },
+    informationSheetGiven: true,
+  },
   eligibility: { eligible: true, reasons: [reason], notes: [reason] },
   overrideRequest: { reason: true },
   source: { type: true, referrerId: true, organization: true },

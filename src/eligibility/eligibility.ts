@@ -25,6 +25,8 @@ export interface EligibilityFacts {
     label?: string;
     /** R-EL-OFFENSE: whether the jurisdiction's catalogue marks the offense eligible. */
     eligible: boolean;
+    /** R-EL-OFFENSE (Decision 2026-12-02): the level it is charged at, when the catalogue does not know the offense at that level. */
+    chargedAtUnlistedLevel?: { level: string; levels: string[] };
     drug?: { substance: (typeof DRUG_SUBSTANCES)[number]; grams: number; activity: (typeof DRUG_ACTIVITIES)[number] };
   }>;
   convictions: Array<{ code: ConvictionCode; date: PlainDate; attempted?: boolean }>;
@@ -39,7 +41,7 @@ export interface EligibilityFacts {
     promotingProstitution: boolean;
     safetyConcern: boolean;
   };
-  circumstances: { needsImmediateMedicalCare: boolean; ableToConsent: boolean };
+  circumstances: { needsImmediateMedicalCare: boolean; ableToConsent: boolean; unableToConsentBecause?: string };
   victimIdentifiable: boolean;
 }
 
@@ -98,6 +100,13 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
     const name = offense.label ?? offense.code;
     if (!offense.eligible)
       add('R-EL-OFFENSE', `${name} is not an offense LEAD diverts; after booking, the sergeant may accept an override`);
+    else if (offense.chargedAtUnlistedLevel) {
+      const { level, levels } = offense.chargedAtUnlistedLevel;
+      add(
+        'R-EL-OFFENSE',
+        `${name} charged as ${humanLevel(level)} is not an offense LEAD diverts (the catalogue has it as ${levels.map(humanLevel).join(' or ')}); after booking, the sergeant may accept an override`,
+      );
+    }
     if (offense.drug && offense.drug.grams > MAX_DRUG_GRAMS && !drugAmountExempt(offense.drug)) {
       add('R-EX-DRUG-AMOUNT', `${name}: ${offense.drug.grams} g is more than ${MAX_DRUG_GRAMS} g of drugs`);
     }
@@ -150,7 +159,7 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
   note(
     paths.consentLater,
     'R-EL-CONSENT-LATER',
-    'the person cannot give informed consent now: refer anyway, consent is sought later',
+    `the person cannot give informed consent now${consentLaterReason(facts.circumstances.unableToConsentBecause)}: refer anyway, consent is sought later`,
   );
   note(
     paths.victimConsultation,
@@ -166,3 +175,15 @@ export function assessEligibility(facts: EligibilityFacts): EligibilityResult {
 
   return { eligible: reasons.length === 0, reasons, paths, notes };
 }
+
+const humanLevel = (level: string) => level.replace('_', ' ').toLowerCase();
+
+/** R-EL-CONSENT-LATER (corrected 2026-12-02): the reason in the seed's words. */
+const CONSENT_LATER_WORDS: Record<string, string> = {
+  INTOXICATED: 'intoxicated',
+  INCAPACITATED: 'incapacitated',
+  TOO_ILL: 'too ill',
+  MENTAL_ILLNESS_IMMEDIATE_RISK: 'an immediate risk to self or others due to mental illness',
+};
+const consentLaterReason = (reason: string | undefined) =>
+  reason ? ` (${CONSENT_LATER_WORDS[reason] ?? reason.toLowerCase()})` : '';

@@ -20,12 +20,17 @@ export function eligibilityFactsOf(
     dateOfBirth: body.person.dateOfBirth,
     incidentDate: body.incident.occurredOn ?? referralDate,
     referralDate,
-    offenses: body.offenses.map((o) => ({
-      code: o.code,
-      label: config.offenses[o.code]?.label,
-      eligible: config.offenses[o.code]?.eligible ?? false,
-      drug: o.drug,
-    })),
+    offenses: body.offenses.map((o) => {
+      const entry = config.offenses[o.code];
+      const levels = entry ? (entry.levels ?? [entry.defaultLevel]) : [];
+      return {
+        code: o.code,
+        label: entry?.label,
+        eligible: entry?.eligible ?? false,
+        ...(o.level && !levels.includes(o.level) ? { chargedAtUnlistedLevel: { level: o.level, levels } } : {}),
+        drug: o.drug,
+      };
+    }),
     convictions: body.history.convictions,
     protectiveOrders: recordedOrders(body.protectiveOrders, orderFindings),
     warrants: body.warrants,

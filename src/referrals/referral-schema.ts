@@ -10,6 +10,16 @@ import { personSchema, protectiveOrdersSchema, referredAtSchema, submissionIdSch
  * Built from the jurisdiction's configuration so that an unknown agency or offense code is refused
  * with the accepted codes named; conviction codes are the protocol's (R-EX-HISTORY-*) plus OTHER.
  */
+/** R-EL-CONSENT-LATER (corrected 2026-12-02, the seed's words): why consent is sought later. */
+export const CONSENT_LATER_REASONS = [
+  'INTOXICATED',
+  'INCAPACITATED',
+  'TOO_ILL',
+  'MENTAL_ILLNESS_IMMEDIATE_RISK',
+] as const;
+/** R-EL-VICTIM (Decision 2026-12-02): how the victim consultation went. */
+export const VICTIM_CONSULTATIONS = ['CONSULTED', 'NOT_REACHABLE', 'STANDING_AGREEMENT'] as const;
+
 export function arrestDiversionSchema(config: LeadConfig) {
   const agencies = Object.keys(config.agencies) as [string, ...string[]];
   const offenses = Object.keys(config.offenses) as [string, ...string[]];
@@ -83,14 +93,37 @@ export function arrestDiversionSchema(config: LeadConfig) {
           safetyConcern: z.boolean().describe('R-EX-SAFETY'),
         })
         .describe("The officer's judgments (the officer decides; eligibility is advice, R-EL-NORIGHT)"),
-      circumstances: z.strictObject({
-        needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
-        ableToConsent: z.boolean().describe('R-EL-CONSENT-LATER'),
-      }),
+      circumstances: z
+        .strictObject({
+          needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
+          ableToConsent: z.boolean().describe('R-EL-CONSENT-LATER'),
+          unableToConsentBecause: z
+            .enum(CONSENT_LATER_REASONS)
+            .optional()
+            .describe('R-EL-CONSENT-LATER: why the person cannot consent now (required when ableToConsent is false)'),
+        })
+        .refine((c) => c.ableToConsent || c.unableToConsentBecause !== undefined, {
+          path: ['unableToConsentBecause'],
+          message: 'say why the person cannot give informed consent now (R-EL-CONSENT-LATER)',
+        }),
       victim: z
         .strictObject({
           identifiable: z.boolean().describe('R-VICTIM: an identifiable victim opens a one-week objection window'),
           consulted: z.boolean().optional().describe('R-EL-VICTIM: the officer consulted the victim'),
+          consultation: z
+            .strictObject({
+              outcome: z.enum(VICTIM_CONSULTATIONS),
+              by: z.string().trim().min(1).max(200).optional().describe('Who consulted the victim'),
+            })
+            .optional()
+            .describe(
+              'R-EL-VICTIM (Decision 2026-12-02): consulted (by whom), not reachable, or a standing agreement with the business',
+            ),
+          informationSheetGiven: z.boolean().optional().describe('R-VICTIM: the victim received the information sheet'),
+        })
+        .refine((v) => v.consultation?.outcome !== 'CONSULTED' || v.consultation.by, {
+          path: ['consultation', 'by'],
+          message: 'name who consulted the victim (R-EL-VICTIM)',
         })
         .optional(),
       overrideRequest: z

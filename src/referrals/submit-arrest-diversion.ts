@@ -99,7 +99,7 @@ export async function submitArrestDiversion(
     }
   }
 
-  const { input, offices } = workflowInputOf(config, caseId, body, eligibility, shown.acceptedAt ?? new Date());
+  const { input, offices } = workflowInputOf(config, caseId, body, eligibility, shown.acceptedAt ?? new Date(), actor);
   const routedToDocNci = input.docNciReview === true;
   const created = await recordReferral(db, {
     caseId,
@@ -184,8 +184,10 @@ function workflowInputOf(
   body: ArrestDiversionSubmission,
   eligibility: EligibilityResult,
   acceptedAt: Date,
+  actor: Actor,
 ): { input: ArrestDiversionInput; offices: string[] } {
   const { offenseLevel, office, offices } = jurisdictionOf(config, body);
+  const nciOfficerSpecialist = actor.role === 'officer' && config.agencies[actor.agency ?? '']?.docNciTeam === true;
   const overrideRequest =
     body.overrideRequest && !eligibility.eligible
       ? { reason: body.overrideRequest.reason, ruleIds: eligibility.reasons.map((r) => r.ruleId) }
@@ -203,8 +205,13 @@ function workflowInputOf(
     acceptedAt: acceptedAt.toISOString(),
     overrideRequest,
     // R-EL-WARRANT (Decision 2026-12-02): a DOC warrant or violation goes to the DOC NCI team first,
-    // whatever else the referral carries (an override request waits for their referral).
-    docNciReview: eligibility.paths.docNciRouting ? true : undefined,
+    // whatever else the referral carries (an override request waits for their referral) — unless a DOC
+    // officer specialist referred the person: that is the NCI team's own decision.
+    ...(eligibility.paths.docNciRouting
+      ? nciOfficerSpecialist
+        ? { nciDecidedBy: { id: actor.id, role: actor.role } }
+        : { docNciReview: true }
+      : {}),
     decision: {
       eligible: eligibility.eligible,
       ruleIds: eligibility.reasons.map((r) => r.ruleId),

@@ -25,6 +25,8 @@ export interface ReferralOpenedData {
   eligible?: boolean;
   eligibilityRuleIds?: string[];
   officerDecision?: string;
+  /** R-EL-WARRANT (Decision 2026-12-02): the DOC officer specialist whose own referral is NCI's decision. */
+  nciDecidedBy?: string;
 }
 
 /**

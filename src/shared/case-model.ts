@@ -446,6 +446,11 @@ export interface ArrestDiversionInput {
   prosecutorOffices?: string[];
   /** R-EL-WARRANT: a DOC warrant or violation — the DOC NCI team decides before anything starts. */
   docNciReview?: boolean;
+  /**
+   * R-EL-WARRANT (Decision 2026-12-02): a DOC officer specialist's own referral is the NCI team's
+   * decision, recorded as made by them at acceptance; the diversion proceeds at once.
+   */
+  nciDecidedBy?: Actor;
   /** R-EL-NORIGHT: what the eligibility check found and what the officer decided. */
   decision?: OfficerDecision;
   /** State carried over `continueAsNew`. */

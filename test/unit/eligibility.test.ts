@@ -6,6 +6,10 @@ import {
   withinMonthsBefore,
 } from '../../src/eligibility/calendar-dates';
 import { assessEligibility, type EligibilityFacts } from '../../src/eligibility/eligibility';
+import { loadConfig } from '../../src/config/load-config';
+import { eligibilityFactsOf } from '../../src/referrals/eligibility-facts';
+import { arrestDiversionSchema } from '../../src/referrals/referral-schema';
+import { arrestReferral } from '../support/referrals';
 
 /** Every R-EL / R-EX rule, both sides of each boundary. Referral date 2026-03-01 unless stated. */
 
@@ -194,5 +198,37 @@ describe('calendar arithmetic (leap days)', () => {
     expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
     expect(withinMonthsBefore('2024-03-01', 24, REF)).toBe(true);
     expect(withinMonthsBefore('2024-02-29', 24, REF)).toBe(false);
+  });
+});
+
+describe('R-EL-OFFENSE (Decision 2026-12-02): an offense is read with the level it is charged at', () => {
+  const config = loadConfig();
+  const factsOf = (offense: Record<string, unknown>) =>
+    eligibilityFactsOf(
+      config,
+      arrestDiversionSchema(config).parse(arrestReferral({ offenses: [offense] })),
+      new Date('2026-03-01T18:00:00Z'),
+    );
+
+  test('misdemeanor theft entered as a felony is not eligible, the reason naming the levels the catalogue has', () => {
+    const result = assessEligibility(factsOf({ code: 'THEFT_MISDEMEANOR', level: 'FELONY' }));
+    expect(result.eligible).toBe(false);
+    expect(result.reasons).toEqual([
+      expect.objectContaining({
+        ruleId: 'R-EL-OFFENSE',
+        message: expect.stringMatching(/Misdemeanor theft charged as felony .*catalogue has it as misdemeanor/),
+      }),
+    ]);
+  });
+
+  test('VUCSA may be charged as a felony or a misdemeanor; the usual level needs no entry', () => {
+    for (const level of ['FELONY', 'MISDEMEANOR', undefined]) {
+      const offense = {
+        code: 'VUCSA_POSSESSION',
+        level,
+        drug: { substance: 'OTHER', grams: 1, activity: 'POSSESSION' },
+      };
+      expect(assessEligibility(factsOf(offense)).eligible).toBe(true);
+    }
   });
 });

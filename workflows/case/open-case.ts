@@ -75,6 +75,9 @@ export function openArrestDiversion(
       ? { overrideDueAt: at(accepted + policy.overrideOverdueAfterMs) }
       : {}),
     ...(nci ? { nci: { dueAt: at(accepted + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
+    ...(input.nciDecidedBy
+      ? { nci: { dueAt: at(accepted), decision: 'REFERRED', decidedAt: at(accepted), by: input.nciDecidedBy } }
+      : {}),
   };
   const data: ReferralOpenedData = {
     referredAt: state.referredAt,
@@ -84,6 +87,7 @@ export function openArrestDiversion(
       ? { prosecutorOffices: input.prosecutorOffices }
       : {}),
     ...(override ? { ruleIds: override.ruleIds, reason: override.reason } : {}),
+    ...(input.nciDecidedBy ? { nciDecidedBy: input.nciDecidedBy.id } : {}),
     ...(input.decision
       ? {
           eligible: input.decision.eligible,

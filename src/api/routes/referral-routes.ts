@@ -125,7 +125,10 @@ export function referralRoutes(
       },
       async ({ req, res, actor, body }) => {
         const priorReferrals = await priorReferralsShown(req, actor, body);
-        const result = await submitArrestDiversion(deps, body, actor, { priorReferrals, acceptedAt: await acceptedNow() });
+        const result = await submitArrestDiversion(deps, body, actor, {
+          priorReferrals,
+          acceptedAt: await acceptedNow(),
+        });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
         res.status(result.created ? 201 : 200).json({
@@ -156,7 +159,10 @@ export function referralRoutes(
       },
       async ({ req, res, actor, body }) => {
         const priorReferrals = await priorReferralsShown(req, actor, body);
-        const result = await submitSocialContact(deps, body, actor, { priorReferrals, acceptedAt: await acceptedNow() });
+        const result = await submitSocialContact(deps, body, actor, {
+          priorReferrals,
+          acceptedAt: await acceptedNow(),
+        });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
         res.status(result.created ? 201 : 200).json({

@@ -42,7 +42,13 @@ test('the eligibility check answers before submission with every reason, and rec
 test('an eligible submission is answered with its eligibility and path flags', async () => {
   const res = await officer.post(
     REFERRALS,
-    arrestReferral({ circumstances: { needsImmediateMedicalCare: true, ableToConsent: false } }),
+    arrestReferral({
+      circumstances: {
+        needsImmediateMedicalCare: true,
+        ableToConsent: false,
+        unableToConsentBecause: 'MENTAL_ILLNESS_IMMEDIATE_RISK',
+      },
+    }),
   );
   expect(res.status).toBe(201);
   expect(res.body.eligibility).toMatchObject({
@@ -50,6 +56,21 @@ test('an eligible submission is answered with its eligibility and path flags', a
     reasons: [],
     paths: { medicalFirst: true, consentLater: true },
   });
+  // R-EL-CONSENT-LATER (corrected 2026-12-02): the reason is recorded, the seed's words among them.
+  expect(res.body.eligibility.notes).toContainEqual(
+    expect.objectContaining({
+      ruleId: 'R-EL-CONSENT-LATER',
+      message: expect.stringContaining('an immediate risk to self or others due to mental illness'),
+    }),
+  );
+  const unsaid = await officer.post(
+    REFERRALS,
+    arrestReferral({ circumstances: { needsImmediateMedicalCare: false, ableToConsent: false } }),
+  );
+  expect(unsaid.status).toBe(400);
+  expect(unsaid.body.error.fields).toEqual([
+    expect.objectContaining({ field: 'circumstances.unableToConsentBecause' }),
+  ]);
 });
 
 test('an ineligible person without an override request is refused (422), every reason named, nothing started', async () => {

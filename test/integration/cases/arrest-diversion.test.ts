@@ -51,6 +51,16 @@ test('R-CALL, R-PACKET: a referral calls case management and sends the packet to
   expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(loadConfig())));
 });
 
+test("R-INTAKE (Decision 2026-12-02): every clock counts from the moment the API accepted the referral — the officer's answer and the running case agree to the millisecond", async () => {
+  const answer = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', felony());
+  expect(answer.status).toBe(201);
+  const view = await settled(stack, answer.body.caseId);
+  expect(view.referredAt).toBe(answer.body.case.referredAt);
+  const clocks = (c: { deadlines: Array<{ ruleId: string; dueAt: string }> }) =>
+    Object.fromEntries(c.deadlines.map((d) => [d.ruleId, d.dueAt]));
+  expect(clocks(view)).toEqual(clocks(answer.body.case));
+});
+
 test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_ATTORNEY']])(
   'R-MISSED: screened but no intake by day 30 (%s) → one notice to the office with jurisdiction, sergeant told',
   async (_what, body, office, officeCode) => {

@@ -182,6 +182,20 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   const docWarrant = (overrides: Record<string, unknown> = {}) =>
     arrestReferral({ warrants: [{ kind: 'DOC' }], ...overrides });
 
+  test("a DOC officer specialist's own referral is the NCI team's decision: it proceeds at once, recorded as theirs (Decision 2026-12-02)", async () => {
+    const specialist = apiAs(stack.baseUrl, 'officer', 'doc-specialist-1', { agency: 'DOC' });
+    const res = await specialist.post(REFERRALS, docWarrant({ agency: 'DOC' }));
+    expect(res.status).toBe(201);
+    expect(res.body.case).toMatchObject({
+      stage: 'AWAITING_SCREENING',
+      nci: { decision: 'REFERRED', by: { id: 'doc-specialist-1', role: 'officer' } },
+    });
+    const caseId = res.body.caseId;
+    await settled(stack, caseId);
+    expect(mailFor(stack, caseId, NCI_TEAM).map(ruleOf)).not.toContain('R-EL-WARRANT');
+    expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
+  });
+
   test('refer: nothing starts until the NCI team refers; then the diversion proceeds and its clocks start from that moment', async () => {
     const res = await officer.post(
       REFERRALS,
