@@ -296,31 +296,38 @@ export function arrestForm(config: LeadConfig): Raw {
       <legend>Circumstances</legend>
       ${checkbox('circumstances.needsImmediateMedicalCare', 'Needs immediate treatment, detox or a hospital (R-EL-MEDICAL)', { bool: true })}
       ${checkbox('circumstances.ableToConsent', 'Able to give informed consent now (R-EL-CONSENT-LATER)', { bool: true, checked: true })}
-      ${select(
-        'circumstances.unableToConsentBecause',
-        'If not, why',
-        [
-          ['INTOXICATED', 'Intoxicated'],
-          ['INCAPACITATED', 'Incapacitated'],
-          ['TOO_ILL', 'Too ill'],
-          ['MENTAL_ILLNESS_IMMEDIATE_RISK', 'An immediate risk to self or others due to mental illness'],
-        ],
-        { blank: 'Able to consent', hint: 'R-EL-CONSENT-LATER: the person is still referred; consent is sought later' },
-      )}
+      <div id="consent-later" hidden>
+        ${select(
+          'circumstances.unableToConsentBecause',
+          'If not, why',
+          [
+            ['INTOXICATED', 'Intoxicated'],
+            ['INCAPACITATED', 'Incapacitated'],
+            ['TOO_ILL', 'Too ill'],
+            ['MENTAL_ILLNESS_IMMEDIATE_RISK', 'An immediate risk to self or others due to mental illness'],
+          ],
+          {
+            blank: 'Able to consent',
+            hint: 'R-EL-CONSENT-LATER: the person is still referred; consent is sought later',
+          },
+        )}
+      </div>
       ${checkbox('victim.identifiable', 'There is an identifiable victim (R-VICTIM)', { bool: true })}
-      ${checkbox('victim.consulted', 'I consulted the victim (R-EL-VICTIM)', { bool: true })}
-      ${select(
-        'victim.consultation.outcome',
-        'Victim consultation',
-        [
-          ['CONSULTED', 'Consulted'],
-          ['NOT_REACHABLE', 'Not reachable'],
-          ['STANDING_AGREEMENT', 'Standing agreement with the business'],
-        ],
-        { blank: 'No identifiable victim', hint: 'R-EL-VICTIM' },
-      )}
-      ${input('victim.consultation.by', 'Consulted by', { hint: 'who spoke with the victim' })}
-      ${checkbox('victim.informationSheetGiven', 'The victim received the information sheet (R-VICTIM)', { bool: true })}
+      <div id="victim-details" hidden>
+        ${checkbox('victim.consulted', 'I consulted the victim (R-EL-VICTIM)', { bool: true })}
+        ${select(
+          'victim.consultation.outcome',
+          'Victim consultation',
+          [
+            ['CONSULTED', 'Consulted'],
+            ['NOT_REACHABLE', 'Not reachable'],
+            ['STANDING_AGREEMENT', 'Standing agreement with the business'],
+          ],
+          { blank: 'No identifiable victim', hint: 'R-EL-VICTIM' },
+        )}
+        ${input('victim.consultation.by', 'Consulted by', { hint: 'who spoke with the victim' })}
+        ${checkbox('victim.informationSheetGiven', 'The victim received the information sheet (R-VICTIM)', { bool: true })}
+      </div>
     </fieldset>
     <section id="eligibility" class="panel" aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">Eligibility</h2>

@@ -175,6 +175,10 @@ function syncConditionalFields(): void {
     const drug = row.querySelector<HTMLElement>('fieldset.drug')!;
     drug.hidden = !(code && config.offenses[code]?.drugOffense);
   });
+  const checked = (name: string) => (arrestForm.elements.namedItem(name) as HTMLInputElement).checked;
+  // R-EL-CONSENT-LATER, R-EL-VICTIM: asked only where they apply.
+  (document.getElementById('consent-later') as HTMLElement).hidden = checked('circumstances.ableToConsent');
+  (document.getElementById('victim-details') as HTMLElement).hidden = !checked('victim.identifiable');
   const source = (socialForm.elements.namedItem('source.type') as HTMLSelectElement).value;
   (document.getElementById('s-vouchedBy') as HTMLElement).hidden = source !== 'COMMUNITY';
 }
