@@ -5,6 +5,7 @@ import { casePolicyOf } from '../config/load-config';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
 import type { PrismaClient } from '../generated/prisma/client';
 import { ReferralRefused } from './referral-refused';
+import { requireOwnAgency } from './submitter-agency';
 import type { ArrestDiversionInput, CaseView, OffenseLevel } from '../shared/case-model';
 import type { Actor } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
@@ -77,6 +78,7 @@ export async function submitArrestDiversion(
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
 
   if (!existing) {
+    requireOwnAgency(actor, body.agency);
     await refuseIfBooked(db, body.submissionId);
     checkReferredAt(config, body.referredAt, Date.now());
     if (!eligibility.eligible && !body.overrideRequest) {

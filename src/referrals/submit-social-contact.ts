@@ -1,4 +1,5 @@
 import { startRecordedWorkflow } from './reconcile-unstarted';
+import { requireOwnAgency } from './submitter-agency';
 import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
@@ -55,7 +56,10 @@ export async function submitSocialContact(
     protectiveOrders,
   });
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
-  if (!existing) checkReferredAt(config, body.referredAt, now.getTime());
+  if (!existing) {
+    requireOwnAgency(actor, body.agency);
+    checkReferredAt(config, body.referredAt, now.getTime());
+  }
   const refused = existing
     ? existing.stage === 'REFUSED' || (existing.details as { refused?: boolean }).refused === true
     : !prerequisites.eligible;

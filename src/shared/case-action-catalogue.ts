@@ -31,6 +31,8 @@ export interface ActionField {
 export interface CaseReader {
   role: string;
   office?: string;
+  /** Whether the reader submitted the referral (a sergeant never reviews their own submission). */
+  submitted?: boolean;
 }
 
 export interface ActionPresentation {
@@ -283,6 +285,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
   decideOverride: {
     label: 'Decide override',
     stages: ['OVERRIDE_REQUESTED'],
+    openWhen: (_view, reader) => !reader.submitted,
     fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
     consequence: {
       APPROVE: 'Case management is called and the diversion starts; the intake deadline runs (R-EL-OVERRIDE).',
@@ -292,6 +295,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
   decideApproval: {
     label: 'Approve or deny',
     stages: ['AWAITING_APPROVAL'],
+    openWhen: (_view, reader) => !reader.submitted,
     fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }],
     consequence: {
       APPROVE:

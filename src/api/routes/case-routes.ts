@@ -88,13 +88,16 @@ const nominationAnswerSchema = z.looseObject({
 
 const CASE_TAG = 'Cases';
 
+/** Identity (PROTOCOL.md, 2026-12-02): the reviews a sergeant never makes of a referral they submitted. */
+const OWN_SUBMISSION_RULES = { decideOverride: 'R-EL-OVERRIDE', decideApproval: 'R-SC-APPROVAL' } as const;
+
 export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
   const { db, cases, config } = deps;
 
   /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */
   async function answer(req: Request, actor: RequestActor, referral: ReadableReferral, view: CaseView) {
     const disclosed = disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
-    return { ...disclosed, actions: offeredActions(actor, view) };
+    return { ...disclosed, actions: offeredActions({ ...actor, submitted: referral.submittedById === actor.id }, view) };
   }
 
   /** R-DISCLOSE: the accounting of disclosures of the person of this case, over all their cases. */
@@ -322,6 +325,14 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     input: unknown,
     key: string | undefined,
   ): Promise<{ referral: ReadableReferral; view: CaseView }> {
+    const ownReview = OWN_SUBMISSION_RULES[action as keyof typeof OWN_SUBMISSION_RULES];
+    if (ownReview && referral.submittedById === actor.id)
+      throw new HttpError(
+        403,
+        'OWN_SUBMISSION',
+        `You submitted case ${referral.id}: another sergeant reviews it (${ownReview}; a sergeant never approves what they submitted)`,
+        { ruleId: ownReview },
+      );
     try {
       await cases.act(
         referral.id,

@@ -553,3 +553,25 @@ test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded
     });
   }
 });
+
+describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in officer's agency's, and no sergeant reviews their own", () => {
+  test("a referral for another agency than the officer's own is refused (400 naming the field)", async () => {
+    const res = await officer.post(REFERRALS, arrestReferral({ agency: 'KCSO' }));
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'agency' })]);
+  });
+
+  test('R-SC-APPROVAL: a sergeant is not offered, and cannot make, the approval of a social contact they submitted; another sergeant can', async () => {
+    const submitter = apiAs(stack.baseUrl, 'sergeant', 'sergeant-submits');
+    const res = await submitter.post('/api/referrals/social-contacts', socialContactReferral());
+    expect(res.status).toBe(201);
+    const caseId = res.body.caseId;
+    await settled(stack, caseId);
+    const offered = (await submitter.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
+    expect(offered).not.toContain('decideApproval');
+    const own = await submitter.act(caseId, 'approval-decision', { decision: 'APPROVE' });
+    expect(own.status).toBe(403);
+    expect(own.body.error).toMatchObject({ code: 'OWN_SUBMISSION', ruleId: 'R-SC-APPROVAL' });
+    expect((await sergeant.act(caseId, 'approval-decision', { decision: 'APPROVE' })).status).toBe(200);
+  });
+});
