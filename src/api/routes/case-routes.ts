@@ -97,7 +97,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */
   async function answer(req: Request, actor: RequestActor, referral: ReadableReferral, view: CaseView) {
     const disclosed = disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
-    return { ...disclosed, actions: offeredActions({ ...actor, submitted: referral.submittedById === actor.id }, view) };
+    return {
+      ...disclosed,
+      actions: offeredActions({ ...actor, submitted: referral.submittedById === actor.id }, view),
+    };
   }
 
   /** R-DISCLOSE: the accounting of disclosures of the person of this case, over all their cases. */
