@@ -38,6 +38,8 @@ const TITLES: Record<NoticeKind, string> = {
   FILING_DECISION_REMINDER: "Reminder: your office's filing decision after a victim objection is overdue",
   FILED_OUTSIDE_PROTOCOL: 'A prosecutor recorded a filing decision outside R-SCREEN, R-MISSED and R-VICTIM',
   PACKET_DOES_NOT_MEET_CRITERIA: 'The prosecutor found the referral does not meet the diversion criteria',
+  PARTICIPANT_ARRESTED:
+    'A participant was arrested, booked, charged or referred again: coordinate with the service plan',
 };
 
 export class UnknownRecipientError extends Error {}

@@ -3,7 +3,12 @@ import { allHandlersFinished, condition, patched, setHandler, workflowInfo } fro
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
 import { isTerminal, type CaseState, type Outcome, type Stage } from '../src/shared/case-model';
-import { caseActionUpdates, caseStateQuery, type ActionAccepted } from '../src/shared/definitions';
+import {
+  caseActionUpdates,
+  caseStateQuery,
+  coordinationAlertSignal,
+  type ActionAccepted,
+} from '../src/shared/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
 import { compactCarriedState } from './case/carried-state';
 import type { NewCaseEvent } from './case/case-events';
@@ -11,7 +16,7 @@ import { viewOf } from './case/case-view';
 import { decide } from './case/decisions';
 import type { RulesInForce } from './case/decision-helpers';
 import { rejectField } from './case/rejections';
-import { CaseRuntime, PATCHES } from './case-runtime';
+import { CaseRuntime, PATCHES, systemEvent } from './case-runtime';
 
 export interface CaseResult {
   referralId: string;
@@ -36,6 +41,11 @@ export async function runCase(
   const seqAtRunStart = state.seq;
 
   setHandler(caseStateQuery, () => viewOf(state));
+  // R-COORD: only a current participant's case manager is alerted, once per arrest, booking or referral.
+  setHandler(coordinationAlertSignal, (alert) => {
+    if (state.stage !== 'ENROLLED' || state.coordinationAlerts?.includes(alert.sourceId)) return;
+    runtime.commit([systemEvent('COORDINATION_ALERT', 'R-COORD', { source: alert.source, sourceId: alert.sourceId })]);
+  });
   for (const action of CASE_ACTION_NAMES) registerAction(runtime, action);
   setup?.(runtime);
 

@@ -229,6 +229,8 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   CASE_CLOSED: ANY({ ...status('outcome'), ...referral('reason') }),
   EXITED: ANY({ reason: 'summary', note: 'caseManagement' }),
   NOTICE_SENT: ANY(status('noticeId', 'sentAt')),
+  // R-COORD: for case management (and supervisors) only; what it points to is theirs to read anyway.
+  COORDINATION_ALERT: { shownFrom: 'FULL', fields: caseManagement('source', 'sourceId') },
 };
 
 const RANK: Record<CaseManagementLevel | 'ANY', number> = { ANY: 0, NONE: 0, SUMMARY: 1, FULL: 2 };

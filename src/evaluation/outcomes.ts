@@ -76,6 +76,8 @@ export interface RowProblem {
 export interface ImportResult {
   imported: number;
   alreadyRecorded: number;
+  /** R-COORD: whom each row matched, by its record reference (not part of the answer). */
+  matched: Array<{ personId: string; sourceRef: string }>;
 }
 
 export class ImportRejected extends Error {
@@ -167,5 +169,9 @@ export async function importOutcomes(
     })),
     skipDuplicates: true,
   });
-  return { imported: created.count, alreadyRecorded: matched.length - created.count };
+  return {
+    imported: created.count,
+    alreadyRecorded: matched.length - created.count,
+    matched: matched.map(({ personId, row }) => ({ personId, sourceRef: `${input.source}:${row.record_id}` })),
+  };
 }

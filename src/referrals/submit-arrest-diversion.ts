@@ -1,4 +1,5 @@
 import { startRecordedWorkflow } from './reconcile-unstarted';
+import { alertCaseManagersOf } from './coordination';
 import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
@@ -141,6 +142,7 @@ export async function submitArrestDiversion(
     );
   }
   // A repeated submission is answered with the case as it is now, read by the caller.
+  await alertCaseManagersOf(deps, caseId);
   const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : undefined;
   return { caseId, created, view, eligibility };
 }

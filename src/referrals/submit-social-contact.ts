@@ -1,4 +1,5 @@
 import { startRecordedWorkflow } from './reconcile-unstarted';
+import { alertCaseManagersOf } from './coordination';
 import { requireOwnAgency } from './submitter-agency';
 import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
@@ -124,6 +125,7 @@ export async function submitSocialContact(
     );
   }
   // A repeated submission is answered with the case as it is now, read by the caller.
+  await alertCaseManagersOf(deps, caseId);
   const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : undefined;
   return { caseId, created, view, prerequisites };
 }

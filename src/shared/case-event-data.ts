@@ -1,5 +1,6 @@
 import type {
   ConsentMethod,
+  CoordinationAlert,
   ExitReason,
   IipGoal,
   Outcome,
@@ -99,4 +100,5 @@ export interface CaseEventData {
   CASE_CLOSED: { outcome: Outcome; reason?: string };
   EXITED: { reason: ExitReason; note?: string };
   NOTICE_SENT: { noticeId: string; sentAt: string };
+  COORDINATION_ALERT: CoordinationAlert;
 }

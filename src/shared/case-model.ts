@@ -155,7 +155,8 @@ export type NoticeKind =
   | 'FILING_DECISION_DUE'
   | 'FILING_DECISION_REMINDER'
   | 'FILED_OUTSIDE_PROTOCOL'
-  | 'PACKET_DOES_NOT_MEET_CRITERIA';
+  | 'PACKET_DOES_NOT_MEET_CRITERIA'
+  | 'PARTICIPANT_ARRESTED';
 
 export type Recipient =
   | { role: 'case_manager' }
@@ -262,6 +263,15 @@ export interface PacketReview {
   by: Actor;
 }
 
+/**
+ * R-COORD (2026-12-02): a participant's new arrest, booking, charge or referral recorded through the
+ * service — by its kind and its own id only (a case id, a booking id, an imported record's reference).
+ */
+export type CoordinationAlert = {
+  source: 'REFERRAL' | 'BOOKING' | 'OUTCOME';
+  sourceId: string;
+};
+
 /** The whole state of one case, held by its workflow (and carried over `continueAsNew`). */
 export interface CaseState {
   referralId: string;
@@ -306,6 +316,8 @@ export interface CaseState {
   screenedOut?: { reason: ScreenedOutReason; at: string; by: Actor };
   /** R-PACKET (Decision 2026-12-02): each office's review of the packet. */
   packetReviews?: PacketReview[];
+  /** R-COORD: the new arrests and referrals the case manager was alerted to (by source id, each once). */
+  coordinationAlerts?: string[];
   /** `continuesFrom`: the stage a social contact continuing the diversion keeps (R-VICTIM, Decision). */
   handOff?: {
     to: 'SOCIAL_CONTACT';

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseActionArgs, CaseActionName } from './case-actions';
-import type { CapacityView, CaseView, Stage } from './case-model';
+import type { CapacityView, CaseView, CoordinationAlert, Stage } from './case-model';
 
 /**
  * The contract between the API, the worker and the workflows: task queue, updates and queries.
@@ -10,6 +10,9 @@ import type { CapacityView, CaseView, Stage } from './case-model';
 export const TASK_QUEUE = 'lead-referrals';
 
 export const caseStateQuery = defineQuery<CaseView>('caseState');
+
+/** R-COORD: a participant's new arrest, booking, charge or referral; the case alerts its case manager once per source. */
+export const coordinationAlertSignal = defineSignal<[CoordinationAlert]>('coordinationAlert');
 
 /**
  * What an accepted case action answers: compact, because every update's result is kept in the case's

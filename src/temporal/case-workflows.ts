@@ -24,7 +24,13 @@ import {
   type CaseActionName,
   type CaseActionRejection,
 } from '../shared/case-actions';
-import type { ArrestDiversionInput, CapacityView, CaseView, SocialContactInput } from '../shared/case-model';
+import type {
+  ArrestDiversionInput,
+  CapacityView,
+  CaseView,
+  CoordinationAlert,
+  SocialContactInput,
+} from '../shared/case-model';
 import {
   type ActionAccepted,
   CAPACITY_WORKFLOW_ID,
@@ -33,6 +39,7 @@ import {
   caseActionUpdates,
   caseStateQuery,
   confirmFollowUpUpdate,
+  coordinationAlertSignal,
   followUpWorkflowId,
   TASK_QUEUE,
   type FollowUpConfirmation,
@@ -188,6 +195,16 @@ export class CaseWorkflows {
    */
   async produceMonthlyReport(month: string, timezone: string): Promise<MonthlyReportSummary> {
     return this.runNow<typeof monthlyReport>('monthlyReport', `lead-monthly-report-${month}`, [{ timezone, month }]);
+  }
+
+  /** R-COORD: tells a participant's case of a new arrest, booking, charge or referral (it alerts once per source). */
+  async alertCoordination(caseId: string, alert: CoordinationAlert): Promise<void> {
+    try {
+      await this.client.workflow.getHandle(caseId).signal(coordinationAlertSignal, alert);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return; // closed meanwhile: no longer a participant
+      throw err;
+    }
   }
 
   async view(caseId: string): Promise<CaseView> {

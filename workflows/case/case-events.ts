@@ -294,6 +294,9 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
       }
       break;
+    case 'COORDINATION_ALERT':
+      state.coordinationAlerts = [...(state.coordinationAlerts ?? []), event.data.sourceId];
+      break;
     case 'NOTICE_SENT': {
       const { noticeId, sentAt } = event.data;
       const notice = state.notices.find((n) => n.id === noticeId);

@@ -118,6 +118,8 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
       return social ? [{ kind: 'SOCIAL_CONTACT_CLOSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }] : [];
     case 'EXITED':
       return [{ kind: 'PARTICIPANT_EXITED', ruleId: 'R-EXIT', recipient: PROJECT_MANAGER }];
+    case 'COORDINATION_ALERT':
+      return [{ kind: 'PARTICIPANT_ARRESTED', ruleId: 'R-COORD', recipient: CASE_MANAGEMENT }];
     default:
       return [];
   }

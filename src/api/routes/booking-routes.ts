@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { alertParticipantCases } from '../../referrals/coordination';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { bookingRowOf, discloseBooking, readableBookingsWhere } from '../../disclosure';
@@ -71,6 +72,8 @@ export function bookingRoutes(
         req.audit = { ...req.audit, caseId: result.bookingId };
         // The follow-ups start now if Temporal answers; otherwise the worker's reconciliation starts them.
         const booking = await deps.db.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
+        // R-COORD: a participant booked on a new charge alerts their case manager.
+        await alertParticipantCases(deps, [booking.personId], () => ({ source: 'BOOKING', sourceId: booking.id }));
         await startFollowUps(deps, { recordId: booking.id, agency: booking.agency, startedAt: booking.bookedAt }).catch(
           () => undefined,
         );

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { alertParticipantCases } from '../../referrals/coordination';
+import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { discloseBooking } from '../../disclosure';
 import { BOOKING_ID_PATTERN } from '../../evaluation/record-booking';
 import { importOutcomes, outcomeEntrySchema, outcomeImportSchema } from '../../evaluation/outcomes';
@@ -29,7 +31,7 @@ async function personOfSubject(
   return booking.personId;
 }
 
-export function outcomeRoutes(deps: { db: PrismaClient }): Route[] {
+export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Route[] {
   const { db } = deps;
   return [
     route(
@@ -94,7 +96,17 @@ export function outcomeRoutes(deps: { db: PrismaClient }): Route[] {
         },
       },
       async ({ req, res, actor, body }) => {
-        const result = await importOutcomes(db, body, { id: actor.id, role: actor.role, requestId: req.requestId! });
+        const { matched, ...result } = await importOutcomes(db, body, {
+          id: actor.id,
+          role: actor.role,
+          requestId: req.requestId!,
+        });
+        // R-COORD: a participant's imported arrest, booking or charge alerts their case manager.
+        const byPerson = new Map(matched.map((m) => [m.personId, m.sourceRef]));
+        await alertParticipantCases(deps, [...byPerson.keys()], (personId) => ({
+          source: 'OUTCOME',
+          sourceId: byPerson.get(personId)!,
+        }));
         res.status(201).json(result);
       },
     ),

@@ -53,11 +53,19 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
       // management reads the referral record of every case).
       const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
+      // R-COORD: a participant's latest new arrest, booking, charge or referral, to coordinate with the plan.
+      const alerts = await db.caseEvent.groupBy({
+        by: ['referralId'],
+        where: { referralId: { in: cases.map((c) => c.id) }, type: 'COORDINATION_ALERT' },
+        _max: { occurredAt: true },
+      });
+      const alertedAt = new Map(alerts.map((a) => [a.referralId, a._max.occurredAt?.toISOString() ?? null]));
       res.json({
         cases: cases.map((c) => ({
           ...caseRow(c, links),
           person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
           mine: c.caseManagerId === actor.id,
+          newArrestAlertAt: alertedAt.get(c.id) ?? null,
         })),
       });
     },

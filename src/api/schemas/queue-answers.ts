@@ -8,6 +8,9 @@ export const caseloadSchema = z.looseObject({
     caseRowSchema.extend({
       person: z.looseObject({ givenName: z.string(), familyName: z.string() }).nullable(),
       mine: z.boolean(),
+      newArrestAlertAt: isoDateTime
+        .nullable()
+        .describe("R-COORD: when the participant's latest new arrest, booking, charge or referral was recorded"),
     }),
   ),
 });

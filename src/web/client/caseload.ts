@@ -1,5 +1,5 @@
 import { api, errorMessage } from './api';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren, when } from './dom';
 import { caseTable } from './lists';
 import { requireSession } from './session';
 
@@ -11,7 +11,12 @@ async function main(): Promise<void> {
     return void replaceChildren('caseload', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   replaceChildren(
     'caseload',
-    caseTable(res.body.cases, { person: true, caption: 'Open cases, nearest deadline first' }),
+    caseTable(res.body.cases, {
+      person: true,
+      caption: 'Open cases, nearest deadline first',
+      // R-COORD: coordinate a new prosecution with the service plan.
+      extra: (r) => (r.newArrestAlertAt ? `New arrest or referral recorded ${when(r.newArrestAlertAt)} (R-COORD)` : ''),
+    }),
   );
   document.getElementById('caseload')!.dataset.ready = 'true';
 }

@@ -575,3 +575,24 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
     expect((await sergeant.act(caseId, 'approval-decision', { decision: 'APPROVE' })).status).toBe(200);
   });
 });
+
+test("R-COORD: a participant's new referral and booking alert their case manager at once — a notice and the caseload — and no one else reads of it on the case", async () => {
+  const person = { givenName: 'Rowan', familyName: 'Coord', dateOfBirth: '1985-02-02' };
+  const participant = await submitArrest(stack, arrestReferral({ person }));
+  await enroll(participant);
+  const again = await submitArrest(stack, arrestReferral({ person }));
+  const booked = await officer.post('/api/referrals/bookings', arrestReferral({ person }));
+  expect(booked.status).toBe(201);
+  const coordination = () => mailFor(stack, participant, ON_CALL_CASE_MANAGERS).filter((m) => ruleOf(m) === 'R-COORD');
+  await waitFor(async () => coordination().length === 2 || undefined, 'both alerts');
+  expect(coordination()[0].subject).toContain('coordinate with the service plan');
+  // The new referral's own case alerts nobody: its person is not a participant in it.
+  expect(mailFor(stack, again, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
+  const caseload = await caseManager.get('/api/caseload');
+  const row = caseload.body.cases.find((r: { caseId: string }) => r.caseId === participant);
+  expect(row.newArrestAlertAt).toEqual(expect.any(String));
+  const whole = (await readWholeCase(stack, participant)).case;
+  expect(whole.events.filter((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toHaveLength(2);
+  const sergeantsView = (await sergeant.get(`/api/cases/${participant}`)).body.case;
+  expect(sergeantsView.events.some((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toBe(false);
+});
