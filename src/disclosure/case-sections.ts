@@ -319,6 +319,8 @@ const REFERRAL_DETAILS: Shape = {
   overrideRequest: { reason: true },
   source: { type: true, referrerId: true, organization: true },
   vouchedBy: { id: true, role: true },
+  // R-SC-FROM-ARREST: the arrest diversion the referral started from.
+  fromArrest: true,
   verification: { bases: [true], reliableSource: true },
   drivers: [true],
   narrative: true,

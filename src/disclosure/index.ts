@@ -154,6 +154,19 @@ export function disclosePacket(reader: ReaderIdentity, facts: CaseFacts) {
 }
 
 /**
+ * R-SC-FROM-ARREST: the arrest's referral record, to start a social-contact referral from it — shown to
+ * whoever may read that record, and accounted for like any read of it (R-DISCLOSE).
+ */
+export function discloseReferralRecord(reader: ReaderIdentity, facts: CaseFacts) {
+  const access = accessToCase(reader, facts);
+  if (!access.referralRecord) return undefined;
+  return {
+    body: referralSection(facts.referral, facts.view),
+    entry: entryFor(access, facts, { referral: true, caseManagement: 'NONE' }),
+  };
+}
+
+/**
  * R-STAFFING: the staffing list names a person only under a release covering staffing, or when a
  * partner nominated them for the meeting; others appear by case id and stage.
  */

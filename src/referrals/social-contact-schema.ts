@@ -64,6 +64,13 @@ export function socialContactSchema(config: LeadConfig) {
         .max(50),
       protectiveOrders: protectiveOrdersSchema,
       referredAt: referredAtSchema,
+      fromArrest: z
+        .string()
+        .trim()
+        .min(1)
+        .max(40)
+        .optional()
+        .describe('R-SC-FROM-ARREST: the arrest diversion, not diverted, this referral starts from'),
     })
     .superRefine((body, ctx) => {
       if (body.source.type === 'COMMUNITY' && !body.vouchedBy) {

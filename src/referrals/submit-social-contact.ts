@@ -87,6 +87,7 @@ export async function submitSocialContact(
       JSON.stringify({
         source: body.source,
         vouchedBy: body.vouchedBy ?? null,
+        fromArrest: body.fromArrest ?? null,
         verification: body.verification,
         drivers: body.drivers,
         narrative: body.narrative ?? null,

@@ -368,6 +368,8 @@ export function socialForm(config: LeadConfig): Raw {
   const groupError = (name: string) => html`<p class="error-text" id="${idOf(name)}-error" hidden></p>`;
   return html`<form id="social-form" data-prefix="s" novalidate hidden>
     <div id="social-errors" class="error-summary" role="alert" tabindex="-1" hidden></div>
+    <input type="hidden" name="fromArrest" id="s-fromArrest" />
+    <p id="s-from-arrest-note" class="panel" hidden></p>
     <fieldset>
       <legend>Who refers (R-SC-SOURCE)</legend>
       ${select('agency', 'Agency whose sergeant approves', agencyOptions(config), { required: true, blank: 'Choose the agency' })}

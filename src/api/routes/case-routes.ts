@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
-import { disclosePacket, discloseCase } from '../../disclosure';
+import { disclosePacket, discloseCase, discloseReferralRecord } from '../../disclosure';
+import { localDate } from '../../eligibility/calendar-dates';
+import { NOT_DIVERTED_OUTCOMES, socialContactDraftOf } from '../../referrals/social-contact-draft';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { rescindRelease } from '../../referrals/releases';
 import { monthOf } from '../../reports/report-month';
@@ -88,6 +90,20 @@ const nominationAnswerSchema = z.looseObject({
 
 const CASE_TAG = 'Cases';
 
+/** R-SC-FROM-ARREST: the draft is a partial social-contact submission (the officer completes it). */
+const socialContactDraftSchema = z.strictObject({
+  draft: z.looseObject({
+    fromArrest: z.string(),
+    agency: z.string(),
+    source: z.looseObject({ type: z.literal('OFFICER'), referrerId: z.string() }),
+    person: z.looseObject({ givenName: z.string(), familyName: z.string(), dateOfBirth: z.string() }),
+    verification: z.looseObject({ bases: z.array(z.string()) }),
+    drivers: z.array(z.string()),
+    narrative: z.string().optional(),
+    violations: z.array(z.looseObject({ date: z.string() })),
+  }),
+});
+
 /** Identity (PROTOCOL.md, 2026-12-02): the reviews a sergeant never makes of a referral they submitted. */
 const OWN_SUBMISSION_RULES = { decideOverride: 'R-EL-OVERRIDE', decideApproval: 'R-SC-APPROVAL' } as const;
 
@@ -168,6 +184,48 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         const referral = await referralFor(db, actor, params.caseId);
         const facts = await factsOf(db, referral, await viewOfCase(deps, referral.id));
         res.json(disclosedOr404(req, referral.id, disclosePacket(actor, facts)));
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/cases/:caseId/social-contact-draft',
+        operationId: 'getSocialContactDraft',
+        tag: CASE_TAG,
+        summary:
+          'R-SC-FROM-ARREST: a social-contact referral pre-filled from the record of an arrest that was not diverted (override denied, NCI declined)',
+        access: { permission: 'referral.create' },
+        params: caseIdParams,
+        responses: {
+          200: {
+            description: 'The draft, for POST /api/referrals/social-contacts once completed',
+            schema: socialContactDraftSchema,
+          },
+          409: { description: 'The person was diverted on this arrest', schema: errorBodySchema },
+        },
+      },
+      async ({ req, res, actor, params }) => {
+        const referral = await referralFor(db, actor, params.caseId);
+        const view = await viewOfCase(deps, referral.id);
+        if (referral.type !== 'ARREST_DIVERSION' || !view.outcome || !NOT_DIVERTED_OUTCOMES.includes(view.outcome))
+          throw new HttpError(
+            409,
+            'DIVERTED',
+            `Case ${referral.id} is ${view.stage}${view.outcome ? ` (${view.outcome})` : ''}: only a person not diverted on the arrest (override denied, NCI declined) is referred from it as a social contact (R-SC-FROM-ARREST)`,
+            { ruleId: 'R-SC-FROM-ARREST', stage: view.stage },
+          );
+        const record = disclosedOr404(
+          req,
+          referral.id,
+          discloseReferralRecord(actor, await factsOf(db, referral, view)),
+        );
+        res.json({
+          draft: socialContactDraftOf(
+            referral.id,
+            record,
+            localDate(new Date(view.referredAt), config.program.timezone),
+          ),
+        });
       },
     ),
     route(

@@ -251,6 +251,17 @@ function render(body: any): void {
           "Disclosures of this person's information",
         )
       : null,
+    // R-SC-FROM-ARREST: a person not diverted on the arrest may still be referred as a social contact.
+    referral &&
+    me &&
+    ['officer', 'sergeant'].includes(me.role) &&
+    ['OVERRIDE_DENIED', 'NCI_DECLINED'].includes(status.outcome)
+      ? h(
+          'a',
+          { href: `/refer?from=${encodeURIComponent(status.referralId)}`, id: 'social-contact-link' },
+          'Refer as a social contact (R-SC-FROM-ARREST)',
+        )
+      : null,
   ].filter(Boolean);
   replaceChildren(
     'case',

@@ -257,6 +257,7 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
   if (error.code === 'INELIGIBLE') {
     renderEligibility(error.eligibility, error.priorReferrals, true);
     (document.getElementById('override') as HTMLElement).hidden = false;
+    offerSocialContactFrom(form);
     const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) =>
       h('li', { 'data-rule': r.ruleId }, h('a', { href: '#eligibility' }, `Not eligible: ${r.message}`)),
     );
@@ -274,6 +275,65 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
     return;
   }
   showErrors(form, summary, [{ path: [], message: errorMessage(res) }]);
+}
+
+/**
+ * R-SC-FROM-ARREST: a person not diverted may still be referred as a social contact, started from what
+ * the officer already entered (nothing typed again).
+ */
+function offerSocialContactFrom(form: HTMLFormElement): void {
+  if (!document.getElementById('social-from-arrest'))
+    document.getElementById('override')!.after(h('p', { id: 'social-from-arrest', class: 'panel' }));
+  const body = arrestBody(form);
+  replaceChildren(
+    'social-from-arrest',
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () =>
+          fillSocialContact({
+            agency: body.agency,
+            source: { type: 'OFFICER', referrerId: body.officer?.id ?? '' },
+            person: body.person,
+            verification: { bases: ['POLICE_RECORDS'] },
+            drivers: [],
+            violations: [{ date: body.incident?.occurredOn ?? new Date().toISOString().slice(0, 10) }],
+          }),
+      },
+      'Refer as a social contact instead (R-SC-FROM-ARREST)',
+    ),
+  );
+}
+
+/** Opens the social-contact form filled from a draft (R-SC-FROM-ARREST); the officer completes the rest. */
+function fillSocialContact(draft: Record<string, any>): void {
+  const radio = document.querySelector<HTMLInputElement>('input[name="referral-type"][value="SOCIAL_CONTACT"]')!;
+  radio.checked = true;
+  radio.dispatchEvent(new Event('change'));
+  const set = (name: string, value: unknown) => {
+    const el = socialForm.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+    if (el && value !== undefined && value !== null) el.value = String(value);
+  };
+  set('agency', draft.agency);
+  set('source.type', draft.source?.type);
+  set('source.referrerId', draft.source?.referrerId);
+  for (const key of ['givenName', 'familyName', 'dateOfBirth', 'stateId']) set(`person.${key}`, draft.person?.[key]);
+  set('narrative', draft.narrative);
+  set('violations.0.date', draft.violations?.[0]?.date);
+  socialForm
+    .querySelectorAll<HTMLInputElement>('input[name="verification.bases"], input[name="drivers"]')
+    .forEach(
+      (box) => (box.checked = [...(draft.verification?.bases ?? []), ...(draft.drivers ?? [])].includes(box.value)),
+    );
+  if (draft.fromArrest) {
+    set('fromArrest', draft.fromArrest);
+    const note = document.getElementById('s-from-arrest-note')!;
+    note.textContent = `Started from case ${draft.fromArrest}, not diverted (R-SC-FROM-ARREST): complete what applies.`;
+    note.hidden = false;
+  }
+  syncConditionalFields();
+  (socialForm.elements.namedItem('person.givenName') as HTMLInputElement | null)?.focus();
 }
 
 /**
@@ -528,6 +588,8 @@ async function main(): Promise<void> {
     return;
   }
   localStorage.setItem('lead-form-config', JSON.stringify(config));
+  // R-SC-FROM-ARREST: /refer?from=<case id> starts a social contact from an arrest that was not diverted.
+  const from = new URLSearchParams(location.search).get('from');
 
   document.querySelectorAll<HTMLInputElement>('input[name="referral-type"]').forEach((radio) =>
     radio.addEventListener('change', () => {
@@ -553,6 +615,11 @@ async function main(): Promise<void> {
   arrestForm.addEventListener('input', () => (syncConditionalFields(), updateEligibility()));
   arrestForm.addEventListener('change', () => (syncConditionalFields(), updateEligibility()));
   socialForm.addEventListener('change', syncConditionalFields);
+  if (from) {
+    const draft = await api('GET', `/api/cases/${encodeURIComponent(from)}/social-contact-draft`);
+    if (draft.status === 200) fillSocialContact(draft.body.draft);
+    else announce(errorMessage(draft));
+  }
   arrestForm.addEventListener('submit', (e) => {
     e.preventDefault();
     void submit(

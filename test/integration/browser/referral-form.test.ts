@@ -220,6 +220,11 @@ test('an empty form and a wrong one answer in plain words, each linked to its fi
   expect(await summary.textContent()).toContain('give the sergeant a reason to override (R-EL-OVERRIDE)');
   await expectAccessible(page, 'an ineligible referral refused');
   expect(await referralsOf('Wrongform')).toHaveLength(0);
+  // R-SC-FROM-ARREST: not diverted, the person may be referred as a social contact without typing again.
+  await page.click('#social-from-arrest button');
+  await page.locator('#social-form').waitFor();
+  expect(await page.inputValue('#s-person-familyName')).toBe('Wrongform');
+  expect(await page.inputValue('#s-source-referrerId')).toBe('B-1047');
   await context.close();
 });
 
@@ -322,4 +327,50 @@ test('after signing in, the service only ever sends people to its own pages', as
   await signIn(page, 'demo-officer', '/caseload?x=1');
   await page.waitForURL((url) => url.pathname === '/caseload' && url.search === '?x=1');
   await context.close();
+});
+
+test('R-SC-FROM-ARREST: from a case whose override was denied, the officer starts a social contact pre-filled from the arrest record, completes it and sends it', async () => {
+  const officer = apiAs(stack.baseUrl, 'officer', 'officer-second');
+  const person = { givenName: 'Noor', familyName: 'Fromarrest', dateOfBirth: '1991-09-09' };
+  const submitted = await officer.post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({
+      person,
+      offenses: [{ code: 'ASSAULT_4' }],
+      overrideRequest: { reason: 'Booked; known to outreach' },
+    }),
+  );
+  expect(submitted.status).toBe(201);
+  const caseId = submitted.body.caseId;
+  const denied = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'override-decision', {
+    decision: 'DENY',
+    reason: 'assault: not for LEAD',
+  });
+  expect(denied.body.case.outcome).toBe('OVERRIDE_DENIED');
+
+  const { context, page, errors } = await phone();
+  await signIn(page, 'officer-second', `/cases/${caseId}`);
+  await page.click('#social-contact-link');
+  await page.waitForSelector('#s-from-arrest-note:not([hidden])');
+  expect(await page.inputValue('#s-person-givenName')).toBe('Noor');
+  expect(await page.inputValue('#s-person-dateOfBirth')).toBe('1991-09-09');
+  expect(await page.isChecked('input[name="verification.bases"][value="POLICE_RECORDS"]')).toBe(true);
+  // The officer completes what the arrest record cannot say, and sends it.
+  await page.check('input[name="drivers"][value="BEHAVIORAL_HEALTH"]');
+  await page.selectOption('#s-violations-0-area', { index: 1 });
+  await page.click('#social-form button[type="submit"]');
+  await page.waitForSelector('#result:not([hidden])');
+  const rows = await stack.db.referral.findMany({
+    where: { person: { familyName: 'Fromarrest' }, type: 'SOCIAL_CONTACT' },
+  });
+  expect(rows).toHaveLength(1);
+  expect((rows[0].details as { fromArrest?: string }).fromArrest).toBe(caseId);
+  expect(errors).toEqual([]);
+  await context.close();
+
+  // A diverted case is no such start.
+  const diverted = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const refused = await officer.get(`/api/cases/${diverted.body.caseId}/social-contact-draft`);
+  expect(refused.status).toBe(409);
+  expect(refused.body.error).toMatchObject({ code: 'DIVERTED', ruleId: 'R-SC-FROM-ARREST' });
 });

@@ -1,0 +1,32 @@
+import type { ReferralRecord } from '../disclosure/case-sections';
+import type { CaseView } from '../shared/case-model';
+
+/** R-SC-FROM-ARREST: the endings of an arrest diversion that leave the person not diverted on the charge. */
+export const NOT_DIVERTED_OUTCOMES: ReadonlyArray<NonNullable<CaseView['outcome']>> = [
+  'OVERRIDE_DENIED',
+  'NCI_DECLINED',
+];
+
+/**
+ * R-SC-FROM-ARREST (2026-12-02): a social-contact referral started from the arrest's record, as far as
+ * the record says — the officer completes the rest (drivers, the catchment area, what was seen).
+ */
+export function socialContactDraftOf(caseId: string, record: ReferralRecord, referredOn: string) {
+  const details = record.details as {
+    incident?: { occurredOn?: string; narrative?: string };
+    offenses?: Array<{ drug?: unknown }>;
+    officer?: { id?: string };
+  };
+  const date = details.incident?.occurredOn ?? referredOn;
+  return {
+    fromArrest: caseId,
+    agency: record.agency,
+    source: { type: 'OFFICER' as const, referrerId: details.officer?.id ?? record.officerId ?? '' },
+    person: { ...record.person, stateId: record.person.stateId ?? undefined },
+    // The arrest is a police record of a law violation (R-SC-PREREQ).
+    verification: { bases: ['POLICE_RECORDS' as const] },
+    drivers: details.offenses?.some((o) => o.drug) ? ['DRUG_ACTIVITY' as const] : [],
+    ...(details.incident?.narrative ? { narrative: details.incident.narrative } : {}),
+    violations: [{ date }],
+  };
+}
