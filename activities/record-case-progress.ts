@@ -62,15 +62,17 @@ export async function recordCaseProgress(deps: ActivityDeps, progress: CaseProgr
 }
 
 /**
- * R-EVAL: an enrolled participant's outcomes are followed up from their referral date. Started here
+ * R-EVAL: an enrolled participant's outcomes are followed up from their referral date — a social
+ * contact's too (2026-12-02); one continuing a handed-off participant opens enrolled, without an
+ * ENROLLED event, so the person is followed once, under the diversion. Started here
  * when possible; if Temporal cannot be reached now, the worker's reconciliation starts them.
  */
 async function followUpEnrolled(deps: ActivityDeps, referralId: string): Promise<void> {
   const referral = await deps.db.referral.findUnique({
     where: { id: referralId },
-    select: { type: true, agency: true, referredAt: true, createdAt: true },
+    select: { agency: true, referredAt: true, createdAt: true },
   });
-  if (referral?.type !== 'ARREST_DIVERSION') return;
+  if (!referral) return;
   await startFollowUps(deps, {
     recordId: referralId,
     agency: referral.agency,

@@ -32,13 +32,13 @@ export async function startFollowUps(
 }
 
 /**
- * The enrolled diversions and the bookings whose follow-ups were not started (Temporal was unreachable
+ * The enrolled referrals (diversions and social contacts, R-EVAL 2026-12-02) and the bookings whose follow-ups were not started (Temporal was unreachable
  * when they should have been): the worker starts them, as it starts unstarted referrals.
  */
 export async function startMissingFollowUps(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
   const [enrolled, bookings] = await Promise.all([
     deps.db.referral.findMany({
-      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
+      where: { events: { some: { type: 'ENROLLED' } } },
       select: { id: true, agency: true, referredAt: true, createdAt: true },
       orderBy: { createdAt: 'desc' },
       take: 500,

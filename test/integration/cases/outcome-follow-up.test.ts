@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { contextAs, launchBrowser, watchErrors } from '../../support/browser';
 import { followUpWorkflowId } from '../../../src/shared/definitions';
 import { apiAs, waitFor } from '../../support/api-client';
-import { arrestReferral } from '../../support/referrals';
+import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /**
@@ -80,4 +80,30 @@ test('R-EVAL: reminders at 6, 12 and 24 months; confirmed by the agency sergeant
   });
   const done = await stack.db.followUp.findMany({ where: { recordId } });
   expect(done.every((f) => f.confirmedAt && f.remindedAt && !f.stuckSince)).toBe(true);
+});
+
+test('R-EVAL (2026-12-02): an enrolled social contact is followed up too, at 6, 12 and 24 months from its referral', async () => {
+  const officer = apiAs(stack.baseUrl, 'officer');
+  const caseManager = apiAs(stack.baseUrl, 'case_manager');
+  const submitted = await officer.post('/api/referrals/social-contacts', socialContactReferral());
+  expect(submitted.status).toBe(201);
+  const caseId: string = submitted.body.caseId;
+  const act = async (who: typeof officer, action: string, body: unknown) => {
+    const res = await who.act(caseId, action, body);
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  };
+  await act(apiAs(stack.baseUrl, 'sergeant'), 'approval-decision', { decision: 'APPROVE' });
+  await waitFor(
+    async () => (await officer.get(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT' || undefined,
+    'a place',
+  );
+  await act(officer, 'contacts', { willing: true });
+  await act(caseManager, 'screening', {});
+  await act(caseManager, 'consent', { method: 'WRITTEN' });
+  await act(caseManager, 'intake', {});
+  const rows = await waitFor(async () => {
+    const r = await stack.db.followUp.findMany({ where: { recordId: caseId }, orderBy: { months: 'asc' } });
+    return r.length === 3 ? r : undefined;
+  }, 'the follow-ups of the enrolled social contact');
+  expect(rows.map((r) => r.months)).toEqual([6, 12, 24]);
 });
