@@ -102,7 +102,11 @@ function entryFor(
 }
 
 export function accessToCase(reader: ReaderIdentity, facts: CaseFacts): Access {
-  return accessTo(reader, facts.referral, releaseStateOf(facts.release));
+  return accessTo(
+    reader,
+    { ...facts.referral, nciDecidedAt: facts.view.nci?.decidedAt },
+    releaseStateOf(facts.release),
+  );
 }
 
 /**

@@ -112,7 +112,12 @@ export interface CaseParties {
   prosecutorOffices: string[];
   /** R-EL-WARRANT: the referral went to the DOC NCI team for their decision. */
   routedToDocNci: boolean;
+  /** When the DOC NCI team decided (their reading of the referral record ends 30 days later). */
+  nciDecidedAt?: string;
 }
+
+/** R-ROI (corrected 2026-12-02): the DOC NCI team reads a referral routed to them until 30 days after their decision. */
+export const NCI_READS_RECORD_FOR_MS = 30 * 86_400_000;
 
 export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relation {
   switch (reader.role) {
@@ -170,8 +175,17 @@ export function accessFor(role: Role, relation: Relation, release: ReleaseState)
 }
 
 /** The access of a reader to a case, from who they are, the case's parties and the release's state. */
-export function accessTo(reader: ReaderIdentity, parties: CaseParties, release: ReleaseState): Access {
-  return accessFor(reader.role, relationOf(reader, parties), release);
+export function accessTo(
+  reader: ReaderIdentity,
+  parties: CaseParties,
+  release: ReleaseState,
+  now = Date.now(),
+): Access {
+  const relation = relationOf(reader, parties);
+  const access = accessFor(reader.role, relation, release);
+  // R-ROI (corrected 2026-12-02): after those 30 days the NCI team sees the program status only.
+  const nciDone = parties.nciDecidedAt && now > Date.parse(parties.nciDecidedAt) + NCI_READS_RECORD_FOR_MS;
+  return relation === 'DOC_NCI_REFERRAL' && nciDone ? { ...access, referralRecord: false } : access;
 }
 
 /** The basis recorded for a disclosure of the case-management summary under a release. */
