@@ -214,7 +214,8 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   CONSENT_GIVEN: { shownFrom: 'FULL', fields: caseManagement('method', 'memorializedBy', 'covers') },
   CONSENT_RESCINDED: { shownFrom: 'FULL', fields: caseManagement('note') },
   INTAKE_SCHEDULED: ANY(caseManagement('intakeScheduledFor', 'from')),
-  INTAKE_COMPLETED: ANY(),
+  // R-INTAKE: the assessment is case-management record, health details included: case management only.
+  INTAKE_COMPLETED: ANY(caseManagement('assessment')),
   ENROLLED: ANY(),
   INTAKE_DEADLINE_EXTENDED: ANY({ ...status('from', 'to'), ...referral('reason') }),
   INTAKE_DEADLINE_MISSED: ANY(status('dueAt')),

@@ -1,7 +1,9 @@
 import type { CaseActionName } from './case-action-names';
 import { humanize } from './humanize';
 import {
+  ASSESSMENT_DOMAINS,
   IIP_GOALS,
+  NEED_LEVELS,
   isTerminal,
   STAGES,
   type CaseView,
@@ -172,6 +174,22 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     label: 'Record intake',
     stages: ['AWAITING_INTAKE'],
     openWhen: (view) => view.consent.status === 'GIVEN',
+    // R-INTAKE (Decision 2026-12-02): the seed's assessment, as structured answers.
+    fields: [
+      {
+        name: 'assessment.causeOfLawViolations',
+        label: 'The immediate cause of the law violations',
+        type: 'textarea',
+        required: true,
+      },
+      ...ASSESSMENT_DOMAINS.map((domain): ActionField => ({
+        name: `assessment.${domain}`,
+        label: `Need: ${humanize(domain.replace(/([A-Z])/g, '_$1').toUpperCase())}`,
+        type: 'select',
+        options: NEED_LEVELS.map((l): [string, string] => [l, humanize(l)]),
+        required: true,
+      })),
+    ],
   },
   recordIipGoals: {
     label: 'Record IIP goals',

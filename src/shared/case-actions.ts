@@ -3,7 +3,9 @@ import {
   CONSENT_METHODS,
   EXIT_REASONS,
   FILING_DECISIONS,
+  ASSESSMENT_DOMAINS,
   IIP_GOALS,
+  NEED_LEVELS,
   PACKET_REVIEW_OUTCOMES,
   SCREENED_OUT_REASONS,
   WITHDRAWAL_REASONS,
@@ -89,7 +91,27 @@ export const caseActionSchemas = {
       intakeScheduledFor: isoInstant.describe('When the in-depth intake is booked (before the intake deadline)'),
     })
     .describe('R-INTAKE (Decision 2026-12-02): book or move the intake appointment at any time before intake'),
-  recordIntake: z.strictObject({}).describe('R-INTAKE: the in-depth intake was completed'),
+  recordIntake: z
+    .strictObject({
+      assessment: z
+        .strictObject({
+          causeOfLawViolations: z
+            .string()
+            .trim()
+            .min(1)
+            .max(2000)
+            .describe('The immediate cause of the law violations'),
+          ...(Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(NEED_LEVELS)])) as Record<
+            (typeof ASSESSMENT_DOMAINS)[number],
+            z.ZodEnum<{ [L in (typeof NEED_LEVELS)[number]]: L }>
+          >),
+        })
+        .optional()
+        .describe(
+          "R-INTAKE (Decision 2026-12-02): the seed's assessment — the cause of the law violations and the level of need in each domain (case-management record)",
+        ),
+    })
+    .describe('R-INTAKE: the in-depth intake was completed'),
   extendIntakeDeadline: z
     .strictObject({
       newDueAt: isoInstant.describe('The new intake deadline; must be later than the current one'),

@@ -3,6 +3,7 @@ import type {
   CoordinationAlert,
   ExitReason,
   IipGoal,
+  IntakeAssessment,
   Outcome,
   PacketReviewOutcome,
   ReleaseCoverage,
@@ -83,7 +84,8 @@ export interface CaseEventData {
   CONSENT_GIVEN: { method: ConsentMethod; memorializedBy?: string; covers?: ReleaseCoverage };
   CONSENT_RESCINDED: Note | undefined;
   INTAKE_SCHEDULED: { intakeScheduledFor: string; from?: string };
-  INTAKE_COMPLETED: undefined;
+  /** `assessment` since the intake records the seed's assessment (R-INTAKE, Decision 2026-12-02). */
+  INTAKE_COMPLETED: { assessment?: IntakeAssessment } | undefined;
   ENROLLED: undefined;
   INTAKE_DEADLINE_EXTENDED: { from: string; to: string; reason: string };
   INTAKE_DEADLINE_MISSED: { dueAt: string };

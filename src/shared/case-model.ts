@@ -84,6 +84,20 @@ export const IIP_GOALS = [
   'OTHER',
 ] as const;
 export type IipGoal = (typeof IIP_GOALS)[number];
+/** R-INTAKE (Decision 2026-12-02): the domains of the seed's in-depth assessment, each answered by its level of need. */
+export const ASSESSMENT_DOMAINS = [
+  'chemicalDependency',
+  'mentalHealth',
+  'housing',
+  'legalOrGangInvolvement',
+  'employment',
+  'education',
+] as const;
+export const NEED_LEVELS = ['NONE', 'SOME', 'HIGH', 'NOT_ASSESSED'] as const;
+export type IntakeAssessment = {
+  /** The immediate cause of the law violations, in the case manager's words. */
+  causeOfLawViolations: string;
+} & { [D in (typeof ASSESSMENT_DOMAINS)[number]]: (typeof NEED_LEVELS)[number] };
 export type FilingDecision = (typeof FILING_DECISIONS)[number];
 
 export type Outcome =

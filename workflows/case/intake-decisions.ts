@@ -132,8 +132,9 @@ export const intakeDeciders: Deciders<IntakeAction> = {
         `Intake cannot be recorded before consent on case ${state.referralId}: record the release of information first (both may be recorded in the same visit)`,
       );
     }
+    const { assessment } = args.input;
     return [
-      event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE' }),
+      event(args, now, { type: 'INTAKE_COMPLETED', ruleId: 'R-INTAKE', data: assessment ? { assessment } : undefined }),
       ...enrollIfComplete(args, now, { consent: state.consent.status === 'GIVEN', intake: true }),
     ];
   },

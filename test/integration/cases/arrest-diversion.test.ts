@@ -250,3 +250,30 @@ test("R-ROI: no notice carries the person's name, date of birth or the offense",
       expect(all).not.toContain(secret);
   }
 });
+
+test("R-INTAKE (Decision 2026-12-02): the intake records the seed's assessment as structured answers — case-management record, never a partner's to read", async () => {
+  const caseId = await submitArrest(stack, felony());
+  await caseManager.actOk(caseId, 'screening');
+  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
+  const assessment = {
+    causeOfLawViolations: 'unsheltered since March; uses to sleep outside',
+    chemicalDependency: 'HIGH',
+    mentalHealth: 'SOME',
+    housing: 'HIGH',
+    legalOrGangInvolvement: 'NONE',
+    employment: 'SOME',
+    education: 'NOT_ASSESSED',
+  };
+  const wrong = await caseManager.act(caseId, 'intake', { assessment: { ...assessment, housing: 'VERY' } });
+  expect(wrong.status).toBe(400);
+  expect(wrong.body.error.fields).toEqual([expect.objectContaining({ field: 'assessment.housing' })]);
+  const enrolled = await caseManager.act(caseId, 'intake', { assessment });
+  expect(enrolled.body.case.stage).toBe('ENROLLED');
+  const intakeOf = (body: { case: { events: Array<{ type: string; data?: Record<string, unknown> }> } }) =>
+    body.case.events.find((e) => e.type === 'INTAKE_COMPLETED');
+  expect(intakeOf(enrolled.body)?.data?.assessment).toEqual(assessment);
+  // Even under a release covering staffing, partners see that intake happened, not what it found.
+  const sergeantRead = (await apiAs(stack.baseUrl, 'sergeant').get(`/api/cases/${caseId}`)).body;
+  expect(intakeOf(sergeantRead)).toBeDefined();
+  expect(intakeOf(sergeantRead)?.data).toBeUndefined();
+});
