@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
+import { NOT_DIVERTED_OUTCOMES, type Outcome } from '../shared/case-model';
 import { relativeRateIndex, suppressed } from './statistics';
 
 interface ArrestRecord {
@@ -20,7 +21,11 @@ export async function arrestRecords(db: PrismaClient): Promise<ArrestRecord[]> {
   const [referrals, bookings] = await Promise.all([
     db.referral.findMany({
       where: { type: 'ARREST_DIVERSION' },
-      select: { details: true, events: { where: { type: 'ENROLLED' }, select: { seq: true }, take: 1 } },
+      select: {
+        details: true,
+        outcome: true,
+        events: { where: { type: 'ENROLLED' }, select: { seq: true }, take: 1 },
+      },
     }),
     db.booking.findMany({ select: { details: true, reason: true } }),
   ]);
@@ -28,7 +33,8 @@ export async function arrestRecords(db: PrismaClient): Promise<ArrestRecord[]> {
     ...referrals.map((r) => ({
       group: groupOf(r.details),
       eligible: (r.details as { eligibility?: { eligible?: boolean } }).eligibility?.eligible === true,
-      diverted: true,
+      // R-EVAL (Decision 2026-12-02): an override denied or an NCI decline is not a diversion.
+      diverted: !NOT_DIVERTED_OUTCOMES.includes(r.outcome as Outcome),
       enrolled: r.events.length > 0,
     })),
     ...bookings.map((b) => ({

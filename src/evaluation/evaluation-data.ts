@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { NOT_DIVERTED_OUTCOMES } from '../shared/case-model';
 import type { PrismaClient } from '../generated/prisma/client';
 import { IIP_MILESTONES } from './demographics';
 import { hazardRatio, kaplanMeier, suppressed, survivalAt, type Subject } from './statistics';
@@ -27,7 +28,7 @@ export interface EvaluationRecord {
  * with the outcomes recorded for its person after its start.
  */
 export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRecord[]> {
-  const [enrolled, bookings] = await Promise.all([
+  const [enrolled, bookings, notDiverted] = await Promise.all([
     db.referral.findMany({
       where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
       select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true, details: true },
@@ -35,8 +36,28 @@ export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRec
     db.booking.findMany({
       select: { id: true, personId: true, bookedAt: true, agency: true, reason: true, details: true },
     }),
+    // R-EVAL (Decision 2026-12-02): every referral that ended in booking belongs to the comparison pool —
+    // override denied, NCI declined, and screened out then charged.
+    db.referral.findMany({
+      where: {
+        type: 'ARREST_DIVERSION',
+        OR: [
+          { outcome: { in: [...NOT_DIVERTED_OUTCOMES] } },
+          { outcome: 'CHARGES_FILED', events: { some: { type: 'SCREENED_OUT' } } },
+        ],
+      },
+      select: {
+        id: true,
+        personId: true,
+        referredAt: true,
+        createdAt: true,
+        agency: true,
+        details: true,
+        outcome: true,
+      },
+    }),
   ]);
-  const people = [...new Set([...enrolled, ...bookings].map((r) => r.personId))];
+  const people = [...new Set([...enrolled, ...bookings, ...notDiverted].map((r) => r.personId))];
   const milestones = await db.iipMilestone.findMany({
     where: { referralId: { in: enrolled.map((r) => r.id) } },
     select: { referralId: true, milestone: true, reachedOn: true },
@@ -80,6 +101,20 @@ export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRec
       outcomes: after(b.personId, b.bookedAt),
       milestones: [],
     })),
+    ...notDiverted.map((r): EvaluationRecord => {
+      const start = r.referredAt ?? r.createdAt;
+      return {
+        personId: r.personId,
+        recordId: r.id,
+        cohort: 'COMPARISON',
+        start,
+        agency: r.agency,
+        offenseLevel: levelOf(r.details),
+        bookingReason: r.outcome === 'CHARGES_FILED' ? 'SCREENED_OUT_AND_CHARGED' : r.outcome,
+        outcomes: after(r.personId, start),
+        milestones: [],
+      };
+    }),
   ];
 }
 
@@ -175,7 +210,7 @@ export const DATA_DICTIONARY = {
   agency: 'The referring or booking agency (code)',
   offenseLevel: 'FELONY, GROSS_MISDEMEANOR or MISDEMEANOR: the most serious offense of the referral',
   bookingReason:
-    'COMPARISON only: INELIGIBLE (the eligibility check found reasons) or OFFICER_DECISION (eligible; booked)',
+    'COMPARISON only: INELIGIBLE (the eligibility check found reasons), OFFICER_DECISION (eligible; booked), OVERRIDE_DENIED, NCI_DECLINED, or SCREENED_OUT_AND_CHARGED (a referral that ended in booking)',
   followUpMonths: 'Whole months from the start to the first re-arrest, or to the export',
   rearrested: 'Whether an arrest was recorded after the start',
   monthsToRearrest: 'Whole months from the start to the first recorded arrest (null without one)',

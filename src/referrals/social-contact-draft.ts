@@ -1,11 +1,4 @@
 import type { ReferralRecord } from '../disclosure/case-sections';
-import type { CaseView } from '../shared/case-model';
-
-/** R-SC-FROM-ARREST: the endings of an arrest diversion that leave the person not diverted on the charge. */
-export const NOT_DIVERTED_OUTCOMES: ReadonlyArray<NonNullable<CaseView['outcome']>> = [
-  'OVERRIDE_DENIED',
-  'NCI_DECLINED',
-];
 
 /**
  * R-SC-FROM-ARREST (2026-12-02): a social-contact referral started from the arrest's record, as far as

@@ -76,7 +76,7 @@ export interface MonthlyReportData {
   clientRows: ClientRow[];
 }
 
-const TERMINAL = new Set(['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED']);
+const TERMINAL = new Set(['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED', 'REFUSED']);
 const LEAVES_THE_QUEUE = new Set(['PLACE_GRANTED', 'ENROLLED', 'EXITED', 'CASE_CLOSED', 'SOCIAL_CONTACT_DENIED']);
 const DAY_MS = 86_400_000;
 
@@ -106,7 +106,6 @@ export function buildMonthlyReport(args: {
   const cases = args.cases.filter((c) => by(c.referredAt));
   const first = (c: ReportCaseInput, type: string, when: (at: Date) => boolean = by) =>
     c.events.find((e) => e.type === type && when(e.occurredAt));
-  const last = (c: ReportCaseInput, type: string) => c.events.filter((e) => e.type === type && by(e.occurredAt)).at(-1);
   const daysSinceReferral = (c: ReportCaseInput, at: Date) => (at.getTime() - c.referredAt.getTime()) / DAY_MS;
 
   const referralsByMonth = monthsEnding(month, 12).map((m) => {
@@ -119,28 +118,45 @@ export function buildMonthlyReport(args: {
   });
   const referredInMonth = cases.filter((c) => inMonth(c.referredAt));
 
+  // R-STAFFING (Decision 2026-12-02): the client report follows the person. A participant handed off
+  // (R-VICTIM) continues in the linked social contact: one row, under the social contact from the
+  // hand-off on, with the diversion's enrollment and both cases' record, and the social contact's exit.
+  const byId = new Map(args.cases.map((c) => [c.referralId, c]));
+  const continuedFrom = (c: ReportCaseInput) => {
+    const opened = c.events.find((e) => e.type === 'SOCIAL_CONTACT_REFERRED');
+    const { linkedFrom, continuedAt } = (opened?.data ?? {}) as { linkedFrom?: string; continuedAt?: string };
+    return continuedAt === 'ENROLLED' && linkedFrom ? byId.get(linkedFrom) : undefined;
+  };
+  const continuedIn = new Map(
+    cases.flatMap((c) => {
+      const from = continuedFrom(c);
+      return from && by(c.referredAt) ? [[from.referralId, c] as const] : [];
+    }),
+  );
   const clientRows: ClientRow[] = cases
     .flatMap((c) => {
-      const enrolled = first(c, 'ENROLLED');
+      if (continuedIn.has(c.referralId)) return []; // the row goes on under the social contact
+      const from = continuedFrom(c);
+      const record = from ? [from, c] : [c];
+      const enrolled = first(from ?? c, 'ENROLLED');
       const exited = first(c, 'EXITED');
       if (!enrolled || (exited && monthOf(exited.occurredAt, timezone) < month)) return [];
-      const goals = (last(c, 'IIP_RECORDED')?.data as { goals?: string[] } | undefined)?.goals ?? [];
-      const withdrawn = c.events
-        .filter((e) => e.type === 'SERVICE_WITHDRAWN' && by(e.occurredAt))
-        .map((e) => String((e.data as { service?: string }).service));
-      const delivered = c.events
-        .filter((e) => e.type === 'SERVICE_RECORDED' && by(e.occurredAt))
-        .map((e) => {
-          const { service, provider } = e.data as { service?: string; provider?: string };
-          return provider ? `${service} (${provider})` : String(service);
-        });
+      const eventsOf = (type: string) =>
+        record.flatMap((r) => r.events.filter((e) => e.type === type && by(e.occurredAt)));
+      const goals = (eventsOf('IIP_RECORDED').at(-1)?.data as { goals?: string[] } | undefined)?.goals ?? [];
+      const withdrawn = eventsOf('SERVICE_WITHDRAWN').map((e) => String((e.data as { service?: string }).service));
+      const delivered = eventsOf('SERVICE_RECORDED').map((e) => {
+        const { service, provider } = e.data as { service?: string; provider?: string };
+        return provider ? `${service} (${provider})` : String(service);
+      });
+      const start = from ?? c;
       return [
         {
           referralId: c.referralId,
           referralType: c.type,
-          referredOn: day(c.referredAt),
-          screenedOn: ((e) => (e ? day(e.occurredAt) : null))(first(c, 'SCREENING_RECORDED')),
-          consentOn: ((e) => (e ? day(e.occurredAt) : null))(last(c, 'CONSENT_GIVEN')),
+          referredOn: day(start.referredAt),
+          screenedOn: ((e) => (e ? day(e.occurredAt) : null))(first(start, 'SCREENING_RECORDED')),
+          consentOn: ((e) => (e ? day(e.occurredAt) : null))(eventsOf('CONSENT_GIVEN').at(-1)),
           enrolledOn: day(enrolled.occurredAt),
           status: exited ? 'EXITED' : 'ACTIVE',
           iipGoals: goals,
@@ -153,8 +169,9 @@ export function buildMonthlyReport(args: {
     })
     .sort((a, b) => a.enrolledOn.localeCompare(b.enrolledOn) || a.referralId.localeCompare(b.referralId));
 
+  // R-STAFFING (Decision 2026-12-02): people in the program or on their way in; an exit shows once, in its month.
   const staffingList: StaffingRow[] = cases
-    .filter((c) => !TERMINAL.has(c.stage))
+    .filter((c) => !TERMINAL.has(c.stage) || (c.stage === 'EXITED' && first(c, 'EXITED', inMonth)))
     .map((c) => ({
       referralId: c.referralId,
       type: c.type,

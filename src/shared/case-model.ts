@@ -111,6 +111,13 @@ export type Outcome =
   | 'NCI_DECLINED'
   | 'REFUSED_AT_SUBMISSION';
 
+/**
+ * The endings of an arrest diversion that leave the person not diverted on the charge (R-EL-OVERRIDE,
+ * R-EL-WARRANT): they may be referred as a social contact (R-SC-FROM-ARREST) and belong to the
+ * evaluation's comparison pool, never to the diverted (R-EVAL, Decision 2026-12-02).
+ */
+export const NOT_DIVERTED_OUTCOMES: readonly Outcome[] = ['OVERRIDE_DENIED', 'NCI_DECLINED'];
+
 export const SOCIAL_CONTACT_SOURCES = ['OFFICER', 'DOC', 'COMMUNITY', 'ARREST_HANDOFF'] as const;
 export type SocialContactSource = (typeof SOCIAL_CONTACT_SOURCES)[number];
 

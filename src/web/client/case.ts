@@ -1,3 +1,4 @@
+import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-model';
 import type { ActionField, OfferedAction } from '../../shared/case-action-catalogue';
 import { api, errorMessage } from './api';
 import { announce, h, humanize, replaceChildren, when, whenDone } from './dom';
@@ -252,10 +253,7 @@ function render(body: any): void {
         )
       : null,
     // R-SC-FROM-ARREST: a person not diverted on the arrest may still be referred as a social contact.
-    referral &&
-    me &&
-    ['officer', 'sergeant'].includes(me.role) &&
-    ['OVERRIDE_DENIED', 'NCI_DECLINED'].includes(status.outcome)
+    referral && me && ['officer', 'sergeant'].includes(me.role) && NOT_DIVERTED_OUTCOMES.includes(status.outcome)
       ? h(
           'a',
           { href: `/refer?from=${encodeURIComponent(status.referralId)}`, id: 'social-contact-link' },

@@ -299,3 +299,33 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
     expect.arrayContaining(['BLACK', 'NOT_RECORDED']),
   );
 });
+
+test('R-EVAL (Decision 2026-12-02): a referral whose override was denied joins the comparison pool, never the diverted', async () => {
+  const submitted = await officer().post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({
+      person: person('Denied', '1979-07-07', 'WA-DENIED-1'),
+      offenses: [{ code: 'ASSAULT_4' }],
+      overrideRequest: { reason: 'Booked; asks for an override' },
+    }),
+  );
+  expect(submitted.status).toBe(201);
+  const denied = await apiAs(stack.baseUrl, 'sergeant').act(submitted.body.caseId, 'override-decision', {
+    decision: 'DENY',
+    reason: 'not for LEAD',
+  });
+  expect(denied.body.case.outcome).toBe('OVERRIDE_DENIED');
+  await waitFor(
+    async () =>
+      (await stack.db.referral.findUniqueOrThrow({ where: { id: submitted.body.caseId } })).outcome ===
+        'OVERRIDE_DENIED' || undefined,
+    'the outcome projected',
+  );
+  const rows = String((await evaluator().get('/api/evaluation/export.jsonl')).body)
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+  expect(rows.filter((r) => r.bookingReason === 'OVERRIDE_DENIED')).toEqual([
+    expect.objectContaining({ cohort: 'COMPARISON' }),
+  ]);
+});

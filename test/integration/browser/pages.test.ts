@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
-import { readCase, settled, submitArrest } from '../../support/case-helpers';
+import { readCase, readWholeCase, settled, submitArrest } from '../../support/case-helpers';
 import { contextAs, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -117,8 +117,24 @@ test('a case manager records screening, consent and intake, and the case shows e
   await act('consent', async () => {
     await page.selectOption('form.confirm select[name="method"]', 'WRITTEN');
   });
-  await act('intake');
+  // R-INTAKE (Decision 2026-12-02): the intake records the seed's assessment, every domain answered.
+  await act('intake', async () => {
+    await page.fill('form.confirm textarea[name="assessment.causeOfLawViolations"]', 'no shelter since spring');
+    for (const domain of [
+      'chemicalDependency',
+      'mentalHealth',
+      'housing',
+      'legalOrGangInvolvement',
+      'employment',
+      'education',
+    ])
+      await page.selectOption(`form.confirm select[name="assessment.${domain}"]`, 'SOME');
+  });
   await expect(page.locator('#stage').textContent()).resolves.toBe('ENROLLED');
+  const intake = (await readWholeCase(stack, caseId)).case.events.find(
+    (e: { type: string }) => e.type === 'INTAKE_COMPLETED',
+  );
+  expect(intake.data.assessment).toMatchObject({ causeOfLawViolations: 'no shelter since spring', housing: 'SOME' });
   await expect(page.locator('#announce').textContent()).resolves.toMatch(/Enrolled/);
   await screenshot(page, 'case-enrolled');
   // An action the stage does not allow says so.

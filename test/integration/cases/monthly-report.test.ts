@@ -197,6 +197,8 @@ const EXPECTED_STAFFING = [
   ['BUR-SEEDB00002', 'Ben Birch', 'AWAITING_INTAKE'],
   ['BUR-SEEDG00007', null, 'AWAITING_SCREENING'],
   ['BUR-SEEDA00001', 'Ada Alder', 'ENROLLED'],
+  // R-STAFFING (Decision 2026-12-02): an exit shows once, in the month it happened (Eve left in September).
+  ['BUR-SEEDE00005', null, 'EXITED'],
   ['BUR-SEEDC00003', null, 'INTAKE_MISSED'],
   ['BUR-SEEDD00004', null, 'WAITING_FOR_CAPACITY'],
 ];
