@@ -231,13 +231,13 @@ async function checkReports(c: BuiltCase) {
     const res = await asReader(reader).get(`/api/reports/${month}`);
     expect(res.status).toBe(200);
     const row = res.body.staffingList.find((r: { referralId: string }) => r.referralId === c.caseId);
-    if (!c.closed) {
-      const named = c.scenario.release === 'IN_FORCE_COVERING_STAFFING';
-      expect({ reader: reader.name, name: row.name }).toEqual({
-        reader: reader.name,
-        name: named ? `${c.ref}-given ${c.ref}-family` : null,
-      });
-    } else expect(row).toBeUndefined();
+    // R-STAFFING (Decision 2026-12-02): a closed case here is an exit of this month, which the list shows once.
+    const named = c.scenario.release === 'IN_FORCE_COVERING_STAFFING';
+    expect({ reader: reader.name, name: row.name, exited: row.stage === 'EXITED' }).toEqual({
+      reader: reader.name,
+      name: named ? `${c.ref}-given ${c.ref}-family` : null,
+      exited: c.closed,
+    });
     const client = res.body.clientRows.find((r: { referralId: string }) => r.referralId === c.caseId);
     if (c.enrolled) {
       const level = expectedCaseManagement(reader, c);
