@@ -1,3 +1,4 @@
+import type { ConnectionOptions, ConnectionPlugin } from '@temporalio/client';
 import {
   TestWorkflowEnvironment,
   type LocalTestWorkflowEnvironmentOptions,
@@ -19,9 +20,26 @@ export async function startEphemeralTemporal(
     try {
       return options.kind === 'dev'
         ? await TestWorkflowEnvironment.createLocal(options)
-        : await TestWorkflowEnvironment.createTimeSkipping(options);
+        : await TestWorkflowEnvironment.createTimeSkipping({
+            ...options,
+            plugins: [...(options.plugins ?? []), TEST_SERVER_KEEPALIVE],
+          });
     } catch (err) {
       if (attempt >= 3 || !/did not start within/.test(String(err))) throw err;
     }
   }
 }
+
+/**
+ * The Java test server allows a client's keepalive ping once every 5 minutes (gRPC's default); the
+ * client pings every 30 s, so a test file that runs for minutes is answered "too many pings" and its
+ * connection is dropped under the calls in flight — seen as a workflow test that hung in CI. Its
+ * client pings no more often than the server allows.
+ */
+const TEST_SERVER_KEEPALIVE: ConnectionPlugin = {
+  name: 'lead-test-server-keepalive',
+  configureConnection: (options: ConnectionOptions): ConnectionOptions => ({
+    ...options,
+    channelArgs: { ...options.channelArgs, 'grpc.keepalive_time_ms': 310_000 },
+  }),
+};
