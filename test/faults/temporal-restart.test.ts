@@ -52,11 +52,14 @@ test('Temporal down past a case clock: timers due meanwhile fire after the resta
 
   // The referral answered 503 during the outage was recorded; the worker starts its workflow.
   const pending = await stack.db.referral.findFirstOrThrow({ where: { createdAt: { gte: new Date(stoppedAt) } } });
+  // Its clocks count from when the API accepted it (R-INTAKE, Decision 2026-12-02), not from the late
+  // start: its screening clock came due during the outage, so its R-SCREEN reminder is owed as well.
   await waitFor(
-    async () => Object.keys(noticeCounts(stack.mail, pending.id)).length === 2,
-    'the outage referral to start and notify',
+    async () => Object.keys(noticeCounts(stack.mail, pending.id)).length === 3,
+    'the outage referral to start and notify (R-CALL, R-PACKET, and the R-SCREEN reminder its clock owes)',
     120_000,
   );
+  expect(await stack.db.caseEvent.count({ where: { referralId: pending.id, type: 'SCREENING_OVERDUE' } })).toBe(1);
   const referralRecoveryMs = Date.now() - restartedAt;
   await caseSettled(stack, caseId);
   await caseSettled(stack, pending.id);
