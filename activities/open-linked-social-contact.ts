@@ -63,6 +63,11 @@ export async function openLinkedSocialContact(
       skipDuplicates: true,
       data: [{ ...release, id: carriedId, referralId: id, createdAt: undefined }],
     });
+    const versions = await db.releaseVersion.findMany({ where: { releaseId: release.id } });
+    await db.releaseVersion.createMany({
+      skipDuplicates: true,
+      data: versions.map((v) => ({ ...v, releaseId: carriedId, createdAt: undefined })),
+    });
   }
   await cases.startSocialContact(input);
   await db.referral.updateMany({ where: { id, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });

@@ -337,7 +337,7 @@ async function perCase(stack: BenchEngine) {
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-footprint');
   const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
   await cm.act(id, 'screening');
-  await cm.act(id, 'consent', { method: 'WRITTEN' });
+  await cm.act(id, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   await cm.act(id, 'intake');
   await waitFor(
     async () => (await stack.db.notification.count({ where: { referralId: id, status: 'SENT' } })) === 2,

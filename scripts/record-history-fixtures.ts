@@ -93,6 +93,10 @@ async function main() {
       reason: 'hospital stay',
     });
     await cm.actOk(id, 'consent', { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes' });
+    await cm.actOk(id, 'consent/amendments', {
+      method: 'WRITTEN',
+      covers: { staffing: true, providers: ['Valley Cities'] },
+    });
     await cm.actOk(id, 'intake');
     await cm.actOk(id, 'consent/rescind');
 

@@ -84,6 +84,8 @@ export const PATCHES = {
   filingPerOffice: 'filing-per-office',
   /** R-VICTIM (Decision 2026-12-02): an objection's filing decision has its own clock (decision rule). */
   victimFilingClock: 'victim-filing-clock',
+  /** R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing (decision rule). */
+  intakeNeedsStaffingRelease: 'intake-needs-staffing-release',
 } as const;
 
 /**

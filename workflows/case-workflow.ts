@@ -125,6 +125,9 @@ const rulesInForce: RulesInForce = {
   get victimFilingClock() {
     return patched(PATCHES.victimFilingClock);
   },
+  get intakeNeedsStaffingRelease() {
+    return patched(PATCHES.intakeNeedsStaffingRelease);
+  },
 };
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {

@@ -10,6 +10,7 @@ export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
   recordScreenedOut: 'screening/not-appropriate',
   recordConsent: 'consent',
   rescindConsent: 'consent/rescind',
+  amendRelease: 'consent/amendments',
   recordIntake: 'intake',
   scheduleIntake: 'intake/appointment',
   extendIntakeDeadline: 'intake-deadline/extensions',

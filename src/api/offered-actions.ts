@@ -30,6 +30,8 @@ export function offeredActions(reader: CaseReader & { role: Role }, view: CaseVi
       (!action.openWhen || action.openWhen(view, reader));
     if (!open) return [];
     const { label, fields = [], danger = false, consequence } = action;
-    return [{ name, path: pathOf(name), label, fields, danger, ...(consequence ? { consequence } : {}) }];
+    const initial = action.initialValues?.(view) ?? {};
+    const filled = fields.map((f) => (f.name in initial ? { ...f, initial: initial[f.name] } : f));
+    return [{ name, path: pathOf(name), label, fields: filled, danger, ...(consequence ? { consequence } : {}) }];
   });
 }

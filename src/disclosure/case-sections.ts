@@ -213,6 +213,10 @@ export const EVENT_RULES: Record<CaseEventType, EventRule> = {
   PACKET_REVIEWED: ANY({ ...status('office', 'outcome'), ...referral('criterion'), note: 'authoredNote' }),
   CONSENT_GIVEN: { shownFrom: 'FULL', fields: caseManagement('method', 'memorializedBy', 'covers') },
   CONSENT_RESCINDED: { shownFrom: 'FULL', fields: caseManagement('note') },
+  RELEASE_AMENDED: {
+    shownFrom: 'FULL',
+    fields: caseManagement('method', 'memorializedBy', 'covers', 'version', 'note'),
+  },
   INTAKE_SCHEDULED: ANY(caseManagement('intakeScheduledFor', 'from')),
   // R-INTAKE: the assessment is case-management record, health details included: case management only.
   INTAKE_COMPLETED: ANY(caseManagement('assessment')),
@@ -388,6 +392,10 @@ export interface ReleaseRecord {
   providers: string[];
   givenAt?: string;
   givenBy?: string;
+  /** R-CONSENT (Decision 2026-12-02): the version in force (1 as given) and its latest amendment. */
+  version: number;
+  amendedAt?: string;
+  amendedBy?: string;
   rescindedAt?: string;
   rescindedBy?: string;
 }

@@ -96,7 +96,7 @@ function entryFor(
     personId: facts.referral.personId,
     caseId: facts.referral.id,
     kinds,
-    basis: underRelease ? `${access.basis}; ${releaseBasis(facts.release!.id)}` : access.basis,
+    basis: underRelease ? `${access.basis}; ${releaseBasis(facts.release!)}` : access.basis,
     ...(underRelease ? { releaseId: facts.release!.id } : {}),
   };
 }
@@ -188,7 +188,7 @@ export function staffingNameFor(
   const nominated = row.nominatedBy.length > 0;
   if (!underRelease && !nominated) return { name: null, namedBecause: null };
   const basis = underRelease
-    ? `R-STAFFING: ${releaseBasis(row.release!.id)}`
+    ? `R-STAFFING: ${releaseBasis(row.release!)}`
     : `R-STAFFING: nominated by ${row.nominatedBy.map((n) => `${n.id} (${n.role})`).join(', ')}`;
   return {
     name: `${row.person.givenName} ${row.person.familyName}`,
@@ -221,7 +221,7 @@ export function clientReportEntry(
     personId: row.personId,
     caseId: row.caseId,
     kinds: [summary ? 'CASE_MANAGEMENT_SUMMARY' : 'CASE_MANAGEMENT_RECORD'],
-    basis: summary ? `R-STAFFING: ${releaseBasis(row.release!.id)}` : 'R-ROI, R-STAFFING: a supervisor',
+    basis: summary ? `R-STAFFING: ${releaseBasis(row.release!)}` : 'R-ROI, R-STAFFING: a supervisor',
     ...(summary ? { releaseId: row.release!.id } : {}),
   };
 }

@@ -189,8 +189,8 @@ export function accessTo(
 }
 
 /** The basis recorded for a disclosure of the case-management summary under a release. */
-export const releaseBasis = (releaseId: string) =>
-  `R-ROI: release of information ${releaseId}, in force and covering staffing`;
+export const releaseBasis = (release: { id: string; version: number }) =>
+  `R-ROI: release of information ${release.id} (version ${release.version}), in force and covering staffing`;
 
 /** The readers' table of README.md ("Who sees what"), generated from READERS so the two cannot drift. */
 export function policyTable(): string {

@@ -12,6 +12,9 @@ export interface StoredRelease {
   providers: string[];
   givenAt: Date;
   givenById: string;
+  version: number;
+  amendedAt: Date | null;
+  amendedById: string | null;
   rescindedAt: Date | null;
   rescindedById: string | null;
 }
@@ -40,6 +43,9 @@ export function releaseOf(caseId: string, consent: ConsentRecord, stored: Stored
     providers: covers.providers,
     givenAt: row?.givenAt.toISOString() ?? (consent.rescindedAt || consent.status === 'GIVEN' ? consent.at : undefined),
     givenBy: row?.givenById ?? consent.by?.id,
+    // The workflow's record is the newest: an amendment reaches the stored row after the answer.
+    version: Math.max(consent.version ?? 1, row?.version ?? 1),
+    ...(consent.amendedAt ? { amendedAt: consent.amendedAt, amendedBy: consent.amendedBy?.id } : {}),
     rescindedAt,
     rescindedBy: row?.rescindedById ?? consent.rescindedBy?.id,
   };
@@ -56,6 +62,8 @@ export function fromStored(row: StoredRelease): ReleaseRecord {
     providers: row.providers,
     givenAt: row.givenAt.toISOString(),
     givenBy: row.givenById,
+    version: row.version,
+    ...(row.amendedAt ? { amendedAt: row.amendedAt.toISOString(), amendedBy: row.amendedById ?? undefined } : {}),
     rescindedAt: row.rescindedAt?.toISOString(),
     rescindedBy: row.rescindedById ?? undefined,
   };

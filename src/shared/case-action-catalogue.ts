@@ -27,6 +27,8 @@ export interface ActionField {
   type: 'text' | 'textarea' | 'select' | 'datetime' | 'checkboxes' | 'boolean' | 'list';
   options?: Array<[string, string]>;
   required?: boolean;
+  /** What the field starts with (an amendment starts from the version in force); never a decision's choice. */
+  initial?: string | boolean;
 }
 
 /** Who is offered the action: their role, and a prosecutor's office (R-JURISDICTION). */
@@ -44,6 +46,8 @@ export interface ActionPresentation {
   /** A further condition on the case, and on the reader (e.g. a filing decision their office still owes). */
   openWhen?: (view: CaseView, reader: CaseReader) => boolean;
   fields?: ActionField[];
+  /** Initial values of fields, by name, from the case (what an amendment changes). */
+  initialValues?: (view: CaseView) => Record<string, string | boolean>;
   danger?: boolean;
   /** What confirming does, said before it is confirmed; by the chosen decision where there is one. */
   consequence?: string | Record<string, string>;
@@ -62,6 +66,27 @@ export interface OfferedAction {
   danger: boolean;
   consequence?: string | Record<string, string>;
 }
+
+/** R-CONSENT: how a release was given and what it covers (as given, and as amended). */
+const RELEASE_FIELDS: ActionField[] = [
+  {
+    name: 'method',
+    label: 'How',
+    type: 'select',
+    options: [
+      ['WRITTEN', 'Signed release of information'],
+      ['VERBAL_MEMORIALIZED', 'Verbal, memorialized by the agency'],
+    ],
+    required: true,
+  },
+  { name: 'memorializedBy', label: 'Memorialized by (for verbal consent)', type: 'text' },
+  {
+    name: 'covers.staffing',
+    label: 'The release covers staffing with the LEAD partners (they then see a progress summary)',
+    type: 'boolean',
+  },
+  { name: 'covers.providers', label: 'Treatment providers the release names (one per line)', type: 'list' },
+];
 
 const optionsOf = <C extends string>(labels: Record<C, string>): Array<[string, string]> => Object.entries(labels);
 const EXIT_REASONS = optionsOf<ExitReason>({
@@ -139,29 +164,25 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     consequence:
       "The referring agency's sergeants and every prosecutor office with jurisdiction are told, as for a person who left before screening; each office then decides whether to file (R-SCREEN).",
   },
+  // R-CONSENT: a first release, or (Decision 2026-12-02) a new one after a rescission before enrollment.
   recordConsent: {
     label: 'Record consent',
     stages: ['AWAITING_INTAKE'],
-    openWhen: (view) => view.consent.status === 'NONE',
-    fields: [
-      {
-        name: 'method',
-        label: 'How',
-        type: 'select',
-        options: [
-          ['WRITTEN', 'Signed release of information'],
-          ['VERBAL_MEMORIALIZED', 'Verbal, memorialized by the agency'],
-        ],
-        required: true,
-      },
-      { name: 'memorializedBy', label: 'Memorialized by (for verbal consent)', type: 'text' },
-      {
-        name: 'covers.staffing',
-        label: 'The release covers staffing with the LEAD partners (they then see a progress summary)',
-        type: 'boolean',
-      },
-      { name: 'covers.providers', label: 'Treatment providers the release names (one per line)', type: 'list' },
-    ],
+    openWhen: (view) => view.consent.status !== 'GIVEN',
+    fields: RELEASE_FIELDS,
+  },
+  // R-CONSENT (Decision 2026-12-02): a new version of the release in force, never an exit.
+  amendRelease: {
+    label: 'Amend the release',
+    stages: ['AWAITING_INTAKE', 'ENROLLED'],
+    openWhen: (view) => view.consent.status === 'GIVEN',
+    fields: [...RELEASE_FIELDS, { name: 'note', label: 'Note (why it changed)', type: 'textarea' }],
+    initialValues: (view) => ({
+      'covers.staffing': view.consent.covers?.staffing ?? false,
+      'covers.providers': (view.consent.covers?.providers ?? []).join('\n'),
+    }),
+    consequence:
+      'The amended release replaces the version in force at once and every read from now on follows it; without staffing coverage the LEAD partners see the status only (R-CONSENT, R-ROI).',
   },
   scheduleIntake: {
     label: 'Book or move the intake',
@@ -173,6 +194,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
   recordIntake: {
     label: 'Record intake',
     stages: ['AWAITING_INTAKE'],
+    // R-CONSENT (Decision 2026-12-02): refused unless the release covers staffing; the refusal says so.
     openWhen: (view) => view.consent.status === 'GIVEN',
     // R-INTAKE (Decision 2026-12-02): the seed's assessment, as structured answers.
     fields: [

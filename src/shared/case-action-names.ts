@@ -9,6 +9,7 @@ export const CASE_ACTION_NAMES = [
   'recordScreenedOut',
   'recordConsent',
   'rescindConsent',
+  'amendRelease',
   'recordIntake',
   'scheduleIntake',
   'extendIntakeDeadline',

@@ -83,6 +83,16 @@ export interface CaseEventData {
   /** `covers` since R-CONSENT's coverage (turn 2). */
   CONSENT_GIVEN: { method: ConsentMethod; memorializedBy?: string; covers?: ReleaseCoverage };
   CONSENT_RESCINDED: Note | undefined;
+  /** R-CONSENT (Decision 2026-12-02): the release in force amended; `version` is the new version's number. */
+  RELEASE_AMENDED: {
+    method: ConsentMethod;
+    memorializedBy?: string;
+    covers: ReleaseCoverage;
+    version: number;
+    /** The sequence number of the CONSENT_GIVEN event of the release amended (its identity). */
+    releaseSeq?: number;
+    note?: string;
+  };
   INTAKE_SCHEDULED: { intakeScheduledFor: string; from?: string };
   /** `assessment` since the intake records the seed's assessment (R-INTAKE, Decision 2026-12-02). */
   INTAKE_COMPLETED: { assessment?: IntakeAssessment } | undefined;

@@ -251,6 +251,11 @@ export interface ConsentRecord {
   by?: Actor;
   /** The sequence number of the CONSENT_GIVEN event: the release's identity. */
   givenSeq?: number;
+  /** R-CONSENT (Decision 2026-12-02): the version in force; 1 as given, one more for each amendment. */
+  version?: number;
+  /** The latest amendment (method, memorializedBy and covers are then the amended version's). */
+  amendedAt?: string;
+  amendedBy?: Actor;
   rescindedAt?: string;
   rescindedBy?: Actor;
 }

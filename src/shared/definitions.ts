@@ -33,6 +33,7 @@ export const caseActionUpdates: ActionUpdates = {
   recordScreenedOut: defineUpdate('recordScreenedOut'),
   recordConsent: defineUpdate('recordConsent'),
   rescindConsent: defineUpdate('rescindConsent'),
+  amendRelease: defineUpdate('amendRelease'),
   recordIntake: defineUpdate('recordIntake'),
   scheduleIntake: defineUpdate('scheduleIntake'),
   extendIntakeDeadline: defineUpdate('extendIntakeDeadline'),

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'case.recordScreenedOut': ['case_manager'],
   'case.recordConsent': ['case_manager'],
   'case.rescindConsent': ['case_manager'],
+  'case.amendRelease': ['case_manager'],
   'case.recordIntake': ['case_manager'],
   'case.scheduleIntake': ['case_manager'],
   'case.extendIntakeDeadline': ['officer', 'sergeant'],

@@ -59,7 +59,12 @@ test(`${CASES} referrals and ${5 * CASES} actions at once, duplicates mixed in: 
     actionStatuses.push(res.status);
   };
   await pool([...first, ...first], 16, (a) => run(a, a.key));
-  const consents = ids.map((caseId) => ({ caseId, path: 'consent', body: { method: 'WRITTEN' }, key: randomUUID() }));
+  const consents = ids.map((caseId) => ({
+    caseId,
+    path: 'consent',
+    body: { method: 'WRITTEN', covers: { staffing: true, providers: [] } },
+    key: randomUUID(),
+  }));
   const intakes = ids.map((caseId) => ({ caseId, path: 'intake', body: {}, key: randomUUID() }));
   await pool(consents, 16, (a) => run(a, a.key));
   await pool([...intakes, ...intakes], 16, (a) => run(a));

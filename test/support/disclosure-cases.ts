@@ -117,11 +117,22 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
       caseManager.act(caseId, 'consent', {
         method: 'VERBAL_MEMORIALIZED',
         memorializedBy: `${cm}-memorialized-by`,
-        covers: { staffing: scenario.release !== 'IN_FORCE_NOT_COVERING_STAFFING', providers: [`${cm}-provider`] },
+        covers: { staffing: true, providers: [`${cm}-provider`] },
       }),
     );
     await ok('intake', caseManager.act(caseId, 'intake'));
     enrolled = true;
+    // R-CONSENT (Decision 2026-12-02): intake needs staffing coverage; the release is then narrowed by an amendment.
+    if (scenario.release === 'IN_FORCE_NOT_COVERING_STAFFING')
+      await ok(
+        'amendment',
+        caseManager.act(caseId, 'consent/amendments', {
+          method: 'VERBAL_MEMORIALIZED',
+          memorializedBy: `${cm}-memorialized-by`,
+          covers: { staffing: false, providers: [`${cm}-provider`] },
+          note: `${cm}-amendment-note`,
+        }),
+      );
     await ok('iip', caseManager.act(caseId, 'iip', { goals: ['HOUSING', 'TREATMENT'] }));
     await ok(
       'service',

@@ -80,7 +80,12 @@ test('R-ENROLL needs consent, then intake (R-CONSENT: intake before consent is r
     ruleId: 'R-CONSENT',
     stage: 'AWAITING_INTAKE',
   });
-  const sameVisit = act(act(screened, 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + DAY);
+  const sameVisit = act(
+    act(screened, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }, T0 + DAY),
+    'recordIntake',
+    {},
+    T0 + DAY,
+  );
   expect(sameVisit.stage).toBe('ENROLLED');
   // A case that accepted an intake before consent under the earlier rule replays it (the rule is not in force there).
   const earlier = act(newCase(), 'recordScreening', {}, T0 + HOUR);
@@ -92,11 +97,92 @@ test('R-ENROLL needs consent, then intake (R-CONSENT: intake before consent is r
 });
 
 test('R-CONSENT: rescinding before enrollment keeps the case open; consent can be given again', () => {
-  const s = act(act(newCase(), 'recordScreening', {}, T0), 'recordConsent', { method: 'WRITTEN' }, T0 + HOUR);
+  const s = act(
+    act(newCase(), 'recordScreening', {}, T0),
+    'recordConsent',
+    { method: 'WRITTEN', covers: { staffing: true, providers: [] } },
+    T0 + HOUR,
+  );
   act(s, 'rescindConsent', {}, T0 + 2 * HOUR);
   expect(s).toMatchObject({ stage: 'AWAITING_INTAKE', consent: { status: 'RESCINDED' } });
-  act(act(s, 'recordConsent', { method: 'WRITTEN' }, T0 + DAY), 'recordIntake', {}, T0 + DAY);
+  act(
+    act(s, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }, T0 + DAY),
+    'recordIntake',
+    {},
+    T0 + DAY,
+  );
   expect(s.stage).toBe('ENROLLED');
+});
+
+test('R-CONSENT (Decision 2026-12-02): intake is refused unless the release in force covers staffing; an amendment lets it proceed', () => {
+  const s = act(act(newCase(), 'recordScreening', {}, T0), 'recordConsent', { method: 'WRITTEN' }, T0 + HOUR);
+  expect(refusal(() => decide('recordIntake', s, { actor: cm, input: {} }, T0 + DAY))).toMatchObject({
+    code: 'RULE_CONFLICT',
+    ruleId: 'R-CONSENT',
+  });
+  const amend = { method: 'WRITTEN' as const, covers: { staffing: true, providers: [] } };
+  act(s, 'amendRelease', amend, T0 + DAY);
+  expect(s.consent).toMatchObject({
+    status: 'GIVEN',
+    version: 2,
+    covers: { staffing: true },
+    amendedAt: new Date(T0 + DAY).toISOString(),
+  });
+  expect(act(s, 'recordIntake', {}, T0 + DAY).stage).toBe('ENROLLED');
+  // A case that accepted an intake under the earlier rule replays it.
+  const earlier = act(act(newCase(), 'recordScreening', {}, T0), 'recordConsent', { method: 'WRITTEN' }, T0 + HOUR);
+  const replayed = decide('recordIntake', earlier, { actor: cm, input: {} }, T0 + DAY, {
+    ...ALL_RULES,
+    intakeNeedsStaffingRelease: false,
+  });
+  expect(replayed.map((e) => e.type)).toEqual(['INTAKE_COMPLETED', 'ENROLLED']);
+});
+
+test('R-CONSENT (Decision 2026-12-02): an amendment is a new version, never an exit; reads follow the version in force', () => {
+  const covers = (staffing: boolean, providers: string[] = []) => ({ staffing, providers });
+  const s = act(
+    act(newCase(), 'recordScreening', {}, T0),
+    'recordConsent',
+    { method: 'WRITTEN', covers: covers(true) },
+    T0,
+  );
+  act(s, 'recordIntake', {}, T0 + HOUR);
+  const service = { service: 'detox', provider: 'Valley Cities' };
+  // The release names no provider: consulting one is refused until an amendment names it.
+  expect(refusal(() => decide('recordService', s, { actor: cm, input: service }, T0 + DAY))).toMatchObject({
+    ruleId: 'R-CONSENT',
+  });
+  act(s, 'amendRelease', { method: 'WRITTEN', covers: covers(true, ['Valley Cities']) }, T0 + DAY);
+  expect(act(s, 'recordService', service, T0 + DAY).events.at(-1)).toMatchObject({ type: 'SERVICE_RECORDED' });
+  // Narrowed (the provider removed, staffing no longer covered): still a participant, version 3.
+  const narrowed = decide(
+    'amendRelease',
+    s,
+    { actor: cm, input: { method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Ofc. Reyes', covers: covers(false) } },
+    T0 + 2 * DAY,
+  );
+  expect(narrowed.map((e) => [e.type, e.ruleId])).toEqual([['RELEASE_AMENDED', 'R-CONSENT']]);
+  apply(s, narrowed);
+  expect(s).toMatchObject({
+    stage: 'ENROLLED',
+    consent: { status: 'GIVEN', version: 3, method: 'VERBAL_MEMORIALIZED', covers: covers(false) },
+  });
+  expect(refusal(() => decide('recordService', s, { actor: cm, input: service }, T0 + 3 * DAY))).toMatchObject({
+    ruleId: 'R-CONSENT',
+  });
+  // An amendment that changes nothing, or with no release in force, is refused naming R-CONSENT.
+  const same = { method: 'VERBAL_MEMORIALIZED' as const, memorializedBy: 'Ofc. Reyes', covers: covers(false) };
+  expect(refusal(() => decide('amendRelease', s, { actor: cm, input: same }, T0 + 3 * DAY))).toMatchObject({
+    code: 'RULE_CONFLICT',
+    ruleId: 'R-CONSENT',
+  });
+  act(s, 'rescindConsent', {}, T0 + 4 * DAY);
+  expect(s.stage).toBe('EXITED');
+  const screened = act(newCase(), 'recordScreening', {}, T0);
+  expect(refusal(() => decide('amendRelease', screened, { actor: cm, input: same }, T0 + DAY))).toMatchObject({
+    code: 'RULE_CONFLICT',
+    ruleId: 'R-CONSENT',
+  });
 });
 
 test('actions refused by stage name the stage and the rule', () => {

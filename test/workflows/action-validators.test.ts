@@ -48,6 +48,11 @@ const REFUSALS: { [A in CaseActionName]: Refusal<A> } = {
     expected: { code: 'RULE_CONFLICT', ruleId: 'R-SCREEN', stage: 'AWAITING_SCREENING' },
   },
   rescindConsent: { on: 'arrest', input: {}, expected: { code: 'STAGE_CONFLICT', ruleId: 'R-CONSENT' } },
+  amendRelease: {
+    on: 'arrest',
+    input: { method: 'WRITTEN', covers: { staffing: true, providers: [] } },
+    expected: { code: 'STAGE_CONFLICT', ruleId: 'R-CONSENT' },
+  },
   recordIntake: { on: 'arrest', input: {}, expected: { code: 'RULE_CONFLICT', ruleId: 'R-SCREEN' } },
   scheduleIntake: {
     on: 'arrest',

@@ -108,7 +108,7 @@ test('R-INTAKE: an extension moves the deadline — nothing at day 30, the intak
     const caseId = await startArrest(wf);
     const referredAt = Date.parse((await wf.cases.view(caseId)).referredAt);
     await act(wf, caseId, 'recordScreening');
-    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     await wf.env.sleep(25 * DAY);
     const newDueAt = new Date(referredAt + 40 * DAY).toISOString();
     const extended = await act(
@@ -306,7 +306,7 @@ test('R-INTAKE (Decision 2026-12-02): the intake is booked or moved any time bef
     await expect(act(wf, caseId, 'scheduleIntake', { intakeScheduledFor: pastDeadline })).rejects.toMatchObject({
       rejection: { code: 'INVALID_FIELD', field: 'intakeScheduledFor', ruleId: 'R-INTAKE' },
     });
-    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
     await expect(
       act(wf, caseId, 'scheduleIntake', { intakeScheduledFor: new Date(now + 2 * DAY).toISOString() }),

@@ -34,7 +34,9 @@ test('R-ENROLL: screening, consent and intake on day 29 → enrolled, the deadli
     const caseId = await startArrest(wf);
     await act(wf, caseId, 'recordScreening');
     await wf.env.sleep(29 * DAY);
-    expect((await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' })).stage).toBe('AWAITING_INTAKE');
+    expect(
+      (await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } })).stage,
+    ).toBe('AWAITING_INTAKE');
     const enrolled = await act(wf, caseId, 'recordIntake');
     expect(enrolled).toMatchObject({ stage: 'ENROLLED', enrolled: true });
     await wf.env.sleep(3 * DAY);

@@ -25,7 +25,7 @@ const capacity = () => waitFor(() => wf.cases.capacity(), 'the capacity coordina
 async function enrolledArrestDiversion(): Promise<string> {
   const caseId = await startArrest(wf);
   await act(wf, caseId, 'recordScreening');
-  await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+  await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
   return caseId;
 }

@@ -13,7 +13,7 @@ test('R-COORD: an enrolled participant’s case manager is told once per new ref
   await withWorker(wf, stubs, async () => {
     const participant = await startArrest(wf);
     await act(wf, participant, 'recordScreening');
-    await act(wf, participant, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, participant, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     await act(wf, participant, 'recordIntake');
     const notYet = await startArrest(wf);
 

@@ -32,7 +32,7 @@ test('three years of monthly events: bounded history per run, the whole case int
     );
     const handle = wf.env.client.workflow.getHandle(caseId);
     await act(wf, caseId, 'recordScreening');
-    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     const { enrolledAt } = await act(wf, caseId, 'recordIntake');
     const runs = new Set([(await handle.describe()).runId]);
     let longestHistory = 0;

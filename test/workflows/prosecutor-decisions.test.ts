@@ -190,7 +190,7 @@ test('R-JURISDICTION: an office filing on an enrolled participant outside the na
   await withWorker(wf, stubs, async () => {
     const caseId = await startArrest(wf);
     await act(wf, caseId, 'recordScreening');
-    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
     const filed = await act(
       wf,

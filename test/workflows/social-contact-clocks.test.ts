@@ -97,7 +97,7 @@ test('R-SC-CONTACT: once found and willing, case management is called; no 30-day
     const waiting = await settled(wf, caseId);
     expect(waiting.stage).toBe('AWAITING_INTAKE');
     expect(waiting.deadlines.map((d) => d.ruleId)).not.toContain('R-INTAKE');
-    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     expect(await act(wf, caseId, 'recordIntake')).toMatchObject({ stage: 'ENROLLED', capacity: 'PARTICIPANT' });
     await settled(wf, caseId);
     expect(kinds(s, caseId, 'project_manager').at(-1)).toBe('R-SC-PDA:SOCIAL_CONTACT_ENROLLED');
@@ -169,7 +169,7 @@ describe('R-SC-REASSESS', () => {
       await approve(caseId);
       await act(wf, caseId, 'recordContact', { willing: true }, ACTORS.officer);
       await act(wf, caseId, 'recordScreening');
-      await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+      await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
       await wf.env.sleep(60 * DAY);
       expect((await act(wf, caseId, 'recordIntake')).stage).toBe('ENROLLED');
       await settled(wf, caseId);

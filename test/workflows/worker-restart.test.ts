@@ -39,7 +39,7 @@ test('a case carried on by three successive workers, each with an empty cache, s
     return id;
   });
   await onAFreshWorker(async () => {
-    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN' });
+    await act(wf, caseId, 'recordConsent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
     await settled(wf, caseId);
   });
   const view = await onAFreshWorker(async () => {

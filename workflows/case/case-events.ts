@@ -209,6 +209,18 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         givenSeq: event.seq,
       };
       break;
+    case 'RELEASE_AMENDED':
+      state.consent = {
+        ...state.consent,
+        method: event.data.method,
+        memorializedBy: event.data.memorializedBy,
+        covers: event.data.covers,
+        version: event.data.version,
+        amendedAt: event.at,
+        amendedBy: event.actor,
+      };
+      if (state.consent.memorializedBy === undefined) delete state.consent.memorializedBy;
+      break;
     case 'CONSENT_RESCINDED':
       state.consent = { ...state.consent, status: 'RESCINDED', rescindedAt: event.at, rescindedBy: event.actor };
       break;

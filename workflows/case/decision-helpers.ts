@@ -20,6 +20,8 @@ export interface RulesInForce {
   filingPerOffice: boolean;
   /** R-VICTIM (Decision 2026-12-02): an objection's filing decision has its own clock. */
   victimFilingClock: boolean;
+  /** R-CONSENT (Decision 2026-12-02): intake and enrollment need a release that covers staffing. */
+  intakeNeedsStaffingRelease: boolean;
 }
 export const ALL_RULES: RulesInForce = {
   filingDecisionGuard: true,
@@ -28,6 +30,7 @@ export const ALL_RULES: RulesInForce = {
   handOffKeepsEnrollment: true,
   filingPerOffice: true,
   victimFilingClock: true,
+  intakeNeedsStaffingRelease: true,
 };
 
 export type Decider<A extends CaseActionName> = (

@@ -1,8 +1,8 @@
 import type { CaseActionArgs } from '../../src/shared/case-actions';
-import { NO_COVERAGE, type CaseState } from '../../src/shared/case-model';
+import { NO_COVERAGE, type CaseState, type ReleaseCoverage } from '../../src/shared/case-model';
 import type { NewCaseEvent } from './case-events';
 import { sameService } from './services-record';
-import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders } from './decision-helpers';
+import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 
 /**
@@ -17,6 +17,17 @@ function enrollIfComplete(
 ): NewCaseEvent[] {
   return after.consent && after.intake ? [event(args, now, { type: 'ENROLLED', ruleId: 'R-ENROLL' })] : [];
 }
+
+const sameProvider = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** R-CONSENT (Decision 2026-12-02): a release that covers staffing is a condition of participating. */
+const participationAllowedBy = (covers: ReleaseCoverage, rules: RulesInForce) =>
+  !rules.intakeNeedsStaffingRelease || covers.staffing;
+
+const sameCoverage = (a: ReleaseCoverage, b: ReleaseCoverage) =>
+  a.staffing === b.staffing &&
+  a.providers.length === b.providers.length &&
+  a.providers.every((p) => b.providers.some((q) => sameProvider(p, q)));
 
 function requireScreened(state: CaseState, what: string): void {
   if (state.stage === 'AWAITING_SCREENING')
@@ -46,6 +57,7 @@ type IntakeAction =
   | 'recordLeftBeforeScreening'
   | 'recordConsent'
   | 'rescindConsent'
+  | 'amendRelease'
   | 'recordIntake'
   | 'scheduleIntake'
   | 'recordExit'
@@ -54,8 +66,6 @@ type IntakeAction =
   | 'reinstateService'
   | 'recordService'
   | 'recordCaseNote';
-
-const sameProvider = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export const intakeDeciders: Deciders<IntakeAction> = {
   recordScreening(state, args, now) {
@@ -92,14 +102,52 @@ export const intakeDeciders: Deciders<IntakeAction> = {
         'R-CONSENT',
         `Consent is already in force for case ${state.referralId} (given ${state.consent.at})`,
       );
-    const { method, memorializedBy, covers } = args.input;
+    const { method, memorializedBy, covers = NO_COVERAGE } = args.input;
     return [
       event(args, now, {
         type: 'CONSENT_GIVEN',
         ruleId: 'R-CONSENT',
-        data: { method, ...(memorializedBy ? { memorializedBy } : {}), covers: covers ?? NO_COVERAGE },
+        data: { method, ...(memorializedBy ? { memorializedBy } : {}), covers },
       }),
       ...enrollIfComplete(args, now, { consent: true, intake: state.intakeCompletedAt !== undefined }),
+    ];
+  },
+
+  /**
+   * R-CONSENT (Decision 2026-12-02): a new version of the release in force — never an exit, even when
+   * it stops covering staffing (a condition checked at intake): partners then see the status only.
+   */
+  amendRelease(state, args, now) {
+    requireStage(state, ['AWAITING_INTAKE', 'ENROLLED'], 'Amending the release', 'R-CONSENT');
+    const consent = state.consent;
+    if (consent.status !== 'GIVEN')
+      rejectRule(state, 'R-CONSENT', `Case ${state.referralId} has no release in force to amend: record consent`);
+    const { method, memorializedBy, covers, note } = args.input;
+    const current = consent.covers ?? NO_COVERAGE;
+    const unchanged =
+      method === consent.method &&
+      (memorializedBy ?? undefined) === consent.memorializedBy &&
+      sameCoverage(covers, current);
+    if (unchanged)
+      rejectRule(
+        state,
+        'R-CONSENT',
+        `The amendment changes nothing in the release in force on case ${state.referralId}`,
+      );
+    const version = (consent.version ?? 1) + 1;
+    return [
+      event(args, now, {
+        type: 'RELEASE_AMENDED',
+        ruleId: 'R-CONSENT',
+        data: {
+          method,
+          ...(memorializedBy ? { memorializedBy } : {}),
+          covers,
+          version,
+          ...(consent.givenSeq !== undefined ? { releaseSeq: consent.givenSeq } : {}),
+          ...(note ? { note } : {}),
+        },
+      }),
     ];
   },
 
@@ -130,6 +178,13 @@ export const intakeDeciders: Deciders<IntakeAction> = {
         state,
         'R-CONSENT',
         `Intake cannot be recorded before consent on case ${state.referralId}: record the release of information first (both may be recorded in the same visit)`,
+      );
+    }
+    if (state.consent.status === 'GIVEN' && !participationAllowedBy(state.consent.covers ?? NO_COVERAGE, rules)) {
+      rejectRule(
+        state,
+        'R-CONSENT',
+        `Intake cannot be recorded on case ${state.referralId}: the release in force does not cover staffing with the LEAD partners, a condition of participating — amend the release first`,
       );
     }
     const { assessment } = args.input;
@@ -212,7 +267,7 @@ export const intakeDeciders: Deciders<IntakeAction> = {
         rejectRule(
           state,
           'R-CONSENT',
-          `The release of information of case ${state.referralId} does not cover the provider "${provider}": record a release that names it before consulting them`,
+          `The release of information of case ${state.referralId} does not cover the provider "${provider}": amend the release to name it before consulting them`,
         );
     }
     return [

@@ -6,7 +6,7 @@ import { disclosePacket, discloseCase, discloseReferralRecord } from '../../disc
 import { localDate } from '../../eligibility/calendar-dates';
 import { socialContactDraftOf } from '../../referrals/social-contact-draft';
 import type { PrismaClient } from '../../generated/prisma/client';
-import { rescindRelease } from '../../referrals/releases';
+import { recordAmendmentOf, rescindRelease } from '../../referrals/releases';
 import { monthOf } from '../../reports/report-month';
 import { disclosuresCsv } from '../../reports/report-csv';
 import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
@@ -415,7 +415,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       if (action === 'rescindConsent')
         await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id });
       // The case after the action, read with the query (an update's result stays compact in history).
-      return { referral, view: await viewOfCase(deps, referral.id) };
+      const view = await viewOfCase(deps, referral.id);
+      // R-CONSENT (Decision 2026-12-02): lists read the amended version from the next read on.
+      if (action === 'amendRelease') await recordAmendmentOf(db, referral.id, view.consent);
+      return { referral, view };
     } catch (err) {
       if (err instanceof CaseActionRejectedError) {
         const { code, message, ruleId, stage, field } = err.rejection;

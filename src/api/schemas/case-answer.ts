@@ -130,7 +130,14 @@ const caseManagementRecordSchema = z.looseObject({
   milestones: z
     .array(z.looseObject({ milestone: z.string(), reachedOn: isoDate }))
     .describe('R-EVAL, R-IIP: milestones reached'),
-  release: z.looseObject({ id: z.string(), inForce: z.boolean(), coversStaffing: z.boolean() }).nullable(),
+  release: z
+    .looseObject({
+      id: z.string(),
+      inForce: z.boolean(),
+      coversStaffing: z.boolean(),
+      version: z.number().int().min(1).describe('R-CONSENT: the version in force (1 as given, one more per amendment)'),
+    })
+    .nullable(),
   intakeScheduledFor: isoDateTime.optional(),
   iip: z.looseObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),
   servicesDelivered: z.array(z.looseObject({ service: z.string(), at: isoDateTime })),
@@ -152,6 +159,7 @@ const actionFieldSchema = z.looseObject({
   type: z.enum(['text', 'textarea', 'select', 'datetime', 'checkboxes', 'boolean', 'list']),
   options: z.array(z.array(z.string()).length(2).describe('[value, label]')).optional(),
   required: z.boolean().optional(),
+  initial: z.union([z.string(), z.boolean()]).optional().describe('What the field starts with'),
 });
 
 /** An action the reader may take on the case now, with what the page needs to ask for it. */

@@ -30,7 +30,7 @@ function fieldControl(action: OfferedAction, f: ActionField): HTMLElement {
     return h(
       'label',
       { class: 'inline', for: id },
-      h('input', { type: 'checkbox', id, name: f.name, 'data-bool': true }),
+      h('input', { type: 'checkbox', id, name: f.name, 'data-bool': true, checked: f.initial === true }),
       f.label,
     );
   // A choice has no default: the person picks it (a consequential decision is never pre-selected).
@@ -43,12 +43,17 @@ function fieldControl(action: OfferedAction, f: ActionField): HTMLElement {
           f.options!.map(([v, t]) => h('option', { value: v }, t)),
         )
       : f.type === 'textarea' || f.type === 'list'
-        ? h('textarea', { id, name: f.name, rows: '2', required: f.required })
+        ? h(
+            'textarea',
+            { id, name: f.name, rows: '2', required: f.required },
+            typeof f.initial === 'string' ? f.initial : '',
+          )
         : h('input', {
             id,
             name: f.name,
             type: f.type === 'datetime' ? 'datetime-local' : 'text',
             required: f.required,
+            ...(typeof f.initial === 'string' ? { value: f.initial } : {}),
           });
   return h('div', {}, h('label', { for: id }, f.label), control);
 }
@@ -204,7 +209,7 @@ function caseManagementView(cm: any): HTMLElement {
       'p',
       { id: 'release' },
       r
-        ? `Release of information ${r.inForce ? 'in force' : `rescinded ${when(r.rescindedAt)}`}: ${humanize(r.method ?? '')}${r.memorializedBy ? ` (memorialized by ${r.memorializedBy})` : ''}; ${r.coversStaffing ? 'covers staffing with the partners' : 'does not cover staffing'}${r.providers.length ? `; providers: ${r.providers.join(', ')}` : ''}.`
+        ? `Release of information, version ${r.version}${r.amendedAt ? ` (amended ${when(r.amendedAt)})` : ''}, ${r.inForce ? 'in force' : `rescinded ${when(r.rescindedAt)}`}: ${humanize(r.method ?? '')}${r.memorializedBy ? ` (memorialized by ${r.memorializedBy})` : ''}; ${r.coversStaffing ? 'covers staffing with the partners' : 'does not cover staffing'}${r.providers.length ? `; providers: ${r.providers.join(', ')}` : ''}.`
         : 'No release of information recorded.',
     ),
     cm.intakeScheduledFor ? h('p', {}, `Intake booked for ${when(cm.intakeScheduledFor)}`) : null,

@@ -48,7 +48,7 @@ async function enrolled(p: (typeof PEOPLE)[keyof typeof PEOPLE], report: string)
   );
   for (const [action, body] of [
     ['screening', {}],
-    ['consent', { method: 'WRITTEN' }],
+    ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }],
     ['intake', {}],
   ] as const)
     expect((await caseManager().act(caseId, action, body)).status).toBe(200);

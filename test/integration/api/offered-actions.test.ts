@@ -58,16 +58,33 @@ test('each reader is offered what their role may do at this stage, and what is o
     'recordCaseNote',
     'nominateForStaffing',
   ]);
-  // R-CONSENT: intake is offered once the release of information is recorded.
+  // R-CONSENT: intake is offered once the release of information is recorded; the release may be amended.
   const consented = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/consent`, {
     method: 'WRITTEN',
+    covers: { staffing: true, providers: ['Valley Cities'] },
   });
   expect(consented.status).toBe(200);
   expect(consented.body.actions.map((a: { name: string }) => a.name)).toEqual([
+    'amendRelease',
     'scheduleIntake',
     'recordIntake',
     'recordCaseNote',
     'rescindConsent',
     'nominateForStaffing',
   ]);
+  // An amendment's form starts from the version in force (what it changes); how it was given is asked anew.
+  const amend = consented.body.actions.find((a: { name: string }) => a.name === 'amendRelease');
+  expect(Object.fromEntries(amend.fields.map((f: { name: string; initial?: unknown }) => [f.name, f.initial]))).toEqual(
+    {
+      method: undefined,
+      memorializedBy: undefined,
+      'covers.staffing': true,
+      'covers.providers': 'Valley Cities',
+      note: undefined,
+    },
+  );
+  // R-CONSENT (Decision 2026-12-02): rescinded before enrollment, consent is offered again on the case page.
+  const rescinded = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/consent/rescind`, {});
+  expect(rescinded.body.case.stage).toBe('AWAITING_INTAKE');
+  expect(rescinded.body.actions.map((a: { name: string }) => a.name)).toContain('recordConsent');
 });

@@ -75,7 +75,7 @@ test('R-EVAL: the evaluation page shows the stored curves and tables; small cell
     );
     for (const [action, body] of [
       ['screening', {}],
-      ['consent', { method: 'WRITTEN' }],
+      ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }],
       ['intake', {}],
     ] as const)
       await cm.actOk(caseId, action, body);

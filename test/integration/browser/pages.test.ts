@@ -114,8 +114,10 @@ test('a case manager records screening, consent and intake, and the case shows e
   };
   await act('screening');
   await expect(page.locator('#stage').textContent()).resolves.toBe('AWAITING_INTAKE');
+  // R-CONSENT (Decision 2026-12-02): intake needs a release that covers staffing.
   await act('consent', async () => {
     await page.selectOption('form.confirm select[name="method"]', 'WRITTEN');
+    await page.check('form.confirm input[name="covers.staffing"]');
   });
   // R-INTAKE (Decision 2026-12-02): the intake records the seed's assessment, every domain answered.
   await act('intake', async () => {
@@ -137,6 +139,17 @@ test('a case manager records screening, consent and intake, and the case shows e
   expect(intake.data.assessment).toMatchObject({ causeOfLawViolations: 'no shelter since spring', housing: 'SOME' });
   await expect(page.locator('#announce').textContent()).resolves.toMatch(/Enrolled/);
   await screenshot(page, 'case-enrolled');
+  // R-CONSENT (Decision 2026-12-02): the release is amended from the version in force (a provider added).
+  await act('consent/amendments', async () => {
+    await expect(page.isChecked('form.confirm input[name="covers.staffing"]')).resolves.toBe(true);
+    await page.selectOption('form.confirm select[name="method"]', 'WRITTEN');
+    await page.fill('form.confirm textarea[name="covers.providers"]', 'Valley Cities');
+  });
+  expect((await readWholeCase(stack, caseId)).caseManagement.release).toMatchObject({
+    version: 2,
+    coversStaffing: true,
+    providers: ['Valley Cities'],
+  });
   // An action the stage does not allow says so.
   const refused = await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening');
   expect(refused.status).toBe(409);

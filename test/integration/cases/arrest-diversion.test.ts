@@ -106,7 +106,10 @@ test('R-CONSENT: intake before consent is refused (409 naming R-CONSENT); consen
   expect(early.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT', stage: 'AWAITING_INTAKE' });
   expect(early.body.error.message).toMatch(/before consent/);
   expect((await readCase(stack, caseId)).intakeCompletedAt).toBeUndefined();
-  const consent = await caseManager.act(caseId, 'consent', { method: 'WRITTEN' });
+  const consent = await caseManager.act(caseId, 'consent', {
+    method: 'WRITTEN',
+    covers: { staffing: true, providers: [] },
+  });
   expect(consent.body.case.stage).toBe('AWAITING_INTAKE');
   const intake = await caseManager.act(caseId, 'intake');
   expect(intake.body.case.stage).toBe('ENROLLED');
@@ -115,6 +118,56 @@ test('R-CONSENT: intake before consent is refused (409 naming R-CONSENT); consen
     'INTAKE_COMPLETED',
     'ENROLLED',
   ]);
+});
+
+test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing; each amendment is a new version that every read follows, never an exit', async () => {
+  const caseId = await submitArrest(stack, felony());
+  const sergeant = apiAs(stack.baseUrl, 'sergeant');
+  await caseManager.actOk(caseId, 'screening');
+  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: false, providers: [] } });
+  const refused = await caseManager.act(caseId, 'intake');
+  expect(refused.status).toBe(409);
+  expect(refused.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT' });
+  expect(refused.body.error.message).toMatch(/does not cover staffing/);
+
+  const widened = await caseManager.act(caseId, 'consent/amendments', {
+    method: 'VERBAL_MEMORIALIZED',
+    memorializedBy: 'Ofc. Reyes',
+    covers: { staffing: true, providers: ['Valley Cities'] },
+  });
+  expect(widened.status).toBe(200);
+  expect(widened.body.caseManagement.release).toMatchObject({ version: 2, coversStaffing: true, inForce: true });
+  expect((await caseManager.act(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
+  // The sergeant reads the progress summary under version 2, and the disclosure names that version.
+  const underTwo = await sergeant.get(`/api/cases/${caseId}`);
+  expect(underTwo.body.caseManagement.level).toBe('SUMMARY');
+  const disclosed = await stack.db.disclosure.findMany({ where: { caseId, actorRole: 'sergeant' } });
+  expect(disclosed.at(-1)?.basis).toMatch(/release of information .* \(version 2\)/);
+
+  // Narrowed: still a participant; from the next read on the sergeant sees the status only.
+  const narrowed = await caseManager.act(caseId, 'consent/amendments', {
+    method: 'WRITTEN',
+    covers: { staffing: false, providers: ['Valley Cities'] },
+    note: 'no longer wants the partners to discuss the case',
+  });
+  expect(narrowed.body.case.stage).toBe('ENROLLED');
+  expect((await sergeant.get(`/api/cases/${caseId}`)).body.caseManagement).toBeNull();
+  const stored = await stack.db.releaseOfInformation.findFirstOrThrow({
+    where: { referralId: caseId },
+    include: { versions: { orderBy: { version: 'asc' } } },
+  });
+  expect(stored).toMatchObject({ version: 3, coversStaffing: false, rescindedAt: null });
+  expect(stored.versions.map((v) => [v.version, v.method, v.coversStaffing, v.providers])).toEqual([
+    [1, 'WRITTEN', false, []],
+    [2, 'VERBAL_MEMORIALIZED', true, ['Valley Cities']],
+    [3, 'WRITTEN', false, ['Valley Cities']],
+  ]);
+  const unchanged = await caseManager.act(caseId, 'consent/amendments', {
+    method: 'WRITTEN',
+    covers: { staffing: false, providers: ['valley cities'] },
+  });
+  expect(unchanged.status).toBe(409);
+  expect(unchanged.body.error).toMatchObject({ ruleId: 'R-CONSENT' });
 });
 
 test('R-SCREEN: left before screening → sergeant and prosecutor notified at once', async () => {
@@ -204,7 +257,7 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
 test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a participant, PDA told', async () => {
   const caseId = await submitArrest(stack, felony());
   await caseManager.actOk(caseId, 'screening');
-  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN' });
+  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   expect((await caseManager.act(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
   await stack.env.sleep('20 days');
   const rescinded = await caseManager.act(caseId, 'consent/rescind');

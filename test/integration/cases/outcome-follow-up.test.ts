@@ -99,7 +99,7 @@ test('R-EVAL (2026-12-02): an enrolled social contact is followed up too, at 6, 
   );
   await act(officer, 'contacts', { willing: true });
   await act(caseManager, 'screening', {});
-  await act(caseManager, 'consent', { method: 'WRITTEN' });
+  await act(caseManager, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   await act(caseManager, 'intake', {});
   const rows = await waitFor(async () => {
     const r = await stack.db.followUp.findMany({ where: { recordId: caseId }, orderBy: { months: 'asc' } });

@@ -485,7 +485,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
   const early = await caseManager.act(caseId, 'iip', { goals: ['HOUSING'] });
   expect(early.status).toBe(409);
   expect(early.body.error).toMatchObject({ ruleId: 'R-IIP', stage: 'AWAITING_INTAKE' });
-  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN' });
+  await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   await caseManager.actOk(caseId, 'intake');
   const unknownGoal = await caseManager.act(caseId, 'iip', { goals: ['ABSTINENCE'] });
   expect(unknownGoal.status).toBe(400);

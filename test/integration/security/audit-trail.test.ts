@@ -26,7 +26,7 @@ test('every action in a complete case lifecycle leaves exactly one audit row, an
   const caseId = created.body.caseId;
   await track(caseManager.act(caseId, 'screening'));
   await track(caseManager.get(`/api/cases/${caseId}`));
-  await track(caseManager.act(caseId, 'consent', { method: 'WRITTEN' }));
+  await track(caseManager.act(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }));
   await track(caseManager.act(caseId, 'intake'));
   await track(caseManager.act(caseId, 'iip', { goals: ['HOUSING', 'TREATMENT'] }));
   await track(caseManager.act(caseId, 'screening')); // refused: 409, audited too

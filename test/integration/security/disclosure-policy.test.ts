@@ -80,7 +80,13 @@ function expectedCaseManagement(reader: Reader, c: BuiltCase): 'FULL' | 'SUMMARY
   return c.scenario.release === 'IN_FORCE_COVERING_STAFFING' ? 'SUMMARY' : 'NONE';
 }
 
-const CASE_MANAGEMENT_EVENTS = ['CONSENT_GIVEN', 'CONSENT_RESCINDED', 'SERVICE_RECORDED', 'CASE_NOTE_RECORDED'];
+const CASE_MANAGEMENT_EVENTS = [
+  'CONSENT_GIVEN',
+  'CONSENT_RESCINDED',
+  'RELEASE_AMENDED',
+  'SERVICE_RECORDED',
+  'CASE_NOTE_RECORDED',
+];
 const SUMMARY_EVENTS = ['IIP_RECORDED', 'SERVICE_WITHDRAWN'];
 
 async function disclosuresOf(res: ApiResponse) {
