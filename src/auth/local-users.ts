@@ -5,8 +5,15 @@ import { DEMO_REFUSED, type AccountPolicy } from './accounts';
 import type { Identity } from './tokens';
 
 /** Demo people for the embedded default, one per role (and one per prosecutor office). */
-export const DEMO_USERS: Array<{ id: string; displayName: string; role: Role; office?: string; agency?: string }> = [
-  { id: 'demo-officer', displayName: 'Officer Dana Reyes', role: 'officer', agency: 'BURIEN_PD' },
+export const DEMO_USERS: Array<{
+  id: string;
+  displayName: string;
+  role: Role;
+  office?: string;
+  agency?: string;
+  badge?: string;
+}> = [
+  { id: 'demo-officer', displayName: 'Officer Dana Reyes', role: 'officer', agency: 'BURIEN_PD', badge: 'B-1047' },
   { id: 'demo-sergeant', displayName: 'Sergeant Lee Park', role: 'sergeant', agency: 'BURIEN_PD' },
   { id: 'demo-case-manager', displayName: 'Case manager Robin Ochoa', role: 'case_manager' },
   { id: 'demo-prosecutor', displayName: 'Deputy prosecutor Ari Stone', role: 'prosecutor', office: 'KCPAO' },
@@ -52,6 +59,7 @@ export async function checkCredentials(
     name: user.displayName,
     office: user.office ?? undefined,
     agency: user.agency ?? undefined,
+    badge: user.badge ?? undefined,
     sessionVersion: user.sessionVersion,
   };
 }

@@ -26,6 +26,8 @@ export interface Identity {
   office?: string;
   /** An officer's or sergeant's agency. */
   agency?: string;
+  /** An officer's or sergeant's badge or personnel number (Identity, 2026-12-02: the referring officer is the signed-in one). */
+  badge?: string;
   /** Local sign-in only: the account's session version when the session was issued (src/auth/accounts.ts). */
   sessionVersion?: number;
 }
@@ -34,6 +36,7 @@ export const CLAIMS = {
   role: 'lead_role',
   office: 'lead_office',
   agency: 'lead_agency',
+  badge: 'lead_badge',
   name: 'name',
   sessionVersion: 'lead_session_version',
 } as const;
@@ -43,6 +46,7 @@ const claimsSchema = z.object({
   [CLAIMS.role]: z.enum(ROLES),
   [CLAIMS.office]: z.string().max(50).optional(),
   [CLAIMS.agency]: z.string().max(50).optional(),
+  [CLAIMS.badge]: z.string().max(50).optional(),
   [CLAIMS.name]: z.string().max(200).optional(),
   [CLAIMS.sessionVersion]: z.number().int().min(0).optional(),
 });
@@ -119,6 +123,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
           role: c[CLAIMS.role] as Role,
           office: c[CLAIMS.office],
           agency: c[CLAIMS.agency],
+          badge: c[CLAIMS.badge],
           name: c[CLAIMS.name],
           ...(sessionVersion === undefined ? {} : { sessionVersion }),
         };
@@ -136,6 +141,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
         [CLAIMS.role]: identity.role,
         [CLAIMS.office]: identity.office,
         [CLAIMS.agency]: identity.agency,
+        [CLAIMS.badge]: identity.badge,
         [CLAIMS.name]: identity.name,
         [CLAIMS.sessionVersion]: identity.sessionVersion,
       })

@@ -8,7 +8,8 @@ import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';
 import type { ArrestDiversionSubmission } from '../referrals/referral-schema';
 import { assessArrestDiversion, checkReferredAt, jurisdictionOf } from '../referrals/submit-arrest-diversion';
-import type { Actor } from '../shared/roles';
+import type { Submitter } from '../shared/roles';
+import { requireOwnIdentity } from '../referrals/submitter-identity';
 
 /** A booking's id: the program's prefix, BK, and ten characters derived from the submission id. */
 export const bookingIdFor = (prefix: string, submissionId: string) =>
@@ -44,7 +45,7 @@ export async function refuseIfBooked(db: PrismaClient, submissionId: string): Pr
 export async function recordBooking(
   deps: { db: PrismaClient; config: LeadConfig },
   body: ArrestDiversionSubmission,
-  actor: Actor,
+  actor: Submitter,
 ): Promise<BookingResult> {
   const { db, config } = deps;
   const bookingId = bookingIdFor(config.program.caseIdPrefix, body.submissionId);
@@ -70,6 +71,7 @@ export async function recordBooking(
       `submissionId ${body.submissionId} was diverted as case ${diverted.id}; it cannot be recorded as a booking too (R-EVAL)`,
       { ruleId: 'R-EVAL', fields: [{ field: 'submissionId', message: 'already diverted' }] },
     );
+  requireOwnIdentity(actor, { agency: body.agency, officerField: 'officer.id', officerId: body.officer.id });
   checkReferredAt(config, body.referredAt, Date.now());
   const { offenseLevel, offices } = jurisdictionOf(config, body);
   try {

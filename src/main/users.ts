@@ -1,6 +1,6 @@
 /**
  * `npm run users -- <command>`: the people who sign in locally, in the database DATABASE_URL names.
- *   add <id> --name "<display name>" --role <role> [--agency <agency>] [--office <office>]
+ *   add <id> --name "<display name>" --role <role> [--agency <agency>] [--office <office>] [--badge <badge>]
  *   reset <id>        a new password; every session of the account ends at once
  *   disable <id>      no sign-in, and every session ends at once
  *   enable <id>
@@ -35,7 +35,8 @@ function checkRole(
   role: string | undefined,
   agency: string | undefined,
   office: string | undefined,
-): { role: Role; agency?: string; office?: string } {
+  badge: string | undefined,
+): { role: Role; agency?: string; office?: string; badge?: string } {
   if (!role || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role: one of ${ROLES.join(', ')}`);
   const needsAgency = role === 'officer' || role === 'sergeant';
   if (needsAgency && (!agency || !config.agencies[agency]))
@@ -44,7 +45,9 @@ function checkRole(
     throw new UsageError(`--office: a prosecutor belongs to one of ${Object.keys(config.offices).join(', ')}`);
   if (!needsAgency && agency) throw new UsageError(`--agency: only officers and sergeants have one`);
   if (role !== 'prosecutor' && office) throw new UsageError(`--office: only prosecutors have one`);
-  return { role: role as Role, agency, office };
+  if (badge !== undefined && (role !== 'officer' || !/^[\w-]{1,50}$/.test(badge)))
+    throw new UsageError('--badge: an officer\'s badge or personnel number (letters, digits, "-"; officers only)');
+  return { role: role as Role, agency, office, ...(badge ? { badge } : {}) };
 }
 
 async function existing(db: PrismaClient, id: string) {
@@ -62,6 +65,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
       role: { type: 'string' },
       agency: { type: 'string' },
       office: { type: 'string' },
+      badge: { type: 'string' },
     },
   });
   const [command, rawId] = positionals;
@@ -69,7 +73,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
     case 'add': {
       const id = checkId(rawId);
       if (!values.name?.trim()) throw new UsageError("--name: give the person's name as colleagues know it");
-      const role = checkRole(config, values.role, values.agency, values.office);
+      const role = checkRole(config, values.role, values.agency, values.office, values.badge);
       if (await db.user.findUnique({ where: { id } }))
         throw new UsageError(`id: an account "${id}" already exists (reset or enable it instead)`);
       const password = newPassword();
@@ -116,7 +120,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
     }
     default:
       throw new UsageError(
-        'command: one of add, reset, disable, enable, list (npm run users -- add <id> --name "…" --role <role> [--agency …] [--office …])',
+        'command: one of add, reset, disable, enable, list (npm run users -- add <id> --name "…" --role <role> [--agency …] [--office …] [--badge …])',
       );
   }
 }

@@ -6,9 +6,9 @@ import { casePolicyOf } from '../config/load-config';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
 import type { PrismaClient } from '../generated/prisma/client';
 import { ReferralRefused } from './referral-refused';
-import { requireOwnAgency } from './submitter-agency';
+import { requireOwnIdentity } from './submitter-identity';
 import type { ArrestDiversionInput, CaseView, OffenseLevel } from '../shared/case-model';
-import type { Actor } from '../shared/roles';
+import type { Actor, Submitter } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import { eligibilityFactsOf } from './eligibility-facts';
@@ -69,7 +69,7 @@ export async function assessArrestDiversion(
 export async function submitArrestDiversion(
   deps: Deps,
   body: ArrestDiversionSubmission,
-  actor: Actor,
+  actor: Submitter,
   shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date },
 ): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
@@ -79,7 +79,7 @@ export async function submitArrestDiversion(
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
 
   if (!existing) {
-    requireOwnAgency(actor, body.agency);
+    requireOwnIdentity(actor, { agency: body.agency, officerField: 'officer.id', officerId: body.officer.id });
     await refuseIfBooked(db, body.submissionId);
     checkReferredAt(config, body.referredAt, Date.now());
     if (!eligibility.eligible && !body.overrideRequest) {

@@ -1,6 +1,6 @@
 import { startRecordedWorkflow } from './reconcile-unstarted';
 import { alertCaseManagersOf } from './coordination';
-import { requireOwnAgency } from './submitter-agency';
+import { requireOwnIdentity } from './submitter-identity';
 import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
@@ -9,7 +9,7 @@ import { assessSocialContactPrerequisites } from '../eligibility/social-contact-
 import type { PrismaClient } from '../generated/prisma/client';
 import { ReferralRefused } from './referral-refused';
 import type { CaseView, SocialContactInput } from '../shared/case-model';
-import type { Actor } from '../shared/roles';
+import type { Submitter } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
@@ -40,7 +40,7 @@ export interface SocialContactResult {
 export async function submitSocialContact(
   deps: Deps,
   body: SocialContactSubmission,
-  actor: Actor,
+  actor: Submitter,
   shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date },
 ): Promise<SocialContactResult> {
   const { db, cases, config } = deps;
@@ -58,7 +58,12 @@ export async function submitSocialContact(
   });
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
   if (!existing) {
-    requireOwnAgency(actor, body.agency);
+    requireOwnIdentity(actor, {
+      agency: body.agency,
+      ...(body.source.type === 'OFFICER'
+        ? { officerField: 'source.referrerId', officerId: body.source.referrerId }
+        : {}),
+    });
     checkReferredAt(config, body.referredAt, now.getTime());
   }
   const refused = existing

@@ -21,4 +21,9 @@ export interface Actor {
   agency?: string;
 }
 
+/** Who submits a referral: an actor, with the badge their sign-in carries (never sent to a workflow). */
+export interface Submitter extends Actor {
+  badge?: string;
+}
+
 export const SYSTEM_ACTOR: Actor = { id: 'lead-service', role: 'system' };

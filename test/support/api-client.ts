@@ -19,6 +19,7 @@ export function registerTestTokens(baseUrl: string, tokens: TokenService): void 
 export interface TestIdentity {
   office?: string;
   agency?: string;
+  badge?: string;
 }
 
 /** The scope each role has by default in tests: Burien PD for police, the county prosecutor. */

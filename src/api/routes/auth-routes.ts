@@ -55,6 +55,7 @@ const userSchema = z.looseObject({
   name: z.string().optional(),
   office: z.string().optional(),
   agency: z.string().optional(),
+  badge: z.string().optional().describe("An officer's badge number: the referring officer of their referrals"),
 });
 
 /** Local sign-in for the embedded default: issues the same JWTs the API verifies, as a session cookie. */
@@ -146,7 +147,14 @@ export function sessionRoutes(csrfToken: (req: Request, res: Response) => string
       },
       ({ res, actor }) => {
         res.json({
-          user: { id: actor.id, role: actor.role, name: actor.name, office: actor.office, agency: actor.agency },
+          user: {
+            id: actor.id,
+            role: actor.role,
+            name: actor.name,
+            office: actor.office,
+            agency: actor.agency,
+            badge: actor.badge,
+          },
         });
       },
     ),

@@ -183,10 +183,15 @@ function syncConditionalFields(): void {
   (document.getElementById('s-vouchedBy') as HTMLElement).hidden = source !== 'COMMUNITY';
 }
 
-/** The signed-in officer's agency, filled in for them (they may still change it for a social contact). */
+/**
+ * The signed-in officer's agency and badge, filled in for them (Identity: a referral is theirs; the
+ * agency may still change for a social contact).
+ */
 function prefillAgency(form: HTMLFormElement): void {
   const agency = form.elements.namedItem('agency') as HTMLSelectElement;
   if (me.agency && config.agencies[me.agency]) agency.value = me.agency;
+  const badge = form.elements.namedItem('officer.id') as HTMLInputElement | null;
+  if (badge && me.badge && !badge.value) badge.value = me.badge;
 }
 
 /** After a recorded referral the form starts a new fill: empty, with a new submission id. */

@@ -10,6 +10,7 @@ export interface SessionUser {
   name?: string;
   office?: string;
   agency?: string;
+  badge?: string;
 }
 
 export const START_PAGE: Record<SessionUser['role'], string> = {

@@ -561,6 +561,37 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
     expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'agency' })]);
   });
 
+  test("the referring officer is the signed-in officer: another badge than the sign-in's is refused (400 naming the field) on a referral, a booking and an officer's social contact", async () => {
+    const badged = apiAs(stack.baseUrl, 'officer', 'officer-badged', { agency: 'BURIEN_PD', badge: 'B-2231' });
+    const person = { givenName: 'Sam', familyName: 'Badge', dateOfBirth: '1984-04-04' };
+    const someoneElse = { id: 'B-1047', name: 'Officer Dana Reyes' };
+    for (const path of [REFERRALS, '/api/referrals/bookings']) {
+      const res = await badged.post(path, arrestReferral({ person, officer: someoneElse }));
+      expect({ path, status: res.status, fields: res.body.error?.fields }).toEqual({
+        path,
+        status: 400,
+        fields: [
+          expect.objectContaining({ field: 'officer.id', message: expect.stringMatching(/own badge number, B-2231/) }),
+        ],
+      });
+    }
+    const social = await badged.post(
+      '/api/referrals/social-contacts',
+      socialContactReferral({ source: { type: 'OFFICER', referrerId: 'B-1047' } }),
+    );
+    expect(social.status).toBe(400);
+    expect(social.body.error.fields).toEqual([expect.objectContaining({ field: 'source.referrerId' })]);
+    const own = await badged.post(
+      REFERRALS,
+      arrestReferral({ person, officer: { id: 'B-2231', name: 'Officer Kim' } }),
+    );
+    expect(own.status).toBe(201);
+    expect(await stack.db.referral.findUniqueOrThrow({ where: { id: own.body.caseId } })).toMatchObject({
+      officerId: 'B-2231',
+      submittedById: 'officer-badged',
+    });
+  });
+
   test('R-SC-APPROVAL: a sergeant is not offered, and cannot make, the approval of a social contact they submitted; another sergeant can', async () => {
     const submitter = apiAs(stack.baseUrl, 'sergeant', 'sergeant-submits');
     const res = await submitter.post('/api/referrals/social-contacts', socialContactReferral());
