@@ -6,10 +6,11 @@ import { kaplanMeier, type Subject, type SurvivalStep } from './statistics';
  * least the minimum cell size; every count the figures state, or that two of them imply, must be safe:
  * - Nested counts (people ⊇ re-arrested; arrests checked ⊇ eligible ⊇ diverted ⊇ enrolled; participants ⊇
  *   a milestone): each is shown only if it and its difference from every count shown before it are safe.
- * - A column (one cell per group): a withheld cell is never the only one, and the withheld cells add up to
- *   a safe count, so a total published anywhere recovers none of them (the smallest shown cells are
- *   withheld with a small one; the reference group's last, its rates anchor the indices). Nor does a withheld count lie
- *   between two equal shown ones of its nested counts (that would pin it): the one below is withheld too.
+ * - A column (one cell per group): a withheld cell is never the only one while others can be withheld,
+ *   and the withheld cells add up to a safe count, so a total of the column recovers none of them. The
+ *   smallest shown cells are withheld with it, the reference group's last (its rates anchor the indices).
+ *   Nor does a withheld count lie between two equal shown ones of its group (that pins it): the one below
+ *   is withheld too.
  * - A curve: a cohort whose re-arrests are withheld has none. Otherwise its steps pool re-arrests so that
  *   each step holds at least the minimum and leaves a safe number still followed; each step's at-risk is
  *   the people followed since the step before. Re-arrests after the last such step are not drawn, and a
@@ -56,7 +57,7 @@ export function protectColumn(
   };
   while (exposed()) {
     const candidates = counts.map((count, i) => ({ count, i })).filter((c) => cells[c.i] !== null && c.count > 0);
-    if (candidates.length === 0) break; // the column's total is itself the withheld count: small, so never shown
+    if (candidates.length === 0) break; // nothing left to withhold: the column is its withheld cells alone
     const rank = (c: { count: number; i: number }) => (c.i === keep ? Infinity : c.count);
     cells[candidates.reduce((a, b) => (rank(b) < rank(a) ? b : a)).i] = null;
   }
