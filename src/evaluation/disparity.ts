@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import { NOT_DIVERTED_OUTCOMES, type Outcome } from '../shared/case-model';
-import { relativeRateIndex, suppressed } from './statistics';
+import { relativeRateIndex } from './statistics';
+import { protectTable } from './suppression';
 
 interface ArrestRecord {
   group: string;
@@ -52,14 +53,15 @@ const STAGES = [
   { name: 'diversion', count: 'diverted', base: 'eligible' },
   { name: 'enrollment', count: 'enrolled', base: 'diverted' },
 ] as const;
-type Counts = Record<'checkedArrests' | 'eligible' | 'diverted' | 'enrolled', number>;
+const COUNTS = ['checkedArrests', 'eligible', 'diverted', 'enrolled'] as const;
+type Counts = Record<(typeof COUNTS)[number], number>;
 
 /**
  * R-EVAL: eligibility, diversion and enrollment by the officer's perceived race/ethnicity, against the
  * arrests the eligibility check saw (diverted or booked): each group's rate at each stage (eligible of
  * the arrests, diverted of the eligible, enrolled of the diverted) and its relative rate index against
- * the reference group. Counts under the minimum cell size are suppressed, and so is every rate or index
- * built on one.
+ * the reference group. Small cells are suppressed complementarily (suppression.ts): a group's counts are
+ * nested, its columns add up, and a rate or index is shown only when its counts are.
  */
 export function disparityFigures(records: ArrestRecord[], reference: string, minimumCell: number) {
   const groups = [...new Set(records.map((r) => r.group))].sort();
@@ -73,9 +75,21 @@ export function disparityFigures(records: ArrestRecord[], reference: string, min
     };
   };
   const table = Object.fromEntries(groups.map((g) => [g, countsOf(g)]));
-  const ref = table[reference] ?? countsOf(reference);
-  const shown = (n: number) => suppressed(n, minimumCell);
-  const rateShown = (count: number, base: number) => base > 0 && shown(count) !== null && shown(base) !== null;
+  const rows = protectTable(
+    groups.map((g) => COUNTS.map((key) => table[g][key])),
+    minimumCell,
+    groups.indexOf(reference),
+  );
+  const shown = Object.fromEntries(
+    groups.map((g, i) => [
+      g,
+      Object.fromEntries(COUNTS.map((key, j) => [key, rows[i][j]])) as Record<keyof Counts, number | null>,
+    ]),
+  );
+  const rateShown = (group: string, stage: (typeof STAGES)[number]) => {
+    const cells = shown[group];
+    return !!cells && table[group][stage.base] > 0 && cells[stage.count] !== null && cells[stage.base] !== null;
+  };
   const stages = STAGES.map((stage) => ({
     ...stage,
     rri: relativeRateIndex(
@@ -86,14 +100,11 @@ export function disparityFigures(records: ArrestRecord[], reference: string, min
   return {
     reference,
     groups: groups.map((g) => {
-      const t = table[g];
-      const figures: Record<string, number | string | null> = { group: g };
-      for (const key of ['checkedArrests', 'eligible', 'diverted', 'enrolled'] as const) figures[key] = shown(t[key]);
+      const figures: Record<string, number | string | null> = { group: g, ...shown[g] };
       for (const stage of stages) {
-        const visible = rateShown(t[stage.count], t[stage.base]);
+        const visible = rateShown(g, stage);
         figures[`${stage.name}Rate`] = visible ? stage.rri[g].rate : null;
-        figures[`${stage.name}Index`] =
-          visible && rateShown(ref[stage.count], ref[stage.base]) ? stage.rri[g].index : null;
+        figures[`${stage.name}Index`] = visible && rateShown(reference, stage) ? stage.rri[g].index : null;
       }
       return figures;
     }),

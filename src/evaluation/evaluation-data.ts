@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { NOT_DIVERTED_OUTCOMES } from '../shared/case-model';
 import type { PrismaClient } from '../generated/prisma/client';
 import { IIP_MILESTONES } from './demographics';
-import { hazardRatio, kaplanMeier, suppressed, survivalAt, type Subject } from './statistics';
+import { hazardRatio, survivalAt, type Subject } from './statistics';
+import { nestedCounts, publishedCurve } from './suppression';
 
 const DAY = 86_400_000;
 const MONTH_DAYS = 30.4375;
@@ -132,7 +133,8 @@ export function subjectOf(record: EvaluationRecord, now: Date): Subject {
 /**
  * The evaluation page's figures: per cohort, the Kaplan–Meier curve of time to first re-arrest with its
  * band and the re-arrest rates at 6, 12 and 24 months; the hazard ratio of participants to the pool.
- * A cohort under the minimum cell size shows its count as suppressed and no curve or rate (R-EVAL).
+ * Small cells are suppressed complementarily (R-EVAL, suppression.ts): a cohort whose re-arrests are
+ * withheld shows no curve, rate or hazard ratio.
  */
 export function evaluationFigures(records: EvaluationRecord[], now: Date, minimumCell: number) {
   const cohort = (name: EvaluationRecord['cohort']) =>
@@ -140,17 +142,20 @@ export function evaluationFigures(records: EvaluationRecord[], now: Date, minimu
   const participants = cohort('PARTICIPANT');
   const comparison = cohort('COMPARISON');
   const describe = (subjects: Subject[]) => {
-    const people = suppressed(subjects.length, minimumCell);
-    const rearrested = suppressed(subjects.filter((s) => s.event).length, minimumCell);
-    if (people === null || people === 0) return { people, rearrested: null, curve: null, rearrestRate: null };
-    const curve = kaplanMeier(subjects);
-    const rateAt = (months: number) => 1 - survivalAt(curve, Math.round(months * MONTH_DAYS));
+    const [people, rearrested] = nestedCounts([subjects.length, subjects.filter((s) => s.event).length], minimumCell);
+    const published = people && rearrested !== null ? publishedCurve(subjects, minimumCell) : null;
+    if (!published) return { people, rearrested: people ? rearrested : null, curve: null, rearrestRate: null };
+    const rateAt = (months: number) => {
+      const day = Math.round(months * MONTH_DAYS);
+      const drawn = published.undrawnFrom === null || day < published.undrawnFrom;
+      return drawn ? 1 - survivalAt(published.steps, day) : null;
+    };
     return {
       people,
       rearrested,
-      curve: curve.map((s) => ({
+      curve: published.steps.map((s) => ({
         day: s.time,
-        atRisk: suppressed(s.atRisk, minimumCell),
+        atRisk: s.atRisk,
         survival: s.survival,
         lower: s.lower,
         upper: s.upper,
@@ -158,19 +163,22 @@ export function evaluationFigures(records: EvaluationRecord[], now: Date, minimu
       rearrestRate: { months6: rateAt(6), months12: rateAt(12), months24: rateAt(24) },
     };
   };
-  const shown = suppressed(participants.length, minimumCell) && suppressed(comparison.length, minimumCell);
+  const figures = { participants: describe(participants), comparison: describe(comparison) };
   const enrolled = records.filter((r) => r.cohort === 'PARTICIPANT');
+  const bothShown = figures.participants.rearrested !== null && figures.comparison.rearrested !== null;
   return {
     computedAt: now.toISOString(),
     minimumCell,
-    participants: describe(participants),
-    comparison: describe(comparison),
-    hazardRatio: shown ? hazardRatio(participants, comparison) : null,
+    ...figures,
+    hazardRatio: bothShown ? hazardRatio(participants, comparison) : null,
     // R-IIP: how many participants reached each milestone (each counted once).
     milestones: Object.fromEntries(
       IIP_MILESTONES.map((m) => [
         m,
-        suppressed(enrolled.filter((r) => r.milestones.some((x) => x.milestone === m)).length, minimumCell),
+        nestedCounts(
+          [enrolled.length, enrolled.filter((r) => r.milestones.some((x) => x.milestone === m)).length],
+          minimumCell,
+        )[1],
       ]),
     ),
   };

@@ -1,7 +1,7 @@
 /**
  * R-EVAL: the evaluation's statistics, pure: Kaplan–Meier survival with Greenwood's variance and
- * log-log 95 % confidence bands, the log-rank hazard ratio of two groups, relative rate indices, and the
- * suppression of small cells.
+ * log-log 95 % confidence bands, the log-rank hazard ratio of two groups, and relative rate indices
+ * (small cells are suppressed in suppression.ts).
  */
 export interface Subject {
   /** Days from the start (diversion, or booking) to the first re-arrest, or to the end of follow-up. */
@@ -93,7 +93,3 @@ export function relativeRateIndex(
     }),
   );
 }
-
-/** A count shown only when it is zero or at least the minimum cell size; otherwise suppressed (null). */
-export const suppressed = (count: number, minimum: number): number | null =>
-  count === 0 || count >= minimum ? count : null;

@@ -12,21 +12,34 @@ import { recordDisclosure } from '../case-reads';
 import { route, type Route } from '../contract/route';
 
 const EVALUATION_TAG = 'Evaluation';
+const rate = z.number().nullable().describe('null: past the drawn curve (its last re-arrests are not drawn)');
 const cohortSchema = z.looseObject({
   people: z.number().int().nullable().describe('null: suppressed (fewer than the minimum cell size)'),
-  rearrested: z.number().int().nullable(),
+  rearrested: z
+    .number()
+    .int()
+    .nullable()
+    .describe('null: suppressed, or withheld because people minus re-arrested would reveal a small count'),
   curve: z
     .array(
       z.looseObject({
         day: z.number(),
-        atRisk: z.number().int().nullable(),
+        atRisk: z
+          .number()
+          .int()
+          .nullable()
+          .describe('People followed since the step before; each step pools at least the minimum cell of re-arrests'),
         survival: z.number(),
         lower: z.number(),
         upper: z.number(),
       }),
     )
-    .nullable(),
-  rearrestRate: z.looseObject({ months6: z.number(), months12: z.number(), months24: z.number() }).nullable(),
+    .nullable()
+    .describe('null: withheld — a step would reveal a suppressed count (R-EVAL, Decision 2026-12-02)'),
+  rearrestRate: z
+    .looseObject({ months6: rate, months12: rate, months24: rate })
+    .nullable()
+    .describe('null: no curve is published'),
 });
 
 /** R-EVAL: whether diversion works — the figures for the program and evaluators, the de-identified data for evaluators. */

@@ -7,7 +7,7 @@ import { requireSession } from './session';
 /**
  * R-EVAL: does diversion work, and for whom — re-arrest over time for participants vs the comparison
  * pool, and diversion and enrollment by perceived race/ethnicity. Small cells arrive suppressed (null)
- * from the API and are shown as such.
+ * from the API and are shown as such; so do the curves and rates that would reveal one (R-EVAL).
  */
 async function main(): Promise<void> {
   const me = await requireSession();
@@ -63,6 +63,15 @@ async function main(): Promise<void> {
             .map((c) => ({ label: c.label, className: c.className, steps: f[c.key].curve })),
         })
       : h('p', { class: 'hint' }, `Too few people to draw (${hidden}).`),
+    cohorts
+      .filter((c) => f[c.key].people && !f[c.key].curve)
+      .map((c) =>
+        h(
+          'p',
+          { class: 'hint', 'data-withheld': c.key },
+          `${c.label}: not drawn — a step would reveal a count under ${f.minimumCell}.`,
+        ),
+      ),
     h(
       'table',
       { id: 'rearrest-rates' },

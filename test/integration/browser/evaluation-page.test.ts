@@ -57,7 +57,7 @@ test('R-EVAL: the evaluation page shows the stored curves and tables; small cell
   const cm = apiAs(stack.baseUrl, 'case_manager');
   const recent = monthsAgo(0, 5);
   const pool: string[] = [];
-  for (const [i, name] of ['Poolone', 'Pooltwo', 'Poolthree'].entries()) {
+  for (const [i, name] of ['Poolone', 'Pooltwo', 'Poolthree', 'Poolfour'].entries()) {
     const body = arrestReferral({
       person: { givenName: 'P', familyName: name, dateOfBirth: `1980-01-0${i + 1}` },
       referredAt: START,
@@ -86,7 +86,7 @@ test('R-EVAL: the evaluation page shows the stored curves and tables; small cell
       (await stack.db.caseEvent.count({ where: { referralId: { in: participants }, type: 'ENROLLED' } })) === 2,
     'both enrolled',
   );
-  // Two of the pool re-arrested; one participant.
+  // Two of the pool re-arrested (two more followed on without one); one participant.
   for (const [i, subject] of [{ bookingId: pool[0] }, { bookingId: pool[1] }, { caseId: participants[0] }].entries())
     expect(
       (
@@ -113,17 +113,20 @@ test('R-EVAL: the evaluation page shows the stored curves and tables; small cell
   };
   const { context, page, errors } = await open('evaluator');
   expect(await page.locator('#evaluation-status').textContent()).toContain('Computed');
-  // The curves are the stored figures: one step per re-arrest time, at the API's survival values.
-  for (const cohort of ['Participants (enrolled diversions)', 'Comparison pool (booked)']) {
-    const key = cohort.startsWith('Participants') ? 'participants' : 'comparison';
-    const drawn = await page
-      .locator(`#km-curves g.cohort[data-cohort="${cohort}"] circle`)
-      .evaluateAll((circles) => circles.map((c) => Number(c.getAttribute('data-survival'))));
-    expect(drawn).toEqual(figures[key].curve.map((s: { survival: number }) => Math.round(s.survival * 1000) / 1000));
-  }
+  // The pool's curve is the stored figures: its step (both re-arrests, the same day) at the API's survival.
+  const drawn = await page
+    .locator('#km-curves g.cohort[data-cohort="Comparison pool (booked)"] circle')
+    .evaluateAll((circles) => circles.map((c) => Number(c.getAttribute('data-survival'))));
+  expect(figures.comparison.curve.map((s: { survival: number }) => s.survival)).toEqual([0.5]);
+  expect(drawn).toEqual([0.5]);
   const row = (cohort: string) => page.locator(`#rearrest-rates tr[data-cohort="${cohort}"] td`).allTextContents();
-  expect((await row('comparison')).slice(0, 2)).toEqual(['4', '2']); // the booking of the test before too
-  expect((await row('participants')).slice(0, 2)).toEqual(['2', 'suppressed (under 2)']); // one re-arrest
+  expect(await row('comparison')).toEqual(['5', '2', '50%', '50%', '50%']); // the booking of the test before too
+  // One participant re-arrested: suppressed, and complementarily (R-EVAL, Decision 2026-12-02) so are the
+  // participants' curve (a step to ½) and rates, which would give it back.
+  expect(await row('participants')).toEqual(['2', 'suppressed (under 2)', '—', '—', '—']);
+  expect(figures.participants).toMatchObject({ curve: null, rearrestRate: null });
+  expect(await page.locator('#km-curves g.cohort[data-cohort="Participants (enrolled diversions)"]').count()).toBe(0);
+  expect(await page.locator('p[data-withheld="participants"]').textContent()).toContain('not drawn');
   expect(await page.locator('#milestones tr[data-milestone="HOUSED"] td').textContent()).toBe('0');
   expect(await page.locator('#export a').count()).toBe(2);
   await expectAccessible(page, 'the evaluation page');
