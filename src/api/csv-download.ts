@@ -1,6 +1,7 @@
 import type { Response } from 'express';
+import { fileDownload } from './file-download';
 
 /** Sends a CSV file as a download. */
 export function csvDownload(res: Response, file: string, body: string): void {
-  res.type('text/csv; charset=utf-8').set('Content-Disposition', `attachment; filename="${file}"`).send(body);
+  fileDownload(res, 'text/csv; charset=utf-8', file, body);
 }

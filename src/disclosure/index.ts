@@ -157,6 +157,9 @@ export function disclosePacket(reader: ReaderIdentity, facts: CaseFacts) {
   };
 }
 
+/** R-PACKET: the packet as one reader receives it (GET /api/cases/:caseId/packet, and its PDF). */
+export type DisclosedPacket = NonNullable<ReturnType<typeof disclosePacket>>['body'];
+
 /**
  * R-SC-FROM-ARREST: the arrest's referral record, to start a social-contact referral from it — shown to
  * whoever may read that record, and accounted for like any read of it (R-DISCLOSE).

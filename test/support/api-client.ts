@@ -53,8 +53,21 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
     const json = /^application\/([\w.-]+\+)?json(;|$)/.test(res.headers.get('content-type') ?? '');
     return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: res.headers };
   }
+  /** A file download (a PDF): its bytes as sent, and the refusal's JSON body when it is one. */
+  async function download(path: string): Promise<ApiResponse<any> & { bytes: Uint8Array }> {
+    const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await bearer()}` } });
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const json = /^application\/json(;|$)/.test(res.headers.get('content-type') ?? '');
+    return {
+      status: res.status,
+      bytes,
+      body: json ? JSON.parse(new TextDecoder().decode(bytes)) : undefined,
+      headers: res.headers,
+    };
+  }
   return {
     get: <T = any>(path: string) => call<T>('GET', path),
+    download,
     post: <T = any>(path: string, body?: unknown, extra?: Record<string, string>) =>
       call<T>('POST', path, body ?? {}, extra),
     act: <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) =>

@@ -11,7 +11,7 @@ export interface ResponseContract {
   description: string;
   /** The JSON body; absent for a body that is not JSON (`contentType`). */
   schema?: z.ZodType;
-  contentType?: 'application/json' | 'text/csv' | 'application/x-ndjson';
+  contentType?: 'application/json' | 'text/csv' | 'application/x-ndjson' | 'application/pdf';
 }
 
 /** One route, declared once: the API serves it, checks its inputs and access, and documents it from this. */

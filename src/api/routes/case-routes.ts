@@ -22,6 +22,8 @@ import { offeredActions } from '../offered-actions';
 import { disclosedOr404, factsOf, referralFor, viewOfCase, type ReadableReferral } from '../case-reads';
 import { HttpError } from '../http-error';
 import { csvDownload } from '../csv-download';
+import { fileDownload } from '../file-download';
+import { packetLabelsOf, renderPacketPdf } from '../packet-pdf';
 
 const idempotencyHeaders = z.object({
   'idempotency-key': z
@@ -119,6 +121,16 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     };
   }
 
+  /**
+   * R-PACKET: the packet as the disclosure policy gives it to this reader (404 for a case they may not
+   * see), its disclosure recorded with the request's audit row (R-DISCLOSE) — the JSON and the PDF alike.
+   */
+  async function packetFor(req: Request, actor: RequestActor, caseId: string) {
+    const referral = await referralFor(db, actor, caseId);
+    const facts = await factsOf(db, referral, await viewOfCase(deps, referral.id));
+    return disclosedOr404(req, referral.id, disclosePacket(actor, facts));
+  }
+
   /** R-DISCLOSE: the accounting of disclosures of the person of this case, over all their cases. */
   async function disclosuresOf(actor: RequestActor, caseId: string) {
     const referral = await referralFor(db, actor, caseId);
@@ -181,9 +193,36 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         responses: { 200: { description: 'The packet', schema: packetSchema } },
       },
       async ({ req, res, actor, params }) => {
-        const referral = await referralFor(db, actor, params.caseId);
-        const facts = await factsOf(db, referral, await viewOfCase(deps, referral.id));
-        res.json(disclosedOr404(req, referral.id, disclosePacket(actor, facts)));
+        res.json(await packetFor(req, actor, params.caseId));
+      },
+    ),
+    route(
+      {
+        method: 'get',
+        path: '/cases/:caseId/packet.pdf',
+        operationId: 'getPacketPdf',
+        tag: CASE_TAG,
+        summary:
+          'R-PACKET: the diversion packet as PDF — a cover sheet (case, office, rules, when generated), then the packet as GET …/packet gives it to this reader',
+        access: { permission: 'case.read' },
+        params: caseIdParams,
+        responses: {
+          200: { description: 'The packet, as a PDF download named after the case id', contentType: 'application/pdf' },
+        },
+      },
+      async ({ req, res, actor, params }) => {
+        const packet = await packetFor(req, actor, params.caseId);
+        const pdf = await renderPacketPdf({
+          packet,
+          reader: { id: actor.id, role: actor.role, office: actor.office },
+          generatedAt: new Date(),
+          timeZone: config.program.timezone,
+          programName: config.program.name,
+          labels: packetLabelsOf(config),
+        });
+        // Personal data: kept by the reader who saved it, never by a cache on the way.
+        res.set('Cache-Control', 'private, no-store');
+        fileDownload(res, 'application/pdf', `${packet.caseId}.pdf`, pdf);
       },
     ),
     route(

@@ -250,6 +250,18 @@ function render(body: any): void {
           'Referral record / diversion packet',
         )
       : null,
+    // R-PACKET: the same packet as a PDF file, with its cover sheet (a disclosure, like reading it here).
+    referral
+      ? h(
+          'a',
+          {
+            href: `/api/cases/${encodeURIComponent(status.referralId)}/packet.pdf`,
+            id: 'packet-pdf-link',
+            download: true,
+          },
+          'Download packet (PDF)',
+        )
+      : null,
     me && ['case_manager', 'supervisor'].includes(me.role)
       ? h(
           'a',

@@ -5,7 +5,8 @@ import { requireSession } from './session';
 
 /**
  * R-PACKET: the diversion packet for the office(s) with jurisdiction — the referral record, with the
- * deadlines a reviewer needs. Prints cleanly (print stylesheet in app.css).
+ * deadlines a reviewer needs. Prints cleanly (print stylesheet in app.css), or downloads as a PDF with
+ * its cover sheet (GET /api/cases/:caseId/packet.pdf).
  */
 const caseId = decodeURIComponent(location.pathname.split('/').at(-2) ?? '');
 
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
       'p',
       { class: 'no-print actions' },
       h('button', { type: 'button', onclick: () => window.print() }, 'Print'),
+      h(
+        'a',
+        { href: `/api/cases/${encodeURIComponent(p.caseId)}/packet.pdf`, id: 'packet-pdf-link', download: true },
+        'Download packet (PDF)',
+      ),
       h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, 'Back to the case'),
     ),
     referralRecordView(p.referral, 'h2', labels),

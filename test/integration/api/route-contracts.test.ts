@@ -72,6 +72,10 @@ test('the served document lists exactly the declared operations, with their perm
   expect(Object.keys(consent.responses)).toEqual(expect.arrayContaining(['400', '401', '403', '404', '409', '503']));
   expect(doc.paths['/api/auth/sign-in'].post.security).toEqual([]);
   expect(doc.paths['/api/reports/{month}/staffing-list.csv'].get.responses['200'].content).toHaveProperty('text/csv');
+  expect(doc.paths['/api/cases/{caseId}/packet.pdf'].get.responses['200'].content).toHaveProperty('application/pdf');
+  expect(doc.paths['/api/cases/{caseId}/packet.pdf'].get['x-permission']).toBe(
+    doc.paths['/api/cases/{caseId}/packet'].get['x-permission'],
+  );
   // The stale hand-written document described identity headers the API never read.
   expect(JSON.stringify(doc)).not.toContain('X-LEAD-Role');
 });

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { contextAs, launchBrowser, screenshot, watchErrors } from '../../support/browser';
 import { buildCase, type BuiltCase } from '../../support/disclosure-cases';
+import { pdfPages } from '../../support/pdf-text';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 import type { Role } from '../../../src/shared/roles';
 
@@ -59,6 +61,7 @@ test('a prosecutor with jurisdiction reads the referral record and, under a rele
   expect(await page.locator('#referral-record').textContent()).toContain(`${covered.ref}-report`);
   expect(await page.locator('#case-management').textContent()).toContain('IIP goals: Housing, Treatment');
   expect(await page.content()).not.toContain(covered.cm);
+  expect(await page.locator('#packet-pdf-link').getAttribute('href')).toBe(`/api/cases/${covered.caseId}/packet.pdf`);
   await screenshot(page, 'case-prosecutor-summary');
   expect(errors).toEqual([]);
   await context.close();
@@ -110,9 +113,20 @@ test('R-PACKET: the packet page shows the referral record and prints without the
   expect(await page.locator('#referral-record').textContent()).toContain(`${covered.ref}-family`);
   expect(await page.locator('#eligibility-reasons').textContent()).toContain('Eligible for diversion.');
   expect(await page.content()).not.toContain(covered.cm);
+  // R-PACKET (issue 21): the same packet as a PDF file, downloaded with the page's own session.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download packet (PDF)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${covered.caseId}.pdf`);
+  const pages = await pdfPages(readFileSync(await download.path()));
+  expect(pages[0]).toContain(covered.caseId);
+  expect(pages.join('\n')).toContain(`${covered.ref}-family`);
+  expect(pages.join('\n')).not.toContain(covered.cm);
   await page.emulateMedia({ media: 'print' });
   expect(await page.locator('header.top').isVisible()).toBe(false);
   expect(await page.locator('button', { hasText: 'Print' }).isVisible()).toBe(false);
+  expect(await page.locator('#packet-pdf-link').isVisible()).toBe(false);
   expect(await page.locator('#referral-record').isVisible()).toBe(true);
   await page.pdf({
     path: require('node:path').join(__dirname, '..', '..', '..', 'test-artifacts', 'screenshots', 'packet.pdf'),
