@@ -8,9 +8,12 @@ import {
 /**
  * Starts one of Temporal's ephemeral servers for a test file. The SDK gives a server 5 seconds to
  * accept connections, then kills it: on a loaded 2-core machine the test server's JVM has been seen
- * to need longer. A start that timed out is tried again (three times at most); any other failure is
- * the test's to report.
+ * to need longer (CI saw three starts in a row miss it while other work loaded both cores). A start
+ * that timed out is tried again, up to six times, each after a pause that grows so the load can pass;
+ * any other failure is the test's to report.
  */
+const START_ATTEMPTS = 6;
+
 export async function startEphemeralTemporal(
   options:
     | ({ kind: 'time-skipping' } & TimeSkippingTestWorkflowEnvironmentOptions)
@@ -25,7 +28,8 @@ export async function startEphemeralTemporal(
             plugins: [...(options.plugins ?? []), TEST_SERVER_KEEPALIVE],
           });
     } catch (err) {
-      if (attempt >= 3 || !/did not start within/.test(String(err))) throw err;
+      if (attempt >= START_ATTEMPTS || !/did not start within/.test(String(err))) throw err;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 2_000));
     }
   }
 }

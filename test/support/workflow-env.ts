@@ -262,8 +262,12 @@ export function createTestWorker(
   });
 }
 
-/** Terminates every workflow the test started (those already closed are left as they are). */
-export async function endStarted(wf: WorkflowTestEnv): Promise<void> {
+/**
+ * Terminates every workflow the test started (those already closed are left as they are). A file whose
+ * environment never started has none: its own failure is the one to report.
+ */
+export async function endStarted(wf: WorkflowTestEnv | undefined): Promise<void> {
+  if (!wf) return;
   const ids = [...wf.started];
   wf.started.clear();
   await Promise.all(
