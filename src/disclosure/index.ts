@@ -43,6 +43,7 @@ export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord }
 export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
+export { disclosedNominations, WITHHELD_REASON, type DisclosedNomination, type StoredNomination } from './nominations';
 
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
