@@ -93,8 +93,11 @@ test('issue 22 item 2: R-EX-ORDER — a submission refused on other grounds is r
       },
       protectiveOrders: ordersFor(stateIds),
     });
-  const withParticipant = await officer.post(REFERRALS, notAmenable([participant.stateId]));
-  const without = await officer.post(REFERRALS, notAmenable(['WA-ORC-0002']));
+  const bodies = [notAmenable([participant.stateId]), notAmenable(['WA-ORC-0002'])];
+  const [withParticipant, without] = [
+    await officer.post(REFERRALS, bodies[0]),
+    await officer.post(REFERRALS, bodies[1]),
+  ];
   for (const res of [withParticipant, without]) {
     expect(res.status).toBe(422);
     expect(ruleIdsOf(res.body.error.reasons)).toEqual(['R-EX-AMENABLE']);
@@ -103,6 +106,8 @@ test('issue 22 item 2: R-EX-ORDER — a submission refused on other grounds is r
   }
   expect(withParticipant.body.error.eligibility).toEqual(without.body.error.eligibility);
   expect(await disclosuresOfParticipantTo('officer-probing-refused')).toEqual([]);
+  const submissionIds = bodies.map((b) => b.submissionId);
+  expect(await stack.db.referral.count({ where: { submissionId: { in: submissionIds } } })).toBe(0);
 });
 
 test("issue 22 item 2: R-EX-ORDER, Identity — another agency's referral or another officer's badge is refused before any order is checked", async () => {
