@@ -24,6 +24,7 @@ import { httpMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
+import { hasProtectiveOrders } from '../referrals/protective-orders';
 import { openApiDocument } from './contract/openapi-document';
 import { mountRoutes, route, type Route } from './contract/route';
 import { sessionRoutes, signInRoutes } from './routes/auth-routes';
@@ -47,6 +48,8 @@ export interface ApiLimits {
    */
   signInFailures: { windowMs: number; perAddress: number; perAccount: number };
   submissions: { windowMs: number; limit: number };
+  /** R-EX-ORDER: submissions whose protective orders are checked against today's participants, per person. */
+  orderChecks: { windowMs: number; limit: number };
 }
 
 export interface ApiDeps {
@@ -237,14 +240,31 @@ export function createApp(deps: ApiDeps): express.Express {
       throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
     },
   });
+  const orderCheckLimit = rateLimit({
+    windowMs: limits.orderChecks.windowMs,
+    limit: limits.orderChecks.limit,
+    keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
+    // Only a submission with orders has them checked; others are not counted.
+    skip: (req) => !hasProtectiveOrders(req.body),
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: () => {
+      throw new HttpError(
+        429,
+        'TOO_MANY_REQUESTS',
+        `Too many referrals with protective orders in a short time: each is checked against the people in LEAD today, at most ${limits.orderChecks.limit} per person in ${Math.ceil(limits.orderChecks.windowMs / 60_000)} minutes (R-EX-ORDER); wait, or ask your sergeant`,
+        { ruleId: 'R-EX-ORDER' },
+      );
+    },
+  });
   const publicRoutes: Route[] = [
     ...signInRoutes({ db: deps.db, tokens, accounts, limits: limits.signInFailures, secureCookies }),
     openApiRoute(() => document),
   ];
   const signedInRoutes: Route[] = [
     ...sessionRoutes(generateCsrfToken),
-    ...referralRoutes(deps, submissionLimit),
-    ...bookingRoutes(deps, submissionLimit),
+    ...referralRoutes(deps, submissionLimit, orderCheckLimit),
+    ...bookingRoutes(deps, submissionLimit, orderCheckLimit),
     ...outcomeRoutes(deps),
     ...evaluationRoutes(deps),
     ...followUpRoutes(deps),

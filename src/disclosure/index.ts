@@ -43,6 +43,7 @@ export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord }
 export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
+export { disclosedNominations, WITHHELD_REASON, type DisclosedNomination, type StoredNomination } from './nominations';
 
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
@@ -51,7 +52,9 @@ export type DisclosedKind =
   | 'CASE_MANAGEMENT_RECORD'
   | 'CASE_MANAGEMENT_SUMMARY'
   /** R-EVAL: a de-identified record of the person in an evaluator's export. */
-  | 'DE_IDENTIFIED_RECORD';
+  | 'DE_IDENTIFIED_RECORD'
+  /** R-EX-ORDER: that the person is in LEAD today, told (never named) to an officer whose order protects them. */
+  | 'PROGRAM_STATUS';
 
 /** One row of the accounting of disclosures (R-DISCLOSE), before who/when/request are added. */
 export interface DisclosureEntry {
@@ -264,6 +267,20 @@ export function priorReferralEntry(prior: { caseId: string; personId: string }):
     caseId: prior.caseId,
     kinds: ['REFERRAL_RECORD'],
     basis: 'R-EL-PRIOR: a prior referral shown to the submitting agency',
+  };
+}
+
+/**
+ * R-EX-ORDER, R-DISCLOSE: an officer told that an order in the referral they are submitting protects a
+ * current participant learns, without a name, that this person is in LEAD today: a disclosure of the
+ * participant's program status, in the participant's accounting.
+ */
+export function protectiveOrderEntry(participant: { caseId: string; personId: string }): DisclosureEntry {
+  return {
+    personId: participant.personId,
+    caseId: participant.caseId,
+    kinds: ['PROGRAM_STATUS'],
+    basis: 'R-EX-ORDER: a submitted referral carries an order protecting this participant (not named to the officer)',
   };
 }
 

@@ -95,6 +95,16 @@ const READERS: Record<Role, Reader> = {
 /** Who is "outside case management" (R-DISCLOSE): everyone but the case managers themselves. */
 const INSIDE_CASE_MANAGEMENT: readonly Role[] = ['case_manager'];
 export const isAccounted = (role: Role) => !INSIDE_CASE_MANAGEMENT.includes(role);
+/** What a case manager writes is case-management record (R-ROI), whatever the form it is written on. */
+export const writesCaseManagementRecord = (role: string) =>
+  (INSIDE_CASE_MANAGEMENT as readonly string[]).includes(role);
+/**
+ * R-ROI: free text of the case-management record — case management and supervisors always; partners
+ * never, not even under a release (their progress summary holds no free-text note).
+ */
+export const readsCaseManagementNotes = (role: Role) => READERS[role].caseManagement === 'ALWAYS';
+/** The rule that makes a role a reader of every case of the program (recorded with its disclosures). */
+export const programBasisOf = (role: Role) => READERS[role].basis;
 
 /** The signed-in person, as the policy needs them. */
 export interface ReaderIdentity {

@@ -1,5 +1,6 @@
 import type { Referral } from '../generated/prisma/client';
 import type { ClientRow, StaffingRow } from '../reports/monthly-report';
+import type { DisclosedNomination } from './nominations';
 import type { CaseManagementLevel } from './policy';
 
 /**
@@ -30,7 +31,8 @@ export interface StaffingListRow extends StaffingRow {
   /** The person's name, only under a release covering staffing or a partner's nomination. */
   name: string | null;
   namedBecause: 'RELEASE_COVERS_STAFFING' | 'NOMINATED' | null;
-  nominations: Array<{ by: { id: string; role: string }; reason: string; at: string }>;
+  /** R-STAFFING: who nominated the person and when; a case manager's reason only for its readers (R-ROI). */
+  nominations: DisclosedNomination[];
 }
 
 export function staffingRowOf(

@@ -7,7 +7,8 @@ import { recordedArrestFacts } from '../referrals/recorded-facts';
 import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';
 import type { ArrestDiversionSubmission } from '../referrals/referral-schema';
-import { assessArrestDiversion, checkReferredAt, jurisdictionOf } from '../referrals/submit-arrest-diversion';
+import { assessWithOrders, checkReferredAt, jurisdictionOf } from '../referrals/submit-arrest-diversion';
+import type { DiscloseParticipant } from '../referrals/protective-orders';
 import type { Submitter } from '../shared/roles';
 import { requireOwnIdentity } from '../referrals/submitter-identity';
 
@@ -46,12 +47,11 @@ export async function recordBooking(
   deps: { db: PrismaClient; config: LeadConfig },
   body: ArrestDiversionSubmission,
   actor: Submitter,
+  discloseParticipant: DiscloseParticipant,
 ): Promise<BookingResult> {
   const { db, config } = deps;
   const bookingId = bookingIdFor(config.program.caseIdPrefix, body.submissionId);
   const submissionHash = submissionHashOf(body);
-  const { eligibility, orderFindings } = await assessArrestDiversion(deps, body);
-  const reason: BookingReason = eligibility.eligible ? 'OFFICER_DECISION' : 'INELIGIBLE';
   const existing = async () => {
     const row = await db.booking.findUnique({ where: { submissionId: body.submissionId } });
     if (row && row.submissionHash !== submissionHash)
@@ -62,8 +62,15 @@ export async function recordBooking(
       );
     return row;
   };
-  const answer = (created: boolean): BookingResult => ({ bookingId, created, reason, eligibility });
-  if (await existing()) return answer(false);
+  // A repeated submission is answered with what was recorded: its orders are not checked again (R-EX-ORDER).
+  const recorded = (row: { reason: string; eligibility: unknown }, created: boolean): BookingResult => ({
+    bookingId,
+    created,
+    reason: row.reason as BookingReason,
+    eligibility: row.eligibility as EligibilityResult,
+  });
+  const repeated = await existing();
+  if (repeated) return recorded(repeated, false);
   const diverted = await db.referral.findUnique({ where: { submissionId: body.submissionId }, select: { id: true } });
   if (diverted)
     throw new ReferralRefused(
@@ -74,6 +81,9 @@ export async function recordBooking(
   requireOwnIdentity(actor, { agency: body.agency, officerField: 'officer.id', officerId: body.officer.id });
   checkReferredAt(config, body.referredAt, Date.now());
   const { offenseLevel, offices } = jurisdictionOf(config, body);
+  // A booking is recorded whatever the orders' finding, so the answer that reveals it is a recorded one.
+  const { eligibility, orderFindings } = await assessWithOrders(deps, body, discloseParticipant);
+  const reason: BookingReason = eligibility.eligible ? 'OFFICER_DECISION' : 'INELIGIBLE';
   try {
     await db.$transaction(async (tx) => {
       await tx.booking.create({
@@ -95,11 +105,11 @@ export async function recordBooking(
         },
       });
     });
-    return answer(true);
+    return { bookingId, created: true, reason, eligibility };
   } catch (err) {
     // A concurrent copy of the same submission won the race on the unique key: its booking is this one.
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && (await existing()))
-      return answer(false);
+    const winner = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && (await existing());
+    if (winner) return recorded(winner, false);
     throw err;
   }
 }

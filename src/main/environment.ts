@@ -154,6 +154,11 @@ export const environmentSchema = z.object({
     .describe('Failed sign-ins allowed per account within the window'),
   RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: positive.default(15).describe('The sign-in window'),
   RATE_LIMIT_SUBMISSIONS: positive.default(60).describe('Referrals one person may submit per minute'),
+  RATE_LIMIT_ORDER_CHECKS: positive
+    .default(20)
+    .describe(
+      'Referrals and bookings with protective orders one person may submit per hour (each checks the orders against the people in LEAD today, R-EX-ORDER)',
+    ),
 
   LEAD_DATA_DIR: z
     .string()
@@ -230,6 +235,7 @@ export function limitsFrom(env: NodeJS.ProcessEnv) {
       perAccount: e.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
     },
     submissions: { windowMs: 60_000, limit: e.RATE_LIMIT_SUBMISSIONS },
+    orderChecks: { windowMs: 3_600_000, limit: e.RATE_LIMIT_ORDER_CHECKS },
   };
 }
 

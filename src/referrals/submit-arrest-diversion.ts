@@ -13,7 +13,7 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import { eligibilityFactsOf } from './eligibility-facts';
 import type { PriorReferral } from './prior-referrals';
-import { ordersProtectingParticipants } from './protective-orders';
+import { checkProtectiveOrders, notingUncheckedOrders, type DiscloseParticipant } from './protective-orders';
 import { recordedArrestFacts } from './recorded-facts';
 import { mostSerious, routeToOffice } from './prosecutor-routing';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
@@ -48,16 +48,73 @@ export function checkReferredAt(config: LeadConfig, referredAt: string | undefin
 }
 
 /**
- * What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice), the
- * protective orders checked against the people enrolled today (R-EX-ORDER).
+ * What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice). The
+ * protective orders are not checked against the people enrolled today — only a referral being recorded
+ * has them checked (R-EX-ORDER), so that no one can ask the service who is in LEAD.
  */
-export async function assessArrestDiversion(
-  deps: Pick<Deps, 'db' | 'config'>,
+export function assessBeforeSubmission(
+  config: LeadConfig,
   body: ArrestDiversionSubmission,
   now = new Date(),
+): EligibilityResult {
+  return notingUncheckedOrders(assessEligibility(eligibilityFactsOf(config, body, now)), body.protectiveOrders);
+}
+
+/** The eligibility of a submission being recorded, its orders checked against today's participants (R-EX-ORDER). */
+export async function assessWithOrders(
+  deps: Pick<Deps, 'db' | 'config'>,
+  body: ArrestDiversionSubmission,
+  disclose: DiscloseParticipant,
+  now = new Date(),
 ): Promise<{ eligibility: EligibilityResult; orderFindings: boolean[] }> {
-  const orderFindings = await ordersProtectingParticipants(deps.db, body.protectiveOrders);
+  const orderFindings = await checkProtectiveOrders(deps.db, body.protectiveOrders, disclose);
   return { eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now, orderFindings)), orderFindings };
+}
+
+const ineligible = (eligibility: EligibilityResult, priorReferrals: PriorReferral[] | null) =>
+  new ReferralRefused(
+    'INELIGIBLE',
+    `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`,
+    { reasons: eligibility.reasons, eligibility, priorReferrals },
+  );
+
+/**
+ * A new submission: the officer's own (Identity), then every check that needs nothing of today's
+ * participants. The orders are checked only when their answer decides what happens to this submission:
+ * a person already refused on other grounds is refused on those (R-EX-ORDER is checked once the referral
+ * is recorded, after booking, with an override request); otherwise the referral is recorded, or refused
+ * on R-EX-ORDER alone.
+ */
+async function assessNewSubmission(
+  deps: Deps,
+  body: ArrestDiversionSubmission,
+  actor: Submitter,
+  shown: { priorReferrals: PriorReferral[] | null; discloseParticipant: DiscloseParticipant },
+) {
+  requireOwnIdentity(actor, { agency: body.agency, officerField: 'officer.id', officerId: body.officer.id });
+  await refuseIfBooked(deps.db, body.submissionId);
+  checkReferredAt(deps.config, body.referredAt, Date.now());
+  const before = assessBeforeSubmission(deps.config, body);
+  if (!before.eligible && !body.overrideRequest) throw ineligible(before, shown.priorReferrals);
+  // A submission that cannot be routed is refused before its orders reveal anything.
+  jurisdictionOf(deps.config, body);
+  const assessed = await assessWithOrders(deps, body, shown.discloseParticipant);
+  if (!assessed.eligibility.eligible && !body.overrideRequest)
+    throw ineligible(assessed.eligibility, shown.priorReferrals);
+  if (assessed.eligibility.eligible && body.overrideRequest) {
+    throw new ReferralRefused(
+      'VALIDATION_FAILED',
+      'overrideRequest: the person is eligible; no override is needed (R-EL-OVERRIDE)',
+      { fields: [{ field: 'overrideRequest', message: 'not needed: the person is eligible' }] },
+    );
+  }
+  return assessed;
+}
+
+/** A repeated submission is answered with the eligibility it was recorded with: nothing is checked again. */
+function recordedAssessment(config: LeadConfig, body: ArrestDiversionSubmission, existing: { details: unknown }) {
+  const recorded = (existing.details as { eligibility?: EligibilityResult }).eligibility;
+  return { eligibility: recorded ?? assessBeforeSubmission(config, body), orderFindings: [] };
 }
 
 /**
@@ -70,37 +127,15 @@ export async function submitArrestDiversion(
   deps: Deps,
   body: ArrestDiversionSubmission,
   actor: Submitter,
-  shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date },
+  shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date; discloseParticipant: DiscloseParticipant },
 ): Promise<SubmissionResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
-  const { eligibility, orderFindings } = await assessArrestDiversion(deps, body);
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
-
-  if (!existing) {
-    requireOwnIdentity(actor, { agency: body.agency, officerField: 'officer.id', officerId: body.officer.id });
-    await refuseIfBooked(db, body.submissionId);
-    checkReferredAt(config, body.referredAt, Date.now());
-    if (!eligibility.eligible && !body.overrideRequest) {
-      throw new ReferralRefused(
-        'INELIGIBLE',
-        `Not eligible for diversion on this charge: ${eligibility.reasons.map((r) => r.message).join('; ')}. If the person is booked, you may ask the sergeant for an override (R-EL-OVERRIDE).`,
-        {
-          reasons: eligibility.reasons,
-          eligibility,
-          priorReferrals: shown.priorReferrals,
-        },
-      );
-    }
-    if (eligibility.eligible && body.overrideRequest) {
-      throw new ReferralRefused(
-        'VALIDATION_FAILED',
-        'overrideRequest: the person is eligible; no override is needed (R-EL-OVERRIDE)',
-        { fields: [{ field: 'overrideRequest', message: 'not needed: the person is eligible' }] },
-      );
-    }
-  }
+  const { eligibility, orderFindings } = existing
+    ? recordedAssessment(config, body, existing)
+    : await assessNewSubmission(deps, body, actor, shown);
 
   const { input, offices } = workflowInputOf(config, caseId, body, eligibility, shown.acceptedAt ?? new Date(), actor);
   const routedToDocNci = input.docNciReview === true;

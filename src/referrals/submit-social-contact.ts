@@ -13,7 +13,7 @@ import type { Submitter } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
-import { ordersProtectingParticipants, recordedOrders } from './protective-orders';
+import { checkProtectiveOrders, recordedOrders, type DiscloseParticipant } from './protective-orders';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { SocialContactSubmission } from './social-contact-schema';
 import { checkReferredAt } from './submit-arrest-diversion';
@@ -31,6 +31,54 @@ export interface SocialContactResult {
   prerequisites: ReturnType<typeof assessSocialContactPrerequisites>;
 }
 
+type Prerequisites = ReturnType<typeof assessSocialContactPrerequisites>;
+type RecordedOrder = ReturnType<typeof recordedOrders>[number];
+
+/**
+ * A new submission: the officer's own (Identity) before its orders are checked against today's
+ * participants (R-EX-ORDER) — a social contact is recorded even when refused, so every answer that
+ * reveals a participant comes with a recorded referral (R-SC-PDA).
+ */
+async function assessNewSubmission(
+  deps: Deps,
+  body: SocialContactSubmission,
+  actor: Submitter,
+  at: { now: Date; disclose: DiscloseParticipant },
+) {
+  const { db, config } = deps;
+  requireOwnIdentity(actor, {
+    agency: body.agency,
+    ...(body.source.type === 'OFFICER' ? { officerField: 'source.referrerId', officerId: body.source.referrerId } : {}),
+  });
+  checkReferredAt(config, body.referredAt, at.now.getTime());
+  const findings = await checkProtectiveOrders(db, body.protectiveOrders, at.disclose);
+  return prerequisitesOf(config, body, recordedOrders(body.protectiveOrders, findings), at.now);
+}
+
+function prerequisitesOf(
+  config: LeadConfig,
+  body: SocialContactSubmission,
+  protectiveOrders: RecordedOrder[],
+  now: Date,
+): { protectiveOrders: RecordedOrder[]; prerequisites: Prerequisites } {
+  const prerequisites = assessSocialContactPrerequisites({
+    referralDate: localDate(body.referredAt ? new Date(body.referredAt) : now, config.program.timezone),
+    violations: body.violations,
+    catchmentAreas: Object.keys(config.socialContact.catchmentAreas),
+    windowMonths: config.socialContact.violationWindowMonths,
+    protectiveOrders,
+  });
+  return { protectiveOrders, prerequisites };
+}
+
+/** A repeated submission is answered with what it was recorded with: its orders are not checked again. */
+function recordedPrerequisites(config: LeadConfig, body: SocialContactSubmission, existing: { details: unknown }) {
+  const details = existing.details as { protectiveOrders?: RecordedOrder[]; prerequisites?: Prerequisites };
+  if (details.protectiveOrders && details.prerequisites)
+    return { protectiveOrders: details.protectiveOrders, prerequisites: details.prerequisites };
+  return prerequisitesOf(config, body, recordedOrders(body.protectiveOrders, []), new Date());
+}
+
 /**
  * Records a social-contact referral and starts its workflow, idempotently on the submission id; the
  * case then waits for a sergeant's approval and the PDA is told (R-SC-PDA). R-SC-SOURCE is checked by
@@ -41,31 +89,16 @@ export async function submitSocialContact(
   deps: Deps,
   body: SocialContactSubmission,
   actor: Submitter,
-  shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date },
+  shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date; discloseParticipant: DiscloseParticipant },
 ): Promise<SocialContactResult> {
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const now = new Date();
-  const orderFindings = await ordersProtectingParticipants(db, body.protectiveOrders);
-  const protectiveOrders = recordedOrders(body.protectiveOrders, orderFindings);
-  const prerequisites = assessSocialContactPrerequisites({
-    referralDate: localDate(body.referredAt ? new Date(body.referredAt) : now, config.program.timezone),
-    violations: body.violations,
-    catchmentAreas: Object.keys(config.socialContact.catchmentAreas),
-    windowMonths: config.socialContact.violationWindowMonths,
-    protectiveOrders,
-  });
   const existing = await existingSubmission(db, body.submissionId, submissionHash);
-  if (!existing) {
-    requireOwnIdentity(actor, {
-      agency: body.agency,
-      ...(body.source.type === 'OFFICER'
-        ? { officerField: 'source.referrerId', officerId: body.source.referrerId }
-        : {}),
-    });
-    checkReferredAt(config, body.referredAt, now.getTime());
-  }
+  const { protectiveOrders, prerequisites } = existing
+    ? recordedPrerequisites(config, body, existing)
+    : await assessNewSubmission(deps, body, actor, { now, disclose: shown.discloseParticipant });
   const refused = existing
     ? existing.stage === 'REFUSED' || (existing.details as { refused?: boolean }).refused === true
     : !prerequisites.eligible;

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ClientReportRow, StaffingListRow } from '../disclosure';
+import { WITHHELD_REASON, type ClientReportRow, type StaffingListRow } from '../disclosure';
 import type { deidentifiedRow } from '../evaluation/evaluation-data';
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text.
@@ -79,7 +79,7 @@ export function staffingListCsv(rows: StaffingListRow[]): string {
       r.nextDeadlineRule,
       r.nextDeadlineOn,
       r.stuck.join('; '),
-      r.nominations.map((n) => `${n.by.id} (${n.by.role}): ${n.reason}`).join(' | '),
+      r.nominations.map((n) => `${n.by.id} (${n.by.role}): ${n.reason ?? WITHHELD_REASON}`).join(' | '),
     ]),
   );
 }

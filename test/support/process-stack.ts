@@ -91,6 +91,7 @@ export async function startProcessStack(
     LOG_LEVEL: 'info',
     RECONCILE_INTERVAL_MS: '3000',
     RATE_LIMIT_SUBMISSIONS: '100000',
+    RATE_LIMIT_ORDER_CHECKS: '100000',
     RECONCILE_AFTER_MS: '3000',
     ...options.env,
   };

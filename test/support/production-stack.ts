@@ -46,6 +46,7 @@ export async function startTestProductionStack(
       RECONCILE_INTERVAL_MS: '3000',
       RECONCILE_AFTER_MS: '3000',
       RATE_LIMIT_SUBMISSIONS: '100000',
+      RATE_LIMIT_ORDER_CHECKS: '100000',
       ...options.env,
     },
   });

@@ -83,6 +83,7 @@ export const TEST_PASSWORD = 'test-password-1';
 const GENEROUS_LIMITS: ApiLimits = {
   signInFailures: { windowMs: 60_000, perAddress: 10_000, perAccount: 10_000 },
   submissions: { windowMs: 60_000, limit: 100_000 },
+  orderChecks: { windowMs: 60_000, limit: 100_000 },
 };
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { alertParticipantCases } from '../../referrals/coordination';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
-import { bookingRowOf, discloseBooking, readableBookingsWhere } from '../../disclosure';
+import { bookingRowOf, discloseBooking, protectiveOrderEntry, readableBookingsWhere } from '../../disclosure';
 import { startFollowUps } from '../../evaluation/follow-ups';
 import { BOOKING_ID_PATTERN, recordBooking } from '../../evaluation/record-booking';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
@@ -47,6 +47,7 @@ const bookingAnswerSchema = z.looseObject({
 export function bookingRoutes(
   deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
   submissionLimit: RequestHandler,
+  orderCheckLimit: RequestHandler,
 ): Route[] {
   const { db } = deps;
   return [
@@ -64,11 +65,15 @@ export function bookingRoutes(
           201: { description: 'Recorded in the comparison pool', schema: bookingAnswerSchema },
           200: { description: 'The same submission was already recorded: its booking', schema: bookingAnswerSchema },
           409: { description: 'The submission id was diverted, or used for other content', schema: errorBodySchema },
-          429: { description: 'Too many submissions from this person in a short time', schema: errorBodySchema },
+          429: {
+            description:
+              'Too many submissions (or with protective orders, R-EX-ORDER) from this person in a short time',
+            schema: errorBodySchema,
+          },
         },
       },
       async ({ req, res, actor, body }) => {
-        const result = await recordBooking(deps, body, actor);
+        const result = await recordBooking(deps, body, actor, (p) => recordDisclosure(req, protectiveOrderEntry(p)));
         req.audit = { ...req.audit, caseId: result.bookingId };
         // The follow-ups start now if Temporal answers; otherwise the worker's reconciliation starts them.
         const booking = await deps.db.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
@@ -79,7 +84,7 @@ export function bookingRoutes(
         );
         res.status(result.created ? 201 : 200).json(result);
       },
-      [submissionLimit],
+      [submissionLimit, orderCheckLimit],
     ),
     route(
       {

@@ -4,10 +4,16 @@ import { placesOf } from '../../config/load-config';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
-import { assessArrestDiversion, submitArrestDiversion } from '../../referrals/submit-arrest-diversion';
+import { assessBeforeSubmission, submitArrestDiversion } from '../../referrals/submit-arrest-diversion';
 import { submitSocialContact } from '../../referrals/submit-social-contact';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
-import { capacityFor, mayLookUpPriorReferrals, priorReferralEntry, type CaseStatus } from '../../disclosure';
+import {
+  capacityFor,
+  mayLookUpPriorReferrals,
+  priorReferralEntry,
+  protectiveOrderEntry,
+  type CaseStatus,
+} from '../../disclosure';
 import { findPriorReferrals, type PriorReferral } from '../../referrals/prior-referrals';
 import type { RequestActor } from '../authentication';
 import { errorBodySchema } from '../contract/openapi-document';
@@ -53,13 +59,21 @@ const REFERRAL_TAG = 'Referrals';
 const submissionErrors = {
   409: { description: 'submissionId reused with different content', schema: errorBodySchema },
   422: { description: 'Refused by the protocol; every rule is named (R-EL, R-EX, R-SC-…)', schema: errorBodySchema },
-  429: { description: 'Too many referrals from this person in a short time', schema: errorBodySchema },
+  429: {
+    description:
+      'Too many referrals (or referrals with protective orders, R-EX-ORDER) from this person in a short time',
+    schema: errorBodySchema,
+  },
 };
 
-/** `submissionLimit`: the per-person rate limit on referrals (it runs after the permission check). */
+/**
+ * `submissionLimit`: the per-person rate limit on referrals; `orderCheckLimit`: on referrals whose
+ * protective orders are checked against today's participants (R-EX-ORDER). Both run after the permission check.
+ */
 export function referralRoutes(
   deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig; clock?: () => Promise<number> },
   submissionLimit: RequestHandler,
+  orderCheckLimit: RequestHandler,
 ): Route[] {
   const acceptedNow = async () => new Date(deps.clock ? await deps.clock() : Date.now());
   const arrest = arrestDiversionSchema(deps.config);
@@ -91,7 +105,8 @@ export function referralRoutes(
         path: '/referrals/arrest-diversions/eligibility',
         operationId: 'checkArrestDiversion',
         tag: REFERRAL_TAG,
-        summary: 'Check eligibility (every reason, R-EL/R-EX) and prior referrals (R-EL-PRIOR); records nothing',
+        summary:
+          'Check eligibility (every reason, R-EL/R-EX; protective orders only once a referral is recorded, R-EX-ORDER) and prior referrals (R-EL-PRIOR); records nothing',
         access: { permission: 'referral.create' },
         body: arrest,
         responses: {
@@ -100,7 +115,7 @@ export function referralRoutes(
         },
       },
       async ({ req, res, actor, body }) => {
-        const { eligibility } = await assessArrestDiversion(deps, body);
+        const eligibility = assessBeforeSubmission(deps.config, body);
         res.json({ eligibility, priorReferrals: await priorReferralsShown(req, actor, body) });
       },
       [submissionLimit],
@@ -128,6 +143,7 @@ export function referralRoutes(
         const result = await submitArrestDiversion(deps, body, actor, {
           priorReferrals,
           acceptedAt: await acceptedNow(),
+          discloseParticipant: (p) => recordDisclosure(req, protectiveOrderEntry(p)),
         });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
@@ -140,7 +156,7 @@ export function referralRoutes(
           nextSteps: nextSteps(status),
         });
       },
-      [submissionLimit],
+      [submissionLimit, orderCheckLimit],
     ),
     route(
       {
@@ -162,6 +178,7 @@ export function referralRoutes(
         const result = await submitSocialContact(deps, body, actor, {
           priorReferrals,
           acceptedAt: await acceptedNow(),
+          discloseParticipant: (p) => recordDisclosure(req, protectiveOrderEntry(p)),
         });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
@@ -174,7 +191,7 @@ export function referralRoutes(
           nextSteps: nextSteps(status),
         });
       },
-      [submissionLimit],
+      [submissionLimit, orderCheckLimit],
     ),
     route(
       {

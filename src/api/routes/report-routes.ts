@@ -3,6 +3,7 @@ import {
   clientReportEntry,
   clientReportLevel,
   clientRowOf,
+  disclosedNominations,
   fromStored,
   staffingNameFor,
   staffingRowOf,
@@ -28,7 +29,8 @@ import { HttpError } from '../http-error';
  * R-STAFFING: the monthly reports, as figures, lists and CSV downloads: the one the schedule stored for
  * a month, or — for the month under way and any month not produced yet — computed when asked. Names
  * and case-management details are decided per reader when a report is read, against the releases and
- * nominations of that moment (R-ROI), and every one shown is a recorded disclosure (R-DISCLOSE).
+ * nominations of that moment (R-ROI) — a case manager's nomination reason is case-management record —
+ * and every one shown is a recorded disclosure (R-DISCLOSE).
  */
 const REPORT_TAG = 'Reports';
 
@@ -84,24 +86,23 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
     const byId = new Map(referrals.map((r) => [r.id, r]));
     return data.staffingList.map((row) => {
       const referral = byId.get(row.referralId);
-      const nominated = nominations
-        .filter((n) => n.referralId === row.referralId)
-        .map((n) => ({
-          by: { id: n.nominatedById, role: n.nominatedByRole },
-          reason: n.reason,
-          at: n.at.toISOString(),
-        }));
+      const nominated = disclosedNominations(
+        actor,
+        { caseId: row.referralId, personId: referral?.personId },
+        nominations.filter((n) => n.referralId === row.referralId),
+      );
       const named = referral
         ? staffingNameFor(actor, {
             caseId: row.referralId,
             personId: referral.personId,
             person: referral.person,
             release: releases.get(row.referralId) ?? null,
-            nominatedBy: nominated.map((n) => n.by),
+            nominatedBy: nominated.nominations.map((n) => n.by),
           })
         : { name: null, namedBecause: null };
       recordDisclosure(req, 'entry' in named ? named.entry : undefined);
-      return staffingRowOf(row, named, nominated);
+      recordDisclosure(req, nominated.entry);
+      return staffingRowOf(row, named, nominated.nominations);
     });
   }
 

@@ -44,7 +44,16 @@ export const monthlyReportSchema = z.looseObject({
       referredOn: isoDate,
       name: z.string().nullable(),
       namedBecause: z.enum(['RELEASE_COVERS_STAFFING', 'NOMINATED']).nullable(),
-      nominations: z.array(z.looseObject({ by: actorSchema, reason: z.string(), at: isoDateTime })),
+      nominations: z.array(
+        z.looseObject({
+          by: actorSchema,
+          reason: z
+            .string()
+            .nullable()
+            .describe("Null: a case manager's reason, case-management record this reader does not receive (R-ROI)"),
+          at: isoDateTime,
+        }),
+      ),
     }),
   ),
   clientRows: z

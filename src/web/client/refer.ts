@@ -2,6 +2,7 @@ import type { LeadConfig } from '../../config/config-schema';
 import { assessEligibility, type EligibilityResult } from '../../eligibility/eligibility';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
+import { notingUncheckedOrders } from '../../referrals/protective-orders';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { api, errorMessage, OfflineError, type ApiResult } from './api';
 import { announce, h, replaceChildren, when, whenDone } from './dom';
@@ -69,7 +70,6 @@ function probe(body: Record<string, any>): Record<string, any> {
 function renderEligibility(
   verdict: EligibilityResult | undefined,
   priors: Array<{ caseId: string; type: string; stage: string }> | null = [],
-  checkedByService = false,
 ): void {
   const panel = document.getElementById('eligibility')!;
   const bar = document.getElementById('eligibility-bar')!;
@@ -112,13 +112,6 @@ function renderEligibility(
           verdict.notes.map((note) => h('li', {}, note.message)),
         )
       : null,
-    arrestBody(arrestForm).protectiveOrders.length && !checkedByService
-      ? h(
-          'p',
-          { class: 'hint' },
-          'The protective orders are checked against the people in LEAD today by the service (R-EX-ORDER).',
-        )
-      : null,
     priors?.length
       ? h(
           'p',
@@ -134,7 +127,12 @@ let priorsTimer: number | undefined;
 function updateEligibility(): void {
   const parsed = arrestDiversionSchema(config).safeParse(probe(arrestBody(arrestForm)));
   if (!parsed.success) return renderEligibility(undefined);
-  const verdict = assessEligibility(eligibilityFactsOf(config, parsed.data, new Date()));
+  // R-EX-ORDER: neither this page nor the service's check says whom an order protects: that is checked
+  // only when the referral is recorded, and the verdict says so.
+  const verdict = notingUncheckedOrders(
+    assessEligibility(eligibilityFactsOf(config, parsed.data, new Date())),
+    parsed.data.protectiveOrders,
+  );
   renderEligibility(verdict);
   window.clearTimeout(priorsTimer);
   if (!navigator.onLine || !arrestBody(arrestForm).person?.familyName) return;
@@ -145,8 +143,8 @@ function updateEligibility(): void {
         '/api/referrals/arrest-diversions/eligibility',
         probe(arrestBody(arrestForm)),
       ).catch(() => undefined);
-      // The service's answer includes what only it can check: protective orders against today's participants.
-      if (res?.status === 200) renderEligibility(res.body.eligibility, res.body.priorReferrals, true);
+      // The service's answer adds what only it may show: the person's prior referrals (R-EL-PRIOR).
+      if (res?.status === 200) renderEligibility(res.body.eligibility, res.body.priorReferrals);
     }),
     400,
   );
@@ -260,7 +258,7 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
     return;
   }
   if (error.code === 'INELIGIBLE') {
-    renderEligibility(error.eligibility, error.priorReferrals, true);
+    renderEligibility(error.eligibility, error.priorReferrals);
     (document.getElementById('override') as HTMLElement).hidden = false;
     offerSocialContactFrom(form);
     const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) =>

@@ -1,3 +1,4 @@
+import { WITHHELD_REASON } from '../../disclosure/nominations';
 import { allows } from '../../shared/permissions';
 import { api, errorMessage } from './api';
 import { groupedBars, horizontalBars } from './charts';
@@ -191,7 +192,7 @@ async function main(): Promise<void> {
                         h(
                           'span',
                           { class: 'hint' },
-                          `nominated: ${r.nominations.map((n: any) => n.reason).join('; ')}`,
+                          `nominated by ${r.nominations.map((n: any) => `${n.by.id} (${humanize(n.by.role)}): ${n.reason ?? WITHHELD_REASON}`).join('; ')}`,
                         ),
                       ]
                     : null,

@@ -228,7 +228,7 @@ test('an empty form and a wrong one answer in plain words, each linked to its fi
   await context.close();
 });
 
-test('R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked by the service without saying who; an offense LEAD does not divert is a reason, not an error', async () => {
+test('issue 22 item 2: R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked when the referral is submitted, never before, without saying who; an offense LEAD does not divert is a reason, not an error', async () => {
   const participant = { givenName: 'Odile', familyName: 'Ordered', dateOfBirth: '1980-08-08', stateId: 'WA-55120' };
   const participantCase = await submitArrest(stack, arrestReferral({ person: participant }));
   const cm = apiAs(stack.baseUrl, 'case_manager');
@@ -249,12 +249,21 @@ test('R-EX-ORDER and R-EL-OFFENSE on the form: whom an order protects is checked
   await page.getByRole('button', { name: 'Add a protective order' }).click();
   await page.selectOption('#f-protectiveOrders-0-type', 'NO_CONTACT');
   await page.fill('#f-protectiveOrders-0-protectedPerson-stateId', 'wa-55120');
+  // Typing whom an order protects asks no one whether they are in LEAD: the page says when it is checked.
+  await page
+    .locator('#eligibility-body li', {
+      hasText: 'checked against the people in LEAD today only when the referral is recorded',
+    })
+    .waitFor();
+  expect(await page.locator('#eligibility-bar').textContent()).toBe('Eligible for diversion');
+  await page.locator('#arrest-submit').click();
   const reasons = page.locator('#eligibility-reasons');
   await reasons.locator('li[data-rule="R-EX-ORDER"]').waitFor();
   expect(await reasons.textContent()).toBe(
     'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)',
   );
   expect(await page.content()).not.toMatch(new RegExp(`${participantCase}|Odile|1980-08-08`));
+  expect(await referralsOf('Ordercheck')).toHaveLength(0);
   await expectAccessible(page, 'an order protecting a current participant');
   await screenshot(page, 'refer-protective-order');
 

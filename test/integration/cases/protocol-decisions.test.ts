@@ -89,15 +89,18 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
   expect(Object.values(stack.config.offenses).filter((o) => !o.eligible).length).toBeGreaterThanOrEqual(12);
 });
 
-describe('R-EX-ORDER: the service checks whom an order protects against the people enrolled today, and never says who', () => {
+describe('R-EX-ORDER: a submission has whom its orders protect checked against the people enrolled today, and is never told who', () => {
   const participant = { givenName: 'Paloma', familyName: 'Quintero', dateOfBirth: '1983-09-14', stateId: 'WA-77301' };
   let participantCase: string;
   const order = (protectedPerson: Record<string, string>) =>
     arrestReferral({ protectiveOrders: [{ type: 'NO_CONTACT', protectedPerson }] });
-  const orderRuleIds = async (protectedPerson: Record<string, string>) =>
-    (await officer.post(`${REFERRALS}/eligibility`, order(protectedPerson))).body.eligibility.reasons.map(
-      (r: { ruleId: string }) => r.ruleId,
-    );
+  /** The rules an otherwise eligible submission is refused on; [] when it is recorded. */
+  const orderRuleIds = async (protectedPerson: Record<string, string>) => {
+    const res = await officer.post(REFERRALS, order(protectedPerson));
+    if (res.status === 201) return [];
+    expect(res.status).toBe(422);
+    return res.body.error.reasons.map((r: { ruleId: string }) => r.ruleId);
+  };
 
   beforeAll(async () => {
     participantCase = await submitArrest(stack, arrestReferral({ person: participant }));
@@ -106,22 +109,24 @@ describe('R-EX-ORDER: the service checks whom an order protects against the peop
 
   test('an order protecting a current participant excludes; the answer names no one and nothing of their case', async () => {
     const res = await officer.post(
-      `${REFERRALS}/eligibility`,
+      REFERRALS,
       order({ givenName: 'Paloma', familyName: 'Quintero', dateOfBirth: '1983-09-14' }),
     );
-    expect(res.body.eligibility.reasons).toEqual([
+    expect(res.status).toBe(422);
+    expect(res.body.error.reasons).toEqual([
       {
         ruleId: 'R-EX-ORDER',
         message: 'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)',
       },
     ]);
     expect(JSON.stringify(res.body)).not.toMatch(new RegExp(`${participantCase}|Quintero|WA-77301|ENROLLED`));
-    // Submitted, the referral keeps the order's type and the finding — not whom it protects.
+    // Submitted after booking, the referral keeps the order's type and the finding — not whom it protects.
     const submitted = await officer.post(REFERRALS, {
       ...order({ stateId: 'WA-77301' }),
       overrideRequest: { reason: 'booked; sergeant to review' },
     });
     expect(submitted.status).toBe(201);
+    expect(submitted.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
     const row = await stack.db.referral.findUniqueOrThrow({ where: { id: submitted.body.caseId } });
     expect((row.details as any).protectiveOrders).toEqual([{ type: 'NO_CONTACT', protectsCurrentParticipant: true }]);
     expect(JSON.stringify(row.details)).not.toContain('WA-77301');

@@ -289,6 +289,53 @@ test('R-STAFFING: a partner nominates a person for the meeting: the list names t
   expect(refused.body.error.ruleId).toBe('R-STAFFING');
 });
 
+test("issue 22 item 1: R-ROI, R-STAFFING — a case manager's nomination reason is case-management record: partners see who nominated, never why, in the report and its CSV", async () => {
+  const c = await buildCase(stack, {
+    type: 'ARREST_DIVERSION',
+    jurisdiction: 'FELONY',
+    release: 'IN_FORCE_COVERING_STAFFING',
+    exits: false,
+    tag: 'cm-nominated',
+  });
+  const marker = `${c.cm}-nomination relapse, missed methadone`;
+  expect(
+    (
+      await apiAs(stack.baseUrl, 'case_manager', 'cm-7').post(`/api/cases/${c.caseId}/staffing-nominations`, {
+        reason: marker,
+      })
+    ).status,
+  ).toBe(201);
+  await produceReport();
+  const rowOf = (body: { staffingList: Array<{ referralId: string }> }) =>
+    body.staffingList.find((r) => r.referralId === c.caseId);
+  const disclosuresOf = (res: { headers: Headers }) =>
+    stack.db.disclosure.findMany({ where: { requestId: res.headers.get('x-request-id')!, caseId: c.caseId } });
+
+  // The project manager (and every partner reading the list): the nomination, its author and time — no reason.
+  const partner = await pm().get(`/api/reports/${month()}`);
+  expect(rowOf(partner.body)).toMatchObject({
+    namedBecause: 'RELEASE_COVERS_STAFFING',
+    nominations: [{ by: { id: 'cm-7', role: 'case_manager' }, reason: null, at: expect.any(String) }],
+  });
+  expect(JSON.stringify(partner.body)).not.toContain(c.cm);
+  expect((await disclosuresOf(partner)).flatMap((d) => d.kinds)).not.toContain('CASE_MANAGEMENT_RECORD');
+  const csv = await pm().get(`/api/reports/${month()}/staffing-list.csv`);
+  expect(csv.status).toBe(200);
+  expect(String(csv.body)).toContain('cm-7 (case_manager): reason not shown: case-management record (R-ROI)');
+  expect(String(csv.body)).not.toContain(c.cm);
+
+  // Case management and supervisors read it as before; a supervisor's reading is accounted for.
+  const own = await caseManager().get(`/api/reports/${month()}`);
+  expect(rowOf(own.body)).toMatchObject({ nominations: [{ reason: marker }] });
+  expect(await disclosuresOf(own)).toEqual([]);
+  const supervisor = await apiAs(stack.baseUrl, 'supervisor', 'sup-1').get(`/api/reports/${month()}`);
+  expect(rowOf(supervisor.body)).toMatchObject({ nominations: [{ reason: marker }] });
+  expect((await disclosuresOf(supervisor)).map((d) => [d.kinds, d.basis])).toContainEqual([
+    ['CASE_MANAGEMENT_RECORD'],
+    "R-ROI: a supervisor: a case manager's staffing-nomination reason (R-STAFFING)",
+  ]);
+});
+
 test('the codec server decodes for supervisors and records a disclosure for each case the payloads identify', async () => {
   const c = await buildCase(stack, {
     type: 'ARREST_DIVERSION',

@@ -14,6 +14,7 @@ beforeAll(async () => {
     limits: {
       signInFailures: { windowMs: 60_000, perAddress: 10, perAccount: 3 },
       submissions: { windowMs: 60_000, limit: 5 },
+      orderChecks: { windowMs: 60_000, limit: 100_000 },
     },
   });
 });
