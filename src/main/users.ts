@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { DEMO_ID_PREFIX, hasDemoId } from '../auth/demo-people';
 import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config/load-config';
 import type { LeadConfig } from '../config/config-schema';
@@ -24,8 +25,7 @@ const newPassword = () => randomBytes(15).toString('base64url');
 function checkId(id: string | undefined): string {
   if (!id) throw new UsageError("id: give the account's id (what the person types to sign in)");
   if (!ID.test(id)) throw new UsageError(`id: "${id}" must be 2–100 letters, digits, ".", "_" or "-"`);
-  if (id.toLowerCase().startsWith('demo-'))
-    throw new UsageError('id: "demo-" is reserved for the demo people of `npm start`');
+  if (hasDemoId(id)) throw new UsageError(`id: "${DEMO_ID_PREFIX}" is reserved for the demo people of \`npm start\``);
   return id;
 }
 

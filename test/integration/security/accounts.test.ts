@@ -166,4 +166,21 @@ describe("the demo people on a database that is not npm start's embedded one", (
     expect((await me(baseUrl, token)).body.error.code).toBe('DEMO_ACCOUNT_REFUSED');
     expect((await fetch(`${baseUrl}/api/stuck`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
+
+  test('issue 22 item 5: a demo person an earlier version seeded without the mark (demo-doc-nci) is refused too', async () => {
+    await stack.ownerDb.user.update({ where: { id: 'demo-doc-nci' }, data: { demo: false } });
+    try {
+      expect((await signIn(baseUrl, 'demo-doc-nci', TEST_PASSWORD)).body.error.code).toBe('DEMO_ACCOUNT_REFUSED');
+      const tokens = await createTokenService({
+        issuer: 'lead-referrals',
+        audience: 'lead-referrals',
+        sessionSeconds: 600,
+        localKey: await localKey,
+      });
+      const { token } = await tokens.issue({ id: 'demo-doc-nci', role: 'doc_nci', sessionVersion: 0 });
+      expect((await me(baseUrl, token)).body.error.code).toBe('DEMO_ACCOUNT_REFUSED');
+    } finally {
+      await stack.ownerDb.user.update({ where: { id: 'demo-doc-nci' }, data: { demo: true } });
+    }
+  });
 });
