@@ -19,7 +19,9 @@ export const environmentSchema = z.object({
     .string()
     .url()
     .optional()
-    .describe('PostgreSQL URL of the database owner, used only by `npm run db:migrate` (default: DATABASE_URL)'),
+    .describe(
+      'PostgreSQL URL of the database owner, the role that migrates and provisions people: `npm run db:migrate`, `npm run users` (default: DATABASE_URL)',
+    ),
   DATABASE_ADMIN_URL: z
     .string()
     .url()

@@ -21,13 +21,15 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const users = (...args: string[]) =>
+// As administrators run it: as the database's owner, the role that provisions people.
+const usersAs = (url: string, ...args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'src/main/users.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: stack.databaseUrls.app },
+    env: { ...process.env, MIGRATION_DATABASE_URL: url },
     encoding: 'utf8',
     timeout: 60_000,
   });
+const users = (...args: string[]) => usersAs(stack.databaseUrls.owner, ...args);
 const passwordIn = (stdout: string) => stdout.match(/shown once: (\S+)/)![1];
 
 async function signIn(baseUrl: string, username: string, password: string) {
@@ -69,6 +71,25 @@ test('npm run users: wrong input names the field; nothing is written', async () 
     });
   }
   expect(await stack.db.user.count({ where: { id: { in: ['ana.lopez', 'demo-admin', 'ana lopez'] } } })).toBe(0);
+});
+
+test('issue 22 item 9: the application role cannot provision people; npm run users says which URL to give instead', async () => {
+  expect(users('add', 'sam.ito', '--name', 'Sam Ito', '--role', 'project_manager').status).toBe(0);
+  const before = await stack.db.user.findUnique({ where: { id: 'sam.ito' } });
+  for (const args of [
+    ['add', 'ana.app', '--name', 'Ana App', '--role', 'supervisor'],
+    ['reset', 'sam.ito'],
+    ['disable', 'sam.ito'],
+  ]) {
+    const result = usersAs(stack.databaseUrls.app, ...args);
+    expect({ args, status: result.status, stderr: result.stderr }).toEqual({
+      args,
+      status: 1,
+      stderr: expect.stringMatching(/MIGRATION_DATABASE_URL: the role "lead_app" may not provision people/),
+    });
+  }
+  expect(await stack.db.user.count({ where: { id: 'ana.app' } })).toBe(0);
+  expect(await stack.db.user.findUnique({ where: { id: 'sam.ito' } })).toEqual(before);
 });
 
 test('add, sign in, reset (old sessions and password end), disable (at once), enable', async () => {
