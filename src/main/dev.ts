@@ -166,6 +166,7 @@ async function main() {
     metricsToken: env.METRICS_TOKEN,
     temporalUiUpstream,
     codec: new EncryptionCodec(secrets.payloadKeys),
+    pseudonymKey: secrets.pseudonymKey,
     extras: capture ? [inboxRoutes(capture)] : [],
   });
   const server = app.listen(env.PORT, () => {

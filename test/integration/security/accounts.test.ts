@@ -153,6 +153,7 @@ describe("the demo people on a database that is not npm start's embedded one", (
         AUTH_ISSUER: 'lead-referrals',
         AUTH_AUDIENCE: 'lead-referrals',
         CSRF_SECRET: randomBytes(32).toString('base64'),
+        EVALUATION_PSEUDONYM_KEY: randomBytes(32).toString('base64'),
       },
     });
     await waitFor(
