@@ -254,6 +254,11 @@ describe('docker-compose.yml, issue 22 item 8', () => {
       expect({ name, env: env(name) }).toEqual({ name, env: expect.objectContaining(mtlsClientEnvironment(files)) });
       expect(new URL(`grpc://${env(name).TEMPORAL_ADDRESS}`).hostname).toBe(files.serverName);
     }
+    expect(env('temporal-setup')).toMatchObject({
+      TEMPORAL_TLS_CERT: files.clientCert,
+      TEMPORAL_TLS_KEY: files.clientKey,
+      TEMPORAL_TLS_CA: files.caCert,
+    });
     expect(env('temporal-ui')).toMatchObject({
       TEMPORAL_TLS_CA: files.caCert,
       TEMPORAL_TLS_CERT: files.clientCert,
