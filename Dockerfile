@@ -20,6 +20,9 @@ ENV NODE_ENV=production
 WORKDIR /app
 # Owned by root and read-only for the process: nothing under /app is written at run time.
 COPY --from=build /app /app
+# Where docker-compose.yml's volume of Temporal's mTLS certificates is mounted: owned by node, who
+# writes them once (the temporal-certs job); Temporal's images read them as the same uid, 1000.
+RUN mkdir /temporal-certs && chown node:node /temporal-certs
 USER node
 EXPOSE 3000
 # The API answers /readyz on PORT, the worker on WORKER_HEALTH_PORT (set on the worker only).

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { PrismaClient } from '../generated/prisma/client';
+import { declareActor } from '../db/declared-actor';
 import type { Logger } from '../logging';
 import { HttpError } from './http-error';
 import { assignRequestId, routeOf } from './request-log';
@@ -32,9 +33,12 @@ function writeTrail(db: PrismaClient, req: Request, status: number) {
   });
   // What a refusal shows (a 422 with the person's prior referrals) is a disclosure too; a server error shows nothing.
   const disclosures = status < 500 && actor ? (req.disclosures ?? []) : [];
-  if (disclosures.length === 0) return db.$transaction([audit]);
+  // The rows' actor and time are the ones the triggers stamp from this declaration (issue 22 item 9).
+  const declared = declareActor(db, actor);
+  if (disclosures.length === 0) return db.$transaction([declared, audit]);
   const channel = `${req.method} ${routeOf(req)}`;
   return db.$transaction([
+    declared,
     audit,
     db.disclosure.createMany({
       data: disclosures.map((d) => ({

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
+import { isDemoAccount } from './demo-people';
 import { TokenError, type Identity, type TokenService } from './tokens';
 
 /** Which accounts a deployment accepts: demo people only in `npm start`'s embedded database. */
@@ -12,7 +13,8 @@ export const DEMO_REFUSED =
 /**
  * Every request's session is checked against its account, so disabling a person or resetting their
  * password takes effect at once: a disabled account is refused, a session issued before the account's
- * current session version is revoked, and a demo account is refused outside the embedded default.
+ * current session version is revoked, and a demo account (marked, or on the list of demo people) is
+ * refused outside the embedded default.
  * People the identity provider vouches for and who have no account here are taken on its word.
  */
 export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy: AccountPolicy): TokenService {
@@ -24,10 +26,11 @@ export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy
         where: { id: identity.id },
         select: { disabled: true, demo: true, sessionVersion: true },
       });
+      if (!policy.demoUsers && isDemoAccount({ id: identity.id, demo: account?.demo ?? false }))
+        throw new TokenError('DEMO_ACCOUNT_REFUSED', DEMO_REFUSED);
       if (!account) return identity;
       if (account.disabled)
         throw new TokenError('ACCOUNT_DISABLED', 'This account has been disabled; ask your administrator');
-      if (account.demo && !policy.demoUsers) throw new TokenError('DEMO_ACCOUNT_REFUSED', DEMO_REFUSED);
       if (identity.sessionVersion !== undefined && identity.sessionVersion !== account.sessionVersion) {
         throw new TokenError(
           'SESSION_REVOKED',

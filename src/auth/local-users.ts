@@ -1,33 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Role } from '../shared/roles';
+import { DEMO_USERS, isDemoAccount } from './demo-people';
 import { hashPassword, verifyPassword } from './passwords';
 import { DEMO_REFUSED, type AccountPolicy } from './accounts';
 import type { Identity } from './tokens';
 
-/** Demo people for the embedded default, one per role (and one per prosecutor office). */
-export const DEMO_USERS: Array<{
-  id: string;
-  displayName: string;
-  role: Role;
-  office?: string;
-  agency?: string;
-  badge?: string;
-}> = [
-  { id: 'demo-officer', displayName: 'Officer Dana Reyes', role: 'officer', agency: 'BURIEN_PD', badge: 'B-1047' },
-  { id: 'demo-sergeant', displayName: 'Sergeant Lee Park', role: 'sergeant', agency: 'BURIEN_PD' },
-  { id: 'demo-case-manager', displayName: 'Case manager Robin Ochoa', role: 'case_manager' },
-  { id: 'demo-prosecutor', displayName: 'Deputy prosecutor Ari Stone', role: 'prosecutor', office: 'KCPAO' },
-  {
-    id: 'demo-city-attorney',
-    displayName: 'City attorney Jo Winter',
-    role: 'prosecutor',
-    office: 'BURIEN_CITY_ATTORNEY',
-  },
-  { id: 'demo-project-manager', displayName: 'PDA project manager Sam Ito', role: 'project_manager' },
-  { id: 'demo-supervisor', displayName: 'Operational lead Kim Adair', role: 'supervisor' },
-  { id: 'demo-doc-nci', displayName: 'DOC NCI officer Pat Hale', role: 'doc_nci' },
-  { id: 'demo-evaluator', displayName: 'Evaluator Dr. Lee Moreno', role: 'evaluator' },
-];
+export { DEMO_USERS };
 
 /** Creates the demo users that are missing (their passwords are hashed with scrypt): the embedded database only. */
 export async function seedDemoUsers(db: PrismaClient, password: string): Promise<void> {
@@ -52,7 +30,7 @@ export async function checkCredentials(
   decoy ??= hashPassword('decoy-password');
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoy));
   if (!user || user.disabled || !ok) return undefined;
-  if (user.demo && !policy.demoUsers) throw new DemoAccountRefused(DEMO_REFUSED);
+  if (isDemoAccount(user) && !policy.demoUsers) throw new DemoAccountRefused(DEMO_REFUSED);
   return {
     id: user.id,
     role: user.role as Role,

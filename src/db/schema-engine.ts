@@ -144,8 +144,8 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
 }
 
 /** Applies every pending migration and records it in `_prisma_migrations`, as `prisma migrate deploy` does. */
-export async function applyMigrations(connectionString: string): Promise<string[]> {
-  const migrationsList = await readMigrations();
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const migrationsList = await readMigrations(dir);
   return withSchemaEngine(connectionString, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTER });
     return appliedMigrationNames;

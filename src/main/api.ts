@@ -11,17 +11,12 @@ import { dataConverterFor, payloadKeysOf, tokenSettings } from './security-setti
 import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
-import { limitsFrom, readEnvironment, required, requireFor } from './environment';
+import { API_REQUIRES, limitsFrom, readEnvironment, required, requireFor } from './environment';
 
 async function main() {
   const env = readEnvironment();
   const config = loadConfig();
-  requireFor(
-    env,
-    'The API',
-    ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'],
-    [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']],
-  );
+  requireFor(env, 'The API', API_REQUIRES.keys, API_REQUIRES.oneOf);
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const tokens = await createTokenService(tokenSettings(env));
   const payloadKeys = payloadKeysOf(env);
@@ -48,7 +43,7 @@ async function main() {
     health,
     codec: new EncryptionCodec(payloadKeys),
     csrfSecret: required(env, 'CSRF_SECRET'),
-    pseudonymKey: env.EVALUATION_PSEUDONYM_KEY,
+    pseudonymKey: required(env, 'EVALUATION_PSEUDONYM_KEY'),
     limits: limitsFrom(process.env),
     metricsToken: env.METRICS_TOKEN,
     trustProxy: env.TRUST_PROXY,

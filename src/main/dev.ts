@@ -54,12 +54,15 @@ async function main() {
   }
 
   let databaseUrl = env.DATABASE_URL;
+  // The embedded database's owner: it provisions accounts (the application role may not).
+  let ownerUrl: string | undefined;
   let applied: string[];
   if (!databaseUrl) {
     const dataDir = path.join(DATA_DIR, 'postgresql-18');
     const pg = await startEmbeddedLeadDatabase({ dataDir, port: env.EMBEDDED_DB_PORT });
     stops.unshift(() => pg.stop());
     databaseUrl = pg.appUrl;
+    ownerUrl = pg.ownerUrl;
     applied = pg.applied;
     console.log(
       `[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}`,
@@ -70,10 +73,13 @@ async function main() {
   console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
   stops.unshift(() => db.$disconnect());
-  // Demo people exist only in this embedded database: any other database refuses them (README, "Users").
+  // Demo people exist only in this embedded database: any other database refuses them (README, "Accounts").
   const demoUsers = !env.DATABASE_URL;
   const demoPassword = env.LEAD_DEMO_PASSWORD;
-  if (demoUsers) await seedDemoUsers(db, demoPassword);
+  if (demoUsers && ownerUrl) {
+    const owner = createPrisma(ownerUrl, 1);
+    await seedDemoUsers(owner, demoPassword).finally(() => owner.$disconnect());
+  }
   const secrets = await devSecrets(DATA_DIR, env);
   const tokens = await createTokenService(tokenSettings(env, secrets.localKey));
   const dataConverter = dataConverterFor(secrets.payloadKeys);
@@ -160,6 +166,7 @@ async function main() {
     metricsToken: env.METRICS_TOKEN,
     temporalUiUpstream,
     codec: new EncryptionCodec(secrets.payloadKeys),
+    pseudonymKey: secrets.pseudonymKey,
     extras: capture ? [inboxRoutes(capture)] : [],
   });
   const server = app.listen(env.PORT, () => {

@@ -19,7 +19,9 @@ export const environmentSchema = z.object({
     .string()
     .url()
     .optional()
-    .describe('PostgreSQL URL of the database owner, used only by `npm run db:migrate` (default: DATABASE_URL)'),
+    .describe(
+      'PostgreSQL URL of the database owner, the role that migrates and provisions people: `npm run db:migrate`, `npm run users` (default: DATABASE_URL)',
+    ),
   DATABASE_ADMIN_URL: z
     .string()
     .url()
@@ -118,7 +120,7 @@ export const environmentSchema = z.object({
     .min(32)
     .optional()
     .describe(
-      "R-EVAL: the key of the evaluators' pseudonymous person ids (at least 32 characters; without it they change at every start): API",
+      "R-EVAL: the key of the evaluators' pseudonymous person ids (at least 32 characters), the same for every API process and kept across restarts, so one person keeps one pseudonym: API (`npm start` keeps its own in LEAD_DATA_DIR)",
     ),
   LEAD_PAYLOAD_KEYS: z
     .string()
@@ -210,6 +212,21 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
 }
 
 type Key = keyof Environment;
+
+/** What the API process cannot start without (`requireFor`): each of `keys`, and one of each `oneOf` group. */
+export const API_REQUIRES: { keys: Key[]; oneOf: Key[][] } = {
+  keys: [
+    'DATABASE_URL',
+    'TEMPORAL_ADDRESS',
+    'LEAD_PAYLOAD_KEYS',
+    'CSRF_SECRET',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    // R-EVAL: a key per process, or per start, would give one person several pseudonyms (issue 22 item 8).
+    'EVALUATION_PSEUDONYM_KEY',
+  ],
+  oneOf: [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']],
+};
 
 /** Stops start-up naming every setting the process needs and lacks (`oneOf`: at least one of each group). */
 export function requireFor(env: Environment, processName: string, keys: Key[], oneOf: Key[][] = []): void {

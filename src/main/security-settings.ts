@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataConverter } from '@temporalio/common';
 import { generateLocalKey, type TokenSettings } from '../auth/tokens';
+import { newPseudonymKey } from '../evaluation/pseudonym-key';
 import { FAILURE_CONVERTER_PATH } from '../temporal/module-paths';
 import {
   EncryptionCodec,
@@ -44,19 +45,22 @@ export const dataConverterFor = (keys: PayloadKey[]): DataConverter => ({
   failureConverterPath: FAILURE_CONVERTER_PATH,
 });
 
-/** Dev only: a key pair and payload keys generated once and kept under the data folder. */
+/** Dev only: a key pair, payload keys and the pseudonym key generated once and kept under the data folder. */
 export async function devSecrets(
   dataDir: string,
   env: Environment,
-): Promise<{ localKey: NonNullable<TokenSettings['localKey']>; payloadKeys: PayloadKey[] }> {
+): Promise<{ localKey: NonNullable<TokenSettings['localKey']>; payloadKeys: PayloadKey[]; pseudonymKey: string }> {
   mkdirSync(dataDir, { recursive: true });
   const keyFile = path.join(dataDir, 'auth-local-key.json');
   const payloadFile = path.join(dataDir, 'payload-keys.txt');
+  const pseudonymFile = path.join(dataDir, 'evaluation-pseudonym-key.txt');
   if (!existsSync(keyFile)) writeFileSync(keyFile, JSON.stringify(await generateLocalKey()), { mode: 0o600 });
   if (!existsSync(payloadFile))
     writeFileSync(payloadFile, formatPayloadKeys([newPayloadKey('dev-1')]), { mode: 0o600 });
+  if (!existsSync(pseudonymFile)) writeFileSync(pseudonymFile, newPseudonymKey(), { mode: 0o600 });
   return {
     localKey: JSON.parse(readFileSync(keyFile, 'utf8')),
     payloadKeys: parsePayloadKeys(env.LEAD_PAYLOAD_KEYS ?? readFileSync(payloadFile, 'utf8')),
+    pseudonymKey: env.EVALUATION_PSEUDONYM_KEY ?? readFileSync(pseudonymFile, 'utf8').trim(),
   };
 }

@@ -22,7 +22,8 @@ async function main() {
     mail: { saveDir: path.join(dataDir, 'mail') },
   });
   const inbox = express().use(inboxRoutes(stack.mail)).listen(env.STACK_MAIL_INBOX_PORT, '127.0.0.1');
-  const users = `DATABASE_URL='${stack.database.urls.appUrl}' npm run users --`;
+  // As the database's owner: the role that provisions people (the application role only reads them).
+  const users = `MIGRATION_DATABASE_URL='${stack.database.urls.ownerUrl}' npm run users --`;
   console.log(`
 The production-like stack is running.
   API (2 processes, round robin)  ${stack.baseUrl}   (pages and API; sign in with an account made as below)

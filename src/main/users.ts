@@ -1,5 +1,6 @@
 /**
- * `npm run users -- <command>`: the people who sign in locally, in the database DATABASE_URL names.
+ * `npm run users -- <command>`: the people who sign in locally, provisioned as the database's owner
+ * (MIGRATION_DATABASE_URL; the application role may read accounts but not make or change them).
  *   add <id> --name "<display name>" --role <role> [--agency <agency>] [--office <office>] [--badge <badge>]
  *   reset <id>        a new password; every session of the account ends at once
  *   disable <id>      no sign-in, and every session ends at once
@@ -9,6 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { DEMO_ID_PREFIX, hasDemoId } from '../auth/demo-people';
 import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config/load-config';
 import type { LeadConfig } from '../config/config-schema';
@@ -24,8 +26,7 @@ const newPassword = () => randomBytes(15).toString('base64url');
 function checkId(id: string | undefined): string {
   if (!id) throw new UsageError("id: give the account's id (what the person types to sign in)");
   if (!ID.test(id)) throw new UsageError(`id: "${id}" must be 2–100 letters, digits, ".", "_" or "-"`);
-  if (id.toLowerCase().startsWith('demo-'))
-    throw new UsageError('id: "demo-" is reserved for the demo people of `npm start`');
+  if (hasDemoId(id)) throw new UsageError(`id: "${DEMO_ID_PREFIX}" is reserved for the demo people of \`npm start\``);
   return id;
 }
 
@@ -125,12 +126,25 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
   }
 }
 
+/** The application role's refusal (a missing privilege, or the accounts trigger), said as what to do instead. */
+function asUsageError(err: unknown, url: string): unknown {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!/permission denied|provisioned by/.test(message)) return err;
+  const role = decodeURIComponent(new URL(url).username);
+  return new UsageError(
+    `MIGRATION_DATABASE_URL: the role "${role}" may not provision people (the application role only reads accounts); give the database owner's URL (README, "Accounts")`,
+  );
+}
+
 async function main() {
   const env = readEnvironment();
-  requireFor(env, 'npm run users', ['DATABASE_URL']);
-  const db = createPrisma(required(env, 'DATABASE_URL'), 1);
+  requireFor(env, 'npm run users', [], [['MIGRATION_DATABASE_URL', 'DATABASE_URL']]);
+  const url = env.MIGRATION_DATABASE_URL ?? required(env, 'DATABASE_URL');
+  const db = createPrisma(url, 1);
   try {
-    console.log(await run(db, loadConfig(), process.argv.slice(2)));
+    console.log(
+      await run(db, loadConfig(), process.argv.slice(2)).catch((err) => Promise.reject(asUsageError(err, url))),
+    );
   } finally {
     await db.$disconnect();
   }

@@ -7,8 +7,9 @@ import * as x509 from '@peculiar/x509';
 
 /**
  * A private certificate authority for the stack's mutual TLS: one CA, the Temporal frontend's server
- * certificate (localhost, 127.0.0.1), and a client certificate every Temporal client presents. Made
- * once per directory and kept; an operator replaces these files with their own PKI's.
+ * certificate (its server name, localhost, 127.0.0.1), and a client certificate every Temporal client
+ * presents. Made once per directory and kept; an operator replaces these files with their own PKI's.
+ * `npm run stack` names the server `localhost`; docker-compose.yml `temporal`, its service's name.
  */
 export interface CertificateFiles {
   caCert: string;
@@ -24,15 +25,20 @@ const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as con
 const SERVER_NAME = 'localhost';
 const YEARS = 5;
 
-export async function ensureCertificates(dir: string): Promise<CertificateFiles> {
-  const files: CertificateFiles = {
+/** Where the files of a directory are (the compose file names the same paths inside its volume). */
+export function certificateFiles(dir: string, serverName = SERVER_NAME): CertificateFiles {
+  return {
     caCert: path.join(dir, 'ca.pem'),
     serverCert: path.join(dir, 'frontend.pem'),
     serverKey: path.join(dir, 'frontend-key.pem'),
     clientCert: path.join(dir, 'client.pem'),
     clientKey: path.join(dir, 'client-key.pem'),
-    serverName: SERVER_NAME,
+    serverName,
   };
+}
+
+export async function ensureCertificates(dir: string, serverName = SERVER_NAME): Promise<CertificateFiles> {
+  const files = certificateFiles(dir, serverName);
   if ([files.caCert, files.serverCert, files.serverKey, files.clientCert, files.clientKey].every((f) => existsSync(f)))
     return files;
   mkdirSync(dir, { recursive: true });
@@ -76,13 +82,11 @@ export async function ensureCertificates(dir: string): Promise<CertificateFiles>
     };
   };
   // The frontend's certificate also authenticates the server's own services to the frontend (mTLS inside the server).
+  const names = [...new Set([serverName, SERVER_NAME])].map((value) => ({ type: 'dns' as const, value }));
   const server = await issue(
-    `CN=${SERVER_NAME}`,
+    `CN=${serverName}`,
     [x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth],
-    [
-      { type: 'dns', value: SERVER_NAME },
-      { type: 'ip', value: '127.0.0.1' },
-    ],
+    [...names, { type: 'ip', value: '127.0.0.1' }],
   );
   const client = await issue('CN=lead-referrals', [x509.ExtendedKeyUsage.clientAuth]);
 

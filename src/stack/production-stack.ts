@@ -1,20 +1,18 @@
 import { PROJECT_ROOT } from '../project-root';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { generateLocalKey } from '../auth/tokens';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded-postgres';
 import { provisionLeadDatabase, provisionTemporalDatabases, type ProvisionedUrls } from '../db/provision';
 import { applyMigrations } from '../db/schema-engine';
 import { MailCapture } from '../mail/capture-server';
 import { temporalServerTools } from '../temporal/binaries';
-import { formatPayloadKeys, newPayloadKey } from '../temporal/payload-encryption';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { bundleLeadWorkflows } from '../temporal/workflow-bundle';
 import { WORKER_NODE_FLAGS } from '../temporal/worker-node-flags';
 import { ensureCertificates, mtlsClientEnvironment, type CertificateFiles } from './certificates';
+import { keptSecrets, type StackSecrets } from './kept-secrets';
 import { startFront, type Front } from './front';
 import { freePort, freePortBetween } from '../net/free-port';
 import { httpOk, Part } from './part';
@@ -76,7 +74,7 @@ export interface ProductionStack {
   stop(): Promise<void>;
 }
 
-interface Kept {
+interface Kept extends StackSecrets {
   ports: {
     postgres: number;
     front: number;
@@ -86,16 +84,11 @@ interface Kept {
     apis: number[];
     workerHealth: number[];
   };
-  passwords: { leadOwner: string; leadApp: string; temporal: string };
-  payloadKeys: string;
-  authLocalKey: string;
-  csrfSecret: string;
 }
 
 const ROOT = PROJECT_ROOT;
 const NODE = process.execPath;
 const script = (file: string) => ['--import', 'tsx', path.join(ROOT, file)];
-const secret = () => randomBytes(24).toString('hex');
 
 /** Ports and secrets are chosen once per data directory: a Temporal server restarted on other ports waits for its old membership to expire. */
 async function keptState(dataDir: string, apis: number, workers: number, frontPort?: number): Promise<Kept> {
@@ -115,13 +108,7 @@ async function keptState(dataDir: string, apis: number, workers: number, frontPo
   if (frontPort) ports.front = frontPort;
   while (ports.apis.length < apis) ports.apis.push(await freePort());
   while (ports.workerHealth.length < workers) ports.workerHealth.push(await freePort());
-  const state: Kept = {
-    ports,
-    passwords: kept.passwords ?? { leadOwner: secret(), leadApp: secret(), temporal: secret() },
-    payloadKeys: kept.payloadKeys ?? formatPayloadKeys([newPayloadKey('stack-1')]),
-    authLocalKey: kept.authLocalKey ?? JSON.stringify(await generateLocalKey()),
-    csrfSecret: kept.csrfSecret ?? randomBytes(32).toString('base64'),
-  };
+  const state: Kept = { ports, ...(await keptSecrets(kept)) };
   writeFileSync(file, JSON.stringify(state, null, 2), { mode: 0o600 });
   return state;
 }
@@ -254,6 +241,7 @@ async function start(
           PORT: String(port),
           TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${ports.ui}`,
           TRUST_PROXY: '1',
+          EVALUATION_PSEUDONYM_KEY: kept.pseudonymKey,
         },
         ready: httpOk(`${apiUrls[i]}/readyz`),
         logDir,

@@ -86,6 +86,7 @@ export async function startProcessStack(
     AUTH_ISSUER: 'lead-referrals',
     AUTH_AUDIENCE: 'lead-referrals',
     CSRF_SECRET: randomBytes(32).toString('base64'),
+    EVALUATION_PSEUDONYM_KEY: randomBytes(32).toString('base64'),
     // From the sources: the bundle the test set-up built once. Compiled: the one npm run build made.
     LEAD_WORKFLOW_BUNDLE: options.compiled ? '' : (process.env.LEAD_TEST_WORKFLOW_BUNDLE ?? ''),
     LOG_LEVEL: 'info',

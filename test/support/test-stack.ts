@@ -106,7 +106,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   started.push(() => db.$disconnect());
   const ownerDb = createPrisma(pg.ownerUrl, 2);
   started.push(() => ownerDb.$disconnect());
-  await seedDemoUsers(db, TEST_PASSWORD);
+  // As the owner: accounts are provisioned, not written by the application role (issue 22 item 9).
+  await seedDemoUsers(ownerDb, TEST_PASSWORD);
   const tokens = await createTokenService({
     issuer: 'lead-referrals',
     audience: 'lead-referrals',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { environmentTable, readEnvironment, requireFor } from '../../src/main/environment';
+import { API_REQUIRES, environmentTable, readEnvironment, requireFor } from '../../src/main/environment';
 
 /** One validated schema holds every variable; the README's table is generated from it; a process names what it lacks. */
 test('the README lists every variable, as the schema describes it', () => {
@@ -27,4 +27,22 @@ test('a process that lacks settings names every one of them at once', () => {
   ).toThrow(
     'The API cannot start: set TEMPORAL_ADDRESS, CSRF_SECRET, AUTH_ISSUER, AUTH_JWKS_URL or AUTH_LOCAL_KEY (README, "Environment")',
   );
+});
+
+test('issue 22 item 8: the API does not start without EVALUATION_PSEUDONYM_KEY (R-EVAL: one key, one pseudonym per person)', () => {
+  const production = {
+    DATABASE_URL: 'postgresql://lead_app:x@db:5432/lead',
+    TEMPORAL_ADDRESS: 'temporal:7233',
+    LEAD_PAYLOAD_KEYS: 'prod-1:AAAA',
+    CSRF_SECRET: 'c'.repeat(32),
+    AUTH_ISSUER: 'lead-referrals',
+    AUTH_AUDIENCE: 'lead-referrals',
+    AUTH_JWKS_URL: 'https://idp.example.org/jwks.json',
+  };
+  expect(() => requireFor(readEnvironment(production), 'The API', API_REQUIRES.keys, API_REQUIRES.oneOf)).toThrow(
+    'The API cannot start: set EVALUATION_PSEUDONYM_KEY (README, "Environment")',
+  );
+  const complete = readEnvironment({ ...production, EVALUATION_PSEUDONYM_KEY: 'k'.repeat(32) });
+  expect(() => requireFor(complete, 'The API', API_REQUIRES.keys, API_REQUIRES.oneOf)).not.toThrow();
+  expect(() => readEnvironment({ EVALUATION_PSEUDONYM_KEY: 'short' })).toThrow(/EVALUATION_PSEUDONYM_KEY: /);
 });

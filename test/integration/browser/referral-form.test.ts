@@ -15,7 +15,7 @@ let stack: TestStack;
 let browser: Browser;
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-  await stack.db.user.create({
+  await stack.ownerDb.user.create({
     data: {
       id: 'officer-second',
       displayName: 'Officer Sam Ortiz',

@@ -11,6 +11,7 @@ import { parse } from 'yaml';
 import { SEARCH_ATTRIBUTE_FLAGS } from '../../../src/shared/search-attributes';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../../src/api/temporal-ui-proxy';
 import { WORKER_NODE_FLAGS } from '../../../src/temporal/worker-node-flags';
+import { certificateFiles, mtlsClientEnvironment } from '../../../src/stack/certificates';
 import {
   APIS,
   DATABASES,
@@ -23,6 +24,8 @@ import {
 
 interface Service {
   image?: string;
+  volumes?: Array<string | { source?: string; target?: string; read_only?: boolean }>;
+  depends_on?: string[] | Record<string, { condition?: string }>;
   deploy?: { replicas?: number };
   container_name?: string;
   ports?: Array<string | number | { published?: string | number }>;
@@ -203,6 +206,71 @@ describe('docker-compose.yml', () => {
     expect(new URL(api.TEMPORAL_UI_UPSTREAM).hostname).toBe('temporal-ui');
     // Reached only through the API's sign-in: the UI publishes no port of its own.
     expect(compose.services['temporal-ui'].ports).toBeUndefined();
+  });
+});
+
+describe('docker-compose.yml, issue 22 item 8', () => {
+  const env = (name: string) => compose.services[name].environment as Record<string, string>;
+  const CERTS = '/temporal-certs';
+  const files = certificateFiles(CERTS, 'temporal');
+  const mounts = (name: string) =>
+    (compose.services[name].volumes ?? []).filter((v): v is string => typeof v === 'string');
+  const dependencies = (name: string): string[] => {
+    const d = compose.services[name].depends_on ?? [];
+    const direct = Array.isArray(d) ? d : Object.keys(d);
+    return [...direct, ...direct.flatMap(dependencies)];
+  };
+
+  test('R-EVAL: every API process gets the one EVALUATION_PSEUDONYM_KEY of .env, without which compose does not start', () => {
+    expect(env('api').EVALUATION_PSEUDONYM_KEY).toMatch(/^\$\{EVALUATION_PSEUDONYM_KEY:\?[^}]+\}$/);
+    // One service, every replica with its environment: one key for all of them, kept with .env.
+    expect(compose.services.api.deploy?.replicas).toBeGreaterThan(1);
+    expect(env('worker').EVALUATION_PSEUDONYM_KEY).toBeUndefined();
+    expect(readme).toMatch(/^EVALUATION_PSEUDONYM_KEY=\$\(openssl rand -base64 32\)$/m);
+  });
+
+  test('Temporal serves mutual TLS only, with the certificates temporal-certs makes as npm run stack does', () => {
+    const job = compose.services['temporal-certs'];
+    expect(job.command).toEqual(['node', 'dist/src/main/temporal-certificates.js', CERTS, files.serverName]);
+    expect(mounts('temporal-certs')).toEqual([`temporal-certs:${CERTS}`]);
+    expect(env('temporal')).toMatchObject({
+      TEMPORAL_TLS_REQUIRE_CLIENT_AUTH: 'true',
+      TEMPORAL_TLS_FRONTEND_CERT: files.serverCert,
+      TEMPORAL_TLS_FRONTEND_KEY: files.serverKey,
+      TEMPORAL_TLS_CLIENT1_CA_CERT: files.caCert,
+      TEMPORAL_TLS_SERVER_CERT: files.serverCert,
+      TEMPORAL_TLS_SERVER_KEY: files.serverKey,
+      TEMPORAL_TLS_SERVER_CA_CERT: files.caCert,
+      TEMPORAL_TLS_FRONTEND_SERVER_NAME: files.serverName,
+      TEMPORAL_TLS_INTERNODE_SERVER_NAME: files.serverName,
+    });
+    expect(compose.services.temporal.depends_on).toMatchObject({
+      'temporal-certs': { condition: 'service_completed_successfully' },
+    });
+  });
+
+  test('every Temporal client presents the client certificate and checks the frontend is the one the CA named', () => {
+    for (const name of ['worker', 'api', 'temporal-setup']) {
+      expect({ name, env: env(name) }).toEqual({ name, env: expect.objectContaining(mtlsClientEnvironment(files)) });
+      expect(new URL(`grpc://${env(name).TEMPORAL_ADDRESS}`).hostname).toBe(files.serverName);
+    }
+    expect(env('temporal-setup')).toMatchObject({
+      TEMPORAL_TLS_CERT: files.clientCert,
+      TEMPORAL_TLS_KEY: files.clientKey,
+      TEMPORAL_TLS_CA: files.caCert,
+    });
+    expect(env('temporal-ui')).toMatchObject({
+      TEMPORAL_TLS_CA: files.caCert,
+      TEMPORAL_TLS_CERT: files.clientCert,
+      TEMPORAL_TLS_KEY: files.clientKey,
+      TEMPORAL_TLS_ENABLE_HOST_VERIFICATION: 'true',
+      TEMPORAL_TLS_SERVER_NAME: files.serverName,
+    });
+    for (const name of ['temporal', 'temporal-ui', 'temporal-setup', 'worker', 'api']) {
+      expect({ name, mounts: mounts(name) }).toEqual({ name, mounts: [`temporal-certs:${CERTS}:ro`] });
+      expect({ name, after: dependencies(name) }).toEqual({ name, after: expect.arrayContaining(['temporal-certs']) });
+    }
+    expect(dockerfile).toMatch(new RegExp(`^RUN mkdir ${CERTS} && chown node:node ${CERTS}$`, 'm'));
   });
 });
 

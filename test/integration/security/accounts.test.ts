@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTokenService, generateLocalKey } from '../../../src/auth/tokens';
@@ -21,13 +21,19 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const users = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/main/users.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: stack.databaseUrls.app },
-    encoding: 'utf8',
-    timeout: 60_000,
+// As administrators run it: as the database's owner, the role that provisions people. Run without
+// blocking this process, whose event loop serves the API the test then calls.
+const usersAs = (url: string, ...args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/main/users.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, MIGRATION_DATABASE_URL: url }, encoding: 'utf8', timeout: 60_000 },
+      (err, stdout, stderr) =>
+        resolve({ status: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr }),
+    );
   });
+const users = (...args: string[]) => usersAs(stack.databaseUrls.owner, ...args);
 const passwordIn = (stdout: string) => stdout.match(/shown once: (\S+)/)![1];
 
 async function signIn(baseUrl: string, username: string, password: string) {
@@ -61,7 +67,7 @@ test('npm run users: wrong input names the field; nothing is written', async () 
     [['promote', 'x'], /command: one of add, reset, disable, enable, list/],
   ];
   for (const [args, message] of cases) {
-    const result = users(...args);
+    const result = await users(...args);
     expect({ args, status: result.status, stderr: result.stderr }).toEqual({
       args,
       status: 1,
@@ -71,8 +77,36 @@ test('npm run users: wrong input names the field; nothing is written', async () 
   expect(await stack.db.user.count({ where: { id: { in: ['ana.lopez', 'demo-admin', 'ana lopez'] } } })).toBe(0);
 });
 
+test('issue 22 item 9: the application role cannot provision people; npm run users says which URL to give instead', async () => {
+  expect((await users('add', 'sam.ito', '--name', 'Sam Ito', '--role', 'project_manager')).status).toBe(0);
+  const before = await stack.db.user.findUnique({ where: { id: 'sam.ito' } });
+  for (const args of [
+    ['add', 'ana.app', '--name', 'Ana App', '--role', 'supervisor'],
+    ['reset', 'sam.ito'],
+    ['disable', 'sam.ito'],
+  ]) {
+    const result = await usersAs(stack.databaseUrls.app, ...args);
+    expect({ args, status: result.status, stderr: result.stderr }).toEqual({
+      args,
+      status: 1,
+      stderr: expect.stringMatching(/MIGRATION_DATABASE_URL: the role "lead_app" may not provision people/),
+    });
+  }
+  expect(await stack.db.user.count({ where: { id: 'ana.app' } })).toBe(0);
+  expect(await stack.db.user.findUnique({ where: { id: 'sam.ito' } })).toEqual(before);
+});
+
 test('add, sign in, reset (old sessions and password end), disable (at once), enable', async () => {
-  const added = users('add', 'ana.lopez', '--name', 'Officer Ana Lopez', '--role', 'officer', '--agency', 'BURIEN_PD');
+  const added = await users(
+    'add',
+    'ana.lopez',
+    '--name',
+    'Officer Ana Lopez',
+    '--role',
+    'officer',
+    '--agency',
+    'BURIEN_PD',
+  );
   expect(added.stderr).toBe('');
   expect(added.stdout).toMatch(/^Added ana\.lopez \(officer, BURIEN_PD\)\. Password, shown once: \S{20}/);
   const first = passwordIn(added.stdout);
@@ -86,7 +120,7 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
     agency: 'BURIEN_PD',
   });
 
-  const reset = users('reset', 'ana.lopez');
+  const reset = await users('reset', 'ana.lopez');
   expect(reset.stdout).toMatch(/its sessions have ended/);
   expect(await me(stack.baseUrl, session.body.token)).toEqual({
     status: 401,
@@ -96,7 +130,7 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
   const second = await signIn(stack.baseUrl, 'ana.lopez', passwordIn(reset.stdout));
   expect(second.status).toBe(200);
 
-  expect(users('disable', 'ana.lopez').status).toBe(0);
+  expect((await users('disable', 'ana.lopez')).status).toBe(0);
   expect(await me(stack.baseUrl, second.body.token)).toEqual({
     status: 401,
     body: { error: expect.objectContaining({ code: 'ACCOUNT_DISABLED' }) },
@@ -105,9 +139,9 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
     'WRONG_CREDENTIALS',
   );
 
-  expect(users('enable', 'ana.lopez').status).toBe(0);
+  expect((await users('enable', 'ana.lopez')).status).toBe(0);
   expect((await signIn(stack.baseUrl, 'ana.lopez', passwordIn(reset.stdout))).status).toBe(200);
-  expect(users('list').stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tactive\t\tOfficer Ana Lopez$/m);
+  expect((await users('list')).stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tactive\t\tOfficer Ana Lopez$/m);
 });
 
 describe("the demo people on a database that is not npm start's embedded one", () => {
@@ -132,6 +166,7 @@ describe("the demo people on a database that is not npm start's embedded one", (
         AUTH_ISSUER: 'lead-referrals',
         AUTH_AUDIENCE: 'lead-referrals',
         CSRF_SECRET: randomBytes(32).toString('base64'),
+        EVALUATION_PSEUDONYM_KEY: randomBytes(32).toString('base64'),
       },
     });
     await waitFor(
@@ -165,5 +200,22 @@ describe("the demo people on a database that is not npm start's embedded one", (
     const { token } = await tokens.issue({ id: 'demo-supervisor', role: 'supervisor', sessionVersion: 0 });
     expect((await me(baseUrl, token)).body.error.code).toBe('DEMO_ACCOUNT_REFUSED');
     expect((await fetch(`${baseUrl}/api/stuck`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  test('issue 22 item 5: a demo person an earlier version seeded without the mark (demo-doc-nci) is refused too', async () => {
+    await stack.ownerDb.user.update({ where: { id: 'demo-doc-nci' }, data: { demo: false } });
+    try {
+      expect((await signIn(baseUrl, 'demo-doc-nci', TEST_PASSWORD)).body.error.code).toBe('DEMO_ACCOUNT_REFUSED');
+      const tokens = await createTokenService({
+        issuer: 'lead-referrals',
+        audience: 'lead-referrals',
+        sessionSeconds: 600,
+        localKey: await localKey,
+      });
+      const { token } = await tokens.issue({ id: 'demo-doc-nci', role: 'doc_nci', sessionVersion: 0 });
+      expect((await me(baseUrl, token)).body.error.code).toBe('DEMO_ACCOUNT_REFUSED');
+    } finally {
+      await stack.ownerDb.user.update({ where: { id: 'demo-doc-nci' }, data: { demo: true } });
+    }
   });
 });

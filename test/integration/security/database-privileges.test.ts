@@ -12,13 +12,23 @@ import { applyMigrations } from '../../../src/db/schema-engine';
 
 /**
  * Least privilege on the real server: migrations run as the owner; the API and worker connect as an
- * application role that is neither owner nor superuser and can only add to the append-only tables;
- * Temporal's role reaches its own databases only.
+ * application role that is neither owner nor superuser, can only add to the append-only tables (in the
+ * name and at the time the database stamps) and only reads accounts; Temporal's role reaches its own
+ * databases only.
  */
 let server: EmbeddedPostgres;
 let urls: ProvisionedUrls;
 const temporal: RoleCredentials = newRole('temporal');
-const APPEND_ONLY = ['AuditEntry', 'Disclosure'];
+const APPEND_ONLY = ['AuditEntry', 'Disclosure', 'CaseEvent'];
+const PERSON = '00000000-0000-4000-8000-000000000001';
+/** What the API does first in the transaction that writes a request's audit row and disclosures. */
+const declare = (id: string, role: string, office = '') =>
+  `SELECT set_config('lead.actor_id', '${id}', true), set_config('lead.actor_role', '${role}', true), set_config('lead.actor_office', '${office}', true)`;
+const INSERT: Record<string, string> = {
+  AuditEntry: `INSERT INTO "AuditEntry" ("actorId", "actorRole", action, "requestId", outcome, method, path, status) VALUES ('u', 'supervisor', 'stuck.read', 'req-1', 'ALLOWED', 'GET', '/api/stuck', 200) RETURNING id`,
+  Disclosure: `INSERT INTO "Disclosure" ("caseId", "personId", "actorId", "actorRole", kinds, basis, channel, "requestId") VALUES ('C-1', '${PERSON}', 'u', 'prosecutor', ARRAY['REFERRAL_RECORD'], 'R-PACKET', 'GET /api/cases/:caseId', 'req-1') RETURNING id`,
+  CaseEvent: `INSERT INTO "CaseEvent" ("referralId", seq, type, "occurredAt", "actorId", "actorRole") VALUES ('C-1', (SELECT coalesce(max(seq), 0) + 1 FROM "CaseEvent"), 'SCREENING_RECORDED', now(), 'u', 'case_manager') RETURNING id`,
+};
 
 beforeAll(async () => {
   server = await startEmbeddedPostgres();
@@ -29,6 +39,15 @@ beforeAll(async () => {
   });
   await applyMigrations(urls.ownerUrl);
   await provisionTemporalDatabases(server.adminUrl(), temporal, ['temporal', 'temporal_visibility']);
+  // A case, as the API and the worker write one: the case events below belong to it.
+  await as(urls.appUrl, async (c) => {
+    await c.query(
+      `INSERT INTO "Person" (id, "givenName", "familyName", "dateOfBirth") VALUES ('${PERSON}', 'Jordan', 'Avery', '1988-04-12')`,
+    );
+    await c.query(
+      `INSERT INTO "Referral" (id, "submissionId", "submissionHash", type, "personId", agency, "officerId", details, "updatedAt") VALUES ('C-1', 's-1', 'h', 'ARREST_DIVERSION', '${PERSON}', 'BURIEN_PD', 'B-1047', '{}', now())`,
+    );
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -48,6 +67,15 @@ const fails = (url: string, sql: string) =>
     () => 'succeeded',
     (err: Error) => err.message,
   );
+/** Runs statements in one transaction on one connection, answering each one's rows. */
+const inTransaction = (url: string, statements: string[]) =>
+  as(url, async (c) => {
+    await c.query('BEGIN');
+    const rows = [];
+    for (const sql of statements) rows.push((await c.query(sql)).rows);
+    await c.query('COMMIT');
+    return rows;
+  });
 
 test('the application role is neither superuser nor owner, and cannot create objects', async () => {
   const roles = await as(
@@ -81,14 +109,8 @@ test('the application role is neither superuser nor owner, and cannot create obj
 test.each(APPEND_ONLY)(
   'on %s the application role can add and read rows, but not update, delete, truncate or disable the triggers',
   async (table) => {
-    const inserted = await as(urls.appUrl, async (c) => {
-      const sql =
-        table === 'AuditEntry'
-          ? `INSERT INTO "AuditEntry" ("actorId", "actorRole", action, "requestId", outcome, method, path, status) VALUES ('u', 'supervisor', 'stuck.read', 'req-1', 'ALLOWED', 'GET', '/api/stuck', 200) RETURNING id`
-          : `INSERT INTO "Disclosure" ("caseId", "personId", "actorId", "actorRole", kinds, basis, channel, "requestId") VALUES ('C-1', '00000000-0000-4000-8000-000000000001', 'u', 'prosecutor', ARRAY['REFERRAL_RECORD'], 'R-PACKET', 'GET /api/cases/:caseId', 'req-1') RETURNING id`;
-      return (await c.query(sql)).rowCount;
-    });
-    expect(inserted).toBe(1);
+    const [, inserted] = await inTransaction(urls.appUrl, [declare('u', 'prosecutor'), INSERT[table]]);
+    expect(inserted).toHaveLength(1);
     expect(await fails(urls.appUrl, `SELECT count(*) FROM "${table}"`)).toBe('succeeded');
     expect(await fails(urls.appUrl, `UPDATE "${table}" SET "actorId" = 'someone-else'`)).toMatch(/permission denied/);
     expect(await fails(urls.appUrl, `DELETE FROM "${table}"`)).toMatch(/permission denied/);
@@ -119,12 +141,98 @@ test("every other table: read and write rows, nothing more; the migrations table
         ? [false, false, false, false]
         : APPEND_ONLY.includes(row.tablename as string)
           ? [true, true, false, false]
-          : [true, true, true, true];
+          : row.tablename === 'User'
+            ? [true, false, true, false]
+            : [true, true, true, true];
     expect({ table: row.tablename, rights: [row.s, row.i, row.u, row.d, row.t, row.tr, row.r] }).toEqual({
       table: row.tablename,
       rights: [...expected, false, false, false],
     });
   }
+});
+
+test('issue 22 item 9: as lead_app, an audit row and a disclosure written with a past time and another actor get the transaction time and the declared actor', async () => {
+  const [, [now], [audit], [disclosed]] = await inTransaction(urls.appUrl, [
+    declare('cm-1', 'case_manager'),
+    `SELECT (now() AT TIME ZONE 'UTC')::timestamp(3) AS at`,
+    `INSERT INTO "AuditEntry" (at, "actorId", "actorRole", action, "requestId", outcome, method, path, status)
+     VALUES ('2001-01-01 00:00:00', 'someone-else', 'supervisor', 'stuck.read', 'req-2', 'ALLOWED', 'GET', '/api/stuck', 200)
+     RETURNING at, "actorId", "actorRole"`,
+    `INSERT INTO "Disclosure" (at, "actorId", "actorRole", "actorOffice", "caseId", "personId", kinds, basis, channel, "requestId")
+     VALUES ('2001-01-01 00:00:00', 'someone-else', 'prosecutor', 'KCPAO', 'C-1', '${PERSON}', ARRAY['REFERRAL_RECORD'], 'R-PACKET', 'GET /api/cases/:caseId', 'req-2')
+     RETURNING at, "actorId", "actorRole", "actorOffice"`,
+  ]);
+  expect(audit).toEqual({ at: now.at, actorId: 'cm-1', actorRole: 'case_manager' });
+  expect(disclosed).toEqual({ at: now.at, actorId: 'cm-1', actorRole: 'case_manager', actorOffice: null });
+  expect(now.at.getTime()).toBeGreaterThan(Date.parse('2020-01-01'));
+
+  // The declaration ends with its transaction: the next one on the same connection declares its own.
+  const next = await as(urls.appUrl, async (c) => {
+    await c.query('BEGIN');
+    await c.query(declare('pros-1', 'prosecutor', 'KCPAO'));
+    await c.query('COMMIT');
+    return (await c.query(INSERT.AuditEntry.replace(/RETURNING id$/, 'RETURNING "actorId", "actorRole"'))).rows[0];
+  });
+  expect(next).toEqual({ actorId: null, actorRole: null });
+  expect(await fails(urls.appUrl, INSERT.Disclosure)).toMatch(
+    /R-DISCLOSE: a disclosure is recorded in the name of the actor its transaction declares/,
+  );
+});
+
+test('issue 22 item 9: as lead_app, UPDATE and DELETE on case events fail; the trigger refuses the owner too', async () => {
+  await inTransaction(urls.appUrl, [INSERT.CaseEvent]);
+  expect(await fails(urls.appUrl, `UPDATE "CaseEvent" SET type = 'ENROLLED'`)).toMatch(
+    /permission denied for table CaseEvent/,
+  );
+  expect(await fails(urls.appUrl, `DELETE FROM "CaseEvent"`)).toMatch(/permission denied for table CaseEvent/);
+  expect(await fails(urls.ownerUrl, `UPDATE "CaseEvent" SET type = 'ENROLLED'`)).toMatch(/append-only/);
+  expect(await fails(urls.ownerUrl, `DELETE FROM "CaseEvent"`)).toMatch(/append-only/);
+});
+
+test('issue 22 item 9: as lead_app, no account is made, removed or given another role; the owner provisions them; lead_app may still end sessions', async () => {
+  expect(
+    await fails(
+      urls.ownerUrl,
+      `INSERT INTO "User" (id, "displayName", "passwordHash", role, agency) VALUES ('ana.lopez', 'Officer Ana Lopez', 'scrypt$x', 'officer', 'BURIEN_PD')`,
+    ),
+  ).toBe('succeeded');
+  const provisioned = /provisioned by `npm run users` as the database owner/;
+  for (const change of [
+    `role = 'supervisor'`,
+    `office = 'KCPAO'`,
+    `agency = 'KCSO'`,
+    `badge = 'B-1'`,
+    `"passwordHash" = 'scrypt$known'`,
+    `"displayName" = 'Supervisor'`,
+    `demo = true`,
+    `disabled = true`,
+    `id = 'someone-else'`,
+  ])
+    expect({ change, result: await fails(urls.appUrl, `UPDATE "User" SET ${change} WHERE id = 'ana.lopez'`) }).toEqual({
+      change,
+      result: expect.stringMatching(provisioned),
+    });
+  expect(
+    await fails(
+      urls.appUrl,
+      `INSERT INTO "User" (id, "displayName", "passwordHash", role) VALUES ('backdoor', 'B', 'scrypt$known', 'supervisor')`,
+    ),
+  ).toMatch(/permission denied for table User/);
+  expect(await fails(urls.appUrl, `DELETE FROM "User" WHERE id = 'ana.lopez'`)).toMatch(
+    /permission denied for table User/,
+  );
+  // Signing out everywhere raises the session version; lowering it would bring ended sessions back.
+  expect(
+    await fails(urls.appUrl, `UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = 'ana.lopez'`),
+  ).toBe('succeeded');
+  expect(await fails(urls.appUrl, `UPDATE "User" SET "sessionVersion" = 0 WHERE id = 'ana.lopez'`)).toMatch(
+    /a session version only rises/,
+  );
+  expect(await fails(urls.ownerUrl, `UPDATE "User" SET role = 'supervisor' WHERE id = 'ana.lopez'`)).toBe('succeeded');
+  const [[account]] = await inTransaction(urls.appUrl, [
+    `SELECT role, "sessionVersion" FROM "User" WHERE id = 'ana.lopez'`,
+  ]);
+  expect(account).toEqual({ role: 'supervisor', sessionVersion: 1 });
 });
 
 test("Temporal's role reaches its own databases only; the application's role does not reach Temporal's", async () => {

@@ -1,0 +1,41 @@
+import type { Role } from '../shared/roles';
+
+/** Every demo person's id starts with it; `npm run users` gives it to nobody else. */
+export const DEMO_ID_PREFIX = 'demo-';
+
+/**
+ * Demo people for the embedded default, one per role (and one per prosecutor office). The one list:
+ * `npm start` seeds it, and any other database refuses everyone on it or with its prefix — including
+ * the ones earlier versions seeded there without the `demo` mark (issue 22 item 5: `demo-doc-nci`).
+ */
+export const DEMO_USERS: Array<{
+  id: string;
+  displayName: string;
+  role: Role;
+  office?: string;
+  agency?: string;
+  badge?: string;
+}> = [
+  { id: 'demo-officer', displayName: 'Officer Dana Reyes', role: 'officer', agency: 'BURIEN_PD', badge: 'B-1047' },
+  { id: 'demo-sergeant', displayName: 'Sergeant Lee Park', role: 'sergeant', agency: 'BURIEN_PD' },
+  { id: 'demo-case-manager', displayName: 'Case manager Robin Ochoa', role: 'case_manager' },
+  { id: 'demo-prosecutor', displayName: 'Deputy prosecutor Ari Stone', role: 'prosecutor', office: 'KCPAO' },
+  {
+    id: 'demo-city-attorney',
+    displayName: 'City attorney Jo Winter',
+    role: 'prosecutor',
+    office: 'BURIEN_CITY_ATTORNEY',
+  },
+  { id: 'demo-project-manager', displayName: 'PDA project manager Sam Ito', role: 'project_manager' },
+  { id: 'demo-supervisor', displayName: 'Operational lead Kim Adair', role: 'supervisor' },
+  { id: 'demo-doc-nci', displayName: 'DOC NCI officer Pat Hale', role: 'doc_nci' },
+  { id: 'demo-evaluator', displayName: 'Evaluator Dr. Lee Moreno', role: 'evaluator' },
+];
+
+const DEMO_IDS = new Set(DEMO_USERS.map((u) => u.id.toLowerCase()));
+
+export const hasDemoId = (id: string): boolean =>
+  DEMO_IDS.has(id.toLowerCase()) || id.toLowerCase().startsWith(DEMO_ID_PREFIX);
+
+/** A demo account, whether or not the database marked it (a version before the mark seeded some). */
+export const isDemoAccount = (account: { id: string; demo: boolean }): boolean => account.demo || hasDemoId(account.id);
