@@ -4,7 +4,6 @@ import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler } from 'express';
 import rateLimit from 'express-rate-limit';
-import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PayloadCodec } from '@temporalio/common';
@@ -22,6 +21,7 @@ import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
 import { httpMetrics } from './metrics';
 import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
 import { openApiDocument } from './contract/openapi-document';
@@ -167,14 +167,9 @@ export function createApp(deps: ApiDeps): express.Express {
   const metrics = httpMetrics(deps.metricsToken);
   app.use(requestLog(log), metrics.middleware, metrics.routes);
   app.use(cookieParser());
-  // Before the product's security headers: the UI brings its own.
-  if (deps.temporalUiUpstream) app.use(temporalUiProxy(deps.temporalUiUpstream, tokens));
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } },
-      strictTransportSecurity: secureCookies,
-    }),
-  );
+  app.use(securityHeaders(secureCookies));
+  if (deps.temporalUiUpstream)
+    app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   app.use(pageRoutes(deps.config));
