@@ -19,7 +19,7 @@ import { healthRoutes, type HealthChecks } from './health';
 import { authenticate, SESSION_COOKIE } from './authentication';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
-import { httpMetrics } from './metrics';
+import { httpMetrics, type HttpMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
@@ -71,8 +71,11 @@ export interface ApiDeps {
   health?: HealthChecks;
   /** Extra routers mounted before the API (e.g. the development mail inbox). */
   extras?: express.Router[];
-  /** When set, GET /metrics needs it as a bearer token (METRICS_TOKEN). */
-  metricsToken?: string;
+  /**
+   * The metrics the app counts its requests into; whoever starts the app serves them on a listener of
+   * their own (`serveMetrics`), never on the app's port (default: counted, served nowhere).
+   */
+  metrics?: HttpMetrics;
   /** The Temporal Web UI's own address: served to signed-in supervisors at /temporal (TEMPORAL_UI_UPSTREAM). */
   temporalUiUpstream?: string;
   /**
@@ -164,8 +167,8 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? 0);
   app.set('query parser', 'simple');
-  const metrics = httpMetrics(deps.metricsToken);
-  app.use(requestLog(log), metrics.middleware, metrics.routes);
+  const metrics = deps.metrics ?? httpMetrics();
+  app.use(requestLog(log), metrics.middleware);
   app.use(cookieParser());
   app.use(securityHeaders(secureCookies));
   if (deps.temporalUiUpstream)

@@ -7,7 +7,14 @@ import { databaseCheck, temporalCheck } from '../api/health';
 import { createLogger } from '../logging';
 import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
-import { dataConverterFor, payloadKeysOf, tokenSettings } from './security-settings';
+import { httpMetrics, serveMetrics } from '../api/metrics';
+import {
+  apiMetricsListener,
+  apiMetricsRequirements,
+  dataConverterFor,
+  payloadKeysOf,
+  tokenSettings,
+} from './security-settings';
 import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
@@ -19,7 +26,15 @@ async function main() {
   requireFor(
     env,
     'The API',
-    ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS', 'CSRF_SECRET', 'AUTH_ISSUER', 'AUTH_AUDIENCE'],
+    [
+      'DATABASE_URL',
+      'TEMPORAL_ADDRESS',
+      'LEAD_PAYLOAD_KEYS',
+      'CSRF_SECRET',
+      'AUTH_ISSUER',
+      'AUTH_AUDIENCE',
+      ...apiMetricsRequirements(env),
+    ],
     [['AUTH_JWKS_URL', 'AUTH_LOCAL_KEY']],
   );
   const db = createPrisma(required(env, 'DATABASE_URL'));
@@ -38,6 +53,8 @@ async function main() {
   };
   const log = createLogger('lead-api', env.LOG_LEVEL);
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
+  const metricsListener = apiMetricsListener(env, false);
+  const metrics = httpMetrics(metricsListener?.token);
   const app = createApp({
     db,
     cases: new CaseWorkflows(client),
@@ -50,15 +67,20 @@ async function main() {
     csrfSecret: required(env, 'CSRF_SECRET'),
     pseudonymKey: env.EVALUATION_PSEUDONYM_KEY,
     limits: limitsFrom(process.env),
-    metricsToken: env.METRICS_TOKEN,
+    metrics,
     trustProxy: env.TRUST_PROXY,
     temporalUiUpstream: env.TEMPORAL_UI_UPSTREAM,
   });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));
+  const metricsServer = metricsListener
+    ? await serveMetrics(metrics, metricsListener.port, metricsListener.host)
+    : undefined;
+  if (metricsListener) log.info({ host: metricsListener.host, port: metricsListener.port }, 'metrics listening');
   // SIGTERM: stop accepting, let in-flight requests finish (at most 15 s), then close connections.
   const stop = () => {
     log.info('stopping');
     setTimeout(() => process.exit(1), 15_000).unref();
+    metricsServer?.close();
     server.close(() => void Promise.all([connection.close(), db.$disconnect()]).then(() => process.exit(0)));
     server.closeIdleConnections();
   };
