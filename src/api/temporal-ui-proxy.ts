@@ -10,15 +10,13 @@ import { allows } from '../shared/permissions';
 import { auditTrail } from './audit';
 import { SESSION_COOKIE } from './authentication';
 import { contentSecurityPolicyWith } from './security-headers';
-import { inlineScriptHashes, readOnlySettings } from './temporal-ui-content';
+import { inlineScriptHashes, isUiRead, readOnlySettings } from './temporal-ui-content';
 
 /** Where the Temporal Web UI is served, through the product (its own `--ui-public-path`). */
 export const TEMPORAL_UI_PATH = '/temporal';
 /** The codec endpoint the Web UI calls: relative, so it is the product's own origin whatever host people use. */
 export const CODEC_ENDPOINT = '/codec';
 
-/** What the Web UI may do through the product: read. (Its codec calls go to CODEC_ENDPOINT, outside TEMPORAL_UI_PATH.) */
-const READ_METHODS = new Set(['GET', 'HEAD']);
 const SETTINGS_PATH = `${TEMPORAL_UI_PATH}/api/v1/settings`;
 /** Not passed on from the UI server: they concern its connection to the product, not the browser's. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding']);
@@ -43,7 +41,8 @@ export interface TemporalUiProxyOptions {
  * supervisor's session cookie to the codec server with every decode — no UI settings to change — and
  * nobody who is not a signed-in supervisor reaches it. It is read-only: a write through it (start,
  * signal, update, reset, terminate, cancel) would act on a case past the permission table and the
- * audit trail, with whatever actor its payload names, so every method but GET and HEAD is refused.
+ * audit trail, with whatever actor its payload names, so every method but GET and HEAD is refused —
+ * except a workflow query's POST, which writes nothing (`isUiRead`).
  * Its answers carry the product's security headers and Content-Security-Policy (its page's one inline
  * script admitted by hash).
  */
@@ -84,7 +83,8 @@ export function temporalUiProxy(options: TemporalUiProxyOptions): RequestHandler
         ? res.status(403).type('text').send(message)
         : res.status(403).json({ error: { code: 'FORBIDDEN', message, permission: 'temporal.ui' } }));
     }
-    if (!READ_METHODS.has(req.method)) {
+    // Its codec calls go to CODEC_ENDPOINT, outside TEMPORAL_UI_PATH: they are the codec server's.
+    if (!isUiRead(req.method, req.path.slice(TEMPORAL_UI_PATH.length))) {
       req.actor = { ...identity, via: 'cookie' };
       req.audit = { action: 'temporal.ui.write', caseId: workflowIdIn(req.path) };
       return audit(req, res, () =>

@@ -32,6 +32,8 @@ test('a signed-in supervisor opens a case workflow in the Web UI and reads its i
   watchErrors(page);
   const decodes: number[] = [];
   page.on('response', (r) => r.url().endsWith('/codec/decode') && decodes.push(r.status()));
+  const refusedWrites: string[] = [];
+  page.on('response', (r) => r.status() === 403 && refusedWrites.push(`${r.request().method()} ${r.url()}`));
   const refusedByPolicy: string[] = [];
   page.on('console', (m) => /Content[- ]Security[- ]Policy/i.test(m.text()) && refusedByPolicy.push(m.text()));
   const opened = await page.goto(`${stack.baseUrl}/temporal/namespaces/default/workflows/${caseId}`);
@@ -50,6 +52,8 @@ test('a signed-in supervisor opens a case workflow in the Web UI and reads its i
   expect(disclosed.length).toBeGreaterThan(0);
   expect(disclosed[0].channel).toBe('POST /codec/decode');
   expect(refusedByPolicy).toEqual([]);
+  // Reading a workflow needs no write: the read-only UI asks for none (its query of the workflow's details is a read).
+  expect(refusedWrites).toEqual([]);
   await context.close();
 }, 120_000);
 
@@ -156,9 +160,23 @@ test("issue 22 item 3: the issue's forged case-manager note, posted to the Web U
     true,
   );
 
-  // Reads still work: the workflow, as the UI lists it.
+  // Reads still work: the workflow, as the UI lists it, and a query (the one read the UI posts), which writes nothing.
   const read = await fetch(`${workflows}/${caseId}`, { headers: { cookie: supervisor } });
   expect(read.status).toBe(200);
+  const query = await fetch(`${workflows}/${caseId}/query/caseState`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: { queryType: 'caseState' } }),
+  });
+  expect(query.status).toBe(200);
+  const disguised = await fetch(`${workflows}/${caseId}/query/x%2F..%2F..%2Fupdate%2FrecordCaseNote`, {
+    method: 'POST',
+    headers,
+    body: '{}',
+  });
+  expect(disguised.status).toBe(403);
+  const historyAfter = await stack.env.client.workflow.getHandle(caseId).fetchHistory();
+  expect(historyAfter.events!.length).toBe(history.events!.length);
 });
 
 test('issue 22 item 3: identity and permission are checked before the method — no session 401, another role 403 FORBIDDEN', async () => {
