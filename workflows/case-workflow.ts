@@ -82,7 +82,7 @@ const schemas = () => require('../src/shared/case-actions') as typeof import('..
  */
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown, acceptEarlierShapes = false): CaseActionArgs<A> {
   const { actorSchema, caseActionSchemas, earlierActionSchemas } = schemas();
-  const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown };
+  const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
   if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
@@ -98,7 +98,8 @@ function parseArgs<A extends CaseActionName>(action: A, raw: unknown, acceptEarl
     rejectField(issue.path.join('.') || 'body', issue.message);
   }
   const requestId = typeof args.requestId === 'string' && args.requestId.length <= 100 ? args.requestId : undefined;
-  return { actor: actor.data, input: input.data, requestId } as CaseActionArgs<A>;
+  const bodyHash = typeof args.bodyHash === 'string' && args.bodyHash.length <= 100 ? args.bodyHash : undefined;
+  return { actor: actor.data, input: input.data, requestId, bodyHash } as CaseActionArgs<A>;
 }
 
 /**
@@ -136,8 +137,13 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
   setHandler(
     update,
     (raw: unknown) => {
-      runtime.commit(decide(action, runtime.state, parseArgs(action, raw, true), Date.now(), rulesInForce));
-      return { seq: runtime.state.seq, stage: runtime.state.stage };
+      const args = parseArgs(action, raw, true);
+      runtime.commit(decide(action, runtime.state, args, Date.now(), rulesInForce));
+      return {
+        seq: runtime.state.seq,
+        stage: runtime.state.stage,
+        ...(args.bodyHash ? { bodyHash: args.bodyHash } : {}),
+      };
     },
     { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },
   );

@@ -4,7 +4,6 @@ import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler } from 'express';
 import rateLimit from 'express-rate-limit';
-import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PayloadCodec } from '@temporalio/common';
@@ -20,8 +19,9 @@ import { healthRoutes, type HealthChecks } from './health';
 import { authenticate, SESSION_COOKIE } from './authentication';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
-import { httpMetrics } from './metrics';
+import { httpMetrics, type HttpMetrics } from './metrics';
 import { requestLog } from './request-log';
+import { securityHeaders } from './security-headers';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
 import { hasProtectiveOrders } from '../referrals/protective-orders';
@@ -74,8 +74,11 @@ export interface ApiDeps {
   health?: HealthChecks;
   /** Extra routers mounted before the API (e.g. the development mail inbox). */
   extras?: express.Router[];
-  /** When set, GET /metrics needs it as a bearer token (METRICS_TOKEN). */
-  metricsToken?: string;
+  /**
+   * The metrics the app counts its requests into; whoever starts the app serves them on a listener of
+   * their own (`serveMetrics`), never on the app's port (default: counted, served nowhere).
+   */
+  metrics?: HttpMetrics;
   /** The Temporal Web UI's own address: served to signed-in supervisors at /temporal (TEMPORAL_UI_UPSTREAM). */
   temporalUiUpstream?: string;
   /**
@@ -167,17 +170,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', deps.trustProxy ?? 0);
   app.set('query parser', 'simple');
-  const metrics = httpMetrics(deps.metricsToken);
-  app.use(requestLog(log), metrics.middleware, metrics.routes);
+  const metrics = deps.metrics ?? httpMetrics();
+  app.use(requestLog(log), metrics.middleware);
   app.use(cookieParser());
-  // Before the product's security headers: the UI brings its own.
-  if (deps.temporalUiUpstream) app.use(temporalUiProxy(deps.temporalUiUpstream, tokens));
-  app.use(
-    helmet({
-      contentSecurityPolicy: { directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] } },
-      strictTransportSecurity: secureCookies,
-    }),
-  );
+  app.use(securityHeaders(secureCookies));
+  if (deps.temporalUiUpstream)
+    app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   app.use(pageRoutes(deps.config));

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Server } from 'node:http';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 import { HttpError } from './http-error';
 import { routeOf, trackRoute } from './request-log';
@@ -47,12 +48,32 @@ export function httpMetrics(token?: string) {
   const routes = Router();
   routes.get('/metrics', async (req, res) => {
     if (token && !sameSecret(req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? '', token)) {
-      res.set('WWW-Authenticate', 'Bearer');
-      throw new HttpError(401, 'UNAUTHENTICATED', 'Send METRICS_TOKEN as a bearer token');
+      const refusal = new HttpError(401, 'UNAUTHENTICATED', 'Send METRICS_TOKEN as a bearer token');
+      return void res.status(401).set('WWW-Authenticate', 'Bearer').json(refusal.toBody());
     }
     res.set('Content-Type', registry.contentType).send(await registry.metrics());
   });
   return { registry, middleware, routes };
+}
+
+export type HttpMetrics = ReturnType<typeof httpMetrics>;
+
+/**
+ * The API's metrics on a listener of their own — never the API's port, which a front or a load balancer
+ * publishes — bound to `host` (loopback unless METRICS_HOST says otherwise). Scrapes are counted too.
+ */
+export function serveMetrics(metrics: HttpMetrics, port: number, host: string): Promise<Server> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(metrics.middleware, metrics.routes);
+  app.use((_req, res) => {
+    res.status(404).json(new HttpError(404, 'NOT_FOUND', 'Only GET /metrics is served here').toBody());
+  });
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once('listening', () => resolve(server));
+    server.once('error', reject);
+  });
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();

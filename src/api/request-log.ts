@@ -3,7 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../logging';
 
 const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{8,100}$/;
-const PROBES = new Set(['/livez', '/healthz', '/readyz', '/metrics']);
+const PROBES = new Set(['/livez', '/healthz', '/readyz']);
 const ROUTE = Symbol('route pattern');
 type Tracked = Request & { [ROUTE]?: string };
 

@@ -7,7 +7,14 @@ import { databaseCheck, temporalCheck } from '../api/health';
 import { createLogger } from '../logging';
 import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
-import { dataConverterFor, payloadKeysOf, tokenSettings } from './security-settings';
+import { httpMetrics, serveMetrics } from '../api/metrics';
+import {
+  apiMetricsListener,
+  apiMetricsRequirements,
+  dataConverterFor,
+  payloadKeysOf,
+  tokenSettings,
+} from './security-settings';
 import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
@@ -16,7 +23,7 @@ import { API_REQUIRES, limitsFrom, readEnvironment, required, requireFor } from 
 async function main() {
   const env = readEnvironment();
   const config = loadConfig();
-  requireFor(env, 'The API', API_REQUIRES.keys, API_REQUIRES.oneOf);
+  requireFor(env, 'The API', [...API_REQUIRES.keys, ...apiMetricsRequirements(env)], API_REQUIRES.oneOf);
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const tokens = await createTokenService(tokenSettings(env));
   const payloadKeys = payloadKeysOf(env);
@@ -33,6 +40,8 @@ async function main() {
   };
   const log = createLogger('lead-api', env.LOG_LEVEL);
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
+  const metricsListener = apiMetricsListener(env, false);
+  const metrics = httpMetrics(metricsListener?.token);
   const app = createApp({
     db,
     cases: new CaseWorkflows(client),
@@ -45,15 +54,20 @@ async function main() {
     csrfSecret: required(env, 'CSRF_SECRET'),
     pseudonymKey: required(env, 'EVALUATION_PSEUDONYM_KEY'),
     limits: limitsFrom(process.env),
-    metricsToken: env.METRICS_TOKEN,
+    metrics,
     trustProxy: env.TRUST_PROXY,
     temporalUiUpstream: env.TEMPORAL_UI_UPSTREAM,
   });
   const server = app.listen(env.PORT, () => log.info({ port: env.PORT }, 'listening'));
+  const metricsServer = metricsListener
+    ? await serveMetrics(metrics, metricsListener.port, metricsListener.host)
+    : undefined;
+  if (metricsListener) log.info({ host: metricsListener.host, port: metricsListener.port }, 'metrics listening');
   // SIGTERM: stop accepting, let in-flight requests finish (at most 15 s), then close connections.
   const stop = () => {
     log.info('stopping');
     setTimeout(() => process.exit(1), 15_000).unref();
+    metricsServer?.close();
     server.close(() => void Promise.all([connection.close(), db.$disconnect()]).then(() => process.exit(0)));
     server.closeIdleConnections();
   };

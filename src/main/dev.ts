@@ -34,7 +34,8 @@ import { limitsFrom, readEnvironment } from './environment';
 import { seedDemoUsers } from '../auth/local-users';
 import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
-import { dataConverterFor, devSecrets, tokenSettings } from './security-settings';
+import { httpMetrics, serveMetrics } from '../api/metrics';
+import { apiMetricsListener, dataConverterFor, devSecrets, tokenSettings } from './security-settings';
 
 /** What to stop on exit, in reverse order of starting (each part is added at the front as it starts). */
 const stops: Array<() => Promise<unknown> | unknown> = [];
@@ -46,9 +47,9 @@ async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
   // Before Temporal starts: the metrics exporter belongs to the process's one Temporal Runtime.
   const metricsPort = env.METRICS_PORT ?? 9464;
-  let workerMetrics = `http://localhost:${metricsPort}/metrics`;
+  let workerMetrics = `http://${urlHost(env.METRICS_HOST)}:${metricsPort}/metrics`;
   try {
-    serveTemporalMetrics(metricsPort);
+    serveTemporalMetrics(metricsPort, env.METRICS_HOST);
   } catch (err) {
     workerMetrics = `(not served: ${(err as Error).message}; set METRICS_PORT)`;
   }
@@ -154,6 +155,15 @@ async function main() {
     namespace,
   };
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
+  const metricsListener = apiMetricsListener(env, true)!;
+  const metrics = httpMetrics(metricsListener.token);
+  let apiMetrics = `http://${urlHost(metricsListener.host)}:${metricsListener.port}/metrics`;
+  try {
+    const metricsServer = await serveMetrics(metrics, metricsListener.port, metricsListener.host);
+    stops.unshift(() => new Promise((resolve) => metricsServer.close(resolve)));
+  } catch (err) {
+    apiMetrics = `(not served: ${(err as Error).message}; set API_METRICS_PORT)`;
+  }
   const app = createApp({
     db,
     cases,
@@ -163,7 +173,7 @@ async function main() {
     demoUsers,
     health,
     limits: limitsFrom(process.env),
-    metricsToken: env.METRICS_TOKEN,
+    metrics,
     temporalUiUpstream,
     codec: new EncryptionCodec(secrets.payloadKeys),
     pseudonymKey: secrets.pseudonymKey,
@@ -176,12 +186,15 @@ LEAD referral service is running.
                  demo-city-attorney, demo-project-manager, demo-supervisor or demo-doc-nci; password "${demoPassword}")
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : "(your Temporal server's UI)"}
-  Metrics        http://localhost:${env.PORT}/metrics (API), ${workerMetrics} (worker)
+  Metrics        ${apiMetrics} (API), ${workerMetrics} (worker)
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}
 Press Ctrl+C to stop.`);
   });
   stops.unshift(() => new Promise((resolve) => server.close(resolve)));
 }
+
+/** A listening address as a URL names it (an IPv6 one in brackets). */
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
 let stopping: Promise<void> | undefined;
 function shutdown(code: number): Promise<void> {

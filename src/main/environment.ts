@@ -135,8 +135,23 @@ export const environmentSchema = z.object({
     .default(100)
     .describe('Open cases a worker keeps in memory between tasks'),
   WORKER_HEALTH_PORT: port.optional().describe("Port of the worker's /livez and /readyz"),
-  METRICS_PORT: port.optional().describe("Port of the worker's Temporal SDK metrics (Prometheus)"),
-  METRICS_TOKEN: z.string().min(1).optional().describe("When set, the API's GET /metrics needs it as a bearer token"),
+  METRICS_HOST: z
+    .union([z.ipv4(), z.ipv6(), z.hostname()])
+    .default('127.0.0.1')
+    .describe("The address the API's and the worker's metrics listen on (`0.0.0.0`: reachable from other machines)"),
+  METRICS_PORT: port.optional().describe("Port of the worker's Temporal SDK metrics (Prometheus; `npm start`: 9464)"),
+  API_METRICS_PORT: port
+    .optional()
+    .describe(
+      "Port of the API's metrics (Prometheus `GET /metrics`; a listener of its own, never `PORT`; `npm start`: 9465)",
+    ),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      "Bearer token (16 characters or more) the API's `GET /metrics` needs; required with `API_METRICS_PORT` outside `npm start`",
+    ),
   LEAD_WORKFLOW_BUNDLE: z
     .string()
     .optional()

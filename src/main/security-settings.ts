@@ -64,3 +64,25 @@ export async function devSecrets(
     pseudonymKey: env.EVALUATION_PSEUDONYM_KEY ?? readFileSync(pseudonymFile, 'utf8').trim(),
   };
 }
+
+/** Where `npm start` serves the API's metrics when API_METRICS_PORT is not set (the worker's: 9464). */
+export const EMBEDDED_API_METRICS_PORT = 9465;
+
+/**
+ * The API's metrics listener: on METRICS_HOST (loopback unless set), at API_METRICS_PORT — in
+ * production only when that is set, and then only with METRICS_TOKEN (`apiMetricsRequirements`);
+ * `npm start` (embedded defaults) serves them on loopback without a token unless one is set.
+ */
+export function apiMetricsListener(
+  env: Environment,
+  embedded: boolean,
+): { host: string; port: number; token?: string } | undefined {
+  const port = env.API_METRICS_PORT ?? (embedded ? EMBEDDED_API_METRICS_PORT : undefined);
+  if (port === undefined) return undefined;
+  if (!embedded) required(env, 'METRICS_TOKEN');
+  return { host: env.METRICS_HOST, port, token: env.METRICS_TOKEN };
+}
+
+/** What the production API needs besides, for its metrics: a bearer token once they are served. */
+export const apiMetricsRequirements = (env: Environment): Array<keyof Environment> =>
+  env.API_METRICS_PORT === undefined ? [] : ['METRICS_TOKEN'];

@@ -26,7 +26,9 @@ async function main() {
   const dataConverter = dataConverterFor(payloadKeysOf(env));
   const temporal = temporalConnectionSettings()!;
   if (env.METRICS_PORT)
-    console.log(`[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT)}/metrics`);
+    console.log(
+      `[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT, env.METRICS_HOST)}/metrics`,
+    );
   const connection = await connectWorker(temporal);
   const clientConnection = await connectClient(temporal);
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace, dataConverter });

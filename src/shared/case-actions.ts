@@ -301,4 +301,9 @@ export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
   input: CaseActionInput<A>;
   /** The API request behind the action: the event and the audit trail share it. */
   requestId?: string;
+  /**
+   * With an Idempotency-Key: the hash of the action as sent (its input), answered back by the update,
+   * so that the key resent with another input is told apart from a retry (`ActionAccepted.bodyHash`).
+   */
+  bodyHash?: string;
 }

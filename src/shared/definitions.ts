@@ -23,6 +23,12 @@ export interface ActionAccepted {
   /** The case's last event once the action's events were applied. */
   seq: number;
   stage: Stage;
+  /**
+   * The `bodyHash` of the update that was applied. Temporal answers an update resent with the same id
+   * (Idempotency-Key) with the first one's result: a different hash there means the key was reused
+   * with another input, which was not applied.
+   */
+  bodyHash?: string;
 }
 
 type ActionUpdates = { [A in CaseActionName]: ReturnType<typeof defineUpdate<ActionAccepted, [CaseActionArgs<A>]>> };

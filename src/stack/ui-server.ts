@@ -7,8 +7,8 @@ import { httpOk, Part } from './part';
 
 /**
  * The Temporal Web UI server on its own, as a production deployment runs it: it reaches the frontend
- * over mTLS, is served by the product's API at /temporal to signed-in supervisors, and decodes
- * payloads through the API's codec server on the same origin.
+ * over mTLS, is served by the product's API at /temporal to signed-in supervisors, read-only, and
+ * decodes payloads through the API's codec server on the same origin.
  */
 export function temporalUiPart(options: {
   tools: string;
@@ -30,6 +30,8 @@ export function temporalUiPart(options: {
     showTemporalSystemNamespace: false,
     notifyOnNewVersion: false,
     refreshInterval: '0s',
+    // Read-only: the server refuses every write (the API's proxy refuses them before it), the UI offers none.
+    disableWriteActions: true,
     cors: { cookieInsecure: true, allowOrigins: [], unsafeAllowAllOrigins: false },
     tls: {
       caFile: options.certs.caCert,

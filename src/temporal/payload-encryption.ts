@@ -40,6 +40,21 @@ export const newPayloadKey = (id: string): PayloadKey => ({ id, key: randomBytes
 export const formatPayloadKeys = (keys: PayloadKey[]) =>
   keys.map((k) => `${k.id}:${k.key.toString('base64')}`).join(',');
 
+/**
+ * A payload this service cannot decrypt: its key id names no configured key, or its ciphertext is not
+ * one a configured key wrote (forged, altered or truncated). `field` names the part of the payload at fault.
+ */
+export class PayloadDecodeError extends Error {
+  constructor(
+    readonly index: number,
+    readonly field: 'metadata.encryption-key-id' | 'data',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PayloadDecodeError';
+  }
+}
+
 const text = (value: Uint8Array | null | undefined) => (value ? Buffer.from(value).toString('utf8') : undefined);
 
 export class EncryptionCodec implements PayloadCodec {
@@ -65,18 +80,34 @@ export class EncryptionCodec implements PayloadCodec {
   }
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => {
+    return payloads.map((payload, index) => {
       if (text(payload.metadata?.[METADATA_ENCODING_KEY]) !== ENCRYPTED_ENCODING) return payload;
       const keyId = text(payload.metadata?.[KEY_ID_METADATA]) ?? '';
       const key = this.byId.get(keyId);
-      if (!key) throw new Error(`No payload key "${keyId}" is configured to decrypt this payload`);
+      if (!key) {
+        const named = /^[\w.-]{1,40}$/.test(keyId) ? `"${keyId}"` : '(missing or malformed)';
+        throw new PayloadDecodeError(
+          index,
+          'metadata.encryption-key-id',
+          `No payload key ${named} is configured to decrypt this payload`,
+        );
+      }
       const data = Buffer.from(payload.data ?? new Uint8Array());
+      const forged = () =>
+        new PayloadDecodeError(
+          index,
+          'data',
+          `The ciphertext was not written with payload key "${keyId}": forged, altered or truncated`,
+        );
+      if (data.length < IV_BYTES + TAG_BYTES) throw forged();
       const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, IV_BYTES));
       decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-      const plain = Buffer.concat([
-        decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
-        decipher.final(),
-      ]);
+      let plain: Buffer;
+      try {
+        plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+      } catch {
+        throw forged();
+      }
       return temporal.api.common.v1.Payload.decode(plain);
     });
   }

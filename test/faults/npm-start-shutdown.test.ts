@@ -20,6 +20,7 @@ async function startNpmStart(): Promise<{ npm: ChildProcess; output: () => strin
     DEV_SMTP_PORT: await freePort(),
     EMBEDDED_DB_PORT: await freePort(),
     METRICS_PORT: await freePort(),
+    API_METRICS_PORT: await freePort(),
   };
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lead-npm-start-'));
   chmodSync(dataDir, 0o755); // the database server's own user keeps its data in here

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { apiAs, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { freePort } from '../../src/net/free-port';
@@ -5,14 +6,20 @@ import { noticeCounts, startProcessStack, type ProcessStack } from '../support/p
 
 /**
  * The worker process with METRICS_PORT serves the Temporal SDK's metrics for Prometheus (a real
- * process: the Runtime that exports them is one per process).
+ * process: the Runtime that exports them is one per process); the API process with API_METRICS_PORT
+ * serves its own on a listener of their own. Both on loopback (METRICS_HOST's default).
  */
 let stack: ProcessStack;
 let metricsUrl: string;
+let apiMetricsPort: number;
+const METRICS_TOKEN = 'scrape-token-for-tests-0001';
 beforeAll(async () => {
   const port = await freePort();
+  apiMetricsPort = await freePort();
   metricsUrl = `http://127.0.0.1:${port}/metrics`;
-  stack = await startProcessStack('worker-metrics', undefined, { env: { METRICS_PORT: String(port) } });
+  stack = await startProcessStack('worker-metrics', undefined, {
+    env: { METRICS_PORT: String(port), API_METRICS_PORT: String(apiMetricsPort), METRICS_TOKEN },
+  });
 }, 180_000);
 afterAll(async () => {
   await stack?.stop();
@@ -57,3 +64,32 @@ test('the worker serves Temporal SDK metrics, and they move as referrals are wor
   expect(after).toMatch(/^temporal_workflow_task_schedule_to_start_latency_count\{.*\} [1-9]/m);
   for (const secret of [person.givenName, person.familyName, person.dateOfBirth]) expect(after).not.toContain(secret);
 }, 120_000);
+
+/** This machine's addresses other machines reach it at. */
+const externalAddresses = () =>
+  Object.values(os.networkInterfaces())
+    .flat()
+    .filter((i) => i && !i.internal && i.family === 'IPv4')
+    .map((i) => i!.address);
+
+const refused = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(5_000) }).then(
+    (res) => `answered ${res.status}`,
+    () => 'refused',
+  );
+
+test("issue 22 item 11: metrics listen on loopback only — the worker's, and the API's, which need METRICS_TOKEN and are never on the API's port", async () => {
+  const apiMetricsUrl = `http://127.0.0.1:${apiMetricsPort}/metrics`;
+  expect((await fetch(apiMetricsUrl)).status).toBe(401);
+  const scraped = await fetch(apiMetricsUrl, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(scraped.status).toBe(200);
+  expect(await scraped.text()).toContain('# TYPE http_requests_total counter');
+  // The API's own port (the one a front publishes) serves no metrics.
+  expect((await fetch(`${stack.baseUrl}/metrics`)).status).toBe(404);
+  const external = externalAddresses();
+  expect(external.length).toBeGreaterThan(0);
+  for (const address of external) {
+    expect(await refused(metricsUrl.replace('127.0.0.1', address))).toBe('refused');
+    expect(await refused(apiMetricsUrl.replace('127.0.0.1', address))).toBe('refused');
+  }
+});

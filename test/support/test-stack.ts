@@ -5,6 +5,7 @@ import { startEphemeralTemporal } from './ephemeral-temporal';
 import { freePort } from '../../src/net/free-port';
 import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
 import { createApp, type ApiLimits } from '../../src/api/app';
+import { httpMetrics, serveMetrics } from '../../src/api/metrics';
 import type { Express } from 'express';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../src/api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../../src/api/health';
@@ -47,6 +48,8 @@ export interface TestStack {
   mail: MailCapture;
   config: LeadConfig;
   baseUrl: string;
+  /** The API's metrics (GET /metrics): on a loopback listener of their own, as the API process serves them. */
+  metricsUrl: string;
   /** The API's Express application (its route contracts are in `app.locals.routeContracts`). */
   app: Express;
   worker: Worker;
@@ -167,7 +170,11 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   let running = worker.run();
 
   const log = options.log ?? createLogger('lead-api', process.env.LOG_LEVEL ?? 'warn');
+  const metrics = httpMetrics();
+  const metricsServer = await serveMetrics(metrics, 0, '127.0.0.1');
+  started.push(() => new Promise((resolve) => metricsServer.close(resolve)));
   const app = createApp({
+    metrics,
     // Referrals are accepted at the test server's time, which `env.sleep` moves ahead of this machine's.
     clock: () => env.currentTimeMs(),
     // The test stack stands for `npm start`'s embedded database, where the demo people exist.
@@ -197,6 +204,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     mail,
     config,
     baseUrl,
+    metricsUrl: `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}/metrics`,
     app,
     tokens,
     codec,
@@ -215,6 +223,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
+      metricsServer.closeAllConnections();
+      await new Promise((resolve) => metricsServer.close(resolve));
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await env.teardown();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { API_REQUIRES, environmentTable, readEnvironment, requireFor } from '../../src/main/environment';
+import { apiMetricsListener, apiMetricsRequirements } from '../../src/main/security-settings';
 
 /** One validated schema holds every variable; the README's table is generated from it; a process names what it lacks. */
 test('the README lists every variable, as the schema describes it', () => {
@@ -45,4 +46,27 @@ test('issue 22 item 8: the API does not start without EVALUATION_PSEUDONYM_KEY (
   const complete = readEnvironment({ ...production, EVALUATION_PSEUDONYM_KEY: 'k'.repeat(32) });
   expect(() => requireFor(complete, 'The API', API_REQUIRES.keys, API_REQUIRES.oneOf)).not.toThrow();
   expect(() => readEnvironment({ EVALUATION_PSEUDONYM_KEY: 'short' })).toThrow(/EVALUATION_PSEUDONYM_KEY: /);
+});
+
+test('issue 22 item 11: metrics listen on loopback unless METRICS_HOST says otherwise, which must be an address', () => {
+  expect(readEnvironment({}).METRICS_HOST).toBe('127.0.0.1');
+  expect(readEnvironment({ METRICS_HOST: '0.0.0.0' }).METRICS_HOST).toBe('0.0.0.0');
+  expect(() => readEnvironment({ METRICS_HOST: 'http://0.0.0.0/' })).toThrow(/METRICS_HOST: /);
+  // npm start (embedded defaults): the API's metrics on loopback, without a token unless one is set.
+  expect(apiMetricsListener(readEnvironment({}), true)).toEqual({ host: '127.0.0.1', port: 9465 });
+});
+
+test('issue 22 item 11: outside npm start the API serves metrics only where API_METRICS_PORT says, and only with METRICS_TOKEN', () => {
+  const production = { DATABASE_URL: 'postgresql://lead_app:x@db:5432/lead' };
+  expect(apiMetricsListener(readEnvironment(production), false)).toBeUndefined();
+  expect(apiMetricsRequirements(readEnvironment(production))).toEqual([]);
+  const untokened = readEnvironment({ ...production, API_METRICS_PORT: '9465' });
+  expect(() => requireFor(untokened, 'The API', ['DATABASE_URL', ...apiMetricsRequirements(untokened)])).toThrow(
+    'The API cannot start: set METRICS_TOKEN (README, "Environment")',
+  );
+  expect(() => apiMetricsListener(untokened, false)).toThrow('METRICS_TOKEN must be set');
+  const token = 'a-scrape-token-of-16+';
+  expect(
+    apiMetricsListener(readEnvironment({ ...production, API_METRICS_PORT: '9465', METRICS_TOKEN: token }), false),
+  ).toEqual({ host: '127.0.0.1', port: 9465, token });
 });

@@ -185,3 +185,24 @@ test('an action whose actor is malformed is refused before any decider runs (the
     expect(await acceptedUpdates(caseId)).toBe(0);
   });
 });
+
+test("issue 22 item 11: an update resent with the same id answers the first one's body hash, and is not applied again", async () => {
+  await withWorker(wf, new RecordingActivities(), async () => {
+    const caseId = await startArrest(wf);
+    const note = (text: string, bodyHash?: string) =>
+      wf.cases.act(
+        caseId,
+        'recordCaseNote',
+        { actor: ACTORS.caseManager, input: { note: text }, ...(bodyHash ? { bodyHash } : {}) },
+        'recordCaseNote:same-key',
+      );
+    const first = await note('the first note', 'hash-of-first');
+    expect(first.bodyHash).toBe('hash-of-first');
+    const resent = await note('another note', 'hash-of-another');
+    expect(resent).toEqual(first);
+    // Without a key there is nothing to answer back; its event is the next after the first note's (the resent one made none).
+    const unkeyed = await wf.cases.act(caseId, 'recordCaseNote', { actor: ACTORS.caseManager, input: { note: 'x' } });
+    expect(unkeyed).not.toHaveProperty('bodyHash');
+    expect(unkeyed.seq).toBe(first.seq + 1);
+  });
+});

@@ -8,6 +8,7 @@ import { socialContactDraftOf } from '../../referrals/social-contact-draft';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { recordAmendmentOf, rescindRelease } from '../../referrals/releases';
 import { monthOf } from '../../reports/report-month';
+import { submissionHashOf } from '../../referrals/record-referral';
 import { disclosuresCsv } from '../../reports/report-csv';
 import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
 import { isTerminal, NOT_DIVERTED_OUTCOMES, type CaseView, type Stage } from '../../shared/case-model';
@@ -44,7 +45,10 @@ const nominationSchema = z.strictObject({
 
 /**
  * An Idempotency-Key counts once per person who sent it: the update id is derived from the action, the
- * caller and the key, so another person reusing a key never receives the first person's result.
+ * caller and the key, so another person reusing a key never receives the first person's result. The
+ * update carries the hash of the input and answers back the hash of the one it applied: Temporal
+ * answers a resent update id with the first result, so a different hash there is the key reused with
+ * another input — told apart without another round trip.
  */
 const updateIdOf = (action: CaseActionName, actorId: string, key: string) =>
   `${action}:${createHash('sha256').update(`${actorId}\n${key}`).digest('base64url').slice(0, 32)}`;
@@ -405,6 +409,11 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
               description: "The case's stage or a rule does not allow it; the stage and rule are named",
               schema: errorBodySchema,
             },
+            422: {
+              description:
+                'The Idempotency-Key was already used for this action with another body: the first stands, this one was not applied',
+              schema: errorBodySchema,
+            },
           },
         },
         async ({ req, res, actor, params, headers, body }) => {
@@ -433,8 +442,9 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         `You submitted case ${referral.id}: another sergeant reviews it (${ownReview}; a sergeant never approves what they submitted)`,
         { ruleId: ownReview },
       );
+    const bodyHash = key ? submissionHashOf(input).slice(0, 32) : undefined;
     try {
-      await cases.act(
+      const accepted = await cases.act(
         referral.id,
         action,
         {
@@ -447,9 +457,17 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           },
           input: input as never,
           requestId: req.requestId,
+          ...(bodyHash ? { bodyHash } : {}),
         },
         key ? updateIdOf(action, actor.id, key) : undefined,
       );
+      // An update applied before updates answered their hash cannot be told apart: it is taken as the retry.
+      if (key && accepted.bodyHash !== undefined && accepted.bodyHash !== bodyHash) {
+        const message = `already used for ${action} on case ${referral.id} with another body: that action stands and this one was not applied — a new action needs a new key`;
+        throw new HttpError(422, 'IDEMPOTENCY_KEY_REUSED', `Idempotency-Key ${key} was ${message}`, {
+          fields: [{ field: 'idempotency-key', message }],
+        });
+      }
       // R-CONSENT: a rescission ends what partners may read from the next read on, in lists too.
       if (action === 'rescindConsent')
         await rescindRelease(db, { referralId: referral.id, at: new Date(), byId: actor.id });

@@ -4,6 +4,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { decodedPayloadEntry, mayDecodePayloads } from '../../disclosure';
 import type { PrismaClient } from '../../generated/prisma/client';
+import { PayloadDecodeError } from '../../temporal/payload-encryption';
 import { requirePermission } from '../authentication';
 import { recordDisclosure } from '../case-reads';
 import { HttpError, validationError } from '../http-error';
@@ -27,6 +28,15 @@ const toJson = (p: Payload) => ({
   ),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
+
+/** A payload the service cannot decrypt is the caller's to fix (400), naming the payload and its part. */
+function refuseUndecodable(err: unknown): never {
+  if (!(err instanceof PayloadDecodeError)) throw err;
+  const field = `payloads.${err.index}.${err.field}`;
+  throw new HttpError(400, 'PAYLOAD_NOT_DECODABLE', `Invalid request body: ${field}: ${err.message}`, {
+    fields: [{ field, message: err.message }],
+  });
+}
 
 /**
  * The codec server the Temporal Web UI calls to show decrypted payloads: supervisors only, signed in,
@@ -64,7 +74,7 @@ export function codecRoutes(
       if (!parsed.success) throw validationError(parsed.error);
       const payloads = parsed.data.payloads.map(fromJson);
       if (op === 'encode') return void res.json({ payloads: (await codec.encode(payloads)).map(toJson) });
-      const decoded = await codec.decode(payloads);
+      const decoded = await codec.decode(payloads).catch(refuseUndecodable);
       const ids = new Set(
         decoded.flatMap(
           (p) =>

@@ -1,6 +1,5 @@
-import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { httpMetrics } from '../../../src/api/metrics';
+import { httpMetrics, serveMetrics } from '../../../src/api/metrics';
 import { createLogger } from '../../../src/logging';
 import { apiAs } from '../../support/api-client';
 import { arrestReferral } from '../../support/referrals';
@@ -19,7 +18,7 @@ afterAll(async () => {
 });
 
 async function scrape(): Promise<string> {
-  const res = await fetch(`${stack.baseUrl}/metrics`);
+  const res = await fetch(stack.metricsUrl);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
   return res.text();
@@ -38,6 +37,12 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   expect(found.length).toBeLessThanOrEqual(1);
   return found.length ? Number(found[0].split(' ').pop()) : 0;
 }
+
+test("issue 22 item 11: the API's port serves no metrics: they listen on a loopback listener of their own", async () => {
+  expect((await fetch(`${stack.baseUrl}/metrics`)).status).toBe(404);
+  expect(new URL(stack.metricsUrl).hostname).toBe('127.0.0.1');
+  expect((await fetch(stack.metricsUrl.replace(/\/metrics$/, '/livez'))).status).toBe(404);
+});
 
 test('GET /metrics serves Prometheus text with process metrics, without signing in', async () => {
   const text = await scrape();
@@ -148,9 +153,7 @@ test("each request logs one JSON line with the request id the service generated;
 
 test('with METRICS_TOKEN set, /metrics needs it as a bearer token', async () => {
   const metrics = httpMetrics('scrape-secret-123');
-  const app = express().use(metrics.middleware, metrics.routes);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
+  const server = await serveMetrics(metrics, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/metrics`;
   try {
     expect((await fetch(url)).status).toBe(401);

@@ -204,6 +204,30 @@ describe('case actions', () => {
     expect(other.status).toBe(409);
   });
 
+  test('issue 22 item 11: an Idempotency-Key resent with another body answers 422 naming the header; the first action stands, the second is not applied', async () => {
+    const caseId = await submitArrest(stack, arrestReferral());
+    const key = randomUUID();
+    const first = await caseManager.act(caseId, 'notes', { note: 'the first note' }, { 'Idempotency-Key': key });
+    expect(first.status).toBe(200);
+    // The same action again (the same once trimmed, as the schema reads it) is the retry it was.
+    const retry = await caseManager.act(caseId, 'notes', { note: '  the first note ' }, { 'Idempotency-Key': key });
+    expect(retry.status).toBe(200);
+    const reused = await caseManager.act(caseId, 'notes', { note: 'a second note' }, { 'Idempotency-Key': key });
+    expect(reused.status).toBe(422);
+    expect(reused.body.error).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      fields: [{ field: 'idempotency-key' }],
+    });
+    expect(reused.body.error.message).toContain(`Idempotency-Key ${key}`);
+    const notes = (await readCase(stack, caseId)).events
+      .filter((e: { type: string }) => e.type === 'CASE_NOTE_RECORDED')
+      .map((e: { data: { note: string } }) => e.data.note);
+    expect(notes).toEqual(['the first note']);
+    // A new key is a new action.
+    const next = await caseManager.act(caseId, 'notes', { note: 'a second note' }, { 'Idempotency-Key': randomUUID() });
+    expect(next.status).toBe(200);
+  });
+
   test('an Idempotency-Key is bound to the person who sent it: another person reusing it is not answered with the first result', async () => {
     const caseId = await submitArrest(stack, arrestReferral());
     const key = randomUUID();

@@ -207,6 +207,11 @@ describe('docker-compose.yml', () => {
     // Reached only through the API's sign-in: the UI publishes no port of its own.
     expect(compose.services['temporal-ui'].ports).toBeUndefined();
   });
+
+  test("issue 22 item 3: the Web UI server's own setting makes it read-only, as the stack's UI server is", () => {
+    const ui = compose.services['temporal-ui'].environment as Record<string, string>;
+    expect(ui.TEMPORAL_DISABLE_WRITE_ACTIONS).toBe('true');
+  });
 });
 
 describe('docker-compose.yml, issue 22 item 8', () => {

@@ -115,3 +115,38 @@ test('a payload written under an old key still decodes after rotation; the newes
     /No payload key "2026-11"/,
   );
 });
+
+test('issue 22 item 11: the codec server answers 400 naming the payload it cannot decode — unknown key id, forged ciphertext — never 500', async () => {
+  const supervisor = apiAs(stack.baseUrl, 'supervisor', 'sup-codec-errors');
+  const [foreign] = await new EncryptionCodec([newPayloadKey('retired-key')]).encode([
+    { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{}') },
+  ]);
+  const [genuine] = await stack.codec.encode([
+    { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{}') },
+  ]);
+  const forged = { ...toJson(genuine as never), data: Buffer.alloc(64, 7).toString('base64') };
+
+  const unknownKey = await supervisor.post('/codec/decode', {
+    payloads: [toJson(genuine as never), toJson(foreign as never)],
+  });
+  expect(unknownKey.status).toBe(400);
+  expect(unknownKey.body.error).toMatchObject({
+    code: 'PAYLOAD_NOT_DECODABLE',
+    fields: [
+      {
+        field: 'payloads.1.metadata.encryption-key-id',
+        message: 'No payload key "retired-key" is configured to decrypt this payload',
+      },
+    ],
+  });
+  const forgery = await supervisor.post('/codec/decode', { payloads: [forged] });
+  expect(forgery.status).toBe(400);
+  expect(forgery.body.error.code).toBe('PAYLOAD_NOT_DECODABLE');
+  expect(forgery.body.error.fields).toEqual([
+    {
+      field: 'payloads.0.data',
+      message: 'The ciphertext was not written with payload key "2026-11": forged, altered or truncated',
+    },
+  ]);
+  expect(forgery.body.error.message).toContain('payloads.0.data');
+});
