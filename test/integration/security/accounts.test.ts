@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createTokenService, generateLocalKey } from '../../../src/auth/tokens';
@@ -21,12 +21,16 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+// Run without blocking this process's event loop: the API under test serves from it, and a blocked loop
+// leaves a keep-alive connection that the server closes just as the next request reuses it.
 const users = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'src/main/users.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: stack.databaseUrls.app },
-    encoding: 'utf8',
-    timeout: 60_000,
+  new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'src/main/users.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, DATABASE_URL: stack.databaseUrls.app }, encoding: 'utf8', timeout: 60_000 },
+      (err, stdout, stderr) => resolve({ status: err ? Number(err.code ?? 1) : 0, stdout, stderr }),
+    );
   });
 const passwordIn = (stdout: string) => stdout.match(/shown once: (\S+)/)![1];
 
@@ -61,7 +65,7 @@ test('npm run users: wrong input names the field; nothing is written', async () 
     [['promote', 'x'], /command: one of add, reset, disable, enable, list/],
   ];
   for (const [args, message] of cases) {
-    const result = users(...args);
+    const result = await users(...args);
     expect({ args, status: result.status, stderr: result.stderr }).toEqual({
       args,
       status: 1,
@@ -72,7 +76,16 @@ test('npm run users: wrong input names the field; nothing is written', async () 
 });
 
 test('add, sign in, reset (old sessions and password end), disable (at once), enable', async () => {
-  const added = users('add', 'ana.lopez', '--name', 'Officer Ana Lopez', '--role', 'officer', '--agency', 'BURIEN_PD');
+  const added = await users(
+    'add',
+    'ana.lopez',
+    '--name',
+    'Officer Ana Lopez',
+    '--role',
+    'officer',
+    '--agency',
+    'BURIEN_PD',
+  );
   expect(added.stderr).toBe('');
   expect(added.stdout).toMatch(/^Added ana\.lopez \(officer, BURIEN_PD\)\. Password, shown once: \S{20}/);
   const first = passwordIn(added.stdout);
@@ -86,7 +99,7 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
     agency: 'BURIEN_PD',
   });
 
-  const reset = users('reset', 'ana.lopez');
+  const reset = await users('reset', 'ana.lopez');
   expect(reset.stdout).toMatch(/its sessions have ended/);
   expect(await me(stack.baseUrl, session.body.token)).toEqual({
     status: 401,
@@ -96,7 +109,7 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
   const second = await signIn(stack.baseUrl, 'ana.lopez', passwordIn(reset.stdout));
   expect(second.status).toBe(200);
 
-  expect(users('disable', 'ana.lopez').status).toBe(0);
+  expect((await users('disable', 'ana.lopez')).status).toBe(0);
   expect(await me(stack.baseUrl, second.body.token)).toEqual({
     status: 401,
     body: { error: expect.objectContaining({ code: 'ACCOUNT_DISABLED' }) },
@@ -105,9 +118,9 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
     'WRONG_CREDENTIALS',
   );
 
-  expect(users('enable', 'ana.lopez').status).toBe(0);
+  expect((await users('enable', 'ana.lopez')).status).toBe(0);
   expect((await signIn(stack.baseUrl, 'ana.lopez', passwordIn(reset.stdout))).status).toBe(200);
-  expect(users('list').stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tactive\t\tOfficer Ana Lopez$/m);
+  expect((await users('list')).stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tactive\t\tOfficer Ana Lopez$/m);
 });
 
 describe("the demo people on a database that is not npm start's embedded one", () => {
