@@ -79,8 +79,12 @@ function actorFor(req: Request, access: Access): RequestActor | undefined {
   return requirePermission(req, access.permission);
 }
 
-/** Serves each route at its declared path: access first, then every input through its zod schema. */
-export function mountRoutes(router: Router, routes: Route[]): void {
+/**
+ * Serves each route at its declared path: access first (who, and may they), then the route's own
+ * middleware (rate limits), then the checks of the raw body (`bodyChecks`), then every input through
+ * its zod schema.
+ */
+export function mountRoutes(router: Router, routes: Route[], bodyChecks: RequestHandler[] = []): void {
   for (const { contract, before = [], handle } of routes) {
     const checkAccess: RequestHandler = (req, _res, next) => {
       // The audit trail records which case a request touched, whether or not it was allowed.
@@ -103,6 +107,6 @@ export function mountRoutes(router: Router, routes: Route[]): void {
       });
     };
     Object.assign(serve, { [CONTRACT]: contract });
-    router[contract.method](contract.path, checkAccess, ...before, serve);
+    router[contract.method](contract.path, checkAccess, ...before, ...bodyChecks, serve);
   }
 }
