@@ -3,7 +3,6 @@ import { httpErrorOf } from './domain-errors';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import express, { type ErrorRequestHandler } from 'express';
-import rateLimit from 'express-rate-limit';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PayloadCodec } from '@temporalio/common';
@@ -11,12 +10,14 @@ import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createLogger, type Logger } from '../logging';
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../shared/storable-text';
 import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-workflows';
 import { pageRoutes } from '../web/pages';
 import { auditTrail } from './audit';
 import { healthRoutes, type HealthChecks } from './health';
-import { authenticate, SESSION_COOKIE } from './authentication';
+import { identify, requireSignIn, SESSION_COOKIE } from './authentication';
+import { bodyChecks } from './input-checks';
+import { sharedRateLimit } from './shared-rate-limit';
+import { unauthenticatedLimits, type UnauthenticatedLimits } from './unauthenticated-requests';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
 import { httpMetrics, type HttpMetrics } from './metrics';
@@ -27,7 +28,7 @@ import { limitsFrom } from '../main/environment';
 import { hasProtectiveOrders } from '../referrals/protective-orders';
 import { openApiDocument } from './contract/openapi-document';
 import { mountRoutes, route, type Route } from './contract/route';
-import { sessionRoutes, signInRoutes } from './routes/auth-routes';
+import { sessionRoutes, signInRoutes, type SignInLimits } from './routes/auth-routes';
 import { withAccountChecks } from '../auth/accounts';
 import { bookingRoutes } from './routes/booking-routes';
 import { caseRoutes } from './routes/case-routes';
@@ -41,12 +42,17 @@ import { queueRoutes } from './routes/queue-routes';
 import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
 
+/** Every limit is counted in PostgreSQL, so it holds across all the API processes behind the front. */
 export interface ApiLimits {
   /**
-   * Failed sign-ins within the window, per address and per account; successful ones are not counted,
-   * so a shift signing in behind one precinct address is never locked out.
+   * Failed sign-ins within the window per address (successful ones are not counted, so a shift signing
+   * in behind one precinct address is never locked out); per account, each wrong password doubles the
+   * wait before the next attempt, up to a ceiling — its owner is slowed, never locked out.
    */
-  signInFailures: { windowMs: number; perAddress: number; perAccount: number };
+  signInFailures: SignInLimits;
+  /** Requests without a valid sign-in, per address and overall. */
+  unauthenticated: UnauthenticatedLimits;
+  /** Submissions per person. */
   submissions: { windowMs: number; limit: number };
   /** R-EX-ORDER: submissions whose protective orders are checked against today's participants, per person. */
   orderChecks: { windowMs: number; limit: number };
@@ -191,61 +197,24 @@ export function createApp(deps: ApiDeps): express.Express {
 
   const api = express.Router();
   api.use(auditTrail(deps.db, log));
-  api.use((req, _res, next) => {
-    // JSON between systems is UTF-8 (RFC 8259). Another charset would be decoded first, and a body that
-    // decodes to nothing would read as an empty action.
-    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1];
-    if (charset && !/^utf-?8$/i.test(charset))
-      throw new HttpError(
-        415,
-        'UNSUPPORTED_ENCODING',
-        `Send UTF-8 JSON (charset=${charset.slice(0, 40)} is not accepted)`,
-      );
-    next();
-  });
-  api.use(express.json({ limit: '64kb', strict: true }));
-  api.use((req, _res, next) => {
-    // Free text PostgreSQL cannot store is refused where it enters, naming the field — never accepted
-    // and then refused by the database later, where a retrying projection would block the case.
-    const field = unstorableTextAt(req.body);
-    if (field !== undefined)
-      throw new HttpError(400, 'VALIDATION_FAILED', `Invalid request body: ${field}: ${UNSTORABLE_TEXT_MESSAGE}`, {
-        fields: [{ field, message: UNSTORABLE_TEXT_MESSAGE }],
-      });
-    next();
-  });
-  api.use((req, _res, next) => {
-    // Strict input: a change is a JSON object, or nothing at all — never a body the API did not read,
-    // and never a request that declares another format (an empty form post is not an empty JSON action).
-    const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
-    const declaresOther = req.get('content-type') !== undefined && !req.is('application/json');
-    if (req.method !== 'GET' && ((hasBody && !req.is('application/json')) || declaresOther)) {
-      throw new HttpError(
-        415,
-        'UNSUPPORTED_MEDIA_TYPE',
-        'Send the request body as JSON (Content-Type: application/json)',
-      );
-    }
-    next();
-  });
-  const submissionLimit = rateLimit({
+  // Who is calling comes first; what they sent is read only by the route, after its access check.
+  const identifyCaller = identify(tokens);
+  const strangerLimits = unauthenticatedLimits(deps.db, limits.unauthenticated);
+  api.use(identifyCaller, ...strangerLimits);
+  const submissionLimit = sharedRateLimit(deps.db, 'submissions-person', {
     windowMs: limits.submissions.windowMs,
     limit: limits.submissions.limit,
     keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     handler: () => {
       throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
     },
   });
-  const orderCheckLimit = rateLimit({
+  const orderCheckLimit = sharedRateLimit(deps.db, 'order-checks-person', {
     windowMs: limits.orderChecks.windowMs,
     limit: limits.orderChecks.limit,
     keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
     // Only a submission with orders has them checked; others are not counted.
     skip: (req) => !hasProtectiveOrders(req.body),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
     handler: () => {
       throw new HttpError(
         429,
@@ -274,10 +243,11 @@ export function createApp(deps: ApiDeps): express.Express {
   ];
   const contracts = [...publicRoutes, ...signedInRoutes].map((r) => r.contract);
   const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });
-  mountRoutes(api, publicRoutes);
-  api.use(authenticate(tokens));
+  const inputs = bodyChecks();
+  mountRoutes(api, publicRoutes, inputs);
+  api.use(requireSignIn);
   api.use(doubleCsrfProtection);
-  mountRoutes(api, signedInRoutes);
+  mountRoutes(api, signedInRoutes, inputs);
   app.locals.routeContracts = contracts;
   app.use('/api', api);
   app.use('/api', (req, _res) => {
@@ -286,7 +256,13 @@ export function createApp(deps: ApiDeps): express.Express {
   if (deps.codec) {
     // A Web UI served elsewhere calls the codec across origins; the one served at /temporal is same-origin.
     const origin = /^https?:/.test(links.temporalUi) ? new URL(links.temporalUi).origin : undefined;
-    app.use('/codec', auditTrail(deps.db, log), codecRoutes(deps.db, deps.codec, origin, authenticate(tokens)));
+    app.use(
+      '/codec',
+      auditTrail(deps.db, log),
+      identifyCaller,
+      ...strangerLimits,
+      codecRoutes(deps.db, deps.codec, origin, requireSignIn),
+    );
   }
   app.use(errorHandler(log));
   return app;

@@ -4,6 +4,7 @@ import { declareActor } from '../db/declared-actor';
 import type { Logger } from '../logging';
 import { HttpError } from './http-error';
 import { assignRequestId, routeOf } from './request-log';
+import { countUnauthenticatedRequest } from './unauthenticated-requests';
 
 /** Requests that are not actions on cases (reading forms' codes, getting a CSRF token). */
 const NOT_AUDITED = new Set(['/api/form-config', '/api/auth/csrf', '/api/auth/me']);
@@ -59,10 +60,12 @@ function writeTrail(db: PrismaClient, req: Request, status: number) {
 }
 
 /**
- * Every API request gets a request id and exactly one row in the append-only audit trail — who, role,
- * action, case, when, request id, outcome; reads and refusals included — together with the disclosures
- * it made (R-DISCLOSE). Both are written before the response leaves: a request whose trail cannot be
- * written answers 503 instead, and no protected data leaves without its disclosure row.
+ * Every API request gets a request id, and every signed-in one exactly one row in the append-only audit
+ * trail — who, role, action, case, when, request id, outcome; reads and refusals included — together
+ * with the disclosures it made (R-DISCLOSE). A request without a sign-in is counted per minute, address,
+ * route and answer instead (it discloses nothing). Both are written before the response leaves: a
+ * request whose trail cannot be written answers 503 instead, and no protected data leaves without its
+ * disclosure row.
  */
 export function auditTrail(db: PrismaClient, log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -75,7 +78,7 @@ export function auditTrail(db: PrismaClient, log: Logger) {
       if (written) return send(body);
       if (writing) return res;
       writing = true;
-      writeTrail(db, req, res.statusCode).then(
+      (req.actor ? writeTrail(db, req, res.statusCode) : countUnauthenticatedRequest(db, req, res.statusCode)).then(
         () => {
           written = true;
           send(body);

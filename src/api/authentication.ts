@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenError, type Identity, type TokenService } from '../auth/tokens';
 import { allows, type Permission } from '../shared/permissions';
 import { HttpError } from './http-error';
@@ -10,6 +10,8 @@ export type RequestActor = Identity & { via: 'bearer' | 'cookie' };
 declare module 'express-serve-static-core' {
   interface Request {
     actor?: RequestActor;
+    /** Why the token the request carried was refused (expired, revoked, forged…), for the sign-in check. */
+    tokenRefusal?: HttpError;
     requestId?: string;
     /** The caller's own X-Request-Id, when well-formed (kept beside the service's id). */
     clientRequestId?: string;
@@ -18,26 +20,41 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The bearer token, or else the session cookie, and how it came. */
+function tokenOf(req: Request): { token: string; via: RequestActor['via'] } | undefined {
+  const bearer = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return { token: bearer, via: 'bearer' };
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : undefined;
+}
+
 /**
- * Every API route (health checks aside) needs a signed-in person: a bearer JWT (an agency's identity
- * provider, or local sign-in) or the session cookie local sign-in sets for the pages.
+ * Who is calling, before anything else of the request is read: a bearer JWT (an agency's identity
+ * provider, or local sign-in) or the session cookie local sign-in sets for the pages. A request without
+ * a valid one goes on without an actor — the public routes (sign-in) take it; `requireSignIn` refuses it.
  */
-export function authenticate(tokens: TokenService) {
+export function identify(tokens: TokenService): RequestHandler {
   return async (req: Request, _res: Response, next: NextFunction) => {
-    const header = req.get('authorization');
-    const bearer = header?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    const token = bearer ?? cookie;
-    if (!token) throw new HttpError(401, 'UNAUTHENTICATED', 'Sign in first: send a bearer token or the session cookie');
+    const given = tokenOf(req);
+    if (!given) return next();
     try {
-      req.actor = { ...(await tokens.verify(token)), via: bearer ? 'bearer' : 'cookie' };
+      req.actor = { ...(await tokens.verify(given.token)), via: given.via };
     } catch (err) {
-      if (err instanceof TokenError) throw new HttpError(401, err.code, err.message);
-      throw err;
+      if (!(err instanceof TokenError)) throw err;
+      req.tokenRefusal = new HttpError(401, err.code, err.message);
     }
     next();
   };
 }
+
+/** Every API route but the public ones needs a signed-in person: 401 naming why the token was refused. */
+export const requireSignIn: RequestHandler = (req, _res, next) => {
+  if (req.actor) return next();
+  throw (
+    req.tokenRefusal ??
+    new HttpError(401, 'UNAUTHENTICATED', 'Sign in first: send a bearer token or the session cookie')
+  );
+};
 
 /** The single permission table, enforced here: a denial names the missing permission. */
 export function requirePermission(req: Request, permission: Permission): RequestActor {

@@ -13,25 +13,33 @@ export const DEMO_REFUSED =
 /**
  * Every request's session is checked against its account, so disabling a person or resetting their
  * password takes effect at once: a disabled account is refused, a session issued before the account's
- * current session version is revoked, and a demo account (marked, or on the list of demo people) is
- * refused outside the embedded default.
- * People the identity provider vouches for and who have no account here are taken on its word.
+ * current session version is revoked, a session its holder signed out of is ended, and a demo account
+ * (marked, or on the list of demo people) is refused outside the embedded default. People the identity
+ * provider vouches for and who have no account here are taken on its word; the provider's tokens carry
+ * no session of this service (the provider ends them), so only a disabled account of the same id
+ * refuses them.
  */
 export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy: AccountPolicy): TokenService {
   return {
     ...tokens,
     async verify(token: string): Promise<Identity> {
       const identity = await tokens.verify(token);
-      const account = await db.user.findUnique({
-        where: { id: identity.id },
-        select: { disabled: true, demo: true, sessionVersion: true },
-      });
+      const [account, signedOut] = await Promise.all([
+        db.user.findUnique({
+          where: { id: identity.id },
+          select: { disabled: true, demo: true, sessionVersion: true },
+        }),
+        identity.sessionId
+          ? db.revokedSession.findUnique({ where: { id: identity.sessionId }, select: { id: true } })
+          : null,
+      ]);
       if (!policy.demoUsers && isDemoAccount({ id: identity.id, demo: account?.demo ?? false }))
         throw new TokenError('DEMO_ACCOUNT_REFUSED', DEMO_REFUSED);
+      if (signedOut) throw new TokenError('SESSION_SIGNED_OUT', 'This session was signed out; sign in again');
       if (!account) return identity;
       if (account.disabled)
         throw new TokenError('ACCOUNT_DISABLED', 'This account has been disabled; ask your administrator');
-      if (identity.sessionVersion !== undefined && identity.sessionVersion !== account.sessionVersion) {
+      if (identity.sessionId !== undefined && identity.sessionVersion !== account.sessionVersion) {
         throw new TokenError(
           'SESSION_REVOKED',
           'This session was ended by an administrator (password reset); sign in again',
@@ -40,4 +48,16 @@ export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy
       return identity;
     },
   };
+}
+
+/** Signing out ends the session for good: its id is kept until the token would have expired anyway. */
+export async function endSession(db: PrismaClient, identity: Identity, sessionSeconds: number): Promise<void> {
+  if (!identity.sessionId) return;
+  const expiresAt = new Date(Date.now() + sessionSeconds * 1000);
+  await db.revokedSession.upsert({
+    where: { id: identity.sessionId },
+    create: { id: identity.sessionId, userId: identity.id, expiresAt },
+    update: {},
+  });
+  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
 }

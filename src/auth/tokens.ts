@@ -10,13 +10,16 @@ import {
   type JWTVerifyGetKey,
   type KeyLike,
 } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ROLES, type Role } from '../shared/roles';
 
 /**
  * Bearer JWTs, verified with `jose` against the configured issuer, audience and keys — the agency's
  * identity provider (OIDC JWKS) or, for the embedded default, the service's own signing key (which
- * local sign-in uses to issue session tokens). Roles, office and agency come from claims.
+ * local sign-in uses to issue session tokens). Roles, office and agency come from claims. Every token
+ * expires within the session length of its issue; one this service issued (its own key id) also names
+ * its session — the account's session version and a session id (jti) — so that it can be ended.
  */
 export interface Identity {
   id: string;
@@ -30,6 +33,8 @@ export interface Identity {
   badge?: string;
   /** Local sign-in only: the account's session version when the session was issued (src/auth/accounts.ts). */
   sessionVersion?: number;
+  /** Local sign-in only: the session's own id (the token's jti), which signing out revokes. */
+  sessionId?: string;
 }
 
 export const CLAIMS = {
@@ -54,17 +59,50 @@ const claimsSchema = z.object({
 export class TokenError extends Error {
   constructor(
     readonly code:
-      'SESSION_EXPIRED' | 'INVALID_TOKEN' | 'SESSION_REVOKED' | 'ACCOUNT_DISABLED' | 'DEMO_ACCOUNT_REFUSED',
+      | 'SESSION_EXPIRED'
+      | 'INVALID_TOKEN'
+      | 'TOKEN_WITHOUT_EXPIRY'
+      | 'TOKEN_LIFETIME_TOO_LONG'
+      | 'TOKEN_WITHOUT_SESSION'
+      | 'SESSION_REVOKED'
+      | 'SESSION_SIGNED_OUT'
+      | 'ACCOUNT_DISABLED'
+      | 'DEMO_ACCOUNT_REFUSED',
     message: string,
   ) {
     super(message);
   }
 }
 
+/** How far an identity provider's clock may run ahead of this service's (seconds). */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A session ends: every token needs an expiry no later than its issue time (or, without one, now) plus
+ * the session length — a token without `exp`, or one that would outlive a sign-in, is refused.
+ */
+function checkLifetime(payload: { exp?: number; iat?: number }, sessionSeconds: number): void {
+  const hours = `${+(sessionSeconds / 3600).toFixed(2)} hours`;
+  if (typeof payload.exp !== 'number')
+    throw new TokenError(
+      'TOKEN_WITHOUT_EXPIRY',
+      'the token has no expiry (exp): every session must end; sign in again',
+    );
+  const now = Math.floor(Date.now() / 1000);
+  const tooLong =
+    (typeof payload.iat === 'number' && payload.exp - payload.iat > Math.ceil(sessionSeconds)) ||
+    payload.exp - now > Math.ceil(sessionSeconds) + CLOCK_SKEW_SECONDS;
+  if (tooLong)
+    throw new TokenError(
+      'TOKEN_LIFETIME_TOO_LONG',
+      `the token expires more than the session length (${hours}, AUTH_SESSION_HOURS) after it was issued; sign in again`,
+    );
+}
+
 export interface TokenService {
   verify(token: string): Promise<Identity>;
   /** Only with a local signing key (embedded sign-in, tests). */
-  issue(identity: Identity, ttlSeconds?: number): Promise<{ token: string; expiresAt: Date }>;
+  issue(identity: Identity, ttlSeconds?: number): Promise<{ token: string; expiresAt: Date; sessionId: string }>;
   readonly sessionSeconds: number;
 }
 
@@ -98,8 +136,9 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
   const remote: JWTVerifyGetKey | undefined = settings.jwksUrl
     ? createRemoteJWKSet(new URL(settings.jwksUrl))
     : undefined;
+  const isLocal = (header: { kid?: string }) => local !== undefined && (!remote || header.kid === local.kid);
   const keyFor: JWTVerifyGetKey = async (header, token) => {
-    if (local && (!remote || header.kid === local.kid)) return local.publicKey;
+    if (isLocal(header)) return local!.publicKey;
     if (remote) return remote(header, token);
     throw new TokenError('INVALID_TOKEN', 'no key to verify tokens with');
   };
@@ -108,16 +147,25 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
     sessionSeconds: settings.sessionSeconds,
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, keyFor, {
+        const { payload, protectedHeader } = await jwtVerify(token, keyFor, {
           issuer: settings.issuer,
           audience: settings.audience,
           algorithms: ['ES256', 'RS256', 'PS256', 'EdDSA'],
         });
+        checkLifetime(payload, settings.sessionSeconds);
         const claims = claimsSchema.safeParse(payload);
         if (!claims.success)
           throw new TokenError('INVALID_TOKEN', `the token lacks the claims the service needs (${CLAIMS.role})`);
         const c = claims.data as unknown as Record<string, string | undefined>;
         const sessionVersion = claims.data[CLAIMS.sessionVersion] as number | undefined;
+        // A session this service issued can be ended here (password reset, disabling, signing out): it must
+        // say which. The identity provider's sessions end at the provider.
+        const sessionId = typeof payload.jti === 'string' && payload.jti.length <= 100 ? payload.jti : undefined;
+        if (isLocal(protectedHeader) && (sessionVersion === undefined || sessionId === undefined))
+          throw new TokenError(
+            'TOKEN_WITHOUT_SESSION',
+            `the token lacks its session (${CLAIMS.sessionVersion} and jti), so it could not be ended; sign in again`,
+          );
         return {
           id: c.sub!,
           role: c[CLAIMS.role] as Role,
@@ -126,6 +174,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
           badge: c[CLAIMS.badge],
           name: c[CLAIMS.name],
           ...(sessionVersion === undefined ? {} : { sessionVersion }),
+          ...(isLocal(protectedHeader) ? { sessionId } : {}),
         };
       } catch (err) {
         if (err instanceof TokenError) throw err;
@@ -136,23 +185,27 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
     },
     async issue(identity, ttlSeconds = settings.sessionSeconds) {
       if (!local) throw new Error('Local sign-in is not configured (no signing key)');
+      if (ttlSeconds > settings.sessionSeconds) throw new Error('A session cannot outlast the session length');
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+      const sessionId = randomUUID();
       const token = await new SignJWT({
         [CLAIMS.role]: identity.role,
         [CLAIMS.office]: identity.office,
         [CLAIMS.agency]: identity.agency,
         [CLAIMS.badge]: identity.badge,
         [CLAIMS.name]: identity.name,
-        [CLAIMS.sessionVersion]: identity.sessionVersion,
+        // A person without an account here (tests, tools) holds version 0, which an account's reset raises.
+        [CLAIMS.sessionVersion]: identity.sessionVersion ?? 0,
       })
         .setProtectedHeader({ alg: 'ES256', kid: local.kid })
+        .setJti(sessionId)
         .setSubject(identity.id)
         .setIssuer(settings.issuer)
         .setAudience(settings.audience)
         .setIssuedAt()
         .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
         .sign(local.privateKey);
-      return { token, expiresAt };
+      return { token, expiresAt, sessionId };
     },
   };
 }

@@ -166,9 +166,11 @@ export const environmentSchema = z.object({
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS: positive
     .default(50)
     .describe('Failed sign-ins allowed per address within the window'),
-  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: positive
-    .default(10)
-    .describe('Failed sign-ins allowed per account within the window'),
+  RATE_LIMIT_SIGN_IN_BACKOFF_MAX_SECONDS: positive
+    .default(300)
+    .describe(
+      "The longest wait before an account's next sign-in attempt (each wrong password doubles it from 1 s; a success, or a window without attempts, clears it)",
+    ),
   RATE_LIMIT_SIGN_IN_WINDOW_MINUTES: positive.default(15).describe('The sign-in window'),
   RATE_LIMIT_SUBMISSIONS: positive.default(60).describe('Referrals one person may submit per minute'),
   RATE_LIMIT_ORDER_CHECKS: positive
@@ -176,6 +178,12 @@ export const environmentSchema = z.object({
     .describe(
       'Referrals and bookings with protective orders one person may submit per hour (each checks the orders against the people in LEAD today, R-EX-ORDER)',
     ),
+  RATE_LIMIT_UNAUTHENTICATED_PER_ADDRESS: positive
+    .default(300)
+    .describe('Requests without a sign-in allowed per address per minute'),
+  RATE_LIMIT_UNAUTHENTICATED_TOTAL: positive
+    .default(3000)
+    .describe('Requests without a sign-in allowed from everyone together per minute'),
 
   LEAD_DATA_DIR: z
     .string()
@@ -264,7 +272,12 @@ export function limitsFrom(env: NodeJS.ProcessEnv) {
     signInFailures: {
       windowMs: e.RATE_LIMIT_SIGN_IN_WINDOW_MINUTES * 60_000,
       perAddress: e.RATE_LIMIT_SIGN_IN_FAILURES_PER_ADDRESS,
-      perAccount: e.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
+      accountBackoff: { firstMs: 1000, maxMs: e.RATE_LIMIT_SIGN_IN_BACKOFF_MAX_SECONDS * 1000 },
+    },
+    unauthenticated: {
+      windowMs: 60_000,
+      perAddress: e.RATE_LIMIT_UNAUTHENTICATED_PER_ADDRESS,
+      total: e.RATE_LIMIT_UNAUTHENTICATED_TOTAL,
     },
     submissions: { windowMs: 60_000, limit: e.RATE_LIMIT_SUBMISSIONS },
     orderChecks: { windowMs: 3_600_000, limit: e.RATE_LIMIT_ORDER_CHECKS },

@@ -34,11 +34,15 @@ function sharedErrors(contract: RouteContract): Record<number, string> {
     503: 'The database or the workflow service is unreachable or busy; nothing was recorded — send the same request again',
   };
   const hasInput = contract.params || contract.query || contract.headers || contract.body;
-  if (hasInput || contract.method === 'post') errors[400] = 'An input is invalid; each is named';
-  if (contract.access !== 'public') errors[401] = 'Not signed in, or the token has expired';
+  if (hasInput || contract.method === 'post')
+    errors[400] =
+      'An input is invalid; each is named (a body nesting arrays and objects over 32 levels deep is refused unread)';
+  if (contract.access !== 'public')
+    errors[401] = 'Not signed in, or the token has expired, was signed out or revoked, or lasts longer than a session';
   if (typeof contract.access === 'object' || (contract.method === 'post' && contract.access !== 'public'))
     errors[403] = 'The role lacks the permission named (or, for a cookie session, the X-CSRF-Token is missing)';
   if (contract.params) errors[404] = 'No such case (or none this reader may know of)';
+  errors[429] = 'Too many requests without a sign-in, from this address or from everyone; wait (Retry-After)';
   if (contract.method === 'post') {
     errors[413] = 'The body is larger than 64 KiB';
     errors[415] = 'The body is not UTF-8 JSON';

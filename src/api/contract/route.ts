@@ -49,6 +49,8 @@ export interface Route<C extends RouteContract = RouteContract> {
   contract: C;
   /** Middleware that runs after the access check and before the inputs are read (e.g. rate limits). */
   before?: RequestHandler[];
+  /** Middleware that needs the parsed body (e.g. a limit on what the body asks for): after the body checks. */
+  afterBodyChecks?: RequestHandler[];
   handle(context: RouteContext<C>): Promise<void> | void;
 }
 
@@ -56,8 +58,9 @@ export function route<const C extends RouteContract>(
   contract: C,
   handle: Route<C>['handle'],
   before?: RequestHandler[],
+  afterBodyChecks?: RequestHandler[],
 ): Route {
-  return { contract, handle, before } as unknown as Route;
+  return { contract, handle, before, afterBodyChecks } as unknown as Route;
 }
 
 /** Marks the handler Express runs for a contract, so that a test can tell declared routes from others. */
@@ -79,9 +82,13 @@ function actorFor(req: Request, access: Access): RequestActor | undefined {
   return requirePermission(req, access.permission);
 }
 
-/** Serves each route at its declared path: access first, then every input through its zod schema. */
-export function mountRoutes(router: Router, routes: Route[]): void {
-  for (const { contract, before = [], handle } of routes) {
+/**
+ * Serves each route at its declared path: access first (who, and may they), then the route's own
+ * middleware (rate limits), then the checks of the raw body (`bodyChecks`), then every input through
+ * its zod schema.
+ */
+export function mountRoutes(router: Router, routes: Route[], bodyChecks: RequestHandler[] = []): void {
+  for (const { contract, before = [], afterBodyChecks = [], handle } of routes) {
     const checkAccess: RequestHandler = (req, _res, next) => {
       // The audit trail records which case a request touched, whether or not it was allowed.
       if (typeof req.params.caseId === 'string') req.audit = { ...req.audit, caseId: req.params.caseId };
@@ -103,6 +110,6 @@ export function mountRoutes(router: Router, routes: Route[]): void {
       });
     };
     Object.assign(serve, { [CONTRACT]: contract });
-    router[contract.method](contract.path, checkAccess, ...before, serve);
+    router[contract.method](contract.path, checkAccess, ...before, ...bodyChecks, ...afterBodyChecks, serve);
   }
 }

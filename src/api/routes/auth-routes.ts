@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
-import rateLimit from 'express-rate-limit';
 import { z } from 'zod';
-import type { AccountPolicy } from '../../auth/accounts';
+import { endSession, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
+import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../auth/sign-in-backoff';
 import type { TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { SESSION_COOKIE } from '../authentication';
@@ -10,39 +10,37 @@ import { errorBodySchema } from '../contract/openapi-document';
 import { route, type Route } from '../contract/route';
 import { HttpError } from '../http-error';
 import { isoDateTime } from '../schemas/common';
+import { sharedRateLimit } from '../shared-rate-limit';
 
 const signInSchema = z.strictObject({
   username: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
 });
 
+/** Failed sign-ins from one address within the window, and the slowing down of each account's. */
+export interface SignInLimits {
+  windowMs: number;
+  perAddress: number;
+  accountBackoff: { firstMs: number; maxMs: number };
+}
+
 /**
- * Failed sign-ins are limited per address and per account; a successful one is not counted (a precinct
- * where a whole shift signs in from one address is never locked out by its own colleagues).
+ * Failed sign-ins are limited per address, in counters every API process shares; a successful one is not
+ * counted (a precinct where a whole shift signs in from one address is never locked out by its own
+ * colleagues), nor is an attempt refused while its account's wait runs.
  */
-function failureLimiter(windowMs: number, limit: number, scope: 'address' | 'account') {
-  return rateLimit({
-    windowMs,
-    limit,
+function perAddressLimit(db: PrismaClient, limits: SignInLimits) {
+  const minutes = Math.ceil(limits.windowMs / 60_000);
+  return sharedRateLimit(db, 'sign-in-failures-address', {
+    windowMs: limits.windowMs,
+    limit: limits.perAddress,
     skipSuccessfulRequests: true,
-    ...(scope === 'account'
-      ? {
-          keyGenerator: (req) =>
-            `account:${String((req.body as { username?: unknown } | undefined)?.username ?? '')
-              .trim()
-              .toLowerCase()}`,
-        }
-      : {}),
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, _next, options) => {
-      const minutes = Math.ceil(options.windowMs / 60_000);
+    requestWasSuccessful: (_req, res) => res.statusCode < 400 || res.locals.accountWaiting === true,
+    handler: () => {
       throw new HttpError(
         429,
         'TOO_MANY_ATTEMPTS',
-        scope === 'account'
-          ? `Too many wrong passwords for this account; wait ${minutes} minutes or ask your administrator to reset it`
-          : `Too many wrong passwords from this network; wait ${minutes} minutes`,
+        `Too many wrong passwords from this network; wait ${minutes} minutes`,
       );
     },
   });
@@ -63,11 +61,12 @@ export function signInRoutes(deps: {
   db: PrismaClient;
   tokens: TokenService;
   accounts: AccountPolicy;
-  limits: { windowMs: number; perAddress: number; perAccount: number };
+  limits: SignInLimits;
   secureCookies: boolean;
 }): Route[] {
-  const perAddress = failureLimiter(deps.limits.windowMs, deps.limits.perAddress, 'address');
-  const perAccount = failureLimiter(deps.limits.windowMs, deps.limits.perAccount, 'account');
+  const backoff: SignInBackoff = { ...deps.limits.accountBackoff, forgetAfterMs: deps.limits.windowMs };
+  const ceiling =
+    backoff.maxMs >= 60_000 ? `${Math.round(backoff.maxMs / 60_000)} minutes` : `${Math.ceil(backoff.maxMs / 1000)} s`;
   return [
     route(
       {
@@ -88,20 +87,34 @@ export function signInRoutes(deps: {
             schema: errorBodySchema,
           },
           429: {
-            description: 'Too many wrong passwords from this address or for this account',
+            description:
+              'Too many wrong passwords from this address, or a wrong password for this account a moment ago: wait Retry-After seconds',
             schema: errorBodySchema,
           },
         },
       },
       async ({ req, res, body }) => {
         req.audit = { action: 'auth.signIn' };
+        const attempt = await claimSignInAttempt(deps.db, body.username, backoff);
+        if (!attempt.allowed) {
+          const seconds = Math.ceil(attempt.retryAfterMs / 1000);
+          res.locals.accountWaiting = true;
+          res.setHeader('Retry-After', String(seconds));
+          throw new HttpError(
+            429,
+            'SIGN_IN_WAIT',
+            `A wrong password was entered for this account: wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again (each wrong password doubles the wait, up to ${ceiling})`,
+            { retryAfterSeconds: seconds },
+          );
+        }
         const identity = await checkCredentials(deps.db, body.username, body.password, deps.accounts).catch((err) => {
           if (err instanceof DemoAccountRefused) throw new HttpError(401, 'DEMO_ACCOUNT_REFUSED', err.message);
           throw err;
         });
         if (!identity) throw new HttpError(401, 'WRONG_CREDENTIALS', 'Wrong username or password');
-        const { token, expiresAt } = await deps.tokens.issue(identity);
-        req.actor = { ...identity, via: 'cookie' };
+        await signInSucceeded(deps.db, body.username);
+        const { token, expiresAt, sessionId } = await deps.tokens.issue(identity);
+        req.actor = { ...identity, sessionId, via: 'cookie' };
         res.cookie(SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: 'strict',
@@ -111,7 +124,7 @@ export function signInRoutes(deps: {
         });
         res.json({ user: identity, expiresAt: expiresAt.toISOString(), token });
       },
-      [perAddress, perAccount],
+      [perAddressLimit(deps.db, deps.limits)],
     ),
     route(
       {
@@ -119,12 +132,14 @@ export function signInRoutes(deps: {
         path: '/auth/sign-out',
         operationId: 'signOut',
         tag: AUTH_TAG,
-        summary: 'Sign out: clears the session cookie',
+        summary:
+          'Sign out: ends the session (its token, as cookie or bearer, is refused from now on) and clears the cookie',
         access: 'public',
         responses: { 200: { description: 'Signed out', schema: z.looseObject({ signedOut: z.literal(true) }) } },
       },
-      ({ req, res }) => {
+      async ({ req, res, actor }) => {
         req.audit = { action: 'auth.signOut' };
+        if (actor) await endSession(deps.db, actor, deps.tokens.sessionSeconds);
         res.clearCookie(SESSION_COOKIE, { path: '/' });
         res.json({ signedOut: true });
       },

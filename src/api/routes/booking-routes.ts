@@ -84,7 +84,8 @@ export function bookingRoutes(
         );
         res.status(result.created ? 201 : 200).json(result);
       },
-      [submissionLimit, orderCheckLimit],
+      [submissionLimit],
+      [orderCheckLimit],
     ),
     route(
       {

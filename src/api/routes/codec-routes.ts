@@ -1,5 +1,5 @@
 import cors from 'cors';
-import express, { Router, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { decodedPayloadEntry, mayDecodePayloads } from '../../disclosure';
@@ -8,6 +8,7 @@ import { PayloadDecodeError } from '../../temporal/payload-encryption';
 import { requirePermission } from '../authentication';
 import { recordDisclosure } from '../case-reads';
 import { HttpError, validationError } from '../http-error';
+import { jsonBody } from '../input-checks';
 
 /** Case ids anywhere in decoded payloads (workflow inputs, case actions, views all name their case). */
 const CASE_ID_IN_TEXT = /\b[A-Z]{2,4}-[0-9A-HJKMNP-TV-Z]{10}\b/g;
@@ -47,7 +48,8 @@ export function codecRoutes(
   db: PrismaClient,
   codec: PayloadCodec,
   webUiOrigin: string | undefined,
-  authenticate: RequestHandler,
+  /** Refuses a caller the app did not identify (`requireSignIn`). */
+  signedIn: RequestHandler,
 ): Router {
   const router = Router();
   router.use(
@@ -58,18 +60,21 @@ export function codecRoutes(
       methods: ['POST'],
     }),
   );
-  router.use(express.json({ limit: '4mb' }));
-  router.use(authenticate);
+  // Who is calling and whether they may, before what they sent: the body is read only for a decoder.
+  router.use(signedIn, (req, _res, next) => {
+    const actor = requirePermission(req, 'codec.decode');
+    if (!mayDecodePayloads(actor.role))
+      throw new HttpError(
+        403,
+        'FORBIDDEN',
+        `Decoded payloads hold whole cases: only readers of every case's full record may decode them (R-ROI)`,
+        { permission: 'codec.decode' },
+      );
+    next();
+  });
+  router.use(jsonBody('4mb'));
   for (const op of ['decode', 'encode'] as const) {
     router.post(`/${op}`, async (req, res) => {
-      const actor = requirePermission(req, 'codec.decode');
-      if (!mayDecodePayloads(actor.role))
-        throw new HttpError(
-          403,
-          'FORBIDDEN',
-          `Decoded payloads hold whole cases: only readers of every case's full record may decode them (R-ROI)`,
-          { permission: 'codec.decode' },
-        );
       const parsed = bodySchema.safeParse(req.body);
       if (!parsed.success) throw validationError(parsed.error);
       const payloads = parsed.data.payloads.map(fromJson);

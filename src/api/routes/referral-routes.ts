@@ -156,7 +156,8 @@ export function referralRoutes(
           nextSteps: nextSteps(status),
         });
       },
-      [submissionLimit, orderCheckLimit],
+      [submissionLimit],
+      [orderCheckLimit],
     ),
     route(
       {
@@ -191,7 +192,8 @@ export function referralRoutes(
           nextSteps: nextSteps(status),
         });
       },
-      [submissionLimit, orderCheckLimit],
+      [submissionLimit],
+      [orderCheckLimit],
     ),
     route(
       {

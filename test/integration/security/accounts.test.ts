@@ -219,3 +219,32 @@ describe("the demo people on a database that is not npm start's embedded one", (
     }
   });
 });
+
+test('issue 22 item 6: signing out ends the session — its cookie and its token are refused from then on (401)', async () => {
+  const first = await signIn(stack.baseUrl, 'demo-sergeant', TEST_PASSWORD);
+  const elsewhere = await signIn(stack.baseUrl, 'demo-sergeant', TEST_PASSWORD); // the same person on another device
+  const cookie = `lead_session=${first.body.token}`;
+  const withCookie = () => fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie } });
+  expect((await withCookie()).status).toBe(200);
+
+  const signOut = await fetch(`${stack.baseUrl}/api/auth/sign-out`, { method: 'POST', headers: { cookie } });
+  expect(signOut.status).toBe(200);
+  expect(signOut.headers.get('set-cookie')).toMatch(/^lead_session=;/);
+  const refused = await withCookie();
+  expect(refused.status).toBe(401);
+  expect((await refused.json()).error).toEqual({
+    code: 'SESSION_SIGNED_OUT',
+    message: 'This session was signed out; sign in again',
+  });
+  expect((await me(stack.baseUrl, first.body.token)).status).toBe(401);
+  // Only that session ended: the other device stays signed in, and signing in again works.
+  expect((await me(stack.baseUrl, elsewhere.body.token)).status).toBe(200);
+  expect(
+    (await me(stack.baseUrl, (await signIn(stack.baseUrl, 'demo-sergeant', TEST_PASSWORD)).body.token)).status,
+  ).toBe(200);
+  // The sign-out is audited as the person who signed out.
+  const row = await stack.db.auditEntry.findFirstOrThrow({
+    where: { requestId: signOut.headers.get('x-request-id')! },
+  });
+  expect([row.actorId, row.action, row.status]).toEqual(['demo-sergeant', 'auth.signOut', 200]);
+});

@@ -222,3 +222,72 @@ test('a well-formed referral with hostile strings is stored as text, not run', a
   expect(row.givenName).toContain('DROP TABLE');
   expect(await stack.db.referral.count()).toBeGreaterThan(0);
 });
+
+test('issue 22 item 4: a deeply nested body (64 kB of "[") is refused with 400 naming the limit before it is parsed — sign-in included', async () => {
+  const deep = '['.repeat(64_000);
+  const post = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${stack.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: deep,
+    });
+  const officer = (await stack.tokens.issue({ id: 'officer-deep', role: 'officer', agency: 'BURIEN_PD' })).token;
+  const caseManager = (await stack.tokens.issue({ id: 'cm-deep', role: 'case_manager' })).token;
+  const supervisor = (await stack.tokens.issue({ id: 'sup-deep', role: 'supervisor' })).token;
+  for (const res of [
+    await post('/api/auth/sign-in'),
+    await post('/api/referrals/arrest-diversions', { authorization: `Bearer ${officer}` }),
+    await post(`/api/cases/${caseId}/screening`, { authorization: `Bearer ${caseManager}` }),
+    await post('/codec/decode', { authorization: `Bearer ${supervisor}` }),
+  ]) {
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toEqual({
+      code: 'BODY_TOO_DEEP',
+      message: expect.stringContaining('more than 32 levels deep (the limit)'),
+    });
+  }
+  // Brackets inside strings are text: a wrong password full of them is just a wrong password.
+  const brackets = await fetch(`${stack.baseUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'demo-officer', password: '['.repeat(150) }),
+  });
+  expect(brackets.status).toBe(401);
+});
+
+test('issue 22 item 10: identity and permission are checked before any input check, and the refusal is audited with its actor', async () => {
+  const path = '/api/referrals/arrest-diversions';
+  const withNul = JSON.stringify(
+    arrestReferral({ person: { givenName: 'Jor\u0000dan', familyName: 'Avery', dateOfBirth: '1988-04-12' } }),
+  );
+  const send = async (headers: Record<string, string>, body = withNul) => {
+    const res = await fetch(`${stack.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return { status: res.status, requestId: res.headers.get('x-request-id')!, error: (await res.json()).error };
+  };
+  const bearer = async (id: string, role: 'officer' | 'prosecutor') =>
+    `Bearer ${(await stack.tokens.issue({ id, role, agency: 'BURIEN_PD', office: 'KCPAO' })).token}`;
+
+  // No token: 401, whatever the body holds — a NUL, malformed JSON, another format.
+  expect((await send({})).error.code).toBe('UNAUTHENTICATED');
+  expect((await send({}, '{"person":')).status).toBe(401);
+  expect((await send({ 'content-type': 'text/plain' }, 'hello')).status).toBe(401);
+  // A prosecutor on an officer's route: 403 naming the permission, not 400 naming the field.
+  const prosecutor = await send({ authorization: await bearer('prosecutor-nul', 'prosecutor') });
+  expect(prosecutor).toMatchObject({ status: 403, error: { code: 'FORBIDDEN', permission: 'referral.create' } });
+  // An officer may submit: then the text check answers, naming the field.
+  const officer = await send({ authorization: await bearer('officer-nul', 'officer') });
+  expect(officer).toMatchObject({ status: 400, error: { fields: [{ field: 'person.givenName' }] } });
+
+  const rows = await stack.db.auditEntry.findMany({
+    where: { requestId: { in: [prosecutor.requestId, officer.requestId] } },
+    orderBy: { id: 'asc' },
+  });
+  expect(rows.map((r) => [r.actorId, r.actorRole, r.action, r.outcome])).toEqual([
+    ['prosecutor-nul', 'prosecutor', 'referral.create', 'DENIED'],
+    ['officer-nul', 'officer', 'referral.create', 'REFUSED'],
+  ]);
+});

@@ -31,7 +31,8 @@ let participantId: string;
 beforeAll(async () => {
   stack = await startTestStack({
     limits: {
-      signInFailures: { windowMs: 60_000, perAddress: 10_000, perAccount: 10_000 },
+      signInFailures: { windowMs: 60_000, perAddress: 10_000, accountBackoff: { firstMs: 0, maxMs: 0 } },
+      unauthenticated: { windowMs: 60_000, perAddress: 10_000, total: 100_000 },
       submissions: { windowMs: 60_000, limit: 100_000 },
       orderChecks: { windowMs: 60_000, limit: ORDER_CHECKS_PER_WINDOW },
     },
