@@ -20,6 +20,7 @@ import { sharedRateLimit } from './shared-rate-limit';
 import { unauthenticatedLimits, type UnauthenticatedLimits } from './unauthenticated-requests';
 import type { CaseLinks } from './case-rows';
 import { HttpError } from './http-error';
+import { errorBodySchema } from './schemas/error-answer';
 import { httpMetrics, type HttpMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
@@ -27,7 +28,7 @@ import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
 import { hasProtectiveOrders } from '../referrals/protective-orders';
 import { openApiDocument } from './contract/openapi-document';
-import { mountRoutes, route, type Route } from './contract/route';
+import { AnswerOutsideContractError, mountRoutes, route, type Route } from './contract/route';
 import { sessionRoutes, signInRoutes, type SignInLimits } from './routes/auth-routes';
 import { withAccountChecks } from '../auth/accounts';
 import { bookingRoutes } from './routes/booking-routes';
@@ -94,9 +95,22 @@ export interface ApiDeps {
   clock?: () => Promise<number>;
 }
 
+const internalError = (requestId: string | undefined) => ({
+  error: { code: 'INTERNAL', message: `Unexpected error; it has been logged under request id ${requestId}` },
+});
+
 function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const send = (e: HttpError) => res.status(e.status).json(e.toBody());
+    const send = (e: HttpError) => {
+      // Refusals are answers too: one whose details stray from the declared Error shape is a bug, not sent.
+      const body = errorBodySchema.safeParse(e.toBody());
+      if (body.success) return res.status(e.status).json(body.data);
+      log.error(
+        { requestId: req.requestId, code: e.code, problems: body.error.issues.map((i) => i.path.join('.')) },
+        'refusal outside the Error schema',
+      );
+      return res.status(500).json(internalError(req.requestId));
+    };
     if (err instanceof HttpError) return void send(err);
     const refused = httpErrorOf(err);
     if (refused) return void send(refused);
@@ -155,10 +169,12 @@ function errorHandler(log: Logger): ErrorRequestHandler {
         err: (err as Error)?.name,
         code: (err as { code?: string })?.code,
         route: req.route?.path,
+        // The paths that strayed from the declared answer; never its values.
+        detail: err instanceof AnswerOutsideContractError ? err.message : undefined,
       },
       'unexpected error',
     );
-    send(new HttpError(500, 'INTERNAL', `Unexpected error; it has been logged under request id ${req.requestId}`));
+    send(new HttpError(500, 'INTERNAL', internalError(req.requestId).error.message));
   };
 }
 
@@ -229,7 +245,8 @@ export function createApp(deps: ApiDeps): express.Express {
     openApiRoute(() => document),
   ];
   const signedInRoutes: Route[] = [
-    ...sessionRoutes(generateCsrfToken),
+    // Generating a token only sets its cookie: the header-and-cookie view of the response is all it needs.
+    ...sessionRoutes((req, res) => generateCsrfToken(req, res as express.Response)),
     ...referralRoutes(deps, submissionLimit, orderCheckLimit),
     ...bookingRoutes(deps, submissionLimit, orderCheckLimit),
     ...outcomeRoutes(deps),
@@ -270,6 +287,17 @@ export function createApp(deps: ApiDeps): express.Express {
 
 const processSecret = randomBytes(32).toString('base64');
 
+const openApiDocumentSchema = z.strictObject({
+  openapi: z.string(),
+  info: z.record(z.string(), z.unknown()),
+  servers: z.array(z.record(z.string(), z.unknown())).optional(),
+  security: z.array(z.record(z.string(), z.array(z.string()))).optional(),
+  tags: z.array(z.record(z.string(), z.unknown())).optional(),
+  paths: z.record(z.string(), z.unknown()),
+  components: z.record(z.string(), z.unknown()),
+  webhooks: z.record(z.string(), z.unknown()).optional(),
+});
+
 /** The document describes itself too: every route under /api has a contract. */
 function openApiRoute(document: () => unknown): Route {
   return route(
@@ -280,10 +308,8 @@ function openApiRoute(document: () => unknown): Route {
       tag: 'Documentation',
       summary: 'This document: the API generated from the route declarations it serves',
       access: 'public',
-      responses: { 200: { description: 'The OpenAPI 3.1 document', schema: z.looseObject({ openapi: z.string() }) } },
+      responses: { 200: { description: 'The OpenAPI 3.1 document', schema: openApiDocumentSchema } },
     },
-    ({ res }) => {
-      res.json(document());
-    },
+    () => ({ status: 200, body: document() as z.input<typeof openApiDocumentSchema> }),
   );
 }

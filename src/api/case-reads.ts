@@ -1,3 +1,4 @@
+import type { RaceEthnicityAnswer } from '../evaluation/demographics';
 import type { Request } from 'express';
 import type { PrismaClient } from '../generated/prisma/client';
 import {
@@ -58,7 +59,7 @@ export async function factsOf(db: PrismaClient, referral: ReadableReferral, view
     orderBy: { id: 'desc' },
   });
   const demographics = reported && {
-    raceEthnicity: { answer: reported.raceEthnicityAnswer, categories: reported.raceEthnicity },
+    raceEthnicity: { answer: reported.raceEthnicityAnswer as RaceEthnicityAnswer, categories: reported.raceEthnicity },
     gender: reported.gender,
     preferredLanguage: reported.preferredLanguage,
     housingAtReferral: reported.housingAtReferral,

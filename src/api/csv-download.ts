@@ -1,7 +1,8 @@
-import type { Response } from 'express';
-import { fileDownload } from './file-download';
+import type { FileAnswer } from './contract/route';
 
-/** Sends a CSV file as a download. */
-export function csvDownload(res: Response, file: string, body: string): void {
-  fileDownload(res, 'text/csv; charset=utf-8', file, body);
-}
+/** A CSV file answer, saved under `filename`. */
+export const csvFile = (filename: string, content: string): FileAnswer => ({
+  contentType: 'text/csv; charset=utf-8',
+  filename,
+  content,
+});

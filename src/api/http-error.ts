@@ -1,14 +1,5 @@
+import type { ErrorDetails, FieldProblem } from './schemas/error-answer';
 import type { ZodError } from 'zod';
-
-export interface FieldProblem {
-  field: string;
-  message: string;
-  /** zod's issue code and bounds, so that a page can say it in its own words. */
-  code?: string;
-  minimum?: number;
-  maximum?: number;
-  origin?: string;
-}
 
 /** An error the API answers with its own status and a body that says what to fix. */
 export class HttpError extends Error {
@@ -16,7 +7,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly extra: { fields?: FieldProblem[]; ruleId?: string; stage?: string; [key: string]: unknown } = {},
+    readonly extra: ErrorDetails = {},
   ) {
     super(message);
   }

@@ -1,4 +1,5 @@
 import type { Booking, Person, Prisma } from '../generated/prisma/client';
+import type { BookingReason } from '../shared/booking-reasons';
 import type { DisclosureEntry } from './index';
 import { referralDetailsOf } from './case-sections';
 import { accessFor, readableCasesWhere, relationOf, type ReaderIdentity } from './policy';
@@ -21,7 +22,7 @@ export function discloseBooking(reader: ReaderIdentity, booking: Booking & { per
   return {
     body: {
       bookingId: booking.id,
-      reason: booking.reason,
+      reason: booking.reason as BookingReason,
       bookedAt: booking.bookedAt.toISOString(),
       agency: booking.agency,
       officerId: booking.officerId,
@@ -53,7 +54,7 @@ export function bookingRowOf(b: Booking) {
   const eligibility = b.eligibility as { reasons?: Array<{ ruleId: string }> };
   return {
     bookingId: b.id,
-    reason: b.reason,
+    reason: b.reason as BookingReason,
     bookedAt: b.bookedAt.toISOString(),
     agency: b.agency,
     prosecutorOffices: [...b.prosecutorOffices],

@@ -1,5 +1,5 @@
 import type { Actor } from '../shared/roles';
-import type { CaseEvent, CaseEventType, CaseState, CaseView, ExitReason } from '../shared/case-model';
+import type { CaseEvent, CaseEventType, CaseState, CaseView, ExitReason, PacketReviewOutcome } from '../shared/case-model';
 import type { Access, CaseManagementLevel } from './policy';
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
@@ -56,7 +56,7 @@ export interface CaseStatus {
   /** R-VICTIM (Decision 2026-12-02): the offices' decisions after an objection are due by then. */
   victimFilingDueAt?: string;
   /** R-PACKET (Decision 2026-12-02): each office's review of the packet (its criterion and note are referral record). */
-  packetReviews: Array<{ office: string; outcome: string; at: string; by: Actor }>;
+  packetReviews: Array<{ office: string; outcome: PacketReviewOutcome; at: string; by: Actor }>;
   override?: { decision?: 'APPROVED' | 'DENIED'; decidedAt?: string; by?: Actor };
   intakeExtensions: Array<{ from: string; to: string; at: string; by: Actor }>;
   deadlines: CaseView['deadlines'];

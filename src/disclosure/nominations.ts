@@ -1,3 +1,4 @@
+import type { Role } from '../shared/roles';
 import type { DisclosureEntry } from './index';
 import {
   isAccounted,
@@ -20,7 +21,7 @@ export interface StoredNomination {
 
 /** A nomination as one reader receives it: who and when always; the reason only where R-ROI allows. */
 export interface DisclosedNomination {
-  by: { id: string; role: string };
+  by: { id: string; role: Role };
   at: string;
   /** Null: a case manager's reason, which is case-management record this reader does not receive. */
   reason: string | null;
@@ -39,7 +40,7 @@ export function disclosedNominations(
 ): { nominations: DisclosedNomination[]; entry?: DisclosureEntry } {
   const mayRead = readsCaseManagementNotes(reader.role);
   const nominations = stored.map((n) => ({
-    by: { id: n.nominatedById, role: n.nominatedByRole },
+    by: { id: n.nominatedById, role: n.nominatedByRole as Role },
     at: n.at.toISOString(),
     reason: mayRead || !writesCaseManagementRecord(n.nominatedByRole) ? n.reason : null,
   }));

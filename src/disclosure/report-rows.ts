@@ -1,4 +1,5 @@
 import type { Referral } from '../generated/prisma/client';
+import type { Stage } from '../shared/case-model';
 import type { ClientRow, StaffingRow } from '../reports/monthly-report';
 import type { DisclosedNomination } from './nominations';
 import type { CaseManagementLevel } from './policy';
@@ -11,7 +12,7 @@ export function listRowOf(r: Referral) {
   return {
     caseId: r.id,
     type: r.type,
-    stage: r.stage,
+    stage: r.stage as Stage,
     agency: r.agency,
     prosecutorOffice: r.prosecutorOffice,
     prosecutorOffices: [...r.prosecutorOffices],

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../config/config-schema';
 
+/** R-EVAL: declined to answer is not the same as never asked. */
+export type RaceEthnicityAnswer = 'ANSWERED' | 'DECLINED' | 'NOT_ASKED';
+
 export const GENDERS = ['WOMAN', 'MAN', 'NON_BINARY', 'ANOTHER_GENDER', 'DECLINED'] as const;
 export const HOUSING_STATUSES = ['HOUSED', 'SHELTERED', 'UNSHELTERED', 'TRANSITIONAL', 'DECLINED'] as const;
 
@@ -36,7 +39,7 @@ export interface MilestoneRecord {
 }
 
 export interface DemographicsRecord {
-  raceEthnicity: { answer: string; categories: string[] };
+  raceEthnicity: { answer: RaceEthnicityAnswer; categories: string[] };
   gender: string | null;
   preferredLanguage: string | null;
   housingAtReferral: string | null;

@@ -55,6 +55,11 @@ const STAGES = [
 ] as const;
 const COUNTS = ['checkedArrests', 'eligible', 'diverted', 'enrolled'] as const;
 type Counts = Record<(typeof COUNTS)[number], number>;
+type StageName = (typeof STAGES)[number]['name'];
+
+/** A group's row: its counts, and each stage's rate and index (null: suppressed or not computable). */
+export type DisparityRow = { group: string } & Record<keyof Counts, number | null> &
+  Record<`${StageName}Rate` | `${StageName}Index`, number | null>;
 
 /**
  * R-EVAL: eligibility, diversion and enrollment by the officer's perceived race/ethnicity, against the
@@ -99,14 +104,14 @@ export function disparityFigures(records: ArrestRecord[], reference: string, min
   }));
   return {
     reference,
-    groups: groups.map((g) => {
-      const figures: Record<string, number | string | null> = { group: g, ...shown[g] };
+    groups: groups.map((g): DisparityRow => {
+      const rates: Partial<Record<`${StageName}Rate` | `${StageName}Index`, number | null>> = {};
       for (const stage of stages) {
         const visible = rateShown(g, stage);
-        figures[`${stage.name}Rate`] = visible ? stage.rri[g].rate : null;
-        figures[`${stage.name}Index`] = visible && rateShown(reference, stage) ? stage.rri[g].index : null;
+        rates[`${stage.name}Rate`] = visible ? stage.rri[g].rate : null;
+        rates[`${stage.name}Index`] = visible && rateShown(reference, stage) ? stage.rri[g].index : null;
       }
-      return figures;
+      return { group: g, ...shown[g], ...(rates as Record<`${StageName}Rate` | `${StageName}Index`, number | null>) };
     }),
   };
 }

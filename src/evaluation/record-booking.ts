@@ -18,7 +18,8 @@ export const bookingIdFor = (prefix: string, submissionId: string) =>
 export const BOOKING_ID_PATTERN = /^[A-Z]{2,4}-BK-[0-9A-HJKMNP-TV-Z]{10}$/;
 
 /** INELIGIBLE: the check found reasons. OFFICER_DECISION: eligible, and the officer booked (R-EL-NORIGHT). */
-export type BookingReason = 'INELIGIBLE' | 'OFFICER_DECISION';
+export type { BookingReason } from '../shared/booking-reasons';
+import type { BookingReason } from '../shared/booking-reasons';
 
 export interface BookingResult {
   bookingId: string;

@@ -1,3 +1,6 @@
+import type { EligibilityResult, Reason } from '../eligibility/eligibility';
+import type { PriorReferral } from './prior-referrals';
+
 /** Why the service refuses a referral; the API answers each with its own status (src/api/domain-errors.ts). */
 export type ReferralRefusal =
   | 'VALIDATION_FAILED'
@@ -17,7 +20,12 @@ export class ReferralRefused extends Error {
     readonly details: {
       fields?: Array<{ field: string; message: string }>;
       ruleId?: string;
-      [key: string]: unknown;
+      /** PREREQUISITES_NOT_MET: the closed case the referral was recorded as. */
+      caseId?: string;
+      reasons?: Reason[];
+      notes?: Reason[];
+      eligibility?: EligibilityResult;
+      priorReferrals?: PriorReferral[] | null;
     } = {},
   ) {
     super(message);

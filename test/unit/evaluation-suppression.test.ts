@@ -211,7 +211,7 @@ interface Recovery {
   of: string;
   value: number;
 }
-const cellOf = (g: Published, key: string) => g[key] as number | null;
+const cellOf = (g: Published, key: string) => (g as unknown as Record<string, number | null>)[key];
 const withheldIn = (groups: Published[], truth: Record<string, Row>, key: (typeof COUNTS)[number]) =>
   groups.filter((g) => cellOf(g, key) === null && truth[g.group as string][key] > 0).map((g) => g.group as string);
 const columnTarget = (key: string, hidden: string[]) =>

@@ -2,30 +2,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { PERMISSIONS } from '../../shared/permissions';
 import { SESSION_COOKIE } from '../authentication';
+import { errorBodySchema } from '../schemas/error-answer';
 import type { ResponseContract, RouteContract } from './route';
-
-const fieldProblemSchema = z.object({
-  field: z.string().describe('The field at fault, as a dotted path (`person.dateOfBirth`), or `(body)`'),
-  message: z.string(),
-  code: z.string().optional().describe("zod's issue code"),
-  minimum: z.number().optional(),
-  maximum: z.number().optional(),
-  origin: z.string().optional(),
-});
-
-/** Every refusal's body; documented once, as the `Error` component. */
-export const errorBodySchema = z
-  .object({
-    error: z.looseObject({
-      code: z.string().describe('What went wrong, for programs: VALIDATION_FAILED, STAGE_CONFLICT, FORBIDDEN…'),
-      message: z.string().describe('What went wrong and what to do, naming the field and the rule'),
-      ruleId: z.string().optional().describe('The PROTOCOL.md rule that decided, when one did'),
-      stage: z.string().optional(),
-      permission: z.string().optional(),
-      fields: z.array(fieldProblemSchema).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
 
 /** Answers every route can give besides its own: the document lists them so that clients plan for them. */
 function sharedErrors(contract: RouteContract): Record<number, string> {

@@ -35,9 +35,36 @@ export interface RouteContract {
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/**
+ * What a handler may do to the response besides answering: headers and cookies. Its body and status
+ * are the answer it returns, so that only a declared answer can leave.
+ */
+export type ResponseHeaders = Pick<Response, 'set' | 'setHeader' | 'cookie' | 'clearCookie' | 'locals'>;
+
+/** A file download: sent whole (the audit trail records its disclosures before any of it leaves). */
+export interface FileAnswer {
+  contentType: string;
+  /** The name it is saved under. */
+  filename: string;
+  content: string | Buffer;
+}
+
+type AnswerOf<S extends number, R> = R extends { schema: infer B extends z.ZodType }
+  ? { status: S; body: z.input<B> }
+  : { status: S; file: FileAnswer };
+
+/** The answers a route may give: one of its declared statuses with that status's body (ts-rest's shape). */
+export type RouteAnswer<C extends RouteContract> = {
+  [S in keyof C['responses'] & number]: AnswerOf<S, C['responses'][S]>;
+}[keyof C['responses'] & number];
+
+/** An idempotent create's answer: 201 the first time, 200 with the same body when it was already recorded. */
+export const createdOrFound = <B>(created: boolean, body: B) =>
+  created ? { status: 201 as const, body } : { status: 200 as const, body };
+
 export interface RouteContext<C extends RouteContract> {
   req: Request;
-  res: Response;
+  res: ResponseHeaders;
   actor: C['access'] extends 'public' ? RequestActor | undefined : RequestActor;
   params: Parsed<C['params']>;
   query: Parsed<C['query']>;
@@ -51,12 +78,12 @@ export interface Route<C extends RouteContract = RouteContract> {
   before?: RequestHandler[];
   /** Middleware that needs the parsed body (e.g. a limit on what the body asks for): after the body checks. */
   afterBodyChecks?: RequestHandler[];
-  handle(context: RouteContext<C>): Promise<void> | void;
+  handle(context: RouteContext<C>): Promise<RouteAnswer<C>> | RouteAnswer<C>;
 }
 
 export function route<const C extends RouteContract>(
   contract: C,
-  handle: Route<C>['handle'],
+  handle: NoInfer<Route<C>['handle']>,
   before?: RequestHandler[],
   afterBodyChecks?: RequestHandler[],
 ): Route {
@@ -71,6 +98,42 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, what:
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error, what);
   return parsed.data;
+}
+
+/**
+ * Sends a handler's answer only if the route declares it: its status among the route's answers, its
+ * body through that answer's schema — strict, so a field the disclosure policy did not put in the
+ * declared shape is refused here (500, nothing sent) rather than sent.
+ */
+function send(res: Response, contract: RouteContract, answer: { status: number; body?: unknown; file?: FileAnswer }) {
+  const declared = contract.responses[answer.status];
+  const where = `${contract.method.toUpperCase()} ${contract.path}`;
+  if (!declared) throw new AnswerOutsideContractError(`${where} answered ${answer.status}, which it does not declare`);
+  if (answer.file) {
+    if (declared.schema || !declared.contentType || !answer.file.contentType.startsWith(declared.contentType))
+      throw new AnswerOutsideContractError(`${where} answered ${answer.file.contentType}, which it does not declare`);
+    res
+      .status(answer.status)
+      .type(answer.file.contentType)
+      .set('Content-Disposition', `attachment; filename="${answer.file.filename}"`)
+      .send(answer.file.content);
+    return;
+  }
+  if (!declared.schema) throw new AnswerOutsideContractError(`${where} answered JSON where a file is declared`);
+  const checked = declared.schema.safeParse(answer.body);
+  if (!checked.success) {
+    // Only the paths: the values may be exactly what must not be disclosed.
+    const paths = checked.error.issues.map(
+      (i) => `${i.path.join('.') || '(body)'}: ${i.code}${'keys' in i ? ` ${String(i.keys)}` : ''}`,
+    );
+    throw new AnswerOutsideContractError(`${where} answered ${answer.status} outside its schema: ${paths.join('; ')}`);
+  }
+  res.status(answer.status).json(checked.data);
+}
+
+/** A handler answered something its route does not declare: a bug, answered 500 with nothing of it sent. */
+export class AnswerOutsideContractError extends Error {
+  override name = 'AnswerOutsideContractError';
 }
 
 function actorFor(req: Request, access: Access): RequestActor | undefined {
@@ -99,7 +162,7 @@ export function mountRoutes(router: Router, routes: Route[], bodyChecks: Request
       const headers = contract.headers
         ? Object.fromEntries(Object.keys(contract.headers.shape).map((name) => [name, req.get(name)]))
         : undefined;
-      await handle({
+      const answer = await handle({
         req,
         res,
         actor: req.actor as RequestActor,
@@ -108,6 +171,7 @@ export function mountRoutes(router: Router, routes: Route[], bodyChecks: Request
         headers: parse(contract.headers, headers, 'headers') as never,
         body: parse(contract.body, req.body ?? {}, 'request body') as never,
       });
+      send(res, contract, answer);
     };
     Object.assign(serve, { [CONTRACT]: contract });
     router[contract.method](contract.path, checkAccess, ...before, ...bodyChecks, ...afterBodyChecks, serve);

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { z } from 'zod';
 import { endSession, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
@@ -6,8 +6,8 @@ import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../a
 import type { TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { SESSION_COOKIE } from '../authentication';
-import { errorBodySchema } from '../contract/openapi-document';
-import { route, type Route } from '../contract/route';
+import { errorBodySchema } from '../schemas/error-answer';
+import { route, type ResponseHeaders, type Route } from '../contract/route';
 import { HttpError } from '../http-error';
 import { isoDateTime } from '../schemas/common';
 import { sharedRateLimit } from '../shared-rate-limit';
@@ -47,7 +47,7 @@ function perAddressLimit(db: PrismaClient, limits: SignInLimits) {
 }
 
 const AUTH_TAG = 'Sign-in';
-const userSchema = z.looseObject({
+const userSchema = z.strictObject({
   id: z.string(),
   role: z.string(),
   name: z.string().optional(),
@@ -80,7 +80,7 @@ export function signInRoutes(deps: {
         responses: {
           200: {
             description: 'Signed in',
-            schema: z.looseObject({ user: userSchema, expiresAt: isoDateTime, token: z.string() }),
+            schema: z.strictObject({ user: userSchema, expiresAt: isoDateTime, token: z.string() }),
           },
           401: {
             description: 'Wrong username or password (or a demo account outside the demo)',
@@ -122,7 +122,7 @@ export function signInRoutes(deps: {
           expires: expiresAt,
           path: '/',
         });
-        res.json({ user: identity, expiresAt: expiresAt.toISOString(), token });
+        return { status: 200, body: { user: identity, expiresAt: expiresAt.toISOString(), token } };
       },
       [perAddressLimit(deps.db, deps.limits)],
     ),
@@ -135,20 +135,20 @@ export function signInRoutes(deps: {
         summary:
           'Sign out: ends the session (its token, as cookie or bearer, is refused from now on) and clears the cookie',
         access: 'public',
-        responses: { 200: { description: 'Signed out', schema: z.looseObject({ signedOut: z.literal(true) }) } },
+        responses: { 200: { description: 'Signed out', schema: z.strictObject({ signedOut: z.literal(true) }) } },
       },
       async ({ req, res, actor }) => {
         req.audit = { action: 'auth.signOut' };
         if (actor) await endSession(deps.db, actor, deps.tokens.sessionSeconds);
         res.clearCookie(SESSION_COOKIE, { path: '/' });
-        res.json({ signedOut: true });
+        return { status: 200, body: { signedOut: true } };
       },
     ),
   ];
 }
 
 /** For a signed-in person: who they are, and the CSRF token their page sends with every change. */
-export function sessionRoutes(csrfToken: (req: Request, res: Response) => string): Route[] {
+export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) => string): Route[] {
   return [
     route(
       {
@@ -158,10 +158,11 @@ export function sessionRoutes(csrfToken: (req: Request, res: Response) => string
         tag: AUTH_TAG,
         summary: 'Who is signed in',
         access: 'signed-in',
-        responses: { 200: { description: 'The signed-in person', schema: z.looseObject({ user: userSchema }) } },
+        responses: { 200: { description: 'The signed-in person', schema: z.strictObject({ user: userSchema }) } },
       },
-      ({ res, actor }) => {
-        res.json({
+      ({ actor }) => ({
+        status: 200,
+        body: {
           user: {
             id: actor.id,
             role: actor.role,
@@ -170,8 +171,8 @@ export function sessionRoutes(csrfToken: (req: Request, res: Response) => string
             agency: actor.agency,
             badge: actor.badge,
           },
-        });
-      },
+        },
+      }),
     ),
     route(
       {
@@ -181,11 +182,9 @@ export function sessionRoutes(csrfToken: (req: Request, res: Response) => string
         tag: AUTH_TAG,
         summary: 'The X-CSRF-Token a cookie session sends with every change',
         access: 'signed-in',
-        responses: { 200: { description: 'The token', schema: z.looseObject({ csrfToken: z.string() }) } },
+        responses: { 200: { description: 'The token', schema: z.strictObject({ csrfToken: z.string() }) } },
       },
-      ({ req, res }) => {
-        res.json({ csrfToken: csrfToken(req, res) });
-      },
+      ({ req, res }) => ({ status: 200, body: { csrfToken: csrfToken(req, res) } }),
     ),
   ];
 }

@@ -1,3 +1,4 @@
+import { BOOKING_REASONS } from '../../shared/booking-reasons';
 import type { RequestHandler } from 'express';
 import { alertParticipantCases } from '../../referrals/coordination';
 import { z } from 'zod';
@@ -9,37 +10,37 @@ import type { CaseWorkflows } from '../../temporal/case-workflows';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { recordDisclosure } from '../case-reads';
-import { errorBodySchema } from '../contract/openapi-document';
-import { route, type Route } from '../contract/route';
+import { errorBodySchema } from '../schemas/error-answer';
+import { createdOrFound, route, type Route } from '../contract/route';
 import { HttpError } from '../http-error';
 import { isoDateTime } from '../schemas/common';
 import { personRecordSchema } from '../schemas/case-answer';
 import { eligibilitySchema } from '../schemas/referral-answers';
 
 const BOOKING_TAG = 'Comparison pool';
-const bookingRowSchema = z.looseObject({
+const bookingRowSchema = z.strictObject({
   bookingId: z.string(),
-  reason: z.enum(['INELIGIBLE', 'OFFICER_DECISION']),
+  reason: z.enum(BOOKING_REASONS),
   bookedAt: isoDateTime,
   agency: z.string(),
   prosecutorOffices: z.array(z.string()),
   ruleIds: z.array(z.string()),
 });
-const bookingRecordSchema = z.looseObject({
+const bookingRecordSchema = z.strictObject({
   bookingId: z.string(),
-  reason: z.enum(['INELIGIBLE', 'OFFICER_DECISION']),
+  reason: z.enum(BOOKING_REASONS),
   bookedAt: isoDateTime,
   agency: z.string(),
   officerId: z.string(),
   prosecutorOffices: z.array(z.string()),
-  eligibility: z.looseObject({ eligible: z.boolean(), reasons: z.array(z.looseObject({ ruleId: z.string() })) }),
+  eligibility: z.strictObject({ eligible: z.boolean(), reasons: z.array(z.strictObject({ ruleId: z.string() })) }),
   person: personRecordSchema,
   details: z.record(z.string(), z.unknown()),
 });
-const bookingAnswerSchema = z.looseObject({
+const bookingAnswerSchema = z.strictObject({
   bookingId: z.string(),
   created: z.boolean(),
-  reason: z.enum(['INELIGIBLE', 'OFFICER_DECISION']),
+  reason: z.enum(BOOKING_REASONS),
   eligibility: eligibilitySchema,
 });
 
@@ -72,7 +73,7 @@ export function bookingRoutes(
           },
         },
       },
-      async ({ req, res, actor, body }) => {
+      async ({ req, actor, body }) => {
         const result = await recordBooking(deps, body, actor, (p) => recordDisclosure(req, protectiveOrderEntry(p)));
         req.audit = { ...req.audit, caseId: result.bookingId };
         // The follow-ups start now if Temporal answers; otherwise the worker's reconciliation starts them.
@@ -82,7 +83,7 @@ export function bookingRoutes(
         await startFollowUps(deps, { recordId: booking.id, agency: booking.agency, startedAt: booking.bookedAt }).catch(
           () => undefined,
         );
-        res.status(result.created ? 201 : 200).json(result);
+        return createdOrFound(result.created, result);
       },
       [submissionLimit],
       [orderCheckLimit],
@@ -96,16 +97,16 @@ export function bookingRoutes(
         summary: 'The bookings this reader may know of, newest first (codes and dates only)',
         access: { permission: 'booking.read' },
         responses: {
-          200: { description: 'The bookings', schema: z.looseObject({ bookings: z.array(bookingRowSchema) }) },
+          200: { description: 'The bookings', schema: z.strictObject({ bookings: z.array(bookingRowSchema) }) },
         },
       },
-      async ({ res, actor }) => {
+      async ({ actor }) => {
         const rows = await db.booking.findMany({
           where: readableBookingsWhere(actor),
           orderBy: { bookedAt: 'desc' },
           take: 500,
         });
-        res.json({ bookings: rows.map(bookingRowOf) });
+        return { status: 200, body: { bookings: rows.map(bookingRowOf) } };
       },
     ),
     route(
@@ -119,14 +120,14 @@ export function bookingRoutes(
         params: z.strictObject({ bookingId: z.string().min(1).max(100).describe('The booking id (…-BK-…)') }),
         responses: { 200: { description: 'The booking', schema: bookingRecordSchema } },
       },
-      async ({ req, res, actor, params }) => {
+      async ({ req, actor, params }) => {
         const booking = BOOKING_ID_PATTERN.test(params.bookingId)
           ? await db.booking.findUnique({ where: { id: params.bookingId }, include: { person: true } })
           : null;
         const disclosed = booking ? discloseBooking(actor, booking) : undefined;
         if (!disclosed) throw new HttpError(404, 'BOOKING_NOT_FOUND', `No booking ${params.bookingId}`);
         recordDisclosure(req, disclosed.entry);
-        res.json(disclosed.body);
+        return { status: 200, body: disclosed.body };
       },
     ),
   ];

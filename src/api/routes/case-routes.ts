@@ -13,17 +13,17 @@ import { disclosuresCsv } from '../../reports/report-csv';
 import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
 import { isTerminal, NOT_DIVERTED_OUTCOMES, type CaseView, type Stage } from '../../shared/case-model';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
+import type { Role } from '../../shared/roles';
 import type { RequestActor } from '../authentication';
-import { errorBodySchema } from '../contract/openapi-document';
-import { route, type Route } from '../contract/route';
+import { errorBodySchema } from '../schemas/error-answer';
+import { createdOrFound, route, type Route } from '../contract/route';
 import { caseAnswerSchema, packetSchema } from '../schemas/case-answer';
 import { actorSchema, caseIdParams, isoDateTime } from '../schemas/common';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from '../case-action-routes';
 import { offeredActions } from '../offered-actions';
 import { disclosedOr404, factsOf, referralFor, viewOfCase, type ReadableReferral } from '../case-reads';
 import { HttpError } from '../http-error';
-import { csvDownload } from '../csv-download';
-import { fileDownload } from '../file-download';
+import { csvFile } from '../csv-download';
 import { packetLabelsOf, renderPacketPdf } from '../packet-pdf';
 
 const idempotencyHeaders = z.object({
@@ -53,7 +53,7 @@ const nominationSchema = z.strictObject({
 const updateIdOf = (action: CaseActionName, actorId: string, key: string) =>
   `${action}:${createHash('sha256').update(`${actorId}\n${key}`).digest('base64url').slice(0, 32)}`;
 
-const auditEntrySchema = z.looseObject({
+const auditEntrySchema = z.strictObject({
   at: isoDateTime,
   requestId: z.string(),
   clientRequestId: z.string().nullable(),
@@ -66,10 +66,10 @@ const auditEntrySchema = z.looseObject({
   outcome: z.string().nullable(),
 });
 
-const disclosuresSchema = z.looseObject({
+const disclosuresSchema = z.strictObject({
   caseId: z.string(),
   disclosures: z.array(
-    z.looseObject({
+    z.strictObject({
       at: isoDateTime,
       actorId: z.string(),
       actorRole: z.string(),
@@ -85,7 +85,7 @@ const disclosuresSchema = z.looseObject({
   ),
 });
 
-const nominationAnswerSchema = z.looseObject({
+const nominationAnswerSchema = z.strictObject({
   caseId: z.string(),
   forMonth: z.string(),
   nominatedBy: actorSchema,
@@ -98,15 +98,15 @@ const CASE_TAG = 'Cases';
 
 /** R-SC-FROM-ARREST: the draft is a partial social-contact submission (the officer completes it). */
 const socialContactDraftSchema = z.strictObject({
-  draft: z.looseObject({
+  draft: z.strictObject({
     fromArrest: z.string(),
     agency: z.string(),
-    source: z.looseObject({ type: z.literal('OFFICER'), referrerId: z.string() }),
-    person: z.looseObject({ givenName: z.string(), familyName: z.string(), dateOfBirth: z.string() }),
-    verification: z.looseObject({ bases: z.array(z.string()) }),
+    source: z.strictObject({ type: z.literal('OFFICER'), referrerId: z.string() }),
+    person: z.strictObject({ givenName: z.string(), familyName: z.string(), dateOfBirth: z.string() }),
+    verification: z.strictObject({ bases: z.array(z.string()) }),
     drivers: z.array(z.string()),
     narrative: z.string().optional(),
-    violations: z.array(z.looseObject({ date: z.string() })),
+    violations: z.array(z.strictObject({ date: z.string() })),
   }),
 });
 
@@ -180,9 +180,9 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         params: caseIdParams,
         responses: { 200: { description: 'The case', schema: caseAnswerSchema } },
       },
-      async ({ req, res, actor, params }) => {
+      async ({ req, actor, params }) => {
         const referral = await referralFor(db, actor, params.caseId);
-        res.json(await answer(req, actor, referral, await viewOfCase(deps, referral.id)));
+        return { status: 200, body: await answer(req, actor, referral, await viewOfCase(deps, referral.id)) };
       },
     ),
     route(
@@ -196,9 +196,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         params: caseIdParams,
         responses: { 200: { description: 'The packet', schema: packetSchema } },
       },
-      async ({ req, res, actor, params }) => {
-        res.json(await packetFor(req, actor, params.caseId));
-      },
+      async ({ req, actor, params }) => ({ status: 200, body: await packetFor(req, actor, params.caseId) }),
     ),
     route(
       {
@@ -226,7 +224,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         });
         // Personal data: kept by the reader who saved it, never by a cache on the way.
         res.set('Cache-Control', 'private, no-store');
-        fileDownload(res, 'application/pdf', `${packet.caseId}.pdf`, pdf);
+        return {
+          status: 200,
+          file: { contentType: 'application/pdf', filename: `${packet.caseId}.pdf`, content: pdf },
+        };
       },
     ),
     route(
@@ -247,7 +248,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           409: { description: 'The person was diverted on this arrest', schema: errorBodySchema },
         },
       },
-      async ({ req, res, actor, params }) => {
+      async ({ req, actor, params }) => {
         const referral = await referralFor(db, actor, params.caseId);
         const view = await viewOfCase(deps, referral.id);
         if (referral.type !== 'ARREST_DIVERSION' || !view.outcome || !NOT_DIVERTED_OUTCOMES.includes(view.outcome))
@@ -262,13 +263,16 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           referral.id,
           discloseReferralRecord(actor, await factsOf(db, referral, view)),
         );
-        res.json({
-          draft: socialContactDraftOf(
-            referral.id,
-            record,
-            localDate(new Date(view.referredAt), config.program.timezone),
-          ),
-        });
+        return {
+          status: 200,
+          body: {
+            draft: socialContactDraftOf(
+              referral.id,
+              record,
+              localDate(new Date(view.referredAt), config.program.timezone),
+            ),
+          },
+        };
       },
     ),
     route(
@@ -283,18 +287,18 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         responses: {
           200: {
             description: 'The audit trail',
-            schema: z.looseObject({ caseId: z.string(), entries: z.array(auditEntrySchema) }),
+            schema: z.strictObject({ caseId: z.string(), entries: z.array(auditEntrySchema) }),
           },
         },
       },
-      async ({ res, actor, params }) => {
+      async ({ actor, params }) => {
         const referral = await referralFor(db, actor, params.caseId);
         const entries = await db.auditEntry.findMany({
           where: { caseId: referral.id },
           orderBy: { id: 'asc' },
           take: 5000,
         });
-        res.json({
+        const body = {
           caseId: referral.id,
           entries: entries.map((e) => ({
             at: e.at.toISOString(),
@@ -308,7 +312,8 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
             status: e.status,
             outcome: e.outcome,
           })),
-        });
+        };
+        return { status: 200, body };
       },
     ),
     route(
@@ -319,9 +324,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         summary: "R-DISCLOSE: the accounting of disclosures of the case's person, over all their cases",
         responses: { 200: { description: 'The accounting', schema: disclosuresSchema } },
       },
-      async ({ res, actor, params }) => {
-        res.json(await disclosuresOf(actor, params.caseId));
-      },
+      async ({ actor, params }) => ({ status: 200, body: await disclosuresOf(actor, params.caseId) }),
     ),
     route(
       {
@@ -331,9 +334,9 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
         summary: 'R-DISCLOSE: the accounting of disclosures as CSV',
         responses: { 200: { description: 'The accounting, one disclosure per row', contentType: 'text/csv' } },
       },
-      async ({ res, actor, params }) => {
+      async ({ actor, params }) => {
         const { caseId, disclosures } = await disclosuresOf(actor, params.caseId);
-        csvDownload(res, `lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures));
+        return { status: 200, file: csvFile(`lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures)) };
       },
     ),
     route(
@@ -352,7 +355,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           409: { description: 'The case is closed (R-STAFFING)', schema: errorBodySchema },
         },
       },
-      async ({ req, res, actor, params, body }) => {
+      async ({ req, actor, params, body }) => {
         const referral = await referralFor(db, actor, params.caseId);
         if (isTerminal(referral.stage as CaseView['stage'])) {
           throw new HttpError(
@@ -381,10 +384,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
             },
             update: {},
           }));
-        res.status(existing ? 200 : 201).json({
+        return createdOrFound(!existing, {
           caseId: referral.id,
           forMonth,
-          nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole },
+          nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole as Role },
           reason: nomination.reason,
           at: nomination.at.toISOString(),
           created: !existing,
@@ -416,11 +419,11 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
             },
           },
         },
-        async ({ req, res, actor, params, headers, body }) => {
+        async ({ req, actor, params, headers, body }) => {
           const referral = await referralFor(db, actor, params.caseId);
           const key = headers['idempotency-key'];
           const after = await act(req, actor, referral, action, body, key);
-          res.json(await answer(req, actor, after.referral, after.view));
+          return { status: 200, body: await answer(req, actor, after.referral, after.view) };
         },
       ),
     ),

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { demographicsSchema, milestoneSchema } from '../../evaluation/demographics';
-import { errorBodySchema } from '../contract/openapi-document';
+import { errorBodySchema } from '../schemas/error-answer';
 import { HttpError } from '../http-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { referralFor } from '../case-reads';
-import { route, type Route } from '../contract/route';
+import { createdOrFound, route, type Route } from '../contract/route';
 import { caseIdParams, isoDate, isoDateTime } from '../schemas/common';
 
-const milestoneAnswerSchema = z.looseObject({
+const milestoneAnswerSchema = z.strictObject({
   caseId: z.string(),
   milestone: z.string(),
   reachedOn: isoDate,
@@ -31,11 +31,11 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
         responses: {
           201: {
             description: 'Recorded (the latest answers are the ones read)',
-            schema: z.looseObject({ caseId: z.string(), recordedAt: isoDateTime }),
+            schema: z.strictObject({ caseId: z.string(), recordedAt: isoDateTime }),
           },
         },
       },
-      async ({ req, res, actor, params, body }) => {
+      async ({ req, actor, params, body }) => {
         const referral = await referralFor(deps.db, actor, params.caseId);
         const row = await deps.db.selfReportedDemographics.create({
           data: {
@@ -49,7 +49,7 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
             requestId: req.requestId!,
           },
         });
-        res.status(201).json({ caseId: referral.id, recordedAt: row.recordedAt.toISOString() });
+        return { status: 201, body: { caseId: referral.id, recordedAt: row.recordedAt.toISOString() } };
       },
     ),
     route(
@@ -69,7 +69,7 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
           409: { description: 'The case has no participant (not enrolled)', schema: errorBodySchema },
         },
       },
-      async ({ req, res, actor, params, body }) => {
+      async ({ req, actor, params, body }) => {
         const referral = await referralFor(deps.db, actor, params.caseId);
         const enrolled = await deps.db.caseEvent.count({ where: { referralId: referral.id, type: 'ENROLLED' } });
         if (enrolled === 0)
@@ -92,7 +92,7 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
             create: { ...key, recordedById: actor.id, requestId: req.requestId! },
             update: {},
           }));
-        res.status(existing ? 200 : 201).json({
+        return createdOrFound(!existing, {
           caseId: referral.id,
           milestone: row.milestone,
           reachedOn: row.reachedOn.toISOString().slice(0, 10),

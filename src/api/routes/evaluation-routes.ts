@@ -4,7 +4,7 @@ import type { CaseWorkflows } from '../../temporal/case-workflows';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { evaluationCsv } from '../../reports/report-csv';
-import { csvDownload } from '../csv-download';
+import { csvFile } from '../csv-download';
 import type { LeadConfig } from '../../config/config-schema';
 import { DATA_DICTIONARY, deidentifiedRow, evaluationRecords } from '../../evaluation/evaluation-data';
 import type { PrismaClient } from '../../generated/prisma/client';
@@ -13,7 +13,7 @@ import { route, type Route } from '../contract/route';
 
 const EVALUATION_TAG = 'Evaluation';
 const rate = z.number().nullable().describe('null: past the drawn curve (its last re-arrests are not drawn)');
-const cohortSchema = z.looseObject({
+const cohortSchema = z.strictObject({
   people: z.number().int().nullable().describe('null: suppressed (fewer than the minimum cell size)'),
   rearrested: z
     .number()
@@ -22,7 +22,7 @@ const cohortSchema = z.looseObject({
     .describe('null: suppressed, or withheld because people minus re-arrested would reveal a small count'),
   curve: z
     .array(
-      z.looseObject({
+      z.strictObject({
         day: z.number(),
         atRisk: z
           .number()
@@ -43,6 +43,37 @@ const cohortSchema = z.looseObject({
 });
 
 /** R-EVAL: whether diversion works — the figures for the program and evaluators, the de-identified data for evaluators. */
+/** R-EVAL: the figures as the page reads them (small cells suppressed: null). */
+const evaluationFiguresSchema = z.strictObject({
+  computedAt: z.string(),
+  minimumCell: z.number().int(),
+  milestones: z
+    .record(z.string(), z.number().int().nullable())
+    .describe('R-IIP: participants who reached each milestone (null: suppressed)'),
+  stored: z.boolean().describe('false: no run has stored figures yet; these were computed now'),
+  participants: cohortSchema,
+  comparison: cohortSchema,
+  hazardRatio: z.strictObject({ ratio: z.number(), lower: z.number(), upper: z.number() }).nullable(),
+  byPerceivedRace: z.strictObject({
+    reference: z.string(),
+    groups: z.array(
+      z.strictObject({
+        group: z.string(),
+        checkedArrests: z.number().int().nullable(),
+        eligible: z.number().int().nullable(),
+        diverted: z.number().int().nullable(),
+        enrolled: z.number().int().nullable(),
+        eligibilityRate: z.number().nullable(),
+        eligibilityIndex: z.number().nullable(),
+        diversionRate: z.number().nullable(),
+        diversionIndex: z.number().nullable(),
+        enrollmentRate: z.number().nullable(),
+        enrollmentIndex: z.number().nullable(),
+      }),
+    ),
+  }),
+});
+
 export function evaluationRoutes(deps: {
   db: PrismaClient;
   cases: CaseWorkflows;
@@ -83,46 +114,17 @@ export function evaluationRoutes(deps: {
         responses: {
           200: {
             description: 'The figures',
-            schema: z.looseObject({
-              computedAt: z.string(),
-              minimumCell: z.number().int(),
-              milestones: z
-                .record(z.string(), z.number().int().nullable())
-                .describe('R-IIP: participants who reached each milestone (null: suppressed)'),
-              stored: z.boolean().describe('false: no run has stored figures yet; these were computed now'),
-              participants: cohortSchema,
-              comparison: cohortSchema,
-              hazardRatio: z.looseObject({ ratio: z.number(), lower: z.number(), upper: z.number() }).nullable(),
-              byPerceivedRace: z.looseObject({
-                reference: z.string(),
-                groups: z.array(
-                  z.looseObject({
-                    group: z.string(),
-                    checkedArrests: z.number().int().nullable(),
-                    eligible: z.number().int().nullable(),
-                    diverted: z.number().int().nullable(),
-                    enrolled: z.number().int().nullable(),
-                    eligibilityRate: z.number().nullable(),
-                    eligibilityIndex: z.number().nullable(),
-                    diversionRate: z.number().nullable(),
-                    diversionIndex: z.number().nullable(),
-                    enrollmentRate: z.number().nullable(),
-                    enrollmentIndex: z.number().nullable(),
-                  }),
-                ),
-              }),
-            }),
+            schema: evaluationFiguresSchema,
           },
         },
       },
-      async ({ res }) => {
-        // The figures the last run stored; computed now only where no run has stored any yet (a new install).
+      async () => {
+        // The figures the last run stored; computed now where no run has stored any yet (a new install), or
+        // where the stored ones have a shape this version no longer answers (stored by an older version).
         const latest = await db.evaluationResult.findFirst({ orderBy: { id: 'desc' } });
-        res.json(
-          latest
-            ? { ...(latest.figures as object), stored: true }
-            : { ...(await computeEvaluation(deps)), stored: false },
-        );
+        const stored = latest && evaluationFiguresSchema.safeParse({ ...(latest.figures as object), stored: true });
+        if (stored?.success) return { status: 200, body: stored.data };
+        return { status: 200, body: { ...(await computeEvaluation(deps)), stored: false } };
       },
     ),
     route(
@@ -133,10 +135,10 @@ export function evaluationRoutes(deps: {
         tag: EVALUATION_TAG,
         summary: "R-EVAL: compute and store the evaluation figures now, with the nightly schedule's own workflow",
         access: { permission: 'evaluation.produce' },
-        responses: { 201: { description: 'Computed and stored', schema: z.looseObject({ computedAt: z.string() }) } },
+        responses: { 201: { description: 'Computed and stored', schema: z.strictObject({ computedAt: z.string() }) } },
       },
-      async ({ res }) => {
-        res.status(201).json(await deps.cases.produceEvaluation());
+      async () => {
+        return { status: 201, body: await deps.cases.produceEvaluation() };
       },
     ),
     route(
@@ -148,11 +150,11 @@ export function evaluationRoutes(deps: {
           'R-EVAL: the de-identified dataset, one JSON line per start (data dictionary: /api/evaluation/data-dictionary); each record a disclosure (R-DISCLOSE)',
         responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
       },
-      async ({ req, res }) => {
+      async ({ req }) => {
         const rows = await exportedRows(req);
-        res.setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
-        res.setHeader('Content-Disposition', `attachment; filename="${exportName()}.jsonl"`);
-        res.send(rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : ''));
+        const content = rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
+        const file = { contentType: 'application/x-ndjson; charset=utf-8', filename: `${exportName()}.jsonl`, content };
+        return { status: 200, file };
       },
     ),
     route(
@@ -163,9 +165,10 @@ export function evaluationRoutes(deps: {
         summary: 'R-EVAL: the same de-identified dataset as CSV (outcomes counted per kind and listed in one cell)',
         responses: { 200: { description: 'One row per start', contentType: 'text/csv' } },
       },
-      async ({ req, res }) => {
-        csvDownload(res, `${exportName()}.csv`, evaluationCsv(await exportedRows(req)));
-      },
+      async ({ req }) => ({
+        status: 200,
+        file: csvFile(`${exportName()}.csv`, evaluationCsv(await exportedRows(req))),
+      }),
     ),
     route(
       {
@@ -178,13 +181,11 @@ export function evaluationRoutes(deps: {
         responses: {
           200: {
             description: 'The data dictionary',
-            schema: z.looseObject({ fields: z.record(z.string(), z.string()), minimumCell: z.number().int() }),
+            schema: z.strictObject({ fields: z.record(z.string(), z.string()), minimumCell: z.number().int() }),
           },
         },
       },
-      ({ res }) => {
-        res.json({ fields: DATA_DICTIONARY, minimumCell });
-      },
+      () => ({ status: 200, body: { fields: DATA_DICTIONARY, minimumCell } }),
     ),
   ];
 }

@@ -3,7 +3,7 @@ import type { LeadConfig } from '../../config/config-schema';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { FOLLOW_UP_MONTHS } from '../../shared/definitions';
 import { FollowUpRefusedError, type CaseWorkflows } from '../../temporal/case-workflows';
-import { errorBodySchema } from '../contract/openapi-document';
+import { errorBodySchema } from '../schemas/error-answer';
 import { route, type Route } from '../contract/route';
 import { HttpError } from '../http-error';
 
@@ -30,12 +30,12 @@ export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
         responses: {
           200: {
             description: 'Confirmed',
-            schema: z.looseObject({ recordId: z.string(), months: z.number().int(), confirmed: z.literal(true) }),
+            schema: z.strictObject({ recordId: z.string(), months: z.number().int(), confirmed: z.literal(true) }),
           },
           409: { description: 'Not due yet, or already confirmed (R-EVAL)', schema: errorBodySchema },
         },
       },
-      async ({ res, actor, params, body }) => {
+      async ({ actor, params, body }) => {
         const followUp = await db.followUp.findFirst({ where: { recordId: params.recordId } });
         const theirs = followUp && (actor.role === 'supervisor' || actor.agency === followUp.agency);
         if (!theirs) throw new HttpError(404, 'FOLLOW_UP_NOT_FOUND', `No follow-up of ${params.recordId} for you`);
@@ -49,7 +49,7 @@ export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
             throw new HttpError(409, 'FOLLOW_UP_REFUSED', err.message, { ruleId: 'R-EVAL' });
           throw err;
         }
-        res.json({ recordId: params.recordId, months: body.months, confirmed: true });
+        return { status: 200, body: { recordId: params.recordId, months: body.months, confirmed: true } };
       },
     ),
   ];

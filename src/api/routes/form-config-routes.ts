@@ -41,22 +41,22 @@ export function formConfigRoutes(config: LeadConfig, temporalUi: string): Route[
         responses: {
           200: {
             description: 'The codes',
-            schema: z.looseObject({
-              program: z.looseObject({ name: z.string(), timezone: z.string(), caseIdPrefix: z.string() }),
-              agencies: z.record(z.string(), z.looseObject({ name: z.string(), recordsPerceivedRace: z.boolean() })),
-              evaluation: z.looseObject({ raceEthnicityCategories: z.array(z.string()) }),
+            schema: z.strictObject({
+              program: z.strictObject({ name: z.string(), timezone: z.string(), caseIdPrefix: z.string() }),
+              agencies: z.record(z.string(), z.strictObject({ name: z.string(), recordsPerceivedRace: z.boolean() })),
+              evaluation: z.strictObject({ raceEthnicityCategories: z.array(z.string()) }),
               offenses: z.unknown(),
-              offices: z.record(z.string(), z.looseObject({ name: z.string() })),
+              offices: z.record(z.string(), z.strictObject({ name: z.string() })),
               socialContact: z.unknown(),
               durations: z.record(z.string(), z.unknown()),
-              convictions: z.array(z.looseObject({ code: z.string(), label: z.string() })),
+              convictions: z.array(z.strictObject({ code: z.string(), label: z.string() })),
               temporalUi: z.string(),
             }),
           },
         },
       },
-      ({ res }) => {
-        res.json(publicConfig);
+      () => {
+        return { status: 200, body: publicConfig };
       },
     ),
   ];

@@ -7,7 +7,7 @@ import { importOutcomes, outcomeEntrySchema, outcomeImportSchema } from '../../e
 import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { RequestActor } from '../authentication';
 import { referralFor } from '../case-reads';
-import { errorBodySchema } from '../contract/openapi-document';
+import { errorBodySchema } from '../schemas/error-answer';
 import { route, type Route } from '../contract/route';
 import { HttpError } from '../http-error';
 
@@ -44,18 +44,18 @@ export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }):
         access: { permission: 'outcome.record' },
         body: outcomeEntrySchema,
         responses: {
-          201: { description: 'Recorded', schema: z.looseObject({ outcomeId: z.string(), created: z.literal(true) }) },
+          201: { description: 'Recorded', schema: z.strictObject({ outcomeId: z.string(), created: z.literal(true) }) },
           200: {
             description: 'This entry was recorded before: nothing new',
-            schema: z.looseObject({ outcomeId: z.string(), created: z.literal(false) }),
+            schema: z.strictObject({ outcomeId: z.string(), created: z.literal(false) }),
           },
         },
       },
-      async ({ req, res, actor, body }) => {
+      async ({ req, actor, body }) => {
         const personId = await personOfSubject(db, actor, body.subject);
         const key = { source: 'ENTERED', sourceRef: `${actor.id}:${body.entryId}` };
         const existing = await db.outcome.findUnique({ where: { source_sourceRef: key } });
-        if (existing) return void res.json({ outcomeId: existing.id, created: false });
+        if (existing) return { status: 200, body: { outcomeId: existing.id, created: false } };
         try {
           const outcome = await db.outcome.create({
             data: {
@@ -70,11 +70,11 @@ export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }):
               requestId: req.requestId!,
             },
           });
-          res.status(201).json({ outcomeId: outcome.id, created: true });
+          return { status: 201, body: { outcomeId: outcome.id, created: true } };
         } catch (err) {
           if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
           const winner = await db.outcome.findUniqueOrThrow({ where: { source_sourceRef: key } });
-          res.json({ outcomeId: winner.id, created: false });
+          return { status: 200, body: { outcomeId: winner.id, created: false } };
         }
       },
     ),
@@ -90,12 +90,12 @@ export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }):
         responses: {
           201: {
             description: 'Imported (rows imported before are counted, not recorded again)',
-            schema: z.looseObject({ imported: z.number().int(), alreadyRecorded: z.number().int() }),
+            schema: z.strictObject({ imported: z.number().int(), alreadyRecorded: z.number().int() }),
           },
           422: { description: 'Nothing imported: every wrong row named, with its reason', schema: errorBodySchema },
         },
       },
-      async ({ req, res, actor, body }) => {
+      async ({ req, actor, body }) => {
         const { matched, ...result } = await importOutcomes(db, body, {
           id: actor.id,
           role: actor.role,
@@ -107,7 +107,7 @@ export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }):
           source: 'OUTCOME',
           sourceId: byPerson.get(personId)!,
         }));
-        res.status(201).json(result);
+        return { status: 201, body: result };
       },
     ),
   ];

@@ -39,7 +39,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       access: { permission: 'caseload.read' },
       responses: { 200: { description: 'The lists', schema: caseloadSchema } },
     },
-    async ({ res, actor }) => {
+    async ({ actor }) => {
       const cases = await db.referral.findMany({
         where: {
           ...scopeWhere(actor),
@@ -60,14 +60,17 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
         _max: { occurredAt: true },
       });
       const alertedAt = new Map(alerts.map((a) => [a.referralId, a._max.occurredAt?.toISOString() ?? null]));
-      res.json({
-        cases: cases.map((c) => ({
-          ...caseRow(c, links),
-          person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
-          mine: c.caseManagerId === actor.id,
-          newArrestAlertAt: alertedAt.get(c.id) ?? null,
-        })),
-      });
+      return {
+        status: 200,
+        body: {
+          cases: cases.map((c) => ({
+            ...caseRow(c, links),
+            person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
+            mine: c.caseManagerId === actor.id,
+            newArrestAlertAt: alertedAt.get(c.id) ?? null,
+          })),
+        },
+      };
     },
   );
 
@@ -81,7 +84,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       access: { permission: 'queue.sergeant' },
       responses: { 200: { description: 'The lists', schema: sergeantQueueSchema } },
     },
-    async ({ res, actor }) => {
+    async ({ actor }) => {
       const scope = scopeWhere(actor);
       const now = new Date();
       const [approvals, overrides, extensions, reassessments, returns] = await Promise.all([
@@ -112,17 +115,20 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           include: { referral: true },
         }),
       ]);
-      res.json({
-        approvals: rows(approvals),
-        overrides: rows(overrides),
-        extensions: rows(extensions),
-        reassessments: rows(reassessments),
-        returnsToScene: returns.map((e) => ({
-          ...caseRow(e.referral, links),
-          reportedAt: e.occurredAt.toISOString(),
-          withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true,
-        })),
-      });
+      return {
+        status: 200,
+        body: {
+          approvals: rows(approvals),
+          overrides: rows(overrides),
+          extensions: rows(extensions),
+          reassessments: rows(reassessments),
+          returnsToScene: returns.map((e) => ({
+            ...caseRow(e.referral, links),
+            reportedAt: e.occurredAt.toISOString(),
+            withinWindow: (e.data as { withinWindow?: boolean })?.withinWindow === true,
+          })),
+        },
+      };
     },
   );
 
@@ -137,7 +143,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       access: { permission: 'queue.prosecutor' },
       responses: { 200: { description: 'The lists', schema: prosecutorQueueSchema } },
     },
-    async ({ res, actor }) => {
+    async ({ actor }) => {
       const office = actor.office;
       if (!office || !deps.config.offices[office]) {
         throw new HttpError(
@@ -176,21 +182,24 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           orderBy: { createdAt: 'asc' },
         }),
       ]);
-      res.json({
-        office: { code: office, name: deps.config.offices[office].name },
-        notices: notices.map((n) => ({
-          id: n.id,
-          caseId: n.referralId,
-          kind: n.kind,
-          ruleId: n.ruleId,
-          subject: n.subject,
-          status: n.status,
-          sentAt: n.sentAt?.toISOString() ?? null,
-          createdAt: n.createdAt.toISOString(),
-        })),
-        awaitingDecision: rows(await stillOwedBy(db, office, awaitingProsecutors)),
-        objectionWindows: rows(objectionWindows),
-      });
+      return {
+        status: 200,
+        body: {
+          office: { code: office, name: deps.config.offices[office].name },
+          notices: notices.map((n) => ({
+            id: n.id,
+            caseId: n.referralId,
+            kind: n.kind,
+            ruleId: n.ruleId,
+            subject: n.subject,
+            status: n.status,
+            sentAt: n.sentAt?.toISOString() ?? null,
+            createdAt: n.createdAt.toISOString(),
+          })),
+          awaitingDecision: rows(await stillOwedBy(db, office, awaitingProsecutors)),
+          objectionWindows: rows(objectionWindows),
+        },
+      };
     },
   );
 
@@ -205,7 +214,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       access: { permission: 'queue.nci' },
       responses: { 200: { description: 'The lists', schema: nciQueueSchema } },
     },
-    async ({ res, actor }) => {
+    async ({ actor }) => {
       const scope = scopeWhere(actor);
       const [awaiting, decided] = await Promise.all([
         db.referral.findMany({ where: { ...scope, stage: 'AWAITING_NCI_DECISION' }, orderBy: { createdAt: 'asc' } }),
@@ -219,7 +228,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           take: 100,
         }),
       ]);
-      res.json({ awaiting: rows(awaiting), decidedLately: rows(decided) });
+      return { status: 200, body: { awaiting: rows(awaiting), decidedLately: rows(decided) } };
     },
   );
 
@@ -234,7 +243,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       access: { permission: 'stuck.read' },
       responses: { 200: { description: 'The lists', schema: stuckSchema } },
     },
-    async ({ res, actor }) => {
+    async ({ actor }) => {
       const scope = scopeWhere(actor);
       const soon = new Date(Date.now() + 72 * HOUR);
       const stuckWith = (reason: string) =>
@@ -319,24 +328,27 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
         orderBy: { dueAt: 'asc' },
         take: 500,
       });
-      res.json({
-        counts: {
-          ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])),
-          followUpsUnconfirmed: followUps.length,
+      return {
+        status: 200,
+        body: {
+          counts: {
+            ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])),
+            followUpsUnconfirmed: followUps.length,
+          },
+          lists,
+          followUpsUnconfirmed: {
+            ruleId: 'R-EVAL',
+            label: 'Outcome follow-ups not confirmed',
+            items: followUps.map((f) => ({
+              recordId: f.recordId,
+              months: f.months,
+              agency: f.agency,
+              dueAt: f.dueAt.toISOString(),
+              stuckSince: f.stuckSince!.toISOString(),
+            })),
+          },
         },
-        lists,
-        followUpsUnconfirmed: {
-          ruleId: 'R-EVAL',
-          label: 'Outcome follow-ups not confirmed',
-          items: followUps.map((f) => ({
-            recordId: f.recordId,
-            months: f.months,
-            agency: f.agency,
-            dueAt: f.dueAt.toISOString(),
-            stuckSince: f.stuckSince!.toISOString(),
-          })),
-        },
-      });
+      };
     },
   );
 

@@ -16,8 +16,8 @@ import {
 } from '../../disclosure';
 import { findPriorReferrals, type PriorReferral } from '../../referrals/prior-referrals';
 import type { RequestActor } from '../authentication';
-import { errorBodySchema } from '../contract/openapi-document';
-import { route, type Route } from '../contract/route';
+import { errorBodySchema } from '../schemas/error-answer';
+import { createdOrFound, route, type Route } from '../contract/route';
 import {
   arrestDiversionAnswerSchema,
   capacitySchema,
@@ -114,9 +114,9 @@ export function referralRoutes(
           429: submissionErrors[429],
         },
       },
-      async ({ req, res, actor, body }) => {
+      async ({ req, actor, body }) => {
         const eligibility = assessBeforeSubmission(deps.config, body);
-        res.json({ eligibility, priorReferrals: await priorReferralsShown(req, actor, body) });
+        return { status: 200, body: { eligibility, priorReferrals: await priorReferralsShown(req, actor, body) } };
       },
       [submissionLimit],
     ),
@@ -138,7 +138,7 @@ export function referralRoutes(
           ...submissionErrors,
         },
       },
-      async ({ req, res, actor, body }) => {
+      async ({ req, actor, body }) => {
         const priorReferrals = await priorReferralsShown(req, actor, body);
         const result = await submitArrestDiversion(deps, body, actor, {
           priorReferrals,
@@ -147,7 +147,7 @@ export function referralRoutes(
         });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
-        res.status(result.created ? 201 : 200).json({
+        return createdOrFound(result.created, {
           caseId: result.caseId,
           created: result.created,
           case: status,
@@ -174,7 +174,7 @@ export function referralRoutes(
           ...submissionErrors,
         },
       },
-      async ({ req, res, actor, body }) => {
+      async ({ req, actor, body }) => {
         const priorReferrals = await priorReferralsShown(req, actor, body);
         const result = await submitSocialContact(deps, body, actor, {
           priorReferrals,
@@ -183,7 +183,7 @@ export function referralRoutes(
         });
         req.audit = { ...req.audit, caseId: result.caseId };
         const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
-        res.status(result.created ? 201 : 200).json({
+        return createdOrFound(result.created, {
           caseId: result.caseId,
           created: result.created,
           case: status,
@@ -205,12 +205,13 @@ export function referralRoutes(
         access: { permission: 'capacity.read' },
         responses: { 200: { description: 'The capacity', schema: capacitySchema } },
       },
-      async ({ res, actor }) => {
+      async ({ actor }) => {
         const view = await deps.cases.capacity();
         const places = placesOf(deps.config);
-        res.json(
-          capacityFor(actor.role, view ?? { places, participants: [], reserved: [], waiting: [], free: places }),
-        );
+        return {
+          status: 200,
+          body: capacityFor(actor.role, view ?? { places, participants: [], reserved: [], waiting: [], free: places }),
+        };
       },
     ),
   ];

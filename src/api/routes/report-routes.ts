@@ -18,11 +18,11 @@ import { monthOf } from '../../reports/report-month';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { allows } from '../../shared/permissions';
 import type { RequestActor } from '../authentication';
-import { errorBodySchema } from '../contract/openapi-document';
+import { errorBodySchema } from '../schemas/error-answer';
 import { route, type Route } from '../contract/route';
 import { monthlyReportSchema, monthParams, reportListSchema, reportRunSchema } from '../schemas/report-answers';
 import { recordDisclosure } from '../case-reads';
-import { csvDownload } from '../csv-download';
+import { csvFile } from '../csv-download';
 import { HttpError } from '../http-error';
 
 /**
@@ -135,22 +135,25 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
         access: { permission: 'report.staffing' },
         responses: { 200: { description: 'The months', schema: reportListSchema } },
       },
-      async ({ res }) => {
+      async () => {
         const rows = await db.monthlyReport.findMany({
           select: { month: true, generatedAt: true },
           orderBy: { month: 'desc' },
           take: 120,
         });
         const current = currentMonth();
-        res.json({
-          current,
-          reports: [
-            { month: current, generatedAt: null, soFar: true },
-            ...rows
-              .filter((r) => r.month !== current)
-              .map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false })),
-          ],
-        });
+        return {
+          status: 200,
+          body: {
+            current,
+            reports: [
+              { month: current, generatedAt: null, soFar: true },
+              ...rows
+                .filter((r) => r.month !== current)
+                .map((r) => ({ month: r.month, generatedAt: r.generatedAt.toISOString(), soFar: false })),
+            ],
+          },
+        };
       },
     ),
     route(
@@ -162,18 +165,21 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
         access: { permission: 'report.staffing' },
         responses: { 200: { description: 'The report', schema: monthlyReportSchema } },
       },
-      async ({ req, res, actor, params }) => {
+      async ({ req, actor, params }) => {
         const { month, generatedAt, stored, data } = await load(params.month);
-        res.json({
-          month,
-          generatedAt,
-          stored,
-          soFar: month === currentMonth(),
-          program: data.program,
-          figures: data.figures,
-          staffingList: await staffingList(req, actor, month, data),
-          ...(allows(actor.role, 'report.clients') ? { clientRows: await clientRows(req, actor, data) } : {}),
-        });
+        return {
+          status: 200,
+          body: {
+            month,
+            generatedAt,
+            stored,
+            soFar: month === currentMonth(),
+            program: data.program,
+            figures: data.figures,
+            staffingList: await staffingList(req, actor, month, data),
+            ...(allows(actor.role, 'report.clients') ? { clientRows: await clientRows(req, actor, data) } : {}),
+          },
+        };
       },
     ),
     route(
@@ -190,7 +196,7 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
           409: { description: 'The month is still under way', schema: errorBodySchema },
         },
       },
-      async ({ res, params }) => {
+      async ({ params }) => {
         const month = notBegun(params.month);
         if (month === currentMonth())
           throw new HttpError(
@@ -199,7 +205,7 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
             `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`,
           );
         const summary = await deps.cases.produceMonthlyReport(month, config.program.timezone);
-        res.status(201).json({ month, produced: summary });
+        return { status: 201, body: { month, produced: summary } };
       },
     ),
     route(
@@ -211,13 +217,13 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
         access: { permission: 'report.staffing' },
         responses: { 200: { description: 'One case per row', contentType: 'text/csv' } },
       },
-      async ({ req, res, actor, params }) => {
+      async ({ req, actor, params }) => {
         const { month, data } = await load(params.month);
-        csvDownload(
-          res,
+        const file = csvFile(
           `lead-staffing-list-${month}.csv`,
           staffingListCsv(await staffingList(req, actor, month, data)),
         );
+        return { status: 200, file };
       },
     ),
     route(
@@ -229,13 +235,14 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
         access: { permission: 'report.clients' },
         responses: { 200: { description: 'One participant per row', contentType: 'text/csv' } },
       },
-      async ({ req, res, actor, params }) => {
+      async ({ req, actor, params }) => {
         const { month, data } = await load(params.month);
-        csvDownload(
-          res,
+        const full = clientReportLevel(actor.role, null) === 'FULL';
+        const file = csvFile(
           `lead-client-report-${month}.csv`,
-          clientReportCsv(await clientRows(req, actor, data), clientReportLevel(actor.role, null) === 'FULL'),
+          clientReportCsv(await clientRows(req, actor, data), full),
         );
+        return { status: 200, file };
       },
     ),
   ];

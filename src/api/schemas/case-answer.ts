@@ -4,7 +4,7 @@ import { ACTION_CATALOGUE } from '../../shared/case-action-catalogue';
 import { EXIT_REASONS } from '../../shared/case-model';
 import { actorSchema, isoDate, isoDateTime, referralTypeSchema, stageSchema } from './common';
 
-const deadlineSchema = z.looseObject({
+const deadlineSchema = z.strictObject({
   ruleId: z.string(),
   name: z.string(),
   dueAt: isoDateTime,
@@ -12,7 +12,7 @@ const deadlineSchema = z.looseObject({
 });
 
 /** Program status (R-ROI): stage, deadlines, whether screened, enrolled or exited, notices sent. */
-export const caseStatusSchema = z.looseObject({
+export const caseStatusSchema = z.strictObject({
   referralId: z.string(),
   type: referralTypeSchema,
   stage: stageSchema,
@@ -24,10 +24,10 @@ export const caseStatusSchema = z.looseObject({
   prosecutorOffices: z.array(z.string()),
   victimCrime: z.boolean(),
   victimObjectedAt: isoDateTime.optional(),
-  nci: z.looseObject({ dueAt: isoDateTime, decision: z.enum(['REFERRED', 'DECLINED']).optional() }).optional(),
+  nci: z.strictObject({ dueAt: isoDateTime, decision: z.enum(['REFERRED', 'DECLINED']).optional() }).optional(),
   source: z.string().optional(),
   linkedFrom: z.string().optional(),
-  handOff: z.looseObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime }).optional(),
+  handOff: z.strictObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime }).optional(),
   screenedAt: isoDateTime.optional(),
   intakeCompletedAt: isoDateTime.optional(),
   enrolledAt: isoDateTime.optional(),
@@ -36,12 +36,12 @@ export const caseStatusSchema = z.looseObject({
   contactAttempts: z.number().int().optional(),
   reassessmentDue: z.boolean(),
   approvalValidUntil: isoDateTime.optional(),
-  approval: z.looseObject({ decision: z.enum(['APPROVED', 'DENIED']), at: isoDateTime, by: actorSchema }).optional(),
-  renewals: z.array(z.looseObject({ at: isoDateTime, by: actorSchema, validUntil: isoDateTime })),
-  filingDecision: z.looseObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime }).optional(),
+  approval: z.strictObject({ decision: z.enum(['APPROVED', 'DENIED']), at: isoDateTime, by: actorSchema }).optional(),
+  renewals: z.array(z.strictObject({ at: isoDateTime, by: actorSchema, validUntil: isoDateTime })),
+  filingDecision: z.strictObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime }).optional(),
   filingDecisions: z
     .array(
-      z.looseObject({
+      z.strictObject({
         office: z.string(),
         decision: z.enum(['FILED', 'DECLINED']),
         at: isoDateTime,
@@ -56,7 +56,7 @@ export const caseStatusSchema = z.looseObject({
     .describe("R-VICTIM: the offices' decisions after an objection are due by then"),
   packetReviews: z
     .array(
-      z.looseObject({
+      z.strictObject({
         office: z.string(),
         outcome: z.enum(['MEETS_CRITERIA', 'DOES_NOT_MEET_CRITERIA']),
         at: isoDateTime,
@@ -64,23 +64,23 @@ export const caseStatusSchema = z.looseObject({
       }),
     )
     .describe("R-PACKET: each office's review of the diversion packet"),
-  override: z.looseObject({ decision: z.enum(['APPROVED', 'DENIED']).optional() }).optional(),
-  intakeExtensions: z.array(z.looseObject({ from: isoDateTime, to: isoDateTime, at: isoDateTime, by: actorSchema })),
+  override: z.strictObject({ decision: z.enum(['APPROVED', 'DENIED']).optional() }).optional(),
+  intakeExtensions: z.array(z.strictObject({ from: isoDateTime, to: isoDateTime, at: isoDateTime, by: actorSchema })),
   deadlines: z.array(deadlineSchema),
   nextDeadline: deadlineSchema.optional(),
-  stuck: z.array(z.looseObject({ reason: z.string(), ruleId: z.string(), since: isoDateTime })),
+  stuck: z.array(z.strictObject({ reason: z.string(), ruleId: z.string(), since: isoDateTime })),
   notices: z.array(
-    z.looseObject({
+    z.strictObject({
       id: z.string(),
       kind: z.string(),
       ruleId: z.string(),
-      recipient: z.looseObject({ role: z.string() }),
+      recipient: z.strictObject({ role: z.string() }),
       status: z.string(),
       sentAt: isoDateTime.optional(),
     }),
   ),
   events: z.array(
-    z.looseObject({
+    z.strictObject({
       seq: z.number().int(),
       type: z.string(),
       ruleId: z.string(),
@@ -93,7 +93,7 @@ export const caseStatusSchema = z.looseObject({
 });
 
 /** Who was referred (or booked): part of the referral record (R-ROI). */
-export const personRecordSchema = z.looseObject({
+export const personRecordSchema = z.strictObject({
   givenName: z.string(),
   familyName: z.string(),
   dateOfBirth: isoDate,
@@ -101,21 +101,21 @@ export const personRecordSchema = z.looseObject({
 });
 
 /** The referral record (R-ROI): who was referred, by whom, for what. */
-export const referralRecordSchema = z.looseObject({
+export const referralRecordSchema = z.strictObject({
   type: z.string(),
   agency: z.string(),
   officerId: z.string(),
   linkedFrom: z.string().nullable(),
   person: personRecordSchema,
   details: z.record(z.string(), z.unknown()),
-  override: z.looseObject({ reason: z.string(), ruleIds: z.array(z.string()) }).optional(),
+  override: z.strictObject({ reason: z.string(), ruleIds: z.array(z.string()) }).optional(),
 });
 
-const caseManagementRecordSchema = z.looseObject({
+const caseManagementRecordSchema = z.strictObject({
   level: z.literal('FULL'),
   demographics: z
-    .looseObject({
-      raceEthnicity: z.looseObject({
+    .strictObject({
+      raceEthnicity: z.strictObject({
         answer: z.enum(['ANSWERED', 'DECLINED', 'NOT_ASKED']),
         categories: z.array(z.string()),
       }),
@@ -128,10 +128,10 @@ const caseManagementRecordSchema = z.looseObject({
     .nullable()
     .describe('R-EVAL: self-reported; null until recorded'),
   milestones: z
-    .array(z.looseObject({ milestone: z.string(), reachedOn: isoDate }))
+    .array(z.strictObject({ milestone: z.string(), reachedOn: isoDate }))
     .describe('R-EVAL, R-IIP: milestones reached'),
   release: z
-    .looseObject({
+    .strictObject({
       id: z.string(),
       inForce: z.boolean(),
       coversStaffing: z.boolean(),
@@ -139,21 +139,21 @@ const caseManagementRecordSchema = z.looseObject({
     })
     .nullable(),
   intakeScheduledFor: isoDateTime.optional(),
-  iip: z.looseObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),
-  servicesDelivered: z.array(z.looseObject({ service: z.string(), at: isoDateTime })),
-  servicesWithdrawn: z.array(z.looseObject({ service: z.string(), reason: z.string(), at: isoDateTime })),
-  exit: z.looseObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime }).optional(),
+  iip: z.strictObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),
+  servicesDelivered: z.array(z.strictObject({ service: z.string(), at: isoDateTime })),
+  servicesWithdrawn: z.array(z.strictObject({ service: z.string(), reason: z.string(), at: isoDateTime })),
+  exit: z.strictObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime }).optional(),
 });
 
 /** What partners may read under a release (R-ROI): goal categories, a withdrawal, the category of an exit. */
-const caseManagementSummarySchema = z.looseObject({
+const caseManagementSummarySchema = z.strictObject({
   level: z.literal('SUMMARY'),
   iipGoals: z.array(z.string()),
   serviceWithdrawn: z.boolean(),
   exitCategory: z.enum(EXIT_REASONS).nullable(),
 });
 
-const actionFieldSchema = z.looseObject({
+const actionFieldSchema = z.strictObject({
   name: z.string(),
   label: z.string(),
   type: z.enum(['text', 'textarea', 'select', 'datetime', 'checkboxes', 'boolean', 'list']),
@@ -163,7 +163,7 @@ const actionFieldSchema = z.looseObject({
 });
 
 /** An action the reader may take on the case now, with what the page needs to ask for it. */
-export const offeredActionSchema = z.looseObject({
+export const offeredActionSchema = z.strictObject({
   name: z.enum(Object.keys(ACTION_CATALOGUE) as [string, ...string[]]),
   path: z.string().describe('POST /api/cases/{caseId}/<path>'),
   label: z.string(),
@@ -173,11 +173,11 @@ export const offeredActionSchema = z.looseObject({
 });
 
 /** A case as one reader may see it (R-ROI, R-DISCLOSE): one shape whether its workflow is open or closed. */
-export const caseAnswerSchema = z.looseObject({
+export const caseAnswerSchema = z.strictObject({
   case: caseStatusSchema,
   referral: referralRecordSchema.nullable(),
   caseManagement: z.union([caseManagementRecordSchema, caseManagementSummarySchema]).nullable(),
-  disclosure: z.looseObject({
+  disclosure: z.strictObject({
     kinds: z.array(z.enum(INFORMATION_KINDS)),
     caseManagement: z.enum(['FULL', 'SUMMARY', 'NONE']),
     basis: z.string(),
@@ -186,7 +186,7 @@ export const caseAnswerSchema = z.looseObject({
 });
 
 /** R-PACKET: the diversion packet — the referral record for the office(s) with jurisdiction. */
-export const packetSchema = z.looseObject({
+export const packetSchema = z.strictObject({
   caseId: z.string(),
   type: referralTypeSchema,
   stage: stageSchema,

@@ -6,12 +6,12 @@ import { ROLES } from '../../shared/roles';
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 export const caseIdParams = z.strictObject({ caseId: z.string().min(1).max(100).describe('The case id (LEAD-…)') });
-export const actorSchema = z.looseObject({ id: z.string(), role: z.enum([...ROLES, 'system']) });
+export const actorSchema = z.strictObject({ id: z.string(), role: z.enum([...ROLES, 'system']) });
 export const stageSchema = z.enum(STAGES);
 export const referralTypeSchema = z.enum(REFERRAL_TYPES);
 
 /** A case in a list: program status only (R-ROI), with links to its page and its workflow. */
-export const caseRowSchema = z.looseObject({
+export const caseRowSchema = z.strictObject({
   caseId: z.string(),
   type: referralTypeSchema,
   stage: stageSchema,

@@ -3,10 +3,10 @@ import { caseRowSchema, isoDateTime } from './common';
 
 const rows = z.array(caseRowSchema);
 
-export const caseloadSchema = z.looseObject({
+export const caseloadSchema = z.strictObject({
   cases: z.array(
     caseRowSchema.extend({
-      person: z.looseObject({ givenName: z.string(), familyName: z.string() }).nullable(),
+      person: z.strictObject({ givenName: z.string(), familyName: z.string() }).nullable(),
       mine: z.boolean(),
       newArrestAlertAt: isoDateTime
         .nullable()
@@ -15,7 +15,7 @@ export const caseloadSchema = z.looseObject({
   ),
 });
 
-export const sergeantQueueSchema = z.looseObject({
+export const sergeantQueueSchema = z.strictObject({
   approvals: rows,
   overrides: rows,
   extensions: rows,
@@ -23,10 +23,10 @@ export const sergeantQueueSchema = z.looseObject({
   returnsToScene: z.array(caseRowSchema.extend({ reportedAt: isoDateTime, withinWindow: z.boolean() })),
 });
 
-export const prosecutorQueueSchema = z.looseObject({
-  office: z.looseObject({ code: z.string(), name: z.string() }),
+export const prosecutorQueueSchema = z.strictObject({
+  office: z.strictObject({ code: z.string(), name: z.string() }),
   notices: z.array(
-    z.looseObject({
+    z.strictObject({
       id: z.string(),
       caseId: z.string(),
       kind: z.string(),
@@ -41,17 +41,17 @@ export const prosecutorQueueSchema = z.looseObject({
   objectionWindows: rows,
 });
 
-export const nciQueueSchema = z.looseObject({ awaiting: rows, decidedLately: rows });
+export const nciQueueSchema = z.strictObject({ awaiting: rows, decidedLately: rows });
 
-const stuckList = z.looseObject({ ruleId: z.string(), label: z.string(), cases: rows });
-export const stuckSchema = z.looseObject({
+const stuckList = z.strictObject({ ruleId: z.string(), label: z.string(), cases: rows });
+export const stuckSchema = z.strictObject({
   counts: z.record(z.string(), z.number().int()),
   lists: z.record(z.string(), stuckList),
-  followUpsUnconfirmed: z.looseObject({
+  followUpsUnconfirmed: z.strictObject({
     ruleId: z.literal('R-EVAL'),
     label: z.string(),
     items: z.array(
-      z.looseObject({
+      z.strictObject({
         recordId: z.string(),
         months: z.number().int(),
         agency: z.string(),

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { caseStatusSchema } from './case-answer';
 import { isoDateTime } from './common';
 
-const reasonSchema = z.looseObject({ ruleId: z.string(), message: z.string() });
+export const reasonSchema = z.strictObject({ ruleId: z.string(), message: z.string() });
 
 /** R-EL/R-EX: eligibility with every reason, and the paths it opens. */
-export const eligibilitySchema = z.looseObject({
+export const eligibilitySchema = z.strictObject({
   eligible: z.boolean(),
   reasons: z.array(reasonSchema),
   paths: z.record(z.string(), z.boolean()),
@@ -13,11 +13,13 @@ export const eligibilitySchema = z.looseObject({
 });
 
 /** R-EL-PRIOR: the person's earlier referrals; null where the reader may not look them up. */
-const priorReferralsSchema = z
-  .array(z.looseObject({ caseId: z.string(), type: z.string(), stage: z.string(), referredAt: isoDateTime.nullable() }))
+export const priorReferralsSchema = z
+  .array(
+    z.strictObject({ caseId: z.string(), type: z.string(), stage: z.string(), referredAt: isoDateTime.nullable() }),
+  )
   .nullable();
 
-export const eligibilityAnswerSchema = z.looseObject({
+export const eligibilityAnswerSchema = z.strictObject({
   eligibility: eligibilitySchema,
   priorReferrals: priorReferralsSchema,
 });
@@ -30,17 +32,17 @@ const submitted = {
   nextSteps: z.array(z.string()),
 };
 
-export const arrestDiversionAnswerSchema = z.looseObject({ ...submitted, eligibility: eligibilitySchema });
-export const socialContactAnswerSchema = z.looseObject({
+export const arrestDiversionAnswerSchema = z.strictObject({ ...submitted, eligibility: eligibilitySchema });
+export const socialContactAnswerSchema = z.strictObject({
   ...submitted,
   prerequisites: eligibilitySchema.omit({ paths: true }),
 });
 
 /** R-SC-CAPACITY: places, used and free; which cases hold them only for the program's own readers. */
-export const capacitySchema = z.looseObject({
+export const capacitySchema = z.strictObject({
   places: z.number().int(),
   participants: z.union([z.number().int(), z.array(z.string())]),
   reserved: z.union([z.number().int(), z.array(z.string())]),
-  waiting: z.union([z.number().int(), z.array(z.looseObject({ caseId: z.string(), approvedAt: isoDateTime }))]),
+  waiting: z.union([z.number().int(), z.array(z.strictObject({ caseId: z.string(), approvedAt: isoDateTime }))]),
   free: z.number().int(),
 });

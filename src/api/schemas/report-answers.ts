@@ -6,38 +6,38 @@ export const monthParams = z.strictObject({
   month: z.string().regex(REPORT_MONTH, 'expected YYYY-MM (R-STAFFING)').describe('The month reported, YYYY-MM'),
 });
 
-export const reportListSchema = z.looseObject({
+export const reportListSchema = z.strictObject({
   current: z.string(),
-  reports: z.array(z.looseObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() })),
+  reports: z.array(z.strictObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() })),
 });
 
-const spread = z.looseObject({ count: z.number().int() });
+const spread = z.strictObject({ count: z.number().int() });
 
 /** R-STAFFING: a month's figures, the staffing list (names only where R-ROI allows) and the client rows. */
-export const monthlyReportSchema = z.looseObject({
+export const monthlyReportSchema = z.strictObject({
   month: z.string(),
   generatedAt: isoDateTime,
   stored: z.boolean(),
   soFar: z.boolean(),
   program: z.string(),
-  figures: z.looseObject({
+  figures: z.strictObject({
     referralsByMonth: z.array(
-      z.looseObject({ month: z.string(), arrestDiversions: z.number().int(), socialContacts: z.number().int() }),
+      z.strictObject({ month: z.string(), arrestDiversions: z.number().int(), socialContacts: z.number().int() }),
     ),
-    referralsInMonth: z.looseObject({ total: z.number().int() }),
+    referralsInMonth: z.strictObject({ total: z.number().int() }),
     daysToScreening: spread,
     daysToIntake: spread,
-    enrolledShare: z.looseObject({
+    enrolledShare: z.strictObject({
       referred: z.number().int(),
       enrolled: z.number().int(),
       share: z.number().nullable(),
     }),
     missedIntakes: z.number().int(),
-    capacity: z.looseObject({ used: z.number().int(), available: z.number() }),
+    capacity: z.strictObject({ used: z.number().int(), available: z.number() }),
     waitingSocialContacts: z.number().int(),
   }),
   staffingList: z.array(
-    z.looseObject({
+    z.strictObject({
       referralId: z.string(),
       type: z.string(),
       stage: z.string(),
@@ -45,7 +45,7 @@ export const monthlyReportSchema = z.looseObject({
       name: z.string().nullable(),
       namedBecause: z.enum(['RELEASE_COVERS_STAFFING', 'NOMINATED']).nullable(),
       nominations: z.array(
-        z.looseObject({
+        z.strictObject({
           by: actorSchema,
           reason: z
             .string()
@@ -58,7 +58,7 @@ export const monthlyReportSchema = z.looseObject({
   ),
   clientRows: z
     .array(
-      z.looseObject({
+      z.strictObject({
         referralId: z.string(),
         referralType: z.string(),
         referredOn: isoDate,
@@ -71,4 +71,12 @@ export const monthlyReportSchema = z.looseObject({
     .describe('For the roles that read the client report only'),
 });
 
-export const reportRunSchema = z.looseObject({ month: z.string(), produced: z.looseObject({}) });
+export const reportRunSchema = z.strictObject({
+  month: z.string(),
+  produced: z.strictObject({
+    month: z.string(),
+    participants: z.number().int(),
+    staffingListCases: z.number().int(),
+    referrals: z.number().int(),
+  }),
+});

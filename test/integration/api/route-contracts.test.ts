@@ -1,5 +1,9 @@
 import express from 'express';
+import { z } from 'zod';
+import type { AddressInfo } from 'node:net';
 import { mountRoutes, route, type RouteContract } from '../../../src/api/contract/route';
+import { errorBodySchema } from '../../../src/api/schemas/error-answer';
+import { nonStrictObjectsIn } from '../../support/strict-schemas';
 import { apiAs } from '../../support/api-client';
 import { routeCoverageProblems } from '../../support/route-coverage';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -36,9 +40,9 @@ test('a route added without a contract, or a contract nobody serves, is caught',
       tag: 'Test',
       summary: 'declared',
       access: 'public',
-      responses: { 200: { description: 'ok' } },
+      responses: { 200: { description: 'ok', schema: z.strictObject({}) } },
     },
-    ({ res }) => void res.json({}),
+    () => ({ status: 200, body: {} }),
   );
   mountRoutes(api, [declared]);
   api.get('/undeclared', (_req, res) => void res.json({}));
@@ -91,4 +95,69 @@ test('every documented operation is routed (none answers "No route")', async () 
       expect.stringMatching(/^No route/),
     ]);
   }
+});
+
+describe('issue 22 item 12: answers as strict as inputs', () => {
+  test('every declared answer, and the shared Error, names every key it may carry (strict objects only)', () => {
+    const loose = contractsOf(stack.app).flatMap((c) =>
+      Object.entries(c.responses).flatMap(([status, r]) =>
+        r.schema ? nonStrictObjectsIn(r.schema).map((at) => `${c.operationId} ${status} ${at}`) : [],
+      ),
+    );
+    expect(loose).toEqual([]);
+    expect(nonStrictObjectsIn(errorBodySchema)).toEqual([]);
+  });
+
+  test('a field the declared answer does not name is never sent: 500, logged by path, nothing of it in the body', async () => {
+    const answer = z.strictObject({ caseId: z.string() });
+    const contract = {
+      method: 'get',
+      path: '/answers',
+      operationId: 'answers',
+      tag: 'Test',
+      summary: 'answers',
+      access: 'public',
+      responses: { 200: { description: 'ok', schema: answer } },
+    } as const;
+    const leaky = { caseId: 'LEAD-1', narrative: 'MARKER-LEAKED-NARRATIVE' };
+    const api = express.Router();
+    mountRoutes(api, [
+      // The compiler refuses what it can see: a status the route does not declare, a wrong type …
+      // @ts-expect-error 201 is not a declared answer
+      route({ ...contract, path: '/undeclared-status' }, () => ({ status: 201, body: { caseId: 'LEAD-1' } })),
+      // @ts-expect-error caseId must be a string
+      route({ ...contract, path: '/wrong-type' }, () => ({ status: 200, body: { caseId: 1 } })),
+      // … and the strict answer schema refuses the rest at run time, before anything is sent.
+      route({ ...contract, path: '/extra-field' }, () => ({ status: 200, body: leaky })),
+      route({ ...contract, path: '/declared' }, () => ({ status: 200, body: { caseId: 'LEAD-1' } })),
+    ]);
+    const errors: unknown[] = [];
+    const app = express().use('/api', api);
+    app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+      errors.push(err);
+      res.status(500).json({ error: { code: 'INTERNAL', message: 'logged' } });
+    });
+    const server = app.listen(0);
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+      const read = async (path: string) => {
+        const res = await fetch(`${base}${path}`);
+        return { status: res.status, text: await res.text() };
+      };
+      expect(await read('/declared')).toEqual({ status: 200, text: '{"caseId":"LEAD-1"}' });
+      for (const path of ['/undeclared-status', '/wrong-type', '/extra-field']) {
+        const res = await read(path);
+        expect([path, res.status]).toEqual([path, 500]);
+        expect(res.text).not.toContain('MARKER-LEAKED');
+      }
+      expect(errors.map((e) => (e as Error).message)).toEqual([
+        'GET /undeclared-status answered 201, which it does not declare',
+        'GET /wrong-type answered 200 outside its schema: caseId: invalid_type',
+        'GET /extra-field answered 200 outside its schema: (body): unrecognized_keys narrative',
+      ]);
+      expect(errors.map((e) => (e as Error).message).join()).not.toContain('MARKER');
+    } finally {
+      server.close();
+    }
+  });
 });
