@@ -1,5 +1,12 @@
 import type { Actor } from '../shared/roles';
-import type { CaseEvent, CaseEventType, CaseState, CaseView, ExitReason, PacketReviewOutcome } from '../shared/case-model';
+import type {
+  CaseEvent,
+  CaseEventType,
+  CaseState,
+  CaseView,
+  ExitReason,
+  PacketReviewOutcome,
+} from '../shared/case-model';
 import type { Access, CaseManagementLevel } from './policy';
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
