@@ -57,7 +57,7 @@ export function staffingRowOf(
 }
 
 /** One participant of the client-level report; `shared` says how much of the case-management record it holds. */
-export interface ClientReportRow {
+interface ClientStatusRow {
   referralId: string;
   referralType: ClientRow['referralType'];
   referredOn: string;
@@ -65,14 +65,22 @@ export interface ClientReportRow {
   enrolledOn: string;
   status: ClientRow['status'];
   exitOn: string | null;
-  shared: 'CASE_MANAGEMENT_RECORD' | 'PROGRESS_SUMMARY' | 'STATUS_ONLY';
-  iipGoals?: string[];
-  serviceWithdrawn?: boolean;
-  exitReason?: string | null;
-  consentOn?: string | null;
-  servicesDelivered?: string[];
-  servicesWithdrawn?: string[];
 }
+interface ProgressSummaryFields {
+  iipGoals: string[];
+  serviceWithdrawn: boolean;
+  exitReason: string | null;
+}
+export type ClientReportRow =
+  | (ClientStatusRow & { shared: 'STATUS_ONLY' })
+  | (ClientStatusRow & ProgressSummaryFields & { shared: 'PROGRESS_SUMMARY' })
+  | (ClientStatusRow &
+      ProgressSummaryFields & {
+        shared: 'CASE_MANAGEMENT_RECORD';
+        consentOn: string | null;
+        servicesDelivered: string[];
+        servicesWithdrawn: string[];
+      });
 
 export function clientRowOf(row: ClientRow, level: CaseManagementLevel): ClientReportRow {
   const status = {

@@ -33,7 +33,9 @@ export function clientReportCsv(rows: ClientReportRow[], full: boolean): string 
   ];
   return csv(
     full ? [...status, 'consent_on', 'services_delivered', 'services_withdrawn'] : status,
-    rows.map((r) => {
+    rows.map((row) => {
+      // Blank where the row's level (`shared`) does not hold the field (R-ROI).
+      const r = row as Partial<Extract<ClientReportRow, { shared: 'CASE_MANAGEMENT_RECORD' }>> & ClientReportRow;
       const cells = [
         r.referralId,
         r.referralType,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { endSession, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
 import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../auth/sign-in-backoff';
-import type { TokenService } from '../../auth/tokens';
+import type { Identity, TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { SESSION_COOKIE } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
@@ -122,7 +122,7 @@ export function signInRoutes(deps: {
           expires: expiresAt,
           path: '/',
         });
-        return { status: 200, body: { user: identity, expiresAt: expiresAt.toISOString(), token } };
+        return { status: 200, body: { user: userOf(identity), expiresAt: expiresAt.toISOString(), token } };
       },
       [perAddressLimit(deps.db, deps.limits)],
     ),
@@ -147,6 +147,16 @@ export function signInRoutes(deps: {
   ];
 }
 
+/** Who a person is, as the pages show them: never the session's own bookkeeping (its version, its id). */
+const userOf = (who: Omit<Identity, 'sessionVersion'>) => ({
+  id: who.id,
+  role: who.role,
+  name: who.name,
+  office: who.office,
+  agency: who.agency,
+  badge: who.badge,
+});
+
 /** For a signed-in person: who they are, and the CSRF token their page sends with every change. */
 export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) => string): Route[] {
   return [
@@ -160,19 +170,7 @@ export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) =>
         access: 'signed-in',
         responses: { 200: { description: 'The signed-in person', schema: z.strictObject({ user: userSchema }) } },
       },
-      ({ actor }) => ({
-        status: 200,
-        body: {
-          user: {
-            id: actor.id,
-            role: actor.role,
-            name: actor.name,
-            office: actor.office,
-            agency: actor.agency,
-            badge: actor.badge,
-          },
-        },
-      }),
+      ({ actor }) => ({ status: 200, body: { user: userOf(actor) } }),
     ),
     route(
       {

@@ -64,7 +64,13 @@ export const caseStatusSchema = z.strictObject({
       }),
     )
     .describe("R-PACKET: each office's review of the diversion packet"),
-  override: z.strictObject({ decision: z.enum(['APPROVED', 'DENIED']).optional() }).optional(),
+  override: z
+    .strictObject({
+      decision: z.enum(['APPROVED', 'DENIED']).optional(),
+      decidedAt: isoDateTime.optional(),
+      by: actorSchema.optional(),
+    })
+    .optional(),
   intakeExtensions: z.array(z.strictObject({ from: isoDateTime, to: isoDateTime, at: isoDateTime, by: actorSchema })),
   deadlines: z.array(deadlineSchema),
   nextDeadline: deadlineSchema.optional(),
@@ -74,7 +80,11 @@ export const caseStatusSchema = z.strictObject({
       id: z.string(),
       kind: z.string(),
       ruleId: z.string(),
-      recipient: z.strictObject({ role: z.string() }),
+      recipient: z.discriminatedUnion('role', [
+        z.strictObject({ role: z.enum(['case_manager', 'project_manager', 'doc_nci']) }),
+        z.strictObject({ role: z.literal('sergeant'), agency: z.string() }),
+        z.strictObject({ role: z.literal('prosecutor'), office: z.string() }),
+      ]),
       status: z.string(),
       sentAt: isoDateTime.optional(),
     }),

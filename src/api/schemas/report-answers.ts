@@ -11,7 +11,36 @@ export const reportListSchema = z.strictObject({
   reports: z.array(z.strictObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() })),
 });
 
-const spread = z.strictObject({ count: z.number().int() });
+const spread = z.strictObject({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() });
+
+const clientStatus = {
+  referralId: z.string(),
+  referralType: z.string(),
+  referredOn: isoDate,
+  screenedOn: isoDate.nullable(),
+  enrolledOn: isoDate,
+  status: z.enum(['ACTIVE', 'EXITED']),
+  exitOn: isoDate.nullable(),
+};
+const progressSummary = {
+  iipGoals: z.array(z.string()),
+  serviceWithdrawn: z.boolean(),
+  exitReason: z.string().nullable(),
+};
+
+/** R-ROI: a participant's row holds the case-management record only at the level `shared` names. */
+const clientRowSchema = z.discriminatedUnion('shared', [
+  z.strictObject({ ...clientStatus, shared: z.literal('STATUS_ONLY') }),
+  z.strictObject({ ...clientStatus, ...progressSummary, shared: z.literal('PROGRESS_SUMMARY') }),
+  z.strictObject({
+    ...clientStatus,
+    ...progressSummary,
+    shared: z.literal('CASE_MANAGEMENT_RECORD'),
+    consentOn: isoDate.nullable(),
+    servicesDelivered: z.array(z.string()),
+    servicesWithdrawn: z.array(z.string()),
+  }),
+]);
 
 /** R-STAFFING: a month's figures, the staffing list (names only where R-ROI allows) and the client rows. */
 export const monthlyReportSchema = z.strictObject({
@@ -24,7 +53,11 @@ export const monthlyReportSchema = z.strictObject({
     referralsByMonth: z.array(
       z.strictObject({ month: z.string(), arrestDiversions: z.number().int(), socialContacts: z.number().int() }),
     ),
-    referralsInMonth: z.strictObject({ total: z.number().int() }),
+    referralsInMonth: z.strictObject({
+      arrestDiversions: z.number().int(),
+      socialContacts: z.number().int(),
+      total: z.number().int(),
+    }),
     daysToScreening: spread,
     daysToIntake: spread,
     enrolledShare: z.strictObject({
@@ -42,6 +75,10 @@ export const monthlyReportSchema = z.strictObject({
       type: z.string(),
       stage: z.string(),
       referredOn: isoDate,
+      caseManagerId: z.string().nullable(),
+      nextDeadlineRule: z.string().nullable(),
+      nextDeadlineOn: isoDate.nullable(),
+      stuck: z.array(z.string()),
       name: z.string().nullable(),
       namedBecause: z.enum(['RELEASE_COVERS_STAFFING', 'NOMINATED']).nullable(),
       nominations: z.array(
@@ -56,19 +93,7 @@ export const monthlyReportSchema = z.strictObject({
       ),
     }),
   ),
-  clientRows: z
-    .array(
-      z.strictObject({
-        referralId: z.string(),
-        referralType: z.string(),
-        referredOn: isoDate,
-        enrolledOn: isoDate,
-        status: z.string(),
-        shared: z.enum(['CASE_MANAGEMENT_RECORD', 'PROGRESS_SUMMARY', 'STATUS_ONLY']),
-      }),
-    )
-    .optional()
-    .describe('For the roles that read the client report only'),
+  clientRows: z.array(clientRowSchema).optional().describe('For the roles that read the client report only'),
 });
 
 export const reportRunSchema = z.strictObject({
