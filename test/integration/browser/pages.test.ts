@@ -406,7 +406,12 @@ describe('phone first: every page, as every role that may open it', () => {
           expect(await page.locator(`#stuck tr[data-case="${cases.waiting}"]`).count()).toBeGreaterThan(0);
           await screenshot(page, 'stuck-cases-phone');
         }
-        if (path === `/cases/${cases.enrolled}` && role === 'case_manager') await screenshot(page, 'case-phone');
+        if (path === '/refer') {
+          // The form's other half: the social-contact referral.
+          await page.check('input[name="referral-type"][value="SOCIAL_CONTACT"]');
+          await page.locator('#social-form').waitFor();
+          problems.push(...problemsOf(`${role} /refer (social contact)`, await layoutOf(page), 'block'));
+        }
       }
       // A page of another role: 403 in the layout, saying whose it is, with the way back — and it fits too.
       const theirs = NAV.find((n) => !allows(role, n.permission))!;
@@ -414,7 +419,15 @@ describe('phone first: every page, as every role that may open it', () => {
       if (refused.status !== 403) problems.push(`${role} ${theirs.href}: answered ${refused.status}, not 403`);
       problems.push(...problemsOf(`${role} ${theirs.href} (refused)`, refused.layout, 'block'));
       expect(await page.locator('main [role="alert"]').textContent()).toMatch(/^This page is for /);
-      if (role === 'officer') await screenshot(page, 'not-your-page-phone');
+      if (role === 'officer') {
+        await screenshot(page, 'not-your-page-phone');
+        // An API address opened in the browser (a CSV link, say) is refused the same way.
+        const api = await visit(page, '/api/caseload', '#way-back');
+        expect(api.status).toBe(403);
+        expect(await page.locator('main [role="alert"]').textContent()).toBe(
+          'This page is for case managers. Your pages: Refer.',
+        );
+      }
       expect(await page.locator('#way-back').getAttribute('href')).toBe(START_PAGE[role]);
       expect(await page.locator('#main-nav a').allTextContents()).toEqual(
         NAV.filter((n) => allows(role, n.permission)).map((n) => n.label),
