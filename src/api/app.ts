@@ -11,6 +11,7 @@ import type { LeadConfig } from '../config/config-schema';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createLogger, type Logger } from '../logging';
 import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-workflows';
+import { forbiddenPage } from '../web/forbidden';
 import { pageRoutes } from '../web/pages';
 import { auditTrail } from './audit';
 import { healthRoutes, type HealthChecks } from './health';
@@ -27,6 +28,7 @@ import { securityHeaders } from './security-headers';
 import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
 import { limitsFrom } from '../main/environment';
 import { hasProtectiveOrders } from '../referrals/protective-orders';
+import { PERMISSIONS, type Permission } from '../shared/permissions';
 import { openApiDocument } from './contract/openapi-document';
 import { AnswerOutsideContractError, mountRoutes, route, type Route } from './contract/route';
 import { sessionRoutes, signInRoutes, type SignInLimits } from './routes/auth-routes';
@@ -102,6 +104,21 @@ const internalError = (requestId: string | undefined) => ({
 function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const send = (e: HttpError) => {
+      // A browser opening what its person may not (a CSV or PDF link, an address typed in): the refusal
+      // as a page in the product's layout, with the way back; every other caller gets the JSON body.
+      const permission = e.extra.permission;
+      if (
+        e.status === 403 &&
+        req.actor &&
+        req.method === 'GET' &&
+        typeof permission === 'string' &&
+        permission in PERMISSIONS &&
+        req.accepts(['json', 'html']) === 'html'
+      )
+        return res
+          .status(403)
+          .type('html')
+          .send(forbiddenPage({ title: 'Not your page', role: req.actor.role, permission: permission as Permission }));
       // Refusals are answers too: one whose details stray from the declared Error shape is a bug, not sent.
       const body = errorBodySchema.safeParse(e.toBody());
       if (body.success) return res.status(e.status).json(body.data);
@@ -200,7 +217,7 @@ export function createApp(deps: ApiDeps): express.Express {
     app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
-  app.use(pageRoutes(deps.config));
+  app.use(pageRoutes(deps.config, tokens));
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => deps.csrfSecret ?? processSecret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '',

@@ -7,6 +7,7 @@ import type { TokenService } from '../auth/tokens';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging';
 import { allows } from '../shared/permissions';
+import { forbiddenPage } from '../web/forbidden';
 import { auditTrail } from './audit';
 import { SESSION_COOKIE } from './authentication';
 import { contentSecurityPolicyWith } from './security-headers';
@@ -80,7 +81,17 @@ export function temporalUiProxy(options: TemporalUiProxyOptions): RequestHandler
     if (!allows(identity.role, 'temporal.ui')) {
       const message = 'The Temporal Web UI is for supervisors. Your cases are on the LEAD pages.';
       return void (page
-        ? res.status(403).type('text').send(message)
+        ? res
+            .status(403)
+            .type('html')
+            .send(
+              forbiddenPage({
+                title: 'Temporal Web UI',
+                role: identity.role,
+                permission: 'temporal.ui',
+                what: 'The Temporal Web UI',
+              }),
+            )
         : res.status(403).json({ error: { code: 'FORBIDDEN', message, permission: 'temporal.ui' } }));
     }
     // Its codec calls go to CODEC_ENDPOINT, outside TEMPORAL_UI_PATH: they are the codec server's.

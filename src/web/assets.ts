@@ -17,6 +17,7 @@ export const PAGE_SCRIPTS = [
   'sign-in',
   'reports',
   'evaluation',
+  'forbidden',
 ] as const;
 
 /**

@@ -1,10 +1,19 @@
+import type { Role } from '../shared/roles';
 import { html, type Raw } from './html';
+import { navigationOf } from './navigation';
 
 /**
  * The page shell: landmarks, skip link, identity bar, a live region for announcements. The navigation
- * is filled by the page's script once it knows who is signed in: each role sees only its own pages.
+ * is filled by the page's script once it knows who is signed in (by the server when it knows already):
+ * each role sees only its own pages.
  */
-export function page(opts: { title: string; script?: string; body: Raw; current?: string }): string {
+export function page(opts: { title: string; script?: string; body: Raw; current?: string; role?: Role }): string {
+  // Known already (a refusal names who is signed in): the navigation is there before any script runs.
+  const nav = opts.role
+    ? navigationOf(opts.role).map(
+        (n) => html`<a href="${n.href}" ${opts.current === n.href ? html`aria-current="page"` : ''}>${n.label}</a>`,
+      )
+    : '';
   return `<!doctype html>${html`<html lang="en">
     <head>
       <meta charset="utf-8" />
@@ -16,7 +25,7 @@ export function page(opts: { title: string; script?: string; body: Raw; current?
       <a class="skip" href="#main">Skip to content</a>
       <header class="top">
         <span class="brand">LEAD</span>
-        <nav aria-label="Main" id="main-nav" ${opts.current ? html` data-current="${opts.current}"` : ''}></nav>
+        <nav aria-label="Main" id="main-nav" ${opts.current ? html` data-current="${opts.current}"` : ''}>${nav}</nav>
         <div id="identity" class="identity"></div>
       </header>
       <main id="main" tabindex="-1">

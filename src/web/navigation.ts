@@ -1,4 +1,5 @@
-import type { Permission } from '../shared/permissions';
+import { allows, PERMISSIONS, type Permission } from '../shared/permissions';
+import type { Role } from '../shared/roles';
 
 /** The pages of the main navigation, each shown only to the roles whose permission it needs. */
 export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
@@ -22,4 +23,32 @@ export const ROLE_LABELS = {
   supervisor: 'supervisor',
   doc_nci: 'DOC NCI officer',
   evaluator: 'evaluator',
-} as const;
+} as const satisfies Record<Role, string>;
+
+/** Where each role starts (after signing in, and the way back from a page that is not theirs). */
+export const START_PAGE: Record<Role, string> = {
+  officer: '/refer',
+  sergeant: '/sergeant',
+  case_manager: '/caseload',
+  prosecutor: '/prosecutor',
+  project_manager: '/supervisor',
+  supervisor: '/supervisor',
+  doc_nci: '/nci',
+  evaluator: '/evaluation',
+};
+
+/** The navigation a role sees: only the pages its permissions open. */
+export const navigationOf = (role: Role) => NAV.filter((n) => allows(role, n.permission));
+
+/** In plain words: which roles a page or action is for, when someone else opens it. */
+export function notForYou(role: Role | undefined, permission: Permission, what = 'This page'): string {
+  const roles = (PERMISSIONS[permission] as readonly Role[]).map((r) => `${ROLE_LABELS[r]}s`);
+  const yours = role ? navigationOf(role).map((n) => n.label) : [];
+  return `${what} is for ${roles.join(' and ')}.${yours.length ? ` Your pages: ${yours.join(', ')}.` : ''}`;
+}
+
+/** The way back from a page someone may not open: their own start page. */
+export function wayBack(role: Role): { href: string; label: string } {
+  const href = START_PAGE[role];
+  return { href, label: NAV.find((n) => n.href === href)?.label ?? 'your page' };
+}

@@ -1,15 +1,21 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
+import { SESSION_COOKIE } from '../api/authentication';
+import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
+import { allows, type Permission } from '../shared/permissions';
+import type { Role } from '../shared/roles';
 import { loadClientAssets } from './assets';
+import { forbiddenPage } from './forbidden';
 import { arrestForm, socialForm } from './forms';
 import { html } from './html';
 import { page } from './layout';
 
 /**
  * The pages people use, served by the product itself: each is an accessible HTML shell whose script
- * (bundled from `src/web/client`) talks to the same API everyone else uses.
+ * (bundled from `src/web/client`) talks to the same API everyone else uses. Given the token service,
+ * a page is refused at once (403, in the layout) to a signed-in person whose role may not open it.
  */
-export function pageRoutes(config: LeadConfig): Router {
+export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
   const router = Router();
   // Loaded when the service starts, not on a first (unauthenticated) request.
   const assets = loadClientAssets();
@@ -27,11 +33,52 @@ export function pageRoutes(config: LeadConfig): Router {
       .send(body);
   });
 
+  /** Who is signed in, when the request carries a session the API would take. */
+  const signedInRole = async (req: Request): Promise<Role | undefined> => {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (!token || !tokens) return undefined;
+    // A session the API would refuse is the page script's to handle (it sends the person to sign in).
+    return (await tokens.verify(token).catch(() => undefined))?.role;
+  };
+  /**
+   * A page's shell. A page someone signed in may not open is refused here already — 403, in the
+   * product's layout, saying whose page it is and the way back — before its script would ask the API.
+   */
   const send =
-    (title: string, script: string, body: ReturnType<typeof html>, current?: string) =>
-    (_req: unknown, res: { type(t: string): { send(b: string): void } }) => {
-      res.type('html').send(page({ title, script, body, current }));
+    (
+      title: string,
+      script: string,
+      body: ReturnType<typeof html>,
+      opts: { current?: string; permission?: Permission; container?: string } = {},
+    ) =>
+    async (req: Request, res: Response) => {
+      const role = opts.permission ? await signedInRole(req) : undefined;
+      if (role && opts.permission && !allows(role, opts.permission)) {
+        res
+          .status(403)
+          .type('html')
+          .send(forbiddenPage({ title, role, permission: opts.permission, container: opts.container }));
+        return;
+      }
+      res.type('html').send(page({ title, script, body, current: opts.current }));
     };
+  /** The pages whose script fills one container, each for the roles of one permission. */
+  const shell = (
+    path: string,
+    title: string,
+    script: string,
+    container: string,
+    permission: Permission,
+    current?: string,
+  ) =>
+    router.get(
+      path,
+      send(title, script, html`<div id="${container}"><p class="hint">Loading…</p></div>`, {
+        current,
+        permission,
+        container,
+      }),
+    );
 
   router.get('/', send('LEAD referrals', 'home', html`<p>Opening your page…</p>`));
 
@@ -75,43 +122,19 @@ export function pageRoutes(config: LeadConfig): Router {
         <section id="result" tabindex="-1" aria-live="polite" hidden></section>
         <section id="outbox" aria-labelledby="outbox-title" hidden></section>
         ${arrestForm(config)} ${socialForm(config)}`,
-      '/refer',
+      { current: '/refer', permission: 'referral.create', container: 'refer' },
     ),
   );
 
-  router.get(
-    '/caseload',
-    send('My caseload', 'caseload', html`<div id="caseload"><p class="hint">Loading…</p></div>`, '/caseload'),
-  );
-  router.get(
-    '/sergeant',
-    send('Sergeant queue', 'sergeant', html`<div id="queue"><p class="hint">Loading…</p></div>`, '/sergeant'),
-  );
-  router.get(
-    '/prosecutor',
-    send('Prosecutor inbox', 'prosecutor', html`<div id="inbox"><p class="hint">Loading…</p></div>`, '/prosecutor'),
-  );
-  router.get('/nci', send('DOC NCI referrals', 'nci', html`<div id="nci"><p class="hint">Loading…</p></div>`, '/nci'));
-  router.get(
-    '/reports',
-    send('Monthly report', 'reports', html`<div id="report"><p class="hint">Loading…</p></div>`, '/reports'),
-  );
-  router.get(
-    '/evaluation',
-    send('Evaluation', 'evaluation', html`<div id="evaluation"><p class="hint">Loading…</p></div>`, '/evaluation'),
-  );
-  router.get(
-    '/supervisor',
-    send('Stuck cases', 'supervisor', html`<div id="stuck"><p class="hint">Loading…</p></div>`, '/supervisor'),
-  );
-  router.get('/cases/:caseId', send('Case', 'case', html`<div id="case"><p class="hint">Loading…</p></div>`));
-  router.get(
-    '/cases/:caseId/packet',
-    send('Diversion packet', 'packet', html`<div id="packet"><p class="hint">Loading…</p></div>`),
-  );
-  router.get(
-    '/cases/:caseId/disclosures',
-    send('Accounting of disclosures', 'disclosures', html`<div id="disclosures"><p class="hint">Loading…</p></div>`),
-  );
+  shell('/caseload', 'My caseload', 'caseload', 'caseload', 'caseload.read', '/caseload');
+  shell('/sergeant', 'Sergeant queue', 'sergeant', 'queue', 'queue.sergeant', '/sergeant');
+  shell('/prosecutor', 'Prosecutor inbox', 'prosecutor', 'inbox', 'queue.prosecutor', '/prosecutor');
+  shell('/nci', 'DOC NCI referrals', 'nci', 'nci', 'queue.nci', '/nci');
+  shell('/reports', 'Monthly report', 'reports', 'report', 'report.staffing', '/reports');
+  shell('/evaluation', 'Evaluation', 'evaluation', 'evaluation', 'evaluation.read', '/evaluation');
+  shell('/supervisor', 'Stuck cases', 'supervisor', 'stuck', 'stuck.read', '/supervisor');
+  shell('/cases/:caseId', 'Case', 'case', 'case', 'case.read');
+  shell('/cases/:caseId/packet', 'Diversion packet', 'packet', 'packet', 'case.read');
+  shell('/cases/:caseId/disclosures', 'Accounting of disclosures', 'disclosures', 'disclosures', 'disclosures.read');
   return router;
 }

@@ -87,3 +87,62 @@ export async function axeViolations(
 export async function expectAccessible(page: Page, state: string): Promise<void> {
   expect({ state, violations: await axeViolations(page) }).toEqual({ state, violations: [] });
 }
+
+/** What a page lays out at its current viewport: how wide it is, and the tables as they are shown. */
+export interface PageLayout {
+  viewport: number;
+  innerWidth: number;
+  scrollWidth: number;
+  /** The elements wider than the viewport where their parent is not (where the overflow starts). */
+  tooWide: string[];
+  /** Each table: its id or position, how it is displayed, and its cells without a column label. */
+  tables: Array<{ table: string; display: string; unlabelled: number }>;
+}
+
+/** Measures the page as laid out now (see PageLayout). */
+export function layoutOf(page: Page): Promise<PageLayout> {
+  return page.evaluate(() => {
+    const viewport = document.documentElement.clientWidth;
+    const name = (el: Element) => {
+      const id = el.id ? `#${el.id}` : '';
+      const classes = [...el.classList].map((c) => `.${c}`).join('');
+      const text = (el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      return `${el.tagName.toLowerCase()}${id}${classes}${text ? ` "${text}"` : ''}`;
+    };
+    const tooWide: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if ((box.width === 0 && box.height === 0) || box.right <= viewport + 0.5) continue;
+      const parent = el.parentElement!.getBoundingClientRect();
+      if (parent.right <= viewport + 0.5 || el.parentElement === document.body)
+        tooWide.push(`${name(el)} (${Math.round(box.left)}–${Math.round(box.right)} px)`);
+    }
+    const tables = [...document.querySelectorAll('main table')].map((t, i) => {
+      const table = t as HTMLTableElement;
+      const header = (r: HTMLTableRowElement) => r.cells.length > 0 && [...r.cells].every((c) => c.tagName === 'TH');
+      const headed = table.tHead !== null || [...table.rows].some(header);
+      const unlabelled = headed
+        ? [...table.rows]
+            .filter((r) => r.parentElement !== table.tHead && !header(r))
+            .flatMap((r) => [...r.cells].filter((c) => c.tagName === 'TD' && !c.dataset.label)).length
+        : 0;
+      // Named by its id, else by the heading it follows ("table 3 under “Deadlines”").
+      let heading: Element | null = table;
+      while (heading && !/^H[1-3]$/.test(heading.tagName))
+        heading = heading.previousElementSibling ?? heading.parentElement;
+      const under = heading ? ` under “${heading.textContent?.trim()}”` : '';
+      return {
+        table: table.id ? `table#${table.id}` : `table ${i + 1}${under}`,
+        display: getComputedStyle(table).display,
+        unlabelled,
+      };
+    });
+    return {
+      viewport,
+      innerWidth: window.innerWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      tooWide: tooWide.slice(0, 12),
+      tables,
+    };
+  });
+}

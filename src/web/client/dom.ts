@@ -38,13 +38,39 @@ export function when(iso: string | null | undefined): string {
   });
 }
 
+/** A page's content, rendered: every table in it labelled for phones (`labelled`). */
 export function replaceChildren(id: string, ...children: Child[]): HTMLElement {
   const el = document.getElementById(id)!;
   el.replaceChildren();
   (children.flat(Infinity as 1) as Child[]).forEach(
     (c) => c !== null && c !== undefined && c !== false && el.append(c instanceof Node ? c : String(c)),
   );
+  el.querySelectorAll('table').forEach(labelled);
   return el;
+}
+
+/**
+ * Every table of the pages goes through here once rendered (`replaceChildren` does it): each cell is
+ * labelled with its column's header (`data-label`), and a header row written without `<thead>` is put
+ * in one. Under 600 px (app.css) each row is then a card of labelled values, never a row wider than
+ * the phone.
+ */
+export function labelled<T extends HTMLTableElement>(table: T): T {
+  const header =
+    table.tHead?.rows[0] ??
+    Array.from(table.rows).find((r) => r.cells.length > 0 && Array.from(r.cells).every((c) => c.tagName === 'TH'));
+  if (!header) return table; // a record: each row names itself (<th scope="row">)
+  if (!table.tHead) table.createTHead().append(header);
+  const labels = Array.from(header.cells).flatMap((c) => Array<string>(c.colSpan).fill(c.textContent?.trim() ?? ''));
+  for (const row of Array.from(table.rows)) {
+    if (row.parentElement === table.tHead) continue;
+    let column = 0;
+    for (const cell of Array.from(row.cells)) {
+      if (cell.tagName === 'TD' && labels[column]) cell.dataset.label = labels[column];
+      column += cell.colSpan;
+    }
+  }
+  return table;
 }
 
 export { humanize } from '../../shared/humanize';

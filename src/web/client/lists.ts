@@ -1,11 +1,18 @@
+import { allows } from '../../shared/permissions';
 import { h, humanize, when } from './dom';
+import { signedIn } from './session';
 
-/** A table of cases (codes and dates only), each linked to its page and its workflow. */
+/**
+ * A table of cases (codes and dates only), each linked to its page — and to its workflow in the
+ * Temporal Web UI for those who may open it (`temporal.ui`, supervisors): for anyone else the link
+ * would only lead to a refusal.
+ */
 export function caseTable(
   rows: any[],
   opts: { person?: boolean; caption?: string; extra?: (row: any) => string } = {},
 ): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'hint' }, 'None.');
+  const workflow = signedIn !== undefined && allows(signedIn.role, 'temporal.ui');
   return h(
     'table',
     {},
@@ -22,7 +29,7 @@ export function caseTable(
         h('th', {}, 'Next deadline'),
         h('th', {}, 'Flags'),
         opts.extra ? h('th', {}, 'Detail') : null,
-        h('th', {}, 'Workflow'),
+        workflow ? h('th', {}, 'Workflow') : null,
       ),
     ),
     h(
@@ -48,7 +55,9 @@ export function caseTable(
             (r.stuckReasons ?? []).map((s: string) => h('span', { class: 'badge stuck' }, humanize(s))),
           ),
           opts.extra ? h('td', {}, opts.extra(r)) : null,
-          h('td', {}, h('a', { href: r.links.temporal, target: '_blank', rel: 'noopener' }, 'Temporal UI')),
+          workflow
+            ? h('td', {}, h('a', { href: r.links.temporal, target: '_blank', rel: 'noopener' }, 'Temporal UI'))
+            : null,
         ),
       ),
     ),

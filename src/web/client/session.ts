@@ -1,5 +1,5 @@
-import { allows, PERMISSIONS, type Permission } from '../../shared/permissions';
-import { NAV, ROLE_LABELS } from '../navigation';
+import type { Permission } from '../../shared/permissions';
+import { navigationOf, notForYou as notForRole, ROLE_LABELS, START_PAGE } from '../navigation';
 import { h } from './dom';
 import { countOf } from './secure-outbox';
 
@@ -13,16 +13,7 @@ export interface SessionUser {
   badge?: string;
 }
 
-export const START_PAGE: Record<SessionUser['role'], string> = {
-  officer: '/refer',
-  sergeant: '/sergeant',
-  case_manager: '/caseload',
-  prosecutor: '/prosecutor',
-  project_manager: '/supervisor',
-  supervisor: '/supervisor',
-  doc_nci: '/nci',
-  evaluator: '/evaluation',
-};
+export { START_PAGE };
 
 export async function currentUser(): Promise<SessionUser | undefined> {
   try {
@@ -39,7 +30,7 @@ function renderNavigation(user: SessionUser): void {
   if (!nav) return;
   const current = nav.dataset.current;
   nav.replaceChildren(
-    ...NAV.filter((n) => allows(user.role, n.permission)).map((n) =>
+    ...navigationOf(user.role).map((n) =>
       h('a', { href: n.href, 'aria-current': current === n.href ? 'page' : undefined }, n.label),
     ),
   );
@@ -115,7 +106,5 @@ export async function requireSession(): Promise<SessionUser | undefined> {
 
 /** In plain words: which roles a page or action is for, when someone else opens it. */
 export function notForYou(user: SessionUser | undefined, permission: Permission): string {
-  const roles = (PERMISSIONS[permission] as readonly SessionUser['role'][]).map((r) => `${ROLE_LABELS[r]}s`);
-  const yours = user ? NAV.filter((n) => allows(user.role, n.permission)).map((n) => n.label) : [];
-  return `This page is for ${roles.join(' and ')}.${yours.length ? ` Your pages: ${yours.join(', ')}.` : ''}`;
+  return notForRole(user?.role, permission);
 }

@@ -1,9 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
 import { readCase, readWholeCase, settled, submitArrest } from '../../support/case-helpers';
-import { contextAs, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
+import {
+  contextAs,
+  launchBrowser,
+  layoutOf,
+  PHONE,
+  screenshot,
+  watchErrors,
+  type PageLayout,
+} from '../../support/browser';
+import { buildCase, REFERRING_OFFICER } from '../../support/disclosure-cases';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
+import { allows } from '../../../src/shared/permissions';
+import type { Role } from '../../../src/shared/roles';
+import { NAV, START_PAGE } from '../../../src/web/navigation';
 
 /** The pages people use, in real headless Chromium against the running product. */
 let stack: TestStack;
@@ -276,4 +288,183 @@ test("no list page or search attribute carries the person's name or date of birt
   await other.page.waitForSelector('#case [role="alert"]');
   expect(await other.page.content()).not.toContain(person.familyName);
   await other.context.close();
+});
+
+/**
+ * Issue 23 items 5 and 6, "Phone first": every page, as every role that may open it, fits a 390 px
+ * phone — each table a list of labelled cards — and the Temporal Web UI is linked only for those who
+ * may open it (`temporal.ui`). A page someone may not open is a 403 in the layout, with the way back.
+ * One browser, one context per role, every page in turn: each visit waits for the page's ready marker.
+ */
+describe('phone first: every page, as every role that may open it', () => {
+  const DESKTOP = { viewport: { width: 1280, height: 800 } };
+  type Visit = { path: string; ready: string };
+  let cases: { enrolled: string; waiting: string; nci: string };
+  beforeAll(async () => {
+    const enrolled = await buildCase(stack, {
+      type: 'ARREST_DIVERSION',
+      jurisdiction: 'MIXED',
+      release: 'IN_FORCE_COVERING_STAFFING',
+      exits: false,
+      tag: 'phone',
+    });
+    const waiting = await submitArrest(stack, arrestReferral());
+    const officer = apiAs(stack.baseUrl, 'officer');
+    const nci = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ warrants: [{ kind: 'DOC' }] }));
+    const social = await officer.post('/api/referrals/social-contacts', socialContactReferral());
+    await Promise.all([settled(stack, nci.body.caseId), settled(stack, social.body.caseId)]);
+    // R-SCREEN: the waiting case is stuck by now (4 hours unscreened), so the supervisors' lists have rows.
+    await stack.env.sleep('4 hours');
+    await stack.env.sleep('1 minute');
+    await waitFor(
+      async () =>
+        (await stack.db.referral.findUnique({ where: { id: waiting } }))?.stuckReasons.includes('SCREENING_OVERDUE'),
+      'the stuck flag',
+    );
+    cases = { enrolled: enrolled.caseId, waiting, nci: nci.body.caseId };
+  }, 120_000);
+
+  /** The pages each role may open (the navigation's, the case's own pages), each with its ready marker. */
+  const visitsOf = (role: Role): Visit[] => {
+    const own = NAV.filter((n) => allows(role, n.permission)).map((n) => ({
+      path: n.href,
+      ready: READY[n.href],
+    }));
+    const caseId = role === 'doc_nci' ? cases.nci : cases.enrolled;
+    const casePages = allows(role, 'case.read')
+      ? [
+          { path: `/cases/${caseId}`, ready: '#case[data-ready="true"]' },
+          { path: `/cases/${caseId}/packet`, ready: '#packet[data-ready="true"]' },
+        ]
+      : [];
+    const disclosures = allows(role, 'disclosures.read')
+      ? [{ path: `/cases/${caseId}/disclosures`, ready: '#disclosures[data-ready="true"]' }]
+      : [];
+    return [...own, ...casePages, ...disclosures];
+  };
+  const READY: Record<string, string> = {
+    '/refer': '#arrest-form[data-ready="true"]',
+    '/caseload': '#caseload[data-ready="true"]',
+    '/sergeant': '#queue[data-ready="true"]',
+    '/prosecutor': '#inbox[data-ready="true"]',
+    '/nci': '#nci[data-ready="true"]',
+    '/supervisor': '#stuck[data-ready="true"]',
+    '/reports': '#report[data-ready="true"]',
+    '/evaluation': '#evaluation[data-ready="true"]',
+  };
+  /** Who reads the cases: the referring officer, and people of the agency and offices with jurisdiction. */
+  const identityOf = (role: Role) =>
+    role === 'officer' ? { role, user: REFERRING_OFFICER.id } : { role, user: `${role}-phone` };
+  // The prosecutor and the partners read the case first: the accounting of disclosures has rows by then.
+  const ROLES: Role[] = [
+    'officer',
+    'sergeant',
+    'prosecutor',
+    'project_manager',
+    'doc_nci',
+    'evaluator',
+    'case_manager',
+    'supervisor',
+  ];
+
+  /** Opens a page and waits until it rendered; then what is wider than the screen, and how its tables show. */
+  async function visit(page: Page, path: string, ready: string) {
+    const res = await page.goto(`${stack.baseUrl}${path}`);
+    await page.waitForSelector(ready);
+    await page.locator('#sign-out').or(page.locator('#sign-in-form')).first().waitFor();
+    return { status: res!.status(), layout: await layoutOf(page) };
+  }
+  const problemsOf = (where: string, layout: PageLayout, tableDisplay: string) => [
+    ...(layout.scrollWidth > layout.innerWidth || layout.scrollWidth > layout.viewport
+      ? [`${where}: ${layout.scrollWidth} px wide on a ${layout.viewport} px screen: ${layout.tooWide.join('; ')}`]
+      : []),
+    ...layout.tables
+      .filter((t) => t.display !== tableDisplay || t.unlabelled > 0)
+      .map((t) => `${where}: ${t.table} shown as ${t.display}, ${t.unlabelled} cells without a column label`),
+  ];
+
+  test('at 390×844 nothing is wider than the screen, every table is a list of labelled cards, and only supervisors see Temporal UI links', async () => {
+    const problems: string[] = [];
+    const temporalLinks: string[] = [];
+    const visited = new Set<string>(['/sign-in']);
+    const anonymous = await browser.newContext(PHONE);
+    const signIn = await visit(await anonymous.newPage(), '/sign-in', '#sign-in-form[data-ready="true"]');
+    problems.push(...problemsOf('anonymous /sign-in', signIn.layout, 'block'));
+    await anonymous.close();
+    for (const role of ROLES) {
+      const context = await contextAs(stack, browser, identityOf(role), PHONE);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      for (const { path, ready } of visitsOf(role)) {
+        const { status, layout } = await visit(page, path, ready);
+        visited.add(path.replace(/^\/cases\/[^/]+/, '/cases/:caseId'));
+        if (status !== 200) problems.push(`${role} ${path}: answered ${status}`);
+        problems.push(...problemsOf(`${role} ${path}`, layout, 'block'));
+        const links = await page.locator('a', { hasText: 'Temporal UI' }).count();
+        if (links > 0) temporalLinks.push(`${role} ${path}`);
+        if (path === '/supervisor' && role === 'supervisor') {
+          expect(await page.locator(`#stuck tr[data-case="${cases.waiting}"]`).count()).toBeGreaterThan(0);
+          await screenshot(page, 'stuck-cases-phone');
+        }
+        if (path === '/refer') {
+          // The form's other half: the social-contact referral.
+          await page.check('input[name="referral-type"][value="SOCIAL_CONTACT"]');
+          await page.locator('#social-form').waitFor();
+          problems.push(...problemsOf(`${role} /refer (social contact)`, await layoutOf(page), 'block'));
+        }
+      }
+      // A page of another role: 403 in the layout, saying whose it is, with the way back — and it fits too.
+      const theirs = NAV.find((n) => !allows(role, n.permission))!;
+      const refused = await visit(page, theirs.href, '#way-back');
+      if (refused.status !== 403) problems.push(`${role} ${theirs.href}: answered ${refused.status}, not 403`);
+      problems.push(...problemsOf(`${role} ${theirs.href} (refused)`, refused.layout, 'block'));
+      expect(await page.locator('main [role="alert"]').textContent()).toMatch(/^This page is for /);
+      if (role === 'officer') {
+        await screenshot(page, 'not-your-page-phone');
+        // An API address opened in the browser (a CSV link, say) is refused the same way.
+        const api = await visit(page, '/api/caseload', '#way-back');
+        expect(api.status).toBe(403);
+        expect(await page.locator('main [role="alert"]').textContent()).toBe(
+          'This page is for case managers. Your pages: Refer.',
+        );
+      }
+      expect(await page.locator('#way-back').getAttribute('href')).toBe(START_PAGE[role]);
+      expect(await page.locator('#main-nav a').allTextContents()).toEqual(
+        NAV.filter((n) => allows(role, n.permission)).map((n) => n.label),
+      );
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+    // Only the supervisors' stuck list links workflows: nobody else may open the Temporal Web UI.
+    expect(temporalLinks).toEqual(['supervisor /supervisor']);
+    // Every page the product serves was visited (case pages by their pattern).
+    expect([...visited].sort()).toEqual(
+      [
+        '/sign-in',
+        ...NAV.map((n) => n.href),
+        '/cases/:caseId',
+        '/cases/:caseId/packet',
+        '/cases/:caseId/disclosures',
+      ].sort(),
+    );
+  }, 180_000);
+
+  test('at desktop size the same pages keep their tables as tables, and nothing is wider than the screen', async () => {
+    const problems: string[] = [];
+    for (const [role, path, ready] of [
+      ['supervisor', '/supervisor', READY['/supervisor']],
+      ['case_manager', `/cases/${cases.enrolled}`, '#case[data-ready="true"]'],
+      ['prosecutor', '/prosecutor', READY['/prosecutor']],
+      ['project_manager', '/reports', READY['/reports']],
+      ['evaluator', '/evaluation', READY['/evaluation']],
+    ] as const) {
+      const context = await contextAs(stack, browser, identityOf(role), DESKTOP);
+      const { layout } = await visit(await context.newPage(), path, ready);
+      problems.push(...problemsOf(`${role} ${path} at 1280 px`, layout, 'table'));
+      expect(layout.tables.length).toBeGreaterThan(0);
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

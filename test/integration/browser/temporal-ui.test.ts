@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { apiAs, defaultScope } from '../../support/api-client';
 import { readWholeCase, settled } from '../../support/case-helpers';
-import { contextAs, launchBrowser, watchErrors } from '../../support/browser';
+import { contextAs, expectAccessible, launchBrowser, PHONE, watchErrors } from '../../support/browser';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -63,11 +63,32 @@ test('anyone else is sent to sign in, or refused when signed in with another rol
   await page.goto(`${stack.baseUrl}/temporal/namespaces/default/workflows`);
   await page.waitForURL(/\/sign-in\?next=%2Ftemporal/);
   await anonymous.close();
-  const caseManager = await contextAs(stack, browser, { role: 'case_manager', user: 'cm-ui' });
-  const refused = await (await caseManager.newPage()).goto(`${stack.baseUrl}/temporal/namespaces/default/workflows`);
-  expect(refused!.status()).toBe(403);
-  expect(await refused!.text()).toContain('The Temporal Web UI is for supervisors');
+  // Issue 23 item 6: refused in the product's layout — their navigation, whose page it is, the way back.
+  const caseManager = await contextAs(stack, browser, { role: 'case_manager', user: 'cm-ui' }, PHONE);
+  const cmPage = await caseManager.newPage();
+  const errors = watchErrors(cmPage);
+  for (const path of ['/temporal/', '/temporal/namespaces/default/workflows']) {
+    const refused = await cmPage.goto(`${stack.baseUrl}${path}`);
+    expect(refused!.status()).toBe(403);
+    await cmPage.locator('#sign-out').waitFor(); // the identity bar: the page's script ran under the policy
+    expect(await cmPage.locator('main [role="alert"]').textContent()).toBe(
+      'The Temporal Web UI is for supervisors. Your pages: My caseload, Monthly report.',
+    );
+    expect(await cmPage.locator('#main-nav a').allTextContents()).toEqual(['My caseload', 'Monthly report']);
+    expect(await cmPage.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  }
+  await expectAccessible(cmPage, 'the Temporal Web UI refused to a case manager');
+  await cmPage.locator('#way-back').click();
+  await cmPage.waitForSelector('#caseload[data-ready="true"]');
+  expect(new URL(cmPage.url()).pathname).toBe('/caseload');
+  expect(errors).toEqual([]);
   await caseManager.close();
+  // A client asking for JSON is refused in JSON, naming the permission.
+  const { token } = await stack.tokens.issue({ id: 'cm-ui', role: 'case_manager' });
+  const json = await fetch(`${stack.baseUrl}/temporal/namespaces/default/workflows`, {
+    headers: { cookie: `lead_session=${token}`, accept: 'application/json' },
+  });
+  expect([json.status, (await json.json()).error.permission]).toEqual([403, 'temporal.ui']);
   const api = await fetch(`${stack.baseUrl}/temporal/api/v1/namespaces/default/workflows`);
   expect(api.status).toBe(401);
 });
