@@ -292,6 +292,13 @@ export function arrestForm(config: LeadConfig): Raw {
       ${checkbox('judgments.promotingProstitution', 'Suspected of promoting prostitution (R-EX-PROMOTING)', { bool: true })}
       ${checkbox('judgments.safetyConcern', 'Diversion is inconsistent with immediate victim or community safety (R-EX-SAFETY)', { bool: true })}
     </fieldset>
+    <fieldset id="book-instead">
+      <legend>Or book instead of diverting (R-EL-NORIGHT)</legend>
+      <p class="hint" id="arrest-book-hint">
+        Not diverted: the checked referral is recorded as a booking, for the evaluation (R-EVAL). You are asked first.
+      </p>
+      <button type="button" id="arrest-book" class="secondary" aria-describedby="arrest-book-hint">Book instead</button>
+    </fieldset>
     <fieldset>
       <legend>Circumstances</legend>
       ${checkbox('circumstances.needsImmediateMedicalCare', 'Needs immediate treatment, detox or a hospital (R-EL-MEDICAL)', { bool: true })}
@@ -351,10 +358,17 @@ export function arrestForm(config: LeadConfig): Raw {
         <a href="#eligibility">Eligibility: enter the date of birth and the offense</a>
       </p>
       <button type="submit" id="arrest-submit">Submit referral</button>
-      <button type="button" id="arrest-book" class="secondary">
-        Book instead — not diverted (R-EL-NORIGHT; recorded for the evaluation, R-EVAL)
-      </button>
     </div>
+    <dialog id="book-confirm" aria-labelledby="book-confirm-title" aria-describedby="book-confirm-consequence">
+      <h2 id="book-confirm-title">Book this person instead of diverting?</h2>
+      <p id="book-confirm-consequence">
+        The referral will be recorded as a booking; this cannot be undone for this form.
+      </p>
+      <div class="actions">
+        <button type="button" id="book-cancel" class="secondary" autofocus>Cancel</button>
+        <button type="button" id="book-confirm-yes" class="danger">Book</button>
+      </div>
+    </dialog>
   </form>`;
 }
 

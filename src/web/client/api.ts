@@ -1,4 +1,5 @@
 import { PERMISSIONS, type Permission } from '../../shared/permissions';
+import { plainSentence } from './plain-errors';
 import { notForYou, signedIn } from './session';
 
 export class OfflineError extends Error {}
@@ -6,6 +7,8 @@ export class OfflineError extends Error {}
 export interface ApiResult<T = any> {
   status: number;
   body: T;
+  /** The answer's headers (Retry-After, RateLimit: when to ask again after a 429 or 503). */
+  headers?: Headers;
 }
 
 let csrfToken: Promise<string | undefined> | undefined;
@@ -44,8 +47,15 @@ export async function api<T = any>(
     } catch (err) {
       throw new OfflineError((err as Error).message);
     }
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    const text = await res.text().catch(() => '');
+    // A proxy's 502 page is not JSON: the status still says what happened.
+    let parsed: T | undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
   };
   const first = await send(false);
   if (
@@ -56,11 +66,35 @@ export async function api<T = any>(
   return first;
 }
 
-/** A refusal in words for the person reading it (a missing permission says whose page it is). */
-export function errorMessage(result: ApiResult): string {
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/** One refused field as a sentence: its label where the page knows it, never its JSON path. */
+function fieldSentence(
+  f: { field: string; message: string; code?: string },
+  labelOf: (field: string) => string | undefined,
+): string {
+  const label = labelOf(f.field);
+  const prefix = `${f.field}: `;
+  // "observedAt: cannot be before the referral (R-SCENE)" reads "Seen at: cannot be before …".
+  if (f.message.startsWith(prefix))
+    return sentence(label ? `${label.replace(/[?:]\s*$/, '')}: ${f.message.slice(prefix.length)}` : f.message);
+  return sentence(plainSentence({ ...f, path: f.field.split('.') }, label, 'input'));
+}
+
+/**
+ * A refusal in words for the person reading it (a missing permission says whose page it is; a field
+ * the service refused is named by its label, never as "Invalid request body: memorializedBy: …").
+ */
+export function errorMessage(
+  result: ApiResult,
+  labelOf: (field: string) => string | undefined = () => undefined,
+): string {
   const error = result.body?.error;
   if (!error) return `The service answered ${result.status}.`;
   if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission in PERMISSIONS)
     return notForYou(signedIn, error.permission as Permission);
+  const fields = error.fields as Array<{ field: string; message: string; code?: string }> | undefined;
+  if (error.code === 'VALIDATION_FAILED' && fields?.length)
+    return fields.map((f) => fieldSentence(f, labelOf)).join(' ');
   return error.message + (error.stage ? ` (current stage: ${error.stage.replace(/_/g, ' ').toLowerCase()})` : '');
 }

@@ -151,9 +151,25 @@ function actionPanel(body: any): HTMLElement | null {
                   render(res.body);
                 } else announce(`${action.label}: done.`);
               } else {
-                const message = h('p', { class: 'panel bad', role: 'alert', id: 'action-error' }, errorMessage(res));
+                // A refused field is named by its label, in a sentence, and marked (R-CONSENT: "a verbal
+                // consent must name who memorialized it"), never "Invalid request body: memorializedBy: …".
+                const labelOf = (name: string) => action.fields?.find((f) => f.name === name)?.label;
+                const message = h(
+                  'p',
+                  { class: 'panel bad', role: 'alert', id: 'action-error' },
+                  errorMessage(res, labelOf),
+                );
                 form.querySelector('#action-error')?.remove();
+                form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+                const refused = (res.body?.error?.fields ?? [])
+                  .map((f: { field: string }) => form.elements.namedItem(f.field))
+                  .filter((el: unknown): el is HTMLElement => el instanceof HTMLElement);
+                refused.forEach((el: HTMLElement) => {
+                  el.setAttribute('aria-invalid', 'true');
+                  el.setAttribute('aria-describedby', 'action-error');
+                });
                 form.prepend(message);
+                refused[0]?.focus();
               }
             }),
           );

@@ -1,5 +1,5 @@
 /** A tiny DOM builder: text always goes in as text (never as HTML). */
-type Child = Node | string | number | null | undefined | false | Child[];
+export type Child = Node | string | number | null | undefined | false | Child[];
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attrs: Record<string, string | boolean | undefined | ((e: Event) => void)> = {},

@@ -5,8 +5,10 @@ import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
 import { notingUncheckedOrders } from '../../referrals/protective-orders';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { api, errorMessage, OfflineError, type ApiResult } from './api';
-import { announce, h, replaceChildren, when, whenDone } from './dom';
+import { localDate } from '../../eligibility/calendar-dates';
+import { announce, h, replaceChildren, when, whenDone, type Child } from './dom';
 import { clearErrors, readForm, showErrors } from './form-data';
+import { retryDelayMs, serverWaitMs } from './retry';
 import * as outbox from './secure-outbox';
 import { requireSession, type SessionUser } from './session';
 
@@ -23,8 +25,16 @@ let config: LeadConfig;
 let me: SessionUser;
 const DAY_MS = 86_400_000;
 
-/** One submission id per fill of a form: kept across taps and retries, replaced once the referral is recorded. */
+const ARREST_URL = '/api/referrals/arrest-diversions';
+const SOCIAL_URL = '/api/referrals/social-contacts';
+const BOOKINGS_URL = '/api/referrals/bookings';
+
+/**
+ * One submission id per fill of a form: kept across taps and retries, replaced once the referral is
+ * recorded or safe in the outbox. A fill put back to be corrected keeps its id and referral time.
+ */
 const submissionIds = new WeakMap<HTMLFormElement, string>();
+const referredAts = new WeakMap<HTMLFormElement, string>();
 const submissionIdOf = (form: HTMLFormElement) =>
   submissionIds.get(form) ?? (submissionIds.set(form, crypto.randomUUID()), submissionIds.get(form)!);
 
@@ -182,44 +192,96 @@ function syncConditionalFields(): void {
 }
 
 /**
- * The signed-in officer's agency and badge, filled in for them (Identity: a referral is theirs; the
- * agency may still change for a social contact).
+ * The signed-in officer's agency, badge and name, filled in for them (Identity: a referral is theirs;
+ * the agency may still change for a social contact).
  */
-function prefillAgency(form: HTMLFormElement): void {
+function prefillOfficer(form: HTMLFormElement): void {
   const agency = form.elements.namedItem('agency') as HTMLSelectElement;
   if (me.agency && config.agencies[me.agency]) agency.value = me.agency;
-  const badge = form.elements.namedItem('officer.id') as HTMLInputElement | null;
-  if (badge && me.badge && !badge.value) badge.value = me.badge;
+  const fill = (name: string, value: string | undefined) => {
+    const input = form.elements.namedItem(name) as HTMLInputElement | null;
+    if (input && value && !input.value) input.value = value;
+  };
+  fill('officer.id', me.badge);
+  fill('officer.name', me.name);
+  const source = form.elements.namedItem('source.type') as HTMLSelectElement | null;
+  if (!source || source.value === 'OFFICER') fill('source.referrerId', me.badge);
 }
 
-/** After a recorded referral the form starts a new fill: empty, with a new submission id. */
+/**
+ * A new fill of the form: empty but for the officer's own details, with a new submission id. It
+ * starts once a referral is recorded, and as soon as one is safe in this device's outbox (offline, or
+ * the service busy): the next person is never typed over a fill whose id is already used.
+ */
 function startNewFill(form: HTMLFormElement): void {
   form.reset();
   submissionIds.delete(form);
+  referredAts.delete(form);
   form
     .querySelectorAll('#offense-rows > fieldset:not(:first-child), #conviction-rows > fieldset, fieldset.order')
     .forEach((row) => row.remove());
   form.querySelectorAll('details.fold').forEach((d) => d.removeAttribute('open'));
-  prefillAgency(form);
+  clearErrors(form, document.getElementById(form === arrestForm ? 'arrest-errors' : 'social-errors')!);
+  if (form === arrestForm) {
+    (document.getElementById('override') as HTMLElement).hidden = true;
+    document.getElementById('social-from-arrest')?.remove();
+  } else (document.getElementById('s-from-arrest-note') as HTMLElement).hidden = true;
+  prefillOfficer(form);
   syncConditionalFields();
   if (form === arrestForm) updateEligibility();
 }
 
+/**
+ * What is sent for a fill: stamped with when it was referred (kept across retries and corrections)
+ * and, for an arrest, the incident date — "Default: today" is today's date in the program's time zone,
+ * stored explicitly so the record and the packet say it.
+ */
+function stamped(form: HTMLFormElement, body: Record<string, any>, now: number): Record<string, any> {
+  const referredAt: string = body.referredAt ?? referredAts.get(form) ?? new Date(now).toISOString();
+  const out: Record<string, any> = { ...body, referredAt };
+  if (form === arrestForm)
+    out.incident = {
+      ...body.incident,
+      occurredOn: body.incident?.occurredOn ?? localDate(new Date(referredAt), config.program.timezone),
+    };
+  return out;
+}
+
 // --- what the officer is told --------------------------------------------------------------------
 
-function showCase(res: ApiResult, sentLater = false): void {
+const personOf = (body: Record<string, unknown>) => {
+  const person = body.person as { givenName?: string; familyName?: string } | undefined;
+  return `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim();
+};
+const isBooking = (entry: outbox.OutboxEntry) => entry.url === BOOKINGS_URL;
+const formFor = (entry: outbox.OutboxEntry) => (entry.url === SOCIAL_URL ? socialForm : arrestForm);
+/** The form whose current fill is this entry, if it still is. */
+const formHolding = (id: string) => [arrestForm, socialForm].find((form) => submissionIds.get(form) === id);
+
+/** "Referral for Ada Lovelace sent — case LEAD-…": what was sent, for whom, and where it is now. */
+function sentTitle(entry: outbox.OutboxEntry, res: ApiResult): string {
+  const name = personOf(entry.body) || 'the person';
+  if (isBooking(entry))
+    return res.status === 201
+      ? `Booking for ${name} recorded — booking ${res.body.bookingId}`
+      : `The booking for ${name} was already recorded — booking ${res.body.bookingId}`;
+  return res.status === 201
+    ? `Referral for ${name} sent — case ${res.body.caseId}`
+    : `The referral for ${name} was already recorded — case ${res.body.caseId}`;
+}
+
+function showPanel(kind: 'ok' | 'warn', focus: boolean, ...children: Child[]): void {
+  replaceChildren('result', ...children);
+  delete result.dataset.state;
+  result.className = `panel ${kind}`;
+  result.hidden = false;
+  // A send that completes in the background never takes the officer away from what they are typing.
+  if (focus) result.focus();
+}
+
+function caseDetails(res: ApiResult): Child[] {
   const { caseId, case: view, nextSteps } = res.body;
-  replaceChildren(
-    'result',
-    h(
-      'h2',
-      { id: 'result-title' },
-      sentLater
-        ? 'Sent: a referral saved on this device reached the service'
-        : res.status === 201
-          ? 'Referral recorded'
-          : 'This referral was already recorded',
-    ),
+  return [
     h('p', {}, 'Case id: ', h('strong', { id: 'case-id' }, caseId)),
     view ? h('p', {}, `Stage: ${String(view.stage).replace(/_/g, ' ').toLowerCase()}`) : null,
     view?.deadlines?.length
@@ -233,18 +295,63 @@ function showCase(res: ApiResult, sentLater = false): void {
     h(
       'ul',
       {},
-      (nextSteps as string[]).map((s) => h('li', {}, s)),
+      ((nextSteps ?? []) as string[]).map((s) => h('li', {}, s)),
     ),
+    h('p', {}, h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case')),
+  ];
+}
+
+function bookingDetails(res: ApiResult): HTMLElement[] {
+  return [
+    h('p', {}, 'Booking id: ', h('strong', { id: 'booking-id' }, res.body.bookingId)),
     h(
       'p',
       {},
-      h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case'),
-      sentLater ? null : ' · the form is empty again for the next referral.',
+      res.body.reason === 'INELIGIBLE'
+        ? 'Not eligible: the person is booked, with the reasons the check found.'
+        : 'Eligible, and booked: diversion is advice, the officer decides (R-EL-NORIGHT).',
+      ' The booking is kept for the program evaluation (R-EVAL); its outcomes are followed up at 6, 12 and 24 months.',
     ),
+  ];
+}
+
+/** What was sent (one or several, from the form or from this device's outbox); the form is ready for the next person. */
+function showSent(
+  sent: Array<{ entry: outbox.OutboxEntry; res: ApiResult }>,
+  focus: boolean,
+  formEmpty: boolean,
+): void {
+  announce(''); // an earlier "No connection" or "busy" says nothing true any more
+  const next = formEmpty ? h('p', { class: 'hint' }, 'The form is empty for the next referral.') : null;
+  if (sent.length === 1) {
+    const [{ entry, res }] = sent;
+    return showPanel(
+      'ok',
+      focus,
+      h('h2', { id: 'result-title' }, sentTitle(entry, res)),
+      isBooking(entry) ? bookingDetails(res) : caseDetails(res),
+      next,
+    );
+  }
+  showPanel(
+    'ok',
+    focus,
+    h('h2', { id: 'result-title' }, `${sent.length} referrals saved on this device were sent`),
+    h(
+      'ul',
+      { id: 'sent-list' },
+      sent.map(({ entry, res }) =>
+        h(
+          'li',
+          {},
+          isBooking(entry)
+            ? sentTitle(entry, res)
+            : h('a', { href: `/cases/${encodeURIComponent(res.body.caseId)}` }, sentTitle(entry, res)),
+        ),
+      ),
+    ),
+    next,
   );
-  result.className = 'panel ok';
-  result.hidden = false;
-  result.focus();
 }
 
 function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult): void {
@@ -341,10 +448,10 @@ function fillSocialContact(draft: Record<string, any>): void {
 
 /**
  * R-EL-NORIGHT, R-EVAL: the officer books instead of diverting — the checked referral is recorded in
- * the comparison pool with its eligibility reasons (the same body; the same submission id).
+ * the comparison pool with its eligibility reasons (the same body; the same submission id). It is
+ * asked first, naming the person and what it does: a booking is not undone from this form.
  */
-async function book(form: HTMLFormElement): Promise<void> {
-  const button = document.getElementById('arrest-book') as HTMLButtonElement;
+function askToBook(form: HTMLFormElement): void {
   const summary = document.getElementById('arrest-errors')!;
   const body = arrestBody(form);
   const schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any } = arrestDiversionSchema(config);
@@ -353,38 +460,32 @@ async function book(form: HTMLFormElement): Promise<void> {
   });
   if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
   clearErrors(form, summary);
-  button.disabled = true;
-  try {
-    const res = await api('POST', '/api/referrals/bookings', { ...body, overrideRequest: undefined });
-    if (res.status !== 200 && res.status !== 201) return showRefusal(form, summary, res);
-    replaceChildren(
-      'result',
-      h('h2', { id: 'result-title' }, res.status === 201 ? 'Booking recorded' : 'This booking was already recorded'),
-      h('p', {}, 'Booking id: ', h('strong', { id: 'booking-id' }, res.body.bookingId)),
-      h(
-        'p',
-        {},
-        res.body.reason === 'INELIGIBLE'
-          ? 'Not eligible: the person is booked, with the reasons the check found.'
-          : 'Eligible, and booked: diversion is advice, the officer decides (R-EL-NORIGHT).',
-        ' The booking is kept for the program evaluation (R-EVAL); its outcomes are followed up at 6, 12 and 24 months.',
-      ),
-    );
-    result.className = 'panel ok';
-    result.hidden = false;
-    result.focus();
-    startNewFill(form);
-  } finally {
-    button.disabled = false;
+  const dialog = document.getElementById('book-confirm') as HTMLDialogElement;
+  const name = personOf(body);
+  document.getElementById('book-confirm-title')!.textContent = `Book ${name} instead of diverting?`;
+  document.getElementById('book-confirm-yes')!.textContent = `Book ${name}`;
+  dialog.returnValue = '';
+  dialog.showModal(); // focus goes to "Cancel"; Escape cancels
+}
+
+function onBookDialogClosed(): void {
+  const dialog = document.getElementById('book-confirm') as HTMLDialogElement;
+  if (dialog.returnValue !== 'book') {
+    document.getElementById('arrest-book')!.focus();
+    return;
   }
+  const body = arrestBody(arrestForm);
+  void send(
+    arrestForm,
+    BOOKINGS_URL,
+    { ...body, overrideRequest: undefined },
+    arrestDiversionSchema(config),
+    'arrest-errors',
+    ['officer', 'person', 'incident', 'offenses'],
+  );
 }
 
 // --- the device's outbox -------------------------------------------------------------------------
-
-const nameOf = (entry: outbox.OutboxEntry) => {
-  const person = entry.body.person as { givenName?: string; familyName?: string } | undefined;
-  return `${person?.givenName ?? ''} ${person?.familyName ?? ''}`.trim() || 'a referral';
-};
 
 /** What waits on this device for the signed-in officer, with when each expires (and a warning the day before). */
 async function renderOutbox(): Promise<void> {
@@ -402,7 +503,7 @@ async function renderOutbox(): Promise<void> {
     h(
       'p',
       {},
-      'Encrypted, and yours alone: sent automatically, once, when the connection returns. Nobody else who signs in on this device can see or send them.',
+      'Encrypted, and yours alone: sent automatically, once, when the service can take it. Nobody else who signs in on this device can see or send them.',
     ),
     h(
       'ul',
@@ -411,10 +512,16 @@ async function renderOutbox(): Promise<void> {
         h(
           'li',
           { 'data-submission': e.id },
-          `${nameOf(e)} — saved ${when(e.savedAt)}; `,
+          `${isBooking(e) ? 'Booking: ' : ''}${personOf(e.body) || 'a referral'} — saved ${when(e.savedAt)}; `,
           e.refusal
             ? [
                 h('strong', {}, `refused by the service: ${e.refusal}`),
+                ' ',
+                h(
+                  'button',
+                  { type: 'button', class: 'secondary', onclick: () => correctInForm(e) },
+                  'Correct it in the form',
+                ),
                 ' ',
                 h(
                   'button',
@@ -443,9 +550,87 @@ async function renderOutbox(): Promise<void> {
   panel.hidden = false;
 }
 
-function askToSignInAgain(): void {
-  replaceChildren(
-    'result',
+/** Sets the controls named by a body's paths (the inverse of readForm, within one row or form). */
+function setControls(scope: HTMLElement, name: string, value: unknown): void {
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) {
+    scope
+      .querySelectorAll<HTMLInputElement>(`input[type="checkbox"][name="${name}"]`)
+      .forEach((box) => (box.checked = value.includes(box.value)));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) setControls(scope, name ? `${name}.${key}` : key, v);
+    return;
+  }
+  scope
+    .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${name}"]`)
+    .forEach((el) => {
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === true;
+      else if (el instanceof HTMLInputElement && el.type === 'radio') el.checked = el.value === String(value);
+      else el.value = value === undefined || value === null ? '' : String(value);
+    });
+}
+
+/**
+ * A referral the service refused after it left the form (sent from the outbox) goes back into the form,
+ * with its submission id and referral time: the officer corrects it (an override reason, a badge) and
+ * submits it again — the same referral, never a second one.
+ */
+function correctInForm(entry: outbox.OutboxEntry): void {
+  const form = formFor(entry);
+  const typed = personOf(readForm(form));
+  if (
+    typed &&
+    !window.confirm(`Replace the referral for ${typed} in the form with the one for ${personOf(entry.body)}?`)
+  )
+    return;
+  const radio = document.querySelector<HTMLInputElement>(
+    `input[name="referral-type"][value="${form === socialForm ? 'SOCIAL_CONTACT' : 'ARREST_DIVERSION'}"]`,
+  )!;
+  radio.checked = true;
+  radio.dispatchEvent(new Event('change'));
+  startNewFill(form);
+  const { submissionId, referredAt, offenses, history, protectiveOrders, warrants, ...rest } = entry.body as Record<
+    string,
+    any
+  >;
+  const p = form.dataset.prefix;
+  const rows = (items: unknown[] | undefined, name: string, template: string, container: string, first?: Element) =>
+    (items ?? []).forEach((item, i) => {
+      const row = (i === 0 && first) || addRow(template, container);
+      setControls(row as HTMLElement, `${name}.${(row as HTMLElement).dataset.index}`, item);
+    });
+  setControls(form, '', rest);
+  if (form === arrestForm) {
+    const offenseRows = document.getElementById('offense-rows')!;
+    rows(offenses, 'offenses', 'tpl-offense', 'offense-rows', offenseRows.firstElementChild ?? undefined);
+    rows(history?.convictions, 'history.convictions', 'tpl-conviction', 'conviction-rows');
+    setControls(
+      form,
+      'warrants',
+      ((warrants ?? []) as Array<{ kind: string }>).map((w) => w.kind),
+    );
+  }
+  rows(protectiveOrders, 'protectiveOrders', `${p}-tpl-order`, `${p}-order-rows`);
+  form.querySelectorAll('details.fold').forEach((fold) => {
+    const filled = Array.from(fold.querySelectorAll<HTMLInputElement>('input, select')).some((el) =>
+      el.type === 'checkbox' ? el.checked : el.value !== '',
+    );
+    if (filled) fold.setAttribute('open', '');
+  });
+  submissionIds.set(form, submissionId);
+  if (referredAt) referredAts.set(form, referredAt);
+  syncConditionalFields();
+  if (form === arrestForm) updateEligibility();
+  if (entry.url === BOOKINGS_URL) announce('Correct the booking and tap "Book instead" again.');
+  else announce(`The referral for ${personOf(entry.body)} is back in the form: correct it and submit it again.`);
+  (form.elements.namedItem('person.givenName') as HTMLInputElement).focus();
+}
+
+function askToSignInAgain(focus: boolean): void {
+  showPanel(
+    'warn',
+    focus,
     h('h2', { id: 'result-title' }, 'Sign in again to send'),
     h(
       'p',
@@ -454,54 +639,177 @@ function askToSignInAgain(): void {
     ),
     h('p', {}, h('a', { href: `/sign-in?next=${encodeURIComponent('/refer')}`, id: 'sign-in-again' }, 'Sign in again')),
   );
-  result.className = 'panel warn';
-  result.hidden = false;
-  result.focus();
 }
 
-type Delivery = 'recorded' | 'refused' | 'kept' | 'signed-out';
+/** One attempt to send a saved referral, and what it came to. */
+type Attempt =
+  | { kind: 'recorded' | 'refused'; res: ApiResult }
+  | { kind: 'signed-out' }
+  /** The device has no connection. */
+  | { kind: 'offline' }
+  /** The device is online, but the service did not answer. */
+  | { kind: 'unreachable' }
+  /** The service answered "not now" (429, 5xx); `stop`: it asks everyone to wait (rate limit, unavailable). */
+  | { kind: 'busy'; res: ApiResult; stop: boolean };
 
-/** Sends one saved referral; it leaves the device only when the service has recorded it. */
-async function deliver(
-  entry: outbox.OutboxEntry,
-  sentLater: boolean,
-  onRefusal: (res: ApiResult) => void,
-): Promise<Delivery> {
+async function attempt(entry: outbox.OutboxEntry): Promise<Attempt> {
   let res: ApiResult;
   try {
     res = await api('POST', entry.url, entry.body);
   } catch (err) {
-    if (err instanceof OfflineError) return 'kept';
+    if (err instanceof OfflineError) return { kind: navigator.onLine ? 'unreachable' : 'offline' };
     throw err;
   }
-  if (res.status === 200 || res.status === 201) {
-    await outbox.remove(entry.id);
-    showCase(res, sentLater);
-    return 'recorded';
-  }
-  if (res.status === 401) return 'signed-out';
-  if (res.status >= 500 || res.status === 429) return 'kept';
-  onRefusal(res);
-  return 'refused';
+  if (res.status === 200 || res.status === 201) return { kind: 'recorded', res };
+  if (res.status === 401) return { kind: 'signed-out' };
+  if (res.status === 408 || res.status === 429 || res.status >= 500)
+    return { kind: 'busy', res, stop: [429, 502, 503, 504].includes(res.status) };
+  return { kind: 'refused', res };
 }
 
-function showSaved(): void {
-  replaceChildren(
-    'result',
-    h('h2', { id: 'result-title' }, 'Saved on this device'),
-    h(
-      'p',
+let retryTimer: number | undefined;
+let countdownTimer: number | undefined;
+/** Consecutive "not now" answers: the backoff grows with them and starts again once the service answers. */
+let notNow = 0;
+/** While the page waits as the service asked, nothing is sent sooner — not even on a new Submit. */
+let notBefore = 0;
+let lastWait: 'unreachable' | 'busy' = 'busy';
+type Waiting = {
+  entry: outbox.OutboxEntry;
+  kind: 'offline' | 'unreachable' | 'busy';
+  hintMs?: number;
+  resumeAt?: number;
+};
+
+function stopRetrying(): void {
+  window.clearTimeout(retryTimer);
+  window.clearInterval(countdownTimer);
+  retryTimer = countdownTimer = undefined;
+}
+
+/**
+ * Saved referrals wait for the service: offline, until the connection returns (the `online` event, and
+ * a slow check in case it never comes); online, the page itself tries again — when the service said
+ * to (Retry-After, RateLimit), backing off up to a cap — and says when, counting down.
+ */
+function showWaiting(waiting: Waiting, count: number, focus: boolean, alsoSent: boolean): void {
+  stopRetrying();
+  const name = personOf(waiting.entry.body) || 'a person';
+  const what = isBooking(waiting.entry) ? `The booking for ${name}` : `The referral for ${name}`;
+  const kept =
+    count > 1
+      ? `${count} referrals are kept on this device, encrypted, and sent automatically`
+      : `${what} is kept on this device, encrypted, and sent automatically`;
+  let title: HTMLElement;
+  let detail: string;
+  if (waiting.kind === 'offline') {
+    notBefore = 0;
+    retryTimer = window.setTimeout(() => void sendWaiting(), 30_000);
+    // Still offline, as the page already says: not announced again every 30 s.
+    if (!focus && !alsoSent && result.dataset.state === 'offline') return;
+    title = h('span', {}, 'No connection: saved on this device');
+    detail = `${kept} once the connection returns.`;
+  } else {
+    const delay = waiting.resumeAt
+      ? Math.max(1, Math.ceil((waiting.resumeAt - Date.now()) / 1000)) * 1000
+      : retryDelayMs(notNow++, waiting.hintMs);
+    const due = Date.now() + delay;
+    notBefore = due;
+    lastWait = waiting.kind;
+    // The countdown is not read out every second (aria-live off); the sentence around it is, once.
+    const seconds = h('span', { id: 'retry-in', 'aria-live': 'off' }, String(Math.round(delay / 1000)));
+    title = h(
+      'span',
       {},
-      'No connection to the service. The referral is kept here, encrypted, and will be sent once the connection returns.',
-    ),
-  );
-  result.className = 'panel warn';
-  result.hidden = false;
-  result.focus();
-  announce('No connection: the referral is saved on this device and will be sent automatically.');
+      waiting.kind === 'busy' ? 'The service is busy; retrying in ' : 'The service cannot be reached; retrying in ',
+      seconds,
+      ' s',
+    );
+    detail = `${kept}, as soon as the service takes it.`;
+    retryTimer = window.setTimeout(() => void sendWaiting(), delay);
+    countdownTimer = window.setInterval(() => {
+      seconds.textContent = String(Math.max(0, Math.ceil((due - Date.now()) / 1000)));
+    }, 1000);
+  }
+  const note = ' The form is empty for the next referral.';
+  if (alsoSent) {
+    // What was sent stays on screen; the one still waiting is said below it.
+    result.append(h('p', { id: 'send-status', class: 'panel warn' }, title, '. ', detail, note));
+    return;
+  }
+  announce('');
+  showPanel('warn', focus, h('h2', { id: 'result-title' }, title), h('p', { id: 'send-status' }, detail, note));
+  result.dataset.state = waiting.kind;
 }
 
-async function submit(
+let queue: Promise<void> = Promise.resolve();
+/** Sends what waits on this device for the signed-in officer, one run at a time, oldest first. */
+function sendWaiting(byOfficer = false): Promise<void> {
+  const run = queue.then(() => flush(byOfficer));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function flush(byOfficer: boolean): Promise<void> {
+  stopRetrying();
+  const sent: Array<{ entry: outbox.OutboxEntry; res: ApiResult }> = [];
+  let waiting: Waiting | undefined;
+  let formEmptied = false;
+  let signedOut = false;
+  try {
+    for (const entry of await outbox.entriesOf(me.id)) {
+      if (entry.refusal) continue;
+      if (Date.now() + 50 < notBefore) {
+        waiting ??= { entry, kind: lastWait, resumeAt: notBefore };
+        break;
+      }
+      const outcome = await attempt(entry);
+      const form = formHolding(entry.id);
+      if (outcome.kind === 'recorded') {
+        notNow = 0;
+        await outbox.remove(entry.id);
+        sent.push({ entry, res: outcome.res });
+        if (form) (startNewFill(form), (formEmptied = true));
+      } else if (outcome.kind === 'refused') {
+        notNow = 0;
+        if (form) {
+          // The fill is still on the screen: the officer corrects it there (same submission id).
+          await outbox.remove(entry.id);
+          showRefusal(
+            form,
+            document.getElementById(form === arrestForm ? 'arrest-errors' : 'social-errors')!,
+            outcome.res,
+          );
+        } else {
+          await outbox.save(me.id, { ...entry, refusal: errorMessage(outcome.res) });
+          announce(`A saved referral for ${personOf(entry.body)} was refused: ${errorMessage(outcome.res)}`);
+        }
+      } else if (outcome.kind === 'signed-out') {
+        signedOut = true;
+        break;
+      } else {
+        const hintMs = outcome.kind === 'busy' && outcome.res.headers ? serverWaitMs(outcome.res.headers) : undefined;
+        waiting ??= { entry, kind: outcome.kind, hintMs };
+        // A rate limit or an unavailable service holds for every referral; one that failed alone does not.
+        if (outcome.kind !== 'busy' || outcome.stop) break;
+      }
+    }
+    // What waits is safe on the device: a form still holding it is free for the next person.
+    const stillWaiting = (await outbox.entriesOf(me.id)).filter((e) => !e.refusal);
+    for (const entry of stillWaiting) {
+      const form = formHolding(entry.id);
+      if (form) (startNewFill(form), (formEmptied = true));
+    }
+    if (sent.length) showSent(sent, byOfficer, formEmptied);
+    if (signedOut) askToSignInAgain(byOfficer);
+    else if (waiting) showWaiting(waiting, stillWaiting.length, byOfficer && !sent.length, sent.length > 0);
+  } finally {
+    await renderOutbox();
+  }
+}
+
+/** Submits a fill (a referral, or a booking instead): saved on the device first, then sent with the rest. */
+async function send(
   form: HTMLFormElement,
   url: string,
   body: Record<string, any>,
@@ -509,64 +817,35 @@ async function submit(
   summaryId: string,
   groups: string[],
 ): Promise<void> {
-  const button = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-  if (button.disabled) return;
+  const buttons = Array.from(form.querySelectorAll<HTMLButtonElement>('#arrest-submit, #arrest-book, #social-submit'));
+  const button =
+    url === BOOKINGS_URL ? buttons.find((b) => b.id === 'arrest-book')! : buttons.find((b) => b.type === 'submit')!;
+  if (buttons.some((b) => b.disabled)) return;
   const summary = document.getElementById(summaryId)!;
-  const parsed = schema.safeParse(withEmptyGroups(body, groups), { reportInput: true });
+  const now = Date.now();
+  const full = stamped(form, body, now);
+  const parsed = schema.safeParse(withEmptyGroups(full, groups), { reportInput: true });
   if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
   clearErrors(form, summary);
-  const now = Date.now();
   const entry: outbox.OutboxEntry = {
-    id: body.submissionId,
+    id: full.submissionId,
     url,
-    body: { ...body, submissionId: body.submissionId, referredAt: body.referredAt ?? new Date(now).toISOString() },
+    body: { ...full, submissionId: full.submissionId },
     savedAt: new Date(now).toISOString(),
-    expiresAt: new Date(now + config.durations.maxReferralBackdate).toISOString(),
+    expiresAt: new Date(Date.parse(full.referredAt) + config.durations.maxReferralBackdate).toISOString(),
   };
   const label = button.textContent;
-  button.disabled = true;
+  buttons.forEach((b) => (b.disabled = true));
   button.textContent = 'Sending…';
   try {
     // Kept on the device first: a reload, a lost answer or a dead battery cannot lose it, and the same
     // submission id makes any resend the same referral.
     await outbox.save(me.id, entry);
-    const outcome = await deliver(entry, false, (res) => {
-      void outbox.remove(entry.id); // the form on the screen still holds it, to correct
-      showRefusal(form, summary, res);
-    });
-    if (outcome === 'recorded') startNewFill(form);
-    if (outcome === 'kept') showSaved();
-    if (outcome === 'signed-out') askToSignInAgain();
+    await sendWaiting(true);
   } finally {
-    button.disabled = false;
+    buttons.forEach((b) => (b.disabled = false));
     button.textContent = label;
-    await renderOutbox();
   }
-}
-
-let retryTimer: number | undefined;
-let flushing = false;
-/** Sends what waits on this device for the signed-in officer; tries again while some still wait. */
-async function sendWaiting(): Promise<void> {
-  window.clearTimeout(retryTimer);
-  if (flushing) return;
-  flushing = true;
-  try {
-    for (const entry of await outbox.entriesOf(me.id)) {
-      if (entry.refusal) continue;
-      const outcome = await deliver(entry, true, (res) => {
-        void outbox.save(me.id, { ...entry, refusal: errorMessage(res) });
-        announce(`A saved referral was refused: ${errorMessage(res)}`);
-      });
-      if (outcome === 'signed-out') return askToSignInAgain();
-      if (outcome === 'kept') break;
-    }
-  } finally {
-    flushing = false;
-    await renderOutbox();
-  }
-  if ((await outbox.entriesOf(me.id)).some((e) => !e.refusal))
-    retryTimer = window.setTimeout(() => void sendWaiting(), navigator.onLine ? 5000 : 30_000);
 }
 
 async function expireOld(): Promise<void> {
@@ -625,30 +904,32 @@ async function main(): Promise<void> {
   }
   arrestForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit(
-      arrestForm,
-      '/api/referrals/arrest-diversions',
-      arrestBody(arrestForm),
-      arrestDiversionSchema(config),
-      'arrest-errors',
-      ['officer', 'person', 'incident', 'offenses'],
-    );
+    void send(arrestForm, ARREST_URL, arrestBody(arrestForm), arrestDiversionSchema(config), 'arrest-errors', [
+      'officer',
+      'person',
+      'incident',
+      'offenses',
+    ]);
   });
-  document.getElementById('arrest-book')!.addEventListener('click', () => void book(arrestForm));
+  document.getElementById('arrest-book')!.addEventListener('click', () => askToBook(arrestForm));
+  const dialog = document.getElementById('book-confirm') as HTMLDialogElement;
+  document.getElementById('book-confirm-yes')!.addEventListener('click', () => dialog.close('book'));
+  document.getElementById('book-cancel')!.addEventListener('click', () => dialog.close(''));
+  dialog.addEventListener('close', onBookDialogClosed);
   socialForm.addEventListener('submit', (e) => {
     e.preventDefault();
-    void submit(
-      socialForm,
-      '/api/referrals/social-contacts',
-      socialBody(socialForm),
-      socialContactSchema(config),
-      'social-errors',
-      ['source', 'person', 'verification'],
-    );
+    void send(socialForm, SOCIAL_URL, socialBody(socialForm), socialContactSchema(config), 'social-errors', [
+      'source',
+      'person',
+      'verification',
+    ]);
   });
-  window.addEventListener('online', () => void sendWaiting());
-  prefillAgency(arrestForm);
-  prefillAgency(socialForm);
+  window.addEventListener('online', () => {
+    notNow = notBefore = 0;
+    void sendWaiting();
+  });
+  prefillOfficer(arrestForm);
+  prefillOfficer(socialForm);
   syncConditionalFields();
   await expireOld();
   await sendWaiting();

@@ -143,6 +143,40 @@ test("the case manager screens with the referral in front of them; the sergeant 
   await sgt.context.close();
 });
 
+test('issue 23, R-CONSENT: verbal consent without "memorialized by" is refused in a sentence naming the field, never "Invalid request body: memorializedBy:"; named, it is recorded', async () => {
+  const caseId = await submitArrest(
+    stack,
+    arrestReferral({ person: { givenName: 'Vera', familyName: 'Verbalonly', dateOfBirth: '1985-05-15' } }),
+  );
+  expect((await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening', {})).status).toBe(200);
+  await settled(stack, caseId);
+  const { context, page, errors } = await open(
+    'case_manager',
+    'cm-consent',
+    `/cases/${caseId}`,
+    '#case[data-ready="true"]',
+  );
+  await page.click('button[data-action="consent"]');
+  const form = page.locator('form.confirm');
+  await form.locator('select[name="method"]').selectOption('VERBAL_MEMORIALIZED');
+  await form.getByRole('button', { name: 'Confirm record consent' }).click();
+  const error = page.locator('#action-error');
+  await error.waitFor();
+  expect(await error.textContent()).toBe('A verbal consent must name who memorialized it (R-CONSENT).');
+  const memorializedBy = form.locator('input[name="memorializedBy"]');
+  expect(await memorializedBy.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('memorializedBy');
+  await screenshot(page, 'case-consent-verbal-refused');
+
+  await memorializedBy.fill('Officer Dana Reyes');
+  await form.getByRole('button', { name: 'Confirm record consent' }).click();
+  await form.waitFor({ state: 'detached' });
+  const given = (await readCase(stack, caseId)).events.find((e: { type: string }) => e.type === 'CONSENT_GIVEN');
+  expect(given.data).toMatchObject({ method: 'VERBAL_MEMORIALIZED', memorializedBy: 'Officer Dana Reyes' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('R-STAFFING: /reports shows the month under way; a past month not yet produced can be produced from the page', async () => {
   const caseId = await submitArrest(stack, arrestReferral());
   const month = monthOf(new Date(), stack.config.program.timezone);

@@ -38,6 +38,7 @@ test('R-EVAL: "Book instead" on the referral form records the checked referral i
   await page.check('input[name="incident.withinCityLimits"][value="true"]');
   await page.selectOption('#f-offenses-0-code', 'ASSAULT_4');
   await page.locator('#arrest-book').click();
+  await page.getByRole('button', { name: 'Book Bea Bookedonform' }).click(); // the confirmation (R-EL-NORIGHT)
   const bookingId = (await page.locator('#booking-id').textContent())!;
   expect(await page.locator('#result').textContent()).toContain('Not eligible: the person is booked');
   const booking = await stack.db.booking.findUniqueOrThrow({ where: { id: bookingId }, include: { person: true } });

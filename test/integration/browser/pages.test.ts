@@ -180,7 +180,7 @@ test('a refused action shows which stage refused it', async () => {
   await page.locator('form.confirm button[type="submit"]').click();
   const error = page.locator('#action-error');
   await error.waitFor();
-  expect(await error.textContent()).toMatch(/observedAt.*R-SCENE/);
+  expect(await error.textContent()).toMatch(/^Seen at: cannot be before the referral .*\(R-SCENE\)\.$/); // its label, not its JSON name
   await context.close();
 });
 

@@ -110,7 +110,7 @@ test('offline, then the session expires: the referral is kept, encrypted, and se
   await fill(page, { givenName: 'Ola', familyName: 'Outboxley', dateOfBirth: '1988-02-02' });
   await context.setOffline(true);
   await page.locator('#arrest-submit').click();
-  await page.locator('#result-title', { hasText: 'Saved on this device' }).waitFor();
+  await page.locator('#result-title', { hasText: 'No connection: saved on this device' }).waitFor();
   expect(await page.locator('#outbox-title').textContent()).toBe('Saved on this device (1 waiting)');
   expect(await deviceStorage(page)).not.toContain('Outboxley');
   await expectAccessible(page, 'saved offline');
@@ -129,7 +129,7 @@ test('offline, then the session expires: the referral is kept, encrypted, and se
   await page.fill('#username', 'demo-officer');
   await page.fill('#password', TEST_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('#result-title', { hasText: 'Sent: a referral saved on this device' }).waitFor();
+  await page.locator('#result-title', { hasText: 'Referral for Ola Outboxley sent — case' }).waitFor();
   const caseId = (await page.locator('#case-id').textContent())!;
   await settled(stack, caseId);
   expect((await referralsOf('Outboxley')).map((r) => [r.id, r.submittedById])).toEqual([[caseId, 'demo-officer']]);
@@ -169,9 +169,200 @@ test('two officers on one device: nothing of the first is shown to or sent under
   await page.click('#sign-out');
   await page.waitForURL(/\/sign-in/);
   await signIn(page, 'demo-officer');
-  await page.locator('#result-title', { hasText: 'Sent: a referral saved on this device' }).waitFor();
+  await page.locator('#result-title', { hasText: 'Referral for Fen Firstofficer sent — case' }).waitFor();
   const sent = await referralsOf('Firstofficer');
   expect(sent.map((r) => r.submittedById)).toEqual(['demo-officer']);
+  await context.close();
+});
+
+/** Today's date in the program's time zone (either side of a midnight the test may straddle). */
+function programToday(at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: stack.config.program.timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}
+
+test('issue 23: offline, then the next person — the saved referral is sent when the connection returns, the form is a new fill (new submission id, no "No connection"), says what was sent, and the next person is a new case; the officer is filled in and "Default: today" is stored', async () => {
+  const { context, page, errors } = await phone();
+  await signIn(page, 'demo-officer');
+  await page.waitForSelector('#arrest-form[data-ready="true"]');
+  // Identity: the signed-in officer's badge and name are filled in (GET /api/auth/me).
+  expect(await page.inputValue('#f-officer-id')).toBe('B-1047');
+  expect(await page.inputValue('#f-officer-name')).toBe('Officer Dana Reyes');
+  const before = programToday();
+  await fill(page, { givenName: 'Ada', familyName: 'Offlinefirst', dateOfBirth: '1986-06-06' });
+  expect(await page.inputValue('#f-incident-occurredOn')).toBe(''); // left at "Default: today"
+
+  await context.setOffline(true);
+  await page.locator('#arrest-submit').click();
+  await page.locator('#result-title', { hasText: 'No connection: saved on this device' }).waitFor();
+  expect(await page.locator('#outbox-title').textContent()).toBe('Saved on this device (1 waiting)');
+  // Safe on the device, the fill is done: the form is free for the next person at once.
+  expect(await page.inputValue('#f-person-familyName')).toBe('');
+  expect(await page.inputValue('#f-officer-id')).toBe('B-1047');
+  await expectAccessible(page, 'saved offline, the form free for the next person');
+  await page.fill('#f-person-givenName', 'Ben'); // the officer starts on the next person, still offline
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const title = page.locator('#result-title', { hasText: 'Referral for Ada Offlinefirst sent — case' });
+  await title.waitFor();
+  const firstCase = (await page.locator('#case-id').textContent())!;
+  expect(await title.textContent()).toBe(`Referral for Ada Offlinefirst sent — case ${firstCase}`);
+  expect(await page.locator('main').textContent()).not.toContain('No connection');
+  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  expect(await page.inputValue('#f-person-givenName')).toBe('Ben'); // what the officer typed since is kept
+  await screenshot(page, 'refer-offline-sent-next-person');
+
+  await page.fill('#f-person-familyName', 'Nextperson');
+  await page.fill('#f-person-dateOfBirth', '1992-02-12');
+  await page.check('input[name="incident.withinCityLimits"][value="true"]');
+  await page.selectOption('#f-offenses-0-code', 'CRIMINAL_TRESPASS');
+  await page.locator('#arrest-submit').click();
+  await page.locator('#result-title', { hasText: 'Referral for Ben Nextperson sent — case' }).waitFor();
+  const secondCase = (await page.locator('#case-id').textContent())!;
+  expect(secondCase).not.toBe(firstCase);
+  expect(await page.locator('#arrest-errors').isHidden()).toBe(true);
+
+  const [a] = await referralsOf('Offlinefirst');
+  const [b] = await referralsOf('Nextperson');
+  expect([a.id, b.id]).toEqual([firstCase, secondCase]);
+  expect(a.submissionId).not.toBe(b.submissionId);
+  // "Default: today" is stored as the date it was, in the program's time zone.
+  for (const r of [a, b])
+    expect([before, programToday()]).toContain(
+      (r.details as { incident: { occurredOn?: string } }).incident.occurredOn,
+    );
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('issue 23, R-EL-OVERRIDE: a referral saved offline and refused when sent goes back into the form with its submission id, is corrected there and recorded once', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-corrects' }, PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Ros', familyName: 'Refusedlater', dateOfBirth: '1981-01-21' });
+  await page.selectOption('#f-offenses-0-code', 'ASSAULT_4'); // not eligible: refused without an override
+  await page.fill('#f-incident-reportNumber', 'BPD-2026-0991');
+  await context.setOffline(true);
+  await page.locator('#arrest-submit').click();
+  await page.locator('#result-title', { hasText: 'No connection: saved on this device' }).waitFor();
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  const item = page.locator('#outbox-items li', { hasText: 'refused by the service' });
+  await item.waitFor();
+  expect(await item.textContent()).toContain('Ros Refusedlater');
+  const submissionId = await item.getAttribute('data-submission');
+  await expectAccessible(page, 'a saved referral refused');
+
+  await item.getByRole('button', { name: 'Correct it in the form' }).click();
+  expect(await page.inputValue('#f-person-familyName')).toBe('Refusedlater');
+  expect(await page.inputValue('#f-offenses-0-code')).toBe('ASSAULT_4');
+  expect(await page.inputValue('#f-incident-reportNumber')).toBe('BPD-2026-0991');
+  expect(await page.isChecked('input[name="incident.withinCityLimits"][value="true"]')).toBe(true);
+  await page.locator('#override').waitFor();
+  await page.fill('#f-overrideRequest-reason', 'Booked; known to outreach, asks for help');
+  await page.locator('#arrest-submit').click();
+  await page.locator('#result-title', { hasText: 'Referral for Ros Refusedlater sent — case' }).waitFor();
+  const rows = await referralsOf('Refusedlater');
+  expect(rows).toHaveLength(1);
+  expect([rows[0].id, rows[0].submissionId]).toEqual([await page.locator('#case-id').textContent(), submissionId]);
+  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('issue 23: a 429 with Retry-After is retried by the page itself, no sooner than asked — it says "The service is busy; retrying in N s", never "No connection" — and then sent once', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-busy' }, PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const calls: number[] = [];
+  await page.route('**/api/referrals/arrest-diversions', async (route) => {
+    calls.push(Date.now());
+    if (calls.length > 1) return route.continue();
+    await route.fulfill({
+      status: 429,
+      headers: { 'Retry-After': '2', 'content-type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'TOO_MANY_REQUESTS', message: 'Too many referrals in a short time' } }),
+    });
+  });
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Bo', familyName: 'Busyservice', dateOfBirth: '1984-04-04' });
+  await page.locator('#arrest-submit').click();
+  const busy = page.locator('#result-title', { hasText: 'The service is busy; retrying in' });
+  await busy.waitFor();
+  expect(await busy.textContent()).toMatch(/^The service is busy; retrying in [12] s$/);
+  expect(await page.locator('main').textContent()).not.toContain('No connection');
+  expect(await page.inputValue('#f-person-familyName')).toBe(''); // kept on the device; the form is free
+  await expectAccessible(page, 'the service busy, the page retrying');
+  await screenshot(page, 'refer-service-busy');
+
+  await page.locator('#result-title', { hasText: 'Referral for Bo Busyservice sent — case' }).waitFor();
+  expect(calls).toHaveLength(2);
+  expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(1900); // Retry-After: 2 (seconds), honoured
+  expect(await referralsOf('Busyservice')).toHaveLength(1);
+  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('issue 23, R-EL-NORIGHT: "Book instead" is away from Submit and asks first, naming the person and the consequence; Escape and Cancel book nothing, confirming books', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-bookask' }, PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const bookingsOf = (familyName: string) => stack.db.booking.count({ where: { person: { familyName } } });
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Cal', familyName: 'Confirmbook', dateOfBirth: '1983-03-13' });
+  // Not beside Submit: outside the sticky bar, well above it once the form is scrolled to its end.
+  expect(await page.locator('.submit-bar #arrest-book').count()).toBe(0);
+  await page.locator('#arrest-submit').scrollIntoViewIfNeeded();
+  const gap = await page.evaluate(() => {
+    window.scrollTo(0, document.body.scrollHeight);
+    const book = document.getElementById('arrest-book')!.getBoundingClientRect();
+    const submit = document.getElementById('arrest-submit')!.getBoundingClientRect();
+    return submit.top - book.bottom;
+  });
+  expect(gap).toBeGreaterThan(200);
+  await page.setViewportSize({ width: 1280, height: 800 }); // and on a desktop, not beside it either
+  expect(
+    await page.evaluate(() => {
+      window.scrollTo(0, document.body.scrollHeight);
+      const book = document.getElementById('arrest-book')!.getBoundingClientRect();
+      return document.getElementById('arrest-submit')!.getBoundingClientRect().top - book.bottom;
+    }),
+  ).toBeGreaterThan(200);
+  await page.setViewportSize(PHONE.viewport);
+
+  const dialog = page.getByRole('dialog', { name: 'Book Cal Confirmbook instead of diverting?' });
+  await page.locator('#arrest-book').click();
+  await dialog.waitFor();
+  expect(await dialog.textContent()).toContain(
+    'The referral will be recorded as a booking; this cannot be undone for this form.',
+  );
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('book-cancel');
+  await expectAccessible(page, 'asked before booking');
+  await screenshot(page, 'refer-book-confirm');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('arrest-book');
+
+  await page.locator('#arrest-book').click();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  expect(await bookingsOf('Confirmbook')).toBe(0);
+  expect(await page.inputValue('#f-person-familyName')).toBe('Confirmbook'); // nothing lost
+
+  await page.locator('#arrest-book').click();
+  await dialog.getByRole('button', { name: 'Book Cal Confirmbook' }).click();
+  await page.locator('#result-title', { hasText: 'Booking for Cal Confirmbook recorded — booking' }).waitFor();
+  expect(await bookingsOf('Confirmbook')).toBe(1);
+  expect(await referralsOf('Confirmbook')).toHaveLength(0);
+  expect(await page.inputValue('#f-person-familyName')).toBe(''); // a new fill
+  expect(errors).toEqual([]);
   await context.close();
 });
 
