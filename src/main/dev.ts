@@ -7,10 +7,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { connectClient, connectWorker, temporalConnectionSettings } from '../temporal/connection-settings';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../api/health';
@@ -23,6 +23,7 @@ import { inboxRoutes } from '../mail/inbox-routes';
 import { createSmtpMailer } from '../mail/mailer';
 import { temporalCliExecutable } from '../temporal/binaries';
 import { DEV_SERVER_FLAGS } from '../temporal/dev-server-flags';
+import { startDevServer } from '../temporal/dev-server';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
@@ -36,9 +37,23 @@ import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';
 import { httpMetrics, serveMetrics } from '../api/metrics';
 import { apiMetricsListener, dataConverterFor, devSecrets, tokenSettings } from './security-settings';
+import { writeEmbeddedDatabaseFile } from './embedded-database-file';
+import { launcher } from '../process/launcher';
+import { commandLine, descendantsOf } from '../process/processes';
+import { watch } from '../process/watchdog';
 
-/** What to stop on exit, in reverse order of starting (each part is added at the front as it starts). */
-const stops: Array<() => Promise<unknown> | unknown> = [];
+/**
+ * What it started, stopped in reverse order of starting: the API, the worker (after finishing what it
+ * holds), Temporal, the mail capture, PostgreSQL last. Its servers run in process groups of their own
+ * (Ctrl+C reaches this process only), and its watchdog stops them should this process die.
+ */
+const { parts, shutdown } = launcher('dev');
+
+/** A part whose start has been overtaken by a stop: nothing more is started. */
+class Stopping extends Error {}
+const stillStarting = () => {
+  if (parts.stopped) throw new Stopping();
+};
 
 async function main() {
   const env = readEnvironment();
@@ -48,10 +63,17 @@ async function main() {
   // Before Temporal starts: the metrics exporter belongs to the process's one Temporal Runtime.
   const metricsPort = env.METRICS_PORT ?? 9464;
   let workerMetrics = `http://${urlHost(env.METRICS_HOST)}:${metricsPort}/metrics`;
+  // Its worker stops when this process stops it, after the API (the SDK's Runtime would stop it on
+  // SIGINT and SIGTERM at once, while the API's requests in flight may still wait on its answers).
   try {
-    serveTemporalMetrics(metricsPort, env.METRICS_HOST);
+    serveTemporalMetrics(metricsPort, env.METRICS_HOST, []);
   } catch (err) {
     workerMetrics = `(not served: ${(err as Error).message}; set METRICS_PORT)`;
+    try {
+      Runtime.install({ shutdownSignals: [] });
+    } catch {
+      // installed already, metrics or not
+    }
   }
 
   let databaseUrl = env.DATABASE_URL;
@@ -60,20 +82,23 @@ async function main() {
   let applied: string[];
   if (!databaseUrl) {
     const dataDir = path.join(DATA_DIR, 'postgresql-18');
-    const pg = await startEmbeddedLeadDatabase({ dataDir, port: env.EMBEDDED_DB_PORT });
-    stops.unshift(() => pg.stop());
+    const pg = await startEmbeddedLeadDatabase({ dataDir, port: env.EMBEDDED_DB_PORT, ownProcessGroup: true });
+    parts.add('PostgreSQL', () => pg.stop());
+    stillStarting();
     databaseUrl = pg.appUrl;
     ownerUrl = pg.ownerUrl;
     applied = pg.applied;
+    // For the tools run beside it (`npm run users`): the roles' passwords are kept across restarts.
+    const detailsFile = writeEmbeddedDatabaseFile(DATA_DIR, { ownerUrl: pg.ownerUrl, appUrl: pg.appUrl });
     console.log(
-      `[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}`,
+      `[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}; its URLs in ${detailsFile}`,
     );
   } else {
     applied = await applyMigrations(env.MIGRATION_DATABASE_URL ?? databaseUrl);
   }
   console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
-  stops.unshift(() => db.$disconnect());
+  parts.add('the database pool', () => db.$disconnect());
   // Demo people exist only in this embedded database: any other database refuses them (README, "Accounts").
   const demoUsers = !env.DATABASE_URL;
   const demoPassword = env.LEAD_DEMO_PASSWORD;
@@ -89,7 +114,8 @@ async function main() {
   let capture: MailCapture | undefined;
   if (!smtpUrl) {
     capture = await new MailCapture({ saveDir: path.join(DATA_DIR, 'mail') }).start(env.DEV_SMTP_PORT);
-    stops.unshift(() => capture!.stop());
+    parts.add('the mail capture', () => capture!.stop());
+    stillStarting();
     smtpUrl = capture.url;
   }
   const mailer = createSmtpMailer(smtpUrl);
@@ -98,29 +124,60 @@ async function main() {
   let workerConnection: NativeConnection;
   const external = temporalConnectionSettings();
   const namespace = external?.namespace ?? env.TEMPORAL_NAMESPACE;
-  if (external) {
-    const connection = await connectClient(external);
+  const cli = external ? undefined : temporalCliExecutable();
+  // The Web UI is served through the product at /temporal (supervisors, signed in), where it decrypts
+  // payloads with the product's own codec server on the same origin.
+  const devServerArgs = [
+    '--ui-public-path',
+    TEMPORAL_UI_PATH,
+    '--ui-codec-endpoint',
+    CODEC_ENDPOINT,
+    ...DEV_SERVER_FLAGS,
+  ];
+  if (external || cli) {
+    let connection: Connection;
+    if (external) {
+      connection = await connectClient(external);
+      workerConnection = await connectWorker(external);
+    } else {
+      const server = await startDevServer({
+        executable: cli!.path,
+        ip: '127.0.0.1',
+        port: env.TEMPORAL_PORT,
+        uiPort: env.TEMPORAL_UI_PORT,
+        dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
+        namespace,
+        extraArgs: devServerArgs,
+      });
+      parts.add('the Temporal dev server', () => server.stop());
+      stillStarting();
+      connection = await Connection.connect({ address: server.address });
+      workerConnection = await NativeConnection.connect({ address: server.address });
+    }
+    parts.add('the Temporal connections', async () => {
+      await workerConnection.close();
+      await connection.close();
+    });
     await registerSearchAttributes(connection, namespace);
     client = new Client({ connection, namespace, dataConverter });
-    workerConnection = await connectWorker(external);
   } else {
+    // No CLI here (neither Go nor TEMPORAL_CLI_PATH): the SDK downloads one and runs it as its child.
     const temporal = await TestWorkflowEnvironment.createLocal({
       server: {
-        executable: temporalCliExecutable(),
         ip: '127.0.0.1',
         port: env.TEMPORAL_PORT,
         ui: true,
         uiPort: env.TEMPORAL_UI_PORT,
         dbFilename: path.join(DATA_DIR, 'temporal.sqlite'),
         namespace,
-        // The Web UI is served through the product at /temporal (supervisors, signed in), where it
-        // decrypts payloads with the product's own codec server on the same origin.
-        extraArgs: ['--ui-public-path', TEMPORAL_UI_PATH, '--ui-codec-endpoint', CODEC_ENDPOINT, ...DEV_SERVER_FLAGS],
+        extraArgs: devServerArgs,
       },
       client: { dataConverter },
     });
+    parts.add('the Temporal dev server', () => temporal.teardown());
+    watchSdkServer();
+    stillStarting();
     await registerSearchAttributes(temporal.connection, namespace);
-    stops.unshift(() => temporal.teardown());
     client = temporal.client;
     workerConnection = temporal.nativeConnection;
   }
@@ -133,21 +190,24 @@ async function main() {
     namespace,
     deps: { db, mailer, config, cases },
     dataConverter,
+    // A prebuilt bundle when given (the tests'); bundled at start otherwise.
+    workflowBundle: env.LEAD_WORKFLOW_BUNDLE ? { codePath: env.LEAD_WORKFLOW_BUNDLE } : undefined,
     maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS,
   });
+  stillStarting();
   const running = worker.run();
-  stops.unshift(
+  parts.add('the worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown(); // it finishes what it holds
+    await running;
+  });
+  parts.add(
+    'the reconciliation',
     reconcileEvery(
       60_000,
       () => startUnstartedWorkflows(db, cases),
       () => undefined,
     ),
   );
-  stops.unshift(async () => {
-    // The SDK's runtime also stops its workers on SIGINT and SIGTERM: shut down only one still running.
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await running;
-  });
 
   const temporalUiUpstream = external ? env.TEMPORAL_UI_UPSTREAM : `http://127.0.0.1:${env.TEMPORAL_UI_PORT}`;
   const links = {
@@ -160,7 +220,7 @@ async function main() {
   let apiMetrics = `http://${urlHost(metricsListener.host)}:${metricsListener.port}/metrics`;
   try {
     const metricsServer = await serveMetrics(metrics, metricsListener.port, metricsListener.host);
-    stops.unshift(() => new Promise((resolve) => metricsServer.close(resolve)));
+    parts.add("the API's metrics", () => new Promise((resolve) => metricsServer.close(resolve)));
   } catch (err) {
     apiMetrics = `(not served: ${(err as Error).message}; set API_METRICS_PORT)`;
   }
@@ -190,31 +250,26 @@ LEAD referral service is running.
   Captured mail  ${capture ? `http://localhost:${env.PORT}/dev/mail  (also ${path.join(DATA_DIR, 'mail')})` : smtpUrl}
 Press Ctrl+C to stop.`);
   });
-  stops.unshift(() => new Promise((resolve) => server.close(resolve)));
+  // Requests in flight finish (idle connections close at once); any still open after 10 s are cut.
+  parts.add('the API', async () => {
+    const cut = setTimeout(() => server.closeAllConnections(), 10_000);
+    await new Promise((resolve) => server.close(resolve));
+    clearTimeout(cut);
+  });
 }
 
 /** A listening address as a URL names it (an IPv6 one in brackets). */
 const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
-let stopping: Promise<void> | undefined;
-function shutdown(code: number): Promise<void> {
-  stopping ??= (async () => {
-    for (const stop of stops) await Promise.resolve(stop()).catch((err) => console.error('[dev] while stopping:', err));
-    console.log('[dev] stopped');
-    process.exit(code);
-  })();
-  return stopping;
+/** The SDK's dev server is this process's child, in its process group: its watchdog stops it too (Linux). */
+function watchSdkServer(): void {
+  for (const pid of descendantsOf(process.pid))
+    if (commandLine(pid)?.includes('start-dev'))
+      watch({ pid, name: 'the Temporal dev server', signal: 'SIGTERM', timeoutMs: 30_000, group: false });
 }
 
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
-// `npm start` runs this under a shell; npm passes SIGTERM to the shell, which may exit without passing
-// it on. A parent that goes away means stop too.
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) void shutdown(0);
-}, 1_000).unref();
 main().catch(async (err) => {
+  if (err instanceof Stopping) return; // the stop that overtook it exits
   console.error('[dev] failed to start:', err instanceof Error ? err.message : err);
   await shutdown(1);
 });

@@ -20,7 +20,7 @@ export const environmentSchema = z.object({
     .url()
     .optional()
     .describe(
-      'PostgreSQL URL of the database owner, the role that migrates and provisions people: `npm run db:migrate`, `npm run users` (default: DATABASE_URL)',
+      'PostgreSQL URL of the database owner, the role that migrates and provisions people: `npm run db:migrate`, `npm run users` (default: DATABASE_URL; `npm run users` without either: the embedded database of `npm start`)',
     ),
   DATABASE_ADMIN_URL: z
     .string()
@@ -188,7 +188,9 @@ export const environmentSchema = z.object({
   LEAD_DATA_DIR: z
     .string()
     .default('.data')
-    .describe('`npm start`: where the embedded database, keys and mail are kept'),
+    .describe(
+      '`npm start`: where the embedded database (and its URLs, which `npm run users` reads), keys and mail are kept',
+    ),
   LEAD_DEMO_PASSWORD: z
     .string()
     .min(8)

@@ -2,13 +2,17 @@
  * `npm run stack`: the production topology on this machine, without Docker — PostgreSQL with
  * least-privilege roles, a Temporal server (v1.29, built from the Go module proxy) on it with its
  * frontend behind mutual TLS, the Temporal Web UI, two API processes behind a round-robin front, three
- * workers and an SMTP receiver. State is kept in `.data/stack` (STACK_DATA_DIR). Ctrl+C stops it.
+ * workers and an SMTP receiver. State is kept in `.data/stack` (STACK_DATA_DIR). Ctrl+C (or SIGTERM)
+ * stops every part in reverse order of starting, each waited for (src/stack/production-stack.ts).
  */
 import path from 'node:path';
 import { inboxRoutes } from '../mail/inbox-routes';
 import { startProductionStack } from '../stack/production-stack';
 import { readEnvironment } from './environment';
 import express from 'express';
+import { launcher } from '../process/launcher';
+
+const { parts, shutdown } = launcher('stack');
 
 async function main() {
   const env = readEnvironment();
@@ -16,12 +20,16 @@ async function main() {
   console.log(
     `[stack] starting in ${dataDir} (the first start builds the Temporal server from the Go module proxy: a few minutes, once)`,
   );
-  const stack = await startProductionStack({
-    dataDir,
-    frontPort: env.PORT,
-    mail: { saveDir: path.join(dataDir, 'mail') },
-  });
+  const stack = await startProductionStack(
+    {
+      dataDir,
+      frontPort: env.PORT,
+      mail: { saveDir: path.join(dataDir, 'mail') },
+    },
+    parts,
+  );
   const inbox = express().use(inboxRoutes(stack.mail)).listen(env.STACK_MAIL_INBOX_PORT, '127.0.0.1');
+  parts.add('the mail page', () => new Promise((resolve) => inbox.close(resolve)));
   // As the database's owner: the role that provisions people (the application role only reads them).
   const users = `MIGRATION_DATABASE_URL='${stack.database.urls.ownerUrl}' npm run users --`;
   console.log(`
@@ -33,16 +41,9 @@ The production-like stack is running.
   Logs                            ${path.join(dataDir, 'logs')}
 Add people:  ${users} add <id> --name "<name>" --role supervisor
 Press Ctrl+C to stop.`);
-  const stop = async () => {
-    inbox.close();
-    await stack.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
   console.error('[stack] failed to start:', err instanceof Error ? err.message : err);
-  process.exit(1);
+  await shutdown(1);
 });

@@ -1,6 +1,8 @@
 /**
  * `npm run users -- <command>`: the people who sign in locally, provisioned as the database's owner
- * (MIGRATION_DATABASE_URL; the application role may read accounts but not make or change them).
+ * (MIGRATION_DATABASE_URL; the application role may read accounts but not make or change them). With
+ * neither MIGRATION_DATABASE_URL nor DATABASE_URL set, the embedded database of `npm start`, whose URLs
+ * it writes into LEAD_DATA_DIR (src/main/embedded-database-file.ts).
  *   add <id> --name "<display name>" --role <role> [--agency <agency>] [--office <office>] [--badge <badge>]
  *   reset <id>        a new password; every session of the account ends at once
  *   disable <id>      no sign-in, and every session ends at once
@@ -15,8 +17,10 @@ import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config/load-config';
 import type { LeadConfig } from '../config/config-schema';
 import { createPrisma, type PrismaClient } from '../db/prisma';
+import { isDatabaseUnavailable } from '../db/unavailable';
 import { ROLES, type Role } from '../shared/roles';
-import { readEnvironment, required, requireFor } from './environment';
+import { embeddedDatabaseFile, readEmbeddedDatabaseFile } from './embedded-database-file';
+import { readEnvironment, type Environment } from './environment';
 
 class UsageError extends Error {}
 
@@ -136,14 +140,48 @@ function asUsageError(err: unknown, url: string): unknown {
   );
 }
 
+/** The owner's URL: given, or the one `npm start` wrote for its embedded database. */
+function databaseUrl(env: Environment): { url: string; embedded: boolean } {
+  const given = env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL;
+  if (given) return { url: given, embedded: false };
+  const embedded = readEmbeddedDatabaseFile(env.LEAD_DATA_DIR);
+  if (embedded) return { url: embedded.ownerUrl, embedded: true };
+  throw new UsageError(
+    `no database: set MIGRATION_DATABASE_URL to the database owner's URL, or start \`npm start\` once, whose embedded database it then uses (${embeddedDatabaseFile(env.LEAD_DATA_DIR)} is missing)`,
+  );
+}
+
+/** A database that cannot be reached, or refuses the role, said in one sentence. */
+function asConnectionError(err: unknown, url: string, embedded: boolean): unknown {
+  const { host, port, username } = new URL(url);
+  const where = `${host}${port ? '' : ':5432'}`;
+  if (isDatabaseUnavailable(err))
+    return new UsageError(
+      embedded
+        ? `the embedded database of \`npm start\` (${where}) does not answer: start \`npm start\` and run this again`
+        : `the database at ${where} does not answer: is it running, and is the URL right?`,
+    );
+  const text = `${(err as Error)?.message ?? ''} ${JSON.stringify((err as { meta?: unknown })?.meta ?? '')}`;
+  if (/3D000|DatabaseDoesNotExist|database "[^"]+" does not exist/i.test(text))
+    return new UsageError(
+      `the server at ${where} has no database "${new URL(url).pathname.slice(1)}": is the URL right?`,
+    );
+  if (/password authentication failed|AuthenticationFailed/i.test(text))
+    return new UsageError(
+      `the database at ${where} refused the password of the role "${decodeURIComponent(username)}"`,
+    );
+  return err;
+}
+
 async function main() {
   const env = readEnvironment();
-  requireFor(env, 'npm run users', [], [['MIGRATION_DATABASE_URL', 'DATABASE_URL']]);
-  const url = env.MIGRATION_DATABASE_URL ?? required(env, 'DATABASE_URL');
+  const { url, embedded } = databaseUrl(env);
   const db = createPrisma(url, 1);
   try {
     console.log(
-      await run(db, loadConfig(), process.argv.slice(2)).catch((err) => Promise.reject(asUsageError(err, url))),
+      await run(db, loadConfig(), process.argv.slice(2)).catch((err) =>
+        Promise.reject(asConnectionError(asUsageError(err, url), url, embedded)),
+      ),
     );
   } finally {
     await db.$disconnect();

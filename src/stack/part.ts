@@ -1,12 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { SupervisedChild } from '../process/supervised-child';
 
 /**
  * One process of a stack (a Temporal server, a worker, an API…): started with its own log file,
  * ready when its probe says so, stopped with SIGTERM (a clean stop) or SIGKILL (a crash) and started
  * again. The log is appended to across restarts; `logOffset` marks where this start's output begins.
+ * With `ownProcessGroup` (a launcher's parts) it runs in a process group of its own, out of reach of
+ * the terminal's Ctrl+C, and the launcher's watchdog stops it if the launcher dies
+ * (src/process/supervised-child.ts).
  */
 export type Readiness = (part: Part) => Promise<boolean>;
 
@@ -20,11 +23,13 @@ export interface PartSpec {
   cwd?: string;
   /** How long a start may take before it is a failure (default 90 s). */
   startTimeoutMs?: number;
+  ownProcessGroup?: boolean;
+  /** How long a stop may take before SIGKILL (default 30 s). */
+  stopTimeoutMs?: number;
 }
 
 export class Part {
-  private child?: ChildProcess;
-  private exited?: Promise<number | null>;
+  private child?: SupervisedChild;
   startedAt = 0;
   logOffset = 0;
 
@@ -45,7 +50,7 @@ export class Part {
   }
 
   get running(): boolean {
-    return !!this.child && this.child.exitCode === null && !this.child.signalCode;
+    return !!this.child?.running;
   }
 
   /** This start's output so far. */
@@ -56,21 +61,24 @@ export class Part {
   async start(): Promise<void> {
     this.logOffset = existsSync(this.logFile) ? statSync(this.logFile).size : 0;
     const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(this.spec.command, this.spec.args, {
-      cwd: this.spec.cwd,
-      env: { ...process.env, ...this.spec.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const supervised = new SupervisedChild({
+      name: this.spec.name,
+      command: this.spec.command,
+      args: this.spec.args,
+      options: { cwd: this.spec.cwd, env: { ...process.env, ...this.spec.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      ownProcessGroup: this.spec.ownProcessGroup,
+      stopTimeoutMs: this.spec.stopTimeoutMs,
     });
-    this.child = child;
+    this.child = supervised;
+    const child = supervised.process;
     child.stdout!.pipe(log);
     child.stderr!.pipe(log);
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     this.startedAt = Date.now();
     const deadline = Date.now() + (this.spec.startTimeoutMs ?? 90_000);
     while (!(await this.spec.ready(this).catch(() => false))) {
-      if (child.exitCode !== null || child.signalCode)
+      if (!supervised.running)
         throw new Error(
-          `${this.name} exited while starting (${child.exitCode ?? child.signalCode}); see ${this.logFile}:\n${this.output().slice(-2000)}`,
+          `${this.name} exited while starting (${supervised.spawnError?.message ?? child.exitCode ?? child.signalCode}); see ${this.logFile}:\n${this.output().slice(-2000)}`,
         );
       if (Date.now() > deadline)
         throw new Error(
@@ -80,13 +88,10 @@ export class Part {
     }
   }
 
-  /** Resolves with the exit code (null when killed by the signal); a process that ignores SIGTERM for 30 s is killed. */
+  /** Resolves with the exit code (null when killed by the signal); a process that ignores SIGTERM for 30 s (`stopTimeoutMs`) is killed. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
-    if (!this.child || !this.running) return this.child?.exitCode ?? null;
-    this.child.kill(signal);
-    await Promise.race([this.exited, new Promise((r) => setTimeout(r, 30_000))]);
-    if (this.running) this.child.kill('SIGKILL');
-    return this.exited!;
+    if (!this.child) return null;
+    return (await this.child.stop(signal)).code;
   }
 }
 

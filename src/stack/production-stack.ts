@@ -16,6 +16,7 @@ import { keptSecrets, type StackSecrets } from './kept-secrets';
 import { startFront, type Front } from './front';
 import { freePort, freePortBetween } from '../net/free-port';
 import { httpOk, Part } from './part';
+import { StopSequence } from '../process/stop-sequence';
 import { APIS, DATABASES, WORKERS } from './settings';
 import {
   applyTemporalSchema,
@@ -71,6 +72,7 @@ export interface ProductionStack {
   connect(): Promise<Connection>;
   /** A new worker or API process, as the stack starts them (for rolling restarts with other settings). */
   workerPart(index: number, env?: Record<string, string>): Part;
+  /** Stops every part in reverse order of starting, each waited for (SIGKILL after 30 s). */
   stop(): Promise<void>;
 }
 
@@ -113,20 +115,26 @@ async function keptState(dataDir: string, apis: number, workers: number, frontPo
   return state;
 }
 
-export async function startProductionStack(options: ProductionStackOptions): Promise<ProductionStack> {
-  const started: Array<() => Promise<unknown>> = [];
+/**
+ * Every part runs in a process group of its own (the terminal's Ctrl+C reaches the launcher only) and
+ * is stopped in reverse order of starting: the front, the APIs (their requests in flight may wait on a
+ * worker's answer), the workers (finishing what they hold, with Temporal, PostgreSQL and SMTP still
+ * there), the Web UI, the SMTP receiver, the Temporal server, PostgreSQL last. `started` (a launcher's)
+ * hears each part as it starts; a launcher that dies leaves them to its watchdog (src/process/watchdog.ts).
+ */
+export async function startProductionStack(
+  options: ProductionStackOptions,
+  started: StopSequence = new StopSequence(),
+): Promise<ProductionStack> {
   try {
     return await start(options, started);
   } catch (err) {
-    for (const stop of started.reverse()) await stop().catch(() => undefined);
+    await started.stop();
     throw err;
   }
 }
 
-async function start(
-  options: ProductionStackOptions,
-  started: Array<() => Promise<unknown>>,
-): Promise<ProductionStack> {
+async function start(options: ProductionStackOptions, started: StopSequence): Promise<ProductionStack> {
   const dataDir = path.resolve(options.dataDir);
   const logDir = options.logDir ?? path.join(dataDir, 'logs');
   mkdirSync(dataDir, { recursive: true });
@@ -143,8 +151,9 @@ async function start(
     dataDir: path.join(dataDir, 'postgresql-18'),
     port: ports.postgres,
     maxConnections: 300,
+    ownProcessGroup: true,
   });
-  started.push(() => pg.stop());
+  started.add('PostgreSQL', () => pg.stop());
   const lead = DATABASES.lead;
   const urls = await provisionLeadDatabase(pg.adminUrl(), {
     database: lead.database,
@@ -171,8 +180,8 @@ async function start(
 
   // Temporal, its namespace and the product's search attributes (through the operator API).
   const temporal = temporalServerPart(serverSettings, logDir, namespace);
+  started.add('the Temporal server', () => temporal.stop());
   await temporal.start();
-  started.push(() => temporal.stop());
   const temporalAddress = `127.0.0.1:${ports.temporal.frontend}`;
   const connect = () => Connection.connect({ address: temporalAddress, tls: mtlsOptions(certs) });
   const admin = await connect();
@@ -186,7 +195,7 @@ async function start(
   const mail = await new MailCapture({ headersOnly: options.mail?.headersOnly, saveDir: options.mail?.saveDir }).start(
     options.mail?.port ?? ports.smtp,
   );
-  started.push(() => mail.stop());
+  started.add('the SMTP receiver', () => mail.stop());
   const ui = temporalUiPart({
     tools,
     configDir: path.join(dataDir, 'ui-config'),
@@ -228,6 +237,7 @@ async function start(
       ready: httpOk(`http://127.0.0.1:${ports.workerHealth[i]}/readyz`),
       logDir,
       cwd: ROOT,
+      ownProcessGroup: true,
     });
   const apiUrls = ports.apis.slice(0, apiCount).map((p) => `http://127.0.0.1:${p}`);
   const apis = ports.apis.slice(0, apiCount).map(
@@ -246,16 +256,18 @@ async function start(
         ready: httpOk(`${apiUrls[i]}/readyz`),
         logDir,
         cwd: ROOT,
+        ownProcessGroup: true,
       }),
   );
   const workers = Array.from({ length: workerCount }, (_, i) => workerPart(i));
   const parts = { temporal, ui, apis, workers };
-  started.push(async () => {
-    await Promise.all([...apis, ...parts.workers, ui].map((p) => p.stop()));
-  });
+  // Started together (the APIs and workers need only what is up already), stopped one kind at a time.
+  started.add('the Temporal Web UI', () => ui.stop());
+  started.add('the workers', () => Promise.all(parts.workers.map((w) => w.stop())));
+  started.add('the APIs', () => Promise.all(apis.map((a) => a.stop())));
   await Promise.all([ui.start(), ...workers.map((w) => w.start()), ...apis.map((a) => a.start())]);
   const front = await startFront(ports.front, apiUrls);
-  started.push(() => front.close());
+  started.add('the front', () => front.close());
 
   return {
     baseUrl,
@@ -278,8 +290,6 @@ async function start(
     front,
     connect,
     workerPart,
-    async stop() {
-      for (const stop of started.reverse()) await stop().catch(() => undefined);
-    },
+    stop: () => started.stop(),
   };
 }

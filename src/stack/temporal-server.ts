@@ -179,6 +179,7 @@ export function temporalServerPart(s: TemporalServerSettings, logDir: string, na
     args: ['--root', '/', '--config', s.configDir, '--env', 'development', '--allow-no-auth', 'start'],
     logDir,
     startTimeoutMs: 120_000,
+    ownProcessGroup: true,
     ready: async () => {
       const connection = await Connection.connect({
         address: `127.0.0.1:${s.ports.frontend}`,

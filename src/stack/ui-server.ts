@@ -50,6 +50,7 @@ export function temporalUiPart(options: {
     command: path.join(options.tools, 'temporal-ui-server'),
     args: ['--root', '/', '--config', options.configDir, '--env', 'development', 'start'],
     logDir: options.logDir,
+    ownProcessGroup: true,
     ready: httpOk(`http://127.0.0.1:${options.port}${TEMPORAL_UI_PATH}/api/v1/namespaces`),
   });
 }

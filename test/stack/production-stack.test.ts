@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -14,7 +14,8 @@ import { startTestProductionStack, type TestProductionStack } from '../support/p
  * during the deadline storm they cause; the Temporal server restarts during case actions; PostgreSQL
  * restarts under load; all workers restart one by one while a patched workflow change is deployed.
  * After each, every case is in its right state and every notice was sent exactly once; each test
- * prints its recovery time.
+ * prints its recovery time. Last, the stack stops as `npm run stack` stops it: in reverse order of
+ * starting, each part waited for, PostgreSQL after the Temporal server.
  */
 let stack: TestProductionStack;
 /** Sized so the whole file runs in minutes on 2 cores: enough load that every fault lands mid-stream. */
@@ -351,6 +352,41 @@ test('a rolling restart of every worker, with a patched workflow change deployed
     `[fault/stack] rolling restart of 3 workers (4 restarts, new code from the second) in ${seconds(rolledMs)} under load: ${CASES} intakes and ${all.length} referrals; old cases replay without the patch, new ones carry it; all ${notices} notices once`,
   );
 }, 900_000);
+
+// Last: it stops the stack (afterAll's stop is then a no-op).
+test('the stack stops in reverse order, each part waited for: the Temporal server never loses its database', async () => {
+  const { apis, workers, ui, temporal } = stack.parts;
+  const pids = {
+    apis: apis.map((p) => p.pid!),
+    workers: workers.map((p) => p.pid!),
+    ui: [ui.pid!],
+    temporal: [temporal.pid!],
+    postgres: [stack.database.server.pid!],
+  };
+  const all = Object.values(pids).flat();
+  expect(all.every((pid) => Number.isInteger(pid) && existsSync(`/proc/${pid}`))).toBe(true);
+  const temporalLogFrom = statSync(temporal.logFile).size;
+  const goneAt = new Map<number, number>();
+  const poll = setInterval(() => {
+    for (const pid of all) if (!goneAt.has(pid) && !existsSync(`/proc/${pid}`)) goneAt.set(pid, Date.now());
+  }, 20);
+  await stack.stop();
+  await waitFor(() => goneAt.size === all.length, 'every part of the stack to be gone', 10_000).finally(() =>
+    clearInterval(poll),
+  );
+  const first = (ps: number[]) => Math.min(...ps.map((p) => goneAt.get(p)!));
+  const last = (ps: number[]) => Math.max(...ps.map((p) => goneAt.get(p)!));
+  expect(last(pids.apis)).toBeLessThanOrEqual(first(pids.workers));
+  expect(last(pids.workers)).toBeLessThanOrEqual(first(pids.ui));
+  expect(last(pids.ui)).toBeLessThanOrEqual(first(pids.temporal));
+  expect(last(pids.temporal)).toBeLessThanOrEqual(first(pids.postgres));
+  const databaseErrors = readFileSync(temporal.logFile, 'utf8')
+    .slice(temporalLogFrom)
+    .split('\n')
+    .filter((line) => /"level":"(error|fatal)"/.test(line) && /sql|postgres|database/i.test(line));
+  expect(databaseErrors).toEqual([]);
+  for (const worker of workers) expect(worker.output()).toMatch(/state: 'STOPPED'/);
+}, 180_000);
 
 const noop = () => undefined;
 const quiet = { trace: noop, debug: noop, info: noop, warn: noop, error: console.error, log: noop };
