@@ -118,7 +118,14 @@ export const referralRecordSchema = z.strictObject({
   linkedFrom: z.string().nullable(),
   person: personRecordSchema,
   details: z.record(z.string(), z.unknown()),
-  override: z.strictObject({ reason: z.string(), ruleIds: z.array(z.string()) }).optional(),
+  override: z
+    .strictObject({
+      reason: z.string(),
+      ruleIds: z.array(z.string()),
+      decision: z.enum(['APPROVED', 'DENIED']).optional(),
+      decisionReason: z.string().optional(),
+    })
+    .optional(),
 });
 
 const caseManagementRecordSchema = z.strictObject({
@@ -144,8 +151,17 @@ const caseManagementRecordSchema = z.strictObject({
     .strictObject({
       id: z.string(),
       inForce: z.boolean(),
+      method: z.enum(['WRITTEN', 'VERBAL_MEMORIALIZED']).optional(),
+      memorializedBy: z.string().optional(),
       coversStaffing: z.boolean(),
+      providers: z.array(z.string()),
+      givenAt: isoDateTime.optional(),
+      givenBy: z.string().optional(),
       version: z.number().int().min(1).describe('R-CONSENT: the version in force (1 as given, one more per amendment)'),
+      amendedAt: isoDateTime.optional(),
+      amendedBy: z.string().optional(),
+      rescindedAt: isoDateTime.optional(),
+      rescindedBy: z.string().optional(),
     })
     .nullable(),
   intakeScheduledFor: isoDateTime.optional(),
