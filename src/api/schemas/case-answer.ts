@@ -24,10 +24,20 @@ export const caseStatusSchema = z.strictObject({
   prosecutorOffices: z.array(z.string()),
   victimCrime: z.boolean(),
   victimObjectedAt: isoDateTime.optional(),
-  nci: z.strictObject({ dueAt: isoDateTime, decision: z.enum(['REFERRED', 'DECLINED']).optional() }).optional(),
+  nci: z
+    .strictObject({
+      dueAt: isoDateTime,
+      decision: z.enum(['REFERRED', 'DECLINED']).optional(),
+      decidedAt: isoDateTime.optional(),
+      by: actorSchema.optional(),
+      onWordOf: z.string().optional(),
+    })
+    .optional(),
   source: z.string().optional(),
   linkedFrom: z.string().optional(),
-  handOff: z.strictObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime }).optional(),
+  handOff: z
+    .strictObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime, socialContactReferralId: z.string().optional() })
+    .optional(),
   screenedAt: isoDateTime.optional(),
   intakeCompletedAt: isoDateTime.optional(),
   enrolledAt: isoDateTime.optional(),
@@ -38,7 +48,9 @@ export const caseStatusSchema = z.strictObject({
   approvalValidUntil: isoDateTime.optional(),
   approval: z.strictObject({ decision: z.enum(['APPROVED', 'DENIED']), at: isoDateTime, by: actorSchema }).optional(),
   renewals: z.array(z.strictObject({ at: isoDateTime, by: actorSchema, validUntil: isoDateTime })),
-  filingDecision: z.strictObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime }).optional(),
+  filingDecision: z
+    .strictObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime, by: actorSchema })
+    .optional(),
   filingDecisions: z
     .array(
       z.strictObject({
@@ -166,9 +178,20 @@ const caseManagementRecordSchema = z.strictObject({
     .nullable(),
   intakeScheduledFor: isoDateTime.optional(),
   iip: z.strictObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),
-  servicesDelivered: z.array(z.strictObject({ service: z.string(), at: isoDateTime })),
-  servicesWithdrawn: z.array(z.strictObject({ service: z.string(), reason: z.string(), at: isoDateTime })),
-  exit: z.strictObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime }).optional(),
+  servicesDelivered: z.array(
+    z.strictObject({ service: z.string(), provider: z.string().optional(), at: isoDateTime, by: actorSchema }),
+  ),
+  servicesWithdrawn: z.array(
+    z.strictObject({
+      service: z.string(),
+      reason: z.string(),
+      note: z.string().optional(),
+      at: isoDateTime,
+      by: actorSchema,
+      reinstatedAt: isoDateTime.optional(),
+    }),
+  ),
+  exit: z.strictObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime, by: actorSchema }).optional(),
 });
 
 /** What partners may read under a release (R-ROI): goal categories, a withdrawal, the category of an exit. */
