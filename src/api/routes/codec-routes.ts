@@ -78,7 +78,7 @@ export function codecRoutes(
       const parsed = bodySchema.safeParse(req.body);
       if (!parsed.success) throw validationError(parsed.error);
       const payloads = parsed.data.payloads.map(fromJson);
-      if (op === 'encode') return { status: 200, body: { payloads: (await codec.encode(payloads)).map(toJson) } };
+      if (op === 'encode') return void res.json({ payloads: (await codec.encode(payloads)).map(toJson) });
       const decoded = await codec.decode(payloads).catch(refuseUndecodable);
       const ids = new Set(
         decoded.flatMap(
@@ -95,7 +95,7 @@ export function codecRoutes(
         });
         for (const c of cases) recordDisclosure(req, decodedPayloadEntry({ caseId: c.id, personId: c.personId }));
       }
-      return { status: 200, body: { payloads: decoded.map(toJson) } };
+      res.json({ payloads: decoded.map(toJson) });
     });
   }
   return router;
