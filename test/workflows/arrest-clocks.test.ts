@@ -1,3 +1,4 @@
+import { waitFor } from '../support/wait-for';
 import { intakeDeadlineFrom } from '../../workflows/case/intake-deadline';
 import {
   act,
@@ -171,7 +172,11 @@ test('R-MISSED (Decision): a missed-intake notice undelivered within the confirm
     await act(wf, caseId, 'recordScreening');
     stubs.failDelivery = (n) => n.ruleId === 'R-MISSED';
     await sleepTo(wf, await intakeDueAt(wf, caseId), 1000);
-    const missed = await wf.cases.view(caseId);
+    // The timer has fired once time passed it; its workflow task may still be running (a loaded machine).
+    const missed = await waitFor(async () => {
+      const view = await wf.cases.view(caseId);
+      return view.stage === 'INTAKE_MISSED' ? view : undefined;
+    }, 'the missed intake (R-INTAKE) to be recorded');
     expect(missed.stage).toBe('INTAKE_MISSED');
     expect(missed.stuck).toEqual([]);
     await wf.env.sleep(HOUR);
