@@ -2,6 +2,7 @@ import type { Actor } from '../shared/roles';
 import type {
   CaseEvent,
   CaseEventType,
+  ConsentMethod,
   CaseState,
   CaseView,
   ExitReason,
@@ -357,7 +358,7 @@ export interface ReferralRecord {
   linkedFrom: string | null;
   person: { givenName: string; familyName: string; dateOfBirth: string; stateId: string | null };
   details: Record<string, unknown>;
-  override?: { reason: string; ruleIds: string[]; decision?: string; decisionReason?: string };
+  override?: { reason: string; ruleIds: string[]; decision?: 'APPROVED' | 'DENIED'; decisionReason?: string };
 }
 
 /** The referral facts a referral record's readers receive, by the allow-list (a booking's too). */
@@ -393,7 +394,7 @@ export function referralSection(referral: ReferralFacts, view: CaseView): Referr
 export interface ReleaseRecord {
   id: string;
   inForce: boolean;
-  method?: string;
+  method?: ConsentMethod;
   memorializedBy?: string;
   coversStaffing: boolean;
   providers: string[];

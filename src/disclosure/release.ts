@@ -1,4 +1,4 @@
-import type { ConsentRecord } from '../shared/case-model';
+import type { ConsentMethod, ConsentRecord } from '../shared/case-model';
 import { NO_COVERAGE } from '../shared/case-model';
 import type { ReleaseRecord } from './case-sections';
 import type { ReleaseState } from './policy';
@@ -56,7 +56,7 @@ export function fromStored(row: StoredRelease): ReleaseRecord {
   return {
     id: row.id,
     inForce: !row.rescindedAt,
-    method: row.method,
+    method: row.method as ConsentMethod,
     memorializedBy: row.memorializedBy ?? undefined,
     coversStaffing: row.coversStaffing,
     providers: row.providers,

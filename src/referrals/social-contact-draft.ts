@@ -15,7 +15,12 @@ export function socialContactDraftOf(caseId: string, record: ReferralRecord, ref
     fromArrest: caseId,
     agency: record.agency,
     source: { type: 'OFFICER' as const, referrerId: details.officer?.id ?? record.officerId ?? '' },
-    person: { ...record.person, stateId: record.person.stateId ?? undefined },
+    person: {
+      givenName: record.person.givenName,
+      familyName: record.person.familyName,
+      dateOfBirth: record.person.dateOfBirth,
+      stateId: record.person.stateId ?? undefined,
+    },
     // The arrest is a police record of a law violation (R-SC-PREREQ).
     verification: { bases: ['POLICE_RECORDS' as const] },
     drivers: details.offenses?.some((o) => o.drug) ? ['DRUG_ACTIVITY' as const] : [],

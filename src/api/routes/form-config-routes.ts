@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { LeadConfig } from '../../config/config-schema';
+import { configSchema, type LeadConfig } from '../../config/config-schema';
 import { CONVICTION_CODES, CONVICTION_LABELS } from '../../eligibility/history-codes';
 import { route, type Route } from '../contract/route';
 
@@ -45,19 +45,17 @@ export function formConfigRoutes(config: LeadConfig, temporalUi: string): Route[
               program: z.strictObject({ name: z.string(), timezone: z.string(), caseIdPrefix: z.string() }),
               agencies: z.record(z.string(), z.strictObject({ name: z.string(), recordsPerceivedRace: z.boolean() })),
               evaluation: z.strictObject({ raceEthnicityCategories: z.array(z.string()) }),
-              offenses: z.unknown(),
+              offenses: configSchema.shape.offenses,
               offices: z.record(z.string(), z.strictObject({ name: z.string() })),
-              socialContact: z.unknown(),
-              durations: z.record(z.string(), z.unknown()),
+              socialContact: configSchema.shape.socialContact,
+              durations: z.record(z.string(), z.number().describe('milliseconds')),
               convictions: z.array(z.strictObject({ code: z.string(), label: z.string() })),
               temporalUi: z.string(),
             }),
           },
         },
       },
-      () => {
-        return { status: 200, body: publicConfig };
-      },
+      () => ({ status: 200, body: publicConfig }),
     ),
   ];
 }

@@ -2,11 +2,16 @@ import { z } from 'zod';
 import { REFERRAL_TYPES, STAGES } from '../../shared/case-model';
 import { ROLES } from '../../shared/roles';
 
-/** Response schemas: what a client may count on. Objects stay open (a field may be added); removing one is a change. */
+/** Response schemas: what a client may count on, every key named (strict): a field is added here first, or never sent. */
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 export const caseIdParams = z.strictObject({ caseId: z.string().min(1).max(100).describe('The case id (LEAD-…)') });
-export const actorSchema = z.strictObject({ id: z.string(), role: z.enum([...ROLES, 'system']) });
+export const actorSchema = z.strictObject({
+  id: z.string(),
+  role: z.enum([...ROLES, 'system']),
+  office: z.string().optional().describe("A prosecutor's office: their decisions are the office's (R-JURISDICTION)"),
+  agency: z.string().optional().describe("An officer's or sergeant's agency"),
+});
 export const stageSchema = z.enum(STAGES);
 export const referralTypeSchema = z.enum(REFERRAL_TYPES);
 
@@ -19,7 +24,7 @@ export const caseRowSchema = z.strictObject({
   prosecutorOffice: z.string().nullable(),
   prosecutorOffices: z.array(z.string()),
   referredAt: isoDateTime.nullable(),
-  nextDeadline: z.object({ dueAt: isoDateTime, ruleId: z.string().nullable() }).nullable(),
+  nextDeadline: z.strictObject({ dueAt: isoDateTime, ruleId: z.string().nullable() }).nullable(),
   stuckReasons: z.array(z.string()),
-  links: z.object({ case: z.string(), temporal: z.string() }),
+  links: z.strictObject({ case: z.string(), temporal: z.string() }),
 });
