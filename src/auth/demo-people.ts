@@ -39,3 +39,19 @@ export const hasDemoId = (id: string): boolean =>
 
 /** A demo account, whether or not the database marked it (a version before the mark seeded some). */
 export const isDemoAccount = (account: { id: string; demo: boolean }): boolean => account.demo || hasDemoId(account.id);
+
+/**
+ * Who to sign in as, for the start banner: every demo id, wrapped to `width` characters, lines after the
+ * first indented by `indent` ("demo-officer, demo-sergeant, … or demo-evaluator").
+ */
+export function demoSignInList(width = 100, indent = ''): string {
+  const ids = DEMO_USERS.map((u) => u.id);
+  const words = [...ids.slice(0, -2).map((id) => `${id},`), ids.at(-2)!, 'or', ids.at(-1)!];
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length + 1 <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join(`\n${indent}`);
+}

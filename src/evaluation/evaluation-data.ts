@@ -1,12 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { NOT_DIVERTED_OUTCOMES } from '../shared/case-model';
+import { HORIZONS, horizonDay, horizonObserved, MONTH_DAYS, type HorizonKey } from '../shared/evaluation-horizons';
 import type { PrismaClient } from '../generated/prisma/client';
 import { IIP_MILESTONES } from './demographics';
 import { hazardRatio, survivalAt, type Subject } from './statistics';
 import { nestedCounts, publishedCurve } from './suppression';
 
 const DAY = 86_400_000;
-const MONTH_DAYS = 30.4375;
 
 /** One person's start in the evaluation: a diversion they were enrolled in, or a booking (the pool). */
 export interface EvaluationRecord {
@@ -132,9 +132,10 @@ export function subjectOf(record: EvaluationRecord, now: Date): Subject {
 
 /**
  * The evaluation page's figures: per cohort, the Kaplan–Meier curve of time to first re-arrest with its
- * band and the re-arrest rates at 6, 12 and 24 months; the hazard ratio of participants to the pool.
- * Small cells are suppressed complementarily (R-EVAL, suppression.ts): a cohort whose re-arrests are
- * withheld shows no curve, rate or hazard ratio.
+ * band, the longest follow-up, and at 6, 12 and 24 months the re-arrest rate with the re-arrests it rests
+ * on; the hazard ratio of participants to the pool. Small cells are suppressed complementarily (R-EVAL,
+ * suppression.ts): a cohort whose re-arrests are withheld shows no curve, rate or hazard ratio. A rate is
+ * read off the drawn curve only, and only at a horizon someone has been followed to (evaluation-horizons.ts).
  */
 export function evaluationFigures(records: EvaluationRecord[], now: Date, minimumCell: number) {
   const cohort = (name: EvaluationRecord['cohort']) =>
@@ -143,16 +144,34 @@ export function evaluationFigures(records: EvaluationRecord[], now: Date, minimu
   const comparison = cohort('COMPARISON');
   const describe = (subjects: Subject[]) => {
     const [people, rearrested] = nestedCounts([subjects.length, subjects.filter((s) => s.event).length], minimumCell);
+    // Not a count: how far the figures reach. Said only of a cohort whose size is shown.
+    const longestFollowUpDays = people ? Math.max(...subjects.map((s) => s.time)) : null;
     const published = people && rearrested !== null ? publishedCurve(subjects, minimumCell) : null;
-    if (!published) return { people, rearrested: people ? rearrested : null, curve: null, rearrestRate: null };
-    const rateAt = (months: number) => {
-      const day = Math.round(months * MONTH_DAYS);
+    if (!published)
+      return {
+        people,
+        rearrested: people ? rearrested : null,
+        longestFollowUpDays,
+        curve: null,
+        rearrestRate: null,
+        rearrestedBy: null,
+      };
+    const shownAt = (months: number) => {
+      const day = horizonDay(months);
       const drawn = published.undrawnFrom === null || day < published.undrawnFrom;
-      return drawn ? 1 - survivalAt(published.steps, day) : null;
+      return drawn && horizonObserved(months, longestFollowUpDays) ? day : null;
     };
+    const byHorizon = (value: (day: number) => number) =>
+      Object.fromEntries(
+        HORIZONS.map(({ key, months }) => {
+          const day = shownAt(months);
+          return [key, day === null ? null : value(day)];
+        }),
+      ) as Record<HorizonKey, number | null>;
     return {
       people,
       rearrested,
+      longestFollowUpDays,
       curve: published.steps.map((s) => ({
         day: s.time,
         atRisk: s.atRisk,
@@ -160,7 +179,11 @@ export function evaluationFigures(records: EvaluationRecord[], now: Date, minimu
         lower: s.lower,
         upper: s.upper,
       })),
-      rearrestRate: { months6: rateAt(6), months12: rateAt(12), months24: rateAt(24) },
+      rearrestRate: byHorizon((day) => 1 - survivalAt(published.steps, day)),
+      // The re-arrests each rate rests on: whole published steps (each at least the minimum cell).
+      rearrestedBy: byHorizon((day) =>
+        published.steps.filter((s) => s.time <= day).reduce((sum, s) => sum + s.events, 0),
+      ),
     };
   };
   const figures = { participants: describe(participants), comparison: describe(comparison) };

@@ -12,6 +12,7 @@ import { connectClient, connectWorker, temporalConnectionSettings } from '../tem
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
+import { demoSignInList } from '../auth/demo-people';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
 import { databaseCheck, temporalCheck } from '../api/health';
 import { loadConfig } from '../config/load-config';
@@ -242,8 +243,8 @@ async function main() {
   const server = app.listen(env.PORT, () => {
     console.log(`
 LEAD referral service is running.
-  Pages          http://localhost:${env.PORT}/   (sign in as demo-officer, demo-sergeant, demo-case-manager, demo-prosecutor,
-                 demo-city-attorney, demo-project-manager, demo-supervisor or demo-doc-nci; password "${demoPassword}")
+  Pages          http://localhost:${env.PORT}/
+                 sign in as ${demoSignInList(78, ' '.repeat(17))}; password "${demoPassword}"
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : "(your Temporal server's UI)"}
   Metrics        ${apiMetrics} (API), ${workerMetrics} (worker)

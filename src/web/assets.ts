@@ -17,6 +17,7 @@ export const PAGE_SCRIPTS = [
   'sign-in',
   'reports',
   'evaluation',
+  'data-dictionary',
   'forbidden',
 ] as const;
 

@@ -7,6 +7,7 @@ import {
   PROTECTIVE_ORDER_TYPES,
 } from '../eligibility/history-codes';
 import { OFFENSE_LEVELS } from '../shared/case-model';
+import { raceEthnicityLabel } from '../shared/race-ethnicity';
 import { html, type Raw } from './html';
 
 /**
@@ -119,6 +120,25 @@ function personFields(prefix: string): Raw {
         ${input(`${prefix}.stateId`, 'State ID (SID)', { hint: 'Helps find earlier referrals of the same person (R-EL-PRIOR)' })}
       </div>
     </div>
+  </fieldset>`;
+}
+
+/**
+ * R-EVAL: the officer's perception of the person's race/ethnicity — police data, asked only where the
+ * chosen agency records it (`recordsPerceivedRace`; the page shows the group for those agencies only).
+ */
+function perceivedRaceFields(config: LeadConfig): Raw {
+  if (!Object.values(config.agencies).some((a) => a.recordsPerceivedRace)) return html``;
+  const hint =
+    'Your agency records it for the evaluation of racial disparity (R-EVAL). Your perception, as police data — never what the person says of themselves.';
+  return html`<fieldset id="${idOf('perceivedRace')}" aria-describedby="${describedBy('perceivedRace', hint)}" hidden>
+    <legend>
+      How you perceive the person’s race/ethnicity <span class="hint">(optional; several may apply)</span>
+    </legend>
+    ${slots('perceivedRace', hint)}
+    ${config.evaluation.raceEthnicityCategories.map((code) =>
+      checkbox('perceivedRace', raceEthnicityLabel(code), { value: code }),
+    )}
   </fieldset>`;
 }
 
@@ -247,7 +267,7 @@ export function arrestForm(config: LeadConfig): Raw {
         <div>${input('officer.name', 'Your name')}</div>
       </div>
     </fieldset>
-    ${personFields('person')}
+    ${personFields('person')} ${perceivedRaceFields(config)}
     <fieldset>
       <legend>The incident</legend>
       ${yesNo('incident.withinCityLimits', 'Inside city limits?', 'R-JURISDICTION: misdemeanors in the city go to the city attorney')}

@@ -31,7 +31,7 @@ export const START_PAGE: Record<Role, string> = {
   sergeant: '/sergeant',
   case_manager: '/caseload',
   prosecutor: '/prosecutor',
-  project_manager: '/supervisor',
+  project_manager: '/reports',
   supervisor: '/supervisor',
   doc_nci: '/nci',
   evaluator: '/evaluation',

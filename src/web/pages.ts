@@ -132,6 +132,14 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
   shell('/nci', 'DOC NCI referrals', 'nci', 'nci', 'queue.nci', '/nci');
   shell('/reports', 'Monthly report', 'reports', 'report', 'report.staffing', '/reports');
   shell('/evaluation', 'Evaluation', 'evaluation', 'evaluation', 'evaluation.read', '/evaluation');
+  shell(
+    '/evaluation/data-dictionary',
+    'Evaluation data dictionary',
+    'data-dictionary',
+    'dictionary',
+    'evaluation.export',
+    '/evaluation',
+  );
   shell('/supervisor', 'Stuck cases', 'supervisor', 'stuck', 'stuck.read', '/supervisor');
   shell('/cases/:caseId', 'Case', 'case', 'case', 'case.read');
   shell('/cases/:caseId/packet', 'Diversion packet', 'packet', 'packet', 'case.read');

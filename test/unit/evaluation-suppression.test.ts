@@ -16,7 +16,12 @@ type Cohort = ReturnType<typeof evaluationFigures>['participants'];
 type Step = { atRisk: number | null; survival: number };
 
 /** What the obvious recoveries give from one cohort's published figures. */
-function cohortRecoveries(c: Pick<Cohort, 'people' | 'rearrested' | 'rearrestRate'> & { curve: Step[] | null }) {
+function cohortRecoveries(
+  c: Pick<Cohort, 'people' | 'rearrested' | 'rearrestRate'> & {
+    curve: Step[] | null;
+    rearrestedBy?: Cohort['rearrestedBy'];
+  },
+) {
   const out: number[] = [];
   if (!c.people) return out;
   const people = c.people;
@@ -38,6 +43,13 @@ function cohortRecoveries(c: Pick<Cohort, 'people' | 'rearrested' | 'rearrestRat
   if (c.rearrested !== null) out.push(c.rearrested - events);
   const rates = Object.values(c.rearrestRate ?? {}).filter((r) => r !== null);
   rates.forEach((r, i) => out.push(r * people, (1 - r) * people, (r - (rates[i - 1] ?? 0)) * people));
+  // The count behind each rate: itself, what is left of the cohort and of its re-arrests, and the re-arrests
+  // between two horizons.
+  const counts = Object.values(c.rearrestedBy ?? {}).filter((n) => n !== null);
+  counts.forEach((n, i) => {
+    out.push(n, people - n, n - (counts[i - 1] ?? 0));
+    if (c.rearrested !== null) out.push(c.rearrested - n);
+  });
   return out;
 }
 
@@ -150,7 +162,14 @@ test('R-EVAL: what each constructed cohort publishes', () => {
   const publish = (i: number) =>
     evaluationFigures(recordsOf('PARTICIPANT', COHORTS[i].subjects), NOW, COHORTS[i].minimum).participants;
   // One re-arrest of two: the count suppressed, so no curve (its step would be ½) and no rate.
-  expect(publish(0)).toEqual({ people: 2, rearrested: null, curve: null, rearrestRate: null });
+  expect(publish(0)).toEqual({
+    people: 2,
+    rearrested: null,
+    longestFollowUpDays: 20,
+    curve: null,
+    rearrestRate: null,
+    rearrestedBy: null,
+  });
   // 17 of 20 re-arrested: 20 − 17 = 3 would be revealed, so the re-arrests, the curve and the rates are withheld.
   expect(publish(1)).toMatchObject({ people: 20, rearrested: null, curve: null });
   // One re-arrest a day: steps of 5, 5 and 8 (the last 3 merged), each at-risk the people followed since.

@@ -6,13 +6,28 @@ import { z } from 'zod';
 import { evaluationCsv } from '../../reports/report-csv';
 import { csvFile } from '../csv-download';
 import type { LeadConfig } from '../../config/config-schema';
-import { DATA_DICTIONARY, deidentifiedRow, evaluationRecords } from '../../evaluation/evaluation-data';
+import {
+  DATA_DICTIONARY,
+  deidentifiedRow,
+  evaluationRecords,
+  type EvaluationRecord,
+} from '../../evaluation/evaluation-data';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { recordDisclosure } from '../case-reads';
 import { route, type Route } from '../contract/route';
 
 const EVALUATION_TAG = 'Evaluation';
-const rate = z.number().nullable().describe('null: past the drawn curve (its last re-arrests are not drawn)');
+const rate = z
+  .number()
+  .nullable()
+  .describe(
+    'null: not observed yet (nobody followed that long: see longestFollowUpDays), or past the drawn curve (its last re-arrests are not drawn)',
+  );
+const horizonCount = z
+  .number()
+  .int()
+  .nullable()
+  .describe('The re-arrests up to the horizon that the rate rests on (whole curve steps); null where the rate is');
 const cohortSchema = z.strictObject({
   people: z.number().int().nullable().describe('null: suppressed (fewer than the minimum cell size)'),
   rearrested: z
@@ -20,6 +35,13 @@ const cohortSchema = z.strictObject({
     .int()
     .nullable()
     .describe('null: suppressed, or withheld because people minus re-arrested would reveal a small count'),
+  longestFollowUpDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe(
+      'Days from the start to the end of the longest follow-up (a re-arrest, or today); a horizon beyond it is not observed yet. null: no one, or people suppressed',
+    ),
   curve: z
     .array(
       z.strictObject({
@@ -39,8 +61,19 @@ const cohortSchema = z.strictObject({
   rearrestRate: z
     .strictObject({ months6: rate, months12: rate, months24: rate })
     .nullable()
-    .describe('null: no curve is published'),
+    .describe('Kaplan–Meier: the share re-arrested by 6, 12 and 24 months. null: no curve is published'),
+  rearrestedBy: z
+    .strictObject({ months6: horizonCount, months12: horizonCount, months24: horizonCount })
+    .nullable()
+    .describe('The count behind each rate: re-arrests by then. null: no curve is published'),
 });
+
+/** R-EVAL: whether a cohort is in the de-identified export now — a cohort under the minimum cell size is withheld whole. */
+const EXPORT_COHORT_STATES = ['INCLUDED', 'UNDER_MINIMUM', 'NONE_YET'] as const;
+type ExportCohortState = (typeof EXPORT_COHORT_STATES)[number];
+const exportCohortState = z
+  .enum(EXPORT_COHORT_STATES)
+  .describe('INCLUDED; UNDER_MINIMUM: withheld until the cohort reaches the minimum cell size; NONE_YET: nobody yet');
 
 /** R-EVAL: whether diversion works — the figures for the program and evaluators, the de-identified data for evaluators. */
 /** R-EVAL: the figures as the page reads them (small cells suppressed: null). */
@@ -86,11 +119,21 @@ export function evaluationRoutes(deps: {
   const exportName = () => `lead-evaluation-${new Date().toISOString().slice(0, 10)}`;
   const exportContract = { tag: EVALUATION_TAG, method: 'get', access: { permission: 'evaluation.export' } } as const;
 
-  /** The de-identified rows; a cohort under the minimum cell size is withheld whole (a few rows could single people out). */
+  /** Whether each cohort is exported now: a cohort under the minimum cell size is withheld whole (a few rows could single people out). */
+  const cohortStates = (records: EvaluationRecord[]) => {
+    const stateOf = (cohort: EvaluationRecord['cohort']): ExportCohortState => {
+      const size = records.filter((r) => r.cohort === cohort).length;
+      return size === 0 ? 'NONE_YET' : size < minimumCell ? 'UNDER_MINIMUM' : 'INCLUDED';
+    };
+    return { PARTICIPANT: stateOf('PARTICIPANT'), COMPARISON: stateOf('COMPARISON') };
+  };
+
+  /** The de-identified rows of the cohorts exported now. */
   async function exportedRows(req: Request) {
     const now = new Date();
     const records = await evaluationRecords(db);
-    const shown = records.filter((r) => records.filter((o) => o.cohort === r.cohort).length >= minimumCell);
+    const states = cohortStates(records);
+    const shown = records.filter((r) => states[r.cohort] === 'INCLUDED');
     for (const record of shown)
       recordDisclosure(req, {
         personId: record.personId,
@@ -176,16 +219,28 @@ export function evaluationRoutes(deps: {
         path: '/evaluation/data-dictionary',
         operationId: 'getEvaluationDataDictionary',
         tag: EVALUATION_TAG,
-        summary: "R-EVAL: the export's fields, what each holds and how it was de-identified",
+        summary:
+          "R-EVAL: the export's fields, what each holds and how it was de-identified; which cohorts an export holds now",
         access: { permission: 'evaluation.export' },
         responses: {
           200: {
             description: 'The data dictionary',
-            schema: z.strictObject({ fields: z.record(z.string(), z.string()), minimumCell: z.number().int() }),
+            schema: z.strictObject({
+              fields: z.record(z.string(), z.string()),
+              minimumCell: z.number().int(),
+              cohorts: z
+                .strictObject({ PARTICIPANT: exportCohortState, COMPARISON: exportCohortState })
+                .describe(
+                  'Which cohorts an export made now holds (no counts): with both withheld the files hold no rows',
+                ),
+            }),
           },
         },
       },
-      () => ({ status: 200, body: { fields: DATA_DICTIONARY, minimumCell } }),
+      async () => ({
+        status: 200,
+        body: { fields: DATA_DICTIONARY, minimumCell, cohorts: cohortStates(await evaluationRecords(db)) },
+      }),
     ),
   ];
 }

@@ -131,21 +131,29 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
         path: '/reports',
         operationId: 'listReports',
         tag: REPORT_TAG,
-        summary: 'R-STAFFING: the months reported (the month under way first)',
+        summary: 'R-STAFFING: the months reported (the month under way first), and the first month with a referral',
         access: { permission: 'report.staffing' },
         responses: { 200: { description: 'The months', schema: reportListSchema } },
       },
       async () => {
-        const rows = await db.monthlyReport.findMany({
-          select: { month: true, generatedAt: true },
-          orderBy: { month: 'desc' },
-          take: 120,
-        });
+        const [rows, first] = await Promise.all([
+          db.monthlyReport.findMany({
+            select: { month: true, generatedAt: true },
+            orderBy: { month: 'desc' },
+            take: 120,
+          }),
+          db.referral.aggregate({ _min: { referredAt: true, createdAt: true } }),
+        ]);
         const current = currentMonth();
+        const earliest = [first._min.referredAt, first._min.createdAt].filter((d): d is Date => d !== null);
+        const firstMonth = earliest.length
+          ? monthOf(new Date(Math.min(...earliest.map((d) => d.getTime()))), config.program.timezone)
+          : null;
         return {
           status: 200,
           body: {
             current,
+            firstMonth,
             reports: [
               { month: current, generatedAt: null, soFar: true },
               ...rows

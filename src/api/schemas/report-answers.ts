@@ -8,7 +8,15 @@ export const monthParams = z.strictObject({
 
 export const reportListSchema = z.strictObject({
   current: z.string(),
-  reports: z.array(z.strictObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() })),
+  firstMonth: z
+    .string()
+    .nullable()
+    .describe(
+      'The month of the first referral recorded (null: none yet): every month from it to the current one can be read, stored or not',
+    ),
+  reports: z
+    .array(z.strictObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() }))
+    .describe('The month under way, then the months stored (produced by the schedule or on request)'),
 });
 
 const spread = z.strictObject({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() });

@@ -1,6 +1,7 @@
 import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-model';
 import type { ActionField, OfferedAction } from '../../shared/case-action-catalogue';
 import { api, errorMessage } from './api';
+import { evaluationSection } from './case-evaluation';
 import { announce, h, humanize, replaceChildren, when, whenDone } from './dom';
 import { codeLabels, referralRecordView, type CodeLabels } from './referral-record';
 import { requireSession, type SessionUser } from './session';
@@ -315,6 +316,7 @@ function render(body: any): void {
     actionPanel(body),
     referral ? referralRecordView(referral, 'h2', labels) : null,
     caseManagementView(caseManagement),
+    evaluationSection(body, me, render),
     officesView(status),
     h('h2', {}, 'Deadlines'),
     h(

@@ -35,17 +35,28 @@ export interface Series {
   values: number[];
 }
 
-/** Vertical grouped bars, one group per category (e.g. months), one bar per series. */
-export function groupedBars(opts: { title: string; categories: string[]; series: Series[]; id: string }): SVGElement {
+/**
+ * Vertical grouped bars, one group per category (e.g. months), one bar per series. A category is a code
+ * (`data-category`); `label` gives its words for people: the axis lines under its group, and its name in
+ * each bar's title (default: the code).
+ */
+export function groupedBars(opts: {
+  title: string;
+  categories: string[];
+  series: Series[];
+  id: string;
+  label?: { axis: (category: string, index: number) => string[]; name: (category: string) => string };
+}): SVGElement {
   const width = 640;
-  const height = 220;
+  const height = 236;
   const top = 16;
-  const bottom = 40;
+  const bottom = 54;
   const left = 28;
   const max = Math.max(1, ...opts.series.flatMap((s) => s.values));
   const group = (width - left) / opts.categories.length;
   const bar = (group - 6) / opts.series.length;
   const y = (v: number) => top + (height - top - bottom) * (1 - v / max);
+  const nameOf = opts.label?.name ?? ((c: string) => c);
   const bars = opts.categories.flatMap((category, i) =>
     opts.series.map((s, j) => {
       const v = s.values[i];
@@ -53,7 +64,7 @@ export function groupedBars(opts: { title: string; categories: string[]; series:
       return el(
         'g',
         { class: s.className, 'data-category': category, 'data-series': s.label, 'data-value': v },
-        el('title', {}, `${category}: ${v} ${s.label}`),
+        el('title', {}, `${nameOf(category)}, ${s.label}: ${v}`),
         el('rect', { x, y: y(v), width: Math.max(bar - 2, 1), height: height - bottom - y(v) }),
         v > 0
           ? el('text', { x: x + bar / 2 - 1, y: y(v) - 3, 'text-anchor': 'middle', class: 'value' }, String(v))
@@ -61,13 +72,15 @@ export function groupedBars(opts: { title: string; categories: string[]; series:
       );
     }),
   );
-  const labels = opts.categories.map((c, i) =>
-    el(
+  const labels = opts.categories.map((c, i) => {
+    const cx = left + i * group + group / 2;
+    const lines = opts.label?.axis(c, i) ?? [c];
+    return el(
       'text',
-      { x: left + i * group + group / 2, y: height - bottom + 14, 'text-anchor': 'middle', class: 'axis' },
-      c.slice(2),
-    ),
-  );
+      { x: cx, y: height - bottom + 14, 'text-anchor': 'middle', class: 'axis', 'data-category': c },
+      ...lines.map((line, k) => el('tspan', { x: cx, dy: k === 0 ? 0 : 13 }, line)),
+    );
+  });
   const legend = opts.series.map((s, j) =>
     el(
       'g',

@@ -43,6 +43,7 @@ function arrestBody(form: HTMLFormElement): Record<string, any> {
   body.protectiveOrders ??= [];
   body.warrants = (readForm(form, (name) => name !== 'warrants').warrants ?? []).map((kind: string) => ({ kind }));
   body.history = { convictions: body.history?.convictions ?? [] };
+  if (!body.perceivedRace?.length) delete body.perceivedRace; // R-EVAL: none ticked is not recorded
   if (!body.victim?.identifiable && !body.victim?.consulted) body.victim = { identifiable: false };
   body.submissionId = submissionIdOf(form);
   return body;
@@ -187,6 +188,10 @@ function syncConditionalFields(): void {
   // R-EL-CONSENT-LATER, R-EL-VICTIM: asked only where they apply.
   (document.getElementById('consent-later') as HTMLElement).hidden = checked('circumstances.ableToConsent');
   (document.getElementById('victim-details') as HTMLElement).hidden = !checked('victim.identifiable');
+  // R-EVAL: the officer's perception of race/ethnicity, asked only for an agency that records it.
+  const perceived = document.getElementById('f-perceivedRace');
+  const agency = (arrestForm.elements.namedItem('agency') as HTMLSelectElement).value;
+  if (perceived) perceived.hidden = !config.agencies[agency]?.recordsPerceivedRace;
   const source = (socialForm.elements.namedItem('source.type') as HTMLSelectElement).value;
   (document.getElementById('s-vouchedBy') as HTMLElement).hidden = source !== 'COMMUNITY';
 }

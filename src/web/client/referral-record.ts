@@ -1,3 +1,4 @@
+import { raceEthnicityLabel } from '../../shared/race-ethnicity';
 import { h, humanize } from './dom';
 
 /**
@@ -46,6 +47,10 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
       row('Name', `${p.givenName} ${p.familyName}`),
       row('Date of birth', p.dateOfBirth),
       row('State ID', p.stateId),
+      row(
+        'Race/ethnicity as the officer perceived it (R-EVAL)',
+        (d.perceivedRace ?? []).map(raceEthnicityLabel).join(', '),
+      ),
     ),
     ...section(
       'Referral',

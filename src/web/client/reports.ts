@@ -3,20 +3,34 @@ import { allows } from '../../shared/permissions';
 import { api, errorMessage } from './api';
 import { groupedBars, horizontalBars } from './charts';
 import { announce, h, humanize, replaceChildren, when } from './dom';
+import { addMonths, monthAxisLabel, monthName, shortMonthName } from './months';
 import { requireSession } from './session';
 
 /**
  * R-STAFFING: a month's report as charts, with the staffing list and the CSV downloads — the month under
- * way so far by default, or any stored month; those allowed can produce a past month again.
+ * way so far by default, or any month since the first referral (stored, or computed when opened), chosen
+ * in the month picker or by the previous and next month; those allowed can produce a past month again.
+ * Months are codes (YYYY-MM) in the API and names ("November 2026") on the page.
  */
+
+/** Every month a person may open, newest first: from the first referral (or the oldest stored) to now. */
+function monthsToOffer(current: string, firstMonth: string | null, stored: string[], shown: string): string[] {
+  const oldest = [firstMonth, ...stored, shown].filter((m): m is string => !!m && m <= current).sort()[0] ?? current;
+  const months: string[] = [];
+  for (let m = current; m >= oldest && months.length < 240; m = addMonths(m, -1)) months.push(m);
+  return months;
+}
 async function main(): Promise<void> {
   const me = await requireSession();
   if (!me) return;
   const list = await api('GET', '/api/reports');
   if (list.status !== 200)
     return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(list)));
-  const months: string[] = list.body.reports.map((r: { month: string }) => r.month);
-  const month = new URLSearchParams(location.search).get('month') ?? list.body.current;
+  const current: string = list.body.current;
+  const storedMonths = new Set<string>(
+    list.body.reports.filter((r: { soFar: boolean }) => !r.soFar).map((r: { month: string }) => r.month),
+  );
+  const month = new URLSearchParams(location.search).get('month') ?? current;
   const res = await api('GET', `/api/reports/${encodeURIComponent(month)}`);
   if (res.status !== 200)
     return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
@@ -38,15 +52,40 @@ async function main(): Promise<void> {
     'report',
     h(
       'form',
-      { class: 'month-picker', method: 'get' },
+      { class: 'month-picker', method: 'get', id: 'month-picker' },
       h('label', { for: 'month' }, 'Month'),
       h(
         'select',
-        { id: 'month', name: 'month', onchange: (e: Event) => (e.target as HTMLSelectElement).form!.submit() },
-        [...new Set([...months, month])].map((m) =>
-          h('option', { value: m, selected: m === month }, m === list.body.current ? `${m} (so far)` : m),
+        { id: 'month', name: 'month' },
+        monthsToOffer(current, list.body.firstMonth, [...storedMonths], month).map((m) =>
+          h(
+            'option',
+            { value: m, selected: m === month },
+            m === current
+              ? `${monthName(m)} (so far)`
+              : storedMonths.has(m)
+                ? monthName(m)
+                : `${monthName(m)} (not produced yet)`,
+          ),
         ),
       ),
+      h('button', { type: 'submit', class: 'secondary' }, 'Show'),
+    ),
+    h(
+      'nav',
+      { class: 'month-steps', 'aria-label': 'Other months' },
+      h(
+        'a',
+        { href: `?month=${addMonths(month, -1)}`, id: 'previous-month', rel: 'prev' },
+        `← ${monthName(addMonths(month, -1))}`,
+      ),
+      month < current
+        ? h(
+            'a',
+            { href: `?month=${addMonths(month, 1)}`, id: 'next-month', rel: 'next' },
+            `${monthName(addMonths(month, 1))} →`,
+          )
+        : null,
     ),
     h(
       'p',
@@ -94,7 +133,7 @@ async function main(): Promise<void> {
     h(
       'div',
       { class: 'cards' },
-      card('referrals', String(f.referralsInMonth.total), `referrals in ${month}`),
+      card('referrals', String(f.referralsInMonth.total), `referrals in ${monthName(month)}`),
       card(
         'enrolled-share',
         pct(f.enrolledShare.share),
@@ -106,8 +145,9 @@ async function main(): Promise<void> {
     h('h2', {}, 'Referrals per month by type'),
     groupedBars({
       id: 'chart-referrals',
-      title: `Referrals per month by type, 12 months to ${month}`,
+      title: `Referrals per month by type, 12 months to ${monthName(month)}`,
       categories: f.referralsByMonth.map((m: { month: string }) => m.month),
+      label: { axis: monthAxisLabel, name: shortMonthName },
       series: [
         {
           label: 'arrest diversions',
@@ -124,7 +164,7 @@ async function main(): Promise<void> {
     h('h2', {}, 'Time from referral'),
     horizontalBars({
       id: 'chart-times',
-      title: `Days from referral to screening and to intake, cases screened or enrolled in ${month}`,
+      title: `Days from referral to screening and to intake, cases screened or enrolled in ${monthName(month)}`,
       unit: 'days',
       bars: [
         {

@@ -183,7 +183,14 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
   expect(figures.body).toMatchObject({ stored: true, computedAt: run.body.computedAt });
   // One re-arrest: under the minimum of 2. Suppression is complementary (R-EVAL, Decision 2026-12-02): the
   // participants' curve (a step to ½), their rates and the hazard ratio would each give it back, so none is shown.
-  expect(figures.body.participants).toEqual({ people: 2, rearrested: null, curve: null, rearrestRate: null });
+  expect(figures.body.participants).toEqual({
+    people: 2,
+    rearrested: null,
+    longestFollowUpDays: expect.any(Number),
+    curve: null,
+    rearrestRate: null,
+    rearrestedBy: null,
+  });
   expect(figures.body.hazardRatio).toBeNull();
   expect(figures.body.comparison).toMatchObject({ people: 2, rearrested: 2 });
   expect(figures.body.comparison.curve).toEqual([expect.objectContaining({ atRisk: 2, survival: 0 })]);

@@ -340,7 +340,11 @@ describe('phone first: every page, as every role that may open it', () => {
     const disclosures = allows(role, 'disclosures.read')
       ? [{ path: `/cases/${caseId}/disclosures`, ready: '#disclosures[data-ready="true"]' }]
       : [];
-    return [...own, ...casePages, ...disclosures];
+    // R-EVAL: the export's data dictionary, a page of its own for those who receive the export.
+    const dictionary = allows(role, 'evaluation.export')
+      ? [{ path: '/evaluation/data-dictionary', ready: '#dictionary[data-ready="true"]' }]
+      : [];
+    return [...own, ...casePages, ...disclosures, ...dictionary];
   };
   const READY: Record<string, string> = {
     '/refer': '#arrest-form[data-ready="true"]',
@@ -446,6 +450,7 @@ describe('phone first: every page, as every role that may open it', () => {
         '/cases/:caseId',
         '/cases/:caseId/packet',
         '/cases/:caseId/disclosures',
+        '/evaluation/data-dictionary',
       ].sort(),
     );
   }, 180_000);

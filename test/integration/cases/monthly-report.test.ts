@@ -3,9 +3,10 @@ import { parse } from 'csv-parse/sync';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import type { Browser } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
-import { contextAs, launchBrowser, screenshot, watchErrors } from '../../support/browser';
+import { contextAs, launchBrowser, layoutOf, PHONE, screenshot, watchErrors } from '../../support/browser';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 import { ensureMonthlyReportSchedule, MONTHLY_REPORT_SCHEDULE_ID } from '../../../src/temporal/monthly-report-schedule';
+import { addMonthsTo, monthOf } from '../../../src/reports/report-month';
 
 /**
  * R-STAFFING: the monthly-report Schedule, run for a seeded September 2026 through the Schedule's own
@@ -388,4 +389,73 @@ test('the report page shows the month as charts whose values match the report', 
   await screenshot(page, 'monthly-report');
   expect(errors).toEqual([]);
   await context.close();
+});
+
+test('issue 23 item 8: the project manager starts on the report; every past month is reached from the page, by name; the chart names its months', async () => {
+  const current = monthOf(new Date(), stack.config.program.timezone);
+  // From the first referral (20 April 2026) to the month under way, newest first.
+  const offered: string[] = [];
+  for (let m = current; m >= '2026-04'; m = addMonthsTo(m, -1)) offered.push(m);
+  const name = (month: string) =>
+    new Date(`${month}-15T12:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const problems: string[] = [];
+  for (const [size, options, tables] of [
+    ['390×844', PHONE, 'block'],
+    ['1280×800', { viewport: { width: 1280, height: 800 } }, 'table'],
+  ] as const) {
+    const context = await contextAs(stack, browser, { role: 'project_manager', user: 'pm-months' }, options);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.baseUrl}/`);
+    await page.waitForURL(`${stack.baseUrl}/reports`); // the start page: the report, not the stuck cases
+    await page.waitForSelector('#report[data-ready="true"]');
+    const choices = await page
+      .locator('#month option')
+      .evaluateAll((all) => all.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
+    expect(choices.map(([value]) => value)).toEqual(offered);
+    expect(choices[0]).toEqual([current, `${name(current)} (so far)`]);
+    expect(choices).toContainEqual(['2026-09', 'September 2026']); // stored by the schedule's run
+    expect(choices.at(-1)).toEqual(['2026-04', 'April 2026 (not produced yet)']);
+    // A past month, chosen and shown (no change of page before "Show").
+    await page.selectOption('#month', '2026-09');
+    expect(new URL(page.url()).search).toBe('');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL(`${stack.baseUrl}/reports?month=2026-09`);
+    await page.waitForSelector('#report[data-ready="true"]');
+    expect(await page.locator('[data-figure="referrals"]').textContent()).toBe('4referrals in September 2026');
+    expect(await page.locator('#next-month').textContent()).toBe('October 2026 →');
+    await page.locator('#previous-month').click();
+    await page.waitForURL(`${stack.baseUrl}/reports?month=2026-08`);
+    await page.waitForSelector('#report[data-ready="true"]');
+    expect(await page.locator('#month').inputValue()).toBe('2026-08');
+    // Month names on the axis ("Sep" with its year under the first month and each January), not "25-09".
+    const axis = await page
+      .locator('#chart-referrals text.axis[data-category]')
+      .evaluateAll((labels) => labels.map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')));
+    expect(axis).toEqual([
+      'Sep 2025',
+      'Oct',
+      'Nov',
+      'Dec',
+      'Jan 2026',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+    ]);
+    expect(await page.locator('#chart-referrals g[data-category="2026-04"] title').first().textContent()).toBe(
+      'Apr 2026, arrest diversions: 1',
+    );
+    const layout = await layoutOf(page);
+    if (layout.scrollWidth > layout.viewport) problems.push(`${size}: ${layout.tooWide.join('; ')}`);
+    for (const t of layout.tables.filter((t) => t.display !== tables || t.unlabelled > 0))
+      problems.push(`${size}: ${t.table} shown as ${t.display}`);
+    await screenshot(page, size === '390×844' ? 'monthly-report-past-month-phone' : 'monthly-report-past-month');
+    expect(errors).toEqual([]);
+    await context.close();
+  }
+  expect(problems).toEqual([]);
 });
