@@ -368,6 +368,8 @@ describe('phone first: every page, as every role that may open it', () => {
     '/supervisor': '#stuck[data-ready="true"]',
     '/reports': '#report[data-ready="true"]',
     '/evaluation': '#evaluation[data-ready="true"]',
+    '/search': '#search-form[data-ready="true"]',
+    '/my-referrals': '#my-referrals[data-ready="true"]',
   };
   /** Who reads the cases: the referring officer, and people of the agency and offices with jurisdiction. */
   const identityOf = (role: Role) =>
@@ -442,7 +444,7 @@ describe('phone first: every page, as every role that may open it', () => {
         const api = await visit(page, '/api/caseload', '#way-back');
         expect(api.status).toBe(403);
         expect(await page.locator('main [role="alert"]').textContent()).toBe(
-          'This page is for case managers. Your pages: Refer.',
+          'This page is for case managers. Your pages: Refer, My referrals, Search.',
         );
       }
       expect(await page.locator('#way-back').getAttribute('href')).toBe(START_PAGE[role]);
