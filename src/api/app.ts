@@ -41,6 +41,7 @@ import { demographicsRoutes } from './routes/demographics-routes';
 import { evaluationRoutes } from './routes/evaluation-routes';
 import { codecRoutes } from './routes/codec-routes';
 import { formConfigRoutes } from './routes/form-config-routes';
+import { searchRoutes } from './routes/search-routes';
 import { queueRoutes } from './routes/queue-routes';
 import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
@@ -272,6 +273,7 @@ export function createApp(deps: ApiDeps): express.Express {
     ...demographicsRoutes(deps),
     ...caseRoutes(deps),
     ...queueRoutes({ ...deps, links }),
+    ...searchRoutes({ ...deps, links }),
     ...reportRoutes(deps),
     ...formConfigRoutes(deps.config, links.temporalUi),
   ];

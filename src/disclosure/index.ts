@@ -44,6 +44,15 @@ export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease 
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
 export { disclosedNominations, WITHHELD_REASON, type DisclosedNomination, type StoredNomination } from './nominations';
+export {
+  discloseListedPerson,
+  LISTED_REFERRAL_INCLUDE,
+  referralRecordsReadableWhere,
+  searchScopeOf,
+  type CaseSearch,
+  type ListedReferral,
+  type SearchScope,
+} from './search';
 
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 

@@ -5,6 +5,13 @@ import type { Role } from './roles';
 export const PERMISSIONS = {
   'referral.create': ['officer', 'sergeant'],
   'case.read': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor', 'doc_nci'],
+  /**
+   * Finding a case again: by name, date of birth, case id, stage, agency, referral dates — over the
+   * cases the reader may read, by identity only where they may read the referral record (R-ROI).
+   */
+  'case.search': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor', 'doc_nci'],
+  /** "My referrals": the cases the signed-in person submitted, newest first. */
+  'referral.readOwn': ['officer', 'sergeant'],
   'case.recordScreening': ['case_manager'],
   'case.recordLeftBeforeScreening': ['case_manager'],
   'case.recordScreenedOut': ['case_manager'],

@@ -19,6 +19,8 @@ export const PAGE_SCRIPTS = [
   'evaluation',
   'data-dictionary',
   'forbidden',
+  'search',
+  'my-referrals',
 ] as const;
 
 /**

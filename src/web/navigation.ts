@@ -4,6 +4,7 @@ import type { Role } from '../shared/roles';
 /** The pages of the main navigation, each shown only to the roles whose permission it needs. */
 export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permission }> = [
   { href: '/refer', label: 'Refer', permission: 'referral.create' },
+  { href: '/my-referrals', label: 'My referrals', permission: 'referral.readOwn' },
   { href: '/caseload', label: 'My caseload', permission: 'caseload.read' },
   { href: '/sergeant', label: 'Sergeant queue', permission: 'queue.sergeant' },
   { href: '/prosecutor', label: 'Prosecutor inbox', permission: 'queue.prosecutor' },
@@ -11,6 +12,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: '/supervisor', label: 'Stuck cases', permission: 'stuck.read' },
   { href: '/reports', label: 'Monthly report', permission: 'report.staffing' },
   { href: '/evaluation', label: 'Evaluation', permission: 'evaluation.read' },
+  { href: '/search', label: 'Search', permission: 'case.search' },
 ];
 
 /** What each role is called on the pages. */

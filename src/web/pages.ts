@@ -9,6 +9,7 @@ import { forbiddenPage } from './forbidden';
 import { arrestForm, socialForm } from './forms';
 import { html } from './html';
 import { page } from './layout';
+import { searchForm } from './search-form';
 
 /**
  * The pages people use, served by the product itself: each is an accessible HTML shell whose script
@@ -144,5 +145,15 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
   shell('/cases/:caseId', 'Case', 'case', 'case', 'case.read');
   shell('/cases/:caseId/packet', 'Diversion packet', 'packet', 'packet', 'case.read');
   shell('/cases/:caseId/disclosures', 'Accounting of disclosures', 'disclosures', 'disclosures', 'disclosures.read');
+  // Finding a case again (issue 23 item 2): search for every reader of cases, and an officer's own referrals.
+  router.get(
+    '/search',
+    send('Search', 'search', searchForm(config), {
+      current: '/search',
+      permission: 'case.search',
+      container: 'results',
+    }),
+  );
+  shell('/my-referrals', 'My referrals', 'my-referrals', 'my-referrals', 'referral.readOwn', '/my-referrals');
   return router;
 }

@@ -1,8 +1,11 @@
+import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { situationOfStage } from '../../../workflows/case/filing';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-model';
 import { caseRow, type CaseLinks } from '../case-rows';
+import { listedCaseRow } from '../listed-cases';
+import { stageSchema } from '../schemas/common';
 import { HttpError } from '../http-error';
 import { route, type Route } from '../contract/route';
 import {
@@ -12,10 +15,34 @@ import {
   sergeantQueueSchema,
   stuckSchema,
 } from '../schemas/queue-answers';
-import { accessFor, readableCasesWhere as scopeWhere } from '../../disclosure';
+import { accessFor, LISTED_REFERRAL_INCLUDE, readableCasesWhere as scopeWhere } from '../../disclosure';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 const OPEN = { notIn: [...TERMINAL_STAGES] };
+/** R-EXIT: how long people who left the program stay findable on the caseload (behind its filter). */
+export const EXITED_WITHIN_DAYS = 90;
+
+/** The caseload's filters (issue 23 item 2): all of those given together. */
+export const caseloadQuerySchema = z.strictObject({
+  status: z
+    .enum(['open', 'exited'])
+    .optional()
+    .describe(
+      `open (default): the open cases; exited: the people who left the program (R-EXIT) in the last ${EXITED_WITHIN_DAYS} days`,
+    ),
+  stage: stageSchema.optional(),
+  deadlineWithinDays: z
+    .string()
+    .regex(/^\d{1,3}$/, 'a whole number of days')
+    .refine((days) => Number(days) <= 365, 'at most 365 days')
+    .optional()
+    .describe('Only cases whose next deadline falls within this many days (or has passed)'),
+  stuck: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('Only the cases flagged stuck (true), or only those not (false)'),
+});
 
 /** The lists people work from: caseload, sergeant queue, prosecutor inbox, stuck cases. */
 const QUEUE_TAG = 'Lists';
@@ -28,24 +55,44 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     { createdAt: 'asc' as const },
   ];
 
-  /** A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet. */
+  /**
+   * A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet —
+   * or, behind the `exited` filter, the people who left the program lately.
+   */
   const getCaseload = route(
     {
       method: 'get',
       path: '/caseload',
       operationId: 'getCaseload',
       tag: QUEUE_TAG,
-      summary: "A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet",
+      summary: `A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet; filtered by stage, deadline, stuck, or the people who exited in the last ${EXITED_WITHIN_DAYS} days`,
       access: { permission: 'caseload.read' },
+      query: caseloadQuerySchema,
       responses: { 200: { description: 'The lists', schema: caseloadSchema } },
     },
-    async ({ actor }) => {
+    async ({ actor, query }) => {
+      const now = Date.now();
+      const exitedView = query.status === 'exited';
+      const exitedSince = new Date(now - EXITED_WITHIN_DAYS * DAY);
+      const filters: Prisma.ReferralWhereInput[] = [
+        scopeWhere(actor),
+        exitedView
+          ? {
+              stage: 'EXITED',
+              caseManagerId: actor.id,
+              events: { some: { type: 'EXITED', occurredAt: { gte: exitedSince } } },
+            }
+          : {
+              stage: OPEN,
+              OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
+            },
+      ];
+      if (query.stage) filters.push({ stage: query.stage });
+      if (query.deadlineWithinDays !== undefined)
+        filters.push({ nextDeadlineAt: { lte: new Date(now + Number(query.deadlineWithinDays) * DAY) } });
+      if (query.stuck) filters.push({ stuckReasons: { isEmpty: query.stuck === 'false' } });
       const cases = await db.referral.findMany({
-        where: {
-          ...scopeWhere(actor),
-          stage: OPEN,
-          OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
-        },
+        where: { AND: filters },
         orderBy: byDeadline,
         include: { person: { select: { givenName: true, familyName: true } } },
         take: 500,
@@ -53,24 +100,32 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
       // management reads the referral record of every case).
       const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
+      const ids = cases.map((c) => c.id);
       // R-COORD: a participant's latest new arrest, booking, charge or referral, to coordinate with the plan.
-      const alerts = await db.caseEvent.groupBy({
-        by: ['referralId'],
-        where: { referralId: { in: cases.map((c) => c.id) }, type: 'COORDINATION_ALERT' },
-        _max: { occurredAt: true },
-      });
+      const [alerts, exits] = await Promise.all([
+        db.caseEvent.groupBy({
+          by: ['referralId'],
+          where: { referralId: { in: ids }, type: 'COORDINATION_ALERT' },
+          _max: { occurredAt: true },
+        }),
+        db.caseEvent.groupBy({
+          by: ['referralId'],
+          where: { referralId: { in: ids }, type: 'EXITED' },
+          _max: { occurredAt: true },
+        }),
+      ]);
       const alertedAt = new Map(alerts.map((a) => [a.referralId, a._max.occurredAt?.toISOString() ?? null]));
-      return {
-        status: 200,
-        body: {
-          cases: cases.map((c) => ({
-            ...caseRow(c, links),
-            person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
-            mine: c.caseManagerId === actor.id,
-            newArrestAlertAt: alertedAt.get(c.id) ?? null,
-          })),
-        },
-      };
+      const exitedAt = new Map(exits.map((a) => [a.referralId, a._max.occurredAt?.toISOString() ?? null]));
+      const rows = cases.map((c) => ({
+        ...caseRow(c, links),
+        person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
+        mine: c.caseManagerId === actor.id,
+        newArrestAlertAt: alertedAt.get(c.id) ?? null,
+        exitedAt: exitedAt.get(c.id) ?? null,
+      }));
+      // The people who left: the latest exit first.
+      if (exitedView) rows.sort((a, b) => (b.exitedAt ?? '').localeCompare(a.exitedAt ?? ''));
+      return { status: 200, body: { cases: rows } };
     },
   );
 
@@ -143,7 +198,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       access: { permission: 'queue.prosecutor' },
       responses: { 200: { description: 'The lists', schema: prosecutorQueueSchema } },
     },
-    async ({ actor }) => {
+    async ({ req, actor }) => {
       const office = actor.office;
       if (!office || !deps.config.offices[office]) {
         throw new HttpError(
@@ -171,6 +226,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
               },
             ],
           },
+          include: LISTED_REFERRAL_INCLUDE,
           orderBy: { updatedAt: 'asc' },
         }),
         db.referral.findMany({
@@ -179,25 +235,41 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
             stage: OPEN,
             deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } },
           },
+          include: LISTED_REFERRAL_INCLUDE,
           orderBy: { createdAt: 'asc' },
         }),
       ]);
+      // Who each notice is about — name, offenses, referral date — where the office reads its referral
+      // record (R-PACKET), through the disclosure policy, each case so shown a disclosure (R-DISCLOSE).
+      const noticed = await db.referral.findMany({
+        where: { id: { in: [...new Set(notices.map((n) => n.referralId))] } },
+        include: LISTED_REFERRAL_INCLUDE,
+      });
+      const listed = new Map(noticed.map((r) => [r.id, listedCaseRow(req, actor, r, deps)]));
       return {
         status: 200,
         body: {
           office: { code: office, name: deps.config.offices[office].name },
-          notices: notices.map((n) => ({
-            id: n.id,
-            caseId: n.referralId,
-            kind: n.kind,
-            ruleId: n.ruleId,
-            subject: n.subject,
-            status: n.status,
-            sentAt: n.sentAt?.toISOString() ?? null,
-            createdAt: n.createdAt.toISOString(),
-          })),
-          awaitingDecision: rows(await stillOwedBy(db, office, awaitingProsecutors)),
-          objectionWindows: rows(objectionWindows),
+          notices: notices.map((n) => {
+            const about = listed.get(n.referralId);
+            return {
+              id: n.id,
+              caseId: n.referralId,
+              kind: n.kind,
+              ruleId: n.ruleId,
+              subject: n.subject,
+              status: n.status,
+              sentAt: n.sentAt?.toISOString() ?? null,
+              createdAt: n.createdAt.toISOString(),
+              referredAt: about?.referredAt ?? null,
+              person: about?.person ?? null,
+              offenses: about?.offenses ?? null,
+            };
+          }),
+          awaitingDecision: (await stillOwedBy(db, office, awaitingProsecutors)).map((r) =>
+            listedCaseRow(req, actor, r, deps),
+          ),
+          objectionWindows: objectionWindows.map((r) => listedCaseRow(req, actor, r, deps)),
         },
       };
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseRowSchema, isoDateTime } from './common';
+import { foundCaseSchema, listedPersonFields } from './search-answers';
 
 const rows = z.array(caseRowSchema);
 
@@ -11,6 +12,7 @@ export const caseloadSchema = z.strictObject({
       newArrestAlertAt: isoDateTime
         .nullable()
         .describe("R-COORD: when the participant's latest new arrest, booking, charge or referral was recorded"),
+      exitedAt: isoDateTime.nullable().describe('R-EXIT: when the person left the program'),
     }),
   ),
 });
@@ -35,10 +37,12 @@ export const prosecutorQueueSchema = z.strictObject({
       status: z.string(),
       sentAt: isoDateTime.nullable(),
       createdAt: isoDateTime,
+      referredAt: isoDateTime.nullable(),
+      ...listedPersonFields,
     }),
   ),
-  awaitingDecision: rows,
-  objectionWindows: rows,
+  awaitingDecision: z.array(foundCaseSchema),
+  objectionWindows: z.array(foundCaseSchema),
 });
 
 export const nciQueueSchema = z.strictObject({ awaiting: rows, decidedLately: rows });

@@ -1,7 +1,28 @@
 import { api, errorMessage } from './api';
 import { h, humanize, replaceChildren, when } from './dom';
+import { plainDate } from './found-cases';
 import { caseTable } from './lists';
 import { requireSession } from './session';
+
+/**
+ * Who a case is about — where the office reads its referral record (R-PACKET), as the API decided and
+ * recorded as a disclosure (R-DISCLOSE): name and date of birth, the offenses, the referral date.
+ */
+const about = (r: any) =>
+  r.person
+    ? h(
+        'span',
+        { class: 'about' },
+        h('strong', {}, `${r.person.givenName} ${r.person.familyName}`),
+        ', born ',
+        plainDate(r.person.dateOfBirth),
+        r.offenses?.length ? [h('br'), r.offenses.map((o: { label: string }) => o.label).join(', ')] : null,
+      )
+    : '';
+const detail = (r: any) =>
+  [r.offenses?.map((o: { label: string }) => o.label).join(', '), r.referredAt ? `Referred ${when(r.referredAt)}` : '']
+    .filter(Boolean)
+    .join('. ');
 
 /** The prosecutor's inbox: notices for their office only (R-JURISDICTION) and decisions to make. */
 async function main(): Promise<void> {
@@ -22,7 +43,16 @@ async function main(): Promise<void> {
           h(
             'thead',
             {},
-            h('tr', {}, h('th', {}, 'Case'), h('th', {}, 'Notice'), h('th', {}, 'Rule'), h('th', {}, 'Sent')),
+            h(
+              'tr',
+              {},
+              h('th', {}, 'Case'),
+              h('th', {}, 'Person and offenses'),
+              h('th', {}, 'Referred'),
+              h('th', {}, 'Notice'),
+              h('th', {}, 'Rule'),
+              h('th', {}, 'Sent'),
+            ),
           ),
           h(
             'tbody',
@@ -30,8 +60,10 @@ async function main(): Promise<void> {
             q.notices.map((n: any) =>
               h(
                 'tr',
-                {},
+                { 'data-notice': n.id, 'data-case': n.caseId },
                 h('td', {}, h('a', { href: `/cases/${encodeURIComponent(n.caseId)}` }, n.caseId)),
+                h('td', {}, about(n)),
+                h('td', {}, when(n.referredAt)),
                 h('td', {}, humanize(n.kind)),
                 h('td', {}, n.ruleId),
                 h('td', {}, n.sentAt ? when(n.sentAt) : humanize(n.status)),
@@ -40,9 +72,9 @@ async function main(): Promise<void> {
           ),
         ),
     h('h2', {}, `Filing decisions to make (${q.awaitingDecision.length})`),
-    caseTable(q.awaitingDecision),
+    caseTable(q.awaitingDecision, { person: true, extra: detail }),
     h('h2', {}, `Victim objection windows open (${q.objectionWindows.length})`),
-    caseTable(q.objectionWindows),
+    caseTable(q.objectionWindows, { person: true, extra: detail }),
   );
   document.getElementById('inbox')!.dataset.ready = 'true';
 }

@@ -234,8 +234,11 @@ test('the supervisor view lists a case whose screening is overdue, linked to the
   await context.close();
 });
 
-test('the prosecutor inbox shows notices for their office only', async () => {
-  const county = await submitArrest(stack, arrestReferral());
+test('the prosecutor inbox shows notices for their office only, naming who, for what and when (issue 23 item 2, R-PACKET, R-DISCLOSE)', async () => {
+  const county = await submitArrest(
+    stack,
+    arrestReferral({ person: { givenName: 'Ines', familyName: 'Countywide', dateOfBirth: '1972-05-05' } }),
+  );
   const city = await submitArrest(
     stack,
     arrestReferral({
@@ -248,9 +251,18 @@ test('the prosecutor inbox shows notices for their office only', async () => {
   const text = (await page.locator('#inbox').textContent())!;
   expect(text).toContain(city);
   expect(text).not.toContain(county);
-  expect(await page.content()).not.toContain('Penhallow');
+  // The office reads its own cases' referral record (R-PACKET): the notice names the person and the offense.
+  const notice = (await page.locator(`#inbox tr[data-case="${city}"]`).first().textContent())!;
+  expect(notice).toContain('Lou Penhallow');
+  expect(notice).toMatch(/trespass/i);
+  expect(await page.content()).not.toContain('Countywide');
   await screenshot(page, 'prosecutor-inbox');
   await context.close();
+  // Showing it is a disclosure (R-DISCLOSE), recorded once for the case.
+  const disclosed = await stack.db.disclosure.findMany({
+    where: { actorId: 'prosecutor-7', channel: 'GET /api/queues/prosecutor', caseId: city },
+  });
+  expect(disclosed.map((d) => d.kinds)).toEqual([['REFERRAL_RECORD']]);
 });
 
 test("no list page or search attribute carries the person's name or date of birth", async () => {
@@ -261,10 +273,11 @@ test("no list page or search attribute carries the person's name or date of birt
     socialContactReferral({ person }),
   );
   await settled(stack, social.body.caseId);
+  // The prosecutor's inbox names the people of its own office's cases (issue 23 item 2); another office's names nobody here.
   for (const [role, path, office] of [
     ['sergeant', '/sergeant'],
     ['supervisor', '/supervisor'],
-    ['prosecutor', '/prosecutor', 'KCPAO'],
+    ['prosecutor', '/prosecutor', 'BURIEN_CITY_ATTORNEY'],
   ] as const) {
     const { page, context } = await openAs(role, path, { office });
     await page.waitForSelector('[data-ready="true"]');
@@ -355,6 +368,8 @@ describe('phone first: every page, as every role that may open it', () => {
     '/supervisor': '#stuck[data-ready="true"]',
     '/reports': '#report[data-ready="true"]',
     '/evaluation': '#evaluation[data-ready="true"]',
+    '/search': '#search-form[data-ready="true"]',
+    '/my-referrals': '#my-referrals[data-ready="true"]',
   };
   /** Who reads the cases: the referring officer, and people of the agency and offices with jurisdiction. */
   const identityOf = (role: Role) =>
@@ -429,7 +444,7 @@ describe('phone first: every page, as every role that may open it', () => {
         const api = await visit(page, '/api/caseload', '#way-back');
         expect(api.status).toBe(403);
         expect(await page.locator('main [role="alert"]').textContent()).toBe(
-          'This page is for case managers. Your pages: Refer.',
+          'This page is for case managers. Your pages: Refer, My referrals, Search.',
         );
       }
       expect(await page.locator('#way-back').getAttribute('href')).toBe(START_PAGE[role]);

@@ -496,11 +496,11 @@ test("an officer's navigation shows the officer's pages only; another role's pag
   const page = await context.newPage();
   await page.goto(`${stack.baseUrl}/refer`);
   await page.waitForSelector('#arrest-form[data-ready="true"]');
-  expect(await page.locator('#main-nav a').allTextContents()).toEqual(['Refer']);
+  expect(await page.locator('#main-nav a').allTextContents()).toEqual(['Refer', 'My referrals', 'Search']);
   await page.goto(`${stack.baseUrl}/caseload`);
   const message = page.locator('#caseload [role="alert"]');
   await message.waitFor();
-  expect(await message.textContent()).toBe('This page is for case managers. Your pages: Refer.');
+  expect(await message.textContent()).toBe('This page is for case managers. Your pages: Refer, My referrals, Search.');
   await expectAccessible(page, "another role's page");
   const supervisor = await contextAs(stack, browser, { role: 'supervisor', user: 'sup-nav' });
   const supPage = await supervisor.newPage();
@@ -510,6 +510,7 @@ test("an officer's navigation shows the officer's pages only; another role's pag
     'Stuck cases',
     'Monthly report',
     'Evaluation',
+    'Search',
   ]);
   await context.close();
   await supervisor.close();

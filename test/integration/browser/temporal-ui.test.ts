@@ -72,9 +72,9 @@ test('anyone else is sent to sign in, or refused when signed in with another rol
     expect(refused!.status()).toBe(403);
     await cmPage.locator('#sign-out').waitFor(); // the identity bar: the page's script ran under the policy
     expect(await cmPage.locator('main [role="alert"]').textContent()).toBe(
-      'The Temporal Web UI is for supervisors. Your pages: My caseload, Monthly report.',
+      'The Temporal Web UI is for supervisors. Your pages: My caseload, Monthly report, Search.',
     );
-    expect(await cmPage.locator('#main-nav a').allTextContents()).toEqual(['My caseload', 'Monthly report']);
+    expect(await cmPage.locator('#main-nav a').allTextContents()).toEqual(['My caseload', 'Monthly report', 'Search']);
     expect(await cmPage.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
   }
   await expectAccessible(cmPage, 'the Temporal Web UI refused to a case manager');

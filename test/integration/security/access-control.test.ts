@@ -69,6 +69,8 @@ function endpoints(): Array<{
       call: (a) => a.post(`/api/cases/${countyCase}/staffing-nominations`, { __probe: true }),
     },
     { name: 'GET caseload', permission: 'caseload.read', call: (a) => a.get('/api/caseload') },
+    { name: 'GET search', permission: 'case.search', call: (a) => a.get('/api/search?name=avery') },
+    { name: 'GET my referrals', permission: 'referral.readOwn', call: (a) => a.get('/api/referrals/mine') },
     { name: 'GET sergeant queue', permission: 'queue.sergeant', call: (a) => a.get('/api/queues/sergeant') },
     { name: 'GET prosecutor inbox', permission: 'queue.prosecutor', call: (a) => a.get('/api/queues/prosecutor') },
     { name: 'GET stuck cases', permission: 'stuck.read', call: (a) => a.get('/api/stuck') },

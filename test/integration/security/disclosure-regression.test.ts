@@ -95,9 +95,13 @@ async function overrideDenied(tag: string): Promise<BuiltCase> {
   };
 }
 
-/** The values a declared path or query parameter takes; a route asking for another fails the suite until it is added. */
+/**
+ * The values a declared path or query parameter takes; a route requiring another fails the suite until
+ * it is added. An optional query parameter the suite knows is given too (issue 23: a search by the
+ * case's id and its person's name, as every reader).
+ */
 function valueOf(name: string, c: BuiltCase): string | undefined {
-  const values: Record<string, string> = { caseId: c.caseId, month, bookingId };
+  const values: Record<string, string> = { caseId: c.caseId, month, bookingId, name: `${c.ref}-family` };
   return values[name];
 }
 
@@ -120,7 +124,7 @@ function urlOf(op: Operation, c: BuiltCase): string {
     return encodeURIComponent(value);
   });
   const query = (op.parameters ?? [])
-    .filter((p) => p.in === 'query' && p.required)
+    .filter((p) => p.in === 'query' && (p.required || valueOf(p.name, c) !== undefined))
     .map((p) => {
       const value = valueOf(p.name, c);
       if (value === undefined) throw new Error(`${op.path}: the suite has no value for the query parameter ${p.name}`);
