@@ -24,10 +24,26 @@ export const caseStatusSchema = z.strictObject({
   prosecutorOffices: z.array(z.string()),
   victimCrime: z.boolean(),
   victimObjectedAt: isoDateTime.optional(),
-  nci: z.strictObject({ dueAt: isoDateTime, decision: z.enum(['REFERRED', 'DECLINED']).optional() }).optional(),
+  nci: z
+    .strictObject({
+      dueAt: isoDateTime,
+      decision: z.enum(['REFERRED', 'DECLINED']).optional(),
+      decidedAt: isoDateTime.optional(),
+      by: actorSchema.optional(),
+      onWordOf: z.string().optional().describe('The NCI officer on whose word a sergeant recorded it'),
+    })
+    .optional()
+    .describe("R-EL-WARRANT: the DOC NCI team's decision"),
   source: z.string().optional(),
   linkedFrom: z.string().optional(),
-  handOff: z.strictObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime }).optional(),
+  handOff: z
+    .strictObject({
+      to: z.literal('SOCIAL_CONTACT'),
+      at: isoDateTime,
+      socialContactReferralId: z.string().optional().describe('The social contact that continues the case'),
+    })
+    .optional()
+    .describe('R-VICTIM: the arrest diversion handed off to a linked social contact'),
   screenedAt: isoDateTime.optional(),
   intakeCompletedAt: isoDateTime.optional(),
   enrolledAt: isoDateTime.optional(),
@@ -38,7 +54,9 @@ export const caseStatusSchema = z.strictObject({
   approvalValidUntil: isoDateTime.optional(),
   approval: z.strictObject({ decision: z.enum(['APPROVED', 'DENIED']), at: isoDateTime, by: actorSchema }).optional(),
   renewals: z.array(z.strictObject({ at: isoDateTime, by: actorSchema, validUntil: isoDateTime })),
-  filingDecision: z.strictObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime }).optional(),
+  filingDecision: z
+    .strictObject({ decision: z.enum(['FILED', 'DECLINED']), at: isoDateTime, by: actorSchema })
+    .optional(),
   filingDecisions: z
     .array(
       z.strictObject({
@@ -64,7 +82,13 @@ export const caseStatusSchema = z.strictObject({
       }),
     )
     .describe("R-PACKET: each office's review of the diversion packet"),
-  override: z.strictObject({ decision: z.enum(['APPROVED', 'DENIED']).optional() }).optional(),
+  override: z
+    .strictObject({
+      decision: z.enum(['APPROVED', 'DENIED']).optional(),
+      decidedAt: isoDateTime.optional(),
+      by: actorSchema.optional(),
+    })
+    .optional(),
   intakeExtensions: z.array(z.strictObject({ from: isoDateTime, to: isoDateTime, at: isoDateTime, by: actorSchema })),
   deadlines: z.array(deadlineSchema),
   nextDeadline: deadlineSchema.optional(),
@@ -74,7 +98,7 @@ export const caseStatusSchema = z.strictObject({
       id: z.string(),
       kind: z.string(),
       ruleId: z.string(),
-      recipient: z.strictObject({ role: z.string() }),
+      recipient: z.strictObject({ role: z.string(), agency: z.string().optional(), office: z.string().optional() }),
       status: z.string(),
       sentAt: isoDateTime.optional(),
     }),
@@ -108,7 +132,14 @@ export const referralRecordSchema = z.strictObject({
   linkedFrom: z.string().nullable(),
   person: personRecordSchema,
   details: z.record(z.string(), z.unknown()),
-  override: z.strictObject({ reason: z.string(), ruleIds: z.array(z.string()) }).optional(),
+  override: z
+    .strictObject({
+      reason: z.string(),
+      ruleIds: z.array(z.string()),
+      decision: z.string().optional(),
+      decisionReason: z.string().optional(),
+    })
+    .optional(),
 });
 
 const caseManagementRecordSchema = z.strictObject({
@@ -134,15 +165,35 @@ const caseManagementRecordSchema = z.strictObject({
     .strictObject({
       id: z.string(),
       inForce: z.boolean(),
+      method: z.string().optional(),
+      memorializedBy: z.string().optional(),
       coversStaffing: z.boolean(),
+      providers: z.array(z.string()),
+      givenAt: isoDateTime.optional(),
+      givenBy: z.string().optional(),
       version: z.number().int().min(1).describe('R-CONSENT: the version in force (1 as given, one more per amendment)'),
+      amendedAt: isoDateTime.optional(),
+      amendedBy: z.string().optional(),
+      rescindedAt: isoDateTime.optional(),
+      rescindedBy: z.string().optional(),
     })
     .nullable(),
   intakeScheduledFor: isoDateTime.optional(),
   iip: z.strictObject({ goals: z.array(z.string()), at: isoDateTime, by: actorSchema }).optional(),
-  servicesDelivered: z.array(z.strictObject({ service: z.string(), at: isoDateTime })),
-  servicesWithdrawn: z.array(z.strictObject({ service: z.string(), reason: z.string(), at: isoDateTime })),
-  exit: z.strictObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime }).optional(),
+  servicesDelivered: z.array(
+    z.strictObject({ service: z.string(), provider: z.string().optional(), at: isoDateTime, by: actorSchema }),
+  ),
+  servicesWithdrawn: z.array(
+    z.strictObject({
+      service: z.string(),
+      reason: z.string(),
+      note: z.string().optional(),
+      at: isoDateTime,
+      by: actorSchema,
+      reinstatedAt: isoDateTime.optional(),
+    }),
+  ),
+  exit: z.strictObject({ reason: z.enum(EXIT_REASONS), at: isoDateTime, by: actorSchema }).optional(),
 });
 
 /** What partners may read under a release (R-ROI): goal categories, a withdrawal, the category of an exit. */

@@ -11,7 +11,7 @@ export const reportListSchema = z.strictObject({
   reports: z.array(z.strictObject({ month: z.string(), generatedAt: isoDateTime.nullable(), soFar: z.boolean() })),
 });
 
-const spread = z.strictObject({ count: z.number().int() });
+const spread = z.strictObject({ count: z.number().int(), median: z.number().nullable(), p90: z.number().nullable() });
 
 /** R-STAFFING: a month's figures, the staffing list (names only where R-ROI allows) and the client rows. */
 export const monthlyReportSchema = z.strictObject({
@@ -24,7 +24,11 @@ export const monthlyReportSchema = z.strictObject({
     referralsByMonth: z.array(
       z.strictObject({ month: z.string(), arrestDiversions: z.number().int(), socialContacts: z.number().int() }),
     ),
-    referralsInMonth: z.strictObject({ total: z.number().int() }),
+    referralsInMonth: z.strictObject({
+      arrestDiversions: z.number().int(),
+      socialContacts: z.number().int(),
+      total: z.number().int(),
+    }),
     daysToScreening: spread,
     daysToIntake: spread,
     enrolledShare: z.strictObject({
@@ -42,6 +46,10 @@ export const monthlyReportSchema = z.strictObject({
       type: z.string(),
       stage: z.string(),
       referredOn: isoDate,
+      caseManagerId: z.string().nullable(),
+      nextDeadlineRule: z.string().nullable(),
+      nextDeadlineOn: isoDate.nullable(),
+      stuck: z.array(z.string()),
       name: z.string().nullable(),
       namedBecause: z.enum(['RELEASE_COVERS_STAFFING', 'NOMINATED']).nullable(),
       nominations: z.array(
@@ -62,9 +70,17 @@ export const monthlyReportSchema = z.strictObject({
         referralId: z.string(),
         referralType: z.string(),
         referredOn: isoDate,
+        screenedOn: isoDate.nullable(),
         enrolledOn: isoDate,
         status: z.string(),
+        exitOn: isoDate.nullable(),
         shared: z.enum(['CASE_MANAGEMENT_RECORD', 'PROGRESS_SUMMARY', 'STATUS_ONLY']),
+        iipGoals: z.array(z.string()).optional(),
+        serviceWithdrawn: z.boolean().optional(),
+        exitReason: z.string().nullable().optional(),
+        consentOn: isoDate.nullable().optional(),
+        servicesDelivered: z.array(z.string()).optional(),
+        servicesWithdrawn: z.array(z.string()).optional(),
       }),
     )
     .optional()
