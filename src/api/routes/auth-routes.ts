@@ -122,7 +122,10 @@ export function signInRoutes(deps: {
           expires: expiresAt,
           path: '/',
         });
-        return { status: 200, body: { user: identity, expiresAt: expiresAt.toISOString(), token } };
+        // Who signed in, as /auth/me says it: the account's session version stays the service's own.
+        const { id, role, name, office, agency, badge } = identity;
+        const user = { id, role, name, office, agency, badge };
+        return { status: 200, body: { user, expiresAt: expiresAt.toISOString(), token } };
       },
       [perAddressLimit(deps.db, deps.limits)],
     ),

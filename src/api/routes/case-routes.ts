@@ -102,7 +102,12 @@ const socialContactDraftSchema = z.strictObject({
     fromArrest: z.string(),
     agency: z.string(),
     source: z.strictObject({ type: z.literal('OFFICER'), referrerId: z.string() }),
-    person: z.strictObject({ givenName: z.string(), familyName: z.string(), dateOfBirth: z.string() }),
+    person: z.strictObject({
+      givenName: z.string(),
+      familyName: z.string(),
+      dateOfBirth: z.string(),
+      stateId: z.string().optional(),
+    }),
     verification: z.strictObject({ bases: z.array(z.string()) }),
     drivers: z.array(z.string()),
     narrative: z.string().optional(),
