@@ -221,6 +221,7 @@ export const offeredActionSchema = z.strictObject({
   fields: z.array(actionFieldSchema),
   danger: z.boolean(),
   consequence: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+  ruleIds: z.array(z.string()).describe('The rules behind the action (the page shows them as its "why")'),
 });
 
 /** A case as one reader may see it (R-ROI, R-DISCLOSE): one shape whether its workflow is open or closed. */
