@@ -6,7 +6,11 @@ import { ROLES } from '../../shared/roles';
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 export const caseIdParams = z.strictObject({ caseId: z.string().min(1).max(100).describe('The case id (LEAD-…)') });
-export const actorSchema = z.strictObject({ id: z.string(), role: z.enum([...ROLES, 'system']) });
+export const actorSchema = z.strictObject({
+  id: z.string(),
+  role: z.enum([...ROLES, 'system']),
+  name: z.string().optional().describe("The account's display name, where the service has the account"),
+});
 export const stageSchema = z.enum(STAGES);
 export const referralTypeSchema = z.enum(REFERRAL_TYPES);
 
