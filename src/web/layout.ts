@@ -4,8 +4,15 @@ import { html, type Raw } from './html';
  * The page shell: landmarks, skip link, identity bar, a live region for announcements. The navigation
  * is filled by the page's script once it knows who is signed in: each role sees only its own pages.
  */
-export function page(opts: { title: string; script?: string; body: Raw; current?: string }): string {
-  return `<!doctype html>${html`<html lang="en">
+export function page(opts: {
+  title: string;
+  script?: string;
+  body: Raw;
+  current?: string;
+  /** The program's time zone: every time on the page is said in it (src/shared/plain-language.ts). */
+  timeZone?: string;
+}): string {
+  return `<!doctype html>${html`<html lang="en" ${opts.timeZone ? html`data-time-zone="${opts.timeZone}"` : ''}>
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -30,7 +30,7 @@ export function pageRoutes(config: LeadConfig): Router {
   const send =
     (title: string, script: string, body: ReturnType<typeof html>, current?: string) =>
     (_req: unknown, res: { type(t: string): { send(b: string): void } }) => {
-      res.type('html').send(page({ title, script, body, current }));
+      res.type('html').send(page({ title, script, body, current, timeZone: config.program.timezone }));
     };
 
   router.get('/', send('LEAD referrals', 'home', html`<p>Opening your page…</p>`));

@@ -1,4 +1,6 @@
 import { PERMISSIONS, type Permission } from '../../shared/permissions';
+import { plainRefusal, stageLabel } from '../../shared/plain-language';
+import { programZone } from './dom';
 import { notForYou, signedIn } from './session';
 
 export class OfflineError extends Error {}
@@ -62,5 +64,7 @@ export function errorMessage(result: ApiResult): string {
   if (!error) return `The service answered ${result.status}.`;
   if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission in PERMISSIONS)
     return notForYou(signedIn, error.permission as Permission);
-  return error.message + (error.stage ? ` (current stage: ${error.stage.replace(/_/g, ' ').toLowerCase()})` : '');
+  // In words: stages and times as people say them; rule ids stay in the API (a page may add a "why").
+  const { text } = plainRefusal(String(error.message ?? ''), { timeZone: programZone() });
+  return text + (error.stage ? ` The case is now: ${stageLabel(error.stage).toLowerCase()}.` : '');
 }

@@ -15,7 +15,10 @@ async function main(): Promise<void> {
       person: true,
       caption: 'Open cases, nearest deadline first',
       // R-COORD: coordinate a new prosecution with the service plan.
-      extra: (r) => (r.newArrestAlertAt ? `New arrest or referral recorded ${when(r.newArrestAlertAt)} (R-COORD)` : ''),
+      extra: (r) =>
+        r.newArrestAlertAt
+          ? `New arrest or referral recorded ${when(r.newArrestAlertAt)}: coordinate it with the service plan`
+          : '',
     }),
   );
   document.getElementById('caseload')!.dataset.ready = 'true';

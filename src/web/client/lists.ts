@@ -1,3 +1,4 @@
+import { deadlineLabel, stageLabel, typeLabel } from '../../shared/plain-language';
 import { h, humanize, when } from './dom';
 
 /** A table of cases (codes and dates only), each linked to its page and its workflow. */
@@ -37,11 +38,17 @@ export function caseTable(
             {},
             h('a', { href: r.links.case }, r.caseId),
             h('br'),
-            h('span', { class: 'hint' }, humanize(r.type)),
+            h('span', { class: 'hint' }, typeLabel(r.type)),
           ),
           opts.person ? h('td', {}, r.person ? `${r.person.givenName} ${r.person.familyName}` : '') : null,
-          h('td', {}, humanize(r.stage)),
-          h('td', {}, r.nextDeadline ? `${when(r.nextDeadline.dueAt)} (${r.nextDeadline.ruleId})` : '—'),
+          h('td', { 'data-stage': r.stage }, stageLabel(r.stage)),
+          h(
+            'td',
+            { 'data-rule': r.nextDeadline?.ruleId },
+            r.nextDeadline
+              ? `${deadlineLabel({ ruleId: r.nextDeadline.ruleId ?? '', name: 'deadline' })}: ${when(r.nextDeadline.dueAt)}`
+              : '—',
+          ),
           h(
             'td',
             {},

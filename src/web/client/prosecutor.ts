@@ -1,5 +1,7 @@
 import { api, errorMessage } from './api';
-import { h, humanize, replaceChildren, when } from './dom';
+import { noticeLabel } from '../../shared/plain-language';
+import { h, replaceChildren, when } from './dom';
+import { why } from './words';
 import { caseTable } from './lists';
 import { requireSession } from './session';
 
@@ -19,11 +21,7 @@ async function main(): Promise<void> {
       : h(
           'table',
           {},
-          h(
-            'thead',
-            {},
-            h('tr', {}, h('th', {}, 'Case'), h('th', {}, 'Notice'), h('th', {}, 'Rule'), h('th', {}, 'Sent')),
-          ),
+          h('thead', {}, h('tr', {}, h('th', {}, 'Case'), h('th', {}, 'Notice'), h('th', {}, 'Sent'))),
           h(
             'tbody',
             {},
@@ -32,9 +30,8 @@ async function main(): Promise<void> {
                 'tr',
                 {},
                 h('td', {}, h('a', { href: `/cases/${encodeURIComponent(n.caseId)}` }, n.caseId)),
-                h('td', {}, humanize(n.kind)),
-                h('td', {}, n.ruleId),
-                h('td', {}, n.sentAt ? when(n.sentAt) : humanize(n.status)),
+                h('td', {}, noticeLabel(n.kind), why(n.ruleId)),
+                h('td', {}, n.sentAt ? when(n.sentAt) : 'not yet'),
               ),
             ),
           ),
