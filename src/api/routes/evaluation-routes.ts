@@ -37,7 +37,7 @@ const cohortSchema = z.strictObject({
     .nullable()
     .describe('null: withheld — a step would reveal a suppressed count (R-EVAL, Decision 2026-12-02)'),
   rearrestRate: z
-    .looseObject({ months6: rate, months12: rate, months24: rate })
+    .strictObject({ months6: rate, months12: rate, months24: rate })
     .nullable()
     .describe('null: no curve is published'),
 });

@@ -23,7 +23,7 @@ export const caseRowSchema = z.strictObject({
   prosecutorOffice: z.string().nullable(),
   prosecutorOffices: z.array(z.string()),
   referredAt: isoDateTime.nullable(),
-  nextDeadline: z.object({ dueAt: isoDateTime, ruleId: z.string().nullable() }).nullable(),
+  nextDeadline: z.strictObject({ dueAt: isoDateTime, ruleId: z.string().nullable() }).nullable(),
   stuckReasons: z.array(z.string()),
-  links: z.object({ case: z.string(), temporal: z.string() }),
+  links: z.strictObject({ case: z.string(), temporal: z.string() }),
 });
