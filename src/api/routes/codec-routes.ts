@@ -1,5 +1,5 @@
 import cors from 'cors';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { decodedPayloadEntry, mayDecodePayloads } from '../../disclosure';
@@ -74,29 +74,35 @@ export function codecRoutes(
   });
   router.use(jsonBody('4mb'));
   for (const op of ['decode', 'encode'] as const) {
+    // Not a declared route (the Web UI's codec protocol): the answer is sent here, after its disclosures.
     router.post(`/${op}`, async (req, res) => {
-      const parsed = bodySchema.safeParse(req.body);
-      if (!parsed.success) throw validationError(parsed.error);
-      const payloads = parsed.data.payloads.map(fromJson);
-      if (op === 'encode') return { status: 200, body: { payloads: (await codec.encode(payloads)).map(toJson) } };
-      const decoded = await codec.decode(payloads).catch(refuseUndecodable);
-      const ids = new Set(
-        decoded.flatMap(
-          (p) =>
-            Buffer.from(p.data ?? new Uint8Array())
-              .toString('utf8')
-              .match(CASE_ID_IN_TEXT) ?? [],
-        ),
-      );
-      if (ids.size > 0) {
-        const cases = await db.referral.findMany({
-          where: { id: { in: [...ids] } },
-          select: { id: true, personId: true },
-        });
-        for (const c of cases) recordDisclosure(req, decodedPayloadEntry({ caseId: c.id, personId: c.personId }));
-      }
-      return { status: 200, body: { payloads: decoded.map(toJson) } };
+      const answer = await codecAnswer(op, req);
+      res.status(answer.status).json(answer.body);
     });
+  }
+
+  async function codecAnswer(op: 'decode' | 'encode', req: Request) {
+    const parsed = bodySchema.safeParse(req.body);
+    if (!parsed.success) throw validationError(parsed.error);
+    const payloads = parsed.data.payloads.map(fromJson);
+    if (op === 'encode') return { status: 200, body: { payloads: (await codec.encode(payloads)).map(toJson) } };
+    const decoded = await codec.decode(payloads).catch(refuseUndecodable);
+    const ids = new Set(
+      decoded.flatMap(
+        (p) =>
+          Buffer.from(p.data ?? new Uint8Array())
+            .toString('utf8')
+            .match(CASE_ID_IN_TEXT) ?? [],
+      ),
+    );
+    if (ids.size > 0) {
+      const cases = await db.referral.findMany({
+        where: { id: { in: [...ids] } },
+        select: { id: true, personId: true },
+      });
+      for (const c of cases) recordDisclosure(req, decodedPayloadEntry({ caseId: c.id, personId: c.personId }));
+    }
+    return { status: 200, body: { payloads: decoded.map(toJson) } };
   }
   return router;
 }
