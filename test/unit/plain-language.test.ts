@@ -27,7 +27,9 @@ import {
   STUCK_LABELS,
   zoneName,
 } from '../../src/shared/plain-language';
+import { disclosuresCsv, staffingListCsv } from '../../src/reports/report-csv';
 import { ROLES } from '../../src/shared/roles';
+import { parse } from 'csv-parse/sync';
 import { arrestForm, socialForm } from '../../src/web/forms';
 import { NAV, ROLE_LABELS } from '../../src/web/navigation';
 
@@ -312,5 +314,67 @@ describe('refusals and the accounting of disclosures, in words', () => {
     expect(plainTextProblems('Enrolled in LEAD — KCPAO, BUR-0123456789, 12 Apr 1988')).toEqual([]);
     expect(CODE_WORDS).toEqual(expect.arrayContaining([...STAGES, 'IIP_RECORDED', 'CASE_MANAGEMENT_CALLED']));
     expect(ROLES.every((r) => labelProblems(r).length === 0)).toBe(true);
+  });
+});
+
+describe('the CSV files people read', () => {
+  test('the staffing list and the accounting of disclosures say, after their codes, the same in words', () => {
+    const staffing = parse(
+      staffingListCsv([
+        {
+          referralId: 'BUR-0123456789',
+          type: 'ARREST_DIVERSION',
+          stage: 'AWAITING_INTAKE',
+          referredOn: '2026-11-20',
+          caseManagerId: null,
+          nextDeadlineRule: 'R-INTAKE',
+          nextDeadlineOn: '2026-12-20',
+          stuck: ['SCREENING_OVERDUE'],
+          name: null,
+          namedBecause: null,
+          nominations: [],
+        },
+      ]),
+      { columns: true, bom: true },
+    );
+    expect(staffing[0]).toMatchObject({
+      stage: 'AWAITING_INTAKE',
+      where_it_stands: 'Screened, waiting for intake',
+      next_deadline: 'Intake and consent complete: 20 Dec 2026',
+      flags: 'Screening not recorded in time',
+    });
+    const disclosures = parse(
+      disclosuresCsv(
+        [
+          {
+            at: '2026-12-03T00:41:51.250Z',
+            actorId: 'dpa-2',
+            actorName: 'Deputy prosecutor Ari Stone',
+            actorRole: 'prosecutor',
+            actorOffice: 'KCPAO',
+            actorAgency: null,
+            caseId: 'BUR-0123456789',
+            kinds: ['REFERRAL_RECORD'],
+            basis: 'R-PACKET: the prosecutor office with jurisdiction',
+            releaseId: null,
+            channel: 'GET /api/cases/:caseId/packet',
+            requestId: 'r-1',
+          },
+        ],
+        'America/Los_Angeles',
+      ),
+      { columns: true, bom: true },
+    );
+    expect(disclosures[0]).toMatchObject({
+      at: '2026-12-03T00:41:51.250Z',
+      shown_to: 'Deputy prosecutor Ari Stone, prosecutor',
+      when: 'Wed 2 Dec 2026, 4:41 pm (Pacific)',
+      what: 'the referral record',
+      where: 'the diversion packet',
+      under: 'The prosecutor office with jurisdiction',
+    });
+    for (const row of [...staffing, ...disclosures] as Array<Record<string, string>>)
+      for (const column of ['where_it_stands', 'next_deadline', 'flags', 'shown_to', 'when', 'what', 'where', 'under'])
+        if (column in row) expect([column, plainTextProblems(row[column])]).toEqual([column, []]);
   });
 });

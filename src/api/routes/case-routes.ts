@@ -350,7 +350,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       },
       async ({ actor, params }) => {
         const { caseId, disclosures } = await disclosuresOf(actor, params.caseId);
-        return { status: 200, file: csvFile(`lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures)) };
+        return {
+          status: 200,
+          file: csvFile(`lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures, config.program.timezone)),
+        };
       },
     ),
     route(
