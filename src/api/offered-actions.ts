@@ -29,9 +29,19 @@ export function offeredActions(reader: CaseReader & { role: Role }, view: CaseVi
       (!action.stages || action.stages.includes(view.stage)) &&
       (!action.openWhen || action.openWhen(view, reader));
     if (!open) return [];
-    const { label, fields = [], danger = false, consequence } = action;
+    const { label, fields = [], danger = false, consequence, rules } = action;
     const initial = action.initialValues?.(view) ?? {};
     const filled = fields.map((f) => (f.name in initial ? { ...f, initial: initial[f.name] } : f));
-    return [{ name, path: pathOf(name), label, fields: filled, danger, ...(consequence ? { consequence } : {}) }];
+    return [
+      {
+        name,
+        path: pathOf(name),
+        label,
+        fields: filled,
+        danger,
+        ...(consequence ? { consequence } : {}),
+        ruleIds: rules,
+      },
+    ];
   });
 }

@@ -81,6 +81,10 @@ export interface CaseStatus {
   events: TimelineEntry[];
 }
 
+/** Who acted, as every section names them: id and role only (an actor's office or agency is not the case's). */
+const actorRef = (actor: Actor): Actor => ({ id: actor.id, role: actor.role });
+const maybeActor = (actor: Actor | undefined): Actor | undefined => actor && actorRef(actor);
+
 export function statusSection(view: CaseView, prosecutorOffices: string[], level: CaseManagementLevel): CaseStatus {
   return {
     referralId: view.referralId,
@@ -98,7 +102,7 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
       dueAt: view.nci.dueAt,
       decision: view.nci.decision,
       decidedAt: view.nci.decidedAt,
-      by: view.nci.by,
+      by: maybeActor(view.nci.by),
       onWordOf: view.nci.onWordOf,
     },
     source: view.source,
@@ -115,29 +119,38 @@ export function statusSection(view: CaseView, prosecutorOffices: string[], level
     capacity: view.capacity,
     reassessmentDue: view.reassessmentDue,
     approvalValidUntil: view.approvalValidUntil,
-    approval: view.approval && { decision: view.approval.decision, at: view.approval.at, by: view.approval.by },
-    renewals: view.renewals.map((r) => ({ at: r.at, by: r.by, validUntil: r.validUntil })),
+    approval: view.approval && {
+      decision: view.approval.decision,
+      at: view.approval.at,
+      by: actorRef(view.approval.by),
+    },
+    renewals: view.renewals.map((r) => ({ at: r.at, by: actorRef(r.by), validUntil: r.validUntil })),
     filingDecision: view.filingDecision && {
       decision: view.filingDecision.decision,
       at: view.filingDecision.at,
-      by: view.filingDecision.by,
+      by: actorRef(view.filingDecision.by),
     },
     filingDecisions: view.filingDecisions.map((d) => ({
       office: d.office,
       decision: d.decision,
       at: d.at,
-      by: d.by,
+      by: actorRef(d.by),
       ruleId: d.ruleId,
     })),
     filingDecisionsOwedBy: view.filingDecisionsOwedBy,
     victimFilingDueAt: view.victimFilingDueAt,
-    packetReviews: view.packetReviews.map((r) => ({ office: r.office, outcome: r.outcome, at: r.at, by: r.by })),
+    packetReviews: view.packetReviews.map((r) => ({
+      office: r.office,
+      outcome: r.outcome,
+      at: r.at,
+      by: actorRef(r.by),
+    })),
     override: view.override && {
       decision: view.override.decision,
       decidedAt: view.override.decidedAt,
-      by: view.override.by,
+      by: maybeActor(view.override.by),
     },
-    intakeExtensions: view.intakeExtensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: e.by })),
+    intakeExtensions: view.intakeExtensions.map((e) => ({ from: e.from, to: e.to, at: e.at, by: actorRef(e.by) })),
     deadlines: view.deadlines.map((d) => ({ ruleId: d.ruleId, name: d.name, dueAt: d.dueAt, status: d.status })),
     nextDeadline: view.nextDeadline && {
       ruleId: view.nextDeadline.ruleId,
@@ -465,21 +478,21 @@ export function caseManagementSection(
     },
     release: release && { ...release, providers: [...release.providers] },
     intakeScheduledFor: view.intakeScheduledFor,
-    iip: view.iip && { goals: [...view.iip.goals], at: view.iip.at, by: view.iip.by },
+    iip: view.iip && { goals: [...view.iip.goals], at: view.iip.at, by: actorRef(view.iip.by) },
     servicesDelivered: view.servicesDelivered.map((s) => ({
       service: s.service,
       provider: s.provider,
       at: s.at,
-      by: s.by,
+      by: actorRef(s.by),
     })),
     servicesWithdrawn: view.servicesWithdrawn.map((s) => ({
       service: s.service,
       reason: s.reason,
       note: s.note,
       at: s.at,
-      by: s.by,
+      by: actorRef(s.by),
       reinstatedAt: s.reinstatedAt,
     })),
-    exit: view.exit && { reason: view.exit.reason, at: view.exit.at, by: view.exit.by },
+    exit: view.exit && { reason: view.exit.reason, at: view.exit.at, by: actorRef(view.exit.by) },
   };
 }

@@ -1,6 +1,17 @@
 import { stringify } from 'csv-stringify/sync';
 import { WITHHELD_REASON, type ClientReportRow, type StaffingListRow } from '../disclosure';
 import type { deidentifiedRow } from '../evaluation/evaluation-data';
+import {
+  basisLabel,
+  calendarDate,
+  channelLabel,
+  deadlineLabel,
+  DISCLOSED_KIND_LABELS,
+  localTime,
+  roleName,
+  stageLabel,
+  stuckLabel,
+} from '../shared/plain-language';
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text.
 const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -54,7 +65,10 @@ export function clientReportCsv(rows: ClientReportRow[], full: boolean): string 
   );
 }
 
-/** R-STAFFING: the case list for the operational partners' monthly staffing meeting. */
+/**
+ * R-STAFFING: the case list for the operational partners' monthly staffing meeting. The codes for
+ * spreadsheets, then the same in words for the people at the meeting (src/shared/plain-language.ts).
+ */
 export function staffingListCsv(rows: StaffingListRow[]): string {
   return csv(
     [
@@ -69,6 +83,9 @@ export function staffingListCsv(rows: StaffingListRow[]): string {
       'next_deadline_on',
       'stuck',
       'nominations',
+      'where_it_stands',
+      'next_deadline',
+      'flags',
     ],
     rows.map((r) => [
       r.referralId,
@@ -82,15 +99,24 @@ export function staffingListCsv(rows: StaffingListRow[]): string {
       r.nextDeadlineOn,
       r.stuck.join('; '),
       r.nominations.map((n) => `${n.by.id} (${n.by.role}): ${n.reason ?? WITHHELD_REASON}`).join(' | '),
+      stageLabel(r.stage),
+      r.nextDeadlineOn
+        ? `${deadlineLabel({ ruleId: r.nextDeadlineRule ?? '', name: 'deadline' })}: ${calendarDate(r.nextDeadlineOn)}`
+        : null,
+      r.stuck.map(stuckLabel).join('; '),
     ]),
   );
 }
 
-/** R-DISCLOSE: the accounting of disclosures of one person. */
+/**
+ * R-DISCLOSE: the accounting of disclosures of one person — the recorded codes, then the same in words
+ * for the person it is given to (who by name, when in the program's time zone, what, where, under what).
+ */
 export function disclosuresCsv(
   rows: Array<{
     at: string;
     actorId: string;
+    actorName?: string | null;
     actorRole: string;
     actorOffice: string | null;
     actorAgency: string | null;
@@ -101,9 +127,27 @@ export function disclosuresCsv(
     channel: string;
     requestId: string;
   }>,
+  timeZone?: string,
 ): string {
   return csv(
-    ['at', 'who', 'role', 'office', 'agency', 'case_id', 'kinds', 'basis', 'release', 'channel', 'request_id'],
+    [
+      'at',
+      'who',
+      'role',
+      'office',
+      'agency',
+      'case_id',
+      'kinds',
+      'basis',
+      'release',
+      'channel',
+      'request_id',
+      'shown_to',
+      'when',
+      'what',
+      'where',
+      'under',
+    ],
     rows.map((r) => [
       r.at,
       r.actorId,
@@ -116,6 +160,11 @@ export function disclosuresCsv(
       r.releaseId,
       r.channel,
       r.requestId,
+      `${r.actorName ?? r.actorId}, ${roleName(r.actorRole)}`,
+      localTime(r.at, { timeZone, year: 'always' }),
+      r.kinds.map((k) => DISCLOSED_KIND_LABELS[k] ?? k).join('; '),
+      channelLabel(r.channel),
+      basisLabel(r.basis).text,
     ]),
   );
 }

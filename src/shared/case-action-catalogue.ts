@@ -1,5 +1,6 @@
 import type { CaseActionName } from './case-action-names';
 import { humanize } from './humanize';
+import type { RuleId } from './rules';
 import {
   ASSESSMENT_DOMAINS,
   IIP_GOALS,
@@ -51,6 +52,8 @@ export interface ActionPresentation {
   danger?: boolean;
   /** What confirming does, said before it is confirmed; by the chosen decision where there is one. */
   consequence?: string | Record<string, string>;
+  /** The rules behind it: the page's "why", never its label (labels and consequences are words only). */
+  rules: RuleId[];
 }
 
 /** Besides the case actions: nominating the person for the next staffing meeting (R-STAFFING). */
@@ -65,6 +68,8 @@ export interface OfferedAction {
   fields: ActionField[];
   danger: boolean;
   consequence?: string | Record<string, string>;
+  /** The rules behind the action, for the page's "why". */
+  ruleIds: string[];
 }
 
 /** R-CONSENT: how a release was given and what it covers (as given, and as amended). */
@@ -139,20 +144,23 @@ const OPEN_STAGES: Stage[] = STAGES.filter((stage) => !isTerminal(stage));
 /** In the order the page shows them. */
 export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> = {
   recordScreening: {
+    rules: ['R-SCREEN', 'R-INTAKE'],
     label: 'Record screening',
     stages: ['AWAITING_SCREENING'],
     fields: [{ name: 'intakeScheduledFor', label: 'Intake booked for', type: 'datetime' }],
   },
   recordLeftBeforeScreening: {
+    rules: ['R-SCREEN'],
     label: 'Left before screening',
     stages: ['AWAITING_SCREENING'],
     types: ['ARREST_DIVERSION'],
     fields: [{ name: 'note', label: 'Note', type: 'textarea' }],
     danger: true,
     consequence:
-      "The referring agency's sergeants and the prosecutor with jurisdiction are told; the prosecutor then decides whether to file the original charge (R-SCREEN).",
+      "The referring agency's sergeants and the prosecutor with jurisdiction are told; the prosecutor then decides whether to file the original charge.",
   },
   recordScreenedOut: {
+    rules: ['R-SCREEN'],
     label: 'Screening: not appropriate',
     stages: ['AWAITING_SCREENING'],
     types: ['ARREST_DIVERSION'],
@@ -162,10 +170,11 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
     danger: true,
     consequence:
-      "The referring agency's sergeants and every prosecutor office with jurisdiction are told, as for a person who left before screening; each office then decides whether to file (R-SCREEN).",
+      "The referring agency's sergeants and every prosecutor office with jurisdiction are told, as for a person who left before screening; each office then decides whether to file.",
   },
   // R-CONSENT: a first release, or (Decision 2026-12-02) a new one after a rescission before enrollment.
   recordConsent: {
+    rules: ['R-CONSENT'],
     label: 'Record consent',
     stages: ['AWAITING_INTAKE'],
     openWhen: (view) => view.consent.status !== 'GIVEN',
@@ -173,6 +182,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
   },
   // R-CONSENT (Decision 2026-12-02): a new version of the release in force, never an exit.
   amendRelease: {
+    rules: ['R-CONSENT', 'R-ROI'],
     label: 'Amend the release',
     stages: ['AWAITING_INTAKE', 'ENROLLED'],
     openWhen: (view) => view.consent.status === 'GIVEN',
@@ -182,9 +192,10 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       'covers.providers': (view.consent.covers?.providers ?? []).join('\n'),
     }),
     consequence:
-      'The amended release replaces the version in force at once and every read from now on follows it; without staffing coverage the LEAD partners see the status only (R-CONSENT, R-ROI).',
+      'The amended release replaces the version in force at once and every read from now on follows it; without staffing coverage the LEAD partners see the status only.',
   },
   scheduleIntake: {
+    rules: ['R-INTAKE'],
     label: 'Book or move the intake',
     stages: ['AWAITING_INTAKE'],
     openWhen: (view) => !view.intakeCompletedAt,
@@ -192,6 +203,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
   },
   // R-CONSENT: intake is recorded after the release of information (both may be in the same visit).
   recordIntake: {
+    rules: ['R-INTAKE', 'R-CONSENT', 'R-ENROLL'],
     label: 'Record intake',
     stages: ['AWAITING_INTAKE'],
     // R-CONSENT (Decision 2026-12-02): refused unless the release covers staffing; the refusal says so.
@@ -214,6 +226,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
   },
   recordIipGoals: {
+    rules: ['R-IIP'],
     label: 'Record IIP goals',
     stages: ['ENROLLED'],
     fields: [
@@ -221,6 +234,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
   },
   recordService: {
+    rules: ['R-IIP', 'R-CONSENT'],
     label: 'Record a service',
     stages: ['ENROLLED'],
     fields: [
@@ -230,6 +244,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
   },
   withdrawService: {
+    rules: ['R-SERVICE-WITHDRAW'],
     label: 'Withdraw a service',
     stages: ['ENROLLED'],
     fields: [
@@ -237,9 +252,10 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       { name: 'reasonCode', label: 'Why (not an exit)', type: 'select', options: WITHDRAWAL_REASONS, required: true },
       { name: 'note', label: 'Note', type: 'textarea' },
     ],
-    consequence: 'The service stops; the person stays a participant (R-SERVICE-WITHDRAW: this is not an exit).',
+    consequence: 'The service stops; the person stays a participant — this is not an exit.',
   },
   reinstateService: {
+    rules: ['R-SERVICE-WITHDRAW'],
     label: 'Reinstate a service',
     stages: ['ENROLLED'],
     openWhen: (view) => view.servicesWithdrawn.some((w) => !w.reinstatedAt),
@@ -247,9 +263,10 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       { name: 'service', label: 'The withdrawn service', type: 'text', required: true },
       { name: 'note', label: 'Note', type: 'textarea' },
     ],
-    consequence: 'The service is offered again (R-SERVICE-WITHDRAW).',
+    consequence: 'The service is offered again.',
   },
   recordCaseNote: {
+    rules: ['R-ROI'],
     label: 'Add a case note',
     stages: OPEN_STAGES,
     fields: [
@@ -262,14 +279,16 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
   },
   rescindConsent: {
+    rules: ['R-CONSENT', 'R-EXIT'],
     label: 'Consent rescinded',
     stages: ['AWAITING_INTAKE', 'ENROLLED'],
     openWhen: (view) => view.consent.status === 'GIVEN',
     danger: true,
     consequence:
-      'The release ends at once: from now on partners see the status only. After enrollment this is an exit — the person is no longer a participant (R-CONSENT, R-EXIT).',
+      'The release ends at once: from now on partners see the status only. After enrollment this is an exit — the person is no longer a participant.',
   },
   recordExit: {
+    rules: ['R-EXIT'],
     label: 'Record exit',
     stages: ['ENROLLED'],
     fields: [
@@ -277,20 +296,23 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       { name: 'note', label: 'Note', type: 'textarea' },
     ],
     danger: true,
-    consequence: 'The participant leaves LEAD and the project manager is told (R-EXIT). This cannot be undone.',
+    consequence: 'The participant leaves LEAD and the project manager is told. This cannot be undone.',
   },
   recordContact: {
+    rules: ['R-SC-CONTACT'],
     label: 'Record contact',
     stages: ['AWAITING_CONTACT'],
     fields: [{ name: 'willing', label: 'Found and willing to meet case management', type: 'boolean' }],
   },
   reportReturnToScene: {
+    rules: ['R-SCENE'],
     label: 'Report return to scene',
     types: ['ARREST_DIVERSION'],
     stages: OPEN_STAGES,
     fields: [{ name: 'observedAt', label: 'Seen at', type: 'datetime' }],
   },
   extendIntakeDeadline: {
+    rules: ['R-INTAKE'],
     label: 'Extend intake deadline',
     stages: ['AWAITING_SCREENING', 'AWAITING_INTAKE'],
     types: ['ARREST_DIVERSION'],
@@ -300,6 +322,7 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
   },
   decideNciReferral: {
+    rules: ['R-EL-WARRANT'],
     label: 'Record the NCI decision',
     stages: ['AWAITING_NCI_DECISION'],
     fields: [
@@ -318,43 +341,47 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
     ],
     consequence: {
       REFER:
-        'The diversion proceeds: case management is called and every clock (scene, victim window, intake deadline) starts now (R-EL-WARRANT).',
-      DECLINE: 'The person is booked, not diverted; the case closes and the sergeants are told (R-EL-WARRANT).',
+        'The diversion proceeds: case management is called and every clock (scene, victim window, intake deadline) starts now.',
+      DECLINE: 'The person is booked, not diverted; the case closes and the sergeants are told.',
     },
   },
   decideOverride: {
+    rules: ['R-EL-OVERRIDE'],
     label: 'Decide override',
     stages: ['OVERRIDE_REQUESTED'],
     openWhen: (_view, reader) => !reader.submitted,
     fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
     consequence: {
-      APPROVE: 'Case management is called and the diversion starts; the intake deadline runs (R-EL-OVERRIDE).',
-      DENY: 'The case closes: the person stays booked and is not diverted (R-EL-OVERRIDE).',
+      APPROVE: 'Case management is called and the diversion starts; the intake deadline runs.',
+      DENY: 'The case closes: the person stays booked and is not diverted.',
     },
   },
   decideApproval: {
+    rules: ['R-SC-APPROVAL', 'R-SC-PDA'],
     label: 'Approve or deny',
     stages: ['AWAITING_APPROVAL'],
     openWhen: (_view, reader) => !reader.submitted,
     fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }],
     consequence: {
       APPROVE:
-        'The person is taken on as capacity allows, then found and offered case management; the project manager is told (R-SC-APPROVAL, R-SC-PDA).',
-      DENY: 'The referral closes; the project manager is told (R-SC-APPROVAL, R-SC-PDA).',
+        'The person is taken on as capacity allows, then found and offered case management; the project manager is told.',
+      DENY: 'The referral closes; the project manager is told.',
     },
   },
   decideReassessment: {
+    rules: ['R-SC-REASSESS', 'R-SC-PDA'],
     label: 'Re-assess',
     types: ['SOCIAL_CONTACT'],
     stages: OPEN_STAGES,
     openWhen: (view) => view.reassessmentDue,
     fields: [decision('RENEW', 'CLOSE'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],
     consequence: {
-      RENEW: 'The approval is good for another six months (R-SC-REASSESS).',
-      CLOSE: 'The referral closes; the project manager is told (R-SC-REASSESS, R-SC-PDA).',
+      RENEW: 'The approval is good for another six months.',
+      CLOSE: 'The referral closes; the project manager is told.',
     },
   },
   recordVictimObjection: {
+    rules: ['R-VICTIM'],
     label: 'Record victim objection',
     types: ['ARREST_DIVERSION'],
     stages: OPEN_STAGES,
@@ -363,9 +390,10 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       !view.victimObjectionAt &&
       view.deadlines.some((d) => d.ruleId === 'R-VICTIM' && d.status === 'OPEN'),
     fields: [{ name: 'note', label: 'Note', type: 'textarea' }],
-    consequence: 'The objection opens your decision whether to file the original charge (R-VICTIM).',
+    consequence: 'The objection opens your decision whether to file the original charge.',
   },
   recordFilingDecision: {
+    rules: ['R-JURISDICTION', 'R-SCREEN', 'R-MISSED', 'R-VICTIM', 'R-PACKET'],
     label: 'Record filing decision',
     types: ['ARREST_DIVERSION'],
     stages: OPEN_STAGES,
@@ -389,19 +417,20 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       {
         name: 'confirmOutsideProtocol',
         label:
-          'I decide outside a missed intake, a screening or a victim objection; the case manager and the sergeant are told (R-PACKET)',
+          'I decide outside a missed intake, a screening or a victim objection; the case manager and the sergeant are told',
         type: 'boolean',
       },
     ],
     danger: true,
     consequence: {
       FILED:
-        "Your office files its charges: the diversion ends and the person is not diverted; the sergeants and case management are told. After a victim's objection a participant continues as a social contact instead (R-VICTIM).",
+        "Your office files its charges: the diversion ends and the person is not diverted; the sergeants and case management are told. After a victim's objection a participant continues as a social contact instead.",
       DECLINED:
-        'Your office files nothing. The case closes as charges declined only when every office owed a decision has declined (R-JURISDICTION); the other offices still decide on their own charges.',
+        'Your office files nothing. The case closes as charges declined only when every office owed a decision has declined; the other offices still decide on their own charges.',
     },
   },
   recordPacketReview: {
+    rules: ['R-PACKET'],
     label: 'Review the diversion packet',
     types: ['ARREST_DIVERSION'],
     stages: OPEN_STAGES,
@@ -421,18 +450,19 @@ export const ACTION_CATALOGUE: Record<OfferableActionName, ActionPresentation> =
       { name: 'note', label: 'Note', type: 'textarea' },
     ],
     consequence: {
-      MEETS_CRITERIA: "Your office's review is recorded on the case (R-PACKET).",
+      MEETS_CRITERIA: "Your office's review is recorded on the case.",
       DOES_NOT_MEET_CRITERIA:
-        "Your office's review is recorded and the referring agency's sergeants are told (R-PACKET). Filing stays a separate decision.",
+        "Your office's review is recorded and the referring agency's sergeants are told. Filing stays a separate decision.",
     },
   },
   nominateForStaffing: {
+    rules: ['R-STAFFING'],
     label: 'Nominate for staffing',
     stages: OPEN_STAGES,
     fields: [
       {
         name: 'reason',
-        label: 'Briefly, why the partners should discuss this person (R-STAFFING)',
+        label: 'Briefly, why the partners should discuss this person',
         type: 'textarea',
         required: true,
       },

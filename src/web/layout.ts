@@ -7,14 +7,22 @@ import { navigationOf } from './navigation';
  * is filled by the page's script once it knows who is signed in (by the server when it knows already):
  * each role sees only its own pages.
  */
-export function page(opts: { title: string; script?: string; body: Raw; current?: string; role?: Role }): string {
+export function page(opts: {
+  title: string;
+  script?: string;
+  body: Raw;
+  current?: string;
+  role?: Role;
+  /** The program's time zone: every time on the page is said in it (src/shared/plain-language.ts). */
+  timeZone?: string;
+}): string {
   // Known already (a refusal names who is signed in): the navigation is there before any script runs.
   const nav = opts.role
     ? navigationOf(opts.role).map(
         (n) => html`<a href="${n.href}" ${opts.current === n.href ? html`aria-current="page"` : ''}>${n.label}</a>`,
       )
     : '';
-  return `<!doctype html>${html`<html lang="en">
+  return `<!doctype html>${html`<html lang="en" ${opts.timeZone ? html`data-time-zone="${opts.timeZone}"` : ''}>
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />

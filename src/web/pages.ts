@@ -61,7 +61,7 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
           .send(forbiddenPage({ title, role, permission: opts.permission, container: opts.container }));
         return;
       }
-      res.type('html').send(page({ title, script, body, current: opts.current }));
+      res.type('html').send(page({ title, script, body, current: opts.current, timeZone: config.program.timezone }));
     };
   /** The pages whose script fills one container, each for the roles of one permission. */
   const shell = (

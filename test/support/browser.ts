@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { Role } from '../../src/shared/roles';
 import { defaultScope } from './api-client';
+import { expectPlainLanguage, plainLanguageProblems } from './plain-language';
 import type { TestStack } from './test-stack';
 
 /** Real headless Chromium (Debian's), driven by playwright-core; screenshots go to test-artifacts/. */
@@ -44,12 +45,22 @@ export async function contextAs(
   await context.addCookies([
     { name: 'lead_session', value: token, url: stack.baseUrl, httpOnly: true, sameSite: 'Strict' },
   ]);
+  // Issue 23 item 3: every page a test leaves is checked to be in words as it closes (its final state).
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    const problems: string[] = [];
+    for (const page of context.pages())
+      problems.push(...(await plainLanguageProblems(page).catch(() => [])).map((p) => `${page.url()}: ${p}`));
+    await close(options);
+    expect({ plainLanguage: problems }).toEqual({ plainLanguage: [] });
+  };
   return context;
 }
 
-/** Records a page state the tests visit: checked with axe (no violation), and kept as a screenshot. */
+/** Records a page state the tests visit: checked with axe (no violation) and for plain language, and kept as a screenshot. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
+  await expectPlainLanguage(page, name);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

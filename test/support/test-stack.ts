@@ -24,6 +24,7 @@ import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { createLeadWorker } from '../../src/temporal/worker';
+import { mailProblems } from './plain-language';
 
 let runtimeInstalled = false;
 function quietTemporalRuntime() {
@@ -222,6 +223,8 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
       running = worker.run();
     },
     async stop() {
+      // Issue 23 item 3: every notice this file's tests made a person receive is in words.
+      const unplain = mailProblems(mail.messages);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       metricsServer.closeAllConnections();
@@ -234,6 +237,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
       await db.$disconnect();
       await ownerDb.$disconnect();
       await pg.drop();
+      if (unplain.length > 0) throw new Error(`Notices not in plain words:\n${unplain.join('\n')}`);
     },
   };
   return stack;

@@ -21,6 +21,7 @@ import { caseAnswerSchema, packetSchema } from '../schemas/case-answer';
 import { actorSchema, caseIdParams, isoDateTime } from '../schemas/common';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from '../case-action-routes';
 import { offeredActions } from '../offered-actions';
+import { withActorNames } from '../actor-names';
 import { disclosedOr404, factsOf, referralFor, viewOfCase, type ReadableReferral } from '../case-reads';
 import { HttpError } from '../http-error';
 import { csvFile } from '../csv-download';
@@ -72,6 +73,7 @@ const disclosuresSchema = z.strictObject({
     z.strictObject({
       at: isoDateTime,
       actorId: z.string(),
+      actorName: z.string().nullable().describe("The account's display name, where the service has the account"),
       actorRole: z.string(),
       actorOffice: z.string().nullable(),
       actorAgency: z.string().nullable(),
@@ -125,7 +127,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   async function answer(req: Request, actor: RequestActor, referral: ReadableReferral, view: CaseView) {
     const disclosed = disclosedOr404(req, referral.id, discloseCase(actor, await factsOf(db, referral, view)));
     return {
-      ...disclosed,
+      ...(await withActorNames(db, disclosed)),
       actions: offeredActions({ ...actor, submitted: referral.submittedById === actor.id }, view),
     };
   }
@@ -148,11 +150,18 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       orderBy: { id: 'asc' },
       take: 10_000,
     });
+    // Who was shown the information, by name where the service has their account.
+    const accounts = await db.user.findMany({
+      where: { id: { in: [...new Set(rows.map((d) => d.actorId))] } },
+      select: { id: true, displayName: true },
+    });
+    const names = new Map(accounts.map((a) => [a.id, a.displayName]));
     return {
       caseId: referral.id,
       disclosures: rows.map((d) => ({
         at: d.at.toISOString(),
         actorId: d.actorId,
+        actorName: names.get(d.actorId) ?? null,
         actorRole: d.actorRole,
         actorOffice: d.actorOffice,
         actorAgency: d.actorAgency,
@@ -341,7 +350,10 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       },
       async ({ actor, params }) => {
         const { caseId, disclosures } = await disclosuresOf(actor, params.caseId);
-        return { status: 200, file: csvFile(`lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures)) };
+        return {
+          status: 200,
+          file: csvFile(`lead-disclosures-${caseId}.csv`, disclosuresCsv(disclosures, config.program.timezone)),
+        };
       },
     ),
     route(

@@ -74,6 +74,7 @@ export function codecRoutes(
   });
   router.use(jsonBody('4mb'));
   for (const op of ['decode', 'encode'] as const) {
+    // Not a declared route (the Web UI's codec protocol): the answer is sent here, after its disclosures.
     router.post(`/${op}`, async (req, res) => {
       const parsed = bodySchema.safeParse(req.body);
       if (!parsed.success) throw validationError(parsed.error);
@@ -98,5 +99,6 @@ export function codecRoutes(
       res.json({ payloads: decoded.map(toJson) });
     });
   }
+
   return router;
 }

@@ -26,33 +26,14 @@ import {
 } from '../schemas/referral-answers';
 import { recordDisclosure, submittedCaseStatus, viewOfCase } from '../case-reads';
 import type { CaseView } from '../../shared/case-model';
+import { referralNextSteps } from '../../shared/plain-language';
 
-const dueOf = (view: CaseStatus, ruleId: string) => view.deadlines.find((d) => d.ruleId === ruleId)?.dueAt;
-
-/** What the referrer is told after submitting (the form shows it). */
-export function nextSteps(view: CaseStatus | null): string[] {
-  if (!view) return ['The case is starting; open it in a moment to see its deadlines.'];
-  if (view.type === 'SOCIAL_CONTACT') {
-    return [
-      `A LEAD-trained sergeant approves or denies the referral; unreviewed by ${dueOf(view, 'R-SC-APPROVAL')} it is flagged (R-SC-APPROVAL).`,
-      'The LEAD project manager has been told (R-SC-PDA).',
-      'Once approved, the person is taken on as capacity allows and then found and offered case management (R-SC-CAPACITY, R-SC-CONTACT).',
-    ];
-  }
-  if (view.stage === 'OVERRIDE_REQUESTED') {
-    return [
-      'The person was found ineligible and is booked; the sergeant has been asked to decide on an override (R-EL-OVERRIDE).',
-      `If the sergeant approves, case management is called and intake is due by ${dueOf(view, 'R-INTAKE')} (R-INTAKE).`,
-    ];
-  }
-  const intake = dueOf(view, 'R-INTAKE');
-  return [
-    'The on-call case management team has been called to screen the person now (R-CALL, R-SCREEN).',
-    `The prosecutor's office ${view.prosecutorOffice} receives the diversion packet (R-PACKET, R-JURISDICTION).`,
-    `The person must not return to the scene before ${dueOf(view, 'R-SCENE')} (R-SCENE).`,
-    ...(intake ? [`Intake and consent must be complete by ${intake} (R-INTAKE, R-CONSENT).`] : []),
-    ...(view.victimCrime ? ['The victim may object to the prosecutor within one week (R-VICTIM).'] : []),
-  ];
+/**
+ * What the referrer is told after submitting (the form shows it), in words: times in the program's zone,
+ * offices by name; a DOC warrant or violation tells them the NCI team was called, not case management.
+ */
+export function nextSteps(view: CaseStatus | null, config: LeadConfig, now = new Date()): string[] {
+  return referralNextSteps(view, { timeZone: config.program.timezone, now, offices: config.offices });
 }
 
 const REFERRAL_TAG = 'Referrals';
@@ -153,7 +134,7 @@ export function referralRoutes(
           case: status,
           eligibility: result.eligibility,
           priorReferrals,
-          nextSteps: nextSteps(status),
+          nextSteps: nextSteps(status, deps.config),
         });
       },
       [submissionLimit],
@@ -189,7 +170,7 @@ export function referralRoutes(
           case: status,
           prerequisites: result.prerequisites,
           priorReferrals,
-          nextSteps: nextSteps(status),
+          nextSteps: nextSteps(status, deps.config),
         });
       },
       [submissionLimit],

@@ -30,14 +30,20 @@ export const caseStatusSchema = z.strictObject({
       decision: z.enum(['REFERRED', 'DECLINED']).optional(),
       decidedAt: isoDateTime.optional(),
       by: actorSchema.optional(),
-      onWordOf: z.string().optional(),
+      onWordOf: z.string().optional().describe('The NCI officer on whose word a sergeant recorded it'),
     })
-    .optional(),
+    .optional()
+    .describe("R-EL-WARRANT: the DOC NCI team's decision"),
   source: z.string().optional(),
   linkedFrom: z.string().optional(),
   handOff: z
-    .strictObject({ to: z.literal('SOCIAL_CONTACT'), at: isoDateTime, socialContactReferralId: z.string().optional() })
-    .optional(),
+    .strictObject({
+      to: z.literal('SOCIAL_CONTACT'),
+      at: isoDateTime,
+      socialContactReferralId: z.string().optional().describe('The social contact that continues the case'),
+    })
+    .optional()
+    .describe('R-VICTIM: the arrest diversion handed off to a linked social contact'),
   screenedAt: isoDateTime.optional(),
   intakeCompletedAt: isoDateTime.optional(),
   enrolledAt: isoDateTime.optional(),
@@ -219,6 +225,7 @@ export const offeredActionSchema = z.strictObject({
   fields: z.array(actionFieldSchema),
   danger: z.boolean(),
   consequence: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+  ruleIds: z.array(z.string()).describe('The rules behind the action (the page shows them as its "why")'),
 });
 
 /** A case as one reader may see it (R-ROI, R-DISCLOSE): one shape whether its workflow is open or closed. */

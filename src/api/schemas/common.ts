@@ -11,6 +11,7 @@ export const actorSchema = z.strictObject({
   role: z.enum([...ROLES, 'system']),
   office: z.string().optional().describe("A prosecutor's office: their decisions are the office's (R-JURISDICTION)"),
   agency: z.string().optional().describe("An officer's or sergeant's agency"),
+  name: z.string().optional().describe("The account's display name, where the service has the account"),
 });
 export const stageSchema = z.enum(STAGES);
 export const referralTypeSchema = z.enum(REFERRAL_TYPES);

@@ -1,4 +1,6 @@
 import { PERMISSIONS, type Permission } from '../../shared/permissions';
+import { plainRefusal, stageLabel } from '../../shared/plain-language';
+import { programZone } from './dom';
 import { plainSentence } from './plain-errors';
 import { notForYou, signedIn } from './session';
 
@@ -95,6 +97,8 @@ export function errorMessage(
     return notForYou(signedIn, error.permission as Permission);
   const fields = error.fields as Array<{ field: string; message: string; code?: string }> | undefined;
   if (error.code === 'VALIDATION_FAILED' && fields?.length)
-    return fields.map((f) => fieldSentence(f, labelOf)).join(' ');
-  return error.message + (error.stage ? ` (current stage: ${error.stage.replace(/_/g, ' ').toLowerCase()})` : '');
+    return fields.map((f) => plainRefusal(fieldSentence(f, labelOf), { timeZone: programZone() }).text).join(' ');
+  // In words: stages and times as people say them; rule ids stay in the API (a page may add a "why").
+  const { text } = plainRefusal(String(error.message ?? ''), { timeZone: programZone() });
+  return text + (error.stage ? ` The case is now: ${stageLabel(error.stage).toLowerCase()}.` : '');
 }

@@ -1,19 +1,49 @@
 import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-model';
 import type { ActionField, OfferedAction } from '../../shared/case-action-catalogue';
+import {
+  aRole,
+  deadlineLabel,
+  deadlineStatusLabel,
+  eventSentence,
+  nextStepFor,
+  nextStepSentence,
+  noticeLabel,
+  ruleIdsIn,
+  recipientLabel,
+  stageLabel,
+  standingSentence,
+  stuckLabel,
+  typeLabel,
+} from '../../shared/plain-language';
 import { api, errorMessage } from './api';
 import { evaluationSection } from './case-evaluation';
-import { announce, h, humanize, replaceChildren, when, whenDone } from './dom';
+import { announce, h, humanize, replaceChildren, whenDone } from './dom';
 import { codeLabels, referralRecordView, type CodeLabels } from './referral-record';
 import { requireSession, type SessionUser } from './session';
+import { at, due, timeOptions, why } from './words';
 
 /**
- * One case as the API shows this reader (R-ROI): program status, the referral record and the
- * case-management record (or its progress summary) — each present only when the reader may receive
- * it — and the actions the person's role may take, each confirmed first; a refusal names its rule.
+ * One case as the API shows this reader (R-ROI), built for this reader: the top says in words where the
+ * case stands and what they do next, by when; then the record they work from — the case-management
+ * record first for case management, the referral record first for police and prosecutors — then
+ * deadlines, notices and the timeline in sentences. Rule ids only in a small "why".
  */
 let me: SessionUser | undefined;
 let labels: CodeLabels = {};
 const caseId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
+
+type Actor = { id: string; role: string; name?: string };
+
+/** Someone who acted, as this reader may know them: "you", their name, else their role ("a sergeant"). */
+function who(actor: Actor | undefined): string {
+  if (!actor) return 'someone';
+  if (me && actor.id === me.id) return 'you';
+  if (actor.role === 'system') return 'the service';
+  return actor.name ?? aRole(actor.role);
+}
+const caseLink = (id: string) => h('a', { href: `/cases/${encodeURIComponent(id)}` }, id);
+
+// --- actions ---------------------------------------------------------------------------------------
 
 function fieldControl(action: OfferedAction, f: ActionField): HTMLElement {
   const id = `a-${action.path.replace(/\W/g, '-')}-${f.name.replace(/\W/g, '-')}`;
@@ -94,120 +124,202 @@ function readAction(form: HTMLFormElement, action: OfferedAction): Record<string
   return body;
 }
 
-function actionPanel(body: any): HTMLElement | null {
-  const status = body.case;
-  // The service offers what this reader may do on this case now (src/api/offered-actions.ts).
-  const allowed: OfferedAction[] = body.actions ?? [];
-  if (allowed.length === 0) return null;
-  const area = h('div', { id: 'action-area' });
-  const buttons = allowed.map((action) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: action.danger ? 'secondary' : '',
-        'data-action': action.path,
-        onclick: () => {
-          const consequence = h('p', { class: 'consequence', id: 'consequence', 'aria-live': 'polite' });
-          const form = h(
-            'form',
-            { class: 'confirm', 'aria-label': action.label },
-            h('h3', {}, action.label),
-            (action.fields ?? []).map((f) => fieldControl(action, f)),
-            action.consequence ? consequence : null,
-            h('p', {}, `Confirm: ${action.label.toLowerCase()} on case ${status.referralId}?`),
-            h(
-              'div',
-              { class: 'actions' },
-              h(
-                'button',
-                { type: 'submit', class: action.danger ? 'danger' : '' },
-                `Confirm ${action.label.toLowerCase()}`,
-              ),
-              h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel'),
-            ),
-          );
-          const sayConsequence = () => {
-            const c = action.consequence;
-            const chosen = (form.elements.namedItem('decision') as HTMLSelectElement | null)?.value;
-            consequence.textContent =
-              typeof c === 'string' ? c : c && chosen ? c[chosen] : c ? 'Choose a decision to see what it does.' : '';
-          };
-          form.addEventListener('change', sayConsequence);
-          sayConsequence();
-          form.addEventListener(
-            'submit',
-            whenDone(async (e: SubmitEvent) => {
-              e.preventDefault();
-              const res = await api(
-                'POST',
-                `/api/cases/${encodeURIComponent(status.referralId)}/${action.path}`,
-                readAction(form, action),
-                { 'Idempotency-Key': crypto.randomUUID() },
-              );
-              if (res.status === 200 || res.status === 201) {
-                area.replaceChildren();
-                if (res.body.case) {
-                  announce(`${action.label}: done. The case is now ${humanize(res.body.case.stage)}.`);
-                  render(res.body);
-                } else announce(`${action.label}: done.`);
-              } else {
-                // A refused field is named by its label, in a sentence, and marked (R-CONSENT: "a verbal
-                // consent must name who memorialized it"), never "Invalid request body: memorializedBy: …".
-                const labelOf = (name: string) => action.fields?.find((f) => f.name === name)?.label;
-                const message = h(
-                  'p',
-                  { class: 'panel bad', role: 'alert', id: 'action-error' },
-                  errorMessage(res, labelOf),
-                );
-                form.querySelector('#action-error')?.remove();
-                form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-                const refused = (res.body?.error?.fields ?? [])
-                  .map((f: { field: string }) => form.elements.namedItem(f.field))
-                  .filter((el: unknown): el is HTMLElement => el instanceof HTMLElement);
-                refused.forEach((el: HTMLElement) => {
-                  el.setAttribute('aria-invalid', 'true');
-                  el.setAttribute('aria-describedby', 'action-error');
-                });
-                form.prepend(message);
-                refused[0]?.focus();
-              }
-            }),
-          );
-          area.replaceChildren(form);
-          form.querySelector<HTMLElement>('select, input, textarea, button')?.focus();
-        },
-      },
-      action.label,
-    ),
-  );
+/** Every place a confirmation form can open: one form at a time on the page. */
+const actionAreas: HTMLElement[] = [];
+const closeForms = () => actionAreas.forEach((a) => a.replaceChildren());
+
+/**
+ * A refusal in words, its rules in a "why". A refused field is named by its label and marked (R-CONSENT:
+ * "a verbal consent must name who memorialized it"), never "Invalid request body: memorializedBy: …".
+ */
+function refusal(res: { status: number; body: any }, action: OfferedAction): HTMLElement {
+  const labelOf = (name: string) => action.fields?.find((f) => f.name === name)?.label;
+  const error = res.body?.error;
+  const said = [error?.message ?? '', ...(error?.fields ?? []).map((f: { message: string }) => f.message)].join(' ');
   return h(
-    'section',
-    { 'aria-labelledby': 'actions-title' },
-    h('h2', { id: 'actions-title' }, 'Actions'),
-    h('div', { class: 'actions' }, buttons),
-    area,
+    'div',
+    { class: 'panel bad', role: 'alert', id: 'action-error' },
+    h('p', {}, errorMessage(res, labelOf)),
+    why([...ruleIdsIn(said), error?.ruleId]),
   );
 }
 
-function caseManagementView(cm: any): HTMLElement {
+/** Marks the fields the service refused and puts the cursor in the first. */
+function markRefused(form: HTMLFormElement, res: { body: any }): void {
+  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
+  const refused = (res.body?.error?.fields ?? [])
+    .map((f: { field: string }) => form.elements.namedItem(f.field))
+    .filter((el: unknown): el is HTMLElement => el instanceof HTMLElement);
+  refused.forEach((el: HTMLElement) => {
+    el.setAttribute('aria-invalid', 'true');
+    el.setAttribute('aria-describedby', 'action-error');
+  });
+  refused[0]?.focus();
+}
+
+/** The button that opens an action's confirmation, in the area given (under the button's section). */
+function actionButton(action: OfferedAction, status: any, area: HTMLElement, primary = false): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: action.danger ? 'secondary' : primary ? '' : 'secondary',
+      'data-action': action.path,
+      onclick: () => {
+        closeForms();
+        const consequence = h('p', { class: 'consequence', id: 'consequence', 'aria-live': 'polite' });
+        const form = h(
+          'form',
+          { class: 'confirm', 'aria-label': action.label },
+          h('h3', {}, action.label),
+          (action.fields ?? []).map((f) => fieldControl(action, f)),
+          action.consequence ? consequence : null,
+          why(action.ruleIds),
+          h('p', {}, `Confirm: ${action.label.toLowerCase()} on case ${status.referralId}?`),
+          h(
+            'div',
+            { class: 'actions' },
+            h(
+              'button',
+              { type: 'submit', class: action.danger ? 'danger' : '' },
+              `Confirm ${action.label.toLowerCase()}`,
+            ),
+            h('button', { type: 'button', class: 'secondary', onclick: () => area.replaceChildren() }, 'Cancel'),
+          ),
+        );
+        const sayConsequence = () => {
+          const c = action.consequence;
+          const chosen = (form.elements.namedItem('decision') as HTMLSelectElement | null)?.value;
+          consequence.textContent =
+            typeof c === 'string' ? c : c && chosen ? c[chosen] : c ? 'Choose a decision to see what it does.' : '';
+        };
+        form.addEventListener('change', sayConsequence);
+        sayConsequence();
+        form.addEventListener(
+          'submit',
+          whenDone(async (e: SubmitEvent) => {
+            e.preventDefault();
+            const res = await api(
+              'POST',
+              `/api/cases/${encodeURIComponent(status.referralId)}/${action.path}`,
+              readAction(form, action),
+              { 'Idempotency-Key': crypto.randomUUID() },
+            );
+            if (res.status === 200 || res.status === 201) {
+              area.replaceChildren();
+              if (res.body.case) {
+                announce(`${action.label}: done. The case is now: ${stageLabel(res.body.case.stage)}.`);
+                render(res.body);
+              } else announce(`${action.label}: done.`);
+            } else {
+              form.querySelector('#action-error')?.remove();
+              form.prepend(refusal(res, action));
+              markRefused(form, res);
+            }
+          }),
+        );
+        area.replaceChildren(form);
+        form.querySelector<HTMLElement>('select, input, textarea, button')?.focus();
+      },
+    },
+    action.label,
+  );
+}
+
+/** A row of action buttons with the area their confirmation opens in. */
+function actionGroup(actions: OfferedAction[], status: any, primary?: string): HTMLElement[] {
+  if (actions.length === 0) return [];
+  const area = h('div', { class: 'action-area' });
+  actionAreas.push(area);
+  return [
+    h(
+      'div',
+      { class: 'actions' },
+      actions.map((a) => actionButton(a, status, area, a.name === primary)),
+    ),
+    area,
+  ];
+}
+
+// --- the top: where the case stands, and this reader's next step --------------------------------------
+
+function summaryView(body: any, step: ReturnType<typeof nextStepFor>, primary: OfferedAction | undefined) {
+  const status = body.case;
+  const options = timeOptions();
+  return h(
+    'section',
+    { id: 'case-summary', class: 'panel', 'aria-labelledby': 'summary-title' },
+    h('h2', { id: 'summary-title' }, 'Where the case stands'),
+    h('p', { id: 'case-standing' }, standingSentence(status, options)),
+    status.handOff?.socialContactReferralId
+      ? h(
+          'p',
+          { id: 'handed-off-to' },
+          'The person continues as social contact ',
+          caseLink(status.handOff.socialContactReferralId),
+          '.',
+        )
+      : null,
+    status.linkedFrom
+      ? h(
+          'p',
+          { id: 'continues-from' },
+          'This social contact continues arrest diversion ',
+          caseLink(status.linkedFrom),
+          '.',
+        )
+      : null,
+    h('p', { id: 'next-step', class: 'next-step' }, h('strong', {}, nextStepSentence(step, options))),
+    why(step.ruleIds),
+    primary ? actionGroup([primary], status, primary.name) : null,
+    status.stuck?.length
+      ? h(
+          'p',
+          { class: 'bad', id: 'stuck' },
+          `Stuck: ${status.stuck.map((s: any) => `${stuckLabel(s.reason).toLowerCase()} since ${at(s.since)}`).join('; ')}.`,
+        )
+      : null,
+  );
+}
+
+// --- the case-management record (case management's own) ------------------------------------------------
+
+function releaseSentence(r: any): string {
+  if (!r) return 'No release of information recorded yet.';
+  const how =
+    r.method === 'VERBAL_MEMORIALIZED'
+      ? `given verbally${r.memorializedBy ? `, memorialized by ${r.memorializedBy}` : ''}`
+      : r.method === 'WRITTEN'
+        ? 'signed'
+        : '';
+  return [
+    `Version ${r.version}${how ? `, ${how}` : ''}${r.givenAt ? ` on ${at(r.givenAt)}` : ''}${r.amendedAt ? `, amended ${at(r.amendedAt)}` : ''}.`,
+    r.inForce ? 'In force.' : `Rescinded ${at(r.rescindedAt)}.`,
+    r.coversStaffing ? 'It covers staffing with the LEAD partners.' : 'It does not cover staffing.',
+    r.providers.length ? `Providers it names: ${r.providers.join(', ')}.` : 'It names no treatment provider.',
+  ].join(' ');
+}
+
+function caseManagementView(body: any, heading: 'h2' = 'h2', actions: OfferedAction[] = []): HTMLElement {
+  const { case: status, caseManagement: cm } = body;
   if (!cm) {
     return h(
       'section',
       { id: 'case-management', 'aria-labelledby': 'cm-title' },
-      h('h2', { id: 'cm-title' }, 'Case management'),
+      h(heading, { id: 'cm-title' }, 'Case management'),
       h(
         'p',
         { class: 'hint' },
-        "Case-management details are shared with partners only as a progress summary, and only while the person's release of information covers staffing (R-ROI).",
+        "Case-management details are shared with partners only as a progress summary, and only while the person's release of information covers staffing.",
       ),
+      why('R-ROI'),
     );
   }
   if (cm.level === 'SUMMARY') {
     return h(
       'section',
       { id: 'case-management', 'aria-labelledby': 'cm-title' },
-      h('h2', { id: 'cm-title' }, "Progress summary (under the person's release, R-ROI)"),
+      h(heading, { id: 'cm-title' }, "Progress summary (shared under the person's release)"),
       h(
         'ul',
         {},
@@ -215,50 +327,243 @@ function caseManagementView(cm: any): HTMLElement {
         h('li', {}, `A service was withdrawn: ${cm.serviceWithdrawn ? 'yes' : 'no'}`),
         cm.exitCategory ? h('li', {}, `Exit: ${humanize(cm.exitCategory)}`) : null,
       ),
+      why('R-ROI'),
     );
   }
-  const r = cm.release;
+  const named = (name: string) => actions.filter((a) => a.name === name);
+  const notes = (status.events ?? []).filter((e: any) => e.type === 'CASE_NOTE_RECORDED').reverse();
   return h(
     'section',
     { id: 'case-management', 'aria-labelledby': 'cm-title' },
-    h('h2', { id: 'cm-title' }, 'Case-management record'),
+    h(heading, { id: 'cm-title' }, 'Case-management record'),
+    h('h3', {}, 'Release of information'),
+    h('p', { id: 'release' }, releaseSentence(cm.release)),
+    actionGroup([...named('recordConsent'), ...named('amendRelease')], status),
+    h('h3', {}, 'Intake'),
     h(
       'p',
-      { id: 'release' },
-      r
-        ? `Release of information, version ${r.version}${r.amendedAt ? ` (amended ${when(r.amendedAt)})` : ''}, ${r.inForce ? 'in force' : `rescinded ${when(r.rescindedAt)}`}: ${humanize(r.method ?? '')}${r.memorializedBy ? ` (memorialized by ${r.memorializedBy})` : ''}; ${r.coversStaffing ? 'covers staffing with the partners' : 'does not cover staffing'}${r.providers.length ? `; providers: ${r.providers.join(', ')}` : ''}.`
-        : 'No release of information recorded.',
+      { id: 'intake' },
+      status.intakeCompletedAt
+        ? `Completed ${at(status.intakeCompletedAt)}.`
+        : cm.intakeScheduledFor
+          ? `Booked for ${due(cm.intakeScheduledFor)}.`
+          : 'Not booked yet.',
     ),
-    cm.intakeScheduledFor ? h('p', {}, `Intake booked for ${when(cm.intakeScheduledFor)}`) : null,
-    cm.iip ? h('p', {}, `IIP goals: ${cm.iip.goals.map(humanize).join(', ')}`) : null,
-    cm.servicesDelivered.length
+    h('h3', {}, 'Individual intervention plan (IIP)'),
+    h(
+      'p',
+      { id: 'iip' },
+      cm.iip
+        ? `Goals the participant chose: ${cm.iip.goals.map(humanize).join(', ')} (${who(cm.iip.by)}, ${at(cm.iip.at)}).`
+        : 'No goals recorded yet.',
+    ),
+    h('h3', {}, 'Services'),
+    cm.servicesDelivered.length || cm.servicesWithdrawn.length
       ? h(
-          'p',
-          {},
-          `Services delivered: ${cm.servicesDelivered.map((s: any) => (s.provider ? `${s.service} (${s.provider})` : s.service)).join('; ')}`,
+          'ul',
+          { id: 'services' },
+          cm.servicesDelivered.map((s: any) =>
+            h('li', {}, `${s.service}${s.provider ? ` with ${s.provider}` : ''} — ${at(s.at)}, ${who(s.by)}`),
+          ),
+          cm.servicesWithdrawn.map((s: any) =>
+            h(
+              'li',
+              {},
+              `${s.service}: withdrawn ${at(s.at)} (${humanize(s.reason)})${s.reinstatedAt ? `, offered again ${at(s.reinstatedAt)}` : ''}`,
+            ),
+          ),
         )
-      : null,
-    cm.servicesWithdrawn.length
+      : h('p', { id: 'services' }, 'No service recorded yet.'),
+    actionGroup(
+      [
+        ...named('recordService'),
+        ...named('withdrawService'),
+        ...named('reinstateService'),
+        ...named('recordIipGoals'),
+      ],
+      status,
+    ),
+    h('h3', { id: 'case-notes-title' }, 'Case notes'),
+    notes.length
       ? h(
-          'p',
-          {},
-          `Services withdrawn: ${cm.servicesWithdrawn.map((s: any) => `${s.service}: ${s.reason}`).join('; ')}`,
+          'ol',
+          { id: 'case-notes', 'aria-labelledby': 'case-notes-title' },
+          notes.map((n: any) =>
+            h('li', {}, h('span', { class: 'hint' }, `${at(n.at)}, ${who(n.actor)}: `), n.data?.note ?? ''),
+          ),
         )
+      : h('p', { id: 'case-notes', class: 'hint' }, 'No case note yet.'),
+    actionGroup(named('recordCaseNote'), status),
+    cm.exit
+      ? h('p', { id: 'exit' }, `Exit: ${humanize(cm.exit.reason)} (${at(cm.exit.at)}, ${who(cm.exit.by)}).`)
       : null,
-    cm.exit ? h('p', {}, `Exit: ${humanize(cm.exit.reason)} (${when(cm.exit.at)})`) : null,
   );
 }
 
-const describeData = (data: Record<string, unknown> | undefined) =>
-  data
-    ? Object.entries(data)
-        .filter(([, v]) => typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number' || Array.isArray(v))
-        .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : String(v)}`)
-        .join('; ')
-    : '';
+// --- deadlines, notices, offices, timeline ------------------------------------------------------------
+
+function deadlinesView(status: any): HTMLElement[] {
+  const deadlines: any[] = status.deadlines ?? [];
+  if (deadlines.length === 0) return [];
+  return [
+    h('h2', {}, 'Deadlines'),
+    h(
+      'table',
+      { id: 'deadlines' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'What'), h('th', {}, 'When'), h('th', {}, 'Status'))),
+      h(
+        'tbody',
+        {},
+        deadlines.map((d) =>
+          h(
+            'tr',
+            { 'data-rule': d.ruleId },
+            h('td', {}, deadlineLabel(d), why(d.ruleId)),
+            h('td', {}, d.status === 'OPEN' ? due(d.dueAt) : at(d.dueAt)),
+            h('td', {}, deadlineStatusLabel(d.status)),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+function noticesView(status: any): HTMLElement[] {
+  const notices: any[] = status.notices ?? [];
+  if (notices.length === 0) return [];
+  return [
+    h('h2', {}, 'Notices'),
+    h(
+      'table',
+      { id: 'notices' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'Notice'), h('th', {}, 'To'), h('th', {}, 'Sent'))),
+      h(
+        'tbody',
+        {},
+        notices.map((n) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, noticeLabel(n.kind), why(n.ruleId)),
+            h('td', {}, n.recipient ? recipientLabel(n.recipient, labels) : '—'),
+            h('td', {}, n.status === 'SENT' ? at(n.sentAt) : 'not yet'),
+          ),
+        ),
+      ),
+    ),
+  ];
+}
+
+/**
+ * R-JURISDICTION (Decision 2026-12-02): each office with jurisdiction, its review of the packet
+ * (R-PACKET) and its own filing decision, and whether it still owes one.
+ */
+function officesView(status: any): HTMLElement | null {
+  const offices: string[] = status.prosecutorOffices ?? [];
+  if (status.type !== 'ARREST_DIVERSION' || offices.length === 0) return null;
+  const latest = (list: any[], office: string) => list.filter((x: any) => x.office === office).at(-1);
+  const officeName = (code: string) => labels.offices?.[code]?.name ?? code;
+  return h(
+    'section',
+    { id: 'offices', 'aria-labelledby': 'offices-title' },
+    h('h2', { id: 'offices-title' }, 'Prosecutor offices'),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', {}, 'Office'), h('th', {}, 'Packet review'), h('th', {}, 'Filing decision'))),
+      h(
+        'tbody',
+        {},
+        offices.map((office) => {
+          const review = latest(status.packetReviews ?? [], office);
+          const decision = latest(status.filingDecisions ?? [], office);
+          const owes = (status.filingDecisionsOwedBy ?? []).includes(office);
+          return h(
+            'tr',
+            { 'data-office': office },
+            h('td', {}, officeName(office)),
+            h(
+              'td',
+              {},
+              review
+                ? `${review.outcome === 'MEETS_CRITERIA' ? 'Meets the criteria' : 'Does not meet the criteria'} (${at(review.at)})`
+                : 'Not reviewed yet',
+            ),
+            h(
+              'td',
+              {},
+              decision
+                ? [
+                    `${decision.decision === 'FILED' ? 'Charges filed' : 'Charges declined'} (${at(decision.at)})`,
+                    why(decision.ruleId),
+                  ]
+                : owes
+                  ? 'Decision owed'
+                  : '—',
+            ),
+          );
+        }),
+      ),
+    ),
+  );
+}
+
+function timelineView(status: any, referral: any): HTMLElement[] {
+  // The referral record names the referring officer (the opening events are recorded by the service).
+  const officer = referral?.details?.officer;
+  const referredBy = officer?.name ?? (officer?.id ? `officer ${officer.id}` : undefined);
+  const context = { who, time: at, offices: labels.offices, referredBy };
+  const events = (status.events ?? []).filter((e: any) => e.type !== 'NOTICE_SENT');
+  return [
+    h('h2', {}, 'Timeline'),
+    h(
+      'ol',
+      { class: 'timeline', id: 'timeline' },
+      events.map((e: any) => {
+        const linked = e.data?.socialContactReferralId ?? e.data?.linkedFrom;
+        return h(
+          'li',
+          { 'data-event': e.type },
+          h('span', { class: 'hint' }, `${at(e.at)} — `),
+          eventSentence(e, context),
+          typeof linked === 'string' ? [' ', caseLink(linked)] : null,
+          why(e.ruleId),
+        );
+      }),
+    ),
+  ];
+}
+
+// --- the page -----------------------------------------------------------------------------------------
+
+/** Case management reads their own record first; police and prosecutors the referral record. */
+const CASE_MANAGEMENT_FIRST = new Set(['case_manager']);
 
 function render(body: any): void {
-  const { case: status, referral, caseManagement } = body;
+  const { case: status, referral } = body;
+  const offered: OfferedAction[] = body.actions ?? [];
+  actionAreas.length = 0;
+  const role = me?.role ?? 'supervisor';
+  const step = nextStepFor(status, { role, office: me?.office }, offered, {
+    hasIip: Boolean(body.caseManagement?.iip),
+  });
+  const primary = step.who === 'you' ? offered.find((a) => a.name === step.action) : undefined;
+  // Where each remaining action is offered: beside the record it changes, else under "Other actions".
+  const inRecord = new Set(
+    CASE_MANAGEMENT_FIRST.has(role) || body.caseManagement?.level === 'FULL'
+      ? [
+          'recordConsent',
+          'amendRelease',
+          'recordService',
+          'withdrawService',
+          'reinstateService',
+          'recordIipGoals',
+          'recordCaseNote',
+        ]
+      : [],
+  );
+  const cmActions = offered.filter((a) => a !== primary && inRecord.has(a.name));
+  const others = offered.filter((a) => a !== primary && !inRecord.has(a.name));
   const links = [
     referral
       ? h(
@@ -291,92 +596,40 @@ function render(body: any): void {
       ? h(
           'a',
           { href: `/refer?from=${encodeURIComponent(status.referralId)}`, id: 'social-contact-link' },
-          'Refer as a social contact (R-SC-FROM-ARREST)',
+          'Refer as a social contact',
         )
       : null,
   ].filter(Boolean);
+  const record = referral ? referralRecordView(referral, 'h2', labels) : null;
+  const cmView = caseManagementView(body, 'h2', cmActions);
+  const evaluation = evaluationSection(body, me, render);
+  const ordered = CASE_MANAGEMENT_FIRST.has(role)
+    ? [cmView, record, evaluation, officesView(status)]
+    : [record, officesView(status), cmView, evaluation];
   replaceChildren(
     'case',
     h(
       'p',
-      {},
+      { class: 'case-line' },
       h('strong', {}, status.referralId),
-      ` · ${humanize(status.type)} · stage `,
-      h('span', { class: 'badge', id: 'stage' }, status.stage),
+      ` · ${typeLabel(status.type)} · `,
+      h('span', { class: 'badge', id: 'stage', 'data-stage': status.stage }, stageLabel(status.stage)),
     ),
     referral ? h('p', { id: 'person' }, `${referral.person.givenName} ${referral.person.familyName}`) : null,
-    links.length ? h('p', { class: 'actions' }, links) : null,
-    status.stuck?.length
+    summaryView(body, step, primary),
+    ordered,
+    others.length
       ? h(
-          'p',
-          { class: 'panel bad' },
-          `Stuck: ${status.stuck.map((s: any) => `${humanize(s.reason)} (${s.ruleId})`).join(', ')}`,
+          'section',
+          { id: 'other-actions', 'aria-labelledby': 'actions-title' },
+          h('h2', { id: 'actions-title' }, primary ? 'Other actions' : 'Actions'),
+          actionGroup(others, status),
         )
       : null,
-    actionPanel(body),
-    referral ? referralRecordView(referral, 'h2', labels) : null,
-    caseManagementView(caseManagement),
-    evaluationSection(body, me, render),
-    officesView(status),
-    h('h2', {}, 'Deadlines'),
-    h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
-      h(
-        'tbody',
-        {},
-        (status.deadlines ?? []).map((d: any) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, d.ruleId),
-            h('td', {}, d.name),
-            h('td', {}, when(d.dueAt)),
-            h('td', {}, humanize(d.status)),
-          ),
-        ),
-      ),
-    ),
-    h('h2', {}, 'Notices'),
-    h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Notice'), h('th', {}, 'Rule'), h('th', {}, 'To'), h('th', {}, 'Status'))),
-      h(
-        'tbody',
-        {},
-        (status.notices ?? []).map((n: any) =>
-          h(
-            'tr',
-            {},
-            h('td', {}, humanize(n.kind)),
-            h('td', {}, n.ruleId),
-            h(
-              'td',
-              {},
-              n.recipient ? humanize(n.recipient.role) + (n.recipient.office ? ` (${n.recipient.office})` : '') : '—',
-            ),
-            h('td', {}, n.status === 'SENT' ? `sent ${when(n.sentAt)}` : humanize(n.status)),
-          ),
-        ),
-      ),
-    ),
-    h('h2', {}, 'Timeline'),
-    h(
-      'ol',
-      { class: 'timeline', id: 'timeline' },
-      (status.events ?? [])
-        .filter((e: any) => e.type !== 'NOTICE_SENT')
-        .map((e: any) => {
-          const detail = describeData(e.data);
-          return h(
-            'li',
-            {},
-            `${when(e.at)} — ${humanize(e.type)} (${e.ruleId}) by ${e.actor?.role === 'system' ? 'the service' : `${e.actor?.id} (${humanize(e.actor?.role ?? '')})`}${detail ? ` — ${detail}` : ''}`,
-          );
-        }),
-    ),
+    links.length ? h('p', { class: 'actions', id: 'case-links' }, links) : null,
+    deadlinesView(status),
+    noticesView(status),
+    timelineView(status, referral),
   );
 }
 
@@ -394,47 +647,3 @@ async function main(): Promise<void> {
 }
 
 void main();
-
-/**
- * R-JURISDICTION (Decision 2026-12-02): each office with jurisdiction, its review of the packet
- * (R-PACKET) and its own filing decision, and whether it still owes one.
- */
-function officesView(status: any): HTMLElement | null {
-  const offices: string[] = status.prosecutorOffices ?? [];
-  if (status.type !== 'ARREST_DIVERSION' || offices.length === 0) return null;
-  const latest = (list: any[], office: string) => list.filter((x: any) => x.office === office).at(-1);
-  return h(
-    'section',
-    { id: 'offices' },
-    h('h2', {}, 'Prosecutor offices'),
-    h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Office'), h('th', {}, 'Packet review'), h('th', {}, 'Filing decision'))),
-      h(
-        'tbody',
-        {},
-        offices.map((office) => {
-          const review = latest(status.packetReviews ?? [], office);
-          const decision = latest(status.filingDecisions ?? [], office);
-          const owes = (status.filingDecisionsOwedBy ?? []).includes(office);
-          return h(
-            'tr',
-            { 'data-office': office },
-            h('td', {}, office),
-            h('td', {}, review ? `${humanize(review.outcome)} (${when(review.at)})` : '—'),
-            h(
-              'td',
-              {},
-              decision
-                ? `${humanize(decision.decision)} under ${decision.ruleId} (${when(decision.at)})`
-                : owes
-                  ? 'Decision owed'
-                  : '—',
-            ),
-          );
-        }),
-      ),
-    ),
-  );
-}

@@ -1,6 +1,7 @@
 import { STAGES } from '../../shared/case-model';
+import { stageLabel } from '../../shared/plain-language';
 import { api, errorMessage } from './api';
-import { announce, h, humanize, replaceChildren, when, whenDone } from './dom';
+import { announce, h, replaceChildren, when, whenDone } from './dom';
 import { caseTable } from './lists';
 import { requireSession } from './session';
 
@@ -21,11 +22,11 @@ function filterForm(current: URLSearchParams): HTMLFormElement {
       { class: 'row' },
       select('status', 'Show', [
         option('status', '', 'Open cases'),
-        option('status', 'exited', 'Exited in the last 90 days (R-EXIT)'),
+        option('status', 'exited', 'Exited in the last 90 days'),
       ]),
       select('stage', 'Stage', [
         option('stage', '', 'Any stage'),
-        ...STAGES.map((s) => option('stage', s, humanize(s))),
+        ...STAGES.map((s) => option('stage', s, stageLabel(s))),
       ]),
       select('deadlineWithinDays', 'Next deadline', [
         option('deadlineWithinDays', '', 'Any time'),
@@ -97,9 +98,11 @@ async function showCases(
           caption,
           extra: (r) =>
             [
-              r.exitedAt ? `Exited ${when(r.exitedAt)} (R-EXIT)` : '',
+              r.exitedAt ? `Left the program ${when(r.exitedAt)}` : '',
               // R-COORD: coordinate a new prosecution with the service plan.
-              r.newArrestAlertAt ? `New arrest or referral recorded ${when(r.newArrestAlertAt)} (R-COORD)` : '',
+              r.newArrestAlertAt
+                ? `New arrest or referral recorded ${when(r.newArrestAlertAt)}: coordinate it with the service plan`
+                : '',
             ]
               .filter(Boolean)
               .join('. '),

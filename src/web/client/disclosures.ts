@@ -1,5 +1,8 @@
 import { api, errorMessage } from './api';
+import { basisLabel, channelLabel, DISCLOSED_KIND_LABELS, roleName } from '../../shared/plain-language';
 import { h, humanize, replaceChildren, when } from './dom';
+import { codeLabels } from './referral-record';
+import { why } from './words';
 import { requireSession } from './session';
 
 /** R-DISCLOSE: every disclosure of the person's information, for case managers and supervisors. */
@@ -7,7 +10,10 @@ const caseId = decodeURIComponent(location.pathname.split('/').at(-2) ?? '');
 
 async function main(): Promise<void> {
   if (!(await requireSession())) return;
-  const res = await api('GET', `/api/cases/${encodeURIComponent(caseId)}/disclosures`);
+  const [res, labels] = await Promise.all([
+    api('GET', `/api/cases/${encodeURIComponent(caseId)}/disclosures`),
+    codeLabels(),
+  ]);
   if (res.status !== 200) {
     replaceChildren('disclosures', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
     return;
@@ -50,12 +56,15 @@ async function main(): Promise<void> {
                 h(
                   'td',
                   {},
-                  `${d.actorId} (${humanize(d.actorRole)}${d.actorOffice ? `, ${d.actorOffice}` : ''}${d.actorAgency ? `, ${d.actorAgency}` : ''})`,
+                  // By name where the service has the account; the id always (it is what the records hold).
+                  `${d.actorName ? `${d.actorName} (${d.actorId})` : d.actorId}, ${roleName(d.actorRole)}${
+                    d.actorOffice ? `, ${labels.offices?.[d.actorOffice]?.name ?? d.actorOffice}` : ''
+                  }${d.actorAgency ? `, ${labels.agencies?.[d.actorAgency]?.name ?? d.actorAgency}` : ''}`,
                 ),
-                h('td', {}, d.kinds.map(humanize).join(', ')),
-                h('td', {}, d.basis),
+                h('td', {}, d.kinds.map((k: string) => DISCLOSED_KIND_LABELS[k] ?? humanize(k)).join(', ')),
+                h('td', {}, basisLabel(d.basis).text, why(basisLabel(d.basis).ruleIds)),
                 h('td', {}, h('a', { href: `/cases/${encodeURIComponent(d.caseId)}` }, d.caseId)),
-                h('td', {}, d.channel),
+                h('td', {}, channelLabel(d.channel)),
               ),
             ),
           ),

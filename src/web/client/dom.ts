@@ -1,3 +1,5 @@
+import { localTime } from '../../shared/plain-language';
+
 /** A tiny DOM builder: text always goes in as text (never as HTML). */
 export type Child = Node | string | number | null | undefined | false | Child[];
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -26,15 +28,14 @@ export function announce(message: string): void {
   if (region) region.textContent = message;
 }
 
+/** The program's time zone, from the page shell (the reader's own where a page has none). */
+export const programZone = (): string | undefined => document.documentElement.dataset.timeZone || undefined;
+
+/** A time as people say it, in the program's zone: "Tue 3 Dec, 4:41 pm (Pacific)". */
 export function when(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toLocaleString(undefined, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
+  return localTime(iso, {
+    timeZone: programZone(),
   });
 }
 

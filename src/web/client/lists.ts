@@ -1,5 +1,6 @@
 import { allows } from '../../shared/permissions';
-import { h, humanize, when } from './dom';
+import { deadlineLabel, stageLabel, stuckLabel, typeLabel } from '../../shared/plain-language';
+import { h, when } from './dom';
 import { signedIn } from './session';
 
 /**
@@ -44,15 +45,21 @@ export function caseTable(
             {},
             h('a', { href: r.links.case }, r.caseId),
             h('br'),
-            h('span', { class: 'hint' }, humanize(r.type)),
+            h('span', { class: 'hint' }, typeLabel(r.type)),
           ),
           opts.person ? h('td', {}, r.person ? `${r.person.givenName} ${r.person.familyName}` : '') : null,
-          h('td', {}, humanize(r.stage)),
-          h('td', {}, r.nextDeadline ? `${when(r.nextDeadline.dueAt)} (${r.nextDeadline.ruleId})` : '—'),
+          h('td', { 'data-stage': r.stage }, stageLabel(r.stage)),
+          h(
+            'td',
+            { 'data-rule': r.nextDeadline?.ruleId },
+            r.nextDeadline
+              ? `${deadlineLabel({ ruleId: r.nextDeadline.ruleId ?? '', name: 'deadline' })}: ${when(r.nextDeadline.dueAt)}`
+              : '—',
+          ),
           h(
             'td',
             {},
-            (r.stuckReasons ?? []).map((s: string) => h('span', { class: 'badge stuck' }, humanize(s))),
+            (r.stuckReasons ?? []).map((s: string) => h('span', { class: 'badge stuck' }, stuckLabel(s))),
           ),
           opts.extra ? h('td', {}, opts.extra(r)) : null,
           workflow

@@ -1,5 +1,7 @@
 import { api, errorMessage } from './api';
-import { h, humanize, replaceChildren, when } from './dom';
+import { deadlineLabel, deadlineStatusLabel, stageLabel, typeLabel } from '../../shared/plain-language';
+import { h, replaceChildren, when } from './dom';
+import { why } from './words';
 import { codeLabels, referralRecordView } from './referral-record';
 import { requireSession } from './session';
 
@@ -27,13 +29,14 @@ async function main(): Promise<void> {
       'p',
       {},
       h('strong', {}, p.caseId),
-      ` · ${humanize(p.type)} · referred ${when(p.referredAt)} · stage ${humanize(p.stage)}`,
+      ` · ${typeLabel(p.type)} · referred ${when(p.referredAt)} · ${stageLabel(p.stage)}`,
     ),
     h(
       'p',
       {},
-      `Offices with jurisdiction (R-JURISDICTION): ${p.prosecutorOffices.length ? p.prosecutorOffices.join(', ') : '—'}`,
+      `Offices with jurisdiction: ${p.prosecutorOffices.length ? p.prosecutorOffices.map((o: string) => labels.offices?.[o]?.name ?? o).join(', ') : '—'}`,
     ),
+    why('R-JURISDICTION'),
     h(
       'p',
       { class: 'no-print actions' },
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, h('th', {}, 'Rule'), h('th', {}, 'What'), h('th', {}, 'Due'), h('th', {}, 'Status'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'What'), h('th', {}, 'When'), h('th', {}, 'Status'))),
       h(
         'tbody',
         {},
@@ -58,19 +61,15 @@ async function main(): Promise<void> {
           h(
             'tr',
             {},
-            h('td', {}, d.ruleId),
-            h('td', {}, d.name),
+            h('td', {}, deadlineLabel(d), why(d.ruleId)),
             h('td', {}, when(d.dueAt)),
-            h('td', {}, humanize(d.status)),
+            h('td', {}, deadlineStatusLabel(d.status)),
           ),
         ),
       ),
     ),
-    h(
-      'p',
-      { class: 'hint' },
-      'Law-enforcement information (R-ROI). Showing it is recorded in the accounting of disclosures (R-DISCLOSE).',
-    ),
+    h('p', { class: 'hint' }, 'Law-enforcement information. Showing it is recorded in the accounting of disclosures.'),
+    why(['R-ROI', 'R-DISCLOSE']),
   );
   document.getElementById('packet')!.dataset.ready = 'true';
 }

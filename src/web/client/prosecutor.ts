@@ -1,6 +1,8 @@
 import { api, errorMessage } from './api';
-import { h, humanize, replaceChildren, when } from './dom';
+import { noticeLabel } from '../../shared/plain-language';
+import { h, replaceChildren, when } from './dom';
 import { plainDate } from './found-cases';
+import { why } from './words';
 import { caseTable } from './lists';
 import { requireSession } from './session';
 
@@ -50,7 +52,6 @@ async function main(): Promise<void> {
               h('th', {}, 'Person and offenses'),
               h('th', {}, 'Referred'),
               h('th', {}, 'Notice'),
-              h('th', {}, 'Rule'),
               h('th', {}, 'Sent'),
             ),
           ),
@@ -64,9 +65,8 @@ async function main(): Promise<void> {
                 h('td', {}, h('a', { href: `/cases/${encodeURIComponent(n.caseId)}` }, n.caseId)),
                 h('td', {}, about(n)),
                 h('td', {}, when(n.referredAt)),
-                h('td', {}, humanize(n.kind)),
-                h('td', {}, n.ruleId),
-                h('td', {}, n.sentAt ? when(n.sentAt) : humanize(n.status)),
+                h('td', {}, noticeLabel(n.kind), why(n.ruleId)),
+                h('td', {}, n.sentAt ? when(n.sentAt) : 'not yet'),
               ),
             ),
           ),

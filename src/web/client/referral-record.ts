@@ -1,5 +1,7 @@
 import { raceEthnicityLabel } from '../../shared/race-ethnicity';
+import { calendarDate, plainRefusal, roleName, typeLabel } from '../../shared/plain-language';
 import { h, humanize } from './dom';
+import { at, why } from './words';
 
 /**
  * The referral record (R-ROI kind 1; for prosecutors the diversion packet, R-PACKET) as the API sent
@@ -7,16 +9,33 @@ import { h, humanize } from './dom';
  */
 const yes = (v: unknown) => (v === true ? 'yes' : v === false ? 'no' : '—');
 
+/** An eligibility reason in words, its rule in a "why" (the item keeps the rule id for the record). */
+const reasonItem = (r: { ruleId: string; message: string }) =>
+  h('li', { 'data-rule': r.ruleId }, plainRefusal(r.message).text, why(r.ruleId));
+
 function row(label: string, value: unknown): HTMLElement | null {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
     return null;
   return h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, String(value)));
 }
 
+/** A row naming another case, as a link to it. */
+function link(label: string, caseId: string | null | undefined): HTMLElement | null {
+  if (!caseId) return null;
+  return h(
+    'tr',
+    {},
+    h('th', { scope: 'row' }, label),
+    h('td', {}, h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, caseId)),
+  );
+}
+
 /** The jurisdiction's names for its codes (GET /api/form-config), when the page has them. */
 export interface CodeLabels {
+  program?: { name: string; timezone: string };
   offenses?: Record<string, { label: string }>;
   agencies?: Record<string, { name: string }>;
+  offices?: Record<string, { name: string }>;
   socialContact?: { catchmentAreas: Record<string, string> };
 }
 
@@ -45,7 +64,7 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
     ...section(
       'The person',
       row('Name', `${p.givenName} ${p.familyName}`),
-      row('Date of birth', p.dateOfBirth),
+      row('Date of birth', p.dateOfBirth && calendarDate(p.dateOfBirth)),
       row('State ID', p.stateId),
       row(
         'Race/ethnicity as the officer perceived it (R-EVAL)',
@@ -57,9 +76,9 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
       row('Agency', labels.agencies?.[referral.agency]?.name ?? referral.agency),
       row('Officer', d.officer ? `${d.officer.name ?? ''} (${d.officer.id})`.trim() : referral.officerId),
       row('Report number', d.incident?.reportNumber),
-      row('Incident date', d.incident?.occurredOn),
+      row('Incident date', d.incident?.occurredOn && calendarDate(d.incident.occurredOn)),
       row('Inside city limits', d.incident ? yes(d.incident.withinCityLimits) : undefined),
-      row('Linked to', referral.linkedFrom),
+      link('Linked to', referral.linkedFrom),
       row("The officer's account", d.incident?.narrative ?? d.narrative),
     ),
     ...section(
@@ -74,7 +93,7 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
     ...section(
       'Criminal history entered',
       ...(d.history?.convictions ?? []).map((c: any) =>
-        row(humanize(c.code), `${c.attempted ? 'attempt, ' : ''}convicted ${c.date}`),
+        row(humanize(c.code), `${c.attempted ? 'attempt, ' : ''}convicted ${calendarDate(c.date)}`),
       ),
     ),
     ...section(
@@ -101,10 +120,10 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
           ? `${humanize(d.source.type)}: ${d.source.referrerId}${d.source.organization ? `, ${d.source.organization}` : ''}`
           : undefined,
       ),
-      row('Vouched for by', d.vouchedBy ? `${d.vouchedBy.id} (${d.vouchedBy.role})` : undefined),
+      row('Vouched for by', d.vouchedBy ? `${d.vouchedBy.id} (${roleName(d.vouchedBy.role)})` : undefined),
       row('Verified by', (d.verification?.bases ?? []).map(humanize).join(', ')),
       row('Driven by', (d.drivers ?? []).map(humanize).join(', ')),
-      row('Violations', (d.violations ?? []).map((v: any) => `${v.date} in ${area(v.area)}`).join('; ')),
+      row('Violations', (d.violations ?? []).map((v: any) => `${calendarDate(v.date)} in ${area(v.area)}`).join('; ')),
     ),
     h('h3', {}, 'Eligibility'),
     h(
@@ -113,14 +132,15 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
       d.eligibility
         ? [
             d.eligibility.eligible ? h('li', {}, 'Eligible for diversion.') : null,
-            ...(d.eligibility.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)),
-            ...(d.eligibility.notes ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)),
+            ...(d.eligibility.reasons ?? []).map(reasonItem),
+            ...(d.eligibility.notes ?? []).map(reasonItem),
           ]
-        : (d.prerequisites?.reasons ?? []).map((r: any) => h('li', { 'data-rule': r.ruleId }, r.message)),
+        : (d.prerequisites?.reasons ?? []).map(reasonItem),
     ),
     (d.priorReferrals ?? []).length
       ? [
-          h('h3', {}, 'Earlier referrals of this person (R-EL-PRIOR)'),
+          h('h3', {}, 'Earlier referrals of this person'),
+          why('R-EL-PRIOR'),
           h(
             'ul',
             { id: 'prior-referrals' },
@@ -129,7 +149,7 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
                 'li',
                 {},
                 h('a', { href: `/cases/${encodeURIComponent(p.caseId)}` }, p.caseId),
-                ` — ${humanize(p.type)}${p.referredAt ? `, referred ${p.referredAt.slice(0, 10)}` : ''}`,
+                ` — ${typeLabel(p.type).toLowerCase()}${p.referredAt ? `, referred ${at(p.referredAt)}` : ''}`,
               ),
             ),
           ),
@@ -137,9 +157,14 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
       : null,
     referral.override
       ? h(
-          'p',
+          'div',
           { id: 'override-reason' },
-          `Override requested (R-EL-OVERRIDE): ${referral.override.reason}${referral.override.decision ? ` — ${humanize(referral.override.decision)}${referral.override.decisionReason ? `: ${referral.override.decisionReason}` : ''}` : ''}`,
+          h(
+            'p',
+            {},
+            `Override requested: ${referral.override.reason}${referral.override.decision ? ` — ${humanize(referral.override.decision).toLowerCase()}${referral.override.decisionReason ? `: ${referral.override.decisionReason}` : ''}` : ''}`,
+          ),
+          why('R-EL-OVERRIDE'),
         )
       : null,
   );

@@ -2,7 +2,16 @@ import { WITHHELD_REASON } from '../../disclosure/nominations';
 import { allows } from '../../shared/permissions';
 import { api, errorMessage } from './api';
 import { groupedBars, horizontalBars } from './charts';
-import { announce, h, humanize, replaceChildren, when } from './dom';
+import {
+  calendarDate,
+  deadlineLabel,
+  plainRefusal,
+  roleName,
+  stageLabel,
+  stuckLabel,
+  typeLabel,
+} from '../../shared/plain-language';
+import { announce, h, replaceChildren, when } from './dom';
 import { addMonths, monthAxisLabel, monthName, shortMonthName } from './months';
 import { requireSession } from './session';
 
@@ -139,8 +148,8 @@ async function main(): Promise<void> {
         pct(f.enrolledShare.share),
         `of them enrolled by month end (${f.enrolledShare.enrolled} of ${f.enrolledShare.referred})`,
       ),
-      card('missed-intakes', String(f.missedIntakes), 'missed intakes (R-MISSED)'),
-      card('waiting', String(f.waitingSocialContacts), 'social contacts waiting for a place (R-SC-CAPACITY)'),
+      card('missed-intakes', String(f.missedIntakes), 'missed intakes'),
+      card('waiting', String(f.waitingSocialContacts), 'social contacts waiting for a place'),
     ),
     h('h2', {}, 'Referrals per month by type'),
     groupedBars({
@@ -180,7 +189,7 @@ async function main(): Promise<void> {
     h('h2', {}, 'Capacity at month end'),
     horizontalBars({
       id: 'chart-capacity',
-      title: 'Active participants against the places the case-manager FTE give (R-SC-CAPACITY)',
+      title: 'Active participants against the places the case-manager FTE give',
       unit: 'people',
       bars: [
         { label: 'places used', value: f.capacity.used, className: 'series-a', max: f.capacity.available },
@@ -220,7 +229,7 @@ async function main(): Promise<void> {
                   {},
                   h('a', { href: `/cases/${r.referralId}` }, r.referralId),
                   h('br'),
-                  h('span', { class: 'hint' }, humanize(r.type)),
+                  h('span', { class: 'hint' }, typeLabel(r.type)),
                 ),
                 h(
                   'td',
@@ -232,18 +241,24 @@ async function main(): Promise<void> {
                         h(
                           'span',
                           { class: 'hint' },
-                          `nominated by ${r.nominations.map((n: any) => `${n.by.id} (${humanize(n.by.role)}): ${n.reason ?? WITHHELD_REASON}`).join('; ')}`,
+                          `nominated by ${r.nominations.map((n: any) => `${n.by.name ?? `${n.by.id}, ${roleName(n.by.role)}`}: ${n.reason ?? plainRefusal(WITHHELD_REASON).text.toLowerCase()}`).join('; ')}`,
                         ),
                       ]
                     : null,
                 ),
-                h('td', {}, humanize(r.stage)),
-                h('td', {}, r.referredOn),
-                h('td', {}, r.nextDeadlineOn ? `${r.nextDeadlineOn} (${r.nextDeadlineRule})` : '—'),
+                h('td', { 'data-stage': r.stage }, stageLabel(r.stage)),
+                h('td', {}, calendarDate(r.referredOn)),
                 h(
                   'td',
                   {},
-                  r.stuck.map((s: string) => h('span', { class: 'badge stuck' }, humanize(s))),
+                  r.nextDeadlineOn
+                    ? `${deadlineLabel({ ruleId: r.nextDeadlineRule ?? '', name: 'deadline' })}: ${calendarDate(r.nextDeadlineOn)}`
+                    : '—',
+                ),
+                h(
+                  'td',
+                  {},
+                  r.stuck.map((s: string) => h('span', { class: 'badge stuck' }, stuckLabel(s))),
                 ),
               ),
             ),

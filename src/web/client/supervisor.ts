@@ -1,6 +1,7 @@
 import { api, errorMessage } from './api';
 import { h, replaceChildren, when } from './dom';
 import { caseTable } from './lists';
+import { why } from './words';
 import { requireSession } from './session';
 
 /** Stuck cases by reason: counts, then each list, every case linked to its page and its workflow. */
@@ -26,9 +27,10 @@ async function main(): Promise<void> {
       h('strong', {}, String(followUps.items.length)),
       followUps.label,
     ),
-    keys.map((k) => [h('h2', { id: k }, `${lists[k].label} (${lists[k].ruleId})`), caseTable(lists[k].cases)]),
+    keys.map((k) => [h('h2', { id: k }, lists[k].label), why(lists[k].ruleId), caseTable(lists[k].cases)]),
     // R-EVAL: follow-ups of cases and bookings; a booking has no case page, so its id is shown as it is.
-    h('h2', { id: 'followUpsUnconfirmed' }, `${followUps.label} (${followUps.ruleId})`),
+    h('h2', { id: 'followUpsUnconfirmed' }, followUps.label),
+    why(followUps.ruleId),
     followUps.items.length
       ? h(
           'table',

@@ -37,7 +37,11 @@ describe('creating a referral', () => {
       'R-SCENE',
       'R-INTAKE',
     ]);
-    expect(res.body.nextSteps.join(' ')).toMatch(/R-CALL.*R-PACKET.*R-SCENE.*R-INTAKE/s);
+    // In words for the officer (issue 23 item 3): who was called, the packet, the scene and intake dates.
+    expect(res.body.nextSteps.join(' ')).toMatch(
+      /case management team has been called.*diversion packet.*scene.*intake/s,
+    );
+    expect(res.body.nextSteps.join(' ')).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:|R-[A-Z]/);
     const row = await stack.db.referral.findUniqueOrThrow({
       where: { id: res.body.caseId },
       include: { person: true },

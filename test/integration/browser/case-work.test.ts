@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
 import { mailFor, readCase, settled, submitArrest } from '../../support/case-helpers';
-import { contextAs, launchBrowser, screenshot, watchErrors } from '../../support/browser';
+import { mailProblems, plainLanguageProblems } from '../../support/plain-language';
+import { contextAs, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -88,13 +89,14 @@ test('after the person left before screening, the filing decision has no default
   await screenshot(page, 'case-filing-decision-confirm');
   await page.locator('form.confirm button[type="submit"]').click();
   await page.locator('form.confirm').waitFor({ state: 'detached' });
-  await expect(page.locator('#stage').textContent()).resolves.toBe('CLOSED');
+  await expect(page.locator('#stage').getAttribute('data-stage')).resolves.toBe('CLOSED');
+  expect(await page.locator('#stage').textContent()).toBe('Closed');
   await settled(stack, caseId);
   const closing = (to: string) =>
     mailFor(stack, caseId, to).filter((m) => m.subject.includes("prosecutor's filing decision"));
   expect(closing(BURIEN_SERGEANTS)).toHaveLength(1);
   expect(closing(ON_CALL_CASE_MANAGERS)).toHaveLength(1);
-  expect(closing(BURIEN_SERGEANTS)[0].text).toContain('Case status: CLOSED (charges filed)');
+  expect(closing(BURIEN_SERGEANTS)[0].text).toContain('Where it stands: Closed (charges filed)');
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -201,4 +203,101 @@ test('R-STAFFING: /reports shows the month under way; a past month not yet produ
   await sup.context.close();
   expect((await apiAs(stack.baseUrl, 'case_manager').post(`/api/reports/${previous}/runs`)).status).toBe(403);
   expect((await apiAs(stack.baseUrl, 'supervisor').post(`/api/reports/${month}/runs`)).status).toBe(409);
+});
+
+/** A time said in the program's zone with how far away it is: "Wed 2 Dec, 4:41 pm (Pacific) — in 12 hours". */
+const LOCAL_DATE =
+  /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?, (\d{1,2}:\d{2} (am|pm)|end of the day) \(Pacific\) — in \d+ (minutes|hours|days)\b/;
+
+test('issue 23: on a phone (390×844) the case opens for its reader — where it stands, their next step and its date in local words, then the record they work from', async () => {
+  // Referred by an account the service knows by name (the demo officer, "Officer Dana Reyes").
+  const res = await apiAs(stack.baseUrl, 'officer', 'demo-officer').post('/api/referrals/arrest-diversions', {
+    ...arrestReferral(),
+  });
+  expect(res.status).toBe(201);
+  const caseId: string = res.body.caseId;
+  await settled(stack, caseId);
+  const firstScreen = async (role: Role, user: string, scope: { office?: string; agency?: string } = {}) => {
+    const context = await contextAs(stack, browser, { role, user, ...scope }, PHONE);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+    await page.waitForSelector('#case[data-ready="true"]');
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+    return { context, page, errors, top, next: (await page.locator('#next-step').textContent())! };
+  };
+
+  // Case management: the next step (screening, by its date), then their own record — release, intake,
+  // IIP, services, case notes — before the referral record.
+  const cm = await firstScreen('case_manager', 'cm-phone');
+  expect(cm.next).toMatch(/^Your next step: screen the person, by /);
+  expect(cm.next).toMatch(LOCAL_DATE);
+  expect(await cm.page.locator('#case-summary button[data-action="screening"]').isVisible()).toBe(true);
+  expect(await cm.top('#cm-title')).toBeLessThan(PHONE.viewport.height);
+  expect(await cm.top('#case-management')).toBeLessThan(await cm.top('#referral-record'));
+  expect(await cm.page.locator('#case-notes-title').count()).toBe(1);
+  expect(await cm.page.locator('#stage').textContent()).toBe('Waiting for screening');
+  // The timeline in sentences, with the officer's name; the rule only in its "why".
+  const first = cm.page.locator('#timeline li').first();
+  expect(await first.textContent()).toContain('Officer Dana Reyes referred the person for diversion, found eligible.');
+  expect(await first.locator('details.why summary').textContent()).toBe('Why?');
+  await screenshot(cm.page, 'case-first-screen-case-manager-phone');
+  // Adding a case note from its own section: it is listed there, not only in the timeline.
+  await cm.page.click('#case-management button[data-action="notes"]');
+  await cm.page.fill('form.confirm textarea[name="note"]', 'Met at the precinct; wants help with ID documents.');
+  await cm.page.locator('form.confirm button[type="submit"]').click();
+  await cm.page.locator('form.confirm').waitFor({ state: 'detached' });
+  expect(await cm.page.locator('#case-notes').textContent()).toContain('wants help with ID documents');
+  expect(await cm.page.locator('#case-notes').textContent()).toContain('you:');
+  expect(cm.errors).toEqual([]);
+  await cm.context.close();
+  // A case manager the service knows by name screens the person: the partners read who did it.
+  await apiAs(stack.baseUrl, 'case_manager', 'demo-case-manager').actOk(caseId, 'screening');
+  await settled(stack, caseId);
+
+  // The prosecutor with jurisdiction: the packet review, what its date means, then the referral record.
+  const dpa = await firstScreen('prosecutor', 'dpa-phone', { office: 'KCPAO' });
+  expect(dpa.next).toMatch(/^Your next step: review the diversion packet for your office\. If intake and consent/);
+  expect(dpa.next).toMatch(LOCAL_DATE);
+  expect(await dpa.top('#referral-record-title')).toBeLessThan(PHONE.viewport.height);
+  expect(await dpa.top('#referral-record')).toBeLessThan(await dpa.top('#case-management'));
+  await screenshot(dpa.page, 'case-first-screen-prosecutor-phone');
+  await dpa.context.close();
+
+  // The referring officer: report a return to the scene before the exclusion ends, then the referral record.
+  const officer = await firstScreen('officer', 'demo-officer', { agency: 'BURIEN_PD' });
+  expect(officer.next).toMatch(/^Your next step: report it if the person comes back to the scene/);
+  expect(officer.next).toMatch(LOCAL_DATE);
+  expect(await officer.top('#referral-record-title')).toBeLessThan(PHONE.viewport.height);
+  expect(await officer.top('#referral-record')).toBeLessThan(await officer.top('#case-management'));
+  expect(await officer.page.locator('#timeline li').first().textContent()).toContain('Officer Dana Reyes referred');
+  expect(await officer.page.locator('#timeline').textContent()).toContain(
+    'Case manager Robin Ochoa screened the person.',
+  );
+  expect(await officer.page.locator('#timeline').textContent()).not.toContain('demo-case-manager');
+  await screenshot(officer.page, 'case-first-screen-officer-phone');
+  // The scan itself: what it must find on a page, and the "why" it must leave alone.
+  await officer.page.evaluate(() => {
+    const planted = document.createElement('div');
+    planted.id = 'planted';
+    planted.innerHTML =
+      '<p>due 2026-12-03T00:41:51.250Z</p><p>Case status: AWAITING_SCREENING</p><button>R-EL-NORIGHT</button>' +
+      '<details class="why"><summary>Why?</summary>R-SCENE, 2026-12-03T00:41:51.250Z, ENROLLED</details>';
+    document.getElementById('case')!.append(planted);
+  });
+  expect(await plainLanguageProblems(officer.page)).toEqual([
+    'an ISO instant in p in #planted: “due 2026-12-03T00:41:51.250Z”',
+    'the code AWAITING_SCREENING in p in #planted: “Case status: AWAITING_SCREENING”',
+    'a rule id as the label of button in #planted: “R-EL-NORIGHT”',
+  ]);
+  await officer.page.evaluate(() => document.getElementById('planted')!.remove());
+  await officer.context.close();
+
+  // The notices this case sent are in words too (the test stack checks every captured notice as it stops).
+  expect(mailProblems(mailFor(stack, caseId))).toEqual([]);
+  expect(
+    mailFor(stack, caseId)
+      .map((m) => m.text)
+      .join('\n'),
+  ).toContain('Where it stands: Waiting for screening');
 });

@@ -143,8 +143,10 @@ test("R-DISCLOSE: the case manager's page lists who was shown the person's infor
     '#disclosures[data-ready="true"]',
   );
   const table = await page.locator('#disclosure-list').textContent();
-  expect(table).toContain('dpa-page (Prosecutor, KCPAO)');
-  expect(table).toContain('R-PACKET: the prosecutor office with jurisdiction');
+  expect(table).toContain("dpa-page, prosecutor, King County Prosecuting Attorney's Office");
+  expect(table).toContain('The prosecutor office with jurisdiction');
+  expect(table).toContain('the case page');
+  expect(table).not.toContain('/api/');
   expect(await page.locator('#disclosures-csv').getAttribute('href')).toBe(
     `/api/cases/${covered.caseId}/disclosures.csv`,
   );

@@ -207,6 +207,9 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       docWarrant({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
     );
     expect(res.status).toBe(201);
+    // The officer is told who was called: the NCI team, not case management (issue 23 item 3).
+    expect(res.body.nextSteps[0]).toMatch(/^The DOC NCI team has been called: .* by \w{3} \d{1,2} \w{3}.*\(Pacific\)/);
+    expect(res.body.nextSteps.join(' ')).not.toMatch(/case management team has been called/);
     const caseId = res.body.caseId;
     const waiting = await settled(stack, caseId);
     expect(waiting.stage).toBe('AWAITING_NCI_DECISION');

@@ -1,0 +1,32 @@
+import { localTime, localTimeFromNow, ruleWhy, type TimeOptions } from '../../shared/plain-language';
+import { h, programZone } from './dom';
+
+/**
+ * The pages' words for times and rules (src/shared/plain-language.ts does the phrasing): times in the
+ * program's zone from the page shell, and a rule id only inside a small "why" the reader may open.
+ */
+export const timeOptions = (): TimeOptions => ({ timeZone: programZone() });
+
+/** "Tue 3 Dec, 4:41 pm (Pacific)". */
+export const at = (iso: string | null | undefined): string => (iso ? localTime(iso, timeOptions()) : '—');
+
+/** "Tue 3 Dec, 4:41 pm (Pacific) — in 3 days". */
+export const due = (iso: string | null | undefined): string => (iso ? localTimeFromNow(iso, timeOptions()) : '—');
+
+/** The rules behind a line, folded away: "Why?" opens them. Never a label; nothing when there is none. */
+export function why(ruleIds: ReadonlyArray<string | null | undefined> | string | null | undefined): HTMLElement | null {
+  const ids = [...new Set((typeof ruleIds === 'string' ? [ruleIds] : (ruleIds ?? [])).filter(Boolean))] as string[];
+  if (ids.length === 0) return null;
+  return h(
+    'details',
+    { class: 'why' },
+    h('summary', {}, 'Why?'),
+    ids.length === 1
+      ? h('span', {}, ruleWhy(ids[0]))
+      : h(
+          'ul',
+          {},
+          ids.map((id) => h('li', {}, ruleWhy(id))),
+        ),
+  );
+}
