@@ -6,7 +6,7 @@ import { CODE_WORDS, ISO_INSTANT, plainTextProblems } from '../../src/shared/pla
  * The test of plain language in the browser (issue 23 item 3): every text a person reads on a page of
  * the product — outside a "why" (`details.why`), where rule ids belong — has no ISO instant and no code
  * (a stage such as AWAITING_SCREENING, an event type, a notice kind), and no label, button, summary,
- * legend, heading cell or link starts with a rule id. The browser helpers run it on every page state the
+ * legend, heading cell or link starts with a rule id. Text set as `<code>` is a value as a file holds it. The browser helpers run it on every page state the
  * tests visit (test/support/browser.ts); the test stack runs `mailProblems` over every notice it captured.
  */
 export async function plainLanguageProblems(page: Page): Promise<string[]> {
@@ -32,7 +32,8 @@ export async function plainLanguageProblems(page: Page): Promise<string[]> {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         if (!parent || ['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT'].includes(parent.tagName)) continue;
-        if (parent.closest('template') || !outsideWhy(parent)) continue;
+        // A value as the export or the API holds it is set as code (the data dictionary): not words to read.
+        if (parent.closest('template, code') || !outsideWhy(parent)) continue;
         for (const problem of textProblems(node.textContent ?? ''))
           problems.push(`${problem} in ${where(parent)}: “${snippet(node.textContent ?? '')}”`);
       }

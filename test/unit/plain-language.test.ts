@@ -5,6 +5,7 @@ import type { CaseStatus } from '../../src/disclosure';
 import { ACTION_CATALOGUE } from '../../src/shared/case-action-catalogue';
 import { STAGES, type NoticeKind, type Stage } from '../../src/shared/case-model';
 import {
+  addMonths,
   basisLabel,
   channelLabel,
   CODE_WORDS,
@@ -15,6 +16,8 @@ import {
   labelProblems,
   localTime,
   localTimeFromNow,
+  monthAxisLabel,
+  monthName,
   nextStepFor,
   nextStepSentence,
   NOTICE_TITLES,
@@ -22,6 +25,7 @@ import {
   plainRefusal,
   plainTextProblems,
   referralNextSteps,
+  shortMonthName,
   STAGE_LABELS,
   standingSentence,
   STUCK_LABELS,
@@ -73,6 +77,14 @@ describe('times in the program’s zone, said as people say them', () => {
     expect(localTimeFromNow('2026-12-05T18:00:00.000Z', { ...PACIFIC, now })).toBe(
       'Sat 5 Dec, 10:00 am (Pacific) — in 3 days',
     );
+  });
+
+  test('a report month by name (the API keeps YYYY-MM): "November 2026", a chart axis "Nov" with its year under January', () => {
+    expect(monthName('2026-11')).toBe('November 2026');
+    expect(shortMonthName('2026-11')).toBe('Nov 2026');
+    expect(addMonths('2026-01', -1)).toBe('2025-12');
+    expect(addMonths('2026-11', 2)).toBe('2027-01');
+    expect(['2026-11', '2026-12', '2027-01'].map(monthAxisLabel)).toEqual([['Nov', '2026'], ['Dec'], ['Jan', '2027']]);
   });
 });
 

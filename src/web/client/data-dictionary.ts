@@ -8,6 +8,10 @@ import { requireSession } from './session';
  * de-identified — with what an export made now would hold, and the downloads (GET
  * /api/evaluation/data-dictionary answers the same as JSON).
  */
+/** A column's meaning with the export's own values (FELONY, NCI_DECLINED…) set as code, as the CSV holds them. */
+const withCodes = (meaning: string) =>
+  meaning.split(/\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{4,})\b/).map((part, i) => (i % 2 ? h('code', {}, part) : part));
+
 async function main(): Promise<void> {
   const me = await requireSession();
   if (!me) return;
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
         'tbody',
         {},
         Object.entries(d.fields).map(([field, meaning]) =>
-          h('tr', { 'data-field': field }, h('td', {}, h('code', {}, field)), h('td', {}, meaning)),
+          h('tr', { 'data-field': field }, h('td', {}, h('code', {}, field)), h('td', {}, withCodes(meaning))),
         ),
       ),
     ),

@@ -1,4 +1,5 @@
 import { plainSentence, type FieldKind, type Problem } from './plain-errors';
+import { inWords } from './words';
 
 /**
  * Reads a form into the API's JSON shape: control names are JSON paths (offenses.0.drug.grams);
@@ -66,7 +67,8 @@ export function showErrors(
     while (path.length > 0 && !document.getElementById(idOf(path))) path = path.slice(0, -1);
     const id = path.length ? idOf(path) : form.id;
     const field = document.getElementById(id);
-    const sentence = plainSentence(issue, labelOf(field), kindOf(field));
+    // In words; the rule a message cites is its "Why?" in the summary (never part of the sentence).
+    const { text: sentence, why } = inWords(plainSentence(issue, labelOf(field), kindOf(field)));
     const slot = document.getElementById(`${id}-error`);
     if (field && field !== form) field.setAttribute('aria-invalid', 'true');
     if (slot) {
@@ -80,6 +82,7 @@ export function showErrors(
     a.href = `#${id}`;
     a.textContent = sentence;
     li.append(a);
+    if (why) li.append(' ', why);
     return li;
   });
   const h2 = document.createElement('h2');

@@ -4,6 +4,7 @@ import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
 import { notingUncheckedOrders } from '../../referrals/protective-orders';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
+import { stageLabel } from '../../shared/plain-language';
 import { api, errorMessage, OfflineError, type ApiResult } from './api';
 import { localDate } from '../../eligibility/calendar-dates';
 import { announce, h, replaceChildren, when, whenDone, type Child } from './dom';
@@ -11,6 +12,7 @@ import { clearErrors, readForm, showErrors } from './form-data';
 import { retryDelayMs, serverWaitMs } from './retry';
 import * as outbox from './secure-outbox';
 import { requireSession, type SessionUser } from './session';
+import { inWords, why } from './words';
 
 /**
  * The referral form: validated with the API's own zod schemas, eligibility shown as the officer types
@@ -113,7 +115,10 @@ function renderEligibility(
       ? h(
           'ul',
           { id: 'eligibility-reasons' },
-          verdict.reasons.map((r) => h('li', { 'data-rule': r.ruleId }, r.message)),
+          verdict.reasons.map((r) => {
+            const said = inWords(r.message, r.ruleId);
+            return h('li', { 'data-rule': r.ruleId }, said.text, said.why);
+          }),
         )
       : null,
     verdict.notes.length
@@ -127,7 +132,8 @@ function renderEligibility(
       ? h(
           'p',
           {},
-          `Earlier referrals of this person (R-EL-PRIOR): ${priors.map((p) => `${p.caseId} (${p.stage.toLowerCase().replace(/_/g, ' ')})`).join(', ')}`,
+          `Earlier referrals of this person: ${priors.map((p) => `${p.caseId} (${stageLabel(p.stage).toLowerCase()})`).join(', ')}`,
+          why('R-EL-PRIOR'),
         )
       : null,
   );
@@ -314,8 +320,9 @@ function bookingDetails(res: ApiResult): HTMLElement[] {
       {},
       res.body.reason === 'INELIGIBLE'
         ? 'Not eligible: the person is booked, with the reasons the check found.'
-        : 'Eligible, and booked: diversion is advice, the officer decides (R-EL-NORIGHT).',
-      ' The booking is kept for the program evaluation (R-EVAL); its outcomes are followed up at 6, 12 and 24 months.',
+        : 'Eligible, and booked: diversion is advice, the officer decides.',
+      ' The booking is kept for the program evaluation; its outcomes are followed up at 6, 12 and 24 months.',
+      why(res.body.reason === 'INELIGIBLE' ? ['R-EVAL'] : ['R-EL-NORIGHT', 'R-EVAL']),
     ),
   ];
 }
@@ -374,7 +381,12 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
     (document.getElementById('override') as HTMLElement).hidden = false;
     offerSocialContactFrom(form);
     const reasons = (error.reasons as Array<{ ruleId: string; message: string }>).map((r) =>
-      h('li', { 'data-rule': r.ruleId }, h('a', { href: '#eligibility' }, `Not eligible: ${r.message}`)),
+      h(
+        'li',
+        { 'data-rule': r.ruleId },
+        h('a', { href: '#eligibility' }, `Not eligible: ${inWords(r.message).text}`),
+        why(r.ruleId),
+      ),
     );
     showErrors(
       form,
@@ -416,8 +428,9 @@ function offerSocialContactFrom(form: HTMLFormElement): void {
             violations: [{ date: body.incident?.occurredOn ?? new Date().toISOString().slice(0, 10) }],
           }),
       },
-      'Refer as a social contact instead (R-SC-FROM-ARREST)',
+      'Refer as a social contact instead',
     ),
+    why('R-SC-FROM-ARREST'),
   );
 }
 
@@ -444,7 +457,10 @@ function fillSocialContact(draft: Record<string, any>): void {
   if (draft.fromArrest) {
     set('fromArrest', draft.fromArrest);
     const note = document.getElementById('s-from-arrest-note')!;
-    note.textContent = `Started from case ${draft.fromArrest}, not diverted (R-SC-FROM-ARREST): complete what applies.`;
+    note.replaceChildren(
+      `Started from case ${draft.fromArrest}, not diverted: complete what applies.`,
+      why('R-SC-FROM-ARREST') ?? '',
+    );
     note.hidden = false;
   }
   syncConditionalFields();

@@ -3,16 +3,20 @@ import { allows } from '../../shared/permissions';
 import { api, errorMessage } from './api';
 import { groupedBars, horizontalBars } from './charts';
 import {
+  addMonths,
   calendarDate,
   deadlineLabel,
+  monthAxisLabel,
+  monthName,
   plainRefusal,
   roleName,
+  shortMonthName,
   stageLabel,
   stuckLabel,
   typeLabel,
 } from '../../shared/plain-language';
 import { announce, h, replaceChildren, when } from './dom';
-import { addMonths, monthAxisLabel, monthName, shortMonthName } from './months';
+
 import { requireSession } from './session';
 
 /**

@@ -1,4 +1,4 @@
-import { localTime, localTimeFromNow, ruleWhy, type TimeOptions } from '../../shared/plain-language';
+import { localTime, localTimeFromNow, plainRefusal, ruleWhy, type TimeOptions } from '../../shared/plain-language';
 import { h, programZone } from './dom';
 
 /**
@@ -29,4 +29,13 @@ export function why(ruleIds: ReadonlyArray<string | null | undefined> | string |
           ids.map((id) => h('li', {}, ruleWhy(id))),
         ),
   );
+}
+
+/**
+ * A message from a rule (an eligibility reason, a refused field) as a person reads it: the words, and
+ * its rule ids in a "Why?" beside them — "12 g is more than 7 g of drugs" and, folded, R-EX-DRUG-AMOUNT.
+ */
+export function inWords(message: string, ruleId?: string | null): { text: string; why: HTMLElement | null } {
+  const plain = plainRefusal(message, timeOptions());
+  return { text: plain.text, why: why([...plain.ruleIds, ruleId]) };
 }

@@ -164,7 +164,8 @@ test('issue 23, R-CONSENT: verbal consent without "memorialized by" is refused i
   await form.getByRole('button', { name: 'Confirm record consent' }).click();
   const error = page.locator('#action-error');
   await error.waitFor();
-  expect(await error.textContent()).toBe('A verbal consent must name who memorialized it (R-CONSENT).');
+  expect(await error.locator('p').textContent()).toBe('A verbal consent must name who memorialized it.');
+  expect(await error.locator('details.why').textContent()).toContain('R-CONSENT');
   const memorializedBy = form.locator('input[name="memorializedBy"]');
   expect(await memorializedBy.getAttribute('aria-invalid')).toBe('true');
   expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('memorializedBy');

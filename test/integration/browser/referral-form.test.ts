@@ -133,7 +133,7 @@ test('offline, then the session expires: the referral is kept, encrypted, and se
   const caseId = (await page.locator('#case-id').textContent())!;
   await settled(stack, caseId);
   expect((await referralsOf('Outboxley')).map((r) => [r.id, r.submittedById])).toEqual([[caseId, 'demo-officer']]);
-  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  await page.locator('#outbox').waitFor({ state: 'hidden' }); // redrawn once the sending is done
   await page.reload();
   await page.waitForSelector('#arrest-form[data-ready="true"]');
   expect(await referralsOf('Outboxley')).toHaveLength(1);
@@ -161,7 +161,7 @@ test('two officers on one device: nothing of the first is shown to or sent under
   await signIn(page, 'officer-second');
   await page.waitForSelector('#arrest-form[data-ready="true"]');
   await page.waitForTimeout(500);
-  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  await page.locator('#outbox').waitFor({ state: 'hidden' }); // redrawn once the sending is done
   expect(await page.content()).not.toContain('Firstofficer');
   expect(await referralsOf('Firstofficer')).toHaveLength(0);
   expect(await deviceStorage(page)).not.toContain('Firstofficer');
@@ -213,7 +213,7 @@ test('issue 23: offline, then the next person — the saved referral is sent whe
   const firstCase = (await page.locator('#case-id').textContent())!;
   expect(await title.textContent()).toBe(`Referral for Ada Offlinefirst sent — case ${firstCase}`);
   expect(await page.locator('main').textContent()).not.toContain('No connection');
-  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  await page.locator('#outbox').waitFor({ state: 'hidden' }); // redrawn once the sending is done
   expect(await page.inputValue('#f-person-givenName')).toBe('Ben'); // what the officer typed since is kept
   await screenshot(page, 'refer-offline-sent-next-person');
 
@@ -271,7 +271,7 @@ test('issue 23, R-EL-OVERRIDE: a referral saved offline and refused when sent go
   const rows = await referralsOf('Refusedlater');
   expect(rows).toHaveLength(1);
   expect([rows[0].id, rows[0].submissionId]).toEqual([await page.locator('#case-id').textContent(), submissionId]);
-  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  await page.locator('#outbox').waitFor({ state: 'hidden' }); // redrawn once the sending is done
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -305,7 +305,63 @@ test('issue 23: a 429 with Retry-After is retried by the page itself, no sooner 
   expect(calls).toHaveLength(2);
   expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(1900); // Retry-After: 2 (seconds), honoured
   expect(await referralsOf('Busyservice')).toHaveLength(1);
-  expect(await page.locator('#outbox').isHidden()).toBe(true);
+  await page.locator('#outbox').waitFor({ state: 'hidden' }); // redrawn once the sending is done
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('issue 23: a 503 without a hint is retried by the page with growing waits (about 1 s, then 2 s), still open and online, and then sent once', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-unavailable' }, PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const calls: number[] = [];
+  await page.route('**/api/referrals/arrest-diversions', async (route) => {
+    calls.push(Date.now());
+    if (calls.length > 2) return route.continue();
+    await route.fulfill({
+      status: 503,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: 'The service is restarting' } }),
+    });
+  });
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Una', familyName: 'Unavailable', dateOfBirth: '1982-02-22' });
+  await page.locator('#arrest-submit').click();
+  await page.locator('#result-title', { hasText: 'The service is busy; retrying in' }).waitFor();
+  expect(await page.locator('main').textContent()).not.toContain('No connection');
+
+  await page.locator('#result-title', { hasText: 'Referral for Una Unavailable sent — case' }).waitFor();
+  expect(calls).toHaveLength(3);
+  // The backoff (1 s, then 2 s, each ±20 % and rounded up to whole seconds): the second wait is the longer.
+  expect(calls[1] - calls[0]).toBeGreaterThanOrEqual(900);
+  expect(calls[2] - calls[1]).toBeGreaterThanOrEqual(1_800);
+  expect(await referralsOf('Unavailable')).toHaveLength(1);
+  await page.locator('#outbox').waitFor({ state: 'hidden' });
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test('issue 23, R-EL-NORIGHT: a booking confirmed offline is kept on the device as a booking, the form is free, and it is recorded once when the connection returns', async () => {
+  const context = await contextAs(stack, browser, { role: 'officer', user: 'officer-bookoffline' }, PHONE);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  const bookingsOf = (familyName: string) => stack.db.booking.count({ where: { person: { familyName } } });
+  await page.goto(`${stack.baseUrl}/refer`);
+  await fill(page, { givenName: 'Otto', familyName: 'Offlinebook', dateOfBirth: '1979-09-19' });
+  await context.setOffline(true);
+  await page.locator('#arrest-book').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Book Otto Offlinebook' }).click();
+  await page.locator('#result-title', { hasText: 'No connection: saved on this device' }).waitFor();
+  expect(await page.locator('#outbox-items').textContent()).toContain('Otto Offlinebook');
+  expect(await page.inputValue('#f-person-familyName')).toBe(''); // the form is free for the next person
+  await expectAccessible(page, 'a booking saved offline');
+
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await page.locator('#result-title', { hasText: 'Booking for Otto Offlinebook recorded — booking' }).waitFor();
+  await page.locator('#outbox').waitFor({ state: 'hidden' });
+  expect(await bookingsOf('Offlinebook')).toBe(1);
+  expect(await referralsOf('Offlinebook')).toHaveLength(0); // a booking, never a diversion
   expect(errors).toEqual([]);
   await context.close();
 });
@@ -407,8 +463,13 @@ test('an empty form and a wrong one answer in plain words, each linked to its fi
   await page.locator('#eligibility-bar', { hasText: 'Not eligible: 1 reason' }).waitFor();
   await page.locator('#arrest-submit').click();
   await summary.locator('li', { hasText: 'Not eligible' }).waitFor();
-  expect(await summary.textContent()).toMatch(/Not eligible: .*12 g is more than 7 g of drugs \(R-EX-DRUG-AMOUNT\)/);
-  expect(await summary.textContent()).toContain('give the sergeant a reason to override (R-EL-OVERRIDE)');
+  // In words; each reason's rule in its "Why?" beside it, never in the sentence (issue 23 item 4).
+  const notEligible = summary.locator('li', { hasText: 'Not eligible' });
+  expect(await notEligible.locator('a').textContent()).toMatch(/^Not eligible: .*12 g is more than 7 g of drugs\.?$/);
+  expect(await notEligible.locator('details.why').textContent()).toContain('R-EX-DRUG-AMOUNT');
+  const override = summary.locator('li', { hasText: 'give the sergeant a reason to override' });
+  expect(await override.locator('a').textContent()).not.toContain('R-EL-OVERRIDE');
+  expect(await override.locator('details.why').textContent()).toContain('R-EL-OVERRIDE');
   await expectAccessible(page, 'an ineligible referral refused');
   expect(await referralsOf('Wrongform')).toHaveLength(0);
   // R-SC-FROM-ARREST: not diverted, the person may be referred as a social contact without typing again.
@@ -450,9 +511,11 @@ test('issue 22 item 2: R-EX-ORDER and R-EL-OFFENSE on the form: whom an order pr
   await page.locator('#arrest-submit').click();
   const reasons = page.locator('#eligibility-reasons');
   await reasons.locator('li[data-rule="R-EX-ORDER"]').waitFor();
-  expect(await reasons.textContent()).toBe(
-    'a no-contact, restraining or anti-harassment order protects a current LEAD participant (R-EX-ORDER)',
+  // In words; the rule in its "Why?" (issue 23 item 4).
+  expect(await reasons.locator('li[data-rule="R-EX-ORDER"]').evaluate((li) => li.firstChild?.textContent)).toBe(
+    'A no-contact, restraining or anti-harassment order protects a current LEAD participant',
   );
+  expect(await reasons.locator('details.why').textContent()).toContain('R-EX-ORDER');
   expect(await page.content()).not.toMatch(new RegExp(`${participantCase}|Odile|1980-08-08`));
   expect(await referralsOf('Ordercheck')).toHaveLength(0);
   await expectAccessible(page, 'an order protecting a current participant');
