@@ -67,7 +67,7 @@ export function clientReportCsv(rows: ClientReportRow[], full: boolean): string 
 
 /**
  * R-STAFFING: the case list for the operational partners' monthly staffing meeting. The codes for
- * spreadsheets, then the same in words for the people at the meeting (src/shared/plain-language.ts).
+ * spreadsheets, then the same in words for the people at the meeting (src/shared/plain-language/).
  */
 export function staffingListCsv(rows: StaffingListRow[]): string {
   return csv(

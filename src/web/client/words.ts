@@ -2,7 +2,7 @@ import { localTime, localTimeFromNow, plainRefusal, ruleWhy, type TimeOptions } 
 import { h, programZone } from './dom';
 
 /**
- * The pages' words for times and rules (src/shared/plain-language.ts does the phrasing): times in the
+ * The pages' words for times and rules (src/shared/plain-language/ does the phrasing): times in the
  * program's zone from the page shell, and a rule id only inside a small "why" the reader may open.
  */
 export const timeOptions = (): TimeOptions => ({ timeZone: programZone() });
