@@ -26,6 +26,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
 /** A browser context signed in as a person: the session cookie local sign-in would have set. */
 export async function contextAs(

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
 import { mailFor, readCase, settled, submitArrest } from '../../support/case-helpers';
 import { mailProblems, plainLanguageProblems } from '../../support/plain-language';
-import { contextAs, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
+import { contextAs, DESKTOP, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -301,4 +301,57 @@ test('issue 23: on a phone (390×844) the case opens for its reader — where it
       .map((m) => m.text)
       .join('\n'),
   ).toContain('Where it stands: Waiting for screening');
+});
+
+test('issue 23: at desktop size (1280×800) the case opens for its reader too — its next step in words first, then case management for case managers and the referral record for prosecutors and officers', async () => {
+  const caseId = await submitArrest(stack, arrestReferral()); // referred by officer-1
+  const readers: Array<{
+    role: Role;
+    user: string;
+    scope?: { office?: string; agency?: string };
+    first: string;
+    then: string;
+  }> = [
+    { role: 'case_manager', user: 'cm-desktop', first: '#case-management', then: '#referral-record' },
+    {
+      role: 'prosecutor',
+      user: 'dpa-desktop',
+      scope: { office: 'KCPAO' },
+      first: '#referral-record',
+      then: '#case-management',
+    },
+    {
+      role: 'officer',
+      user: 'officer-1',
+      scope: { agency: 'BURIEN_PD' },
+      first: '#referral-record',
+      then: '#case-management',
+    },
+  ];
+  for (const { role, user, scope, first, then } of readers) {
+    const context = await contextAs(stack, browser, { role, user, ...scope }, DESKTOP);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${stack.baseUrl}/cases/${caseId}`);
+    await page.waitForSelector('#case[data-ready="true"]');
+    const top = async (selector: string) => (await page.locator(selector).boundingBox())!.y;
+    // Case management screens by a date; the officer reports a return before the exclusion ends.
+    const next = (await page.locator('#next-step').textContent()) ?? '';
+    expect({ role, next }).toEqual({
+      role,
+      next: role === 'prosecutor' ? expect.any(String) : expect.stringMatching(LOCAL_DATE),
+    });
+    expect(next.length).toBeGreaterThan(0);
+    expect({ role, order: (await top(first)) < (await top(then)) }).toEqual({ role, order: true });
+    expect({
+      role,
+      wider: await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    }).toEqual({
+      role,
+      wider: 0,
+    });
+    if (role === 'case_manager') await screenshot(page, 'case-first-screen-case-manager-desktop');
+    expect(errors).toEqual([]);
+    await context.close();
+  }
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Page } from 'playwright-core';
-import { contextAs, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
+import { contextAs, DESKTOP, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
 import { buildCase, REFERRING_OFFICER, type BuiltCase } from '../../support/disclosure-cases';
 import { pdfPages } from '../../support/pdf-text';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -217,6 +217,22 @@ describe('issue 23 item 2: finding a case again, on a phone (390×844)', () => {
       expect({ who, tooWide: await tooWide(page) }).toEqual({ who, tooWide: [] });
       if (identity.user === REFERRING_OFFICER.id) await screenshot(page, 'search-officer-phone');
       if (identity.user === 'ca-search') await screenshot(page, 'search-nothing-phone');
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  test('at desktop size (1280×800) search finds the same, as a list within the screen; a reader of neither case finds nothing', async () => {
+    for (const { identity, finds } of readers.filter((r) => ['officer', 'prosecutor'].includes(r.identity.role))) {
+      const context = await contextAs(stack, browser, identity, DESKTOP);
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(`${stack.baseUrl}/search`);
+      await page.waitForSelector('#search-form[data-ready="true"]');
+      const who = `${identity.role} ${identity.user}`;
+      expect({ who, found: (await searchByName(page, 'ref-page')).sort() }).toEqual({ who, found: finds() });
+      expect({ who, tooWide: await tooWide(page) }).toEqual({ who, tooWide: [] });
+      if (identity.user === REFERRING_OFFICER.id) await screenshot(page, 'search-officer-desktop');
       expect(errors).toEqual([]);
       await context.close();
     }

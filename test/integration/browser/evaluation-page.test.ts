@@ -8,6 +8,7 @@ import {
   launchBrowser,
   layoutOf,
   PHONE,
+  DESKTOP,
   screenshot,
   SCREENSHOTS,
   watchErrors,
@@ -32,7 +33,6 @@ const DAY = 86_400_000;
 /** Participants started 20 days ago; the comparison pool 200 days ago (followed past 6 months, not 12). */
 const START = new Date(Date.now() - 20 * DAY).toISOString();
 const POOL_START = new Date(Date.now() - 200 * DAY).toISOString();
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 /** Nothing wider than the screen, and every table as it should be shown (cards on a phone). */
 const layoutProblems = (where: string, layout: PageLayout, tableDisplay: 'block' | 'table') => [
   ...(layout.scrollWidth > layout.viewport

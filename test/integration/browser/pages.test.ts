@@ -6,6 +6,7 @@ import {
   launchBrowser,
   layoutOf,
   PHONE,
+  DESKTOP,
   screenshot,
   watchErrors,
   type PageLayout,
@@ -311,7 +312,6 @@ test("no list page or search attribute carries the person's name or date of birt
  * One browser, one context per role, every page in turn: each visit waits for the page's ready marker.
  */
 describe('phone first: every page, as every role that may open it', () => {
-  const DESKTOP = { viewport: { width: 1280, height: 800 } };
   type Visit = { path: string; ready: string };
   let cases: { enrolled: string; waiting: string; nci: string };
   beforeAll(async () => {
