@@ -141,7 +141,10 @@ async function checkPacket(reader: Reader, c: BuiltCase) {
   await expectOneDisclosure(res, reader, c, ['REFERRAL_RECORD']);
 }
 
-/** Lists and queues carry program status only — codes and dates — to every reader (the caseload names people to case managers). */
+/**
+ * Lists and queues carry program status only — codes and dates — to every reader; the caseload names
+ * people to case managers, and the prosecutor's inbox names the people of cases the office may read.
+ */
 async function checkLists(reader: Reader, c: BuiltCase) {
   const api = asReader(reader);
   const lists: Record<Role, string[]> = {
@@ -158,8 +161,16 @@ async function checkLists(reader: Reader, c: BuiltCase) {
     const res = await api.get(path);
     expect({ path, status: res.status }).toEqual({ path, status: 200 });
     const text = JSON.stringify(res.body);
-    expectNoMarkers(`${reader.name}: ${path}`, text, c.cm, ...(path === '/api/caseload' ? [] : [c.ref]));
-    expect(await disclosuresOf(res)).toEqual([]);
+    // Issue 23 item 2: the prosecutor's inbox names the people of the office's own cases, each a disclosure.
+    const inbox = path === '/api/queues/prosecutor';
+    const names = path === '/api/caseload' || (inbox && reader.relatesTo(c));
+    expectNoMarkers(`${reader.name}: ${path}`, text, c.cm, ...(names ? [] : [c.ref]));
+    const disclosed = (await disclosuresOf(res)).filter((d) => d.caseId === c.caseId);
+    const shown = inbox && text.includes(c.ref) ? [{ who: reader.id, caseId: c.caseId }] : [];
+    expect({ path, disclosed: disclosed.map((d) => ({ who: d.actorId, caseId: d.caseId })) }).toEqual({
+      path,
+      disclosed: shown,
+    });
   }
 }
 
