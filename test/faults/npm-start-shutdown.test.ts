@@ -132,10 +132,11 @@ function expectStoppedInOrder(output: string) {
   const at = steps.map((step) => output.indexOf(step));
   expect(at.every((i) => i >= 0)).toBe(true);
   expect([...at].sort((a, b) => a - b)).toEqual(at);
-  // The worker began to stop only once the API had stopped (its requests may wait on the worker).
+  // The worker began to stop only once the API had stopped (its requests may wait on the worker). Its own
+  // lines reach this output through the launcher's pipe, a moment after they were written: they may come
+  // after the launcher's next line, so only "after the API stopped" can be read from their order here.
   const workerStopping = output.indexOf("state: 'STOPPING'");
   expect(workerStopping).toBeGreaterThan(at[0]);
-  expect(workerStopping).toBeLessThan(at[1]);
   expect(output).not.toMatch(/while stopping|IllegalStateError|failed to start|\[watchdog\]/);
 }
 
