@@ -56,4 +56,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The case domain: pure, so the workflows, the API, referrals and evaluation share it; the workflow
+    // bundle loads it, so no Node built-ins either.
+    files: ['src/case/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The case domain runs in the workflow sandbox too: no Node built-ins.',
+          })),
+          patterns: [
+            {
+              group: ['@temporalio/*'],
+              message: 'The case domain is free of Temporal: refuse with CaseRejection (src/case/rejections.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { continueAsNew } from '@temporalio/workflow';
 import type { ArrestDiversionInput } from '../src/shared/case-model';
-import { openArrestDiversion } from './case/open-case';
+import { openArrestDiversion } from '../src/case/open-case';
 import {
   intakeDeadlineRule,
   nciDecisionOverdueRule,
@@ -9,7 +9,7 @@ import {
   screeningOverdueRule,
   victimFilingDecisionRule,
   victimObjectionWindowRule,
-} from './case-rules';
+} from './case-clocks';
 import { runCase, type CaseResult } from './case-workflow';
 
 /**

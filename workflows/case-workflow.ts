@@ -10,12 +10,13 @@ import {
   type ActionAccepted,
 } from '../src/shared/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
-import { compactCarriedState } from './case/carried-state';
-import type { NewCaseEvent } from './case/case-events';
-import { viewOf } from './case/case-view';
-import { decide } from './case/decisions';
-import type { RulesInForce } from './case/decision-helpers';
-import { rejectField } from './case/rejections';
+import { compactCarriedState } from '../src/case/carried-state';
+import type { NewCaseEvent } from '../src/case/case-events';
+import { viewOf } from '../src/case/case-view';
+import { decide } from '../src/case/decisions';
+import type { RulesInForce } from '../src/case/decision-helpers';
+import { rejectField } from '../src/case/rejections';
+import { refusedAsFailure } from './case-action-failure';
 import { CaseRuntime, PATCHES, systemEvent } from './case-runtime';
 
 export interface CaseResult {
@@ -137,14 +138,17 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
   setHandler(
     update,
     (raw: unknown) => {
-      const args = parseArgs(action, raw, true);
-      runtime.commit(decide(action, runtime.state, args, Date.now(), rulesInForce));
+      const args = refusedAsFailure(() => parseArgs(action, raw, true));
+      runtime.commit(refusedAsFailure(() => decide(action, runtime.state, args, Date.now(), rulesInForce)));
       return {
         seq: runtime.state.seq,
         stage: runtime.state.stage,
         ...(args.bodyHash ? { bodyHash: args.bodyHash } : {}),
       };
     },
-    { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },
+    {
+      validator: (raw: unknown) =>
+        void refusedAsFailure(() => decide(action, runtime.state, parseArgs(action, raw), Date.now())),
+    },
   );
 }

@@ -1,8 +1,8 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { SocialContactInput } from '../src/shared/case-model';
 import { placeGrantedSignal } from '../src/shared/definitions';
-import { openSocialContact } from './case/open-case';
-import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-rules';
+import { openSocialContact } from '../src/case/open-case';
+import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-clocks';
 import { systemEvent } from './case-runtime';
 import { runCase, type CaseResult } from './case-workflow';
 
