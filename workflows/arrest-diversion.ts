@@ -10,7 +10,8 @@ import {
   victimFilingDecisionRule,
   victimObjectionWindowRule,
 } from './case-clocks';
-import { runCase, type CaseResult } from './case-workflow';
+import type { CaseResult } from '../src/shared/workflow-contract';
+import { runCase } from './case-workflow';
 
 /**
  * One arrest diversion (PROTOCOL.md "Arrest diversion: the process"), from the officer's referral —

@@ -2,7 +2,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
-import { isTerminal, type CaseState, type Outcome, type Stage } from '../src/shared/case-model';
+import { isTerminal, type CaseState } from '../src/shared/case-model';
+import type { CaseResult } from '../src/shared/workflow-contract';
 import {
   caseActionUpdates,
   caseStateQuery,
@@ -18,12 +19,6 @@ import type { RulesInForce } from '../src/case/decision-helpers';
 import { rejectField } from '../src/case/rejections';
 import { refusedAsFailure } from './case-action-failure';
 import { CaseRuntime, PATCHES, systemEvent } from './case-runtime';
-
-export interface CaseResult {
-  referralId: string;
-  stage: Stage;
-  outcome?: Outcome;
-}
 
 export type CaseRule = (runtime: CaseRuntime) => Promise<void>;
 
