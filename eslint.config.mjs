@@ -1,7 +1,8 @@
 // The lint gate of `npm test` (npm run lint): promises that nobody awaits or that are passed where a
-// callback's result is ignored, and workflow code that could break determinism.
+// callback's result is ignored, import cycles, and workflow code that could break determinism.
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import noCycle from './eslint-rules/no-cycle.mjs';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -16,6 +17,8 @@ export default tseslint.config(
       '.tools/',
       'dist/',
       'src/web/client/dist/',
+      // Code the lint gate must refuse, linted by test/unit/lint-gate.test.ts.
+      'test/fixtures/lint/',
     ],
   },
   {
@@ -24,12 +27,13 @@ export default tseslint.config(
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
-    plugins: { '@typescript-eslint': tseslint.plugin },
+    plugins: { '@typescript-eslint': tseslint.plugin, lead: { rules: { 'no-cycle': noCycle } } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
+      'lead/no-cycle': 'error',
     },
   },
   {
@@ -52,6 +56,28 @@ export default tseslint.config(
           selector: 'CallExpression[callee.name=/^(patched|deprecatePatch)$/] > Literal',
           message:
             'Name the patch in PATCHES (workflows/case-runtime.ts) so the README and the replay fixtures can follow it.',
+        },
+      ],
+    },
+  },
+  {
+    // The case domain: pure, so the workflows, the API, referrals and evaluation share it; the workflow
+    // bundle loads it, so no Node built-ins either.
+    files: ['src/case/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The case domain runs in the workflow sandbox too: no Node built-ins.',
+          })),
+          patterns: [
+            {
+              group: ['@temporalio/*'],
+              message: 'The case domain is free of Temporal: refuse with CaseRejection (src/case/rejections.ts).',
+            },
+          ],
         },
       ],
     },

@@ -1,6 +1,6 @@
 import { placesOf } from '../src/config/load-config';
 import type { CapacitySignalName } from '../src/shared/definitions';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './activity-deps';
 
 /** R-SC-CAPACITY: tells the program's capacity coordinator what happened to a case. */
 export async function signalCapacity(

@@ -1,4 +1,4 @@
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './activity-deps';
 
 /**
  * R-EVAL: a follow-up falls due — its row says so, and the agency's sergeants are told once (a retry

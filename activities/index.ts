@@ -1,7 +1,4 @@
-import type { LeadConfig } from '../src/config/config-schema';
-import type { PrismaClient } from '../src/generated/prisma/client';
-import type { Mailer } from '../src/mail/mailer';
-import type { CaseWorkflows } from '../src/temporal/case-workflows';
+import type { ActivityDeps } from './activity-deps';
 import { signalCapacity } from './capacity';
 import { markFollowUp, remindFollowUp } from './follow-up';
 import { openLinkedSocialContact } from './open-linked-social-contact';
@@ -9,14 +6,6 @@ import { produceMonthlyReport } from './produce-monthly-report';
 import { produceEvaluation } from './produce-evaluation';
 import { recordCaseProgress } from './record-case-progress';
 import { sendNotice, sendNotices } from './send-notice';
-
-export interface ActivityDeps {
-  db: PrismaClient;
-  mailer: Mailer;
-  config: LeadConfig;
-  /** Temporal, for the activities that start or signal other workflows. */
-  cases: CaseWorkflows;
-}
 
 /** The worker's activities, built from injected parts so tests run them against real local ones. */
 export function createActivities(deps: ActivityDeps) {

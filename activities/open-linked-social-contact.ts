@@ -2,7 +2,7 @@ import { casePolicyOf } from '../src/config/load-config';
 import { caseIdFor } from '../src/referrals/case-id';
 import { releaseIdOf } from '../src/disclosure';
 import type { CarriedParticipation, SocialContactInput } from '../src/shared/case-model';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './activity-deps';
 
 /**
  * R-VICTIM: charges filed after a victim objection hand the person on to a social contact "based on

@@ -1,5 +1,5 @@
 import { computeEvaluation } from '../src/evaluation/compute-evaluation';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './activity-deps';
 
 /** R-EVAL: computes the evaluation figures and stores them (a new row per run; the latest is read). */
 export async function produceEvaluation(deps: Pick<ActivityDeps, 'db' | 'config'>): Promise<{ computedAt: string }> {

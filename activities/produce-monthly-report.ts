@@ -1,18 +1,12 @@
 import { computeMonthlyReport } from '../src/reports/compute-monthly-report';
 import type { ReportMonth } from '../src/reports/report-month';
-import type { ActivityDeps } from './index';
+import type { MonthlyReportSummary } from '../src/shared/workflow-contract';
+import type { ActivityDeps } from './activity-deps';
 
 export interface MonthlyReportRequest {
   month: ReportMonth;
   /** The schedule's nominal time of the run, when a schedule started it. */
   scheduledAt?: string;
-}
-
-export interface MonthlyReportSummary {
-  month: ReportMonth;
-  participants: number;
-  staffingListCases: number;
-  referrals: number;
 }
 
 /**

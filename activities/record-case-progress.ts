@@ -1,6 +1,6 @@
 import { recordReleasesOf } from '../src/referrals/releases';
 import type { CaseProgress } from '../src/shared/activity-contract';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './activity-deps';
 import { startFollowUps } from '../src/evaluation/follow-ups';
 
 /**

@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import type { NoticeReceipt, NoticeRequest } from '../src/shared/activity-contract';
-import type { ActivityDeps } from './index';
+import type { ActivityDeps } from './activity-deps';
 import { noticeContent, recipientAddress } from './notice-content';
 
 /**

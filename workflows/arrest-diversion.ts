@@ -1,6 +1,6 @@
 import { continueAsNew } from '@temporalio/workflow';
 import type { ArrestDiversionInput } from '../src/shared/case-model';
-import { openArrestDiversion } from './case/open-case';
+import { openArrestDiversion } from '../src/case/open-case';
 import {
   intakeDeadlineRule,
   nciDecisionOverdueRule,
@@ -9,8 +9,9 @@ import {
   screeningOverdueRule,
   victimFilingDecisionRule,
   victimObjectionWindowRule,
-} from './case-rules';
-import { runCase, type CaseResult } from './case-workflow';
+} from './case-clocks';
+import type { CaseResult } from '../src/shared/workflow-contract';
+import { runCase } from './case-workflow';
 
 /**
  * One arrest diversion (PROTOCOL.md "Arrest diversion: the process"), from the officer's referral —

@@ -1,5 +1,6 @@
 import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CapacityView } from '../src/shared/case-model';
+import type { CapacityState } from '../src/shared/workflow-contract';
 import { capacityQuery, capacitySignals, placeGrantedSignal, type CapacitySignalArgs } from '../src/shared/definitions';
 
 /**
@@ -10,13 +11,6 @@ import { capacityQuery, capacitySignals, placeGrantedSignal, type CapacitySignal
  * when a place frees up. Arrest diversions are never queued (they have priority); they only count.
  * Every signal is idempotent per case, so a retried activity cannot count anyone twice.
  */
-export interface CapacityState {
-  places: number;
-  participants: string[];
-  reserved: string[];
-  waiting: Array<{ caseId: string; approvedAt: string }>;
-}
-
 const HISTORY_LIMIT = 5000;
 
 export async function capacityCoordinator(carried?: CapacityState): Promise<void> {

@@ -14,9 +14,9 @@ import type { CaseEventData } from '../src/shared/case-event-data';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
-import { applyEvents, type NewCaseEvent } from './case/case-events';
-import { deadlinesOf, nextDeadlineOf } from './case/case-view';
-import { closureNotices, noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from './case/effects';
+import { applyEvents, type NewCaseEvent } from '../src/case/case-events';
+import { deadlinesOf, nextDeadlineOf } from '../src/case/case-view';
+import { closureNotices, noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from '../src/case/effects';
 
 // A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).

@@ -2,7 +2,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
-import { isTerminal, type CaseState, type Outcome, type Stage } from '../src/shared/case-model';
+import { isTerminal, type CaseState } from '../src/shared/case-model';
+import type { CaseResult } from '../src/shared/workflow-contract';
 import {
   caseActionUpdates,
   caseStateQuery,
@@ -10,19 +11,14 @@ import {
   type ActionAccepted,
 } from '../src/shared/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
-import { compactCarriedState } from './case/carried-state';
-import type { NewCaseEvent } from './case/case-events';
-import { viewOf } from './case/case-view';
-import { decide } from './case/decisions';
-import type { RulesInForce } from './case/decision-helpers';
-import { rejectField } from './case/rejections';
+import { compactCarriedState } from '../src/case/carried-state';
+import type { NewCaseEvent } from '../src/case/case-events';
+import { viewOf } from '../src/case/case-view';
+import { decide } from '../src/case/decisions';
+import type { RulesInForce } from '../src/case/decision-helpers';
+import { rejectField } from '../src/case/rejections';
+import { refusedAsFailure } from './case-action-failure';
 import { CaseRuntime, PATCHES, systemEvent } from './case-runtime';
-
-export interface CaseResult {
-  referralId: string;
-  stage: Stage;
-  outcome?: Outcome;
-}
 
 export type CaseRule = (runtime: CaseRuntime) => Promise<void>;
 
@@ -137,14 +133,17 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
   setHandler(
     update,
     (raw: unknown) => {
-      const args = parseArgs(action, raw, true);
-      runtime.commit(decide(action, runtime.state, args, Date.now(), rulesInForce));
+      const args = refusedAsFailure(() => parseArgs(action, raw, true));
+      runtime.commit(refusedAsFailure(() => decide(action, runtime.state, args, Date.now(), rulesInForce)));
       return {
         seq: runtime.state.seq,
         stage: runtime.state.stage,
         ...(args.bodyHash ? { bodyHash: args.bodyHash } : {}),
       };
     },
-    { validator: (raw: unknown) => void decide(action, runtime.state, parseArgs(action, raw), Date.now()) },
+    {
+      validator: (raw: unknown) =>
+        void refusedAsFailure(() => decide(action, runtime.state, parseArgs(action, raw), Date.now())),
+    },
   );
 }

@@ -1,8 +1,8 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
-import type { MonthlyReportSummary } from '../activities/produce-monthly-report';
-import { monthReportedAt, type ReportMonth } from '../src/reports/report-month';
+import type { MonthlyReportInput, MonthlyReportSummary } from '../src/shared/workflow-contract';
+import { monthReportedAt } from '../src/reports/report-month';
 
 const { produceMonthlyReport } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '10 minutes',
@@ -11,12 +11,6 @@ const { produceMonthlyReport } = proxyActivities<LeadActivities>({
 
 /** Set by a Temporal Schedule on the runs it starts (backfills included): the run's nominal time. */
 const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', SearchAttributeType.DATETIME);
-
-export interface MonthlyReportInput {
-  timezone: string;
-  /** A month to (re)produce by hand; a scheduled run reports the month before its nominal time. */
-  month?: ReportMonth;
-}
 
 /** R-STAFFING: one run per month (started by the monthly-report schedule) produces the month's report. */
 export async function monthlyReport(input: MonthlyReportInput): Promise<MonthlyReportSummary> {

@@ -6,7 +6,7 @@ import {
   type FollowUpConfirmation,
   type FollowUpInput,
 } from '../src/shared/definitions';
-import { addCalendarMonths } from './case/decision-helpers';
+import { addCalendarMonths } from '../src/case/decision-helpers';
 
 const { remindFollowUp, markFollowUp } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '1 minute',

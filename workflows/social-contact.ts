@@ -1,10 +1,11 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { SocialContactInput } from '../src/shared/case-model';
 import { placeGrantedSignal } from '../src/shared/definitions';
-import { openSocialContact } from './case/open-case';
-import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-rules';
+import { openSocialContact } from '../src/case/open-case';
+import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-clocks';
 import { systemEvent } from './case-runtime';
-import { runCase, type CaseResult } from './case-workflow';
+import type { CaseResult } from '../src/shared/workflow-contract';
+import { runCase } from './case-workflow';
 
 /**
  * One social-contact referral (PROTOCOL.md "Social contact: the process"): sergeant approval, a place

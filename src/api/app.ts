@@ -14,7 +14,8 @@ import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-w
 import { forbiddenPage } from '../web/forbidden';
 import { pageRoutes } from '../web/pages';
 import { auditTrail } from './audit';
-import { healthRoutes, type HealthChecks } from './health';
+import type { HealthChecks } from '../process/health-checks';
+import { healthRoutes } from './health';
 import { identify, requireSignIn, SESSION_COOKIE } from './authentication';
 import { bodyChecks } from './input-checks';
 import { sharedRateLimit } from './shared-rate-limit';
@@ -25,8 +26,8 @@ import { errorBodySchema } from './schemas/error-answer';
 import { httpMetrics, type HttpMetrics } from './metrics';
 import { requestLog } from './request-log';
 import { securityHeaders } from './security-headers';
-import { TEMPORAL_UI_PATH, temporalUiProxy } from './temporal-ui-proxy';
-import { limitsFrom } from '../main/environment';
+import { temporalUiProxy } from './temporal-ui-proxy';
+import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { hasProtectiveOrders } from '../referrals/protective-orders';
 import { PERMISSIONS, type Permission } from '../shared/permissions';
 import { openApiDocument } from './contract/openapi-document';
@@ -74,7 +75,7 @@ export interface ApiDeps {
   links?: CaseLinks;
   /** The payload codec; when given, the codec server for the Temporal Web UI is served at /codec. */
   codec?: PayloadCodec;
-  limits?: ApiLimits;
+  limits: ApiLimits;
   /** Secret of the CSRF double-submit tokens (default: random per process). */
   csrfSecret?: string;
   /** R-EVAL: key of the evaluators' pseudonymous person ids (default: random per process). */
@@ -198,7 +199,7 @@ function errorHandler(log: Logger): ErrorRequestHandler {
 
 export function createApp(deps: ApiDeps): express.Express {
   const log = deps.log ?? createLogger('lead-api');
-  const limits = deps.limits ?? limitsFrom({});
+  const { limits } = deps;
   const accounts = { demoUsers: deps.demoUsers ?? false };
   const tokens = withAccountChecks(deps.tokens, deps.db, accounts);
   const links = deps.links ?? {

@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shared/case-model';
-import { evolve } from '../../workflows/case/case-events';
-import { viewOf } from '../../workflows/case/case-view';
-import { openArrestDiversion, openSocialContact } from '../../workflows/case/open-case';
+import { evolve } from '../case/case-events';
+import { viewOf } from '../case/case-view';
+import { openArrestDiversion, openSocialContact } from '../case/open-case';
 import { recordedHistory, withHistory } from './recorded-history';
 
 type RecordedStart =

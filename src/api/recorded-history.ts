@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
 import type { CaseEvent, CaseView, NoticeRecord, Recipient } from '../shared/case-model';
-import { servicesRecord } from '../../workflows/case/services-record';
+import { servicesRecord } from '../case/services-record';
 
 /**
  * A case's history as the projection recorded it: its events (CaseEvent rows) and its notices

@@ -7,16 +7,12 @@ import type { TokenService } from '../auth/tokens';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Logger } from '../logging';
 import { allows } from '../shared/permissions';
+import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { forbiddenPage } from '../web/forbidden';
 import { auditTrail } from './audit';
 import { SESSION_COOKIE } from './authentication';
 import { contentSecurityPolicyWith } from './security-headers';
 import { inlineScriptHashes, isUiRead, readOnlySettings } from './temporal-ui-content';
-
-/** Where the Temporal Web UI is served, through the product (its own `--ui-public-path`). */
-export const TEMPORAL_UI_PATH = '/temporal';
-/** The codec endpoint the Web UI calls: relative, so it is the product's own origin whatever host people use. */
-export const CODEC_ENDPOINT = '/codec';
 
 const SETTINGS_PATH = `${TEMPORAL_UI_PATH}/api/v1/settings`;
 /** Not passed on from the UI server: they concern its connection to the product, not the browser's. */

@@ -1,6 +1,6 @@
 import type { Booking, Person, Prisma } from '../generated/prisma/client';
 import type { BookingReason } from '../shared/booking-reasons';
-import type { DisclosureEntry } from './index';
+import type { DisclosureEntry } from './disclosure-entry';
 import { referralDetailsOf } from './case-sections';
 import { accessFor, readableCasesWhere, relationOf, type ReaderIdentity } from './policy';
 

@@ -22,6 +22,7 @@ import {
   type InformationKind,
   type ReaderIdentity,
 } from './policy';
+import type { DisclosedKind, DisclosureEntry } from './disclosure-entry';
 import { releaseStateOf } from './release';
 
 /**
@@ -39,6 +40,7 @@ export {
   type ReaderIdentity,
   type ReleaseState,
 } from './policy';
+export type { DisclosedKind, DisclosureEntry } from './disclosure-entry';
 export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord } from './case-sections';
 export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
@@ -55,24 +57,6 @@ export {
 } from './search';
 
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
-
-export type DisclosedKind =
-  | 'REFERRAL_RECORD'
-  | 'CASE_MANAGEMENT_RECORD'
-  | 'CASE_MANAGEMENT_SUMMARY'
-  /** R-EVAL: a de-identified record of the person in an evaluator's export. */
-  | 'DE_IDENTIFIED_RECORD'
-  /** R-EX-ORDER: that the person is in LEAD today, told (never named) to an officer whose order protects them. */
-  | 'PROGRAM_STATUS';
-
-/** One row of the accounting of disclosures (R-DISCLOSE), before who/when/request are added. */
-export interface DisclosureEntry {
-  personId: string;
-  caseId: string;
-  kinds: DisclosedKind[];
-  basis: string;
-  releaseId?: string;
-}
 
 /** A case as the database and the workflow know it, with the facts the policy decides on. */
 export interface CaseFacts {

@@ -1,5 +1,5 @@
 import type { Role } from '../shared/roles';
-import type { DisclosureEntry } from './index';
+import type { DisclosureEntry } from './disclosure-entry';
 import {
   isAccounted,
   programBasisOf,

@@ -2,7 +2,7 @@ import type { LeadConfig } from '../config/config-schema';
 import type { PrismaClient } from '../generated/prisma/client';
 import { FOLLOW_UP_MONTHS } from '../shared/definitions';
 import type { CaseWorkflows } from '../temporal/case-workflows';
-import { addCalendarMonths } from '../../workflows/case/decision-helpers';
+import { addCalendarMonths } from '../case/decision-helpers';
 
 /**
  * R-EVAL: starts the follow-ups of a case or a booking (its workflow, and a row per follow-up, which

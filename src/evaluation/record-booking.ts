@@ -7,7 +7,8 @@ import { recordedArrestFacts } from '../referrals/recorded-facts';
 import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';
 import type { ArrestDiversionSubmission } from '../referrals/referral-schema';
-import { assessWithOrders, checkReferredAt, jurisdictionOf } from '../referrals/submit-arrest-diversion';
+import { assessWithOrders, jurisdictionOf } from '../referrals/arrest-assessment';
+import { checkReferredAt } from '../referrals/referred-at';
 import type { DiscloseParticipant } from '../referrals/protective-orders';
 import type { Submitter } from '../shared/roles';
 import { requireOwnIdentity } from '../referrals/submitter-identity';
@@ -26,17 +27,6 @@ export interface BookingResult {
   created: boolean;
   reason: BookingReason;
   eligibility: EligibilityResult;
-}
-
-/** R-EVAL: a submission already booked is not diverted too (the same submission id). */
-export async function refuseIfBooked(db: PrismaClient, submissionId: string): Promise<void> {
-  const booked = await db.booking.findUnique({ where: { submissionId }, select: { id: true } });
-  if (booked)
-    throw new ReferralRefused(
-      'ALREADY_BOOKED',
-      `submissionId ${submissionId} was recorded as booking ${booked.id} (not diverted); a diversion needs a new submission (R-EVAL)`,
-      { ruleId: 'R-EVAL', fields: [{ field: 'submissionId', message: 'already recorded as a booking' }] },
-    );
 }
 
 /**

@@ -2,8 +2,8 @@
 import { Client } from '@temporalio/client';
 import { connectClient, temporalConnectionSettings } from '../temporal/connection-settings';
 import { createApp } from '../api/app';
-import { TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
-import { databaseCheck, temporalCheck } from '../api/health';
+import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
+import { databaseCheck, temporalCheck } from '../process/health-checks';
 import { createLogger } from '../logging';
 import { createTokenService } from '../auth/tokens';
 import { EncryptionCodec } from '../temporal/payload-encryption';

@@ -10,7 +10,7 @@ import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule
 import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { createLeadWorker } from '../temporal/worker';
 import { dataConverterFor, payloadKeysOf } from './security-settings';
-import { databaseCheck } from '../api/health';
+import { databaseCheck } from '../process/health-checks';
 import { serveWorkerHealth } from '../temporal/worker-health';
 import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';

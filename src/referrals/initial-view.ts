@@ -1,8 +1,8 @@
 import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shared/case-model';
-import { applyEvents } from '../../workflows/case/case-events';
-import { viewOf } from '../../workflows/case/case-view';
-import { noticesOwed } from '../../workflows/case/effects';
-import { openArrestDiversion, openSocialContact } from '../../workflows/case/open-case';
+import { applyEvents } from '../case/case-events';
+import { viewOf } from '../case/case-view';
+import { noticesOwed } from '../case/effects';
+import { openArrestDiversion, openSocialContact } from '../case/open-case';
 
 /**
  * The view a just-started case has, computed from its input with the workflow's own pure code.

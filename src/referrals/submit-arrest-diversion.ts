@@ -3,21 +3,21 @@ import { alertCaseManagersOf } from './coordination';
 import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
-import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
+import type { EligibilityResult } from '../eligibility/eligibility';
 import type { PrismaClient } from '../generated/prisma/client';
 import { ReferralRefused } from './referral-refused';
 import { requireOwnIdentity } from './submitter-identity';
-import type { ArrestDiversionInput, CaseView, OffenseLevel } from '../shared/case-model';
+import type { ArrestDiversionInput, CaseView } from '../shared/case-model';
 import type { Actor, Submitter } from '../shared/roles';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
-import { eligibilityFactsOf } from './eligibility-facts';
 import type { PriorReferral } from './prior-referrals';
-import { checkProtectiveOrders, notingUncheckedOrders, type DiscloseParticipant } from './protective-orders';
+import type { DiscloseParticipant } from './protective-orders';
 import { recordedArrestFacts } from './recorded-facts';
-import { mostSerious, routeToOffice } from './prosecutor-routing';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
-import { refuseIfBooked } from '../evaluation/record-booking';
+import { refuseIfBooked } from './booked-submission';
+import { assessBeforeSubmission, assessWithOrders, jurisdictionOf } from './arrest-assessment';
+import { checkReferredAt } from './referred-at';
 import type { ArrestDiversionSubmission } from './referral-schema';
 
 export interface SubmissionResult {
@@ -31,44 +31,6 @@ interface Deps {
   db: PrismaClient;
   cases: CaseWorkflows;
   config: LeadConfig;
-}
-
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-export function checkReferredAt(config: LeadConfig, referredAt: string | undefined, now: number): void {
-  if (!referredAt) return;
-  const at = Date.parse(referredAt);
-  const field = (message: string) =>
-    new ReferralRefused('VALIDATION_FAILED', `Invalid request body: referredAt: ${message}`, {
-      fields: [{ field: 'referredAt', message }],
-    });
-  if (at > now + CLOCK_SKEW_MS) throw field('cannot be in the future');
-  if (at < now - config.durations.maxReferralBackdate)
-    throw field('is older than a referral may be sent late; give it to the sergeant instead (R-INTAKE)');
-}
-
-/**
- * What the officer sees before submitting: eligibility with every reason (R-EL-NORIGHT: advice). The
- * protective orders are not checked against the people enrolled today — only a referral being recorded
- * has them checked (R-EX-ORDER), so that no one can ask the service who is in LEAD.
- */
-export function assessBeforeSubmission(
-  config: LeadConfig,
-  body: ArrestDiversionSubmission,
-  now = new Date(),
-): EligibilityResult {
-  return notingUncheckedOrders(assessEligibility(eligibilityFactsOf(config, body, now)), body.protectiveOrders);
-}
-
-/** The eligibility of a submission being recorded, its orders checked against today's participants (R-EX-ORDER). */
-export async function assessWithOrders(
-  deps: Pick<Deps, 'db' | 'config'>,
-  body: ArrestDiversionSubmission,
-  disclose: DiscloseParticipant,
-  now = new Date(),
-): Promise<{ eligibility: EligibilityResult; orderFindings: boolean[] }> {
-  const orderFindings = await checkProtectiveOrders(deps.db, body.protectiveOrders, disclose);
-  return { eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now, orderFindings)), orderFindings };
 }
 
 const ineligible = (eligibility: EligibilityResult, priorReferrals: PriorReferral[] | null) =>
@@ -180,37 +142,6 @@ export async function submitArrestDiversion(
   await alertCaseManagersOf(deps, caseId);
   const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : undefined;
   return { caseId, created, view, eligibility };
-}
-
-function officeFor(config: LeadConfig, body: ArrestDiversionSubmission, level: OffenseLevel): string {
-  const office = routeToOffice(config, {
-    level,
-    agency: body.agency,
-    withinCityLimits: body.incident.withinCityLimits,
-  });
-  if (!office) {
-    throw new ReferralRefused(
-      'NO_JURISDICTION',
-      `No prosecutor office is configured for a ${level} referred by ${body.agency} ${body.incident.withinCityLimits ? 'inside' : 'outside'} city limits (R-JURISDICTION)`,
-      {
-        ruleId: 'R-JURISDICTION',
-        fields: [{ field: 'incident.withinCityLimits', message: 'no routing rule matches' }],
-      },
-    );
-  }
-  return office;
-}
-
-/**
- * R-JURISDICTION: the most serious offense's level and office, and every office with jurisdiction over
- * any of the offenses.
- */
-export function jurisdictionOf(config: LeadConfig, body: ArrestDiversionSubmission) {
-  const levels: OffenseLevel[] = body.offenses.map((o) => o.level ?? config.offenses[o.code].defaultLevel);
-  const offenseLevel = mostSerious(levels);
-  const office = officeFor(config, body, offenseLevel);
-  const offices = [...new Set([office, ...levels.map((level) => officeFor(config, body, level))])];
-  return { offenseLevel, office, offices };
 }
 
 /**

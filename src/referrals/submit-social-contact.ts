@@ -16,7 +16,7 @@ import type { PriorReferral } from './prior-referrals';
 import { checkProtectiveOrders, recordedOrders, type DiscloseParticipant } from './protective-orders';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import type { SocialContactSubmission } from './social-contact-schema';
-import { checkReferredAt } from './submit-arrest-diversion';
+import { checkReferredAt } from './referred-at';
 
 interface Deps {
   db: PrismaClient;

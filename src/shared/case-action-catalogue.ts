@@ -20,7 +20,7 @@ import {
  * stage, and any further condition on the case), the fields it asks for and what confirming it does.
  * The API offers each reader, with every case it answers, the actions their role may take on it now
  * (src/api/offered-actions.ts); the pages render what they are offered and keep no copy of this table.
- * The deciders (workflows/case/) remain the judges: an action offered here can still be refused.
+ * The deciders (src/case/) remain the judges: an action offered here can still be refused.
  */
 export interface ActionField {
   name: string;

@@ -11,7 +11,7 @@ import type {
   SocialContactSource,
   Stage,
   WithdrawalReason,
-} from './case-model';
+} from './case-vocabulary';
 
 type Note = { note?: string };
 type NciWord = { reason?: string; onWordOf?: string };

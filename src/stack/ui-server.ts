@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../api/temporal-ui-proxy';
+import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import type { CertificateFiles } from './certificates';
 import { httpOk, Part } from './part';
 

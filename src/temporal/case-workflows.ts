@@ -9,15 +9,7 @@ import {
 } from '@temporalio/client';
 import type { UpdateDefinition, Workflow } from '@temporalio/common';
 import { EVALUATION_WORKFLOW_ID } from './evaluation-schedule';
-import type {
-  arrestDiversion,
-  capacityCoordinator,
-  evaluationRun,
-  monthlyReport,
-  outcomeFollowUp,
-  socialContact,
-} from '../../workflows';
-import type { MonthlyReportSummary } from '../../activities/produce-monthly-report';
+import type { LeadWorkflows, MonthlyReportSummary } from '../shared/workflow-contract';
 import {
   CASE_ACTION_REJECTED,
   type CaseActionArgs,
@@ -96,11 +88,11 @@ export class CaseWorkflows {
    * one is reused (USE_EXISTING), a closed one is never started again (REJECT_DUPLICATE).
    */
   async startArrestDiversion(input: ArrestDiversionInput): Promise<void> {
-    await this.startOnce<typeof arrestDiversion>('arrestDiversion', input.referralId, [input]);
+    await this.startOnce<LeadWorkflows['arrestDiversion']>('arrestDiversion', input.referralId, [input]);
   }
 
   async startSocialContact(input: SocialContactInput): Promise<void> {
-    await this.startOnce<typeof socialContact>('socialContact', input.referralId, [input]);
+    await this.startOnce<LeadWorkflows['socialContact']>('socialContact', input.referralId, [input]);
   }
 
   /** Starts a workflow once per id: a running one is reused, a closed one never started again. */
@@ -141,12 +133,14 @@ export class CaseWorkflows {
 
   /** R-EVAL: computes and stores the evaluation figures now, with the schedule's workflow (a run under way is joined). */
   async produceEvaluation(): Promise<{ computedAt: string }> {
-    return this.runNow<typeof evaluationRun>('evaluationRun', EVALUATION_WORKFLOW_ID, []);
+    return this.runNow<LeadWorkflows['evaluationRun']>('evaluationRun', EVALUATION_WORKFLOW_ID, []);
   }
 
   /** R-EVAL: starts the follow-ups of a case or booking, or finds them started. */
   async startFollowUp(input: FollowUpInput): Promise<void> {
-    await this.startOnce<typeof outcomeFollowUp>('outcomeFollowUp', followUpWorkflowId(input.recordId), [input]);
+    await this.startOnce<LeadWorkflows['outcomeFollowUp']>('outcomeFollowUp', followUpWorkflowId(input.recordId), [
+      input,
+    ]);
   }
 
   /** R-EVAL: the responsible partner confirms a follow-up's outcomes are recorded. */
@@ -165,7 +159,7 @@ export class CaseWorkflows {
   /** Tells the capacity coordinator what happened to a case, starting the coordinator if needed. */
   async signalCapacity(signal: CapacitySignalName, args: CapacitySignalArgs): Promise<void> {
     try {
-      await this.client.workflow.signalWithStart<typeof capacityCoordinator, [CapacitySignalArgs]>(
+      await this.client.workflow.signalWithStart<LeadWorkflows['capacityCoordinator'], [CapacitySignalArgs]>(
         'capacityCoordinator',
         {
           workflowId: CAPACITY_WORKFLOW_ID,
@@ -194,7 +188,9 @@ export class CaseWorkflows {
    * already producing that month is joined rather than doubled.
    */
   async produceMonthlyReport(month: string, timezone: string): Promise<MonthlyReportSummary> {
-    return this.runNow<typeof monthlyReport>('monthlyReport', `lead-monthly-report-${month}`, [{ timezone, month }]);
+    return this.runNow<LeadWorkflows['monthlyReport']>('monthlyReport', `lead-monthly-report-${month}`, [
+      { timezone, month },
+    ]);
   }
 
   /** R-COORD: tells a participant's case of a new arrest, booking, charge or referral (it alerts once per source). */

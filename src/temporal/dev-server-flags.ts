@@ -1,4 +1,4 @@
-import { DYNAMIC_CONFIG } from '../stack/settings';
+import { DYNAMIC_CONFIG } from './dynamic-config';
 
 /**
  * How `npm start` and the fault tests run the Temporal CLI's dev server.

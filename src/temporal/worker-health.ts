@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Worker } from '@temporalio/worker';
-import { runChecks, type HealthChecks } from '../api/health';
+import { runChecks, type HealthChecks } from '../process/health-checks';
 
 /** The worker's liveness and readiness (it polls, and its database answers) on a small HTTP port. */
 export function serveWorkerHealth(port: number, worker: () => Worker, checks: HealthChecks): Server {

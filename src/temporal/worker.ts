@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities, type ActivityDeps } from '../../activities';
+import { createActivities } from '../../activities';
+import type { ActivityDeps } from '../../activities/activity-deps';
 import { TASK_QUEUE } from '../shared/definitions';
 import { WORKFLOWS_PATH } from './module-paths';
 

@@ -1,14 +1,14 @@
-import { intakeDeadlineFrom } from '../../workflows/case/intake-deadline';
-import { ApplicationFailure } from '@temporalio/common';
+import { intakeDeadlineFrom } from '../../src/case/intake-deadline';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
 import type { CaseState } from '../../src/shared/case-model';
-import { applyEvents } from '../../workflows/case/case-events';
-import { deadlinesOf } from '../../workflows/case/case-view';
-import { decide } from '../../workflows/case/decisions';
-import { ALL_RULES } from '../../workflows/case/decision-helpers';
-import { noticesOwed } from '../../workflows/case/effects';
-import { openArrestDiversion } from '../../workflows/case/open-case';
+import { applyEvents } from '../../src/case/case-events';
+import { deadlinesOf } from '../../src/case/case-view';
+import { decide } from '../../src/case/decisions';
+import { ALL_RULES } from '../../src/case/decision-helpers';
+import { noticesOwed } from '../../src/case/effects';
+import { openArrestDiversion } from '../../src/case/open-case';
+import { CaseRejection } from '../../src/case/rejections';
 
 /** The case rules as pure functions, without Temporal: the fast layer under the workflow tests. */
 
@@ -53,8 +53,8 @@ function refusal(fn: () => unknown) {
   try {
     fn();
   } catch (err) {
-    expect(err).toBeInstanceOf(ApplicationFailure);
-    return (err as ApplicationFailure).details?.[0] as { code: string; ruleId: string; stage: string; field?: string };
+    expect(err).toBeInstanceOf(CaseRejection);
+    return (err as CaseRejection).rejection as { code: string; ruleId: string; stage: string; field?: string };
   }
   throw new Error('expected a refusal');
 }

@@ -1,6 +1,6 @@
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
-import { openArrestDiversion } from '../../workflows/case/open-case';
-import { intakeDeadlineFrom } from '../../workflows/case/intake-deadline';
+import { openArrestDiversion } from '../../src/case/open-case';
+import { intakeDeadlineFrom } from '../../src/case/intake-deadline';
 
 /** R-INTAKE (Decision 2026-12-02): the deadline is a local calendar date; every clock counts from acceptance. */
 const policy = { ...casePolicyOf(loadConfig()), timeZone: 'America/Los_Angeles' };

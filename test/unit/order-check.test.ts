@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config/load-config';
 import { hasProtectiveOrders, ORDERS_NOT_CHECKED } from '../../src/referrals/protective-orders';
 import { arrestDiversionSchema } from '../../src/referrals/referral-schema';
-import { assessBeforeSubmission } from '../../src/referrals/submit-arrest-diversion';
+import { assessBeforeSubmission } from '../../src/referrals/arrest-assessment';
 import { arrestReferral } from '../support/referrals';
 
 /** Issue 22 item 2, R-EX-ORDER: before a submission, whom an order protects is never checked, and the answer says so. */

@@ -1,5 +1,5 @@
 import { waitFor } from '../support/wait-for';
-import { intakeDeadlineFrom } from '../../workflows/case/intake-deadline';
+import { intakeDeadlineFrom } from '../../src/case/intake-deadline';
 import {
   act,
   ACTORS,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
-import { situationOfStage } from '../../../workflows/case/filing';
+import { situationOfStage } from '../../case/filing';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-model';
 import { caseRow, type CaseLinks } from '../case-rows';
@@ -429,7 +429,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
 
 /** R-SCREEN, R-MISSED: the stages in which every office with jurisdiction decides whether to file (situationOfStage). */
 const STAGES_AWAITING_PROSECUTORS = ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING', 'SCREENED_OUT'] as const;
-/** The name of the R-VICTIM deadline of the offices' decision after an objection (workflows/case/case-view.ts). */
+/** The name of the R-VICTIM deadline of the offices' decision after an objection (src/case/case-view.ts). */
 const VICTIM_DECISION = "prosecutors' filing decision after the objection";
 
 /**

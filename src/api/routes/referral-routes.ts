@@ -4,7 +4,8 @@ import { placesOf } from '../../config/load-config';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
-import { assessBeforeSubmission, submitArrestDiversion } from '../../referrals/submit-arrest-diversion';
+import { assessBeforeSubmission } from '../../referrals/arrest-assessment';
+import { submitArrestDiversion } from '../../referrals/submit-arrest-diversion';
 import { submitSocialContact } from '../../referrals/submit-social-contact';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import {

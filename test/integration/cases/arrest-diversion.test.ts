@@ -1,5 +1,5 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
-import { intakeDeadlineFrom } from '../../../workflows/case/intake-deadline';
+import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
 import { apiAs } from '../../support/api-client';
 import { mailFor, readCase, ruleOf, settled, sleepTo, submitArrest } from '../../support/case-helpers';
 import {

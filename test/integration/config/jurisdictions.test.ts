@@ -7,7 +7,7 @@ import { mailFor, ruleOf, settled, sleepTo } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
-import { intakeDeadlineFrom } from '../../../workflows/case/intake-deadline';
+import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
 
 /**
  * Configuration per jurisdiction: both shipped examples load, a broken one stops start-up naming the

@@ -1,5 +1,5 @@
-import type { CaseActionArgs } from '../../src/shared/case-actions';
-import type { CaseState, Stage } from '../../src/shared/case-model';
+import type { CaseActionArgs } from '../shared/case-actions';
+import type { CaseState, Stage } from '../shared/case-model';
 import type { NewCaseEvent } from './case-events';
 import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';
 import { filingSituationOf, officeDecided, officesOf } from './filing';

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventOf, CaseState, CaseView } from '../../src/shared/case-model';
+import type { CaseEvent, CaseEventOf, CaseState, CaseView } from '../shared/case-model';
 
 /** The same service, however it was capitalised or spaced when it was withdrawn. */
 export const sameService = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

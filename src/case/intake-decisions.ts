@@ -1,5 +1,5 @@
-import type { CaseActionArgs } from '../../src/shared/case-actions';
-import { NO_COVERAGE, type CaseState, type ReleaseCoverage } from '../../src/shared/case-model';
+import type { CaseActionArgs } from '../shared/case-actions';
+import { NO_COVERAGE, type CaseState, type ReleaseCoverage } from '../shared/case-model';
 import type { NewCaseEvent } from './case-events';
 import { sameService } from './services-record';
 import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';

@@ -1,5 +1,5 @@
-import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
-import { isTerminal, STAGES, type CaseState, type Stage } from '../../src/shared/case-model';
+import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
+import { isTerminal, STAGES, type CaseState, type Stage } from '../shared/case-model';
 import type { NewCaseEvent } from './case-events';
 
 /**

@@ -1,5 +1,5 @@
-import { isTerminal, type CaseState } from '../../src/shared/case-model';
-import type { RuleId } from '../../src/shared/rules';
+import { isTerminal, type CaseState } from '../shared/case-model';
+import type { RuleId } from '../shared/rules';
 
 /**
  * R-JURISDICTION (Decision 2026-12-02): each office decides on its own charges. Which offices a case

@@ -1,7 +1,7 @@
 import { condition } from '@temporalio/workflow';
 import { isTerminal } from '../src/shared/case-model';
-import { missedIntakeNoticesSent } from './case/effects';
-import { officesOwingVictimDecision } from './case/filing';
+import { missedIntakeNoticesSent } from '../src/case/effects';
+import { officesOwingVictimDecision } from '../src/case/filing';
 import { systemEvent, type CaseRuntime } from './case-runtime';
 
 /**

@@ -1,5 +1,5 @@
-import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../../src/shared/case-model';
-import { isTerminal } from '../../src/shared/case-model';
+import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../shared/case-model';
+import { isTerminal } from '../shared/case-model';
 import { missedIntakeNoticesSent } from './effects';
 import { filingSituationOf, officesOf, officesOwingDecision, officesOwingVictimDecision } from './filing';
 

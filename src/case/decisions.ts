@@ -1,5 +1,5 @@
-import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
-import type { CaseState } from '../../src/shared/case-model';
+import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
+import type { CaseState } from '../shared/case-model';
 import { arrestDeciders } from './arrest-decisions';
 import type { NewCaseEvent } from './case-events';
 import { ALL_RULES, type Decider, type Deciders, type RulesInForce } from './decision-helpers';

@@ -1,6 +1,6 @@
-import type { ReferralOpenedData } from '../../src/shared/case-event-data';
-import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } from '../../src/shared/case-model';
-import { SYSTEM_ACTOR } from '../../src/shared/roles';
+import type { ReferralOpenedData } from '../shared/case-event-data';
+import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } from '../shared/case-model';
+import { SYSTEM_ACTOR } from '../shared/roles';
 import { addCalendarMonths } from './decision-helpers';
 import type { NewCaseEvent } from './case-events';
 import { intakeDeadlineFrom } from './intake-deadline';

@@ -1,5 +1,5 @@
-import type { CaseEvent, CaseState, StuckReason } from '../../src/shared/case-model';
-import { isTerminal, NO_COVERAGE } from '../../src/shared/case-model';
+import type { CaseEvent, CaseState, StuckReason } from '../shared/case-model';
+import { isTerminal, NO_COVERAGE } from '../shared/case-model';
 import { isMissedIntakeNoticeToProsecutor } from './effects';
 import { officesOwingVictimDecision } from './filing';
 import { sameService, withdrawalOf } from './services-record';

@@ -1,4 +1,4 @@
-import type { CaseState } from '../../src/shared/case-model';
+import type { CaseState } from '../shared/case-model';
 import { isMissedIntakeNoticeToProsecutor } from './effects';
 
 /**

@@ -1,6 +1,6 @@
-import type { OrderedEffect } from '../../src/shared/activity-contract';
-import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../../src/shared/case-model';
-import type { RuleId } from '../../src/shared/rules';
+import type { OrderedEffect } from '../shared/activity-contract';
+import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../shared/case-model';
+import type { RuleId } from '../shared/rules';
 import { officesOf, officesOwingVictimDecision } from './filing';
 
 /**

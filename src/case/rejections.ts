@@ -1,17 +1,20 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { CASE_ACTION_REJECTED, type CaseActionRejection } from '../../src/shared/case-action-names';
-import type { CaseState, ReferralType, Stage } from '../../src/shared/case-model';
-import type { RuleId } from '../../src/shared/rules';
+import type { CaseActionRejection } from '../shared/case-action-names';
+import type { CaseState, ReferralType, Stage } from '../shared/case-model';
+import type { RuleId } from '../shared/rules';
 
-/** Refusals of case actions: thrown by update validators, mapped by the API to 400 or 409. */
+/**
+ * Refusals of case actions, free of Temporal: a decider throws a CaseRejection, the workflow turns it into
+ * the update's failure (workflows/case-action-failure.ts) and the API maps that to 400 or 409.
+ */
+export class CaseRejection extends Error {
+  constructor(readonly rejection: CaseActionRejection) {
+    super(rejection.message);
+    this.name = 'CaseRejection';
+  }
+}
 
 function reject(rejection: CaseActionRejection): never {
-  throw ApplicationFailure.create({
-    type: CASE_ACTION_REJECTED,
-    message: rejection.message,
-    details: [rejection],
-    nonRetryable: true,
-  });
+  throw new CaseRejection(rejection);
 }
 
 export function rejectField(field: string, message: string, ruleId?: RuleId): never {

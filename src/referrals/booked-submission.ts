@@ -1,0 +1,13 @@
+import type { PrismaClient } from '../generated/prisma/client';
+import { ReferralRefused } from './referral-refused';
+
+/** R-EVAL: a submission already booked is not diverted too (the same submission id). */
+export async function refuseIfBooked(db: PrismaClient, submissionId: string): Promise<void> {
+  const booked = await db.booking.findUnique({ where: { submissionId }, select: { id: true } });
+  if (booked)
+    throw new ReferralRefused(
+      'ALREADY_BOOKED',
+      `submissionId ${submissionId} was recorded as booking ${booked.id} (not diverted); a diversion needs a new submission (R-EVAL)`,
+      { ruleId: 'R-EVAL', fields: [{ field: 'submissionId', message: 'already recorded as a booking' }] },
+    );
+}

@@ -1,0 +1,45 @@
+import type { ArrestDiversionInput, Outcome, SocialContactInput, Stage } from './case-model';
+import type { FollowUpInput } from './definitions';
+
+/**
+ * Every workflow's name, input and result, as clients start them: declared here, below both the
+ * workflows and their clients, so a client names a workflow without importing workflow code.
+ * test/unit/workflow-contract.test.ts checks that the workflows match.
+ */
+
+export interface CaseResult {
+  referralId: string;
+  stage: Stage;
+  outcome?: Outcome;
+}
+
+/** R-SC-CAPACITY: what the capacity coordinator carries from one run to the next. */
+export interface CapacityState {
+  places: number;
+  participants: string[];
+  reserved: string[];
+  waiting: Array<{ caseId: string; approvedAt: string }>;
+}
+
+export interface MonthlyReportInput {
+  timezone: string;
+  /** A month (YYYY-MM) to (re)produce by hand; a scheduled run reports the month before its nominal time. */
+  month?: string;
+}
+
+export interface MonthlyReportSummary {
+  /** YYYY-MM, in the program's time zone. */
+  month: string;
+  participants: number;
+  staffingListCases: number;
+  referrals: number;
+}
+
+export interface LeadWorkflows {
+  arrestDiversion(input: ArrestDiversionInput): Promise<CaseResult>;
+  socialContact(input: SocialContactInput): Promise<CaseResult>;
+  capacityCoordinator(carried?: CapacityState): Promise<void>;
+  monthlyReport(input: MonthlyReportInput): Promise<MonthlyReportSummary>;
+  outcomeFollowUp(input: FollowUpInput): Promise<{ confirmed: number[] }>;
+  evaluationRun(): Promise<{ computedAt: string }>;
+}

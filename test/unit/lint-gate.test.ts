@@ -1,0 +1,23 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+
+/** The lint gate's findings on files it must refuse (kept out of `npm run lint` by its ignores). */
+function lintFindings(...files: string[]): Array<{ file: string; ruleId: string | null }> {
+  const eslint = path.join(root, 'node_modules/eslint/bin/eslint.js');
+  const run = spawnSync(process.execPath, [eslint, '--no-ignore', '--format', 'json', ...files], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string | null }> }>;
+  return results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(root, r.filePath), ruleId: m.ruleId })));
+}
+
+test('the lint gate refuses an import cycle, type-only imports included', () => {
+  const findings = lintFindings('test/fixtures/lint/cycle/a.ts', 'test/fixtures/lint/cycle/b.ts');
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/cycle/a.ts', ruleId: 'lead/no-cycle' },
+    { file: 'test/fixtures/lint/cycle/b.ts', ruleId: 'lead/no-cycle' },
+  ]);
+}, 120_000);
