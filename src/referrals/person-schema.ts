@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { text } from '../shared/text-schema';
 import { PROTECTIVE_ORDER_TYPES } from '../eligibility/history-codes';
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ max: 100 });
 
 /** The person's minimal identity: enough to recognise them again (R-EL-PRIOR), nothing more. */
 export const personSchema = z.strictObject({
   givenName: name,
   familyName: name,
   dateOfBirth: z.iso.date().describe('YYYY-MM-DD'),
-  stateId: z.string().trim().min(1).max(40).optional().describe('State identification number (SID), when known'),
+  stateId: text({ max: 40 }).optional().describe('State identification number (SID), when known'),
 });
 
 /**
@@ -20,7 +21,7 @@ const protectedPersonSchema = z
     givenName: name.optional(),
     familyName: name.optional(),
     dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
-    stateId: z.string().trim().min(1).max(40).optional(),
+    stateId: text({ max: 40 }).optional(),
   })
   .refine(
     (p) =>

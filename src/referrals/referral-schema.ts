@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../shared/text-schema';
 import type { LeadConfig } from '../config/config-schema';
 import { CONVICTION_CODES, DRUG_ACTIVITIES, DRUG_SUBSTANCES, WARRANT_KINDS } from '../eligibility/history-codes';
 import { localDate } from '../eligibility/calendar-dates';
@@ -28,21 +29,15 @@ export function arrestDiversionSchema(config: LeadConfig) {
       submissionId: submissionIdSchema,
       agency: z.enum(agencies).describe("The referring officer's agency"),
       officer: z.strictObject({
-        id: z.string().trim().min(1).max(50).describe('Badge or personnel number'),
-        name: z.string().trim().min(1).max(100).optional(),
+        id: text({ max: 50 }).describe('Badge or personnel number'),
+        name: text({ max: 100 }).optional(),
       }),
       person: personSchema,
       incident: z.strictObject({
         withinCityLimits: z.boolean().describe('R-JURISDICTION: misdemeanors in the city go to the city attorney'),
         occurredOn: z.iso.date().optional().describe('R-EL-ADULT is judged on this date; default: the referral date'),
-        reportNumber: z.string().trim().min(1).max(40).optional(),
-        narrative: z
-          .string()
-          .trim()
-          .min(1)
-          .max(2000)
-          .optional()
-          .describe("What happened, in the officer's words (referral record)"),
+        reportNumber: text({ max: 40 }).optional(),
+        narrative: text({ max: 2000 }).optional().describe("What happened, in the officer's words (referral record)"),
       }),
       offenses: z
         .array(
@@ -113,7 +108,7 @@ export function arrestDiversionSchema(config: LeadConfig) {
           consultation: z
             .strictObject({
               outcome: z.enum(VICTIM_CONSULTATIONS),
-              by: z.string().trim().min(1).max(200).optional().describe('Who consulted the victim'),
+              by: text({ max: 200 }).optional().describe('Who consulted the victim'),
             })
             .optional()
             .describe(
@@ -128,7 +123,7 @@ export function arrestDiversionSchema(config: LeadConfig) {
         .optional(),
       overrideRequest: z
         .strictObject({
-          reason: z.string().trim().min(3).max(500),
+          reason: text({ min: 3, max: 500 }),
         })
         .optional()
         .describe('R-EL-OVERRIDE: the person is ineligible and booked; ask the sergeant to override'),
