@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { releaseCoverage, releaseOf } from './release-schema';
 import { text } from './text-schema';
 import {
-  CONSENT_METHODS,
   EXIT_REASONS,
   FILING_DECISIONS,
   ASSESSMENT_DOMAINS,
@@ -21,32 +21,6 @@ import type { CaseActionName } from './case-action-names';
 
 const isoInstant = z.iso.datetime({ offset: true });
 const note = text({ max: 2000 });
-
-/** R-CONSENT: how a release of information was given (as given, or as amended). */
-const releaseTerms = {
-  method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
-  memorializedBy: text({ max: 200 })
-    .optional()
-    .describe('Who memorialized a verbal consent (required for VERBAL_MEMORIALIZED)'),
-};
-const releaseCoverage = z.strictObject({
-  staffing: z
-    .boolean()
-    .describe(
-      'The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)',
-    ),
-  providers: z
-    .array(text({ min: 2, max: 200 }))
-    .max(30)
-    .default([])
-    .describe('Treatment providers the case manager may consult'),
-});
-const verbalNamesWhoMemorialized = (v: { method: string; memorializedBy?: string }) =>
-  v.method !== 'VERBAL_MEMORIALIZED' || v.memorializedBy !== undefined;
-const verbalMemorializedIssue = {
-  path: ['memorializedBy'],
-  message: 'a verbal consent must name who memorialized it (R-CONSENT)',
-};
 
 export const actorSchema = z.strictObject({
   id: text({ max: 100 }),
@@ -77,30 +51,22 @@ export const caseActionSchemas = {
     .describe(
       'R-SCREEN (Decision 2026-12-02): the screening found the person not appropriate; the sergeant and the prosecutors are told',
     ),
-  recordConsent: z
-    .strictObject({
-      ...releaseTerms,
-      covers: releaseCoverage
-        .optional()
-        .describe('What the release covers besides case management (default: nothing else)'),
-    })
-    .refine(verbalNamesWhoMemorialized, verbalMemorializedIssue)
-    .describe('R-CONSENT: release of information given (again, after a rescission before enrollment)'),
+  recordConsent: releaseOf({
+    covers: releaseCoverage
+      .optional()
+      .describe('What the release covers besides case management (default: nothing else)'),
+  }).describe('R-CONSENT: release of information given (again, after a rescission before enrollment)'),
   rescindConsent: z
     .strictObject({
       note: note.optional(),
     })
     .describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
-  amendRelease: z
-    .strictObject({
-      ...releaseTerms,
-      covers: releaseCoverage.describe('What the amended release covers, in full (it replaces the version in force)'),
-      note: note.optional(),
-    })
-    .refine(verbalNamesWhoMemorialized, verbalMemorializedIssue)
-    .describe(
-      'R-CONSENT (Decision 2026-12-02): amend the release in force — a provider added or removed, coverage widened or narrowed; a new version, never an exit',
-    ),
+  amendRelease: releaseOf({
+    covers: releaseCoverage.describe('What the amended release covers, in full (it replaces the version in force)'),
+    note: note.optional(),
+  }).describe(
+    'R-CONSENT (Decision 2026-12-02): amend the release in force — a provider added or removed, coverage widened or narrowed; a new version, never an exit',
+  ),
   scheduleIntake: z
     .strictObject({
       intakeScheduledFor: isoInstant.describe('When the in-depth intake is booked (before the intake deadline)'),

@@ -16,6 +16,8 @@ export interface TextBounds {
   max: number;
   /** false: taken as sent (a password, an id); the bounds are then the document's minLength and maxLength. */
   trim?: boolean;
+  /** The message when the field is missing (default: zod's), naming the field and its rule. */
+  missing?: string;
 }
 
 /** What `String.prototype.trim` removes (ECMAScript WhiteSpace and LineTerminator), inside a class. */
@@ -39,11 +41,13 @@ export const STORABLE_TEXT_PATTERN = `^${STORABLE}*$`;
 const characters = (value: string) => [...value].length;
 
 /** Free text of an input: storable, trimmed unless said otherwise, and within its bounds in characters. */
-export function text({ min = 1, max, trim = true }: TextBounds) {
-  const storable = z.string().check((ctx) => {
-    if (unstorableTextAt(ctx.value) !== undefined)
-      ctx.issues.push({ code: 'custom', input: ctx.value, message: UNSTORABLE_TEXT_MESSAGE });
-  });
+export function text({ min = 1, max, trim = true, missing }: TextBounds) {
+  const storable = z
+    .string(missing ? { error: (issue) => (issue.input === undefined ? missing : undefined) } : {})
+    .check((ctx) => {
+      if (unstorableTextAt(ctx.value) !== undefined)
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: UNSTORABLE_TEXT_MESSAGE });
+    });
   const bounded = (trim ? storable.trim() : storable).check((ctx) => {
     const length = characters(ctx.value);
     const limit = { input: ctx.value, origin: 'string' as const, inclusive: true };

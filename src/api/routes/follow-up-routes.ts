@@ -23,10 +23,11 @@ export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
         params: z.strictObject({ recordId: text({ max: 100, trim: false }).describe('The case or booking id') }),
         body: z.strictObject({
           months: z
-            .number()
-            .int()
-            .refine((m) => (FOLLOW_UP_MONTHS as readonly number[]).includes(m), 'one of 6, 12, 24')
-            .describe('Which follow-up: 6, 12 or 24 months'),
+            .union(
+              FOLLOW_UP_MONTHS.map((m) => z.literal(m)),
+              { error: `one of ${FOLLOW_UP_MONTHS.join(', ')} months (R-EVAL)` },
+            )
+            .describe('Which follow-up: 6, 12 or 24 months (R-EVAL)'),
         }),
         responses: {
           200: {
