@@ -191,14 +191,19 @@ export const caseActionSchemas = {
       'R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD',
     ),
   decideApproval: z
-    .strictObject({
-      decision: z.enum(['APPROVE', 'DENY']),
-      reason: text({ min: 3, max: 500 }).optional().describe('Required to deny'),
-    })
-    .refine((v) => v.decision !== 'DENY' || v.reason, {
-      path: ['reason'],
-      message: 'a denial must give its reason (R-SC-APPROVAL)',
-    })
+    .discriminatedUnion(
+      'decision',
+      [
+        z.strictObject({ decision: z.literal('APPROVE'), reason: text({ min: 3, max: 500 }).optional() }),
+        z.strictObject({
+          decision: z.literal('DENY'),
+          reason: text({ min: 3, max: 500, missing: 'a denial must give its reason (R-SC-APPROVAL)' }).describe(
+            'Why (R-SC-APPROVAL: required to deny)',
+          ),
+        }),
+      ],
+      { error: 'APPROVE or DENY (R-SC-APPROVAL)' },
+    )
     .describe('R-SC-APPROVAL: a LEAD-trained sergeant approves or denies a social contact'),
   recordContact: z
     .strictObject({
