@@ -16,22 +16,26 @@ export const personSchema = z.strictObject({
  * R-EX-ORDER: whom an order protects, as written on it — full name with date of birth, or state id. The
  * service, the only party that knows who is a participant today, checks it; it is never stored.
  */
-const protectedPersonSchema = z
-  .strictObject({
-    givenName: name.optional(),
-    familyName: name.optional(),
-    dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
-    stateId: text({ max: 40 }).optional(),
-  })
-  .refine(
-    (p) =>
-      p.stateId !== undefined ||
-      (p.givenName !== undefined && p.familyName !== undefined && p.dateOfBirth !== undefined),
-    {
-      message:
-        'name the person the order protects as written on it: full name with date of birth, or state id (R-EX-ORDER)',
-    },
-  );
+const protectedPersonSchema = z.union(
+  [
+    z.strictObject({
+      givenName: name,
+      familyName: name,
+      dateOfBirth: z.iso.date().describe('YYYY-MM-DD'),
+      stateId: text({ max: 40 }).optional(),
+    }),
+    z.strictObject({
+      givenName: name.optional(),
+      familyName: name.optional(),
+      dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
+      stateId: text({ max: 40 }),
+    }),
+  ],
+  {
+    error:
+      'name the person the order protects as written on it: full name with date of birth, or state id (R-EX-ORDER)',
+  },
+);
 
 export const protectiveOrdersSchema = z
   .array(
