@@ -32,6 +32,7 @@ import { hasProtectiveOrders } from '../referrals/protective-orders';
 import { PERMISSIONS, type Permission } from '../shared/permissions';
 import { openApiDocument } from './contract/openapi-document';
 import { AnswerOutsideContractError, mountRoutes, route, type Route } from './contract/route';
+import { unservedMethods } from './contract/unserved-methods';
 import { sessionRoutes, signInRoutes, type SignInLimits } from './routes/auth-routes';
 import { withAccountChecks } from '../auth/accounts';
 import { bookingRoutes } from './routes/booking-routes';
@@ -282,6 +283,7 @@ export function createApp(deps: ApiDeps): express.Express {
   const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });
   const inputs = bodyChecks();
   mountRoutes(api, publicRoutes, inputs);
+  api.use(unservedMethods(contracts));
   api.use(requireSignIn);
   api.use(doubleCsrfProtection);
   mountRoutes(api, signedInRoutes, inputs);

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { text } from '../shared/text-schema';
 import type { PrismaClient } from '../generated/prisma/client';
 import { OFFENSE_LEVELS } from '../shared/case-model';
 
@@ -28,8 +29,8 @@ export const outcomeEntrySchema = z.strictObject({
     .describe('Chosen once by the client: sending the same entry again records nothing new'),
   subject: z
     .union([
-      z.strictObject({ caseId: z.string().min(1).max(100) }),
-      z.strictObject({ bookingId: z.string().min(1).max(100) }),
+      z.strictObject({ caseId: text({ max: 100, trim: false }) }),
+      z.strictObject({ bookingId: text({ max: 100, trim: false }) }),
     ])
     .describe('The case (participant) or the booking (comparison pool) the outcome concerns'),
   ...outcomeFields,
@@ -41,13 +42,9 @@ export const outcomeImportSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9 ._-]{2,60}$/, 'the records system: 2–60 letters, digits, spaces or . _ -')
     .describe('The records system the rows come from; with record_id, each row is recorded once'),
-  csv: z
-    .string()
-    .min(1)
-    .max(60_000)
-    .describe(
-      'Header row: record_id, given_name, family_name, date_of_birth, state_id (may be empty), kind, occurred_on, level, agency',
-    ),
+  csv: text({ max: 60_000, trim: false }).describe(
+    'Header row: record_id, given_name, family_name, date_of_birth, state_id (may be empty), kind, occurred_on, level, agency',
+  ),
 });
 
 const rowSchema = z.strictObject({

@@ -1,36 +1,41 @@
 import { z } from 'zod';
+import { text } from '../shared/text-schema';
 import { PROTECTIVE_ORDER_TYPES } from '../eligibility/history-codes';
 
-const name = z.string().trim().min(1).max(100);
+const name = text({ max: 100 });
 
 /** The person's minimal identity: enough to recognise them again (R-EL-PRIOR), nothing more. */
 export const personSchema = z.strictObject({
   givenName: name,
   familyName: name,
   dateOfBirth: z.iso.date().describe('YYYY-MM-DD'),
-  stateId: z.string().trim().min(1).max(40).optional().describe('State identification number (SID), when known'),
+  stateId: text({ max: 40 }).optional().describe('State identification number (SID), when known'),
 });
 
 /**
  * R-EX-ORDER: whom an order protects, as written on it — full name with date of birth, or state id. The
  * service, the only party that knows who is a participant today, checks it; it is never stored.
  */
-const protectedPersonSchema = z
-  .strictObject({
-    givenName: name.optional(),
-    familyName: name.optional(),
-    dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
-    stateId: z.string().trim().min(1).max(40).optional(),
-  })
-  .refine(
-    (p) =>
-      p.stateId !== undefined ||
-      (p.givenName !== undefined && p.familyName !== undefined && p.dateOfBirth !== undefined),
-    {
-      message:
-        'name the person the order protects as written on it: full name with date of birth, or state id (R-EX-ORDER)',
-    },
-  );
+const protectedPersonSchema = z.union(
+  [
+    z.strictObject({
+      givenName: name,
+      familyName: name,
+      dateOfBirth: z.iso.date().describe('YYYY-MM-DD'),
+      stateId: text({ max: 40 }).optional(),
+    }),
+    z.strictObject({
+      givenName: name.optional(),
+      familyName: name.optional(),
+      dateOfBirth: z.iso.date().optional().describe('YYYY-MM-DD'),
+      stateId: text({ max: 40 }),
+    }),
+  ],
+  {
+    error:
+      'name the person the order protects as written on it: full name with date of birth, or state id (R-EX-ORDER)',
+  },
+);
 
 export const protectiveOrdersSchema = z
   .array(

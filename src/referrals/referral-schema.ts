@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../shared/text-schema';
 import type { LeadConfig } from '../config/config-schema';
 import { CONVICTION_CODES, DRUG_ACTIVITIES, DRUG_SUBSTANCES, WARRANT_KINDS } from '../eligibility/history-codes';
 import { localDate } from '../eligibility/calendar-dates';
@@ -28,21 +29,15 @@ export function arrestDiversionSchema(config: LeadConfig) {
       submissionId: submissionIdSchema,
       agency: z.enum(agencies).describe("The referring officer's agency"),
       officer: z.strictObject({
-        id: z.string().trim().min(1).max(50).describe('Badge or personnel number'),
-        name: z.string().trim().min(1).max(100).optional(),
+        id: text({ max: 50 }).describe('Badge or personnel number'),
+        name: text({ max: 100 }).optional(),
       }),
       person: personSchema,
       incident: z.strictObject({
         withinCityLimits: z.boolean().describe('R-JURISDICTION: misdemeanors in the city go to the city attorney'),
         occurredOn: z.iso.date().optional().describe('R-EL-ADULT is judged on this date; default: the referral date'),
-        reportNumber: z.string().trim().min(1).max(40).optional(),
-        narrative: z
-          .string()
-          .trim()
-          .min(1)
-          .max(2000)
-          .optional()
-          .describe("What happened, in the officer's words (referral record)"),
+        reportNumber: text({ max: 40 }).optional(),
+        narrative: text({ max: 2000 }).optional().describe("What happened, in the officer's words (referral record)"),
       }),
       offenses: z
         .array(
@@ -93,42 +88,62 @@ export function arrestDiversionSchema(config: LeadConfig) {
           safetyConcern: z.boolean().describe('R-EX-SAFETY'),
         })
         .describe("The officer's judgments (the officer decides; eligibility is advice, R-EL-NORIGHT)"),
-      circumstances: z
-        .strictObject({
-          needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
-          ableToConsent: z.boolean().describe('R-EL-CONSENT-LATER'),
-          unableToConsentBecause: z
-            .enum(CONSENT_LATER_REASONS)
-            .optional()
-            .describe('R-EL-CONSENT-LATER: why the person cannot consent now (required when ableToConsent is false)'),
-        })
-        .refine((c) => c.ableToConsent || c.unableToConsentBecause !== undefined, {
-          path: ['unableToConsentBecause'],
-          message: 'say why the person cannot give informed consent now (R-EL-CONSENT-LATER)',
-        }),
+      circumstances: z.discriminatedUnion(
+        'ableToConsent',
+        [
+          z.strictObject({
+            needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
+            ableToConsent: z.literal(true).describe('R-EL-CONSENT-LATER'),
+            unableToConsentBecause: z.enum(CONSENT_LATER_REASONS).optional(),
+          }),
+          z.strictObject({
+            needsImmediateMedicalCare: z.boolean().describe('R-EL-MEDICAL'),
+            ableToConsent: z.literal(false).describe('R-EL-CONSENT-LATER'),
+            unableToConsentBecause: z
+              .enum(CONSENT_LATER_REASONS, {
+                error: (issue) =>
+                  issue.input === undefined
+                    ? 'say why the person cannot give informed consent now (R-EL-CONSENT-LATER)'
+                    : undefined,
+              })
+              .describe('R-EL-CONSENT-LATER: why the person cannot consent now (required when ableToConsent is false)'),
+          }),
+        ],
+        { error: 'true or false (R-EL-CONSENT-LATER)' },
+      ),
       victim: z
         .strictObject({
           identifiable: z.boolean().describe('R-VICTIM: an identifiable victim opens a one-week objection window'),
           consulted: z.boolean().optional().describe('R-EL-VICTIM: the officer consulted the victim'),
           consultation: z
-            .strictObject({
-              outcome: z.enum(VICTIM_CONSULTATIONS),
-              by: z.string().trim().min(1).max(200).optional().describe('Who consulted the victim'),
-            })
+            .discriminatedUnion(
+              'outcome',
+              [
+                z.strictObject({
+                  outcome: z.literal('CONSULTED'),
+                  by: text({ max: 200, missing: 'name who consulted the victim (R-EL-VICTIM)' }).describe(
+                    'Who consulted the victim (R-EL-VICTIM: required)',
+                  ),
+                }),
+                ...VICTIM_CONSULTATIONS.filter((o) => o !== 'CONSULTED').map((outcome) =>
+                  z.strictObject({
+                    outcome: z.literal(outcome),
+                    by: text({ max: 200 }).optional().describe('Who tried to consult the victim'),
+                  }),
+                ),
+              ],
+              { error: `one of ${VICTIM_CONSULTATIONS.join(', ')} (R-EL-VICTIM)` },
+            )
             .optional()
             .describe(
               'R-EL-VICTIM (Decision 2026-12-02): consulted (by whom), not reachable, or a standing agreement with the business',
             ),
           informationSheetGiven: z.boolean().optional().describe('R-VICTIM: the victim received the information sheet'),
         })
-        .refine((v) => v.consultation?.outcome !== 'CONSULTED' || v.consultation.by, {
-          path: ['consultation', 'by'],
-          message: 'name who consulted the victim (R-EL-VICTIM)',
-        })
         .optional(),
       overrideRequest: z
         .strictObject({
-          reason: z.string().trim().min(3).max(500),
+          reason: text({ min: 3, max: 500 }),
         })
         .optional()
         .describe('R-EL-OVERRIDE: the person is ineligible and booked; ask the sergeant to override'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../shared/text-schema';
 import type { LeadConfig } from '../config/config-schema';
 import { personSchema, protectiveOrdersSchema, referredAtSchema, submissionIdSchema } from './person-schema';
 
@@ -15,17 +16,12 @@ export function socialContactSchema(config: LeadConfig) {
       agency: z.enum(agencies).describe('The agency whose sergeants approve the referral'),
       source: z.strictObject({
         type: z.enum(['OFFICER', 'DOC', 'COMMUNITY']).describe('R-SC-SOURCE'),
-        referrerId: z
-          .string()
-          .trim()
-          .min(1)
-          .max(100)
-          .describe("Badge number, DOC id, or the community referrer's name"),
-        organization: z.string().trim().min(1).max(200).optional(),
+        referrerId: text({ max: 100 }).describe("Badge number, DOC id, or the community referrer's name"),
+        organization: text({ max: 200 }).optional(),
       }),
       vouchedBy: z
         .strictObject({
-          id: z.string().trim().min(1).max(50),
+          id: text({ max: 50 }),
           role: z.enum(['officer', 'sergeant']),
         })
         .optional()
@@ -46,11 +42,7 @@ export function socialContactSchema(config: LeadConfig) {
         .array(z.enum(['BEHAVIORAL_HEALTH', 'DRUG_ACTIVITY', 'EXTREME_POVERTY']))
         .min(1)
         .describe('Why the person engages in law violations'),
-      narrative: z
-        .string()
-        .trim()
-        .min(1)
-        .max(2000)
+      narrative: text({ max: 2000 })
         .optional()
         .describe("Why LEAD, in the referrer's words: what was seen or learned (referral record)"),
       violations: z
@@ -64,11 +56,7 @@ export function socialContactSchema(config: LeadConfig) {
         .max(50),
       protectiveOrders: protectiveOrdersSchema,
       referredAt: referredAtSchema,
-      fromArrest: z
-        .string()
-        .trim()
-        .min(1)
-        .max(40)
+      fromArrest: text({ max: 40 })
         .optional()
         .describe('R-SC-FROM-ARREST: the arrest diversion, not diverted, this referral starts from'),
     })

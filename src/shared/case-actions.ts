@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { releaseCoverage, releaseOf } from './release-schema';
+import { text } from './text-schema';
 import {
-  CONSENT_METHODS,
   EXIT_REASONS,
   FILING_DECISIONS,
   ASSESSMENT_DOMAINS,
@@ -19,44 +20,14 @@ import type { CaseActionName } from './case-action-names';
  */
 
 const isoInstant = z.iso.datetime({ offset: true });
-const note = z.string().trim().min(1).max(2000);
-
-/** R-CONSENT: how a release of information was given (as given, or as amended). */
-const releaseTerms = {
-  method: z.enum(CONSENT_METHODS).describe('WRITTEN release, or VERBAL_MEMORIALIZED by the agency'),
-  memorializedBy: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .describe('Who memorialized a verbal consent (required for VERBAL_MEMORIALIZED)'),
-};
-const releaseCoverage = z.strictObject({
-  staffing: z
-    .boolean()
-    .describe(
-      'The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)',
-    ),
-  providers: z
-    .array(z.string().trim().min(2).max(200))
-    .max(30)
-    .default([])
-    .describe('Treatment providers the case manager may consult'),
-});
-const verbalNamesWhoMemorialized = (v: { method: string; memorializedBy?: string }) =>
-  v.method !== 'VERBAL_MEMORIALIZED' || v.memorializedBy !== undefined;
-const verbalMemorializedIssue = {
-  path: ['memorializedBy'],
-  message: 'a verbal consent must name who memorialized it (R-CONSENT)',
-};
+const note = text({ max: 2000 });
 
 export const actorSchema = z.strictObject({
-  id: z.string().trim().min(1).max(100),
+  id: text({ max: 100 }),
   role: z.enum([...ROLES, 'system']),
   /** Set by the API from the sign-in, never by the caller's body (R-JURISDICTION). */
-  office: z.string().trim().min(1).max(50).optional(),
-  agency: z.string().trim().min(1).max(50).optional(),
+  office: text({ max: 50 }).optional(),
+  agency: text({ max: 50 }).optional(),
 });
 
 export const caseActionSchemas = {
@@ -80,30 +51,22 @@ export const caseActionSchemas = {
     .describe(
       'R-SCREEN (Decision 2026-12-02): the screening found the person not appropriate; the sergeant and the prosecutors are told',
     ),
-  recordConsent: z
-    .strictObject({
-      ...releaseTerms,
-      covers: releaseCoverage
-        .optional()
-        .describe('What the release covers besides case management (default: nothing else)'),
-    })
-    .refine(verbalNamesWhoMemorialized, verbalMemorializedIssue)
-    .describe('R-CONSENT: release of information given (again, after a rescission before enrollment)'),
+  recordConsent: releaseOf({
+    covers: releaseCoverage
+      .optional()
+      .describe('What the release covers besides case management (default: nothing else)'),
+  }).describe('R-CONSENT: release of information given (again, after a rescission before enrollment)'),
   rescindConsent: z
     .strictObject({
       note: note.optional(),
     })
     .describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
-  amendRelease: z
-    .strictObject({
-      ...releaseTerms,
-      covers: releaseCoverage.describe('What the amended release covers, in full (it replaces the version in force)'),
-      note: note.optional(),
-    })
-    .refine(verbalNamesWhoMemorialized, verbalMemorializedIssue)
-    .describe(
-      'R-CONSENT (Decision 2026-12-02): amend the release in force — a provider added or removed, coverage widened or narrowed; a new version, never an exit',
-    ),
+  amendRelease: releaseOf({
+    covers: releaseCoverage.describe('What the amended release covers, in full (it replaces the version in force)'),
+    note: note.optional(),
+  }).describe(
+    'R-CONSENT (Decision 2026-12-02): amend the release in force — a provider added or removed, coverage widened or narrowed; a new version, never an exit',
+  ),
   scheduleIntake: z
     .strictObject({
       intakeScheduledFor: isoInstant.describe('When the in-depth intake is booked (before the intake deadline)'),
@@ -113,12 +76,7 @@ export const caseActionSchemas = {
     .strictObject({
       assessment: z
         .strictObject({
-          causeOfLawViolations: z
-            .string()
-            .trim()
-            .min(1)
-            .max(2000)
-            .describe('The immediate cause of the law violations'),
+          causeOfLawViolations: text({ max: 2000 }).describe('The immediate cause of the law violations'),
           ...(Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(NEED_LEVELS)])) as Record<
             (typeof ASSESSMENT_DOMAINS)[number],
             z.ZodEnum<{ [L in (typeof NEED_LEVELS)[number]]: L }>
@@ -133,7 +91,7 @@ export const caseActionSchemas = {
   extendIntakeDeadline: z
     .strictObject({
       newDueAt: isoInstant.describe('The new intake deadline; must be later than the current one'),
-      reason: z.string().trim().min(3).max(500).describe('Why the deadline is extended (R-INTAKE)'),
+      reason: text({ min: 3, max: 500 }).describe('Why the deadline is extended (R-INTAKE)'),
     })
     .describe('R-INTAKE: the referring officer or sergeant extends the intake deadline'),
   reportReturnToScene: z
@@ -161,11 +119,7 @@ export const caseActionSchemas = {
   recordPacketReview: z
     .strictObject({
       outcome: z.enum(PACKET_REVIEW_OUTCOMES),
-      criterion: z
-        .string()
-        .trim()
-        .min(1)
-        .max(200)
+      criterion: text({ max: 200 })
         .optional()
         .describe('The criterion the referral does not meet (required for DOES_NOT_MEET_CRITERIA)'),
       note: note.optional(),
@@ -186,7 +140,7 @@ export const caseActionSchemas = {
     ),
   withdrawService: z
     .strictObject({
-      service: z.string().trim().min(2).max(100).describe('The specific service withdrawn'),
+      service: text({ min: 2, max: 100 }).describe('The specific service withdrawn'),
       reasonCode: z
         .enum(WITHDRAWAL_REASONS)
         .describe('Why: lack of progress with this service (never a condition such as abstinence)'),
@@ -197,18 +151,14 @@ export const caseActionSchemas = {
     ),
   reinstateService: z
     .strictObject({
-      service: z.string().trim().min(2).max(100).describe('The withdrawn service, as it was named when withdrawn'),
+      service: text({ min: 2, max: 100 }).describe('The withdrawn service, as it was named when withdrawn'),
       note: note.optional(),
     })
     .describe('R-SERVICE-WITHDRAW: a withdrawn service is offered again'),
   recordService: z
     .strictObject({
-      service: z.string().trim().min(2).max(100).describe('The service delivered'),
-      provider: z
-        .string()
-        .trim()
-        .min(2)
-        .max(200)
+      service: text({ min: 2, max: 100 }).describe('The service delivered'),
+      provider: text({ min: 2, max: 200 })
         .optional()
         .describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
       note: note.optional(),
@@ -222,7 +172,7 @@ export const caseActionSchemas = {
   decideOverride: z
     .strictObject({
       decision: z.enum(['APPROVE', 'DENY']),
-      reason: z.string().trim().min(3).max(500).describe('Why (recorded in the case history)'),
+      reason: text({ min: 3, max: 500 }).describe('Why (recorded in the case history)'),
     })
     .describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
   decideNciReferral: z
@@ -232,12 +182,8 @@ export const caseActionSchemas = {
         .describe(
           'REFER: the diversion proceeds and its clocks start now; DECLINE: the person is booked, the case closes',
         ),
-      reason: z.string().trim().min(3).max(500).optional(),
-      onWordOf: z
-        .string()
-        .trim()
-        .min(2)
-        .max(200)
+      reason: text({ min: 3, max: 500 }).optional(),
+      onWordOf: text({ min: 2, max: 200 })
         .optional()
         .describe('A sergeant recording the decision names the NCI officer who gave it'),
     })
@@ -245,14 +191,19 @@ export const caseActionSchemas = {
       'R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD',
     ),
   decideApproval: z
-    .strictObject({
-      decision: z.enum(['APPROVE', 'DENY']),
-      reason: z.string().trim().min(3).max(500).optional().describe('Required to deny'),
-    })
-    .refine((v) => v.decision !== 'DENY' || v.reason, {
-      path: ['reason'],
-      message: 'a denial must give its reason (R-SC-APPROVAL)',
-    })
+    .discriminatedUnion(
+      'decision',
+      [
+        z.strictObject({ decision: z.literal('APPROVE'), reason: text({ min: 3, max: 500 }).optional() }),
+        z.strictObject({
+          decision: z.literal('DENY'),
+          reason: text({ min: 3, max: 500, missing: 'a denial must give its reason (R-SC-APPROVAL)' }).describe(
+            'Why (R-SC-APPROVAL: required to deny)',
+          ),
+        }),
+      ],
+      { error: 'APPROVE or DENY (R-SC-APPROVAL)' },
+    )
     .describe('R-SC-APPROVAL: a LEAD-trained sergeant approves or denies a social contact'),
   recordContact: z
     .strictObject({
@@ -263,7 +214,7 @@ export const caseActionSchemas = {
   decideReassessment: z
     .strictObject({
       decision: z.enum(['RENEW', 'CLOSE']),
-      reason: z.string().trim().min(3).max(500),
+      reason: text({ min: 3, max: 500 }),
     })
     .describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;

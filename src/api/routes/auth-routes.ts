@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import { text } from '../../shared/text-schema';
 import { endSession, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
 import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../auth/sign-in-backoff';
@@ -13,8 +14,8 @@ import { isoDateTime } from '../schemas/common';
 import { sharedRateLimit } from '../shared-rate-limit';
 
 const signInSchema = z.strictObject({
-  username: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  username: text({ max: 100 }),
+  password: text({ max: 200, trim: false }),
 });
 
 /** Failed sign-ins from one address within the window, and the slowing down of each account's. */

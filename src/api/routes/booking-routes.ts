@@ -2,6 +2,7 @@ import { BOOKING_REASONS } from '../../shared/booking-reasons';
 import type { RequestHandler } from 'express';
 import { alertParticipantCases } from '../../referrals/coordination';
 import { z } from 'zod';
+import { text } from '../../shared/text-schema';
 import type { LeadConfig } from '../../config/config-schema';
 import { bookingRowOf, discloseBooking, protectiveOrderEntry, readableBookingsWhere } from '../../disclosure';
 import { startFollowUps } from '../../evaluation/follow-ups';
@@ -117,7 +118,7 @@ export function bookingRoutes(
         tag: BOOKING_TAG,
         summary: "A booking's record, for the readers of a referral record of the same parties (R-ROI, R-DISCLOSE)",
         access: { permission: 'booking.read' },
-        params: z.strictObject({ bookingId: z.string().min(1).max(100).describe('The booking id (…-BK-…)') }),
+        params: z.strictObject({ bookingId: text({ max: 100, trim: false }).describe('The booking id (…-BK-…)') }),
         responses: { 200: { description: 'The booking', schema: bookingRecordSchema } },
       },
       async ({ req, actor, params }) => {

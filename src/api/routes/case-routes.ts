@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
 import { z } from 'zod';
+import { text } from '../../shared/text-schema';
 import type { LeadConfig } from '../../config/config-schema';
 import { disclosePacket, discloseCase, discloseReferralRecord } from '../../disclosure';
 import { localDate } from '../../eligibility/calendar-dates';
@@ -36,12 +37,7 @@ const idempotencyHeaders = z.object({
 });
 
 const nominationSchema = z.strictObject({
-  reason: z
-    .string()
-    .trim()
-    .min(3)
-    .max(500)
-    .describe('Briefly, why the partners should discuss this person (R-STAFFING)'),
+  reason: text({ min: 3, max: 500 }).describe('Briefly, why the partners should discuss this person (R-STAFFING)'),
 });
 
 /**

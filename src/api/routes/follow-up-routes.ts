@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../shared/text-schema';
 import type { LeadConfig } from '../../config/config-schema';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { FOLLOW_UP_MONTHS } from '../../shared/definitions';
@@ -19,13 +20,14 @@ export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
         tag: 'Outcomes',
         summary: "R-EVAL: the agency's sergeant confirms that a due follow-up's outcomes are recorded",
         access: { permission: 'followup.confirm' },
-        params: z.strictObject({ recordId: z.string().min(1).max(100).describe('The case or booking id') }),
+        params: z.strictObject({ recordId: text({ max: 100, trim: false }).describe('The case or booking id') }),
         body: z.strictObject({
           months: z
-            .number()
-            .int()
-            .refine((m) => (FOLLOW_UP_MONTHS as readonly number[]).includes(m), 'one of 6, 12, 24')
-            .describe('Which follow-up: 6, 12 or 24 months'),
+            .union(
+              FOLLOW_UP_MONTHS.map((m) => z.literal(m)),
+              { error: `one of ${FOLLOW_UP_MONTHS.join(', ')} months (R-EVAL)` },
+            )
+            .describe('Which follow-up: 6, 12 or 24 months (R-EVAL)'),
         }),
         responses: {
           200: {

@@ -49,6 +49,10 @@ export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }):
             description: 'This entry was recorded before: nothing new',
             schema: z.strictObject({ outcomeId: z.string(), created: z.literal(false) }),
           },
+          404: {
+            description: 'No such case or booking, or none this person may read (R-EVAL, R-ROI)',
+            schema: errorBodySchema,
+          },
         },
       },
       async ({ req, actor, body }) => {

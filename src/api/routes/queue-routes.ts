@@ -34,8 +34,8 @@ export const caseloadQuerySchema = z.strictObject({
   stage: stageSchema.optional(),
   deadlineWithinDays: z
     .string()
-    .regex(/^\d{1,3}$/, 'a whole number of days')
-    .refine((days) => Number(days) <= 365, 'at most 365 days')
+    // One pattern, so that the document states the bound too (issue 24 item 8): 0 to 365, as digits.
+    .regex(/^(?:[0-2]?\d{1,2}|3[0-5]\d|36[0-5])$/, 'a whole number of days, at most 365')
     .optional()
     .describe('Only cases whose next deadline falls within this many days (or has passed)'),
   stuck: z

@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { text } from '../../shared/text-schema';
 import { REFERRAL_TYPES, STAGES } from '../../shared/case-model';
 import { ROLES } from '../../shared/roles';
 
 /** Response schemas: what a client may count on, every key named (strict): a field is added here first, or never sent. */
 export const isoDateTime = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
-export const caseIdParams = z.strictObject({ caseId: z.string().min(1).max(100).describe('The case id (LEAD-…)') });
+export const caseIdParams = z.strictObject({
+  caseId: text({ max: 100, trim: false }).describe('The case id (LEAD-…)'),
+});
 export const actorSchema = z.strictObject({
   id: z.string(),
   role: z.enum([...ROLES, 'system']),

@@ -161,3 +161,76 @@ describe('issue 22 item 12: answers as strict as inputs', () => {
     }
   });
 });
+
+describe('issue 24 item 8: the contract tells the whole truth', () => {
+  const send = (method: string, path: string, authorization?: string) =>
+    fetch(`${stack.baseUrl}${path}`, { method, headers: authorization ? { authorization } : {} });
+
+  test('a path the API serves, asked with a method it does not serve, answers 405 with Allow — signed in or not', async () => {
+    const { token } = await stack.tokens.issue({ id: 'supervisor-1', role: 'supervisor' });
+    for (const authorization of [`Bearer ${token}`, undefined]) {
+      const deleted = await send('DELETE', '/api/cases/LEAD-NO-SUCH-CASE', authorization);
+      expect([deleted.status, deleted.headers.get('allow')]).toEqual([405, 'GET, HEAD, OPTIONS']);
+      expect((await deleted.json()).error).toEqual({
+        code: 'METHOD_NOT_ALLOWED',
+        message: 'DELETE is not served at /api/cases/LEAD-NO-SUCH-CASE: it answers GET, HEAD, OPTIONS',
+      });
+      const put = await send('PUT', '/api/outcomes', authorization);
+      expect([put.status, put.headers.get('allow')]).toEqual([405, 'POST, OPTIONS']);
+      const options = await send('OPTIONS', '/api/cases/LEAD-1/consent', authorization);
+      expect([options.status, options.headers.get('allow')]).toEqual([204, 'POST, OPTIONS']);
+    }
+    // A path it does not serve is still not found, and a served method still goes through the sign-in check.
+    expect((await send('DELETE', '/api/no-such-thing', `Bearer ${token}`)).status).toBe(404);
+    expect((await send('GET', '/api/cases/LEAD-1')).status).toBe(401);
+  });
+
+  test('every method the document lists for a path is in its Allow, and nothing else but HEAD and OPTIONS', async () => {
+    const doc = await (await fetch(`${stack.baseUrl}/api/openapi.json`)).json();
+    const { token } = await stack.tokens.issue({ id: 'supervisor-1', role: 'supervisor' });
+    for (const [path, operations] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) {
+      const res = await send('PATCH', path.replace(/\{\w+\}/g, 'x'), `Bearer ${token}`);
+      const methods = Object.keys(operations).map((m) => m.toUpperCase());
+      const expected = [...methods.sort(), ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
+      expect([path, res.status, res.headers.get('allow')]).toEqual([path, 405, expected]);
+    }
+  });
+
+  test('POST /api/outcomes documents the 404 it answers for a case nobody may read', async () => {
+    const doc = await (await fetch(`${stack.baseUrl}/api/openapi.json`)).json();
+    expect(Object.keys(doc.paths['/api/outcomes'].post.responses)).toContain('404');
+    const res = await apiAs(stack.baseUrl, 'officer').post('/api/outcomes', {
+      entryId: 'e-1',
+      subject: { caseId: 'LEAD-NO-SUCH-CASE' },
+      kind: 'ARREST',
+      occurredOn: '2026-01-02',
+      level: 'MISDEMEANOR',
+      agency: 'SPD',
+    });
+    expect(res.status).toBe(404);
+  });
+
+  test('the document states the input rules: no NUL, trimmed lengths, follow-up months, verbal consent', async () => {
+    const doc = await (await fetch(`${stack.baseUrl}/api/openapi.json`)).json();
+    const body = (path: string) => doc.paths[path].post.requestBody.content['application/json'].schema;
+    const note = body('/api/cases/{caseId}/notes').properties.note;
+    expect(note.minLength).toBeUndefined();
+    expect(new RegExp(note.pattern, 'u').test(`  ${'a'.repeat(2000)}  `)).toBe(true);
+    expect(new RegExp(note.pattern, 'u').test('a\u0000b')).toBe(false);
+    expect(JSON.stringify(body('/api/follow-ups/{recordId}/confirmations').properties.months)).toBe(
+      JSON.stringify({
+        anyOf: [
+          { type: 'number', enum: [6] },
+          { type: 'number', enum: [12] },
+          { type: 'number', enum: [24] },
+        ],
+        description: 'Which follow-up: 6, 12 or 24 months (R-EVAL)',
+      }),
+    );
+    const verbal = body('/api/cases/{caseId}/consent').oneOf.find(
+      (shape: { properties: { method: { enum?: string[] } } }) =>
+        shape.properties.method.enum?.[0] === 'VERBAL_MEMORIALIZED',
+    );
+    expect(verbal.required).toContain('memorializedBy');
+  });
+});
