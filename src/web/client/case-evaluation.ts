@@ -1,7 +1,7 @@
 import { GENDERS, HOUSING_STATUSES, IIP_MILESTONES } from '../../evaluation/demographics';
 import { allows } from '../../shared/permissions';
 import { raceEthnicityLabel } from '../../shared/race-ethnicity';
-import { api, errorMessage, type ApiResult } from './api';
+import { api, errorMessage, refusalOf, type ApiResult } from './api';
 import { announce, h, humanize, when, whenDone } from './dom';
 import type { SessionUser } from './session';
 
@@ -77,7 +77,7 @@ function showRefusal(
   form: HTMLFormElement,
   res: ApiResult,
   labels: Record<string, string>,
-  fields: string[] = (res.body?.error?.fields ?? []).map((f: { field: string }) => f.field),
+  fields: string[] = (refusalOf(res.body)?.fields ?? []).map((f) => f.field),
 ): void {
   form.querySelector('.form-error')?.remove();
   form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));

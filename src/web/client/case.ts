@@ -15,6 +15,7 @@ import {
   stuckLabel,
   typeLabel,
 } from '../../shared/plain-language';
+import type { CaseActionPath, STAFFING_NOMINATIONS_PATH } from '../../api/case-action-routes';
 import { api, errorMessage } from './api';
 import { evaluationSection } from './case-evaluation';
 import { announce, h, humanize, replaceChildren, whenDone } from './dom';
@@ -30,6 +31,8 @@ import { at, due, timeOptions, why } from './words';
  */
 let me: SessionUser | undefined;
 let labels: CodeLabels = {};
+/** The server offers an action under its declared path (OfferedAction keeps it a string, for the catalogue). */
+type ActionPath = CaseActionPath | typeof STAFFING_NOMINATIONS_PATH;
 const caseId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 
 type Actor = { id: string; role: string; name?: string };
@@ -201,13 +204,13 @@ function actionButton(action: OfferedAction, status: any, area: HTMLElement, pri
             e.preventDefault();
             const res = await api(
               'POST',
-              `/api/cases/${encodeURIComponent(status.referralId)}/${action.path}`,
+              `/api/cases/${encodeURIComponent(status.referralId)}/${action.path as ActionPath}`,
               readAction(form, action),
               { 'Idempotency-Key': crypto.randomUUID() },
             );
             if (res.status === 200 || res.status === 201) {
               area.replaceChildren();
-              if (res.body.case) {
+              if ('case' in res.body) {
                 announce(`${action.label}: done. The case is now: ${stageLabel(res.body.case.stage)}.`);
                 render(res.body);
               } else announce(`${action.label}: done.`);
