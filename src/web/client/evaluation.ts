@@ -206,12 +206,12 @@ async function main(): Promise<void> {
               'Enrollment',
             ].map((t) => h('th', {}, t)),
           ),
-          f.byPerceivedRace.groups.map((g: any) =>
+          f.byPerceivedRace.groups.map((g) =>
             h(
               'tr',
               { 'data-group': g.group },
               h('th', {}, humanize(g.group)),
-              ...['checkedArrests', 'eligible', 'diverted', 'enrolled'].map((k) => h('td', {}, count(g[k]))),
+              ...(['checkedArrests', 'eligible', 'diverted', 'enrolled'] as const).map((k) => h('td', {}, count(g[k]))),
               ...(
                 [
                   ['eligibility', 'eligible', 'checkedArrests'],
