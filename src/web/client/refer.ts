@@ -5,7 +5,7 @@ import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
 import { notingUncheckedOrders } from '../../referrals/protective-orders';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { stageLabel } from '../../shared/plain-language';
-import type { AnswerTo } from '../../api/contract/api-answers';
+import type { AnswerBody, AnswerTo } from '../../api/contract/api-answers';
 import { api, errorMessage, OfflineError, refusalOf, type ApiResult } from './api';
 import { localDate } from '../../eligibility/calendar-dates';
 import { announce, h, replaceChildren, when, whenDone, type Child } from './dom';
@@ -306,7 +306,7 @@ function caseDetails(res: Recorded): Child[] {
       ? h(
           'ul',
           { id: 'deadlines' },
-          view.deadlines.map((d: any) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`)),
+          view.deadlines.map((d) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`)),
         )
       : null,
     h('h3', {}, 'What happens next'),
@@ -438,8 +438,13 @@ function offerSocialContactFrom(form: HTMLFormElement): void {
   );
 }
 
-/** Opens the social-contact form filled from a draft (R-SC-FROM-ARREST); the officer completes the rest. */
-function fillSocialContact(draft: Record<string, any>): void {
+type SocialContactDraft = AnswerBody<'GET', `/api/cases/${string}/social-contact-draft`>['draft'];
+
+/**
+ * Opens the social-contact form filled from a draft (R-SC-FROM-ARREST) — the service's, or one from the
+ * arrest form — and the officer completes the rest.
+ */
+function fillSocialContact(draft: Omit<SocialContactDraft, 'fromArrest'> & { fromArrest?: string }): void {
   const radio = document.querySelector<HTMLInputElement>('input[name="referral-type"][value="SOCIAL_CONTACT"]')!;
   radio.checked = true;
   radio.dispatchEvent(new Event('change'));
@@ -450,7 +455,8 @@ function fillSocialContact(draft: Record<string, any>): void {
   set('agency', draft.agency);
   set('source.type', draft.source?.type);
   set('source.referrerId', draft.source?.referrerId);
-  for (const key of ['givenName', 'familyName', 'dateOfBirth', 'stateId']) set(`person.${key}`, draft.person?.[key]);
+  for (const key of ['givenName', 'familyName', 'dateOfBirth', 'stateId'] as const)
+    set(`person.${key}`, draft.person[key]);
   set('narrative', draft.narrative);
   set('violations.0.date', draft.violations?.[0]?.date);
   socialForm
