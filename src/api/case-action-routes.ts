@@ -4,7 +4,7 @@ import type { CaseActionName } from '../shared/case-actions';
 export const STAFFING_NOMINATIONS_PATH = 'staffing-nominations';
 
 /** The HTTP path of each case action: POST /api/cases/:caseId/<path>. */
-export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
+export const CASE_ACTION_PATHS = {
   recordScreening: 'screening',
   recordLeftBeforeScreening: 'left-before-screening',
   recordScreenedOut: 'screening/not-appropriate',
@@ -29,4 +29,6 @@ export const CASE_ACTION_PATHS: Record<CaseActionName, string> = {
   decideApproval: 'approval-decision',
   recordContact: 'contacts',
   decideReassessment: 'reassessment-decision',
-};
+} as const satisfies Record<CaseActionName, string>;
+
+export type CaseActionPath = (typeof CASE_ACTION_PATHS)[CaseActionName];

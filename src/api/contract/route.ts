@@ -81,13 +81,16 @@ export interface Route<C extends RouteContract = RouteContract> {
   handle(context: RouteContext<C>): Promise<RouteAnswer<C>> | RouteAnswer<C>;
 }
 
+/** A route that still says which contract it serves, so that clients can derive their types from it. */
+export type DeclaredRoute<C extends RouteContract> = Omit<Route, 'contract'> & { readonly contract: C };
+
 export function route<const C extends RouteContract>(
   contract: C,
   handle: NoInfer<Route<C>['handle']>,
   before?: RequestHandler[],
   afterBodyChecks?: RequestHandler[],
-): Route {
-  return { contract, handle, before, afterBodyChecks } as unknown as Route;
+): DeclaredRoute<C> {
+  return { contract, handle, before, afterBodyChecks } as unknown as DeclaredRoute<C>;
 }
 
 /** Marks the handler Express runs for a contract, so that a test can tell declared routes from others. */

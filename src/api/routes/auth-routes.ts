@@ -8,7 +8,7 @@ import type { Identity, TokenService } from '../../auth/tokens';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { SESSION_COOKIE } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
-import { route, type ResponseHeaders, type Route } from '../contract/route';
+import { route, type ResponseHeaders } from '../contract/route';
 import { HttpError } from '../http-error';
 import { isoDateTime } from '../schemas/common';
 import { sharedRateLimit } from '../shared-rate-limit';
@@ -64,7 +64,7 @@ export function signInRoutes(deps: {
   accounts: AccountPolicy;
   limits: SignInLimits;
   secureCookies: boolean;
-}): Route[] {
+}) {
   const backoff: SignInBackoff = { ...deps.limits.accountBackoff, forgetAfterMs: deps.limits.windowMs };
   const ceiling =
     backoff.maxMs >= 60_000 ? `${Math.round(backoff.maxMs / 60_000)} minutes` : `${Math.ceil(backoff.maxMs / 1000)} s`;
@@ -159,7 +159,7 @@ const userOf = (who: Omit<Identity, 'sessionVersion'>) => ({
 });
 
 /** For a signed-in person: who they are, and the CSRF token their page sends with every change. */
-export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) => string): Route[] {
+export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) => string) {
   return [
     route(
       {

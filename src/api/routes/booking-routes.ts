@@ -12,7 +12,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { recordDisclosure } from '../case-reads';
 import { errorBodySchema } from '../schemas/error-answer';
-import { createdOrFound, route, type Route } from '../contract/route';
+import { createdOrFound, route } from '../contract/route';
 import { HttpError } from '../http-error';
 import { isoDateTime } from '../schemas/common';
 import { personRecordSchema } from '../schemas/case-answer';
@@ -50,7 +50,7 @@ export function bookingRoutes(
   deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
   submissionLimit: RequestHandler,
   orderCheckLimit: RequestHandler,
-): Route[] {
+) {
   const { db } = deps;
   return [
     route(

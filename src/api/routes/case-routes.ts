@@ -17,7 +17,7 @@ import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from
 import type { Role } from '../../shared/roles';
 import type { RequestActor } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
-import { createdOrFound, route, type Route } from '../contract/route';
+import { createdOrFound, route } from '../contract/route';
 import { caseAnswerSchema, packetSchema } from '../schemas/case-answer';
 import { actorSchema, caseIdParams, isoDateTime } from '../schemas/common';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from '../case-action-routes';
@@ -116,7 +116,7 @@ const socialContactDraftSchema = z.strictObject({
 /** Identity (PROTOCOL.md, 2026-12-02): the reviews a sergeant never makes of a referral they submitted. */
 const OWN_SUBMISSION_RULES = { decideOverride: 'R-EL-OVERRIDE', decideApproval: 'R-SC-APPROVAL' } as const;
 
-export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
+export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, cases, config } = deps;
 
   /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */

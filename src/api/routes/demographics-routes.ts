@@ -5,7 +5,7 @@ import { errorBodySchema } from '../schemas/error-answer';
 import { HttpError } from '../http-error';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { referralFor } from '../case-reads';
-import { createdOrFound, route, type Route } from '../contract/route';
+import { createdOrFound, route } from '../contract/route';
 import { caseIdParams, isoDate, isoDateTime } from '../schemas/common';
 
 const milestoneAnswerSchema = z.strictObject({
@@ -16,7 +16,7 @@ const milestoneAnswerSchema = z.strictObject({
 });
 
 /** R-EVAL: the participant's self-reported demographics, recorded by case management (R-ROI: case-management record). */
-export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig }): Route[] {
+export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig }) {
   return [
     route(
       {

@@ -14,7 +14,7 @@ import {
 } from '../../evaluation/evaluation-data';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { recordDisclosure } from '../case-reads';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 
 const EVALUATION_TAG = 'Evaluation';
 const rate = z
@@ -112,7 +112,7 @@ export function evaluationRoutes(deps: {
   cases: CaseWorkflows;
   config: LeadConfig;
   pseudonymKey?: string;
-}): Route[] {
+}) {
   const { db, config } = deps;
   const key = deps.pseudonymKey ?? randomBytes(32).toString('base64');
   const minimumCell = config.evaluation.minimumCell;

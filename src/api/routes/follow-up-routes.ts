@@ -5,11 +5,11 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { FOLLOW_UP_MONTHS } from '../../shared/definitions';
 import { FollowUpRefusedError, type CaseWorkflows } from '../../temporal/case-workflows';
 import { errorBodySchema } from '../schemas/error-answer';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 import { HttpError } from '../http-error';
 
 /** R-EVAL: the follow-ups of outcomes at 6, 12 and 24 months after a diversion or a booking. */
-export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
+export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, cases } = deps;
   return [
     route(

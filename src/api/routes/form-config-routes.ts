@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { configSchema, type LeadConfig } from '../../config/config-schema';
 import { CONVICTION_CODES, CONVICTION_LABELS } from '../../eligibility/history-codes';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 
 /**
  * What the pages need to build the same zod schemas the API validates with: the jurisdiction's
  * codes (agencies, offenses, catchment areas, offices) and the Temporal Web UI's address.
  */
-export function formConfigRoutes(config: LeadConfig, temporalUi: string): Route[] {
+export function formConfigRoutes(config: LeadConfig, temporalUi: string) {
   const publicConfig = {
     program: {
       name: config.program.name,

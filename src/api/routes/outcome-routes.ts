@@ -8,7 +8,7 @@ import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 import type { RequestActor } from '../authentication';
 import { referralFor } from '../case-reads';
 import { errorBodySchema } from '../schemas/error-answer';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 import { HttpError } from '../http-error';
 
 const OUTCOME_TAG = 'Outcomes';
@@ -31,7 +31,7 @@ async function personOfSubject(
   return booking.personId;
 }
 
-export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }): Route[] {
+export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }) {
   const { db } = deps;
   return [
     route(

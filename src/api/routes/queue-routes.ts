@@ -7,7 +7,7 @@ import { caseRow, type CaseLinks } from '../case-rows';
 import { listedCaseRow } from '../listed-cases';
 import { stageSchema } from '../schemas/common';
 import { HttpError } from '../http-error';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 import {
   caseloadSchema,
   nciQueueSchema,
@@ -47,7 +47,7 @@ export const caseloadQuerySchema = z.strictObject({
 /** The lists people work from: caseload, sergeant queue, prosecutor inbox, stuck cases. */
 const QUEUE_TAG = 'Lists';
 
-export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }): Route[] {
+export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }) {
   const { db, links } = deps;
   const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
   const byDeadline = [

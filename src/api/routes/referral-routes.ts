@@ -18,7 +18,7 @@ import {
 import { findPriorReferrals, type PriorReferral } from '../../referrals/prior-referrals';
 import type { RequestActor } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
-import { createdOrFound, route, type Route } from '../contract/route';
+import { createdOrFound, route } from '../contract/route';
 import {
   arrestDiversionAnswerSchema,
   capacitySchema,
@@ -56,7 +56,7 @@ export function referralRoutes(
   deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig; clock?: () => Promise<number> },
   submissionLimit: RequestHandler,
   orderCheckLimit: RequestHandler,
-): Route[] {
+) {
   const acceptedNow = async () => new Date(deps.clock ? await deps.clock() : Date.now());
   const arrest = arrestDiversionSchema(deps.config);
   const social = socialContactSchema(deps.config);

@@ -19,7 +19,7 @@ import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { allows } from '../../shared/permissions';
 import type { RequestActor } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 import { monthlyReportSchema, monthParams, reportListSchema, reportRunSchema } from '../schemas/report-answers';
 import { recordDisclosure } from '../case-reads';
 import { csvFile } from '../csv-download';
@@ -34,7 +34,7 @@ import { HttpError } from '../http-error';
  */
 const REPORT_TAG = 'Reports';
 
-export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }): Route[] {
+export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, config } = deps;
   const currentMonth = () => monthOf(new Date(), config.program.timezone);
 

@@ -4,7 +4,7 @@ import type { LeadConfig } from '../../config/config-schema';
 import { LISTED_REFERRAL_INCLUDE, readableCasesWhere, searchScopeOf, type CaseSearch } from '../../disclosure';
 import type { PrismaClient } from '../../generated/prisma/client';
 import type { CaseLinks } from '../case-rows';
-import { route, type Route } from '../contract/route';
+import { route } from '../contract/route';
 import { listedCaseRow } from '../listed-cases';
 import { stageSchema } from '../schemas/common';
 import { myReferralsSchema, searchAnswerSchema } from '../schemas/search-answers';
@@ -73,7 +73,7 @@ export function criteriaOf(query: z.output<typeof searchQuerySchema>, timeZone: 
   };
 }
 
-export function searchRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }): Route[] {
+export function searchRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }) {
   const { db, config } = deps;
   const newestFirst = [
     { referredAt: { sort: 'desc' as const, nulls: 'last' as const } },

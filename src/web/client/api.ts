@@ -1,3 +1,4 @@
+import type { AnswerTo, ErrorBody } from '../../api/contract/api-answers';
 import { PERMISSIONS, type Permission } from '../../shared/permissions';
 import { plainRefusal, stageLabel } from '../../shared/plain-language';
 import { programZone } from './dom';
@@ -6,33 +7,40 @@ import { notForYou, signedIn } from './session';
 
 export class OfflineError extends Error {}
 
-export interface ApiResult<T = any> {
-  status: number;
-  body: T;
+/** An answer: for a call the contracts know, one of its declared statuses with that status's body. */
+export type ApiResult<A extends { status: number; body: unknown } = { status: number; body: unknown }> = A & {
   /** The answer's headers (Retry-After, RateLimit: when to ask again after a 429 or 503). */
   headers?: Headers;
+};
+
+/** The refusal an answer carries, if its body is one. */
+export function refusalOf(body: unknown): ErrorBody['error'] | undefined {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  const { error } = body;
+  return typeof error === 'object' && error !== null && 'code' in error ? (error as ErrorBody['error']) : undefined;
 }
 
 let csrfToken: Promise<string | undefined> | undefined;
 async function csrf(refresh = false): Promise<string | undefined> {
   if (refresh) csrfToken = undefined;
   csrfToken ??= fetch('/api/auth/csrf', { credentials: 'same-origin' })
-    .then(async (res) => (res.ok ? (await res.json()).csrfToken : undefined))
+    .then(async (res) => (res.ok ? ((await res.json()) as { csrfToken?: string }).csrfToken : undefined))
     .catch(() => undefined);
   return csrfToken;
 }
 
 /**
  * Calls the product's API with the session cookie; changes carry the CSRF token (double submit).
- * A network failure is an OfflineError.
+ * A network failure is an OfflineError. The answer's type comes from the route contract the method
+ * and path reach.
  */
-export async function api<T = any>(
-  method: string,
-  path: string,
+export async function api<M extends 'GET' | 'POST', P extends string>(
+  method: M,
+  path: P,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<ApiResult<T>> {
-  const send = async (refreshCsrf: boolean): Promise<ApiResult<T>> => {
+): Promise<ApiResult<AnswerTo<M, P>>> {
+  const send = async (refreshCsrf: boolean): Promise<ApiResult<AnswerTo<M, P>>> => {
     const token = method === 'GET' ? undefined : await csrf(refreshCsrf);
     let res: Response;
     try {
@@ -51,20 +59,17 @@ export async function api<T = any>(
     }
     const text = await res.text().catch(() => '');
     // A proxy's 502 page is not JSON: the status still says what happened.
-    let parsed: T | undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {
       parsed = undefined;
     }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    // The contract checked the body as it left the server: it is what the status declares.
+    return { status: res.status, body: parsed, headers: res.headers } as ApiResult<AnswerTo<M, P>>;
   };
   const first = await send(false);
-  if (
-    first.status === 403 &&
-    (first.body as { error?: { code?: string } } | undefined)?.error?.code === 'CSRF_TOKEN_INVALID'
-  )
-    return send(true);
+  if (first.status === 403 && refusalOf(first.body)?.code === 'CSRF_TOKEN_INVALID') return send(true);
   return first;
 }
 
@@ -91,14 +96,14 @@ export function errorMessage(
   result: ApiResult,
   labelOf: (field: string) => string | undefined = () => undefined,
 ): string {
-  const error = result.body?.error;
+  const error = refusalOf(result.body);
   if (!error) return `The service answered ${result.status}.`;
-  if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission in PERMISSIONS)
+  if (result.status === 403 && error.code === 'FORBIDDEN' && error.permission && error.permission in PERMISSIONS)
     return notForYou(signedIn, error.permission as Permission);
-  const fields = error.fields as Array<{ field: string; message: string; code?: string }> | undefined;
+  const fields = error.fields;
   if (error.code === 'VALIDATION_FAILED' && fields?.length)
     return fields.map((f) => plainRefusal(fieldSentence(f, labelOf), { timeZone: programZone() }).text).join(' ');
   // In words: stages and times as people say them; rule ids stay in the API (a page may add a "why").
-  const { text } = plainRefusal(String(error.message ?? ''), { timeZone: programZone() });
+  const { text } = plainRefusal(error.message, { timeZone: programZone() });
   return text + (error.stage ? ` The case is now: ${stageLabel(error.stage).toLowerCase()}.` : '');
 }

@@ -1,7 +1,8 @@
 import { GENDERS, HOUSING_STATUSES, IIP_MILESTONES } from '../../evaluation/demographics';
 import { allows } from '../../shared/permissions';
 import { raceEthnicityLabel } from '../../shared/race-ethnicity';
-import { api, errorMessage, type ApiResult } from './api';
+import type { AnswerBody } from '../../api/contract/api-answers';
+import { api, errorMessage, refusalOf, type ApiResult } from './api';
 import { announce, h, humanize, when, whenDone } from './dom';
 import type { SessionUser } from './session';
 
@@ -45,7 +46,10 @@ const today = () => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-function recordedDemographics(d: any): HTMLElement {
+type CaseBody = AnswerBody<'GET', `/api/cases/${string}`>;
+type FullRecord = Extract<CaseBody['caseManagement'], { level: 'FULL' }>;
+
+function recordedDemographics(d: FullRecord['demographics']): HTMLElement {
   if (!d) return h('p', { id: 'demographics-none', class: 'hint' }, 'Not recorded yet.');
   const race =
     d.raceEthnicity.answer === 'ANSWERED'
@@ -77,7 +81,7 @@ function showRefusal(
   form: HTMLFormElement,
   res: ApiResult,
   labels: Record<string, string>,
-  fields: string[] = (res.body?.error?.fields ?? []).map((f: { field: string }) => f.field),
+  fields: string[] = (refusalOf(res.body)?.fields ?? []).map((f) => f.field),
 ): void {
   form.querySelector('.form-error')?.remove();
   form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
@@ -251,9 +255,9 @@ function milestoneForm(caseId: string, done: (message: string) => Promise<void>)
  * role may use. `redraw` draws the case again from a fresh read after something was recorded.
  */
 export function evaluationSection(
-  body: any,
+  body: CaseBody,
   me: SessionUser | undefined,
-  redraw: (body: any) => void,
+  redraw: (body: CaseBody) => void,
 ): HTMLElement | null {
   const cm = body.caseManagement;
   if (!cm || cm.level !== 'FULL' || !me) return null;
@@ -281,7 +285,7 @@ export function evaluationSection(
       ? h(
           'ul',
           { id: 'milestones-reached' },
-          cm.milestones.map((m: any) =>
+          cm.milestones.map((m) =>
             h('li', { 'data-milestone': m.milestone }, `${milestoneLabel(m.milestone)} — ${m.reachedOn}`),
           ),
         )

@@ -15,7 +15,9 @@ import {
   stuckLabel,
   typeLabel,
 } from '../../shared/plain-language';
-import { api, errorMessage } from './api';
+import type { CaseActionPath, STAFFING_NOMINATIONS_PATH } from '../../api/case-action-routes';
+import type { AnswerBody } from '../../api/contract/api-answers';
+import { api, errorMessage, refusalOf } from './api';
 import { evaluationSection } from './case-evaluation';
 import { announce, h, humanize, replaceChildren, whenDone } from './dom';
 import { codeLabels, referralRecordView, type CodeLabels } from './referral-record';
@@ -30,6 +32,11 @@ import { at, due, timeOptions, why } from './words';
  */
 let me: SessionUser | undefined;
 let labels: CodeLabels = {};
+type CaseBody = AnswerBody<'GET', `/api/cases/${string}`>;
+type CaseStatus = CaseBody['case'];
+type Release = Extract<CaseBody['caseManagement'], { level: 'FULL' }>['release'];
+/** The server offers an action under its declared path (OfferedAction keeps it a string, for the catalogue). */
+type ActionPath = CaseActionPath | typeof STAFFING_NOMINATIONS_PATH;
 const caseId = decodeURIComponent(location.pathname.split('/').pop() ?? '');
 
 type Actor = { id: string; role: string; name?: string };
@@ -132,10 +139,10 @@ const closeForms = () => actionAreas.forEach((a) => a.replaceChildren());
  * A refusal in words, its rules in a "why". A refused field is named by its label and marked (R-CONSENT:
  * "a verbal consent must name who memorialized it"), never "Invalid request body: memorializedBy: …".
  */
-function refusal(res: { status: number; body: any }, action: OfferedAction): HTMLElement {
+function refusal(res: { status: number; body: unknown }, action: OfferedAction): HTMLElement {
   const labelOf = (name: string) => action.fields?.find((f) => f.name === name)?.label;
-  const error = res.body?.error;
-  const said = [error?.message ?? '', ...(error?.fields ?? []).map((f: { message: string }) => f.message)].join(' ');
+  const error = refusalOf(res.body);
+  const said = [error?.message ?? '', ...(error?.fields ?? []).map((f) => f.message)].join(' ');
   return h(
     'div',
     { class: 'panel bad', role: 'alert', id: 'action-error' },
@@ -145,12 +152,12 @@ function refusal(res: { status: number; body: any }, action: OfferedAction): HTM
 }
 
 /** Marks the fields the service refused and puts the cursor in the first. */
-function markRefused(form: HTMLFormElement, res: { body: any }): void {
+function markRefused(form: HTMLFormElement, res: { body: unknown }): void {
   form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  const refused = (res.body?.error?.fields ?? [])
-    .map((f: { field: string }) => form.elements.namedItem(f.field))
-    .filter((el: unknown): el is HTMLElement => el instanceof HTMLElement);
-  refused.forEach((el: HTMLElement) => {
+  const refused = (refusalOf(res.body)?.fields ?? [])
+    .map((f) => form.elements.namedItem(f.field))
+    .filter((el): el is HTMLElement => el instanceof HTMLElement);
+  refused.forEach((el) => {
     el.setAttribute('aria-invalid', 'true');
     el.setAttribute('aria-describedby', 'action-error');
   });
@@ -158,7 +165,7 @@ function markRefused(form: HTMLFormElement, res: { body: any }): void {
 }
 
 /** The button that opens an action's confirmation, in the area given (under the button's section). */
-function actionButton(action: OfferedAction, status: any, area: HTMLElement, primary = false): HTMLElement {
+function actionButton(action: OfferedAction, status: CaseStatus, area: HTMLElement, primary = false): HTMLElement {
   return h(
     'button',
     {
@@ -201,13 +208,13 @@ function actionButton(action: OfferedAction, status: any, area: HTMLElement, pri
             e.preventDefault();
             const res = await api(
               'POST',
-              `/api/cases/${encodeURIComponent(status.referralId)}/${action.path}`,
+              `/api/cases/${encodeURIComponent(status.referralId)}/${action.path as ActionPath}`,
               readAction(form, action),
               { 'Idempotency-Key': crypto.randomUUID() },
             );
             if (res.status === 200 || res.status === 201) {
               area.replaceChildren();
-              if (res.body.case) {
+              if ('case' in res.body) {
                 announce(`${action.label}: done. The case is now: ${stageLabel(res.body.case.stage)}.`);
                 render(res.body);
               } else announce(`${action.label}: done.`);
@@ -227,7 +234,7 @@ function actionButton(action: OfferedAction, status: any, area: HTMLElement, pri
 }
 
 /** A row of action buttons with the area their confirmation opens in. */
-function actionGroup(actions: OfferedAction[], status: any, primary?: string): HTMLElement[] {
+function actionGroup(actions: OfferedAction[], status: CaseStatus, primary?: string): HTMLElement[] {
   if (actions.length === 0) return [];
   const area = h('div', { class: 'action-area' });
   actionAreas.push(area);
@@ -243,7 +250,7 @@ function actionGroup(actions: OfferedAction[], status: any, primary?: string): H
 
 // --- the top: where the case stands, and this reader's next step --------------------------------------
 
-function summaryView(body: any, step: ReturnType<typeof nextStepFor>, primary: OfferedAction | undefined) {
+function summaryView(body: CaseBody, step: ReturnType<typeof nextStepFor>, primary: OfferedAction | undefined) {
   const status = body.case;
   const options = timeOptions();
   return h(
@@ -276,7 +283,7 @@ function summaryView(body: any, step: ReturnType<typeof nextStepFor>, primary: O
       ? h(
           'p',
           { class: 'bad', id: 'stuck' },
-          `Stuck: ${status.stuck.map((s: any) => `${stuckLabel(s.reason).toLowerCase()} since ${at(s.since)}`).join('; ')}.`,
+          `Stuck: ${status.stuck.map((s) => `${stuckLabel(s.reason).toLowerCase()} since ${at(s.since)}`).join('; ')}.`,
         )
       : null,
   );
@@ -284,7 +291,7 @@ function summaryView(body: any, step: ReturnType<typeof nextStepFor>, primary: O
 
 // --- the case-management record (case management's own) ------------------------------------------------
 
-function releaseSentence(r: any): string {
+function releaseSentence(r: Release): string {
   if (!r) return 'No release of information recorded yet.';
   const how =
     r.method === 'VERBAL_MEMORIALIZED'
@@ -300,7 +307,7 @@ function releaseSentence(r: any): string {
   ].join(' ');
 }
 
-function caseManagementView(body: any, heading: 'h2' = 'h2', actions: OfferedAction[] = []): HTMLElement {
+function caseManagementView(body: CaseBody, heading: 'h2' = 'h2', actions: OfferedAction[] = []): HTMLElement {
   const { case: status, caseManagement: cm } = body;
   if (!cm) {
     return h(
@@ -331,7 +338,7 @@ function caseManagementView(body: any, heading: 'h2' = 'h2', actions: OfferedAct
     );
   }
   const named = (name: string) => actions.filter((a) => a.name === name);
-  const notes = (status.events ?? []).filter((e: any) => e.type === 'CASE_NOTE_RECORDED').reverse();
+  const notes = (status.events ?? []).filter((e) => e.type === 'CASE_NOTE_RECORDED').reverse();
   return h(
     'section',
     { id: 'case-management', 'aria-labelledby': 'cm-title' },
@@ -362,10 +369,10 @@ function caseManagementView(body: any, heading: 'h2' = 'h2', actions: OfferedAct
       ? h(
           'ul',
           { id: 'services' },
-          cm.servicesDelivered.map((s: any) =>
+          cm.servicesDelivered.map((s) =>
             h('li', {}, `${s.service}${s.provider ? ` with ${s.provider}` : ''} — ${at(s.at)}, ${who(s.by)}`),
           ),
-          cm.servicesWithdrawn.map((s: any) =>
+          cm.servicesWithdrawn.map((s) =>
             h(
               'li',
               {},
@@ -388,8 +395,13 @@ function caseManagementView(body: any, heading: 'h2' = 'h2', actions: OfferedAct
       ? h(
           'ol',
           { id: 'case-notes', 'aria-labelledby': 'case-notes-title' },
-          notes.map((n: any) =>
-            h('li', {}, h('span', { class: 'hint' }, `${at(n.at)}, ${who(n.actor)}: `), n.data?.note ?? ''),
+          notes.map((n) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'hint' }, `${at(n.at)}, ${who(n.actor)}: `),
+              typeof n.data?.note === 'string' ? n.data.note : '',
+            ),
           ),
         )
       : h('p', { id: 'case-notes', class: 'hint' }, 'No case note yet.'),
@@ -402,8 +414,8 @@ function caseManagementView(body: any, heading: 'h2' = 'h2', actions: OfferedAct
 
 // --- deadlines, notices, offices, timeline ------------------------------------------------------------
 
-function deadlinesView(status: any): HTMLElement[] {
-  const deadlines: any[] = status.deadlines ?? [];
+function deadlinesView(status: CaseStatus): HTMLElement[] {
+  const deadlines = status.deadlines ?? [];
   if (deadlines.length === 0) return [];
   return [
     h('h2', {}, 'Deadlines'),
@@ -428,8 +440,8 @@ function deadlinesView(status: any): HTMLElement[] {
   ];
 }
 
-function noticesView(status: any): HTMLElement[] {
-  const notices: any[] = status.notices ?? [];
+function noticesView(status: CaseStatus): HTMLElement[] {
+  const notices = status.notices ?? [];
   if (notices.length === 0) return [];
   return [
     h('h2', {}, 'Notices'),
@@ -458,10 +470,11 @@ function noticesView(status: any): HTMLElement[] {
  * R-JURISDICTION (Decision 2026-12-02): each office with jurisdiction, its review of the packet
  * (R-PACKET) and its own filing decision, and whether it still owes one.
  */
-function officesView(status: any): HTMLElement | null {
+function officesView(status: CaseStatus): HTMLElement | null {
   const offices: string[] = status.prosecutorOffices ?? [];
   if (status.type !== 'ARREST_DIVERSION' || offices.length === 0) return null;
-  const latest = (list: any[], office: string) => list.filter((x: any) => x.office === office).at(-1);
+  const latest = <T extends { office?: string }>(list: T[], office: string) =>
+    list.filter((x) => x.office === office).at(-1);
   const officeName = (code: string) => labels.offices?.[code]?.name ?? code;
   return h(
     'section',
@@ -508,18 +521,26 @@ function officesView(status: any): HTMLElement | null {
   );
 }
 
-function timelineView(status: any, referral: any): HTMLElement[] {
+/** The referring officer as the referral record names them (its details are the submission as recorded). */
+function officerOf(details: Record<string, unknown> | undefined): { id?: string; name?: string } {
+  const officer = details?.officer;
+  if (typeof officer !== 'object' || officer === null) return {};
+  const { id, name } = officer as Record<string, unknown>;
+  return { id: typeof id === 'string' ? id : undefined, name: typeof name === 'string' ? name : undefined };
+}
+
+function timelineView(status: CaseStatus, referral: CaseBody['referral']): HTMLElement[] {
   // The referral record names the referring officer (the opening events are recorded by the service).
-  const officer = referral?.details?.officer;
+  const officer = officerOf(referral?.details);
   const referredBy = officer?.name ?? (officer?.id ? `officer ${officer.id}` : undefined);
   const context = { who, time: at, offices: labels.offices, referredBy };
-  const events = (status.events ?? []).filter((e: any) => e.type !== 'NOTICE_SENT');
+  const events = (status.events ?? []).filter((e) => e.type !== 'NOTICE_SENT');
   return [
     h('h2', {}, 'Timeline'),
     h(
       'ol',
       { class: 'timeline', id: 'timeline' },
-      events.map((e: any) => {
+      events.map((e) => {
         const linked = e.data?.socialContactReferralId ?? e.data?.linkedFrom;
         return h(
           'li',
@@ -539,13 +560,14 @@ function timelineView(status: any, referral: any): HTMLElement[] {
 /** Case management reads their own record first; police and prosecutors the referral record. */
 const CASE_MANAGEMENT_FIRST = new Set(['case_manager']);
 
-function render(body: any): void {
+function render(body: CaseBody): void {
   const { case: status, referral } = body;
-  const offered: OfferedAction[] = body.actions ?? [];
+  // The service offers only actions of the catalogue (their names a string in the answer's schema).
+  const offered = (body.actions ?? []) as OfferedAction[];
   actionAreas.length = 0;
   const role = me?.role ?? 'supervisor';
   const step = nextStepFor(status, { role, office: me?.office }, offered, {
-    hasIip: Boolean(body.caseManagement?.iip),
+    hasIip: body.caseManagement?.level === 'FULL' && Boolean(body.caseManagement.iip),
   });
   const primary = step.who === 'you' ? offered.find((a) => a.name === step.action) : undefined;
   // Where each remaining action is offered: beside the record it changes, else under "Other actions".
@@ -592,7 +614,10 @@ function render(body: any): void {
         )
       : null,
     // R-SC-FROM-ARREST: a person not diverted on the arrest may still be referred as a social contact.
-    referral && me && ['officer', 'sergeant'].includes(me.role) && NOT_DIVERTED_OUTCOMES.includes(status.outcome)
+    referral &&
+    me &&
+    ['officer', 'sergeant'].includes(me.role) &&
+    (NOT_DIVERTED_OUTCOMES as readonly string[]).includes(status.outcome ?? '')
       ? h(
           'a',
           { href: `/refer?from=${encodeURIComponent(status.referralId)}`, id: 'social-contact-link' },

@@ -65,7 +65,7 @@ function chosen(form: HTMLFormElement): URLSearchParams {
 let latest = 0;
 /** The caseload as the API answers it for these filters. */
 const fetchCases = (query: URLSearchParams) =>
-  api('GET', `/api/caseload${query.toString() ? `?${query.toString()}` : ''}`);
+  query.size ? api('GET', `/api/caseload?${query.toString()}`) : api('GET', '/api/caseload');
 
 /** A case manager's cases, nearest deadline first — open ones, or behind a filter the people who exited lately. */
 async function showCases(

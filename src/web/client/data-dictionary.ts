@@ -1,6 +1,6 @@
 import { api, errorMessage } from './api';
 import { h, replaceChildren } from './dom';
-import { exportOffer, type DataDictionary } from './evaluation-export';
+import { exportOffer } from './evaluation-export';
 import { requireSession } from './session';
 
 /**
@@ -15,7 +15,7 @@ const withCodes = (meaning: string) =>
 async function main(): Promise<void> {
   const me = await requireSession();
   if (!me) return;
-  const res = await api<DataDictionary>('GET', '/api/evaluation/data-dictionary');
+  const res = await api('GET', '/api/evaluation/data-dictionary');
   if (res.status !== 200)
     return void replaceChildren('dictionary', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const d = res.body;

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     replaceChildren('disclosures', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
     return;
   }
-  const rows: any[] = res.body.disclosures;
+  const rows = res.body.disclosures;
   replaceChildren(
     'disclosures',
     h(

@@ -1,3 +1,4 @@
+import type { AnswerBody } from '../../api/contract/api-answers';
 import { h, type Child } from './dom';
 
 /**
@@ -7,12 +8,8 @@ import { h, type Child } from './dom';
  * export would hold now from the data dictionary's answer (`cohorts`: no counts, only the state), live,
  * rather than from the stored figures, which may be a night old.
  */
-export type ExportCohortState = 'INCLUDED' | 'UNDER_MINIMUM' | 'NONE_YET';
-export interface DataDictionary {
-  fields: Record<string, string>;
-  minimumCell: number;
-  cohorts: { PARTICIPANT: ExportCohortState; COMPARISON: ExportCohortState };
-}
+export type DataDictionary = AnswerBody<'GET', '/api/evaluation/data-dictionary'>;
+type ExportCohortState = DataDictionary['cohorts']['PARTICIPANT'];
 
 const COHORT_NAMES = { PARTICIPANT: 'participants', COMPARISON: 'the comparison pool' } as const;
 const WITHHELD = { PARTICIPANT: 'Participants are', COMPARISON: 'The comparison pool is' } as const;

@@ -3,7 +3,7 @@ import { allows } from '../../shared/permissions';
 import { api, errorMessage } from './api';
 import { survivalCurves } from './charts';
 import { announce, h, humanize, replaceChildren, when, type Child } from './dom';
-import { exportOffer, type DataDictionary } from './evaluation-export';
+import { exportOffer } from './evaluation-export';
 import { requireSession } from './session';
 
 /**
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const exporter = allows(me.role, 'evaluation.export');
   const [res, dictionary] = await Promise.all([
     api('GET', '/api/evaluation'),
-    exporter ? api<DataDictionary>('GET', '/api/evaluation/data-dictionary') : Promise.resolve(undefined),
+    exporter ? api('GET', '/api/evaluation/data-dictionary') : Promise.resolve(undefined),
   ]);
   if (res.status !== 200)
     return void replaceChildren('evaluation', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
@@ -206,12 +206,12 @@ async function main(): Promise<void> {
               'Enrollment',
             ].map((t) => h('th', {}, t)),
           ),
-          f.byPerceivedRace.groups.map((g: any) =>
+          f.byPerceivedRace.groups.map((g) =>
             h(
               'tr',
               { 'data-group': g.group },
               h('th', {}, humanize(g.group)),
-              ...['checkedArrests', 'eligible', 'diverted', 'enrolled'].map((k) => h('td', {}, count(g[k]))),
+              ...(['checkedArrests', 'eligible', 'diverted', 'enrolled'] as const).map((k) => h('td', {}, count(g[k]))),
               ...(
                 [
                   ['eligibility', 'eligible', 'checkedArrests'],

@@ -1,16 +1,20 @@
+import type { z } from 'zod';
+import type { caseRowSchema } from '../../api/schemas/common';
 import { allows } from '../../shared/permissions';
 import { deadlineLabel, stageLabel, stuckLabel, typeLabel } from '../../shared/plain-language';
 import { h, when } from './dom';
 import { signedIn } from './session';
+
+type ListedCase = z.output<typeof caseRowSchema> & { person?: { givenName: string; familyName: string } | null };
 
 /**
  * A table of cases (codes and dates only), each linked to its page — and to its workflow in the
  * Temporal Web UI for those who may open it (`temporal.ui`, supervisors): for anyone else the link
  * would only lead to a refusal.
  */
-export function caseTable(
-  rows: any[],
-  opts: { person?: boolean; caption?: string; extra?: (row: any) => string } = {},
+export function caseTable<R extends ListedCase>(
+  rows: R[],
+  opts: { person?: boolean; caption?: string; extra?: (row: R) => string } = {},
 ): HTMLElement {
   if (rows.length === 0) return h('p', { class: 'hint' }, 'None.');
   const workflow = signedIn !== undefined && allows(signedIn.role, 'temporal.ui');
@@ -51,7 +55,7 @@ export function caseTable(
           h('td', { 'data-stage': r.stage }, stageLabel(r.stage)),
           h(
             'td',
-            { 'data-rule': r.nextDeadline?.ruleId },
+            { 'data-rule': r.nextDeadline?.ruleId ?? undefined },
             r.nextDeadline
               ? `${deadlineLabel({ ruleId: r.nextDeadline.ruleId ?? '', name: 'deadline' })}: ${when(r.nextDeadline.dueAt)}`
               : '—',
@@ -59,7 +63,7 @@ export function caseTable(
           h(
             'td',
             {},
-            (r.stuckReasons ?? []).map((s: string) => h('span', { class: 'badge stuck' }, stuckLabel(s))),
+            (r.stuckReasons ?? []).map((s) => h('span', { class: 'badge stuck' }, stuckLabel(s))),
           ),
           opts.extra ? h('td', {}, opts.extra(r)) : null,
           workflow

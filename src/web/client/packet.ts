@@ -57,7 +57,7 @@ async function main(): Promise<void> {
       h(
         'tbody',
         {},
-        p.deadlines.map((d: any) =>
+        p.deadlines.map((d) =>
           h(
             'tr',
             {},

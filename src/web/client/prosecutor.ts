@@ -1,3 +1,4 @@
+import type { AnswerBody } from '../../api/contract/api-answers';
 import { api, errorMessage } from './api';
 import { noticeLabel } from '../../shared/plain-language';
 import { h, replaceChildren, when } from './dom';
@@ -10,7 +11,10 @@ import { requireSession } from './session';
  * Who a case is about — where the office reads its referral record (R-PACKET), as the API decided and
  * recorded as a disclosure (R-DISCLOSE): name and date of birth, the offenses, the referral date.
  */
-const about = (r: any) =>
+type Inbox = AnswerBody<'GET', '/api/queues/prosecutor'>;
+type Notice = Inbox['notices'][number];
+
+const about = (r: Notice) =>
   r.person
     ? h(
         'span',
@@ -21,11 +25,10 @@ const about = (r: any) =>
         r.offenses?.length ? [h('br'), r.offenses.map((o: { label: string }) => o.label).join(', ')] : null,
       )
     : '';
-const detail = (r: any) =>
-  [r.offenses?.map((o: { label: string }) => o.label).join(', '), r.referredAt ? `Referred ${when(r.referredAt)}` : '']
+const detail = (r: Inbox['awaitingDecision'][number]) =>
+  [r.offenses?.map((o) => o.label).join(', '), r.referredAt ? `Referred ${when(r.referredAt)}` : '']
     .filter(Boolean)
     .join('. ');
-
 /** The prosecutor's inbox: notices for their office only (R-JURISDICTION) and decisions to make. */
 async function main(): Promise<void> {
   if (!(await requireSession())) return;
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
           h(
             'tbody',
             {},
-            q.notices.map((n: any) =>
+            q.notices.map((n) =>
               h(
                 'tr',
                 { 'data-notice': n.id, 'data-case': n.caseId },

@@ -5,7 +5,8 @@ import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
 import { notingUncheckedOrders } from '../../referrals/protective-orders';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { stageLabel } from '../../shared/plain-language';
-import { api, errorMessage, OfflineError, type ApiResult } from './api';
+import type { AnswerBody, AnswerTo } from '../../api/contract/api-answers';
+import { api, errorMessage, OfflineError, refusalOf, type ApiResult } from './api';
 import { localDate } from '../../eligibility/calendar-dates';
 import { announce, h, replaceChildren, when, whenDone, type Child } from './dom';
 import { clearErrors, readForm, showErrors } from './form-data';
@@ -30,6 +31,11 @@ const DAY_MS = 86_400_000;
 const ARREST_URL = '/api/referrals/arrest-diversions';
 const SOCIAL_URL = '/api/referrals/social-contacts';
 const BOOKINGS_URL = '/api/referrals/bookings';
+const SUBMIT_URLS = [ARREST_URL, SOCIAL_URL, BOOKINGS_URL] as const;
+type SubmitUrl = (typeof SUBMIT_URLS)[number];
+const isSubmitUrl = (url: string): url is SubmitUrl => (SUBMIT_URLS as readonly string[]).includes(url);
+/** A referral or booking the service recorded: now, or before (the same submission id). */
+type Recorded = Extract<AnswerTo<'POST', SubmitUrl>, { status: 200 | 201 }>;
 
 /**
  * One submission id per fill of a form: kept across taps and retries, replaced once the referral is
@@ -81,7 +87,7 @@ function probe(body: Record<string, any>): Record<string, any> {
 }
 
 function renderEligibility(
-  verdict: EligibilityResult | undefined,
+  verdict: Pick<EligibilityResult, 'eligible' | 'reasons' | 'notes'> | undefined,
   priors: Array<{ caseId: string; type: string; stage: string }> | null = [],
 ): void {
   const panel = document.getElementById('eligibility')!;
@@ -270,9 +276,9 @@ const formFor = (entry: outbox.OutboxEntry) => (entry.url === SOCIAL_URL ? socia
 const formHolding = (id: string) => [arrestForm, socialForm].find((form) => submissionIds.get(form) === id);
 
 /** "Referral for Ada Lovelace sent — case LEAD-…": what was sent, for whom, and where it is now. */
-function sentTitle(entry: outbox.OutboxEntry, res: ApiResult): string {
+function sentTitle(entry: outbox.OutboxEntry, res: Recorded): string {
   const name = personOf(entry.body) || 'the person';
-  if (isBooking(entry))
+  if ('bookingId' in res.body)
     return res.status === 201
       ? `Booking for ${name} recorded — booking ${res.body.bookingId}`
       : `The booking for ${name} was already recorded — booking ${res.body.bookingId}`;
@@ -290,7 +296,8 @@ function showPanel(kind: 'ok' | 'warn', focus: boolean, ...children: Child[]): v
   if (focus) result.focus();
 }
 
-function caseDetails(res: ApiResult): Child[] {
+function caseDetails(res: Recorded): Child[] {
+  if (!('caseId' in res.body)) return [];
   const { caseId, case: view, nextSteps } = res.body;
   return [
     h('p', {}, 'Case id: ', h('strong', { id: 'case-id' }, caseId)),
@@ -299,7 +306,7 @@ function caseDetails(res: ApiResult): Child[] {
       ? h(
           'ul',
           { id: 'deadlines' },
-          view.deadlines.map((d: any) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`)),
+          view.deadlines.map((d) => h('li', {}, `${d.name} — ${when(d.dueAt)} (${d.ruleId})`)),
         )
       : null,
     h('h3', {}, 'What happens next'),
@@ -312,7 +319,8 @@ function caseDetails(res: ApiResult): Child[] {
   ];
 }
 
-function bookingDetails(res: ApiResult): HTMLElement[] {
+function bookingDetails(res: Recorded): HTMLElement[] {
+  if (!('bookingId' in res.body)) return [];
   return [
     h('p', {}, 'Booking id: ', h('strong', { id: 'booking-id' }, res.body.bookingId)),
     h(
@@ -328,11 +336,7 @@ function bookingDetails(res: ApiResult): HTMLElement[] {
 }
 
 /** What was sent (one or several, from the form or from this device's outbox); the form is ready for the next person. */
-function showSent(
-  sent: Array<{ entry: outbox.OutboxEntry; res: ApiResult }>,
-  focus: boolean,
-  formEmpty: boolean,
-): void {
+function showSent(sent: Array<{ entry: outbox.OutboxEntry; res: Recorded }>, focus: boolean, formEmpty: boolean): void {
   announce(''); // an earlier "No connection" or "busy" says nothing true any more
   const next = formEmpty ? h('p', { class: 'hint' }, 'The form is empty for the next referral.') : null;
   if (sent.length === 1) {
@@ -356,9 +360,9 @@ function showSent(
         h(
           'li',
           {},
-          isBooking(entry)
-            ? sentTitle(entry, res)
-            : h('a', { href: `/cases/${encodeURIComponent(res.body.caseId)}` }, sentTitle(entry, res)),
+          'caseId' in res.body
+            ? h('a', { href: `/cases/${encodeURIComponent(res.body.caseId)}` }, sentTitle(entry, res))
+            : sentTitle(entry, res),
         ),
       ),
     ),
@@ -367,12 +371,12 @@ function showSent(
 }
 
 function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult): void {
-  const error = res.body?.error ?? {};
+  const error = refusalOf(res.body) ?? { code: '', message: '' };
   if (error.fields?.length) {
     showErrors(
       form,
       summary,
-      error.fields.map((f: { field: string; message: string }) => ({ ...f, path: f.field.split('.') })),
+      error.fields.map((f) => ({ ...f, path: f.field.split('.') })),
     );
     return;
   }
@@ -434,8 +438,13 @@ function offerSocialContactFrom(form: HTMLFormElement): void {
   );
 }
 
-/** Opens the social-contact form filled from a draft (R-SC-FROM-ARREST); the officer completes the rest. */
-function fillSocialContact(draft: Record<string, any>): void {
+type SocialContactDraft = AnswerBody<'GET', `/api/cases/${string}/social-contact-draft`>['draft'];
+
+/**
+ * Opens the social-contact form filled from a draft (R-SC-FROM-ARREST) — the service's, or one from the
+ * arrest form — and the officer completes the rest.
+ */
+function fillSocialContact(draft: Omit<SocialContactDraft, 'fromArrest'> & { fromArrest?: string }): void {
   const radio = document.querySelector<HTMLInputElement>('input[name="referral-type"][value="SOCIAL_CONTACT"]')!;
   radio.checked = true;
   radio.dispatchEvent(new Event('change'));
@@ -446,7 +455,8 @@ function fillSocialContact(draft: Record<string, any>): void {
   set('agency', draft.agency);
   set('source.type', draft.source?.type);
   set('source.referrerId', draft.source?.referrerId);
-  for (const key of ['givenName', 'familyName', 'dateOfBirth', 'stateId']) set(`person.${key}`, draft.person?.[key]);
+  for (const key of ['givenName', 'familyName', 'dateOfBirth', 'stateId'] as const)
+    set(`person.${key}`, draft.person[key]);
   set('narrative', draft.narrative);
   set('violations.0.date', draft.violations?.[0]?.date);
   socialForm
@@ -664,7 +674,8 @@ function askToSignInAgain(focus: boolean): void {
 
 /** One attempt to send a saved referral, and what it came to. */
 type Attempt =
-  | { kind: 'recorded' | 'refused'; res: ApiResult }
+  | { kind: 'recorded'; res: Recorded }
+  | { kind: 'refused'; res: ApiResult }
   | { kind: 'signed-out' }
   /** The device has no connection. */
   | { kind: 'offline' }
@@ -674,7 +685,9 @@ type Attempt =
   | { kind: 'busy'; res: ApiResult; stop: boolean };
 
 async function attempt(entry: outbox.OutboxEntry): Promise<Attempt> {
-  let res: ApiResult;
+  // Every entry is saved by this page, for one of its URLs.
+  if (!isSubmitUrl(entry.url)) throw new Error(`not a referral URL: ${entry.url}`);
+  let res: ApiResult<AnswerTo<'POST', SubmitUrl>>;
   try {
     res = await api('POST', entry.url, entry.body);
   } catch (err) {
@@ -773,7 +786,7 @@ function sendWaiting(byOfficer = false): Promise<void> {
 
 async function flush(byOfficer: boolean): Promise<void> {
   stopRetrying();
-  const sent: Array<{ entry: outbox.OutboxEntry; res: ApiResult }> = [];
+  const sent: Array<{ entry: outbox.OutboxEntry; res: Recorded }> = [];
   let waiting: Waiting | undefined;
   let formEmptied = false;
   let signedOut = false;

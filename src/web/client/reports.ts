@@ -224,7 +224,7 @@ async function main(): Promise<void> {
           h(
             'tbody',
             {},
-            staffingList.map((r: any) =>
+            staffingList.map((r) =>
               h(
                 'tr',
                 { 'data-case': r.referralId },
@@ -245,7 +245,7 @@ async function main(): Promise<void> {
                         h(
                           'span',
                           { class: 'hint' },
-                          `nominated by ${r.nominations.map((n: any) => `${n.by.name ?? `${n.by.id}, ${roleName(n.by.role)}`}: ${n.reason ?? plainRefusal(WITHHELD_REASON).text.toLowerCase()}`).join('; ')}`,
+                          `nominated by ${r.nominations.map((n) => `${n.by.name ?? `${n.by.id}, ${roleName(n.by.role)}`}: ${n.reason ?? plainRefusal(WITHHELD_REASON).text.toLowerCase()}`).join('; ')}`,
                         ),
                       ]
                     : null,

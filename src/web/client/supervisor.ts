@@ -40,7 +40,7 @@ async function main(): Promise<void> {
             {},
             ['Case or booking', 'Follow-up', 'Agency', 'Due', 'Stuck since'].map((t) => h('th', {}, t)),
           ),
-          followUps.items.map((f: any) =>
+          followUps.items.map((f) =>
             h(
               'tr',
               { 'data-record': f.recordId },
