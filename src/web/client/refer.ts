@@ -147,7 +147,14 @@ function renderEligibility(
 }
 
 let priorsTimer: number | undefined;
+/**
+ * Which verdict the panel shows: the latest asked for. A service answer to an earlier probe (the prior
+ * referrals' check, 400 ms after typing) must not replace a later one — a refusal's reasons (R-EX-ORDER,
+ * checked only when the referral is recorded) stay in view.
+ */
+let verdictSeq = 0;
 function updateEligibility(): void {
+  const seq = ++verdictSeq;
   const parsed = arrestDiversionSchema(config).safeParse(probe(arrestBody(arrestForm)));
   if (!parsed.success) return renderEligibility(undefined);
   // R-EX-ORDER: neither this page nor the service's check says whom an order protects: that is checked
@@ -167,7 +174,7 @@ function updateEligibility(): void {
         probe(arrestBody(arrestForm)),
       ).catch(() => undefined);
       // The service's answer adds what only it may show: the person's prior referrals (R-EL-PRIOR).
-      if (res?.status === 200) renderEligibility(res.body.eligibility, res.body.priorReferrals);
+      if (res?.status === 200 && seq === verdictSeq) renderEligibility(res.body.eligibility, res.body.priorReferrals);
     }),
     400,
   );
@@ -381,6 +388,8 @@ function showRefusal(form: HTMLFormElement, summary: HTMLElement, res: ApiResult
     return;
   }
   if (error.code === 'INELIGIBLE') {
+    window.clearTimeout(priorsTimer);
+    verdictSeq++;
     renderEligibility(error.eligibility, error.priorReferrals);
     (document.getElementById('override') as HTMLElement).hidden = false;
     offerSocialContactFrom(form);

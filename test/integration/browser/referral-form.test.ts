@@ -508,14 +508,33 @@ test('issue 22 item 2: R-EX-ORDER and R-EL-OFFENSE on the form: whom an order pr
     })
     .waitFor();
   expect(await page.locator('#eligibility-bar').textContent()).toBe('Eligible for diversion');
+  // The page's own check of prior referrals answers late, after the refusal: it must not replace its reasons.
+  let releaseCheck = () => {};
+  let checkAsked = () => {};
+  const held = new Promise<void>((resolve) => (releaseCheck = resolve));
+  const asked = new Promise<void>((resolve) => (checkAsked = resolve));
+  await page.route('**/api/referrals/arrest-diversions/eligibility', async (route) => {
+    checkAsked();
+    await held;
+    await route.continue();
+  });
+  await page.fill('#f-incident-reportNumber', 'BPD-2026-0777'); // a last edit: the page checks again
+  await asked;
   await page.locator('#arrest-submit').click();
   const reasons = page.locator('#eligibility-reasons');
-  await reasons.locator('li[data-rule="R-EX-ORDER"]').waitFor();
-  // In words; the rule in its "Why?" (issue 23 item 4).
-  expect(await reasons.locator('li[data-rule="R-EX-ORDER"]').evaluate((li) => li.firstChild?.textContent)).toBe(
+  const order = reasons.locator('li[data-rule="R-EX-ORDER"]');
+  await order.waitFor();
+  const lateCheck = page.waitForResponse('**/api/referrals/arrest-diversions/eligibility');
+  releaseCheck();
+  await lateCheck;
+  // Its answer handled: two frames after it arrived (a render would have happened by then).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  // In words; the rule in its "Why?" (issue 23 item 4) — still there after the late check.
+  expect(await order.evaluate((li) => li.firstChild?.textContent)).toBe(
     'A no-contact, restraining or anti-harassment order protects a current LEAD participant',
   );
-  expect(await reasons.locator('details.why').textContent()).toContain('R-EX-ORDER');
+  expect(await order.locator('details.why').textContent()).toContain('R-EX-ORDER');
+  await page.unroute('**/api/referrals/arrest-diversions/eligibility');
   expect(await page.content()).not.toMatch(new RegExp(`${participantCase}|Odile|1980-08-08`));
   expect(await referralsOf('Ordercheck')).toHaveLength(0);
   await expectAccessible(page, 'an order protecting a current participant');
