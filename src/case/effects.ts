@@ -120,7 +120,30 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
       return [{ kind: 'PARTICIPANT_EXITED', ruleId: 'R-EXIT', recipient: PROJECT_MANAGER }];
     case 'COORDINATION_ALERT':
       return [{ kind: 'PARTICIPANT_ARRESTED', ruleId: 'R-COORD', recipient: CASE_MANAGEMENT }];
-    default:
+    // Owe no notice. Every kind of event is named (no default): a new kind must be placed.
+    case 'OVERRIDE_DENIED':
+    case 'PLACE_GRANTED':
+    case 'CONTACT_ATTEMPTED':
+    case 'APPROVAL_RENEWED':
+    case 'LINKED_SOCIAL_CONTACT_OPENED':
+    case 'IIP_RECORDED':
+    case 'SERVICE_WITHDRAWN':
+    case 'SERVICE_REINSTATED':
+    case 'SERVICE_RECORDED':
+    case 'CASE_NOTE_RECORDED':
+    case 'SCREENING_RECORDED':
+    case 'SCREENING_OVERDUE':
+    case 'CONSENT_GIVEN':
+    case 'CONSENT_RESCINDED':
+    case 'RELEASE_AMENDED':
+    case 'INTAKE_SCHEDULED':
+    case 'INTAKE_COMPLETED':
+    case 'INTAKE_DEADLINE_EXTENDED':
+    case 'MISSED_NOTICE_UNCONFIRMED':
+    case 'SCENE_WINDOW_ENDED':
+    case 'VICTIM_OBJECTION_WINDOW_ENDED':
+    case 'HANDED_OFF_TO_SOCIAL_CONTACT':
+    case 'NOTICE_SENT':
       return [];
   }
 }
@@ -205,7 +228,52 @@ export function orderedEffectsOwed(state: CaseState, event: CaseEvent): OrderedE
       return event.data?.keepsEnrollment
         ? [{ kind: 'openLinkedSocialContact' }, { kind: 'capacity', signal: 'participantTransferred' }]
         : [{ kind: 'openLinkedSocialContact' }];
-    default:
+    // Owe no ordered step. Every kind of event is named (no default): a new kind must be placed.
+    case 'REFERRAL_RECEIVED':
+    case 'OVERRIDE_REQUESTED':
+    case 'NCI_REVIEW_REQUESTED':
+    case 'OVERRIDE_OVERDUE':
+    case 'OVERRIDE_APPROVED':
+    case 'OVERRIDE_DENIED':
+    case 'NCI_DECISION_OVERDUE':
+    case 'NCI_REFERRED':
+    case 'NCI_DECLINED':
+    case 'SOCIAL_CONTACT_REFUSED':
+    case 'SOCIAL_CONTACT_REFERRED':
+    case 'APPROVAL_OVERDUE':
+    case 'SOCIAL_CONTACT_DENIED':
+    case 'PLACE_GRANTED':
+    case 'CONTACT_ATTEMPTED':
+    case 'CONTACT_MADE':
+    case 'REASSESSMENT_DUE':
+    case 'APPROVAL_RENEWED':
+    case 'LINKED_SOCIAL_CONTACT_OPENED':
+    case 'IIP_RECORDED':
+    case 'SERVICE_WITHDRAWN':
+    case 'SERVICE_REINSTATED':
+    case 'SERVICE_RECORDED':
+    case 'CASE_NOTE_RECORDED':
+    case 'SCREENING_RECORDED':
+    case 'SCREENING_OVERDUE':
+    case 'LEFT_BEFORE_SCREENING':
+    case 'SCREENED_OUT':
+    case 'PACKET_REVIEWED':
+    case 'CONSENT_GIVEN':
+    case 'CONSENT_RESCINDED':
+    case 'RELEASE_AMENDED':
+    case 'INTAKE_SCHEDULED':
+    case 'INTAKE_COMPLETED':
+    case 'INTAKE_DEADLINE_EXTENDED':
+    case 'INTAKE_DEADLINE_MISSED':
+    case 'MISSED_NOTICE_UNCONFIRMED':
+    case 'SCENE_WINDOW_ENDED':
+    case 'RETURN_TO_SCENE_REPORTED':
+    case 'VICTIM_OBJECTION_RECORDED':
+    case 'VICTIM_FILING_DECISION_OVERDUE':
+    case 'VICTIM_OBJECTION_WINDOW_ENDED':
+    case 'FILING_DECISION_RECORDED':
+    case 'NOTICE_SENT':
+    case 'COORDINATION_ALERT':
       return [];
   }
 }
