@@ -1,4 +1,5 @@
 import { allows, PERMISSIONS, type Permission } from '../shared/permissions';
+import { ROLE_NAMES } from '../shared/plain-language';
 import type { Role } from '../shared/roles';
 
 /** The pages of the main navigation, each shown only to the roles whose permission it needs. */
@@ -15,17 +16,9 @@ export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: '/search', label: 'Search', permission: 'case.search' },
 ];
 
-/** What each role is called on the pages. */
-export const ROLE_LABELS = {
-  officer: 'officer',
-  sergeant: 'sergeant',
-  case_manager: 'case manager',
-  prosecutor: 'prosecutor',
-  project_manager: 'project manager',
-  supervisor: 'supervisor',
-  doc_nci: 'DOC NCI officer',
-  evaluator: 'evaluator',
-} as const satisfies Record<Role, string>;
+/** What each role is called on the pages: the words every sentence uses (src/shared/plain-language/). */
+const { system: _service, ...roleLabels } = ROLE_NAMES;
+export const ROLE_LABELS: Record<Role, string> = roleLabels;
 
 /** Where each role starts (after signing in, and the way back from a page that is not theirs). */
 export const START_PAGE: Record<Role, string> = {
