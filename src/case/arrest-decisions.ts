@@ -1,7 +1,7 @@
 import type { CaseActionArgs } from '../shared/case-actions';
 import type { CaseState, Stage } from '../shared/case-model';
 import type { NewCaseEvent } from './case-events';
-import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';
+import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { filingSituationOf, officeDecided, officesOf } from './filing';
 import { intakeDeadlineFrom } from './intake-deadline';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
@@ -20,17 +20,15 @@ export const arrestDeciders: Deciders<
   | 'recordScreenedOut'
   | 'recordPacketReview'
 > = {
-  decideOverride(state, args, now, rules) {
+  decideOverride(state, args, now) {
     requireType(state, 'ARREST_DIVERSION', 'An override decision', 'R-EL-OVERRIDE');
     requireStage(state, ['OVERRIDE_REQUESTED'], 'An override decision', 'R-EL-OVERRIDE');
     const { decision, reason } = args.input;
     if (decision === 'DENY')
       return [event(args, now, { type: 'OVERRIDE_DENIED', ruleId: 'R-EL-OVERRIDE', data: { reason } })];
     // R-EL-OVERRIDE (Decision): the intake deadline of an accepted override counts from the acceptance.
-    const intakeDueAt = rules.overrideDeadlineFromAcceptance
-      ? { intakeDueAt: intakeDeadlineFrom(now, state.policy) }
-      : {};
-    return [event(args, now, { type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', data: { reason, ...intakeDueAt } })];
+    const intakeDueAt = intakeDeadlineFrom(now, state.policy);
+    return [event(args, now, { type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', data: { reason, intakeDueAt } })];
   },
 
   decideNciReferral(state, args, now) {
@@ -113,7 +111,7 @@ export const arrestDeciders: Deciders<
     ];
   },
 
-  recordVictimObjection(state, args, now, rules) {
+  recordVictimObjection(state, args, now) {
     requireType(state, 'ARREST_DIVERSION', 'A victim objection', 'R-VICTIM');
     requireStage(state, NOT_TERMINAL, 'Recording a victim objection', 'R-VICTIM');
     if (!state.victimCrime || !state.victimObjectionDueAt) {
@@ -137,17 +135,9 @@ export const arrestDeciders: Deciders<
       );
     }
     // R-VICTIM (Decision 2026-12-02): the objection puts a filing decision on each office's list, with its own clock.
-    const decisionDueAt = rules.victimFilingClock
-      ? { decisionDueAt: iso(now + (state.policy.victimFilingDecisionMs ?? 14 * 86_400_000)) }
-      : {};
-    const data = { ...(args.input.note ? { note: args.input.note } : {}), ...decisionDueAt };
-    return [
-      event(args, now, {
-        type: 'VICTIM_OBJECTION_RECORDED',
-        ruleId: 'R-VICTIM',
-        data: Object.keys(data).length > 0 ? data : undefined,
-      }),
-    ];
+    const decisionDueAt = iso(now + (state.policy.victimFilingDecisionMs ?? 14 * 86_400_000));
+    const data = { ...(args.input.note ? { note: args.input.note } : {}), decisionDueAt };
+    return [event(args, now, { type: 'VICTIM_OBJECTION_RECORDED', ruleId: 'R-VICTIM', data })];
   },
 
   recordScreenedOut(state, args, now) {
@@ -177,24 +167,21 @@ export const arrestDeciders: Deciders<
     ];
   },
 
-  recordFilingDecision(state, args, now, rules) {
+  recordFilingDecision(state, args, now) {
     requireType(state, 'ARREST_DIVERSION', 'A filing decision', 'R-VICTIM');
     requireStage(state, NOT_TERMINAL, 'Recording a filing decision', 'R-VICTIM');
-    return rules.filingPerOffice
-      ? officeFilingDecision(state, args, now)
-      : singleFilingDecision(state, args, now, rules);
+    return officeFilingDecision(state, args, now);
   },
 };
 
 /** A handed-off participant's continuation (R-VICTIM, Decision): the hand-off event after charges are filed. */
-function handOff(state: CaseState, args: CaseActionArgs, now: number, keepsEnrollment: boolean): NewCaseEvent {
+function handOff(state: CaseState, args: CaseActionArgs, now: number): NewCaseEvent {
   const reason =
     'charges filed after a victim objection: the person is considered for a social-contact referral based on the original referral';
   // R-VICTIM (Decision): the person's participation does not restart — it continues in the social contact.
-  const keeps =
-    keepsEnrollment && CONTINUES.includes(state.stage)
-      ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' }
-      : {};
+  const keeps = CONTINUES.includes(state.stage)
+    ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' }
+    : {};
   return event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason, ...keeps } });
 }
 
@@ -262,47 +249,13 @@ function officeFilingDecision(
     data: { decision, office, ...(reason ? { reason } : {}) },
   });
   if (decision === 'FILED') {
-    if (state.victimObjectionAt && situation === 'R-VICTIM') return [recorded, handOff(state, args, now, true)];
+    if (state.victimObjectionAt && situation === 'R-VICTIM') return [recorded, handOff(state, args, now)];
     return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
   }
   const othersDeclined = officesOf(state)
     .filter((o) => o !== office)
     .every((o) => officeDecided(state, o, ruleId));
   if ((situation === 'R-SCREEN' || situation === 'R-MISSED') && othersDeclined)
-    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
-  return [recorded];
-}
-
-/** Cases whose filing decisions were accepted before each office decided on its own replay with this. */
-function singleFilingDecision(
-  state: CaseState,
-  args: CaseActionArgs<'recordFilingDecision'>,
-  now: number,
-  rules: RulesInForce,
-): NewCaseEvent[] {
-  if (state.filingDecision?.decision === 'FILED')
-    rejectRule(
-      state,
-      'R-VICTIM',
-      `Charges were already filed on case ${state.referralId} (${state.filingDecision.at})`,
-    );
-  const awaitingProsecutor = state.stage === 'INTAKE_MISSED' || state.stage === 'LEFT_BEFORE_SCREENING';
-  if (rules.filingDecisionGuard && !awaitingProsecutor && !state.victimObjectionAt) {
-    rejectRule(
-      state,
-      'R-VICTIM',
-      `No filing decision is open on case ${state.referralId}: the protocol gives the prosecutor one only after the person left before screening (R-SCREEN), missed the intake deadline (R-MISSED) or a victim objected (R-VICTIM); the case is ${state.stage} with no objection recorded`,
-    );
-  }
-  const { decision } = args.input;
-  const ruleId =
-    state.stage === 'INTAKE_MISSED' ? 'R-MISSED' : state.stage === 'LEFT_BEFORE_SCREENING' ? 'R-SCREEN' : 'R-VICTIM';
-  const recorded = event(args, now, { type: 'FILING_DECISION_RECORDED', ruleId, data: { decision } });
-  if (decision === 'FILED' && state.victimObjectionAt)
-    return [recorded, handOff(state, args, now, rules.handOffKeepsEnrollment)];
-  if (decision === 'FILED' && state.stage !== 'ENROLLED')
-    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
-  if (decision === 'DECLINED' && awaitingProsecutor)
     return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
   return [recorded];
 }

@@ -2,7 +2,7 @@ import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
 import type { CaseState } from '../shared/case-model';
 import { arrestDeciders } from './arrest-decisions';
 import type { NewCaseEvent } from './case-events';
-import { ALL_RULES, type Decider, type Deciders, type RulesInForce } from './decision-helpers';
+import type { Decider, Deciders } from './decision-helpers';
 import { intakeDeciders } from './intake-decisions';
 import { socialDeciders } from './social-decisions';
 
@@ -18,7 +18,6 @@ export function decide<A extends CaseActionName>(
   state: CaseState,
   args: CaseActionArgs<A>,
   now: number,
-  rules: RulesInForce = ALL_RULES,
 ): NewCaseEvent[] {
-  return (deciders[action] as Decider<A>)(state, args, now, rules);
+  return (deciders[action] as Decider<A>)(state, args, now);
 }

@@ -1,5 +1,5 @@
 import type { OrderedEffect } from '../shared/activity-contract';
-import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../shared/case-model';
+import type { CaseEvent, CaseEventOf, CaseState, NoticeKind, NoticeRecord, Recipient } from '../shared/case-model';
 import type { RuleId } from '../shared/rules';
 import { officesOf, officesOwingVictimDecision } from './filing';
 
@@ -115,7 +115,12 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
         { kind: 'REASSESSMENT_DUE', ruleId: 'R-SC-REASSESS', recipient: PROJECT_MANAGER },
       ];
     case 'CASE_CLOSED':
-      return social ? [{ kind: 'SOCIAL_CONTACT_CLOSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }] : [];
+      return social
+        ? [{ kind: 'SOCIAL_CONTACT_CLOSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }]
+        : closedByFilingDecision(event, sergeant);
+    case 'SCREENING_OVERDUE':
+      // R-SCREEN (Decision): a screening still not recorded 4 h after the call reminds the on-call team.
+      return [{ kind: 'SCREENING_REMINDER', ruleId: 'R-SCREEN', recipient: CASE_MANAGEMENT }];
     case 'EXITED':
       return [{ kind: 'PARTICIPANT_EXITED', ruleId: 'R-EXIT', recipient: PROJECT_MANAGER }];
     case 'COORDINATION_ALERT':
@@ -132,7 +137,6 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
     case 'SERVICE_RECORDED':
     case 'CASE_NOTE_RECORDED':
     case 'SCREENING_RECORDED':
-    case 'SCREENING_OVERDUE':
     case 'CONSENT_GIVEN':
     case 'CONSENT_RESCINDED':
     case 'RELEASE_AMENDED':
@@ -170,40 +174,18 @@ export function noticesOwed(state: CaseState, event: CaseEvent): NoticeRecord[] 
 }
 
 /**
- * R-SCREEN (Decision): a screening still not recorded 4 h after the call reminds the on-call case
- * management team. Added after cases were already running, so the runtime gates it with `patched()`.
- */
-export function screeningOverdueReminder(state: CaseState, event: CaseEvent): NoticeRecord[] {
-  if (event.type !== 'SCREENING_OVERDUE') return [];
-  return [
-    {
-      kind: 'SCREENING_REMINDER',
-      ruleId: 'R-SCREEN',
-      recipient: CASE_MANAGEMENT,
-      id: `${state.referralId}.${event.seq}.case_manager`,
-      eventSeq: event.seq,
-      status: 'PENDING',
-    },
-  ];
-}
-
-/**
  * A diversion the prosecutor closed (charges filed, or declined after a failed diversion) is over for
  * everyone who works it: the referring agency's sergeants (the person may be re-arrested or summoned)
- * and case management (outreach stops). Added after cases were running: gated by `patched()`.
+ * and case management (outreach stops).
  */
-export function closureNotices(state: CaseState, event: CaseEvent): NoticeRecord[] {
+function closedByFilingDecision(event: CaseEventOf<'CASE_CLOSED'>, sergeant: Recipient): Owed[] {
   // A decision outside the protocol's situations already told them (FILED_OUTSIDE_PROTOCOL).
-  if (event.type !== 'CASE_CLOSED' || state.type !== 'ARREST_DIVERSION' || event.ruleId === 'R-PACKET') return [];
+  if (event.ruleId === 'R-PACKET') return [];
   if (event.data?.outcome !== 'CHARGES_FILED' && event.data?.outcome !== 'CHARGES_DECLINED') return [];
-  const recipients: Recipient[] = [{ role: 'sergeant', agency: state.agency }, CASE_MANAGEMENT];
-  return recipients.map((recipient) => ({
+  return [sergeant, CASE_MANAGEMENT].map((recipient) => ({
     kind: 'CLOSED_BY_FILING_DECISION',
     ruleId: event.ruleId,
     recipient,
-    id: `${state.referralId}.${event.seq}.${recipientKey(recipient)}`,
-    eventSeq: event.seq,
-    status: 'PENDING',
   }));
 }
 

@@ -31,14 +31,10 @@ export function officeDecided(state: CaseState, office: string, situation: RuleI
   return (state.filingDecisions ?? []).some((d) => d.office === office && d.ruleId === situation);
 }
 
-/**
- * The offices that owe a decision now. A case decided before offices decided on their own (a
- * `filingDecision` and no `filingDecisions`) owes none.
- */
+/** The offices that owe a decision now. */
 export function officesOwingDecision(state: CaseState): string[] {
   const situation = filingSituationOf(state);
   if (!situation) return [];
-  if (state.filingDecision && !state.filingDecisions) return [];
   return officesOf(state).filter((office) => !officeDecided(state, office, situation));
 }
 

@@ -2,7 +2,7 @@ import type { CaseActionArgs } from '../shared/case-actions';
 import { NO_COVERAGE, type CaseState, type ReleaseCoverage } from '../shared/case-model';
 import type { NewCaseEvent } from './case-events';
 import { sameService } from './services-record';
-import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';
+import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { rejectField, rejectRule, requireStage, requireType } from './rejections';
 
 /**
@@ -19,10 +19,6 @@ function enrollIfComplete(
 }
 
 const sameProvider = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** R-CONSENT (Decision 2026-12-02): a release that covers staffing is a condition of participating. */
-const participationAllowedBy = (covers: ReleaseCoverage, rules: RulesInForce) =>
-  !rules.intakeNeedsStaffingRelease || covers.staffing;
 
 const sameCoverage = (a: ReleaseCoverage, b: ReleaseCoverage) =>
   a.staffing === b.staffing &&
@@ -164,7 +160,7 @@ export const intakeDeciders: Deciders<IntakeAction> = {
     return [rescinded, event(args, now, { type: 'EXITED', ruleId: 'R-EXIT', data: { reason: 'CONSENT_RESCINDED' } })];
   },
 
-  recordIntake(state, args, now, rules) {
+  recordIntake(state, args, now) {
     requireScreened(state, 'Intake');
     requireStage(state, ['AWAITING_INTAKE'], 'Recording the intake', 'R-INTAKE');
     if (state.intakeCompletedAt)
@@ -173,14 +169,15 @@ export const intakeDeciders: Deciders<IntakeAction> = {
         'R-INTAKE',
         `The intake of case ${state.referralId} was already recorded (${state.intakeCompletedAt})`,
       );
-    if (rules.consentBeforeIntake && state.consent.status !== 'GIVEN') {
+    if (state.consent.status !== 'GIVEN') {
       rejectRule(
         state,
         'R-CONSENT',
         `Intake cannot be recorded before consent on case ${state.referralId}: record the release of information first (both may be recorded in the same visit)`,
       );
     }
-    if (state.consent.status === 'GIVEN' && !participationAllowedBy(state.consent.covers ?? NO_COVERAGE, rules)) {
+    // R-CONSENT (Decision 2026-12-02): a release that covers staffing is a condition of participating.
+    if (!(state.consent.covers ?? NO_COVERAGE).staffing) {
       rejectRule(
         state,
         'R-CONSENT',

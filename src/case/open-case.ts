@@ -163,8 +163,7 @@ export function openSocialContact(
         intakeCompletedAt: carried.intakeCompletedAt,
         enrolledAt: carried.enrolledAt,
         iip: carried.iip,
-        // In force only (a diversion handed off by earlier code carried them all).
-        servicesWithdrawn: carried.servicesWithdrawn.filter((w) => !w.reinstatedAt),
+        servicesWithdrawn: carried.servicesWithdrawn,
       }
     : {
         ...base,

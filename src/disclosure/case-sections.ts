@@ -430,7 +430,7 @@ export interface CaseManagementRecord {
   release: ReleaseRecord | null;
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
-  servicesDelivered: NonNullable<CaseState['servicesDelivered']>;
+  servicesDelivered: CaseView['servicesDelivered'];
   servicesWithdrawn: CaseState['servicesWithdrawn'];
   exit?: CaseState['exit'];
 }

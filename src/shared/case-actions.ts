@@ -219,15 +219,6 @@ export const caseActionSchemas = {
     .describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;
 
-/**
- * Earlier shapes of an action's input, accepted only when an update that an earlier version of the
- * service accepted is replayed (never by the API, never by a validator): a workflow applies what it
- * accepted then.
- */
-export const earlierActionSchemas: Partial<Record<CaseActionName, z.ZodType>> = {
-  withdrawService: z.object({ service: z.string(), reason: z.string() }),
-};
-
 export {
   CASE_ACTION_NAMES,
   CASE_ACTION_REJECTED,

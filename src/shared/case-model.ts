@@ -265,11 +265,6 @@ export interface CaseState {
     by: Actor;
     reinstatedAt?: string;
   }>;
-  /**
-   * Only in a state carried by an earlier version (compacted on resume): the services delivered are the
-   * events' record now (servicesRecord), read from the database.
-   */
-  servicesDelivered?: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   stuck: StuckFlag[];
   /**
    * Notices owed and not yet sent. A sent notice leaves the state: the Notification table keeps it, and
@@ -337,7 +332,8 @@ export interface CaseView {
   capacity: CaseState['capacity'];
   iip?: CaseState['iip'];
   servicesWithdrawn: CaseState['servicesWithdrawn'];
-  servicesDelivered: NonNullable<CaseState['servicesDelivered']>;
+  /** R-IIP: the services delivered, read from the case's events (servicesRecord). */
+  servicesDelivered: Array<{ service: string; provider?: string; at: string; by: Actor }>;
   deadlines: DeadlineView[];
   nextDeadline?: DeadlineView;
   stuck: StuckFlag[];
@@ -391,8 +387,6 @@ export interface CarriedParticipation {
   intakeCompletedAt?: string;
   enrolledAt?: string;
   iip?: CaseState['iip'];
-  /** Sent by earlier versions and not read: a continuing case's services are its diversion's events. */
-  servicesDelivered?: CaseState['servicesDelivered'];
   servicesWithdrawn: CaseState['servicesWithdrawn'];
 }
 
