@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { isTerminal } from '../src/shared/case-model';
+import { isTerminal } from '../src/shared/case-vocabulary';
 import { missedIntakeNoticesSent } from '../src/case/effects';
 import { officesOwingVictimDecision } from '../src/case/filing';
 import { systemEvent, type CaseRuntime } from './case-runtime';

@@ -8,8 +8,11 @@ import {
 } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
-import type { CarriedParticipation, CaseEventType, CaseState, NoticeRecord } from '../src/shared/case-model';
-import type { CaseEventData } from '../src/shared/case-event-data';
+import type { CaseEventType } from '../src/case/case-event-types';
+import type { CaseState } from '../src/case/case-state';
+import type { NoticeRecord } from '../src/case/notices';
+import type { CarriedParticipation } from '../src/case/start-inputs';
+import type { CaseEventData } from '../src/case/case-event-data';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';

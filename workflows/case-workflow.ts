@@ -2,7 +2,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
-import { isTerminal, type CaseState } from '../src/shared/case-model';
+import type { CaseState } from '../src/case/case-state';
+import { isTerminal } from '../src/shared/case-vocabulary';
 import type { CaseResult } from '../src/shared/workflow-contract';
 import {
   caseActionUpdates,

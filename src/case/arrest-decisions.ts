@@ -1,5 +1,6 @@
 import type { CaseActionArgs } from '../shared/case-actions';
-import type { CaseState, Stage } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import type { Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';
 import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { filingSituationOf, officeDecided, officesOf } from './filing';

@@ -1,5 +1,6 @@
-import type { CaseEvent, CaseState, StuckReason } from '../shared/case-model';
-import { isTerminal, NO_COVERAGE } from '../shared/case-model';
+import type { CaseEvent } from './case-event-types';
+import type { CaseState, StuckReason } from './case-state';
+import { isTerminal, NO_COVERAGE } from '../shared/case-vocabulary';
 import { isMissedIntakeNoticeToProsecutor } from './effects';
 import { officesOwingVictimDecision } from './filing';
 import { sameService, withdrawalOf } from './services-record';

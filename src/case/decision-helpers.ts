@@ -1,5 +1,6 @@
 import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
-import { isTerminal, STAGES, type CaseState, type Stage } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import { isTerminal, STAGES, type Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';
 
 export type Decider<A extends CaseActionName> = (

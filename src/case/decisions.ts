@@ -1,5 +1,5 @@
 import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
-import type { CaseState } from '../shared/case-model';
+import type { CaseState } from './case-state';
 import { arrestDeciders } from './arrest-decisions';
 import type { NewCaseEvent } from './case-events';
 import type { Decider, Deciders } from './decision-helpers';

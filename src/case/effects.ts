@@ -1,5 +1,7 @@
 import type { OrderedEffect } from '../shared/activity-contract';
-import type { CaseEvent, CaseEventOf, CaseState, NoticeKind, NoticeRecord, Recipient } from '../shared/case-model';
+import type { CaseEvent, CaseEventOf } from './case-event-types';
+import type { CaseState } from './case-state';
+import type { NoticeKind, NoticeRecord, Recipient } from './notices';
 import type { RuleId } from '../shared/rules';
 import { officesOf, officesOwingVictimDecision } from './filing';
 

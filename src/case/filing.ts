@@ -1,4 +1,5 @@
-import { isTerminal, type CaseState } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import { isTerminal } from '../shared/case-vocabulary';
 import type { RuleId } from '../shared/rules';
 
 /**

@@ -1,6 +1,6 @@
 import { addDays } from 'date-fns';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
-import type { CasePolicy } from '../shared/case-model';
+import type { CasePolicy } from './case-policy';
 
 const DAY_MS = 86_400_000;
 

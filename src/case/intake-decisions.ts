@@ -1,5 +1,6 @@
 import type { CaseActionArgs } from '../shared/case-actions';
-import { NO_COVERAGE, type CaseState, type ReleaseCoverage } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import { NO_COVERAGE, type ReleaseCoverage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';
 import { sameService } from './services-record';
 import { CLOCK_SKEW_MS, event, NOT_TERMINAL, type Deciders } from './decision-helpers';

@@ -1,5 +1,7 @@
-import type { ReferralOpenedData } from '../shared/case-event-data';
-import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } from '../shared/case-model';
+import type { ReferralOpenedData } from './case-event-data';
+import type { CasePolicy } from './case-policy';
+import type { CaseState } from './case-state';
+import type { ArrestDiversionInput, SocialContactInput } from './start-inputs';
 import { SYSTEM_ACTOR } from '../shared/roles';
 import { addCalendarMonths } from './decision-helpers';
 import type { NewCaseEvent } from './case-events';

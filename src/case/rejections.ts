@@ -1,5 +1,6 @@
 import type { CaseActionRejection } from '../shared/case-action-names';
-import type { CaseState, ReferralType, Stage } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import type { ReferralType, Stage } from '../shared/case-vocabulary';
 import type { RuleId } from '../shared/rules';
 
 /**

@@ -1,4 +1,6 @@
-import type { CaseEvent, CaseEventOf, CaseState, CaseView } from '../shared/case-model';
+import type { CaseEvent, CaseEventOf } from './case-event-types';
+import type { CaseState } from './case-state';
+import type { CaseView } from './query-views';
 
 /** The same service, however it was capitalised or spaced when it was withdrawn. */
 export const sameService = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -10,7 +10,7 @@ import {
   PACKET_REVIEW_OUTCOMES,
   SCREENED_OUT_REASONS,
   WITHDRAWAL_REASONS,
-} from './case-model';
+} from './case-vocabulary';
 import { ROLES } from './roles';
 import type { CaseActionName } from './case-action-names';
 

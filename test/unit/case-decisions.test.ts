@@ -1,7 +1,7 @@
 import { intakeDeadlineFrom } from '../../src/case/intake-deadline';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
-import type { CaseState } from '../../src/shared/case-model';
+import type { CaseState } from '../../src/case/case-state';
 import { applyEvents } from '../../src/case/case-events';
 import { deadlinesOf } from '../../src/case/case-view';
 import { decide } from '../../src/case/decisions';

@@ -11,7 +11,7 @@ import type {
   SocialContactSource,
   Stage,
   WithdrawalReason,
-} from './case-vocabulary';
+} from '../shared/case-vocabulary';
 
 type Note = { note?: string };
 type NciWord = { reason?: string; onWordOf?: string };
