@@ -60,7 +60,7 @@ export default tseslint.config(
         {
           selector: 'CallExpression[callee.name=/^(patched|deprecatePatch)$/] > Literal',
           message:
-            'Name the patch in PATCHES (workflows/case-runtime.ts) so the README and the replay fixtures can follow it.',
+            'Name the patch in PATCHES (workflows/patches.ts) so the README and the replay fixtures can follow it.',
         },
       ],
     },

@@ -1,12 +1,4 @@
-import {
-  CancellationScope,
-  condition,
-  isCancellation,
-  proxyActivities,
-  proxyLocalActivities,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
-import type { LeadActivities } from '../activities';
+import { CancellationScope, condition, isCancellation, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
 import type { CaseEventType } from '../src/case/case-event-types';
 import type { CaseState } from '../src/case/case-state';
@@ -19,51 +11,16 @@ import type { RuleId } from '../src/shared/rules';
 import { applyEvents, type NewCaseEvent } from '../src/case/case-events';
 import { deadlinesOf, nextDeadlineOf } from '../src/case/case-view';
 import { noticesOwed, orderedEffectsOwed } from '../src/case/effects';
-
-// A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
-// (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
-const NOTICE_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
-// The notices one event owes are sent together. Owed by a person's action: one activity, so the
-// action's answer never waits for SMTP. Owed by a clock: a local activity inside the timer's own
-// workflow task, so a deadline that comes due costs the server one workflow task and no activity task
-// (the deadline storm); after 10 s of failures its retries wait on workflow timers instead.
-const { sendNotices } = proxyActivities<LeadActivities>({
-  startToCloseTimeout: '1 minute',
-  // A worker that dies mid-send is noticed within 20 s, and the notices retried elsewhere.
-  heartbeatTimeout: '20 seconds',
-  retry: NOTICE_RETRY,
-});
-const { sendNotices: sendNoticesInTask } = proxyLocalActivities<LeadActivities>({
-  startToCloseTimeout: '1 minute',
-  localRetryThreshold: '10 seconds',
-  retry: NOTICE_RETRY,
-});
+import {
+  openLinkedSocialContact,
+  recordCaseProgressLocally,
+  sendNotices,
+  sendNoticesInTask,
+  signalCapacity,
+} from './activity-options';
 
 /** What made an event: a person's action (or a step that follows one), or one of the case's clocks. */
 export type Cause = 'action' | 'clock';
-const ORDINARY_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const { signalCapacity, openLinkedSocialContact } = proxyActivities<LeadActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: ORDINARY_RETRY,
-});
-// The projection is a short database write, idempotent by sequence number: as a local activity it runs
-// inside the workflow task that made it owed, sparing the server a task dispatch and a workflow task
-// per write.
-// Its retries cost the server nothing, so it retries at least every 10 s while the database is down.
-const { recordCaseProgress: recordCaseProgressLocally } = proxyLocalActivities<LeadActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { ...ORDINARY_RETRY, maximumInterval: '10 seconds' },
-});
-
-/**
- * Workflow changes that alter the commands of running cases, each behind a patch id
- * (README: "Changing workflow code safely"). None is open: nothing was deployed before the recorded
- * fixtures' generation. To change the commands of a running case, add `name: 'patch-id'` here, branch
- * on `patched(PATCHES.name)` (the new code where it returns true), and record the new generation of
- * fixtures beside the old; once no case started before the patch is open, replace `patched` by
- * `deprecatePatch`, and a release later remove both.
- */
-export const PATCHES = {} as const;
 
 /**
  * R-VICTIM (Decision): what a social contact continuing this handed-off diversion keeps — the stage the
