@@ -80,7 +80,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@temporalio/*'],
-              message: 'The case domain is free of Temporal: refuse with CaseRejection (src/case/rejections.ts).',
+              message:
+                'The case domain is free of Temporal: a decider returns a refusal (src/case/rejections.ts); the workflow makes it a failure.',
             },
           ],
         },

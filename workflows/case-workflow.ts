@@ -15,8 +15,8 @@ import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storabl
 import type { NewCaseEvent } from '../src/case/case-events';
 import { viewOf } from '../src/case/case-view';
 import { decide } from '../src/case/decisions';
-import { rejectField } from '../src/case/rejections';
-import { refusedAsFailure } from './case-action-failure';
+import { fieldRefusal, type Refusal } from '../src/case/rejections';
+import { acceptedOrFail } from './case-action-failure';
 import { CaseRuntime, systemEvent } from './case-runtime';
 
 export type CaseRule = (runtime: CaseRuntime) => Promise<void>;
@@ -70,22 +70,22 @@ export async function runCase(
  */
 const schemas = () => require('../src/shared/case-actions') as typeof import('../src/shared/case-actions');
 
-/** The action's arguments, checked. */
-function parseArgs<A extends CaseActionName>(action: A, raw: unknown): CaseActionArgs<A> {
+/** The action's arguments, checked; a refusal names the field. */
+function parseArgs<A extends CaseActionName>(action: A, raw: unknown): { ok: true; args: CaseActionArgs<A> } | Refusal {
   const { actorSchema, caseActionSchemas } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
-  if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
+  if (unstorable !== undefined) return fieldRefusal(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
-  if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
+  if (!actor.success) return fieldRefusal('actor', actor.error.issues.map((i) => i.message).join('; '));
   const input = caseActionSchemas[action].safeParse(args.input ?? {});
   if (!input.success) {
     const issue = input.error.issues[0];
-    rejectField(issue.path.join('.') || 'body', issue.message);
+    return fieldRefusal(issue.path.join('.') || 'body', issue.message);
   }
   const requestId = typeof args.requestId === 'string' && args.requestId.length <= 100 ? args.requestId : undefined;
   const bodyHash = typeof args.bodyHash === 'string' && args.bodyHash.length <= 100 ? args.bodyHash : undefined;
-  return { actor: actor.data, input: input.data, requestId, bodyHash } as CaseActionArgs<A>;
+  return { ok: true, args: { actor: actor.data, input: input.data, requestId, bodyHash } as CaseActionArgs<A> };
 }
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
@@ -94,8 +94,8 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
   setHandler(
     update,
     (raw: unknown) => {
-      const args = refusedAsFailure(() => parseArgs(action, raw));
-      runtime.commit(refusedAsFailure(() => decide(action, runtime.state, args, Date.now())));
+      const { args } = acceptedOrFail(parseArgs(action, raw));
+      runtime.commit(acceptedOrFail(decide(action, runtime.state, args, Date.now())).events);
       return {
         seq: runtime.state.seq,
         stage: runtime.state.stage,
@@ -104,7 +104,7 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
     },
     {
       validator: (raw: unknown) =>
-        void refusedAsFailure(() => decide(action, runtime.state, parseArgs(action, raw), Date.now())),
+        void acceptedOrFail(decide(action, runtime.state, acceptedOrFail(parseArgs(action, raw)).args, Date.now())),
     },
   );
 }

@@ -2,12 +2,9 @@ import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
 import type { CaseState } from './case-state';
 import { isTerminal, STAGES, type Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';
+import type { Decision } from './rejections';
 
-export type Decider<A extends CaseActionName> = (
-  state: CaseState,
-  args: CaseActionArgs<A>,
-  now: number,
-) => NewCaseEvent[];
+export type Decider<A extends CaseActionName> = (state: CaseState, args: CaseActionArgs<A>, now: number) => Decision;
 export type Deciders<A extends CaseActionName> = { [K in A]: Decider<K> };
 
 export const NOT_TERMINAL: readonly Stage[] = STAGES.filter((s) => !isTerminal(s));
