@@ -65,7 +65,7 @@ export const arrestDeciders: Deciders<
     if (state.override && !state.override.decision) {
       const data = {
         ...word,
-        overrideDueAt: iso(now + (p.overrideOverdueAfterMs ?? 24 * 3600_000)),
+        overrideDueAt: iso(now + p.overrideOverdueAfterMs),
         ...(state.victimCrime ? { victimObjectionDueAt: iso(now + p.victimObjectionWindowMs) } : {}),
       };
       return accept(event(args, now, { type: 'NCI_REFERRED', ruleId: 'R-EL-WARRANT', data }));
@@ -156,7 +156,7 @@ export const arrestDeciders: Deciders<
       );
     }
     // R-VICTIM (Decision 2026-12-02): the objection puts a filing decision on each office's list, with its own clock.
-    const decisionDueAt = iso(now + (state.policy.victimFilingDecisionMs ?? 14 * 86_400_000));
+    const decisionDueAt = iso(now + state.policy.victimFilingDecisionMs);
     const data = { ...(args.input.note ? { note: args.input.note } : {}), decisionDueAt };
     return accept(event(args, now, { type: 'VICTIM_OBJECTION_RECORDED', ruleId: 'R-VICTIM', data }));
   },

@@ -11,16 +11,15 @@ export interface CasePolicy {
   approvalValidMonths: number;
   /** Case events after which a long-lived case continues as new (bounded history). */
   continueAsNewAfterEvents: number;
-  /** R-EL-OVERRIDE (Decision): an override unreviewed this long is stuck (absent in cases started before). */
-  overrideOverdueAfterMs?: number;
-  /** R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck (absent in cases started before). */
-  nciDecisionOverdueAfterMs?: number;
-  /** R-VICTIM (Decision 2026-12-02): an office's filing decision after an objection is due this long after it (absent before). */
-  victimFilingDecisionMs?: number;
+  /** R-EL-OVERRIDE (Decision): an override unreviewed this long is stuck. */
+  overrideOverdueAfterMs: number;
+  /** R-EL-WARRANT (Decision): a DOC NCI referral undecided this long is stuck. */
+  nciDecisionOverdueAfterMs: number;
+  /** R-VICTIM (Decision 2026-12-02): an office's filing decision after an objection is due this long after it. */
+  victimFilingDecisionMs: number;
   /**
-   * R-INTAKE (Decision 2026-12-02): the program's time zone. Present, a deadline of whole days ends at the
-   * end of the local day (the referral's local date plus the days); absent (cases started before), it is
-   * the referral instant plus the duration.
+   * R-INTAKE (Decision 2026-12-02): the program's time zone: a deadline of whole days ends at the end of
+   * the local day (the referral's local date plus the days).
    */
-  timeZone?: string;
+  timeZone: string;
 }
