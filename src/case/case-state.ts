@@ -37,7 +37,7 @@ export interface ConsentRecord {
   method?: ConsentMethod;
   memorializedBy?: string;
   covers?: ReleaseCoverage;
-  /** When it was given (in runs recorded before rescissions kept it apart: when it was rescinded). */
+  /** When it was given. */
   at?: string;
   by?: Actor;
   /** The sequence number of the CONSENT_GIVEN event: the release's identity. */
@@ -87,7 +87,7 @@ export interface CaseState {
   agency: string;
   /** Arrest diversions only (R-JURISDICTION): the office of the most serious offense. */
   prosecutorOffice?: string;
-  /** R-JURISDICTION: every office with jurisdiction over any offense; each gets every prosecutor notice (absent in cases started before: the one office). */
+  /** R-JURISDICTION: every office with jurisdiction over any offense; each gets every prosecutor notice (absent: the one office). */
   prosecutorOffices?: string[];
   offenseLevel?: OffenseLevel;
   victimCrime: boolean;
@@ -114,9 +114,9 @@ export interface CaseState {
   victimObjectionDueAt?: string;
   victimObjectionWindowEnded: boolean;
   victimObjectionAt?: string;
-  /** The last filing decision (cases decided before each office decided on its own: the only one). */
+  /** The last filing decision of any office. */
   filingDecision?: { decision: FilingDecision; at: string; by: Actor };
-  /** R-JURISDICTION (Decision 2026-12-02): each office's own decision (absent in cases decided before). */
+  /** R-JURISDICTION (Decision 2026-12-02): each office's own decision (absent until one decides). */
   filingDecisions?: OfficeFilingDecision[];
   /** R-VICTIM (Decision 2026-12-02): the offices' filing decisions after an objection are due by then. */
   victimFilingDueAt?: string;

@@ -17,7 +17,7 @@ const CASE_MANAGEMENT: Recipient = { role: 'case_manager' };
 const PROJECT_MANAGER: Recipient = { role: 'project_manager' };
 const DOC_NCI: Recipient = { role: 'doc_nci' };
 
-/** R-JURISDICTION: every office with jurisdiction over any of the offenses (cases started before: the one). */
+/** R-JURISDICTION: every office with jurisdiction over any of the offenses (or the one named). */
 export function prosecutorsOf(state: CaseState): Recipient[] {
   return officesOf(state).map((office) => ({ role: 'prosecutor', office }));
 }

@@ -7,7 +7,7 @@ import type { RuleId } from '../shared/rules';
  * has, which situation gives them a decision to make (R-SCREEN, R-MISSED, R-VICTIM), and who still owes one.
  */
 
-/** Every office with jurisdiction over any of the offenses (cases started before: the one). */
+/** Every office with jurisdiction over any of the offenses (or the one named). */
 export function officesOf(state: Pick<CaseState, 'prosecutorOffices' | 'prosecutorOffice'>): string[] {
   return state.prosecutorOffices ?? (state.prosecutorOffice ? [state.prosecutorOffice] : []);
 }

@@ -13,11 +13,11 @@ export interface ArrestDiversionInput {
   policy: CasePolicy;
   /** When the officer diverted the person, if the form was sent later (offline); default: `acceptedAt`. */
   referredAt?: string;
-  /** When the API accepted the referral: every clock counts from it (absent in cases started before: the start). */
+  /** When the API accepted the referral: every clock counts from it (absent: the workflow's start). */
   acceptedAt?: string;
   /** R-EL-OVERRIDE: the person was found ineligible (these rules) and booked; the sergeant decides. */
   overrideRequest?: { reason: string; ruleIds: string[] };
-  /** R-JURISDICTION: every office with jurisdiction over any of the offenses (absent in cases started before). */
+  /** R-JURISDICTION: every office with jurisdiction over any of the offenses (absent: the one office). */
   prosecutorOffices?: string[];
   /** R-EL-WARRANT: a DOC warrant or violation — the DOC NCI team decides before anything starts. */
   docNciReview?: boolean;
@@ -59,7 +59,7 @@ export interface SocialContactInput {
   source: SocialContactSource;
   policy: CasePolicy;
   referredAt?: string;
-  /** When the API accepted the referral: every clock counts from it (absent in cases started before: the start). */
+  /** When the API accepted the referral: every clock counts from it (absent: the workflow's start). */
   acceptedAt?: string;
   /** R-VICTIM hand-off: the arrest diversion this social contact continues. */
   linkedFrom?: string;
