@@ -40,7 +40,7 @@ export interface CaseEventData {
   OVERRIDE_REQUESTED: ReferralOpenedData;
   NCI_REVIEW_REQUESTED: ReferralOpenedData;
   OVERRIDE_OVERDUE: undefined;
-  OVERRIDE_APPROVED: { reason?: string; intakeDueAt?: string };
+  OVERRIDE_APPROVED: { reason?: string; intakeDueAt: string };
   OVERRIDE_DENIED: { reason?: string };
   NCI_DECISION_OVERDUE: undefined;
   /**
@@ -70,8 +70,7 @@ export interface CaseEventData {
   LINKED_SOCIAL_CONTACT_OPENED: { socialContactReferralId: string };
   IIP_RECORDED: { goals: IipGoal[] };
   /** Before reasons were codes, a free-text `reason`. */
-  SERVICE_WITHDRAWN:
-    { service: string; reasonCode: WithdrawalReason; note?: string } | { service: string; reason: string };
+  SERVICE_WITHDRAWN: { service: string; reasonCode: WithdrawalReason; note?: string };
   SERVICE_REINSTATED: { service: string; note?: string };
   SERVICE_RECORDED: { service: string; provider?: string; note?: string };
   CASE_NOTE_RECORDED: { note: string };
@@ -103,7 +102,7 @@ export interface CaseEventData {
   SCENE_WINDOW_ENDED: undefined;
   RETURN_TO_SCENE_REPORTED: { observedAt: string; withinWindow: boolean };
   /** `decisionDueAt` since the offices' decision has its own clock (R-VICTIM, Decision 2026-12-02). */
-  VICTIM_OBJECTION_RECORDED: (Note & { decisionDueAt?: string }) | undefined;
+  VICTIM_OBJECTION_RECORDED: Note & { decisionDueAt: string };
   VICTIM_FILING_DECISION_OVERDUE: undefined;
   VICTIM_OBJECTION_WINDOW_ENDED: undefined;
   /** `office` since each office decides on its own (R-JURISDICTION, Decision 2026-12-02). */

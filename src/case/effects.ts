@@ -70,8 +70,8 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
         ? [{ kind: 'PACKET_DOES_NOT_MEET_CRITERIA', ruleId: 'R-PACKET', recipient: sergeant }]
         : [];
     case 'VICTIM_OBJECTION_RECORDED':
-      // R-VICTIM (Decision 2026-12-02): a decision on each office's list (objections recorded before: none).
-      return event.data?.decisionDueAt ? toProsecutors('FILING_DECISION_DUE', 'R-VICTIM') : [];
+      // R-VICTIM (Decision 2026-12-02): a decision on each office's list.
+      return toProsecutors('FILING_DECISION_DUE', 'R-VICTIM');
     case 'VICTIM_FILING_DECISION_OVERDUE':
       return officesOwingVictimDecision(state).map((office) => ({
         kind: 'FILING_DECISION_REMINDER',
