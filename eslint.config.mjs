@@ -60,7 +60,7 @@ export default tseslint.config(
         {
           selector: 'CallExpression[callee.name=/^(patched|deprecatePatch)$/] > Literal',
           message:
-            'Name the patch in PATCHES (workflows/case-runtime.ts) so the README and the replay fixtures can follow it.',
+            'Name the patch in PATCHES (workflows/patches.ts) so the README and the replay fixtures can follow it.',
         },
       ],
     },
@@ -80,7 +80,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['@temporalio/*'],
-              message: 'The case domain is free of Temporal: refuse with CaseRejection (src/case/rejections.ts).',
+              message:
+                'The case domain is free of Temporal: a decider returns a refusal (src/case/rejections.ts); the workflow makes it a failure.',
             },
           ],
         },

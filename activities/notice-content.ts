@@ -1,6 +1,6 @@
 import type { LeadConfig } from '../src/config/config-schema';
 import type { NoticeRequest } from '../src/shared/activity-contract';
-import type { Recipient } from '../src/shared/case-model';
+import type { Recipient } from '../src/case/notices';
 import { localTime, NOTICE_TITLES, outcomeLabel, stageLabel, typeLabel } from '../src/shared/plain-language';
 import { RULES } from '../src/shared/rules';
 

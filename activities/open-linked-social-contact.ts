@@ -1,7 +1,7 @@
 import { casePolicyOf } from '../src/config/load-config';
 import { caseIdFor } from '../src/referrals/case-id';
 import { releaseIdOf } from '../src/disclosure';
-import type { CarriedParticipation, SocialContactInput } from '../src/shared/case-model';
+import type { CarriedParticipation, SocialContactInput } from '../src/case/start-inputs';
 import type { ActivityDeps } from './activity-deps';
 
 /**

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { apiAs } from '../test/support/api-client';
 import { arrestReferral, monthsAgo, socialContactReferral } from '../test/support/referrals';
+import { startSharedPostgres } from '../test/support/shared-postgres';
 import { startTestStack } from '../test/support/test-stack';
 import { parsePayloadKeys } from '../src/temporal/payload-encryption';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
@@ -28,6 +29,8 @@ async function main() {
   const payloadKeys = parsePayloadKeys(
     readFileSync(path.join(__dirname, '..', 'test', 'fixtures', 'replay-payload-key.txt'), 'utf8').trim(),
   );
+  // The test stack copies its database from the integration layer's shared PostgreSQL.
+  const postgres = await startSharedPostgres();
   const stack = await startTestStack({ payloadKeys });
   // Every action must be accepted (actOk): a refused one would record a different path than its name says.
   const as = (...who: Parameters<typeof apiAs> extends [unknown, ...infer R] ? R : never) =>
@@ -192,6 +195,7 @@ async function main() {
     }
   } finally {
     await stack.stop();
+    await postgres.stop();
   }
 }
 

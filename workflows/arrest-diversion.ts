@@ -1,5 +1,5 @@
 import { continueAsNew } from '@temporalio/workflow';
-import type { ArrestDiversionInput } from '../src/shared/case-model';
+import type { ArrestDiversionInput } from '../src/case/start-inputs';
 import { openArrestDiversion } from '../src/case/open-case';
 import {
   intakeDeadlineRule,

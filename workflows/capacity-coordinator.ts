@@ -1,5 +1,5 @@
 import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CapacityView } from '../src/shared/case-model';
+import type { CapacityView } from '../src/case/query-views';
 import type { CapacityState } from '../src/shared/workflow-contract';
 import { capacityQuery, capacitySignals, placeGrantedSignal, type CapacitySignalArgs } from '../src/shared/definitions';
 

@@ -1,21 +1,18 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { CASE_ACTION_REJECTED } from '../src/shared/case-action-names';
-import { CaseRejection } from '../src/case/rejections';
+import type { Refusal } from '../src/case/rejections';
 
 /**
- * Runs a case action's validation or decision; a refusal by the case domain leaves the workflow as the
- * update's non-retryable CaseActionRejected failure whose details the API reads (400 or 409).
+ * The one place a refusal by the case domain becomes a failure: what was accepted passes through; a
+ * refusal leaves the workflow as the update's non-retryable CaseActionRejected failure whose details the
+ * API reads (400 or 409).
  */
-export function refusedAsFailure<T>(decision: () => T): T {
-  try {
-    return decision();
-  } catch (err) {
-    if (!(err instanceof CaseRejection)) throw err;
-    throw ApplicationFailure.create({
-      type: CASE_ACTION_REJECTED,
-      message: err.rejection.message,
-      details: [err.rejection],
-      nonRetryable: true,
-    });
-  }
+export function acceptedOrFail<T extends { ok: true }>(result: T | Refusal): T {
+  if (result.ok) return result;
+  throw ApplicationFailure.create({
+    type: CASE_ACTION_REJECTED,
+    message: result.rejection.message,
+    details: [result.rejection],
+    nonRetryable: true,
+  });
 }

@@ -1,5 +1,5 @@
 import { condition } from '@temporalio/workflow';
-import { isTerminal } from '../src/shared/case-model';
+import { isTerminal } from '../src/shared/case-vocabulary';
 import { missedIntakeNoticesSent } from '../src/case/effects';
 import { officesOwingVictimDecision } from '../src/case/filing';
 import { systemEvent, type CaseRuntime } from './case-runtime';
@@ -112,7 +112,7 @@ export async function reassessmentRule(runtime: CaseRuntime): Promise<void> {
 
 /**
  * R-EL-OVERRIDE (Decision): an override request unreviewed after 24 hours is stuck and the sergeants
- * are reminded. Cases requested before the decision have no `overrideDueAt`, and no such clock.
+ * are reminded.
  */
 export async function overrideOverdueRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;
@@ -135,8 +135,7 @@ export async function nciDecisionOverdueRule(runtime: CaseRuntime): Promise<void
 
 /**
  * R-VICTIM (Decision 2026-12-02): after an objection each office's filing decision is due in 14 days;
- * undecided by then, the case is stuck and the offices that still owe it are reminded. Objections
- * recorded before the decision carry no due date, and no such clock.
+ * undecided by then, the case is stuck and the offices that still owe it are reminded.
  */
 export async function victimFilingDecisionRule(runtime: CaseRuntime): Promise<void> {
   const s = runtime.state;

@@ -1,97 +1,31 @@
-import {
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  upsertSearchAttributes,
-} from '@temporalio/workflow';
-import type { LeadActivities } from '../activities';
+import { CancellationScope, condition, isCancellation, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
-import type { CarriedParticipation, CaseEventType, CaseState, NoticeRecord } from '../src/shared/case-model';
-import type { CaseEventData } from '../src/shared/case-event-data';
+import type { CaseEventType } from '../src/case/case-event-types';
+import type { CaseState } from '../src/case/case-state';
+import type { NoticeRecord } from '../src/case/notices';
+import type { CarriedParticipation } from '../src/case/start-inputs';
+import type { CaseEventData } from '../src/case/case-event-data';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import { searchAttributesOf } from '../src/shared/search-attributes';
 import type { RuleId } from '../src/shared/rules';
 import { applyEvents, type NewCaseEvent } from '../src/case/case-events';
 import { deadlinesOf, nextDeadlineOf } from '../src/case/case-view';
-import { closureNotices, noticesOwed, orderedEffectsOwed, screeningOverdueReminder } from '../src/case/effects';
-
-// A notice is owed until it is delivered: retried without limit, backing off to every 10 minutes
-// (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
-const NOTICE_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
-const { sendNotice } = proxyActivities<LeadActivities>({
-  startToCloseTimeout: '1 minute',
-  // A worker that dies mid-send is noticed within 20 s, and the notice retried elsewhere.
-  heartbeatTimeout: '20 seconds',
-  retry: NOTICE_RETRY,
-});
-// The notices one event owes are sent together. Owed by a person's action: one activity, so the
-// action's answer never waits for SMTP. Owed by a clock: a local activity inside the timer's own
-// workflow task, so a deadline that comes due costs the server one workflow task and no activity task
-// (the deadline storm); after 10 s of failures its retries wait on workflow timers instead.
-const { sendNotices } = proxyActivities<LeadActivities>({
-  startToCloseTimeout: '1 minute',
-  heartbeatTimeout: '20 seconds',
-  retry: NOTICE_RETRY,
-});
-const { sendNotices: sendNoticesInTask } = proxyLocalActivities<LeadActivities>({
-  startToCloseTimeout: '1 minute',
-  localRetryThreshold: '10 seconds',
-  retry: NOTICE_RETRY,
-});
+import { noticesOwed, orderedEffectsOwed } from '../src/case/effects';
+import {
+  openLinkedSocialContact,
+  recordCaseProgressLocally,
+  sendNotices,
+  sendNoticesInTask,
+  signalCapacity,
+} from './activity-options';
 
 /** What made an event: a person's action (or a step that follows one), or one of the case's clocks. */
 export type Cause = 'action' | 'clock';
-const ORDINARY_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const { recordCaseProgress, signalCapacity, openLinkedSocialContact } = proxyActivities<LeadActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: ORDINARY_RETRY,
-});
-// The projection is a short database write, idempotent by sequence number: as a local activity it runs
-// inside the workflow task that made it owed, sparing the server a task dispatch and a workflow task
-// per write.
-// Its retries cost the server nothing, so it retries at least every 10 s while the database is down.
-const { recordCaseProgress: recordCaseProgressLocally } = proxyLocalActivities<LeadActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { ...ORDINARY_RETRY, maximumInterval: '10 seconds' },
-});
-
-/**
- * Workflow changes that alter the commands of running cases, each behind a patch id
- * (README: "Changing workflow code safely"). Once no case that started before a patch is still
- * open, replace `patched(id)` by `deprecatePatch(id)`; a release later, remove both.
- */
-export const PATCHES = {
-  screeningOverdueReminder: 'r-screen-overdue-reminder',
-  localProjection: 'local-projection',
-  /** A filing decision only after R-SCREEN, R-MISSED or R-VICTIM (decision rule, see RulesInForce). */
-  filingDecisionGuard: 'filing-decision-guard',
-  /** A diversion closed by the prosecutor's filing decision tells the sergeants and case management. */
-  closureNotices: 'closure-notices',
-  /** R-EL-OVERRIDE (Decision): an override unreviewed for 24 h is stuck; an accepted one's deadline counts from acceptance. */
-  overrideClock: 'override-clock',
-  /** R-CONSENT (Decision): intake cannot be recorded before consent (decision rule, see RulesInForce). */
-  consentBeforeIntake: 'consent-before-intake',
-  /** R-VICTIM (Decision): a hand-off keeps an enrolled participant enrolled (decision rule, see RulesInForce). */
-  handOffKeepsEnrollment: 'handoff-keeps-enrollment',
-  /** The notices of one event are sent together: by one activity, or inside the workflow task of the clock that owed them. */
-  noticesPerEvent: 'notices-per-event',
-  /** A search-attribute upsert carries only the attributes that changed (Core compares upserts on replay). */
-  compactUpserts: 'compact-search-attribute-upserts',
-  /** R-JURISDICTION (Decision 2026-12-02): each office makes its own filing decision (decision rule). */
-  filingPerOffice: 'filing-per-office',
-  /** R-VICTIM (Decision 2026-12-02): an objection's filing decision has its own clock (decision rule). */
-  victimFilingClock: 'victim-filing-clock',
-  /** R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing (decision rule). */
-  intakeNeedsStaffingRelease: 'intake-needs-staffing-release',
-} as const;
 
 /**
  * R-VICTIM (Decision): what a social contact continuing this handed-off diversion keeps — the stage the
- * person had reached, their consent, IIP and services. A case handed off before the decision (no
- * `keepsEnrollment` on its hand-off) opens the social contact anew, awaiting approval.
+ * person had reached, their consent, IIP and services. A case handed off from any other stage (no
+ * `continuesFrom` on its hand-off) opens the social contact anew, awaiting approval.
  */
 function carriedParticipationOf(state: CaseState): { carriedOver?: CarriedParticipation } {
   const from = state.handOff?.continuesFrom as CarriedParticipation['stage'] | undefined;
@@ -164,12 +98,6 @@ export class CaseRuntime {
   commit(events: NewCaseEvent[], cause: Cause = 'action'): void {
     applyEvents(this.state, events, (event) => {
       const owed = noticesOwed(this.state, event);
-      // Cases that flagged an overdue screening before the reminder existed replay without it.
-      if (event.type === 'SCREENING_OVERDUE' && patched(PATCHES.screeningOverdueReminder))
-        owed.push(...screeningOverdueReminder(this.state, event));
-      // Likewise cases closed by a filing decision before the closure notices existed.
-      const closure = closureNotices(this.state, event);
-      if (closure.length > 0 && patched(PATCHES.closureNotices)) owed.push(...closure);
       this.state.notices.push(...owed);
       this.deliver(owed, cause);
       this.ordered.push(...orderedEffectsOwed(this.state, event));
@@ -183,8 +111,8 @@ export class CaseRuntime {
     const changed = pairs.filter((pair) => this.upserted.get(pair.key.name) !== JSON.stringify(pair.value));
     if (changed.length === 0) return;
     for (const pair of changed) this.upserted.set(pair.key.name, JSON.stringify(pair.value));
-    // Cases that upserted every attribute each time replay that way.
-    upsertSearchAttributes(patched(PATCHES.compactUpserts) ? changed : pairs);
+    // Only what changed: Core compares upserts on replay.
+    upsertSearchAttributes(changed);
   }
 
   /** Notices still owed when this run started (a run continued as new carries none; kept for safety). */
@@ -206,7 +134,7 @@ export class CaseRuntime {
     for (;;) {
       await condition(() => this.state.projectedSeq < this.state.seq);
       const progress = this.progress();
-      await (patched(PATCHES.localProjection) ? recordCaseProgressLocally : recordCaseProgress)(progress);
+      await recordCaseProgressLocally(progress);
       this.state.projectedSeq = progress.seq;
       // Projected: the database keeps them (and serves the case's history); the state need not.
       this.state.events = this.state.events.filter((e) => e.seq > progress.seq);
@@ -262,26 +190,11 @@ export class CaseRuntime {
         notices.map((n, i) => systemEvent('NOTICE_SENT', n.ruleId, { noticeId: n.id, sentAt: receipts[i].sentAt })),
       );
     this.deliveries += notices.length;
-    // Cases that sent notices one activity each before the change replay that way.
-    if (patched(PATCHES.noticesPerEvent)) {
-      this.own(
-        (cause === 'clock' ? sendNoticesInTask : sendNotices)(requests)
-          .then(sent)
-          .finally(() => (this.deliveries -= notices.length)),
-      );
-      return;
-    }
-    for (const [i, request] of requests.entries()) {
-      this.own(
-        sendNotice(request)
-          .then((receipt) =>
-            this.commit([
-              systemEvent('NOTICE_SENT', notices[i].ruleId, { noticeId: notices[i].id, sentAt: receipt.sentAt }),
-            ]),
-          )
-          .finally(() => this.deliveries--),
-      );
-    }
+    this.own(
+      (cause === 'clock' ? sendNoticesInTask : sendNotices)(requests)
+        .then(sent)
+        .finally(() => (this.deliveries -= notices.length)),
+    );
   }
 
   private noticeRequest(notice: NoticeRecord): NoticeRequest {

@@ -1,8 +1,9 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CaseActionArgs } from '../src/shared/case-actions';
 import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
-import { isTerminal, type CaseState } from '../src/shared/case-model';
+import type { CaseState } from '../src/case/case-state';
+import { isTerminal } from '../src/shared/case-vocabulary';
 import type { CaseResult } from '../src/shared/workflow-contract';
 import {
   caseActionUpdates,
@@ -11,14 +12,12 @@ import {
   type ActionAccepted,
 } from '../src/shared/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
-import { compactCarriedState } from '../src/case/carried-state';
 import type { NewCaseEvent } from '../src/case/case-events';
 import { viewOf } from '../src/case/case-view';
 import { decide } from '../src/case/decisions';
-import type { RulesInForce } from '../src/case/decision-helpers';
-import { rejectField } from '../src/case/rejections';
-import { refusedAsFailure } from './case-action-failure';
-import { CaseRuntime, PATCHES, systemEvent } from './case-runtime';
+import { fieldRefusal, type Refusal } from '../src/case/rejections';
+import { acceptedOrFail } from './case-action-failure';
+import { CaseRuntime, systemEvent } from './case-runtime';
 
 export type CaseRule = (runtime: CaseRuntime) => Promise<void>;
 
@@ -47,7 +46,6 @@ export async function runCase(
 
   if (opened.first) runtime.commit([opened.first]);
   else {
-    compactCarriedState(state);
     runtime.syncSearchAttributes();
     runtime.redeliverPending();
   }
@@ -72,60 +70,23 @@ export async function runCase(
  */
 const schemas = () => require('../src/shared/case-actions') as typeof import('../src/shared/case-actions');
 
-/**
- * The action's arguments, checked. An update handler (never a validator) also accepts the shape an
- * earlier version of the action had: on replay it applies what was accepted then.
- */
-function parseArgs<A extends CaseActionName>(action: A, raw: unknown, acceptEarlierShapes = false): CaseActionArgs<A> {
-  const { actorSchema, caseActionSchemas, earlierActionSchemas } = schemas();
+/** The action's arguments, checked; a refusal names the field. */
+function parseArgs<A extends CaseActionName>(action: A, raw: unknown): { ok: true; args: CaseActionArgs<A> } | Refusal {
+  const { actorSchema, caseActionSchemas } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
-  if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
+  if (unstorable !== undefined) return fieldRefusal(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
-  if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
-  let input = caseActionSchemas[action].safeParse(args.input ?? {});
-  const earlier = earlierActionSchemas[action];
-  if (!input.success && acceptEarlierShapes && earlier) {
-    const accepted = earlier.safeParse(args.input ?? {});
-    if (accepted.success) input = accepted as unknown as typeof input;
-  }
+  if (!actor.success) return fieldRefusal('actor', actor.error.issues.map((i) => i.message).join('; '));
+  const input = caseActionSchemas[action].safeParse(args.input ?? {});
   if (!input.success) {
     const issue = input.error.issues[0];
-    rejectField(issue.path.join('.') || 'body', issue.message);
+    return fieldRefusal(issue.path.join('.') || 'body', issue.message);
   }
   const requestId = typeof args.requestId === 'string' && args.requestId.length <= 100 ? args.requestId : undefined;
   const bodyHash = typeof args.bodyHash === 'string' && args.bodyHash.length <= 100 ? args.bodyHash : undefined;
-  return { actor: actor.data, input: input.data, requestId, bodyHash } as CaseActionArgs<A>;
+  return { ok: true, args: { actor: actor.data, input: input.data, requestId, bodyHash } as CaseActionArgs<A> };
 }
-
-/**
- * The rules an accepted update is applied with: all of them for an update this code accepted; on
- * replay, only those whose patch the history records — an update accepted before a rule existed was
- * validated without it. Read lazily, so only an action a rule concerns records the rule's marker.
- */
-const rulesInForce: RulesInForce = {
-  get filingDecisionGuard() {
-    return patched(PATCHES.filingDecisionGuard);
-  },
-  get overrideDeadlineFromAcceptance() {
-    return patched(PATCHES.overrideClock);
-  },
-  get consentBeforeIntake() {
-    return patched(PATCHES.consentBeforeIntake);
-  },
-  get handOffKeepsEnrollment() {
-    return patched(PATCHES.handOffKeepsEnrollment);
-  },
-  get filingPerOffice() {
-    return patched(PATCHES.filingPerOffice);
-  },
-  get victimFilingClock() {
-    return patched(PATCHES.victimFilingClock);
-  },
-  get intakeNeedsStaffingRelease() {
-    return patched(PATCHES.intakeNeedsStaffingRelease);
-  },
-};
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
   // Arguments arrive unchecked from any client: the handler parses them with the action's schema.
@@ -133,8 +94,8 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
   setHandler(
     update,
     (raw: unknown) => {
-      const args = refusedAsFailure(() => parseArgs(action, raw, true));
-      runtime.commit(refusedAsFailure(() => decide(action, runtime.state, args, Date.now(), rulesInForce)));
+      const { args } = acceptedOrFail(parseArgs(action, raw));
+      runtime.commit(acceptedOrFail(decide(action, runtime.state, args, Date.now())).events);
       return {
         seq: runtime.state.seq,
         stage: runtime.state.stage,
@@ -143,7 +104,7 @@ function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: 
     },
     {
       validator: (raw: unknown) =>
-        void refusedAsFailure(() => decide(action, runtime.state, parseArgs(action, raw), Date.now())),
+        void acceptedOrFail(decide(action, runtime.state, acceptedOrFail(parseArgs(action, raw)).args, Date.now())),
     },
   );
 }

@@ -1,5 +1,5 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
-import type { SocialContactInput } from '../src/shared/case-model';
+import type { SocialContactInput } from '../src/case/start-inputs';
 import { placeGrantedSignal } from '../src/shared/definitions';
 import { openSocialContact } from '../src/case/open-case';
 import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-clocks';

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shared/case-model';
+import type { CaseView } from '../case/query-views';
+import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import { evolve } from '../case/case-events';
 import { viewOf } from '../case/case-view';
 import { openArrestDiversion, openSocialContact } from '../case/open-case';

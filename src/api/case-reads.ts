@@ -10,7 +10,7 @@ import {
   type ReaderIdentity,
 } from '../disclosure';
 import { CASE_ID_PATTERN } from '../referrals/case-id';
-import type { CaseView } from '../shared/case-model';
+import type { CaseView } from '../case/query-views';
 import { CaseNotRunningError, type CaseWorkflows } from '../temporal/case-workflows';
 import { caseFromDatabase } from './case-from-database';
 import { withRecordedHistory } from './recorded-history';

@@ -4,7 +4,7 @@ import {
   type OfferableActionName,
   type OfferedAction,
 } from '../shared/case-action-catalogue';
-import type { CaseView } from '../shared/case-model';
+import type { CaseView } from '../case/query-views';
 import { allows, type Permission } from '../shared/permissions';
 import type { Role } from '../shared/roles';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from './case-action-routes';

@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { CaseEvent, CaseView, NoticeRecord, Recipient } from '../shared/case-model';
+import type { CaseEvent } from '../case/case-event-types';
+import type { NoticeRecord, Recipient } from '../case/notices';
+import type { CaseView } from '../case/query-views';
 import { servicesRecord } from '../case/services-record';
 
 /**

@@ -1,10 +1,19 @@
 import type { CaseActionArgs } from '../shared/case-actions';
-import type { CaseState, Stage } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import type { Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';
-import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders, type RulesInForce } from './decision-helpers';
+import { CLOCK_SKEW_MS, event, iso, NOT_TERMINAL, type Deciders } from './decision-helpers';
 import { filingSituationOf, officeDecided, officesOf } from './filing';
 import { intakeDeadlineFrom } from './intake-deadline';
-import { rejectField, rejectRule, requireStage, requireType } from './rejections';
+import {
+  accept,
+  fieldRefusal,
+  ruleRefusal,
+  stageRefusal,
+  typeRefusal,
+  type Decision,
+  type Refusal,
+} from './rejections';
 
 /** Actions of arrest diversions only: R-EL-OVERRIDE, R-INTAKE extensions, R-SCENE, R-VICTIM, filing. */
 /** Where a handed-off participant continues in the linked social contact (R-VICTIM, Decision). */
@@ -20,45 +29,49 @@ export const arrestDeciders: Deciders<
   | 'recordScreenedOut'
   | 'recordPacketReview'
 > = {
-  decideOverride(state, args, now, rules) {
-    requireType(state, 'ARREST_DIVERSION', 'An override decision', 'R-EL-OVERRIDE');
-    requireStage(state, ['OVERRIDE_REQUESTED'], 'An override decision', 'R-EL-OVERRIDE');
+  decideOverride(state, args, now) {
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'An override decision', 'R-EL-OVERRIDE') ??
+      stageRefusal(state, ['OVERRIDE_REQUESTED'], 'An override decision', 'R-EL-OVERRIDE');
+    if (refused) return refused;
     const { decision, reason } = args.input;
     if (decision === 'DENY')
-      return [event(args, now, { type: 'OVERRIDE_DENIED', ruleId: 'R-EL-OVERRIDE', data: { reason } })];
+      return accept(event(args, now, { type: 'OVERRIDE_DENIED', ruleId: 'R-EL-OVERRIDE', data: { reason } }));
     // R-EL-OVERRIDE (Decision): the intake deadline of an accepted override counts from the acceptance.
-    const intakeDueAt = rules.overrideDeadlineFromAcceptance
-      ? { intakeDueAt: intakeDeadlineFrom(now, state.policy) }
-      : {};
-    return [event(args, now, { type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', data: { reason, ...intakeDueAt } })];
+    const intakeDueAt = intakeDeadlineFrom(now, state.policy);
+    return accept(
+      event(args, now, { type: 'OVERRIDE_APPROVED', ruleId: 'R-EL-OVERRIDE', data: { reason, intakeDueAt } }),
+    );
   },
 
   decideNciReferral(state, args, now) {
-    requireType(state, 'ARREST_DIVERSION', 'A DOC NCI decision', 'R-EL-WARRANT');
-    requireStage(state, ['AWAITING_NCI_DECISION'], 'A DOC NCI decision', 'R-EL-WARRANT');
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'A DOC NCI decision', 'R-EL-WARRANT') ??
+      stageRefusal(state, ['AWAITING_NCI_DECISION'], 'A DOC NCI decision', 'R-EL-WARRANT');
+    if (refused) return refused;
     const { decision, reason, onWordOf } = args.input;
     if (args.actor.role === 'sergeant' && !onWordOf)
-      rejectField(
+      return fieldRefusal(
         'onWordOf',
         "a sergeant records the NCI team's decision on their word: name the NCI officer who gave it",
         'R-EL-WARRANT',
       );
     const word = { ...(reason ? { reason } : {}), ...(onWordOf ? { onWordOf } : {}) };
     if (decision === 'DECLINE') {
-      return [event(args, now, { type: 'NCI_DECLINED', ruleId: 'R-EL-WARRANT', data: word })];
+      return accept(event(args, now, { type: 'NCI_DECLINED', ruleId: 'R-EL-WARRANT', data: word }));
     }
     const p = state.policy;
     // R-EL-WARRANT (Decision 2026-12-02): NCI first — a waiting override request goes to the sergeant now.
     if (state.override && !state.override.decision) {
       const data = {
         ...word,
-        overrideDueAt: iso(now + (p.overrideOverdueAfterMs ?? 24 * 3600_000)),
+        overrideDueAt: iso(now + p.overrideOverdueAfterMs),
         ...(state.victimCrime ? { victimObjectionDueAt: iso(now + p.victimObjectionWindowMs) } : {}),
       };
-      return [event(args, now, { type: 'NCI_REFERRED', ruleId: 'R-EL-WARRANT', data })];
+      return accept(event(args, now, { type: 'NCI_REFERRED', ruleId: 'R-EL-WARRANT', data }));
     }
     // R-EL-WARRANT (Decision): referred, it proceeds as a diversion and its clocks start now.
-    return [
+    return accept(
       event(args, now, {
         type: 'NCI_REFERRED',
         ruleId: 'R-EL-WARRANT',
@@ -70,131 +83,142 @@ export const arrestDeciders: Deciders<
           ...(state.victimCrime ? { victimObjectionDueAt: iso(now + p.victimObjectionWindowMs) } : {}),
         },
       }),
-    ];
+    );
   },
 
   extendIntakeDeadline(state, args, now) {
-    requireType(state, 'ARREST_DIVERSION', 'Extending the intake deadline', 'R-INTAKE');
-    requireStage(state, ['AWAITING_SCREENING', 'AWAITING_INTAKE'], 'Extending the intake deadline', 'R-INTAKE');
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'Extending the intake deadline', 'R-INTAKE') ??
+      stageRefusal(state, ['AWAITING_SCREENING', 'AWAITING_INTAKE'], 'Extending the intake deadline', 'R-INTAKE');
+    if (refused) return refused;
     const current = state.intakeDueAt!;
     const to = Date.parse(args.input.newDueAt);
     if (to <= Date.parse(current))
-      rejectField('newDueAt', `must be later than the current intake deadline ${current}`, 'R-INTAKE');
-    if (to <= now) rejectField('newDueAt', 'must be in the future', 'R-INTAKE');
-    return [
+      return fieldRefusal('newDueAt', `must be later than the current intake deadline ${current}`, 'R-INTAKE');
+    if (to <= now) return fieldRefusal('newDueAt', 'must be in the future', 'R-INTAKE');
+    return accept(
       event(args, now, {
         type: 'INTAKE_DEADLINE_EXTENDED',
         ruleId: 'R-INTAKE',
         data: { from: current, to: iso(to), reason: args.input.reason },
       }),
-    ];
+    );
   },
 
   reportReturnToScene(state, args, now) {
-    requireType(state, 'ARREST_DIVERSION', 'Reporting a return to the scene', 'R-SCENE');
-    requireStage(state, NOT_TERMINAL, 'Reporting a return to the scene', 'R-SCENE');
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'Reporting a return to the scene', 'R-SCENE') ??
+      stageRefusal(state, NOT_TERMINAL, 'Reporting a return to the scene', 'R-SCENE');
+    if (refused) return refused;
     if (!state.sceneWindowEndsAt)
-      rejectRule(
+      return ruleRefusal(
         state,
         'R-SCENE',
         `Case ${state.referralId} was booked, not released at the scene: there is no exclusion window`,
       );
     const observed = args.input.observedAt ? Date.parse(args.input.observedAt) : now;
-    if (observed > now + CLOCK_SKEW_MS) rejectField('observedAt', 'cannot be in the future', 'R-SCENE');
+    if (observed > now + CLOCK_SKEW_MS) return fieldRefusal('observedAt', 'cannot be in the future', 'R-SCENE');
     if (observed < Date.parse(state.referredAt))
-      rejectField('observedAt', `cannot be before the referral (${state.referredAt})`, 'R-SCENE');
+      return fieldRefusal('observedAt', `cannot be before the referral (${state.referredAt})`, 'R-SCENE');
     const withinWindow = observed <= Date.parse(state.sceneWindowEndsAt);
-    return [
+    return accept(
       event(args, now, {
         type: 'RETURN_TO_SCENE_REPORTED',
         ruleId: 'R-SCENE',
         data: { observedAt: iso(observed), withinWindow },
       }),
-    ];
+    );
   },
 
-  recordVictimObjection(state, args, now, rules) {
-    requireType(state, 'ARREST_DIVERSION', 'A victim objection', 'R-VICTIM');
-    requireStage(state, NOT_TERMINAL, 'Recording a victim objection', 'R-VICTIM');
+  recordVictimObjection(state, args, now) {
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'A victim objection', 'R-VICTIM') ??
+      stageRefusal(state, NOT_TERMINAL, 'Recording a victim objection', 'R-VICTIM');
+    if (refused) return refused;
     if (!state.victimCrime || !state.victimObjectionDueAt) {
-      rejectRule(
+      return ruleRefusal(
         state,
         'R-VICTIM',
         `Case ${state.referralId} was referred without an identifiable victim: there is no objection window`,
       );
     }
     if (state.victimObjectionAt)
-      rejectRule(
+      return ruleRefusal(
         state,
         'R-VICTIM',
         `A victim objection was already recorded for case ${state.referralId} (${state.victimObjectionAt})`,
       );
     if (now > Date.parse(state.victimObjectionDueAt)) {
-      rejectRule(
+      return ruleRefusal(
         state,
         'R-VICTIM',
         `The objection is late: the victim's objection window of case ${state.referralId} ended ${state.victimObjectionDueAt}`,
       );
     }
     // R-VICTIM (Decision 2026-12-02): the objection puts a filing decision on each office's list, with its own clock.
-    const decisionDueAt = rules.victimFilingClock
-      ? { decisionDueAt: iso(now + (state.policy.victimFilingDecisionMs ?? 14 * 86_400_000)) }
-      : {};
-    const data = { ...(args.input.note ? { note: args.input.note } : {}), ...decisionDueAt };
-    return [
-      event(args, now, {
-        type: 'VICTIM_OBJECTION_RECORDED',
-        ruleId: 'R-VICTIM',
-        data: Object.keys(data).length > 0 ? data : undefined,
-      }),
-    ];
+    const decisionDueAt = iso(now + state.policy.victimFilingDecisionMs);
+    const data = { ...(args.input.note ? { note: args.input.note } : {}), decisionDueAt };
+    return accept(event(args, now, { type: 'VICTIM_OBJECTION_RECORDED', ruleId: 'R-VICTIM', data }));
   },
 
   recordScreenedOut(state, args, now) {
-    requireType(state, 'ARREST_DIVERSION', 'Recording that the screening found the person not appropriate', 'R-SCREEN');
-    requireStage(state, ['AWAITING_SCREENING'], 'Recording the screening outcome', 'R-SCREEN');
+    const refused =
+      typeRefusal(
+        state,
+        'ARREST_DIVERSION',
+        'Recording that the screening found the person not appropriate',
+        'R-SCREEN',
+      ) ?? stageRefusal(state, ['AWAITING_SCREENING'], 'Recording the screening outcome', 'R-SCREEN');
+    if (refused) return refused;
     const { reason, note } = args.input;
-    return [
+    return accept(
       event(args, now, { type: 'SCREENED_OUT', ruleId: 'R-SCREEN', data: { reason, ...(note ? { note } : {}) } }),
-    ];
+    );
   },
 
   recordPacketReview(state, args, now) {
-    requireType(state, 'ARREST_DIVERSION', 'A review of the diversion packet', 'R-PACKET');
-    requireStage(state, NOT_TERMINAL, 'Recording the packet review', 'R-PACKET');
-    const office = actingOffice(state, args, 'R-PACKET');
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'A review of the diversion packet', 'R-PACKET') ??
+      stageRefusal(state, NOT_TERMINAL, 'Recording the packet review', 'R-PACKET');
+    if (refused) return refused;
+    const acting = actingOffice(state, args, 'R-PACKET');
+    if (!acting.ok) return acting;
+    const { office } = acting;
     if ((state.packetReviews ?? []).some((r) => r.office === office))
-      rejectRule(state, 'R-PACKET', `${office} already recorded its review of the packet of case ${state.referralId}`);
+      return ruleRefusal(
+        state,
+        'R-PACKET',
+        `${office} already recorded its review of the packet of case ${state.referralId}`,
+      );
     const { outcome, criterion, note } = args.input;
     if (outcome === 'DOES_NOT_MEET_CRITERIA' && !criterion)
-      rejectField('criterion', 'name the criterion the referral does not meet', 'R-PACKET');
-    return [
+      return fieldRefusal('criterion', 'name the criterion the referral does not meet', 'R-PACKET');
+    return accept(
       event(args, now, {
         type: 'PACKET_REVIEWED',
         ruleId: 'R-PACKET',
         data: { office, outcome, ...(criterion ? { criterion } : {}), ...(note ? { note } : {}) },
       }),
-    ];
+    );
   },
 
-  recordFilingDecision(state, args, now, rules) {
-    requireType(state, 'ARREST_DIVERSION', 'A filing decision', 'R-VICTIM');
-    requireStage(state, NOT_TERMINAL, 'Recording a filing decision', 'R-VICTIM');
-    return rules.filingPerOffice
-      ? officeFilingDecision(state, args, now)
-      : singleFilingDecision(state, args, now, rules);
+  recordFilingDecision(state, args, now) {
+    const refused =
+      typeRefusal(state, 'ARREST_DIVERSION', 'A filing decision', 'R-VICTIM') ??
+      stageRefusal(state, NOT_TERMINAL, 'Recording a filing decision', 'R-VICTIM');
+    if (refused) return refused;
+    return officeFilingDecision(state, args, now);
   },
 };
 
 /** A handed-off participant's continuation (R-VICTIM, Decision): the hand-off event after charges are filed. */
-function handOff(state: CaseState, args: CaseActionArgs, now: number, keepsEnrollment: boolean): NewCaseEvent {
+function handOff(state: CaseState, args: CaseActionArgs, now: number): NewCaseEvent {
   const reason =
     'charges filed after a victim objection: the person is considered for a social-contact referral based on the original referral';
   // R-VICTIM (Decision): the person's participation does not restart — it continues in the social contact.
-  const keeps =
-    keepsEnrollment && CONTINUES.includes(state.stage)
-      ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' }
-      : {};
+  const keeps = CONTINUES.includes(state.stage)
+    ? { continuesFrom: state.stage, keepsEnrollment: state.stage === 'ENROLLED' }
+    : {};
   return event(args, now, { type: 'HANDED_OFF_TO_SOCIAL_CONTACT', ruleId: 'R-VICTIM', data: { reason, ...keeps } });
 }
 
@@ -202,18 +226,22 @@ function handOff(state: CaseState, args: CaseActionArgs, now: number, keepsEnrol
  * The office a prosecutor acts for (R-JURISDICTION): their own, which must have jurisdiction here. An
  * actor naming no office (a caller from before offices were named) acts for the case's only office.
  */
-function actingOffice(state: CaseState, args: CaseActionArgs, ruleId: 'R-PACKET' | 'R-JURISDICTION'): string {
+function actingOffice(
+  state: CaseState,
+  args: CaseActionArgs,
+  ruleId: 'R-PACKET' | 'R-JURISDICTION',
+): { ok: true; office: string } | Refusal {
   const offices = officesOf(state);
   const office = args.actor.office ?? (offices.length === 1 ? offices[0] : undefined);
   if (!office)
-    rejectField('actor.office', `name the office that decides: one of ${offices.join(', ')}`, 'R-JURISDICTION');
+    return fieldRefusal('actor.office', `name the office that decides: one of ${offices.join(', ')}`, 'R-JURISDICTION');
   if (!offices.includes(office))
-    rejectRule(
+    return ruleRefusal(
       state,
       ruleId,
       `${office} has no jurisdiction over case ${state.referralId} (offices: ${offices.join(', ')})`,
     );
-  return office;
+  return { ok: true, office };
 }
 
 /**
@@ -223,19 +251,17 @@ function actingOffice(state: CaseState, args: CaseActionArgs, ruleId: 'R-PACKET'
  * R-SCREEN, R-MISSED and R-VICTIM stays the prosecutor's to make (R-PACKET, Decision 2026-12-02), with
  * a stated reason and an explicit confirmation; the case manager and the sergeant are told.
  */
-function officeFilingDecision(
-  state: CaseState,
-  args: CaseActionArgs<'recordFilingDecision'>,
-  now: number,
-): NewCaseEvent[] {
-  const office = actingOffice(state, args, 'R-JURISDICTION');
+function officeFilingDecision(state: CaseState, args: CaseActionArgs<'recordFilingDecision'>, now: number): Decision {
+  const acting = actingOffice(state, args, 'R-JURISDICTION');
+  if (!acting.ok) return acting;
+  const { office } = acting;
   const { decision, reason, confirmOutsideProtocol } = args.input;
   const situation = filingSituationOf(state);
   if (state.filingDecisions?.some((d) => d.decision === 'FILED'))
-    rejectRule(state, 'R-JURISDICTION', `Charges were already filed on case ${state.referralId}`);
+    return ruleRefusal(state, 'R-JURISDICTION', `Charges were already filed on case ${state.referralId}`);
   if (situation && officeDecided(state, office, situation)) {
     const earlier = state.filingDecisions!.find((d) => d.office === office && d.ruleId === situation)!;
-    rejectRule(
+    return ruleRefusal(
       state,
       situation,
       `${office} already recorded its decision (${earlier.decision}, ${earlier.at}) on case ${state.referralId}`,
@@ -243,13 +269,13 @@ function officeFilingDecision(
   }
   if (!situation) {
     if (!reason)
-      rejectField(
+      return fieldRefusal(
         'reason',
         `case ${state.referralId} is ${state.stage}: a filing decision outside R-SCREEN, R-MISSED and R-VICTIM needs a stated reason`,
         'R-PACKET',
       );
     if (confirmOutsideProtocol !== true)
-      rejectField(
+      return fieldRefusal(
         'confirmOutsideProtocol',
         'confirm that you decide outside the situations the protocol names (the case manager and the sergeant are told)',
         'R-PACKET',
@@ -262,47 +288,13 @@ function officeFilingDecision(
     data: { decision, office, ...(reason ? { reason } : {}) },
   });
   if (decision === 'FILED') {
-    if (state.victimObjectionAt && situation === 'R-VICTIM') return [recorded, handOff(state, args, now, true)];
-    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
+    if (state.victimObjectionAt && situation === 'R-VICTIM') return accept(recorded, handOff(state, args, now));
+    return accept(recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } }));
   }
   const othersDeclined = officesOf(state)
     .filter((o) => o !== office)
     .every((o) => officeDecided(state, o, ruleId));
   if ((situation === 'R-SCREEN' || situation === 'R-MISSED') && othersDeclined)
-    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
-  return [recorded];
-}
-
-/** Cases whose filing decisions were accepted before each office decided on its own replay with this. */
-function singleFilingDecision(
-  state: CaseState,
-  args: CaseActionArgs<'recordFilingDecision'>,
-  now: number,
-  rules: RulesInForce,
-): NewCaseEvent[] {
-  if (state.filingDecision?.decision === 'FILED')
-    rejectRule(
-      state,
-      'R-VICTIM',
-      `Charges were already filed on case ${state.referralId} (${state.filingDecision.at})`,
-    );
-  const awaitingProsecutor = state.stage === 'INTAKE_MISSED' || state.stage === 'LEFT_BEFORE_SCREENING';
-  if (rules.filingDecisionGuard && !awaitingProsecutor && !state.victimObjectionAt) {
-    rejectRule(
-      state,
-      'R-VICTIM',
-      `No filing decision is open on case ${state.referralId}: the protocol gives the prosecutor one only after the person left before screening (R-SCREEN), missed the intake deadline (R-MISSED) or a victim objected (R-VICTIM); the case is ${state.stage} with no objection recorded`,
-    );
-  }
-  const { decision } = args.input;
-  const ruleId =
-    state.stage === 'INTAKE_MISSED' ? 'R-MISSED' : state.stage === 'LEFT_BEFORE_SCREENING' ? 'R-SCREEN' : 'R-VICTIM';
-  const recorded = event(args, now, { type: 'FILING_DECISION_RECORDED', ruleId, data: { decision } });
-  if (decision === 'FILED' && state.victimObjectionAt)
-    return [recorded, handOff(state, args, now, rules.handOffKeepsEnrollment)];
-  if (decision === 'FILED' && state.stage !== 'ENROLLED')
-    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_FILED' } })];
-  if (decision === 'DECLINED' && awaitingProsecutor)
-    return [recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } })];
-  return [recorded];
+    return accept(recorded, event(args, now, { type: 'CASE_CLOSED', ruleId, data: { outcome: 'CHARGES_DECLINED' } }));
+  return accept(recorded);
 }

@@ -1,5 +1,6 @@
-import type { CaseEvent, CaseState, StuckReason } from '../shared/case-model';
-import { isTerminal, NO_COVERAGE } from '../shared/case-model';
+import type { CaseEvent } from './case-event-types';
+import type { CaseState, StuckReason } from './case-state';
+import { isTerminal, NO_COVERAGE } from '../shared/case-vocabulary';
 import { isMissedIntakeNoticeToProsecutor } from './effects';
 import { officesOwingVictimDecision } from './filing';
 import { sameService, withdrawalOf } from './services-record';
@@ -49,7 +50,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
         decisionReason: event.data.reason,
       };
       // R-EL-OVERRIDE (Decision): an accepted override's intake deadline counts from the acceptance.
-      if (event.data.intakeDueAt) state.intakeDueAt = event.data.intakeDueAt;
+      state.intakeDueAt = event.data.intakeDueAt;
       callCaseManagement(state, event.at);
       clearStuck(state, 'OVERRIDE_OVERDUE');
       break;
@@ -258,7 +259,7 @@ export function evolve(state: CaseState, event: CaseEvent): void {
       break;
     case 'VICTIM_OBJECTION_RECORDED':
       state.victimObjectionAt = event.at;
-      if (event.data?.decisionDueAt) state.victimFilingDueAt = event.data.decisionDueAt;
+      state.victimFilingDueAt = event.data.decisionDueAt;
       break;
     case 'VICTIM_FILING_DECISION_OVERDUE':
       state.stuck.push({ reason: 'VICTIM_FILING_DECISION_OVERDUE', ruleId: 'R-VICTIM', since: event.at });

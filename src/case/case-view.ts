@@ -1,5 +1,6 @@
-import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../shared/case-model';
-import { isTerminal } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import type { CaseView, DeadlineStatus, DeadlineView } from './query-views';
+import { isTerminal } from '../shared/case-vocabulary';
 import { missedIntakeNoticesSent } from './effects';
 import { filingSituationOf, officesOf, officesOwingDecision, officesOwingVictimDecision } from './filing';
 

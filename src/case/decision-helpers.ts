@@ -1,44 +1,10 @@
 import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
-import { isTerminal, STAGES, type CaseState, type Stage } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import { isTerminal, STAGES, type Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';
+import type { Decision } from './rejections';
 
-/**
- * Rules added after cases were already running, each behind a patch (README: "Changing workflow code
- * safely"): a new action is judged by all of them; an update that a running case accepted before the
- * rule existed is replayed without it, so its history stays valid.
- */
-export interface RulesInForce {
-  /** R-SCREEN, R-MISSED, R-VICTIM: a filing decision only where the protocol gives the prosecutor one. */
-  filingDecisionGuard: boolean;
-  /** R-EL-OVERRIDE (Decision): an accepted override's intake deadline counts from the acceptance. */
-  overrideDeadlineFromAcceptance: boolean;
-  /** R-CONSENT (Decision): intake cannot be recorded before consent. */
-  consentBeforeIntake: boolean;
-  /** R-VICTIM (Decision): the social contact continuing a hand-off keeps the stage the person had reached. */
-  handOffKeepsEnrollment: boolean;
-  /** R-JURISDICTION (Decision 2026-12-02): each office makes its own filing decision. */
-  filingPerOffice: boolean;
-  /** R-VICTIM (Decision 2026-12-02): an objection's filing decision has its own clock. */
-  victimFilingClock: boolean;
-  /** R-CONSENT (Decision 2026-12-02): intake and enrollment need a release that covers staffing. */
-  intakeNeedsStaffingRelease: boolean;
-}
-export const ALL_RULES: RulesInForce = {
-  filingDecisionGuard: true,
-  overrideDeadlineFromAcceptance: true,
-  consentBeforeIntake: true,
-  handOffKeepsEnrollment: true,
-  filingPerOffice: true,
-  victimFilingClock: true,
-  intakeNeedsStaffingRelease: true,
-};
-
-export type Decider<A extends CaseActionName> = (
-  state: CaseState,
-  args: CaseActionArgs<A>,
-  now: number,
-  rules: RulesInForce,
-) => NewCaseEvent[];
+export type Decider<A extends CaseActionName> = (state: CaseState, args: CaseActionArgs<A>, now: number) => Decision;
 export type Deciders<A extends CaseActionName> = { [K in A]: Decider<K> };
 
 export const NOT_TERMINAL: readonly Stage[] = STAGES.filter((s) => !isTerminal(s));

@@ -1,14 +1,14 @@
 import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
-import type { CaseState } from '../shared/case-model';
+import type { CaseState } from './case-state';
 import { arrestDeciders } from './arrest-decisions';
-import type { NewCaseEvent } from './case-events';
-import { ALL_RULES, type Decider, type Deciders, type RulesInForce } from './decision-helpers';
+import type { Decision } from './rejections';
+import type { Decider, Deciders } from './decision-helpers';
 import { intakeDeciders } from './intake-decisions';
 import { socialDeciders } from './social-decisions';
 
 /**
  * What each case action means, as pure functions of (state, action, now): the events it produces, or
- * a refusal naming the rule. The update validator runs them without applying anything, so a refused
+ * a refusal naming the rule (a Decision: nothing is thrown). The update validator runs them without applying anything, so a refused
  * action leaves the workflow untouched; the handler runs them again and applies the events.
  */
 export const deciders: Deciders<CaseActionName> = { ...intakeDeciders, ...arrestDeciders, ...socialDeciders };
@@ -18,7 +18,6 @@ export function decide<A extends CaseActionName>(
   state: CaseState,
   args: CaseActionArgs<A>,
   now: number,
-  rules: RulesInForce = ALL_RULES,
-): NewCaseEvent[] {
-  return (deciders[action] as Decider<A>)(state, args, now, rules);
+): Decision {
+  return (deciders[action] as Decider<A>)(state, args, now);
 }

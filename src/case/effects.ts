@@ -1,5 +1,7 @@
 import type { OrderedEffect } from '../shared/activity-contract';
-import type { CaseEvent, CaseState, NoticeKind, NoticeRecord, Recipient } from '../shared/case-model';
+import type { CaseEvent, CaseEventOf } from './case-event-types';
+import type { CaseState } from './case-state';
+import type { NoticeKind, NoticeRecord, Recipient } from './notices';
 import type { RuleId } from '../shared/rules';
 import { officesOf, officesOwingVictimDecision } from './filing';
 
@@ -15,7 +17,7 @@ const CASE_MANAGEMENT: Recipient = { role: 'case_manager' };
 const PROJECT_MANAGER: Recipient = { role: 'project_manager' };
 const DOC_NCI: Recipient = { role: 'doc_nci' };
 
-/** R-JURISDICTION: every office with jurisdiction over any of the offenses (cases started before: the one). */
+/** R-JURISDICTION: every office with jurisdiction over any of the offenses (or the one named). */
 export function prosecutorsOf(state: CaseState): Recipient[] {
   return officesOf(state).map((office) => ({ role: 'prosecutor', office }));
 }
@@ -68,8 +70,8 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
         ? [{ kind: 'PACKET_DOES_NOT_MEET_CRITERIA', ruleId: 'R-PACKET', recipient: sergeant }]
         : [];
     case 'VICTIM_OBJECTION_RECORDED':
-      // R-VICTIM (Decision 2026-12-02): a decision on each office's list (objections recorded before: none).
-      return event.data?.decisionDueAt ? toProsecutors('FILING_DECISION_DUE', 'R-VICTIM') : [];
+      // R-VICTIM (Decision 2026-12-02): a decision on each office's list.
+      return toProsecutors('FILING_DECISION_DUE', 'R-VICTIM');
     case 'VICTIM_FILING_DECISION_OVERDUE':
       return officesOwingVictimDecision(state).map((office) => ({
         kind: 'FILING_DECISION_REMINDER',
@@ -115,7 +117,12 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
         { kind: 'REASSESSMENT_DUE', ruleId: 'R-SC-REASSESS', recipient: PROJECT_MANAGER },
       ];
     case 'CASE_CLOSED':
-      return social ? [{ kind: 'SOCIAL_CONTACT_CLOSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }] : [];
+      return social
+        ? [{ kind: 'SOCIAL_CONTACT_CLOSED', ruleId: 'R-SC-PDA', recipient: PROJECT_MANAGER }]
+        : closedByFilingDecision(event, sergeant);
+    case 'SCREENING_OVERDUE':
+      // R-SCREEN (Decision): a screening still not recorded 4 h after the call reminds the on-call team.
+      return [{ kind: 'SCREENING_REMINDER', ruleId: 'R-SCREEN', recipient: CASE_MANAGEMENT }];
     case 'EXITED':
       return [{ kind: 'PARTICIPANT_EXITED', ruleId: 'R-EXIT', recipient: PROJECT_MANAGER }];
     case 'COORDINATION_ALERT':
@@ -132,7 +139,6 @@ function noticesFor(state: CaseState, event: CaseEvent): Owed[] {
     case 'SERVICE_RECORDED':
     case 'CASE_NOTE_RECORDED':
     case 'SCREENING_RECORDED':
-    case 'SCREENING_OVERDUE':
     case 'CONSENT_GIVEN':
     case 'CONSENT_RESCINDED':
     case 'RELEASE_AMENDED':
@@ -170,40 +176,18 @@ export function noticesOwed(state: CaseState, event: CaseEvent): NoticeRecord[] 
 }
 
 /**
- * R-SCREEN (Decision): a screening still not recorded 4 h after the call reminds the on-call case
- * management team. Added after cases were already running, so the runtime gates it with `patched()`.
- */
-export function screeningOverdueReminder(state: CaseState, event: CaseEvent): NoticeRecord[] {
-  if (event.type !== 'SCREENING_OVERDUE') return [];
-  return [
-    {
-      kind: 'SCREENING_REMINDER',
-      ruleId: 'R-SCREEN',
-      recipient: CASE_MANAGEMENT,
-      id: `${state.referralId}.${event.seq}.case_manager`,
-      eventSeq: event.seq,
-      status: 'PENDING',
-    },
-  ];
-}
-
-/**
  * A diversion the prosecutor closed (charges filed, or declined after a failed diversion) is over for
  * everyone who works it: the referring agency's sergeants (the person may be re-arrested or summoned)
- * and case management (outreach stops). Added after cases were running: gated by `patched()`.
+ * and case management (outreach stops).
  */
-export function closureNotices(state: CaseState, event: CaseEvent): NoticeRecord[] {
+function closedByFilingDecision(event: CaseEventOf<'CASE_CLOSED'>, sergeant: Recipient): Owed[] {
   // A decision outside the protocol's situations already told them (FILED_OUTSIDE_PROTOCOL).
-  if (event.type !== 'CASE_CLOSED' || state.type !== 'ARREST_DIVERSION' || event.ruleId === 'R-PACKET') return [];
+  if (event.ruleId === 'R-PACKET') return [];
   if (event.data?.outcome !== 'CHARGES_FILED' && event.data?.outcome !== 'CHARGES_DECLINED') return [];
-  const recipients: Recipient[] = [{ role: 'sergeant', agency: state.agency }, CASE_MANAGEMENT];
-  return recipients.map((recipient) => ({
+  return [sergeant, CASE_MANAGEMENT].map((recipient) => ({
     kind: 'CLOSED_BY_FILING_DECISION',
     ruleId: event.ruleId,
     recipient,
-    id: `${state.referralId}.${event.seq}.${recipientKey(recipient)}`,
-    eventSeq: event.seq,
-    status: 'PENDING',
   }));
 }
 

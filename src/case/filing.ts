@@ -1,4 +1,5 @@
-import { isTerminal, type CaseState } from '../shared/case-model';
+import type { CaseState } from './case-state';
+import { isTerminal } from '../shared/case-vocabulary';
 import type { RuleId } from '../shared/rules';
 
 /**
@@ -6,7 +7,7 @@ import type { RuleId } from '../shared/rules';
  * has, which situation gives them a decision to make (R-SCREEN, R-MISSED, R-VICTIM), and who still owes one.
  */
 
-/** Every office with jurisdiction over any of the offenses (cases started before: the one). */
+/** Every office with jurisdiction over any of the offenses (or the one named). */
 export function officesOf(state: Pick<CaseState, 'prosecutorOffices' | 'prosecutorOffice'>): string[] {
   return state.prosecutorOffices ?? (state.prosecutorOffice ? [state.prosecutorOffice] : []);
 }
@@ -31,14 +32,10 @@ export function officeDecided(state: CaseState, office: string, situation: RuleI
   return (state.filingDecisions ?? []).some((d) => d.office === office && d.ruleId === situation);
 }
 
-/**
- * The offices that owe a decision now. A case decided before offices decided on their own (a
- * `filingDecision` and no `filingDecisions`) owes none.
- */
+/** The offices that owe a decision now. */
 export function officesOwingDecision(state: CaseState): string[] {
   const situation = filingSituationOf(state);
   if (!situation) return [];
-  if (state.filingDecision && !state.filingDecisions) return [];
   return officesOf(state).filter((office) => !officeDecided(state, office, situation));
 }
 

@@ -1,19 +1,18 @@
 import { addDays } from 'date-fns';
 import { formatInTimeZone, fromZonedTime } from 'date-fns-tz';
-import type { CasePolicy } from '../shared/case-model';
+import type { CasePolicy } from './case-policy';
 
 const DAY_MS = 86_400_000;
 
 /**
  * R-INTAKE (Decision 2026-12-02): the deadline is the local calendar date the clock starts on (the
  * referral, an accepted override, an NCI referral) plus the configured days, at the end of that day in
- * the program's time zone — a daylight-saving change never moves it. A policy without a time zone
- * (cases started before) or a deadline that is not whole days (test configurations) counts the
- * duration from the instant.
+ * the program's time zone — a daylight-saving change never moves it. A deadline that is not whole
+ * days (test configurations) counts the duration from the instant.
  */
 export function intakeDeadlineFrom(startMs: number, policy: CasePolicy): string {
   const { timeZone, intakeDeadlineMs } = policy;
-  if (!timeZone || intakeDeadlineMs % DAY_MS !== 0) return new Date(startMs + intakeDeadlineMs).toISOString();
+  if (intakeDeadlineMs % DAY_MS !== 0) return new Date(startMs + intakeDeadlineMs).toISOString();
   const localDate = formatInTimeZone(startMs, timeZone, 'yyyy-MM-dd');
   const dayAfter = formatDate(addDays(parseDate(localDate), intakeDeadlineMs / DAY_MS + 1));
   return new Date(fromZonedTime(`${dayAfter}T00:00:00`, timeZone).getTime() - 1).toISOString();

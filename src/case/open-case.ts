@@ -1,5 +1,7 @@
-import type { ReferralOpenedData } from '../shared/case-event-data';
-import type { ArrestDiversionInput, CasePolicy, CaseState, SocialContactInput } from '../shared/case-model';
+import type { ReferralOpenedData } from './case-event-data';
+import type { CasePolicy } from './case-policy';
+import type { CaseState } from './case-state';
+import type { ArrestDiversionInput, SocialContactInput } from './start-inputs';
 import { SYSTEM_ACTOR } from '../shared/roles';
 import { addCalendarMonths } from './decision-helpers';
 import type { NewCaseEvent } from './case-events';
@@ -35,24 +37,22 @@ function blankCase(
  * booked person (R-EL-OVERRIDE) waits for the sergeant; nobody is released at a scene, so there is no
  * scene window, and case management is called only if the override is approved. A person arrested
  * on a DOC warrant or violation (R-EL-WARRANT) waits for the DOC NCI team, and no clock runs until
- * they refer. Cases recorded with the officer's decision (R-EL-NORIGHT: every case since the protocol's
- * turn-2 decisions) run the intake deadline from the override's acceptance; earlier ones from the referral.
+ * they refer. An override's intake deadline runs from its acceptance (R-EL-OVERRIDE, Decision).
  */
 export function openArrestDiversion(
   input: ArrestDiversionInput,
   startedAt: number,
 ): { state: CaseState; first: NewCaseEvent } {
   // Every clock counts from when the service accepted the referral (recorded by the API), never from
-  // when a worker first ran it; cases started before the API recorded it count from the start.
+  // when a worker first ran it; a workflow started without it (the workflow tests) counts from the start.
   const accepted = input.acceptedAt ? Date.parse(input.acceptedAt) : startedAt;
   const referred = input.referredAt ? Date.parse(input.referredAt) : accepted;
   const { policy } = input;
   const override = input.overrideRequest;
-  // R-EL-WARRANT (Decision 2026-12-02): NCI first, an override request included (inputs from before
-  // the decision never asked for both).
+  // R-EL-WARRANT (Decision 2026-12-02): NCI first, an override request included.
   const nci = input.docNciReview === true;
   const waiting = Boolean(override) || nci;
-  const deadlineFromAcceptance = Boolean(override) && input.decision !== undefined;
+
   const state: CaseState = {
     ...blankCase({
       referralId: input.referralId,
@@ -67,14 +67,12 @@ export function openArrestDiversion(
     offenseLevel: input.offenseLevel,
     victimCrime: input.victimCrime,
     screeningDueAt: waiting ? undefined : at(referred + policy.screeningOverdueAfterMs),
-    intakeDueAt: nci || deadlineFromAcceptance ? undefined : intakeDeadlineFrom(referred, policy),
+    intakeDueAt: waiting ? undefined : intakeDeadlineFrom(referred, policy),
     sceneWindowEndsAt: waiting ? undefined : at(referred + policy.sceneWindowMs),
     victimObjectionDueAt: input.victimCrime && !nci ? at(referred + policy.victimObjectionWindowMs) : undefined,
     override: override ? { reason: override.reason, ruleIds: override.ruleIds } : undefined,
-    ...(override && !nci && policy.overrideOverdueAfterMs
-      ? { overrideDueAt: at(accepted + policy.overrideOverdueAfterMs) }
-      : {}),
-    ...(nci ? { nci: { dueAt: at(accepted + (policy.nciDecisionOverdueAfterMs ?? 24 * 3600_000)) } } : {}),
+    ...(override && !nci ? { overrideDueAt: at(accepted + policy.overrideOverdueAfterMs) } : {}),
+    ...(nci ? { nci: { dueAt: at(accepted + policy.nciDecisionOverdueAfterMs) } } : {}),
     ...(input.nciDecidedBy
       ? { nci: { dueAt: at(accepted), decision: 'REFERRED', decidedAt: at(accepted), by: input.nciDecidedBy } }
       : {}),
@@ -163,8 +161,7 @@ export function openSocialContact(
         intakeCompletedAt: carried.intakeCompletedAt,
         enrolledAt: carried.enrolledAt,
         iip: carried.iip,
-        // In force only (a diversion handed off by earlier code carried them all).
-        servicesWithdrawn: carried.servicesWithdrawn.filter((w) => !w.reinstatedAt),
+        servicesWithdrawn: carried.servicesWithdrawn,
       }
     : {
         ...base,

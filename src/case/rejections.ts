@@ -1,33 +1,43 @@
 import type { CaseActionRejection } from '../shared/case-action-names';
-import type { CaseState, ReferralType, Stage } from '../shared/case-model';
+import type { ReferralType, Stage } from '../shared/case-vocabulary';
 import type { RuleId } from '../shared/rules';
+import type { NewCaseEvent } from './case-events';
+import type { CaseState } from './case-state';
 
 /**
- * Refusals of case actions, free of Temporal: a decider throws a CaseRejection, the workflow turns it into
- * the update's failure (workflows/case-action-failure.ts) and the API maps that to 400 or 409.
+ * What a decider answers, free of Temporal: the events an accepted action makes, or a refusal naming the
+ * rule (and the field). Only the workflow turns a refusal into the update's failure
+ * (workflows/case-action-failure.ts); the API maps that to 400 or 409.
  */
-export class CaseRejection extends Error {
-  constructor(readonly rejection: CaseActionRejection) {
-    super(rejection.message);
-    this.name = 'CaseRejection';
-  }
+export type Refusal = { ok: false; rejection: CaseActionRejection };
+export type Decision = { ok: true; events: NewCaseEvent[] } | Refusal;
+
+export const accept = (...events: NewCaseEvent[]): Decision => ({ ok: true, events });
+
+const refuse = (rejection: CaseActionRejection): Refusal => ({ ok: false, rejection });
+
+export function fieldRefusal(field: string, message: string, ruleId?: RuleId): Refusal {
+  return refuse({
+    code: 'INVALID_FIELD',
+    field,
+    ruleId,
+    message: `${field}: ${message}${ruleId ? ` (${ruleId})` : ''}`,
+  });
 }
 
-function reject(rejection: CaseActionRejection): never {
-  throw new CaseRejection(rejection);
+export function ruleRefusal(state: CaseState, ruleId: RuleId, message: string): Refusal {
+  return refuse({ code: 'RULE_CONFLICT', ruleId, stage: state.stage, message: `${message} (${ruleId})` });
 }
 
-export function rejectField(field: string, message: string, ruleId?: RuleId): never {
-  reject({ code: 'INVALID_FIELD', field, ruleId, message: `${field}: ${message}${ruleId ? ` (${ruleId})` : ''}` });
-}
-
-export function rejectRule(state: CaseState, ruleId: RuleId, message: string): never {
-  reject({ code: 'RULE_CONFLICT', ruleId, stage: state.stage, message: `${message} (${ruleId})` });
-}
-
-export function requireStage(state: CaseState, allowed: readonly Stage[], action: string, ruleId: RuleId): void {
-  if (allowed.includes(state.stage)) return;
-  reject({
+/** A refusal when the case is not at one of the allowed stages; none when it is. */
+export function stageRefusal(
+  state: CaseState,
+  allowed: readonly Stage[],
+  action: string,
+  ruleId: RuleId,
+): Refusal | undefined {
+  if (allowed.includes(state.stage)) return undefined;
+  return refuse({
     code: 'STAGE_CONFLICT',
     ruleId,
     stage: state.stage,
@@ -35,9 +45,10 @@ export function requireStage(state: CaseState, allowed: readonly Stage[], action
   });
 }
 
-export function requireType(state: CaseState, type: ReferralType, action: string, ruleId: RuleId): void {
-  if (state.type === type) return;
-  reject({
+/** A refusal when the case is not of the type the action applies to; none when it is. */
+export function typeRefusal(state: CaseState, type: ReferralType, action: string, ruleId: RuleId): Refusal | undefined {
+  if (state.type === type) return undefined;
+  return refuse({
     code: 'RULE_CONFLICT',
     ruleId,
     stage: state.stage,

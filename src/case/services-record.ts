@@ -1,15 +1,17 @@
-import type { CaseEvent, CaseEventOf, CaseState, CaseView } from '../shared/case-model';
+import type { CaseEvent, CaseEventOf } from './case-event-types';
+import type { CaseState } from './case-state';
+import type { CaseView } from './query-views';
 
 /** The same service, however it was capitalised or spaced when it was withdrawn. */
 export const sameService = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
-/** A withdrawal as the case records it (R-SERVICE-WITHDRAW); older events carry a free-text reason. */
+/** A withdrawal as the case records it (R-SERVICE-WITHDRAW). */
 export function withdrawalOf(event: CaseEventOf<'SERVICE_WITHDRAWN'>): CaseState['servicesWithdrawn'][number] {
+  const { service, reasonCode, note } = event.data;
   return {
-    service: event.data.service,
-    ...('reasonCode' in event.data
-      ? { reason: event.data.reasonCode, ...(event.data.note ? { note: event.data.note } : {}) }
-      : { reason: event.data.reason }),
+    service,
+    reason: reasonCode,
+    ...(note ? { note } : {}),
     at: event.at,
     by: event.actor,
   };

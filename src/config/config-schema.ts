@@ -1,6 +1,6 @@
 import ms, { type StringValue } from 'ms';
 import { z } from 'zod';
-import { OFFENSE_LEVELS } from '../shared/case-model';
+import { OFFENSE_LEVELS } from '../shared/case-vocabulary';
 
 /** A duration written the way people write them ("12 hours", "30d"), read as milliseconds. */
 const duration = z.string().transform((text, ctx) => {

@@ -1,7 +1,7 @@
 import { PROJECT_ROOT } from '../project-root';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { CasePolicy } from '../shared/case-model';
+import type { CasePolicy } from '../case/case-policy';
 import { configSchema, type LeadConfig } from './config-schema';
 
 export const DEFAULT_CONFIG_FILE = path.join(PROJECT_ROOT, 'src', 'config', 'jurisdictions', 'burien.json');

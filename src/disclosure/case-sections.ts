@@ -1,13 +1,8 @@
 import type { Actor } from '../shared/roles';
-import type {
-  CaseEvent,
-  CaseEventType,
-  ConsentMethod,
-  CaseState,
-  CaseView,
-  ExitReason,
-  PacketReviewOutcome,
-} from '../shared/case-model';
+import type { CaseEvent, CaseEventType } from '../case/case-event-types';
+import type { CaseState } from '../case/case-state';
+import type { CaseView } from '../case/query-views';
+import type { ConsentMethod, ExitReason, PacketReviewOutcome } from '../shared/case-vocabulary';
 import type { Access, CaseManagementLevel } from './policy';
 import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
 
@@ -430,7 +425,7 @@ export interface CaseManagementRecord {
   release: ReleaseRecord | null;
   intakeScheduledFor?: string;
   iip?: { goals: string[]; at: string; by: Actor };
-  servicesDelivered: NonNullable<CaseState['servicesDelivered']>;
+  servicesDelivered: CaseView['servicesDelivered'];
   servicesWithdrawn: CaseState['servicesWithdrawn'];
   exit?: CaseState['exit'];
 }

@@ -1,4 +1,4 @@
-import type { CapacityView, CaseView } from '../shared/case-model';
+import type { CapacityView, CaseView } from '../case/query-views';
 import type { Role } from '../shared/roles';
 import {
   caseManagementSection,

@@ -1,5 +1,6 @@
-import type { ConsentMethod, ConsentRecord } from '../shared/case-model';
-import { NO_COVERAGE } from '../shared/case-model';
+import type { ConsentRecord } from '../case/case-state';
+import type { ConsentMethod } from '../shared/case-vocabulary';
+import { NO_COVERAGE } from '../shared/case-vocabulary';
 import type { ReleaseRecord } from './case-sections';
 import type { ReleaseState } from './policy';
 

@@ -1,5 +1,5 @@
 import type { Referral } from '../generated/prisma/client';
-import type { Stage } from '../shared/case-model';
+import type { Stage } from '../shared/case-vocabulary';
 import type { ClientRow, StaffingRow } from '../reports/monthly-report';
 import type { DisclosedNomination } from './nominations';
 import type { CaseManagementLevel } from './policy';

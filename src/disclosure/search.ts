@@ -1,5 +1,5 @@
 import type { Person, Prisma, Referral } from '../generated/prisma/client';
-import type { Stage } from '../shared/case-model';
+import type { Stage } from '../shared/case-vocabulary';
 import { referralDetailsOf } from './case-sections';
 import type { DisclosureEntry } from './disclosure-entry';
 import { accessTo, NCI_READS_RECORD_FOR_MS, readableCasesWhere, type ReaderIdentity } from './policy';

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import { NOT_DIVERTED_OUTCOMES, type Outcome } from '../shared/case-model';
+import { NOT_DIVERTED_OUTCOMES, type Outcome } from '../shared/case-vocabulary';
 import { relativeRateIndex } from './statistics';
 import { protectTable } from './suppression';
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { NOT_DIVERTED_OUTCOMES } from '../shared/case-model';
+import { NOT_DIVERTED_OUTCOMES } from '../shared/case-vocabulary';
 import { HORIZONS, horizonDay, horizonObserved, MONTH_DAYS, type HorizonKey } from '../shared/evaluation-horizons';
 import type { PrismaClient } from '../generated/prisma/client';
 import { IIP_MILESTONES } from './demographics';

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { text } from '../shared/text-schema';
 import type { PrismaClient } from '../generated/prisma/client';
-import { OFFENSE_LEVELS } from '../shared/case-model';
+import { OFFENSE_LEVELS } from '../shared/case-vocabulary';
 
 /** R-EVAL: what happened to a person after their referral or booking. */
 export const OUTCOME_KINDS = ['ARREST', 'BOOKING', 'CHARGE'] as const;

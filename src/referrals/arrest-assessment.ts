@@ -1,7 +1,7 @@
 import type { LeadConfig } from '../config/config-schema';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { OffenseLevel } from '../shared/case-model';
+import type { OffenseLevel } from '../shared/case-vocabulary';
 import { eligibilityFactsOf } from './eligibility-facts';
 import { checkProtectiveOrders, notingUncheckedOrders, type DiscloseParticipant } from './protective-orders';
 import { mostSerious, routeToOffice } from './prosecutor-routing';

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { CoordinationAlert } from '../shared/case-model';
+import type { CoordinationAlert } from '../shared/case-vocabulary';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 
 /**

@@ -1,4 +1,5 @@
-import type { ArrestDiversionInput, CaseView, SocialContactInput } from '../shared/case-model';
+import type { CaseView } from '../case/query-views';
+import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import { applyEvents } from '../case/case-events';
 import { viewOf } from '../case/case-view';
 import { noticesOwed } from '../case/effects';

@@ -1,5 +1,5 @@
 import type { LeadConfig } from '../config/config-schema';
-import { OFFENSE_LEVELS, type OffenseLevel } from '../shared/case-model';
+import { OFFENSE_LEVELS, type OffenseLevel } from '../shared/case-vocabulary';
 
 /** R-JURISDICTION: the office that receives every prosecutor notice of a case. */
 export function routeToOffice(

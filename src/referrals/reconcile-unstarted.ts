@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client';
-import type { ArrestDiversionInput, SocialContactInput } from '../shared/case-model';
+import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { markWorkflowStarted } from './record-referral';
 

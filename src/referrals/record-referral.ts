@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { ReferralRefused } from './referral-refused';
-import type { ReferralType } from '../shared/case-model';
+import type { ReferralType } from '../shared/case-vocabulary';
 import { personIdFor } from './person-match';
 
 /** JSON with sorted keys, so the same submission always hashes the same. */

@@ -1,4 +1,4 @@
-import type { OffenseLevel } from '../shared/case-model';
+import type { OffenseLevel } from '../shared/case-vocabulary';
 import type { Actor } from '../shared/roles';
 import type { EligibilityResult } from '../eligibility/eligibility';
 import { recordedOrders } from './protective-orders';

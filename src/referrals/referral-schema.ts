@@ -3,7 +3,7 @@ import { text } from '../shared/text-schema';
 import type { LeadConfig } from '../config/config-schema';
 import { CONVICTION_CODES, DRUG_ACTIVITIES, DRUG_SUBSTANCES, WARRANT_KINDS } from '../eligibility/history-codes';
 import { localDate } from '../eligibility/calendar-dates';
-import { OFFENSE_LEVELS } from '../shared/case-model';
+import { OFFENSE_LEVELS } from '../shared/case-vocabulary';
 import { personSchema, protectiveOrdersSchema, referredAtSchema, submissionIdSchema } from './person-schema';
 
 /**

@@ -1,5 +1,5 @@
 import { localDate } from '../eligibility/calendar-dates';
-import type { ReferralType } from '../shared/case-model';
+import type { ReferralType } from '../shared/case-vocabulary';
 import { monthOf, monthsEnding, type ReportMonth } from './report-month';
 
 /**

@@ -1,4 +1,8 @@
-import type { CaseEvent, DeadlineView, NoticeKind, Recipient, Stage, StuckReason } from './case-model';
+import type { CaseEvent } from '../case/case-event-types';
+import type { StuckReason } from '../case/case-state';
+import type { NoticeKind, Recipient } from '../case/notices';
+import type { DeadlineView } from '../case/query-views';
+import type { Stage } from './case-vocabulary';
 import type { RuleId } from './rules';
 
 /** What a workflow hands its activities. Kept free of personal data (R-ROI). */

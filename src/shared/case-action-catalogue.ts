@@ -1,19 +1,19 @@
 import type { CaseActionName } from './case-action-names';
 import { humanize } from './humanize';
 import type { RuleId } from './rules';
+import type { CaseView } from '../case/query-views';
 import {
   ASSESSMENT_DOMAINS,
   IIP_GOALS,
   NEED_LEVELS,
   isTerminal,
   STAGES,
-  type CaseView,
   type ExitReason,
   type ReferralType,
   type ScreenedOutReason,
   type Stage,
   type WithdrawalReason,
-} from './case-model';
+} from './case-vocabulary';
 
 /**
  * How each action on a case is offered to people: its label, when it is open (the case's type and

@@ -10,7 +10,7 @@ import {
   PACKET_REVIEW_OUTCOMES,
   SCREENED_OUT_REASONS,
   WITHDRAWAL_REASONS,
-} from './case-model';
+} from './case-vocabulary';
 import { ROLES } from './roles';
 import type { CaseActionName } from './case-action-names';
 
@@ -218,15 +218,6 @@ export const caseActionSchemas = {
     })
     .describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
 } as const;
-
-/**
- * Earlier shapes of an action's input, accepted only when an update that an earlier version of the
- * service accepted is replayed (never by the API, never by a validator): a workflow applies what it
- * accepted then.
- */
-export const earlierActionSchemas: Partial<Record<CaseActionName, z.ZodType>> = {
-  withdrawService: z.object({ service: z.string(), reason: z.string() }),
-};
 
 export {
   CASE_ACTION_NAMES,

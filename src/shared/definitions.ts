@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CaseActionArgs, CaseActionName } from './case-actions';
-import type { CapacityView, CaseView, CoordinationAlert, Stage } from './case-model';
+import type { CapacityView, CaseView } from '../case/query-views';
+import type { CoordinationAlert, Stage } from './case-vocabulary';
 
 /**
  * The contract between the API, the worker and the workflows: task queue, updates and queries.

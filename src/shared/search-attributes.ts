@@ -1,5 +1,5 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
-import type { CaseState } from './case-model';
+import type { CaseState } from '../case/case-state';
 
 /**
  * Typed custom search attributes every case workflow keeps current, so supervisors can find cases in

@@ -1,4 +1,5 @@
-import type { ArrestDiversionInput, Outcome, SocialContactInput, Stage } from './case-model';
+import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
+import type { Outcome, Stage } from './case-vocabulary';
 import type { FollowUpInput } from './definitions';
 
 /**

@@ -16,13 +16,9 @@ import {
   type CaseActionName,
   type CaseActionRejection,
 } from '../shared/case-actions';
-import type {
-  ArrestDiversionInput,
-  CapacityView,
-  CaseView,
-  CoordinationAlert,
-  SocialContactInput,
-} from '../shared/case-model';
+import type { CapacityView, CaseView } from '../case/query-views';
+import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
+import type { CoordinationAlert } from '../shared/case-vocabulary';
 import {
   type ActionAccepted,
   CAPACITY_WORKFLOW_ID,

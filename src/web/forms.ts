@@ -6,7 +6,7 @@ import {
   DRUG_SUBSTANCES,
   PROTECTIVE_ORDER_TYPES,
 } from '../eligibility/history-codes';
-import { OFFENSE_LEVELS } from '../shared/case-model';
+import { OFFENSE_LEVELS } from '../shared/case-vocabulary';
 import { raceEthnicityLabel } from '../shared/race-ethnicity';
 import { html, type Raw } from './html';
 

@@ -1,5 +1,5 @@
 import type { LeadConfig } from '../config/config-schema';
-import { STAGES } from '../shared/case-model';
+import { STAGES } from '../shared/case-vocabulary';
 import { humanize } from '../shared/humanize';
 import { html, type Raw } from './html';
 

@@ -6,13 +6,10 @@ import type { LeadActivities } from '../../activities';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseProgress, NoticeRequest } from '../../src/shared/activity-contract';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
-import type {
-  ArrestDiversionInput,
-  CaseEvent,
-  CasePolicy,
-  CaseView,
-  SocialContactInput,
-} from '../../src/shared/case-model';
+import type { CaseEvent } from '../../src/case/case-event-types';
+import type { CasePolicy } from '../../src/case/case-policy';
+import type { CaseView } from '../../src/case/query-views';
+import type { ArrestDiversionInput, SocialContactInput } from '../../src/case/start-inputs';
 import { CAPACITY_WORKFLOW_ID, TASK_QUEUE } from '../../src/shared/definitions';
 import type { Actor } from '../../src/shared/roles';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';

@@ -3,7 +3,8 @@ import { nextSteps } from '../../src/api/routes/referral-routes';
 import { loadConfig } from '../../src/config/load-config';
 import type { CaseStatus } from '../../src/disclosure';
 import { ACTION_CATALOGUE } from '../../src/shared/case-action-catalogue';
-import { STAGES, type NoticeKind, type Stage } from '../../src/shared/case-model';
+import type { NoticeKind } from '../../src/case/notices';
+import { STAGES, type Stage } from '../../src/shared/case-vocabulary';
 import {
   addMonths,
   basisLabel,

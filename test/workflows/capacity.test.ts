@@ -1,4 +1,4 @@
-import type { CapacityView } from '../../src/shared/case-model';
+import type { CapacityView } from '../../src/case/query-views';
 import { waitFor } from '../support/wait-for';
 import {
   act,

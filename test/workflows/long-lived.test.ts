@@ -1,4 +1,4 @@
-import { IIP_GOALS } from '../../src/shared/case-model';
+import { IIP_GOALS } from '../../src/shared/case-vocabulary';
 import {
   act,
   arrestInput,

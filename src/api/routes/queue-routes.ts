@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { situationOfStage } from '../../case/filing';
 import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { TERMINAL_STAGES } from '../../shared/case-model';
+import { TERMINAL_STAGES } from '../../shared/case-vocabulary';
 import { caseRow, type CaseLinks } from '../case-rows';
 import { listedCaseRow } from '../listed-cases';
 import { stageSchema } from '../schemas/common';

@@ -26,7 +26,7 @@ import {
   socialContactAnswerSchema,
 } from '../schemas/referral-answers';
 import { recordDisclosure, submittedCaseStatus, viewOfCase } from '../case-reads';
-import type { CaseView } from '../../shared/case-model';
+import type { CaseView } from '../../case/query-views';
 import { referralNextSteps } from '../../shared/plain-language';
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INFORMATION_KINDS } from '../../disclosure/policy';
 import { ACTION_CATALOGUE } from '../../shared/case-action-catalogue';
-import { EXIT_REASONS } from '../../shared/case-model';
+import { EXIT_REASONS } from '../../shared/case-vocabulary';
 import { actorSchema, isoDate, isoDateTime, referralTypeSchema, stageSchema } from './common';
 
 const deadlineSchema = z.strictObject({

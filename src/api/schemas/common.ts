@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text } from '../../shared/text-schema';
-import { REFERRAL_TYPES, STAGES } from '../../shared/case-model';
+import { REFERRAL_TYPES, STAGES } from '../../shared/case-vocabulary';
 import { ROLES } from '../../shared/roles';
 
 /** Response schemas: what a client may count on, every key named (strict): a field is added here first, or never sent. */

@@ -1,4 +1,7 @@
-import type { DeadlineStatus, NoticeKind, Outcome, ReferralType, Stage, StuckReason } from '../case-model';
+import type { StuckReason } from '../../case/case-state';
+import type { NoticeKind } from '../../case/notices';
+import type { DeadlineStatus } from '../../case/query-views';
+import type { Outcome, ReferralType, Stage } from '../case-vocabulary';
 import { humanize } from '../humanize';
 import type { Role } from '../roles';
 import { RULES, type RuleId } from '../rules';

@@ -1,4 +1,4 @@
-import { STAGES } from '../case-model';
+import { STAGES } from '../case-vocabulary';
 import { humanize } from '../humanize';
 import type { RuleId } from '../rules';
 import { capital, RULE_TITLES, ruleIdsIn, stageLabel } from './codes';

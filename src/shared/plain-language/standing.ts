@@ -1,4 +1,4 @@
-import type { Stage } from '../case-model';
+import type { Stage } from '../case-vocabulary';
 import type { Role } from '../roles';
 import { outcomeLabel, stageLabel } from './codes';
 import { localTime, localTimeFromNow, type TimeOptions } from './time';

@@ -1,4 +1,4 @@
-import type { CaseEventData } from '../case-event-data';
+import type { CaseEventData } from '../../case/case-event-data';
 import { humanize } from '../humanize';
 import { capital, outcomeLabel } from './codes';
 /* The timeline in sentences. */

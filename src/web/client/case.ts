@@ -1,4 +1,4 @@
-import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-model';
+import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-vocabulary';
 import type { ActionField, OfferedAction } from '../../shared/case-action-catalogue';
 import {
   aRole,

@@ -1,4 +1,4 @@
-import { STAGES } from '../../shared/case-model';
+import { STAGES } from '../../shared/case-vocabulary';
 import { stageLabel } from '../../shared/plain-language';
 import { api, errorMessage } from './api';
 import { announce, h, replaceChildren, when, whenDone } from './dom';

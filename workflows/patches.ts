@@ -1,0 +1,9 @@
+/**
+ * Workflow changes that alter the commands of running cases, each behind a patch id
+ * (README: "Changing workflow code safely"). None is open: nothing was deployed before the recorded
+ * fixtures' generation. To change the commands of a running case, add `name: 'patch-id'` here, branch
+ * on `patched(PATCHES.name)` (the new code where it returns true), and record the new generation of
+ * fixtures beside the old; once no case started before the patch is open, replace `patched` by
+ * `deprecatePatch`, and a release later remove both.
+ */
+export const PATCHES = {} as const;
