@@ -1,11 +1,11 @@
 import type { UpdateDefinition } from '@temporalio/common';
+import type { ZodType } from 'zod';
 import { allHandlersFinished, condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CaseActionArgs } from '../src/shared/case-actions';
-import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
+import type { CaseActionArgs, CaseActionName } from '../src/shared/case-actions';
 import { isTerminal, type CaseState } from '../src/shared/case-model';
 import type { CaseResult } from '../src/shared/workflow-contract';
 import {
-  caseActionUpdates,
+  caseActionUpdate,
   caseStateQuery,
   coordinationAlertSignal,
   type ActionAccepted,
@@ -14,7 +14,7 @@ import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storabl
 import { compactCarriedState } from '../src/case/carried-state';
 import type { NewCaseEvent } from '../src/case/case-events';
 import { viewOf } from '../src/case/case-view';
-import { decide } from '../src/case/decisions';
+import { decide, deciders } from '../src/case/decisions';
 import type { RulesInForce } from '../src/case/decision-helpers';
 import { rejectField } from '../src/case/rejections';
 import { refusedAsFailure } from './case-action-failure';
@@ -42,7 +42,8 @@ export async function runCase(
     if (state.stage !== 'ENROLLED' || state.coordinationAlerts?.includes(alert.sourceId)) return;
     runtime.commit([systemEvent('COORDINATION_ALERT', 'R-COORD', { source: alert.source, sourceId: alert.sourceId })]);
   });
-  for (const action of CASE_ACTION_NAMES) registerAction(runtime, action);
+  // Every declared action has its decider (the compiler holds them to the same names): register by them.
+  for (const action of Object.keys(deciders) as CaseActionName[]) registerAction(runtime, action);
   setup?.(runtime);
 
   if (opened.first) runtime.commit([opened.first]);
@@ -77,14 +78,15 @@ const schemas = () => require('../src/shared/case-actions') as typeof import('..
  * earlier version of the action had: on replay it applies what was accepted then.
  */
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown, acceptEarlierShapes = false): CaseActionArgs<A> {
-  const { actorSchema, caseActionSchemas, earlierActionSchemas } = schemas();
+  const { actorSchema, CASE_ACTIONS } = schemas();
+  const declared: { input: ZodType; earlierInput?: ZodType } = CASE_ACTIONS[action];
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
   if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
-  let input = caseActionSchemas[action].safeParse(args.input ?? {});
-  const earlier = earlierActionSchemas[action];
+  let input = declared.input.safeParse(args.input ?? {});
+  const earlier = declared.earlierInput;
   if (!input.success && acceptEarlierShapes && earlier) {
     const accepted = earlier.safeParse(args.input ?? {});
     if (accepted.success) input = accepted as unknown as typeof input;
@@ -129,7 +131,7 @@ const rulesInForce: RulesInForce = {
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
   // Arguments arrive unchecked from any client: the handler parses them with the action's schema.
-  const update = caseActionUpdates[action] as unknown as UpdateDefinition<ActionAccepted, [unknown]>;
+  const update = caseActionUpdate(action) as unknown as UpdateDefinition<ActionAccepted, [unknown]>;
   setHandler(
     update,
     (raw: unknown) => {

@@ -1,4 +1,4 @@
-import type { CaseActionRejection } from '../shared/case-action-names';
+import type { CaseActionRejection } from '../shared/case-action-rejection';
 import type { CaseState, ReferralType, Stage } from '../shared/case-model';
 import type { RuleId } from '../shared/rules';
 
