@@ -71,22 +71,22 @@ export async function runCase(
  * copy of the modules it loads, and zod with the schemas costs megabytes per workflow — cases that
  * only wait on timers never load them.
  */
-const schemas = () => require('../src/shared/case-actions') as typeof import('../src/shared/case-actions');
+const schemas = () =>
+  require('../src/shared/case-actions/inputs') as typeof import('../src/shared/case-actions/inputs');
 
 /**
  * The action's arguments, checked. An update handler (never a validator) also accepts the shape an
  * earlier version of the action had: on replay it applies what was accepted then.
  */
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown, acceptEarlierShapes = false): CaseActionArgs<A> {
-  const { actorSchema, CASE_ACTIONS } = schemas();
-  const declared: { input: ZodType; earlierInput?: ZodType } = CASE_ACTIONS[action];
+  const { actorSchema, inputOf, earlierInputOf } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
   if (unstorable !== undefined) rejectField(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) rejectField('actor', actor.error.issues.map((i) => i.message).join('; '));
-  let input = declared.input.safeParse(args.input ?? {});
-  const earlier = declared.earlierInput;
+  let input = (inputOf(action) as ZodType).safeParse(args.input ?? {});
+  const earlier = earlierInputOf(action);
   if (!input.success && acceptEarlierShapes && earlier) {
     const accepted = earlier.safeParse(args.input ?? {});
     if (accepted.success) input = accepted as unknown as typeof input;

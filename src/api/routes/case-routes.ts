@@ -12,6 +12,7 @@ import { monthOf } from '../../reports/report-month';
 import { submissionHashOf } from '../../referrals/record-referral';
 import { disclosuresCsv } from '../../reports/report-csv';
 import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseActionName } from '../../shared/case-actions';
+import { inputOf } from '../../shared/case-actions/inputs';
 import { isTerminal, NOT_DIVERTED_OUTCOMES, type CaseView, type Stage } from '../../shared/case-model';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
 import type { Role } from '../../shared/roles';
@@ -411,11 +412,11 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           path: `/cases/:caseId/${CASE_ACTION_PATHS[action]}`,
           operationId: action,
           tag: CASE_TAG,
-          summary: CASE_ACTIONS[action].input.description ?? action,
+          summary: inputOf(action).description ?? action,
           access: { permission: `case.${action}` },
           params: caseIdParams,
           headers: idempotencyHeaders,
-          body: CASE_ACTIONS[action].input,
+          body: inputOf(action),
           responses: {
             200: { description: 'Recorded: the case after the action', schema: caseAnswerSchema },
             409: {

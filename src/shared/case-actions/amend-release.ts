@@ -1,19 +1,18 @@
-import { releaseCoverage, releaseOf } from '../release-schema';
 import { declareAction } from './declaration';
 import { RELEASE_FIELDS } from './field-parts';
-import { note } from './input-parts';
 
 // R-CONSENT (Decision 2026-12-02): a new version of the release in force, never an exit.
 export const amendRelease = declareAction({
   path: 'consent/amendments',
   roles: ['case_manager'],
   rules: ['R-CONSENT', 'R-ROI'],
-  input: releaseOf({
-    covers: releaseCoverage.describe('What the amended release covers, in full (it replaces the version in force)'),
-    note: note.optional(),
-  }).describe(
-    'R-CONSENT (Decision 2026-12-02): amend the release in force — a provider added or removed, coverage widened or narrowed; a new version, never an exit',
-  ),
+  input: ({ releaseOf, releaseCoverage, note }) =>
+    releaseOf({
+      covers: releaseCoverage.describe('What the amended release covers, in full (it replaces the version in force)'),
+      note: note.optional(),
+    }).describe(
+      'R-CONSENT (Decision 2026-12-02): amend the release in force — a provider added or removed, coverage widened or narrowed; a new version, never an exit',
+    ),
   label: 'Amend the release',
   stages: ['AWAITING_INTAKE', 'ENROLLED'],
   openWhen: (view) => view.consent.status === 'GIVEN',

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { declareAction } from './declaration';
 import { decision } from './field-parts';
 
@@ -8,21 +6,22 @@ export const decideApproval = declareAction({
   roles: ['sergeant'],
   notBySubmitter: 'R-SC-APPROVAL',
   rules: ['R-SC-APPROVAL', 'R-SC-PDA'],
-  input: z
-    .discriminatedUnion(
-      'decision',
-      [
-        z.strictObject({ decision: z.literal('APPROVE'), reason: text({ min: 3, max: 500 }).optional() }),
-        z.strictObject({
-          decision: z.literal('DENY'),
-          reason: text({ min: 3, max: 500, missing: 'a denial must give its reason (R-SC-APPROVAL)' }).describe(
-            'Why (R-SC-APPROVAL: required to deny)',
-          ),
-        }),
-      ],
-      { error: 'APPROVE or DENY (R-SC-APPROVAL)' },
-    )
-    .describe('R-SC-APPROVAL: a LEAD-trained sergeant approves or denies a social contact'),
+  input: ({ z, text }) =>
+    z
+      .discriminatedUnion(
+        'decision',
+        [
+          z.strictObject({ decision: z.literal('APPROVE'), reason: text({ min: 3, max: 500 }).optional() }),
+          z.strictObject({
+            decision: z.literal('DENY'),
+            reason: text({ min: 3, max: 500, missing: 'a denial must give its reason (R-SC-APPROVAL)' }).describe(
+              'Why (R-SC-APPROVAL: required to deny)',
+            ),
+          }),
+        ],
+        { error: 'APPROVE or DENY (R-SC-APPROVAL)' },
+      )
+      .describe('R-SC-APPROVAL: a LEAD-trained sergeant approves or denies a social contact'),
   label: 'Approve or deny',
   stages: ['AWAITING_APPROVAL'],
   fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason (required to deny)', type: 'textarea' }],

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { declareAction } from './declaration';
 
 export const decideNciReferral = declareAction({
@@ -7,21 +5,22 @@ export const decideNciReferral = declareAction({
   /** R-EL-WARRANT: the DOC NCI team, or a sergeant on their word. */
   roles: ['doc_nci', 'sergeant'],
   rules: ['R-EL-WARRANT'],
-  input: z
-    .strictObject({
-      decision: z
-        .enum(['REFER', 'DECLINE'])
-        .describe(
-          'REFER: the diversion proceeds and its clocks start now; DECLINE: the person is booked, the case closes',
-        ),
-      reason: text({ min: 3, max: 500 }).optional(),
-      onWordOf: text({ min: 2, max: 200 })
-        .optional()
-        .describe('A sergeant recording the decision names the NCI officer who gave it'),
-    })
-    .describe(
-      'R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD',
-    ),
+  input: ({ z, text }) =>
+    z
+      .strictObject({
+        decision: z
+          .enum(['REFER', 'DECLINE'])
+          .describe(
+            'REFER: the diversion proceeds and its clocks start now; DECLINE: the person is booked, the case closes',
+          ),
+        reason: text({ min: 3, max: 500 }).optional(),
+        onWordOf: text({ min: 2, max: 200 })
+          .optional()
+          .describe('A sergeant recording the decision names the NCI officer who gave it'),
+      })
+      .describe(
+        'R-EL-WARRANT: the DOC NCI team decides whether a person arrested on a DOC warrant or violation is referred to LEAD',
+      ),
   label: 'Record the NCI decision',
   stages: ['AWAITING_NCI_DECISION'],
   fields: [

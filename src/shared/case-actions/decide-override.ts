@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { declareAction } from './declaration';
 import { decision } from './field-parts';
 
@@ -8,12 +6,13 @@ export const decideOverride = declareAction({
   roles: ['sergeant'],
   notBySubmitter: 'R-EL-OVERRIDE',
   rules: ['R-EL-OVERRIDE'],
-  input: z
-    .strictObject({
-      decision: z.enum(['APPROVE', 'DENY']),
-      reason: text({ min: 3, max: 500 }).describe('Why (recorded in the case history)'),
-    })
-    .describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
+  input: ({ z, text }) =>
+    z
+      .strictObject({
+        decision: z.enum(['APPROVE', 'DENY']),
+        reason: text({ min: 3, max: 500 }).describe('Why (recorded in the case history)'),
+      })
+      .describe('R-EL-OVERRIDE: the sergeant approves or denies diverting an ineligible, booked person'),
   label: 'Decide override',
   stages: ['OVERRIDE_REQUESTED'],
   fields: [decision('APPROVE', 'DENY'), { name: 'reason', label: 'Reason', type: 'textarea', required: true }],

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { declareAction } from './declaration';
 import { decision, OPEN_STAGES } from './field-parts';
 
@@ -7,12 +5,13 @@ export const decideReassessment = declareAction({
   path: 'reassessment-decision',
   roles: ['sergeant'],
   rules: ['R-SC-REASSESS', 'R-SC-PDA'],
-  input: z
-    .strictObject({
-      decision: z.enum(['RENEW', 'CLOSE']),
-      reason: text({ min: 3, max: 500 }),
-    })
-    .describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
+  input: ({ z, text }) =>
+    z
+      .strictObject({
+        decision: z.enum(['RENEW', 'CLOSE']),
+        reason: text({ min: 3, max: 500 }),
+      })
+      .describe('R-SC-REASSESS: renew the approval for another period, or close the referral'),
   label: 'Re-assess',
   types: ['SOCIAL_CONTACT'],
   stages: OPEN_STAGES,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CaseView, ReferralType, Stage } from '../case-model';
 import type { Role } from '../roles';
 import type { RuleId } from '../rules';
+import type { InputKit } from './input-kit';
 
 /** A field the page asks for. */
 export interface ActionField {
@@ -60,13 +61,16 @@ export interface CaseActionDeclaration<
   roles: readonly Role[];
   /** The rule that keeps a sergeant from deciding the referral they submitted; the API refuses it (403). */
   notBySubmitter?: RuleId;
-  /** The HTTP body and the update's input, validated again inside the workflow; its description is the route's summary. */
-  input: S;
+  /**
+   * The HTTP body and the update's input, validated again inside the workflow; its description is the
+   * route's summary. Built from the kit it is given (`inputs.ts`), so reading the declarations loads no zod.
+   */
+  input: (kit: InputKit) => S;
   /**
    * An earlier shape of the input, accepted only when an update that an earlier version of the
    * service accepted is replayed (never by the API, never by a validator).
    */
-  earlierInput?: z.ZodType;
+  earlierInput?: (kit: InputKit) => z.ZodType;
 }
 
 /** Keeps the declaration's own path and schema types (the compiler derives from them). */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { CaseActionDeclaration } from './declaration';
-import { actorSchema } from './input-parts';
+import type { actorSchema } from './input-kit';
 import { amendRelease } from './amend-release';
 import { decideApproval } from './decide-approval';
 import { decideNciReferral } from './decide-nci-referral';
@@ -62,7 +62,7 @@ export const CASE_ACTIONS = {
 export type CaseActionName = keyof typeof CASE_ACTIONS;
 export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseActionName[];
 
-export type CaseActionInput<A extends CaseActionName> = z.infer<(typeof CASE_ACTIONS)[A]['input']>;
+export type CaseActionInput<A extends CaseActionName> = z.infer<ReturnType<(typeof CASE_ACTIONS)[A]['input']>>;
 
 /** The argument of every case-action update: who acts, on which case, and the action's validated input. */
 export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
@@ -82,6 +82,5 @@ export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
   bodyHash?: string;
 }
 
-export { actorSchema };
 export type { ActionField, ActionPresentation, CaseActionDeclaration, CaseReader } from './declaration';
 export { CASE_ACTION_REJECTED, type CaseActionRejection, type RejectionCode } from '../case-action-rejection';

@@ -1,4 +1,3 @@
-import { releaseCoverage, releaseOf } from '../release-schema';
 import { declareAction } from './declaration';
 import { RELEASE_FIELDS } from './field-parts';
 
@@ -7,11 +6,12 @@ export const recordConsent = declareAction({
   path: 'consent',
   roles: ['case_manager'],
   rules: ['R-CONSENT'],
-  input: releaseOf({
-    covers: releaseCoverage
-      .optional()
-      .describe('What the release covers besides case management (default: nothing else)'),
-  }).describe('R-CONSENT: release of information given (again, after a rescission before enrollment)'),
+  input: ({ releaseOf, releaseCoverage }) =>
+    releaseOf({
+      covers: releaseCoverage
+        .optional()
+        .describe('What the release covers besides case management (default: nothing else)'),
+    }).describe('R-CONSENT: release of information given (again, after a rescission before enrollment)'),
   label: 'Record consent',
   stages: ['AWAITING_INTAKE'],
   openWhen: (view) => view.consent.status !== 'GIVEN',

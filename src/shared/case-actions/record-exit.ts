@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { EXIT_REASONS, type ExitReason } from '../case-model';
 import { declareAction } from './declaration';
 import { optionsOf } from './field-parts';
-import { note } from './input-parts';
 
 const EXIT_REASON_OPTIONS = optionsOf<ExitReason>({
   CONSENT_RESCINDED: 'Consent rescinded',
@@ -16,12 +14,13 @@ export const recordExit = declareAction({
   path: 'exit',
   roles: ['case_manager'],
   rules: ['R-EXIT'],
-  input: z
-    .strictObject({
-      reason: z.enum(EXIT_REASONS),
-      note: note.optional(),
-    })
-    .describe('R-EXIT: an enrolled participant leaves LEAD'),
+  input: ({ z, note }) =>
+    z
+      .strictObject({
+        reason: z.enum(EXIT_REASONS),
+        note: note.optional(),
+      })
+      .describe('R-EXIT: an enrolled participant leaves LEAD'),
   label: 'Record exit',
   stages: ['ENROLLED'],
   fields: [

@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { FILING_DECISIONS } from '../case-model';
 import type { CaseView } from '../case-model';
 import { declareAction, type CaseReader } from './declaration';
 import { OPEN_STAGES } from './field-parts';
-import { note } from './input-parts';
 
 /**
  * R-JURISDICTION: an office decides on its own charges — where the protocol gives it a decision
@@ -21,18 +19,19 @@ export const recordFilingDecision = declareAction({
   path: 'filing-decision',
   roles: ['prosecutor'],
   rules: ['R-JURISDICTION', 'R-SCREEN', 'R-MISSED', 'R-VICTIM', 'R-PACKET'],
-  input: z
-    .strictObject({
-      decision: z.enum(FILING_DECISIONS),
-      reason: note
-        .optional()
-        .describe('Why — required for a decision outside R-SCREEN, R-MISSED and R-VICTIM (R-PACKET)'),
-      confirmOutsideProtocol: z
-        .boolean()
-        .optional()
-        .describe('true to decide outside R-SCREEN, R-MISSED and R-VICTIM (R-PACKET, Decision 2026-12-02)'),
-    })
-    .describe("R-JURISDICTION: the signed-in prosecutor's office records whether it files its charges"),
+  input: ({ z, note }) =>
+    z
+      .strictObject({
+        decision: z.enum(FILING_DECISIONS),
+        reason: note
+          .optional()
+          .describe('Why — required for a decision outside R-SCREEN, R-MISSED and R-VICTIM (R-PACKET)'),
+        confirmOutsideProtocol: z
+          .boolean()
+          .optional()
+          .describe('true to decide outside R-SCREEN, R-MISSED and R-VICTIM (R-PACKET, Decision 2026-12-02)'),
+      })
+      .describe("R-JURISDICTION: the signed-in prosecutor's office records whether it files its charges"),
   label: 'Record filing decision',
   types: ['ARREST_DIVERSION'],
   stages: OPEN_STAGES,

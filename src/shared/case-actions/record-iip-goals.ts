@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { IIP_GOALS } from '../case-model';
 import { humanize } from '../humanize';
 import { declareAction } from './declaration';
@@ -9,13 +8,14 @@ export const recordIipGoals = declareAction({
   path: 'iip',
   roles: ['case_manager'],
   rules: ['R-IIP'],
-  input: z
-    .strictObject({
-      goals: z.array(z.enum(IIP_GOALS)).min(1, 'choose at least one goal (R-IIP)').max(IIP_GOALS.length),
-    })
-    .describe(
-      'R-IIP: the goals the participant chose for their Individual Intervention Plan (abstinence is never a condition)',
-    ),
+  input: ({ z }) =>
+    z
+      .strictObject({
+        goals: z.array(z.enum(IIP_GOALS)).min(1, 'choose at least one goal (R-IIP)').max(IIP_GOALS.length),
+      })
+      .describe(
+        'R-IIP: the goals the participant chose for their Individual Intervention Plan (abstinence is never a condition)',
+      ),
   label: 'Record IIP goals',
   stages: ['ENROLLED'],
   fields: [

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
+import type { z } from 'zod';
 import { humanize } from '../humanize';
 import { ASSESSMENT_DOMAINS, NEED_LEVELS } from '../case-model';
 import { declareAction, type ActionField } from './declaration';
@@ -9,22 +8,23 @@ export const recordIntake = declareAction({
   path: 'intake',
   roles: ['case_manager'],
   rules: ['R-INTAKE', 'R-CONSENT', 'R-ENROLL'],
-  input: z
-    .strictObject({
-      assessment: z
-        .strictObject({
-          causeOfLawViolations: text({ max: 2000 }).describe('The immediate cause of the law violations'),
-          ...(Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(NEED_LEVELS)])) as Record<
-            (typeof ASSESSMENT_DOMAINS)[number],
-            z.ZodEnum<{ [L in (typeof NEED_LEVELS)[number]]: L }>
-          >),
-        })
-        .optional()
-        .describe(
-          "R-INTAKE (Decision 2026-12-02): the seed's assessment — the cause of the law violations and the level of need in each domain (case-management record)",
-        ),
-    })
-    .describe('R-INTAKE: the in-depth intake was completed'),
+  input: ({ z, text }) =>
+    z
+      .strictObject({
+        assessment: z
+          .strictObject({
+            causeOfLawViolations: text({ max: 2000 }).describe('The immediate cause of the law violations'),
+            ...(Object.fromEntries(ASSESSMENT_DOMAINS.map((d) => [d, z.enum(NEED_LEVELS)])) as Record<
+              (typeof ASSESSMENT_DOMAINS)[number],
+              z.ZodEnum<{ [L in (typeof NEED_LEVELS)[number]]: L }>
+            >),
+          })
+          .optional()
+          .describe(
+            "R-INTAKE (Decision 2026-12-02): the seed's assessment — the cause of the law violations and the level of need in each domain (case-management record)",
+          ),
+      })
+      .describe('R-INTAKE: the in-depth intake was completed'),
   label: 'Record intake',
   stages: ['AWAITING_INTAKE'],
   // R-CONSENT (Decision 2026-12-02): refused unless the release covers staffing; the refusal says so.

@@ -1,16 +1,15 @@
-import { z } from 'zod';
 import { declareAction } from './declaration';
-import { note } from './input-parts';
 
 export const recordLeftBeforeScreening = declareAction({
   path: 'left-before-screening',
   roles: ['case_manager'],
   rules: ['R-SCREEN'],
-  input: z
-    .strictObject({
-      note: note.optional(),
-    })
-    .describe('R-SCREEN: the person left before the initial screening was done'),
+  input: ({ z, note }) =>
+    z
+      .strictObject({
+        note: note.optional(),
+      })
+      .describe('R-SCREEN: the person left before the initial screening was done'),
   label: 'Left before screening',
   stages: ['AWAITING_SCREENING'],
   types: ['ARREST_DIVERSION'],

@@ -1,10 +1,7 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { PACKET_REVIEW_OUTCOMES } from '../case-model';
 import type { CaseView } from '../case-model';
 import { declareAction, type CaseReader } from './declaration';
 import { OPEN_STAGES } from './field-parts';
-import { note } from './input-parts';
 
 const packetReviewOpen = (view: CaseView, reader: CaseReader) =>
   Boolean(reader.office) && !view.packetReviews.some((r) => r.office === reader.office);
@@ -13,15 +10,16 @@ export const recordPacketReview = declareAction({
   path: 'packet-review',
   roles: ['prosecutor'],
   rules: ['R-PACKET'],
-  input: z
-    .strictObject({
-      outcome: z.enum(PACKET_REVIEW_OUTCOMES),
-      criterion: text({ max: 200 })
-        .optional()
-        .describe('The criterion the referral does not meet (required for DOES_NOT_MEET_CRITERIA)'),
-      note: note.optional(),
-    })
-    .describe("R-PACKET (Decision 2026-12-02): the office's review of the diversion packet"),
+  input: ({ z, text, note }) =>
+    z
+      .strictObject({
+        outcome: z.enum(PACKET_REVIEW_OUTCOMES),
+        criterion: text({ max: 200 })
+          .optional()
+          .describe('The criterion the referral does not meet (required for DOES_NOT_MEET_CRITERIA)'),
+        note: note.optional(),
+      })
+      .describe("R-PACKET (Decision 2026-12-02): the office's review of the diversion packet"),
   label: 'Review the diversion packet',
   types: ['ARREST_DIVERSION'],
   stages: OPEN_STAGES,

@@ -1,8 +1,6 @@
-import { z } from 'zod';
 import { SCREENED_OUT_REASONS, type ScreenedOutReason } from '../case-model';
 import { declareAction } from './declaration';
 import { optionsOf } from './field-parts';
-import { note } from './input-parts';
 
 const SCREENED_OUT_REASON_OPTIONS = optionsOf<ScreenedOutReason>({
   NOT_AMENABLE: 'Not amenable to diversion',
@@ -16,14 +14,15 @@ export const recordScreenedOut = declareAction({
   path: 'screening/not-appropriate',
   roles: ['case_manager'],
   rules: ['R-SCREEN'],
-  input: z
-    .strictObject({
-      reason: z.enum(SCREENED_OUT_REASONS).describe('Why the person is not appropriate for LEAD (a category)'),
-      note: note.optional(),
-    })
-    .describe(
-      'R-SCREEN (Decision 2026-12-02): the screening found the person not appropriate; the sergeant and the prosecutors are told',
-    ),
+  input: ({ z, note }) =>
+    z
+      .strictObject({
+        reason: z.enum(SCREENED_OUT_REASONS).describe('Why the person is not appropriate for LEAD (a category)'),
+        note: note.optional(),
+      })
+      .describe(
+        'R-SCREEN (Decision 2026-12-02): the screening found the person not appropriate; the sergeant and the prosecutors are told',
+      ),
   label: 'Screening: not appropriate',
   stages: ['AWAITING_SCREENING'],
   types: ['ARREST_DIVERSION'],

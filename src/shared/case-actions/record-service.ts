@@ -1,21 +1,19 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { declareAction } from './declaration';
-import { note } from './input-parts';
 
 export const recordService = declareAction({
   path: 'services',
   roles: ['case_manager'],
   rules: ['R-IIP', 'R-CONSENT'],
-  input: z
-    .strictObject({
-      service: text({ min: 2, max: 100 }).describe('The service delivered'),
-      provider: text({ min: 2, max: 200 })
-        .optional()
-        .describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
-      note: note.optional(),
-    })
-    .describe('R-IIP: a service delivered to the participant'),
+  input: ({ z, text, note }) =>
+    z
+      .strictObject({
+        service: text({ min: 2, max: 100 }).describe('The service delivered'),
+        provider: text({ min: 2, max: 200 })
+          .optional()
+          .describe('The treatment provider consulted; the release of information must cover it (R-CONSENT)'),
+        note: note.optional(),
+      })
+      .describe('R-IIP: a service delivered to the participant'),
   label: 'Record a service',
   stages: ['ENROLLED'],
   fields: [

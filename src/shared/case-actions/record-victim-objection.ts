@@ -1,17 +1,16 @@
-import { z } from 'zod';
 import { declareAction } from './declaration';
 import { OPEN_STAGES } from './field-parts';
-import { note } from './input-parts';
 
 export const recordVictimObjection = declareAction({
   path: 'victim-objection',
   roles: ['prosecutor'],
   rules: ['R-VICTIM'],
-  input: z
-    .strictObject({
-      note: note.optional(),
-    })
-    .describe('R-VICTIM: the victim objected to the diversion'),
+  input: ({ z, note }) =>
+    z
+      .strictObject({
+        note: note.optional(),
+      })
+      .describe('R-VICTIM: the victim objected to the diversion'),
   label: 'Record victim objection',
   types: ['ARREST_DIVERSION'],
   stages: OPEN_STAGES,

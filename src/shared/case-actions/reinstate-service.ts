@@ -1,18 +1,16 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { declareAction } from './declaration';
-import { note } from './input-parts';
 
 export const reinstateService = declareAction({
   path: 'service-reinstatements',
   roles: ['case_manager'],
   rules: ['R-SERVICE-WITHDRAW'],
-  input: z
-    .strictObject({
-      service: text({ min: 2, max: 100 }).describe('The withdrawn service, as it was named when withdrawn'),
-      note: note.optional(),
-    })
-    .describe('R-SERVICE-WITHDRAW: a withdrawn service is offered again'),
+  input: ({ z, text, note }) =>
+    z
+      .strictObject({
+        service: text({ min: 2, max: 100 }).describe('The withdrawn service, as it was named when withdrawn'),
+        note: note.optional(),
+      })
+      .describe('R-SERVICE-WITHDRAW: a withdrawn service is offered again'),
   label: 'Reinstate a service',
   stages: ['ENROLLED'],
   openWhen: (view) => view.servicesWithdrawn.some((w) => !w.reinstatedAt),

@@ -1,16 +1,15 @@
-import { z } from 'zod';
 import { declareAction } from './declaration';
-import { note } from './input-parts';
 
 export const rescindConsent = declareAction({
   path: 'consent/rescind',
   roles: ['case_manager'],
   rules: ['R-CONSENT', 'R-EXIT'],
-  input: z
-    .strictObject({
-      note: note.optional(),
-    })
-    .describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
+  input: ({ z, note }) =>
+    z
+      .strictObject({
+        note: note.optional(),
+      })
+      .describe('R-CONSENT: consent rescinded (after enrollment this is an exit, R-EXIT)'),
   label: 'Consent rescinded',
   stages: ['AWAITING_INTAKE', 'ENROLLED'],
   openWhen: (view) => view.consent.status === 'GIVEN',

@@ -1,9 +1,6 @@
-import { z } from 'zod';
-import { text } from '../text-schema';
 import { WITHDRAWAL_REASONS, type WithdrawalReason } from '../case-model';
 import { declareAction } from './declaration';
 import { optionsOf } from './field-parts';
-import { note } from './input-parts';
 
 const WITHDRAWAL_REASON_OPTIONS = optionsOf<WithdrawalReason>({
   NO_PROGRESS_WITH_SERVICE: 'No progress with this service',
@@ -17,19 +14,20 @@ export const withdrawService = declareAction({
   path: 'service-withdrawals',
   roles: ['case_manager'],
   rules: ['R-SERVICE-WITHDRAW'],
-  input: z
-    .strictObject({
-      service: text({ min: 2, max: 100 }).describe('The specific service withdrawn'),
-      reasonCode: z
-        .enum(WITHDRAWAL_REASONS)
-        .describe('Why: lack of progress with this service (never a condition such as abstinence)'),
-      note: note.optional(),
-    })
-    .describe(
-      'R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit; the person stays enrolled',
-    ),
+  input: ({ z, text, note }) =>
+    z
+      .strictObject({
+        service: text({ min: 2, max: 100 }).describe('The specific service withdrawn'),
+        reasonCode: z
+          .enum(WITHDRAWAL_REASONS)
+          .describe('Why: lack of progress with this service (never a condition such as abstinence)'),
+        note: note.optional(),
+      })
+      .describe(
+        'R-SERVICE-WITHDRAW: a specific service is withdrawn for lack of progress — not an exit; the person stays enrolled',
+      ),
   // The shape before reasons were codes: an update accepted then is applied as it was.
-  earlierInput: z.object({ service: z.string(), reason: z.string() }),
+  earlierInput: ({ z }) => z.object({ service: z.string(), reason: z.string() }),
   label: 'Withdraw a service',
   stages: ['ENROLLED'],
   fields: [
