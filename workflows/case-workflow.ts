@@ -69,7 +69,7 @@ export async function runCase(
 /**
  * The zod schemas are required on first use, not imported: every cached workflow evaluates its own
  * copy of the modules it loads, and zod with the schemas costs megabytes per workflow — cases that
- * only wait on timers never load them.
+ * only wait on timers never load them. `inputOf` then builds only the schemas of the actions that arrive.
  */
 const schemas = () =>
   require('../src/shared/case-actions/inputs') as typeof import('../src/shared/case-actions/inputs');

@@ -21,7 +21,7 @@ import { PERMISSIONS } from '../../src/shared/permissions';
  * derived from the declaration — adding an action is one entry plus its decider.
  */
 const folder = path.resolve(__dirname, '../../src/shared/case-actions');
-const NOT_ACTIONS = ['declaration.ts', 'field-parts.ts', 'index.ts', 'input-parts.ts'];
+const NOT_ACTIONS = ['declaration.ts', 'field-parts.ts', 'index.ts', 'input-kit.ts', 'inputs.ts'];
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 test('every declaration file is registered under the name it is named after', async () => {
@@ -79,4 +79,20 @@ test('the compiler refuses a declared action without its decider, and a decider 
   // @ts-expect-error an action that is not declared has no decider type
   type Undeclared = Deciders<'recordSomethingUndeclared'>;
   expect([Object.keys(missing).length < CASE_ACTION_NAMES.length, {} as Undeclared]).toEqual([true, {}]);
+});
+
+test('reading the declarations loads no zod: the pages get the permission table without the schemas', async () => {
+  const { build } = await import('esbuild');
+  const { metafile } = await build({
+    entryPoints: [path.resolve(__dirname, '../../src/shared/permissions.ts')],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'browser',
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  const loaded = Object.keys(metafile.inputs);
+  expect(loaded.filter((file) => file.includes('node_modules/zod/'))).toEqual([]);
+  expect(loaded.some((file) => file.endsWith('case-actions/index.ts'))).toBe(true);
 });
