@@ -29,8 +29,9 @@ import { withdrawService } from './withdraw-service';
 /**
  * Every case action, one declaration each (one file per action, named after it): its path, who may take
  * it, its rules, its input and how the page offers it — in the order the page shows them. Adding an
- * action is one entry here plus its decider in src/case/: the compiler refuses either without the
- * other (`Deciders<CaseActionName>` in src/case/decisions.ts).
+ * action is its declaration (a file here, listed below) plus its decider in src/case/: the compiler
+ * refuses either without the other (`Deciders<CaseActionName>` in src/case/decisions.ts), and
+ * test/unit/case-action-registry.test.ts refuses a file that is not listed.
  */
 export const CASE_ACTIONS = {
   recordScreening,
