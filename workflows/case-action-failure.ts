@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { CASE_ACTION_REJECTED } from '../src/shared/case-action-names';
+import { CASE_ACTION_REJECTED } from '../src/shared/case-action-rejection';
 import type { Refusal } from '../src/case/rejections';
 
 /**

@@ -1,12 +1,12 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CaseActionArgs } from '../src/shared/case-actions';
-import { CASE_ACTION_NAMES, type CaseActionName } from '../src/shared/case-action-names';
+import type { ZodType } from 'zod';
+import type { CaseActionArgs, CaseActionName } from '../src/shared/case-actions';
 import type { CaseState } from '../src/case/case-state';
 import { isTerminal } from '../src/shared/case-vocabulary';
 import type { CaseResult } from '../src/shared/workflow-contract';
 import {
-  caseActionUpdates,
+  caseActionUpdate,
   caseStateQuery,
   coordinationAlertSignal,
   type ActionAccepted,
@@ -14,7 +14,7 @@ import {
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
 import type { NewCaseEvent } from '../src/case/case-events';
 import { viewOf } from '../src/case/case-view';
-import { decide } from '../src/case/decisions';
+import { decide, deciders } from '../src/case/decisions';
 import { fieldRefusal, type Refusal } from '../src/case/rejections';
 import { acceptedOrFail } from './case-action-failure';
 import { CaseRuntime, systemEvent } from './case-runtime';
@@ -41,7 +41,8 @@ export async function runCase(
     if (state.stage !== 'ENROLLED' || state.coordinationAlerts?.includes(alert.sourceId)) return;
     runtime.commit([systemEvent('COORDINATION_ALERT', 'R-COORD', { source: alert.source, sourceId: alert.sourceId })]);
   });
-  for (const action of CASE_ACTION_NAMES) registerAction(runtime, action);
+  // Every declared action has its decider (the compiler holds them to the same names): register by them.
+  for (const action of Object.keys(deciders) as CaseActionName[]) registerAction(runtime, action);
   setup?.(runtime);
 
   if (opened.first) runtime.commit([opened.first]);
@@ -66,19 +67,20 @@ export async function runCase(
 /**
  * The zod schemas are required on first use, not imported: every cached workflow evaluates its own
  * copy of the modules it loads, and zod with the schemas costs megabytes per workflow — cases that
- * only wait on timers never load them.
+ * only wait on timers never load them. `inputOf` then builds only the schemas of the actions that arrive.
  */
-const schemas = () => require('../src/shared/case-actions') as typeof import('../src/shared/case-actions');
+const schemas = () =>
+  require('../src/shared/case-actions/inputs') as typeof import('../src/shared/case-actions/inputs');
 
 /** The action's arguments, checked; a refusal names the field. */
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown): { ok: true; args: CaseActionArgs<A> } | Refusal {
-  const { actorSchema, caseActionSchemas } = schemas();
+  const { actorSchema, inputOf } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
   if (unstorable !== undefined) return fieldRefusal(unstorable, UNSTORABLE_TEXT_MESSAGE);
   const actor = actorSchema.safeParse(args.actor);
   if (!actor.success) return fieldRefusal('actor', actor.error.issues.map((i) => i.message).join('; '));
-  const input = caseActionSchemas[action].safeParse(args.input ?? {});
+  const input = (inputOf(action) as ZodType).safeParse(args.input ?? {});
   if (!input.success) {
     const issue = input.error.issues[0];
     return fieldRefusal(issue.path.join('.') || 'body', issue.message);
@@ -90,7 +92,7 @@ function parseArgs<A extends CaseActionName>(action: A, raw: unknown): { ok: tru
 
 function registerAction<A extends CaseActionName>(runtime: CaseRuntime, action: A): void {
   // Arguments arrive unchecked from any client: the handler parses them with the action's schema.
-  const update = caseActionUpdates[action] as unknown as UpdateDefinition<ActionAccepted, [unknown]>;
+  const update = caseActionUpdate(action) as unknown as UpdateDefinition<ActionAccepted, [unknown]>;
   setHandler(
     update,
     (raw: unknown) => {

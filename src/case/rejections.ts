@@ -1,4 +1,4 @@
-import type { CaseActionRejection } from '../shared/case-action-names';
+import type { CaseActionRejection } from '../shared/case-action-rejection';
 import type { ReferralType, Stage } from '../shared/case-vocabulary';
 import type { RuleId } from '../shared/rules';
 import type { NewCaseEvent } from './case-events';

@@ -32,34 +32,13 @@ export interface ActionAccepted {
   bodyHash?: string;
 }
 
-type ActionUpdates = { [A in CaseActionName]: ReturnType<typeof defineUpdate<ActionAccepted, [CaseActionArgs<A>]>> };
-
-export const caseActionUpdates: ActionUpdates = {
-  recordScreening: defineUpdate('recordScreening'),
-  recordLeftBeforeScreening: defineUpdate('recordLeftBeforeScreening'),
-  recordScreenedOut: defineUpdate('recordScreenedOut'),
-  recordConsent: defineUpdate('recordConsent'),
-  rescindConsent: defineUpdate('rescindConsent'),
-  amendRelease: defineUpdate('amendRelease'),
-  recordIntake: defineUpdate('recordIntake'),
-  scheduleIntake: defineUpdate('scheduleIntake'),
-  extendIntakeDeadline: defineUpdate('extendIntakeDeadline'),
-  reportReturnToScene: defineUpdate('reportReturnToScene'),
-  recordVictimObjection: defineUpdate('recordVictimObjection'),
-  recordFilingDecision: defineUpdate('recordFilingDecision'),
-  recordPacketReview: defineUpdate('recordPacketReview'),
-  recordExit: defineUpdate('recordExit'),
-  recordIipGoals: defineUpdate('recordIipGoals'),
-  withdrawService: defineUpdate('withdrawService'),
-  reinstateService: defineUpdate('reinstateService'),
-  recordService: defineUpdate('recordService'),
-  recordCaseNote: defineUpdate('recordCaseNote'),
-  decideOverride: defineUpdate('decideOverride'),
-  decideNciReferral: defineUpdate('decideNciReferral'),
-  decideApproval: defineUpdate('decideApproval'),
-  recordContact: defineUpdate('recordContact'),
-  decideReassessment: defineUpdate('decideReassessment'),
-};
+/**
+ * The update of each case action, named as the action (the names are in every case's history: they
+ * never change). Made on demand, not kept in a table: the workflows take the names from their deciders
+ * and never load the declarations (src/shared/case-actions/).
+ */
+export const caseActionUpdate = <A extends CaseActionName>(action: A) =>
+  defineUpdate<ActionAccepted, [CaseActionArgs<A>]>(action);
 
 /** R-SC-CAPACITY: the coordinator grants a waiting social contact its place. */
 export const placeGrantedSignal = defineSignal('placeGranted');

@@ -1,5 +1,10 @@
-import type { CaseActionName } from './case-actions';
+import { CASE_ACTIONS, type CaseActionName } from './case-actions';
 import type { Role } from './roles';
+
+/** The permission `case.<name>` of each case action: the roles its declaration names (src/shared/case-actions/). */
+const CASE_ACTION_PERMISSIONS = Object.fromEntries(
+  Object.entries(CASE_ACTIONS).map(([name, action]) => [`case.${name}`, action.roles]),
+) as Record<`case.${CaseActionName}`, readonly Role[]>;
 
 /** Who may do what (PROTOCOL.md "People and roles"): one table, enforced in one place by the API. */
 export const PERMISSIONS = {
@@ -12,31 +17,7 @@ export const PERMISSIONS = {
   'case.search': ['officer', 'sergeant', 'case_manager', 'prosecutor', 'project_manager', 'supervisor', 'doc_nci'],
   /** "My referrals": the cases the signed-in person submitted, newest first. */
   'referral.readOwn': ['officer', 'sergeant'],
-  'case.recordScreening': ['case_manager'],
-  'case.recordLeftBeforeScreening': ['case_manager'],
-  'case.recordScreenedOut': ['case_manager'],
-  'case.recordConsent': ['case_manager'],
-  'case.rescindConsent': ['case_manager'],
-  'case.amendRelease': ['case_manager'],
-  'case.recordIntake': ['case_manager'],
-  'case.scheduleIntake': ['case_manager'],
-  'case.extendIntakeDeadline': ['officer', 'sergeant'],
-  'case.reportReturnToScene': ['officer', 'sergeant'],
-  'case.recordVictimObjection': ['prosecutor'],
-  'case.recordFilingDecision': ['prosecutor'],
-  'case.recordPacketReview': ['prosecutor'],
-  'case.recordExit': ['case_manager'],
-  'case.recordIipGoals': ['case_manager'],
-  'case.withdrawService': ['case_manager'],
-  'case.reinstateService': ['case_manager'],
-  'case.recordService': ['case_manager'],
-  'case.recordCaseNote': ['case_manager'],
-  'case.decideOverride': ['sergeant'],
-  /** R-EL-WARRANT: the DOC NCI team, or a sergeant on their word. */
-  'case.decideNciReferral': ['doc_nci', 'sergeant'],
-  'case.decideApproval': ['sergeant'],
-  'case.recordContact': ['officer', 'sergeant', 'case_manager'],
-  'case.decideReassessment': ['sergeant'],
+  ...CASE_ACTION_PERMISSIONS,
   'capacity.read': ['sergeant', 'case_manager', 'project_manager', 'supervisor'],
   'caseload.read': ['case_manager'],
   'queue.sergeant': ['sergeant'],
@@ -77,7 +58,7 @@ export const PERMISSIONS = {
   'evaluation.produce': ['project_manager', 'supervisor'],
   /** R-EVAL: the de-identified dataset (every export a disclosure, R-DISCLOSE). */
   'evaluation.export': ['evaluator'],
-} as const satisfies Record<string, readonly Role[]> & Record<`case.${CaseActionName}`, readonly Role[]>;
+} as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -7,7 +7,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import type { UpdateDefinition, Workflow } from '@temporalio/common';
+import type { Workflow } from '@temporalio/common';
 import { EVALUATION_WORKFLOW_ID } from './evaluation-schedule';
 import type { LeadWorkflows, MonthlyReportSummary } from '../shared/workflow-contract';
 import {
@@ -24,7 +24,7 @@ import {
   CAPACITY_WORKFLOW_ID,
   capacityQuery,
   capacitySignals,
-  caseActionUpdates,
+  caseActionUpdate,
   caseStateQuery,
   confirmFollowUpUpdate,
   coordinationAlertSignal,
@@ -214,8 +214,9 @@ export class CaseWorkflows {
     updateId?: string,
   ): Promise<ActionAccepted> {
     try {
-      const update = caseActionUpdates[action] as unknown as UpdateDefinition<ActionAccepted, [CaseActionArgs<A>]>;
-      return await this.client.workflow.getHandle(caseId).executeUpdate(update, { args: [args], updateId });
+      return await this.client.workflow
+        .getHandle(caseId)
+        .executeUpdate(caseActionUpdate(action), { args: [args], updateId });
     } catch (err) {
       translate(err);
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { validationError } from '../../src/api/http-error';
-import { caseActionSchemas } from '../../src/shared/case-actions';
+import { inputOf } from '../../src/shared/case-actions/inputs';
 import { text, trimmedTextPattern } from '../../src/shared/text-schema';
 
 /**
@@ -16,7 +16,7 @@ const refusal = (schema: z.ZodType, input: unknown) => {
 };
 
 test('NUL and half a surrogate pair are refused by the schema, naming the field', () => {
-  const { recordCaseNote } = caseActionSchemas;
+  const recordCaseNote = inputOf('recordCaseNote');
   for (const note of ['before\u0000after', 'half \ud800 a pair', 'other half \udc00'])
     expect(refusal(recordCaseNote, { note })).toBe(
       'Invalid request body: note: contains a character that cannot be stored (NUL, or half of a UTF-16 surrogate pair)',
@@ -69,7 +69,7 @@ test("the document's pattern for a trimmed text accepts exactly what the schema 
 
 test('R-CONSENT: a verbal consent without memorializedBy is refused by the schema, naming the field and the rule', () => {
   for (const action of ['recordConsent', 'amendRelease'] as const) {
-    const schema = caseActionSchemas[action];
+    const schema = inputOf(action);
     const covers = { staffing: false };
     expect(refusal(schema, { method: 'VERBAL_MEMORIALIZED', covers })).toBe(
       'Invalid request body: memorializedBy: a verbal consent must name who memorialized it (R-CONSENT)',

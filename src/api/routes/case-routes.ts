@@ -11,7 +11,8 @@ import { recordAmendmentOf, rescindRelease } from '../../referrals/releases';
 import { monthOf } from '../../reports/report-month';
 import { submissionHashOf } from '../../referrals/record-referral';
 import { disclosuresCsv } from '../../reports/report-csv';
-import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
+import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseActionName } from '../../shared/case-actions';
+import { inputOf } from '../../shared/case-actions/inputs';
 import type { CaseView } from '../../case/query-views';
 import { isTerminal, NOT_DIVERTED_OUTCOMES, type Stage } from '../../shared/case-vocabulary';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';
@@ -113,9 +114,6 @@ const socialContactDraftSchema = z.strictObject({
     violations: z.array(z.strictObject({ date: z.string() })),
   }),
 });
-
-/** Identity (PROTOCOL.md, 2026-12-02): the reviews a sergeant never makes of a referral they submitted. */
-const OWN_SUBMISSION_RULES = { decideOverride: 'R-EL-OVERRIDE', decideApproval: 'R-SC-APPROVAL' } as const;
 
 export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, cases, config } = deps;
@@ -415,11 +413,11 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           path: `/cases/:caseId/${CASE_ACTION_PATHS[action]}`,
           operationId: action,
           tag: CASE_TAG,
-          summary: caseActionSchemas[action].description ?? action,
+          summary: inputOf(action).description ?? action,
           access: { permission: `case.${action}` },
           params: caseIdParams,
           headers: idempotencyHeaders,
-          body: caseActionSchemas[action],
+          body: inputOf(action),
           responses: {
             200: { description: 'Recorded: the case after the action', schema: caseAnswerSchema },
             409: {
@@ -451,7 +449,8 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
     input: unknown,
     key: string | undefined,
   ): Promise<{ referral: ReadableReferral; view: CaseView }> {
-    const ownReview = OWN_SUBMISSION_RULES[action as keyof typeof OWN_SUBMISSION_RULES];
+    // Identity (PROTOCOL.md, 2026-12-02): the reviews a sergeant never makes of a referral they submitted.
+    const ownReview = (CASE_ACTIONS[action] as { notBySubmitter?: string }).notBySubmitter;
     if (ownReview && referral.submittedById === actor.id)
       throw new HttpError(
         403,

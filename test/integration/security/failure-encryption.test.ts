@@ -4,7 +4,7 @@ import { apiAs, waitFor } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { caseActionUpdates } from '../../../src/shared/definitions';
+import { caseActionUpdate } from '../../../src/shared/definitions';
 
 /**
  * Failures stored by Temporal hold no readable text (the failure converter encodes message and stack
@@ -79,7 +79,7 @@ test('text PostgreSQL cannot store is refused where it enters, naming the field 
   expect(nulNote.body.error.fields[0].field).toBe('note');
 
   // Another client of Temporal, bypassing the API, is refused by the update's validator: nothing recorded.
-  const direct = stack.env.client.workflow.getHandle(caseId).executeUpdate(caseActionUpdates.recordCaseNote, {
+  const direct = stack.env.client.workflow.getHandle(caseId).executeUpdate(caseActionUpdate('recordCaseNote'), {
     args: [{ actor: { id: 'cm-1', role: 'case_manager' }, input: { note: 'x\u0000y' } }],
   });
   const err = await direct.catch((e: unknown) => e);

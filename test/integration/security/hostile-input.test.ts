@@ -3,7 +3,8 @@ import { apiAs } from '../../support/api-client';
 import { submitArrest } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../../src/shared/case-actions';
+import { CASE_ACTION_NAMES, type CaseActionName } from '../../../src/shared/case-actions';
+import { inputOf } from '../../../src/shared/case-actions/inputs';
 import { CASE_ACTION_PATHS } from '../../../src/api/case-action-routes';
 
 /**
@@ -81,7 +82,7 @@ const isWellFormedAction = (path: string, raw: string, type: string, realCase: b
   } catch {
     return false;
   }
-  return caseActionSchemas[action].safeParse(parsed).success;
+  return inputOf(action).safeParse(parsed).success;
 };
 
 const paths = [
