@@ -1,4 +1,4 @@
-import { recordReleasesOf } from '../src/referrals/releases';
+import { recordReleasesOf } from '../src/db/queries/releases';
 import type { CaseProgress } from '../src/shared/activity-contract';
 import type { ActivityDeps } from './activity-deps';
 import { startFollowUps } from '../src/evaluation/follow-ups';

@@ -16,7 +16,7 @@ import { requireOwnIdentity } from '../referrals/submitter-identity';
 /** A booking's id: the program's prefix, BK, and ten characters derived from the submission id. */
 export const bookingIdFor = (prefix: string, submissionId: string) =>
   `${prefix}-BK-${caseIdFor(prefix, submissionId).split('-')[1]}`;
-export const BOOKING_ID_PATTERN = /^[A-Z]{2,4}-BK-[0-9A-HJKMNP-TV-Z]{10}$/;
+export { BOOKING_ID_PATTERN } from './booking-id';
 
 /** INELIGIBLE: the check found reasons. OFFICER_DECISION: eligible, and the officer booked (R-EL-NORIGHT). */
 export type { BookingReason } from '../shared/booking-reasons';
