@@ -94,3 +94,32 @@ export async function recordEnteredOutcome(
     return { id: winner.id, created: false };
   }
 }
+
+/** R-EVAL: a follow-up falls due — its row, created once. */
+export function followUpDue(db: Database, f: { recordId: string; agency: string; months: number; dueAt: Date }) {
+  const id = `${f.recordId}.${f.months}`;
+  return db.followUp.upsert({ where: { id }, create: { id, ...f }, update: {} });
+}
+
+/** The agency's sergeants were told the follow-up is due. */
+export function markFollowUpReminded(db: Database, id: string) {
+  return db.followUp.update({ where: { id }, data: { remindedAt: new Date() } });
+}
+
+/** The follow-up was left unconfirmed: stuck since now (unless already). */
+export function markFollowUpStuck(db: Database, id: string) {
+  return db.followUp.updateMany({ where: { id, stuckSince: null }, data: { stuckSince: new Date() } });
+}
+
+/** The follow-up was confirmed (once): no longer stuck. */
+export function markFollowUpConfirmed(db: Database, id: string, confirmedById: string) {
+  return db.followUp.updateMany({
+    where: { id, confirmedAt: null },
+    data: { confirmedAt: new Date(), confirmedById, stuckSince: null },
+  });
+}
+
+/** R-EVAL: a run's figures, stored as a new row (the latest is read). */
+export function storeEvaluationResult(db: Database, computedAt: Date, figures: object) {
+  return db.evaluationResult.create({ data: { computedAt, figures } });
+}
