@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { text } from '../../shared/text-schema';
 import { endSession, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
-import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../auth/sign-in-backoff';
+import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../db/queries/sign-in-backoff';
 import type { Identity, TokenService } from '../../auth/tokens';
 import type { Database } from '../../db/queries/database';
 import { SESSION_COOKIE } from '../authentication';
