@@ -47,3 +47,23 @@ export function createAccount(
 ) {
   return db.user.create({ data: account });
 }
+
+/** A new password: every session of the account ends at once. */
+export function resetAccountPassword(db: Database, userId: string, passwordHash: string) {
+  return db.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+}
+
+/** No sign-in, and every session of the account ends at once. */
+export function disableAccount(db: Database, userId: string) {
+  return db.user.update({ where: { id: userId }, data: { disabled: true, sessionVersion: { increment: 1 } } });
+}
+
+/** The account may sign in again. */
+export function enableAccount(db: Database, userId: string) {
+  return db.user.update({ where: { id: userId }, data: { disabled: false } });
+}
+
+/** Every account, by id. */
+export function allAccounts(db: Database) {
+  return db.user.findMany({ orderBy: { id: 'asc' } });
+}
