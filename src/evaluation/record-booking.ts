@@ -2,7 +2,7 @@ import type { LeadConfig } from '../config/config-schema';
 import type { EligibilityResult } from '../eligibility/eligibility';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 import { caseIdFor } from '../referrals/case-id';
-import { personIdFor } from '../referrals/person-match';
+import { personIdFor } from '../db/queries/people';
 import { recordedArrestFacts } from '../referrals/recorded-facts';
 import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';

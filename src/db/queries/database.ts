@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client';
 
 /**
  * The database as the rest of the service holds it: passed around, handed to the query functions of
@@ -7,3 +7,7 @@ import type { Prisma, PrismaClient } from '../../generated/prisma/client';
 export type Database = PrismaClient;
 /** A transaction under way: the writes that must land together take it instead of the database. */
 export type Transaction = Prisma.TransactionClient;
+
+/** A write refused by a unique key (a concurrent twin got there first). */
+export const isUniqueViolation = (err: unknown) =>
+  err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
