@@ -1,8 +1,8 @@
-import { Prisma } from '../../generated/prisma/client';
+import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-model';
 import { readableBookingsWhere } from '../../disclosure';
 import { BOOKING_ID_PATTERN } from '../../evaluation/booking-id';
 import type { ReaderIdentity } from '../../disclosure';
-import type { Database } from './database';
+import { isUniqueViolation, type Database } from './database';
 
 /**
  * R-EVAL: the evaluation's own records — bookings of the comparison pool, outcomes, follow-ups,
@@ -89,7 +89,7 @@ export async function recordEnteredOutcome(
     const created = await db.outcome.create({ data: { ...outcome, ...key } });
     return { id: created.id, created: true };
   } catch (err) {
-    if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
+    if (!isUniqueViolation(err)) throw err;
     const winner = await db.outcome.findUniqueOrThrow({ where: { source_sourceRef: key } });
     return { id: winner.id, created: false };
   }
@@ -122,4 +122,108 @@ export function markFollowUpConfirmed(db: Database, id: string, confirmedById: s
 /** R-EVAL: a run's figures, stored as a new row (the latest is read). */
 export function storeEvaluationResult(db: Database, computedAt: Date, figures: object) {
   return db.evaluationResult.create({ data: { computedAt, figures } });
+}
+
+/** R-EVAL: every arrest the eligibility check saw — the arrest diversions (enrolled or not) and the bookings. */
+export async function arrestRows(db: Database) {
+  const [referrals, bookings] = await Promise.all([
+    db.referral.findMany({
+      where: { type: 'ARREST_DIVERSION' },
+      select: {
+        details: true,
+        outcome: true,
+        events: { where: { type: 'ENROLLED' }, select: { seq: true }, take: 1 },
+      },
+    }),
+    db.booking.findMany({ select: { details: true, reason: true } }),
+  ]);
+  return { referrals, bookings };
+}
+
+/**
+ * R-EVAL: the two cohorts — arrest diversions whose person was enrolled, and the comparison pool
+ * (bookings, and referrals that ended in booking) — with the enrolled ones' milestones and every
+ * outcome recorded for their people.
+ */
+export async function evaluationCohortRows(db: Database) {
+  const [enrolled, bookings, notDiverted] = await Promise.all([
+    db.referral.findMany({
+      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
+      select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true, details: true },
+    }),
+    db.booking.findMany({
+      select: { id: true, personId: true, bookedAt: true, agency: true, reason: true, details: true },
+    }),
+    // R-EVAL (Decision 2026-12-02): every referral that ended in booking belongs to the comparison pool —
+    // override denied, NCI declined, and screened out then charged.
+    db.referral.findMany({
+      where: {
+        type: 'ARREST_DIVERSION',
+        OR: [
+          { outcome: { in: [...NOT_DIVERTED_OUTCOMES] } },
+          { outcome: 'CHARGES_FILED', events: { some: { type: 'SCREENED_OUT' } } },
+        ],
+      },
+      select: {
+        id: true,
+        personId: true,
+        referredAt: true,
+        createdAt: true,
+        agency: true,
+        details: true,
+        outcome: true,
+      },
+    }),
+  ]);
+  const people = [...new Set([...enrolled, ...bookings, ...notDiverted].map((r) => r.personId))];
+  const milestones = await db.iipMilestone.findMany({
+    where: { referralId: { in: enrolled.map((r) => r.id) } },
+    select: { referralId: true, milestone: true, reachedOn: true },
+    orderBy: { reachedOn: 'asc' },
+  });
+  const outcomes = await db.outcome.findMany({
+    where: { personId: { in: people } },
+    select: { personId: true, kind: true, level: true, occurredOn: true },
+    orderBy: { occurredOn: 'asc' },
+  });
+  return { enrolled, bookings, notDiverted, milestones, outcomes };
+}
+
+/** R-EVAL: the follow-ups of a case or booking, created once each (6, 12 and 24 months). */
+export function recordFollowUps(
+  db: Database,
+  followUps: Array<{ recordId: string; agency: string; months: number; dueAt: Date }>,
+) {
+  return db.followUp.createMany({
+    data: followUps.map((f) => ({ id: `${f.recordId}.${f.months}`, ...f })),
+    skipDuplicates: true,
+  });
+}
+
+/** The latest enrolled referrals and bookings (500 of each), whose follow-ups may not have started. */
+export async function followUpCandidates(db: Database) {
+  const [enrolled, bookings] = await Promise.all([
+    db.referral.findMany({
+      where: { events: { some: { type: 'ENROLLED' } } },
+      select: { id: true, agency: true, referredAt: true, createdAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    }),
+    db.booking.findMany({
+      select: { id: true, agency: true, bookedAt: true },
+      orderBy: { createdAt: 'desc' },
+      take: 500,
+    }),
+  ]);
+  return { enrolled, bookings };
+}
+
+/** Which of these records have their follow-ups recorded. */
+export async function recordsWithFollowUps(db: Database, recordIds: string[]): Promise<Set<string>> {
+  const rows = await db.followUp.findMany({
+    where: { recordId: { in: recordIds } },
+    select: { recordId: true },
+    distinct: ['recordId'],
+  });
+  return new Set(rows.map((f) => f.recordId));
 }
