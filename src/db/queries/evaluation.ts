@@ -3,6 +3,7 @@ import { readableBookingsWhere } from '../../disclosure';
 import { BOOKING_ID_PATTERN } from '../../evaluation/booking-id';
 import type { ReaderIdentity } from '../../disclosure';
 import { isUniqueViolation, type Database } from './database';
+import { personIdFor, type PersonFacts } from './people';
 
 /**
  * R-EVAL: the evaluation's own records — bookings of the comparison pool, outcomes, follow-ups,
@@ -226,4 +227,69 @@ export async function recordsWithFollowUps(db: Database, recordIds: string[]): P
     distinct: ['recordId'],
   });
   return new Set(rows.map((f) => f.recordId));
+}
+
+/** R-EVAL: the people (at most two) an imported outcome's row names — names without regard to case, date of birth, state id where given. */
+export function peopleMatching(
+  db: Database,
+  p: { givenName: string; familyName: string; dateOfBirth: string; stateId?: string },
+) {
+  return db.person.findMany({
+    where: {
+      dateOfBirth: new Date(`${p.dateOfBirth}T00:00:00Z`),
+      givenName: { equals: p.givenName, mode: 'insensitive' },
+      familyName: { equals: p.familyName, mode: 'insensitive' },
+      ...(p.stateId ? { stateId: p.stateId } : {}),
+    },
+    select: { id: true },
+    take: 2,
+  });
+}
+
+/** R-EVAL: imported outcomes, each once (the same source and record id are not recorded again): how many are new. */
+export async function recordImportedOutcomes(
+  db: Database,
+  outcomes: Array<{
+    personId: string;
+    kind: string;
+    occurredOn: Date;
+    level: string;
+    agency: string;
+    source: string;
+    sourceRef: string;
+    recordedById: string;
+    recordedByRole: string;
+    requestId: string;
+  }>,
+): Promise<number> {
+  return (await db.outcome.createMany({ data: outcomes, skipDuplicates: true })).count;
+}
+
+/** The booking of a submission id, if one was recorded. */
+export function bookingBySubmission(db: Database, submissionId: string) {
+  return db.booking.findUnique({ where: { submissionId } });
+}
+
+/** R-EVAL: a booking of the comparison pool and its person (matched or created), in one transaction. */
+export function recordBookingRow(
+  db: Database,
+  b: {
+    id: string;
+    submissionId: string;
+    submissionHash: string;
+    person: PersonFacts;
+    agency: string;
+    officerId: string;
+    submittedById: string;
+    prosecutorOffices: string[];
+    reason: string;
+    eligibility: object;
+    bookedAt: Date;
+    details: object;
+  },
+) {
+  const { person, ...booking } = b;
+  return db.$transaction(async (tx) => {
+    await tx.booking.create({ data: { ...booking, personId: await personIdFor(tx, person) } });
+  });
 }
