@@ -1,5 +1,6 @@
 // The lint gate of `npm test` (npm run lint): promises that nobody awaits or that are passed where a
-// callback's result is ignored, import cycles, and workflow code that could break determinism.
+// callback's result is ignored, import cycles, workflow code that could break determinism, and Prisma used
+// outside the query layer (src/db/).
 import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
