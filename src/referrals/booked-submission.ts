@@ -1,10 +1,10 @@
 import type { Database } from '../db/queries/database';
-import { bookingOfSubmission } from '../db/queries/referrals';
+import { bookingBySubmission } from '../db/queries/evaluation';
 import { ReferralRefused } from './referral-refused';
 
 /** R-EVAL: a submission already booked is not diverted too (the same submission id). */
 export async function refuseIfBooked(db: Database, submissionId: string): Promise<void> {
-  const booked = await bookingOfSubmission(db, submissionId);
+  const booked = await bookingBySubmission(db, submissionId);
   if (booked)
     throw new ReferralRefused(
       'ALREADY_BOOKED',

@@ -62,8 +62,3 @@ export function unstartedReferrals(db: Database, olderThanMs: number) {
     take: 100,
   });
 }
-
-/** The booking of a submission id, if it was booked instead (R-EL-NORIGHT). */
-export function bookingOfSubmission(db: Database, submissionId: string) {
-  return db.booking.findUnique({ where: { submissionId }, select: { id: true } });
-}
