@@ -1,3 +1,9 @@
+import {
+  followUpDue,
+  markFollowUpConfirmed,
+  markFollowUpReminded,
+  markFollowUpStuck,
+} from '../src/db/queries/evaluation';
 import type { ActivityDeps } from './activity-deps';
 
 /**
@@ -9,16 +15,11 @@ export async function remindFollowUp(
   request: { recordId: string; agency: string; months: number; dueAt: string },
 ): Promise<void> {
   const id = `${request.recordId}.${request.months}`;
-  const row = await db.followUp.upsert({
-    where: { id },
-    create: {
-      id,
-      recordId: request.recordId,
-      agency: request.agency,
-      months: request.months,
-      dueAt: new Date(request.dueAt),
-    },
-    update: {},
+  const row = await followUpDue(db, {
+    recordId: request.recordId,
+    agency: request.agency,
+    months: request.months,
+    dueAt: new Date(request.dueAt),
   });
   if (row.remindedAt) return;
   const sergeants = config.agencies[request.agency]?.sergeantsEmail;
@@ -35,7 +36,7 @@ export async function remindFollowUp(
       messageId: `<follow-up.${id}@lead-referrals>`,
       headers: { 'X-LEAD-Rule': 'R-EVAL', 'X-LEAD-Referral': request.recordId },
     });
-  await db.followUp.update({ where: { id }, data: { remindedAt: new Date() } });
+  await markFollowUpReminded(db, id);
 }
 
 /** A follow-up left unconfirmed becomes stuck; a confirmed one is no longer stuck. */
@@ -44,11 +45,6 @@ export async function markFollowUp(
   request: { recordId: string; months: number; stuck?: boolean; confirmedById?: string },
 ): Promise<void> {
   const id = `${request.recordId}.${request.months}`;
-  if (request.stuck)
-    await db.followUp.updateMany({ where: { id, stuckSince: null }, data: { stuckSince: new Date() } });
-  if (request.confirmedById)
-    await db.followUp.updateMany({
-      where: { id, confirmedAt: null },
-      data: { confirmedAt: new Date(), confirmedById: request.confirmedById, stuckSince: null },
-    });
+  if (request.stuck) await markFollowUpStuck(db, id);
+  if (request.confirmedById) await markFollowUpConfirmed(db, id, request.confirmedById);
 }

@@ -2,6 +2,12 @@ import { casePolicyOf } from '../src/config/load-config';
 import { caseIdFor } from '../src/referrals/case-id';
 import { releaseIdOf } from '../src/disclosure';
 import type { CarriedParticipation, SocialContactInput } from '../src/case/start-inputs';
+import {
+  carryReleaseOver,
+  caseById,
+  markWorkflowStarted,
+  recordLinkedSocialContact,
+} from '../src/db/queries/case-progress';
 import type { ActivityDeps } from './activity-deps';
 
 /**
@@ -17,7 +23,7 @@ export async function openLinkedSocialContact(
 ): Promise<{ socialContactReferralId: string }> {
   const submissionId = `handoff:${request.fromReferralId}`;
   const id = caseIdFor(config.program.caseIdPrefix, submissionId);
-  const original = await db.referral.findUniqueOrThrow({ where: { id: request.fromReferralId } });
+  const original = await caseById(db, request.fromReferralId);
   const input: SocialContactInput = {
     referralId: id,
     agency: request.agency,
@@ -26,50 +32,22 @@ export async function openLinkedSocialContact(
     linkedFrom: original.id,
     ...(request.carriedOver ? { carriedOver: request.carriedOver } : {}),
   };
-  await db.referral.createMany({
-    skipDuplicates: true,
-    data: [
-      {
-        id,
-        submissionId,
-        submissionHash: submissionId,
-        type: 'SOCIAL_CONTACT',
-        personId: original.personId,
-        agency: original.agency,
-        officerId: original.officerId,
-        submittedById: original.submittedById,
-        linkedFromId: original.id,
-        details: JSON.parse(
-          JSON.stringify({
-            source: 'ARREST_HANDOFF',
-            linkedFrom: original.id,
-            workflow: { type: 'socialContact', input },
-          }),
-        ),
-      },
-    ],
+  await recordLinkedSocialContact(db, {
+    id,
+    submissionId,
+    personId: original.personId,
+    agency: original.agency,
+    officerId: original.officerId,
+    submittedById: original.submittedById,
+    linkedFromId: original.id,
+    details: JSON.parse(
+      JSON.stringify({ source: 'ARREST_HANDOFF', linkedFrom: original.id, workflow: { type: 'socialContact', input } }),
+    ) as object,
   });
   // The same release of information continues (R-VICTIM, R-CONSENT): partners read the social contact under it.
-  const release =
-    request.carriedOver?.consent.status === 'GIVEN'
-      ? await db.releaseOfInformation.findFirst({
-          where: { referralId: original.id, rescindedAt: null },
-          orderBy: { givenAt: 'desc' },
-        })
-      : null;
-  if (release) {
-    const carriedId = releaseIdOf(id, request.carriedOver!.consent.givenSeq);
-    await db.releaseOfInformation.createMany({
-      skipDuplicates: true,
-      data: [{ ...release, id: carriedId, referralId: id, createdAt: undefined }],
-    });
-    const versions = await db.releaseVersion.findMany({ where: { releaseId: release.id } });
-    await db.releaseVersion.createMany({
-      skipDuplicates: true,
-      data: versions.map((v) => ({ ...v, releaseId: carriedId, createdAt: undefined })),
-    });
-  }
+  if (request.carriedOver?.consent.status === 'GIVEN')
+    await carryReleaseOver(db, original.id, id, releaseIdOf(id, request.carriedOver.consent.givenSeq));
   await cases.startSocialContact(input);
-  await db.referral.updateMany({ where: { id, workflowStartedAt: null }, data: { workflowStartedAt: new Date() } });
+  await markWorkflowStarted(db, id);
   return { socialContactReferralId: id };
 }

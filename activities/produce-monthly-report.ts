@@ -1,3 +1,4 @@
+import { storeReport } from '../src/db/queries/reports';
 import { computeMonthlyReport } from '../src/reports/compute-monthly-report';
 import type { ReportMonth } from '../src/reports/report-month';
 import type { MonthlyReportSummary } from '../src/shared/workflow-contract';
@@ -19,11 +20,7 @@ export async function produceMonthlyReport(
 ): Promise<MonthlyReportSummary> {
   const data = await computeMonthlyReport(db, config, request.month);
   const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : null;
-  await db.monthlyReport.upsert({
-    where: { month: request.month },
-    create: { month: request.month, scheduledAt, data: data as object },
-    update: { scheduledAt, data: data as object, generatedAt: new Date() },
-  });
+  await storeReport(db, request.month, scheduledAt, data as object);
   return {
     month: request.month,
     participants: data.clientRows.length,

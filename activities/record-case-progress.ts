@@ -1,4 +1,4 @@
-import { recordReleasesOf } from '../src/referrals/releases';
+import { followUpStartOf, recordProgress } from '../src/db/queries/case-progress';
 import type { CaseProgress } from '../src/shared/activity-contract';
 import type { ActivityDeps } from './activity-deps';
 import { startFollowUps } from '../src/evaluation/follow-ups';
@@ -10,55 +10,8 @@ import { startFollowUps } from '../src/evaluation/follow-ups';
  */
 export async function recordCaseProgress(deps: ActivityDeps, progress: CaseProgress): Promise<void> {
   const { db } = deps;
-  const { referralId } = progress;
-  await db.$transaction(async (tx) => {
-    if (progress.events.length > 0) {
-      await tx.caseEvent.createMany({
-        skipDuplicates: true,
-        data: progress.events.map((e) => ({
-          referralId,
-          seq: e.seq,
-          type: e.type,
-          ruleId: e.ruleId,
-          occurredAt: new Date(e.at),
-          actorId: e.actor.id,
-          actorRole: e.actor.role,
-          requestId: e.requestId ?? null,
-          data: (e.data ?? undefined) as object | undefined,
-        })),
-      });
-      await recordReleasesOf(tx, referralId, progress.events);
-    }
-    const updated = await tx.referral.updateMany({
-      where: { id: referralId, projectedSeq: { lt: progress.seq } },
-      data: {
-        projectedSeq: progress.seq,
-        referredAt: new Date(progress.referredAt),
-        stage: progress.stage,
-        outcome: progress.outcome ?? null,
-        stuckReasons: progress.stuckReasons,
-        nextDeadlineAt: progress.nextDeadline ? new Date(progress.nextDeadline.dueAt) : null,
-        nextDeadlineRule: progress.nextDeadline?.ruleId ?? null,
-      },
-    });
-    if (updated.count === 0) return;
-    const caseManager = progress.events.find((e) => e.actor.role === 'case_manager');
-    if (caseManager) {
-      await tx.referral.updateMany({
-        where: { id: referralId, caseManagerId: null },
-        data: { caseManagerId: caseManager.actor.id },
-      });
-    }
-    for (const d of progress.deadlines) {
-      const fields = { name: d.name, dueAt: new Date(d.dueAt), status: d.status };
-      await tx.deadline.upsert({
-        where: { referralId_ruleId: { referralId, ruleId: d.ruleId } },
-        create: { referralId, ruleId: d.ruleId, ...fields },
-        update: fields,
-      });
-    }
-  });
-  if (progress.events.some((e) => e.type === 'ENROLLED')) await followUpEnrolled(deps, referralId);
+  await recordProgress(db, progress);
+  if (progress.events.some((e) => e.type === 'ENROLLED')) await followUpEnrolled(deps, progress.referralId);
 }
 
 /**
@@ -68,10 +21,7 @@ export async function recordCaseProgress(deps: ActivityDeps, progress: CaseProgr
  * when possible; if Temporal cannot be reached now, the worker's reconciliation starts them.
  */
 async function followUpEnrolled(deps: ActivityDeps, referralId: string): Promise<void> {
-  const referral = await deps.db.referral.findUnique({
-    where: { id: referralId },
-    select: { agency: true, referredAt: true, createdAt: true },
-  });
+  const referral = await followUpStartOf(deps.db, referralId);
   if (!referral) return;
   await startFollowUps(deps, {
     recordId: referralId,

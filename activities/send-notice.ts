@@ -1,5 +1,13 @@
 import { Context } from '@temporalio/activity';
 import type { NoticeReceipt, NoticeRequest } from '../src/shared/activity-contract';
+import {
+  claimNotice,
+  markNoticeSent,
+  noticeById,
+  recordOwedNotice,
+  releaseNoticeClaim,
+  renewNoticeClaim,
+} from '../src/db/queries/notices';
 import type { ActivityDeps } from './activity-deps';
 import { noticeContent, recipientAddress } from './notice-content';
 
@@ -32,30 +40,21 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
   const to = recipientAddress(config, notice.recipient);
   const { subject, text } = noticeContent(config, notice);
   const id = notice.noticeId;
-  await db.notification.upsert({
-    where: { id },
-    create: {
-      id,
-      referralId: notice.referralId,
-      kind: notice.kind,
-      ruleId: notice.ruleId,
-      recipientRole: notice.recipient.role,
-      office: notice.recipient.role === 'prosecutor' ? notice.recipient.office : null,
-      toAddress: to,
-      subject,
-      status: 'PENDING',
-    },
-    update: {},
+  await recordOwedNotice(db, {
+    id,
+    referralId: notice.referralId,
+    kind: notice.kind,
+    ruleId: notice.ruleId,
+    recipientRole: notice.recipient.role,
+    office: notice.recipient.role === 'prosecutor' ? notice.recipient.office : null,
+    toAddress: to,
+    subject,
   });
 
   heartbeat();
   const now = new Date();
-  const claimed = await db.notification.updateMany({
-    where: { id, OR: [{ status: 'PENDING' }, { status: 'SENDING', claimedUntil: { lt: now } }] },
-    data: { status: 'SENDING', claimedUntil: new Date(now.getTime() + CLAIM_MS), attempts: { increment: 1 } },
-  });
-  if (claimed.count === 0) {
-    const row = await db.notification.findUniqueOrThrow({ where: { id } });
+  if (!(await claimNotice(db, id, now, new Date(now.getTime() + CLAIM_MS)))) {
+    const row = await noticeById(db, id);
     if (row.status === 'SENT' && row.sentAt && row.messageId)
       return { messageId: row.messageId, sentAt: row.sentAt.toISOString() };
     throw new NoticeBusyError(
@@ -66,9 +65,7 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
   const messageId = `<${id}@lead-referrals>`;
   const keepAlive = setInterval(() => {
     heartbeat();
-    void db.notification
-      .updateMany({ where: { id, status: 'SENDING' }, data: { claimedUntil: new Date(Date.now() + CLAIM_MS) } })
-      .catch(() => undefined);
+    void renewNoticeClaim(db, id, new Date(Date.now() + CLAIM_MS)).catch(() => undefined);
   }, RENEW_MS);
   try {
     await mailer.send({
@@ -81,15 +78,12 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
     });
   } catch (err) {
     clearInterval(keepAlive);
-    await db.notification.update({
-      where: { id },
-      data: { status: 'PENDING', claimedUntil: null, lastError: String((err as Error).message).slice(0, 500) },
-    });
+    await releaseNoticeClaim(db, id, String((err as Error).message).slice(0, 500));
     throw err;
   }
   const sentAt = new Date();
   try {
-    await markSent(db, id, { status: 'SENT', sentAt, messageId, claimedUntil: null, lastError: null });
+    await markSent(db, id, { sentAt, messageId });
   } finally {
     clearInterval(keepAlive);
   }
@@ -101,15 +95,11 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
  * database restarting) is retried here, renewing the claim, rather than failing the attempt — a
  * retry would find the claim expired and send a second copy.
  */
-async function markSent(
-  db: ActivityDeps['db'],
-  id: string,
-  data: { status: 'SENT'; sentAt: Date; messageId: string; claimedUntil: null; lastError: null },
-): Promise<void> {
+async function markSent(db: ActivityDeps['db'], id: string, sent: { sentAt: Date; messageId: string }): Promise<void> {
   const giveUpAt = Date.now() + MARK_SENT_FOR_MS;
   for (;;) {
     try {
-      await db.notification.update({ where: { id }, data });
+      await markNoticeSent(db, id, sent);
       return;
     } catch (err) {
       if (Date.now() > giveUpAt) throw err;

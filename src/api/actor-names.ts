@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import { displayNamesOf } from '../db/queries/case-records';
+import type { Database } from '../db/queries/database';
 import { ROLES } from '../shared/roles';
 
 /**
@@ -8,7 +9,7 @@ import { ROLES } from '../shared/roles';
  * them) keeps id and role, and the page names them by role. The referral record is left as entered.
  */
 export async function withActorNames<T extends { case: unknown; caseManagement: unknown }>(
-  db: PrismaClient,
+  db: Database,
   answer: T,
 ): Promise<T> {
   const actors: Array<{ id: string; role: string; name?: string }> = [];
@@ -24,8 +25,7 @@ export async function withActorNames<T extends { case: unknown; caseManagement: 
   collect(answer.caseManagement);
   const ids = [...new Set(actors.map((a) => a.id))];
   if (ids.length === 0) return answer;
-  const accounts = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } });
-  const names = new Map(accounts.map((a) => [a.id, a.displayName]));
+  const names = await displayNamesOf(db, ids);
   for (const actor of actors) {
     const name = names.get(actor.id);
     if (name) actor.name = name;

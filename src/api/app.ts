@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { PayloadCodec } from '@temporalio/common';
 import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
 import { createLogger, type Logger } from '../logging';
 import { TemporalUnavailableError, type CaseWorkflows } from '../temporal/case-workflows';
 import { forbiddenPage } from '../web/forbidden';
@@ -65,7 +65,7 @@ export interface ApiLimits {
 }
 
 export interface ApiDeps {
-  db: PrismaClient;
+  db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
   tokens: TokenService;

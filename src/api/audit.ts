@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { PrismaClient } from '../generated/prisma/client';
-import { declareActor } from '../db/declared-actor';
+import { writeAuditTrail } from '../db/queries/audit';
+import type { Database } from '../db/queries/database';
 import type { Logger } from '../logging';
 import { HttpError } from './http-error';
 import { assignRequestId, routeOf } from './request-log';
@@ -14,16 +14,19 @@ function outcomeOf(status: number): string {
 }
 
 /** The audit row and the disclosures of one request, in one transaction. */
-function writeTrail(db: PrismaClient, req: Request, status: number) {
+function writeTrail(db: Database, req: Request, status: number) {
   const path = req.originalUrl.split('?')[0];
   const caseId = req.audit?.caseId ?? (typeof req.params?.caseId === 'string' ? req.params.caseId : undefined);
   const actor = req.actor;
-  const audit = db.auditEntry.create({
-    data: {
+  // What a refusal shows (a 422 with the person's prior referrals) is a disclosure too; a server error shows nothing.
+  const disclosures = status < 500 && actor ? (req.disclosures ?? []) : [];
+  // The rows' actor and time are the ones the triggers stamp from this declaration (issue 22 item 9).
+  return writeAuditTrail(
+    db,
+    actor,
+    {
       requestId: req.requestId!,
       clientRequestId: req.clientRequestId ?? null,
-      actorId: actor?.id ?? null,
-      actorRole: actor?.role ?? null,
       action: req.audit?.action ?? `${req.method} ${path}`.slice(0, 200),
       caseId: caseId && caseId.length <= 40 ? caseId : null,
       method: req.method,
@@ -31,32 +34,8 @@ function writeTrail(db: PrismaClient, req: Request, status: number) {
       status,
       outcome: outcomeOf(status),
     },
-  });
-  // What a refusal shows (a 422 with the person's prior referrals) is a disclosure too; a server error shows nothing.
-  const disclosures = status < 500 && actor ? (req.disclosures ?? []) : [];
-  // The rows' actor and time are the ones the triggers stamp from this declaration (issue 22 item 9).
-  const declared = declareActor(db, actor);
-  if (disclosures.length === 0) return db.$transaction([declared, audit]);
-  const channel = `${req.method} ${routeOf(req)}`;
-  return db.$transaction([
-    declared,
-    audit,
-    db.disclosure.createMany({
-      data: disclosures.map((d) => ({
-        requestId: req.requestId!,
-        actorId: actor!.id,
-        actorRole: actor!.role,
-        actorOffice: actor!.office ?? null,
-        actorAgency: actor!.agency ?? null,
-        personId: d.personId,
-        caseId: d.caseId,
-        kinds: d.kinds,
-        basis: d.basis,
-        releaseId: d.releaseId ?? null,
-        channel,
-      })),
-    }),
-  ]);
+    { channel: `${req.method} ${routeOf(req)}`, entries: disclosures },
+  );
 }
 
 /**
@@ -67,7 +46,7 @@ function writeTrail(db: PrismaClient, req: Request, status: number) {
  * request whose trail cannot be written answers 503 instead, and no protected data leaves without its
  * disclosure row.
  */
-export function auditTrail(db: PrismaClient, log: Logger) {
+export function auditTrail(db: Database, log: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     assignRequestId(req, res);
     if (NOT_AUDITED.has(req.originalUrl.split('?')[0])) return next();

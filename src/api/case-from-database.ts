@@ -1,6 +1,7 @@
-import type { PrismaClient } from '../generated/prisma/client';
-import type { CaseView } from '../case/query-views';
+import { recordedStartOf } from '../db/queries/cases';
+import type { Database } from '../db/queries/database';
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
+import type { CaseView } from '../case/query-views';
 import { evolve } from '../case/case-events';
 import { viewOf } from '../case/case-view';
 import { openArrestDiversion, openSocialContact } from '../case/open-case';
@@ -14,12 +15,11 @@ type RecordedStart =
  * events with the workflow's own pure code, so it reads exactly as an open case does; its history is the
  * recorded one, as for an open case (`withRecordedHistory`).
  */
-export async function caseFromDatabase(db: PrismaClient, caseId: string): Promise<CaseView> {
-  const referral = await db.referral.findUniqueOrThrow({ where: { id: caseId } });
+export async function caseFromDatabase(db: Database, caseId: string): Promise<CaseView> {
+  const { referral, firstEventAt } = await recordedStartOf(db, caseId);
   const start = (referral.details as { workflow?: RecordedStart }).workflow;
   if (!start) throw new Error(`Case ${caseId} has no recorded start`);
-  const firstEvent = await db.caseEvent.findFirst({ where: { referralId: caseId }, orderBy: { seq: 'asc' } });
-  const firstAt = firstEvent?.occurredAt.getTime() ?? referral.createdAt.getTime();
+  const firstAt = firstEventAt?.getTime() ?? referral.createdAt.getTime();
   const { state } =
     start.type === 'arrestDiversion'
       ? openArrestDiversion(start.input, firstAt)

@@ -1,15 +1,9 @@
 import type { RaceEthnicityAnswer } from '../evaluation/demographics';
 import type { Request } from 'express';
-import type { PrismaClient } from '../generated/prisma/client';
-import {
-  discloseCase,
-  releaseOf,
-  relationOf,
-  type CaseFacts,
-  type DisclosureEntry,
-  type ReaderIdentity,
-} from '../disclosure';
-import { CASE_ID_PATTERN } from '../referrals/case-id';
+import { caseRecordsOf } from '../db/queries/case-records';
+import { readableCase, type CaseWithPerson, type ReadableCase } from '../db/queries/cases';
+import type { Database } from '../db/queries/database';
+import { discloseCase, releaseOf, type CaseFacts, type DisclosureEntry, type ReaderIdentity } from '../disclosure';
 import type { CaseView } from '../case/query-views';
 import { CaseNotRunningError, type CaseWorkflows } from '../temporal/case-workflows';
 import { caseFromDatabase } from './case-from-database';
@@ -17,7 +11,7 @@ import { withRecordedHistory } from './recorded-history';
 import { HttpError } from './http-error';
 
 export interface CaseReadDeps {
-  db: PrismaClient;
+  db: Database;
   cases: CaseWorkflows;
 }
 
@@ -27,14 +21,12 @@ const caseNotFound = (caseId: string) => new HttpError(404, 'CASE_NOT_FOUND', `N
  * The case's referral row, if the reader stands in a relation to it (R-ROI); otherwise 404 — exactly
  * as for an unknown id, so ids cannot be probed.
  */
-export async function referralFor(db: PrismaClient, reader: ReaderIdentity, caseId: string) {
-  const referral = CASE_ID_PATTERN.test(caseId)
-    ? await db.referral.findUnique({ where: { id: caseId }, include: { person: true } })
-    : null;
-  if (!referral || relationOf(reader, referral) === 'NONE') throw caseNotFound(caseId);
+export async function referralFor(db: Database, reader: ReaderIdentity, caseId: string): Promise<ReadableCase> {
+  const referral = await readableCase(db, reader, caseId);
+  if (!referral) throw caseNotFound(caseId);
   return referral;
 }
-export type ReadableReferral = Awaited<ReturnType<typeof referralFor>>;
+export type ReadableReferral = ReadableCase;
 
 /**
  * The case in one shape, open or closed: as its workflow answers with its recorded history, or rebuilt
@@ -49,15 +41,8 @@ export async function viewOfCase(deps: CaseReadDeps, caseId: string): Promise<Ca
 }
 
 /** Everything the disclosure policy decides on: the case, its parties and its release of information. */
-export async function factsOf(db: PrismaClient, referral: ReadableReferral, view: CaseView): Promise<CaseFacts> {
-  const stored = await db.releaseOfInformation.findFirst({
-    where: { referralId: referral.id },
-    orderBy: { givenAt: 'desc' },
-  });
-  const reported = await db.selfReportedDemographics.findFirst({
-    where: { referralId: referral.id },
-    orderBy: { id: 'desc' },
-  });
+export async function factsOf(db: Database, referral: CaseWithPerson, view: CaseView): Promise<CaseFacts> {
+  const { release: stored, demographics: reported, milestones: reached } = await caseRecordsOf(db, referral);
   const demographics = reported && {
     raceEthnicity: { answer: reported.raceEthnicityAnswer as RaceEthnicityAnswer, categories: reported.raceEthnicity },
     gender: reported.gender,
@@ -66,12 +51,10 @@ export async function factsOf(db: PrismaClient, referral: ReadableReferral, view
     recordedAt: reported.recordedAt.toISOString(),
     recordedBy: reported.recordedById,
   };
-  const milestones = (
-    await db.iipMilestone.findMany({
-      where: { referralId: referral.id },
-      orderBy: [{ reachedOn: 'asc' }, { id: 'asc' }],
-    })
-  ).map((m) => ({ milestone: m.milestone, reachedOn: m.reachedOn.toISOString().slice(0, 10) }));
+  const milestones = reached.map((m) => ({
+    milestone: m.milestone,
+    reachedOn: m.reachedOn.toISOString().slice(0, 10),
+  }));
   return { view, referral, release: releaseOf(referral.id, view.consent, stored), demographics, milestones };
 }
 
@@ -80,13 +63,13 @@ export async function factsOf(db: PrismaClient, referral: ReadableReferral, view
  * "Submit" (the officer typed the referral record; nothing else is disclosed here).
  */
 export async function submittedCaseStatus(
-  db: PrismaClient,
+  db: Database,
   reader: ReaderIdentity,
   caseId: string,
   view: CaseView | undefined,
 ) {
   if (!view) return null;
-  const referral = await db.referral.findUnique({ where: { id: caseId }, include: { person: true } });
+  const referral = await readableCase(db, reader, caseId);
   if (!referral) return null;
   return discloseCase(reader, await factsOf(db, referral, view))?.body.case ?? null;
 }

@@ -1,7 +1,8 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import { recordedRowsOf } from '../db/queries/cases';
+import type { Database } from '../db/queries/database';
 import type { CaseEvent } from '../case/case-event-types';
-import type { NoticeRecord, Recipient } from '../case/notices';
 import type { CaseView } from '../case/query-views';
+import type { NoticeRecord, Recipient } from '../case/notices';
 import { servicesRecord } from '../case/services-record';
 
 /**
@@ -9,11 +10,8 @@ import { servicesRecord } from '../case/services-record';
  * (Notification rows). The workflow keeps neither once they are recorded, so every read of a case —
  * open or closed — takes its history from here.
  */
-export async function recordedHistory(db: PrismaClient, caseId: string, agency: string) {
-  const [events, notifications] = await Promise.all([
-    db.caseEvent.findMany({ where: { referralId: caseId }, orderBy: { seq: 'asc' } }),
-    db.notification.findMany({ where: { referralId: caseId }, orderBy: { createdAt: 'asc' } }),
-  ]);
+export async function recordedHistory(db: Database, caseId: string, agency: string) {
+  const { events, notifications } = await recordedRowsOf(db, caseId);
   return {
     events: events.map(
       // The projection stores the events the workflow recorded: each row's data is its kind's.
@@ -54,7 +52,7 @@ type RecordedHistory = Awaited<ReturnType<typeof recordedHistory>>;
  * The services of a case (R-IIP, R-SERVICE-WITHDRAW) from its events — and, for a social contact that
  * continues a handed-off diversion (R-VICTIM), from the diversion's events before them.
  */
-async function servicesOf(db: PrismaClient, view: CaseView, events: CaseEvent[]) {
+async function servicesOf(db: Database, view: CaseView, events: CaseEvent[]) {
   const opened = events[0];
   const continues = opened?.type === 'SOCIAL_CONTACT_REFERRED' && opened.data.continuedAt && view.linkedFrom;
   const earlier = continues
@@ -64,7 +62,7 @@ async function servicesOf(db: PrismaClient, view: CaseView, events: CaseEvent[])
 }
 
 /** A case's view with its whole history: every event, every notice, every service. */
-export async function withHistory(db: PrismaClient, view: CaseView, history: RecordedHistory): Promise<CaseView> {
+export async function withHistory(db: Database, view: CaseView, history: RecordedHistory): Promise<CaseView> {
   return { ...view, ...history, ...(await servicesOf(db, view, history.events)) };
 }
 
@@ -72,7 +70,7 @@ export async function withHistory(db: PrismaClient, view: CaseView, history: Rec
  * An open case as its workflow answers (state, deadlines, and only what is not recorded yet: events not
  * projected, notices not sent) completed with its recorded history: the same shape a closed case has.
  */
-export async function withRecordedHistory(db: PrismaClient, view: CaseView): Promise<CaseView> {
+export async function withRecordedHistory(db: Database, view: CaseView): Promise<CaseView> {
   const recorded = await recordedHistory(db, view.referralId, view.agency);
   const lastSeq = recorded.events.at(-1)?.seq ?? 0;
   const recordedNotices = new Set(recorded.notices.map((n) => n.id));

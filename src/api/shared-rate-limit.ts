@@ -1,5 +1,12 @@
 import rateLimit, { type Options, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import {
+  hitRateLimit,
+  rateLimitHits,
+  resetRateLimit,
+  sweepRateLimits,
+  unhitRateLimit,
+} from '../db/queries/rate-limits';
 
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -14,7 +21,7 @@ export class PostgresRateLimitStore implements Store {
   private lastSweep = Date.now();
 
   constructor(
-    private readonly db: PrismaClient,
+    private readonly db: Database,
     readonly prefix: string,
   ) {}
 
@@ -24,39 +31,27 @@ export class PostgresRateLimitStore implements Store {
 
   async increment(key: string) {
     this.sweepNowAndThen();
-    const [row] = await this.db.$queryRaw<Array<{ hits: number; resetAt: Date }>>`
-      INSERT INTO "RateLimitCounter" ("key", "hits", "resetAt")
-      VALUES (${this.prefix + key}, 1, now() + ${this.windowMs}::double precision * interval '1 millisecond')
-      ON CONFLICT ("key") DO UPDATE SET
-        "hits" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN 1 ELSE "RateLimitCounter"."hits" + 1 END,
-        "resetAt" = CASE WHEN "RateLimitCounter"."resetAt" <= now() THEN EXCLUDED."resetAt"
-                    ELSE "RateLimitCounter"."resetAt" END
-      RETURNING "hits", "resetAt"`;
+    const row = await hitRateLimit(this.db, this.prefix + key, this.windowMs);
     return { totalHits: row.hits, resetTime: row.resetAt };
   }
 
   async get(key: string) {
-    const [row] = await this.db.$queryRaw<Array<{ hits: number; resetAt: Date }>>`
-      SELECT "hits", "resetAt" FROM "RateLimitCounter" WHERE "key" = ${this.prefix + key} AND "resetAt" > now()`;
+    const row = await rateLimitHits(this.db, this.prefix + key);
     return row ? { totalHits: row.hits, resetTime: row.resetAt } : undefined;
   }
 
   async decrement(key: string) {
-    await this.db.$executeRaw`
-      UPDATE "RateLimitCounter" SET "hits" = "hits" - 1
-      WHERE "key" = ${this.prefix + key} AND "hits" > 0 AND "resetAt" > now()`;
+    await unhitRateLimit(this.db, this.prefix + key);
   }
 
   async resetKey(key: string) {
-    await this.db.$executeRaw`DELETE FROM "RateLimitCounter" WHERE "key" = ${this.prefix + key}`;
+    await resetRateLimit(this.db, this.prefix + key);
   }
 
   private sweepNowAndThen() {
     if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
-    this.db.$executeRaw`DELETE FROM "RateLimitCounter" WHERE "resetAt" < now() - interval '1 hour'`.catch(
-      () => undefined,
-    );
+    sweepRateLimits(this.db).catch(() => undefined);
   }
 }
 
@@ -65,7 +60,7 @@ export class PostgresRateLimitStore implements Store {
  * express-rate-limit's options, with the standard RateLimit and Retry-After headers.
  */
 export function sharedRateLimit(
-  db: PrismaClient,
+  db: Database,
   name: string,
   options: Partial<Omit<Options, 'store'>>,
 ): RateLimitRequestHandler {

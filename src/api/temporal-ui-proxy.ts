@@ -4,7 +4,7 @@ import { brotliDecompress, gunzip, inflate } from 'node:zlib';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenService } from '../auth/tokens';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
 import type { Logger } from '../logging';
 import { allows } from '../shared/permissions';
 import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
@@ -29,7 +29,7 @@ export interface TemporalUiProxyOptions {
   upstream: string;
   tokens: TokenService;
   /** Where a refused write is recorded (the audit trail). */
-  db: PrismaClient;
+  db: Database;
   log: Logger;
 }
 

@@ -1,5 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import type { PrismaClient } from '../generated/prisma/client';
+import { countUnauthenticated } from '../db/queries/audit';
+import type { Database } from '../db/queries/database';
 import { HttpError } from './http-error';
 import { routeOf } from './request-log';
 import { sharedRateLimit } from './shared-rate-limit';
@@ -16,7 +17,7 @@ export interface UnauthenticatedLimits {
  * limited per address and overall, in counters every API process shares; signed-in people are never
  * counted here (their own limits are per person).
  */
-export function unauthenticatedLimits(db: PrismaClient, limits: UnauthenticatedLimits): RequestHandler[] {
+export function unauthenticatedLimits(db: Database, limits: UnauthenticatedLimits): RequestHandler[] {
   const minutes = Math.ceil(limits.windowMs / 60_000);
   const refuse = (who: string) => () => {
     throw new HttpError(
@@ -47,12 +48,8 @@ export function unauthenticatedLimits(db: PrismaClient, limits: UnauthenticatedL
  * The audit of a request without a sign-in: a count per minute, address, route and answer, not a row
  * each — nobody can fill the permanent audit trail without signing in.
  */
-export function countUnauthenticatedRequest(db: PrismaClient, req: Request, status: number) {
+export function countUnauthenticatedRequest(db: Database, req: Request, status: number) {
   const address = (req.ip ?? 'unknown').slice(0, 100);
   const route = routeOf(req).slice(0, 200);
-  return db.$executeRaw`
-    INSERT INTO "UnauthenticatedRequestCount" ("minute", "address", "method", "route", "status", "count")
-    VALUES (date_trunc('minute', now()), ${address}, ${req.method.slice(0, 20)}, ${route}, ${status}, 1)
-    ON CONFLICT ("minute", "address", "method", "route", "status")
-    DO UPDATE SET "count" = "UnauthenticatedRequestCount"."count" + 1`;
+  return countUnauthenticated(db, { address, method: req.method.slice(0, 20), route, status });
 }

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import { revokeSession, sessionStandingOf } from '../db/queries/accounts';
+import type { Database } from '../db/queries/database';
 import { isDemoAccount } from './demo-people';
 import { TokenError, type Identity, type TokenService } from './tokens';
 
@@ -19,20 +20,12 @@ export const DEMO_REFUSED =
  * no session of this service (the provider ends them), so only a disabled account of the same id
  * refuses them.
  */
-export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy: AccountPolicy): TokenService {
+export function withAccountChecks(tokens: TokenService, db: Database, policy: AccountPolicy): TokenService {
   return {
     ...tokens,
     async verify(token: string): Promise<Identity> {
       const identity = await tokens.verify(token);
-      const [account, signedOut] = await Promise.all([
-        db.user.findUnique({
-          where: { id: identity.id },
-          select: { disabled: true, demo: true, sessionVersion: true },
-        }),
-        identity.sessionId
-          ? db.revokedSession.findUnique({ where: { id: identity.sessionId }, select: { id: true } })
-          : null,
-      ]);
+      const { account, signedOut } = await sessionStandingOf(db, identity.id, identity.sessionId);
       if (!policy.demoUsers && isDemoAccount({ id: identity.id, demo: account?.demo ?? false }))
         throw new TokenError('DEMO_ACCOUNT_REFUSED', DEMO_REFUSED);
       if (signedOut) throw new TokenError('SESSION_SIGNED_OUT', 'This session was signed out; sign in again');
@@ -51,13 +44,8 @@ export function withAccountChecks(tokens: TokenService, db: PrismaClient, policy
 }
 
 /** Signing out ends the session for good: its id is kept until the token would have expired anyway. */
-export async function endSession(db: PrismaClient, identity: Identity, sessionSeconds: number): Promise<void> {
+export async function endSession(db: Database, identity: Identity, sessionSeconds: number): Promise<void> {
   if (!identity.sessionId) return;
   const expiresAt = new Date(Date.now() + sessionSeconds * 1000);
-  await db.revokedSession.upsert({
-    where: { id: identity.sessionId },
-    create: { id: identity.sessionId, userId: identity.id, expiresAt },
-    update: {},
-  });
-  await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+  await revokeSession(db, { sessionId: identity.sessionId, userId: identity.id, expiresAt });
 }

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import { accountById, accountIds, createAccount } from '../db/queries/accounts';
+import type { Database } from '../db/queries/database';
 import type { Role } from '../shared/roles';
 import { DEMO_USERS, isDemoAccount } from './demo-people';
 import { hashPassword, verifyPassword } from './passwords';
@@ -8,10 +9,10 @@ import type { Identity } from './tokens';
 export { DEMO_USERS };
 
 /** Creates the demo users that are missing (their passwords are hashed with scrypt): the embedded database only. */
-export async function seedDemoUsers(db: PrismaClient, password: string): Promise<void> {
-  const existing = new Set((await db.user.findMany({ select: { id: true } })).map((u) => u.id));
+export async function seedDemoUsers(db: Database, password: string): Promise<void> {
+  const existing = await accountIds(db);
   for (const user of DEMO_USERS.filter((u) => !existing.has(u.id))) {
-    await db.user.create({ data: { ...user, demo: true, passwordHash: await hashPassword(password) } });
+    await createAccount(db, { ...user, demo: true, passwordHash: await hashPassword(password) });
   }
 }
 
@@ -21,12 +22,12 @@ export class DemoAccountRefused extends Error {}
 let decoy: Promise<string> | undefined;
 
 export async function checkCredentials(
-  db: PrismaClient,
+  db: Database,
   username: string,
   password: string,
   policy: AccountPolicy,
 ): Promise<Identity | undefined> {
-  const user = await db.user.findUnique({ where: { id: username } });
+  const user = await accountById(db, username);
   decoy ??= hashPassword('decoy-password');
   const ok = await verifyPassword(password, user?.passwordHash ?? (await decoy));
   if (!user || user.disabled || !ok) return undefined;

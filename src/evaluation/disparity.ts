@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { arrestRows } from '../db/queries/evaluation';
 import { NOT_DIVERTED_OUTCOMES, type Outcome } from '../shared/case-vocabulary';
 import { relativeRateIndex } from './statistics';
 import { protectTable } from './suppression';
@@ -18,18 +19,9 @@ const groupOf = (details: unknown): string => {
 };
 
 /** Every arrest the eligibility check saw: diverted (a referral) or booked (the comparison pool). */
-export async function arrestRecords(db: PrismaClient): Promise<ArrestRecord[]> {
-  const [referrals, bookings] = await Promise.all([
-    db.referral.findMany({
-      where: { type: 'ARREST_DIVERSION' },
-      select: {
-        details: true,
-        outcome: true,
-        events: { where: { type: 'ENROLLED' }, select: { seq: true }, take: 1 },
-      },
-    }),
-    db.booking.findMany({ select: { details: true, reason: true } }),
-  ]);
+export async function arrestRecords(db: Database): Promise<ArrestRecord[]> {
+  const { referrals, bookings } = await arrestRows(db);
+
   return [
     ...referrals.map((r) => ({
       group: groupOf(r.details),

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { NOT_DIVERTED_OUTCOMES } from '../shared/case-vocabulary';
 import { HORIZONS, horizonDay, horizonObserved, MONTH_DAYS, type HorizonKey } from '../shared/evaluation-horizons';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { evaluationCohortRows } from '../db/queries/evaluation';
 import { IIP_MILESTONES } from './demographics';
 import { hazardRatio, survivalAt, type Subject } from './statistics';
 import { nestedCounts, publishedCurve } from './suppression';
@@ -28,47 +28,8 @@ export interface EvaluationRecord {
  * R-EVAL: the two cohorts — arrest diversions whose person was enrolled, and the comparison pool — each
  * with the outcomes recorded for its person after its start.
  */
-export async function evaluationRecords(db: PrismaClient): Promise<EvaluationRecord[]> {
-  const [enrolled, bookings, notDiverted] = await Promise.all([
-    db.referral.findMany({
-      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
-      select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true, details: true },
-    }),
-    db.booking.findMany({
-      select: { id: true, personId: true, bookedAt: true, agency: true, reason: true, details: true },
-    }),
-    // R-EVAL (Decision 2026-12-02): every referral that ended in booking belongs to the comparison pool —
-    // override denied, NCI declined, and screened out then charged.
-    db.referral.findMany({
-      where: {
-        type: 'ARREST_DIVERSION',
-        OR: [
-          { outcome: { in: [...NOT_DIVERTED_OUTCOMES] } },
-          { outcome: 'CHARGES_FILED', events: { some: { type: 'SCREENED_OUT' } } },
-        ],
-      },
-      select: {
-        id: true,
-        personId: true,
-        referredAt: true,
-        createdAt: true,
-        agency: true,
-        details: true,
-        outcome: true,
-      },
-    }),
-  ]);
-  const people = [...new Set([...enrolled, ...bookings, ...notDiverted].map((r) => r.personId))];
-  const milestones = await db.iipMilestone.findMany({
-    where: { referralId: { in: enrolled.map((r) => r.id) } },
-    select: { referralId: true, milestone: true, reachedOn: true },
-    orderBy: { reachedOn: 'asc' },
-  });
-  const outcomes = await db.outcome.findMany({
-    where: { personId: { in: people } },
-    select: { personId: true, kind: true, level: true, occurredOn: true },
-    orderBy: { occurredOn: 'asc' },
-  });
+export async function evaluationRecords(db: Database): Promise<EvaluationRecord[]> {
+  const { enrolled, bookings, notDiverted, milestones, outcomes } = await evaluationCohortRows(db);
   const after = (personId: string, start: Date) =>
     outcomes
       .filter((o) => o.personId === personId && o.occurredOn.getTime() >= startOfDay(start))

@@ -1,5 +1,6 @@
 import type { LeadConfig } from '../config/config-schema';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { followUpCandidates, recordFollowUps, recordsWithFollowUps } from '../db/queries/evaluation';
 import { FOLLOW_UP_MONTHS } from '../shared/definitions';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { addCalendarMonths } from '../case/decision-helpers';
@@ -9,7 +10,7 @@ import { addCalendarMonths } from '../case/decision-helpers';
  * say they are started), or finds them started.
  */
 export async function startFollowUps(
-  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
+  deps: { db: Database; cases: CaseWorkflows; config: LeadConfig },
   record: { recordId: string; agency: string; startedAt: Date },
 ): Promise<void> {
   const startedAt = record.startedAt.toISOString();
@@ -19,48 +20,31 @@ export async function startFollowUps(
     startedAt,
     confirmWithinMs: deps.config.evaluation.followUpConfirmWithin,
   });
-  await deps.db.followUp.createMany({
-    data: FOLLOW_UP_MONTHS.map((months) => ({
-      id: `${record.recordId}.${months}`,
+  await recordFollowUps(
+    deps.db,
+    FOLLOW_UP_MONTHS.map((months) => ({
       recordId: record.recordId,
       agency: record.agency,
       months,
       dueAt: new Date(addCalendarMonths(startedAt, months)),
     })),
-    skipDuplicates: true,
-  });
+  );
 }
 
 /**
  * The enrolled referrals (diversions and social contacts, R-EVAL 2026-12-02) and the bookings whose follow-ups were not started (Temporal was unreachable
  * when they should have been): the worker starts them, as it starts unstarted referrals.
  */
-export async function startMissingFollowUps(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
-  const [enrolled, bookings] = await Promise.all([
-    deps.db.referral.findMany({
-      where: { events: { some: { type: 'ENROLLED' } } },
-      select: { id: true, agency: true, referredAt: true, createdAt: true },
-      orderBy: { createdAt: 'desc' },
-      take: 500,
-    }),
-    deps.db.booking.findMany({
-      select: { id: true, agency: true, bookedAt: true },
-      orderBy: { createdAt: 'desc' },
-      take: 500,
-    }),
-  ]);
+export async function startMissingFollowUps(deps: { db: Database; cases: CaseWorkflows; config: LeadConfig }) {
+  const { enrolled, bookings } = await followUpCandidates(deps.db);
+
   const candidates = [
     ...enrolled.map((r) => ({ recordId: r.id, agency: r.agency, startedAt: r.referredAt ?? r.createdAt })),
     ...bookings.map((b) => ({ recordId: b.id, agency: b.agency, startedAt: b.bookedAt })),
   ];
-  const started = new Set(
-    (
-      await deps.db.followUp.findMany({
-        where: { recordId: { in: candidates.map((c) => c.recordId) } },
-        select: { recordId: true },
-        distinct: ['recordId'],
-      })
-    ).map((f) => f.recordId),
+  const started = await recordsWithFollowUps(
+    deps.db,
+    candidates.map((c) => c.recordId),
   );
   const missing = candidates.filter((c) => !started.has(c.recordId));
   for (const record of missing) await startFollowUps(deps, record);

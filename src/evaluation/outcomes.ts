@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { text } from '../shared/text-schema';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { peopleMatching, recordImportedOutcomes } from '../db/queries/evaluation';
 import { OFFENSE_LEVELS } from '../shared/case-vocabulary';
 
 /** R-EVAL: what happened to a person after their referral or booking. */
@@ -97,7 +98,7 @@ const MAX_ROWS = 2000;
  * imported before (the same source and record id) is not recorded again.
  */
 export async function importOutcomes(
-  db: PrismaClient,
+  db: Database,
   input: z.infer<typeof outcomeImportSchema>,
   by: { id: string; role: string; requestId: string },
 ): Promise<ImportResult> {
@@ -129,15 +130,11 @@ export async function importOutcomes(
   }
   const matched: Array<{ personId: string; row: z.infer<typeof rowSchema> }> = [];
   for (const { line, row } of rows) {
-    const people = await db.person.findMany({
-      where: {
-        dateOfBirth: new Date(`${row.date_of_birth}T00:00:00Z`),
-        givenName: { equals: row.given_name, mode: 'insensitive' },
-        familyName: { equals: row.family_name, mode: 'insensitive' },
-        ...(row.state_id ? { stateId: row.state_id } : {}),
-      },
-      select: { id: true },
-      take: 2,
+    const people = await peopleMatching(db, {
+      givenName: row.given_name,
+      familyName: row.family_name,
+      dateOfBirth: row.date_of_birth,
+      stateId: row.state_id,
     });
     if (people.length === 1) matched.push({ personId: people[0].id, row });
     else
@@ -151,8 +148,9 @@ export async function importOutcomes(
       });
   }
   if (problems.length > 0) throw new ImportRejected(problems);
-  const created = await db.outcome.createMany({
-    data: matched.map(({ personId, row }) => ({
+  const imported = await recordImportedOutcomes(
+    db,
+    matched.map(({ personId, row }) => ({
       personId,
       kind: row.kind,
       occurredOn: new Date(`${row.occurred_on}T00:00:00Z`),
@@ -164,11 +162,10 @@ export async function importOutcomes(
       recordedByRole: by.role,
       requestId: by.requestId,
     })),
-    skipDuplicates: true,
-  });
+  );
   return {
-    imported: created.count,
-    alreadyRecorded: matched.length - created.count,
+    imported,
+    alreadyRecorded: matched.length - imported,
     matched: matched.map(({ personId, row }) => ({ personId, sourceRef: `${input.source}:${row.record_id}` })),
   };
 }

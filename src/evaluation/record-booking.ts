@@ -1,8 +1,9 @@
 import type { LeadConfig } from '../config/config-schema';
 import type { EligibilityResult } from '../eligibility/eligibility';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { isUniqueViolation, type Database } from '../db/queries/database';
+import { bookingBySubmission, recordBookingRow } from '../db/queries/evaluation';
+import { referralBySubmission } from '../db/queries/referrals';
 import { caseIdFor } from '../referrals/case-id';
-import { personIdFor } from '../referrals/person-match';
 import { recordedArrestFacts } from '../referrals/recorded-facts';
 import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';
@@ -16,7 +17,7 @@ import { requireOwnIdentity } from '../referrals/submitter-identity';
 /** A booking's id: the program's prefix, BK, and ten characters derived from the submission id. */
 export const bookingIdFor = (prefix: string, submissionId: string) =>
   `${prefix}-BK-${caseIdFor(prefix, submissionId).split('-')[1]}`;
-export const BOOKING_ID_PATTERN = /^[A-Z]{2,4}-BK-[0-9A-HJKMNP-TV-Z]{10}$/;
+export { BOOKING_ID_PATTERN } from './booking-id';
 
 /** INELIGIBLE: the check found reasons. OFFICER_DECISION: eligible, and the officer booked (R-EL-NORIGHT). */
 export type { BookingReason } from '../shared/booking-reasons';
@@ -35,7 +36,7 @@ export interface BookingResult {
  * Idempotent on the submission id, which is a referral's or a booking's, never both.
  */
 export async function recordBooking(
-  deps: { db: PrismaClient; config: LeadConfig },
+  deps: { db: Database; config: LeadConfig },
   body: ArrestDiversionSubmission,
   actor: Submitter,
   discloseParticipant: DiscloseParticipant,
@@ -44,7 +45,7 @@ export async function recordBooking(
   const bookingId = bookingIdFor(config.program.caseIdPrefix, body.submissionId);
   const submissionHash = submissionHashOf(body);
   const existing = async () => {
-    const row = await db.booking.findUnique({ where: { submissionId: body.submissionId } });
+    const row = await bookingBySubmission(db, body.submissionId);
     if (row && row.submissionHash !== submissionHash)
       throw new ReferralRefused(
         'SUBMISSION_ID_REUSED',
@@ -62,7 +63,7 @@ export async function recordBooking(
   });
   const repeated = await existing();
   if (repeated) return recorded(repeated, false);
-  const diverted = await db.referral.findUnique({ where: { submissionId: body.submissionId }, select: { id: true } });
+  const diverted = await referralBySubmission(db, body.submissionId);
   if (diverted)
     throw new ReferralRefused(
       'ALREADY_DIVERTED',
@@ -76,30 +77,26 @@ export async function recordBooking(
   const { eligibility, orderFindings } = await assessWithOrders(deps, body, discloseParticipant);
   const reason: BookingReason = eligibility.eligible ? 'OFFICER_DECISION' : 'INELIGIBLE';
   try {
-    await db.$transaction(async (tx) => {
-      await tx.booking.create({
-        data: {
-          id: bookingId,
-          submissionId: body.submissionId,
-          submissionHash,
-          personId: await personIdFor(tx, body.person),
-          agency: body.agency,
-          officerId: body.officer.id,
-          submittedById: actor.id,
-          prosecutorOffices: offices,
-          reason,
-          eligibility: JSON.parse(JSON.stringify(eligibility)),
-          bookedAt: body.referredAt ? new Date(body.referredAt) : new Date(),
-          details: JSON.parse(
-            JSON.stringify(recordedArrestFacts(body, { orderFindings, eligibility, offenseLevel }, actor)),
-          ),
-        },
-      });
+    await recordBookingRow(db, {
+      id: bookingId,
+      submissionId: body.submissionId,
+      submissionHash,
+      person: body.person,
+      agency: body.agency,
+      officerId: body.officer.id,
+      submittedById: actor.id,
+      prosecutorOffices: offices,
+      reason,
+      eligibility: JSON.parse(JSON.stringify(eligibility)) as object,
+      bookedAt: body.referredAt ? new Date(body.referredAt) : new Date(),
+      details: JSON.parse(
+        JSON.stringify(recordedArrestFacts(body, { orderFindings, eligibility, offenseLevel }, actor)),
+      ) as object,
     });
     return { bookingId, created: true, reason, eligibility };
   } catch (err) {
     // A concurrent copy of the same submission won the race on the unique key: its booking is this one.
-    const winner = err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002' && (await existing());
+    const winner = isUniqueViolation(err) && (await existing());
     if (winner) return recorded(winner, false);
     throw err;
   }

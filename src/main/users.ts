@@ -17,6 +17,14 @@ import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config/load-config';
 import type { LeadConfig } from '../config/config-schema';
 import { createPrisma, type PrismaClient } from '../db/prisma';
+import {
+  accountById,
+  allAccounts,
+  createAccount,
+  disableAccount,
+  enableAccount,
+  resetAccountPassword,
+} from '../db/queries/accounts';
 import { isDatabaseUnavailable } from '../db/unavailable';
 import { ROLES, type Role } from '../shared/roles';
 import { embeddedDatabaseFile, readEmbeddedDatabaseFile } from './embedded-database-file';
@@ -56,7 +64,7 @@ function checkRole(
 }
 
 async function existing(db: PrismaClient, id: string) {
-  const user = await db.user.findUnique({ where: { id } });
+  const user = await accountById(db, id);
   if (!user) throw new UsageError(`id: no account "${id}"`);
   return user;
 }
@@ -79,35 +87,35 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
       const id = checkId(rawId);
       if (!values.name?.trim()) throw new UsageError("--name: give the person's name as colleagues know it");
       const role = checkRole(config, values.role, values.agency, values.office, values.badge);
-      if (await db.user.findUnique({ where: { id } }))
+      if (await accountById(db, id))
         throw new UsageError(`id: an account "${id}" already exists (reset or enable it instead)`);
       const password = newPassword();
-      await db.user.create({
-        data: { id, displayName: values.name.trim(), ...role, passwordHash: await hashPassword(password) },
+      await createAccount(db, {
+        id,
+        displayName: values.name.trim(),
+        ...role,
+        passwordHash: await hashPassword(password),
       });
       return `Added ${id} (${role.role}${role.agency ? `, ${role.agency}` : ''}${role.office ? `, ${role.office}` : ''}). Password, shown once: ${password}`;
     }
     case 'reset': {
       const user = await existing(db, checkId(rawId));
       const password = newPassword();
-      await db.user.update({
-        where: { id: user.id },
-        data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
-      });
+      await resetAccountPassword(db, user.id, await hashPassword(password));
       return `Reset ${user.id}: its sessions have ended. New password, shown once: ${password}`;
     }
     case 'disable': {
       const user = await existing(db, checkId(rawId));
-      await db.user.update({ where: { id: user.id }, data: { disabled: true, sessionVersion: { increment: 1 } } });
+      await disableAccount(db, user.id);
       return `Disabled ${user.id}: it cannot sign in, and its sessions have ended.`;
     }
     case 'enable': {
       const user = await existing(db, checkId(rawId));
-      await db.user.update({ where: { id: user.id }, data: { disabled: false } });
+      await enableAccount(db, user.id);
       return `Enabled ${user.id}.`;
     }
     case 'list': {
-      const users = await db.user.findMany({ orderBy: { id: 'asc' } });
+      const users = await allAccounts(db);
       return (
         users
           .map((u) =>

@@ -1,6 +1,6 @@
 import type { LeadConfig } from '../config/config-schema';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
 import type { OffenseLevel } from '../shared/case-vocabulary';
 import { eligibilityFactsOf } from './eligibility-facts';
 import { checkProtectiveOrders, notingUncheckedOrders, type DiscloseParticipant } from './protective-orders';
@@ -25,7 +25,7 @@ export function assessBeforeSubmission(
 
 /** The eligibility of a submission being recorded, its orders checked against today's participants (R-EX-ORDER). */
 export async function assessWithOrders(
-  deps: { db: PrismaClient; config: LeadConfig },
+  deps: { db: Database; config: LeadConfig },
   body: ArrestDiversionSubmission,
   disclose: DiscloseParticipant,
   now = new Date(),

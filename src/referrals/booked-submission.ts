@@ -1,9 +1,10 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { bookingBySubmission } from '../db/queries/evaluation';
 import { ReferralRefused } from './referral-refused';
 
 /** R-EVAL: a submission already booked is not diverted too (the same submission id). */
-export async function refuseIfBooked(db: PrismaClient, submissionId: string): Promise<void> {
-  const booked = await db.booking.findUnique({ where: { submissionId }, select: { id: true } });
+export async function refuseIfBooked(db: Database, submissionId: string): Promise<void> {
+  const booked = await bookingBySubmission(db, submissionId);
   if (booked)
     throw new ReferralRefused(
       'ALREADY_BOOKED',

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { enrolledCasesOfPeople, personIdOfCase } from '../db/queries/people';
 import type { CoordinationAlert } from '../shared/case-vocabulary';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 
@@ -9,15 +10,12 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
  * request, whose retry sends it again.
  */
 export async function alertParticipantCases(
-  deps: { db: PrismaClient; cases: CaseWorkflows },
+  deps: { db: Database; cases: CaseWorkflows },
   personIds: string[],
   alert: (personId: string) => CoordinationAlert,
 ): Promise<void> {
   if (personIds.length === 0) return;
-  const participants = await deps.db.referral.findMany({
-    where: { personId: { in: personIds }, stage: 'ENROLLED' },
-    select: { id: true, personId: true },
-  });
+  const participants = await enrolledCasesOfPeople(deps.db, personIds);
   for (const c of participants) {
     const a = alert(c.personId);
     if (a.source === 'REFERRAL' && a.sourceId === c.id) continue;
@@ -26,7 +24,7 @@ export async function alertParticipantCases(
 }
 
 /** R-COORD: a new referral of a current participant (sent again on every resubmission; each case alerts once). */
-export async function alertCaseManagersOf(deps: { db: PrismaClient; cases: CaseWorkflows }, caseId: string) {
-  const { personId } = await deps.db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { personId: true } });
+export async function alertCaseManagersOf(deps: { db: Database; cases: CaseWorkflows }, caseId: string) {
+  const personId = await personIdOfCase(deps.db, caseId);
   await alertParticipantCases(deps, [personId], () => ({ source: 'REFERRAL', sourceId: caseId }));
 }

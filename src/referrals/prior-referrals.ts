@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { priorReferralsOf } from '../db/queries/people';
 
 export interface PriorReferral {
   caseId: string;
@@ -18,29 +19,11 @@ export interface FoundPriorReferral extends PriorReferral {
  * never a name alone, nor a date of birth alone.
  */
 export async function findPriorReferrals(
-  db: PrismaClient,
+  db: Database,
   person: { givenName: string; familyName: string; dateOfBirth: string; stateId?: string },
   excludeSubmissionId?: string,
 ): Promise<FoundPriorReferral[]> {
-  const dateOfBirth = new Date(`${person.dateOfBirth}T00:00:00Z`);
-  const rows = await db.referral.findMany({
-    where: {
-      ...(excludeSubmissionId ? { NOT: { submissionId: excludeSubmissionId } } : {}),
-      person: {
-        dateOfBirth,
-        OR: [
-          ...(person.stateId ? [{ stateId: person.stateId }] : []),
-          {
-            givenName: { equals: person.givenName, mode: 'insensitive' as const },
-            familyName: { equals: person.familyName, mode: 'insensitive' as const },
-          },
-        ],
-      },
-    },
-    orderBy: { createdAt: 'desc' },
-    take: 50,
-    select: { id: true, personId: true, type: true, stage: true, referredAt: true },
-  });
+  const rows = await priorReferralsOf(db, person, excludeSubmissionId);
   return rows.map((r) => ({
     caseId: r.id,
     personId: r.personId,

@@ -1,5 +1,6 @@
 import type { EligibilityResult, Reason } from '../eligibility/eligibility';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { enrolledCasesOfIdentity } from '../db/queries/people';
 import type { ProtectiveOrder } from './person-schema';
 
 /** A current participant an order was found to protect (never named to the officer). */
@@ -17,26 +18,10 @@ export type DiscloseParticipant = (participant: ProtectedParticipant) => void;
  * date of birth with the same full name — a name alone never matches. Former participants and people
  * never enrolled do not count.
  */
-async function participantsProtectedBy(db: PrismaClient, orders: ProtectiveOrder[]): Promise<ProtectedParticipant[][]> {
+async function participantsProtectedBy(db: Database, orders: ProtectiveOrder[]): Promise<ProtectedParticipant[][]> {
   return Promise.all(
     orders.map(async ({ protectedPerson: p }) => {
-      const sameIdentity = [
-        ...(p.stateId ? [{ stateId: { equals: p.stateId.trim(), mode: 'insensitive' as const } }] : []),
-        ...(p.dateOfBirth && p.givenName && p.familyName
-          ? [
-              {
-                dateOfBirth: new Date(`${p.dateOfBirth}T00:00:00Z`),
-                givenName: { equals: p.givenName, mode: 'insensitive' as const },
-                familyName: { equals: p.familyName, mode: 'insensitive' as const },
-              },
-            ]
-          : []),
-      ];
-      if (sameIdentity.length === 0) return [];
-      const cases = await db.referral.findMany({
-        where: { stage: 'ENROLLED', person: { OR: sameIdentity } },
-        select: { id: true, personId: true },
-      });
+      const cases = await enrolledCasesOfIdentity(db, p);
       return cases.map((c) => ({ caseId: c.id, personId: c.personId }));
     }),
   );
@@ -49,7 +34,7 @@ async function participantsProtectedBy(db: PrismaClient, orders: ProtectiveOrder
  * LEAD today) to the officer, so each is reported to `disclose`, once.
  */
 export async function checkProtectiveOrders(
-  db: PrismaClient,
+  db: Database,
   orders: ProtectiveOrder[],
   disclose: DiscloseParticipant,
 ): Promise<boolean[]> {

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { unstartedReferrals } from '../db/queries/referrals';
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { markWorkflowStarted } from './record-referral';
@@ -9,15 +10,11 @@ import { markWorkflowStarted } from './record-referral';
  * workflows — idempotently, from the input recorded with the referral — so every referral converges.
  */
 export async function startUnstartedWorkflows(
-  db: PrismaClient,
+  db: Database,
   cases: CaseWorkflows,
   olderThanMs = 30_000,
 ): Promise<string[]> {
-  const rows = await db.referral.findMany({
-    where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
-    select: { id: true, details: true },
-    take: 100,
-  });
+  const rows = await unstartedReferrals(db, olderThanMs);
   const started: string[] = [];
   for (const row of rows) {
     if (await startRecordedWorkflow(db, cases, row)) started.push(row.id);
@@ -27,7 +24,7 @@ export async function startUnstartedWorkflows(
 
 /** Starts a referral's workflow from the input recorded with it (idempotent: the id is the referral id). */
 export async function startRecordedWorkflow(
-  db: PrismaClient,
+  db: Database,
   cases: CaseWorkflows,
   row: { id: string; details: unknown },
 ): Promise<boolean> {

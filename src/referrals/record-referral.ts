@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Prisma, type PrismaClient } from '../generated/prisma/client';
+import { markWorkflowStarted } from '../db/queries/case-progress';
+import { isUniqueViolation, type Database } from '../db/queries/database';
+import { recordReferralRow, referralBySubmission, type ReferralRow } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
-import type { ReferralType } from '../shared/case-vocabulary';
-import { personIdFor } from './person-match';
 
 /** JSON with sorted keys, so the same submission always hashes the same. */
 function canonical(value: unknown): string {
@@ -18,27 +18,14 @@ function canonical(value: unknown): string {
 
 export const submissionHashOf = (body: unknown) => createHash('sha256').update(canonical(body)).digest('hex');
 
-export interface NewReferral {
-  caseId: string;
-  type: ReferralType;
-  submissionId: string;
-  submissionHash: string;
-  person: { givenName: string; familyName: string; dateOfBirth: string; stateId?: string };
-  agency: string;
-  officerId: string;
-  submittedById: string;
-  prosecutorOffice?: string;
-  prosecutorOffices?: string[];
-  routedToDocNci?: boolean;
-  details: Prisma.InputJsonValue;
-}
+export type NewReferral = ReferralRow;
 
 /**
  * The referral row of an earlier submission with this id, or undefined; a reused submission id with
  * different content is refused.
  */
-export async function existingSubmission(db: PrismaClient, submissionId: string, submissionHash: string) {
-  const existing = await db.referral.findUnique({ where: { submissionId } });
+export async function existingSubmission(db: Database, submissionId: string, submissionHash: string) {
+  const existing = await referralBySubmission(db, submissionId);
   if (existing && existing.submissionHash !== submissionHash) {
     throw new ReferralRefused(
       'SUBMISSION_ID_REUSED',
@@ -48,7 +35,7 @@ export async function existingSubmission(db: PrismaClient, submissionId: string,
       },
     );
   }
-  return existing ?? undefined;
+  return existing;
 }
 
 /**
@@ -56,43 +43,15 @@ export async function existingSubmission(db: PrismaClient, submissionId: string,
  * of the same submission loses the race on the unique key and answers with the winner's row.
  * Returns whether this call created it.
  */
-export async function recordReferral(db: PrismaClient, r: NewReferral): Promise<boolean> {
+export async function recordReferral(db: Database, r: NewReferral): Promise<boolean> {
   if (await existingSubmission(db, r.submissionId, r.submissionHash)) return false;
   try {
-    await db.$transaction(async (tx) => {
-      const personId = await personIdFor(tx, r.person);
-      await tx.referral.create({
-        data: {
-          id: r.caseId,
-          submissionId: r.submissionId,
-          submissionHash: r.submissionHash,
-          type: r.type,
-          personId,
-          agency: r.agency,
-          officerId: r.officerId,
-          submittedById: r.submittedById,
-          prosecutorOffice: r.prosecutorOffice,
-          prosecutorOffices: r.prosecutorOffices ?? [],
-          routedToDocNci: r.routedToDocNci ?? false,
-          details: r.details,
-        },
-      });
-    });
+    await recordReferralRow(db, r);
     return true;
   } catch (err) {
-    if (
-      err instanceof Prisma.PrismaClientKnownRequestError &&
-      err.code === 'P2002' &&
-      (await existingSubmission(db, r.submissionId, r.submissionHash))
-    )
-      return false;
+    if (isUniqueViolation(err) && (await existingSubmission(db, r.submissionId, r.submissionHash))) return false;
     throw err;
   }
 }
 
-export async function markWorkflowStarted(db: PrismaClient, caseId: string): Promise<void> {
-  await db.referral.updateMany({
-    where: { id: caseId, workflowStartedAt: null },
-    data: { workflowStartedAt: new Date() },
-  });
-}
+export { markWorkflowStarted };

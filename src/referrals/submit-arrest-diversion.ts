@@ -4,7 +4,8 @@ import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import type { EligibilityResult } from '../eligibility/eligibility';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { recordedWorkflowOf } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
 import { requireOwnIdentity } from './submitter-identity';
 import type { CaseView } from '../case/query-views';
@@ -29,7 +30,7 @@ export interface SubmissionResult {
 }
 
 interface Deps {
-  db: PrismaClient;
+  db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
 }
@@ -133,11 +134,7 @@ export async function submitArrestDiversion(
     await markWorkflowStarted(db, caseId);
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
-    await startRecordedWorkflow(
-      db,
-      cases,
-      await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }),
-    );
+    await startRecordedWorkflow(db, cases, await recordedWorkflowOf(db, caseId));
   }
   // A repeated submission is answered with the case as it is now, read by the caller.
   await alertCaseManagersOf(deps, caseId);

@@ -6,7 +6,8 @@ import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import { localDate } from '../eligibility/calendar-dates';
 import { assessSocialContactPrerequisites } from '../eligibility/social-contact-prerequisites';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { recordedWorkflowOf } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
 import type { CaseView } from '../case/query-views';
 import type { SocialContactInput } from '../case/start-inputs';
@@ -20,7 +21,7 @@ import type { SocialContactSubmission } from './social-contact-schema';
 import { checkReferredAt } from './referred-at';
 
 interface Deps {
-  db: PrismaClient;
+  db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
 }
@@ -146,11 +147,7 @@ export async function submitSocialContact(
     await markWorkflowStarted(db, caseId);
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
-    await startRecordedWorkflow(
-      db,
-      cases,
-      await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } }),
-    );
+    await startRecordedWorkflow(db, cases, await recordedWorkflowOf(db, caseId));
   }
   if (refused) {
     throw new ReferralRefused(

@@ -1,12 +1,13 @@
 import type { LeadConfig } from '../config/config-schema';
 import { placesOf } from '../config/load-config';
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Database } from '../db/queries/database';
+import { casesReferredBefore } from '../db/queries/reports';
 import { buildMonthlyReport, type MonthlyReportData } from './monthly-report';
 import { addMonthsTo, REPORT_MONTH, type ReportMonth } from './report-month';
 
 /** R-STAFFING: a month's report computed from the recorded cases (by the schedule's run, or on request). */
 export async function computeMonthlyReport(
-  db: PrismaClient,
+  db: Database,
   config: LeadConfig,
   month: ReportMonth,
 ): Promise<MonthlyReportData> {
@@ -14,20 +15,7 @@ export async function computeMonthlyReport(
   // Cases referred up to the day after the month ends in any time zone; the builder keeps the month's own.
   const [y, m] = addMonthsTo(month, 1).split('-').map(Number);
   const until = new Date(Date.UTC(y, m - 1, 2));
-  const rows = await db.referral.findMany({
-    where: { referredAt: { lt: until } },
-    select: {
-      id: true,
-      type: true,
-      referredAt: true,
-      stage: true,
-      caseManagerId: true,
-      nextDeadlineAt: true,
-      nextDeadlineRule: true,
-      stuckReasons: true,
-      events: { select: { type: true, occurredAt: true, data: true }, orderBy: { seq: 'asc' } },
-    },
-  });
+  const rows = await casesReferredBefore(db, until);
   return buildMonthlyReport({
     month,
     program: config.program.name,

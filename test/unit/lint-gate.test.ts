@@ -21,3 +21,15 @@ test('the lint gate refuses an import cycle (import-x/no-cycle)', () => {
     { file: 'test/fixtures/lint/cycle/b.ts', ruleId: 'import-x/no-cycle' },
   ]);
 }, 120_000);
+
+test('the lint gate refuses Prisma outside src/db/: its client as a value, a model query, a transaction (issue 24 item 3)', () => {
+  const findings = lintFindings(
+    'test/fixtures/lint/query-layer/route.ts',
+    'test/fixtures/lint/query-layer/types-only.ts',
+  );
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/query-layer/route.ts', ruleId: 'no-restricted-imports' },
+    { file: 'test/fixtures/lint/query-layer/route.ts', ruleId: 'no-restricted-syntax' },
+    { file: 'test/fixtures/lint/query-layer/route.ts', ruleId: 'no-restricted-syntax' },
+  ]);
+}, 120_000);

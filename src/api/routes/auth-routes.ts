@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { text } from '../../shared/text-schema';
 import { endSession, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
-import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../auth/sign-in-backoff';
+import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../db/queries/sign-in-backoff';
 import type { Identity, TokenService } from '../../auth/tokens';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
 import { SESSION_COOKIE } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
 import { route, type ResponseHeaders } from '../contract/route';
@@ -30,7 +30,7 @@ export interface SignInLimits {
  * counted (a precinct where a whole shift signs in from one address is never locked out by its own
  * colleagues), nor is an attempt refused while its account's wait runs.
  */
-function perAddressLimit(db: PrismaClient, limits: SignInLimits) {
+function perAddressLimit(db: Database, limits: SignInLimits) {
   const minutes = Math.ceil(limits.windowMs / 60_000);
   return sharedRateLimit(db, 'sign-in-failures-address', {
     windowMs: limits.windowMs,
@@ -59,7 +59,7 @@ const userSchema = z.strictObject({
 
 /** Local sign-in for the embedded default: issues the same JWTs the API verifies, as a session cookie. */
 export function signInRoutes(deps: {
-  db: PrismaClient;
+  db: Database;
   tokens: TokenService;
   accounts: AccountPolicy;
   limits: SignInLimits;

@@ -4,11 +4,12 @@ import { alertParticipantCases } from '../../referrals/coordination';
 import { z } from 'zod';
 import { text } from '../../shared/text-schema';
 import type { LeadConfig } from '../../config/config-schema';
-import { bookingRowOf, discloseBooking, protectiveOrderEntry, readableBookingsWhere } from '../../disclosure';
+import { bookingRowOf, discloseBooking, protectiveOrderEntry } from '../../disclosure';
 import { startFollowUps } from '../../evaluation/follow-ups';
-import { BOOKING_ID_PATTERN, recordBooking } from '../../evaluation/record-booking';
+import { recordBooking } from '../../evaluation/record-booking';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { readableBooking, readableBookings, recordedBooking } from '../../db/queries/evaluation';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { recordDisclosure } from '../case-reads';
 import { errorBodySchema } from '../schemas/error-answer';
@@ -47,7 +48,7 @@ const bookingAnswerSchema = z.strictObject({
 
 /** R-EVAL: the comparison pool — arrests that ended in booking instead of diversion. */
 export function bookingRoutes(
-  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig },
+  deps: { db: Database; cases: CaseWorkflows; config: LeadConfig },
   submissionLimit: RequestHandler,
   orderCheckLimit: RequestHandler,
 ) {
@@ -78,7 +79,7 @@ export function bookingRoutes(
         const result = await recordBooking(deps, body, actor, (p) => recordDisclosure(req, protectiveOrderEntry(p)));
         req.audit = { ...req.audit, caseId: result.bookingId };
         // The follow-ups start now if Temporal answers; otherwise the worker's reconciliation starts them.
-        const booking = await deps.db.booking.findUniqueOrThrow({ where: { id: result.bookingId } });
+        const booking = await recordedBooking(deps.db, result.bookingId);
         // R-COORD: a participant booked on a new charge alerts their case manager.
         await alertParticipantCases(deps, [booking.personId], () => ({ source: 'BOOKING', sourceId: booking.id }));
         await startFollowUps(deps, { recordId: booking.id, agency: booking.agency, startedAt: booking.bookedAt }).catch(
@@ -102,11 +103,7 @@ export function bookingRoutes(
         },
       },
       async ({ actor }) => {
-        const rows = await db.booking.findMany({
-          where: readableBookingsWhere(actor),
-          orderBy: { bookedAt: 'desc' },
-          take: 500,
-        });
+        const rows = await readableBookings(db, actor);
         return { status: 200, body: { bookings: rows.map(bookingRowOf) } };
       },
     ),
@@ -122,9 +119,7 @@ export function bookingRoutes(
         responses: { 200: { description: 'The booking', schema: bookingRecordSchema } },
       },
       async ({ req, actor, params }) => {
-        const booking = BOOKING_ID_PATTERN.test(params.bookingId)
-          ? await db.booking.findUnique({ where: { id: params.bookingId }, include: { person: true } })
-          : null;
+        const booking = await readableBooking(db, actor, params.bookingId);
         const disclosed = booking ? discloseBooking(actor, booking) : undefined;
         if (!disclosed) throw new HttpError(404, 'BOOKING_NOT_FOUND', `No booking ${params.bookingId}`);
         recordDisclosure(req, disclosed.entry);

@@ -6,8 +6,9 @@ import type { LeadConfig } from '../../config/config-schema';
 import { disclosePacket, discloseCase, discloseReferralRecord } from '../../disclosure';
 import { localDate } from '../../eligibility/calendar-dates';
 import { socialContactDraftOf } from '../../referrals/social-contact-draft';
-import type { PrismaClient } from '../../generated/prisma/client';
-import { recordAmendmentOf, rescindRelease } from '../../referrals/releases';
+import type { Database } from '../../db/queries/database';
+import { auditTrailOf, disclosuresOfPersonOf, nominateForStaffing } from '../../db/queries/case-records';
+import { recordAmendmentOf, rescindRelease } from '../../db/queries/releases';
 import { monthOf } from '../../reports/report-month';
 import { submissionHashOf } from '../../referrals/record-referral';
 import { disclosuresCsv } from '../../reports/report-csv';
@@ -115,7 +116,7 @@ const socialContactDraftSchema = z.strictObject({
   }),
 });
 
-export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
+export function caseRoutes(deps: { db: Database; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, cases, config } = deps;
 
   /** The case as this reader may see it (R-ROI), with the actions their role may take on it now. */
@@ -140,17 +141,8 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
   /** R-DISCLOSE: the accounting of disclosures of the person of this case, over all their cases. */
   async function disclosuresOf(actor: RequestActor, caseId: string) {
     const referral = await referralFor(db, actor, caseId);
-    const rows = await db.disclosure.findMany({
-      where: { personId: referral.personId },
-      orderBy: { id: 'asc' },
-      take: 10_000,
-    });
     // Who was shown the information, by name where the service has their account.
-    const accounts = await db.user.findMany({
-      where: { id: { in: [...new Set(rows.map((d) => d.actorId))] } },
-      select: { id: true, displayName: true },
-    });
-    const names = new Map(accounts.map((a) => [a.id, a.displayName]));
+    const { rows, names } = await disclosuresOfPersonOf(db, referral);
     return {
       caseId: referral.id,
       disclosures: rows.map((d) => ({
@@ -302,11 +294,7 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
       },
       async ({ actor, params }) => {
         const referral = await referralFor(db, actor, params.caseId);
-        const entries = await db.auditEntry.findMany({
-          where: { caseId: referral.id },
-          orderBy: { id: 'asc' },
-          take: 5000,
-        });
+        const entries = await auditTrailOf(db, referral);
         const body = {
           caseId: referral.id,
           entries: entries.map((e) => ({
@@ -378,31 +366,20 @@ export function caseRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; confi
           );
         }
         const forMonth = monthOf(new Date(), config.program.timezone);
-        const key = {
-          referralId_forMonth_nominatedById: { referralId: referral.id, forMonth, nominatedById: actor.id },
-        };
-        const existing = await db.staffingNomination.findUnique({ where: key });
-        const nomination =
-          existing ??
-          (await db.staffingNomination.upsert({
-            where: key,
-            create: {
-              referralId: referral.id,
-              forMonth,
-              reason: body.reason,
-              nominatedById: actor.id,
-              nominatedByRole: actor.role,
-              requestId: req.requestId!,
-            },
-            update: {},
-          }));
-        return createdOrFound(!existing, {
+        const { nomination, created } = await nominateForStaffing(db, referral, {
+          forMonth,
+          reason: body.reason,
+          nominatedById: actor.id,
+          nominatedByRole: actor.role,
+          requestId: req.requestId!,
+        });
+        return createdOrFound(created, {
           caseId: referral.id,
           forMonth,
           nominatedBy: { id: nomination.nominatedById, role: nomination.nominatedByRole as Role },
           reason: nomination.reason,
           at: nomination.at.toISOString(),
-          created: !existing,
+          created,
         });
       },
     ),

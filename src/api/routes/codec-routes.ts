@@ -3,7 +3,8 @@ import { Router, type RequestHandler } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import { decodedPayloadEntry, mayDecodePayloads } from '../../disclosure';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { personIdsOfCases } from '../../db/queries/cases';
 import { PayloadDecodeError } from '../../temporal/payload-encryption';
 import { requirePermission } from '../authentication';
 import { recordDisclosure } from '../case-reads';
@@ -45,7 +46,7 @@ function refuseUndecodable(err: unknown): never {
  * disclosure (R-DISCLOSE), recorded before the payloads leave.
  */
 export function codecRoutes(
-  db: PrismaClient,
+  db: Database,
   codec: PayloadCodec,
   webUiOrigin: string | undefined,
   /** Refuses a caller the app did not identify (`requireSignIn`). */
@@ -90,10 +91,7 @@ export function codecRoutes(
         ),
       );
       if (ids.size > 0) {
-        const cases = await db.referral.findMany({
-          where: { id: { in: [...ids] } },
-          select: { id: true, personId: true },
-        });
+        const cases = await personIdsOfCases(db, [...ids]);
         for (const c of cases) recordDisclosure(req, decodedPayloadEntry({ caseId: c.id, personId: c.personId }));
       }
       res.json({ payloads: decoded.map(toJson) });

@@ -3,7 +3,8 @@ import type { LeadConfig } from '../../config/config-schema';
 import { demographicsSchema, milestoneSchema } from '../../evaluation/demographics';
 import { errorBodySchema } from '../schemas/error-answer';
 import { HttpError } from '../http-error';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { isEnrolled, recordDemographics, recordMilestone } from '../../db/queries/case-records';
 import { referralFor } from '../case-reads';
 import { createdOrFound, route } from '../contract/route';
 import { caseIdParams, isoDate, isoDateTime } from '../schemas/common';
@@ -16,7 +17,7 @@ const milestoneAnswerSchema = z.strictObject({
 });
 
 /** R-EVAL: the participant's self-reported demographics, recorded by case management (R-ROI: case-management record). */
-export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig }) {
+export function demographicsRoutes(deps: { db: Database; config: LeadConfig }) {
   return [
     route(
       {
@@ -37,17 +38,14 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
       },
       async ({ req, actor, params, body }) => {
         const referral = await referralFor(deps.db, actor, params.caseId);
-        const row = await deps.db.selfReportedDemographics.create({
-          data: {
-            referralId: referral.id,
-            raceEthnicityAnswer: body.raceEthnicity.answer,
-            raceEthnicity: body.raceEthnicity.answer === 'ANSWERED' ? body.raceEthnicity.categories : [],
-            gender: body.gender ?? null,
-            preferredLanguage: body.preferredLanguage ?? null,
-            housingAtReferral: body.housingAtReferral ?? null,
-            recordedById: actor.id,
-            requestId: req.requestId!,
-          },
+        const row = await recordDemographics(deps.db, referral, {
+          raceEthnicityAnswer: body.raceEthnicity.answer,
+          raceEthnicity: body.raceEthnicity.answer === 'ANSWERED' ? body.raceEthnicity.categories : [],
+          gender: body.gender ?? null,
+          preferredLanguage: body.preferredLanguage ?? null,
+          housingAtReferral: body.housingAtReferral ?? null,
+          recordedById: actor.id,
+          requestId: req.requestId!,
         });
         return { status: 201, body: { caseId: referral.id, recordedAt: row.recordedAt.toISOString() } };
       },
@@ -71,32 +69,24 @@ export function demographicsRoutes(deps: { db: PrismaClient; config: LeadConfig 
       },
       async ({ req, actor, params, body }) => {
         const referral = await referralFor(deps.db, actor, params.caseId);
-        const enrolled = await deps.db.caseEvent.count({ where: { referralId: referral.id, type: 'ENROLLED' } });
-        if (enrolled === 0)
+        if (!(await isEnrolled(deps.db, referral)))
           throw new HttpError(
             409,
             'NOT_A_PARTICIPANT',
             `Case ${referral.id} has no enrolled participant: milestones are a participant's progress (R-IIP, R-EVAL)`,
             { ruleId: 'R-EVAL', stage: referral.stage },
           );
-        const key = {
-          referralId: referral.id,
+        const { milestone: row, created } = await recordMilestone(deps.db, referral, {
           milestone: body.milestone,
           reachedOn: new Date(`${body.reachedOn}T00:00:00Z`),
-        };
-        const existing = await deps.db.iipMilestone.findUnique({ where: { referralId_milestone_reachedOn: key } });
-        const row =
-          existing ??
-          (await deps.db.iipMilestone.upsert({
-            where: { referralId_milestone_reachedOn: key },
-            create: { ...key, recordedById: actor.id, requestId: req.requestId! },
-            update: {},
-          }));
-        return createdOrFound(!existing, {
+          recordedById: actor.id,
+          requestId: req.requestId!,
+        });
+        return createdOrFound(created, {
           caseId: referral.id,
           milestone: row.milestone,
           reachedOn: row.reachedOn.toISOString().slice(0, 10),
-          created: !existing,
+          created,
         });
       },
     ),

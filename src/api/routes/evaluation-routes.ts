@@ -12,7 +12,8 @@ import {
   evaluationRecords,
   type EvaluationRecord,
 } from '../../evaluation/evaluation-data';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { latestEvaluationResult } from '../../db/queries/evaluation';
 import { recordDisclosure } from '../case-reads';
 import { route } from '../contract/route';
 
@@ -108,7 +109,7 @@ const evaluationFiguresSchema = z.strictObject({
 });
 
 export function evaluationRoutes(deps: {
-  db: PrismaClient;
+  db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
   pseudonymKey?: string;
@@ -164,7 +165,7 @@ export function evaluationRoutes(deps: {
       async () => {
         // The figures the last run stored; computed now where no run has stored any yet (a new install), or
         // where the stored ones have a shape this version no longer answers (stored by an older version).
-        const latest = await db.evaluationResult.findFirst({ orderBy: { id: 'desc' } });
+        const latest = await latestEvaluationResult(db);
         const stored = latest && evaluationFiguresSchema.safeParse({ ...(latest.figures as object), stored: true });
         if (stored?.success) return { status: 200, body: stored.data };
         return { status: 200, body: { ...(await computeEvaluation(deps)), stored: false } };

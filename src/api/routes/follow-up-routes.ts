@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { text } from '../../shared/text-schema';
 import type { LeadConfig } from '../../config/config-schema';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { followUpFor } from '../../db/queries/evaluation';
 import { FOLLOW_UP_MONTHS } from '../../shared/definitions';
 import { FollowUpRefusedError, type CaseWorkflows } from '../../temporal/case-workflows';
 import { errorBodySchema } from '../schemas/error-answer';
@@ -9,7 +10,7 @@ import { route } from '../contract/route';
 import { HttpError } from '../http-error';
 
 /** R-EVAL: the follow-ups of outcomes at 6, 12 and 24 months after a diversion or a booking. */
-export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
+export function followUpRoutes(deps: { db: Database; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, cases } = deps;
   return [
     route(
@@ -38,9 +39,9 @@ export function followUpRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; c
         },
       },
       async ({ actor, params, body }) => {
-        const followUp = await db.followUp.findFirst({ where: { recordId: params.recordId } });
-        const theirs = followUp && (actor.role === 'supervisor' || actor.agency === followUp.agency);
-        if (!theirs) throw new HttpError(404, 'FOLLOW_UP_NOT_FOUND', `No follow-up of ${params.recordId} for you`);
+        // A supervisor's, or their agency's (R-EVAL): nobody else learns the record exists.
+        const followUp = await followUpFor(db, actor, params.recordId);
+        if (!followUp) throw new HttpError(404, 'FOLLOW_UP_NOT_FOUND', `No follow-up of ${params.recordId} for you`);
         try {
           await cases.confirmFollowUp(params.recordId, {
             months: body.months,

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { alertParticipantCases } from '../../referrals/coordination';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { discloseBooking } from '../../disclosure';
-import { BOOKING_ID_PATTERN } from '../../evaluation/record-booking';
 import { importOutcomes, outcomeEntrySchema, outcomeImportSchema } from '../../evaluation/outcomes';
-import { Prisma, type PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { readableBooking, recordEnteredOutcome } from '../../db/queries/evaluation';
 import type { RequestActor } from '../authentication';
 import { referralFor } from '../case-reads';
 import { errorBodySchema } from '../schemas/error-answer';
@@ -18,20 +18,18 @@ const OUTCOME_TAG = 'Outcomes';
  * referral record's readers: the agency's police, the offices with jurisdiction, the program).
  */
 async function personOfSubject(
-  db: PrismaClient,
+  db: Database,
   actor: RequestActor,
   subject: { caseId: string } | { bookingId: string },
 ): Promise<string> {
   if ('caseId' in subject) return (await referralFor(db, actor, subject.caseId)).personId;
-  const booking = BOOKING_ID_PATTERN.test(subject.bookingId)
-    ? await db.booking.findUnique({ where: { id: subject.bookingId }, include: { person: true } })
-    : null;
+  const booking = await readableBooking(db, actor, subject.bookingId);
   if (!booking || !discloseBooking(actor, booking))
     throw new HttpError(404, 'BOOKING_NOT_FOUND', `No booking ${subject.bookingId}`);
   return booking.personId;
 }
 
-export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }) {
+export function outcomeRoutes(deps: { db: Database; cases: CaseWorkflows }) {
   const { db } = deps;
   return [
     route(
@@ -57,29 +55,20 @@ export function outcomeRoutes(deps: { db: PrismaClient; cases: CaseWorkflows }) 
       },
       async ({ req, actor, body }) => {
         const personId = await personOfSubject(db, actor, body.subject);
-        const key = { source: 'ENTERED', sourceRef: `${actor.id}:${body.entryId}` };
-        const existing = await db.outcome.findUnique({ where: { source_sourceRef: key } });
-        if (existing) return { status: 200, body: { outcomeId: existing.id, created: false } };
-        try {
-          const outcome = await db.outcome.create({
-            data: {
-              ...key,
-              personId,
-              kind: body.kind,
-              occurredOn: new Date(`${body.occurredOn}T00:00:00Z`),
-              level: body.level,
-              agency: body.agency,
-              recordedById: actor.id,
-              recordedByRole: actor.role,
-              requestId: req.requestId!,
-            },
-          });
-          return { status: 201, body: { outcomeId: outcome.id, created: true } };
-        } catch (err) {
-          if (!(err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002')) throw err;
-          const winner = await db.outcome.findUniqueOrThrow({ where: { source_sourceRef: key } });
-          return { status: 200, body: { outcomeId: winner.id, created: false } };
-        }
+        const { id, created } = await recordEnteredOutcome(db, {
+          sourceRef: `${actor.id}:${body.entryId}`,
+          personId,
+          kind: body.kind,
+          occurredOn: new Date(`${body.occurredOn}T00:00:00Z`),
+          level: body.level,
+          agency: body.agency,
+          recordedById: actor.id,
+          recordedByRole: actor.role,
+          requestId: req.requestId!,
+        });
+        return created
+          ? { status: 201, body: { outcomeId: id, created: true as const } }
+          : { status: 200, body: { outcomeId: id, created: false as const } };
       },
     ),
     route(

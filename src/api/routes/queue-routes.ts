@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { situationOfStage } from '../../case/filing';
-import type { Prisma, PrismaClient } from '../../generated/prisma/client';
-import { TERMINAL_STAGES } from '../../shared/case-vocabulary';
+import type { Database } from '../../db/queries/database';
+import { caseloadOf, nciQueueOf, prosecutorQueueOf, sergeantQueueOf, stuckCasesOf } from '../../db/queries/cases';
+import { unconfirmedFollowUpsFor } from '../../db/queries/evaluation';
 import { caseRow, type CaseLinks } from '../case-rows';
 import { listedCaseRow } from '../listed-cases';
 import { stageSchema } from '../schemas/common';
@@ -15,11 +16,10 @@ import {
   sergeantQueueSchema,
   stuckSchema,
 } from '../schemas/queue-answers';
-import { accessFor, LISTED_REFERRAL_INCLUDE, readableCasesWhere as scopeWhere } from '../../disclosure';
+import { accessFor } from '../../disclosure';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-const OPEN = { notIn: [...TERMINAL_STAGES] };
 /** R-EXIT: how long people who left the program stay findable on the caseload (behind its filter). */
 export const EXITED_WITHIN_DAYS = 90;
 
@@ -47,13 +47,9 @@ export const caseloadQuerySchema = z.strictObject({
 /** The lists people work from: caseload, sergeant queue, prosecutor inbox, stuck cases. */
 const QUEUE_TAG = 'Lists';
 
-export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }) {
+export function queueRoutes(deps: { db: Database; config: LeadConfig; links: CaseLinks }) {
   const { db, links } = deps;
   const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
-  const byDeadline = [
-    { nextDeadlineAt: { sort: 'asc' as const, nulls: 'last' as const } },
-    { createdAt: 'asc' as const },
-  ];
 
   /**
    * A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet —
@@ -73,49 +69,16 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
     async ({ actor, query }) => {
       const now = Date.now();
       const exitedView = query.status === 'exited';
-      const exitedSince = new Date(now - EXITED_WITHIN_DAYS * DAY);
-      const filters: Prisma.ReferralWhereInput[] = [
-        scopeWhere(actor),
-        exitedView
-          ? {
-              stage: 'EXITED',
-              caseManagerId: actor.id,
-              events: { some: { type: 'EXITED', occurredAt: { gte: exitedSince } } },
-            }
-          : {
-              stage: OPEN,
-              OR: [{ caseManagerId: actor.id }, { caseManagerId: null, stage: 'AWAITING_SCREENING' }],
-            },
-      ];
-      if (query.stage) filters.push({ stage: query.stage });
-      if (query.deadlineWithinDays !== undefined)
-        filters.push({ nextDeadlineAt: { lte: new Date(now + Number(query.deadlineWithinDays) * DAY) } });
-      if (query.stuck) filters.push({ stuckReasons: { isEmpty: query.stuck === 'false' } });
-      const cases = await db.referral.findMany({
-        where: { AND: filters },
-        orderBy: byDeadline,
-        include: { person: { select: { givenName: true, familyName: true } } },
-        take: 500,
+      const { cases, alertedAt, exitedAt } = await caseloadOf(db, actor, {
+        exitedSince: exitedView ? new Date(now - EXITED_WITHIN_DAYS * DAY) : undefined,
+        stage: query.stage,
+        deadlineBefore:
+          query.deadlineWithinDays === undefined ? undefined : new Date(now + Number(query.deadlineWithinDays) * DAY),
+        stuck: query.stuck === undefined ? undefined : query.stuck === 'true',
       });
       // Whom to meet is part of a case manager's work: the caseload names the person (R-ROI: case
       // management reads the referral record of every case).
       const named = accessFor(actor.role, 'PROGRAM', 'NONE').referralRecord;
-      const ids = cases.map((c) => c.id);
-      // R-COORD: a participant's latest new arrest, booking, charge or referral, to coordinate with the plan.
-      const [alerts, exits] = await Promise.all([
-        db.caseEvent.groupBy({
-          by: ['referralId'],
-          where: { referralId: { in: ids }, type: 'COORDINATION_ALERT' },
-          _max: { occurredAt: true },
-        }),
-        db.caseEvent.groupBy({
-          by: ['referralId'],
-          where: { referralId: { in: ids }, type: 'EXITED' },
-          _max: { occurredAt: true },
-        }),
-      ]);
-      const alertedAt = new Map(alerts.map((a) => [a.referralId, a._max.occurredAt?.toISOString() ?? null]));
-      const exitedAt = new Map(exits.map((a) => [a.referralId, a._max.occurredAt?.toISOString() ?? null]));
       const rows = cases.map((c) => ({
         ...caseRow(c, links),
         person: named ? { givenName: c.person.givenName, familyName: c.person.familyName } : null,
@@ -140,36 +103,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       responses: { 200: { description: 'The lists', schema: sergeantQueueSchema } },
     },
     async ({ actor }) => {
-      const scope = scopeWhere(actor);
-      const now = new Date();
-      const [approvals, overrides, extensions, reassessments, returns] = await Promise.all([
-        db.referral.findMany({ where: { ...scope, stage: 'AWAITING_APPROVAL' }, orderBy: { createdAt: 'asc' } }),
-        db.referral.findMany({ where: { ...scope, stage: 'OVERRIDE_REQUESTED' }, orderBy: { createdAt: 'asc' } }),
-        db.referral.findMany({
-          where: {
-            ...scope,
-            type: 'ARREST_DIVERSION',
-            stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] },
-            deadlines: {
-              some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: new Date(now.getTime() + 7 * 24 * HOUR) } },
-            },
-          },
-          orderBy: byDeadline,
-        }),
-        db.referral.findMany({
-          where: { ...scope, stage: OPEN, stuckReasons: { has: 'REASSESSMENT_DUE' } },
-          orderBy: byDeadline,
-        }),
-        db.caseEvent.findMany({
-          where: {
-            referral: scope,
-            type: 'RETURN_TO_SCENE_REPORTED',
-            occurredAt: { gte: new Date(now.getTime() - 7 * 24 * HOUR) },
-          },
-          orderBy: { occurredAt: 'desc' },
-          include: { referral: true },
-        }),
-      ]);
+      const { approvals, overrides, extensions, reassessments, returns } = await sergeantQueueOf(db, actor);
       return {
         status: 200,
         body: {
@@ -208,43 +142,9 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
           { permission: 'queue.prosecutor' },
         );
       }
-      const [notices, awaitingProsecutors, objectionWindows] = await Promise.all([
-        db.notification.findMany({
-          where: { office, recipientRole: 'prosecutor' },
-          orderBy: { createdAt: 'desc' },
-          take: 200,
-        }),
-        db.referral.findMany({
-          where: {
-            prosecutorOffices: { has: office },
-            OR: [
-              { stage: { in: [...STAGES_AWAITING_PROSECUTORS] } },
-              // R-VICTIM (Decision 2026-12-02): an objection's decision, open or overdue.
-              {
-                stage: OPEN,
-                deadlines: { some: { ruleId: 'R-VICTIM', status: { in: ['OPEN', 'OVERDUE'] }, name: VICTIM_DECISION } },
-              },
-            ],
-          },
-          include: LISTED_REFERRAL_INCLUDE,
-          orderBy: { updatedAt: 'asc' },
-        }),
-        db.referral.findMany({
-          where: {
-            prosecutorOffices: { has: office },
-            stage: OPEN,
-            deadlines: { some: { ruleId: 'R-VICTIM', status: 'OPEN' } },
-          },
-          include: LISTED_REFERRAL_INCLUDE,
-          orderBy: { createdAt: 'asc' },
-        }),
-      ]);
       // Who each notice is about — name, offenses, referral date — where the office reads its referral
       // record (R-PACKET), through the disclosure policy, each case so shown a disclosure (R-DISCLOSE).
-      const noticed = await db.referral.findMany({
-        where: { id: { in: [...new Set(notices.map((n) => n.referralId))] } },
-        include: LISTED_REFERRAL_INCLUDE,
-      });
+      const { notices, noticed, awaitingDecision, objectionWindows, decisions } = await prosecutorQueueOf(db, actor);
       const listed = new Map(noticed.map((r) => [r.id, listedCaseRow(req, actor, r, deps)]));
       return {
         status: 200,
@@ -266,7 +166,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
               offenses: about?.offenses ?? null,
             };
           }),
-          awaitingDecision: (await stillOwedBy(db, office, awaitingProsecutors)).map((r) =>
+          awaitingDecision: stillOwedBy(office, awaitingDecision, decisions).map((r) =>
             listedCaseRow(req, actor, r, deps),
           ),
           objectionWindows: objectionWindows.map((r) => listedCaseRow(req, actor, r, deps)),
@@ -287,19 +187,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       responses: { 200: { description: 'The lists', schema: nciQueueSchema } },
     },
     async ({ actor }) => {
-      const scope = scopeWhere(actor);
-      const [awaiting, decided] = await Promise.all([
-        db.referral.findMany({ where: { ...scope, stage: 'AWAITING_NCI_DECISION' }, orderBy: { createdAt: 'asc' } }),
-        db.referral.findMany({
-          where: {
-            ...scope,
-            stage: { not: 'AWAITING_NCI_DECISION' },
-            updatedAt: { gte: new Date(Date.now() - 14 * 24 * HOUR) },
-          },
-          orderBy: { updatedAt: 'desc' },
-          take: 100,
-        }),
-      ]);
+      const { awaiting, decidedLately: decided } = await nciQueueOf(db, actor);
       return { status: 200, body: { awaiting: rows(awaiting), decidedLately: rows(decided) } };
     },
   );
@@ -316,38 +204,16 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
       responses: { 200: { description: 'The lists', schema: stuckSchema } },
     },
     async ({ actor }) => {
-      const scope = scopeWhere(actor);
-      const soon = new Date(Date.now() + 72 * HOUR);
-      const stuckWith = (reason: string) =>
-        db.referral.findMany({ where: { ...scope, stage: OPEN, stuckReasons: { has: reason } }, orderBy: byDeadline });
-      const [
-        screeningOverdue,
-        approvalOverdue,
-        intakeDueSoon,
-        missedNoticeUnconfirmed,
-        reassessmentDue,
-        nciDecisionOverdue,
-        overrideOverdue,
-        victimFilingDecisionOverdue,
-        capacityQueue,
-      ] = await Promise.all([
-        stuckWith('SCREENING_OVERDUE'),
-        stuckWith('APPROVAL_OVERDUE'),
-        db.referral.findMany({
-          where: {
-            ...scope,
-            stage: { in: ['AWAITING_SCREENING', 'AWAITING_INTAKE'] },
-            deadlines: { some: { ruleId: 'R-INTAKE', status: 'OPEN', dueAt: { lte: soon } } },
-          },
-          orderBy: byDeadline,
-        }),
-        stuckWith('MISSED_NOTICE_UNCONFIRMED'),
-        stuckWith('REASSESSMENT_DUE'),
-        stuckWith('NCI_DECISION_OVERDUE'),
-        stuckWith('OVERRIDE_OVERDUE'),
-        stuckWith('VICTIM_FILING_DECISION_OVERDUE'),
-        db.referral.findMany({ where: { ...scope, stage: 'WAITING_FOR_CAPACITY' }, orderBy: { updatedAt: 'asc' } }),
-      ]);
+      const { byReason, intakeDueSoon, capacityQueue } = await stuckCasesOf(db, actor);
+      const {
+        SCREENING_OVERDUE: screeningOverdue,
+        APPROVAL_OVERDUE: approvalOverdue,
+        MISSED_NOTICE_UNCONFIRMED: missedNoticeUnconfirmed,
+        REASSESSMENT_DUE: reassessmentDue,
+        NCI_DECISION_OVERDUE: nciDecisionOverdue,
+        OVERRIDE_OVERDUE: overrideOverdue,
+        VICTIM_FILING_DECISION_OVERDUE: victimFilingDecisionOverdue,
+      } = byReason;
       const lists = {
         screeningOverdue: {
           ruleId: 'R-SCREEN',
@@ -392,14 +258,7 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
         },
       };
       // R-EVAL: follow-ups whose reminder went unconfirmed (cases and bookings of the reader's agency or all).
-      const followUps = await db.followUp.findMany({
-        where: {
-          stuckSince: { not: null },
-          ...(actor.role === 'sergeant' ? { agency: actor.agency ?? '' } : {}),
-        },
-        orderBy: { dueAt: 'asc' },
-        take: 500,
-      });
+      const followUps = await unconfirmedFollowUpsFor(db, actor);
       return {
         status: 200,
         body: {
@@ -427,25 +286,15 @@ export function queueRoutes(deps: { db: PrismaClient; config: LeadConfig; links:
   return [getCaseload, getSergeantQueue, getProsecutorQueue, getNciQueue, getStuckCases];
 }
 
-/** R-SCREEN, R-MISSED: the stages in which every office with jurisdiction decides whether to file (situationOfStage). */
-const STAGES_AWAITING_PROSECUTORS = ['INTAKE_MISSED', 'LEFT_BEFORE_SCREENING', 'SCREENED_OUT'] as const;
-/** The name of the R-VICTIM deadline of the offices' decision after an objection (src/case/case-view.ts). */
-const VICTIM_DECISION = "prosecutors' filing decision after the objection";
-
 /**
  * R-JURISDICTION (Decision 2026-12-02): the cases on which this office still owes its own decision —
  * those where it has not recorded one in the situation the case is in.
  */
-async function stillOwedBy<R extends { id: string; stage: string }>(
-  db: PrismaClient,
+function stillOwedBy<R extends { id: string; stage: string }>(
   office: string,
   cases: R[],
-): Promise<R[]> {
-  if (cases.length === 0) return cases;
-  const decisions = await db.caseEvent.findMany({
-    where: { referralId: { in: cases.map((c) => c.id) }, type: 'FILING_DECISION_RECORDED' },
-    select: { referralId: true, ruleId: true, data: true },
-  });
+  decisions: Array<{ referralId: string; ruleId: string | null; data: unknown }>,
+): R[] {
   return cases.filter(
     (c) =>
       !decisions.some(

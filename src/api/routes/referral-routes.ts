@@ -1,7 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { LeadConfig } from '../../config/config-schema';
 import { placesOf } from '../../config/load-config';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
 import { assessBeforeSubmission } from '../../referrals/arrest-assessment';
@@ -53,7 +53,7 @@ const submissionErrors = {
  * protective orders are checked against today's participants (R-EX-ORDER). Both run after the permission check.
  */
 export function referralRoutes(
-  deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig; clock?: () => Promise<number> },
+  deps: { db: Database; cases: CaseWorkflows; config: LeadConfig; clock?: () => Promise<number> },
   submissionLimit: RequestHandler,
   orderCheckLimit: RequestHandler,
 ) {

@@ -10,7 +10,9 @@ import {
   type ReleaseRecord,
 } from '../../disclosure';
 import type { LeadConfig } from '../../config/config-schema';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { Database } from '../../db/queries/database';
+import { personIdsOfCases } from '../../db/queries/cases';
+import { releasesOfCases, reportedMonths, staffingListRecords, storedReport } from '../../db/queries/reports';
 import { computeMonthlyReport } from '../../reports/compute-monthly-report';
 import type { MonthlyReportData } from '../../reports/monthly-report';
 import { clientReportCsv, staffingListCsv } from '../../reports/report-csv';
@@ -34,7 +36,7 @@ import { HttpError } from '../http-error';
  */
 const REPORT_TAG = 'Reports';
 
-export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; config: LeadConfig }) {
+export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config: LeadConfig }) {
   const { db, config } = deps;
   const currentMonth = () => monthOf(new Date(), config.program.timezone);
 
@@ -46,7 +48,7 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
 
   const load = async (requested: string) => {
     const month = notBegun(requested);
-    const row = month === currentMonth() ? null : await db.monthlyReport.findUnique({ where: { month } });
+    const row = month === currentMonth() ? null : await storedReport(db, month);
     if (row)
       return {
         month,
@@ -64,10 +66,7 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
 
   /** The latest release of each case, as stored (lists read the database only). */
   async function releasesOf(caseIds: string[]): Promise<Map<string, ReleaseRecord>> {
-    const rows = await db.releaseOfInformation.findMany({
-      where: { referralId: { in: caseIds } },
-      orderBy: { givenAt: 'desc' },
-    });
+    const rows = await releasesOfCases(db, caseIds);
     const latest = new Map<string, ReleaseRecord>();
     for (const row of rows) if (!latest.has(row.referralId)) latest.set(row.referralId, fromStored(row));
     return latest;
@@ -75,13 +74,9 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
 
   async function staffingList(req: Request, actor: RequestActor, month: string, data: MonthlyReportData) {
     const ids = data.staffingList.map((r) => r.referralId);
-    const [referrals, releases, nominations] = await Promise.all([
-      db.referral.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } },
-      }),
+    const [{ referrals, nominations }, releases] = await Promise.all([
+      staffingListRecords(db, month, ids),
       releasesOf(ids),
-      db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: ids } }, orderBy: { at: 'asc' } }),
     ]);
     const byId = new Map(referrals.map((r) => [r.id, r]));
     return data.staffingList.map((row) => {
@@ -108,10 +103,7 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
 
   async function clientRows(req: Request, actor: RequestActor, data: MonthlyReportData) {
     const ids = data.clientRows.map((r) => r.referralId);
-    const [referrals, releases] = await Promise.all([
-      db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } }),
-      releasesOf(ids),
-    ]);
+    const [referrals, releases] = await Promise.all([personIdsOfCases(db, ids), releasesOf(ids)]);
     const personOf = new Map(referrals.map((r) => [r.id, r.personId]));
     return data.clientRows.map((row) => {
       const release = releases.get(row.referralId) ?? null;
@@ -136,16 +128,9 @@ export function reportRoutes(deps: { db: PrismaClient; cases: CaseWorkflows; con
         responses: { 200: { description: 'The months', schema: reportListSchema } },
       },
       async () => {
-        const [rows, first] = await Promise.all([
-          db.monthlyReport.findMany({
-            select: { month: true, generatedAt: true },
-            orderBy: { month: 'desc' },
-            take: 120,
-          }),
-          db.referral.aggregate({ _min: { referredAt: true, createdAt: true } }),
-        ]);
+        const { rows, firstReferredAt, firstCreatedAt } = await reportedMonths(db);
         const current = currentMonth();
-        const earliest = [first._min.referredAt, first._min.createdAt].filter((d): d is Date => d !== null);
+        const earliest = [firstReferredAt, firstCreatedAt].filter((d): d is Date => d !== null);
         const firstMonth = earliest.length
           ? monthOf(new Date(Math.min(...earliest.map((d) => d.getTime()))), config.program.timezone)
           : null;

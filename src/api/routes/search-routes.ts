@@ -1,8 +1,9 @@
 import { fromZonedTime } from 'date-fns-tz';
 import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
-import { LISTED_REFERRAL_INCLUDE, readableCasesWhere, searchScopeOf, type CaseSearch } from '../../disclosure';
-import type { PrismaClient } from '../../generated/prisma/client';
+import type { CaseSearch } from '../../disclosure';
+import { referralsSubmittedBy, searchCases } from '../../db/queries/cases';
+import type { Database } from '../../db/queries/database';
 import type { CaseLinks } from '../case-rows';
 import { route } from '../contract/route';
 import { listedCaseRow } from '../listed-cases';
@@ -73,13 +74,8 @@ export function criteriaOf(query: z.output<typeof searchQuerySchema>, timeZone: 
   };
 }
 
-export function searchRoutes(deps: { db: PrismaClient; config: LeadConfig; links: CaseLinks }) {
+export function searchRoutes(deps: { db: Database; config: LeadConfig; links: CaseLinks }) {
   const { db, config } = deps;
-  const newestFirst = [
-    { referredAt: { sort: 'desc' as const, nulls: 'last' as const } },
-    { createdAt: 'desc' as const },
-    { id: 'asc' as const },
-  ];
 
   const search = route(
     {
@@ -96,22 +92,20 @@ export function searchRoutes(deps: { db: PrismaClient; config: LeadConfig; links
       responses: { 200: { description: 'The cases found', schema: searchAnswerSchema } },
     },
     async ({ req, actor, query }) => {
-      const scope = searchScopeOf(actor, criteriaOf(query, config.program.timezone), Date.now());
-      if (scope.searched === 'NOTHING')
-        return { status: 200, body: { searched: 'NOTHING', cases: [], truncated: false } };
-      const found = await db.referral.findMany({
-        where: scope.where,
-        include: LISTED_REFERRAL_INCLUDE,
-        orderBy: newestFirst,
-        take: SEARCH_LIMIT + 1,
-      });
+      const { searched, found } = await searchCases(
+        db,
+        actor,
+        criteriaOf(query, config.program.timezone),
+        SEARCH_LIMIT,
+      );
+      if (searched === 'NOTHING') return { status: 200, body: { searched, cases: [], truncated: false } };
       const cases = found.slice(0, SEARCH_LIMIT).map((r) => listedCaseRow(req, actor, r, deps));
       return {
         status: 200,
         body: {
-          searched: scope.searched,
+          searched,
           // Searching by identity, every case found is one whose person the reader may see (R-ROI).
-          cases: scope.searched === 'REFERRAL_RECORDS' ? cases.filter((c) => c.person !== null) : cases,
+          cases: searched === 'REFERRAL_RECORDS' ? cases.filter((c) => c.person !== null) : cases,
           truncated: found.length > SEARCH_LIMIT,
         },
       };
@@ -129,12 +123,7 @@ export function searchRoutes(deps: { db: PrismaClient; config: LeadConfig; links
       responses: { 200: { description: 'Your referrals', schema: myReferralsSchema } },
     },
     async ({ req, actor }) => {
-      const found = await db.referral.findMany({
-        where: { AND: [readableCasesWhere(actor), { submittedById: actor.id }] },
-        include: LISTED_REFERRAL_INCLUDE,
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-        take: MY_REFERRALS_LIMIT + 1,
-      });
+      const found = await referralsSubmittedBy(db, actor, MY_REFERRALS_LIMIT);
       return {
         status: 200,
         body: {

@@ -1,9 +1,9 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
-import type { CaseEvent } from '../case/case-event-types';
-import type { ConsentRecord } from '../case/case-state';
-import type { ReleaseCoverage } from '../shared/case-vocabulary';
-import { NO_COVERAGE } from '../shared/case-vocabulary';
-import { releaseIdOf } from '../disclosure/release';
+import type { Prisma, PrismaClient } from '../../generated/prisma/client';
+import type { CaseEvent } from '../../case/case-event-types';
+import type { ConsentRecord } from '../../case/case-state';
+import type { ReleaseCoverage } from '../../shared/case-vocabulary';
+import { NO_COVERAGE } from '../../shared/case-vocabulary';
+import { releaseIdOf } from '../../disclosure/release';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { PrismaClient } from '../../generated/prisma/client';
 
 /** The wait after one wrong password, its ceiling, and how long without an attempt before it starts over. */
 export interface SignInBackoff {

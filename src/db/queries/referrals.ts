@@ -1,0 +1,64 @@
+import type { Prisma } from '../../generated/prisma/client';
+import type { ReferralType } from '../../shared/case-vocabulary';
+import type { Database } from './database';
+import { personIdFor, type PersonFacts } from './people';
+
+/** Recording referrals: once per submission id, the person matched or created in the same transaction. */
+
+/** The referral row of a submission id, if one was recorded. */
+export async function referralBySubmission(db: Database, submissionId: string) {
+  return (await db.referral.findUnique({ where: { submissionId } })) ?? undefined;
+}
+
+/** A referral's row as the submission records it. */
+export interface ReferralRow {
+  caseId: string;
+  type: ReferralType;
+  submissionId: string;
+  submissionHash: string;
+  person: PersonFacts;
+  agency: string;
+  officerId: string;
+  submittedById: string;
+  prosecutorOffice?: string;
+  prosecutorOffices?: string[];
+  routedToDocNci?: boolean;
+  details: Prisma.InputJsonValue;
+}
+
+/** The person (matched or created) and the referral, in one transaction. */
+export function recordReferralRow(db: Database, r: ReferralRow) {
+  return db.$transaction(async (tx) => {
+    const personId = await personIdFor(tx, r.person);
+    await tx.referral.create({
+      data: {
+        id: r.caseId,
+        submissionId: r.submissionId,
+        submissionHash: r.submissionHash,
+        type: r.type,
+        personId,
+        agency: r.agency,
+        officerId: r.officerId,
+        submittedById: r.submittedById,
+        prosecutorOffice: r.prosecutorOffice,
+        prosecutorOffices: r.prosecutorOffices ?? [],
+        routedToDocNci: r.routedToDocNci ?? false,
+        details: r.details,
+      },
+    });
+  });
+}
+
+/** The input recorded with a referral, to start its workflow from. */
+export function recordedWorkflowOf(db: Database, caseId: string) {
+  return db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { id: true, details: true } });
+}
+
+/** Referrals recorded over `olderThanMs` ago whose workflow was never started (at most 100). */
+export function unstartedReferrals(db: Database, olderThanMs: number) {
+  return db.referral.findMany({
+    where: { workflowStartedAt: null, createdAt: { lt: new Date(Date.now() - olderThanMs) } },
+    select: { id: true, details: true },
+    take: 100,
+  });
+}

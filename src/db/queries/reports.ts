@@ -1,0 +1,65 @@
+import type { Database } from './database';
+
+/**
+ * R-STAFFING: the monthly reports as stored, and what a report's rows are read with — the people,
+ * releases and nominations of the cases it lists. Which of those a reader is shown is decided per row by
+ * the disclosure policy (`staffingNameFor`, `clientReportLevel`, `disclosedNominations`).
+ */
+
+/** The report the schedule stored for a month, if any. */
+export function storedReport(db: Database, month: string) {
+  return db.monthlyReport.findUnique({ where: { month } });
+}
+
+/** Stores a month's report (a retried or repeated run replaces the row). */
+export function storeReport(db: Database, month: string, scheduledAt: Date | null, data: object) {
+  return db.monthlyReport.upsert({
+    where: { month },
+    create: { month, scheduledAt, data },
+    update: { scheduledAt, data, generatedAt: new Date() },
+  });
+}
+
+/** The cases referred before `until`, with their events, as the monthly report is computed from them. */
+export function casesReferredBefore(db: Database, until: Date) {
+  return db.referral.findMany({
+    where: { referredAt: { lt: until } },
+    select: {
+      id: true,
+      type: true,
+      referredAt: true,
+      stage: true,
+      caseManagerId: true,
+      nextDeadlineAt: true,
+      nextDeadlineRule: true,
+      stuckReasons: true,
+      events: { select: { type: true, occurredAt: true, data: true }, orderBy: { seq: 'asc' } },
+    },
+  });
+}
+
+/** The months stored (the latest 120), and the earliest referral's times. */
+export async function reportedMonths(db: Database) {
+  const [rows, first] = await Promise.all([
+    db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 }),
+    db.referral.aggregate({ _min: { referredAt: true, createdAt: true } }),
+  ]);
+  return { rows, firstReferredAt: first._min.referredAt, firstCreatedAt: first._min.createdAt };
+}
+
+/** The releases of these cases, latest first. */
+export function releasesOfCases(db: Database, caseIds: string[]) {
+  return db.releaseOfInformation.findMany({ where: { referralId: { in: caseIds } }, orderBy: { givenAt: 'desc' } });
+}
+
+/** The people of the cases on a month's staffing list, and the nominations for that month. */
+export async function staffingListRecords(db: Database, month: string, caseIds: string[]) {
+  const [referrals, nominations] = await Promise.all([
+    db.referral.findMany({
+      where: { id: { in: caseIds } },
+      select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } },
+    }),
+    db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: caseIds } }, orderBy: { at: 'asc' } }),
+  ]);
+  return { referrals, nominations };
+}

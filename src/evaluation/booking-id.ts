@@ -1,0 +1,2 @@
+/** A booking's id: the program's prefix, BK, and ten characters derived from the submission id (`bookingIdFor`). */
+export const BOOKING_ID_PATTERN = /^[A-Z]{2,4}-BK-[0-9A-HJKMNP-TV-Z]{10}$/;
