@@ -28,7 +28,7 @@ test('database down: 503s and retries, then everything converges with nothing lo
   await stack.parts.database.stop('SIGTERM');
   const body = arrestReferral();
   const refused = await officer.post('/api/referrals/arrest-diversions', body);
-  expect(refused.status).toBe(503);
+  expectStatus(refused, 503);
   expect(refused.body.error).toMatchObject({
     code: 'DATABASE_UNAVAILABLE',
     message: expect.stringMatching(/nothing was recorded/),
@@ -70,7 +70,7 @@ test('database down: 503s and retries, then everything converges with nothing lo
   expect(await stack.db.referral.count({ where: { submissionId: body.submissionId } })).toBe(0); // nothing half-written
 
   const retried = await officer.post('/api/referrals/arrest-diversions', body);
-  expect(retried.status).toBe(201);
+  expectStatus(retried, 201);
   await waitFor(
     async () => Object.keys(noticeCounts(stack.mail, retried.body.caseId)).length === 2,
     'the retried referral to notify',

@@ -28,7 +28,7 @@ test('Temporal down past a case clock: timers due meanwhile fire after the resta
   const stoppedAt = Date.now();
   await stack.parts.temporal.stop('SIGTERM');
   const during = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(during.status).toBe(503);
+  expectStatus(during, 503);
   expect(during.body.error.code).toBe('WORKFLOW_SERVICE_UNAVAILABLE');
   const ready = await fetch(`${stack.baseUrl}/readyz`);
   expect(ready.status).toBe(503);

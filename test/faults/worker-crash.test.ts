@@ -17,7 +17,7 @@ afterAll(async () => {
 test('worker SIGKILLed mid-delivery: after restart the case resumes and every notice is sent exactly once', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
   const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'R-CALL and R-PACKET');
 

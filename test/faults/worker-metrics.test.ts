@@ -48,7 +48,7 @@ test('the worker serves Temporal SDK metrics, and they move as referrals are wor
     '/api/referrals/arrest-diversions',
     arrestReferral({ person }),
   );
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'R-CALL and R-PACKET', 60_000);
 

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 test('an open case the engine does not show running answers 503 CASE_NOT_READY and records nothing', async () => {
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
   await settled(stack, caseId); // its first steps recorded, so nothing lands after the count below
   await stack.env.client.workflow.getHandle(caseId).terminate('test: the engine does not show it running');

@@ -30,7 +30,7 @@ const ineligible = (overrides: Record<string, unknown> = {}) =>
 test('the eligibility check answers before submission with every reason, and records nothing', async () => {
   const before = await stack.db.referral.count();
   const res = await officer.post(`${REFERRALS}/eligibility`, ineligible());
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   expect(res.body.eligibility.eligible).toBe(false);
   expect(res.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EX-DRUG-AMOUNT',
@@ -50,7 +50,7 @@ test('an eligible submission is answered with its eligibility and path flags', a
       },
     }),
   );
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   expect(res.body.eligibility).toMatchObject({
     eligible: true,
     reasons: [],
@@ -67,7 +67,7 @@ test('an eligible submission is answered with its eligibility and path flags', a
     REFERRALS,
     arrestReferral({ circumstances: { needsImmediateMedicalCare: false, ableToConsent: false } }),
   );
-  expect(unsaid.status).toBe(400);
+  expectStatus(unsaid, 400);
   expect(unsaid.body.error.fields).toEqual([
     expect.objectContaining({ field: 'circumstances.unableToConsentBecause' }),
   ]);
@@ -76,7 +76,7 @@ test('an eligible submission is answered with its eligibility and path flags', a
 test('an ineligible person without an override request is refused (422), every reason named, nothing started', async () => {
   const body = ineligible();
   const res = await officer.post(REFERRALS, body);
-  expect(res.status).toBe(422);
+  expectStatus(res, 422);
   expect(res.body.error.code).toBe('INELIGIBLE');
   expect(res.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EX-DRUG-AMOUNT',
@@ -91,12 +91,12 @@ test('unknown conviction codes and missing drug details are 400s naming the acce
     REFERRALS,
     arrestReferral({ history: { convictions: [{ code: 'ROBBERY_3', date: '2020-01-01' }] } }),
   );
-  expect(unknown.status).toBe(400);
+  expectStatus(unknown, 400);
   expect(unknown.body.error.fields[0].field).toBe('history.convictions.0.code');
   expect(unknown.body.error.message).toMatch(/ROBBERY_2/);
   expect(unknown.body.error.message).toMatch(/OTHER/);
   const noDrug = await officer.post(REFERRALS, arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION' }] }));
-  expect(noDrug.status).toBe(400);
+  expectStatus(noDrug, 400);
   expect(noDrug.body.error.fields).toEqual([
     expect.objectContaining({ field: 'offenses.0.drug', message: expect.stringContaining('R-EX-DRUG-AMOUNT') }),
   ]);
@@ -107,7 +107,7 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
     REFERRALS,
     ineligible({ overrideRequest: { reason: 'Long-time resident, strong ties to outreach team' } }),
   );
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   const caseId = res.body.caseId;
   expect(res.body.case.stage).toBe('OVERRIDE_REQUESTED');
   expect(res.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
@@ -128,7 +128,7 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
     decision: 'APPROVE',
     reason: 'Accepted after booking; amount marginal',
   });
-  expect(approved.status).toBe(200);
+  expectStatus(approved, 200);
   expect(approved.body.case.stage).toBe('AWAITING_SCREENING');
   const view = await settled(stack, caseId);
   expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
@@ -230,7 +230,7 @@ test('R-EL-PRIOR: prior referrals match on the date of birth with the state id o
   );
   expect(namesake.body.priorReferrals).toEqual([]);
   const second = await officer.post(REFERRALS, arrestReferral({ person }));
-  expect(second.status).toBe(201);
+  expectStatus(second, 201);
   expect(second.body.priorReferrals.map((p: { caseId: string }) => p.caseId)).toContain(first.body.caseId);
 
   // Shown only to the submitting agency's officers and sergeants, and each one shown is a disclosure (R-DISCLOSE).

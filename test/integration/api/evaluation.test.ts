@@ -71,7 +71,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
     referredAt: START,
   });
   const booked = await officer().post('/api/referrals/bookings', eligible);
-  expect(booked.status).toBe(201);
+  expectStatus(booked, 201);
   expect(booked.body).toMatchObject({ created: true, reason: 'OFFICER_DECISION', eligibility: { eligible: true } });
   expect((await officer().post('/api/referrals/bookings', eligible)).body).toMatchObject({
     bookingId: booked.body.bookingId,
@@ -90,7 +90,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
       referredAt: START,
     }),
   );
-  expect(ineligible.status).toBe(201);
+  expectStatus(ineligible, 201);
   expect(ineligible.body.reason).toBe('INELIGIBLE');
   expect(ineligible.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toContain('R-EL-OFFENSE');
   ids.booked = booked.body.bookingId;
@@ -149,7 +149,7 @@ test('R-EVAL: outcomes — entered on a readable case or booking, imported from 
       `K-4,${PEOPLE.diverted.givenName},${PEOPLE.diverted.familyName},${PEOPLE.diverted.dateOfBirth},,PARKING,2026-11-02,MISDEMEANOR,KCSO`,
     ].join('\n'),
   });
-  expect(bad.status).toBe(422);
+  expectStatus(bad, 422);
   expect(bad.body.error.rows.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([
     [4, 'occurred_on'],
     [5, 'kind'],
@@ -177,9 +177,9 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
   expect((await evaluator().get('/api/evaluation')).body.stored).toBe(false);
   expect((await evaluator().post('/api/evaluation/runs')).status).toBe(403);
   const run = await apiAs(stack.baseUrl, 'project_manager').post('/api/evaluation/runs');
-  expect(run.status).toBe(201);
+  expectStatus(run, 201);
   const figures = await evaluator().get('/api/evaluation');
-  expect(figures.status).toBe(200);
+  expectStatus(figures, 200);
   expect(figures.body).toMatchObject({ stored: true, computedAt: run.body.computedAt });
   // One re-arrest: under the minimum of 2. Suppression is complementary (R-EVAL, Decision 2026-12-02): the
   // participants' curve (a step to ½), their rates and the hazard ratio would each give it back, so none is shown.
@@ -238,7 +238,7 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
     '/api/referrals/arrest-diversions',
     arrestReferral({ agency: 'KCSO', perceivedRace: ['WHITE'] }),
   );
-  expect(kcso.status).toBe(400);
+  expectStatus(kcso, 400);
   expect(kcso.body.error.fields).toEqual([
     expect.objectContaining({ field: 'perceivedRace', message: expect.stringContaining('R-EVAL') }),
   ]);
@@ -319,7 +319,7 @@ test('R-EVAL (Decision 2026-12-02): a referral whose override was denied joins t
       overrideRequest: { reason: 'Booked; asks for an override' },
     }),
   );
-  expect(submitted.status).toBe(201);
+  expectStatus(submitted, 201);
   const denied = await apiAs(stack.baseUrl, 'sergeant').act(submitted.body.caseId, 'override-decision', {
     decision: 'DENY',
     reason: 'not for LEAD',

@@ -89,10 +89,10 @@ test('neither metrics nor request logs carry personal data, case ids in paths or
     '/api/referrals/arrest-diversions',
     arrestReferral({ person }),
   );
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
   const viewed = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}?name=${person.familyName}`);
-  expect(viewed.status).toBe(200);
+  expectStatus(viewed, 200);
   expect(viewed.body.referral.person.familyName).toBe(person.familyName);
 
   const text = await scrape();

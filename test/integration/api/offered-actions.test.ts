@@ -17,13 +17,13 @@ afterAll(async () => {
 
 const offered = async (role: Parameters<typeof apiAs>[1], caseId: string) => {
   const res = await apiAs(stack.baseUrl, role).get(`/api/cases/${caseId}`);
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   return (res.body.actions as Array<{ name: string; path: string }>).map((a) => a.name);
 };
 
 test('each reader is offered what their role may do at this stage, and what is offered is accepted', async () => {
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
 
   expect(await offered('case_manager', caseId)).toEqual([
@@ -50,7 +50,7 @@ test('each reader is offered what their role may do at this stage, and what is o
     (a: { name: string }) => a.name === 'recordScreening',
   );
   const screened = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/${screening.path}`, {});
-  expect(screened.status).toBe(200);
+  expectStatus(screened, 200);
   // The answer to an action offers what comes next.
   expect(screened.body.actions.map((a: { name: string }) => a.name)).toEqual([
     'recordConsent',
@@ -63,7 +63,7 @@ test('each reader is offered what their role may do at this stage, and what is o
     method: 'WRITTEN',
     covers: { staffing: true, providers: ['Valley Cities'] },
   });
-  expect(consented.status).toBe(200);
+  expectStatus(consented, 200);
   expect(consented.body.actions.map((a: { name: string }) => a.name)).toEqual([
     'amendRelease',
     'scheduleIntake',

@@ -31,7 +31,7 @@ const dpa = () => apiAs(stack.baseUrl, 'prosecutor', 'dpa-pdf', { office: 'KCPAO
 
 test('R-PACKET: the prosecutor with jurisdiction downloads the packet as a PDF, its cover sheet first, and the download is a disclosure', async () => {
   const json = await dpa().get(`/api/cases/${c.caseId}/packet`);
-  expect(json.status).toBe(200);
+  expectStatus(json, 200);
   // What the disclosure policy hides from this prosecutor is on the case: the case manager's note.
   expect(JSON.stringify(await readWholeCase(stack, c.caseId))).toContain(`${c.cm}-case-note`);
   expect(JSON.stringify(json.body)).not.toContain(c.cm);

@@ -47,7 +47,7 @@ test('R-PACKET: on a fresh diversion a filing decision needs a stated reason and
   const caseId = await submitArrest(stack, arrestReferral());
   const prosecutor = apiAs(stack.baseUrl, 'prosecutor', 'dpa-guard', { office: 'KCPAO' });
   const refused = await prosecutor.act(caseId, 'filing-decision', { decision: 'FILED' });
-  expect(refused.status).toBe(400);
+  expectStatus(refused, 400);
   expect(refused.body.error).toMatchObject({
     ruleId: 'R-PACKET',
     fields: [expect.objectContaining({ field: 'reason' })],
@@ -215,7 +215,7 @@ test('issue 23: on a phone (390×844) the case opens for its reader — where it
   const res = await apiAs(stack.baseUrl, 'officer', 'demo-officer').post('/api/referrals/arrest-diversions', {
     ...arrestReferral(),
   });
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   const caseId: string = res.body.caseId;
   await settled(stack, caseId);
   const firstScreen = async (role: Role, user: string, scope: { office?: string; agency?: string } = {}) => {

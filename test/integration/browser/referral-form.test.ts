@@ -623,7 +623,7 @@ test('R-SC-FROM-ARREST: from a case whose override was denied, the officer start
       overrideRequest: { reason: 'Booked; known to outreach' },
     }),
   );
-  expect(submitted.status).toBe(201);
+  expectStatus(submitted, 201);
   const caseId = submitted.body.caseId;
   const denied = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'override-decision', {
     decision: 'DENY',
@@ -654,6 +654,6 @@ test('R-SC-FROM-ARREST: from a case whose override was denied, the officer start
   // A diverted case is no such start.
   const diverted = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
   const refused = await officer.get(`/api/cases/${diverted.body.caseId}/social-contact-draft`);
-  expect(refused.status).toBe(409);
+  expectStatus(refused, 409);
   expect(refused.body.error).toMatchObject({ code: 'DIVERTED', ruleId: 'R-SC-FROM-ARREST' });
 });

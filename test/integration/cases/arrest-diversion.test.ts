@@ -53,7 +53,7 @@ test('R-CALL, R-PACKET: a referral calls case management and sends the packet to
 
 test("R-INTAKE (Decision 2026-12-02): every clock counts from the moment the API accepted the referral — the officer's answer and the running case agree to the millisecond", async () => {
   const answer = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', felony());
-  expect(answer.status).toBe(201);
+  expectStatus(answer, 201);
   const view = await settled(stack, answer.body.caseId);
   expect(view.referredAt).toBe(answer.body.case.referredAt);
   const clocks = (c: { deadlines: Array<{ ruleId: string; dueAt: string }> }) =>
@@ -102,7 +102,7 @@ test('R-CONSENT: intake before consent is refused (409 naming R-CONSENT); consen
   await caseManager.actOk(caseId, 'screening');
   await stack.env.sleep('2 days');
   const early = await caseManager.act(caseId, 'intake');
-  expect(early.status).toBe(409);
+  expectStatus(early, 409);
   expect(early.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT', stage: 'AWAITING_INTAKE' });
   expect(early.body.error.message).toMatch(/before consent/);
   expect((await readCase(stack, caseId)).intakeCompletedAt).toBeUndefined();
@@ -126,7 +126,7 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
   await caseManager.actOk(caseId, 'screening');
   await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: false, providers: [] } });
   const refused = await caseManager.act(caseId, 'intake');
-  expect(refused.status).toBe(409);
+  expectStatus(refused, 409);
   expect(refused.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT' });
   expect(refused.body.error.message).toMatch(/does not cover staffing/);
 
@@ -135,7 +135,7 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
     memorializedBy: 'Ofc. Reyes',
     covers: { staffing: true, providers: ['Valley Cities'] },
   });
-  expect(widened.status).toBe(200);
+  expectStatus(widened, 200);
   expect(widened.body.caseManagement.release).toMatchObject({ version: 2, coversStaffing: true, inForce: true });
   expect((await caseManager.act(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
   // The sergeant reads the progress summary under version 2, and the disclosure names that version.
@@ -166,7 +166,7 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
     method: 'WRITTEN',
     covers: { staffing: false, providers: ['valley cities'] },
   });
-  expect(unchanged.status).toBe(409);
+  expectStatus(unchanged, 409);
   expect(unchanged.body.error).toMatchObject({ ruleId: 'R-CONSENT' });
 });
 
@@ -175,14 +175,14 @@ test('R-SCREEN: left before screening → sergeant and prosecutor notified at on
   const res = await caseManager.act(caseId, 'left-before-screening', {
     note: 'walked away before the outreach worker arrived',
   });
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   expect(res.body.case.stage).toBe('LEFT_BEFORE_SCREENING');
   await settled(stack, caseId);
   expect(mailFor(stack, caseId, BURIEN_SERGEANTS).map(ruleOf)).toEqual(['R-SCREEN']);
   expect(mailFor(stack, caseId, COUNTY_PROSECUTOR).map(ruleOf)).toEqual(['R-PACKET', 'R-SCREEN']);
   // Screening can no longer be recorded; the prosecutor decides.
   const late = await caseManager.act(caseId, 'screening');
-  expect(late.status).toBe(409);
+  expectStatus(late, 409);
   expect(late.body.error).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN' });
   const decided = await prosecutor.act(caseId, 'filing-decision', { decision: 'FILED' });
   expect(decided.body.case).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
@@ -200,7 +200,7 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   const objection = await prosecutor.act(timely, 'victim-objection', { note: 'store manager objects' });
   expect(objection.status).toBe(200);
   const filed = await prosecutor.act(timely, 'filing-decision', { decision: 'FILED' });
-  expect(filed.status).toBe(200);
+  expectStatus(filed, 200);
   expect(filed.body.case).toMatchObject({
     stage: 'HANDED_OFF',
     outcome: 'HANDED_OFF_TO_SOCIAL_CONTACT',
@@ -240,12 +240,12 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
 
   await stack.env.sleep('2 days'); // day 8 for both
   const tooLate = await prosecutor.act(late, 'victim-objection');
-  expect(tooLate.status).toBe(409);
+  expectStatus(tooLate, 409);
   expect(tooLate.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
   expect(tooLate.body.error.message).toMatch(/late/);
   // Without an objection, a missed intake or a screening, a filing decision needs a stated reason (R-PACKET, Decision 2026-12-02).
   const decision = await prosecutor.act(late, 'filing-decision', { decision: 'DECLINED' });
-  expect(decision.status).toBe(400);
+  expectStatus(decision, 400);
   expect(decision.body.error).toMatchObject({
     ruleId: 'R-PACKET',
     fields: [expect.objectContaining({ field: 'reason' })],
@@ -261,7 +261,7 @@ test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a 
   expect((await caseManager.act(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
   await stack.env.sleep('20 days');
   const rescinded = await caseManager.act(caseId, 'consent/rescind');
-  expect(rescinded.status).toBe(200);
+  expectStatus(rescinded, 200);
   expect(rescinded.body.case).toMatchObject({ stage: 'EXITED', enrolled: false });
   expect(rescinded.body.caseManagement).toMatchObject({
     level: 'FULL',
@@ -275,7 +275,7 @@ test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a 
   expect(row.stage).toBe('EXITED');
   // A closed case refuses further actions, naming its stage.
   const intake = await caseManager.act(caseId, 'intake');
-  expect(intake.status).toBe(409);
+  expectStatus(intake, 409);
   expect(intake.body.error.stage).toBe('EXITED');
   // …and can still be read.
   expect((await readCase(stack, caseId)).stage).toBe('EXITED');
@@ -318,7 +318,7 @@ test("R-INTAKE (Decision 2026-12-02): the intake records the seed's assessment a
     education: 'NOT_ASSESSED',
   };
   const wrong = await caseManager.act(caseId, 'intake', { assessment: { ...assessment, housing: 'VERY' } });
-  expect(wrong.status).toBe(400);
+  expectStatus(wrong, 400);
   expect(wrong.body.error.fields).toEqual([expect.objectContaining({ field: 'assessment.housing' })]);
   const enrolled = await caseManager.act(caseId, 'intake', { assessment });
   expect(enrolled.body.case.stage).toBe('ENROLLED');

@@ -22,7 +22,7 @@ afterAll(async () => {
 
 test('R-EVAL: reminders at 6, 12 and 24 months; confirmed by the agency sergeant; stuck when left unconfirmed', async () => {
   const booked = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/bookings', arrestReferral());
-  expect(booked.status).toBe(201);
+  expectStatus(booked, 201);
   const recordId: string = booked.body.bookingId;
   const rows = await waitFor(async () => {
     const r = await stack.db.followUp.findMany({ where: { recordId }, orderBy: { months: 'asc' } });
@@ -86,7 +86,7 @@ test('R-EVAL (2026-12-02): an enrolled social contact is followed up too, at 6, 
   const officer = apiAs(stack.baseUrl, 'officer');
   const caseManager = apiAs(stack.baseUrl, 'case_manager');
   const submitted = await officer.post('/api/referrals/social-contacts', socialContactReferral());
-  expect(submitted.status).toBe(201);
+  expectStatus(submitted, 201);
   const caseId: string = submitted.body.caseId;
   const act = async (who: typeof officer, action: string, body: unknown) => {
     const res = await who.act(caseId, action, body);

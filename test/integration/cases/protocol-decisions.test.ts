@@ -60,7 +60,7 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     ],
   });
   const check = await officer.post(`${REFERRALS}/eligibility`, assault);
-  expect(check.status).toBe(200);
+  expectStatus(check, 200);
   expect(check.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EL-OFFENSE',
     'R-EX-DRUG-AMOUNT',
@@ -69,7 +69,7 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     'Assault 4 is not an offense LEAD diverts; after booking, the sergeant may accept an override (R-EL-OFFENSE)',
   );
   const refused = await officer.post(REFERRALS, assault);
-  expect(refused.status).toBe(422);
+  expectStatus(refused, 422);
   expect(refused.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EL-OFFENSE',
     'R-EX-DRUG-AMOUNT',
@@ -78,10 +78,10 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     ...assault,
     overrideRequest: { reason: 'Booked; long-time LEAD contact, sergeant to review' },
   });
-  expect(overridden.status).toBe(201);
+  expectStatus(overridden, 201);
   expect(overridden.body.case.stage).toBe('OVERRIDE_REQUESTED');
   const unknown = await officer.post(REFERRALS, arrestReferral({ offenses: [{ code: 'JAYWALKING' }] }));
-  expect(unknown.status).toBe(400);
+  expectStatus(unknown, 400);
   expect(unknown.body.error.fields[0]).toMatchObject({
     field: 'offenses.0.code',
     message: expect.stringContaining('ASSAULT_4'),
@@ -98,7 +98,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
   const orderRuleIds = async (protectedPerson: Record<string, string>) => {
     const res = await officer.post(REFERRALS, order(protectedPerson));
     if (res.status === 201) return [];
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     return res.body.error.reasons.map((r: { ruleId: string }) => r.ruleId);
   };
 
@@ -112,7 +112,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       REFERRALS,
       order({ givenName: 'Paloma', familyName: 'Quintero', dateOfBirth: '1983-09-14' }),
     );
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.reasons).toEqual([
       {
         ruleId: 'R-EX-ORDER',
@@ -125,7 +125,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       ...order({ stateId: 'WA-77301' }),
       overrideRequest: { reason: 'booked; sergeant to review' },
     });
-    expect(submitted.status).toBe(201);
+    expectStatus(submitted, 201);
     expect(submitted.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
     const row = await stack.db.referral.findUniqueOrThrow({ where: { id: submitted.body.caseId } });
     expect((row.details as any).protectiveOrders).toEqual([{ type: 'NO_CONTACT', protectsCurrentParticipant: true }]);
@@ -142,7 +142,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       `${REFERRALS}/eligibility`,
       order({ givenName: 'Paloma', familyName: 'Quintero' }),
     );
-    expect(incomplete.status).toBe(400);
+    expectStatus(incomplete, 400);
     expect(incomplete.body.error.fields[0]).toMatchObject({
       field: 'protectiveOrders.0.protectedPerson',
       message: expect.stringContaining('R-EX-ORDER'),
@@ -163,7 +163,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
         protectiveOrders: [{ type: 'ANTI_HARASSMENT', protectedPerson: { stateId: 'WA-77301' } }],
       }),
     );
-    expect(social.status).toBe(422);
+    expectStatus(social, 422);
     expect(social.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
   });
 });
@@ -174,7 +174,7 @@ test('R-EX-HISTORY: a conviction dated after the referral date is an input error
     REFERRALS,
     arrestReferral({ history: { convictions: [{ code: 'BURGLARY_2', date: future }] } }),
   );
-  expect(res.status).toBe(400);
+  expectStatus(res, 400);
   expect(res.body.error.fields).toEqual([
     expect.objectContaining({
       field: 'history.convictions.0.date',
@@ -190,7 +190,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   test("a DOC officer specialist's own referral is the NCI team's decision: it proceeds at once, recorded as theirs (Decision 2026-12-02)", async () => {
     const specialist = apiAs(stack.baseUrl, 'officer', 'doc-specialist-1', { agency: 'DOC' });
     const res = await specialist.post(REFERRALS, docWarrant({ agency: 'DOC' }));
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     expect(res.body.case).toMatchObject({
       stage: 'AWAITING_SCREENING',
       nci: { decision: 'REFERRED', by: { id: 'doc-specialist-1', role: 'officer' } },
@@ -206,7 +206,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       REFERRALS,
       docWarrant({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
     );
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     // The officer is told who was called: the NCI team, not case management (issue 23 item 3).
     expect(res.body.nextSteps[0]).toMatch(/^The DOC NCI team has been called: .* by \w{3} \d{1,2} \w{3}.*\(Pacific\)/);
     expect(res.body.nextSteps.join(' ')).not.toMatch(/case management team has been called/);
@@ -224,7 +224,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       decision: 'REFER',
       reason: 'on supervision; NCI supports LEAD',
     });
-    expect(referred.status).toBe(200);
+    expectStatus(referred, 200);
     expect(referred.body.case).toMatchObject({
       stage: 'AWAITING_SCREENING',
       nci: { decision: 'REFERRED', by: { id: 'nci-officer-1', role: 'doc_nci' } },
@@ -253,7 +253,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
     const caseId = (await officer.post(REFERRALS, docWarrant({ docViolation: true }))).body.caseId;
     await settled(stack, caseId);
     const noWord = await sergeant.act(caseId, 'nci-decision', { decision: 'DECLINE' });
-    expect(noWord.status).toBe(400);
+    expectStatus(noWord, 400);
     expect(noWord.body.error.fields[0]).toMatchObject({ field: 'onWordOf' });
     expect(noWord.body.error.message).toContain('R-EL-WARRANT');
     const declined = await sergeant.act(caseId, 'nci-decision', {
@@ -261,7 +261,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       onWordOf: 'CCO Hale, NCI team',
       reason: 'active supervision violation',
     });
-    expect(declined.status).toBe(200);
+    expectStatus(declined, 200);
     expect(declined.body.case).toMatchObject({
       stage: 'CLOSED',
       outcome: 'NCI_DECLINED',
@@ -439,7 +439,7 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
   const county = apiAs(stack.baseUrl, 'prosecutor', 'dpa-KCPAO', { office: 'KCPAO' });
   const city = apiAs(stack.baseUrl, 'prosecutor', 'dpa-BURIEN_CITY_ATTORNEY', { office: 'BURIEN_CITY_ATTORNEY' });
   const declined = await city.act(caseId, 'filing-decision', { decision: 'DECLINED' });
-  expect(declined.status).toBe(200);
+  expectStatus(declined, 200);
   expect(declined.body.case).toMatchObject({
     stage: 'INTAKE_MISSED',
     filingDecisionsOwedBy: ['KCPAO'],
@@ -457,7 +457,7 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
     'recordFilingDecision',
   );
   const filed = await county.act(caseId, 'filing-decision', { decision: 'FILED' });
-  expect(filed.status).toBe(200);
+  expectStatus(filed, 200);
   expect(filed.body.case).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
 });
 
@@ -467,7 +467,7 @@ test('R-SC-PDA: a social-contact candidate refused at submission is still record
     person: { givenName: 'Rhea', familyName: 'Refused', dateOfBirth: '1975-05-05' },
   });
   const refused = await officer.post('/api/referrals/social-contacts', body);
-  expect(refused.status).toBe(422);
+  expectStatus(refused, 422);
   expect(refused.body.error).toMatchObject({
     code: 'PREREQUISITES_NOT_MET',
     caseId: expect.stringMatching(/^BUR-/),
@@ -491,12 +491,12 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
   const caseId = await submitArrest(stack, arrestReferral());
   await caseManager.actOk(caseId, 'screening');
   const early = await caseManager.act(caseId, 'iip', { goals: ['HOUSING'] });
-  expect(early.status).toBe(409);
+  expectStatus(early, 409);
   expect(early.body.error).toMatchObject({ ruleId: 'R-IIP', stage: 'AWAITING_INTAKE' });
   await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   await caseManager.actOk(caseId, 'intake');
   const unknownGoal = await caseManager.act(caseId, 'iip', { goals: ['ABSTINENCE'] });
-  expect(unknownGoal.status).toBe(400);
+  expectStatus(unknownGoal, 400);
   expect(unknownGoal.body.error.fields[0].field).toBe('goals.0');
   expect((await caseManager.act(caseId, 'iip', { goals: ['TREATMENT', 'BENEFITS'] })).status).toBe(200);
 
@@ -504,7 +504,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
     service: 'bus passes',
     reason: 'not abstinent',
   });
-  expect(freeText.status).toBe(400);
+  expectStatus(freeText, 400);
   expect(freeText.body.error.message).toContain('NO_PROGRESS_WITH_SERVICE');
   expect(freeText.body.error.message).not.toMatch(/ABSTIN/i);
   const withdrawn = await caseManager.act(caseId, 'service-withdrawals', {
@@ -524,7 +524,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
     service: 'bus passes',
     note: 'using them again',
   });
-  expect(reinstated.status).toBe(200);
+  expectStatus(reinstated, 200);
   expect(reinstated.body.caseManagement.servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
   expect(reinstated.body.case.events.map((e: { type: string }) => e.type)).toContain('SERVICE_REINSTATED');
 });
@@ -565,7 +565,7 @@ test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded
 describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in officer's agency's, and no sergeant reviews their own", () => {
   test("a referral for another agency than the officer's own is refused (400 naming the field)", async () => {
     const res = await officer.post(REFERRALS, arrestReferral({ agency: 'KCSO' }));
-    expect(res.status).toBe(400);
+    expectStatus(res, 400);
     expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'agency' })]);
   });
 
@@ -587,13 +587,13 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
       '/api/referrals/social-contacts',
       socialContactReferral({ source: { type: 'OFFICER', referrerId: 'B-1047' } }),
     );
-    expect(social.status).toBe(400);
+    expectStatus(social, 400);
     expect(social.body.error.fields).toEqual([expect.objectContaining({ field: 'source.referrerId' })]);
     const own = await badged.post(
       REFERRALS,
       arrestReferral({ person, officer: { id: 'B-2231', name: 'Officer Kim' } }),
     );
-    expect(own.status).toBe(201);
+    expectStatus(own, 201);
     expect(await stack.db.referral.findUniqueOrThrow({ where: { id: own.body.caseId } })).toMatchObject({
       officerId: 'B-2231',
       submittedById: 'officer-badged',
@@ -603,13 +603,13 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
   test('R-SC-APPROVAL: a sergeant is not offered, and cannot make, the approval of a social contact they submitted; another sergeant can', async () => {
     const submitter = apiAs(stack.baseUrl, 'sergeant', 'sergeant-submits');
     const res = await submitter.post('/api/referrals/social-contacts', socialContactReferral());
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     const caseId = res.body.caseId;
     await settled(stack, caseId);
     const offered = (await submitter.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
     expect(offered).not.toContain('decideApproval');
     const own = await submitter.act(caseId, 'approval-decision', { decision: 'APPROVE' });
-    expect(own.status).toBe(403);
+    expectStatus(own, 403);
     expect(own.body.error).toMatchObject({ code: 'OWN_SUBMISSION', ruleId: 'R-SC-APPROVAL' });
     expect((await sergeant.act(caseId, 'approval-decision', { decision: 'APPROVE' })).status).toBe(200);
   });

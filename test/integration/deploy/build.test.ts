@@ -40,7 +40,7 @@ test('the compiled service takes a referral, its worker sends the notices, and i
   );
 
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   await waitFor(
     async () => Object.keys(noticeCounts(stack.mail, created.body.caseId)).length === 2,
     'R-CALL and R-PACKET',

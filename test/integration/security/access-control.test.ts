@@ -132,7 +132,7 @@ describe('record scoping', () => {
     const cityAttorney = apiAs(stack.baseUrl, 'prosecutor', 'ca-1', { office: 'BURIEN_CITY_ATTORNEY' });
     expect((await cityAttorney.get(`/api/cases/${cityCase}`)).status).toBe(200);
     const county = await cityAttorney.get(`/api/cases/${countyCase}`);
-    expect(county.status).toBe(404);
+    expectStatus(county, 404);
     expect(county.body.error.code).toBe('CASE_NOT_FOUND');
     expect((await cityAttorney.act(countyCase, 'filing-decision', { decision: 'FILED' })).status).toBe(404);
     const inbox = await cityAttorney.get('/api/queues/prosecutor');
@@ -165,7 +165,7 @@ describe('record scoping', () => {
 
   test('R-SC-CAPACITY: sergeants get the counts of capacity, never which cases hold the places', async () => {
     const sergeant = await apiAs(stack.baseUrl, 'sergeant').get('/api/capacity');
-    expect(sergeant.status).toBe(200);
+    expectStatus(sergeant, 200);
     for (const key of ['participants', 'reserved', 'waiting']) expect(typeof sergeant.body[key]).toBe('number');
     const supervisor = await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity');
     expect(Array.isArray(supervisor.body.participants)).toBe(true);

@@ -105,7 +105,7 @@ test('issue 23 item 2 (R-DISCLOSE): each person a search shows outside case mana
     const channel = 'GET /api/search';
     const before = (await disclosuresBy(reader.id, channel)).length;
     const res = await search(reader, { name: 'ref-find' });
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     const rows = (await disclosuresBy(reader.id, channel)).slice(before);
     const shown = (res.body.cases as Array<{ caseId: string; person: unknown }>).filter((c) => c.person !== null);
     const expected = reader.role === 'case_manager' ? [] : shown.map((c) => c.caseId).sort();
@@ -130,7 +130,7 @@ test('issue 23 item 2: "My referrals" lists the cases the officer submitted, new
   const mine = await apiAs(stack.baseUrl, 'officer', REFERRING_OFFICER.id, { agency: REFERRING_OFFICER.agency }).get(
     '/api/referrals/mine',
   );
-  expect(mine.status).toBe(200);
+  expectStatus(mine, 200);
   expect(mine.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([city.caseId, county.caseId]);
   expect(mine.body.cases[1].person.familyName).toBe(`${county.ref}-family`);
   expect(mine.body.truncated).toBe(false);
@@ -143,7 +143,7 @@ test('issue 23 item 2: "My referrals" lists the cases the officer submitted, new
   );
   expect(other.body).toEqual({ cases: [], truncated: false });
   const cm = await apiAs(stack.baseUrl, 'case_manager', 'cm-mine').get('/api/referrals/mine');
-  expect(cm.status).toBe(403);
+  expectStatus(cm, 403);
   expect(cm.body.error.permission).toBe('referral.readOwn');
 });
 

@@ -57,7 +57,7 @@ test('R-CONSENT: a release rescinded after the case closed leaves partners the s
   const rescinded = await caseManager().act(c.caseId, 'consent/rescind', {
     note: 'called the office to withdraw the release',
   });
-  expect(rescinded.status).toBe(200);
+  expectStatus(rescinded, 200);
   expect(rescinded.body.caseManagement.release).toMatchObject({ inForce: false, rescindedAt: expect.any(String) });
 
   const after = await pm().get(`/api/cases/${c.caseId}`);
@@ -69,7 +69,7 @@ test('R-CONSENT: a release rescinded after the case closed leaves partners the s
   expect(row).toMatchObject({ shared: 'STATUS_ONLY', status: 'EXITED' });
   expect(row).not.toHaveProperty('iipGoals');
   const again = await caseManager().act(c.caseId, 'consent/rescind');
-  expect(again.status).toBe(409);
+  expectStatus(again, 409);
   expect(again.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT' });
 });
 
@@ -145,7 +145,7 @@ test('R-DISCLOSE: every protected read leaves exactly one row; a read whose row 
   try {
     for (const path of [`/api/cases/${c.caseId}`, `/api/cases/${c.caseId}/packet`]) {
       const refused = await prosecutor.get(path);
-      expect(refused.status).toBe(503);
+      expectStatus(refused, 503);
       expect(refused.body.error.code).toBe('AUDIT_UNAVAILABLE');
       expect(JSON.stringify(refused.body)).not.toContain(c.ref);
     }
@@ -200,7 +200,7 @@ test('R-DISCLOSE: case managers and supervisors list every disclosure of the per
     `/api/cases/${c.caseId}/packet`,
   );
   const list = await caseManager().get(`/api/cases/${c.caseId}/disclosures`);
-  expect(list.status).toBe(200);
+  expectStatus(list, 200);
   const mine = list.body.disclosures.filter((d: { requestId: string }) =>
     [read.headers.get('x-request-id'), packet.headers.get('x-request-id')].includes(d.requestId),
   );
@@ -285,7 +285,7 @@ test('R-STAFFING: a partner nominates a person for the meeting: the list names t
     tag: 'closed-nomination',
   });
   const refused = await sergeant.post(`/api/cases/${closed.caseId}/staffing-nominations`, { reason: 'too late' });
-  expect(refused.status).toBe(409);
+  expectStatus(refused, 409);
   expect(refused.body.error.ruleId).toBe('R-STAFFING');
 });
 

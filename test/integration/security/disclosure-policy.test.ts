@@ -184,7 +184,7 @@ async function checkActionAnswer(reader: Reader, c: BuiltCase) {
         ? await asReader(reader).act(c.caseId, 'returns-to-scene', { observedAt: new Date().toISOString() })
         : undefined;
   if (!res) return;
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   const level = expectedCaseManagement(reader, c);
   expect(res.body.caseManagement?.level ?? 'NONE').toBe(level);
   if (level !== 'FULL') expectNoMarkers(`${reader.name}'s action answer`, JSON.stringify(res.body), c.cm);
@@ -196,7 +196,7 @@ async function checkReports(c: BuiltCase) {
   await produceMonthlyReport({ db: stack.db, config: stack.config }, { month });
   for (const reader of READERS.filter((r) => ['case_manager', 'project_manager', 'supervisor'].includes(r.role))) {
     const res = await asReader(reader).get(`/api/reports/${month}`);
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     const row = res.body.staffingList.find((r: { referralId: string }) => r.referralId === c.caseId);
     // R-STAFFING (Decision 2026-12-02): a closed case here is an exit of this month, which the list shows once.
     const named = c.scenario.release === 'IN_FORCE_COVERING_STAFFING';

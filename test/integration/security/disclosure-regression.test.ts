@@ -53,7 +53,7 @@ beforeAll(async () => {
     '/api/referrals/bookings',
     arrestReferral({ person: { givenName: 'Neutral', familyName: 'Booking', dateOfBirth: '1980-01-01' } }),
   );
-  expect(booked.status).toBe(201);
+  expectStatus(booked, 201);
   bookingId = booked.body.bookingId;
   await produceMonthlyReport({ db: stack.db, config: stack.config }, { month });
 }, 300_000);
@@ -75,7 +75,7 @@ async function overrideDenied(tag: string): Promise<BuiltCase> {
       overrideRequest: { reason: `${ref}-override-reason` },
     }),
   );
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   const caseId: string = res.body.caseId;
   await settled(stack, caseId);
   const denied = await apiAs(stack.baseUrl, 'sergeant', 'sgt-denies', { agency: 'BURIEN_PD' }).act(

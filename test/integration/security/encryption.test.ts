@@ -129,7 +129,7 @@ test('issue 22 item 11: the codec server answers 400 naming the payload it canno
   const unknownKey = await supervisor.post('/codec/decode', {
     payloads: [toJson(genuine as never), toJson(foreign as never)],
   });
-  expect(unknownKey.status).toBe(400);
+  expectStatus(unknownKey, 400);
   expect(unknownKey.body.error).toMatchObject({
     code: 'PAYLOAD_NOT_DECODABLE',
     fields: [
@@ -140,7 +140,7 @@ test('issue 22 item 11: the codec server answers 400 naming the payload it canno
     ],
   });
   const forgery = await supervisor.post('/codec/decode', { payloads: [forged] });
-  expect(forgery.status).toBe(400);
+  expectStatus(forgery, 400);
   expect(forgery.body.error.code).toBe('PAYLOAD_NOT_DECODABLE');
   expect(forgery.body.error.fields).toEqual([
     {
