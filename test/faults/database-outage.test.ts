@@ -1,5 +1,5 @@
 import { caseStateQuery } from '../../src/shared/definitions';
-import { apiAs } from '../support/api-client';
+import { apiAs, expectStatus } from '../support/api-client';
 import { waitFor } from '../support/wait-for';
 import { arrestReferral } from '../support/referrals';
 import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 test('database down: 503s and retries, then everything converges with nothing lost or doubled', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
-  const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const created = await officer.postOk('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'the first notices');
 

@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from '../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 test('Temporal down past a case clock: timers due meanwhile fire after the restart; nothing is lost or sent twice', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
-  const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const created = await officer.postOk('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'the first notices');
 

@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from '../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
@@ -54,7 +54,7 @@ test('worker SIGKILLed mid-delivery: after restart the case resumes and every no
   await caseSettled(stack, caseId);
   const counts = noticeCounts(stack.mail, caseId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
-  const view = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
+  const view = await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`);
   expect(view.body.case.stage).toBe('LEFT_BEFORE_SCREENING');
   expect(view.body.case.notices.every((n: { status: string }) => n.status === 'SENT')).toBe(true);
   console.log(

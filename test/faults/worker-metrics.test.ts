@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { apiAs, waitFor } from '../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { freePort } from '../../src/net/free-port';
 import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../../src/temporal/module-paths';
-import { apiAs, waitFor, type ApiResponse } from '../support/api-client';
+import { apiAs, type ApiResponse, refusalOf, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { startTestProductionStack, type TestProductionStack } from '../support/production-stack';
 
@@ -228,7 +228,7 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
         { 'Idempotency-Key': a.key },
       );
       if (res.status >= 500)
-        refusals[res.body?.error?.code ?? res.status] = (refusals[res.body?.error?.code ?? res.status] ?? 0) + 1;
+        refusals[refusalOf(res)?.code ?? res.status] = (refusals[refusalOf(res)?.code ?? res.status] ?? 0) + 1;
       return res;
     }, [200]);
     if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;

@@ -22,21 +22,24 @@ export type WithStatus<R extends Answer, S extends number> = R extends Answer
   : never;
 
 /**
- * Asserts an answer's status, failing with its body (what refused it), and narrows the answer to that
- * status's: `expectStatus(res, 200)` and then `res.body` is the declared 200 body.
+ * Asserts an answer's status (or one of several), failing with its body (what refused it), and narrows
+ * the answer to that status's: after `expectStatus(res, 200)`, `res.body` is the declared 200 body.
  */
 export function expectStatus<R extends Answer, S extends R['status']>(
   res: R,
-  status: S,
+  status: S | readonly S[],
 ): asserts res is WithStatus<R, S> {
-  if (res.status !== status)
-    throw new Error(`expected status ${status}, the API answered ${res.status} ${JSON.stringify(res.body)}`);
+  const expected: readonly number[] = Array.isArray(status) ? status : [status];
+  if (!expected.includes(res.status))
+    throw new Error(
+      `expected status ${expected.join(' or ')}, the API answered ${res.status} ${JSON.stringify(res.body)}`,
+    );
 }
 
 /** The body of an answer that must have status `status` (by default 200); fails with the body otherwise. */
 export function bodyOf<R extends Answer, S extends R['status'] = 200 & R['status']>(
   res: R,
-  status: S = 200 as S,
+  status: S | readonly S[] = 200 as S,
 ): WithStatus<R, S>['body'] {
   expectStatus(res, status);
   return res.body;
@@ -48,4 +51,11 @@ export function bodyIf<R extends Answer, S extends R['status'] = 200 & R['status
   status: S = 200 as S,
 ): WithStatus<R, S>['body'] | undefined {
   return res.status === status ? (res as WithStatus<R, S>).body : undefined;
+}
+
+/** The refusal an answer carries, if its body is the API's error body (a test reads `code`, `fields`). */
+export function refusalOf(res: Answer): ErrorBody['error'] | undefined {
+  const { body } = res;
+  if (typeof body !== 'object' || body === null || !('error' in body)) return undefined;
+  return (body as ErrorBody).error;
 }

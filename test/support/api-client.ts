@@ -4,7 +4,7 @@ import type { Role } from '../../src/shared/roles';
 import { expectStatus, type Answer, type ApiResponse, type TestAnswer } from './api-answer';
 
 export { waitFor } from './wait-for';
-export { bodyIf, bodyOf, expectStatus, type Answer, type ApiResponse, type TestAnswer } from './api-answer';
+export { bodyIf, bodyOf, expectStatus, refusalOf, type Answer, type ApiResponse, type TestAnswer } from './api-answer';
 
 const issuers = new Map<string, TokenService>();
 

@@ -89,7 +89,7 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
     );
     await waitFor(
       async () =>
-        (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT',
+        (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT',
       `a place for ${caseId}`,
     );
     await ok('contact', officer.act(caseId, 'contacts', { willing: true, note: `${ref}-contact-note` }));

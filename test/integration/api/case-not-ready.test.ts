@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -25,6 +25,6 @@ test('an open case the engine does not show running answers 503 CASE_NOT_READY a
   const events = await stack.db.caseEvent.count({ where: { referralId: caseId } });
 
   const res = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/screening`, {});
-  expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 503, code: 'CASE_NOT_READY' });
+  expect({ status: res.status, code: refusalOf(res)?.code }).toEqual({ status: 503, code: 'CASE_NOT_READY' });
   expect(await stack.db.caseEvent.count({ where: { referralId: caseId } })).toBe(events);
 });

@@ -1,5 +1,5 @@
 import { loadConfig } from '../../../src/config/load-config';
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf, waitFor } from '../../support/api-client';
 import { submitArrest } from '../../support/case-helpers';
 import { arrestReferral, monthsAgo } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -79,7 +79,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
   });
   // One submission is diverted or booked, never both.
   const diverted = await officer().post('/api/referrals/arrest-diversions', eligible);
-  expect([diverted.status, diverted.body.error.code]).toEqual([409, 'ALREADY_BOOKED']);
+  expect([diverted.status, refusalOf(diverted)?.code]).toEqual([409, 'ALREADY_BOOKED']);
 
   const ineligible = await officer().post(
     '/api/referrals/bookings',
@@ -102,7 +102,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
   expect(read.body).toMatchObject({ reason: 'OFFICER_DECISION', person: { familyName: 'FamilyBooked' } });
   expect((await cityAttorney().get(`/api/bookings/${ids.booked}`)).status).toBe(404);
   expect(
-    (await cityAttorney().get('/api/bookings')).body.bookings.map((b: { bookingId: string }) => b.bookingId),
+    (await cityAttorney().getOk('/api/bookings')).body.bookings.map((b: { bookingId: string }) => b.bookingId),
   ).toEqual([ids.ineligible]);
   await waitFor(
     async () => (await stack.db.disclosure.count({ where: { caseId: ids.booked, actorId: 'dpa-1' } })) === 1,
@@ -150,7 +150,7 @@ test('R-EVAL: outcomes — entered on a readable case or booking, imported from 
     ].join('\n'),
   });
   expectStatus(bad, 422);
-  expect(bad.body.error.rows.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([
+  expect(bad.body.error.rows?.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([
     [4, 'occurred_on'],
     [5, 'kind'],
     [3, 'given_name, family_name, date_of_birth'],
@@ -174,7 +174,7 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
   // The evaluator's role reads no case at all.
   expect((await evaluator().get(`/api/cases/${ids.diverted}`)).status).toBe(403);
   // Computed when asked until a run stored figures; then the stored ones, produced by Temporal (the nightly schedule's workflow).
-  expect((await evaluator().get('/api/evaluation')).body.stored).toBe(false);
+  expect((await evaluator().getOk('/api/evaluation')).body.stored).toBe(false);
   expect((await evaluator().post('/api/evaluation/runs')).status).toBe(403);
   const run = await apiAs(stack.baseUrl, 'project_manager').post('/api/evaluation/runs');
   expectStatus(run, 201);
@@ -219,7 +219,7 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
   for (const identifier of identifiers)
     expect({ identifier, found: text.includes(identifier) }).toEqual({ identifier, found: false });
   expect(Object.keys(rows[0]).sort()).toEqual(
-    Object.keys((await evaluator().get('/api/evaluation/data-dictionary')).body.fields).sort(),
+    Object.keys((await evaluator().getOk('/api/evaluation/data-dictionary')).body.fields).sort(),
   );
   await waitFor(
     async () =>
@@ -242,7 +242,7 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
   expect(kcso.body.error.fields).toEqual([
     expect.objectContaining({ field: 'perceivedRace', message: expect.stringContaining('R-EVAL') }),
   ]);
-  const bookingRead = await county().get(`/api/bookings/${ids.booked}`);
+  const bookingRead = await county().getOk(`/api/bookings/${ids.booked}`);
   expect(bookingRead.body.details.perceivedRace).toEqual(['BLACK']);
 
   const answered = {
@@ -259,18 +259,18 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
   const bad = await caseManager().post(`/api/cases/${ids.diverted}/demographics`, {
     raceEthnicity: { answer: 'ANSWERED', categories: [] },
   });
-  expect([bad.status, bad.body.error.fields[0].field]).toEqual([400, 'raceEthnicity.categories']);
+  expect([bad.status, refusalOf(bad)?.fields[0].field]).toEqual([400, 'raceEthnicity.categories']);
   expect((await officer().post(`/api/cases/${ids.diverted}/demographics`, answered)).status).toBe(403);
 
   const supervisor = apiAs(stack.baseUrl, 'supervisor');
-  expect((await supervisor.get(`/api/cases/${ids.diverted}`)).body.caseManagement.demographics).toMatchObject({
+  expect((await supervisor.getOk(`/api/cases/${ids.diverted}`)).body.caseManagement.demographics).toMatchObject({
     raceEthnicity: { answer: 'ANSWERED', categories: ['BLACK', 'HISPANIC_LATINO'] },
     gender: 'WOMAN',
     preferredLanguage: 'es',
     housingAtReferral: 'UNSHELTERED',
   });
   expect(
-    (await supervisor.get(`/api/cases/${ids.divertedToo}`)).body.caseManagement.demographics.raceEthnicity,
+    (await supervisor.getOk(`/api/cases/${ids.divertedToo}`)).body.caseManagement.demographics.raceEthnicity,
   ).toEqual({
     answer: 'DECLINED',
     categories: [],
@@ -293,8 +293,8 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
   ).toBe(201);
   const notEnrolled = await submitArrest(stack, arrestReferral());
   const refused = await caseManager().post(`/api/cases/${notEnrolled}/milestones`, housed);
-  expect([refused.status, refused.body.error.ruleId]).toEqual([409, 'R-EVAL']);
-  expect((await supervisor.get(`/api/cases/${ids.divertedToo}`)).body.caseManagement.milestones).toEqual([
+  expect([refused.status, refusalOf(refused)?.ruleId]).toEqual([409, 'R-EVAL']);
+  expect((await supervisor.getOk(`/api/cases/${ids.divertedToo}`)).body.caseManagement.milestones).toEqual([
     { milestone: 'HOUSED', reachedOn: RECENT },
     { milestone: 'EMPLOYED', reachedOn: RECENT },
   ]);
@@ -320,7 +320,7 @@ test('R-EVAL (Decision 2026-12-02): a referral whose override was denied joins t
     }),
   );
   expectStatus(submitted, 201);
-  const denied = await apiAs(stack.baseUrl, 'sergeant').act(submitted.body.caseId, 'override-decision', {
+  const denied = await apiAs(stack.baseUrl, 'sergeant').actOk(submitted.body.caseId, 'override-decision', {
     decision: 'DENY',
     reason: 'not for LEAD',
   });

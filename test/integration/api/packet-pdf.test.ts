@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { readWholeCase } from '../../support/case-helpers';
 import { buildCase, type BuiltCase } from '../../support/disclosure-cases';
 import { pdfPages } from '../../support/pdf-text';

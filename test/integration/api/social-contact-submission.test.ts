@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { monthsAgo, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 

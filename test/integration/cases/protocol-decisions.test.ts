@@ -1,6 +1,6 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
 import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf, waitFor } from '../../support/api-client';
 import { mailFor, readCase, readWholeCase, ruleOf, settled, submitArrest } from '../../support/case-helpers';
 import {
   arrestReferral,
@@ -70,7 +70,7 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
   );
   const refused = await officer.post(REFERRALS, assault);
   expectStatus(refused, 422);
-  expect(refused.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+  expect(refused.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EL-OFFENSE',
     'R-EX-DRUG-AMOUNT',
   ]);
@@ -79,10 +79,10 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     overrideRequest: { reason: 'Booked; long-time LEAD contact, sergeant to review' },
   });
   expectStatus(overridden, 201);
-  expect(overridden.body.case.stage).toBe('OVERRIDE_REQUESTED');
+  expect(overridden.body.case?.stage).toBe('OVERRIDE_REQUESTED');
   const unknown = await officer.post(REFERRALS, arrestReferral({ offenses: [{ code: 'JAYWALKING' }] }));
   expectStatus(unknown, 400);
-  expect(unknown.body.error.fields[0]).toMatchObject({
+  expect(unknown.body.error.fields?.[0]).toMatchObject({
     field: 'offenses.0.code',
     message: expect.stringContaining('ASSAULT_4'),
   });
@@ -99,7 +99,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
     const res = await officer.post(REFERRALS, order(protectedPerson));
     if (res.status === 201) return [];
     expectStatus(res, 422);
-    return res.body.error.reasons.map((r: { ruleId: string }) => r.ruleId);
+    return res.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId);
   };
 
   beforeAll(async () => {
@@ -143,7 +143,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       order({ givenName: 'Paloma', familyName: 'Quintero' }),
     );
     expectStatus(incomplete, 400);
-    expect(incomplete.body.error.fields[0]).toMatchObject({
+    expect(incomplete.body.error.fields?.[0]).toMatchObject({
       field: 'protectiveOrders.0.protectedPerson',
       message: expect.stringContaining('R-EX-ORDER'),
     });
@@ -164,7 +164,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       }),
     );
     expectStatus(social, 422);
-    expect(social.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
+    expect(social.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
   });
 });
 
@@ -216,7 +216,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
     expect(waiting.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['R-EL-WARRANT']);
     expect(mailFor(stack, caseId).map((m) => [m.to, ruleOf(m)])).toEqual([[[NCI_TEAM], 'R-EL-WARRANT']]);
     // The NCI team reads the referral they decide on; a case manager cannot decide for them.
-    expect((await nci.get(`/api/cases/${caseId}/packet`)).body.referral.person.familyName).toBe('Avery');
+    expect((await nci.getOk(`/api/cases/${caseId}/packet`)).body.referral.person.familyName).toBe('Avery');
     expect((await caseManager.act(caseId, 'nci-decision', { decision: 'REFER' })).status).toBe(403);
 
     await stack.env.sleep('20 hours');
@@ -229,7 +229,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       stage: 'AWAITING_SCREENING',
       nci: { decision: 'REFERRED', by: { id: 'nci-officer-1', role: 'doc_nci' } },
     });
-    const decidedAt = Date.parse(referred.body.case.nci.decidedAt);
+    const decidedAt = Date.parse(referred.body.case.nci?.decidedAt);
     const due = (ruleId: string) =>
       Date.parse(referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === ruleId).dueAt) - decidedAt;
     expect({
@@ -250,11 +250,11 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   });
 
   test("decline: the person is booked, the case closes, the sergeants are told; a sergeant records it only on the NCI team's word", async () => {
-    const caseId = (await officer.post(REFERRALS, docWarrant({ docViolation: true }))).body.caseId;
+    const caseId = (await officer.postOk(REFERRALS, docWarrant({ docViolation: true }))).body.caseId;
     await settled(stack, caseId);
     const noWord = await sergeant.act(caseId, 'nci-decision', { decision: 'DECLINE' });
     expectStatus(noWord, 400);
-    expect(noWord.body.error.fields[0]).toMatchObject({ field: 'onWordOf' });
+    expect(noWord.body.error.fields?.[0]).toMatchObject({ field: 'onWordOf' });
     expect(noWord.body.error.message).toContain('R-EL-WARRANT');
     const declined = await sergeant.act(caseId, 'nci-decision', {
       decision: 'DECLINE',
@@ -275,7 +275,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   });
 
   test('undecided after 24 hours: stuck, and the NCI team is reminded', async () => {
-    const caseId = (await officer.post(REFERRALS, docWarrant())).body.caseId;
+    const caseId = (await officer.postOk(REFERRALS, docWarrant())).body.caseId;
     await settled(stack, caseId);
     await stack.env.sleep('25 hours');
     const view = await waitFor(async () => {
@@ -289,12 +289,12 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       '[LEAD] Reminder: DOC NCI decision not recorded 24 hours after the referral',
     ]);
     expect(
-      (await apiAs(stack.baseUrl, 'doc_nci', 'nci-2').get('/api/queues/nci')).body.awaiting.map(
+      (await apiAs(stack.baseUrl, 'doc_nci', 'nci-2').getOk('/api/queues/nci')).body.awaiting.map(
         (r: { caseId: string }) => r.caseId,
       ),
     ).toContain(caseId);
     // R-EL-WARRANT (Decision 2026-12-02): stuck NCI decisions are on the supervisors' stuck list.
-    const stuck = await apiAs(stack.baseUrl, 'supervisor').get('/api/stuck');
+    const stuck = await apiAs(stack.baseUrl, 'supervisor').getOk('/api/stuck');
     expect(stuck.body.lists.nciDecisionOverdue).toMatchObject({ ruleId: 'R-EL-WARRANT' });
     expect(stuck.body.lists.nciDecisionOverdue.cases.map((r: { caseId: string }) => r.caseId)).toContain(caseId);
     // The NCI team sees only what was routed to it.
@@ -304,7 +304,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
 });
 
 test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants reminded; accepted, the intake deadline counts from the acceptance', async () => {
-  const res = await officer.post(
+  const res = await officer.postOk(
     REFERRALS,
     arrestReferral({ offenses: [{ code: 'DUI' }], overrideRequest: { reason: 'Booked; asks for LEAD' } }),
   );
@@ -324,7 +324,7 @@ test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants remin
     '[LEAD] Reminder: override request unreviewed for 24 hours',
   ]);
   await stack.env.sleep('2 days');
-  const approved = await sergeant.act(caseId, 'override-decision', {
+  const approved = await sergeant.actOk(caseId, 'override-decision', {
     decision: 'APPROVE',
     reason: 'accepted after booking',
   });
@@ -355,7 +355,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   const before = (await capacity()).participants.length;
   const city = apiAs(stack.baseUrl, 'prosecutor', 'ca-1', { office: 'BURIEN_CITY_ATTORNEY' });
   expect((await city.act(caseId, 'victim-objection', { note: 'store objects' })).status).toBe(200);
-  const filed = await city.act(caseId, 'filing-decision', { decision: 'FILED' });
+  const filed = await city.actOk(caseId, 'filing-decision', { decision: 'FILED' });
   expect(filed.body.case).toMatchObject({ stage: 'HANDED_OFF', outcome: 'HANDED_OFF_TO_SOCIAL_CONTACT' });
   await stack.env.client.workflow.getHandle(caseId).result();
   const linkedId = (await readCase(stack, caseId)).handOff.socialContactReferralId;
@@ -368,12 +368,12 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
     capacity: 'PARTICIPANT',
   });
   const whole = await readWholeCase(stack, linkedId);
-  expect(whole.caseManagement.iip.goals).toEqual(['HOUSING', 'EDUCATION']);
-  expect(whole.caseManagement.release).toMatchObject({ inForce: true, coversStaffing: true });
+  expect(whole.caseManagement?.iip.goals).toEqual(['HOUSING', 'EDUCATION']);
+  expect(whole.caseManagement?.release).toMatchObject({ inForce: true, coversStaffing: true });
   // The services the diversion recorded are the continued case's too, and its withdrawal is still in force.
   const services = (c: any) => c.caseManagement.servicesDelivered.map((d: { service: string }) => d.service);
   expect(services(whole)).toEqual(['Housing navigation', 'GED classes']);
-  expect(whole.caseManagement.servicesWithdrawn).toEqual([
+  expect(whole.caseManagement?.servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'GED classes', reason: 'NOT_USING_SERVICE' }),
   ]);
   expect((await caseManager.act(linkedId, 'service-reinstatements', { service: 'GED classes' })).status).toBe(200);
@@ -382,7 +382,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   ]);
   // The partners read the continued case under the same release.
   expect(
-    (await apiAs(stack.baseUrl, 'project_manager').get(`/api/cases/${linkedId}`)).body.caseManagement,
+    (await apiAs(stack.baseUrl, 'project_manager').getOk(`/api/cases/${linkedId}`)).body.caseManagement,
   ).toMatchObject({ level: 'SUMMARY', iipGoals: ['HOUSING', 'EDUCATION'] });
   const after = await waitFor(async () => {
     const c = await capacity();
@@ -399,7 +399,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
 });
 
 test('R-JURISDICTION: every office with jurisdiction over any offense gets the packet and every prosecutor notice, and reads the case', async () => {
-  const res = await officer.post(
+  const res = await officer.postOk(
     REFERRALS,
     arrestReferral({
       offenses: [
@@ -422,7 +422,7 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
   for (const office of ['KCPAO', 'BURIEN_CITY_ATTORNEY']) {
     const reader = apiAs(stack.baseUrl, 'prosecutor', `dpa-${office}`, { office });
     expect((await reader.get(`/api/cases/${caseId}`)).status).toBe(200);
-    const inbox = await reader.get('/api/queues/prosecutor');
+    const inbox = await reader.getOk('/api/queues/prosecutor');
     expect(
       inbox.body.notices
         .filter((n: { caseId: string }) => n.caseId === caseId)
@@ -448,12 +448,12 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
     ],
   });
   const owed = async (reader: typeof county) =>
-    (await reader.get('/api/queues/prosecutor')).body.awaitingDecision.map((r: { caseId: string }) => r.caseId);
+    (await reader.getOk('/api/queues/prosecutor')).body.awaitingDecision.map((r: { caseId: string }) => r.caseId);
   expect(await owed(city)).not.toContain(caseId);
   expect(await owed(county)).toContain(caseId);
-  const offered = (await county.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
+  const offered = (await county.getOk(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
   expect(offered).toContain('recordFilingDecision');
-  expect((await city.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name)).not.toContain(
+  expect((await city.getOk(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name)).not.toContain(
     'recordFilingDecision',
   );
   const filed = await county.act(caseId, 'filing-decision', { decision: 'FILED' });
@@ -481,7 +481,7 @@ test('R-SC-PDA: a social-contact candidate refused at submission is still record
     ['R-SC-PDA', '[LEAD] Social-contact candidate refused at submission'],
   ]);
   const again = await officer.post('/api/referrals/social-contacts', body);
-  expect(again.body.error.caseId).toBe(caseId);
+  expect(refusalOf(again)?.caseId).toBe(caseId);
   await settled(stack, caseId);
   expect(mailFor(stack, caseId, PROJECT_MANAGER)).toHaveLength(1);
   expect(await stack.db.referral.count({ where: { person: { familyName: 'Refused' } } })).toBe(1);
@@ -497,7 +497,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
   await caseManager.actOk(caseId, 'intake');
   const unknownGoal = await caseManager.act(caseId, 'iip', { goals: ['ABSTINENCE'] });
   expectStatus(unknownGoal, 400);
-  expect(unknownGoal.body.error.fields[0].field).toBe('goals.0');
+  expect(unknownGoal.body.error.fields?.[0].field).toBe('goals.0');
   expect((await caseManager.act(caseId, 'iip', { goals: ['TREATMENT', 'BENEFITS'] })).status).toBe(200);
 
   const freeText = await caseManager.act(caseId, 'service-withdrawals', {
@@ -507,7 +507,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
   expectStatus(freeText, 400);
   expect(freeText.body.error.message).toContain('NO_PROGRESS_WITH_SERVICE');
   expect(freeText.body.error.message).not.toMatch(/ABSTIN/i);
-  const withdrawn = await caseManager.act(caseId, 'service-withdrawals', {
+  const withdrawn = await caseManager.actOk(caseId, 'service-withdrawals', {
     service: 'Bus passes',
     reasonCode: 'NOT_USING_SERVICE',
     note: 'unused for 3 months',
@@ -517,7 +517,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
     expect.objectContaining({ service: 'Bus passes', reason: 'NOT_USING_SERVICE', note: 'unused for 3 months' }),
   ]);
   await settled(stack, caseId);
-  expect((await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity')).body.participants).toContain(caseId);
+  expect((await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity')).body.participants).toContain(caseId);
 
   expect((await caseManager.act(caseId, 'service-reinstatements', { service: 'housing vouchers' })).status).toBe(400);
   const reinstated = await caseManager.act(caseId, 'service-reinstatements', {
@@ -525,7 +525,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
     note: 'using them again',
   });
   expectStatus(reinstated, 200);
-  expect(reinstated.body.caseManagement.servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
+  expect(reinstated.body.caseManagement?.servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
   expect(reinstated.body.case.events.map((e: { type: string }) => e.type)).toContain('SERVICE_REINSTATED');
 });
 
@@ -554,7 +554,7 @@ test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded
     });
     const whole = await readWholeCase(stack, caseId);
     expect(whole.case.events[0].data).toMatchObject(expected);
-    expect(whole.referral.details.decision).toEqual({
+    expect(whole.referral?.details.decision).toEqual({
       eligible: expected.eligible,
       ruleIds: expected.eligibilityRuleIds,
       officerDecision: expected.officerDecision,
@@ -606,7 +606,7 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
     expectStatus(res, 201);
     const caseId = res.body.caseId;
     await settled(stack, caseId);
-    const offered = (await submitter.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
+    const offered = (await submitter.getOk(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
     expect(offered).not.toContain('decideApproval');
     const own = await submitter.act(caseId, 'approval-decision', { decision: 'APPROVE' });
     expectStatus(own, 403);
@@ -627,11 +627,11 @@ test("R-COORD: a participant's new referral and booking alert their case manager
   expect(coordination()[0].subject).toContain('coordinate with the service plan');
   // The new referral's own case alerts nobody: its person is not a participant in it.
   expect(mailFor(stack, again, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
-  const caseload = await caseManager.get('/api/caseload');
+  const caseload = await caseManager.getOk('/api/caseload');
   const row = caseload.body.cases.find((r: { caseId: string }) => r.caseId === participant);
   expect(row.newArrestAlertAt).toEqual(expect.any(String));
   const whole = (await readWholeCase(stack, participant)).case;
   expect(whole.events.filter((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toHaveLength(2);
-  const sergeantsView = (await sergeant.get(`/api/cases/${participant}`)).body.case;
+  const sergeantsView = (await sergeant.getOk(`/api/cases/${participant}`)).body.case;
   expect(sergeantsView.events.some((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toBe(false);
 });

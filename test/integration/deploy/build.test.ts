@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { arrestReferral } from '../../support/referrals';
 import { WORKER_NODE_FLAGS } from '../../../src/temporal/worker-node-flags';
 import { noticeCounts, startProcessStack, type ProcessStack } from '../../support/process-stack';

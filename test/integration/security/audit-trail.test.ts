@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';

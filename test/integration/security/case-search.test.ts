@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { buildCase, REFERRING_OFFICER, type BuiltCase } from '../../support/disclosure-cases';
 import { READERS, readerApi, type Reader } from '../../support/disclosure-readers';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -48,7 +48,7 @@ test('issue 23 item 2 (R-ROI): every reader finds by name, date of birth, case i
     if (reader.role === 'evaluator') {
       // R-EVAL: evaluators read no case, and have no search.
       const refused = await search(reader, { name: 'ref-find' });
-      expect([refused.status, refused.body.error.permission]).toEqual([403, 'case.search']);
+      expect([refused.status, refusalOf(refused)?.permission]).toEqual([403, 'case.search']);
       continue;
     }
     const readable = [county, city].filter((c) => reader.relatesTo(c));
@@ -154,14 +154,14 @@ test('issue 23 item 2: the caseload filters by stage, deadline and stuck, and ke
     expect({ query, status: res.status }).toEqual({ query, status: 200 });
     return res.body.cases.map((c: { caseId: string }) => c.caseId) as string[];
   };
-  const open = await cm.get('/api/caseload');
+  const open = await cm.getOk('/api/caseload');
   expect(open.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([county.caseId]);
   const row = open.body.cases[0];
   expect(row).toMatchObject({ stage: 'AWAITING_INTAKE', mine: true, exitedAt: null, stuckReasons: [] });
   expect(row.person.familyName).toBe(`${county.ref}-family`);
 
   // R-EXIT: the person who left is not dropped — they are behind the exited filter, latest exit first.
-  const exited = await cm.get('/api/caseload?status=exited');
+  const exited = await cm.getOk('/api/caseload?status=exited');
   expect(exited.body.cases).toEqual([
     expect.objectContaining({ caseId: city.caseId, stage: 'EXITED', exitedAt: expect.any(String) }),
   ]);

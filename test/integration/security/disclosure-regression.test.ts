@@ -1,7 +1,7 @@
 import { produceMonthlyReport } from '../../../activities/produce-monthly-report';
 import { SESSION_COOKIE } from '../../../src/api/authentication';
 import { monthOf } from '../../../src/reports/report-month';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { buildCase, REFERRING_OFFICER, type BuiltCase } from '../../support/disclosure-cases';
 import { READERS, readerApi, readsCaseManagementText, type Reader } from '../../support/disclosure-readers';

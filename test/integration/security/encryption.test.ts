@@ -1,5 +1,5 @@
 import { Client } from '@temporalio/client';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -46,7 +46,7 @@ test('the raw history holds ciphertext: no byte sequence of the name or date of 
   expect(Buffer.from(payload.metadata!.encoding!).toString()).toBe('binary/encrypted');
   expect(Buffer.from(payload.metadata!['encryption-key-id']!).toString()).toBe('2026-11');
   // …while the product, which has the keys, reads the note.
-  const view = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
+  const view = await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`);
   expect(JSON.stringify(view.body.case.events)).toContain(person.familyName);
 });
 
