@@ -1,10 +1,18 @@
 import type { TokenService } from '../../src/auth/tokens';
 import type { Role } from '../../src/shared/roles';
-
-import { expectStatus, type Answer, type ApiResponse, type TestAnswer } from './api-answer';
+import { expectStatus, type Answer, type ApiResponse, type TestAnswer, type WithStatus } from './api-answer';
 
 export { waitFor } from './wait-for';
-export { bodyIf, bodyOf, expectStatus, refusalOf, type Answer, type ApiResponse, type TestAnswer } from './api-answer';
+export {
+  bodyIf,
+  bodyOf,
+  expectStatus,
+  refusalOf,
+  type Answer,
+  type ApiResponse,
+  type TestAnswer,
+  type WithStatus,
+} from './api-answer';
 
 const issuers = new Map<string, TokenService>();
 
@@ -77,11 +85,15 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
       expectStatus(res, 200);
       return res;
     },
-    /** A change the test goes on from: it must answer 200, or the test fails with what refused it. */
+    /**
+     * A change the test goes on from: recorded (201), or already recorded or done (200) — or the test
+     * fails with what refused it.
+     */
     postOk: async <P extends string>(path: P, body?: unknown, extra?: Record<string, string>) => {
       const res = await post(path, body, extra);
-      expectStatus(res, 200);
-      return res;
+      if (res.status !== 200 && res.status !== 201)
+        throw new Error(`POST ${path} was not accepted: ${res.status} ${JSON.stringify(res.body)}`);
+      return res as WithStatus<typeof res, 200 | 201>;
     },
     /** An action the test goes on from: it must be accepted (200), or the test fails naming what refused it. */
     actOk: async <A extends string>(caseId: string, action: A, body?: unknown, extra?: Record<string, string>) => {

@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from './api-client';
+import { apiAs, waitFor, type Answer, type WithStatus } from './api-client';
 import { settled } from './case-helpers';
 import { arrestReferral, socialContactReferral } from './referrals';
 import type { TestStack } from './test-stack';
@@ -48,10 +48,10 @@ const OFFICES: Record<Jurisdiction, string[]> = {
   MIXED: ['KCPAO', 'BURIEN_CITY_ATTORNEY'],
 };
 
-async function ok(label: string, res: Promise<{ status: number; body: any }>) {
+async function ok<R extends Answer>(label: string, res: Promise<R>): Promise<WithStatus<R, 200 | 201>['body']> {
   const r = await res;
   if (r.status >= 300) throw new Error(`${label}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
+  return (r as WithStatus<R, 200 | 201>).body;
 }
 
 export async function buildCase(stack: TestStack, scenario: Scenario): Promise<BuiltCase> {
