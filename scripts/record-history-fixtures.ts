@@ -87,7 +87,7 @@ async function main() {
     await stack.env.sleep('25 days');
     const intakeDue = (await sergeant.getOk(`/api/cases/${id}`)).body.case.deadlines.find(
       (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
-    ).dueAt as string;
+    )!.dueAt;
     await sergeant.actOk(id, 'intake-deadline/extensions', {
       newDueAt: new Date(Date.parse(intakeDue) + 10 * 86400_000).toISOString(),
       reason: 'hospital stay',
@@ -158,8 +158,8 @@ async function main() {
     await city.actOk(id, 'victim-objection');
     await city.actOk(id, 'filing-decision', { decision: 'FILED' });
     await wait(id);
-    const continued = (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${id}`)).body.case.handOff
-      .socialContactReferralId as string;
+    const continued = (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${id}`)).body.case.handOff!
+      .socialContactReferralId!;
     recorded['social-continuing-handoff-exited'] = continued;
     await cm.actOk(continued, 'exit', { reason: 'TRANSITIONED_OUT' });
     id = await refer(

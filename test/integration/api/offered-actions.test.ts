@@ -49,10 +49,10 @@ test('each reader is offered what their role may do at this stage, and what is o
   const screening = (await apiAs(stack.baseUrl, 'case_manager').getOk(`/api/cases/${caseId}`)).body.actions.find(
     (a: { name: string }) => a.name === 'recordScreening',
   );
-  const screened = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/${screening.path}`, {});
+  const screened = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/${screening!.path}`, {});
   expectStatus(screened, 200);
   // The answer to an action offers what comes next.
-  expect(screened.body.actions.map((a: { name: string }) => a.name)).toEqual([
+  expect((screened.body as { actions: Array<{ name: string }> }).actions.map((a) => a.name)).toEqual([
     'recordConsent',
     'scheduleIntake',
     'recordCaseNote',
@@ -74,9 +74,7 @@ test('each reader is offered what their role may do at this stage, and what is o
   ]);
   // An amendment's form starts from the version in force (what it changes); how it was given is asked anew.
   const amend = consented.body.actions.find((a: { name: string }) => a.name === 'amendRelease');
-  expect(
-    Object.fromEntries(amend?.fields.map((f: { name: string; initial?: unknown }) => [f.name, f.initial])),
-  ).toEqual({
+  expect(Object.fromEntries(amend?.fields.map((f) => [f.name, f.initial]) ?? [])).toEqual({
     method: undefined,
     memorializedBy: undefined,
     'covers.staffing': true,

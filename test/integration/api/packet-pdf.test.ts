@@ -1,4 +1,4 @@
-import { apiAs, expectStatus } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { readWholeCase } from '../../support/case-helpers';
 import { buildCase, type BuiltCase } from '../../support/disclosure-cases';
 import { pdfPages } from '../../support/pdf-text';
@@ -115,7 +115,7 @@ test('R-PACKET, R-JURISDICTION: a reader without access is refused the PDF exact
     expect(pdf.headers.get('content-type')).toMatch(/^application\/json/);
     expect(pdf.headers.get('content-disposition')).toBeNull();
     expect(new TextDecoder().decode(pdf.bytes)).not.toContain(c.ref);
-    refusals.push([pdf.status, pdf.body.error.code]);
+    refusals.push([pdf.status, refusalOf(pdf)?.code]);
   }
   expect(refusals).toEqual([
     [404, 'CASE_NOT_FOUND'],

@@ -308,7 +308,7 @@ test('R-EVAL: case managers record demographics and milestones on the case page;
   await supContext.close();
 
   expect((await apiAs(stack.baseUrl, 'supervisor').post('/api/evaluation/runs')).status).toBe(201);
-  const figures = (await apiAs(stack.baseUrl, 'supervisor').get('/api/evaluation')).body;
+  const figures = (await apiAs(stack.baseUrl, 'supervisor').getOk('/api/evaluation')).body;
 
   const open = async (role: 'evaluator' | 'project_manager', options: Parameters<typeof contextAs>[3]) => {
     const context = await contextAs(stack, browser, { role, user: `${role}-page` }, options);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
-import { readCase, readWholeCase, settled, submitArrest } from '../../support/case-helpers';
+import { fullRecord, readCase, readWholeCase, settled, submitArrest } from '../../support/case-helpers';
 import {
   contextAs,
   launchBrowser,
@@ -149,7 +149,7 @@ test('a case manager records screening, consent and intake, and the case shows e
   const intake = (await readWholeCase(stack, caseId)).case.events.find(
     (e: { type: string }) => e.type === 'INTAKE_COMPLETED',
   );
-  expect(intake.data?.assessment).toMatchObject({ causeOfLawViolations: 'no shelter since spring', housing: 'SOME' });
+  expect(intake?.data?.assessment).toMatchObject({ causeOfLawViolations: 'no shelter since spring', housing: 'SOME' });
   await expect(page.locator('#announce').textContent()).resolves.toMatch(/Enrolled/);
   await screenshot(page, 'case-enrolled');
   // R-CONSENT (Decision 2026-12-02): the release is amended from the version in force (a provider added).
@@ -158,7 +158,7 @@ test('a case manager records screening, consent and intake, and the case shows e
     await page.selectOption('form.confirm select[name="method"]', 'WRITTEN');
     await page.fill('form.confirm textarea[name="covers.providers"]', 'Valley Cities');
   });
-  expect((await readWholeCase(stack, caseId)).caseManagement.release).toMatchObject({
+  expect(fullRecord(await readWholeCase(stack, caseId)).release).toMatchObject({
     version: 2,
     coversStaffing: true,
     providers: ['Valley Cities'],

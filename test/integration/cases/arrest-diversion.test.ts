@@ -1,7 +1,7 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
 import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
 import { apiAs, expectStatus } from '../../support/api-client';
-import { mailFor, readCase, ruleOf, settled, sleepTo, submitArrest } from '../../support/case-helpers';
+import { fullRecord, mailFor, readCase, ruleOf, settled, sleepTo, submitArrest } from '../../support/case-helpers';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -58,7 +58,7 @@ test("R-INTAKE (Decision 2026-12-02): every clock counts from the moment the API
   expect(view.referredAt).toBe(answer.body.case?.referredAt);
   const clocks = (c: { deadlines: Array<{ ruleId: string; dueAt: string }> }) =>
     Object.fromEntries(c.deadlines.map((d) => [d.ruleId, d.dueAt]));
-  expect(clocks(view)).toEqual(clocks(answer.body.case));
+  expect(clocks(view)).toEqual(clocks(answer.body.case!));
 });
 
 test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_ATTORNEY']])(
@@ -71,7 +71,7 @@ test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_A
     expect(mailFor(stack, caseId, office).map(ruleOf)).toEqual(['R-PACKET']);
     const due = (await readCase(stack, caseId)).deadlines.find(
       (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
-    ).dueAt;
+    )!.dueAt;
     await sleepTo(stack, due, 60_000);
     const view = await settled(stack, caseId);
     expect(view.stage).toBe('INTAKE_MISSED');
@@ -80,7 +80,7 @@ test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_A
     expect(mailFor(stack, caseId, BURIEN_SERGEANTS).map(ruleOf)).toEqual(['R-MISSED']);
     const other = office === COUNTY_PROSECUTOR ? CITY_ATTORNEY : COUNTY_PROSECUTOR;
     expect(mailFor(stack, caseId, other)).toHaveLength(0);
-    expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED').status).toBe('MET');
+    expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED')?.status).toBe('MET');
     // Nothing more is sent later, and the database shows the same.
     await stack.env.sleep('8 days');
     const later = await settled(stack, caseId);
@@ -136,11 +136,11 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
     covers: { staffing: true, providers: ['Valley Cities'] },
   });
   expectStatus(widened, 200);
-  expect(widened.body.caseManagement?.release).toMatchObject({ version: 2, coversStaffing: true, inForce: true });
+  expect(fullRecord(widened.body).release).toMatchObject({ version: 2, coversStaffing: true, inForce: true });
   expect((await caseManager.actOk(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
   // The sergeant reads the progress summary under version 2, and the disclosure names that version.
   const underTwo = await sergeant.getOk(`/api/cases/${caseId}`);
-  expect(underTwo.body.caseManagement.level).toBe('SUMMARY');
+  expect(underTwo.body.caseManagement?.level).toBe('SUMMARY');
   const disclosed = await stack.db.disclosure.findMany({ where: { caseId, actorRole: 'sergeant' } });
   expect(disclosed.at(-1)?.basis).toMatch(/release of information .* \(version 2\)/);
 
@@ -217,7 +217,7 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   expect(rows[0].ruleId).toBe('R-VICTIM');
   // The hand-off opens a real social contact for the same person, linked to the original referral.
   await stack.env.client.workflow.getHandle(timely).result(); // the case closes once the hand-off is done
-  const linkedId = (await readCase(stack, timely)).handOff.socialContactReferralId;
+  const linkedId = (await readCase(stack, timely)).handOff!.socialContactReferralId!;
   expect(linkedId).toMatch(/^BUR-/);
   const linked = await settled(stack, linkedId);
   // R-VICTIM (Decision): the person continues from the stage reached (screened: awaiting intake), approved — no new screening.
@@ -326,7 +326,7 @@ test("R-INTAKE (Decision 2026-12-02): the intake records the seed's assessment a
     body.case.events.find((e) => e.type === 'INTAKE_COMPLETED');
   expect(intakeOf(enrolled.body)?.data?.assessment).toEqual(assessment);
   // Even under a release covering staffing, partners see that intake happened, not what it found.
-  const sergeantRead = (await apiAs(stack.baseUrl, 'sergeant').get(`/api/cases/${caseId}`)).body;
+  const sergeantRead = (await apiAs(stack.baseUrl, 'sergeant').getOk(`/api/cases/${caseId}`)).body;
   expect(intakeOf(sergeantRead)).toBeDefined();
   expect(intakeOf(sergeantRead)?.data).toBeUndefined();
 });

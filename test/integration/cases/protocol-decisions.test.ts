@@ -1,7 +1,15 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
 import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
 import { apiAs, expectStatus, refusalOf, waitFor } from '../../support/api-client';
-import { mailFor, readCase, readWholeCase, ruleOf, settled, submitArrest } from '../../support/case-helpers';
+import {
+  fullRecord,
+  mailFor,
+  readCase,
+  readWholeCase,
+  ruleOf,
+  settled,
+  submitArrest,
+} from '../../support/case-helpers';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -229,9 +237,9 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       stage: 'AWAITING_SCREENING',
       nci: { decision: 'REFERRED', by: { id: 'nci-officer-1', role: 'doc_nci' } },
     });
-    const decidedAt = Date.parse(referred.body.case.nci?.decidedAt);
+    const decidedAt = Date.parse(referred.body.case.nci!.decidedAt!);
     const due = (ruleId: string) =>
-      Date.parse(referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === ruleId).dueAt) - decidedAt;
+      Date.parse(referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === ruleId)!.dueAt) - decidedAt;
     expect({
       scene: due('R-SCENE'),
       victim: due('R-VICTIM'),
@@ -329,8 +337,8 @@ test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants remin
     reason: 'accepted after booking',
   });
   expect(approved.body.case.stuck).toEqual([]);
-  const approvedAt = Date.parse(approved.body.case.override.decidedAt);
-  expect(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt).toBe(
+  const approvedAt = Date.parse(approved.body.case.override!.decidedAt!);
+  expect(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE')?.dueAt).toBe(
     intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
   );
 });
@@ -350,7 +358,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   expect((await caseManager.act(caseId, 'services', { service: 'GED classes' })).status).toBe(200);
   const withdrawal = { service: 'GED classes', reasonCode: 'NOT_USING_SERVICE' };
   expect((await caseManager.act(caseId, 'service-withdrawals', withdrawal)).status).toBe(200);
-  const capacity = async () => (await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity')).body;
+  const capacity = async () => (await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity')).body;
   await waitFor(async () => (await capacity()).participants.includes(caseId), 'the participant counted');
   const before = (await capacity()).participants.length;
   const city = apiAs(stack.baseUrl, 'prosecutor', 'ca-1', { office: 'BURIEN_CITY_ATTORNEY' });
@@ -358,7 +366,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   const filed = await city.actOk(caseId, 'filing-decision', { decision: 'FILED' });
   expect(filed.body.case).toMatchObject({ stage: 'HANDED_OFF', outcome: 'HANDED_OFF_TO_SOCIAL_CONTACT' });
   await stack.env.client.workflow.getHandle(caseId).result();
-  const linkedId = (await readCase(stack, caseId)).handOff.socialContactReferralId;
+  const linkedId = (await readCase(stack, caseId)).handOff!.socialContactReferralId!;
   const linked = await settled(stack, linkedId);
   expect(linked).toMatchObject({
     type: 'SOCIAL_CONTACT',
@@ -368,16 +376,16 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
     capacity: 'PARTICIPANT',
   });
   const whole = await readWholeCase(stack, linkedId);
-  expect(whole.caseManagement?.iip.goals).toEqual(['HOUSING', 'EDUCATION']);
-  expect(whole.caseManagement?.release).toMatchObject({ inForce: true, coversStaffing: true });
+  expect(fullRecord(whole).iip?.goals).toEqual(['HOUSING', 'EDUCATION']);
+  expect(fullRecord(whole).release).toMatchObject({ inForce: true, coversStaffing: true });
   // The services the diversion recorded are the continued case's too, and its withdrawal is still in force.
   const services = (c: any) => c.caseManagement.servicesDelivered.map((d: { service: string }) => d.service);
   expect(services(whole)).toEqual(['Housing navigation', 'GED classes']);
-  expect(whole.caseManagement?.servicesWithdrawn).toEqual([
+  expect(fullRecord(whole).servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'GED classes', reason: 'NOT_USING_SERVICE' }),
   ]);
   expect((await caseManager.act(linkedId, 'service-reinstatements', { service: 'GED classes' })).status).toBe(200);
-  expect((await readWholeCase(stack, linkedId)).caseManagement.servicesWithdrawn).toEqual([
+  expect(fullRecord(await readWholeCase(stack, linkedId)).servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'GED classes', reinstatedAt: expect.any(String) }),
   ]);
   // The partners read the continued case under the same release.
@@ -474,7 +482,7 @@ test('R-SC-PDA: a social-contact candidate refused at submission is still record
     reasons: [expect.objectContaining({ ruleId: 'R-SC-PREREQ' })],
   });
   expect(refused.body.error.message).toMatch(/the project manager has been told \(R-SC-PDA\)/);
-  const caseId = refused.body.error.caseId;
+  const caseId = refused.body.error.caseId!;
   const view = await settled(stack, caseId);
   expect(view).toMatchObject({ type: 'SOCIAL_CONTACT', stage: 'REFUSED', outcome: 'REFUSED_AT_SUBMISSION' });
   expect(mailFor(stack, caseId, PROJECT_MANAGER).map((m) => [ruleOf(m), m.subject.replace(/ — .*$/, '')])).toEqual([
@@ -513,7 +521,7 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
     note: 'unused for 3 months',
   });
   expect(withdrawn.body.case).toMatchObject({ stage: 'ENROLLED', enrolled: true, capacity: 'PARTICIPANT' });
-  expect(withdrawn.body.caseManagement.servicesWithdrawn).toEqual([
+  expect(fullRecord(withdrawn.body).servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'Bus passes', reason: 'NOT_USING_SERVICE', note: 'unused for 3 months' }),
   ]);
   await settled(stack, caseId);
@@ -525,13 +533,13 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
     note: 'using them again',
   });
   expectStatus(reinstated, 200);
-  expect(reinstated.body.caseManagement?.servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
+  expect(fullRecord(reinstated.body).servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
   expect(reinstated.body.case.events.map((e: { type: string }) => e.type)).toContain('SERVICE_REINSTATED');
 });
 
 test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded with every referral and shown in its history", async () => {
-  const eligible = await officer.post(REFERRALS, arrestReferral());
-  const overridden = await officer.post(
+  const eligible = await officer.postOk(REFERRALS, arrestReferral());
+  const overridden = await officer.postOk(
     REFERRALS,
     arrestReferral({
       offenses: [{ code: 'RECKLESS_DRIVING' }],
@@ -575,7 +583,7 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
     const someoneElse = { id: 'B-1047', name: 'Officer Dana Reyes' };
     for (const path of [REFERRALS, '/api/referrals/bookings']) {
       const res = await badged.post(path, arrestReferral({ person, officer: someoneElse }));
-      expect({ path, status: res.status, fields: res.body.error?.fields }).toEqual({
+      expect({ path, status: res.status, fields: refusalOf(res)?.fields }).toEqual({
         path,
         status: 400,
         fields: [
@@ -629,7 +637,7 @@ test("R-COORD: a participant's new referral and booking alert their case manager
   expect(mailFor(stack, again, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
   const caseload = await caseManager.getOk('/api/caseload');
   const row = caseload.body.cases.find((r: { caseId: string }) => r.caseId === participant);
-  expect(row.newArrestAlertAt).toEqual(expect.any(String));
+  expect(row?.newArrestAlertAt).toEqual(expect.any(String));
   const whole = (await readWholeCase(stack, participant)).case;
   expect(whole.events.filter((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toHaveLength(2);
   const sergeantsView = (await sergeant.getOk(`/api/cases/${participant}`)).body.case;

@@ -114,7 +114,7 @@ describe.each([
     const caseId = await submit();
     const view = await settled(stack, caseId);
     const scene = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-SCENE');
-    expect(Date.parse(scene?.dueAt) - Date.parse(view.referredAt)).toBe(sceneHours * HOUR);
+    expect(Date.parse(scene!.dueAt) - Date.parse(view.referredAt)).toBe(sceneHours * HOUR);
     await stack.env.sleep(`${returnAfterHours} hours`);
     const report = await officer.act(caseId, 'returns-to-scene');
     expectStatus(report, 200);
@@ -153,7 +153,9 @@ describe.each([
     expectStatus(referred, 200);
     const intake = referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
     // R-INTAKE (Decision 2026-12-02): the local date of the decision + the days, end of that day.
-    expect(intake?.dueAt).toBe(intakeDeadlineFrom(Date.parse(referred.body.case.nci?.decidedAt), casePolicyOf(config)));
+    expect(intake?.dueAt).toBe(
+      intakeDeadlineFrom(Date.parse(referred.body.case.nci!.decidedAt!), casePolicyOf(config)),
+    );
   });
 
   test(`R-INTAKE / R-MISSED: the deadline is ${intakeDays} days; the ${felonyOffice} is told once it passes`, async () => {
@@ -165,7 +167,7 @@ describe.each([
     await stack.env.sleep(`${intakeDays - 1} days`);
     expect((await settled(stack, caseId)).stage).toBe('AWAITING_INTAKE');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET']);
-    await sleepTo(stack, intake?.dueAt, 60_000);
+    await sleepTo(stack, intake!.dueAt, 60_000);
     const missed = await settled(stack, caseId);
     expect(missed.stage).toBe('INTAKE_MISSED');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET', 'R-MISSED']);

@@ -99,7 +99,7 @@ describe('the role × action matrix', () => {
           expect(res.status).not.toBe(401);
           expect(res.status).toBeLessThan(500);
         } else {
-          expect({ endpoint: endpoint.name, status: res.status, permission: res.body?.error?.permission }).toEqual({
+          expect({ endpoint: endpoint.name, status: res.status, permission: refusalOf(res)?.permission }).toEqual({
             endpoint: endpoint.name,
             status: 403,
             permission: endpoint.permission,
@@ -166,7 +166,8 @@ describe('record scoping', () => {
   test('R-SC-CAPACITY: sergeants get the counts of capacity, never which cases hold the places', async () => {
     const sergeant = await apiAs(stack.baseUrl, 'sergeant').get('/api/capacity');
     expectStatus(sergeant, 200);
-    for (const key of ['participants', 'reserved', 'waiting']) expect(typeof sergeant.body[key]).toBe('number');
+    for (const key of ['participants', 'reserved', 'waiting'] as const)
+      expect(typeof sergeant.body[key]).toBe('number');
     const supervisor = await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity');
     expect(Array.isArray(supervisor.body.participants)).toBe(true);
   });

@@ -132,7 +132,7 @@ test('issue 23 item 2: "My referrals" lists the cases the officer submitted, new
   );
   expectStatus(mine, 200);
   expect(mine.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([city.caseId, county.caseId]);
-  expect(mine.body.cases[1].person.familyName).toBe(`${county.ref}-family`);
+  expect(mine.body.cases[1].person?.familyName).toBe(`${county.ref}-family`);
   expect(mine.body.truncated).toBe(false);
   const disclosed = await disclosuresBy(REFERRING_OFFICER.id, 'GET /api/referrals/mine');
   expect(disclosed.map((d) => d.caseId).sort()).toEqual([city.caseId, county.caseId].sort());
@@ -149,7 +149,7 @@ test('issue 23 item 2: "My referrals" lists the cases the officer submitted, new
 
 test('issue 23 item 2: the caseload filters by stage, deadline and stuck, and keeps exited people behind their own filter', async () => {
   const cm = apiAs(stack.baseUrl, 'case_manager', 'cm-builder');
-  const ids = async (query = '') => {
+  const ids = async (query: `?${string}` | '' = '') => {
     const res = await cm.get(`/api/caseload${query}`);
     expect({ query, status: res.status }).toEqual({ query, status: 200 });
     return res.body.cases.map((c: { caseId: string }) => c.caseId) as string[];
@@ -158,14 +158,14 @@ test('issue 23 item 2: the caseload filters by stage, deadline and stuck, and ke
   expect(open.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([county.caseId]);
   const row = open.body.cases[0];
   expect(row).toMatchObject({ stage: 'AWAITING_INTAKE', mine: true, exitedAt: null, stuckReasons: [] });
-  expect(row.person.familyName).toBe(`${county.ref}-family`);
+  expect(row.person?.familyName).toBe(`${county.ref}-family`);
 
   // R-EXIT: the person who left is not dropped — they are behind the exited filter, latest exit first.
   const exited = await cm.getOk('/api/caseload?status=exited');
   expect(exited.body.cases).toEqual([
     expect.objectContaining({ caseId: city.caseId, stage: 'EXITED', exitedAt: expect.any(String) }),
   ]);
-  expect(Date.now() - Date.parse(exited.body.cases[0].exitedAt)).toBeLessThan(90 * 86_400_000);
+  expect(Date.now() - Date.parse(exited.body.cases[0].exitedAt!)).toBeLessThan(90 * 86_400_000);
   expect(await ids('?status=exited&stage=AWAITING_INTAKE')).toEqual([]);
 
   expect(await ids('?stage=AWAITING_INTAKE')).toEqual([county.caseId]);
@@ -174,7 +174,7 @@ test('issue 23 item 2: the caseload filters by stage, deadline and stuck, and ke
   expect(await ids('?stuck=false')).toEqual([county.caseId]);
   // Within N days: the next deadline falls by then (or has passed).
   expect(row.nextDeadline).not.toBeNull();
-  const daysToDeadline = Math.max(0, Math.ceil((Date.parse(row.nextDeadline.dueAt) - Date.now()) / 86_400_000));
+  const daysToDeadline = Math.max(0, Math.ceil((Date.parse(row.nextDeadline!.dueAt) - Date.now()) / 86_400_000));
   expect(await ids(`?deadlineWithinDays=${daysToDeadline}`)).toEqual([county.caseId]);
   if (daysToDeadline >= 2) expect(await ids(`?deadlineWithinDays=${daysToDeadline - 2}`)).toEqual([]);
   // Another case manager's exited participant is not on this caseload.
@@ -188,7 +188,7 @@ test('issue 23 item 2: the caseload filters by stage, deadline and stuck, and ke
 test("issue 23 item 2 (R-PACKET, R-DISCLOSE): the prosecutor's inbox names the person, offenses and referral date of its own office's cases, each case one disclosure; never another office's", async () => {
   const inbox = async (reader: Reader) => {
     const res = await readerApi(stack, reader).get('/api/queues/prosecutor');
-    expect(res.status).toBe(200);
+    expectStatus(res, 200);
     return res.body;
   };
   const countyProsecutor = READERS.find((r) => r.name === 'the county prosecutor')!;

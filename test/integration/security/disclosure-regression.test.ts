@@ -111,7 +111,7 @@ interface Operation {
 }
 
 async function declaredReads(): Promise<Operation[]> {
-  const doc = (await apiAs(stack.baseUrl, 'supervisor').get('/api/openapi.json')).body;
+  const doc = (await apiAs(stack.baseUrl, 'supervisor').getOk('/api/openapi.json')).body;
   return Object.entries(doc.paths as Record<string, { get?: { parameters?: Operation['parameters'] } }>)
     .filter(([, item]) => item.get)
     .map(([path, item]) => ({ path, parameters: item.get!.parameters }));

@@ -1,5 +1,5 @@
 import { Client } from '@temporalio/client';
-import { apiAs, expectStatus } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -130,7 +130,7 @@ test('issue 22 item 11: the codec server answers 400 naming the payload it canno
     payloads: [toJson(genuine as never), toJson(foreign as never)],
   });
   expectStatus(unknownKey, 400);
-  expect(unknownKey.body.error).toMatchObject({
+  expect(refusalOf(unknownKey)).toMatchObject({
     code: 'PAYLOAD_NOT_DECODABLE',
     fields: [
       {
@@ -141,12 +141,12 @@ test('issue 22 item 11: the codec server answers 400 naming the payload it canno
   });
   const forgery = await supervisor.post('/codec/decode', { payloads: [forged] });
   expectStatus(forgery, 400);
-  expect(forgery.body.error.code).toBe('PAYLOAD_NOT_DECODABLE');
-  expect(forgery.body.error.fields).toEqual([
+  expect(refusalOf(forgery)?.code).toBe('PAYLOAD_NOT_DECODABLE');
+  expect(refusalOf(forgery)?.fields).toEqual([
     {
       field: 'payloads.0.data',
       message: 'The ciphertext was not written with payload key "2026-11": forged, altered or truncated',
     },
   ]);
-  expect(forgery.body.error.message).toContain('payloads.0.data');
+  expect(refusalOf(forgery)?.message).toContain('payloads.0.data');
 });

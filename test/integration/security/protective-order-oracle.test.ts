@@ -22,7 +22,7 @@ const participant = {
 const PROBED = ['WA-ORC-0002', participant.stateId, 'WA-ORC-0003', 'WA-ORC-0004'];
 const ordersFor = (stateIds: string[]) =>
   stateIds.map((stateId) => ({ type: 'NO_CONTACT', protectedPerson: { stateId } }));
-const ruleIdsOf = (reasons: Array<{ ruleId: string }>) => reasons.map((r) => r.ruleId);
+const ruleIdsOf = (reasons: Array<{ ruleId: string }> | undefined) => reasons?.map((r) => r.ruleId);
 
 let stack: TestStack;
 let participantCase: string;
