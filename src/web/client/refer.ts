@@ -280,8 +280,8 @@ function stamped(
 ): FormJson & { submissionId: string; referredAt: string } {
   const referredAt: string = body.referredAt ?? referredAts.get(form) ?? new Date(now).toISOString();
   const out = { ...body, referredAt };
-  if (form === arrestForm && 'incident' in body) {
-    const { incident } = body;
+  if (form === arrestForm) {
+    const { incident } = body as ArrestFill;
     return {
       ...out,
       incident: {

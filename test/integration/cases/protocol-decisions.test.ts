@@ -358,7 +358,11 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   expect((await caseManager.act(caseId, 'services', { service: 'GED classes' })).status).toBe(200);
   const withdrawal = { service: 'GED classes', reasonCode: 'NOT_USING_SERVICE' };
   expect((await caseManager.act(caseId, 'service-withdrawals', withdrawal)).status).toBe(200);
-  const capacity = async () => (await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity')).body;
+  // A supervisor reads which cases hold the places (R-SC-CAPACITY): a list, where a sergeant reads a count.
+  const capacity = async () => {
+    const { body } = await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity');
+    return { ...body, participants: body.participants as string[] };
+  };
   await waitFor(async () => (await capacity()).participants.includes(caseId), 'the participant counted');
   const before = (await capacity()).participants.length;
   const city = apiAs(stack.baseUrl, 'prosecutor', 'ca-1', { office: 'BURIEN_CITY_ATTORNEY' });
@@ -426,7 +430,7 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
   }, 'the missed intake');
   for (const office of [COUNTY_PROSECUTOR, CITY_ATTORNEY])
     expect(mailFor(stack, caseId, office).map(ruleOf)).toEqual(['R-PACKET', 'R-MISSED']);
-  expect(missed.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED').status).toBe('MET');
+  expect(missed.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED')?.status).toBe('MET');
   for (const office of ['KCPAO', 'BURIEN_CITY_ATTORNEY']) {
     const reader = apiAs(stack.baseUrl, 'prosecutor', `dpa-${office}`, { office });
     expect((await reader.get(`/api/cases/${caseId}`)).status).toBe(200);

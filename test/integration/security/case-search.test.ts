@@ -1,4 +1,4 @@
-import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
+import { apiAs, bodyOf, expectStatus, refusalOf } from '../../support/api-client';
 import { buildCase, REFERRING_OFFICER, type BuiltCase } from '../../support/disclosure-cases';
 import { READERS, readerApi, type Reader } from '../../support/disclosure-readers';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -152,7 +152,7 @@ test('issue 23 item 2: the caseload filters by stage, deadline and stuck, and ke
   const ids = async (query: `?${string}` | '' = '') => {
     const res = await cm.get(`/api/caseload${query}`);
     expect({ query, status: res.status }).toEqual({ query, status: 200 });
-    return res.body.cases.map((c: { caseId: string }) => c.caseId) as string[];
+    return bodyOf(res).cases.map((c: { caseId: string }) => c.caseId);
   };
   const open = await cm.getOk('/api/caseload');
   expect(open.body.cases.map((c: { caseId: string }) => c.caseId)).toEqual([county.caseId]);

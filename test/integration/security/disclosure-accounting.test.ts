@@ -48,7 +48,7 @@ test('R-CONSENT: a release rescinded after the case closed leaves partners the s
     exitCategory: 'TRANSITIONED_OUT',
   });
   const clientRow = async () =>
-    (await pm().getOk(`/api/reports/${month()}`)).body.clientRows.find(
+    (await pm().getOk(`/api/reports/${month()}`)).body.clientRows?.find(
       (r: { referralId: string }) => r.referralId === c.caseId,
     );
   expect((await clientRow())?.shared).toBe('PROGRESS_SUMMARY');

@@ -112,7 +112,7 @@ interface Operation {
 
 async function declaredReads(): Promise<Operation[]> {
   const doc = (await apiAs(stack.baseUrl, 'supervisor').getOk('/api/openapi.json')).body;
-  return Object.entries(doc.paths as Record<string, { get?: { parameters?: Operation['parameters'] } }>)
+  return Object.entries((doc as { paths: Record<string, { get?: { parameters?: Operation['parameters'] } }> }).paths)
     .filter(([, item]) => item.get)
     .map(([path, item]) => ({ path, parameters: item.get!.parameters }));
 }
