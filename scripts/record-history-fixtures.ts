@@ -45,8 +45,11 @@ async function main() {
     return res.body.caseId as string;
   };
   const social = async (name: string, body = socialContactReferral()) => {
-    const res = await officer.postOk('/api/referrals/social-contacts', body);
-    recorded[name] = res.body.caseId ?? refusalOf(res)?.caseId;
+    const res = await officer.post('/api/referrals/social-contacts', body);
+    // R-SC-PREREQ: a refused candidate is recorded too, as a closed case the refusal names.
+    const caseId = res.status === 200 || res.status === 201 ? res.body.caseId : refusalOf(res)?.caseId;
+    if (!caseId) throw new Error(`social contact ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+    recorded[name] = caseId;
     return recorded[name];
   };
   const enroll = async (id: string) => {

@@ -61,7 +61,7 @@ function expectNoMarkers(label: string, text: string, ...markers: string[]) {
 }
 
 async function checkCaseRead(reader: Reader, c: BuiltCase) {
-  const res = await asReader(reader).getOk(`/api/cases/${c.caseId}`);
+  const res = await asReader(reader).get(`/api/cases/${c.caseId}`);
   const text = JSON.stringify(res.body);
   const label = `${reader.name} reads ${c.caseId} (${JSON.stringify(c.scenario)})`;
   if (!reader.relatesTo(c)) {
@@ -74,6 +74,7 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
     return;
   }
   expect({ label, status: res.status }).toEqual({ label, status: 200 });
+  expectStatus(res, 200);
   expect(Object.keys(res.body).sort()).toEqual(['actions', 'case', 'caseManagement', 'disclosure', 'referral']);
   // R-PACKET / R-ROI: the referral record reaches every reader of the case: identity, offenses, judgments.
   expect(res.body.referral?.person).toEqual({
@@ -123,7 +124,7 @@ async function checkCaseRead(reader: Reader, c: BuiltCase) {
 }
 
 async function checkPacket(reader: Reader, c: BuiltCase) {
-  const res = await asReader(reader).getOk(`/api/cases/${c.caseId}/packet`);
+  const res = await asReader(reader).get(`/api/cases/${c.caseId}/packet`);
   const label = `${reader.name} opens the packet of ${c.caseId}`;
   if (!reader.relatesTo(c)) {
     expect({ label, status: res.status }).toEqual({ label, status: reader.role === 'evaluator' ? 403 : 404 });
@@ -131,6 +132,7 @@ async function checkPacket(reader: Reader, c: BuiltCase) {
     return;
   }
   expect({ label, status: res.status }).toEqual({ label, status: 200 });
+  expectStatus(res, 200);
   expect(res.body.referral.person.familyName).toBe(`${c.ref}-family`);
   if (c.scenario.type === 'ARREST_DIVERSION') {
     expect((res.body.referral?.details.offenses as unknown[]).length).toBeGreaterThan(0);
