@@ -13,7 +13,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { apiAs, waitFor } from '../test/support/api-client';
+import { apiAs, bodyIf, waitFor } from '../test/support/api-client';
 import { arrestReferral } from '../test/support/referrals';
 import { createBareActivities } from './bare-activities';
 import { ENGINE_KEYS, startEngine, type BenchEngine, type EngineKey } from './engines';
@@ -161,7 +161,7 @@ async function roundTrip(stack: BenchEngine) {
   for (let run = 0; run <= RUNS; run++) {
     const ids: string[] = [];
     await pool(Array.from({ length: 100 }), 8, async () => {
-      ids.push((await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
+      ids.push((await officer.postOk('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
     });
     // Measured on a worker that has caught up with the new cases' notices: the action, not the backlog.
     await settle(stack);
@@ -171,7 +171,7 @@ async function roundTrip(stack: BenchEngine) {
       await cm.act(id, 'screening');
       for (;;) {
         const read = await cm.get(`/api/cases/${id}`);
-        if (read.body?.case?.stage === 'AWAITING_INTAKE') break;
+        if (bodyIf(read)?.case.stage === 'AWAITING_INTAKE') break;
       }
       samples.push(performance.now() - started);
     }
@@ -190,7 +190,7 @@ async function stormAndFootprint(stack: BenchEngine) {
   const pilotStarted = performance.now();
   const pilotIds: string[] = [];
   await pool(Array.from({ length: 200 }), 32, async () => {
-    pilotIds.push((await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
+    pilotIds.push((await officer.postOk('/api/referrals/arrest-diversions', arrestReferral())).body.caseId);
   });
   const pilotRate = 200 / ((performance.now() - pilotStarted) / 1000);
   // The deadlines must fall after every case is created *and* the worker has caught up with them (it
@@ -279,7 +279,7 @@ const storedBytes = (history: temporal.api.history.v1.IHistory) =>
 async function threeYearCase(stack: BenchEngine) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-three-years');
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-three-years');
-  const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
+  const id = (await officer.postOk('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
   for (const [action, body] of [
     ['screening', {}],
     ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: ['Provider of the month'] } }],
@@ -335,7 +335,7 @@ async function threeYearCase(stack: BenchEngine) {
 async function perCase(stack: BenchEngine) {
   const officer = apiAs(stack.baseUrl, 'officer', 'bench-footprint');
   const cm = apiAs(stack.baseUrl, 'case_manager', 'bench-footprint');
-  const id = (await officer.post('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
+  const id = (await officer.postOk('/api/referrals/arrest-diversions', arrestReferral())).body.caseId;
   await cm.act(id, 'screening');
   await cm.act(id, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   await cm.act(id, 'intake');

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { apiAs } from '../test/support/api-client';
+import { apiAs, refusalOf } from '../test/support/api-client';
 import { arrestReferral, monthsAgo, socialContactReferral } from '../test/support/referrals';
 import { startSharedPostgres } from '../test/support/shared-postgres';
 import { startTestStack } from '../test/support/test-stack';
@@ -49,7 +49,10 @@ async function main() {
   };
   const social = async (name: string, body = socialContactReferral()) => {
     const res = await officer.post('/api/referrals/social-contacts', body);
-    recorded[name] = res.body.caseId ?? res.body.error?.caseId;
+    // R-SC-PREREQ: a refused candidate is recorded too, as a closed case the refusal names.
+    const caseId = res.status === 200 || res.status === 201 ? res.body.caseId : refusalOf(res)?.caseId;
+    if (!caseId) throw new Error(`social contact ${name}: ${res.status} ${JSON.stringify(res.body)}`);
+    recorded[name] = caseId;
     return recorded[name];
   };
   const enroll = async (id: string) => {
@@ -59,7 +62,7 @@ async function main() {
   };
   const wait = async (id: string) => stack.env.client.workflow.getHandle(id).result();
   const placeGranted = async (id: string) => {
-    for (let i = 0; i < 100 && (await sergeant.get(`/api/cases/${id}`)).body.case.stage !== 'AWAITING_CONTACT'; i++)
+    for (let i = 0; i < 100 && (await sergeant.getOk(`/api/cases/${id}`)).body.case.stage !== 'AWAITING_CONTACT'; i++)
       await new Promise((r) => setTimeout(r, 100));
   };
   try {
@@ -88,9 +91,9 @@ async function main() {
     id = await refer('arrest-extended-consent-rescinded', arrestReferral());
     await cm.actOk(id, 'screening');
     await stack.env.sleep('25 days');
-    const intakeDue = (await sergeant.get(`/api/cases/${id}`)).body.case.deadlines.find(
+    const intakeDue = (await sergeant.getOk(`/api/cases/${id}`)).body.case.deadlines.find(
       (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
-    ).dueAt as string;
+    )!.dueAt;
     await sergeant.actOk(id, 'intake-deadline/extensions', {
       newDueAt: new Date(Date.parse(intakeDue) + 10 * 86400_000).toISOString(),
       reason: 'hospital stay',
@@ -161,8 +164,8 @@ async function main() {
     await city.actOk(id, 'victim-objection');
     await city.actOk(id, 'filing-decision', { decision: 'FILED' });
     await wait(id);
-    const continued = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${id}`)).body.case.handOff
-      .socialContactReferralId as string;
+    const continued = (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${id}`)).body.case.handOff!
+      .socialContactReferralId!;
     recorded['social-continuing-handoff-exited'] = continued;
     await cm.actOk(continued, 'exit', { reason: 'TRANSITIONED_OUT' });
     id = await refer(

@@ -1,5 +1,5 @@
 import { caseStateQuery } from '../../src/shared/definitions';
-import { apiAs } from '../support/api-client';
+import { apiAs, expectStatus } from '../support/api-client';
 import { waitFor } from '../support/wait-for';
 import { arrestReferral } from '../support/referrals';
 import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
@@ -20,7 +20,7 @@ afterAll(async () => {
 
 test('database down: 503s and retries, then everything converges with nothing lost or doubled', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
-  const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const created = await officer.postOk('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'the first notices');
 
@@ -28,7 +28,7 @@ test('database down: 503s and retries, then everything converges with nothing lo
   await stack.parts.database.stop('SIGTERM');
   const body = arrestReferral();
   const refused = await officer.post('/api/referrals/arrest-diversions', body);
-  expect(refused.status).toBe(503);
+  expectStatus(refused, 503);
   expect(refused.body.error).toMatchObject({
     code: 'DATABASE_UNAVAILABLE',
     message: expect.stringMatching(/nothing was recorded/),
@@ -70,7 +70,7 @@ test('database down: 503s and retries, then everything converges with nothing lo
   expect(await stack.db.referral.count({ where: { submissionId: body.submissionId } })).toBe(0); // nothing half-written
 
   const retried = await officer.post('/api/referrals/arrest-diversions', body);
-  expect(retried.status).toBe(201);
+  expectStatus(retried, 201);
   await waitFor(
     async () => Object.keys(noticeCounts(stack.mail, retried.body.caseId)).length === 2,
     'the retried referral to notify',

@@ -13,7 +13,7 @@ afterAll(async () => {
 
 test('worker and API stop cleanly on SIGTERM: in-flight work finishes, nothing is lost', async () => {
   stack.mail.delayMs = 3_000;
-  const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
+  const created = await apiAs(stack.baseUrl, 'officer').postOk('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await waitFor(
     async () => (await stack.db.notification.count({ where: { referralId: caseId, status: 'SENDING' } })) > 0,

@@ -22,14 +22,14 @@ test('SMTP down: notices retried with backoff, the case flagged stuck past R-MIS
   const port = stack.mail.port;
   const stoppedAt = Date.now();
   await stack.mail.stop();
-  const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
+  const created = await apiAs(stack.baseUrl, 'officer').postOk('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await apiAs(stack.baseUrl, 'case_manager').actOk(caseId, 'screening');
 
   const supervisor = apiAs(stack.baseUrl, 'supervisor');
   const stuck = await waitFor(
     async () => {
-      const res = await supervisor.get('/api/stuck');
+      const res = await supervisor.getOk('/api/stuck');
       return res.body?.lists?.missedNoticeUnconfirmed?.cases?.some((c: { caseId: string }) => c.caseId === caseId)
         ? res.body
         : undefined;

@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from '../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
@@ -21,14 +21,14 @@ afterAll(async () => {
 
 test('Temporal down past a case clock: timers due meanwhile fire after the restart; nothing is lost or sent twice', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
-  const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const created = await officer.postOk('/api/referrals/arrest-diversions', arrestReferral());
   const caseId = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'the first notices');
 
   const stoppedAt = Date.now();
   await stack.parts.temporal.stop('SIGTERM');
   const during = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(during.status).toBe(503);
+  expectStatus(during, 503);
   expect(during.body.error.code).toBe('WORKFLOW_SERVICE_UNAVAILABLE');
   const ready = await fetch(`${stack.baseUrl}/readyz`);
   expect(ready.status).toBe(503);

@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from '../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { caseSettled, noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
 
@@ -17,7 +17,7 @@ afterAll(async () => {
 test('worker SIGKILLed mid-delivery: after restart the case resumes and every notice is sent exactly once', async () => {
   const officer = apiAs(stack.baseUrl, 'officer');
   const created = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'R-CALL and R-PACKET');
 
@@ -54,7 +54,7 @@ test('worker SIGKILLed mid-delivery: after restart the case resumes and every no
   await caseSettled(stack, caseId);
   const counts = noticeCounts(stack.mail, caseId);
   expect(Object.values(counts)).toEqual([1, 1, 1, 1]);
-  const view = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
+  const view = await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`);
   expect(view.body.case.stage).toBe('LEFT_BEFORE_SCREENING');
   expect(view.body.case.notices.every((n: { status: string }) => n.status === 'SENT')).toBe(true);
   console.log(

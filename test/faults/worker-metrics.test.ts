@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { apiAs, waitFor } from '../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { freePort } from '../../src/net/free-port';
 import { noticeCounts, startProcessStack, type ProcessStack } from '../support/process-stack';
@@ -48,7 +48,7 @@ test('the worker serves Temporal SDK metrics, and they move as referrals are wor
     '/api/referrals/arrest-diversions',
     arrestReferral({ person }),
   );
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
   await waitFor(async () => Object.keys(noticeCounts(stack.mail, caseId)).length === 2, 'R-CALL and R-PACKET', 60_000);
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../../src/temporal/module-paths';
-import { apiAs, waitFor, type ApiResponse } from '../support/api-client';
+import { apiAs, type ApiResponse, bodyOf, refusalOf, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { startTestProductionStack, type TestProductionStack } from '../support/production-stack';
 
@@ -47,13 +47,13 @@ async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promis
 }
 
 /** What a client does with a 502/503: send the same request again (referrals by submissionId, actions by Idempotency-Key). */
-async function untilAnswered(
-  send: () => Promise<ApiResponse>,
+async function untilAnswered<R extends ApiResponse>(
+  send: () => Promise<R>,
   accepted: number[],
   onRefused?: () => void,
-): Promise<{ res: ApiResponse; attempts: number; at: number }> {
+): Promise<{ res: R; attempts: number; at: number }> {
   for (let attempts = 1; ; attempts++) {
-    const res = await send().catch(() => ({ status: 0, body: undefined, headers: new Headers() }) as ApiResponse);
+    const res = await send().catch(() => ({ status: 0, body: undefined, headers: new Headers() }) as R);
     if (accepted.includes(res.status)) return { res, attempts, at: Date.now() };
     onRefused?.();
     if (![0, 502, 503].includes(res.status)) throw new Error(`unexpected ${res.status}: ${JSON.stringify(res.body)}`);
@@ -119,7 +119,7 @@ test(`SIGKILL one of three workers during ${CASES} referrals, and another during
   let killedAt = 0;
   const submitting = pool(bodies, 12, async (body) => {
     const { res } = await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', body), [200, 201]);
-    caseIds.push(res.body.caseId);
+    caseIds.push(bodyOf(res, [200, 201]).caseId);
     if (caseIds.length === CASES / 3) {
       killedAt = Date.now();
       await stack.parts.workers[0].stop('SIGKILL');
@@ -228,7 +228,7 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
         { 'Idempotency-Key': a.key },
       );
       if (res.status >= 500)
-        refusals[res.body?.error?.code ?? res.status] = (refusals[res.body?.error?.code ?? res.status] ?? 0) + 1;
+        refusals[refusalOf(res)?.code ?? res.status] = (refusals[refusalOf(res)?.code ?? res.status] ?? 0) + 1;
       return res;
     }, [200]);
     if (restartedAt && !firstAfterRestart && at > restartedAt) firstAfterRestart = at;
@@ -253,7 +253,7 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
   );
   const convergedMs = Date.now() - restartedAt;
   for (const caseId of caseIds.slice(0, 20)) {
-    const view = (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body;
+    const view = (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`)).body;
     expect(view.case.events.filter((e: { type: string }) => e.type === 'CONSENT_GIVEN')).toHaveLength(1);
   }
   await expectEveryNoticeOnce(3 * CASES);
@@ -276,8 +276,10 @@ test('a rolling restart of every worker, with a patched workflow change deployed
     ).code,
   );
   const refer = async () =>
-    (await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', arrestReferral()), [201])).res.body
-      .caseId as string;
+    bodyOf(
+      (await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', arrestReferral()), [201])).res,
+      201,
+    ).caseId;
   const before = [await refer(), await refer()];
 
   // Load throughout: every case's intake, and new referrals.

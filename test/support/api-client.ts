@@ -1,13 +1,18 @@
 import type { TokenService } from '../../src/auth/tokens';
 import type { Role } from '../../src/shared/roles';
+import { expectStatus, type Answer, type ApiResponse, type TestAnswer, type WithStatus } from './api-answer';
 
 export { waitFor } from './wait-for';
-
-export interface ApiResponse<T = any> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
+export {
+  bodyIf,
+  bodyOf,
+  expectStatus,
+  refusalOf,
+  type Answer,
+  type ApiResponse,
+  type TestAnswer,
+  type WithStatus,
+} from './api-answer';
 
 const issuers = new Map<string, TokenService>();
 
@@ -38,12 +43,12 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
     token ??= tokens.issue({ id: user, role, ...scope }).then((t) => t.token);
     return token;
   };
-  async function call<T>(
+  async function call<A extends Answer>(
     method: string,
     path: string,
     body?: unknown,
     extra: Record<string, string> = {},
-  ): Promise<ApiResponse<T>> {
+  ): Promise<ApiResponse<A>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer()}`, ...extra },
@@ -51,32 +56,51 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
     });
     const text = await res.text();
     const json = /^application\/([\w.-]+\+)?json(;|$)/.test(res.headers.get('content-type') ?? '');
-    return { status: res.status, body: text ? (json ? JSON.parse(text) : text) : undefined, headers: res.headers };
+    const parsed: unknown = text ? (json ? JSON.parse(text) : text) : undefined;
+    // The contract checked the body as it left the server: it is what the status declares.
+    return { status: res.status, body: parsed, headers: res.headers } as ApiResponse<A>;
   }
   /** A file download (a PDF): its bytes as sent, and the refusal's JSON body when it is one. */
-  async function download(path: string): Promise<ApiResponse<any> & { bytes: Uint8Array }> {
+  async function download<P extends string>(path: P): Promise<TestAnswer<'GET', P> & { bytes: Uint8Array }> {
     const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${await bearer()}` } });
     const bytes = new Uint8Array(await res.arrayBuffer());
     const json = /^application\/json(;|$)/.test(res.headers.get('content-type') ?? '');
-    return {
-      status: res.status,
-      bytes,
-      body: json ? JSON.parse(new TextDecoder().decode(bytes)) : undefined,
-      headers: res.headers,
-    };
+    const body: unknown = json ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
+    return { status: res.status, bytes, body, headers: res.headers } as TestAnswer<'GET', P> & { bytes: Uint8Array };
   }
+  const get = <P extends string>(path: P) => call<TestAnswer<'GET', P>>('GET', path);
+  /** Body `unknown`: a test may send what the contract refuses, to see it refused. */
+  const post = <P extends string>(path: P, body?: unknown, extra?: Record<string, string>) =>
+    call<TestAnswer<'POST', P>>('POST', path, body ?? {}, extra);
+  const act = <A extends string>(caseId: string, action: A, body?: unknown, extra?: Record<string, string>) =>
+    post(`/api/cases/${caseId}/${action}`, body, extra);
   return {
-    get: <T = any>(path: string) => call<T>('GET', path),
+    get,
     download,
-    post: <T = any>(path: string, body?: unknown, extra?: Record<string, string>) =>
-      call<T>('POST', path, body ?? {}, extra),
-    act: <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) =>
-      call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra),
+    post,
+    act,
+    /** A read the test goes on from: it must answer 200, or the test fails with what it answered. */
+    getOk: async <P extends string>(path: P) => {
+      const res = await get(path);
+      expectStatus(res, 200);
+      return res;
+    },
+    /**
+     * A change the test goes on from: recorded (201), or already recorded or done (200) — or the test
+     * fails with what refused it.
+     */
+    postOk: async <P extends string>(path: P, body?: unknown, extra?: Record<string, string>) => {
+      const res = await post(path, body, extra);
+      if (res.status !== 200 && res.status !== 201)
+        throw new Error(`POST ${path} was not accepted: ${res.status} ${JSON.stringify(res.body)}`);
+      return res as WithStatus<typeof res, 200 | 201>;
+    },
     /** An action the test goes on from: it must be accepted (200), or the test fails naming what refused it. */
-    actOk: async <T = any>(caseId: string, action: string, body?: unknown, extra?: Record<string, string>) => {
-      const res = await call<T>('POST', `/api/cases/${caseId}/${action}`, body ?? {}, extra);
+    actOk: async <A extends string>(caseId: string, action: A, body?: unknown, extra?: Record<string, string>) => {
+      const res = await act(caseId, action, body, extra);
       if (res.status !== 200)
         throw new Error(`${action} on case ${caseId} was not accepted: ${res.status} ${JSON.stringify(res.body)}`);
+      expectStatus(res, 200);
       return res;
     },
   };

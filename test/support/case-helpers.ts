@@ -1,4 +1,5 @@
 import type { CapturedMail } from '../../src/mail/capture-server';
+import type { AnswerBody } from '../../src/api/contract/api-answers';
 import { apiAs, waitFor } from './api-client';
 import type { TestStack } from './test-stack';
 
@@ -34,9 +35,7 @@ export async function settled(stack: TestStack, caseId: string) {
     const row = await stack.db.referral.findUnique({ where: { id: caseId } });
     const lastSeq = view.events.at(-1)?.seq ?? 0;
     // A notice is done once its delivery is a recorded event (its row says SENT a moment before that).
-    const delivered = new Set(
-      view.events.filter((e: { type: string }) => e.type === 'NOTICE_SENT').map((e: any) => e.data.noticeId),
-    );
+    const delivered = new Set(view.events.filter((e) => e.type === 'NOTICE_SENT').map((e) => e.data?.noticeId));
     return view.notices.every((n: { id: string }) => delivered.has(n.id)) && row?.projectedSeq === lastSeq
       ? view
       : undefined;
@@ -54,4 +53,17 @@ export async function submitArrest(stack: TestStack, body: Record<string, unknow
 export async function sleepTo(stack: TestStack, instant: string, offsetMs = 0): Promise<void> {
   const ms = Date.parse(instant) + offsetMs - (await stack.env.currentTimeMs());
   if (ms > 0) await stack.env.sleep(ms);
+}
+
+type CaseManagementRecord = NonNullable<AnswerBody<'GET', `/api/cases/${string}`>['caseManagement']>;
+
+/**
+ * The whole case-management record (R-ROI kind 2) of a case answer, for a reader who sees all of it:
+ * the test fails if it was summarised or left out.
+ */
+export function fullRecord(body: { caseManagement: CaseManagementRecord | null }) {
+  const record = body.caseManagement;
+  if (record?.level !== 'FULL')
+    throw new Error(`expected the whole case-management record, got ${JSON.stringify(record)}`);
+  return record;
 }

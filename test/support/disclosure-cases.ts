@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from './api-client';
+import { apiAs, waitFor, type Answer, type WithStatus } from './api-client';
 import { settled } from './case-helpers';
 import { arrestReferral, socialContactReferral } from './referrals';
 import type { TestStack } from './test-stack';
@@ -48,10 +48,10 @@ const OFFICES: Record<Jurisdiction, string[]> = {
   MIXED: ['KCPAO', 'BURIEN_CITY_ATTORNEY'],
 };
 
-async function ok(label: string, res: Promise<{ status: number; body: any }>) {
+async function ok<R extends Answer>(label: string, res: Promise<R>): Promise<WithStatus<R, 200 | 201>['body']> {
   const r = await res;
   if (r.status >= 300) throw new Error(`${label}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
+  return (r as WithStatus<R, 200 | 201>).body;
 }
 
 export async function buildCase(stack: TestStack, scenario: Scenario): Promise<BuiltCase> {
@@ -89,7 +89,7 @@ export async function buildCase(stack: TestStack, scenario: Scenario): Promise<B
     );
     await waitFor(
       async () =>
-        (await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT',
+        (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT',
       `a place for ${caseId}`,
     );
     await ok('contact', officer.act(caseId, 'contacts', { willing: true, note: `${ref}-contact-note` }));

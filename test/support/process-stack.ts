@@ -18,6 +18,7 @@ import { httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/
 import { registerTestTokens } from './api-client';
 import { waitFor } from './wait-for';
 import { caseStateQuery } from '../../src/shared/definitions';
+import type { ConfigFile } from './config-file';
 
 /**
  * The product as it runs for real, one process per part: the embedded database, a Temporal dev server
@@ -46,7 +47,7 @@ export interface ProcessStack {
 
 export async function startProcessStack(
   name: string,
-  configChanges: (config: any) => void = () => undefined,
+  configChanges: (config: ConfigFile) => void = () => undefined,
   options: {
     headersOnlyMail?: boolean;
     logDir?: string;
@@ -61,7 +62,7 @@ export async function startProcessStack(
   chmodSync(dir, 0o755); // the database server's own user keeps its data in here
   const logDir = options.logDir ?? path.join(FAULT_LOGS, name);
   mkdirSync(logDir, { recursive: true });
-  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
+  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8')) as ConfigFile;
   configChanges(config);
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
 

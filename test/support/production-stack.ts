@@ -10,6 +10,7 @@ import { startProductionStack, type ProductionStack } from '../../src/stack/prod
 import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
 import { registerTestTokens } from './api-client';
 import { FAULT_LOGS } from './process-stack';
+import type { ConfigFile } from './config-file';
 
 /**
  * `npm run stack`'s topology for a test file: Temporal server on PostgreSQL behind mTLS, two APIs
@@ -25,12 +26,12 @@ export interface TestProductionStack extends ProductionStack {
 
 export async function startTestProductionStack(
   name: string,
-  configChanges: (config: any) => void = () => undefined,
+  configChanges: (config: ConfigFile) => void = () => undefined,
   options: { workers?: number; logDir?: string; env?: Record<string, string> } = {},
 ): Promise<TestProductionStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   chmodSync(dir, 0o755); // PostgreSQL's own user keeps its data in here
-  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8'));
+  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8')) as ConfigFile;
   configChanges(config);
   const configFile = path.join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config));

@@ -59,12 +59,15 @@ type DeclaredAnswers<C extends ApiContract> = C extends ApiContract
 
 /**
  * What a call may receive, by status: each answer its contract declares with that answer's body, or a
- * shared refusal (whose body a proxy may not have sent as JSON). Unknown calls receive `unknown`.
+ * shared refusal (whose body a proxy may not have sent as JSON; a caller asking the API directly passes
+ * `ErrorBody` as `Shared`). Unknown calls receive `unknown`.
  */
-export type AnswerTo<M extends string, P extends string> = [ContractFor<M, P>] extends [never]
+export type AnswerTo<M extends string, P extends string, Shared = ErrorBody | undefined> = [ContractFor<M, P>] extends [
+  never,
+]
   ? { status: number; body: unknown }
   : | DeclaredAnswers<ContractFor<M, P>>
-    | { status: Exclude<SharedStatus, keyof ContractFor<M, P>['responses']>; body: ErrorBody | undefined };
+    | { status: Exclude<SharedStatus, keyof ContractFor<M, P>['responses']>; body: Shared };
 
 /** The body of one declared answer (by default 200) to a call: what a page's helpers take. */
 export type AnswerBody<M extends string, P extends string, S extends number = 200> = Extract<

@@ -1,24 +1,28 @@
+import type { z } from 'zod';
 import { plainSentence, type FieldKind, type Problem } from './plain-errors';
 import { inWords } from './words';
+
+/** A form read as JSON: control names are its paths; what it holds is checked by the input's schema. */
+export type FormJson = { [name: string]: unknown };
 
 /**
  * Reads a form into the API's JSON shape: control names are JSON paths (offenses.0.drug.grams);
  * empty controls are left out; data-bool controls are booleans; number inputs are numbers; checkbox
  * groups with values become arrays.
  */
-function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
-  let node: any = target;
+function setPath(target: FormJson, path: string[], value: unknown): void {
+  let node: Record<string | number, unknown> = target;
   path.forEach((key, i) => {
     const last = i === path.length - 1;
     const nextIsIndex = !last && /^\d+$/.test(path[i + 1]);
     const k: string | number = /^\d+$/.test(key) ? Number(key) : key;
     if (last) node[k] = value;
-    else node = node[k] ??= nextIsIndex ? [] : {};
+    else node = (node[k] ??= nextIsIndex ? [] : {}) as Record<string | number, unknown>;
   });
 }
 
-export function readForm(form: HTMLFormElement, skip: (name: string) => boolean = () => false): Record<string, any> {
-  const out: Record<string, any> = {};
+export function readForm(form: HTMLFormElement, skip: (name: string) => boolean = () => false): FormJson {
+  const out: FormJson = {};
   const groups = new Map<string, string[]>();
   for (const el of Array.from(form.elements) as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) {
     const name = el.getAttribute('name');
@@ -39,14 +43,18 @@ export function readForm(form: HTMLFormElement, skip: (name: string) => boolean 
   }
   for (const [name, values] of groups) setPath(out, name.split('.'), values);
   // Sparse arrays (a removed row) are compacted.
-  const compact = (v: any): any =>
+  const compact = (v: unknown): unknown =>
     Array.isArray(v)
       ? v.filter((x) => x !== undefined).map(compact)
       : v && typeof v === 'object'
         ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, compact(x)]))
         : v;
-  return compact(out);
+  return compact(out) as FormJson;
 }
+
+/** A schema's refusals as problems to show: their paths as the form names its controls. */
+export const problemsOf = (issues: z.core.$ZodIssue[]): Problem[] =>
+  issues.map((issue) => ({ ...issue, path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)) }));
 
 /**
  * Shows validation problems in plain words: an error summary whose every line links to its field,

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { assessEligibility, type EligibilityResult } from '../../eligibility/eligibility';
 import { arrestDiversionSchema } from '../../referrals/referral-schema';
@@ -9,7 +10,8 @@ import type { AnswerBody, AnswerTo } from '../../api/contract/api-answers';
 import { api, errorMessage, OfflineError, refusalOf, type ApiResult } from './api';
 import { localDate } from '../../eligibility/calendar-dates';
 import { announce, h, replaceChildren, when, whenDone, type Child } from './dom';
-import { clearErrors, readForm, showErrors } from './form-data';
+import type { Draft } from './draft';
+import { clearErrors, problemsOf, readForm, showErrors, type FormJson } from './form-data';
 import { retryDelayMs, serverWaitMs } from './retry';
 import * as outbox from './secure-outbox';
 import { requireSession, type SessionUser } from './session';
@@ -46,10 +48,20 @@ const referredAts = new WeakMap<HTMLFormElement, string>();
 const submissionIdOf = (form: HTMLFormElement) =>
   submissionIds.get(form) ?? (submissionIds.set(form, crypto.randomUUID()), submissionIds.get(form)!);
 
-function arrestBody(form: HTMLFormElement): Record<string, any> {
-  const body = readForm(form, (name) => name === 'warrants');
+/**
+ * A fill of a form: the input its schema takes, any part still missing (the controls are named after the
+ * schema's paths; the schema checks the rest when it is sent), with the fill's submission id.
+ */
+type Fill<S extends (config: LeadConfig) => z.ZodType> = Draft<z.input<ReturnType<S>>> & { submissionId: string };
+type ArrestFill = Fill<typeof arrestDiversionSchema>;
+type SocialFill = Fill<typeof socialContactSchema>;
+type WarrantKind = NonNullable<ArrestFill['warrants']>[number]['kind'];
+
+function arrestBody(form: HTMLFormElement): ArrestFill {
+  const body = readForm(form, (name) => name === 'warrants') as ArrestFill;
   body.protectiveOrders ??= [];
-  body.warrants = (readForm(form, (name) => name !== 'warrants').warrants ?? []).map((kind: string) => ({ kind }));
+  const kinds = (readForm(form, (name) => name !== 'warrants').warrants ?? []) as WarrantKind[];
+  body.warrants = kinds.map((kind) => ({ kind }));
   body.history = { convictions: body.history?.convictions ?? [] };
   if (!body.perceivedRace?.length) delete body.perceivedRace; // R-EVAL: none ticked is not recorded
   if (!body.victim?.identifiable && !body.victim?.consulted) body.victim = { identifiable: false };
@@ -57,25 +69,26 @@ function arrestBody(form: HTMLFormElement): Record<string, any> {
   return body;
 }
 
-function socialBody(form: HTMLFormElement): Record<string, any> {
-  const body = readForm(form);
+function socialBody(form: HTMLFormElement): SocialFill {
+  const body = readForm(form) as SocialFill;
   body.protectiveOrders ??= [];
   body.submissionId = submissionIdOf(form);
   return body;
 }
 
 /** Empty groups as empty objects, so that validation names each missing field rather than the group. */
-function withEmptyGroups(body: Record<string, any>, groups: string[]): Record<string, any> {
-  const out = { ...body };
+function withEmptyGroups(body: object, groups: string[]): FormJson {
+  const out: FormJson = { ...body };
   for (const g of groups) out[g] ??= {};
-  if (groups.includes('offenses')) out.offenses = out.offenses?.length ? out.offenses : [{}];
+  if (groups.includes('offenses'))
+    out.offenses = Array.isArray(out.offenses) && out.offenses.length ? out.offenses : [{}];
   return out;
 }
 
 // --- live eligibility -------------------------------------------------------------------------
 
 /** Placeholders for the parts eligibility does not depend on, so it can be judged while typing. */
-function probe(body: Record<string, any>): Record<string, any> {
+function probe(body: ArrestFill): FormJson {
   return {
     ...body,
     agency: body.agency ?? Object.keys(config.agencies)[0],
@@ -260,14 +273,23 @@ function startNewFill(form: HTMLFormElement): void {
  * and, for an arrest, the incident date — "Default: today" is today's date in the program's time zone,
  * stored explicitly so the record and the packet say it.
  */
-function stamped(form: HTMLFormElement, body: Record<string, any>, now: number): Record<string, any> {
+function stamped(
+  form: HTMLFormElement,
+  body: ArrestFill | SocialFill,
+  now: number,
+): FormJson & { submissionId: string; referredAt: string } {
   const referredAt: string = body.referredAt ?? referredAts.get(form) ?? new Date(now).toISOString();
-  const out: Record<string, any> = { ...body, referredAt };
-  if (form === arrestForm)
-    out.incident = {
-      ...body.incident,
-      occurredOn: body.incident?.occurredOn ?? localDate(new Date(referredAt), config.program.timezone),
+  const out = { ...body, referredAt };
+  if (form === arrestForm) {
+    const { incident } = body as ArrestFill;
+    return {
+      ...out,
+      incident: {
+        ...incident,
+        occurredOn: incident?.occurredOn ?? localDate(new Date(referredAt), config.program.timezone),
+      },
     };
+  }
   return out;
 }
 
@@ -453,7 +475,7 @@ type SocialContactDraft = AnswerBody<'GET', `/api/cases/${string}/social-contact
  * Opens the social-contact form filled from a draft (R-SC-FROM-ARREST) — the service's, or one from the
  * arrest form — and the officer completes the rest.
  */
-function fillSocialContact(draft: Omit<SocialContactDraft, 'fromArrest'> & { fromArrest?: string }): void {
+function fillSocialContact(draft: Draft<Omit<SocialContactDraft, 'fromArrest'>> & { fromArrest?: string }): void {
   const radio = document.querySelector<HTMLInputElement>('input[name="referral-type"][value="SOCIAL_CONTACT"]')!;
   radio.checked = true;
   radio.dispatchEvent(new Event('change'));
@@ -465,7 +487,7 @@ function fillSocialContact(draft: Omit<SocialContactDraft, 'fromArrest'> & { fro
   set('source.type', draft.source?.type);
   set('source.referrerId', draft.source?.referrerId);
   for (const key of ['givenName', 'familyName', 'dateOfBirth', 'stateId'] as const)
-    set(`person.${key}`, draft.person[key]);
+    set(`person.${key}`, draft.person?.[key]);
   set('narrative', draft.narrative);
   set('violations.0.date', draft.violations?.[0]?.date);
   socialForm
@@ -494,11 +516,11 @@ function fillSocialContact(draft: Omit<SocialContactDraft, 'fromArrest'> & { fro
 function askToBook(form: HTMLFormElement): void {
   const summary = document.getElementById('arrest-errors')!;
   const body = arrestBody(form);
-  const schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any } = arrestDiversionSchema(config);
-  const parsed = schema.safeParse(withEmptyGroups(body, ['officer', 'person', 'incident', 'offenses']), {
-    reportInput: true,
-  });
-  if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
+  const parsed = arrestDiversionSchema(config).safeParse(
+    withEmptyGroups(body, ['officer', 'person', 'incident', 'offenses']),
+    { reportInput: true },
+  );
+  if (!parsed.success) return showErrors(form, summary, problemsOf(parsed.error.issues));
   clearErrors(form, summary);
   const dialog = document.getElementById('book-confirm') as HTMLDialogElement;
   const name = personOf(body);
@@ -630,10 +652,9 @@ function correctInForm(entry: outbox.OutboxEntry): void {
   radio.checked = true;
   radio.dispatchEvent(new Event('change'));
   startNewFill(form);
-  const { submissionId, referredAt, offenses, history, protectiveOrders, warrants, ...rest } = entry.body as Record<
-    string,
-    any
-  >;
+  // What was sent of this form's fill (the outbox keeps it as it left).
+  const { submissionId, referredAt, offenses, history, protectiveOrders, warrants, ...rest } =
+    entry.body as ArrestFill & SocialFill;
   const p = form.dataset.prefix;
   const rows = (items: unknown[] | undefined, name: string, template: string, container: string, first?: Element) =>
     (items ?? []).forEach((item, i) => {
@@ -855,8 +876,8 @@ async function flush(byOfficer: boolean): Promise<void> {
 async function send(
   form: HTMLFormElement,
   url: string,
-  body: Record<string, any>,
-  schema: { safeParse(v: unknown, params?: { reportInput?: boolean }): any },
+  body: ArrestFill | SocialFill,
+  schema: z.ZodType,
   summaryId: string,
   groups: string[],
 ): Promise<void> {
@@ -868,7 +889,7 @@ async function send(
   const now = Date.now();
   const full = stamped(form, body, now);
   const parsed = schema.safeParse(withEmptyGroups(full, groups), { reportInput: true });
-  if (!parsed.success) return showErrors(form, summary, parsed.error.issues);
+  if (!parsed.success) return showErrors(form, summary, problemsOf(parsed.error.issues));
   clearErrors(form, summary);
   const entry: outbox.OutboxEntry = {
     id: full.submissionId,

@@ -1,3 +1,8 @@
+import type { z } from 'zod';
+import type { referralRecordSchema } from '../../api/schemas/case-answer';
+import type { eligibilitySchema, priorReferralsSchema, reasonSchema } from '../../api/schemas/referral-answers';
+import type { arrestDiversionSchema } from '../../referrals/referral-schema';
+import type { socialContactSchema } from '../../referrals/social-contact-schema';
 import { raceEthnicityLabel } from '../../shared/race-ethnicity';
 import { calendarDate, plainRefusal, roleName, typeLabel } from '../../shared/plain-language';
 import { h, humanize } from './dom';
@@ -44,8 +49,30 @@ export async function codeLabels(): Promise<CodeLabels> {
   return res?.ok ? res.json() : {};
 }
 
-export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', labels: CodeLabels = {}): HTMLElement {
-  const d = referral.details ?? {};
+type Referral = z.output<typeof referralRecordSchema>;
+type Submitted<S extends (...args: never[]) => z.ZodType> = z.output<ReturnType<S>>;
+
+/**
+ * What a record's details hold: the referral as it was submitted (either kind) and what the service
+ * judged of it, each part only where this reader may see it (the disclosure policy leaves parts out).
+ */
+type ReferralDetails = Partial<
+  Omit<Submitted<typeof arrestDiversionSchema> & Submitted<typeof socialContactSchema>, 'protectiveOrders'> & {
+    /** As recorded: whether each order protects a current participant, not whom (R-EX-ORDER). */
+    protectiveOrders: Array<{ type: string; protectsCurrentParticipant?: boolean }>;
+    eligibility: z.output<typeof eligibilitySchema>;
+    prerequisites: { reasons: Array<z.output<typeof reasonSchema>> };
+    priorReferrals: z.output<typeof priorReferralsSchema>;
+  }
+>;
+
+export function referralRecordView(
+  referral: Referral,
+  heading: 'h1' | 'h2' = 'h2',
+  labels: CodeLabels = {},
+): HTMLElement {
+  const d = referral.details as ReferralDetails;
+  const priors = d.priorReferrals ?? [];
   const offense = (code: string) => labels.offenses?.[code]?.label ?? humanize(code);
   const area = (code: string) => labels.socialContact?.catchmentAreas[code] ?? humanize(code);
   const p = referral.person;
@@ -83,7 +110,7 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
     ),
     ...section(
       'Offenses',
-      ...(d.offenses ?? []).map((o: any, i: number) =>
+      ...(d.offenses ?? []).map((o, i) =>
         row(
           `Offense ${i + 1}`,
           `${offense(o.code)}${o.level ? `, ${humanize(o.level)}` : ''}${o.drug ? ` — ${o.drug.grams} g ${humanize(o.drug.substance)}, ${humanize(o.drug.activity)}` : ''}`,
@@ -92,7 +119,7 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
     ),
     ...section(
       'Criminal history entered',
-      ...(d.history?.convictions ?? []).map((c: any) =>
+      ...(d.history?.convictions ?? []).map((c) =>
         row(humanize(c.code), `${c.attempted ? 'attempt, ' : ''}convicted ${calendarDate(c.date)}`),
       ),
     ),
@@ -104,12 +131,10 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
       row(
         'Protective orders',
         (d.protectiveOrders ?? [])
-          .map(
-            (o: any) => `${humanize(o.type)}${o.protectsCurrentParticipant ? ' (protects a current participant)' : ''}`,
-          )
+          .map((o) => `${humanize(o.type)}${o.protectsCurrentParticipant ? ' (protects a current participant)' : ''}`)
           .join('; '),
       ),
-      row('Warrants', (d.warrants ?? []).map((w: any) => humanize(w.kind)).join(', ')),
+      row('Warrants', (d.warrants ?? []).map((w) => humanize(w.kind)).join(', ')),
       row('DOC violation', d.docViolation === undefined ? undefined : yes(d.docViolation)),
     ),
     ...section(
@@ -123,7 +148,7 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
       row('Vouched for by', d.vouchedBy ? `${d.vouchedBy.id} (${roleName(d.vouchedBy.role)})` : undefined),
       row('Verified by', (d.verification?.bases ?? []).map(humanize).join(', ')),
       row('Driven by', (d.drivers ?? []).map(humanize).join(', ')),
-      row('Violations', (d.violations ?? []).map((v: any) => `${calendarDate(v.date)} in ${area(v.area)}`).join('; ')),
+      row('Violations', (d.violations ?? []).map((v) => `${calendarDate(v.date)} in ${area(v.area)}`).join('; ')),
     ),
     h('h3', {}, 'Eligibility'),
     h(
@@ -137,14 +162,14 @@ export function referralRecordView(referral: any, heading: 'h1' | 'h2' = 'h2', l
           ]
         : (d.prerequisites?.reasons ?? []).map(reasonItem),
     ),
-    (d.priorReferrals ?? []).length
+    priors.length
       ? [
           h('h3', {}, 'Earlier referrals of this person'),
           why('R-EL-PRIOR'),
           h(
             'ul',
             { id: 'prior-referrals' },
-            d.priorReferrals.map((p: any) =>
+            priors.map((p) =>
               h(
                 'li',
                 {},

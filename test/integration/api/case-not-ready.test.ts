@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -18,13 +18,13 @@ afterAll(async () => {
 
 test('an open case the engine does not show running answers 503 CASE_NOT_READY and records nothing', async () => {
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
   await settled(stack, caseId); // its first steps recorded, so nothing lands after the count below
   await stack.env.client.workflow.getHandle(caseId).terminate('test: the engine does not show it running');
   const events = await stack.db.caseEvent.count({ where: { referralId: caseId } });
 
   const res = await apiAs(stack.baseUrl, 'case_manager').post(`/api/cases/${caseId}/screening`, {});
-  expect({ status: res.status, code: res.body.error.code }).toEqual({ status: 503, code: 'CASE_NOT_READY' });
+  expect({ status: res.status, code: refusalOf(res)?.code }).toEqual({ status: 503, code: 'CASE_NOT_READY' });
   expect(await stack.db.caseEvent.count({ where: { referralId: caseId } })).toBe(events);
 });

@@ -1,6 +1,6 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
 import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { mailFor, readCase, ruleOf, settled } from '../../support/case-helpers';
 import { arrestReferral, BURIEN_SERGEANTS, COUNTY_PROSECUTOR, ON_CALL_CASE_MANAGERS } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -30,7 +30,7 @@ const ineligible = (overrides: Record<string, unknown> = {}) =>
 test('the eligibility check answers before submission with every reason, and records nothing', async () => {
   const before = await stack.db.referral.count();
   const res = await officer.post(`${REFERRALS}/eligibility`, ineligible());
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   expect(res.body.eligibility.eligible).toBe(false);
   expect(res.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EX-DRUG-AMOUNT',
@@ -50,7 +50,7 @@ test('an eligible submission is answered with its eligibility and path flags', a
       },
     }),
   );
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   expect(res.body.eligibility).toMatchObject({
     eligible: true,
     reasons: [],
@@ -67,7 +67,7 @@ test('an eligible submission is answered with its eligibility and path flags', a
     REFERRALS,
     arrestReferral({ circumstances: { needsImmediateMedicalCare: false, ableToConsent: false } }),
   );
-  expect(unsaid.status).toBe(400);
+  expectStatus(unsaid, 400);
   expect(unsaid.body.error.fields).toEqual([
     expect.objectContaining({ field: 'circumstances.unableToConsentBecause' }),
   ]);
@@ -76,9 +76,9 @@ test('an eligible submission is answered with its eligibility and path flags', a
 test('an ineligible person without an override request is refused (422), every reason named, nothing started', async () => {
   const body = ineligible();
   const res = await officer.post(REFERRALS, body);
-  expect(res.status).toBe(422);
+  expectStatus(res, 422);
   expect(res.body.error.code).toBe('INELIGIBLE');
-  expect(res.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+  expect(res.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EX-DRUG-AMOUNT',
     'R-EX-HISTORY-5Y',
   ]);
@@ -91,12 +91,12 @@ test('unknown conviction codes and missing drug details are 400s naming the acce
     REFERRALS,
     arrestReferral({ history: { convictions: [{ code: 'ROBBERY_3', date: '2020-01-01' }] } }),
   );
-  expect(unknown.status).toBe(400);
-  expect(unknown.body.error.fields[0].field).toBe('history.convictions.0.code');
+  expectStatus(unknown, 400);
+  expect(unknown.body.error.fields?.[0].field).toBe('history.convictions.0.code');
   expect(unknown.body.error.message).toMatch(/ROBBERY_2/);
   expect(unknown.body.error.message).toMatch(/OTHER/);
   const noDrug = await officer.post(REFERRALS, arrestReferral({ offenses: [{ code: 'VUCSA_POSSESSION' }] }));
-  expect(noDrug.status).toBe(400);
+  expectStatus(noDrug, 400);
   expect(noDrug.body.error.fields).toEqual([
     expect.objectContaining({ field: 'offenses.0.drug', message: expect.stringContaining('R-EX-DRUG-AMOUNT') }),
   ]);
@@ -107,15 +107,15 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
     REFERRALS,
     ineligible({ overrideRequest: { reason: 'Long-time resident, strong ties to outreach team' } }),
   );
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   const caseId = res.body.caseId;
-  expect(res.body.case.stage).toBe('OVERRIDE_REQUESTED');
+  expect(res.body.case?.stage).toBe('OVERRIDE_REQUESTED');
   expect(res.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EX-DRUG-AMOUNT',
     'R-EX-HISTORY-5Y',
   ]);
   expect(
-    (await apiAs(stack.baseUrl, 'sergeant').get(`/api/cases/${res.body.caseId}`)).body.referral.override,
+    (await apiAs(stack.baseUrl, 'sergeant').getOk(`/api/cases/${res.body.caseId}`)).body.referral?.override,
   ).toMatchObject({
     ruleIds: ['R-EX-DRUG-AMOUNT', 'R-EX-HISTORY-5Y'],
     reason: 'Long-time resident, strong ties to outreach team',
@@ -128,7 +128,7 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
     decision: 'APPROVE',
     reason: 'Accepted after booking; amount marginal',
   });
-  expect(approved.status).toBe(200);
+  expectStatus(approved, 200);
   expect(approved.body.case.stage).toBe('AWAITING_SCREENING');
   const view = await settled(stack, caseId);
   expect(mailFor(stack, caseId, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
@@ -150,7 +150,7 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
   // R-EL-OVERRIDE (Decision): the intake deadline counts from the acceptance, not from the referral.
   const approvedAt = Date.parse(audit[1].at);
   // R-INTAKE (Decision 2026-12-02): the acceptance's local date + 30 days, end of that day.
-  expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt).toBe(
+  expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE')?.dueAt).toBe(
     intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
   );
   const rows = await stack.db.caseEvent.findMany({
@@ -165,13 +165,13 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
 });
 
 test('R-EL-OVERRIDE: the sergeant denies → closed with the reason, audited; nothing further is possible', async () => {
-  const res = await officer.post(
+  const res = await officer.postOk(
     REFERRALS,
     ineligible({ overrideRequest: { reason: 'Officer requests LEAD despite history' } }),
   );
   const caseId = res.body.caseId;
   expect((await apiAs(stack.baseUrl, 'case_manager').act(caseId, 'screening')).status).toBe(409);
-  const denied = await sergeant.act(caseId, 'override-decision', {
+  const denied = await sergeant.actOk(caseId, 'override-decision', {
     decision: 'DENY',
     reason: 'Recent burglary conviction',
   });
@@ -180,7 +180,7 @@ test('R-EL-OVERRIDE: the sergeant denies → closed with the reason, audited; no
     outcome: 'OVERRIDE_DENIED',
     override: { decision: 'DENIED', by: { role: 'sergeant' } },
   });
-  expect(denied.body.referral.override).toMatchObject({
+  expect(denied.body.referral?.override).toMatchObject({
     decision: 'DENIED',
     decisionReason: 'Recent burglary conviction',
   });
@@ -198,45 +198,45 @@ test('R-EL-OVERRIDE: the sergeant denies → closed with the reason, audited; no
 
 test('R-EL-PRIOR: prior referrals match on the date of birth with the state id or the full name, never a name or a date alone', async () => {
   const person = { givenName: 'Renata', familyName: 'Okafor', dateOfBirth: '1984-07-21', stateId: 'WA-55120' };
-  const first = await officer.post(REFERRALS, arrestReferral({ person }));
-  const byName = await officer.post(
+  const first = await officer.postOk(REFERRALS, arrestReferral({ person }));
+  const byName = await officer.postOk(
     `${REFERRALS}/eligibility`,
     arrestReferral({ person: { ...person, stateId: undefined } }),
   );
   expect(byName.body.priorReferrals).toEqual([
     expect.objectContaining({ caseId: first.body.caseId, type: 'ARREST_DIVERSION' }),
   ]);
-  expect(byName.body.priorReferrals[0]).not.toHaveProperty('personId');
-  const bySid = await officer.post(
+  expect(byName.body.priorReferrals?.[0]).not.toHaveProperty('personId');
+  const bySid = await officer.postOk(
     `${REFERRALS}/eligibility`,
     arrestReferral({
       person: { givenName: 'R.', familyName: 'Okafor-Smith', dateOfBirth: '1984-07-21', stateId: 'WA-55120' },
     }),
   );
-  expect(bySid.body.priorReferrals.map((p: { caseId: string }) => p.caseId)).toEqual([first.body.caseId]);
-  const otherGivenName = await officer.post(
+  expect(bySid.body.priorReferrals?.map((p: { caseId: string }) => p.caseId)).toEqual([first.body.caseId]);
+  const otherGivenName = await officer.postOk(
     `${REFERRALS}/eligibility`,
     arrestReferral({ person: { ...person, givenName: 'Rennie', stateId: undefined } }),
   );
   expect(otherGivenName.body.priorReferrals).toEqual([]);
-  const sidOtherBirthday = await officer.post(
+  const sidOtherBirthday = await officer.postOk(
     `${REFERRALS}/eligibility`,
     arrestReferral({ person: { ...person, dateOfBirth: '1984-07-22' } }),
   );
   expect(sidOtherBirthday.body.priorReferrals).toEqual([]);
-  const namesake = await officer.post(
+  const namesake = await officer.postOk(
     `${REFERRALS}/eligibility`,
     arrestReferral({ person: { givenName: 'Renata', familyName: 'Okafor', dateOfBirth: '1990-01-01' } }),
   );
   expect(namesake.body.priorReferrals).toEqual([]);
   const second = await officer.post(REFERRALS, arrestReferral({ person }));
-  expect(second.status).toBe(201);
-  expect(second.body.priorReferrals.map((p: { caseId: string }) => p.caseId)).toContain(first.body.caseId);
+  expectStatus(second, 201);
+  expect(second.body.priorReferrals?.map((p: { caseId: string }) => p.caseId)).toContain(first.body.caseId);
 
   // Shown only to the submitting agency's officers and sergeants, and each one shown is a disclosure (R-DISCLOSE).
   const kcsoOfficer = apiAs(stack.baseUrl, 'officer', 'kcso-officer-1', { agency: 'KCSO' });
   expect(
-    (await kcsoOfficer.post(`${REFERRALS}/eligibility`, arrestReferral({ person }))).body.priorReferrals,
+    (await kcsoOfficer.postOk(`${REFERRALS}/eligibility`, arrestReferral({ person }))).body.priorReferrals,
   ).toBeNull();
   const disclosed = await stack.db.disclosure.findMany({
     where: { caseId: first.body.caseId, basis: { startsWith: 'R-EL-PRIOR' } },

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../../src/config/load-config';
-import { apiAs, waitFor } from '../../support/api-client';
-import { submitArrest } from '../../support/case-helpers';
+import { apiAs, expectStatus, refusalOf, waitFor } from '../../support/api-client';
+import { fullRecord, submitArrest } from '../../support/case-helpers';
 import { arrestReferral, monthsAgo } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -71,7 +71,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
     referredAt: START,
   });
   const booked = await officer().post('/api/referrals/bookings', eligible);
-  expect(booked.status).toBe(201);
+  expectStatus(booked, 201);
   expect(booked.body).toMatchObject({ created: true, reason: 'OFFICER_DECISION', eligibility: { eligible: true } });
   expect((await officer().post('/api/referrals/bookings', eligible)).body).toMatchObject({
     bookingId: booked.body.bookingId,
@@ -79,7 +79,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
   });
   // One submission is diverted or booked, never both.
   const diverted = await officer().post('/api/referrals/arrest-diversions', eligible);
-  expect([diverted.status, diverted.body.error.code]).toEqual([409, 'ALREADY_BOOKED']);
+  expect([diverted.status, refusalOf(diverted)?.code]).toEqual([409, 'ALREADY_BOOKED']);
 
   const ineligible = await officer().post(
     '/api/referrals/bookings',
@@ -90,7 +90,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
       referredAt: START,
     }),
   );
-  expect(ineligible.status).toBe(201);
+  expectStatus(ineligible, 201);
   expect(ineligible.body.reason).toBe('INELIGIBLE');
   expect(ineligible.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toContain('R-EL-OFFENSE');
   ids.booked = booked.body.bookingId;
@@ -102,7 +102,7 @@ test('R-EVAL: a checked referral that ends in booking joins the comparison pool 
   expect(read.body).toMatchObject({ reason: 'OFFICER_DECISION', person: { familyName: 'FamilyBooked' } });
   expect((await cityAttorney().get(`/api/bookings/${ids.booked}`)).status).toBe(404);
   expect(
-    (await cityAttorney().get('/api/bookings')).body.bookings.map((b: { bookingId: string }) => b.bookingId),
+    (await cityAttorney().getOk('/api/bookings')).body.bookings.map((b: { bookingId: string }) => b.bookingId),
   ).toEqual([ids.ineligible]);
   await waitFor(
     async () => (await stack.db.disclosure.count({ where: { caseId: ids.booked, actorId: 'dpa-1' } })) === 1,
@@ -149,8 +149,8 @@ test('R-EVAL: outcomes — entered on a readable case or booking, imported from 
       `K-4,${PEOPLE.diverted.givenName},${PEOPLE.diverted.familyName},${PEOPLE.diverted.dateOfBirth},,PARKING,2026-11-02,MISDEMEANOR,KCSO`,
     ].join('\n'),
   });
-  expect(bad.status).toBe(422);
-  expect(bad.body.error.rows.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([
+  expectStatus(bad, 422);
+  expect(bad.body.error.rows?.map((r: { line: number; field: string }) => [r.line, r.field])).toEqual([
     [4, 'occurred_on'],
     [5, 'kind'],
     [3, 'given_name, family_name, date_of_birth'],
@@ -174,12 +174,12 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
   // The evaluator's role reads no case at all.
   expect((await evaluator().get(`/api/cases/${ids.diverted}`)).status).toBe(403);
   // Computed when asked until a run stored figures; then the stored ones, produced by Temporal (the nightly schedule's workflow).
-  expect((await evaluator().get('/api/evaluation')).body.stored).toBe(false);
+  expect((await evaluator().getOk('/api/evaluation')).body.stored).toBe(false);
   expect((await evaluator().post('/api/evaluation/runs')).status).toBe(403);
   const run = await apiAs(stack.baseUrl, 'project_manager').post('/api/evaluation/runs');
-  expect(run.status).toBe(201);
+  expectStatus(run, 201);
   const figures = await evaluator().get('/api/evaluation');
-  expect(figures.status).toBe(200);
+  expectStatus(figures, 200);
   expect(figures.body).toMatchObject({ stored: true, computedAt: run.body.computedAt });
   // One re-arrest: under the minimum of 2. Suppression is complementary (R-EVAL, Decision 2026-12-02): the
   // participants' curve (a step to ½), their rates and the hazard ratio would each give it back, so none is shown.
@@ -219,7 +219,7 @@ test('R-EVAL: the evaluator reads the figures and exports a dataset that identif
   for (const identifier of identifiers)
     expect({ identifier, found: text.includes(identifier) }).toEqual({ identifier, found: false });
   expect(Object.keys(rows[0]).sort()).toEqual(
-    Object.keys((await evaluator().get('/api/evaluation/data-dictionary')).body.fields).sort(),
+    Object.keys((await evaluator().getOk('/api/evaluation/data-dictionary')).body.fields).sort(),
   );
   await waitFor(
     async () =>
@@ -238,11 +238,11 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
     '/api/referrals/arrest-diversions',
     arrestReferral({ agency: 'KCSO', perceivedRace: ['WHITE'] }),
   );
-  expect(kcso.status).toBe(400);
+  expectStatus(kcso, 400);
   expect(kcso.body.error.fields).toEqual([
     expect.objectContaining({ field: 'perceivedRace', message: expect.stringContaining('R-EVAL') }),
   ]);
-  const bookingRead = await county().get(`/api/bookings/${ids.booked}`);
+  const bookingRead = await county().getOk(`/api/bookings/${ids.booked}`);
   expect(bookingRead.body.details.perceivedRace).toEqual(['BLACK']);
 
   const answered = {
@@ -259,18 +259,18 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
   const bad = await caseManager().post(`/api/cases/${ids.diverted}/demographics`, {
     raceEthnicity: { answer: 'ANSWERED', categories: [] },
   });
-  expect([bad.status, bad.body.error.fields[0].field]).toEqual([400, 'raceEthnicity.categories']);
+  expect([bad.status, refusalOf(bad)?.fields?.[0].field]).toEqual([400, 'raceEthnicity.categories']);
   expect((await officer().post(`/api/cases/${ids.diverted}/demographics`, answered)).status).toBe(403);
 
   const supervisor = apiAs(stack.baseUrl, 'supervisor');
-  expect((await supervisor.get(`/api/cases/${ids.diverted}`)).body.caseManagement.demographics).toMatchObject({
+  expect(fullRecord((await supervisor.getOk(`/api/cases/${ids.diverted}`)).body).demographics).toMatchObject({
     raceEthnicity: { answer: 'ANSWERED', categories: ['BLACK', 'HISPANIC_LATINO'] },
     gender: 'WOMAN',
     preferredLanguage: 'es',
     housingAtReferral: 'UNSHELTERED',
   });
   expect(
-    (await supervisor.get(`/api/cases/${ids.divertedToo}`)).body.caseManagement.demographics.raceEthnicity,
+    fullRecord((await supervisor.getOk(`/api/cases/${ids.divertedToo}`)).body).demographics?.raceEthnicity,
   ).toEqual({
     answer: 'DECLINED',
     categories: [],
@@ -293,15 +293,15 @@ test('R-EVAL: demographics — perceived race where the agency records it (polic
   ).toBe(201);
   const notEnrolled = await submitArrest(stack, arrestReferral());
   const refused = await caseManager().post(`/api/cases/${notEnrolled}/milestones`, housed);
-  expect([refused.status, refused.body.error.ruleId]).toEqual([409, 'R-EVAL']);
-  expect((await supervisor.get(`/api/cases/${ids.divertedToo}`)).body.caseManagement.milestones).toEqual([
+  expect([refused.status, refusalOf(refused)?.ruleId]).toEqual([409, 'R-EVAL']);
+  expect(fullRecord((await supervisor.getOk(`/api/cases/${ids.divertedToo}`)).body).milestones).toEqual([
     { milestone: 'HOUSED', reachedOn: RECENT },
     { milestone: 'EMPLOYED', reachedOn: RECENT },
   ]);
   expect(JSON.stringify((await officer().get(`/api/cases/${ids.divertedToo}`)).body)).not.toContain('EMPLOYED');
 
   expect((await apiAs(stack.baseUrl, 'project_manager').post('/api/evaluation/runs')).status).toBe(201);
-  const figures = (await apiAs(stack.baseUrl, 'project_manager').get('/api/evaluation')).body;
+  const figures = (await apiAs(stack.baseUrl, 'project_manager').getOk('/api/evaluation')).body;
   // Two participants housed; one employed: under the minimum of 2, suppressed.
   expect(figures.milestones).toMatchObject({ HOUSED: 2, EMPLOYED: null, TREATMENT_STARTED: 0 });
   expect(figures.byPerceivedRace.reference).toBe('WHITE');
@@ -319,8 +319,8 @@ test('R-EVAL (Decision 2026-12-02): a referral whose override was denied joins t
       overrideRequest: { reason: 'Booked; asks for an override' },
     }),
   );
-  expect(submitted.status).toBe(201);
-  const denied = await apiAs(stack.baseUrl, 'sergeant').act(submitted.body.caseId, 'override-decision', {
+  expectStatus(submitted, 201);
+  const denied = await apiAs(stack.baseUrl, 'sergeant').actOk(submitted.body.caseId, 'override-decision', {
     decision: 'DENY',
     reason: 'not for LEAD',
   });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { httpMetrics, serveMetrics } from '../../../src/api/metrics';
 import { createLogger } from '../../../src/logging';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -89,11 +89,11 @@ test('neither metrics nor request logs carry personal data, case ids in paths or
     '/api/referrals/arrest-diversions',
     arrestReferral({ person }),
   );
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   const caseId: string = created.body.caseId;
   const viewed = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}?name=${person.familyName}`);
-  expect(viewed.status).toBe(200);
-  expect(viewed.body.referral.person.familyName).toBe(person.familyName);
+  expectStatus(viewed, 200);
+  expect(viewed.body.referral?.person.familyName).toBe(person.familyName);
 
   const text = await scrape();
   expect(

@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { readWholeCase } from '../../support/case-helpers';
 import { buildCase, type BuiltCase } from '../../support/disclosure-cases';
 import { pdfPages } from '../../support/pdf-text';
@@ -31,7 +31,7 @@ const dpa = () => apiAs(stack.baseUrl, 'prosecutor', 'dpa-pdf', { office: 'KCPAO
 
 test('R-PACKET: the prosecutor with jurisdiction downloads the packet as a PDF, its cover sheet first, and the download is a disclosure', async () => {
   const json = await dpa().get(`/api/cases/${c.caseId}/packet`);
-  expect(json.status).toBe(200);
+  expectStatus(json, 200);
   // What the disclosure policy hides from this prosecutor is on the case: the case manager's note.
   expect(JSON.stringify(await readWholeCase(stack, c.caseId))).toContain(`${c.cm}-case-note`);
   expect(JSON.stringify(json.body)).not.toContain(c.cm);
@@ -115,7 +115,7 @@ test('R-PACKET, R-JURISDICTION: a reader without access is refused the PDF exact
     expect(pdf.headers.get('content-type')).toMatch(/^application\/json/);
     expect(pdf.headers.get('content-disposition')).toBeNull();
     expect(new TextDecoder().decode(pdf.bytes)).not.toContain(c.ref);
-    refusals.push([pdf.status, pdf.body.error.code]);
+    refusals.push([pdf.status, refusalOf(pdf)?.code]);
   }
   expect(refusals).toEqual([
     [404, 'CASE_NOT_FOUND'],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { apiAs } from '../../support/api-client';
+import { apiAs, bodyOf, expectStatus, refusalOf } from '../../support/api-client';
 import { mailFor, readCase, ruleOf, settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral, COUNTY_PROSECUTOR, ON_CALL_CASE_MANAGERS } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -30,9 +30,9 @@ async function recorded(caseId: string) {
 describe('creating a referral', () => {
   test('answers with the case id, its deadlines and what happens next', async () => {
     const res = await officer.post(REFERRALS, arrestReferral());
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     expect(res.body.caseId).toMatch(/^BUR-[0-9A-Z]{10}$/);
-    expect(res.body.case.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual([
+    expect(res.body.case?.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual([
       'R-SCREEN',
       'R-SCENE',
       'R-INTAKE',
@@ -54,8 +54,8 @@ describe('creating a referral', () => {
     const body = arrestReferral();
     const first = await officer.post(REFERRALS, body);
     const again = await officer.post(REFERRALS, body);
-    expect(first.status).toBe(201);
-    expect(again.status).toBe(200);
+    expectStatus(first, 201);
+    expectStatus(again, 200);
     expect(again.body).toMatchObject({ caseId: first.body.caseId, created: false });
     await settled(stack, first.body.caseId);
     expect(mailFor(stack, first.body.caseId).map(ruleOf).sort()).toEqual(['R-CALL', 'R-PACKET']);
@@ -65,7 +65,7 @@ describe('creating a referral', () => {
     const body = arrestReferral();
     const responses = await Promise.all(Array.from({ length: 20 }, () => officer.post(REFERRALS, body)));
     expect(responses.map((r) => r.status).sort()).toEqual([...Array(19).fill(200), 201]);
-    const ids = new Set(responses.map((r) => r.body.caseId));
+    const ids = new Set(responses.map((r) => bodyOf(r, [200, 201]).caseId));
     expect(ids.size).toBe(1);
     const [caseId] = ids;
     const view = await settled(stack, caseId);
@@ -84,11 +84,11 @@ describe('creating a referral', () => {
 
   test('a submission id reused with different content is refused (409), the first case untouched', async () => {
     const body = arrestReferral();
-    const first = await officer.post(REFERRALS, body);
+    const first = await officer.postOk(REFERRALS, body);
     const altered = await officer.post(REFERRALS, { ...body, offenses: [{ code: 'CRIMINAL_TRESPASS' }] });
     expect(altered.status).toBe(409);
-    expect(altered.body.error).toMatchObject({ code: 'SUBMISSION_ID_REUSED', fields: [{ field: 'submissionId' }] });
-    expect(altered.body.error.message).toContain(first.body.caseId);
+    expect(refusalOf(altered)).toMatchObject({ code: 'SUBMISSION_ID_REUSED', fields: [{ field: 'submissionId' }] });
+    expect(refusalOf(altered)?.message).toContain(first.body.caseId);
   });
 
   test.each([
@@ -110,19 +110,19 @@ describe('creating a referral', () => {
     ],
   ])('%s → 400 naming the field', async (_what, mutate, field) => {
     const res = await officer.post(REFERRALS, mutate(arrestReferral()));
-    expect(res.status).toBe(400);
+    expectStatus(res, 400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(res.body.error.fields.map((f: { field: string }) => f.field)).toContain(field);
+    expect(res.body.error.fields?.map((f: { field: string }) => f.field)).toContain(field);
   });
 
   test('an unknown code is answered with the accepted codes', async () => {
     const res = await officer.post(REFERRALS, arrestReferral({ offenses: [{ code: 'ROBBERY_1' }] }));
-    expect(res.body.error.message).toMatch(/CRIMINAL_TRESPASS/);
-    expect(res.body.error.message).toMatch(/VUCSA_POSSESSION/);
+    expect(refusalOf(res)?.message).toMatch(/CRIMINAL_TRESPASS/);
+    expect(refusalOf(res)?.message).toMatch(/VUCSA_POSSESSION/);
   });
 
   test('malformed JSON → 400; no identity → 401; a role without the permission → 403', async () => {
-    expect((await officer.post(REFERRALS, '{"submissionId": ')).body.error.code).toBe('MALFORMED_JSON');
+    expect(refusalOf(await officer.post(REFERRALS, '{"submissionId": '))?.code).toBe('MALFORMED_JSON');
     const anonymous = await fetch(`${stack.baseUrl}${REFERRALS}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -130,7 +130,7 @@ describe('creating a referral', () => {
     });
     expect(anonymous.status).toBe(401);
     const forbidden = await caseManager.post(REFERRALS, arrestReferral());
-    expect(forbidden.status).toBe(403);
+    expectStatus(forbidden, 403);
     expect(forbidden.body.error.message).toContain('referral.create');
   });
 
@@ -146,7 +146,7 @@ describe('case actions', () => {
   test('an unknown case → 404, whatever the id looks like', async () => {
     for (const id of ['BUR-0000000000', 'not-a-case', '..%2F..%2Fetc']) {
       const res = await caseManager.act(id, 'screening');
-      expect(res.status).toBe(404);
+      expectStatus(res, 404);
       expect(res.body.error.code).toBe('CASE_NOT_FOUND');
     }
     expect((await caseManager.get('/api/cases/BUR-0000000000')).status).toBe(404);
@@ -158,11 +158,11 @@ describe('case actions', () => {
     await settled(stack, caseId);
     const before = await recorded(caseId);
     const noMethod = await caseManager.act(caseId, 'consent', {});
-    expect(noMethod.status).toBe(400);
+    expectStatus(noMethod, 400);
     expect(noMethod.body.error.fields).toEqual([expect.objectContaining({ field: 'method' })]);
     const verbal = await caseManager.act(caseId, 'consent', { method: 'VERBAL_MEMORIALIZED' });
-    expect(verbal.status).toBe(400);
-    expect(verbal.body.error.fields[0]).toMatchObject({
+    expectStatus(verbal, 400);
+    expect(verbal.body.error.fields?.[0]).toMatchObject({
       field: 'memorializedBy',
       message: expect.stringContaining('R-CONSENT'),
     });
@@ -170,7 +170,7 @@ describe('case actions', () => {
       newDueAt: new Date(Date.now()).toISOString(),
       reason: 'typo',
     });
-    expect(earlier.status).toBe(400);
+    expectStatus(earlier, 400);
     expect(earlier.body.error).toMatchObject({
       ruleId: 'R-INTAKE',
       fields: [expect.objectContaining({ field: 'newDueAt' })],
@@ -182,7 +182,7 @@ describe('case actions', () => {
     const caseId = await submitArrest(stack, arrestReferral());
     const before = await recorded(caseId);
     const exit = await caseManager.act(caseId, 'exit', { reason: 'MOVED_AWAY' });
-    expect(exit.status).toBe(409);
+    expectStatus(exit, 409);
     expect(exit.body.error).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'AWAITING_SCREENING', ruleId: 'R-EXIT' });
     expect(exit.body.error.message).toContain(caseId);
     expect(await recorded(caseId)).toEqual(before);
@@ -192,7 +192,7 @@ describe('case actions', () => {
   test('a role without the permission → 403 naming it', async () => {
     const caseId = await submitArrest(stack, arrestReferral());
     const res = await apiAs(stack.baseUrl, 'officer').act(caseId, 'screening');
-    expect(res.status).toBe(403);
+    expectStatus(res, 403);
     expect(res.body.error.permission).toBe('case.recordScreening');
   });
 
@@ -202,7 +202,7 @@ describe('case actions', () => {
     const first = await caseManager.act(caseId, 'screening', {}, { 'Idempotency-Key': key });
     const retry = await caseManager.act(caseId, 'screening', {}, { 'Idempotency-Key': key });
     expect(first.status).toBe(200);
-    expect(retry.status).toBe(200);
+    expectStatus(retry, 200);
     expect(retry.body.case.events.filter((e: { type: string }) => e.type === 'SCREENING_RECORDED')).toHaveLength(1);
     const other = await caseManager.act(caseId, 'screening', {}, { 'Idempotency-Key': randomUUID() });
     expect(other.status).toBe(409);
@@ -217,7 +217,7 @@ describe('case actions', () => {
     const retry = await caseManager.act(caseId, 'notes', { note: '  the first note ' }, { 'Idempotency-Key': key });
     expect(retry.status).toBe(200);
     const reused = await caseManager.act(caseId, 'notes', { note: 'a second note' }, { 'Idempotency-Key': key });
-    expect(reused.status).toBe(422);
+    expectStatus(reused, 422);
     expect(reused.body.error).toMatchObject({
       code: 'IDEMPOTENCY_KEY_REUSED',
       fields: [{ field: 'idempotency-key' }],
@@ -225,7 +225,7 @@ describe('case actions', () => {
     expect(reused.body.error.message).toContain(`Idempotency-Key ${key}`);
     const notes = (await readCase(stack, caseId)).events
       .filter((e: { type: string }) => e.type === 'CASE_NOTE_RECORDED')
-      .map((e: { data: { note: string } }) => e.data.note);
+      .map((e) => e.data?.note);
     expect(notes).toEqual(['the first note']);
     // A new key is a new action.
     const next = await caseManager.act(caseId, 'notes', { note: 'a second note' }, { 'Idempotency-Key': randomUUID() });
@@ -243,9 +243,9 @@ describe('case actions', () => {
       { note: "second person's note" },
       { 'Idempotency-Key': key },
     );
-    expect(someoneElse.status).toBe(200);
+    expectStatus(someoneElse, 200);
     const notes = someoneElse.body.case.events.filter((e: { type: string }) => e.type === 'CASE_NOTE_RECORDED');
-    expect(notes.map((e: { actor: { id: string }; data: { note: string } }) => [e.actor.id, e.data.note])).toEqual([
+    expect(notes.map((e) => [e.actor.id, e.data?.note])).toEqual([
       ['case_manager-1', "first person's note"],
       ['case_manager-2', "second person's note"],
     ]);

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { mountRoutes, route, type RouteContract } from '../../../src/api/contract/route';
 import { errorBodySchema } from '../../../src/api/schemas/error-answer';
 import { nonStrictObjectsIn } from '../../support/strict-schemas';
-import { apiAs } from '../../support/api-client';
+import { apiAs, refusalOf } from '../../support/api-client';
 import { routeCoverageProblems } from '../../support/route-coverage';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -89,7 +89,7 @@ test('every documented operation is routed (none answers "No route")', async () 
   for (const contract of contractsOf(stack.app)) {
     const path = `/api${contract.path.replace(':caseId', 'LEAD-NO-SUCH-CASE').replace(':month', '2020-01')}`;
     const res = contract.method === 'get' ? await supervisor.get(path) : await supervisor.post(path, {});
-    expect([contract.method, path, res.body?.error?.message ?? '']).not.toEqual([
+    expect([contract.method, path, refusalOf(res)?.message ?? '']).not.toEqual([
       contract.method,
       path,
       expect.stringMatching(/^No route/),

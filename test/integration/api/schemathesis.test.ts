@@ -53,7 +53,7 @@ beforeAll(async () => {
   if (!schemathesis) throw new Error('SCHEMATHESIS_PATH is not set: the integration layer provides schemathesis');
   stack = await startTestStack();
   const officer = apiAs(stack.baseUrl, 'officer');
-  const arrest = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const arrest = await officer.postOk('/api/referrals/arrest-diversions', arrestReferral());
   const social = await officer.post('/api/referrals/social-contacts', socialContactReferral());
   expect([arrest.status, social.status]).toEqual([201, 201]);
   const lastMonth = new Date(Date.now() - 31 * 24 * 3600_000).toISOString().slice(0, 7);

@@ -1,4 +1,4 @@
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { monthsAgo, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -30,7 +30,7 @@ describe('R-SC-PREREQ and R-SC-SOURCE at submission', () => {
       SOCIAL,
       socialContactReferral({ violations: [{ date: monthsAgo(25), area: 'BURIEN' }] }),
     );
-    expect(old.status).toBe(422);
+    expectStatus(old, 422);
     expect(old.body.error).toMatchObject({
       code: 'PREREQUISITES_NOT_MET',
       reasons: [expect.objectContaining({ ruleId: 'R-SC-PREREQ' })],
@@ -43,7 +43,7 @@ describe('R-SC-PREREQ and R-SC-SOURCE at submission', () => {
       SOCIAL,
       socialContactReferral({ violations: [{ date: monthsAgo(1), area: 'OUTSIDE_CATCHMENT' }] }),
     );
-    expect(outside.status).toBe(422);
+    expectStatus(outside, 422);
     expect(outside.body.error.message).toMatch(/outside the LEAD catchment area/);
     const order = await officer.post(
       SOCIAL,
@@ -66,7 +66,7 @@ describe('R-SC-PREREQ and R-SC-SOURCE at submission', () => {
         source: { type: 'COMMUNITY', referrerId: 'Burien Food Bank', organization: 'Burien Food Bank' },
       }),
     );
-    expect(res.status).toBe(400);
+    expectStatus(res, 400);
     expect(res.body.error.fields).toEqual([
       expect.objectContaining({ field: 'vouchedBy', message: expect.stringContaining('R-SC-SOURCE') }),
     ]);
@@ -85,7 +85,7 @@ describe('R-SC-PREREQ and R-SC-SOURCE at submission', () => {
       SOCIAL,
       socialContactReferral({ violations: [{ date: monthsAgo(1), area: 'SEATTLE' }] }),
     );
-    expect(res.status).toBe(400);
+    expectStatus(res, 400);
     expect(res.body.error.message).toMatch(/BURIEN/);
     expect(res.body.error.message).toMatch(/OUTSIDE_CATCHMENT/);
   });

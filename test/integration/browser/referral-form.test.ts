@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { mailFor, settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { contextAs, expectAccessible, launchBrowser, PHONE, screenshot, watchErrors } from '../../support/browser';
@@ -623,9 +623,9 @@ test('R-SC-FROM-ARREST: from a case whose override was denied, the officer start
       overrideRequest: { reason: 'Booked; known to outreach' },
     }),
   );
-  expect(submitted.status).toBe(201);
+  expectStatus(submitted, 201);
   const caseId = submitted.body.caseId;
-  const denied = await apiAs(stack.baseUrl, 'sergeant').act(caseId, 'override-decision', {
+  const denied = await apiAs(stack.baseUrl, 'sergeant').actOk(caseId, 'override-decision', {
     decision: 'DENY',
     reason: 'assault: not for LEAD',
   });
@@ -652,8 +652,8 @@ test('R-SC-FROM-ARREST: from a case whose override was denied, the officer start
   await context.close();
 
   // A diverted case is no such start.
-  const diverted = await officer.post('/api/referrals/arrest-diversions', arrestReferral());
+  const diverted = await officer.postOk('/api/referrals/arrest-diversions', arrestReferral());
   const refused = await officer.get(`/api/cases/${diverted.body.caseId}/social-contact-draft`);
-  expect(refused.status).toBe(409);
+  expectStatus(refused, 409);
   expect(refused.body.error).toMatchObject({ code: 'DIVERTED', ruleId: 'R-SC-FROM-ARREST' });
 });

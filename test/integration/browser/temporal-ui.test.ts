@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 test('a signed-in supervisor opens a case workflow in the Web UI and reads its input decoded', async () => {
-  const res = await apiAs(stack.baseUrl, 'officer').post(
+  const res = await apiAs(stack.baseUrl, 'officer').postOk(
     '/api/referrals/arrest-diversions',
     arrestReferral({ incident: { withinCityLimits: true, reportNumber: 'BPD-UI-0001' } }),
   );
@@ -102,7 +102,7 @@ async function sessionOf(role: 'supervisor' | 'case_manager', user: string): Pro
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 test("issue 22 item 3: the issue's forged case-manager note, posted to the Web UI's update endpoint with a supervisor's session, is refused 403 and the case records nothing", async () => {
-  const created = await apiAs(stack.baseUrl, 'officer').post(
+  const created = await apiAs(stack.baseUrl, 'officer').postOk(
     '/api/referrals/arrest-diversions',
     arrestReferral({ incident: { withinCityLimits: true, reportNumber: 'BPD-UI-0002' } }),
   );

@@ -1,7 +1,7 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
 import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
-import { apiAs } from '../../support/api-client';
-import { mailFor, readCase, ruleOf, settled, sleepTo, submitArrest } from '../../support/case-helpers';
+import { apiAs, expectStatus } from '../../support/api-client';
+import { fullRecord, mailFor, readCase, ruleOf, settled, sleepTo, submitArrest } from '../../support/case-helpers';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -48,17 +48,17 @@ test('R-CALL, R-PACKET: a referral calls case management and sends the packet to
   expect(mailFor(stack, caseId, COUNTY_PROSECUTOR).map(ruleOf)).toEqual(['R-PACKET']);
   const intake = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
   // R-INTAKE (Decision 2026-12-02): the referral's local date + 30 days, end of that day in the program's time zone.
-  expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(loadConfig())));
+  expect(intake?.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(loadConfig())));
 });
 
 test("R-INTAKE (Decision 2026-12-02): every clock counts from the moment the API accepted the referral — the officer's answer and the running case agree to the millisecond", async () => {
   const answer = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', felony());
-  expect(answer.status).toBe(201);
+  expectStatus(answer, 201);
   const view = await settled(stack, answer.body.caseId);
-  expect(view.referredAt).toBe(answer.body.case.referredAt);
+  expect(view.referredAt).toBe(answer.body.case?.referredAt);
   const clocks = (c: { deadlines: Array<{ ruleId: string; dueAt: string }> }) =>
     Object.fromEntries(c.deadlines.map((d) => [d.ruleId, d.dueAt]));
-  expect(clocks(view)).toEqual(clocks(answer.body.case));
+  expect(clocks(view)).toEqual(clocks(answer.body.case!));
 });
 
 test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_ATTORNEY']])(
@@ -71,7 +71,7 @@ test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_A
     expect(mailFor(stack, caseId, office).map(ruleOf)).toEqual(['R-PACKET']);
     const due = (await readCase(stack, caseId)).deadlines.find(
       (d: { ruleId: string }) => d.ruleId === 'R-INTAKE',
-    ).dueAt;
+    )!.dueAt;
     await sleepTo(stack, due, 60_000);
     const view = await settled(stack, caseId);
     expect(view.stage).toBe('INTAKE_MISSED');
@@ -80,7 +80,7 @@ test.each([['a city misdemeanor', cityMisdemeanor, CITY_ATTORNEY, 'BURIEN_CITY_A
     expect(mailFor(stack, caseId, BURIEN_SERGEANTS).map(ruleOf)).toEqual(['R-MISSED']);
     const other = office === COUNTY_PROSECUTOR ? CITY_ATTORNEY : COUNTY_PROSECUTOR;
     expect(mailFor(stack, caseId, other)).toHaveLength(0);
-    expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED').status).toBe('MET');
+    expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED')?.status).toBe('MET');
     // Nothing more is sent later, and the database shows the same.
     await stack.env.sleep('8 days');
     const later = await settled(stack, caseId);
@@ -102,16 +102,16 @@ test('R-CONSENT: intake before consent is refused (409 naming R-CONSENT); consen
   await caseManager.actOk(caseId, 'screening');
   await stack.env.sleep('2 days');
   const early = await caseManager.act(caseId, 'intake');
-  expect(early.status).toBe(409);
+  expectStatus(early, 409);
   expect(early.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT', stage: 'AWAITING_INTAKE' });
   expect(early.body.error.message).toMatch(/before consent/);
   expect((await readCase(stack, caseId)).intakeCompletedAt).toBeUndefined();
-  const consent = await caseManager.act(caseId, 'consent', {
+  const consent = await caseManager.actOk(caseId, 'consent', {
     method: 'WRITTEN',
     covers: { staffing: true, providers: [] },
   });
   expect(consent.body.case.stage).toBe('AWAITING_INTAKE');
-  const intake = await caseManager.act(caseId, 'intake');
+  const intake = await caseManager.actOk(caseId, 'intake');
   expect(intake.body.case.stage).toBe('ENROLLED');
   expect(intake.body.case.events.map((e: { type: string }) => e.type).slice(-3)).toEqual([
     'CONSENT_GIVEN',
@@ -126,7 +126,7 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
   await caseManager.actOk(caseId, 'screening');
   await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: false, providers: [] } });
   const refused = await caseManager.act(caseId, 'intake');
-  expect(refused.status).toBe(409);
+  expectStatus(refused, 409);
   expect(refused.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-CONSENT' });
   expect(refused.body.error.message).toMatch(/does not cover staffing/);
 
@@ -135,23 +135,23 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
     memorializedBy: 'Ofc. Reyes',
     covers: { staffing: true, providers: ['Valley Cities'] },
   });
-  expect(widened.status).toBe(200);
-  expect(widened.body.caseManagement.release).toMatchObject({ version: 2, coversStaffing: true, inForce: true });
-  expect((await caseManager.act(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
+  expectStatus(widened, 200);
+  expect(fullRecord(widened.body).release).toMatchObject({ version: 2, coversStaffing: true, inForce: true });
+  expect((await caseManager.actOk(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
   // The sergeant reads the progress summary under version 2, and the disclosure names that version.
-  const underTwo = await sergeant.get(`/api/cases/${caseId}`);
-  expect(underTwo.body.caseManagement.level).toBe('SUMMARY');
+  const underTwo = await sergeant.getOk(`/api/cases/${caseId}`);
+  expect(underTwo.body.caseManagement?.level).toBe('SUMMARY');
   const disclosed = await stack.db.disclosure.findMany({ where: { caseId, actorRole: 'sergeant' } });
   expect(disclosed.at(-1)?.basis).toMatch(/release of information .* \(version 2\)/);
 
   // Narrowed: still a participant; from the next read on the sergeant sees the status only.
-  const narrowed = await caseManager.act(caseId, 'consent/amendments', {
+  const narrowed = await caseManager.actOk(caseId, 'consent/amendments', {
     method: 'WRITTEN',
     covers: { staffing: false, providers: ['Valley Cities'] },
     note: 'no longer wants the partners to discuss the case',
   });
   expect(narrowed.body.case.stage).toBe('ENROLLED');
-  expect((await sergeant.get(`/api/cases/${caseId}`)).body.caseManagement).toBeNull();
+  expect((await sergeant.getOk(`/api/cases/${caseId}`)).body.caseManagement).toBeNull();
   const stored = await stack.db.releaseOfInformation.findFirstOrThrow({
     where: { referralId: caseId },
     include: { versions: { orderBy: { version: 'asc' } } },
@@ -166,7 +166,7 @@ test('R-CONSENT (Decision 2026-12-02): intake needs a release covering staffing;
     method: 'WRITTEN',
     covers: { staffing: false, providers: ['valley cities'] },
   });
-  expect(unchanged.status).toBe(409);
+  expectStatus(unchanged, 409);
   expect(unchanged.body.error).toMatchObject({ ruleId: 'R-CONSENT' });
 });
 
@@ -175,16 +175,16 @@ test('R-SCREEN: left before screening → sergeant and prosecutor notified at on
   const res = await caseManager.act(caseId, 'left-before-screening', {
     note: 'walked away before the outreach worker arrived',
   });
-  expect(res.status).toBe(200);
+  expectStatus(res, 200);
   expect(res.body.case.stage).toBe('LEFT_BEFORE_SCREENING');
   await settled(stack, caseId);
   expect(mailFor(stack, caseId, BURIEN_SERGEANTS).map(ruleOf)).toEqual(['R-SCREEN']);
   expect(mailFor(stack, caseId, COUNTY_PROSECUTOR).map(ruleOf)).toEqual(['R-PACKET', 'R-SCREEN']);
   // Screening can no longer be recorded; the prosecutor decides.
   const late = await caseManager.act(caseId, 'screening');
-  expect(late.status).toBe(409);
+  expectStatus(late, 409);
   expect(late.body.error).toMatchObject({ code: 'STAGE_CONFLICT', stage: 'LEFT_BEFORE_SCREENING', ruleId: 'R-SCREEN' });
-  const decided = await prosecutor.act(caseId, 'filing-decision', { decision: 'FILED' });
+  const decided = await prosecutor.actOk(caseId, 'filing-decision', { decision: 'FILED' });
   expect(decided.body.case).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
 });
 
@@ -200,7 +200,7 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   const objection = await prosecutor.act(timely, 'victim-objection', { note: 'store manager objects' });
   expect(objection.status).toBe(200);
   const filed = await prosecutor.act(timely, 'filing-decision', { decision: 'FILED' });
-  expect(filed.status).toBe(200);
+  expectStatus(filed, 200);
   expect(filed.body.case).toMatchObject({
     stage: 'HANDED_OFF',
     outcome: 'HANDED_OFF_TO_SOCIAL_CONTACT',
@@ -217,7 +217,7 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
   expect(rows[0].ruleId).toBe('R-VICTIM');
   // The hand-off opens a real social contact for the same person, linked to the original referral.
   await stack.env.client.workflow.getHandle(timely).result(); // the case closes once the hand-off is done
-  const linkedId = (await readCase(stack, timely)).handOff.socialContactReferralId;
+  const linkedId = (await readCase(stack, timely)).handOff!.socialContactReferralId!;
   expect(linkedId).toMatch(/^BUR-/);
   const linked = await settled(stack, linkedId);
   // R-VICTIM (Decision): the person continues from the stage reached (screened: awaiting intake), approved — no new screening.
@@ -240,12 +240,12 @@ test('R-VICTIM: objection on day 6 and charges filed → hand-off; day 8 is late
 
   await stack.env.sleep('2 days'); // day 8 for both
   const tooLate = await prosecutor.act(late, 'victim-objection');
-  expect(tooLate.status).toBe(409);
+  expectStatus(tooLate, 409);
   expect(tooLate.body.error).toMatchObject({ code: 'RULE_CONFLICT', ruleId: 'R-VICTIM' });
   expect(tooLate.body.error.message).toMatch(/late/);
   // Without an objection, a missed intake or a screening, a filing decision needs a stated reason (R-PACKET, Decision 2026-12-02).
   const decision = await prosecutor.act(late, 'filing-decision', { decision: 'DECLINED' });
-  expect(decision.status).toBe(400);
+  expectStatus(decision, 400);
   expect(decision.body.error).toMatchObject({
     ruleId: 'R-PACKET',
     fields: [expect.objectContaining({ field: 'reason' })],
@@ -258,10 +258,10 @@ test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a 
   const caseId = await submitArrest(stack, felony());
   await caseManager.actOk(caseId, 'screening');
   await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
-  expect((await caseManager.act(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
+  expect((await caseManager.actOk(caseId, 'intake')).body.case.stage).toBe('ENROLLED');
   await stack.env.sleep('20 days');
   const rescinded = await caseManager.act(caseId, 'consent/rescind');
-  expect(rescinded.status).toBe(200);
+  expectStatus(rescinded, 200);
   expect(rescinded.body.case).toMatchObject({ stage: 'EXITED', enrolled: false });
   expect(rescinded.body.caseManagement).toMatchObject({
     level: 'FULL',
@@ -275,7 +275,7 @@ test('R-EXIT: consent rescinded after enrollment → exit recorded, no longer a 
   expect(row.stage).toBe('EXITED');
   // A closed case refuses further actions, naming its stage.
   const intake = await caseManager.act(caseId, 'intake');
-  expect(intake.status).toBe(409);
+  expectStatus(intake, 409);
   expect(intake.body.error.stage).toBe('EXITED');
   // …and can still be read.
   expect((await readCase(stack, caseId)).stage).toBe('EXITED');
@@ -318,15 +318,15 @@ test("R-INTAKE (Decision 2026-12-02): the intake records the seed's assessment a
     education: 'NOT_ASSESSED',
   };
   const wrong = await caseManager.act(caseId, 'intake', { assessment: { ...assessment, housing: 'VERY' } });
-  expect(wrong.status).toBe(400);
+  expectStatus(wrong, 400);
   expect(wrong.body.error.fields).toEqual([expect.objectContaining({ field: 'assessment.housing' })]);
-  const enrolled = await caseManager.act(caseId, 'intake', { assessment });
+  const enrolled = await caseManager.actOk(caseId, 'intake', { assessment });
   expect(enrolled.body.case.stage).toBe('ENROLLED');
   const intakeOf = (body: { case: { events: Array<{ type: string; data?: Record<string, unknown> }> } }) =>
     body.case.events.find((e) => e.type === 'INTAKE_COMPLETED');
   expect(intakeOf(enrolled.body)?.data?.assessment).toEqual(assessment);
   // Even under a release covering staffing, partners see that intake happened, not what it found.
-  const sergeantRead = (await apiAs(stack.baseUrl, 'sergeant').get(`/api/cases/${caseId}`)).body;
+  const sergeantRead = (await apiAs(stack.baseUrl, 'sergeant').getOk(`/api/cases/${caseId}`)).body;
   expect(intakeOf(sergeantRead)).toBeDefined();
   expect(intakeOf(sergeantRead)?.data).toBeUndefined();
 });

@@ -312,7 +312,7 @@ test('the CSV downloads parse with a standard CSV parser and match the figures; 
   const clientRows = parse(await clients.text(), { columns: true, bom: true });
   // R-ROI: the project manager gets the progress summary only where the release covers staffing.
   expect(clientRows).toEqual(EXPECTED_CLIENT_CSV_PM);
-  const report = (await pm.get('/api/reports/2026-09')).body;
+  const report = (await pm.getOk('/api/reports/2026-09')).body;
   expect(clientRows.filter((r: any) => r.status === 'ACTIVE')).toHaveLength(report.figures.capacity.used);
   const full = parse(await (await get('supervisor', '/api/reports/2026-09/client-report.csv')).text(), {
     columns: true,

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { contextAs, launchBrowser, watchErrors } from '../../support/browser';
 import { followUpWorkflowId } from '../../../src/shared/definitions';
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
@@ -22,7 +22,7 @@ afterAll(async () => {
 
 test('R-EVAL: reminders at 6, 12 and 24 months; confirmed by the agency sergeant; stuck when left unconfirmed', async () => {
   const booked = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/bookings', arrestReferral());
-  expect(booked.status).toBe(201);
+  expectStatus(booked, 201);
   const recordId: string = booked.body.bookingId;
   const rows = await waitFor(async () => {
     const r = await stack.db.followUp.findMany({ where: { recordId }, orderBy: { months: 'asc' } });
@@ -51,7 +51,7 @@ test('R-EVAL: reminders at 6, 12 and 24 months; confirmed by the agency sergeant
   await stack.env.sleep('31 days');
   const supervisor = apiAs(stack.baseUrl, 'supervisor');
   const stuck = await waitFor(async () => {
-    const res = await supervisor.get('/api/stuck');
+    const res = await supervisor.getOk('/api/stuck');
     return res.body.followUpsUnconfirmed.items.find((i: { recordId: string }) => i.recordId === recordId);
   }, 'the unconfirmed follow-up on the stuck list');
   expect(stuck).toMatchObject({ months: 12, agency: 'BURIEN_PD' });
@@ -70,7 +70,7 @@ test('R-EVAL: reminders at 6, 12 and 24 months; confirmed by the agency sergeant
     async () => (await stack.db.followUp.findUniqueOrThrow({ where: { id: `${recordId}.12` } })).stuckSince === null,
     'the stuck flag cleared',
   );
-  expect((await supervisor.get('/api/stuck')).body.followUpsUnconfirmed.items).toEqual([]);
+  expect((await supervisor.getOk('/api/stuck')).body.followUpsUnconfirmed.items).toEqual([]);
 
   await stack.env.sleep('366 days');
   await waitFor(async () => reminders().length === 3, 'the 24-month reminder');
@@ -86,7 +86,7 @@ test('R-EVAL (2026-12-02): an enrolled social contact is followed up too, at 6, 
   const officer = apiAs(stack.baseUrl, 'officer');
   const caseManager = apiAs(stack.baseUrl, 'case_manager');
   const submitted = await officer.post('/api/referrals/social-contacts', socialContactReferral());
-  expect(submitted.status).toBe(201);
+  expectStatus(submitted, 201);
   const caseId: string = submitted.body.caseId;
   const act = async (who: typeof officer, action: string, body: unknown) => {
     const res = await who.act(caseId, action, body);
@@ -94,7 +94,7 @@ test('R-EVAL (2026-12-02): an enrolled social contact is followed up too, at 6, 
   };
   await act(apiAs(stack.baseUrl, 'sergeant'), 'approval-decision', { decision: 'APPROVE' });
   await waitFor(
-    async () => (await officer.get(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT' || undefined,
+    async () => (await officer.getOk(`/api/cases/${caseId}`)).body.case.stage === 'AWAITING_CONTACT' || undefined,
     'a place',
   );
   await act(officer, 'contacts', { willing: true });

@@ -1,7 +1,15 @@
 import { casePolicyOf, loadConfig } from '../../../src/config/load-config';
 import { intakeDeadlineFrom } from '../../../src/case/intake-deadline';
-import { apiAs, waitFor } from '../../support/api-client';
-import { mailFor, readCase, readWholeCase, ruleOf, settled, submitArrest } from '../../support/case-helpers';
+import { apiAs, expectStatus, refusalOf, waitFor } from '../../support/api-client';
+import {
+  fullRecord,
+  mailFor,
+  readCase,
+  readWholeCase,
+  ruleOf,
+  settled,
+  submitArrest,
+} from '../../support/case-helpers';
 import {
   arrestReferral,
   BURIEN_SERGEANTS,
@@ -60,7 +68,7 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     ],
   });
   const check = await officer.post(`${REFERRALS}/eligibility`, assault);
-  expect(check.status).toBe(200);
+  expectStatus(check, 200);
   expect(check.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EL-OFFENSE',
     'R-EX-DRUG-AMOUNT',
@@ -69,8 +77,8 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     'Assault 4 is not an offense LEAD diverts; after booking, the sergeant may accept an override (R-EL-OFFENSE)',
   );
   const refused = await officer.post(REFERRALS, assault);
-  expect(refused.status).toBe(422);
-  expect(refused.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual([
+  expectStatus(refused, 422);
+  expect(refused.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId)).toEqual([
     'R-EL-OFFENSE',
     'R-EX-DRUG-AMOUNT',
   ]);
@@ -78,11 +86,11 @@ test('R-EL-OFFENSE: a known ineligible offense is a reason among the others, ope
     ...assault,
     overrideRequest: { reason: 'Booked; long-time LEAD contact, sergeant to review' },
   });
-  expect(overridden.status).toBe(201);
-  expect(overridden.body.case.stage).toBe('OVERRIDE_REQUESTED');
+  expectStatus(overridden, 201);
+  expect(overridden.body.case?.stage).toBe('OVERRIDE_REQUESTED');
   const unknown = await officer.post(REFERRALS, arrestReferral({ offenses: [{ code: 'JAYWALKING' }] }));
-  expect(unknown.status).toBe(400);
-  expect(unknown.body.error.fields[0]).toMatchObject({
+  expectStatus(unknown, 400);
+  expect(unknown.body.error.fields?.[0]).toMatchObject({
     field: 'offenses.0.code',
     message: expect.stringContaining('ASSAULT_4'),
   });
@@ -98,8 +106,8 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
   const orderRuleIds = async (protectedPerson: Record<string, string>) => {
     const res = await officer.post(REFERRALS, order(protectedPerson));
     if (res.status === 201) return [];
-    expect(res.status).toBe(422);
-    return res.body.error.reasons.map((r: { ruleId: string }) => r.ruleId);
+    expectStatus(res, 422);
+    return res.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId);
   };
 
   beforeAll(async () => {
@@ -112,7 +120,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       REFERRALS,
       order({ givenName: 'Paloma', familyName: 'Quintero', dateOfBirth: '1983-09-14' }),
     );
-    expect(res.status).toBe(422);
+    expectStatus(res, 422);
     expect(res.body.error.reasons).toEqual([
       {
         ruleId: 'R-EX-ORDER',
@@ -125,7 +133,7 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       ...order({ stateId: 'WA-77301' }),
       overrideRequest: { reason: 'booked; sergeant to review' },
     });
-    expect(submitted.status).toBe(201);
+    expectStatus(submitted, 201);
     expect(submitted.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
     const row = await stack.db.referral.findUniqueOrThrow({ where: { id: submitted.body.caseId } });
     expect((row.details as any).protectiveOrders).toEqual([{ type: 'NO_CONTACT', protectsCurrentParticipant: true }]);
@@ -142,8 +150,8 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
       `${REFERRALS}/eligibility`,
       order({ givenName: 'Paloma', familyName: 'Quintero' }),
     );
-    expect(incomplete.status).toBe(400);
-    expect(incomplete.body.error.fields[0]).toMatchObject({
+    expectStatus(incomplete, 400);
+    expect(incomplete.body.error.fields?.[0]).toMatchObject({
       field: 'protectiveOrders.0.protectedPerson',
       message: expect.stringContaining('R-EX-ORDER'),
     });
@@ -163,8 +171,8 @@ describe('R-EX-ORDER: a submission has whom its orders protect checked against t
         protectiveOrders: [{ type: 'ANTI_HARASSMENT', protectedPerson: { stateId: 'WA-77301' } }],
       }),
     );
-    expect(social.status).toBe(422);
-    expect(social.body.error.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
+    expectStatus(social, 422);
+    expect(social.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
   });
 });
 
@@ -174,7 +182,7 @@ test('R-EX-HISTORY: a conviction dated after the referral date is an input error
     REFERRALS,
     arrestReferral({ history: { convictions: [{ code: 'BURGLARY_2', date: future }] } }),
   );
-  expect(res.status).toBe(400);
+  expectStatus(res, 400);
   expect(res.body.error.fields).toEqual([
     expect.objectContaining({
       field: 'history.convictions.0.date',
@@ -190,7 +198,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   test("a DOC officer specialist's own referral is the NCI team's decision: it proceeds at once, recorded as theirs (Decision 2026-12-02)", async () => {
     const specialist = apiAs(stack.baseUrl, 'officer', 'doc-specialist-1', { agency: 'DOC' });
     const res = await specialist.post(REFERRALS, docWarrant({ agency: 'DOC' }));
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     expect(res.body.case).toMatchObject({
       stage: 'AWAITING_SCREENING',
       nci: { decision: 'REFERRED', by: { id: 'doc-specialist-1', role: 'officer' } },
@@ -206,7 +214,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       REFERRALS,
       docWarrant({ offenses: [{ code: 'THEFT_MISDEMEANOR' }], victim: { identifiable: true } }),
     );
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     // The officer is told who was called: the NCI team, not case management (issue 23 item 3).
     expect(res.body.nextSteps[0]).toMatch(/^The DOC NCI team has been called: .* by \w{3} \d{1,2} \w{3}.*\(Pacific\)/);
     expect(res.body.nextSteps.join(' ')).not.toMatch(/case management team has been called/);
@@ -216,7 +224,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
     expect(waiting.deadlines.map((d: { ruleId: string }) => d.ruleId)).toEqual(['R-EL-WARRANT']);
     expect(mailFor(stack, caseId).map((m) => [m.to, ruleOf(m)])).toEqual([[[NCI_TEAM], 'R-EL-WARRANT']]);
     // The NCI team reads the referral they decide on; a case manager cannot decide for them.
-    expect((await nci.get(`/api/cases/${caseId}/packet`)).body.referral.person.familyName).toBe('Avery');
+    expect((await nci.getOk(`/api/cases/${caseId}/packet`)).body.referral.person.familyName).toBe('Avery');
     expect((await caseManager.act(caseId, 'nci-decision', { decision: 'REFER' })).status).toBe(403);
 
     await stack.env.sleep('20 hours');
@@ -224,14 +232,14 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       decision: 'REFER',
       reason: 'on supervision; NCI supports LEAD',
     });
-    expect(referred.status).toBe(200);
+    expectStatus(referred, 200);
     expect(referred.body.case).toMatchObject({
       stage: 'AWAITING_SCREENING',
       nci: { decision: 'REFERRED', by: { id: 'nci-officer-1', role: 'doc_nci' } },
     });
-    const decidedAt = Date.parse(referred.body.case.nci.decidedAt);
+    const decidedAt = Date.parse(referred.body.case.nci!.decidedAt!);
     const due = (ruleId: string) =>
-      Date.parse(referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === ruleId).dueAt) - decidedAt;
+      Date.parse(referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === ruleId)!.dueAt) - decidedAt;
     expect({
       scene: due('R-SCENE'),
       victim: due('R-VICTIM'),
@@ -250,18 +258,18 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   });
 
   test("decline: the person is booked, the case closes, the sergeants are told; a sergeant records it only on the NCI team's word", async () => {
-    const caseId = (await officer.post(REFERRALS, docWarrant({ docViolation: true }))).body.caseId;
+    const caseId = (await officer.postOk(REFERRALS, docWarrant({ docViolation: true }))).body.caseId;
     await settled(stack, caseId);
     const noWord = await sergeant.act(caseId, 'nci-decision', { decision: 'DECLINE' });
-    expect(noWord.status).toBe(400);
-    expect(noWord.body.error.fields[0]).toMatchObject({ field: 'onWordOf' });
+    expectStatus(noWord, 400);
+    expect(noWord.body.error.fields?.[0]).toMatchObject({ field: 'onWordOf' });
     expect(noWord.body.error.message).toContain('R-EL-WARRANT');
     const declined = await sergeant.act(caseId, 'nci-decision', {
       decision: 'DECLINE',
       onWordOf: 'CCO Hale, NCI team',
       reason: 'active supervision violation',
     });
-    expect(declined.status).toBe(200);
+    expectStatus(declined, 200);
     expect(declined.body.case).toMatchObject({
       stage: 'CLOSED',
       outcome: 'NCI_DECLINED',
@@ -275,7 +283,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
   });
 
   test('undecided after 24 hours: stuck, and the NCI team is reminded', async () => {
-    const caseId = (await officer.post(REFERRALS, docWarrant())).body.caseId;
+    const caseId = (await officer.postOk(REFERRALS, docWarrant())).body.caseId;
     await settled(stack, caseId);
     await stack.env.sleep('25 hours');
     const view = await waitFor(async () => {
@@ -289,12 +297,12 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       '[LEAD] Reminder: DOC NCI decision not recorded 24 hours after the referral',
     ]);
     expect(
-      (await apiAs(stack.baseUrl, 'doc_nci', 'nci-2').get('/api/queues/nci')).body.awaiting.map(
+      (await apiAs(stack.baseUrl, 'doc_nci', 'nci-2').getOk('/api/queues/nci')).body.awaiting.map(
         (r: { caseId: string }) => r.caseId,
       ),
     ).toContain(caseId);
     // R-EL-WARRANT (Decision 2026-12-02): stuck NCI decisions are on the supervisors' stuck list.
-    const stuck = await apiAs(stack.baseUrl, 'supervisor').get('/api/stuck');
+    const stuck = await apiAs(stack.baseUrl, 'supervisor').getOk('/api/stuck');
     expect(stuck.body.lists.nciDecisionOverdue).toMatchObject({ ruleId: 'R-EL-WARRANT' });
     expect(stuck.body.lists.nciDecisionOverdue.cases.map((r: { caseId: string }) => r.caseId)).toContain(caseId);
     // The NCI team sees only what was routed to it.
@@ -304,7 +312,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
 });
 
 test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants reminded; accepted, the intake deadline counts from the acceptance', async () => {
-  const res = await officer.post(
+  const res = await officer.postOk(
     REFERRALS,
     arrestReferral({ offenses: [{ code: 'DUI' }], overrideRequest: { reason: 'Booked; asks for LEAD' } }),
   );
@@ -324,13 +332,13 @@ test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants remin
     '[LEAD] Reminder: override request unreviewed for 24 hours',
   ]);
   await stack.env.sleep('2 days');
-  const approved = await sergeant.act(caseId, 'override-decision', {
+  const approved = await sergeant.actOk(caseId, 'override-decision', {
     decision: 'APPROVE',
     reason: 'accepted after booking',
   });
   expect(approved.body.case.stuck).toEqual([]);
-  const approvedAt = Date.parse(approved.body.case.override.decidedAt);
-  expect(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE').dueAt).toBe(
+  const approvedAt = Date.parse(approved.body.case.override!.decidedAt!);
+  expect(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE')?.dueAt).toBe(
     intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
   );
 });
@@ -350,15 +358,19 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
   expect((await caseManager.act(caseId, 'services', { service: 'GED classes' })).status).toBe(200);
   const withdrawal = { service: 'GED classes', reasonCode: 'NOT_USING_SERVICE' };
   expect((await caseManager.act(caseId, 'service-withdrawals', withdrawal)).status).toBe(200);
-  const capacity = async () => (await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity')).body;
+  // A supervisor reads which cases hold the places (R-SC-CAPACITY): a list, where a sergeant reads a count.
+  const capacity = async () => {
+    const { body } = await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity');
+    return { ...body, participants: body.participants as string[] };
+  };
   await waitFor(async () => (await capacity()).participants.includes(caseId), 'the participant counted');
   const before = (await capacity()).participants.length;
   const city = apiAs(stack.baseUrl, 'prosecutor', 'ca-1', { office: 'BURIEN_CITY_ATTORNEY' });
   expect((await city.act(caseId, 'victim-objection', { note: 'store objects' })).status).toBe(200);
-  const filed = await city.act(caseId, 'filing-decision', { decision: 'FILED' });
+  const filed = await city.actOk(caseId, 'filing-decision', { decision: 'FILED' });
   expect(filed.body.case).toMatchObject({ stage: 'HANDED_OFF', outcome: 'HANDED_OFF_TO_SOCIAL_CONTACT' });
   await stack.env.client.workflow.getHandle(caseId).result();
-  const linkedId = (await readCase(stack, caseId)).handOff.socialContactReferralId;
+  const linkedId = (await readCase(stack, caseId)).handOff!.socialContactReferralId!;
   const linked = await settled(stack, linkedId);
   expect(linked).toMatchObject({
     type: 'SOCIAL_CONTACT',
@@ -368,21 +380,21 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
     capacity: 'PARTICIPANT',
   });
   const whole = await readWholeCase(stack, linkedId);
-  expect(whole.caseManagement.iip.goals).toEqual(['HOUSING', 'EDUCATION']);
-  expect(whole.caseManagement.release).toMatchObject({ inForce: true, coversStaffing: true });
+  expect(fullRecord(whole).iip?.goals).toEqual(['HOUSING', 'EDUCATION']);
+  expect(fullRecord(whole).release).toMatchObject({ inForce: true, coversStaffing: true });
   // The services the diversion recorded are the continued case's too, and its withdrawal is still in force.
   const services = (c: any) => c.caseManagement.servicesDelivered.map((d: { service: string }) => d.service);
   expect(services(whole)).toEqual(['Housing navigation', 'GED classes']);
-  expect(whole.caseManagement.servicesWithdrawn).toEqual([
+  expect(fullRecord(whole).servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'GED classes', reason: 'NOT_USING_SERVICE' }),
   ]);
   expect((await caseManager.act(linkedId, 'service-reinstatements', { service: 'GED classes' })).status).toBe(200);
-  expect((await readWholeCase(stack, linkedId)).caseManagement.servicesWithdrawn).toEqual([
+  expect(fullRecord(await readWholeCase(stack, linkedId)).servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'GED classes', reinstatedAt: expect.any(String) }),
   ]);
   // The partners read the continued case under the same release.
   expect(
-    (await apiAs(stack.baseUrl, 'project_manager').get(`/api/cases/${linkedId}`)).body.caseManagement,
+    (await apiAs(stack.baseUrl, 'project_manager').getOk(`/api/cases/${linkedId}`)).body.caseManagement,
   ).toMatchObject({ level: 'SUMMARY', iipGoals: ['HOUSING', 'EDUCATION'] });
   const after = await waitFor(async () => {
     const c = await capacity();
@@ -399,7 +411,7 @@ test('R-VICTIM: charges filed on an objection while enrolled hand off to a socia
 });
 
 test('R-JURISDICTION: every office with jurisdiction over any offense gets the packet and every prosecutor notice, and reads the case', async () => {
-  const res = await officer.post(
+  const res = await officer.postOk(
     REFERRALS,
     arrestReferral({
       offenses: [
@@ -418,11 +430,11 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
   }, 'the missed intake');
   for (const office of [COUNTY_PROSECUTOR, CITY_ATTORNEY])
     expect(mailFor(stack, caseId, office).map(ruleOf)).toEqual(['R-PACKET', 'R-MISSED']);
-  expect(missed.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED').status).toBe('MET');
+  expect(missed.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-MISSED')?.status).toBe('MET');
   for (const office of ['KCPAO', 'BURIEN_CITY_ATTORNEY']) {
     const reader = apiAs(stack.baseUrl, 'prosecutor', `dpa-${office}`, { office });
     expect((await reader.get(`/api/cases/${caseId}`)).status).toBe(200);
-    const inbox = await reader.get('/api/queues/prosecutor');
+    const inbox = await reader.getOk('/api/queues/prosecutor');
     expect(
       inbox.body.notices
         .filter((n: { caseId: string }) => n.caseId === caseId)
@@ -439,7 +451,7 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
   const county = apiAs(stack.baseUrl, 'prosecutor', 'dpa-KCPAO', { office: 'KCPAO' });
   const city = apiAs(stack.baseUrl, 'prosecutor', 'dpa-BURIEN_CITY_ATTORNEY', { office: 'BURIEN_CITY_ATTORNEY' });
   const declined = await city.act(caseId, 'filing-decision', { decision: 'DECLINED' });
-  expect(declined.status).toBe(200);
+  expectStatus(declined, 200);
   expect(declined.body.case).toMatchObject({
     stage: 'INTAKE_MISSED',
     filingDecisionsOwedBy: ['KCPAO'],
@@ -448,16 +460,16 @@ test('R-JURISDICTION: every office with jurisdiction over any offense gets the p
     ],
   });
   const owed = async (reader: typeof county) =>
-    (await reader.get('/api/queues/prosecutor')).body.awaitingDecision.map((r: { caseId: string }) => r.caseId);
+    (await reader.getOk('/api/queues/prosecutor')).body.awaitingDecision.map((r: { caseId: string }) => r.caseId);
   expect(await owed(city)).not.toContain(caseId);
   expect(await owed(county)).toContain(caseId);
-  const offered = (await county.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
+  const offered = (await county.getOk(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
   expect(offered).toContain('recordFilingDecision');
-  expect((await city.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name)).not.toContain(
+  expect((await city.getOk(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name)).not.toContain(
     'recordFilingDecision',
   );
   const filed = await county.act(caseId, 'filing-decision', { decision: 'FILED' });
-  expect(filed.status).toBe(200);
+  expectStatus(filed, 200);
   expect(filed.body.case).toMatchObject({ stage: 'CLOSED', outcome: 'CHARGES_FILED' });
 });
 
@@ -467,21 +479,21 @@ test('R-SC-PDA: a social-contact candidate refused at submission is still record
     person: { givenName: 'Rhea', familyName: 'Refused', dateOfBirth: '1975-05-05' },
   });
   const refused = await officer.post('/api/referrals/social-contacts', body);
-  expect(refused.status).toBe(422);
+  expectStatus(refused, 422);
   expect(refused.body.error).toMatchObject({
     code: 'PREREQUISITES_NOT_MET',
     caseId: expect.stringMatching(/^BUR-/),
     reasons: [expect.objectContaining({ ruleId: 'R-SC-PREREQ' })],
   });
   expect(refused.body.error.message).toMatch(/the project manager has been told \(R-SC-PDA\)/);
-  const caseId = refused.body.error.caseId;
+  const caseId = refused.body.error.caseId!;
   const view = await settled(stack, caseId);
   expect(view).toMatchObject({ type: 'SOCIAL_CONTACT', stage: 'REFUSED', outcome: 'REFUSED_AT_SUBMISSION' });
   expect(mailFor(stack, caseId, PROJECT_MANAGER).map((m) => [ruleOf(m), m.subject.replace(/ — .*$/, '')])).toEqual([
     ['R-SC-PDA', '[LEAD] Social-contact candidate refused at submission'],
   ]);
   const again = await officer.post('/api/referrals/social-contacts', body);
-  expect(again.body.error.caseId).toBe(caseId);
+  expect(refusalOf(again)?.caseId).toBe(caseId);
   await settled(stack, caseId);
   expect(mailFor(stack, caseId, PROJECT_MANAGER)).toHaveLength(1);
   expect(await stack.db.referral.count({ where: { person: { familyName: 'Refused' } } })).toBe(1);
@@ -491,47 +503,47 @@ test('R-IIP and R-SERVICE-WITHDRAW: goals only once enrolled and from the list; 
   const caseId = await submitArrest(stack, arrestReferral());
   await caseManager.actOk(caseId, 'screening');
   const early = await caseManager.act(caseId, 'iip', { goals: ['HOUSING'] });
-  expect(early.status).toBe(409);
+  expectStatus(early, 409);
   expect(early.body.error).toMatchObject({ ruleId: 'R-IIP', stage: 'AWAITING_INTAKE' });
   await caseManager.actOk(caseId, 'consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } });
   await caseManager.actOk(caseId, 'intake');
   const unknownGoal = await caseManager.act(caseId, 'iip', { goals: ['ABSTINENCE'] });
-  expect(unknownGoal.status).toBe(400);
-  expect(unknownGoal.body.error.fields[0].field).toBe('goals.0');
+  expectStatus(unknownGoal, 400);
+  expect(unknownGoal.body.error.fields?.[0].field).toBe('goals.0');
   expect((await caseManager.act(caseId, 'iip', { goals: ['TREATMENT', 'BENEFITS'] })).status).toBe(200);
 
   const freeText = await caseManager.act(caseId, 'service-withdrawals', {
     service: 'bus passes',
     reason: 'not abstinent',
   });
-  expect(freeText.status).toBe(400);
+  expectStatus(freeText, 400);
   expect(freeText.body.error.message).toContain('NO_PROGRESS_WITH_SERVICE');
   expect(freeText.body.error.message).not.toMatch(/ABSTIN/i);
-  const withdrawn = await caseManager.act(caseId, 'service-withdrawals', {
+  const withdrawn = await caseManager.actOk(caseId, 'service-withdrawals', {
     service: 'Bus passes',
     reasonCode: 'NOT_USING_SERVICE',
     note: 'unused for 3 months',
   });
   expect(withdrawn.body.case).toMatchObject({ stage: 'ENROLLED', enrolled: true, capacity: 'PARTICIPANT' });
-  expect(withdrawn.body.caseManagement.servicesWithdrawn).toEqual([
+  expect(fullRecord(withdrawn.body).servicesWithdrawn).toEqual([
     expect.objectContaining({ service: 'Bus passes', reason: 'NOT_USING_SERVICE', note: 'unused for 3 months' }),
   ]);
   await settled(stack, caseId);
-  expect((await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity')).body.participants).toContain(caseId);
+  expect((await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity')).body.participants).toContain(caseId);
 
   expect((await caseManager.act(caseId, 'service-reinstatements', { service: 'housing vouchers' })).status).toBe(400);
   const reinstated = await caseManager.act(caseId, 'service-reinstatements', {
     service: 'bus passes',
     note: 'using them again',
   });
-  expect(reinstated.status).toBe(200);
-  expect(reinstated.body.caseManagement.servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
+  expectStatus(reinstated, 200);
+  expect(fullRecord(reinstated.body).servicesWithdrawn[0].reinstatedAt).toEqual(expect.any(String));
   expect(reinstated.body.case.events.map((e: { type: string }) => e.type)).toContain('SERVICE_REINSTATED');
 });
 
 test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded with every referral and shown in its history", async () => {
-  const eligible = await officer.post(REFERRALS, arrestReferral());
-  const overridden = await officer.post(
+  const eligible = await officer.postOk(REFERRALS, arrestReferral());
+  const overridden = await officer.postOk(
     REFERRALS,
     arrestReferral({
       offenses: [{ code: 'RECKLESS_DRIVING' }],
@@ -554,7 +566,7 @@ test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded
     });
     const whole = await readWholeCase(stack, caseId);
     expect(whole.case.events[0].data).toMatchObject(expected);
-    expect(whole.referral.details.decision).toEqual({
+    expect(whole.referral?.details.decision).toEqual({
       eligible: expected.eligible,
       ruleIds: expected.eligibilityRuleIds,
       officerDecision: expected.officerDecision,
@@ -565,7 +577,7 @@ test("R-EL-NORIGHT: the computed reasons and the officer's decision are recorded
 describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in officer's agency's, and no sergeant reviews their own", () => {
   test("a referral for another agency than the officer's own is refused (400 naming the field)", async () => {
     const res = await officer.post(REFERRALS, arrestReferral({ agency: 'KCSO' }));
-    expect(res.status).toBe(400);
+    expectStatus(res, 400);
     expect(res.body.error.fields).toEqual([expect.objectContaining({ field: 'agency' })]);
   });
 
@@ -575,7 +587,7 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
     const someoneElse = { id: 'B-1047', name: 'Officer Dana Reyes' };
     for (const path of [REFERRALS, '/api/referrals/bookings']) {
       const res = await badged.post(path, arrestReferral({ person, officer: someoneElse }));
-      expect({ path, status: res.status, fields: res.body.error?.fields }).toEqual({
+      expect({ path, status: res.status, fields: refusalOf(res)?.fields }).toEqual({
         path,
         status: 400,
         fields: [
@@ -587,13 +599,13 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
       '/api/referrals/social-contacts',
       socialContactReferral({ source: { type: 'OFFICER', referrerId: 'B-1047' } }),
     );
-    expect(social.status).toBe(400);
+    expectStatus(social, 400);
     expect(social.body.error.fields).toEqual([expect.objectContaining({ field: 'source.referrerId' })]);
     const own = await badged.post(
       REFERRALS,
       arrestReferral({ person, officer: { id: 'B-2231', name: 'Officer Kim' } }),
     );
-    expect(own.status).toBe(201);
+    expectStatus(own, 201);
     expect(await stack.db.referral.findUniqueOrThrow({ where: { id: own.body.caseId } })).toMatchObject({
       officerId: 'B-2231',
       submittedById: 'officer-badged',
@@ -603,13 +615,13 @@ describe("Identity (PROTOCOL.md, 2026-12-02): a referral is the signed-in office
   test('R-SC-APPROVAL: a sergeant is not offered, and cannot make, the approval of a social contact they submitted; another sergeant can', async () => {
     const submitter = apiAs(stack.baseUrl, 'sergeant', 'sergeant-submits');
     const res = await submitter.post('/api/referrals/social-contacts', socialContactReferral());
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     const caseId = res.body.caseId;
     await settled(stack, caseId);
-    const offered = (await submitter.get(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
+    const offered = (await submitter.getOk(`/api/cases/${caseId}`)).body.actions.map((a: { name: string }) => a.name);
     expect(offered).not.toContain('decideApproval');
     const own = await submitter.act(caseId, 'approval-decision', { decision: 'APPROVE' });
-    expect(own.status).toBe(403);
+    expectStatus(own, 403);
     expect(own.body.error).toMatchObject({ code: 'OWN_SUBMISSION', ruleId: 'R-SC-APPROVAL' });
     expect((await sergeant.act(caseId, 'approval-decision', { decision: 'APPROVE' })).status).toBe(200);
   });
@@ -627,11 +639,11 @@ test("R-COORD: a participant's new referral and booking alert their case manager
   expect(coordination()[0].subject).toContain('coordinate with the service plan');
   // The new referral's own case alerts nobody: its person is not a participant in it.
   expect(mailFor(stack, again, ON_CALL_CASE_MANAGERS).map(ruleOf)).toEqual(['R-CALL']);
-  const caseload = await caseManager.get('/api/caseload');
+  const caseload = await caseManager.getOk('/api/caseload');
   const row = caseload.body.cases.find((r: { caseId: string }) => r.caseId === participant);
-  expect(row.newArrestAlertAt).toEqual(expect.any(String));
+  expect(row?.newArrestAlertAt).toEqual(expect.any(String));
   const whole = (await readWholeCase(stack, participant)).case;
   expect(whole.events.filter((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toHaveLength(2);
-  const sergeantsView = (await sergeant.get(`/api/cases/${participant}`)).body.case;
+  const sergeantsView = (await sergeant.getOk(`/api/cases/${participant}`)).body.case;
   expect(sergeantsView.events.some((e: { type: string }) => e.type === 'COORDINATION_ALERT')).toBe(false);
 });

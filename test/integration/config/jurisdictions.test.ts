@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { mailFor, ruleOf, settled, sleepTo } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -104,7 +104,7 @@ describe.each([
 
   const submit = async () => {
     const res = await officer.post('/api/referrals/arrest-diversions', arrestReferral({ agency }));
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     expect(res.body.caseId.startsWith(`${config.program.caseIdPrefix}-`)).toBe(true);
     await settled(stack, res.body.caseId);
     return res.body.caseId as string;
@@ -114,10 +114,10 @@ describe.each([
     const caseId = await submit();
     const view = await settled(stack, caseId);
     const scene = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-SCENE');
-    expect(Date.parse(scene.dueAt) - Date.parse(view.referredAt)).toBe(sceneHours * HOUR);
+    expect(Date.parse(scene!.dueAt) - Date.parse(view.referredAt)).toBe(sceneHours * HOUR);
     await stack.env.sleep(`${returnAfterHours} hours`);
     const report = await officer.act(caseId, 'returns-to-scene');
-    expect(report.status).toBe(200);
+    expectStatus(report, 200);
     expect(report.body.case.events.at(-1)).toMatchObject({
       type: 'RETURN_TO_SCENE_REPORTED',
       data: { withinWindow: alerted },
@@ -135,7 +135,7 @@ describe.each([
       '/api/referrals/arrest-diversions/eligibility',
       arrestReferral({ agency, offenses: [{ code: 'DUI' }] }),
     );
-    expect(check.status).toBe(200);
+    expectStatus(check, 200);
     expect(check.body.eligibility.reasons.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EL-OFFENSE']);
   });
 
@@ -144,16 +144,18 @@ describe.each([
       '/api/referrals/arrest-diversions',
       arrestReferral({ agency, warrants: [{ kind: 'DOC' }] }),
     );
-    expect(res.status).toBe(201);
+    expectStatus(res, 201);
     const caseId = res.body.caseId as string;
     expect((await settled(stack, caseId)).stage).toBe('AWAITING_NCI_DECISION');
     expect(mailFor(stack, caseId, config.contacts.docNciTeam).map(ruleOf)).toEqual(['R-EL-WARRANT']);
     await stack.env.sleep('3 hours');
     const referred = await nciTeam.act(caseId, 'nci-decision', { decision: 'REFER' });
-    expect(referred.status).toBe(200);
+    expectStatus(referred, 200);
     const intake = referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
     // R-INTAKE (Decision 2026-12-02): the local date of the decision + the days, end of that day.
-    expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(referred.body.case.nci.decidedAt), casePolicyOf(config)));
+    expect(intake?.dueAt).toBe(
+      intakeDeadlineFrom(Date.parse(referred.body.case.nci!.decidedAt!), casePolicyOf(config)),
+    );
   });
 
   test(`R-INTAKE / R-MISSED: the deadline is ${intakeDays} days; the ${felonyOffice} is told once it passes`, async () => {
@@ -161,11 +163,11 @@ describe.each([
     expect((await caseManager.act(caseId, 'screening')).status).toBe(200);
     const view = await settled(stack, caseId);
     const intake = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
-    expect(intake.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(config)));
+    expect(intake?.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(config)));
     await stack.env.sleep(`${intakeDays - 1} days`);
     expect((await settled(stack, caseId)).stage).toBe('AWAITING_INTAKE');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET']);
-    await sleepTo(stack, intake.dueAt, 60_000);
+    await sleepTo(stack, intake!.dueAt, 60_000);
     const missed = await settled(stack, caseId);
     expect(missed.stage).toBe('INTAKE_MISSED');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET', 'R-MISSED']);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { arrestReferral } from '../../support/referrals';
 import { WORKER_NODE_FLAGS } from '../../../src/temporal/worker-node-flags';
 import { noticeCounts, startProcessStack, type ProcessStack } from '../../support/process-stack';
@@ -40,7 +40,7 @@ test('the compiled service takes a referral, its worker sends the notices, and i
   );
 
   const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
-  expect(created.status).toBe(201);
+  expectStatus(created, 201);
   await waitFor(
     async () => Object.keys(noticeCounts(stack.mail, created.body.caseId)).length === 2,
     'R-CALL and R-PACKET',

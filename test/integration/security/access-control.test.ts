@@ -1,5 +1,5 @@
 import { SignJWT, generateKeyPair } from 'jose';
-import { apiAs, waitFor, type ApiResponse } from '../../support/api-client';
+import { apiAs, type ApiResponse, expectStatus, refusalOf, waitFor } from '../../support/api-client';
 import { settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, TEST_PASSWORD, type TestStack } from '../../support/test-stack';
@@ -99,7 +99,7 @@ describe('the role × action matrix', () => {
           expect(res.status).not.toBe(401);
           expect(res.status).toBeLessThan(500);
         } else {
-          expect({ endpoint: endpoint.name, status: res.status, permission: res.body?.error?.permission }).toEqual({
+          expect({ endpoint: endpoint.name, status: res.status, permission: refusalOf(res)?.permission }).toEqual({
             endpoint: endpoint.name,
             status: 403,
             permission: endpoint.permission,
@@ -132,7 +132,7 @@ describe('record scoping', () => {
     const cityAttorney = apiAs(stack.baseUrl, 'prosecutor', 'ca-1', { office: 'BURIEN_CITY_ATTORNEY' });
     expect((await cityAttorney.get(`/api/cases/${cityCase}`)).status).toBe(200);
     const county = await cityAttorney.get(`/api/cases/${countyCase}`);
-    expect(county.status).toBe(404);
+    expectStatus(county, 404);
     expect(county.body.error.code).toBe('CASE_NOT_FOUND');
     expect((await cityAttorney.act(countyCase, 'filing-decision', { decision: 'FILED' })).status).toBe(404);
     const inbox = await cityAttorney.get('/api/queues/prosecutor');
@@ -140,7 +140,7 @@ describe('record scoping', () => {
     expect(JSON.stringify(inbox.body)).toContain(cityCase);
     // Guessing: every other id answers exactly as an unknown one.
     const unknown = await cityAttorney.get('/api/cases/BUR-0000000000');
-    expect(unknown.body.error).toEqual({ ...county.body.error, message: unknown.body.error.message });
+    expect(refusalOf(unknown)).toEqual({ ...county.body.error, message: refusalOf(unknown)?.message });
   });
 
   test("an officer sees the cases they referred; a sergeant sees their agency's", async () => {
@@ -165,9 +165,10 @@ describe('record scoping', () => {
 
   test('R-SC-CAPACITY: sergeants get the counts of capacity, never which cases hold the places', async () => {
     const sergeant = await apiAs(stack.baseUrl, 'sergeant').get('/api/capacity');
-    expect(sergeant.status).toBe(200);
-    for (const key of ['participants', 'reserved', 'waiting']) expect(typeof sergeant.body[key]).toBe('number');
-    const supervisor = await apiAs(stack.baseUrl, 'supervisor').get('/api/capacity');
+    expectStatus(sergeant, 200);
+    for (const key of ['participants', 'reserved', 'waiting'] as const)
+      expect(typeof sergeant.body[key]).toBe('number');
+    const supervisor = await apiAs(stack.baseUrl, 'supervisor').getOk('/api/capacity');
     expect(Array.isArray(supervisor.body.participants)).toBe(true);
   });
 });

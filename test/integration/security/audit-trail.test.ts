@@ -1,4 +1,4 @@
-import { apiAs, waitFor } from '../../support/api-client';
+import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -81,7 +81,7 @@ test('every action in a complete case lifecycle leaves exactly one audit row, an
 
   // Supervisors read a case's audit trail; nobody else may.
   const trail = await supervisor.get(`/api/cases/${caseId}/audit`);
-  expect(trail.status).toBe(200);
+  expectStatus(trail, 200);
   expect(trail.body.entries.map((e: { requestId: string }) => e.requestId)).toEqual(expect.arrayContaining(requests));
   expect((await caseManager.get(`/api/cases/${caseId}/audit`)).status).toBe(403);
 });

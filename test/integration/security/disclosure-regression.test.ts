@@ -1,7 +1,7 @@
 import { produceMonthlyReport } from '../../../activities/produce-monthly-report';
 import { SESSION_COOKIE } from '../../../src/api/authentication';
 import { monthOf } from '../../../src/reports/report-month';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { buildCase, REFERRING_OFFICER, type BuiltCase } from '../../support/disclosure-cases';
 import { READERS, readerApi, readsCaseManagementText, type Reader } from '../../support/disclosure-readers';
@@ -53,7 +53,7 @@ beforeAll(async () => {
     '/api/referrals/bookings',
     arrestReferral({ person: { givenName: 'Neutral', familyName: 'Booking', dateOfBirth: '1980-01-01' } }),
   );
-  expect(booked.status).toBe(201);
+  expectStatus(booked, 201);
   bookingId = booked.body.bookingId;
   await produceMonthlyReport({ db: stack.db, config: stack.config }, { month });
 }, 300_000);
@@ -75,7 +75,7 @@ async function overrideDenied(tag: string): Promise<BuiltCase> {
       overrideRequest: { reason: `${ref}-override-reason` },
     }),
   );
-  expect(res.status).toBe(201);
+  expectStatus(res, 201);
   const caseId: string = res.body.caseId;
   await settled(stack, caseId);
   const denied = await apiAs(stack.baseUrl, 'sergeant', 'sgt-denies', { agency: 'BURIEN_PD' }).act(
@@ -111,8 +111,8 @@ interface Operation {
 }
 
 async function declaredReads(): Promise<Operation[]> {
-  const doc = (await apiAs(stack.baseUrl, 'supervisor').get('/api/openapi.json')).body;
-  return Object.entries(doc.paths as Record<string, { get?: { parameters?: Operation['parameters'] } }>)
+  const doc = (await apiAs(stack.baseUrl, 'supervisor').getOk('/api/openapi.json')).body;
+  return Object.entries((doc as { paths: Record<string, { get?: { parameters?: Operation['parameters'] } }> }).paths)
     .filter(([, item]) => item.get)
     .map(([path, item]) => ({ path, parameters: item.get!.parameters }));
 }

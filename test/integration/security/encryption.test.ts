@@ -1,5 +1,5 @@
 import { Client } from '@temporalio/client';
-import { apiAs } from '../../support/api-client';
+import { apiAs, expectStatus, refusalOf } from '../../support/api-client';
 import { settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
@@ -46,7 +46,7 @@ test('the raw history holds ciphertext: no byte sequence of the name or date of 
   expect(Buffer.from(payload.metadata!.encoding!).toString()).toBe('binary/encrypted');
   expect(Buffer.from(payload.metadata!['encryption-key-id']!).toString()).toBe('2026-11');
   // …while the product, which has the keys, reads the note.
-  const view = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
+  const view = await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`);
   expect(JSON.stringify(view.body.case.events)).toContain(person.familyName);
 });
 
@@ -129,8 +129,8 @@ test('issue 22 item 11: the codec server answers 400 naming the payload it canno
   const unknownKey = await supervisor.post('/codec/decode', {
     payloads: [toJson(genuine as never), toJson(foreign as never)],
   });
-  expect(unknownKey.status).toBe(400);
-  expect(unknownKey.body.error).toMatchObject({
+  expectStatus(unknownKey, 400);
+  expect(refusalOf(unknownKey)).toMatchObject({
     code: 'PAYLOAD_NOT_DECODABLE',
     fields: [
       {
@@ -140,13 +140,13 @@ test('issue 22 item 11: the codec server answers 400 naming the payload it canno
     ],
   });
   const forgery = await supervisor.post('/codec/decode', { payloads: [forged] });
-  expect(forgery.status).toBe(400);
-  expect(forgery.body.error.code).toBe('PAYLOAD_NOT_DECODABLE');
-  expect(forgery.body.error.fields).toEqual([
+  expectStatus(forgery, 400);
+  expect(refusalOf(forgery)?.code).toBe('PAYLOAD_NOT_DECODABLE');
+  expect(refusalOf(forgery)?.fields).toEqual([
     {
       field: 'payloads.0.data',
       message: 'The ciphertext was not written with payload key "2026-11": forged, altered or truncated',
     },
   ]);
-  expect(forgery.body.error.message).toContain('payloads.0.data');
+  expect(refusalOf(forgery)?.message).toContain('payloads.0.data');
 });

@@ -170,7 +170,7 @@ test('JSON in another charset is refused (415), even when it decodes to an empty
   expect(utf8.status).toBe(200);
   await utf8.text();
   expect(await state()).toEqual(before);
-  expect((await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`)).body.case.stage).toBe(
+  expect((await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`)).body.case.stage).toBe(
     'AWAITING_SCREENING',
   );
 });
