@@ -7,6 +7,48 @@ import importX from 'eslint-plugin-import-x';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
+/**
+ * The layers of the project, bottom first (README: Layout). A folder imports only folders of the layers
+ * below its own — never one beside it or above — so the code climbs no imports and no cycle can span
+ * folders. `src/web/*.ts` are the server's pages; `src/web/client/` is the browser's script, which reads
+ * the API's answers by their types, so it sits above the API that serves the pages.
+ * Outside them: `scripts/`, `bench/` and `test/` drive the whole product and may import any layer.
+ */
+const LAYERS = [
+  ['src/shared', 'src/eligibility', 'src/net', 'src/mail', 'src/process'],
+  ['src/config', 'src/case', 'src/auth'],
+  ['src/db'],
+  ['src/temporal'],
+  ['src/referrals'],
+  ['src/evaluation'],
+  ['src/reports'],
+  ['src/disclosure'],
+  ['activities'],
+  ['workflows'],
+  ['src/web/*.ts'],
+  ['src/api'],
+  ['src/web/client'],
+  ['src/stack'],
+  ['src/main'],
+];
+
+/** `import-x/no-restricted-paths` zones: each folder refuses every folder of its own layer and above. */
+function layerZones() {
+  const glob = (folder) => (folder.endsWith('.ts') ? folder : `${folder}/**`);
+  return LAYERS.flatMap((layer, level) =>
+    layer
+      .map((folder) => ({
+        target: glob(folder),
+        from: LAYERS.slice(level)
+          .flat()
+          .filter((other) => other !== folder)
+          .map(glob),
+        message: `${folder} is layer ${level} of the README's Layout (eslint.config.mjs LAYERS): it imports only the layers below.`,
+      }))
+      .filter((zone) => zone.from.length > 0),
+  );
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -39,6 +81,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones() }],
+    },
+  },
+  {
+    // The lint gate's own fixture of a climbing import: the same layers, drawn in a tree of its own.
+    files: ['test/fixtures/lint/climb/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: `${import.meta.dirname}/test/fixtures/lint/climb`, zones: layerZones() },
+      ],
     },
   },
   {

@@ -1,5 +1,6 @@
 import type { ConsentMethod, ConsentRecord } from '../shared/case-model';
 import { NO_COVERAGE } from '../shared/case-model';
+import { releaseIdOf } from '../referrals/release-id';
 import type { ReleaseRecord } from './case-sections';
 import type { ReleaseState } from './policy';
 
@@ -18,8 +19,6 @@ export interface StoredRelease {
   rescindedAt: Date | null;
   rescindedById: string | null;
 }
-
-export const releaseIdOf = (caseId: string, givenSeq: number | undefined) => `${caseId}.${givenSeq ?? 'consent'}`;
 
 /**
  * The case's current release (R-CONSENT): the workflow's record of it, and the stored row of the same

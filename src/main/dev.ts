@@ -28,6 +28,7 @@ import { startDevServer } from '../temporal/dev-server';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
+import { createActivities } from '../../activities';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
 import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { serveTemporalMetrics } from '../temporal/metrics';
@@ -189,7 +190,7 @@ async function main() {
   const worker = await createLeadWorker({
     connection: workerConnection,
     namespace,
-    deps: { db, mailer, config, cases },
+    activities: createActivities({ db, mailer, config, cases }),
     dataConverter,
     // A prebuilt bundle when given (the tests'); bundled at start otherwise.
     workflowBundle: env.LEAD_WORKFLOW_BUNDLE ? { codePath: env.LEAD_WORKFLOW_BUNDLE } : undefined,

@@ -9,6 +9,7 @@ import { CaseWorkflows } from '../temporal/case-workflows';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
 import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { createLeadWorker } from '../temporal/worker';
+import { createActivities } from '../../activities';
 import { dataConverterFor, payloadKeysOf } from './security-settings';
 import { databaseCheck } from '../process/health-checks';
 import { serveWorkerHealth } from '../temporal/worker-health';
@@ -41,7 +42,7 @@ async function main() {
   const worker = await createLeadWorker({
     connection,
     namespace: temporal.namespace,
-    deps: { db, mailer, config, cases },
+    activities: createActivities({ db, mailer, config, cases }),
     dataConverter,
     workflowBundle,
     maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS,

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client';
 import type { CaseEvent, ConsentRecord, ReleaseCoverage } from '../shared/case-model';
 import { NO_COVERAGE } from '../shared/case-model';
-import { releaseIdOf } from '../disclosure/release';
+import { releaseIdOf } from './release-id';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -21,3 +21,13 @@ test('the lint gate refuses an import cycle (import-x/no-cycle)', () => {
     { file: 'test/fixtures/lint/cycle/b.ts', ruleId: 'import-x/no-cycle' },
   ]);
 }, 120_000);
+
+test('the lint gate refuses a climbing import, from a layer to one above it (import-x/no-restricted-paths)', () => {
+  const findings = lintFindings(
+    'test/fixtures/lint/climb/src/shared/climbs.ts',
+    'test/fixtures/lint/climb/src/temporal/case-client.ts',
+  );
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/climb/src/shared/climbs.ts', ruleId: 'import-x/no-restricted-paths' },
+  ]);
+}, 120_000);

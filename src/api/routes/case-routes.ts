@@ -10,7 +10,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { recordAmendmentOf, rescindRelease } from '../../referrals/releases';
 import { monthOf } from '../../reports/report-month';
 import { submissionHashOf } from '../../referrals/record-referral';
-import { disclosuresCsv } from '../../reports/report-csv';
+import { disclosuresCsv } from '../report-csv';
 import { CASE_ACTION_NAMES, caseActionSchemas, type CaseActionName } from '../../shared/case-actions';
 import { isTerminal, NOT_DIVERTED_OUTCOMES, type CaseView, type Stage } from '../../shared/case-model';
 import { CaseActionRejectedError, CaseNotRunningError, type CaseWorkflows } from '../../temporal/case-workflows';

@@ -13,7 +13,7 @@ import type { LeadConfig } from '../../config/config-schema';
 import type { PrismaClient } from '../../generated/prisma/client';
 import { computeMonthlyReport } from '../../reports/compute-monthly-report';
 import type { MonthlyReportData } from '../../reports/monthly-report';
-import { clientReportCsv, staffingListCsv } from '../../reports/report-csv';
+import { clientReportCsv, staffingListCsv } from '../report-csv';
 import { monthOf } from '../../reports/report-month';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { allows } from '../../shared/permissions';
