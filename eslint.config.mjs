@@ -81,6 +81,17 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
       'import-x/no-cycle': 'error',
+      // A switch over a union names every member: a `default` never stands in for one, so a new member (a
+      // new kind of case event) is not silently taken for "owes nothing". A default after them all stays
+      // allowed: it answers values from outside the types (a stage stored by other code, `satisfies never`).
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        {
+          considerDefaultExhaustiveForUnions: false,
+          allowDefaultCaseForExhaustiveSwitch: true,
+          requireDefaultForNonUnion: false,
+        },
+      ],
       'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones() }],
     },
   },

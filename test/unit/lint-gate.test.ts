@@ -31,3 +31,10 @@ test('the lint gate refuses a climbing import, from a layer to one above it (imp
     { file: 'test/fixtures/lint/climb/src/shared/climbs.ts', ruleId: 'import-x/no-restricted-paths' },
   ]);
 }, 120_000);
+
+test('the lint gate refuses a switch whose default hides a member of its union (switch-exhaustiveness-check)', () => {
+  const findings = lintFindings('test/fixtures/lint/switch/hidden-member.ts');
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/switch/hidden-member.ts', ruleId: '@typescript-eslint/switch-exhaustiveness-check' },
+  ]);
+}, 120_000);
