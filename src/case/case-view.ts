@@ -1,5 +1,6 @@
 import type { CaseState, CaseView, DeadlineStatus, DeadlineView } from '../shared/case-model';
 import { isTerminal } from '../shared/case-model';
+import { codeUnitOrder } from '../shared/code-unit-order';
 import { missedIntakeNoticesSent } from './effects';
 import { filingSituationOf, officesOf, officesOwingDecision, officesOwingVictimDecision } from './filing';
 
@@ -150,7 +151,7 @@ export function deadlinesOf(state: CaseState): DeadlineView[] {
 export function nextDeadlineOf(deadlines: DeadlineView[]): DeadlineView | undefined {
   return deadlines
     .filter((d) => d.status === 'OPEN' || d.status === 'OVERDUE')
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+    .sort((a, b) => codeUnitOrder(a.dueAt, b.dueAt))[0];
 }
 
 export function viewOf(state: CaseState): CaseView {

@@ -3,6 +3,7 @@ import { ApplicationFailure, type DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
+import { monthOfRequest } from '../../activities/produce-monthly-report';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseProgress, NoticeRequest } from '../../src/shared/activity-contract';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
@@ -207,7 +208,7 @@ export class RecordingActivities {
       },
       produceMonthlyReport: async (request) => {
         record('produceMonthlyReport', request);
-        return { month: request.month } as Awaited<ReturnType<LeadActivities['produceMonthlyReport']>>;
+        return { month: monthOfRequest(request) } as Awaited<ReturnType<LeadActivities['produceMonthlyReport']>>;
       },
       remindFollowUp: async (request) => void record('remindFollowUp', request),
       markFollowUp: async (request) => void record('markFollowUp', request),
