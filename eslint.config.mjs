@@ -33,6 +33,10 @@ const SANDBOX_IMPORTS = [
 
 const SANDBOX_SYNTAX = [
   {
+    selector: "MemberExpression[object.name='console']",
+    message: 'Workflow code logs with `log` from @temporalio/workflow (it knows replay); the case domain does not log.',
+  },
+  {
     selector: "CallExpression[callee.property.name='localeCompare']",
     message: "localeCompare orders by the host's collation data (ICU): compare with < and > in workflow code.",
   },
@@ -152,6 +156,15 @@ export default tseslint.config(
         { basePath: `${import.meta.dirname}/test/fixtures/lint/climb`, zones: layerZones() },
       ],
     },
+  },
+  {
+    // One logger (issue 24 item 5): pino for the services' logs (src/logging.ts), plain lines for what a
+    // person at the terminal reads (src/process/terminal.ts), `log` of @temporalio/workflow in workflows.
+    // The browser's script (src/web/client/) keeps the browser's console: pino's browser build would only
+    // write to that same console, from a larger bundle.
+    files: ['src/**/*.ts', 'activities/**/*.ts', 'workflows/**/*.ts'],
+    ignores: ['src/web/client/**'],
+    rules: { 'no-console': 'error' },
   },
   {
     // Every file the workflow bundle loads runs in Temporal's deterministic sandbox: no Node built-ins, and

@@ -43,6 +43,7 @@ import { writeEmbeddedDatabaseFile } from './embedded-database-file';
 import { launcher } from '../process/launcher';
 import { commandLine, descendantsOf } from '../process/processes';
 import { watch } from '../process/watchdog';
+import { say, complain } from '../process/terminal';
 
 /**
  * What it started, stopped in reverse order of starting: the API, the worker (after finishing what it
@@ -92,13 +93,13 @@ async function main() {
     applied = pg.applied;
     // For the tools run beside it (`npm run users`): the roles' passwords are kept across restarts.
     const detailsFile = writeEmbeddedDatabaseFile(DATA_DIR, { ownerUrl: pg.ownerUrl, appUrl: pg.appUrl });
-    console.log(
+    say(
       `[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}; its URLs in ${detailsFile}`,
     );
   } else {
     applied = await applyMigrations(env.MIGRATION_DATABASE_URL ?? databaseUrl);
   }
-  console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+  say(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
   parts.add('the database pool', () => db.$disconnect());
   // Demo people exist only in this embedded database: any other database refuses them (README, "Accounts").
@@ -242,7 +243,7 @@ async function main() {
     extras: capture ? [inboxRoutes(capture)] : [],
   });
   const server = app.listen(env.PORT, () => {
-    console.log(`
+    say(`
 LEAD referral service is running.
   Pages          http://localhost:${env.PORT}/
                  sign in as ${demoSignInList(78, ' '.repeat(17))}; password "${demoPassword}"
@@ -272,6 +273,6 @@ function watchSdkServer(): void {
 
 main().catch(async (err) => {
   if (err instanceof Stopping) return; // the stop that overtook it exits
-  console.error('[dev] failed to start:', err instanceof Error ? err.message : err);
+  complain('[dev] failed to start:', err instanceof Error ? err.message : err);
   await shutdown(1);
 });
