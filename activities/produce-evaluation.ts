@@ -5,7 +5,7 @@ import type { ActivityDeps } from './activity-deps';
 export async function produceEvaluation(deps: Pick<ActivityDeps, 'db' | 'config'>): Promise<{ computedAt: string }> {
   const figures = await computeEvaluation(deps);
   await deps.db.evaluationResult.create({
-    data: { computedAt: new Date(figures.computedAt), figures: figures as object },
+    data: { computedAt: new Date(figures.computedAt), figures },
   });
   return { computedAt: figures.computedAt };
 }

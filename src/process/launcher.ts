@@ -12,7 +12,7 @@ import { say, complain } from './terminal';
 export interface Launcher {
   parts: StopSequence;
   /** Stops every part, then exits with `code`. */
-  shutdown(code: number): Promise<void>;
+  shutdown: (code: number) => Promise<void>;
 }
 
 export function launcher(label: string): Launcher {

@@ -47,7 +47,7 @@ function channel(): ChildProcess | undefined {
     watchdog = undefined;
     log.error(`[watchdog] could not start (${err.message}): parts would outlive a crash of this process`);
   });
-  child.stdin!.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
   // Neither the watchdog nor the pipe to it keeps the launcher running.
   child.unref();
   (child.stdin as Socket).unref();

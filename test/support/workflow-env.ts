@@ -327,7 +327,7 @@ export async function act<A extends CaseActionName>(
   input: CaseActionArgs<A>['input'] = {} as CaseActionArgs<A>['input'],
   actor: Actor = ACTORS.caseManager,
 ): Promise<CaseView> {
-  await wf.cases.act(caseId, action, { actor, input, requestId: randomUUID() } as CaseActionArgs<A>);
+  await wf.cases.act(caseId, action, { actor, input, requestId: randomUUID() });
   return wf.cases.view(caseId);
 }
 

@@ -45,7 +45,7 @@ function act<A extends CaseActionName>(
   at: number,
   actor: CaseActionArgs['actor'] = cm,
 ) {
-  apply(state, decide(action, state, { actor, input } as CaseActionArgs<A>, at));
+  apply(state, decide(action, state, { actor, input }, at));
   return state;
 }
 
