@@ -96,7 +96,7 @@ function layerZones() {
           .flat()
           .filter((other) => other !== folder)
           .map(glob),
-        message: `${folder} is layer ${level} of the README's Layout (eslint.config.mjs LAYERS): it imports only the layers below.`,
+        message: `${folder} is layer ${level + 1} of the README's Layout (eslint.config.mjs LAYERS): it imports only the layers below.`,
       }))
       .filter((zone) => zone.from.length > 0),
   );
