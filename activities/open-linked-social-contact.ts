@@ -1,6 +1,6 @@
 import { casePolicyOf } from '../src/config/load-config';
 import { caseIdFor } from '../src/referrals/case-id';
-import { releaseIdOf } from '../src/disclosure';
+import { releaseIdOf } from '../src/case/release-id';
 import type { CarriedParticipation, SocialContactInput } from '../src/case/start-inputs';
 import {
   carryReleaseOver,

@@ -1,14 +1,21 @@
 import { storeReport } from '../src/db/queries/reports';
 import { computeMonthlyReport } from '../src/reports/compute-monthly-report';
-import type { ReportMonth } from '../src/reports/report-month';
+import { monthReportedAt, type ReportMonth } from '../src/reports/report-month';
 import type { MonthlyReportSummary } from '../src/shared/workflow-contract';
 import type { ActivityDeps } from './activity-deps';
 
-export interface MonthlyReportRequest {
-  month: ReportMonth;
+/**
+ * A month asked for (by hand), or the run's time and the program's time zone: the month before the run's
+ * is found here, outside the workflow sandbox, where time-zone data belongs to the host running it now.
+ */
+export type MonthlyReportRequest = {
   /** The schedule's nominal time of the run, when a schedule started it. */
   scheduledAt?: string;
-}
+} & ({ month: ReportMonth } | { runAt: string; timezone: string });
+
+/** R-STAFFING: the month asked for, or else the month before the run's own, in the program's time zone. */
+export const monthOfRequest = (request: MonthlyReportRequest): ReportMonth =>
+  'month' in request ? request.month : monthReportedAt(new Date(request.runAt), request.timezone);
 
 /**
  * R-STAFFING: computes a month's report from the recorded cases and stores it (one row per month;
@@ -18,11 +25,12 @@ export async function produceMonthlyReport(
   { db, config }: Pick<ActivityDeps, 'db' | 'config'>,
   request: MonthlyReportRequest,
 ): Promise<MonthlyReportSummary> {
-  const data = await computeMonthlyReport(db, config, request.month);
+  const month = monthOfRequest(request);
+  const data = await computeMonthlyReport(db, config, month);
   const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : null;
-  await storeReport(db, request.month, scheduledAt, data as object);
+  await storeReport(db, month, scheduledAt, data as object);
   return {
-    month: request.month,
+    month,
     participants: data.clientRows.length,
     staffingListCases: data.staffingList.length,
     referrals: data.figures.referralsInMonth.total,

@@ -23,7 +23,7 @@ async function main() {
   for (const [name, body] of assets) writeFileSync(path.join(BUILT_ASSETS_DIR, name), body);
 
   const { code } = await bundleLeadWorkflows({
-    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} } as never,
+    logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
   });
   writeFileSync(BUILT_WORKFLOW_BUNDLE, code);
   console.log(

@@ -2,6 +2,7 @@ import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, workfl
 import type { CapacityView } from '../src/case/query-views';
 import type { CapacityState } from '../src/shared/workflow-contract';
 import { capacityQuery, capacitySignals, placeGrantedSignal, type CapacitySignalArgs } from '../src/shared/definitions';
+import { codeUnitOrder } from '../src/shared/code-unit-order';
 
 /**
  * R-SC-CAPACITY: one coordinator per program decides, one signal at a time, which approved social
@@ -39,7 +40,7 @@ export async function capacityCoordinator(carried?: CapacityState): Promise<void
       grants.push(args.caseId); // a repeated request: confirm the place it already holds
     } else if (!s.waiting.some((w) => w.caseId === args.caseId)) {
       s.waiting.push({ caseId: args.caseId, approvedAt: args.approvedAt ?? new Date(Date.now()).toISOString() });
-      s.waiting.sort((a, b) => a.approvedAt.localeCompare(b.approvedAt) || a.caseId.localeCompare(b.caseId));
+      s.waiting.sort((a, b) => codeUnitOrder(a.approvedAt, b.approvedAt) || codeUnitOrder(a.caseId, b.caseId));
     }
     admitWaiting();
   });

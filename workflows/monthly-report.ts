@@ -2,7 +2,6 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
 import type { MonthlyReportInput, MonthlyReportSummary } from '../src/shared/workflow-contract';
-import { monthReportedAt } from '../src/reports/report-month';
 
 const { produceMonthlyReport } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '10 minutes',
@@ -15,6 +14,9 @@ const SCHEDULED_START = defineSearchAttributeKey('TemporalScheduledStartTime', S
 /** R-STAFFING: one run per month (started by the monthly-report schedule) produces the month's report. */
 export async function monthlyReport(input: MonthlyReportInput): Promise<MonthlyReportSummary> {
   const scheduledAt = workflowInfo().typedSearchAttributes.get(SCHEDULED_START);
-  const month = input.month ?? monthReportedAt(scheduledAt ?? new Date(), input.timezone);
-  return produceMonthlyReport({ month, scheduledAt: scheduledAt?.toISOString() });
+  // The month before the run's is found by the activity: time-zone data stays out of the sandbox.
+  const asked = input.month
+    ? { month: input.month }
+    : { runAt: (scheduledAt ?? new Date()).toISOString(), timezone: input.timezone };
+  return produceMonthlyReport({ ...asked, scheduledAt: scheduledAt?.toISOString() });
 }

@@ -1,9 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenError, type Identity, type TokenService } from '../auth/tokens';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { allows, type Permission } from '../shared/permissions';
 import { HttpError } from './http-error';
-
-export const SESSION_COOKIE = 'lead_session';
 
 export type RequestActor = Identity & { via: 'bearer' | 'cookie' };
 

@@ -10,7 +10,7 @@ import { allows } from '../shared/permissions';
 import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { forbiddenPage } from '../web/forbidden';
 import { auditTrail } from './audit';
-import { SESSION_COOKIE } from './authentication';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import { contentSecurityPolicyWith } from './security-headers';
 import { inlineScriptHashes, isUiRead, readOnlySettings } from './temporal-ui-content';
 

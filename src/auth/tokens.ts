@@ -157,7 +157,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
         if (!claims.success)
           throw new TokenError('INVALID_TOKEN', `the token lacks the claims the service needs (${CLAIMS.role})`);
         const c = claims.data as unknown as Record<string, string | undefined>;
-        const sessionVersion = claims.data[CLAIMS.sessionVersion] as number | undefined;
+        const sessionVersion = claims.data[CLAIMS.sessionVersion];
         // A session this service issued can be ended here (password reset, disabling, signing out): it must
         // say which. The identity provider's sessions end at the provider.
         const sessionId = typeof payload.jti === 'string' && payload.jti.length <= 100 ? payload.jti : undefined;

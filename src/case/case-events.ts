@@ -20,7 +20,7 @@ function clearStuck(state: CaseState, reason: StuckReason): void {
  */
 export function applyEvents(state: CaseState, events: NewCaseEvent[], then?: (event: CaseEvent) => void): void {
   for (const fresh of events) {
-    const event = { ...fresh, seq: state.seq + 1 } as CaseEvent; // a NewCaseEvent numbered is its CaseEvent
+    const event = { ...fresh, seq: state.seq + 1 }; // a NewCaseEvent numbered is its CaseEvent
     state.seq = event.seq;
     state.events.push(event);
     evolve(state, event);

@@ -1,6 +1,7 @@
 import type { CaseState } from './case-state';
 import type { CaseView, DeadlineStatus, DeadlineView } from './query-views';
 import { isTerminal } from '../shared/case-vocabulary';
+import { codeUnitOrder } from '../shared/code-unit-order';
 import { missedIntakeNoticesSent } from './effects';
 import { filingSituationOf, officesOf, officesOwingDecision, officesOwingVictimDecision } from './filing';
 
@@ -151,7 +152,7 @@ export function deadlinesOf(state: CaseState): DeadlineView[] {
 export function nextDeadlineOf(deadlines: DeadlineView[]): DeadlineView | undefined {
   return deadlines
     .filter((d) => d.status === 'OPEN' || d.status === 'OVERDUE')
-    .sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
+    .sort((a, b) => codeUnitOrder(a.dueAt, b.dueAt))[0];
 }
 
 export function viewOf(state: CaseState): CaseView {

@@ -160,7 +160,9 @@ export function recipientKey(recipient: Recipient): string {
       return `prosecutor-${recipient.office}`;
     case 'sergeant':
       return `sergeant-${recipient.agency}`;
-    default:
+    case 'case_manager':
+    case 'doc_nci':
+    case 'project_manager':
       return recipient.role;
   }
 }

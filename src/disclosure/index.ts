@@ -42,7 +42,7 @@ export {
 } from './policy';
 export type { DisclosedKind, DisclosureEntry } from './disclosure-entry';
 export { EVENT_RULES, type CaseStatus, type ReferralRecord, type ReleaseRecord } from './case-sections';
-export { fromStored, releaseIdOf, releaseOf, releaseStateOf, type StoredRelease } from './release';
+export { fromStored, releaseOf, releaseStateOf, type StoredRelease } from './release';
 export { clientRowOf, listRowOf, staffingRowOf, type ClientReportRow, type StaffingListRow } from './report-rows';
 export { bookingRowOf, discloseBooking, readableBookingsWhere } from './booking-record';
 export { disclosedNominations, WITHHELD_REASON, type DisclosedNomination, type StoredNomination } from './nominations';

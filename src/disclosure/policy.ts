@@ -142,7 +142,9 @@ export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relati
       return parties.routedToDocNci ? 'DOC_NCI_REFERRAL' : 'NONE';
     case 'evaluator':
       return 'NONE';
-    default:
+    case 'case_manager':
+    case 'project_manager':
+    case 'supervisor':
       return 'PROGRAM';
   }
 }
@@ -161,7 +163,9 @@ export function readableCasesWhere(reader: ReaderIdentity): Prisma.ReferralWhere
       return { routedToDocNci: true };
     case 'evaluator':
       return nothing;
-    default:
+    case 'case_manager':
+    case 'project_manager':
+    case 'supervisor':
       return {};
   }
 }

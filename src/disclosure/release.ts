@@ -1,6 +1,7 @@
 import type { ConsentRecord } from '../case/case-state';
 import type { ConsentMethod } from '../shared/case-vocabulary';
 import { NO_COVERAGE } from '../shared/case-vocabulary';
+import { releaseIdOf } from '../case/release-id';
 import type { ReleaseRecord } from './case-sections';
 import type { ReleaseState } from './policy';
 
@@ -19,8 +20,6 @@ export interface StoredRelease {
   rescindedAt: Date | null;
   rescindedById: string | null;
 }
-
-export const releaseIdOf = (caseId: string, givenSeq: number | undefined) => `${caseId}.${givenSeq ?? 'consent'}`;
 
 /**
  * The case's current release (R-CONSENT): the workflow's record of it, and the stored row of the same

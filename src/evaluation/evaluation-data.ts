@@ -34,7 +34,7 @@ export async function evaluationRecords(db: Database): Promise<EvaluationRecord[
     outcomes
       .filter((o) => o.personId === personId && o.occurredOn.getTime() >= startOfDay(start))
       .map((o) => ({ kind: o.kind, level: o.level, on: o.occurredOn }));
-  const levelOf = (details: unknown) => ((details as { offenseLevel?: string }).offenseLevel ?? null) as string | null;
+  const levelOf = (details: unknown) => (details as { offenseLevel?: string }).offenseLevel ?? null;
   return [
     ...enrolled.map((r): EvaluationRecord => {
       const start = r.referredAt ?? r.createdAt;

@@ -76,6 +76,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('[api] failed:', err instanceof Error ? err.message : err);
+  createLogger('lead-api').fatal(`[api] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

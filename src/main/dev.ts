@@ -28,6 +28,7 @@ import { startDevServer } from '../temporal/dev-server';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
+import { createActivities } from '../../activities';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
 import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { serveTemporalMetrics } from '../temporal/metrics';
@@ -42,6 +43,7 @@ import { writeEmbeddedDatabaseFile } from './embedded-database-file';
 import { launcher } from '../process/launcher';
 import { commandLine, descendantsOf } from '../process/processes';
 import { watch } from '../process/watchdog';
+import { say, complain } from '../process/terminal';
 
 /**
  * What it started, stopped in reverse order of starting: the API, the worker (after finishing what it
@@ -91,13 +93,13 @@ async function main() {
     applied = pg.applied;
     // For the tools run beside it (`npm run users`): the roles' passwords are kept across restarts.
     const detailsFile = writeEmbeddedDatabaseFile(DATA_DIR, { ownerUrl: pg.ownerUrl, appUrl: pg.appUrl });
-    console.log(
+    say(
       `[dev] embedded PostgreSQL on 127.0.0.1:${pg.server.port} (roles lead_owner, lead_app), data in ${dataDir}; its URLs in ${detailsFile}`,
     );
   } else {
     applied = await applyMigrations(env.MIGRATION_DATABASE_URL ?? databaseUrl);
   }
-  console.log(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
+  say(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
   parts.add('the database pool', () => db.$disconnect());
   // Demo people exist only in this embedded database: any other database refuses them (README, "Accounts").
@@ -189,7 +191,7 @@ async function main() {
   const worker = await createLeadWorker({
     connection: workerConnection,
     namespace,
-    deps: { db, mailer, config, cases },
+    activities: createActivities({ db, mailer, config, cases }),
     dataConverter,
     // A prebuilt bundle when given (the tests'); bundled at start otherwise.
     workflowBundle: env.LEAD_WORKFLOW_BUNDLE ? { codePath: env.LEAD_WORKFLOW_BUNDLE } : undefined,
@@ -241,7 +243,7 @@ async function main() {
     extras: capture ? [inboxRoutes(capture)] : [],
   });
   const server = app.listen(env.PORT, () => {
-    console.log(`
+    say(`
 LEAD referral service is running.
   Pages          http://localhost:${env.PORT}/
                  sign in as ${demoSignInList(78, ' '.repeat(17))}; password "${demoPassword}"
@@ -271,6 +273,6 @@ function watchSdkServer(): void {
 
 main().catch(async (err) => {
   if (err instanceof Stopping) return; // the stop that overtook it exits
-  console.error('[dev] failed to start:', err instanceof Error ? err.message : err);
+  complain('[dev] failed to start:', err instanceof Error ? err.message : err);
   await shutdown(1);
 });

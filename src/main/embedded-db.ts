@@ -6,6 +6,9 @@
  */
 import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 import { readEnvironment } from './environment';
+import { createLogger } from '../logging';
+
+const log = createLogger('embedded-db');
 
 async function main() {
   const env = readEnvironment();
@@ -16,7 +19,7 @@ async function main() {
     dataDir: env.EMBEDDED_DB_DIR,
     passwords: owner && app ? { owner, app } : undefined,
   });
-  console.log(
+  log.info(
     `[embedded-db] PostgreSQL ready on port ${db.server.port}; migrations applied: ${db.applied.join(', ') || 'none pending'}`,
   );
   const stop = () => void db.stop().then(() => process.exit(0));
@@ -25,6 +28,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('[embedded-db] failed:', err instanceof Error ? err.message : err);
+  log.fatal(`[embedded-db] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

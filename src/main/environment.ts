@@ -264,7 +264,7 @@ export function requireFor(env: Environment, processName: string, keys: Key[], o
 export function required<K extends Key>(env: Environment, key: K): NonNullable<Environment[K]> {
   const value = env[key];
   if (value === undefined) throw new Error(`${String(key)} must be set`);
-  return value as NonNullable<Environment[K]>;
+  return value;
 }
 
 /** The API's rate limits from the environment (the same for `npm start` and production). */

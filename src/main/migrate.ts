@@ -5,12 +5,13 @@
  */
 import { applyMigrations } from '../db/schema-engine';
 import { readEnvironment, requireFor } from './environment';
+import { say, complain } from '../process/terminal';
 
 const env = readEnvironment();
 requireFor(env, 'Migrations', [], [['MIGRATION_DATABASE_URL', 'DATABASE_URL']]);
 applyMigrations((env.MIGRATION_DATABASE_URL ?? env.DATABASE_URL)!)
-  .then((applied) => console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.'))
+  .then((applied) => say(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migrations.'))
   .catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
+    complain(err instanceof Error ? err.message : err);
     process.exit(1);
   });

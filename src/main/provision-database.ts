@@ -7,6 +7,7 @@
 import { DATABASES } from '../stack/settings';
 import { provisionLeadDatabase, provisionTemporalDatabases } from '../db/provision';
 import { readEnvironment, required, requireFor } from './environment';
+import { say, complain } from '../process/terminal';
 
 async function main() {
   const env = readEnvironment();
@@ -17,7 +18,7 @@ async function main() {
     owner: { name: lead.owner, password: required(env, 'LEAD_OWNER_PASSWORD') },
     app: { name: lead.app, password: required(env, 'LEAD_APP_PASSWORD') },
   });
-  console.log(`Provisioned database ${lead.database}: owner ${lead.owner} (migrations), application role ${lead.app}`);
+  say(`Provisioned database ${lead.database}: owner ${lead.owner} (migrations), application role ${lead.app}`);
   if (env.TEMPORAL_DB_PASSWORD) {
     const temporal = DATABASES.temporal;
     await provisionTemporalDatabases(
@@ -25,11 +26,11 @@ async function main() {
       { name: temporal.role, password: env.TEMPORAL_DB_PASSWORD },
       [...temporal.databases],
     );
-    console.log(`Provisioned ${temporal.databases.join(' and ')} for the role ${temporal.role}`);
+    say(`Provisioned ${temporal.databases.join(' and ')} for the role ${temporal.role}`);
   }
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  complain(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -2,17 +2,18 @@
 import { connectClient, temporalConnectionSettings } from '../temporal/connection-settings';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { readEnvironment, requireFor } from './environment';
+import { say, complain } from '../process/terminal';
 
 async function main() {
   requireFor(readEnvironment(), 'Registering search attributes', ['TEMPORAL_ADDRESS']);
   const temporal = temporalConnectionSettings()!;
   const connection = await connectClient(temporal);
   const added = await registerSearchAttributes(connection, temporal.namespace);
-  console.log(added.length ? `Registered: ${added.join(', ')}` : 'All search attributes already registered.');
+  say(added.length ? `Registered: ${added.join(', ')}` : 'All search attributes already registered.');
   await connection.close();
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  complain(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -11,13 +11,14 @@ import { startProductionStack } from '../stack/production-stack';
 import { readEnvironment } from './environment';
 import express from 'express';
 import { launcher } from '../process/launcher';
+import { say, complain } from '../process/terminal';
 
 const { parts, shutdown } = launcher('stack');
 
 async function main() {
   const env = readEnvironment();
   const dataDir = path.resolve(env.STACK_DATA_DIR);
-  console.log(
+  say(
     `[stack] starting in ${dataDir} (the first start builds the Temporal server from the Go module proxy: a few minutes, once)`,
   );
   const stack = await startProductionStack(
@@ -32,7 +33,7 @@ async function main() {
   parts.add('the mail page', () => new Promise((resolve) => inbox.close(resolve)));
   // As the database's owner: the role that provisions people (the application role only reads them).
   const users = `MIGRATION_DATABASE_URL='${stack.database.urls.ownerUrl}' npm run users --`;
-  console.log(`
+  say(`
 The production-like stack is running.
   API (2 processes, round robin)  ${stack.baseUrl}   (pages and API; sign in with an account made as below)
   Temporal Web UI                 ${stack.baseUrl}/temporal   (signed in as a supervisor)
@@ -44,6 +45,6 @@ Press Ctrl+C to stop.`);
 }
 
 main().catch(async (err) => {
-  console.error('[stack] failed to start:', err instanceof Error ? err.message : err);
+  complain('[stack] failed to start:', err instanceof Error ? err.message : err);
   await shutdown(1);
 });

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { ensureCertificates } from '../stack/certificates';
+import { say, complain } from '../process/terminal';
 
 async function main() {
   const [dir, serverName] = process.argv.slice(2);
@@ -14,10 +15,10 @@ async function main() {
       'give the directory and the name the Temporal frontend is reached by, e.g. /temporal-certs temporal',
     );
   const files = await ensureCertificates(path.resolve(dir), serverName);
-  console.log(`Temporal mTLS certificates for "${files.serverName}" in ${path.dirname(files.caCert)}`);
+  say(`Temporal mTLS certificates for "${files.serverName}" in ${path.dirname(files.caCert)}`);
 }
 
 main().catch((err) => {
-  console.error('[temporal-certificates]', err instanceof Error ? err.message : err);
+  complain('[temporal-certificates]', err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -29,6 +29,7 @@ import { isDatabaseUnavailable } from '../db/unavailable';
 import { ROLES, type Role } from '../shared/roles';
 import { embeddedDatabaseFile, readEmbeddedDatabaseFile } from './embedded-database-file';
 import { readEnvironment, type Environment } from './environment';
+import { say, complain } from '../process/terminal';
 
 class UsageError extends Error {}
 
@@ -186,7 +187,7 @@ async function main() {
   const { url, embedded } = databaseUrl(env);
   const db = createPrisma(url, 1);
   try {
-    console.log(
+    say(
       await run(db, loadConfig(), process.argv.slice(2)).catch((err) =>
         Promise.reject(asConnectionError(asUsageError(err, url), url, embedded)),
       ),
@@ -197,7 +198,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(
+  complain(
     err instanceof UsageError || (err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
       ? `users: ${(err as Error).message}`
       : err,

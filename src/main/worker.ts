@@ -9,6 +9,7 @@ import { CaseWorkflows } from '../temporal/case-workflows';
 import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
 import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { createLeadWorker } from '../temporal/worker';
+import { createActivities } from '../../activities';
 import { dataConverterFor, payloadKeysOf } from './security-settings';
 import { databaseCheck } from '../process/health-checks';
 import { serveWorkerHealth } from '../temporal/worker-health';
@@ -16,6 +17,9 @@ import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
 import { startMissingFollowUps } from '../evaluation/follow-ups';
 import { readEnvironment, required, requireFor } from './environment';
+import { createLogger } from '../logging';
+
+const log = createLogger('lead-worker');
 
 async function main() {
   const env = readEnvironment();
@@ -26,9 +30,7 @@ async function main() {
   const dataConverter = dataConverterFor(payloadKeysOf(env));
   const temporal = temporalConnectionSettings()!;
   if (env.METRICS_PORT)
-    console.log(
-      `[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT, env.METRICS_HOST)}/metrics`,
-    );
+    log.info(`[worker] Temporal metrics on http://${serveTemporalMetrics(env.METRICS_PORT, env.METRICS_HOST)}/metrics`);
   const connection = await connectWorker(temporal);
   const clientConnection = await connectClient(temporal);
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace, dataConverter });
@@ -41,7 +43,7 @@ async function main() {
   const worker = await createLeadWorker({
     connection,
     namespace: temporal.namespace,
-    deps: { db, mailer, config, cases },
+    activities: createActivities({ db, mailer, config, cases }),
     dataConverter,
     workflowBundle,
     maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS,
@@ -55,9 +57,9 @@ async function main() {
       await startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS);
       await startMissingFollowUps({ db, cases, config });
     },
-    (err) => console.error('[worker] reconciliation failed:', (err as Error).name),
+    (err) => log.error(`[worker] reconciliation failed: ${(err as Error).name}`),
   );
-  console.log(
+  log.info(
     `[worker] polling task queue on ${temporal.options.address}/${temporal.namespace}; workflows ${bundlePath ? `from the prebuilt bundle ${bundlePath}` : 'bundled from workflows/ at start'}`,
   );
   await worker.run(); // returns after SIGINT/SIGTERM once in-flight tasks are done
@@ -70,6 +72,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error('[worker] failed:', err instanceof Error ? err.message : err);
+  log.fatal(`[worker] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

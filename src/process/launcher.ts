@@ -1,4 +1,5 @@
 import { StopSequence } from './stop-sequence';
+import { say, complain } from './terminal';
 
 /**
  * What `npm start` and `npm run stack` share: the parts they start, stopped in reverse order of starting
@@ -11,29 +12,29 @@ import { StopSequence } from './stop-sequence';
 export interface Launcher {
   parts: StopSequence;
   /** Stops every part, then exits with `code`. */
-  shutdown(code: number): Promise<void>;
+  shutdown: (code: number) => Promise<void>;
 }
 
 export function launcher(label: string): Launcher {
   const parts = new StopSequence((part, ms, err) =>
     err
-      ? console.error(`[${label}] while stopping ${part}:`, err)
-      : console.log(`[${label}] stopped ${part} (${(ms / 1000).toFixed(1)} s)`),
+      ? complain(`[${label}] while stopping ${part}:`, err)
+      : say(`[${label}] stopped ${part} (${(ms / 1000).toFixed(1)} s)`),
   );
   let stopping: Promise<void> | undefined;
   const shutdown = (code: number): Promise<void> => {
     stopping ??= (async () => {
       const pending = parts.pending;
-      if (pending.length) console.log(`[${label}] stopping ${pending.join(', ')}`);
+      if (pending.length) say(`[${label}] stopping ${pending.join(', ')}`);
       await parts.stop();
-      console.log(`[${label}] stopped`);
+      say(`[${label}] stopped`);
       process.exit(code);
     })();
     return stopping;
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => {
-      if (stopping) console.log(`[${label}] ${signal}: still stopping (${parts.pending.join(', ') || 'last steps'})`);
+      if (stopping) say(`[${label}] ${signal}: still stopping (${parts.pending.join(', ') || 'last steps'})`);
       void shutdown(0);
     });
   const parent = process.ppid;

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { signalProcess } from './processes';
 import { forget, watch } from './watchdog';
+import { createLogger } from '../logging';
+
+const log = createLogger('launcher');
 
 /**
  * A child process a launcher is responsible for. With `ownProcessGroup` it leads a process group of
@@ -91,7 +94,7 @@ export class SupervisedChild {
     ]);
     clearTimeout(timer);
     if (timedOut && this.running) {
-      console.error(`[${this.name}] still running ${timeoutMs / 1000} s after ${signal}: SIGKILL`);
+      log.warn(`[${this.name}] still running ${timeoutMs / 1000} s after ${signal}: SIGKILL`);
       this.kill('SIGKILL');
     }
     return this.exited;

@@ -2,6 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { Socket } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root';
+import { createLogger } from '../logging';
+
+const log = createLogger('launcher');
 
 /**
  * A launcher's insurance against its own death. The parts a launcher starts (PostgreSQL, a Temporal
@@ -42,9 +45,9 @@ function channel(): ChildProcess | undefined {
   child.on('error', (err) => {
     unavailable = true;
     watchdog = undefined;
-    console.error(`[watchdog] could not start (${err.message}): parts would outlive a crash of this process`);
+    log.error(`[watchdog] could not start (${err.message}): parts would outlive a crash of this process`);
   });
-  child.stdin!.on('error', () => undefined);
+  child.stdin.on('error', () => undefined);
   // Neither the watchdog nor the pipe to it keeps the launcher running.
   child.unref();
   (child.stdin as Socket).unref();

@@ -1,10 +1,16 @@
-import type { ReferralRecord } from '../disclosure/case-sections';
+/** What the draft reads of the arrest's referral record (the disclosed `ReferralRecord` of src/disclosure). */
+interface ArrestRecord {
+  agency: string;
+  officerId: string;
+  person: { givenName: string; familyName: string; dateOfBirth: string; stateId: string | null };
+  details: Record<string, unknown>;
+}
 
 /**
  * R-SC-FROM-ARREST (2026-12-02): a social-contact referral started from the arrest's record, as far as
  * the record says — the officer completes the rest (drivers, the catchment area, what was seen).
  */
-export function socialContactDraftOf(caseId: string, record: ReferralRecord, referredOn: string) {
+export function socialContactDraftOf(caseId: string, record: ArrestRecord, referredOn: string) {
   const details = record.details as {
     incident?: { occurredOn?: string; narrative?: string };
     offenses?: Array<{ drug?: unknown }>;

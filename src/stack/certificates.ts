@@ -45,7 +45,7 @@ export async function ensureCertificates(dir: string, serverName = SERVER_NAME):
   x509.cryptoProvider.set(webcrypto as unknown as Crypto);
   const notAfter = new Date(Date.now() + YEARS * 365 * 86_400_000);
 
-  const caKeys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+  const caKeys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
   const ca = await x509.X509CertificateGenerator.createSelfSigned({
     name: 'CN=LEAD stack CA',
     keys: caKeys,
@@ -59,7 +59,7 @@ export async function ensureCertificates(dir: string, serverName = SERVER_NAME):
   });
 
   const issue = async (subject: string, usage: x509.ExtendedKeyUsage[], names: x509.JsonGeneralNames = []) => {
-    const keys = (await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify'])) as CryptoKeyPair;
+    const keys = await webcrypto.subtle.generateKey(ALGORITHM, true, ['sign', 'verify']);
     const cert = await x509.X509CertificateGenerator.create({
       subject,
       issuer: ca.subject,

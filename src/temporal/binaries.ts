@@ -1,6 +1,7 @@
 import { PROJECT_ROOT } from '../project-root';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { createLogger } from '../logging';
 
 const SCRIPTS = path.join(PROJECT_ROOT, 'scripts');
 
@@ -17,7 +18,7 @@ function provide(script: string, what: string): ServerExecutable {
     return { type: 'existing-path', path: out.trim().split('\n').pop()! };
   } catch (err) {
     if ((err as { status?: number }).status === 3) {
-      console.warn(`[temporal] no local ${what}; falling back to the SDK's download`);
+      createLogger('temporal').warn(`[temporal] no local ${what}; falling back to the SDK's download`);
       return undefined;
     }
     throw err;

@@ -1,13 +1,15 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { createActivities } from '../../activities';
-import type { ActivityDeps } from '../../activities/activity-deps';
 import { TASK_QUEUE } from '../shared/definitions';
 import { WORKFLOWS_PATH } from './module-paths';
 
 export interface LeadWorkerOptions {
   connection: NativeConnection;
   namespace?: string;
-  deps: ActivityDeps;
+  /**
+   * The activities, built by the caller (`createActivities` of activities/): the worker sits below them
+   * in the layers (README: Layout), so the Temporal side never imports the product's activities.
+   */
+  activities: NonNullable<WorkerOptions['activities']>;
   /** A prebuilt workflow bundle (tests, production images); otherwise workflows/ is bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   identity?: string;
@@ -17,7 +19,7 @@ export interface LeadWorkerOptions {
   dataConverter?: WorkerOptions['dataConverter'];
 }
 
-/** The product's worker: the referral workflows plus activities built from real parts. */
+/** The product's worker: the referral workflows plus the activities given. */
 export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,
@@ -27,7 +29,7 @@ export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
     ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    activities: createActivities(options.deps),
+    activities: options.activities,
     // On SIGTERM: stop polling, let running activities finish (or be retried elsewhere) for up to 20 s.
     shutdownGraceTime: '20 seconds',
   });

@@ -1,8 +1,11 @@
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from './module-paths';
 
-/** Bundles the workflows with the product's failure converter (tests, fixtures, benchmarks, production images). */
-export function bundleLeadWorkflows(options: { logger?: Parameters<typeof bundleWorkflowCode>[0]['logger'] } = {}) {
+/**
+ * Bundles the workflows with the product's failure converter (tests, fixtures, benchmarks, production
+ * images); `webpackConfigHook` lets a test read the bundle's module list.
+ */
+export function bundleLeadWorkflows(options: Pick<BundleOptions, 'logger' | 'webpackConfigHook'> = {}) {
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     failureConverterPath: FAILURE_CONVERTER_PATH,

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { SESSION_COOKIE } from '../api/authentication';
+import { SESSION_COOKIE } from '../auth/session-cookie';
 import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
 import { allows, type Permission } from '../shared/permissions';

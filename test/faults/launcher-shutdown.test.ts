@@ -32,8 +32,8 @@ async function startFakeStack() {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, as in a terminal
   });
-  launcher.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  launcher.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  launcher.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  launcher.stderr.on('data', (d: Buffer) => (output += d.toString()));
   await waitFor(
     () => output.includes('fake stack running') || launcher.exitCode !== null,
     'the fake stack to run',

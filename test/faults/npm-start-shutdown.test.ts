@@ -60,8 +60,8 @@ async function startNpmStart(): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, as in a terminal
   });
-  npm.stdout!.on('data', (d: Buffer) => (text += d.toString()));
-  npm.stderr!.on('data', (d: Buffer) => (text += d.toString()));
+  npm.stdout.on('data', (d: Buffer) => (text += d.toString()));
+  npm.stderr.on('data', (d: Buffer) => (text += d.toString()));
   // npm's output is complete only once its pipes close: every process holding them has exited.
   const closed = new Promise<void>((resolve) => npm.once('close', () => resolve()));
   const ready = async () =>

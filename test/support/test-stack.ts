@@ -24,6 +24,7 @@ import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { createLeadWorker } from '../../src/temporal/worker';
+import { createActivities } from '../../activities';
 import { mailProblems } from './plain-language';
 
 let runtimeInstalled = false;
@@ -162,7 +163,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     createLeadWorker({
       connection: env.nativeConnection,
       namespace: env.namespace,
-      deps: { db, mailer, config, cases },
+      activities: createActivities({ db, mailer, config, cases }),
       workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
       maxCachedWorkflows: options.stickyCache === false ? 0 : undefined,
       dataConverter,

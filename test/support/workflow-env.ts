@@ -3,6 +3,7 @@ import { ApplicationFailure, type DataConverter } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
+import { monthOfRequest } from '../../activities/produce-monthly-report';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseProgress, NoticeRequest } from '../../src/shared/activity-contract';
 import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
@@ -204,7 +205,7 @@ export class RecordingActivities {
       },
       produceMonthlyReport: async (request) => {
         record('produceMonthlyReport', request);
-        return { month: request.month } as Awaited<ReturnType<LeadActivities['produceMonthlyReport']>>;
+        return { month: monthOfRequest(request) } as Awaited<ReturnType<LeadActivities['produceMonthlyReport']>>;
       },
       remindFollowUp: async (request) => void record('remindFollowUp', request),
       markFollowUp: async (request) => void record('markFollowUp', request),
@@ -323,7 +324,7 @@ export async function act<A extends CaseActionName>(
   input: CaseActionArgs<A>['input'] = {} as CaseActionArgs<A>['input'],
   actor: Actor = ACTORS.caseManager,
 ): Promise<CaseView> {
-  await wf.cases.act(caseId, action, { actor, input, requestId: randomUUID() } as CaseActionArgs<A>);
+  await wf.cases.act(caseId, action, { actor, input, requestId: randomUUID() });
   return wf.cases.view(caseId);
 }
 

@@ -232,7 +232,7 @@ interface Recovery {
 }
 const cellOf = (g: Published, key: string) => (g as unknown as Record<string, number | null>)[key];
 const withheldIn = (groups: Published[], truth: Record<string, Row>, key: (typeof COUNTS)[number]) =>
-  groups.filter((g) => cellOf(g, key) === null && truth[g.group as string][key] > 0).map((g) => g.group as string);
+  groups.filter((g) => cellOf(g, key) === null && truth[g.group][key] > 0).map((g) => g.group);
 const columnTarget = (key: string, hidden: string[]) =>
   hidden.length === 1 ? `${hidden[0]}.${key}` : `${key}:${hidden.join('+')}`;
 
@@ -240,7 +240,7 @@ const columnTarget = (key: string, hidden: string[]) =>
 function tableRecoveries(groups: Published[], truth: Record<string, Row>, reference: string): Recovery[] {
   const out: Recovery[] = [];
   for (const key of COUNTS) {
-    const total = groups.reduce((sum, g) => sum + truth[g.group as string][key], 0);
+    const total = groups.reduce((sum, g) => sum + truth[g.group][key], 0);
     const value = total - groups.reduce((sum, g) => sum + (cellOf(g, key) ?? 0), 0);
     out.push({ of: columnTarget(key, withheldIn(groups, truth, key)), value });
   }
@@ -277,7 +277,7 @@ function tableRecoveries(groups: Published[], truth: Record<string, Row>, refere
 function tableSecrets(groups: Published[], truth: Record<string, Row>, minimum: number) {
   const secrets = new Map<string, number>();
   for (const g of groups) {
-    const counts = truth[g.group as string];
+    const counts = truth[g.group];
     COUNTS.forEach((a, i) => {
       if (g[a] === null && counts[a] > 0) secrets.set(`${g.group}.${a}`, counts[a]);
       for (const b of COUNTS.slice(i + 1))
@@ -326,9 +326,7 @@ test.each(TABLES)('R-EVAL: no suppressed count is recovered from the disparity t
   expect(tableLeaks(tableRecoveries(groups, t.truth, 'WHITE'), secrets)).toEqual([]);
   // Individual suppression alone (each cell against the minimum, rates where both counts show) gave one away.
   const naive = groups.map((g) => {
-    const cells = Object.fromEntries(
-      COUNTS.map((key) => [key, suppressed(t.truth[g.group as string][key], t.minimum)]),
-    );
+    const cells = Object.fromEntries(COUNTS.map((key) => [key, suppressed(t.truth[g.group][key], t.minimum)]));
     const rates = STAGES.map(([stage, count, base]) => [
       `${stage}Rate`,
       cells[count] !== null && cells[base] ? cells[count] / cells[base] : null,

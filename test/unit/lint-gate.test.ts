@@ -33,3 +33,20 @@ test('the lint gate refuses Prisma outside src/db/: its client as a value, a mod
     { file: 'test/fixtures/lint/query-layer/route.ts', ruleId: 'no-restricted-syntax' },
   ]);
 }, 120_000);
+
+test('the lint gate refuses a climbing import, from a layer to one above it (import-x/no-restricted-paths)', () => {
+  const findings = lintFindings(
+    'test/fixtures/lint/climb/src/shared/climbs.ts',
+    'test/fixtures/lint/climb/src/temporal/case-client.ts',
+  );
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/climb/src/shared/climbs.ts', ruleId: 'import-x/no-restricted-paths' },
+  ]);
+}, 120_000);
+
+test('the lint gate refuses a switch whose default hides a member of its union (switch-exhaustiveness-check)', () => {
+  const findings = lintFindings('test/fixtures/lint/switch/hidden-member.ts');
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/switch/hidden-member.ts', ruleId: '@typescript-eslint/switch-exhaustiveness-check' },
+  ]);
+}, 120_000);

@@ -32,7 +32,7 @@ import {
   STUCK_LABELS,
   zoneName,
 } from '../../src/shared/plain-language';
-import { disclosuresCsv, staffingListCsv } from '../../src/reports/report-csv';
+import { disclosuresCsv, staffingListCsv } from '../../src/api/report-csv';
 import { ROLES } from '../../src/shared/roles';
 import { parse } from 'csv-parse/sync';
 import { arrestForm, socialForm } from '../../src/web/forms';

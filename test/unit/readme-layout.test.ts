@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -22,9 +22,13 @@ function layoutRows(): Map<string, string[]> {
   return rows;
 }
 
-/** The folder a path belongs to: `src/<name>/` inside `src/`, else its top-level folder. */
+/**
+ * The folder a path belongs to: `src/<name>/` inside `src/`, else its top-level folder. An import of a
+ * folder itself (its `index.ts`, as `'../disclosure'`) belongs to that folder.
+ */
 function folderOf(file: string): string | undefined {
-  const parts = file.split('/');
+  const full = path.join(root, file);
+  const parts = [...file.split('/'), ...(existsSync(full) && statSync(full).isDirectory() ? ['index.ts'] : [])];
   if (parts.length < 2) return undefined;
   return parts[0] === 'src' ? (parts.length > 2 ? `src/${parts[1]}/` : undefined) : `${parts[0]}/`;
 }

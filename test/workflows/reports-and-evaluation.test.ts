@@ -23,7 +23,10 @@ test('R-STAFFING: a month asked for by hand is produced as asked; a run with non
     expect(await run('2026-09')).toEqual({ month: '2026-09' });
     const now = new Date(await wf.env.currentTimeMs());
     expect(await run()).toEqual({ month: monthReportedAt(now, TZ) });
-    expect(stubs.callsOf('produceMonthlyReport')).toEqual([{ month: '2026-09' }, { month: monthReportedAt(now, TZ) }]);
+    expect(stubs.callsOf('produceMonthlyReport')).toEqual([
+      { month: '2026-09' },
+      { runAt: expect.any(String), timezone: TZ },
+    ]);
   });
 });
 

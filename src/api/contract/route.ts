@@ -90,7 +90,7 @@ export function route<const C extends RouteContract>(
   before?: RequestHandler[],
   afterBodyChecks?: RequestHandler[],
 ): DeclaredRoute<C> {
-  return { contract, handle, before, afterBodyChecks } as unknown as DeclaredRoute<C>;
+  return { contract, handle, before, afterBodyChecks };
 }
 
 /** Marks the handler Express runs for a contract, so that a test can tell declared routes from others. */
@@ -154,7 +154,8 @@ function actorFor(req: Request, access: Access): RequestActor | undefined {
  * its zod schema.
  */
 export function mountRoutes(router: Router, routes: Route[], bodyChecks: RequestHandler[] = []): void {
-  for (const { contract, before = [], afterBodyChecks = [], handle } of routes) {
+  for (const route of routes) {
+    const { contract, before = [], afterBodyChecks = [] } = route;
     const checkAccess: RequestHandler = (req, _res, next) => {
       // The audit trail records which case a request touched, whether or not it was allowed.
       if (typeof req.params.caseId === 'string') req.audit = { ...req.audit, caseId: req.params.caseId };
@@ -165,14 +166,14 @@ export function mountRoutes(router: Router, routes: Route[], bodyChecks: Request
       const headers = contract.headers
         ? Object.fromEntries(Object.keys(contract.headers.shape).map((name) => [name, req.get(name)]))
         : undefined;
-      const answer = await handle({
+      const answer = await route.handle({
         req,
         res,
         actor: req.actor as RequestActor,
         params: parse(contract.params, req.params, 'path') as never,
         query: parse(contract.query, req.query, 'query') as never,
         headers: parse(contract.headers, headers, 'headers') as never,
-        body: parse(contract.body, req.body ?? {}, 'request body') as never,
+        body: parse(contract.body, req.body ?? {}, 'request body'),
       });
       send(res, contract, answer);
     };

@@ -6,7 +6,7 @@ import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
 import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../db/queries/sign-in-backoff';
 import type { Identity, TokenService } from '../../auth/tokens';
 import type { Database } from '../../db/queries/database';
-import { SESSION_COOKIE } from '../authentication';
+import { SESSION_COOKIE } from '../../auth/session-cookie';
 import { errorBodySchema } from '../schemas/error-answer';
 import { route, type ResponseHeaders } from '../contract/route';
 import { HttpError } from '../http-error';

@@ -11,7 +11,7 @@ import { auditTrailOf, disclosuresOfPersonOf, nominateForStaffing } from '../../
 import { recordAmendmentOf, rescindRelease } from '../../db/queries/releases';
 import { monthOf } from '../../reports/report-month';
 import { submissionHashOf } from '../../referrals/record-referral';
-import { disclosuresCsv } from '../../reports/report-csv';
+import { disclosuresCsv } from '../report-csv';
 import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseActionName } from '../../shared/case-actions';
 import { inputOf } from '../../shared/case-actions/inputs';
 import type { CaseView } from '../../case/query-views';

@@ -3,7 +3,7 @@ import { computeEvaluation } from '../../evaluation/compute-evaluation';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { evaluationCsv } from '../../reports/report-csv';
+import { evaluationCsv } from '../report-csv';
 import { csvFile } from '../csv-download';
 import type { LeadConfig } from '../../config/config-schema';
 import {

@@ -15,7 +15,7 @@ import { personIdsOfCases } from '../../db/queries/cases';
 import { releasesOfCases, reportedMonths, staffingListRecords, storedReport } from '../../db/queries/reports';
 import { computeMonthlyReport } from '../../reports/compute-monthly-report';
 import type { MonthlyReportData } from '../../reports/monthly-report';
-import { clientReportCsv, staffingListCsv } from '../../reports/report-csv';
+import { clientReportCsv, staffingListCsv } from '../report-csv';
 import { monthOf } from '../../reports/report-month';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
 import { allows } from '../../shared/permissions';

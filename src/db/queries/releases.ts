@@ -3,7 +3,7 @@ import type { CaseEvent } from '../../case/case-event-types';
 import type { ConsentRecord } from '../../case/case-state';
 import type { ReleaseCoverage } from '../../shared/case-vocabulary';
 import { NO_COVERAGE } from '../../shared/case-vocabulary';
-import { releaseIdOf } from '../../disclosure/release';
+import { releaseIdOf } from '../../case/release-id';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -38,7 +38,7 @@ let categories: Promise<string[]> | undefined;
 /** The jurisdiction's race/ethnicity categories (GET /api/form-config). */
 const categoriesOf = () =>
   (categories ??= api('GET', '/api/form-config').then((res) =>
-    res.status === 200 ? (res.body.evaluation.raceEthnicityCategories as string[]) : [],
+    res.status === 200 ? res.body.evaluation.raceEthnicityCategories : [],
   ));
 
 const today = () => {

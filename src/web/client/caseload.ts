@@ -88,7 +88,7 @@ async function showCases(
   const caption = exited
     ? `People who exited in the last 90 days${filtered ? ', matching the filters' : ''}, latest exit first`
     : `${filtered ? 'Open cases matching the filters' : 'Open cases'}, nearest deadline first`;
-  const count = res.body.cases.length as number;
+  const count = res.body.cases.length;
   replaceChildren(
     'caseload-list',
     count === 0

@@ -342,7 +342,7 @@ function caseDetails(res: Recorded): Child[] {
     h(
       'ul',
       {},
-      ((nextSteps ?? []) as string[]).map((s) => h('li', {}, s)),
+      (nextSteps ?? []).map((s) => h('li', {}, s)),
     ),
     h('p', {}, h('a', { href: `/cases/${encodeURIComponent(caseId)}` }, 'Open the case')),
   ];

@@ -42,11 +42,11 @@ async function signIn(baseUrl: string, username: string, password: string) {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await res.json() };
 }
 async function me(baseUrl: string, token: string) {
   const res = await fetch(`${baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: await res.json() };
 }
 
 test('npm run users: wrong input names the field; nothing is written', async () => {

@@ -1,5 +1,5 @@
 import { produceMonthlyReport } from '../../../activities/produce-monthly-report';
-import { SESSION_COOKIE } from '../../../src/api/authentication';
+import { SESSION_COOKIE } from '../../../src/auth/session-cookie';
 import { monthOf } from '../../../src/reports/report-month';
 import { apiAs, expectStatus } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';

@@ -44,7 +44,7 @@ test('an activity failure (SMTP down) is stored as ciphertext: the history fetch
   for (const failure of failures) {
     expect(failure!.message).toBe('Encoded failure');
     expect(failure!.stackTrace ?? '').toBe('');
-    expect(Buffer.from(failure!.encodedAttributes!.metadata!.encoding!).toString()).toBe('binary/encrypted');
+    expect(Buffer.from(failure!.encodedAttributes!.metadata!.encoding).toString()).toBe('binary/encrypted');
   }
   const raw = JSON.stringify(history);
   for (const text of ['ECONNREFUSED', 'connect', 'send-notice', 'sendNotice (']) expect(raw).not.toContain(text);
