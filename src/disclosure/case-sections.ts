@@ -4,7 +4,7 @@ import type { CaseState } from '../case/case-state';
 import type { CaseView } from '../case/query-views';
 import type { ConsentMethod, ExitReason, PacketReviewOutcome } from '../shared/case-vocabulary';
 import type { Access, CaseManagementLevel } from './policy';
-import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
+import type { DemographicsRecord, MilestoneRecord } from './disclosed-records';
 
 /**
  * The three kinds of information of R-ROI as allow-lists: every section a reader receives is built

@@ -56,7 +56,7 @@ export {
   type SearchScope,
 } from './search';
 
-import type { DemographicsRecord, MilestoneRecord } from '../evaluation/demographics';
+import type { DemographicsRecord, MilestoneRecord } from './disclosed-records';
 
 /** A case as the database and the workflow know it, with the facts the policy decides on. */
 export interface CaseFacts {

@@ -1,6 +1,6 @@
 import type { Referral } from '../generated/prisma/client';
 import type { Stage } from '../shared/case-vocabulary';
-import type { ClientRow, StaffingRow } from '../reports/monthly-report';
+import type { ClientRow, StaffingRow } from './disclosed-records';
 import type { DisclosedNomination } from './nominations';
 import type { CaseManagementLevel } from './policy';
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { LeadConfig } from '../config/config-schema';
 
 /** R-EVAL: declined to answer is not the same as never asked. */
-export type RaceEthnicityAnswer = 'ANSWERED' | 'DECLINED' | 'NOT_ASKED';
+export type { RaceEthnicityAnswer } from '../disclosure/disclosed-records';
 
 export const GENDERS = ['WOMAN', 'MAN', 'NON_BINARY', 'ANOTHER_GENDER', 'DECLINED'] as const;
 export const HOUSING_STATUSES = ['HOUSED', 'SHELTERED', 'UNSHELTERED', 'TRANSITIONAL', 'DECLINED'] as const;
@@ -33,19 +33,7 @@ export function demographicsSchema(config: LeadConfig) {
   });
 }
 
-export interface MilestoneRecord {
-  milestone: string;
-  reachedOn: string;
-}
-
-export interface DemographicsRecord {
-  raceEthnicity: { answer: RaceEthnicityAnswer; categories: string[] };
-  gender: string | null;
-  preferredLanguage: string | null;
-  housingAtReferral: string | null;
-  recordedAt: string;
-  recordedBy: string;
-}
+export type { DemographicsRecord, MilestoneRecord } from '../disclosure/disclosed-records';
 
 /** R-EVAL, R-IIP: the milestones of a participant's progress the evaluation counts. */
 export const IIP_MILESTONES = ['HOUSED', 'INCOME_OR_BENEFITS', 'TREATMENT_STARTED', 'EMPLOYED'] as const;

@@ -17,7 +17,7 @@ import { requireOwnIdentity } from '../referrals/submitter-identity';
 /** A booking's id: the program's prefix, BK, and ten characters derived from the submission id. */
 export const bookingIdFor = (prefix: string, submissionId: string) =>
   `${prefix}-BK-${caseIdFor(prefix, submissionId).split('-')[1]}`;
-export { BOOKING_ID_PATTERN } from './booking-id';
+export { BOOKING_ID_PATTERN } from '../shared/record-ids';
 
 /** INELIGIBLE: the check found reasons. OFFICER_DECISION: eligible, and the officer booked (R-EL-NORIGHT). */
 export type { BookingReason } from '../shared/booking-reasons';

@@ -11,7 +11,7 @@ import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
 import { createLeadWorker } from '../temporal/worker';
 import { createActivities } from '../../activities';
 import { dataConverterFor, payloadKeysOf } from './security-settings';
-import { databaseCheck } from '../process/health-checks';
+import { databaseCheck } from '../db/queries/health';
 import { serveWorkerHealth } from '../temporal/worker-health';
 import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';

@@ -1,13 +1,10 @@
 import type { Client } from '@temporalio/client';
-import type { Database } from '../db/queries/database';
-import { pingDatabase } from '../db/queries/health';
 
 /** What a process depends on, each checked with a short timeout. */
 export type HealthChecks = Record<string, () => Promise<unknown>>;
 
 const TIMEOUT_MS = 2_000;
 
-export const databaseCheck = (db: Database) => () => pingDatabase(db);
 export const temporalCheck = (client: Client) => () => client.workflowService.getSystemInfo({});
 
 export async function runChecks(

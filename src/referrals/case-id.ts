@@ -19,4 +19,4 @@ export function caseIdFor(prefix: string, submissionId: string): string {
   return `${prefix}-${id}`;
 }
 
-export const CASE_ID_PATTERN = /^[A-Z]{2,4}-[0-9A-HJKMNP-TV-Z]{10}$/;
+export { CASE_ID_PATTERN } from '../shared/record-ids';

@@ -26,35 +26,8 @@ export interface Spread {
   p90: number | null;
 }
 
-/**
- * A case of the staffing-meeting list, as stored: program status only. Who may be named is decided when
- * the list is read (R-STAFFING, R-ROI), against the releases and nominations of that moment.
- */
-export interface StaffingRow {
-  referralId: string;
-  type: ReferralType;
-  stage: string;
-  referredOn: string;
-  caseManagerId: string | null;
-  nextDeadlineRule: string | null;
-  nextDeadlineOn: string | null;
-  stuck: string[];
-}
-
-export interface ClientRow {
-  referralId: string;
-  referralType: ReferralType;
-  referredOn: string;
-  screenedOn: string | null;
-  consentOn: string | null;
-  enrolledOn: string;
-  status: 'ACTIVE' | 'EXITED';
-  iipGoals: string[];
-  servicesDelivered: string[];
-  servicesWithdrawn: string[];
-  exitOn: string | null;
-  exitReason: string | null;
-}
+export type { ClientRow, StaffingRow } from '../disclosure/disclosed-records';
+import type { ClientRow, StaffingRow } from '../disclosure/disclosed-records';
 
 export interface MonthlyReportData {
   month: ReportMonth;

@@ -2,7 +2,7 @@ import type { Prisma } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-vocabulary';
 import { LISTED_REFERRAL_INCLUDE, readableCasesWhere, searchScopeOf, type CaseSearch } from '../../disclosure';
 import type { ReaderIdentity } from '../../disclosure';
-import { CASE_ID_PATTERN } from '../../referrals/case-id';
+import { CASE_ID_PATTERN } from '../../shared/record-ids';
 import type { Database } from './database';
 
 /**

@@ -1,6 +1,6 @@
 import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-vocabulary';
 import { readableBookingsWhere } from '../../disclosure';
-import { BOOKING_ID_PATTERN } from '../../evaluation/booking-id';
+import { BOOKING_ID_PATTERN } from '../../shared/record-ids';
 import type { ReaderIdentity } from '../../disclosure';
 import { isUniqueViolation, type Database } from './database';
 import { personIdFor, type PersonFacts } from './people';

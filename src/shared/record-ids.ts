@@ -1,2 +1,5 @@
+/** A case's id: the program's prefix and ten characters derived from the submission id (`caseIdFor`). */
+export const CASE_ID_PATTERN = /^[A-Z]{2,4}-[0-9A-HJKMNP-TV-Z]{10}$/;
+
 /** A booking's id: the program's prefix, BK, and ten characters derived from the submission id (`bookingIdFor`). */
 export const BOOKING_ID_PATTERN = /^[A-Z]{2,4}-BK-[0-9A-HJKMNP-TV-Z]{10}$/;
