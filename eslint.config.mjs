@@ -62,6 +62,7 @@ const SANDBOX_FILES = [
   'workflows/**/*.ts',
   'src/case/**/*.ts',
   'src/shared/*.ts',
+  'src/shared/case-actions/**/*.ts',
   'src/temporal/failure-converter.ts',
   'test/fixtures/**/workflows.ts',
 ];
