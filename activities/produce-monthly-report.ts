@@ -28,7 +28,7 @@ export async function produceMonthlyReport(
   const month = monthOfRequest(request);
   const data = await computeMonthlyReport(db, config, month);
   const scheduledAt = request.scheduledAt ? new Date(request.scheduledAt) : null;
-  await storeReport(db, month, scheduledAt, data as object);
+  await storeReport(db, month, scheduledAt, data);
   return {
     month,
     participants: data.clientRows.length,

@@ -29,7 +29,7 @@ export async function outcomeFollowUp(input: FollowUpInput): Promise<{ confirmed
       return { months: confirmation.months };
     },
     {
-      validator: ({ months }) => {
+      validator: ({ months }: { months: number }) => {
         if (!due.has(months))
           throw ApplicationFailure.nonRetryable(
             `The ${months}-month follow-up of ${input.recordId} is not due (follow-ups fall due at ${FOLLOW_UP_MONTHS.join(', ')} months; R-EVAL)`,

@@ -189,7 +189,7 @@ function errorHandler(log: Logger): ErrorRequestHandler {
         requestId: req.requestId,
         err: (err as Error)?.name,
         code: (err as { code?: string })?.code,
-        route: req.route?.path,
+        route: (req.route as { path?: string } | undefined)?.path,
         // The paths that strayed from the declared answer; never its values.
         detail: err instanceof AnswerOutsideContractError ? err.message : undefined,
       },

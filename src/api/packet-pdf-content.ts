@@ -250,7 +250,7 @@ export function packetPages(input: PacketPdfInput): PacketBlock[] {
       (history?.convictions ?? []).flatMap((c, i) =>
         row(
           `Conviction ${i + 1}`,
-          `${CONVICTION_LABELS[c.code as keyof typeof CONVICTION_LABELS] ?? String(c.code)}${c.attempted ? ', attempt' : ''}${c.date ? `, convicted ${String(c.date)}` : ''}`,
+          `${CONVICTION_LABELS[c.code as keyof typeof CONVICTION_LABELS] ?? String(c.code)}${c.attempted ? ', attempt' : ''}${typeof c.date === 'string' ? `, convicted ${c.date}` : ''}`,
         ),
       ),
     ),

@@ -31,7 +31,7 @@ export function assignRequestId(req: Request, res: Response): string {
  */
 export function trackRoute(req: Request): void {
   if (Object.getOwnPropertyDescriptor(req, 'route')?.set) return;
-  let route = req.route;
+  let route = req.route as { path?: unknown } | undefined;
   Object.defineProperty(req, 'route', {
     configurable: true,
     enumerable: true,

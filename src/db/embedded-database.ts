@@ -47,7 +47,7 @@ export async function startEmbeddedLeadDatabase(
 /** The roles' passwords of a persistent data directory, made once and kept beside it. */
 function keptRolePasswords(dataDir: string): { owner: string; app: string } {
   const file = `${dataDir}.roles.json`;
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as { owner: string; app: string };
   const passwords = { owner: newRole(LEAD_OWNER_ROLE).password, app: newRole(LEAD_APP_ROLE).password };
   writeFileSync(file, JSON.stringify(passwords), { mode: 0o600 });
   return passwords;

@@ -40,12 +40,16 @@ function loadWasmEngine(): Promise<WasmSchemaEngine> {
     (globalThis as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY ??= registry;
     const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
     const pkgDir = path.dirname(bindingsPath);
-    const bindings = await import(bindingsPath);
+    const bindings = (await import(bindingsPath)) as WasmSchemaEngine & {
+      __wbg_set_wasm: (exports: WebAssembly.Exports) => void;
+    };
     const bytes = await readFile(path.join(pkgDir, 'schema_engine_bg.wasm'));
-    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': bindings });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      './schema_engine_bg.js': bindings as unknown as WebAssembly.ModuleImports,
+    });
     bindings.__wbg_set_wasm(instance.exports);
     (instance.exports as { __wbindgen_start: () => void }).__wbindgen_start();
-    return bindings as WasmSchemaEngine;
+    return bindings;
   })();
   return wasmModule;
 }

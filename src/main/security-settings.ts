@@ -29,7 +29,7 @@ export function tokenSettings(env: Environment, localKey?: TokenSettings['localK
 
 function parseLocalKey(json: string): TokenSettings['localKey'] {
   try {
-    return JSON.parse(json);
+    return JSON.parse(json) as TokenSettings['localKey'];
   } catch {
     throw new Error('AUTH_LOCAL_KEY is not JSON: give the key pair as {"privateJwk": …, "publicJwk": …}');
   }
@@ -59,7 +59,7 @@ export async function devSecrets(
     writeFileSync(payloadFile, formatPayloadKeys([newPayloadKey('dev-1')]), { mode: 0o600 });
   if (!existsSync(pseudonymFile)) writeFileSync(pseudonymFile, newPseudonymKey(), { mode: 0o600 });
   return {
-    localKey: JSON.parse(readFileSync(keyFile, 'utf8')),
+    localKey: JSON.parse(readFileSync(keyFile, 'utf8')) as NonNullable<TokenSettings['localKey']>,
     payloadKeys: parsePayloadKeys(env.LEAD_PAYLOAD_KEYS ?? readFileSync(payloadFile, 'utf8')),
     pseudonymKey: env.EVALUATION_PSEUDONYM_KEY ?? readFileSync(pseudonymFile, 'utf8').trim(),
   };

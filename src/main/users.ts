@@ -189,7 +189,7 @@ async function main() {
   try {
     say(
       await run(db, loadConfig(), process.argv.slice(2)).catch((err) =>
-        Promise.reject(asConnectionError(asUsageError(err, url), url, embedded)),
+        Promise.reject(asConnectionError(asUsageError(err, url), url, embedded) as Error),
       ),
     );
   } finally {

@@ -5,7 +5,7 @@ import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import type { EligibilityResult } from '../eligibility/eligibility';
 import type { Database } from '../db/queries/database';
-import { recordedWorkflowOf } from '../db/queries/referrals';
+import { recordedWorkflowOf, storedJson } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
 import { requireOwnIdentity } from './submitter-identity';
 import type { CaseView } from '../case/query-views';
@@ -115,19 +115,17 @@ export async function submitArrestDiversion(
     prosecutorOffice: input.prosecutorOffice,
     prosecutorOffices: offices,
     routedToDocNci,
-    details: JSON.parse(
-      JSON.stringify({
-        ...recordedArrestFacts(body, { orderFindings, eligibility, offenseLevel: input.offenseLevel }, actor),
-        victimCrime: input.victimCrime,
-        // R-EL-NORIGHT: eligibility advised; the officer decided.
-        decision: input.decision,
-        routedToDocNci,
-        overrideRequest: body.overrideRequest ?? null,
-        // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
-        priorReferrals: shown.priorReferrals ?? [],
-        workflow: { type: 'arrestDiversion', input },
-      }),
-    ),
+    details: storedJson({
+      ...recordedArrestFacts(body, { orderFindings, eligibility, offenseLevel: input.offenseLevel }, actor),
+      victimCrime: input.victimCrime,
+      // R-EL-NORIGHT: eligibility advised; the officer decided.
+      decision: input.decision,
+      routedToDocNci,
+      overrideRequest: body.overrideRequest ?? null,
+      // R-EL-PRIOR: the earlier referrals the officer was shown, linked from the referral record.
+      priorReferrals: shown.priorReferrals ?? [],
+      workflow: { type: 'arrestDiversion', input },
+    }),
   });
   if (created) {
     await cases.startArrestDiversion(input);

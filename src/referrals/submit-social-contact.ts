@@ -7,7 +7,7 @@ import { casePolicyOf } from '../config/load-config';
 import { localDate } from '../eligibility/calendar-dates';
 import { assessSocialContactPrerequisites } from '../eligibility/social-contact-prerequisites';
 import type { Database } from '../db/queries/database';
-import { recordedWorkflowOf } from '../db/queries/referrals';
+import { recordedWorkflowOf, storedJson } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
 import type { CaseView } from '../case/query-views';
 import type { SocialContactInput } from '../case/start-inputs';
@@ -123,24 +123,22 @@ export async function submitSocialContact(
     agency: body.agency,
     officerId: body.vouchedBy?.id ?? body.source.referrerId,
     submittedById: actor.id,
-    details: JSON.parse(
-      JSON.stringify({
-        source: body.source,
-        vouchedBy: body.vouchedBy ?? null,
-        fromArrest: body.fromArrest ?? null,
-        verification: body.verification,
-        drivers: body.drivers,
-        narrative: body.narrative ?? null,
-        violations: body.violations,
-        // R-EX-ORDER: the orders' types and findings — never whom they protect.
-        protectiveOrders,
-        prerequisites,
-        refused,
-        priorReferrals: shown.priorReferrals ?? [],
-        submittedBy: { id: actor.id, role: actor.role },
-        workflow: { type: 'socialContact', input },
-      }),
-    ),
+    details: storedJson({
+      source: body.source,
+      vouchedBy: body.vouchedBy ?? null,
+      fromArrest: body.fromArrest ?? null,
+      verification: body.verification,
+      drivers: body.drivers,
+      narrative: body.narrative ?? null,
+      violations: body.violations,
+      // R-EX-ORDER: the orders' types and findings — never whom they protect.
+      protectiveOrders,
+      prerequisites,
+      refused,
+      priorReferrals: shown.priorReferrals ?? [],
+      submittedBy: { id: actor.id, role: actor.role },
+      workflow: { type: 'socialContact', input },
+    }),
   });
   if (created) {
     await cases.startSocialContact(input);

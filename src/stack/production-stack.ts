@@ -95,7 +95,7 @@ const script = (file: string) => ['--import', 'tsx', path.join(ROOT, file)];
 /** Ports and secrets are chosen once per data directory: a Temporal server restarted on other ports waits for its old membership to expire. */
 async function keptState(dataDir: string, apis: number, workers: number, frontPort?: number): Promise<Kept> {
   const file = path.join(dataDir, 'stack.json');
-  const kept: Partial<Kept> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const kept = (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {}) as Partial<Kept>;
   const ports = kept.ports ?? {
     postgres: await freePort(),
     front: frontPort ?? (await freePort()),

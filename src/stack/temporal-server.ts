@@ -190,7 +190,7 @@ export function temporalServerPart(s: TemporalServerSettings, logDir: string, na
         const health = await connection.healthService.check({
           service: 'temporal.api.workflowservice.v1.WorkflowService',
         });
-        if (health.status !== SERVING) return false;
+        if (Number(health.status) !== SERVING) return false;
         const known = await connection.workflowService.describeNamespace({ namespace }).then(
           () => true,
           () => false,

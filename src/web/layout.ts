@@ -22,26 +22,28 @@ export function page(opts: {
         (n) => html`<a href="${n.href}" ${opts.current === n.href ? html`aria-current="page"` : ''}>${n.label}</a>`,
       )
     : '';
-  return `<!doctype html>${html`<html lang="en" ${opts.timeZone ? html`data-time-zone="${opts.timeZone}"` : ''}>
-    <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <title>${opts.title} · LEAD</title>
-      <link rel="stylesheet" href="/assets/app.css" />
-    </head>
-    <body>
-      <a class="skip" href="#main">Skip to content</a>
-      <header class="top">
-        <span class="brand">LEAD</span>
-        <nav aria-label="Main" id="main-nav" ${opts.current ? html` data-current="${opts.current}"` : ''}>${nav}</nav>
-        <div id="identity" class="identity"></div>
-      </header>
-      <main id="main" tabindex="-1">
-        <h1>${opts.title}</h1>
-        <div id="announce" class="announce" role="status" aria-live="polite"></div>
-        ${opts.body}
-      </main>
-      ${opts.script ? html`<script type="module" src="/assets/${opts.script}.js"></script>` : ''}
-    </body>
-  </html>`}`;
+  return `<!doctype html>${
+    html`<html lang="en" ${opts.timeZone ? html`data-time-zone="${opts.timeZone}"` : ''}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${opts.title} · LEAD</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to content</a>
+        <header class="top">
+          <span class="brand">LEAD</span>
+          <nav aria-label="Main" id="main-nav" ${opts.current ? html` data-current="${opts.current}"` : ''}>${nav}</nav>
+          <div id="identity" class="identity"></div>
+        </header>
+        <main id="main" tabindex="-1">
+          <h1>${opts.title}</h1>
+          <div id="announce" class="announce" role="status" aria-live="polite"></div>
+          ${opts.body}
+        </main>
+        ${opts.script ? html`<script type="module" src="/assets/${opts.script}.js"></script>` : ''}
+      </body>
+    </html>`.value
+  }`;
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from '../../generated/prisma/client';
 import type { CaseProgress } from '../../shared/activity-contract';
 import type { Database } from './database';
 import { recordReleasesOf } from './releases';
@@ -28,7 +29,7 @@ export function recordProgress(db: Database, progress: CaseProgress) {
           actorId: e.actor.id,
           actorRole: e.actor.role,
           requestId: e.requestId ?? null,
-          data: (e.data ?? undefined) as object | undefined,
+          data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined,
         })),
       });
       await recordReleasesOf(tx, referralId, progress.events);

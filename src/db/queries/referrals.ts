@@ -62,3 +62,6 @@ export function unstartedReferrals(db: Database, olderThanMs: number) {
     take: 100,
   });
 }
+
+/** A value as the database's JSON keeps it: what JSON drops (undefined, functions) is gone before it is stored. */
+export const storedJson = (value: object) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;

@@ -62,7 +62,7 @@ export const EVENT_SENTENCES: Record<keyof CaseEventData, Sentence> = {
     'The social-contact referral was refused when it was submitted; the project manager was told.',
   SOCIAL_CONTACT_REFERRED: (e, c) =>
     e.data?.linkedFrom
-      ? `The person continues here as a social contact, from arrest diversion ${String(e.data.linkedFrom)}.`
+      ? `The person continues here as a social contact, from arrest diversion ${typeof e.data.linkedFrom === 'string' ? e.data.linkedFrom : ''}.`
       : `${referrer(e, c)} referred the person as a social contact.`,
   APPROVAL_OVERDUE: () => "The referral is still waiting for a sergeant's approval: it is overdue.",
   SOCIAL_CONTACT_APPROVED: (e, c) =>
@@ -79,7 +79,7 @@ export const EVENT_SENTENCES: Record<keyof CaseEventData, Sentence> = {
   APPROVAL_RENEWED: (e, c) =>
     `${c.who(e.actor)} renewed the approval${typeof e.data?.validUntil === 'string' ? ` until ${c.time(e.data.validUntil)}` : ''}${because(e.data?.reason)}.`,
   LINKED_SOCIAL_CONTACT_OPENED: (e) =>
-    `The person continues as social contact ${String(e.data?.socialContactReferralId ?? '')}.`,
+    `The person continues as social contact ${typeof e.data?.socialContactReferralId === 'string' ? e.data.socialContactReferralId : ''}.`,
   IIP_RECORDED: (e, c) =>
     `${c.who(e.actor)} recorded the goals of the individual intervention plan (IIP)${e.data?.goals ? `: ${list(e.data.goals)}` : ''}.`,
   SERVICE_WITHDRAWN: (e, c) =>

@@ -58,7 +58,7 @@ function filterForm(current: URLSearchParams): HTMLFormElement {
 function chosen(form: HTMLFormElement): URLSearchParams {
   const query = new URLSearchParams();
   for (const [name, value] of new FormData(form))
-    if ((FILTERS as readonly string[]).includes(name) && String(value)) query.set(name, String(value));
+    if ((FILTERS as readonly string[]).includes(name) && typeof value === 'string' && value) query.set(name, value);
   return query;
 }
 

@@ -39,11 +39,16 @@ export function when(iso: string | null | undefined): string {
   });
 }
 
+/** The children a nested list of children holds, in order. */
+function leavesOf(children: Child[]): Array<Exclude<Child, Child[]>> {
+  return children.flatMap((c) => (Array.isArray(c) ? leavesOf(c) : [c]));
+}
+
 /** A page's content, rendered: every table in it labelled for phones (`labelled`). */
 export function replaceChildren(id: string, ...children: Child[]): HTMLElement {
   const el = document.getElementById(id)!;
   el.replaceChildren();
-  (children.flat(Infinity as 1) as Child[]).forEach(
+  leavesOf(children).forEach(
     (c) => c !== null && c !== undefined && c !== false && el.append(c instanceof Node ? c : String(c)),
   );
   el.querySelectorAll('table').forEach(labelled);

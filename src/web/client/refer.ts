@@ -16,6 +16,7 @@ import { retryDelayMs, serverWaitMs } from './retry';
 import * as outbox from './secure-outbox';
 import { requireSession, type SessionUser } from './session';
 import { inWords, why } from './words';
+import { textOf } from './text-of';
 
 /**
  * The referral form: validated with the API's own zod schemas, eligibility shown as the officer types
@@ -481,7 +482,7 @@ function fillSocialContact(draft: Draft<Omit<SocialContactDraft, 'fromArrest'>> 
   radio.dispatchEvent(new Event('change'));
   const set = (name: string, value: unknown) => {
     const el = socialForm.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-    if (el && value !== undefined && value !== null) el.value = String(value);
+    if (el && value !== undefined && value !== null) el.value = textOf(value);
   };
   set('agency', draft.agency);
   set('source.type', draft.source?.type);
@@ -628,8 +629,8 @@ function setControls(scope: HTMLElement, name: string, value: unknown): void {
     .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`[name="${name}"]`)
     .forEach((el) => {
       if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === true;
-      else if (el instanceof HTMLInputElement && el.type === 'radio') el.checked = el.value === String(value);
-      else el.value = value === undefined || value === null ? '' : String(value);
+      else if (el instanceof HTMLInputElement && el.type === 'radio') el.checked = el.value === textOf(value);
+      else el.value = textOf(value);
     });
 }
 
@@ -928,7 +929,10 @@ async function main(): Promise<void> {
   if (!user) return;
   me = user;
   const res = await api('GET', '/api/form-config').catch(() => undefined);
-  config = res?.body ?? JSON.parse(localStorage.getItem('lead-form-config') ?? 'null');
+  // Typed as the whole configuration, of which the form reads only what /api/form-config answers.
+  config =
+    (res?.status === 200 ? (res.body as unknown as LeadConfig) : undefined) ??
+    (JSON.parse(localStorage.getItem('lead-form-config') ?? 'null') as LeadConfig);
   if (!config) {
     announce('The form needs a connection the first time it is opened.');
     return;

@@ -7,6 +7,7 @@ import { raceEthnicityLabel } from '../../shared/race-ethnicity';
 import { calendarDate, plainRefusal, roleName, typeLabel } from '../../shared/plain-language';
 import { h, humanize } from './dom';
 import { at, why } from './words';
+import { textOf } from './text-of';
 
 /**
  * The referral record (R-ROI kind 1; for prosecutors the diversion packet, R-PACKET) as the API sent
@@ -21,7 +22,7 @@ const reasonItem = (r: { ruleId: string; message: string }) =>
 function row(label: string, value: unknown): HTMLElement | null {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
     return null;
-  return h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, String(value)));
+  return h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, textOf(value)));
 }
 
 /** A row naming another case, as a link to it. */
@@ -46,7 +47,7 @@ export interface CodeLabels {
 
 export async function codeLabels(): Promise<CodeLabels> {
   const res = await fetch('/api/form-config', { credentials: 'same-origin' }).catch(() => undefined);
-  return res?.ok ? res.json() : {};
+  return res?.ok ? ((await res.json()) as CodeLabels) : {};
 }
 
 type Referral = z.output<typeof referralRecordSchema>;

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       event.preventDefault();
       const query = new URLSearchParams();
       for (const [name, value] of new FormData(form)) {
-        const text = String(value).trim();
+        const text = typeof value === 'string' ? value.trim() : '';
         if (text) query.set(name, text);
       }
       error.hidden = true;

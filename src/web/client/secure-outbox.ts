@@ -33,7 +33,7 @@ const UNKNOWN_OWNER = '(unknown)';
 function request<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
+    r.onerror = () => reject(r.error ?? new Error('The browser could not read its outbox'));
   });
 }
 
@@ -46,7 +46,7 @@ function db(): Promise<IDBDatabase> {
       open.result.createObjectStore('entries', { keyPath: 'id' }).createIndex('owner', 'owner');
     };
     open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('The browser could not open its outbox'));
   });
   return database;
 }
@@ -90,7 +90,7 @@ export async function entriesOf(owner: string): Promise<OutboxEntry[]> {
   const out: OutboxEntry[] = [];
   for (const s of await storedOf(owner)) {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: s.iv }, key, s.data);
-    const { url, body } = JSON.parse(new TextDecoder().decode(plain));
+    const { url, body } = JSON.parse(new TextDecoder().decode(plain)) as Pick<OutboxEntry, 'url' | 'body'>;
     out.push({
       id: s.id,
       url,

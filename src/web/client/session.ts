@@ -18,7 +18,7 @@ export { START_PAGE };
 export async function currentUser(): Promise<SessionUser | undefined> {
   try {
     const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
-    return res.ok ? (await res.json()).user : undefined;
+    return res.ok ? ((await res.json()) as { user?: SessionUser }).user : undefined;
   } catch {
     return undefined;
   }

@@ -24,7 +24,7 @@ form.addEventListener(
       location.href = next ?? START_PAGE[user.role];
       return;
     }
-    const body = await res?.json().catch(() => undefined);
+    const body = (await res?.json().catch(() => undefined)) as { error?: { message?: string } } | undefined;
     error.textContent = body?.error?.message ?? 'The service cannot be reached.';
     error.hidden = false;
     (form.elements.namedItem('password') as HTMLInputElement).value = '';
