@@ -20,6 +20,7 @@ import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { API_REQUIRES, limitsFrom, readEnvironment, required, requireFor } from './environment';
+import { complain } from '../process/terminal';
 
 async function main() {
   const env = readEnvironment();
@@ -77,6 +78,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  createLogger('lead-api').fatal(`[api] failed: ${err instanceof Error ? err.message : String(err)}`);
+  // Why the process would not start is for the person who started it: a plain line on stderr.
+  complain(`[api] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

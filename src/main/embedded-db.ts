@@ -7,6 +7,7 @@
 import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 import { readEnvironment } from './environment';
 import { createLogger } from '../logging';
+import { complain } from '../process/terminal';
 
 const log = createLogger('embedded-db');
 
@@ -28,6 +29,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  log.fatal(`[embedded-db] failed: ${err instanceof Error ? err.message : String(err)}`);
+  // Why the process would not start is for the person who started it: a plain line on stderr.
+  complain(`[embedded-db] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });

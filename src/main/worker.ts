@@ -18,6 +18,7 @@ import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-
 import { startMissingFollowUps } from '../evaluation/follow-ups';
 import { readEnvironment, required, requireFor } from './environment';
 import { createLogger } from '../logging';
+import { complain } from '../process/terminal';
 
 const log = createLogger('lead-worker');
 
@@ -72,6 +73,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  log.fatal(`[worker] failed: ${err instanceof Error ? err.message : String(err)}`);
+  // Why the process would not start is for the person who started it: a plain line on stderr.
+  complain(`[worker] failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 });
