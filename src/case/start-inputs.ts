@@ -1,7 +1,7 @@
 import type { OffenseLevel, SocialContactSource } from '../shared/case-vocabulary';
 import type { Actor } from '../shared/roles';
 import type { CasePolicy } from './case-policy';
-import type { CaseState, ConsentRecord } from './case-state';
+import type { CaseState } from './case-state';
 
 /** Start argument of an arrest-diversion workflow. No personal data: the person stays in the database. */
 export interface ArrestDiversionInput {
@@ -40,16 +40,18 @@ export interface OfficerDecision {
 }
 
 /** R-VICTIM hand-off: where the person had got to in the arrest diversion, continued in the social contact. */
-export interface CarriedParticipation {
+export interface CarriedParticipation extends Pick<
+  CaseState,
+  | 'screeningDueAt'
+  | 'screenedAt'
+  | 'intakeScheduledFor'
+  | 'consent'
+  | 'intakeCompletedAt'
+  | 'enrolledAt'
+  | 'iip'
+  | 'servicesWithdrawn'
+> {
   stage: 'AWAITING_SCREENING' | 'AWAITING_INTAKE' | 'ENROLLED';
-  screeningDueAt?: string;
-  screenedAt?: string;
-  intakeScheduledFor?: string;
-  consent: ConsentRecord;
-  intakeCompletedAt?: string;
-  enrolledAt?: string;
-  iip?: CaseState['iip'];
-  servicesWithdrawn: CaseState['servicesWithdrawn'];
 }
 
 /** Start argument of a social-contact workflow (no personal data either). */

@@ -3,7 +3,8 @@ import { readableBookingsWhere } from '../../disclosure';
 import { BOOKING_ID_PATTERN } from '../../shared/record-ids';
 import type { ReaderIdentity } from '../../disclosure';
 import { isUniqueViolation, type Database } from './database';
-import { personIdFor, type PersonFacts } from './people';
+import { personIdFor } from './people';
+import type { SubmittedRow } from './referrals';
 
 /**
  * R-EVAL: the evaluation's own records — bookings of the comparison pool, outcomes, follow-ups,
@@ -273,14 +274,8 @@ export function bookingBySubmission(db: Database, submissionId: string) {
 /** R-EVAL: a booking of the comparison pool and its person (matched or created), in one transaction. */
 export function recordBookingRow(
   db: Database,
-  b: {
+  b: SubmittedRow & {
     id: string;
-    submissionId: string;
-    submissionHash: string;
-    person: PersonFacts;
-    agency: string;
-    officerId: string;
-    submittedById: string;
     prosecutorOffices: string[];
     reason: string;
     eligibility: object;

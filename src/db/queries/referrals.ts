@@ -10,16 +10,20 @@ export async function referralBySubmission(db: Database, submissionId: string) {
   return (await db.referral.findUnique({ where: { submissionId } })) ?? undefined;
 }
 
-/** A referral's row as the submission records it. */
-export interface ReferralRow {
-  caseId: string;
-  type: ReferralType;
+/** What every submission records, a referral or a booking: its id and hash, the person, who submitted it. */
+export interface SubmittedRow {
   submissionId: string;
   submissionHash: string;
   person: PersonFacts;
   agency: string;
   officerId: string;
   submittedById: string;
+}
+
+/** A referral's row as the submission records it. */
+export interface ReferralRow extends SubmittedRow {
+  caseId: string;
+  type: ReferralType;
   prosecutorOffice?: string;
   prosecutorOffices?: string[];
   routedToDocNci?: boolean;
