@@ -62,7 +62,7 @@ const SANDBOX_FILES = [
   'workflows/**/*.ts',
   'src/case/**/*.ts',
   'src/shared/*.ts',
-  'src/shared/case-actions/**/*.ts',
+  'src/contract/*.ts',
   'src/temporal/failure-converter.ts',
   'test/fixtures/**/workflows.ts',
 ];
@@ -102,7 +102,7 @@ const SANDBOX_SYNTAX = [
     // the modules it loads, and zod with the action schemas costs about 1 MB per cached case, so cases
     // that only wait on timers never load them (commit 596e552). Issue 24 item 5 asks for it gone; an import
     // would cost that memory per case (Temporal's preloadModules, sharing zod across workflows, is untried).
-    selector: "CallExpression[callee.name='require']:not([arguments.0.value='../src/shared/case-actions/inputs'])",
+    selector: "CallExpression[callee.name='require']:not([arguments.0.value='../src/case/actions/inputs'])",
     message: 'Import modules in workflow code (the bundler resolves imports; a require hides what the bundle loads).',
   },
 ];
@@ -115,7 +115,9 @@ const SANDBOX_SYNTAX = [
  * Outside them: `scripts/`, `bench/` and `test/` drive the whole product and may import any layer.
  */
 const LAYERS = [
-  [['src/shared', 'src/case'], 'src/eligibility', 'src/net', 'src/mail', 'src/process'],
+  ['src/shared', 'src/eligibility', 'src/net', 'src/mail', 'src/process'],
+  ['src/case'],
+  ['src/contract'],
   ['src/config'],
   ['src/db/*.ts'],
   ['src/disclosure'],
@@ -133,29 +135,19 @@ const LAYERS = [
   ['src/main'],
 ];
 
-/**
- * `import-x/no-restricted-paths` zones: each folder refuses every folder of its own layer and above. A knot
- * (folders in one inner list) counts as one folder: its folders import one another (left open, issue 24:
- * the shared contract names the case domain's types, and the case domain the contract's words).
- */
+/** `import-x/no-restricted-paths` zones: each folder refuses every folder of its own layer and above. */
 function layerZones() {
   const glob = (folder) => (folder.endsWith('.ts') ? folder : `${folder}/**`);
-  const members = (entry) => (Array.isArray(entry) ? entry : [entry]);
   return LAYERS.flatMap((layer, level) =>
-    layer.flatMap((entry) =>
-      members(entry)
-        .map((folder) => ({
-          target: glob(folder),
-          from: LAYERS.slice(level)
-            .flat()
-            .filter((other) => other !== entry)
-            .flatMap(members)
-            .map(glob),
-          message: `${folder} is layer ${level + 1} of the README's Layout (eslint.config.mjs LAYERS): it imports only the layers below.`,
-        }))
-        .filter((zone) => zone.from.length > 0),
-    ),
-  );
+    layer.map((folder) => ({
+      target: glob(folder),
+      from: LAYERS.slice(level)
+        .flat()
+        .filter((other) => other !== folder)
+        .map(glob),
+      message: `${folder} is layer ${level + 1} of the README's Layout (eslint.config.mjs LAYERS): it imports only the layers below.`,
+    })),
+  ).filter((zone) => zone.from.length > 0);
 }
 
 export default tseslint.config(
@@ -203,7 +195,7 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       // The one lazy require of the workflows (SANDBOX_SYNTAX below says why).
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['/src/shared/case-actions/inputs$'] }],
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['/src/case/actions/inputs$'] }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',

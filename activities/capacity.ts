@@ -1,5 +1,5 @@
 import { placesOf } from '../src/config/load-config';
-import type { CapacitySignalName } from '../src/shared/definitions';
+import type { CapacitySignalName } from '../src/contract/definitions';
 import type { ActivityDeps } from './activity-deps';
 
 /** R-SC-CAPACITY: tells the program's capacity coordinator what happened to a case. */

@@ -1,7 +1,7 @@
 import type { LeadConfig } from '../src/config/config-schema';
-import type { NoticeRequest } from '../src/shared/activity-contract';
+import type { NoticeRequest } from '../src/contract/activity-contract';
 import type { Recipient } from '../src/case/notices';
-import { localTime, NOTICE_TITLES, outcomeLabel, stageLabel, typeLabel } from '../src/shared/plain-language';
+import { localTime, NOTICE_TITLES, outcomeLabel, stageLabel, typeLabel } from '../src/contract/plain-language';
 import { RULES } from '../src/shared/rules';
 
 /**

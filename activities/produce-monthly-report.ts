@@ -1,7 +1,7 @@
 import { storeReport } from '../src/db/queries/reports';
 import { computeMonthlyReport } from '../src/reports/compute-monthly-report';
 import { monthReportedAt, type ReportMonth } from '../src/reports/report-month';
-import type { MonthlyReportSummary } from '../src/shared/workflow-contract';
+import type { MonthlyReportSummary } from '../src/contract/workflow-contract';
 import type { ActivityDeps } from './activity-deps';
 
 /**

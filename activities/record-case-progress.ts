@@ -1,5 +1,5 @@
 import { followUpStartOf, recordProgress } from '../src/db/queries/case-progress';
-import type { CaseProgress } from '../src/shared/activity-contract';
+import type { CaseProgress } from '../src/contract/activity-contract';
 import type { ActivityDeps } from './activity-deps';
 import { startFollowUps } from '../src/evaluation/follow-ups';
 

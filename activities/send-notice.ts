@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import type { NoticeReceipt, NoticeRequest } from '../src/shared/activity-contract';
+import type { NoticeReceipt, NoticeRequest } from '../src/contract/activity-contract';
 import {
   claimNotice,
   markNoticeSent,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ScheduleOverlapPolicy } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { loadConfig } from '../src/config/load-config';
-import { confirmFollowUpUpdate, followUpWorkflowId, TASK_QUEUE } from '../src/shared/definitions';
+import { confirmFollowUpUpdate, followUpWorkflowId, TASK_QUEUE } from '../src/contract/definitions';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
 import { ensureMonthlyReportSchedule, MONTHLY_REPORT_SCHEDULE_ID } from '../src/temporal/monthly-report-schedule';
 import { parsePayloadKeys } from '../src/temporal/payload-encryption';

@@ -10,7 +10,7 @@ import {
   victimFilingDecisionRule,
   victimObjectionWindowRule,
 } from './case-clocks';
-import type { CaseResult } from '../src/shared/workflow-contract';
+import type { CaseResult } from '../src/contract/workflow-contract';
 import { runCase } from './case-workflow';
 
 /**

@@ -1,7 +1,12 @@
 import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CapacityView } from '../src/case/query-views';
-import type { CapacityState } from '../src/shared/workflow-contract';
-import { capacityQuery, capacitySignals, placeGrantedSignal, type CapacitySignalArgs } from '../src/shared/definitions';
+import type { CapacityState } from '../src/contract/workflow-contract';
+import {
+  capacityQuery,
+  capacitySignals,
+  placeGrantedSignal,
+  type CapacitySignalArgs,
+} from '../src/contract/definitions';
 import { codeUnitOrder } from '../src/shared/code-unit-order';
 
 /**

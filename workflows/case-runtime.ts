@@ -1,12 +1,13 @@
 import { CancellationScope, condition, isCancellation, upsertSearchAttributes } from '@temporalio/workflow';
-import type { CaseProgress, NoticeRequest, OrderedEffect } from '../src/shared/activity-contract';
+import type { OrderedEffect } from '../src/case/effects';
+import type { CaseProgress, NoticeRequest } from '../src/contract/activity-contract';
 import type { CaseEventType } from '../src/case/case-event-types';
 import type { CaseState } from '../src/case/case-state';
 import type { NoticeRecord } from '../src/case/notices';
 import type { CarriedParticipation } from '../src/case/start-inputs';
 import type { CaseEventData } from '../src/case/case-event-data';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
-import { searchAttributesOf } from '../src/shared/search-attributes';
+import { searchAttributesOf } from '../src/contract/search-attributes';
 import type { RuleId } from '../src/shared/rules';
 import { applyEvents, type NewCaseEvent } from '../src/case/case-events';
 import { deadlinesOf, nextDeadlineOf } from '../src/case/case-view';

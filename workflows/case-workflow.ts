@@ -1,16 +1,16 @@
 import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ZodType } from 'zod';
-import type { CaseActionArgs, CaseActionName } from '../src/shared/case-actions';
+import type { CaseActionArgs, CaseActionName } from '../src/case/actions';
 import type { CaseState } from '../src/case/case-state';
 import { isTerminal } from '../src/shared/case-vocabulary';
-import type { CaseResult } from '../src/shared/workflow-contract';
+import type { CaseResult } from '../src/contract/workflow-contract';
 import {
   caseActionUpdate,
   caseStateQuery,
   coordinationAlertSignal,
   type ActionAccepted,
-} from '../src/shared/definitions';
+} from '../src/contract/definitions';
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextAt } from '../src/shared/storable-text';
 import type { NewCaseEvent } from '../src/case/case-events';
 import { viewOf } from '../src/case/case-view';
@@ -69,8 +69,7 @@ export async function runCase(
  * copy of the modules it loads, and zod with the schemas costs megabytes per workflow — cases that
  * only wait on timers never load them. `inputOf` then builds only the schemas of the actions that arrive.
  */
-const schemas = () =>
-  require('../src/shared/case-actions/inputs') as typeof import('../src/shared/case-actions/inputs');
+const schemas = () => require('../src/case/actions/inputs') as typeof import('../src/case/actions/inputs');
 
 /** The action's arguments, checked; a refusal names the field. */
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown): { ok: true; args: CaseActionArgs<A> } | Refusal {

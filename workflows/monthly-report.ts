@@ -1,7 +1,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { LeadActivities } from '../activities';
-import type { MonthlyReportInput, MonthlyReportSummary } from '../src/shared/workflow-contract';
+import type { MonthlyReportInput, MonthlyReportSummary } from '../src/contract/workflow-contract';
 
 const { produceMonthlyReport } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '10 minutes',

@@ -5,7 +5,7 @@ import {
   FOLLOW_UP_MONTHS,
   type FollowUpConfirmation,
   type FollowUpInput,
-} from '../src/shared/definitions';
+} from '../src/contract/definitions';
 import { addCalendarMonths } from '../src/case/decision-helpers';
 
 const { remindFollowUp, markFollowUp } = proxyActivities<LeadActivities>({

@@ -1,10 +1,10 @@
 import { continueAsNew, setHandler } from '@temporalio/workflow';
 import type { SocialContactInput } from '../src/case/start-inputs';
-import { placeGrantedSignal } from '../src/shared/definitions';
+import { placeGrantedSignal } from '../src/contract/definitions';
 import { openSocialContact } from '../src/case/open-case';
 import { approvalOverdueRule, reassessmentRule, screeningOverdueRule } from './case-clocks';
 import { systemEvent } from './case-runtime';
-import type { CaseResult } from '../src/shared/workflow-contract';
+import type { CaseResult } from '../src/contract/workflow-contract';
 import { runCase } from './case-workflow';
 
 /**

@@ -30,7 +30,7 @@ import { securityHeaders } from './security-headers';
 import { temporalUiProxy } from './temporal-ui-proxy';
 import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { hasProtectiveOrders } from '../referrals/protective-orders';
-import { PERMISSIONS, type Permission } from '../shared/permissions';
+import { PERMISSIONS, type Permission } from '../contract/permissions';
 import { openApiDocument } from './contract/openapi-document';
 import { AnswerOutsideContractError, mountRoutes, route, type Route } from './contract/route';
 import { unservedMethods } from './contract/unserved-methods';

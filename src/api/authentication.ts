@@ -1,7 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { TokenError, type Identity, type TokenService } from '../auth/tokens';
 import { SESSION_COOKIE } from '../auth/session-cookie';
-import { allows, type Permission } from '../shared/permissions';
+import { allows, type Permission } from '../contract/permissions';
 import { HttpError } from './http-error';
 
 export type RequestActor = Identity & { via: 'bearer' | 'cookie' };

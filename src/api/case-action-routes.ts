@@ -1,4 +1,4 @@
-import { CASE_ACTIONS, type CaseActionName } from '../shared/case-actions';
+import { CASE_ACTIONS, type CaseActionName } from '../case/actions';
 
 /** R-STAFFING: POST /api/cases/:caseId/staffing-nominations (not a case action: the case's workflow is not told). */
 export const STAFFING_NOMINATIONS_PATH = 'staffing-nominations';

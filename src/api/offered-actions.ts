@@ -3,9 +3,9 @@ import {
   type CaseReader,
   type OfferableActionName,
   type OfferedAction,
-} from '../shared/case-action-catalogue';
+} from '../contract/case-action-catalogue';
 import type { CaseView } from '../case/query-views';
-import { allows, type Permission } from '../shared/permissions';
+import { allows, type Permission } from '../contract/permissions';
 import type { Role } from '../shared/roles';
 import { CASE_ACTION_PATHS, STAFFING_NOMINATIONS_PATH } from './case-action-routes';
 
@@ -16,7 +16,7 @@ const pathOf = (name: OfferableActionName): string =>
 
 /**
  * The actions a reader's role may take on this case now, as the page offers them: by the permission
- * table, the case's type and stage, and each action's own condition (src/shared/case-action-catalogue.ts).
+ * table, the case's type and stage, and each action's own condition (src/contract/case-action-catalogue.ts).
  * Computed from the whole case, it says nothing the reader's own actions would not reveal.
  */
 export function offeredActions(reader: CaseReader & { role: Role }, view: CaseView): OfferedAction[] {

@@ -11,7 +11,7 @@ import {
   roleName,
   stageLabel,
   stuckLabel,
-} from '../shared/plain-language';
+} from '../contract/plain-language';
 
 // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text.
 const safe = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -67,7 +67,7 @@ export function clientReportCsv(rows: ClientReportRow[], full: boolean): string 
 
 /**
  * R-STAFFING: the case list for the operational partners' monthly staffing meeting. The codes for
- * spreadsheets, then the same in words for the people at the meeting (src/shared/plain-language/).
+ * spreadsheets, then the same in words for the people at the meeting (src/contract/plain-language/).
  */
 export function staffingListCsv(rows: StaffingListRow[]): string {
   return csv(

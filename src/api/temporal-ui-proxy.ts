@@ -6,7 +6,7 @@ import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { TokenService } from '../auth/tokens';
 import type { Database } from '../db/queries/database';
 import type { Logger } from '../logging';
-import { allows } from '../shared/permissions';
+import { allows } from '../contract/permissions';
 import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { forbiddenPage } from '../web/forbidden';
 import { auditTrail } from './audit';

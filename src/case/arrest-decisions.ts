@@ -1,4 +1,4 @@
-import type { CaseActionArgs } from '../shared/case-actions';
+import type { CaseActionArgs } from './actions';
 import type { CaseState } from './case-state';
 import type { Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';

@@ -1,4 +1,4 @@
-import type { CaseActionArgs, CaseActionName } from '../shared/case-actions';
+import type { CaseActionArgs, CaseActionName } from './actions';
 import type { CaseState } from './case-state';
 import { isTerminal, STAGES, type Stage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';

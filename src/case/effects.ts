@@ -1,9 +1,18 @@
-import type { OrderedEffect } from '../shared/activity-contract';
 import type { CaseEvent, CaseEventOf } from './case-event-types';
 import type { CaseState } from './case-state';
 import type { NoticeKind, NoticeRecord, Recipient } from './notices';
 import type { RuleId } from '../shared/rules';
 import { officesOf, officesOwingVictimDecision } from './filing';
+
+/** Steps a case owes, in order, besides its notices (R-SC-CAPACITY signals, the R-VICTIM hand-off). */
+export type OrderedEffect =
+  | {
+      kind: 'capacity';
+      signal:
+        'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased' | 'participantTransferred';
+      approvedAt?: string;
+    }
+  | { kind: 'openLinkedSocialContact' };
 
 /**
  * What each event makes owed: notices (R-CALL, R-PACKET, R-SCREEN, R-SCENE, R-MISSED, R-EXIT,

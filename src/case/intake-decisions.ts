@@ -1,4 +1,4 @@
-import type { CaseActionArgs } from '../shared/case-actions';
+import type { CaseActionArgs } from './actions';
 import type { CaseState } from './case-state';
 import { NO_COVERAGE, type ReleaseCoverage } from '../shared/case-vocabulary';
 import type { NewCaseEvent } from './case-events';

@@ -1,7 +1,7 @@
 import type { LeadConfig } from '../config/config-schema';
 import type { Database } from '../db/queries/database';
 import { followUpCandidates, recordFollowUps, recordsWithFollowUps } from '../db/queries/evaluation';
-import { FOLLOW_UP_MONTHS } from '../shared/definitions';
+import { FOLLOW_UP_MONTHS } from '../contract/definitions';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { addCalendarMonths } from '../case/decision-helpers';
 

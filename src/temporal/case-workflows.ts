@@ -9,13 +9,13 @@ import {
 } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import { EVALUATION_WORKFLOW_ID } from './evaluation-schedule';
-import type { LeadWorkflows, MonthlyReportSummary } from '../shared/workflow-contract';
+import type { LeadWorkflows, MonthlyReportSummary } from '../contract/workflow-contract';
 import {
   CASE_ACTION_REJECTED,
   type CaseActionArgs,
   type CaseActionName,
   type CaseActionRejection,
-} from '../shared/case-actions';
+} from '../case/actions';
 import type { CapacityView, CaseView } from '../case/query-views';
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { CoordinationAlert } from '../shared/case-vocabulary';
@@ -34,7 +34,7 @@ import {
   type FollowUpInput,
   type CapacitySignalArgs,
   type CapacitySignalName,
-} from '../shared/definitions';
+} from '../contract/definitions';
 
 /** Why Temporal refused: the API turns each into its HTTP status. */
 export class CaseNotRunningError extends Error {}

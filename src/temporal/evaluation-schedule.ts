@@ -1,6 +1,6 @@
 import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import type { LeadConfig } from '../config/config-schema';
-import { TASK_QUEUE } from '../shared/definitions';
+import { TASK_QUEUE } from '../contract/definitions';
 import { ensureSchedule } from './ensure-schedule';
 
 export const EVALUATION_SCHEDULE_ID = 'lead-evaluation';

@@ -1,7 +1,7 @@
 import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { ensureSchedule } from './ensure-schedule';
 import type { LeadConfig } from '../config/config-schema';
-import { TASK_QUEUE } from '../shared/definitions';
+import { TASK_QUEUE } from '../contract/definitions';
 
 export const MONTHLY_REPORT_SCHEDULE_ID = 'lead-monthly-reports';
 

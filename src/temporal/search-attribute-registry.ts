@@ -1,6 +1,6 @@
 import { encodeSearchAttributeIndexedValueType } from '@temporalio/common/lib/search-attributes';
 import type { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTE_KEYS } from '../shared/search-attributes';
+import { SEARCH_ATTRIBUTE_KEYS } from '../contract/search-attributes';
 
 /**
  * Registers the product's custom search attributes in a namespace (idempotent: already registered ones

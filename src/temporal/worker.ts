@@ -1,5 +1,5 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
-import { TASK_QUEUE } from '../shared/definitions';
+import { TASK_QUEUE } from '../contract/definitions';
 import { WORKFLOWS_PATH } from './module-paths';
 
 export interface LeadWorkerOptions {

@@ -1,4 +1,4 @@
-import type { Permission } from '../shared/permissions';
+import type { Permission } from '../contract/permissions';
 import type { Role } from '../shared/roles';
 import { html } from './html';
 import { page } from './layout';

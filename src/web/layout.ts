@@ -13,7 +13,7 @@ export function page(opts: {
   body: Raw;
   current?: string;
   role?: Role;
-  /** The program's time zone: every time on the page is said in it (src/shared/plain-language/). */
+  /** The program's time zone: every time on the page is said in it (src/contract/plain-language/). */
   timeZone?: string;
 }): string {
   // Known already (a refusal names who is signed in): the navigation is there before any script runs.

@@ -1,5 +1,5 @@
-import { allows, PERMISSIONS, type Permission } from '../shared/permissions';
-import { ROLE_NAMES } from '../shared/plain-language';
+import { allows, PERMISSIONS, type Permission } from '../contract/permissions';
+import { ROLE_NAMES } from '../contract/plain-language';
 import type { Role } from '../shared/roles';
 
 /** The pages of the main navigation, each shown only to the roles whose permission it needs. */
@@ -16,7 +16,7 @@ export const NAV: ReadonlyArray<{ href: string; label: string; permission: Permi
   { href: '/search', label: 'Search', permission: 'case.search' },
 ];
 
-/** What each role is called on the pages: the words every sentence uses (src/shared/plain-language/). */
+/** What each role is called on the pages: the words every sentence uses (src/contract/plain-language/). */
 const { system: _service, ...roleLabels } = ROLE_NAMES;
 export const ROLE_LABELS: Record<Role, string> = roleLabels;
 

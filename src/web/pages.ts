@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import type { TokenService } from '../auth/tokens';
 import type { LeadConfig } from '../config/config-schema';
-import { allows, type Permission } from '../shared/permissions';
+import { allows, type Permission } from '../contract/permissions';
 import type { Role } from '../shared/roles';
 import { loadClientAssets } from './assets';
 import { forbiddenPage } from './forbidden';

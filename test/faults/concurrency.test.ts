@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { caseStateQuery } from '../../src/shared/definitions';
+import { caseStateQuery } from '../../src/contract/definitions';
 import { apiAs } from '../support/api-client';
 import { waitFor } from '../support/wait-for';
 import { arrestReferral } from '../support/referrals';

@@ -1,4 +1,4 @@
-import { caseStateQuery } from '../../src/shared/definitions';
+import { caseStateQuery } from '../../src/contract/definitions';
 import { apiAs, expectStatus } from '../support/api-client';
 import { waitFor } from '../support/wait-for';
 import { arrestReferral } from '../support/referrals';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { CapturedMail } from '../../src/mail/capture-server';
-import { CODE_WORDS, ISO_INSTANT, plainTextProblems } from '../../src/shared/plain-language';
+import { CODE_WORDS, ISO_INSTANT, plainTextProblems } from '../../src/contract/plain-language';
 
 /**
  * The test of plain language in the browser (issue 23 item 3): every text a person reads on a page of

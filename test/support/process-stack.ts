@@ -9,7 +9,7 @@ import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { LEAD_APP_ROLE, LEAD_DATABASE } from '../../src/db/embedded-database';
 import { MailCapture } from '../../src/mail/capture-server';
 import { dataConverterFor } from '../../src/main/security-settings';
-import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/shared/search-attributes';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../../src/contract/search-attributes';
 import { DEV_SERVER_FLAGS } from '../../src/temporal/dev-server-flags';
 import { WORKER_NODE_FLAGS } from '../../src/temporal/worker-node-flags';
 import { formatPayloadKeys, newPayloadKey } from '../../src/temporal/payload-encryption';
@@ -17,7 +17,7 @@ import { freePort } from '../../src/net/free-port';
 import { httpOk, logSays, Part, tcpOpen, type Readiness } from '../../src/stack/part';
 import { registerTestTokens } from './api-client';
 import { waitFor } from './wait-for';
-import { caseStateQuery } from '../../src/shared/definitions';
+import { caseStateQuery } from '../../src/contract/definitions';
 import type { ConfigFile } from './config-file';
 
 /**

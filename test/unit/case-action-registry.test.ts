@@ -10,17 +10,17 @@ import type { Deciders } from '../../src/case/decision-helpers';
 import { intakeDeciders } from '../../src/case/intake-decisions';
 import { loadConfig } from '../../src/config/load-config';
 import type { PrismaClient } from '../../src/generated/prisma/client';
-import { ACTION_CATALOGUE } from '../../src/shared/case-action-catalogue';
-import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseActionName } from '../../src/shared/case-actions';
-import { inputOf } from '../../src/shared/case-actions/inputs';
-import { caseActionUpdate } from '../../src/shared/definitions';
-import { PERMISSIONS } from '../../src/shared/permissions';
+import { ACTION_CATALOGUE } from '../../src/contract/case-action-catalogue';
+import { CASE_ACTION_NAMES, CASE_ACTIONS, type CaseActionName } from '../../src/case/actions';
+import { inputOf } from '../../src/case/actions/inputs';
+import { caseActionUpdate } from '../../src/contract/definitions';
+import { PERMISSIONS } from '../../src/contract/permissions';
 
 /**
- * Issue 24 item 2: a case action is declared once (src/shared/case-actions/), and everything else is
+ * Issue 24 item 2: a case action is declared once (src/case/actions/), and everything else is
  * derived from the declaration — adding an action is one entry plus its decider.
  */
-const folder = path.resolve(__dirname, '../../src/shared/case-actions');
+const folder = path.resolve(__dirname, '../../src/case/actions');
 const NOT_ACTIONS = ['declaration.ts', 'field-parts.ts', 'index.ts', 'input-kit.ts', 'inputs.ts'];
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
@@ -84,7 +84,7 @@ test('the compiler refuses a declared action without its decider, and a decider 
 test('reading the declarations loads no zod: the pages get the permission table without the schemas', async () => {
   const { build } = await import('esbuild');
   const { metafile } = await build({
-    entryPoints: [path.resolve(__dirname, '../../src/shared/permissions.ts')],
+    entryPoints: [path.resolve(__dirname, '../../src/contract/permissions.ts')],
     bundle: true,
     write: false,
     metafile: true,
@@ -94,5 +94,5 @@ test('reading the declarations loads no zod: the pages get the permission table 
   });
   const loaded = Object.keys(metafile.inputs);
   expect(loaded.filter((file) => file.includes('node_modules/zod/'))).toEqual([]);
-  expect(loaded.some((file) => file.endsWith('case-actions/index.ts'))).toBe(true);
+  expect(loaded.some((file) => file.endsWith('case/actions/index.ts'))).toBe(true);
 });

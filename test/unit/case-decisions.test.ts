@@ -1,6 +1,6 @@
 import { intakeDeadlineFrom } from '../../src/case/intake-deadline';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
-import type { CaseActionArgs, CaseActionName } from '../../src/shared/case-actions';
+import type { CaseActionArgs, CaseActionName } from '../../src/case/actions';
 import type { CaseState } from '../../src/case/case-state';
 import { applyEvents, type NewCaseEvent } from '../../src/case/case-events';
 import { deadlinesOf } from '../../src/case/case-view';

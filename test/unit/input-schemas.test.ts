@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { validationError } from '../../src/api/http-error';
-import { inputOf } from '../../src/shared/case-actions/inputs';
+import { inputOf } from '../../src/case/actions/inputs';
 import { text, trimmedTextPattern } from '../../src/shared/text-schema';
 
 /**

@@ -2,7 +2,7 @@ import { noticeContent } from '../../activities/notice-content';
 import { nextSteps } from '../../src/api/routes/referral-routes';
 import { loadConfig } from '../../src/config/load-config';
 import type { CaseStatus } from '../../src/disclosure';
-import { ACTION_CATALOGUE } from '../../src/shared/case-action-catalogue';
+import { ACTION_CATALOGUE } from '../../src/contract/case-action-catalogue';
 import type { NoticeKind } from '../../src/case/notices';
 import { STAGES, type Stage } from '../../src/shared/case-vocabulary';
 import {
@@ -31,7 +31,7 @@ import {
   standingSentence,
   STUCK_LABELS,
   zoneName,
-} from '../../src/shared/plain-language';
+} from '../../src/contract/plain-language';
 import { disclosuresCsv, staffingListCsv } from '../../src/api/report-csv';
 import { ROLES } from '../../src/shared/roles';
 import { parse } from 'csv-parse/sync';

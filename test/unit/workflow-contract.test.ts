@@ -1,5 +1,5 @@
 import type * as workflows from '../../workflows';
-import type { LeadWorkflows } from '../../src/shared/workflow-contract';
+import type { LeadWorkflows } from '../../src/contract/workflow-contract';
 
 // Checked by the compiler: the clients start the workflows by the contract, not by the workflow code.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

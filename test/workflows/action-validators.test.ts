@@ -1,4 +1,4 @@
-import type { CaseActionArgs, CaseActionName, CaseActionRejection } from '../../src/shared/case-actions';
+import type { CaseActionArgs, CaseActionName, CaseActionRejection } from '../../src/case/actions';
 import type { Actor } from '../../src/shared/roles';
 import { CaseActionRejectedError } from '../../src/temporal/case-workflows';
 import {

@@ -1,4 +1,4 @@
-import { coordinationAlertSignal } from '../../src/shared/definitions';
+import { coordinationAlertSignal } from '../../src/contract/definitions';
 import { waitFor } from '../support/wait-for';
 import { act, RecordingActivities, settled, startArrest, workflowEnvOfFile, withWorker } from '../support/workflow-env';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { outcomeFollowUp } from '../../workflows';
-import { confirmFollowUpUpdate, followUpWorkflowId, type FollowUpInput } from '../../src/shared/definitions';
+import { confirmFollowUpUpdate, followUpWorkflowId, type FollowUpInput } from '../../src/contract/definitions';
 import { DAY, RecordingActivities, workflowEnvOfFile, withWorker } from '../support/workflow-env';
 import { waitFor } from '../support/wait-for';
 

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { PERMISSIONS } from '../../shared/permissions';
+import { PERMISSIONS } from '../../contract/permissions';
 import { SESSION_COOKIE } from '../../auth/session-cookie';
 import { errorBodySchema } from '../schemas/error-answer';
 import type { ResponseContract, RouteContract } from './route';

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
-import type { Permission } from '../../shared/permissions';
+import type { Permission } from '../../contract/permissions';
 import { requirePermission, type RequestActor } from '../authentication';
 import { HttpError, validationError } from '../http-error';
 

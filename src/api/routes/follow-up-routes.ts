@@ -3,7 +3,7 @@ import { text } from '../../shared/text-schema';
 import type { LeadConfig } from '../../config/config-schema';
 import type { Database } from '../../db/queries/database';
 import { followUpFor } from '../../db/queries/evaluation';
-import { FOLLOW_UP_MONTHS } from '../../shared/definitions';
+import { FOLLOW_UP_MONTHS } from '../../contract/definitions';
 import { FollowUpRefusedError, type CaseWorkflows } from '../../temporal/case-workflows';
 import { errorBodySchema } from '../schemas/error-answer';
 import { route } from '../contract/route';

@@ -27,7 +27,7 @@ import {
 } from '../schemas/referral-answers';
 import { recordDisclosure, submittedCaseStatus, viewOfCase } from '../case-reads';
 import type { CaseView } from '../../case/query-views';
-import { referralNextSteps } from '../../shared/plain-language';
+import { referralNextSteps } from '../../contract/plain-language';
 
 /**
  * What the referrer is told after submitting (the form shows it), in words: times in the program's zone,

@@ -18,7 +18,7 @@ import type { MonthlyReportData } from '../../reports/monthly-report';
 import { clientReportCsv, staffingListCsv } from '../report-csv';
 import { monthOf } from '../../reports/report-month';
 import type { CaseWorkflows } from '../../temporal/case-workflows';
-import { allows } from '../../shared/permissions';
+import { allows } from '../../contract/permissions';
 import type { RequestActor } from '../authentication';
 import { errorBodySchema } from '../schemas/error-answer';
 import { route } from '../contract/route';

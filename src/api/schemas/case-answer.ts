@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INFORMATION_KINDS } from '../../disclosure/policy';
-import { ACTION_CATALOGUE } from '../../shared/case-action-catalogue';
+import { ACTION_CATALOGUE } from '../../contract/case-action-catalogue';
 import { EXIT_REASONS } from '../../shared/case-vocabulary';
 import { actorSchema, isoDate, isoDateTime, referralTypeSchema, stageSchema } from './common';
 

@@ -1,5 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client';
-import type { CaseProgress } from '../../shared/activity-contract';
+import type { CaseProgress } from '../../contract/activity-contract';
 import type { Database } from './database';
 import { recordReleasesOf } from './releases';
 

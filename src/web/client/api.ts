@@ -1,6 +1,6 @@
 import type { AnswerTo, ErrorBody } from '../../api/contract/api-answers';
-import { PERMISSIONS, type Permission } from '../../shared/permissions';
-import { plainRefusal, stageLabel } from '../../shared/plain-language';
+import { PERMISSIONS, type Permission } from '../../contract/permissions';
+import { plainRefusal, stageLabel } from '../../contract/plain-language';
 import { programZone } from './dom';
 import { plainSentence } from './plain-errors';
 import { notForYou, signedIn } from './session';

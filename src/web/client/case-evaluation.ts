@@ -1,5 +1,5 @@
 import { GENDERS, HOUSING_STATUSES, IIP_MILESTONES } from '../../evaluation/demographics';
-import { allows } from '../../shared/permissions';
+import { allows } from '../../contract/permissions';
 import { raceEthnicityLabel } from '../../shared/race-ethnicity';
 import type { AnswerBody } from '../../api/contract/api-answers';
 import { api, errorMessage, refusalOf, type ApiResult } from './api';

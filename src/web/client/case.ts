@@ -1,5 +1,5 @@
 import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-vocabulary';
-import type { ActionField, OfferedAction } from '../../shared/case-action-catalogue';
+import type { ActionField, OfferedAction } from '../../contract/case-action-catalogue';
 import {
   aRole,
   deadlineLabel,
@@ -14,7 +14,7 @@ import {
   standingSentence,
   stuckLabel,
   typeLabel,
-} from '../../shared/plain-language';
+} from '../../contract/plain-language';
 import type { CaseActionPath, STAFFING_NOMINATIONS_PATH } from '../../api/case-action-routes';
 import type { AnswerBody } from '../../api/contract/api-answers';
 import { api, errorMessage, refusalOf } from './api';

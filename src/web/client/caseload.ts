@@ -1,5 +1,5 @@
 import { STAGES } from '../../shared/case-vocabulary';
-import { stageLabel } from '../../shared/plain-language';
+import { stageLabel } from '../../contract/plain-language';
 import { api, errorMessage } from './api';
 import { announce, h, replaceChildren, when, whenDone } from './dom';
 import { caseTable } from './lists';

@@ -1,5 +1,5 @@
 import { api, errorMessage } from './api';
-import { basisLabel, channelLabel, DISCLOSED_KIND_LABELS, roleName } from '../../shared/plain-language';
+import { basisLabel, channelLabel, DISCLOSED_KIND_LABELS, roleName } from '../../contract/plain-language';
 import { h, humanize, replaceChildren, when } from './dom';
 import { codeLabels } from './referral-record';
 import { why } from './words';

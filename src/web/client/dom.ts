@@ -1,4 +1,4 @@
-import { localTime } from '../../shared/plain-language';
+import { localTime } from '../../contract/plain-language';
 
 /** A tiny DOM builder: text always goes in as text (never as HTML). */
 export type Child = Node | string | number | null | undefined | false | Child[];

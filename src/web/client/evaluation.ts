@@ -1,5 +1,5 @@
 import { HORIZONS, horizonObserved } from '../../shared/evaluation-horizons';
-import { allows } from '../../shared/permissions';
+import { allows } from '../../contract/permissions';
 import { api, errorMessage } from './api';
 import { survivalCurves } from './charts';
 import { announce, h, humanize, replaceChildren, when, type Child } from './dom';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { caseRowSchema } from '../../api/schemas/common';
-import { allows } from '../../shared/permissions';
-import { deadlineLabel, stageLabel, stuckLabel, typeLabel } from '../../shared/plain-language';
+import { allows } from '../../contract/permissions';
+import { deadlineLabel, stageLabel, stuckLabel, typeLabel } from '../../contract/plain-language';
 import { h, when } from './dom';
 import { signedIn } from './session';
 

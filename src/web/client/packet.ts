@@ -1,5 +1,5 @@
 import { api, errorMessage } from './api';
-import { deadlineLabel, deadlineStatusLabel, stageLabel, typeLabel } from '../../shared/plain-language';
+import { deadlineLabel, deadlineStatusLabel, stageLabel, typeLabel } from '../../contract/plain-language';
 import { h, replaceChildren, when } from './dom';
 import { why } from './words';
 import { codeLabels, referralRecordView } from './referral-record';

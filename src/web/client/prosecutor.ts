@@ -1,6 +1,6 @@
 import type { AnswerBody } from '../../api/contract/api-answers';
 import { api, errorMessage } from './api';
-import { noticeLabel } from '../../shared/plain-language';
+import { noticeLabel } from '../../contract/plain-language';
 import { h, replaceChildren, when } from './dom';
 import { plainDate } from './found-cases';
 import { why } from './words';

@@ -5,7 +5,7 @@ import { arrestDiversionSchema } from '../../referrals/referral-schema';
 import { eligibilityFactsOf } from '../../referrals/eligibility-facts';
 import { notingUncheckedOrders } from '../../referrals/protective-orders';
 import { socialContactSchema } from '../../referrals/social-contact-schema';
-import { stageLabel } from '../../shared/plain-language';
+import { stageLabel } from '../../contract/plain-language';
 import type { AnswerBody, AnswerTo } from '../../api/contract/api-answers';
 import { api, errorMessage, OfflineError, refusalOf, type ApiResult } from './api';
 import { localDate } from '../../eligibility/calendar-dates';

@@ -4,7 +4,7 @@ import type { eligibilitySchema, priorReferralsSchema, reasonSchema } from '../.
 import type { arrestDiversionSchema } from '../../referrals/referral-schema';
 import type { socialContactSchema } from '../../referrals/social-contact-schema';
 import { raceEthnicityLabel } from '../../shared/race-ethnicity';
-import { calendarDate, plainRefusal, roleName, typeLabel } from '../../shared/plain-language';
+import { calendarDate, plainRefusal, roleName, typeLabel } from '../../contract/plain-language';
 import { h, humanize } from './dom';
 import { at, why } from './words';
 import { textOf } from './text-of';

@@ -1,5 +1,5 @@
 import { WITHHELD_REASON } from '../../disclosure/nominations';
-import { allows } from '../../shared/permissions';
+import { allows } from '../../contract/permissions';
 import { api, errorMessage } from './api';
 import { groupedBars, horizontalBars } from './charts';
 import {
@@ -14,7 +14,7 @@ import {
   stageLabel,
   stuckLabel,
   typeLabel,
-} from '../../shared/plain-language';
+} from '../../contract/plain-language';
 import { announce, h, replaceChildren, when } from './dom';
 
 import { requireSession } from './session';

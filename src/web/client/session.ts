@@ -1,4 +1,4 @@
-import type { Permission } from '../../shared/permissions';
+import type { Permission } from '../../contract/permissions';
 import { navigationOf, notForYou as notForRole, ROLE_LABELS, START_PAGE } from '../navigation';
 import { h } from './dom';
 import { countOf } from './secure-outbox';

@@ -1,8 +1,8 @@
-import { localTime, localTimeFromNow, plainRefusal, ruleWhy, type TimeOptions } from '../../shared/plain-language';
+import { localTime, localTimeFromNow, plainRefusal, ruleWhy, type TimeOptions } from '../../contract/plain-language';
 import { h, programZone } from './dom';
 
 /**
- * The pages' words for times and rules (src/shared/plain-language/ does the phrasing): times in the
+ * The pages' words for times and rules (src/contract/plain-language/ does the phrasing): times in the
  * program's zone from the page shell, and a rule id only inside a small "why" the reader may open.
  */
 export const timeOptions = (): TimeOptions => ({ timeZone: programZone() });

@@ -6,7 +6,7 @@ import { loadConfig } from '../../../src/config/load-config';
 import { createPrisma, type PrismaClient } from '../../../src/db/prisma';
 import { MailCapture } from '../../../src/mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../../src/mail/mailer';
-import type { NoticeReceipt, NoticeRequest } from '../../../src/shared/activity-contract';
+import type { NoticeReceipt, NoticeRequest } from '../../../src/contract/activity-contract';
 import type { CaseWorkflows } from '../../../src/temporal/case-workflows';
 import { createTestDatabase, type TestDatabase } from '../../support/shared-postgres';
 

@@ -14,7 +14,7 @@ import {
 import { buildCase, REFERRING_OFFICER } from '../../support/disclosure-cases';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { allows } from '../../../src/shared/permissions';
+import { allows } from '../../../src/contract/permissions';
 import type { Role } from '../../../src/shared/roles';
 import { NAV, START_PAGE } from '../../../src/web/navigation';
 

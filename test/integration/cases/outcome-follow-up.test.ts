@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { contextAs, launchBrowser, watchErrors } from '../../support/browser';
-import { followUpWorkflowId } from '../../../src/shared/definitions';
+import { followUpWorkflowId } from '../../../src/contract/definitions';
 import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';

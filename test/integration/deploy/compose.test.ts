@@ -8,7 +8,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import { parse } from 'yaml';
-import { SEARCH_ATTRIBUTE_FLAGS } from '../../../src/shared/search-attributes';
+import { SEARCH_ATTRIBUTE_FLAGS } from '../../../src/contract/search-attributes';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../../../src/shared/temporal-ui-paths';
 import { WORKER_NODE_FLAGS } from '../../../src/temporal/worker-node-flags';
 import { certificateFiles, mtlsClientEnvironment } from '../../../src/stack/certificates';

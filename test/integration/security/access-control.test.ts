@@ -3,9 +3,9 @@ import { apiAs, type ApiResponse, expectStatus, refusalOf, waitFor } from '../..
 import { settled, submitArrest } from '../../support/case-helpers';
 import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, TEST_PASSWORD, type TestStack } from '../../support/test-stack';
-import { CASE_ACTION_NAMES } from '../../../src/shared/case-actions';
+import { CASE_ACTION_NAMES } from '../../../src/case/actions';
 import { CASE_ACTION_PATHS } from '../../../src/api/case-action-routes';
-import { PERMISSIONS, type Permission } from '../../../src/shared/permissions';
+import { PERMISSIONS, type Permission } from '../../../src/contract/permissions';
 import { ROLES, type Role } from '../../../src/shared/roles';
 
 /** Who may do what, and see which cases: the full role × endpoint matrix, scoping, sessions, CSRF. */

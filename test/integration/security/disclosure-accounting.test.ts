@@ -10,7 +10,7 @@ import { caseFromDatabase } from '../../../src/api/case-from-database';
 import { factsOf } from '../../../src/api/case-reads';
 import { discloseCase, policyTable } from '../../../src/disclosure';
 import { monthOf } from '../../../src/reports/report-month';
-import { caseStateQuery } from '../../../src/shared/definitions';
+import { caseStateQuery } from '../../../src/contract/definitions';
 import { withRecordedHistory } from '../../../src/api/recorded-history';
 
 /**

@@ -4,7 +4,7 @@ import { apiAs, expectStatus, waitFor } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { caseActionUpdate } from '../../../src/shared/definitions';
+import { caseActionUpdate } from '../../../src/contract/definitions';
 
 /**
  * Failures stored by Temporal hold no readable text (the failure converter encodes message and stack

@@ -3,8 +3,8 @@ import { apiAs } from '../../support/api-client';
 import { submitArrest } from '../../support/case-helpers';
 import { arrestReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { CASE_ACTION_NAMES, type CaseActionName } from '../../../src/shared/case-actions';
-import { inputOf } from '../../../src/shared/case-actions/inputs';
+import { CASE_ACTION_NAMES, type CaseActionName } from '../../../src/case/actions';
+import { inputOf } from '../../../src/case/actions/inputs';
 import { CASE_ACTION_PATHS } from '../../../src/api/case-action-routes';
 
 /**

@@ -2,8 +2,8 @@ import type { CaseEvent } from '../case/case-event-types';
 import type { StuckReason } from '../case/case-state';
 import type { NoticeKind, Recipient } from '../case/notices';
 import type { DeadlineView } from '../case/query-views';
-import type { Stage } from './case-vocabulary';
-import type { RuleId } from './rules';
+import type { Stage } from '../shared/case-vocabulary';
+import type { RuleId } from '../shared/rules';
 
 /** What a workflow hands its activities. Kept free of personal data (R-ROI). */
 
@@ -39,13 +39,3 @@ export interface CaseProgress {
   deadlines: DeadlineView[];
   events: CaseEvent[];
 }
-
-/** Steps a case owes, in order, besides its notices (R-SC-CAPACITY signals, the R-VICTIM hand-off). */
-export type OrderedEffect =
-  | {
-      kind: 'capacity';
-      signal:
-        'placeRequested' | 'participantEnrolled' | 'participantExited' | 'placeReleased' | 'participantTransferred';
-      approvedAt?: string;
-    }
-  | { kind: 'openLinkedSocialContact' };

@@ -1,4 +1,4 @@
-import { WITHDRAWAL_REASONS, type WithdrawalReason } from '../case-vocabulary';
+import { WITHDRAWAL_REASONS, type WithdrawalReason } from '../../shared/case-vocabulary';
 import { declareAction } from './declaration';
 import { optionsOf } from './field-parts';
 

@@ -1,4 +1,4 @@
-import { EXIT_REASONS, type ExitReason } from '../case-vocabulary';
+import { EXIT_REASONS, type ExitReason } from '../../shared/case-vocabulary';
 import { declareAction } from './declaration';
 import { optionsOf } from './field-parts';
 

@@ -1,5 +1,5 @@
-import type { Stage } from '../case-vocabulary';
-import type { Role } from '../roles';
+import type { Stage } from '../../shared/case-vocabulary';
+import type { Role } from '../../shared/roles';
 import { outcomeLabel, stageLabel } from './codes';
 import { localTime, localTimeFromNow, type TimeOptions } from './time';
 /* Where a case stands and what the reader does next. */

@@ -1,4 +1,4 @@
-import { STAGES } from '../case-vocabulary';
+import { STAGES } from '../../shared/case-vocabulary';
 import { NOTICE_TITLES, OUTCOME_LABELS, STUCK_LABELS } from './codes';
 import { EVENT_SENTENCES } from './timeline';
 /* The test of plain language: what a person must never read outside a "why". */

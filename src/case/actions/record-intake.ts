@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { humanize } from '../humanize';
-import { ASSESSMENT_DOMAINS, NEED_LEVELS } from '../case-vocabulary';
+import { humanize } from '../../shared/humanize';
+import { ASSESSMENT_DOMAINS, NEED_LEVELS } from '../../shared/case-vocabulary';
 import { declareAction, type ActionField } from './declaration';
 
 // R-CONSENT: intake is recorded after the release of information (both may be in the same visit).

@@ -1,5 +1,5 @@
-import { humanize } from '../humanize';
-import { isTerminal, STAGES, type Stage } from '../case-vocabulary';
+import { humanize } from '../../shared/humanize';
+import { isTerminal, STAGES, type Stage } from '../../shared/case-vocabulary';
 import type { ActionField } from './declaration';
 
 /** Pieces the actions' presentations share. */

@@ -1,6 +1,6 @@
-import { STAGES } from '../case-vocabulary';
-import { humanize } from '../humanize';
-import type { RuleId } from '../rules';
+import { STAGES } from '../../shared/case-vocabulary';
+import { humanize } from '../../shared/humanize';
+import type { RuleId } from '../../shared/rules';
 import { capital, RULE_TITLES, ruleIdsIn, stageLabel } from './codes';
 import { calendarDate, localTime, type TimeOptions } from './time';
 /* Refusals and the accounting of disclosures, in words. */

@@ -1,10 +1,10 @@
 import type { StuckReason } from '../../case/case-state';
 import type { NoticeKind } from '../../case/notices';
 import type { DeadlineStatus } from '../../case/query-views';
-import type { Outcome, ReferralType, Stage } from '../case-vocabulary';
-import { humanize } from '../humanize';
-import type { Role } from '../roles';
-import { RULES, type RuleId } from '../rules';
+import type { Outcome, ReferralType, Stage } from '../../shared/case-vocabulary';
+import { humanize } from '../../shared/humanize';
+import type { Role } from '../../shared/roles';
+import { RULES, type RuleId } from '../../shared/rules';
 /* Codes as words. */
 
 /** A sentence starts with a capital. */

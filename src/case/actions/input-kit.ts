@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { releaseCoverage, releaseOf } from '../release-schema';
-import { ROLES } from '../roles';
-import { text } from '../text-schema';
+import { releaseCoverage, releaseOf } from '../../shared/release-schema';
+import { ROLES } from '../../shared/roles';
+import { text } from '../../shared/text-schema';
 
 /**
  * What a declaration builds its input schema with. The declarations take it as an argument instead of

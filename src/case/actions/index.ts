@@ -84,4 +84,4 @@ export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
 }
 
 export type { ActionField, ActionPresentation, CaseActionDeclaration, CaseReader } from './declaration';
-export { CASE_ACTION_REJECTED, type CaseActionRejection, type RejectionCode } from '../case-action-rejection';
+export { CASE_ACTION_REJECTED, type CaseActionRejection, type RejectionCode } from '../../shared/case-action-rejection';

@@ -1,5 +1,5 @@
 import type { CaseEventData } from '../../case/case-event-data';
-import { humanize } from '../humanize';
+import { humanize } from '../../shared/humanize';
 import { capital, outcomeLabel } from './codes';
 /* The timeline in sentences. */
 

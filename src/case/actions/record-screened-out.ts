@@ -1,4 +1,4 @@
-import { SCREENED_OUT_REASONS, type ScreenedOutReason } from '../case-vocabulary';
+import { SCREENED_OUT_REASONS, type ScreenedOutReason } from '../../shared/case-vocabulary';
 import { declareAction } from './declaration';
 import { optionsOf } from './field-parts';
 

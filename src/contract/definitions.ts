@@ -1,7 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { CaseActionArgs, CaseActionName } from './case-actions';
+import type { CaseActionArgs, CaseActionName } from '../case/actions';
 import type { CapacityView, CaseView } from '../case/query-views';
-import type { CoordinationAlert, Stage } from './case-vocabulary';
+import type { CoordinationAlert, Stage } from '../shared/case-vocabulary';
 
 /**
  * The contract between the API, the worker and the workflows: task queue, updates and queries.
@@ -35,7 +35,7 @@ export interface ActionAccepted {
 /**
  * The update of each case action, named as the action (the names are in every case's history: they
  * never change). Made on demand, not kept in a table: the workflows take the names from their deciders
- * and never load the declarations (src/shared/case-actions/).
+ * and never load the declarations (src/case/actions/).
  */
 export const caseActionUpdate = <A extends CaseActionName>(action: A) =>
   defineUpdate<ActionAccepted, [CaseActionArgs<A>]>(action);

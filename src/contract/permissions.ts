@@ -1,7 +1,7 @@
-import { CASE_ACTIONS, type CaseActionName } from './case-actions';
-import type { Role } from './roles';
+import { CASE_ACTIONS, type CaseActionName } from '../case/actions';
+import type { Role } from '../shared/roles';
 
-/** The permission `case.<name>` of each case action: the roles its declaration names (src/shared/case-actions/). */
+/** The permission `case.<name>` of each case action: the roles its declaration names (src/case/actions/). */
 const CASE_ACTION_PERMISSIONS = Object.fromEntries(
   Object.entries(CASE_ACTIONS).map(([name, action]) => [`case.${name}`, action.roles]),
 ) as Record<`case.${CaseActionName}`, readonly Role[]>;

@@ -1,5 +1,5 @@
-import { FILING_DECISIONS } from '../case-vocabulary';
-import type { CaseView } from '../../case/query-views';
+import { FILING_DECISIONS } from '../../shared/case-vocabulary';
+import type { CaseView } from '../query-views';
 import { declareAction, type CaseReader } from './declaration';
 import { OPEN_STAGES } from './field-parts';
 

@@ -1,5 +1,5 @@
-import { PACKET_REVIEW_OUTCOMES } from '../case-vocabulary';
-import type { CaseView } from '../../case/query-views';
+import { PACKET_REVIEW_OUTCOMES } from '../../shared/case-vocabulary';
+import type { CaseView } from '../query-views';
 import { declareAction, type CaseReader } from './declaration';
 import { OPEN_STAGES } from './field-parts';
 

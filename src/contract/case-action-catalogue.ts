@@ -1,8 +1,8 @@
-import { CASE_ACTIONS, type CaseActionName } from './case-actions';
-import type { ActionField, ActionPresentation } from './case-actions/declaration';
-import { OPEN_STAGES } from './case-actions/field-parts';
+import { CASE_ACTIONS, type CaseActionName } from '../case/actions';
+import type { ActionField, ActionPresentation } from '../case/actions/declaration';
+import { OPEN_STAGES } from '../case/actions/field-parts';
 
-export type { ActionField, ActionPresentation, CaseReader } from './case-actions/declaration';
+export type { ActionField, ActionPresentation, CaseReader } from '../case/actions/declaration';
 
 /** Besides the case actions: nominating the person for the next staffing meeting (R-STAFFING). */
 export type OfferableActionName = CaseActionName | 'nominateForStaffing';
@@ -41,7 +41,7 @@ function presentationOf(name: CaseActionName): ActionPresentation {
 
 /**
  * How each action on a case is offered to people, in the order the page shows them: the declared case
- * actions (src/shared/case-actions/), then the staffing nomination. The API offers each reader, with
+ * actions (src/case/actions/), then the staffing nomination. The API offers each reader, with
  * every case it answers, the actions their role may take on it now (src/api/offered-actions.ts); the
  * pages render what they are offered and keep no copy of this table.
  */

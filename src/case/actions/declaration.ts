@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { CaseView } from '../../case/query-views';
-import type { ReferralType, Stage } from '../case-vocabulary';
-import type { Role } from '../roles';
-import type { RuleId } from '../rules';
+import type { CaseView } from '../query-views';
+import type { ReferralType, Stage } from '../../shared/case-vocabulary';
+import type { Role } from '../../shared/roles';
+import type { RuleId } from '../../shared/rules';
 import type { InputKit } from './input-kit';
 
 /** A field the page asks for. */
@@ -47,9 +47,9 @@ export interface ActionPresentation {
 
 /**
  * One case action, declared once: everything the service derives for it — the Temporal update of the
- * same name (src/shared/definitions.ts), the route POST /api/cases/:caseId/<path> and its OpenAPI entry
- * (src/api/routes/case-routes.ts), the permission `case.<name>` (src/shared/permissions.ts) and how the
- * page offers it (src/shared/case-action-catalogue.ts). What it means is its decider's (src/case/).
+ * same name (src/contract/definitions.ts), the route POST /api/cases/:caseId/<path> and its OpenAPI entry
+ * (src/api/routes/case-routes.ts), the permission `case.<name>` (src/contract/permissions.ts) and how the
+ * page offers it (src/contract/case-action-catalogue.ts). What it means is its decider's (src/case/).
  * Every action answers alike: the update `ActionAccepted`, the route the case after the action.
  */
 export interface CaseActionDeclaration<

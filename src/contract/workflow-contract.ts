@@ -1,5 +1,5 @@
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
-import type { Outcome, Stage } from './case-vocabulary';
+import type { Outcome, Stage } from '../shared/case-vocabulary';
 import type { FollowUpInput } from './definitions';
 
 /**

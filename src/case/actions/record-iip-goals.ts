@@ -1,5 +1,5 @@
-import { IIP_GOALS } from '../case-vocabulary';
-import { humanize } from '../humanize';
+import { IIP_GOALS } from '../../shared/case-vocabulary';
+import { humanize } from '../../shared/humanize';
 import { declareAction } from './declaration';
 
 const GOAL_OPTIONS = IIP_GOALS.map((g): [string, string] => [g, humanize(g)]);
