@@ -4,7 +4,7 @@ import { isUniqueViolation, type Database } from '../db/queries/database';
 import { bookingBySubmission, recordBookingRow } from '../db/queries/evaluation';
 import { referralBySubmission } from '../db/queries/referrals';
 import { caseIdFor } from '../referrals/case-id';
-import { recordedArrestFacts } from '../referrals/recorded-facts';
+import { arrestSubmittedRow, recordedArrestFacts } from '../referrals/recorded-facts';
 import { submissionHashOf } from '../referrals/record-referral';
 import { ReferralRefused } from '../referrals/referral-refused';
 import type { ArrestDiversionSubmission } from '../referrals/referral-schema';
@@ -79,12 +79,7 @@ export async function recordBooking(
   try {
     await recordBookingRow(db, {
       id: bookingId,
-      submissionId: body.submissionId,
-      submissionHash,
-      person: body.person,
-      agency: body.agency,
-      officerId: body.officer.id,
-      submittedById: actor.id,
+      ...arrestSubmittedRow(body, submissionHash, actor),
       prosecutorOffices: offices,
       reason,
       eligibility: JSON.parse(JSON.stringify(eligibility)) as object,

@@ -1,8 +1,23 @@
+import type { SubmittedRow } from '../db/queries/referrals';
 import type { OffenseLevel } from '../shared/case-vocabulary';
 import type { Actor } from '../shared/roles';
 import type { EligibilityResult } from '../eligibility/eligibility';
 import { recordedOrders } from './protective-orders';
 import type { ArrestDiversionSubmission } from './referral-schema';
+
+/** What an arrest's submission records of itself, as a referral or as a booking (R-EVAL): the officer is the form's. */
+export const arrestSubmittedRow = (
+  body: ArrestDiversionSubmission,
+  submissionHash: string,
+  actor: Actor,
+): SubmittedRow => ({
+  submissionId: body.submissionId,
+  submissionHash,
+  person: body.person,
+  agency: body.agency,
+  officerId: body.officer.id,
+  submittedById: actor.id,
+});
 
 /**
  * The referral facts an arrest is recorded with — as a referral, or as a booking of the comparison pool

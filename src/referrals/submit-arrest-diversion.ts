@@ -15,7 +15,7 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
 import type { DiscloseParticipant } from './protective-orders';
-import { recordedArrestFacts } from './recorded-facts';
+import { arrestSubmittedRow, recordedArrestFacts } from './recorded-facts';
 import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
 import { refuseIfBooked } from './booked-submission';
 import { assessBeforeSubmission, assessWithOrders, jurisdictionOf } from './arrest-assessment';
@@ -106,12 +106,7 @@ export async function submitArrestDiversion(
   const created = await recordReferral(db, {
     caseId,
     type: 'ARREST_DIVERSION',
-    submissionId: body.submissionId,
-    submissionHash,
-    person: body.person,
-    agency: body.agency,
-    officerId: body.officer.id,
-    submittedById: actor.id,
+    ...arrestSubmittedRow(body, submissionHash, actor),
     prosecutorOffice: input.prosecutorOffice,
     prosecutorOffices: offices,
     routedToDocNci,
