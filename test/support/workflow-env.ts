@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, type DataConverter } from '@temporalio/common';
+import { msToTs } from '@temporalio/common/lib/time';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
@@ -17,6 +18,7 @@ import { CaseWorkflows } from '../../src/temporal/case-workflows';
 import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from '../../src/temporal/module-paths';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { dataConverterFor } from '../../src/main/security-settings';
+import { complain } from '../../src/process/terminal';
 import type { PayloadKey } from '../../src/temporal/payload-encryption';
 import { startEphemeralTemporal } from './ephemeral-temporal';
 import { waitFor } from './wait-for';
@@ -36,6 +38,8 @@ export interface WorkflowTestEnv {
   /** Workflows the running test started: terminated when it ends, so no test pays for another's clocks. */
   started: Set<string>;
   dataConverter: DataConverter;
+  /** What the environment was started with (a stuck clock is replaced by a fresh environment of the same). */
+  options: WorkflowEnvOptions;
   stop(): Promise<void>;
 }
 
@@ -92,6 +96,7 @@ export async function startWorkflowEnv(options: WorkflowEnvOptions = {}): Promis
     cases: new CaseWorkflows(env.client),
     taskQueue: TASK_QUEUE,
     started: new Set(),
+    options,
     stop: () => env.teardown(),
   };
 }
@@ -233,7 +238,43 @@ export async function withWorker<T>(
     return await (await createTestWorker(wf, activities)).runUntil(body);
   } finally {
     await endStarted(wf);
+    await keepClockSkipping(wf);
   }
+}
+
+/** Longer than any healthy skip takes to answer, even on a loaded machine; far shorter than the skip. */
+const STUCK_CLOCK_AFTER_MS = 5_000;
+
+/**
+ * The test server keeps a time-skipping lock for every workflow task and activity it has scheduled, and a
+ * workflow terminated with one outstanding never gives it back (sdk-java's test server,
+ * `TestWorkflowMutableStateImpl.terminateWorkflowExecution`). From then on its clock runs at real speed
+ * only, and the next test's `sleep` past a 30-day deadline would take 30 days (runs N, O and R: a workflow
+ * file stuck past 120 s under load, when a test ended with a notice still unsent). So after each test's
+ * terminations, a minute's skip that has not answered within seconds proves the clock stuck, and the
+ * file's environment is replaced by a fresh one.
+ */
+export async function keepClockSkipping(wf: WorkflowTestEnv): Promise<void> {
+  const { connection } = wf.env;
+  const { testService } = connection;
+  if (!wf.env.supportsTimeSkipping || !testService) return;
+  // Abortable, so that no call of the stuck environment is left to be retried after it is stopped.
+  const probe = new AbortController();
+  const skipped = connection
+    .withAbortSignal(probe.signal, () => testService.unlockTimeSkippingWithSleep({ duration: msToTs('1 minute') }))
+    .then(
+      () => true,
+      () => true,
+    );
+  const timer = setTimeout(() => probe.abort(), STUCK_CLOCK_AFTER_MS);
+  const answered = await skipped;
+  clearTimeout(timer);
+  if (answered && !probe.signal.aborted) return;
+  complain(
+    `${expect.getState().currentTestName}: the test server's clock stopped skipping; a fresh one for the tests after it`,
+  );
+  await wf.stop();
+  Object.assign(wf, await startWorkflowEnv(wf.options));
 }
 
 /** A task queue of its own per test: no task is ever offered to a poll an earlier test's worker left behind. */
