@@ -298,21 +298,6 @@ export default tseslint.config(
     rules: { 'no-control-regex': 'off' },
   },
   {
-    // Left open (issue 24 item 5): R-INTAKE's deadline is the end of a local day in the program's time
-    // zone, computed by the case's decisions inside the workflow with date-fns-tz. Moving it out of the
-    // sandbox changes what the deciders are given; until then this one file may import date-fns-tz.
-    files: ['src/case/intake-deadline.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: SANDBOX_IMPORTS.filter((ban) => ban.name !== 'date-fns-tz'),
-          patterns: [{ group: ['@temporalio/*'], message: 'The case domain is free of Temporal.' }],
-        },
-      ],
-    },
-  },
-  {
     // Left for the integrator (issue 24 item 5): recommendedTypeChecked rules with findings left only in
     // the tests, the benchmarks, the scripts and the browser's script, on 2026-12-03 (counts in each).
     files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'src/web/client/**/*.ts'],

@@ -28,7 +28,8 @@ export async function openLinkedSocialContact(
     referralId: id,
     agency: request.agency,
     source: 'ARREST_HANDOFF',
-    policy: casePolicyOf(config),
+    // The activity's clock is fine here: its result, the started case, is recorded in the history.
+    policy: casePolicyOf(config, new Date()),
     linkedFrom: original.id,
     ...(request.carriedOver ? { carriedOver: request.carriedOver } : {}),
   };

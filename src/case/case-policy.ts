@@ -1,3 +1,12 @@
+/**
+ * From `from` (an ISO instant) until the next entry, the program's local time is UTC plus `minutes`
+ * (-420 for Pacific daylight time).
+ */
+export interface UtcOffset {
+  from: string;
+  minutes: number;
+}
+
 /** Every duration the protocol names, in milliseconds; a jurisdiction configures them. */
 export interface CasePolicy {
   sceneWindowMs: number;
@@ -22,4 +31,10 @@ export interface CasePolicy {
    * the local day (the referral's local date plus the days).
    */
   timeZone: string;
+  /**
+   * R-INTAKE: that zone's UTC offsets from the case's start, in order, computed outside the workflow
+   * (src/config/utc-offsets.ts) so that a replay on a host with other time-zone data computes the same
+   * deadline.
+   */
+  utcOffsets: UtcOffset[];
 }

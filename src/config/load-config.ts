@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CasePolicy } from '../case/case-policy';
 import { configSchema, type LeadConfig } from './config-schema';
+import { utcOffsetsFrom } from './utc-offsets';
 
 export const DEFAULT_CONFIG_FILE = path.join(PROJECT_ROOT, 'src', 'config', 'jurisdictions', 'burien.json');
 
@@ -32,8 +33,12 @@ export function loadConfig(file = process.env.LEAD_CONFIG_FILE ?? DEFAULT_CONFIG
   return config;
 }
 
-/** The durations a new case runs with; fixed at its start so later configuration changes cannot move its clocks. */
-export function casePolicyOf(config: LeadConfig): CasePolicy {
+/**
+ * The durations a new case runs with; fixed at its start so later configuration changes cannot move its
+ * clocks. `start` is when its clocks may first count from (the referral): its time zone's offsets are
+ * carried from then on (R-INTAKE).
+ */
+export function casePolicyOf(config: LeadConfig, start: Date): CasePolicy {
   const d = config.durations;
   return {
     sceneWindowMs: d.sceneWindow,
@@ -48,6 +53,7 @@ export function casePolicyOf(config: LeadConfig): CasePolicy {
     approvalValidMonths: config.socialContact.approvalValidMonths,
     continueAsNewAfterEvents: config.continueAsNewAfterEvents,
     timeZone: config.program.timezone,
+    utcOffsets: utcOffsetsFrom(config.program.timezone, start),
   };
 }
 

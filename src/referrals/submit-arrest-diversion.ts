@@ -160,7 +160,8 @@ function workflowInputOf(
     prosecutorOffices: offices,
     offenseLevel,
     victimCrime: eligibility.paths.victimConsultation,
-    policy: casePolicyOf(config),
+    // R-INTAKE: the zone's offsets from the earliest moment a clock counts from.
+    policy: casePolicyOf(config, body.referredAt ? new Date(body.referredAt) : acceptedAt),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
     // Every clock counts from this moment, not from when a worker first runs the workflow.
     acceptedAt: acceptedAt.toISOString(),

@@ -108,7 +108,8 @@ export async function submitSocialContact(
     referralId: caseId,
     agency: body.agency,
     source: body.source.type,
-    policy: casePolicyOf(config),
+    // R-INTAKE: the zone's offsets from the earliest moment a clock counts from.
+    policy: casePolicyOf(config, body.referredAt ? new Date(body.referredAt) : (shown.acceptedAt ?? now)),
     referredAt: body.referredAt ? new Date(body.referredAt).toISOString() : undefined,
     // Every clock counts from this moment, not from when a worker first runs the workflow.
     acceptedAt: (shown.acceptedAt ?? now).toISOString(),

@@ -319,8 +319,11 @@ export async function endStarted(wf: WorkflowTestEnv | undefined): Promise<void>
   );
 }
 
-/** The program's default durations (src/config), as the API passes them to every case. */
-export const DEFAULT_POLICY: CasePolicy = casePolicyOf(loadConfig());
+/**
+ * The program's default durations (src/config), as the API passes them to every case; its UTC offsets
+ * run from today, where the test server's clock starts.
+ */
+export const DEFAULT_POLICY: CasePolicy = casePolicyOf(loadConfig(), new Date());
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;

@@ -14,7 +14,7 @@ import type { Decision } from '../../src/case/rejections';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const T0 = Date.parse('2026-03-01T10:00:00Z');
-const policy = casePolicyOf(loadConfig());
+const policy = casePolicyOf(loadConfig(), new Date(T0));
 const cm = { id: 'cm-1', role: 'case_manager' as const };
 
 function newCase(victimCrime = false) {

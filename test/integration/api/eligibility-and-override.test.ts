@@ -151,7 +151,7 @@ test('R-EL-OVERRIDE: ineligible and booked → override requested → the sergea
   const approvedAt = Date.parse(audit[1].at);
   // R-INTAKE (Decision 2026-12-02): the acceptance's local date + 30 days, end of that day.
   expect(view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE')?.dueAt).toBe(
-    intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
+    intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig(), new Date(approvedAt))),
   );
   const rows = await stack.db.caseEvent.findMany({
     where: { referralId: caseId, type: { startsWith: 'OVERRIDE' } },

@@ -48,7 +48,8 @@ test('R-CALL, R-PACKET: a referral calls case management and sends the packet to
   expect(mailFor(stack, caseId, COUNTY_PROSECUTOR).map(ruleOf)).toEqual(['R-PACKET']);
   const intake = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
   // R-INTAKE (Decision 2026-12-02): the referral's local date + 30 days, end of that day in the program's time zone.
-  expect(intake?.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(loadConfig())));
+  const referredAt = new Date(view.referredAt);
+  expect(intake?.dueAt).toBe(intakeDeadlineFrom(referredAt.getTime(), casePolicyOf(loadConfig(), referredAt)));
 });
 
 test("R-INTAKE (Decision 2026-12-02): every clock counts from the moment the API accepted the referral — the officer's answer and the running case agree to the millisecond", async () => {

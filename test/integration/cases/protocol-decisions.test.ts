@@ -249,7 +249,7 @@ describe('R-EL-WARRANT: a DOC warrant or violation goes to the DOC NCI team, who
       scene: 12 * 3600_000,
       victim: 7 * DAY,
       // R-INTAKE (Decision 2026-12-02): the decision's local date + 30 days, end of that day.
-      intake: Date.parse(intakeDeadlineFrom(decidedAt, casePolicyOf(loadConfig()))) - decidedAt,
+      intake: Date.parse(intakeDeadlineFrom(decidedAt, casePolicyOf(loadConfig(), new Date(decidedAt)))) - decidedAt,
       screening: 4 * 3600_000,
     });
     await settled(stack, caseId);
@@ -339,7 +339,7 @@ test('R-EL-OVERRIDE: unreviewed for 24 hours it is stuck and the sergeants remin
   expect(approved.body.case.stuck).toEqual([]);
   const approvedAt = Date.parse(approved.body.case.override!.decidedAt!);
   expect(approved.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE')?.dueAt).toBe(
-    intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig())),
+    intakeDeadlineFrom(approvedAt, casePolicyOf(loadConfig(), new Date(approvedAt))),
   );
 });
 

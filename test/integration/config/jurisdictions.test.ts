@@ -153,9 +153,8 @@ describe.each([
     expectStatus(referred, 200);
     const intake = referred.body.case.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
     // R-INTAKE (Decision 2026-12-02): the local date of the decision + the days, end of that day.
-    expect(intake?.dueAt).toBe(
-      intakeDeadlineFrom(Date.parse(referred.body.case.nci!.decidedAt!), casePolicyOf(config)),
-    );
+    const decidedAt = new Date(referred.body.case.nci!.decidedAt!);
+    expect(intake?.dueAt).toBe(intakeDeadlineFrom(decidedAt.getTime(), casePolicyOf(config, decidedAt)));
   });
 
   test(`R-INTAKE / R-MISSED: the deadline is ${intakeDays} days; the ${felonyOffice} is told once it passes`, async () => {
@@ -163,7 +162,8 @@ describe.each([
     expect((await caseManager.act(caseId, 'screening')).status).toBe(200);
     const view = await settled(stack, caseId);
     const intake = view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-INTAKE');
-    expect(intake?.dueAt).toBe(intakeDeadlineFrom(Date.parse(view.referredAt), casePolicyOf(config)));
+    const referredAt = new Date(view.referredAt);
+    expect(intake?.dueAt).toBe(intakeDeadlineFrom(referredAt.getTime(), casePolicyOf(config, referredAt)));
     await stack.env.sleep(`${intakeDays - 1} days`);
     expect((await settled(stack, caseId)).stage).toBe('AWAITING_INTAKE');
     expect(mailFor(stack, caseId, prosecutorEmail).map(ruleOf)).toEqual(['R-PACKET']);
