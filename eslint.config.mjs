@@ -98,11 +98,9 @@ const SANDBOX_SYNTAX = [
       "Intl formats with the host's locale and time-zone data: format outside the workflow (an activity, the API).",
   },
   {
-    // The one lazy require left (workflows/case-workflow.ts): each cached workflow evaluates its own copy of
-    // the modules it loads, and zod with the action schemas costs about 1 MB per cached case, so cases
-    // that only wait on timers never load them (commit 596e552). Issue 24 item 5 asks for it gone; an import
-    // would cost that memory per case (Temporal's preloadModules, sharing zod across workflows, is untried).
-    selector: "CallExpression[callee.name='require']:not([arguments.0.value='../src/case/actions/inputs'])",
+    // Issue 24 item 5: no require at all, the case actions' schemas included — they are imported, and the
+    // workers preload them once for every cached workflow (PRELOADED_MODULES, src/temporal/module-paths.ts).
+    selector: "CallExpression[callee.name='require']",
     message: 'Import modules in workflow code (the bundler resolves imports; a require hides what the bundle loads).',
   },
 ];
@@ -194,8 +192,6 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
-      // The one lazy require of the workflows (SANDBOX_SYNTAX below says why).
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['/src/case/actions/inputs$'] }],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',

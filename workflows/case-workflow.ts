@@ -2,6 +2,9 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { ZodType } from 'zod';
 import type { CaseActionArgs, CaseActionName } from '../src/case/actions';
+// Preloaded with zod once per worker and shared by every cached workflow (PRELOADED_MODULES in
+// src/temporal/module-paths.ts): this import costs no memory per case.
+import { actorInput, inputOf } from '../src/case/actions/inputs';
 import type { CaseState } from '../src/case/case-state';
 import { isTerminal } from '../src/shared/case-vocabulary';
 import type { CaseResult } from '../src/contract/workflow-contract';
@@ -64,20 +67,12 @@ export async function runCase(
   return { result: { referralId: state.referralId, stage: state.stage, outcome: state.outcome } };
 }
 
-/**
- * The zod schemas are required on first use, not imported: every cached workflow evaluates its own
- * copy of the modules it loads, and zod with the schemas costs megabytes per workflow — cases that
- * only wait on timers never load them. `inputOf` then builds only the schemas of the actions that arrive.
- */
-const schemas = () => require('../src/case/actions/inputs') as typeof import('../src/case/actions/inputs');
-
 /** The action's arguments, checked; a refusal names the field. */
 function parseArgs<A extends CaseActionName>(action: A, raw: unknown): { ok: true; args: CaseActionArgs<A> } | Refusal {
-  const { actorSchema, inputOf } = schemas();
   const args = (raw ?? {}) as { actor?: unknown; input?: unknown; requestId?: unknown; bodyHash?: unknown };
   const unstorable = unstorableTextAt(args.input);
   if (unstorable !== undefined) return fieldRefusal(unstorable, UNSTORABLE_TEXT_MESSAGE);
-  const actor = actorSchema.safeParse(args.actor);
+  const actor = actorInput().safeParse(args.actor);
   if (!actor.success) return fieldRefusal('actor', actor.error.issues.map((i) => i.message).join('; '));
   const input = (inputOf(action) as ZodType).safeParse(args.input ?? {});
   if (!input.success) {

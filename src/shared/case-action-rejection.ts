@@ -1,6 +1,6 @@
 /**
- * How a refused case action is reported — without zod, so the workflows can refuse an action without
- * evaluating the schemas (see `workflows/case-workflow.ts`).
+ * How a refused case action is reported — without zod, like the declarations that re-export it
+ * (`src/case/actions/index.ts`), so that what only reads them loads no zod.
  */
 
 /** Why a case action was refused; carried in the update failure's details. */

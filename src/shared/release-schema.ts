@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { text } from './text-schema';
 
-/** R-CONSENT: what a release of information covers besides case management. */
-export const releaseCoverage = z.strictObject({
-  staffing: z
-    .boolean()
-    .describe(
-      'The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)',
-    ),
-  providers: z
-    .array(text({ min: 2, max: 200 }))
-    .max(30)
-    .default([])
-    .describe('Treatment providers the case manager may consult'),
-});
+/**
+ * R-CONSENT: what a release of information covers besides case management. A function, not a schema:
+ * the workers preload this module and freeze what it exports, and zod cannot use a frozen schema
+ * (`src/case/actions/inputs.ts`).
+ */
+export const releaseCoverage = () =>
+  z.strictObject({
+    staffing: z
+      .boolean()
+      .describe(
+        'The release covers staffing with the LEAD partners: they may then see a progress summary (R-ROI, R-STAFFING)',
+      ),
+    providers: z
+      .array(text({ min: 2, max: 200 }))
+      .max(30)
+      .default([])
+      .describe('Treatment providers the case manager may consult'),
+  });
 
 const VERBAL_NEEDS_WHO = 'a verbal consent must name who memorialized it (R-CONSENT)';
 

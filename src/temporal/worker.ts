@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { TASK_QUEUE } from '../contract/definitions';
-import { WORKFLOWS_PATH } from './module-paths';
+import { WORKFLOWS_FROM_SOURCE } from './module-paths';
 
 export interface LeadWorkerOptions {
   connection: NativeConnection;
@@ -28,7 +28,7 @@ export function createLeadWorker(options: LeadWorkerOptions): Promise<Worker> {
     ...(options.identity ? { identity: options.identity } : {}),
     ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.maxCachedWorkflows !== undefined ? { maxCachedWorkflows: options.maxCachedWorkflows } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : WORKFLOWS_FROM_SOURCE),
     activities: options.activities,
     // On SIGTERM: stop polling, let running activities finish (or be retried elsewhere) for up to 20 s.
     shutdownGraceTime: '20 seconds',

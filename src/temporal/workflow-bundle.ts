@@ -1,5 +1,5 @@
 import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from './module-paths';
+import { FAILURE_CONVERTER_PATH, PRELOADED_MODULES, WORKFLOWS_PATH } from './module-paths';
 
 /**
  * Bundles the workflows with the product's failure converter (tests, fixtures, benchmarks, production
@@ -9,6 +9,7 @@ export function bundleLeadWorkflows(options: Pick<BundleOptions, 'logger' | 'web
   return bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
     failureConverterPath: FAILURE_CONVERTER_PATH,
+    preloadModules: PRELOADED_MODULES,
     ...options,
   });
 }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from '../../src/temporal/module-paths';
+import { FAILURE_CONVERTER_PATH, PRELOADED_MODULES } from '../../src/temporal/module-paths';
 import { apiAs, type ApiResponse, bodyOf, refusalOf, waitFor } from '../support/api-client';
 import { arrestReferral } from '../support/referrals';
 import { startTestProductionStack, type TestProductionStack } from '../support/production-stack';
@@ -271,6 +271,7 @@ test('a rolling restart of every worker, with a patched workflow change deployed
       await bundleWorkflowCode({
         workflowsPath: require.resolve('../fixtures/rolling-change/workflows'),
         failureConverterPath: FAILURE_CONVERTER_PATH,
+        preloadModules: PRELOADED_MODULES,
         logger: quiet,
       })
     ).code,

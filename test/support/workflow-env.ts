@@ -15,7 +15,7 @@ import type { ArrestDiversionInput, SocialContactInput } from '../../src/case/st
 import { CAPACITY_WORKFLOW_ID, TASK_QUEUE } from '../../src/contract/definitions';
 import type { Actor } from '../../src/shared/roles';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
-import { FAILURE_CONVERTER_PATH, WORKFLOWS_PATH } from '../../src/temporal/module-paths';
+import { FAILURE_CONVERTER_PATH, WORKFLOWS_FROM_SOURCE } from '../../src/temporal/module-paths';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { complain } from '../../src/process/terminal';
@@ -294,7 +294,7 @@ export function createTestWorker(
     connection: wf.env.nativeConnection,
     namespace: wf.env.namespace ?? 'default',
     taskQueue: wf.taskQueue,
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : WORKFLOWS_FROM_SOURCE),
     dataConverter: wf.dataConverter,
     activities: activities instanceof RecordingActivities ? activities.activities() : activities,
     ...options,

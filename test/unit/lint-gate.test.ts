@@ -50,3 +50,10 @@ test('the lint gate refuses a switch whose default hides a member of its union (
     { file: 'test/fixtures/lint/switch/hidden-member.ts', ruleId: '@typescript-eslint/switch-exhaustiveness-check' },
   ]);
 }, 120_000);
+
+test("the lint gate refuses every require in workflow code, the case actions' schemas included (issue 24 item 5)", () => {
+  const findings = lintFindings('test/fixtures/lint/sandbox-require/workflows.ts');
+  expect(findings).toEqual([
+    { file: 'test/fixtures/lint/sandbox-require/workflows.ts', ruleId: 'no-restricted-syntax' },
+  ]);
+}, 120_000);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { dataConverterFor } from '../../src/main/security-settings';
-import { WORKFLOWS_PATH } from '../../src/temporal/module-paths';
+import { WORKFLOWS_FROM_SOURCE } from '../../src/temporal/module-paths';
 import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
 
 /**
@@ -76,7 +76,7 @@ test('every recorded history replays deterministically with the current workflow
   const failures: string[] = [];
   for await (const result of Worker.runReplayHistories(
     {
-      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: WORKFLOWS_PATH }),
+      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : WORKFLOWS_FROM_SOURCE),
       dataConverter: dataConverterFor(keys),
     },
     histories,

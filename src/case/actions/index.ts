@@ -72,7 +72,7 @@ export interface CaseActionArgs<A extends CaseActionName = CaseActionName> {
    * case identifies its case — the codec server records what it decodes as a disclosure (R-DISCLOSE).
    */
   caseId?: string;
-  actor: z.infer<typeof actorSchema>;
+  actor: z.infer<ReturnType<typeof actorSchema>>;
   input: CaseActionInput<A>;
   /** The API request behind the action: the event and the audit trail share it. */
   requestId?: string;
