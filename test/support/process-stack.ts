@@ -55,6 +55,7 @@ export async function startProcessStack(
     logDir?: string;
     env?: Record<string, string>;
     workerNodeArgs?: string[];
+    apiNodeArgs?: string[];
     /** Run the compiled service of `npm run build` (dist/), as production does. */
     compiled?: boolean;
     /** Serve the API's metrics on a loopback port of their own, behind a token (as production may). */
@@ -154,7 +155,7 @@ export async function startProcessStack(
     api: part(
       'api',
       NODE,
-      script('src/main/api.ts'),
+      [...(options.apiNodeArgs ?? []), ...script('src/main/api.ts')],
       {
         ...env,
         PORT: String(apiPort),
