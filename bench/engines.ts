@@ -28,6 +28,8 @@ export interface BenchEngine {
   nativeConnection(): Promise<NativeConnection>;
   workerPids(): Array<number | undefined>;
   apiPids(): Array<number | undefined>;
+  /** Every API's metrics (GET /metrics) and the bearer token they need. */
+  apiMetrics: { urls: string[]; token: string };
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export async function startEngine(key: EngineKey, configChanges: (config: any) =
       headersOnlyMail: true,
       logDir: path.join(LOGS, key),
       env: { WORKER_CACHED_WORKFLOWS: cache },
+      apiMetrics: true,
     });
     return {
       key,
@@ -56,6 +59,7 @@ export async function startEngine(key: EngineKey, configChanges: (config: any) =
       nativeConnection: () => NativeConnection.connect({ address: stack.temporalAddress }),
       workerPids: () => [stack.parts.worker.pid],
       apiPids: () => [stack.parts.api.pid],
+      apiMetrics: { urls: [stack.apiMetrics!.url], token: stack.apiMetrics!.token },
       stop: () => stack.stop(),
     };
   }
@@ -64,6 +68,7 @@ export async function startEngine(key: EngineKey, configChanges: (config: any) =
     workers,
     logDir: path.join(LOGS, key),
     env: { WORKER_CACHED_WORKFLOWS: cache },
+    apiMetrics: true,
   });
   return {
     key,
@@ -77,6 +82,7 @@ export async function startEngine(key: EngineKey, configChanges: (config: any) =
     nativeConnection: () => connectWorker(temporalConnectionSettings(stack.temporalEnv)!),
     workerPids: () => stack.parts.workers.map((w) => w.pid),
     apiPids: () => stack.parts.apis.map((a) => a.pid),
+    apiMetrics: stack.apiMetrics!,
     stop: () => stack.stop(),
   };
 }

@@ -1,14 +1,16 @@
 /**
  * The referral load, from a second process: POSTs realistic referral bodies (a fresh submissionId
  * each) at a fixed rate (open loop: a slow answer does not slow the schedule) or at saturation
- * (closed loop, N concurrent senders). Prints one JSON line: latencies, throughput, errors.
- * Usage: tsx bench/load-generator.ts <url> <token> <rate|saturation> <rate-or-concurrency> <seconds>
+ * (closed loop, N concurrent senders), for some seconds or until `count` referrals were sent.
+ * Prints one JSON line: latencies, throughput, errors.
+ * Usage: tsx bench/load-generator.ts <url> <token> <rate|saturation> <rate-or-concurrency> <seconds> [count]
  */
 import { randomUUID } from 'node:crypto';
 import { summarize } from './stats';
 
-const [url, token, mode, level, seconds] = process.argv.slice(2);
+const [url, token, mode, level, seconds, count] = process.argv.slice(2);
 const durationMs = Number(seconds) * 1000;
+const limit = count ? Number(count) : Infinity;
 
 function body(i: number) {
   const social = i % 5 === 4;
@@ -86,7 +88,7 @@ async function main() {
   if (mode === 'rate') {
     const rate = Number(level);
     const pending: Promise<void>[] = [];
-    while (performance.now() - started < durationMs) {
+    while (performance.now() - started < durationMs && i < limit) {
       const due = started + (i * 1000) / rate;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
@@ -96,7 +98,7 @@ async function main() {
   } else {
     await Promise.all(
       Array.from({ length: Number(level) }, async () => {
-        while (performance.now() - started < durationMs) await send(i++, latencies, errors);
+        while (performance.now() - started < durationMs && i < limit) await send(i++, latencies, errors);
       }),
     );
   }

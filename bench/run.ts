@@ -4,7 +4,8 @@
  * PostgreSQL of `npm run stack` with one and with three workers (nothing else to start). Writes
  * bench/results/<date>.json and .md and prints the tables. Benchmarks report; they never fail
  * anything. BENCH_CASES (default 10000) sets the scale of the deadline storm; BENCH_RUNS (default 3)
- * the runs per figure; BENCH_ENGINES (default dev,stack1,stack3) the engines.
+ * the runs per figure; BENCH_ENGINES (default dev,stack1,stack3) the engines. `profile`
+ * (bench/submission-profile.ts) tells where a submission's time goes, stage by stage.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,12 +20,15 @@ import { createBareActivities } from './bare-activities';
 import { ENGINE_KEYS, startEngine, type BenchEngine, type EngineKey } from './engines';
 import { pool, prepareBench } from './bench-setup';
 import { acrossRuns, round, summarize, type Figure } from './stats';
+import { loadToken, runLoad } from './run-load';
+import { settle } from './settle';
+import { profileMarkdown, submissionProfile } from './submission-profile';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SCENARIOS = ['bare', 'submission', 'roundtrip', 'storm', 'history', 'lifecycle'];
+const SCENARIOS = ['bare', 'submission', 'profile', 'roundtrip', 'storm', 'history', 'lifecycle'];
 /** BENCH_ONLY=storm,history,lifecycle runs some scenarios and merges them into the day's results. */
 const ONLY = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SCENARIOS);
 const ENGINES = (process.env.BENCH_ENGINES ? process.env.BENCH_ENGINES.split(',') : [...ENGINE_KEYS]) as EngineKey[];
@@ -86,24 +90,9 @@ async function bareLimit(
 
 /** (2) Referral submission through the API, from a load generator in a second process. */
 async function submission(stack: BenchEngine) {
-  const token = (await stack.tokens.issue({ id: 'bench-officer', role: 'officer', agency: 'BURIEN_PD' })).token;
-  const load = async (mode: 'rate' | 'saturation', level: number, seconds: number) => {
-    const { stdout } = await exec(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(__dirname, 'load-generator.ts'),
-        stack.baseUrl,
-        token,
-        mode,
-        String(level),
-        String(seconds),
-      ],
-      { cwd: ROOT, maxBuffer: 10_000_000 },
-    );
-    return JSON.parse(stdout.trim().split('\n').pop()!);
-  };
+  const token = await loadToken(stack);
+  const load = (mode: 'rate' | 'saturation', level: number, seconds: number): Promise<any> =>
+    runLoad(stack, token, { mode, level, seconds });
   await load('saturation', 8, 5); // warm-up
   const fixed = [];
   const saturated = [];
@@ -134,22 +123,6 @@ async function submission(stack: BenchEngine) {
       errors: f(saturated, (r) => r.errors, 'errors'),
     },
   };
-}
-
-/** Waits until the worker has caught up: no notice sent for five seconds running. */
-async function settle(stack: BenchEngine): Promise<void> {
-  let last = -1;
-  let quietSince = Date.now();
-  for (;;) {
-    const sent = await stack.db.notification.count({ where: { status: 'SENT' } });
-    if (sent !== last) {
-      last = sent;
-      quietSince = Date.now();
-    } else if (Date.now() - quietSince >= 5_000) {
-      return;
-    }
-    await sleep(1_000);
-  }
 }
 
 /** (3) A case-manager action until the new stage is visible through the read endpoint, one case at a time. */
@@ -492,14 +465,10 @@ function markdown(result: any): string {
     '',
   ];
   for (const [key, e] of Object.entries<any>(result.engines ?? {})) {
-    out.push(
-      `## ${key}: ${e.description}`,
-      '',
-      '| figure | value | target |',
-      '| --- | --- | --- |',
-      ...engineRows(e),
-      '',
-    );
+    const rows = engineRows(e);
+    out.push(`## ${key}: ${e.description}`, '');
+    if (rows.length) out.push('| figure | value | target |', '| --- | --- | --- |', ...rows, '');
+    if (e.profile) out.push(`### Where a submission's time goes (${key})`, '', ...profileMarkdown(e.profile));
   }
   if (result.lifecycle) {
     out.push('## Time skipping (the test server)', '', '| figure | value | target |', '| --- | --- | --- |');
@@ -549,6 +518,10 @@ async function measure(key: EngineKey, bare: string): Promise<any> {
       result.submission = await submission(stack);
       log('waiting for the worker to catch up');
       await settle(stack);
+    }
+    if (ONLY.has('profile')) {
+      log(`${key}: where a submission's time goes`);
+      result.profile = await submissionProfile(stack);
     }
     if (ONLY.has('roundtrip')) {
       log(`${key}: action round trip`);

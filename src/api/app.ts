@@ -26,6 +26,7 @@ import { HttpError } from './http-error';
 import { errorBodySchema } from './schemas/error-answer';
 import { httpMetrics, type HttpMetrics } from './metrics';
 import { requestLog } from './request-log';
+import { timedStage } from './request-stages';
 import { securityHeaders } from './security-headers';
 import { temporalUiProxy } from './temporal-ui-proxy';
 import { TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
@@ -237,30 +238,39 @@ export function createApp(deps: ApiDeps): express.Express {
   // Who is calling comes first; what they sent is read only by the route, after its access check.
   const identifyCaller = identify(tokens);
   const strangerLimits = unauthenticatedLimits(deps.db, limits.unauthenticated);
-  api.use(identifyCaller, ...strangerLimits);
-  const submissionLimit = sharedRateLimit(deps.db, 'submissions-person', {
-    windowMs: limits.submissions.windowMs,
-    limit: limits.submissions.limit,
-    keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
-    handler: () => {
-      throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
-    },
-  });
-  const orderCheckLimit = sharedRateLimit(deps.db, 'order-checks-person', {
-    windowMs: limits.orderChecks.windowMs,
-    limit: limits.orderChecks.limit,
-    keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
-    // Only a submission with orders has them checked; others are not counted.
-    skip: (req) => !hasProtectiveOrders(req.body),
-    handler: () => {
-      throw new HttpError(
-        429,
-        'TOO_MANY_REQUESTS',
-        `Too many referrals with protective orders in a short time: each is checked against the people in LEAD today, at most ${limits.orderChecks.limit} per person in ${Math.ceil(limits.orderChecks.windowMs / 60_000)} minutes (R-EX-ORDER); wait, or ask your sergeant`,
-        { ruleId: 'R-EX-ORDER' },
-      );
-    },
-  });
+  api.use(
+    timedStage('authentication', identifyCaller),
+    ...strangerLimits.map((limit) => timedStage('rate_limits', limit)),
+  );
+  const submissionLimit = timedStage(
+    'rate_limits',
+    sharedRateLimit(deps.db, 'submissions-person', {
+      windowMs: limits.submissions.windowMs,
+      limit: limits.submissions.limit,
+      keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
+      handler: () => {
+        throw new HttpError(429, 'TOO_MANY_REQUESTS', 'Too many referrals in a short time; wait a minute');
+      },
+    }),
+  );
+  const orderCheckLimit = timedStage(
+    'rate_limits',
+    sharedRateLimit(deps.db, 'order-checks-person', {
+      windowMs: limits.orderChecks.windowMs,
+      limit: limits.orderChecks.limit,
+      keyGenerator: (req) => `user:${req.actor?.id ?? 'anonymous'}`,
+      // Only a submission with orders has them checked; others are not counted.
+      skip: (req) => !hasProtectiveOrders(req.body),
+      handler: () => {
+        throw new HttpError(
+          429,
+          'TOO_MANY_REQUESTS',
+          `Too many referrals with protective orders in a short time: each is checked against the people in LEAD today, at most ${limits.orderChecks.limit} per person in ${Math.ceil(limits.orderChecks.windowMs / 60_000)} minutes (R-EX-ORDER); wait, or ask your sergeant`,
+          { ruleId: 'R-EX-ORDER' },
+        );
+      },
+    }),
+  );
   const publicRoutes: Route[] = [
     ...signInRoutes({ db: deps.db, tokens, accounts, limits: limits.signInFailures, secureCookies }),
     openApiRoute(() => document),
@@ -282,7 +292,7 @@ export function createApp(deps: ApiDeps): express.Express {
   ];
   const contracts = [...publicRoutes, ...signedInRoutes].map((r) => r.contract);
   const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });
-  const inputs = bodyChecks();
+  const inputs = bodyChecks().map((check) => timedStage('body_parse', check));
   mountRoutes(api, publicRoutes, inputs);
   api.use(unservedMethods(contracts));
   api.use(requireSignIn);

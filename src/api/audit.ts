@@ -57,7 +57,9 @@ export function auditTrail(db: Database, log: Logger) {
       if (written) return send(body);
       if (writing) return res;
       writing = true;
-      (req.actor ? writeTrail(db, req, res.statusCode) : countUnauthenticatedRequest(db, req, res.statusCode)).then(
+      const write = () =>
+        req.actor ? writeTrail(db, req, res.statusCode) : countUnauthenticatedRequest(db, req, res.statusCode);
+      (req.stages ? req.stages.clock.time('audit', write) : write()).then(
         () => {
           written = true;
           send(body);

@@ -1,5 +1,6 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
+import { timedQueries } from './timed-queries';
 
 export type { PrismaClient };
 
@@ -10,10 +11,15 @@ export type { PrismaClient };
  */
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
 
-/** The generated Prisma client over the `pg` driver adapter (a real server or the embedded one). */
+/**
+ * The generated Prisma client over the `pg` driver adapter (a real server or the embedded one), each
+ * query timed into the stages of the request it runs for (`timedQueries`).
+ */
 export function createPrisma(connectionString: string, maxConnections = 10): PrismaClient {
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg({ connectionString, max: maxConnections }),
     transactionOptions: TRANSACTION_OPTIONS,
   });
+  // A query extension adds no model, method or result field: the client keeps PrismaClient's shape.
+  return client.$extends(timedQueries) as unknown as PrismaClient;
 }

@@ -19,6 +19,7 @@ import {
 import { loadConfig } from '../config/load-config';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
+import { requestTimingInterceptors } from '../temporal/stage-interceptor';
 import { API_REQUIRES, limitsFrom, readEnvironment, required, requireFor } from './environment';
 import { complain } from '../process/terminal';
 
@@ -35,6 +36,7 @@ async function main() {
     connection,
     namespace: temporal.namespace,
     dataConverter: dataConverterFor(payloadKeys),
+    interceptors: requestTimingInterceptors(),
   });
   const links = {
     temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'),

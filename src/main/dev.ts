@@ -45,6 +45,7 @@ import { launcher } from '../process/launcher';
 import { commandLine, descendantsOf } from '../process/processes';
 import { watch } from '../process/watchdog';
 import { say, complain } from '../process/terminal';
+import { requestTimingInterceptors } from '../temporal/stage-interceptor';
 
 /**
  * What it started, stopped in reverse order of starting: the API, the worker (after finishing what it
@@ -163,7 +164,7 @@ async function main() {
       await connection.close();
     });
     await registerSearchAttributes(connection, namespace);
-    client = new Client({ connection, namespace, dataConverter });
+    client = new Client({ connection, namespace, dataConverter, interceptors: requestTimingInterceptors() });
   } else {
     // No CLI here (neither Go nor TEMPORAL_CLI_PATH): the SDK downloads one and runs it as its child.
     const temporal = await TestWorkflowEnvironment.createLocal({
@@ -176,7 +177,7 @@ async function main() {
         namespace,
         extraArgs: devServerArgs,
       },
-      client: { dataConverter },
+      client: { dataConverter, interceptors: requestTimingInterceptors() },
     });
     parts.add('the Temporal dev server', () => temporal.teardown());
     watchSdkServer();

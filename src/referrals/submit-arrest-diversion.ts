@@ -16,11 +16,18 @@ import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
 import type { DiscloseParticipant } from './protective-orders';
 import { arrestSubmittedRow, recordedArrestFacts } from './recorded-facts';
-import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
+import {
+  existingSubmission,
+  markWorkflowStarted,
+  recordReferral,
+  submissionHashOf,
+  type NewReferral,
+} from './record-referral';
 import { refuseIfBooked } from './booked-submission';
 import { assessBeforeSubmission, assessWithOrders, jurisdictionOf } from './arrest-assessment';
 import { checkReferredAt } from './referred-at';
 import type { ArrestDiversionSubmission } from './referral-schema';
+import { stage } from '../process/stage-clock';
 
 export interface SubmissionResult {
   caseId: string;
@@ -96,14 +103,14 @@ export async function submitArrestDiversion(
   const { db, cases, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
-  const existing = await existingSubmission(db, body.submissionId, submissionHash);
+  const existing = await stage('existing_submission', () => existingSubmission(db, body.submissionId, submissionHash));
   const { eligibility, orderFindings } = existing
     ? recordedAssessment(config, body, existing)
-    : await assessNewSubmission(deps, body, actor, shown);
+    : await stage('eligibility', () => assessNewSubmission(deps, body, actor, shown));
 
   const { input, offices } = workflowInputOf(config, caseId, body, eligibility, shown.acceptedAt ?? new Date(), actor);
   const routedToDocNci = input.docNciReview === true;
-  const created = await recordReferral(db, {
+  const referral: NewReferral = {
     caseId,
     type: 'ARREST_DIVERSION',
     ...arrestSubmittedRow(body, submissionHash, actor),
@@ -121,17 +128,20 @@ export async function submitArrestDiversion(
       priorReferrals: shown.priorReferrals ?? [],
       workflow: { type: 'arrestDiversion', input },
     }),
-  });
+  };
+  const created = await stage('record_referral', () => recordReferral(db, referral));
   if (created) {
     await cases.startArrestDiversion(input);
-    await markWorkflowStarted(db, caseId);
+    await stage('mark_started', () => markWorkflowStarted(db, caseId));
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
     await startRecordedWorkflow(db, cases, await recordedWorkflowOf(db, caseId));
   }
   // A repeated submission is answered with the case as it is now, read by the caller.
-  await alertCaseManagersOf(deps, caseId);
-  const view = created ? initialViewOf({ type: 'arrestDiversion', input }, Date.now()) : undefined;
+  await stage('coordination_alert', () => alertCaseManagersOf(deps, caseId));
+  const view = created
+    ? stage('initial_view', () => initialViewOf({ type: 'arrestDiversion', input }, Date.now()))
+    : undefined;
   return { caseId, created, view, eligibility };
 }
 

@@ -16,9 +16,16 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
 import { checkProtectiveOrders, recordedOrders, type DiscloseParticipant } from './protective-orders';
-import { existingSubmission, markWorkflowStarted, recordReferral, submissionHashOf } from './record-referral';
+import {
+  existingSubmission,
+  markWorkflowStarted,
+  recordReferral,
+  submissionHashOf,
+  type NewReferral,
+} from './record-referral';
 import type { SocialContactSubmission } from './social-contact-schema';
 import { checkReferredAt } from './referred-at';
+import { stage } from '../process/stage-clock';
 
 interface Deps {
   db: Database;
@@ -97,10 +104,12 @@ export async function submitSocialContact(
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const now = new Date();
-  const existing = await existingSubmission(db, body.submissionId, submissionHash);
+  const existing = await stage('existing_submission', () => existingSubmission(db, body.submissionId, submissionHash));
   const { protectiveOrders, prerequisites } = existing
     ? recordedPrerequisites(config, body, existing)
-    : await assessNewSubmission(deps, body, actor, { now, disclose: shown.discloseParticipant });
+    : await stage('eligibility', () =>
+        assessNewSubmission(deps, body, actor, { now, disclose: shown.discloseParticipant }),
+      );
   const refused = existing
     ? existing.stage === 'REFUSED' || (existing.details as { refused?: boolean }).refused === true
     : !prerequisites.eligible;
@@ -115,7 +124,7 @@ export async function submitSocialContact(
     acceptedAt: (shown.acceptedAt ?? now).toISOString(),
     ...(refused ? { refusedAtSubmission: { ruleIds: prerequisites.reasons.map((r) => r.ruleId) } } : {}),
   };
-  const created = await recordReferral(db, {
+  const referral: NewReferral = {
     caseId,
     type: 'SOCIAL_CONTACT',
     submissionId: body.submissionId,
@@ -140,10 +149,11 @@ export async function submitSocialContact(
       submittedBy: { id: actor.id, role: actor.role },
       workflow: { type: 'socialContact', input },
     }),
-  });
+  };
+  const created = await stage('record_referral', () => recordReferral(db, referral));
   if (created) {
     await cases.startSocialContact(input);
-    await markWorkflowStarted(db, caseId);
+    await stage('mark_started', () => markWorkflowStarted(db, caseId));
   } else if (!existing?.workflowStartedAt) {
     // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
     await startRecordedWorkflow(db, cases, await recordedWorkflowOf(db, caseId));
@@ -161,7 +171,9 @@ export async function submitSocialContact(
     );
   }
   // A repeated submission is answered with the case as it is now, read by the caller.
-  await alertCaseManagersOf(deps, caseId);
-  const view = created ? initialViewOf({ type: 'socialContact', input }, Date.now()) : undefined;
+  await stage('coordination_alert', () => alertCaseManagersOf(deps, caseId));
+  const view = created
+    ? stage('initial_view', () => initialViewOf({ type: 'socialContact', input }, Date.now()))
+    : undefined;
   return { caseId, created, view, prerequisites };
 }

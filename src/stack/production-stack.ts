@@ -1,4 +1,5 @@
 import { PROJECT_ROOT } from '../project-root';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
@@ -50,6 +51,8 @@ export interface ProductionStackOptions {
   /** More environment for the API and worker processes. */
   env?: Record<string, string>;
   mail?: { headersOnly?: boolean; saveDir?: string; port?: number };
+  /** Serve each API's metrics on a loopback port of its own, behind one token (default: not served). */
+  apiMetrics?: boolean;
 }
 
 export interface ProductionStack {
@@ -66,6 +69,8 @@ export interface ProductionStack {
   database: { server: EmbeddedPostgres; urls: ProvisionedUrls & { temporal: string } };
   mail: MailCapture;
   parts: { temporal: Part; ui: Part; apis: Part[]; workers: Part[] };
+  /** Each API's metrics and the bearer token they need (with `apiMetrics`). */
+  apiMetrics?: { urls: string[]; token: string };
   uiUrl: string;
   front: Front;
   /** An mTLS client connection to the Temporal frontend. */
@@ -240,6 +245,10 @@ async function start(options: ProductionStackOptions, started: StopSequence): Pr
       ownProcessGroup: true,
     });
   const apiUrls = ports.apis.slice(0, apiCount).map((p) => `http://127.0.0.1:${p}`);
+  const metricsPorts = options.apiMetrics ? await Promise.all(apiUrls.map(() => freePort())) : [];
+  const apiMetrics = options.apiMetrics
+    ? { urls: metricsPorts.map((p) => `http://127.0.0.1:${p}/metrics`), token: randomBytes(16).toString('hex') }
+    : undefined;
   const apis = ports.apis.slice(0, apiCount).map(
     (port, i) =>
       new Part({
@@ -252,6 +261,7 @@ async function start(options: ProductionStackOptions, started: StopSequence): Pr
           TEMPORAL_UI_UPSTREAM: `http://127.0.0.1:${ports.ui}`,
           TRUST_PROXY: '1',
           EVALUATION_PSEUDONYM_KEY: kept.pseudonymKey,
+          ...(apiMetrics ? { API_METRICS_PORT: String(metricsPorts[i]), METRICS_TOKEN: apiMetrics.token } : {}),
         },
         ready: httpOk(`${apiUrls[i]}/readyz`),
         logDir,
@@ -286,6 +296,7 @@ async function start(options: ProductionStackOptions, started: StopSequence): Pr
     },
     mail,
     parts,
+    apiMetrics,
     uiUrl: `http://127.0.0.1:${ports.ui}`,
     front,
     connect,

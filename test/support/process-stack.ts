@@ -42,6 +42,8 @@ export interface ProcessStack {
   temporalAddress: string;
   dataConverter: ReturnType<typeof dataConverterFor>;
   parts: { database: Part; temporal: Part; worker: Part; api: Part };
+  /** The API's metrics and the bearer token they need (with `apiMetrics`). */
+  apiMetrics?: { url: string; token: string };
   stop(): Promise<void>;
 }
 
@@ -53,8 +55,11 @@ export async function startProcessStack(
     logDir?: string;
     env?: Record<string, string>;
     workerNodeArgs?: string[];
+    apiNodeArgs?: string[];
     /** Run the compiled service of `npm run build` (dist/), as production does. */
     compiled?: boolean;
+    /** Serve the API's metrics on a loopback port of their own, behind a token (as production may). */
+    apiMetrics?: boolean;
   } = {},
 ): Promise<ProcessStack> {
   const script = options.compiled ? compiled : fromSources;
@@ -66,12 +71,16 @@ export async function startProcessStack(
   configChanges(config);
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
 
-  const [dbPort, temporalPort, apiPort, workerHealthPort] = await Promise.all([
+  const [dbPort, temporalPort, apiPort, workerHealthPort, apiMetricsPort] = await Promise.all([
+    freePort(),
     freePort(),
     freePort(),
     freePort(),
     freePort(),
   ]);
+  const apiMetrics = options.apiMetrics
+    ? { url: `http://127.0.0.1:${apiMetricsPort}/metrics`, token: randomBytes(16).toString('hex') }
+    : undefined;
   const mail = await new MailCapture({ headersOnly: options.headersOnlyMail }).start();
   const localKey = await generateLocalKey();
   const payloadKeys = [newPayloadKey('fault-1')];
@@ -146,8 +155,12 @@ export async function startProcessStack(
     api: part(
       'api',
       NODE,
-      script('src/main/api.ts'),
-      { ...env, PORT: String(apiPort) },
+      [...(options.apiNodeArgs ?? []), ...script('src/main/api.ts')],
+      {
+        ...env,
+        PORT: String(apiPort),
+        ...(apiMetrics ? { API_METRICS_PORT: String(apiMetricsPort), METRICS_TOKEN: apiMetrics.token } : {}),
+      },
       httpOk(`http://127.0.0.1:${apiPort}/readyz`),
     ),
   };
@@ -184,6 +197,7 @@ export async function startProcessStack(
     temporalAddress: env.TEMPORAL_ADDRESS,
     dataConverter,
     parts,
+    apiMetrics,
     async stop() {
       await parts.api.stop();
       await parts.worker.stop();

@@ -27,7 +27,7 @@ export interface TestProductionStack extends ProductionStack {
 export async function startTestProductionStack(
   name: string,
   configChanges: (config: ConfigFile) => void = () => undefined,
-  options: { workers?: number; logDir?: string; env?: Record<string, string> } = {},
+  options: { workers?: number; logDir?: string; env?: Record<string, string>; apiMetrics?: boolean } = {},
 ): Promise<TestProductionStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   chmodSync(dir, 0o755); // PostgreSQL's own user keeps its data in here
@@ -42,6 +42,7 @@ export async function startTestProductionStack(
     configFile,
     workflowBundle: process.env.LEAD_TEST_WORKFLOW_BUNDLE,
     mail: { headersOnly: true },
+    apiMetrics: options.apiMetrics,
     env: {
       LOG_LEVEL: 'info',
       RECONCILE_INTERVAL_MS: '3000',

@@ -23,6 +23,7 @@ import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { MailCapture } from '../../src/mail/capture-server';
 import { createSmtpMailer, type Mailer } from '../../src/mail/mailer';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
+import { requestTimingInterceptors } from '../../src/temporal/stage-interceptor';
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { createLeadWorker } from '../../src/temporal/worker';
 import { createActivities } from '../../activities';
@@ -146,14 +147,14 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
                 }
               : {}),
           },
-          client: { dataConverter },
+          client: { dataConverter, interceptors: requestTimingInterceptors() },
         })
       : await startEphemeralTemporal({
           kind: 'time-skipping',
           // Started without --enable-time-skipping, the test server keeps time locked (like a real
           // server) except while the test sleeps (env.sleep) or awaits a result.
           server: { executable: testServerPath ? { type: 'existing-path', path: testServerPath } : undefined },
-          client: { dataConverter },
+          client: { dataConverter, interceptors: requestTimingInterceptors() },
         });
   started.push(() => env.teardown());
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from 'express';
 import type { z } from 'zod';
 import type { Permission } from '../../contract/permissions';
+import { stage } from '../../process/stage-clock';
 import { requirePermission, type RequestActor } from '../authentication';
 import { HttpError, validationError } from '../http-error';
 
@@ -31,6 +32,8 @@ export interface RouteContract {
   body?: z.ZodType;
   /** The answers a caller can count on; the errors every route shares are added by the document. */
   responses: Record<number, ResponseContract>;
+  /** Its requests' time by stage in `lead_request_stage_seconds` (a few routes: each stage is a series). */
+  reportsStages?: true;
 }
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -123,7 +126,8 @@ function send(res: Response, contract: RouteContract, answer: { status: number; 
     return;
   }
   if (!declared.schema) throw new AnswerOutsideContractError(`${where} answered JSON where a file is declared`);
-  const checked = declared.schema.safeParse(answer.body);
+  const schema = declared.schema;
+  const checked = stage('answer', () => schema.safeParse(answer.body));
   if (!checked.success) {
     // Only the paths: the values may be exactly what must not be disclosed.
     const paths = checked.error.issues.map(
@@ -159,24 +163,25 @@ export function mountRoutes(router: Router, routes: Route[], bodyChecks: Request
     const checkAccess: RequestHandler = (req, _res, next) => {
       // The audit trail records which case a request touched, whether or not it was allowed.
       if (typeof req.params.caseId === 'string') req.audit = { ...req.audit, caseId: req.params.caseId };
+      if (contract.reportsStages && req.stages) req.stages.reported = true;
       actorFor(req, contract.access);
       next();
     };
-    const serve: RequestHandler = async (req, res) => {
+    const handle = async (req: Request, res: Response) => {
       const headers = contract.headers
         ? Object.fromEntries(Object.keys(contract.headers.shape).map((name) => [name, req.get(name)]))
         : undefined;
-      const answer = await route.handle({
-        req,
-        res,
-        actor: req.actor as RequestActor,
+      const inputs = stage('body_validation', () => ({
         params: parse(contract.params, req.params, 'path') as never,
         query: parse(contract.query, req.query, 'query') as never,
         headers: parse(contract.headers, headers, 'headers') as never,
         body: parse(contract.body, req.body ?? {}, 'request body'),
-      });
-      send(res, contract, answer);
+      }));
+      send(res, contract, await route.handle({ req, res, actor: req.actor as RequestActor, ...inputs }));
     };
+    // The handler runs inside the request's stage clock: what it calls times itself there.
+    const serve: RequestHandler = (req, res) =>
+      req.stages ? req.stages.clock.run(() => handle(req, res)) : handle(req, res);
     Object.assign(serve, { [CONTRACT]: contract });
     router[contract.method](contract.path, checkAccess, ...before, ...bodyChecks, ...afterBodyChecks, serve);
   }

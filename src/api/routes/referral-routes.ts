@@ -28,6 +28,7 @@ import {
 import { recordDisclosure, submittedCaseStatus, viewOfCase } from '../case-reads';
 import type { CaseView } from '../../case/query-views';
 import { referralNextSteps } from '../../contract/plain-language';
+import { stage } from '../../process/stage-clock';
 
 /**
  * What the referrer is told after submitting (the form shows it), in words: times in the program's zone,
@@ -76,9 +77,15 @@ export function referralRoutes(
     return found.map(({ caseId, type, stage, referredAt }) => ({ caseId, type, stage, referredAt }));
   }
 
-  /** The case a submission answers with: as just opened, or — for a repeat — as it is now. */
-  const viewAfter = async (result: { caseId: string; view?: CaseView }) =>
-    result.view ?? (await viewOfCase(deps, result.caseId).catch(() => undefined));
+  /**
+   * The program status a submission answers with, of the case as just opened (built from its start
+   * input: no query waits on the new workflow's first task) or — for a repeat — as it is now.
+   */
+  const statusAfter = (actor: RequestActor, result: { caseId: string; view?: CaseView }) =>
+    stage('case_status', async () => {
+      const view = result.view ?? (await viewOfCase(deps, result.caseId).catch(() => undefined));
+      return submittedCaseStatus(deps.db, actor, result.caseId, view);
+    });
 
   return [
     route(
@@ -110,6 +117,7 @@ export function referralRoutes(
         tag: REFERRAL_TAG,
         summary: 'Divert a person at arrest (idempotent on submissionId); the case workflow starts',
         access: { permission: 'referral.create' },
+        reportsStages: true,
         body: arrest,
         responses: {
           201: { description: 'Recorded; the case workflow is running', schema: arrestDiversionAnswerSchema },
@@ -121,21 +129,21 @@ export function referralRoutes(
         },
       },
       async ({ req, actor, body }) => {
-        const priorReferrals = await priorReferralsShown(req, actor, body);
+        const priorReferrals = await stage('prior_referrals', () => priorReferralsShown(req, actor, body));
         const result = await submitArrestDiversion(deps, body, actor, {
           priorReferrals,
           acceptedAt: await acceptedNow(),
           discloseParticipant: (p) => recordDisclosure(req, protectiveOrderEntry(p)),
         });
         req.audit = { ...req.audit, caseId: result.caseId };
-        const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
+        const status = await statusAfter(actor, result);
         return createdOrFound(result.created, {
           caseId: result.caseId,
           created: result.created,
           case: status,
           eligibility: result.eligibility,
           priorReferrals,
-          nextSteps: nextSteps(status, deps.config),
+          nextSteps: stage('answer', () => nextSteps(status, deps.config)),
         });
       },
       [submissionLimit],
@@ -149,6 +157,7 @@ export function referralRoutes(
         tag: REFERRAL_TAG,
         summary: 'Refer a social contact before any arrest (idempotent on submissionId); the case workflow starts',
         access: { permission: 'referral.create' },
+        reportsStages: true,
         body: social,
         responses: {
           201: { description: 'Recorded; the case workflow is running', schema: socialContactAnswerSchema },
@@ -157,21 +166,21 @@ export function referralRoutes(
         },
       },
       async ({ req, actor, body }) => {
-        const priorReferrals = await priorReferralsShown(req, actor, body);
+        const priorReferrals = await stage('prior_referrals', () => priorReferralsShown(req, actor, body));
         const result = await submitSocialContact(deps, body, actor, {
           priorReferrals,
           acceptedAt: await acceptedNow(),
           discloseParticipant: (p) => recordDisclosure(req, protectiveOrderEntry(p)),
         });
         req.audit = { ...req.audit, caseId: result.caseId };
-        const status = await submittedCaseStatus(deps.db, actor, result.caseId, await viewAfter(result));
+        const status = await statusAfter(actor, result);
         return createdOrFound(result.created, {
           caseId: result.caseId,
           created: result.created,
           case: status,
           prerequisites: result.prerequisites,
           priorReferrals,
-          nextSteps: nextSteps(status, deps.config),
+          nextSteps: stage('answer', () => nextSteps(status, deps.config)),
         });
       },
       [submissionLimit],

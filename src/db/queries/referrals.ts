@@ -1,4 +1,5 @@
 import type { Prisma } from '../../generated/prisma/client';
+import { stage } from '../../process/stage-clock';
 import type { ReferralType } from '../../shared/case-vocabulary';
 import type { Database } from './database';
 import { personIdFor, type PersonFacts } from './people';
@@ -33,7 +34,7 @@ export interface ReferralRow extends SubmittedRow {
 /** The person (matched or created) and the referral, in one transaction. */
 export function recordReferralRow(db: Database, r: ReferralRow) {
   return db.$transaction(async (tx) => {
-    const personId = await personIdFor(tx, r.person);
+    const personId = await stage('person_match', () => personIdFor(tx, r.person));
     await tx.referral.create({
       data: {
         id: r.caseId,

@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { httpMetrics, serveMetrics } from '../../../src/api/metrics';
 import { createLogger } from '../../../src/logging';
+import { SUBMISSION_STAGES } from '../../../src/api/request-stages';
 import { apiAs, expectStatus } from '../../support/api-client';
-import { arrestReferral } from '../../support/referrals';
+import { arrestReferral, socialContactReferral } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /** Observability of the API: Prometheus metrics by route pattern, and one JSON log line per request. */
@@ -37,6 +38,99 @@ function sample(text: string, name: string, labels: Record<string, string>): num
   expect(found.length).toBeLessThanOrEqual(1);
   return found.length ? Number(found[0].split(' ').pop()) : 0;
 }
+
+/** The stages a route's requests have reported, each with its count, sum and database share. */
+function stagesOf(text: string, route: string) {
+  const names = [...text.matchAll(/^lead_request_stage_seconds_count\{route="([^"]*)",stage="([^"]*)"\} /gm)]
+    .filter((m) => m[1] === route)
+    .map((m) => m[2]);
+  return new Map(
+    names.map((stage) => [
+      stage,
+      {
+        count: sample(text, 'lead_request_stage_seconds_count', { route, stage }),
+        seconds: sample(text, 'lead_request_stage_seconds_sum', { route, stage }),
+        database: sample(text, 'lead_request_stage_database_seconds_total', { route, stage }),
+      },
+    ]),
+  );
+}
+
+test("issue 25 item 1: one submission's time by stage — each stage it ran, once, adding up to its request's time", async () => {
+  const route = '/api/referrals/arrest-diversions';
+  const before = await scrape();
+  // With a protective order, so that R-EX-ORDER is checked against today's participants too.
+  const protectedPerson = { givenName: 'Marlow', familyName: 'Tessaly', dateOfBirth: '1990-05-06' };
+  const created = await apiAs(stack.baseUrl, 'officer').post(
+    route,
+    arrestReferral({ protectiveOrders: [{ type: 'NO_CONTACT', protectedPerson }] }),
+  );
+  expectStatus(created, 201);
+  const after = await scrape();
+
+  const was = stagesOf(before, route);
+  const stages = [...stagesOf(after, route)]
+    .map(([stage, now]) => ({
+      stage,
+      count: now.count - (was.get(stage)?.count ?? 0),
+      seconds: now.seconds - (was.get(stage)?.seconds ?? 0),
+      database: now.database - (was.get(stage)?.database ?? 0),
+    }))
+    .filter((s) => s.count > 0);
+  // What an operator reads: the stages of a new referral, every one documented, each once.
+  expect(stages.map((s) => s.stage).sort()).toEqual(
+    [
+      'authentication',
+      'rate_limits',
+      'body_parse',
+      'body_validation',
+      'prior_referrals',
+      'existing_submission',
+      'eligibility',
+      'protective_orders',
+      'record_referral',
+      'person_match',
+      'workflow_start',
+      'mark_started',
+      'coordination_alert',
+      'initial_view',
+      'case_status',
+      'answer',
+      'audit',
+      'other',
+    ].sort(),
+  );
+  for (const s of stages) {
+    expect(Object.keys(SUBMISSION_STAGES)).toContain(s.stage);
+    expect(s.count).toBe(1);
+    expect(s.database).toBeLessThanOrEqual(s.seconds + 1e-6);
+  }
+  // The stages that query PostgreSQL say so.
+  for (const stage of ['existing_submission', 'person_match', 'mark_started', 'audit'])
+    expect(stages.find((s) => s.stage === stage)!.database).toBeGreaterThan(0);
+  // They add up to the request's duration (the same request: one of this route's requests since `before`).
+  const labels = { method: 'POST', route };
+  expect(
+    sample(after, 'http_request_duration_seconds_count', labels) -
+      sample(before, 'http_request_duration_seconds_count', labels),
+  ).toBe(1);
+  const duration =
+    sample(after, 'http_request_duration_seconds_sum', labels) -
+    sample(before, 'http_request_duration_seconds_sum', labels);
+  const total = stages.reduce((sum, s) => sum + s.seconds, 0);
+  expect(Math.abs(total - duration)).toBeLessThan(0.001 + duration * 0.01);
+});
+
+test('issue 25 item 1: a social contact reports its stages; routes that do not report them add no series', async () => {
+  const created = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/social-contacts', socialContactReferral());
+  expectStatus(created, 201);
+  expect((await apiAs(stack.baseUrl, 'case_manager').get('/api/caseload')).status).toBe(200);
+  const text = await scrape();
+  const stages = stagesOf(text, '/api/referrals/social-contacts');
+  for (const stage of ['eligibility', 'record_referral', 'workflow_start', 'initial_view', 'audit', 'other'])
+    expect(stages.get(stage)?.count).toBeGreaterThanOrEqual(1);
+  expect(stagesOf(text, '/api/caseload').size).toBe(0);
+});
 
 test("issue 22 item 11: the API's port serves no metrics: they listen on a loopback listener of their own", async () => {
   expect((await fetch(`${stack.baseUrl}/metrics`)).status).toBe(404);
