@@ -1,3 +1,4 @@
+import { stage } from '../process/stage-clock';
 import type { LeadConfig } from '../config/config-schema';
 import { assessEligibility, type EligibilityResult } from '../eligibility/eligibility';
 import type { Database } from '../db/queries/database';
@@ -30,7 +31,9 @@ export async function assessWithOrders(
   disclose: DiscloseParticipant,
   now = new Date(),
 ): Promise<{ eligibility: EligibilityResult; orderFindings: boolean[] }> {
-  const orderFindings = await checkProtectiveOrders(deps.db, body.protectiveOrders, disclose);
+  const orderFindings = await stage('protective_orders', () =>
+    checkProtectiveOrders(deps.db, body.protectiveOrders, disclose),
+  );
   return { eligibility: assessEligibility(eligibilityFactsOf(deps.config, body, now, orderFindings)), orderFindings };
 }
 

@@ -2,7 +2,6 @@ import type { EligibilityResult, Reason } from '../eligibility/eligibility';
 import type { Database } from '../db/queries/database';
 import { enrolledCasesOfIdentity } from '../db/queries/people';
 import type { ProtectiveOrder } from './person-schema';
-import { stage } from '../process/stage-clock';
 
 /** A current participant an order was found to protect (never named to the officer). */
 export interface ProtectedParticipant {
@@ -40,7 +39,7 @@ export async function checkProtectiveOrders(
   disclose: DiscloseParticipant,
 ): Promise<boolean[]> {
   if (orders.length === 0) return [];
-  const found = await stage('protective_orders', () => participantsProtectedBy(db, orders));
+  const found = await participantsProtectedBy(db, orders);
   const cases = new Map(found.flat().map((p) => [p.caseId, p]));
   for (const participant of cases.values()) disclose(participant);
   return found.map((participants) => participants.length > 0);

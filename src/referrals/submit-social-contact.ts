@@ -60,7 +60,9 @@ async function assessNewSubmission(
     ...(body.source.type === 'OFFICER' ? { officerField: 'source.referrerId', officerId: body.source.referrerId } : {}),
   });
   checkReferredAt(config, body.referredAt, at.now.getTime());
-  const findings = await checkProtectiveOrders(db, body.protectiveOrders, at.disclose);
+  const findings = await stage('protective_orders', () =>
+    checkProtectiveOrders(db, body.protectiveOrders, at.disclose),
+  );
   return prerequisitesOf(config, body, recordedOrders(body.protectiveOrders, findings), at.now);
 }
 
