@@ -37,10 +37,11 @@ export function loadClientAssets(): Promise<Map<string, string>> {
   return Promise.resolve(assets);
 }
 
-export async function buildClientAssets(): Promise<Map<string, string>> {
+/** Bundles page scripts for the browser: a module they import that needs Node (`node:*`) fails the build. */
+export async function bundleForBrowser(entryPoints: Record<string, string>) {
   const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: Object.fromEntries(PAGE_SCRIPTS.map((name) => [name, path.join(WEB_DIR, 'client', `${name}.ts`)])),
+  return build({
+    entryPoints,
     bundle: true,
     write: false,
     format: 'esm',
@@ -50,6 +51,12 @@ export async function buildClientAssets(): Promise<Map<string, string>> {
     outdir: '/assets',
     logLevel: 'silent',
   });
+}
+
+export async function buildClientAssets(): Promise<Map<string, string>> {
+  const result = await bundleForBrowser(
+    Object.fromEntries(PAGE_SCRIPTS.map((name) => [name, path.join(WEB_DIR, 'client', `${name}.ts`)])),
+  );
   const assets = new Map<string, string>();
   for (const file of result.outputFiles) assets.set(path.basename(file.path), file.text);
   assets.set('app.css', readFileSync(path.join(WEB_DIR, 'app.css'), 'utf8'));
