@@ -60,18 +60,25 @@ export async function factsOf(db: Database, referral: CaseWithPerson, view: Case
 
 /**
  * The program status of a case just submitted, as its submitter may see it — what the form shows after
- * "Submit" (the officer typed the referral record; nothing else is disclosed here).
+ * "Submit" (the officer typed the referral record; nothing else is disclosed here). A case this request
+ * opened is shown as its start input makes it (`opened`): nothing can be recorded of it yet that this view
+ * would show (a release needs consent, demographics and milestones an intake), so its records are not read.
  */
 export async function submittedCaseStatus(
   db: Database,
   reader: ReaderIdentity,
   caseId: string,
-  view: CaseView | undefined,
+  seen: { opened: CaseView } | { view: CaseView | undefined },
 ) {
+  const view = 'opened' in seen ? seen.opened : seen.view;
   if (!view) return null;
   const referral = await readableCase(db, reader, caseId);
   if (!referral) return null;
-  return discloseCase(reader, await factsOf(db, referral, view))?.body.case ?? null;
+  const facts: CaseFacts =
+    'opened' in seen
+      ? { view, referral, release: releaseOf(referral.id, view.consent, null), demographics: null, milestones: [] }
+      : await factsOf(db, referral, view);
+  return discloseCase(reader, facts)?.body.case ?? null;
 }
 
 declare module 'express-serve-static-core' {

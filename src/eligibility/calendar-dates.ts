@@ -60,9 +60,15 @@ export function ageOn(dateOfBirth: PlainDate, day: PlainDate): number {
   return years;
 }
 
+// A formatter per zone (the program's, and a page's reader's): building one costs far more than using it.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone (the program's local day). */
 export function localDate(instant: Date, timeZone: string): PlainDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    if (dayFormats.size < 64) dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }

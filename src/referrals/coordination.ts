@@ -1,5 +1,5 @@
 import type { Database } from '../db/queries/database';
-import { enrolledCasesOfPeople, personIdOfCase } from '../db/queries/people';
+import { enrolledCasesOfPeople } from '../db/queries/people';
 import type { CoordinationAlert } from '../shared/case-vocabulary';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 
@@ -24,7 +24,10 @@ export async function alertParticipantCases(
 }
 
 /** R-COORD: a new referral of a current participant (sent again on every resubmission; each case alerts once). */
-export async function alertCaseManagersOf(deps: { db: Database; cases: CaseWorkflows }, caseId: string) {
-  const personId = await personIdOfCase(deps.db, caseId);
+export async function alertCaseManagersOf(
+  deps: { db: Database; cases: CaseWorkflows },
+  caseId: string,
+  personId: string,
+) {
   await alertParticipantCases(deps, [personId], () => ({ source: 'REFERRAL', sourceId: caseId }));
 }

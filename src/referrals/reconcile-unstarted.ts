@@ -3,6 +3,7 @@ import { unstartedReferrals } from '../db/queries/referrals';
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { CaseWorkflows } from '../temporal/case-workflows';
 import { markWorkflowStarted } from './record-referral';
+import { stage } from '../process/stage-clock';
 
 /**
  * A referral is recorded before its workflow starts; if Temporal was unreachable in between (the
@@ -32,7 +33,7 @@ export async function startRecordedWorkflow(
   if (!workflow) return false;
   if (workflow.type === 'arrestDiversion') await cases.startArrestDiversion(workflow.input as ArrestDiversionInput);
   else await cases.startSocialContact(workflow.input as SocialContactInput);
-  await markWorkflowStarted(db, row.id);
+  await stage('mark_started', () => markWorkflowStarted(db, row.id));
   return true;
 }
 

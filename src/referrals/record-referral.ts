@@ -38,18 +38,24 @@ export async function existingSubmission(db: Database, submissionId: string, sub
   return existing;
 }
 
+/** A referral row as an earlier submission recorded it. */
+export type RecordedReferral = NonNullable<Awaited<ReturnType<typeof referralBySubmission>>>;
+
 /**
- * Records the person and the referral in one transaction, once per submission id: a concurrent copy
- * of the same submission loses the race on the unique key and answers with the winner's row.
- * Returns whether this call created it.
+ * Records the person and the referral in one transaction, for a submission id not seen before: a
+ * concurrent copy of the same submission loses the race on the unique key and gets the winner's row.
  */
-export async function recordReferral(db: Database, r: NewReferral): Promise<boolean> {
-  if (await existingSubmission(db, r.submissionId, r.submissionHash)) return false;
+export async function recordReferral(
+  db: Database,
+  r: NewReferral,
+): Promise<{ created: true; personId: string } | { created: false; recorded: RecordedReferral }> {
   try {
-    await recordReferralRow(db, r);
-    return true;
+    return { created: true, personId: await recordReferralRow(db, r) };
   } catch (err) {
-    if (isUniqueViolation(err) && (await existingSubmission(db, r.submissionId, r.submissionHash))) return false;
+    const recorded = isUniqueViolation(err)
+      ? await existingSubmission(db, r.submissionId, r.submissionHash)
+      : undefined;
+    if (recorded) return { created: false, recorded };
     throw err;
   }
 }

@@ -1,11 +1,11 @@
-import { startRecordedWorkflow } from './reconcile-unstarted';
+import { recordAndStart } from './record-and-start';
 import { alertCaseManagersOf } from './coordination';
 import { initialViewOf } from './initial-view';
 import type { LeadConfig } from '../config/config-schema';
 import { casePolicyOf } from '../config/load-config';
 import type { EligibilityResult } from '../eligibility/eligibility';
 import type { Database } from '../db/queries/database';
-import { recordedWorkflowOf, storedJson } from '../db/queries/referrals';
+import { storedJson } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
 import { requireOwnIdentity } from './submitter-identity';
 import type { CaseView } from '../case/query-views';
@@ -16,13 +16,7 @@ import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
 import type { DiscloseParticipant } from './protective-orders';
 import { arrestSubmittedRow, recordedArrestFacts } from './recorded-facts';
-import {
-  existingSubmission,
-  markWorkflowStarted,
-  recordReferral,
-  submissionHashOf,
-  type NewReferral,
-} from './record-referral';
+import { existingSubmission, submissionHashOf, type NewReferral } from './record-referral';
 import { refuseIfBooked } from './booked-submission';
 import { assessBeforeSubmission, assessWithOrders, jurisdictionOf } from './arrest-assessment';
 import { checkReferredAt } from './referred-at';
@@ -100,7 +94,7 @@ export async function submitArrestDiversion(
   actor: Submitter,
   shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date; discloseParticipant: DiscloseParticipant },
 ): Promise<SubmissionResult> {
-  const { db, cases, config } = deps;
+  const { db, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const existing = await stage('existing_submission', () => existingSubmission(db, body.submissionId, submissionHash));
@@ -129,16 +123,9 @@ export async function submitArrestDiversion(
       workflow: { type: 'arrestDiversion', input },
     }),
   };
-  const created = await stage('record_referral', () => recordReferral(db, referral));
-  if (created) {
-    await cases.startArrestDiversion(input);
-    await stage('mark_started', () => markWorkflowStarted(db, caseId));
-  } else if (!existing?.workflowStartedAt) {
-    // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
-    await startRecordedWorkflow(db, cases, await recordedWorkflowOf(db, caseId));
-  }
+  const { created, personId } = await recordAndStart(deps, referral, existing);
   // A repeated submission is answered with the case as it is now, read by the caller.
-  await stage('coordination_alert', () => alertCaseManagersOf(deps, caseId));
+  await stage('coordination_alert', () => alertCaseManagersOf(deps, caseId, personId));
   const view = created
     ? stage('initial_view', () => initialViewOf({ type: 'arrestDiversion', input }, Date.now()))
     : undefined;

@@ -1,4 +1,4 @@
-import { startRecordedWorkflow } from './reconcile-unstarted';
+import { recordAndStart } from './record-and-start';
 import { alertCaseManagersOf } from './coordination';
 import { requireOwnIdentity } from './submitter-identity';
 import { initialViewOf } from './initial-view';
@@ -7,7 +7,7 @@ import { casePolicyOf } from '../config/load-config';
 import { localDate } from '../eligibility/calendar-dates';
 import { assessSocialContactPrerequisites } from '../eligibility/social-contact-prerequisites';
 import type { Database } from '../db/queries/database';
-import { recordedWorkflowOf, storedJson } from '../db/queries/referrals';
+import { storedJson } from '../db/queries/referrals';
 import { ReferralRefused } from './referral-refused';
 import type { CaseView } from '../case/query-views';
 import type { SocialContactInput } from '../case/start-inputs';
@@ -16,13 +16,7 @@ import type { CaseWorkflows } from '../temporal/case-workflows';
 import { caseIdFor } from './case-id';
 import type { PriorReferral } from './prior-referrals';
 import { checkProtectiveOrders, recordedOrders, type DiscloseParticipant } from './protective-orders';
-import {
-  existingSubmission,
-  markWorkflowStarted,
-  recordReferral,
-  submissionHashOf,
-  type NewReferral,
-} from './record-referral';
+import { existingSubmission, submissionHashOf, type NewReferral } from './record-referral';
 import type { SocialContactSubmission } from './social-contact-schema';
 import { checkReferredAt } from './referred-at';
 import { stage } from '../process/stage-clock';
@@ -102,7 +96,7 @@ export async function submitSocialContact(
   actor: Submitter,
   shown: { priorReferrals: PriorReferral[] | null; acceptedAt?: Date; discloseParticipant: DiscloseParticipant },
 ): Promise<SocialContactResult> {
-  const { db, cases, config } = deps;
+  const { db, config } = deps;
   const submissionHash = submissionHashOf(body);
   const caseId = caseIdFor(config.program.caseIdPrefix, body.submissionId);
   const now = new Date();
@@ -152,14 +146,7 @@ export async function submitSocialContact(
       workflow: { type: 'socialContact', input },
     }),
   };
-  const created = await stage('record_referral', () => recordReferral(db, referral));
-  if (created) {
-    await cases.startSocialContact(input);
-    await stage('mark_started', () => markWorkflowStarted(db, caseId));
-  } else if (!existing?.workflowStartedAt) {
-    // A resubmission of a referral whose start failed: start it as first recorded, clocks included.
-    await startRecordedWorkflow(db, cases, await recordedWorkflowOf(db, caseId));
-  }
+  const { created, personId } = await recordAndStart(deps, referral, existing);
   if (refused) {
     throw new ReferralRefused(
       'PREREQUISITES_NOT_MET',
@@ -173,7 +160,7 @@ export async function submitSocialContact(
     );
   }
   // A repeated submission is answered with the case as it is now, read by the caller.
-  await stage('coordination_alert', () => alertCaseManagersOf(deps, caseId));
+  await stage('coordination_alert', () => alertCaseManagersOf(deps, caseId, personId));
   const view = created
     ? stage('initial_view', () => initialViewOf({ type: 'socialContact', input }, Date.now()))
     : undefined;

@@ -82,10 +82,14 @@ export function referralRoutes(
    * input: no query waits on the new workflow's first task) or — for a repeat — as it is now.
    */
   const statusAfter = (actor: RequestActor, result: { caseId: string; view?: CaseView }) =>
-    stage('case_status', async () => {
-      const view = result.view ?? (await viewOfCase(deps, result.caseId).catch(() => undefined));
-      return submittedCaseStatus(deps.db, actor, result.caseId, view);
-    });
+    stage('case_status', async () =>
+      submittedCaseStatus(
+        deps.db,
+        actor,
+        result.caseId,
+        result.view ? { opened: result.view } : { view: await viewOfCase(deps, result.caseId).catch(() => undefined) },
+      ),
+    );
 
   return [
     route(

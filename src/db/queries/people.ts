@@ -90,9 +90,3 @@ export function enrolledCasesOfPeople(db: Database, personIds: string[]) {
     select: { id: true, personId: true },
   });
 }
-
-/** The person a case is about. */
-export async function personIdOfCase(db: Database, caseId: string): Promise<string> {
-  const { personId } = await db.referral.findUniqueOrThrow({ where: { id: caseId }, select: { personId: true } });
-  return personId;
-}

@@ -31,8 +31,8 @@ export interface ReferralRow extends SubmittedRow {
   details: Prisma.InputJsonValue;
 }
 
-/** The person (matched or created) and the referral, in one transaction. */
-export function recordReferralRow(db: Database, r: ReferralRow) {
+/** The person (matched or created) and the referral, in one transaction; the person's id. */
+export function recordReferralRow(db: Database, r: ReferralRow): Promise<string> {
   return db.$transaction(async (tx) => {
     const personId = await stage('person_match', () => personIdFor(tx, r.person));
     await tx.referral.create({
@@ -51,6 +51,7 @@ export function recordReferralRow(db: Database, r: ReferralRow) {
         details: r.details,
       },
     });
+    return personId;
   });
 }
 

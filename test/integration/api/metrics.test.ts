@@ -51,6 +51,7 @@ function stagesOf(text: string, route: string) {
         count: sample(text, 'lead_request_stage_seconds_count', { route, stage }),
         seconds: sample(text, 'lead_request_stage_seconds_sum', { route, stage }),
         database: sample(text, 'lead_request_stage_database_seconds_total', { route, stage }),
+        queries: sample(text, 'lead_request_stage_queries_total', { route, stage }),
       },
     ]),
   );
@@ -75,6 +76,7 @@ test("issue 25 item 1: one submission's time by stage — each stage it ran, onc
       count: now.count - (was.get(stage)?.count ?? 0),
       seconds: now.seconds - (was.get(stage)?.seconds ?? 0),
       database: now.database - (was.get(stage)?.database ?? 0),
+      queries: now.queries - (was.get(stage)?.queries ?? 0),
     }))
     .filter((s) => s.count > 0);
   // What an operator reads: the stages of a new referral, every one documented, each once.
@@ -108,6 +110,15 @@ test("issue 25 item 1: one submission's time by stage — each stage it ran, onc
   // The stages that query PostgreSQL say so.
   for (const stage of ['existing_submission', 'person_match', 'mark_started', 'audit'])
     expect(stages.find((s) => s.stage === stage)!.database).toBeGreaterThan(0);
+  // Issue 25 item 2: a new referral asks the database only what it does not know. Its row is inserted
+  // without looking the submission up again, its status read without records a new case cannot have
+  // (one scoped read, R-ROI), R-COORD looks up the person's enrolled cases by the person just matched.
+  const queriesOf = (stage: string) => stages.find((s) => s.stage === stage)!.queries;
+  expect({
+    record_referral: queriesOf('record_referral'),
+    case_status: queriesOf('case_status'),
+    coordination_alert: queriesOf('coordination_alert'),
+  }).toEqual({ record_referral: 1, case_status: 1, coordination_alert: 1 });
   // They add up to the request's duration (the same request: one of this route's requests since `before`).
   const labels = { method: 'POST', route };
   expect(
