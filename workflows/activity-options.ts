@@ -7,9 +7,10 @@ import type { LeadActivities } from '../activities';
 // (R-MISSED: "retries until delivered"; a notice still undelivered after 7 days flags the case).
 const NOTICE_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } as const;
 // The notices one event owes are sent together. Owed by a person's action: one activity, so the
-// action's answer never waits for SMTP. Owed by a clock: a local activity inside the timer's own
-// workflow task, so a deadline that comes due costs the server one workflow task and no activity task
-// (the deadline storm); after 10 s of failures its retries wait on workflow timers instead.
+// action's answer never waits for SMTP. Owed by a clock or by the case's opening, which nobody waits on:
+// a local activity inside that workflow task, so a deadline that comes due (the deadline storm) or a new
+// referral costs the server one workflow task and no activity task; after 10 s of failures its retries
+// wait on workflow timers instead.
 export const { sendNotices } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '1 minute',
   // A worker that dies mid-send is noticed within 20 s, and the notices retried elsewhere.

@@ -20,8 +20,11 @@ import {
   signalCapacity,
 } from './activity-options';
 
-/** What made an event: a person's action (or a step that follows one), or one of the case's clocks. */
-export type Cause = 'action' | 'clock';
+/**
+ * What made an event: a person's action (or a step that follows one), one of the case's clocks, or the
+ * case's opening. Only an action has someone waiting on its workflow task (the update's caller).
+ */
+export type Cause = 'action' | 'clock' | 'opening';
 
 /**
  * R-VICTIM (Decision): what a social contact continuing this handed-off diversion keeps — the stage the
@@ -192,7 +195,7 @@ export class CaseRuntime {
       );
     this.deliveries += notices.length;
     this.own(
-      (cause === 'clock' ? sendNoticesInTask : sendNotices)(requests)
+      (cause === 'action' ? sendNotices : sendNoticesInTask)(requests)
         .then(sent)
         .finally(() => (this.deliveries -= notices.length)),
     );

@@ -48,7 +48,9 @@ export async function runCase(
   for (const action of Object.keys(deciders) as CaseActionName[]) registerAction(runtime, action);
   setup?.(runtime);
 
-  if (opened.first) runtime.commit([opened.first]);
+  // The referral's answer never waits on this task (the API builds the new case's view itself), so
+  // its notices are sent inside it, as a clock's are: a new case costs the server one workflow task.
+  if (opened.first) runtime.commit([opened.first], 'opening');
   else {
     runtime.syncSearchAttributes();
     runtime.redeliverPending();
