@@ -70,6 +70,8 @@ export class CaseRuntime {
   private readonly ordered: OrderedEffect[] = [];
   /** The search attributes as last upserted: an upsert carries only those that changed. */
   private readonly upserted = new Map<string, string>();
+  /** Each deadline as last projected: a projection carries only those that changed. */
+  private readonly projectedDeadlines = new Map<string, string>();
   private fail!: (reason: unknown) => void;
   /**
    * Rejects with the first failure of a coroutine the case started without awaiting it where it
@@ -140,6 +142,7 @@ export class CaseRuntime {
       const progress = this.progress();
       await recordCaseProgressLocally(progress);
       this.state.projectedSeq = progress.seq;
+      for (const d of progress.deadlinesChanged) this.projectedDeadlines.set(d.ruleId, JSON.stringify(d));
       // Projected: the database keeps them (and serves the case's history); the state need not.
       this.state.events = this.state.events.filter((e) => e.seq > progress.seq);
     }
@@ -181,7 +184,7 @@ export class CaseRuntime {
       outcome: s.outcome,
       stuckReasons: s.stuck.map((f) => f.reason),
       nextDeadline: nextDeadlineOf(deadlines),
-      deadlines,
+      deadlinesChanged: deadlines.filter((d) => this.projectedDeadlines.get(d.ruleId) !== JSON.stringify(d)),
       events: s.events.filter((e) => e.seq > s.projectedSeq),
     };
   }

@@ -36,6 +36,7 @@ export interface CaseProgress {
   outcome?: string;
   stuckReasons: StuckReason[];
   nextDeadline?: DeadlineView;
-  deadlines: DeadlineView[];
+  /** The deadlines that changed since the run's last projection (every one, in its first). */
+  deadlinesChanged: DeadlineView[];
   events: CaseEvent[];
 }

@@ -54,7 +54,7 @@ export function recordProgress(db: Database, progress: CaseProgress) {
         data: { caseManagerId: caseManager.actor.id },
       });
     }
-    for (const d of progress.deadlines) {
+    for (const d of progress.deadlinesChanged) {
       const fields = { name: d.name, dueAt: new Date(d.dueAt), status: d.status };
       await tx.deadline.upsert({
         where: { referralId_ruleId: { referralId, ruleId: d.ruleId } },
