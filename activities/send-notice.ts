@@ -1,12 +1,12 @@
 import { Context } from '@temporalio/activity';
 import type { NoticeReceipt, NoticeRequest } from '../src/contract/activity-contract';
 import {
-  claimNotice,
+  claimNotices,
   markNoticeSent,
   noticeById,
-  recordOwedNotice,
+  recordOwedNotices,
   releaseNoticeClaim,
-  renewNoticeClaim,
+  renewNoticeClaims,
 } from '../src/db/queries/notices';
 import type { ActivityDeps } from './activity-deps';
 import { noticeContent, recipientAddress } from './notice-content';
@@ -26,47 +26,94 @@ const MARK_SENT_FOR_MS = 40_000;
 
 export class NoticeBusyError extends Error {}
 
+type Owed = { notice: NoticeRequest; to: string; subject: string; text: string };
+
 /**
- * Delivers one notice, once per notice id, however often the activity is retried or replayed:
- * - the notice row is created first (PENDING), then claimed by exactly one attempt (SENDING, with a
- *   lease), so an attempt that overlaps another — e.g. after a start-to-close timeout while the first
- *   is still talking to the SMTP server — backs off instead of sending a second copy;
- * - a delivered notice (SENT) is answered from the row without sending again;
+ * Delivers the notices one event owes, each once per notice id, however often the activity is retried
+ * or replayed:
+ * - their rows are created first (PENDING), then claimed (SENDING, with a lease) — in one statement each
+ *   for all of them — so an attempt that overlaps another (e.g. after a start-to-close timeout while the
+ *   first is still talking to the SMTP server) sends none of the notices the other holds;
+ * - a delivered notice (SENT) is answered from its row without sending again;
  * - the Message-ID is derived from the notice id, so the one gap no database can close (a process
  *   killed after the SMTP server accepted the message and before the SENT mark, then its lease
  *   expiring) yields a duplicate that mail systems recognise as the same message.
+ * Every notice is attempted before a failure is reported, so a retry sends only those still owed.
  */
-export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: NoticeRequest): Promise<NoticeReceipt> {
-  const to = recipientAddress(config, notice.recipient);
-  const { subject, text } = noticeContent(config, notice);
-  const id = notice.noticeId;
-  await recordOwedNotice(db, {
-    id,
-    referralId: notice.referralId,
-    kind: notice.kind,
-    ruleId: notice.ruleId,
-    recipientRole: notice.recipient.role,
-    office: notice.recipient.role === 'prosecutor' ? notice.recipient.office : null,
-    toAddress: to,
-    subject,
-  });
+export async function sendNotices(deps: ActivityDeps, notices: NoticeRequest[]): Promise<NoticeReceipt[]> {
+  const { db, config } = deps;
+  const owed: Owed[] = notices.map((notice) => ({
+    notice,
+    to: recipientAddress(config, notice.recipient),
+    ...noticeContent(config, notice),
+  }));
+  await recordOwedNotices(
+    db,
+    owed.map(({ notice, to, subject }) => ({
+      id: notice.noticeId,
+      referralId: notice.referralId,
+      kind: notice.kind,
+      ruleId: notice.ruleId,
+      recipientRole: notice.recipient.role,
+      office: notice.recipient.role === 'prosecutor' ? notice.recipient.office : null,
+      toAddress: to,
+      subject,
+    })),
+  );
 
   heartbeat();
   const now = new Date();
-  if (!(await claimNotice(db, id, now, new Date(now.getTime() + CLAIM_MS)))) {
-    const row = await noticeById(db, id);
-    if (row.status === 'SENT' && row.sentAt && row.messageId)
-      return { messageId: row.messageId, sentAt: row.sentAt.toISOString() };
-    throw new NoticeBusyError(
-      `Notice ${id} is being sent by another attempt (claimed until ${row.claimedUntil?.toISOString()})`,
-    );
-  }
-
-  const messageId = `<${id}@lead-referrals>`;
+  const claimed = await claimNotices(
+    db,
+    notices.map((n) => n.noticeId),
+    now,
+    new Date(now.getTime() + CLAIM_MS),
+  );
+  const sending = new Set(claimed);
   const keepAlive = setInterval(() => {
     heartbeat();
-    void renewNoticeClaim(db, id, new Date(Date.now() + CLAIM_MS)).catch(() => undefined);
+    if (sending.size > 0)
+      void renewNoticeClaims(db, [...sending], new Date(Date.now() + CLAIM_MS)).catch(() => undefined);
   }, RENEW_MS);
+  try {
+    const results = await Promise.allSettled(
+      owed.map((o) =>
+        claimed.has(o.notice.noticeId)
+          ? deliver(deps, o).finally(() => sending.delete(o.notice.noticeId))
+          : receiptOfUnclaimed(db, o.notice.noticeId),
+      ),
+    );
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return results.map((r) => (r as PromiseFulfilledResult<NoticeReceipt>).value);
+  } finally {
+    clearInterval(keepAlive);
+  }
+}
+
+/** One notice, as `sendNotices` delivers it. */
+export async function sendNotice(deps: ActivityDeps, notice: NoticeRequest): Promise<NoticeReceipt> {
+  const [receipt] = await sendNotices(deps, [notice]);
+  return receipt;
+}
+
+/** A notice this attempt did not claim: delivered already (its receipt), or held by another attempt. */
+async function receiptOfUnclaimed(db: ActivityDeps['db'], id: string): Promise<NoticeReceipt> {
+  const row = await noticeById(db, id);
+  if (row.status === 'SENT' && row.sentAt && row.messageId)
+    return { messageId: row.messageId, sentAt: row.sentAt.toISOString() };
+  throw new NoticeBusyError(
+    `Notice ${id} is being sent by another attempt (claimed until ${row.claimedUntil?.toISOString()})`,
+  );
+}
+
+/** A notice this attempt holds: sent, then marked SENT; a failed send makes it owed again. */
+async function deliver(
+  { db, mailer, config }: ActivityDeps,
+  { notice, to, subject, text }: Owed,
+): Promise<NoticeReceipt> {
+  const id = notice.noticeId;
+  const messageId = `<${id}@lead-referrals>`;
   try {
     await mailer.send({
       from: config.mail.from,
@@ -77,16 +124,11 @@ export async function sendNotice({ db, mailer, config }: ActivityDeps, notice: N
       headers: { 'X-LEAD-Notice-Id': id, 'X-LEAD-Rule': notice.ruleId, 'X-LEAD-Referral': notice.referralId },
     });
   } catch (err) {
-    clearInterval(keepAlive);
     await releaseNoticeClaim(db, id, String((err as Error).message).slice(0, 500));
     throw err;
   }
   const sentAt = new Date();
-  try {
-    await markSent(db, id, { sentAt, messageId });
-  } finally {
-    clearInterval(keepAlive);
-  }
+  await markSent(db, id, { sentAt, messageId });
   return { messageId, sentAt: sentAt.toISOString() };
 }
 
@@ -118,15 +160,4 @@ function heartbeat(): void {
     return; // not inside an activity
   }
   if (!context.info.isLocal) context.heartbeat();
-}
-
-/**
- * Every notice one event owes, in one call: each is delivered once (as `sendNotice` delivers it), all
- * are attempted before a failure is reported, so a retry sends only those still owed.
- */
-export async function sendNotices(deps: ActivityDeps, notices: NoticeRequest[]): Promise<NoticeReceipt[]> {
-  const results = await Promise.allSettled(notices.map((notice) => sendNotice(deps, notice)));
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<NoticeReceipt>).value);
 }

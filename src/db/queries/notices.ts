@@ -5,10 +5,10 @@ import type { Database } from './database';
  * notice id, claimed by one attempt at a time (SENDING, with a lease), marked SENT once delivered.
  */
 
-/** The notice's row, created PENDING unless it exists already. */
-export function recordOwedNotice(
+/** The rows of notices owed (PENDING), each once: a notice already recorded is left as it is. */
+export function recordOwedNotices(
   db: Database,
-  n: {
+  notices: Array<{
     id: string;
     referralId: string;
     kind: string;
@@ -17,18 +17,25 @@ export function recordOwedNotice(
     office: string | null;
     toAddress: string;
     subject: string;
-  },
+  }>,
 ) {
-  return db.notification.upsert({ where: { id: n.id }, create: { ...n, status: 'PENDING' }, update: {} });
+  return db.notification.createMany({
+    skipDuplicates: true,
+    data: notices.map((n) => ({ ...n, status: 'PENDING' })),
+  });
 }
 
-/** Claims the notice for this attempt until `until`, if nobody holds it (or their lease ended): whether it did. */
-export async function claimNotice(db: Database, id: string, now: Date, until: Date): Promise<boolean> {
-  const claimed = await db.notification.updateMany({
-    where: { id, OR: [{ status: 'PENDING' }, { status: 'SENDING', claimedUntil: { lt: now } }] },
+/**
+ * Claims each of these notices for this attempt until `until`, if nobody holds it (or their lease
+ * ended): the ids it claimed.
+ */
+export async function claimNotices(db: Database, ids: string[], now: Date, until: Date): Promise<Set<string>> {
+  const claimed = await db.notification.updateManyAndReturn({
+    where: { id: { in: ids }, OR: [{ status: 'PENDING' }, { status: 'SENDING', claimedUntil: { lt: now } }] },
     data: { status: 'SENDING', claimedUntil: until, attempts: { increment: 1 } },
+    select: { id: true },
   });
-  return claimed.count > 0;
+  return new Set(claimed.map((c) => c.id));
 }
 
 /** The notice's row as it stands. */
@@ -36,9 +43,9 @@ export function noticeById(db: Database, id: string) {
   return db.notification.findUniqueOrThrow({ where: { id } });
 }
 
-/** Extends this attempt's claim while it is still sending. */
-export function renewNoticeClaim(db: Database, id: string, until: Date) {
-  return db.notification.updateMany({ where: { id, status: 'SENDING' }, data: { claimedUntil: until } });
+/** Extends this attempt's claims while it is still sending. */
+export function renewNoticeClaims(db: Database, ids: string[], until: Date) {
+  return db.notification.updateMany({ where: { id: { in: ids }, status: 'SENDING' }, data: { claimedUntil: until } });
 }
 
 /** The attempt failed: the notice is owed again, with the reason. */

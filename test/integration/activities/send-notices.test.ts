@@ -127,3 +127,45 @@ test('SMTP unreachable: the notice stays owed with the error recorded, and the r
   expect(copiesOf(notice.noticeId)).toHaveLength(1);
   expect((await db.notification.findUniqueOrThrow({ where: { id: notice.noticeId } })).attempts).toBe(2);
 });
+
+test('the notices of one event: one held by another attempt is left to it, the others are delivered, and the retry sends only what is still owed', async () => {
+  const caseId = await referral();
+  const held = packet(caseId);
+  const call: NoticeRequest = {
+    ...held,
+    noticeId: `${caseId}.1.case_manager`,
+    kind: 'CASE_MANAGEMENT_CALLED',
+    ruleId: 'R-CALL',
+    recipient: { role: 'case_manager' },
+  };
+  const owner = new Date(Date.now() + 60_000);
+  await db.notification.create({
+    data: {
+      id: held.noticeId,
+      referralId: caseId,
+      kind: held.kind,
+      ruleId: held.ruleId,
+      recipientRole: 'prosecutor',
+      office: 'KCPAO',
+      toAddress: config.offices.KCPAO.email,
+      subject: 'held',
+      status: 'SENDING',
+      claimedUntil: owner,
+    },
+  });
+  await expect(new MockActivityEnvironment().run(activities.sendNotices, [held, call])).rejects.toBeInstanceOf(
+    NoticeBusyError,
+  );
+  expect(copiesOf(call.noticeId)).toHaveLength(1);
+  expect(copiesOf(held.noticeId)).toHaveLength(0);
+
+  // The other attempt's lease ends without a delivery: the retry sends the held notice, and only it.
+  await db.notification.update({ where: { id: held.noticeId }, data: { claimedUntil: new Date(Date.now() - 1) } });
+  const receipts = (await new MockActivityEnvironment().run(activities.sendNotices, [held, call])) as NoticeReceipt[];
+  expect(receipts.map((r) => r.messageId)).toEqual([
+    `<${held.noticeId}@lead-referrals>`,
+    `<${call.noticeId}@lead-referrals>`,
+  ]);
+  expect(copiesOf(call.noticeId)).toHaveLength(1);
+  expect(copiesOf(held.noticeId)).toHaveLength(1);
+});
