@@ -170,7 +170,7 @@ async function stormAndFootprint(stack: BenchEngine) {
   // handles fewer cases per second than the API accepts), or the storm would overlap the creation.
   const budgetMs = Math.max(120_000, (CASES / Math.min(pilotRate, 8)) * 1000 + 120_000);
   const dueAt = Date.now() + budgetMs;
-  const referredAt = new Date(dueAt - 30 * 86400_000).toISOString();
+  const referredAt = new Date(dueAt - STORM_INTAKE_HOURS * 3600_000).toISOString();
   log(`storm: creating ${CASES} cases (pilot ${round(pilotRate)}/s) due ${new Date(dueAt).toISOString()}`);
   const createStarted = performance.now();
   const stormIds: string[] = [];
@@ -483,9 +483,17 @@ function markdown(result: any): string {
   return out.join('\n');
 }
 
-/** The storm's cases are backdated so that all their 30-day deadlines fall due at one instant; their 4-hour and 12-hour clocks are set long so they do not fire during the run. */
+/**
+ * The storm's R-INTAKE deadline: not a whole number of days, so it falls due at the exact instant (30
+ * whole days end at the end of a local day, R-INTAKE, which would put the storm at the program's next
+ * midnight). All of a day's referrals falling due at one midnight is the storm this stands for.
+ */
+const STORM_INTAKE_HOURS = 30 * 24 + 1;
+
+/** The storm's cases are backdated so that all their R-INTAKE deadlines fall due at one instant; their 4-hour and 12-hour clocks are set long so they do not fire during the run. */
 const benchConfig = (config: any) => {
   config.durations.maxReferralBackdate = '31 days';
+  config.durations.intakeDeadline = `${STORM_INTAKE_HOURS} hours`;
   config.durations.screeningOverdueAfter = '40 days';
   config.durations.sceneWindow = '40 days';
   // The three-year case continues as new every 100 events, so that its carried state is measured often.

@@ -23,7 +23,8 @@ export const SUBMISSION_STAGES: Record<string, string> = {
   eligibility:
     "the submitter's identity, a booking of the same submission, the eligibility engine (R-EL, R-EX) or the social-contact prerequisites (R-SC-PREREQ)",
   protective_orders: "R-EX-ORDER: each order checked against today's participants",
-  record_referral: 'the transaction that records the referral: the submission id checked again, the referral row',
+  record_referral:
+    'the transaction that records the referral row (a concurrent copy of the submission loses on its unique id)',
   person_match: 'inside it, the person matched or created under their advisory lock',
   workflow_start: 'the case workflow started (Temporal)',
   mark_started: 'the referral marked started',
@@ -31,7 +32,8 @@ export const SUBMISSION_STAGES: Record<string, string> = {
   workflow_signal: 'inside it, each alert signalled (Temporal)',
   workflow_query: "the case queried (Temporal): only a repeated submission's answer reads it",
   initial_view: "the new case's view built from its start input with the workflow's own code",
-  case_status: 'the program status its submitter may see (the disclosure policy and its facts)',
+  case_status:
+    'the program status its submitter may see: the case read through their scope (R-ROI), then the disclosure policy',
   answer: 'the next steps in words and the answer checked against its schema',
   audit: 'the audit row and the disclosure rows, in one transaction, before the answer leaves',
   [OTHER_STAGE]: 'everything else: routing, the permission check, cookies and CSRF, serialising and writing the answer',
