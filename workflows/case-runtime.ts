@@ -6,6 +6,7 @@ import type { CaseState } from '../src/case/case-state';
 import type { NoticeRecord } from '../src/case/notices';
 import type { CarriedParticipation } from '../src/case/start-inputs';
 import type { CaseEventData } from '../src/case/case-event-data';
+import type { DeadlineView } from '../src/case/query-views';
 import { SYSTEM_ACTOR } from '../src/shared/roles';
 import { searchAttributesOf } from '../src/contract/search-attributes';
 import type { RuleId } from '../src/shared/rules';
@@ -49,6 +50,12 @@ function carriedParticipationOf(state: CaseState): { carriedOver?: CarriedPartic
     },
   };
 }
+
+/**
+ * The deadlines as the database keeps them, one row per rule: the last of a rule's deadlines wins (R-VICTIM's
+ * filing decisions after its objection window).
+ */
+const deadlineRowsOf = (deadlines: DeadlineView[]) => new Map(deadlines.map((d) => [d.ruleId, d]));
 
 /** An event the service itself makes (a clock, a delivery), with the data its kind carries. */
 export function systemEvent<T extends CaseEventType>(
@@ -184,7 +191,9 @@ export class CaseRuntime {
       outcome: s.outcome,
       stuckReasons: s.stuck.map((f) => f.reason),
       nextDeadline: nextDeadlineOf(deadlines),
-      deadlinesChanged: deadlines.filter((d) => this.projectedDeadlines.get(d.ruleId) !== JSON.stringify(d)),
+      deadlinesChanged: [...deadlineRowsOf(deadlines).values()].filter(
+        (d) => this.projectedDeadlines.get(d.ruleId) !== JSON.stringify(d),
+      ),
       events: s.events.filter((e) => e.seq > s.projectedSeq),
     };
   }

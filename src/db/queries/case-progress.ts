@@ -1,4 +1,3 @@
-import type { Prisma } from '../../generated/prisma/client';
 import type { CaseProgress } from '../../contract/activity-contract';
 import type { Database } from './database';
 import { recordReleasesOf } from './releases';
@@ -9,60 +8,66 @@ import { recordReleasesOf } from './releases';
  * by case id — no reader involved.
  */
 
+/** An instant as the database keeps it: `timestamp(3)`, in UTC (as Prisma writes it). */
+const utc = (instant: string | Date) => (instant instanceof Date ? instant.toISOString() : instant);
+
 /**
- * A case's progress in one transaction: new events (each once, by case and sequence number) and the
- * releases of information they give or end, then the case's stage and deadlines — unless a newer
- * projection already landed.
+ * A case's progress, in one statement: its new events (each once, by case and sequence number), then —
+ * unless a newer projection already landed — its stage, next deadline and case manager (the first one
+ * to act), and the deadlines that changed. One statement is one round trip and atomic: the projection
+ * runs for every event of every case, so a transaction's BEGIN, COMMIT and a query per row were most of
+ * its cost. The releases its events give, amend or end are written first (R-CONSENT), so a rescission
+ * is never behind the stage that records it; each of those writes is idempotent, as a retry needs.
  */
-export function recordProgress(db: Database, progress: CaseProgress) {
-  const { referralId } = progress;
-  return db.$transaction(async (tx) => {
-    if (progress.events.length > 0) {
-      await tx.caseEvent.createMany({
-        skipDuplicates: true,
-        data: progress.events.map((e) => ({
-          referralId,
-          seq: e.seq,
-          type: e.type,
-          ruleId: e.ruleId,
-          occurredAt: new Date(e.at),
-          actorId: e.actor.id,
-          actorRole: e.actor.role,
-          requestId: e.requestId ?? null,
-          data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined,
-        })),
-      });
-      await recordReleasesOf(tx, referralId, progress.events);
-    }
-    const updated = await tx.referral.updateMany({
-      where: { id: referralId, projectedSeq: { lt: progress.seq } },
-      data: {
-        projectedSeq: progress.seq,
-        referredAt: new Date(progress.referredAt),
-        stage: progress.stage,
-        outcome: progress.outcome ?? null,
-        stuckReasons: progress.stuckReasons,
-        nextDeadlineAt: progress.nextDeadline ? new Date(progress.nextDeadline.dueAt) : null,
-        nextDeadlineRule: progress.nextDeadline?.ruleId ?? null,
-      },
-    });
-    if (updated.count === 0) return;
-    const caseManager = progress.events.find((e) => e.actor.role === 'case_manager');
-    if (caseManager) {
-      await tx.referral.updateMany({
-        where: { id: referralId, caseManagerId: null },
-        data: { caseManagerId: caseManager.actor.id },
-      });
-    }
-    for (const d of progress.deadlinesChanged) {
-      const fields = { name: d.name, dueAt: new Date(d.dueAt), status: d.status };
-      await tx.deadline.upsert({
-        where: { referralId_ruleId: { referralId, ruleId: d.ruleId } },
-        create: { referralId, ruleId: d.ruleId, ...fields },
-        update: fields,
-      });
-    }
-  });
+export async function recordProgress(db: Database, progress: CaseProgress): Promise<void> {
+  const { referralId, events } = progress;
+  await recordReleasesOf(db, referralId, events);
+  const now = utc(new Date());
+  const rows = {
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      ruleId: e.ruleId,
+      occurredAt: utc(e.at),
+      actorId: e.actor.id,
+      actorRole: e.actor.role,
+      requestId: e.requestId ?? null,
+      data: e.data ?? null,
+    })),
+    deadlines: progress.deadlinesChanged.map((d) => ({ ...d, dueAt: utc(d.dueAt) })),
+  };
+  const caseManager = events.find((e) => e.actor.role === 'case_manager')?.actor.id ?? null;
+  const next = progress.nextDeadline;
+  await db.$executeRaw`
+    WITH new_events AS (
+      INSERT INTO "CaseEvent" ("referralId", "seq", "type", "ruleId", "occurredAt", "actorId", "actorRole", "requestId", "data")
+      SELECT ${referralId}, e."seq", e."type", e."ruleId", e."occurredAt", e."actorId", e."actorRole", e."requestId", e."data"
+      FROM jsonb_to_recordset(${JSON.stringify(rows.events)}::jsonb) AS e(
+        "seq" int, "type" text, "ruleId" text, "occurredAt" timestamp(3), "actorId" text, "actorRole" text,
+        "requestId" text, "data" jsonb)
+      ON CONFLICT ("referralId", "seq") DO NOTHING
+    ), progressed AS (
+      UPDATE "Referral" SET
+        "projectedSeq" = ${progress.seq},
+        "referredAt" = ${utc(progress.referredAt)}::timestamp(3),
+        "stage" = ${progress.stage},
+        "outcome" = ${progress.outcome ?? null},
+        "stuckReasons" = ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(progress.stuckReasons)}::jsonb)),
+        "nextDeadlineAt" = ${next ? utc(next.dueAt) : null}::timestamp(3),
+        "nextDeadlineRule" = ${next?.ruleId ?? null},
+        "caseManagerId" = COALESCE("caseManagerId", ${caseManager}),
+        "updatedAt" = ${now}::timestamp(3)
+      WHERE "id" = ${referralId} AND "projectedSeq" < ${progress.seq}
+      RETURNING "id"
+    )
+    INSERT INTO "Deadline" ("referralId", "ruleId", "name", "dueAt", "status", "updatedAt")
+    SELECT p."id", d."ruleId", d."name", d."dueAt", d."status", ${now}::timestamp(3)
+    FROM progressed p
+    CROSS JOIN jsonb_to_recordset(${JSON.stringify(rows.deadlines)}::jsonb) AS d(
+      "ruleId" text, "name" text, "dueAt" timestamp(3), "status" text)
+    ON CONFLICT ("referralId", "ruleId") DO UPDATE
+      SET "name" = EXCLUDED."name", "dueAt" = EXCLUDED."dueAt", "status" = EXCLUDED."status",
+          "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** When a case's follow-ups count from (R-EVAL), and its agency. */

@@ -21,14 +21,20 @@ afterAll(async () => {
 });
 
 test('an activity failure (SMTP down) is stored as ciphertext: the history fetched without the codec has no failure text', async () => {
-  const port = stack.mail.port;
-  await stack.mail.stop();
   const res = await apiAs(stack.baseUrl, 'officer').post('/api/referrals/arrest-diversions', arrestReferral());
   expectStatus(res, 201);
   const caseId: string = res.body.caseId;
+  await settled(stack, caseId);
+  // The notices an action owes are an activity of their own (a new case's go inside its first task).
+  const port = stack.mail.port;
+  await stack.mail.stop();
+  await apiAs(stack.baseUrl, 'case_manager').actOk(caseId, 'left-before-screening');
   // Let the notices fail at least once, then bring the mail relay back.
   await waitFor(
-    async () => (await stack.db.notification.count({ where: { referralId: caseId, lastError: { not: null } } })) > 0,
+    async () =>
+      (await stack.db.notification.count({
+        where: { referralId: caseId, ruleId: 'R-SCREEN', lastError: { not: null } },
+      })) > 0,
     'a failed delivery',
     30_000,
   );
