@@ -42,7 +42,7 @@ test('the worker serves Temporal SDK metrics, and they move as referrals are wor
 
   // Histograms and counters appear once first observed: absent counts as 0.
   const tasksBefore = await total('temporal_workflow_task_execution_latency_count');
-  const activitiesBefore = await total('temporal_activity_execution_latency_count');
+  const localActivitiesBefore = await total('temporal_local_activity_execution_latency_count');
   const person = { givenName: 'Marisol', familyName: 'Thistlewood', dateOfBirth: '1991-11-05' };
   const created = await apiAs(stack.baseUrl, 'officer').post(
     '/api/referrals/arrest-diversions',
@@ -57,8 +57,8 @@ test('the worker serves Temporal SDK metrics, and they move as referrals are wor
     'workflow task metrics to move',
   );
   await waitFor(
-    async () => (await total('temporal_activity_execution_latency_count')) > activitiesBefore,
-    'activity metrics to move (R-CALL and R-PACKET go out in one activity)',
+    async () => (await total('temporal_local_activity_execution_latency_count')) > localActivitiesBefore,
+    'local activity metrics to move (a new case projects and sends R-CALL and R-PACKET inside its first task)',
   );
   const after = await (await fetch(metricsUrl)).text();
   expect(after).toMatch(/^temporal_workflow_task_schedule_to_start_latency_count\{.*\} [1-9]/m);
