@@ -5,12 +5,11 @@ import { openLinkedSocialContact } from './open-linked-social-contact';
 import { produceMonthlyReport } from './produce-monthly-report';
 import { produceEvaluation } from './produce-evaluation';
 import { recordCaseProgress } from './record-case-progress';
-import { sendNotice, sendNotices } from './send-notice';
+import { sendNotices } from './send-notice';
 
 /** The worker's activities, built from injected parts so tests run them against real local ones. */
 export function createActivities(deps: ActivityDeps) {
   return {
-    sendNotice: (notice: Parameters<typeof sendNotice>[1]) => sendNotice(deps, notice),
     sendNotices: (notices: Parameters<typeof sendNotices>[1]) => sendNotices(deps, notices),
     recordCaseProgress: (progress: Parameters<typeof recordCaseProgress>[1]) => recordCaseProgress(deps, progress),
     signalCapacity: (request: Parameters<typeof signalCapacity>[1]) => signalCapacity(deps, request),

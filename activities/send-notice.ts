@@ -91,12 +91,6 @@ export async function sendNotices(deps: ActivityDeps, notices: NoticeRequest[]):
   }
 }
 
-/** One notice, as `sendNotices` delivers it. */
-export async function sendNotice(deps: ActivityDeps, notice: NoticeRequest): Promise<NoticeReceipt> {
-  const [receipt] = await sendNotices(deps, [notice]);
-  return receipt;
-}
-
 /** A notice this attempt did not claim: delivered already (its receipt), or held by another attempt. */
 async function receiptOfUnclaimed(db: ActivityDeps['db'], id: string): Promise<NoticeReceipt> {
   const row = await noticeById(db, id);

@@ -23,13 +23,18 @@ import { acrossRuns, round, summarize, type Figure } from './stats';
 import { loadToken, runLoad } from './run-load';
 import { settle } from './settle';
 import { profileMarkdown, submissionProfile } from './submission-profile';
+import { scaleCurve, scaleMarkdown } from './scale';
 
 const exec = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
 const CASES = Number(process.env.BENCH_CASES ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SCENARIOS = ['bare', 'submission', 'profile', 'roundtrip', 'storm', 'history', 'lifecycle'];
-/** BENCH_ONLY=storm,history,lifecycle runs some scenarios and merges them into the day's results. */
+/**
+ * BENCH_ONLY=storm,history,lifecycle runs some scenarios and merges them into the day's results.
+ * `scale` (bench/scale.ts: the cost curve up to BENCH_SCALE open cases) runs only when named: it takes
+ * about an hour per engine at 50,000 cases.
+ */
 const ONLY = new Set(process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : SCENARIOS);
 const ENGINES = (process.env.BENCH_ENGINES ? process.env.BENCH_ENGINES.split(',') : [...ENGINE_KEYS]) as EngineKey[];
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -469,6 +474,7 @@ function markdown(result: any): string {
     out.push(`## ${key}: ${e.description}`, '');
     if (rows.length) out.push('| figure | value | target |', '| --- | --- | --- |', ...rows, '');
     if (e.profile) out.push(`### Where a submission's time goes (${key})`, '', ...profileMarkdown(e.profile));
+    if (e.scale) out.push(`### The cost curve: open cases (${key})`, '', ...scaleMarkdown(key, e.scale), '');
   }
   if (result.lifecycle) {
     out.push('## Time skipping (the test server)', '', '| figure | value | target |', '| --- | --- | --- |');
@@ -509,7 +515,16 @@ async function measure(key: EngineKey, bare: string): Promise<any> {
       log(`${key}: bare Temporal limit`);
       result.bare = await bareLimit(stack, bare);
     }
-    // The storm first, on a fresh system: its deadlines must not meet another scenario's backlog.
+    // The cost curve on a fresh system: its database per case counts its own cases only.
+    if (ONLY.has('scale')) {
+      log(`${key}: the cost curve`);
+      result.scale = await scaleCurve(stack, {
+        worker: () => maxRssMb(stack.workerPids()),
+        api: () => maxRssMb(stack.apiPids()),
+      });
+      await settle(stack);
+    }
+    // The storm on a fresh system: its deadlines must not meet another scenario's backlog.
     if (ONLY.has('storm')) {
       log(`${key}: deadline storm`);
       result.storm = await stormAndFootprint(stack);

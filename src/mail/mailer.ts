@@ -21,6 +21,10 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
     host: url.hostname,
     port: Number(url.port) || (secure ? 465 : 587),
     secure,
+    // A deadline storm sends thousands of notices at once: each reuses an open connection instead of
+    // a TCP connect, greeting and EHLO of its own. A connection the server closed is replaced.
+    pool: true,
+    maxConnections: 5,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     // Fail fast, so that a retry — not a hung attempt — deals with a slow or absent server.
     connectionTimeout: 10_000,

@@ -176,10 +176,6 @@ export class RecordingActivities {
     };
     const record = <N extends keyof LeadActivities>(name: N, args: unknown) => this.calls.push({ name, args });
     const stubs: LeadActivities = {
-      sendNotice: async (request) => {
-        record('sendNotice', request);
-        return send(request);
-      },
       sendNotices: async (requests) => {
         record('sendNotices', requests);
         return requests.map(send);

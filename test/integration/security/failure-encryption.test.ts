@@ -53,7 +53,7 @@ test('an activity failure (SMTP down) is stored as ciphertext: the history fetch
     expect(Buffer.from(failure!.encodedAttributes!.metadata!.encoding).toString()).toBe('binary/encrypted');
   }
   const raw = JSON.stringify(history);
-  for (const text of ['ECONNREFUSED', 'connect', 'send-notice', 'sendNotice (']) expect(raw).not.toContain(text);
+  for (const text of ['ECONNREFUSED', 'connect', 'send-notice', 'sendNotices (']) expect(raw).not.toContain(text);
 
   // With the keys, the product reads what went wrong.
   const [decoded] = await stack.codec.decode([failures[0]!.encodedAttributes as Payload]);
