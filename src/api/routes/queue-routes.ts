@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { LeadConfig } from '../../config/config-schema';
 import { situationOfStage } from '../../case/filing';
 import type { Database } from '../../db/queries/database';
-import { caseloadOf, nciQueueOf, prosecutorQueueOf, sergeantQueueOf, stuckCasesOf } from '../../db/queries/cases';
+import {
+  caseloadOf,
+  nciQueueOf,
+  prosecutorQueueOf,
+  sergeantQueueOf,
+  STUCK_LIST_PAGE,
+  stuckCasesOf,
+} from '../../db/queries/cases';
 import { unconfirmedFollowUpsFor } from '../../db/queries/evaluation';
 import { caseRow, type CaseLinks } from '../case-rows';
 import { listedCaseRow } from '../listed-cases';
@@ -50,6 +57,11 @@ const QUEUE_TAG = 'Lists';
 export function queueRoutes(deps: { db: Database; config: LeadConfig; links: CaseLinks }) {
   const { db, links } = deps;
   const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
+  /** A list's first page of rows, and how many it holds. */
+  const page = (list: { cases: Parameters<typeof caseRow>[0][]; total: number }) => ({
+    cases: rows(list.cases),
+    total: list.total,
+  });
 
   /**
    * A case manager's open cases, nearest deadline first: theirs, and new ones nobody has taken yet —
@@ -199,7 +211,7 @@ export function queueRoutes(deps: { db: Database; config: LeadConfig; links: Cas
       path: '/stuck',
       operationId: 'getStuckCases',
       tag: QUEUE_TAG,
-      summary: "Stuck cases by reason (the protocol's Decisions), each linked to its workflow",
+      summary: `Stuck cases by reason (the protocol's Decisions), each linked to its workflow: each list's ${STUCK_LIST_PAGE} nearest deadlines, and its count`,
       access: { permission: 'stuck.read' },
       responses: { 200: { description: 'The lists', schema: stuckSchema } },
     },
@@ -218,43 +230,43 @@ export function queueRoutes(deps: { db: Database; config: LeadConfig; links: Cas
         screeningOverdue: {
           ruleId: 'R-SCREEN',
           label: 'Screening not recorded 4 h after the call',
-          cases: rows(screeningOverdue),
+          ...page(screeningOverdue),
         },
         approvalOverdue: {
           ruleId: 'R-SC-APPROVAL',
           label: 'Social contact unreviewed for 7 days',
-          cases: rows(approvalOverdue),
+          ...page(approvalOverdue),
         },
-        intakeDueSoon: { ruleId: 'R-INTAKE', label: 'Intake deadline within 72 hours', cases: rows(intakeDueSoon) },
+        intakeDueSoon: { ruleId: 'R-INTAKE', label: 'Intake deadline within 72 hours', ...page(intakeDueSoon) },
         missedNoticeUnconfirmed: {
           ruleId: 'R-MISSED',
           label: 'Missed-intake notice not confirmed sent',
-          cases: rows(missedNoticeUnconfirmed),
+          ...page(missedNoticeUnconfirmed),
         },
         reassessmentDue: {
           ruleId: 'R-SC-REASSESS',
           label: 'Social-contact approval due for re-assessment',
-          cases: rows(reassessmentDue),
+          ...page(reassessmentDue),
         },
         nciDecisionOverdue: {
           ruleId: 'R-EL-WARRANT',
           label: 'DOC NCI decision not recorded 24 h after the referral',
-          cases: rows(nciDecisionOverdue),
+          ...page(nciDecisionOverdue),
         },
         overrideOverdue: {
           ruleId: 'R-EL-OVERRIDE',
           label: 'Override request unreviewed for 24 h',
-          cases: rows(overrideOverdue),
+          ...page(overrideOverdue),
         },
         victimFilingDecisionOverdue: {
           ruleId: 'R-VICTIM',
           label: "Prosecutor's filing decision after a victim objection overdue",
-          cases: rows(victimFilingDecisionOverdue),
+          ...page(victimFilingDecisionOverdue),
         },
         capacityQueue: {
           ruleId: 'R-SC-CAPACITY',
           label: 'Approved social contacts waiting for a place',
-          cases: rows(capacityQueue),
+          ...page(capacityQueue),
         },
       };
       // R-EVAL: follow-ups whose reminder went unconfirmed (cases and bookings of the reader's agency or all).
@@ -263,7 +275,7 @@ export function queueRoutes(deps: { db: Database; config: LeadConfig; links: Cas
         status: 200,
         body: {
           counts: {
-            ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.cases.length])),
+            ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.total])),
             followUpsUnconfirmed: followUps.length,
           },
           lists,

@@ -47,7 +47,12 @@ export const prosecutorQueueSchema = z.strictObject({
 
 export const nciQueueSchema = z.strictObject({ awaiting: rows, decidedLately: rows });
 
-const stuckList = z.strictObject({ ruleId: z.string(), label: z.string(), cases: rows });
+const stuckList = z.strictObject({
+  ruleId: z.string(),
+  label: z.string(),
+  cases: rows.describe('The first page of the list, nearest deadline first'),
+  total: z.number().int().describe('How many cases the list holds'),
+});
 export const stuckSchema = z.strictObject({
   counts: z.record(z.string(), z.number().int()),
   lists: z.record(z.string(), stuckList),

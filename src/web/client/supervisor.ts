@@ -27,7 +27,18 @@ async function main(): Promise<void> {
       h('strong', {}, String(followUps.items.length)),
       followUps.label,
     ),
-    keys.map((k) => [h('h2', { id: k }, lists[k].label), why(lists[k].ruleId), caseTable(lists[k].cases)]),
+    keys.map((k) => [
+      h('h2', { id: k }, lists[k].label),
+      why(lists[k].ruleId),
+      caseTable(lists[k].cases),
+      lists[k].total > lists[k].cases.length
+        ? h(
+            'p',
+            { class: 'hint', 'data-more': k },
+            `The ${lists[k].cases.length} nearest deadlines of ${lists[k].total}: the Temporal Web UI's queries list them all.`,
+          )
+        : null,
+    ]),
     // R-EVAL: follow-ups of cases and bookings; a booking has no case page, so its id is shown as it is.
     h('h2', { id: 'followUpsUnconfirmed' }, followUps.label),
     why(followUps.ruleId),
