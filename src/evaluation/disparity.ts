@@ -28,7 +28,7 @@ export async function arrestRecords(db: Database): Promise<ArrestRecord[]> {
       eligible: (r.details as { eligibility?: { eligible?: boolean } }).eligibility?.eligible === true,
       // R-EVAL (Decision 2026-12-02): an override denied or an NCI decline is not a diversion.
       diverted: !NOT_DIVERTED_OUTCOMES.includes(r.outcome as Outcome),
-      enrolled: r.events.length > 0,
+      enrolled: r.enrolled,
     })),
     ...bookings.map((b) => ({
       group: groupOf(b.details),

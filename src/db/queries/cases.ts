@@ -4,6 +4,7 @@ import { LISTED_REFERRAL_INCLUDE, readableCasesWhere, searchScopeOf, type CaseSe
 import type { ReaderIdentity } from '../../disclosure';
 import { CASE_ID_PATTERN } from '../../shared/record-ids';
 import type { Database } from './database';
+import { readByIds } from './id-lists';
 
 /**
  * The cases (Referral rows) a reader may know of (R-ROI): every read of a person's case that a reader
@@ -169,12 +170,14 @@ export async function prosecutorQueueOf(db: Database, reader: ReaderIdentity) {
       where: { id: { in: [...new Set(notices.map((n) => n.referralId))] } },
       include: LISTED_REFERRAL_INCLUDE,
     }),
-    awaitingDecision.length === 0
-      ? []
-      : db.caseEvent.findMany({
-          where: { referralId: { in: awaitingDecision.map((c) => c.id) }, type: 'FILING_DECISION_RECORDED' },
+    readByIds(
+      awaitingDecision.map((c) => c.id),
+      (ids) =>
+        db.caseEvent.findMany({
+          where: { referralId: { in: ids }, type: 'FILING_DECISION_RECORDED' },
           select: { referralId: true, ruleId: true, data: true },
         }),
+    ),
   ]);
   return { notices, noticed, awaitingDecision, objectionWindows, decisions };
 }
@@ -311,5 +314,7 @@ export async function recordedStartOf(db: Database, caseId: string) {
 
 /** Whose each case is: the person id of each of these cases (no name). */
 export function personIdsOfCases(db: Database, caseIds: string[]) {
-  return db.referral.findMany({ where: { id: { in: caseIds } }, select: { id: true, personId: true } });
+  return readByIds(caseIds, (ids) =>
+    db.referral.findMany({ where: { id: { in: ids } }, select: { id: true, personId: true } }),
+  );
 }

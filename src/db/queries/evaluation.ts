@@ -3,6 +3,7 @@ import { readableBookingsWhere } from '../../disclosure';
 import { BOOKING_ID_PATTERN } from '../../shared/record-ids';
 import type { ReaderIdentity } from '../../disclosure';
 import { isUniqueViolation, type Database } from './database';
+import { readByIds } from './id-lists';
 import { personIdFor } from './people';
 import type { SubmittedRow } from './referrals';
 
@@ -126,19 +127,28 @@ export function storeEvaluationResult(db: Database, computedAt: Date, figures: o
   return db.evaluationResult.create({ data: { computedAt, figures } });
 }
 
-/** R-EVAL: every arrest the eligibility check saw — the arrest diversions (enrolled or not) and the bookings. */
+const ENROLLED = { type: 'ENROLLED' };
+
+/**
+ * R-EVAL: every arrest the eligibility check saw — the arrest diversions (enrolled or not) and the bookings.
+ * Whether a diversion was enrolled is a filter, not a relation load: Prisma would bind every case id in one
+ * statement, and PostgreSQL binds at most 32,767.
+ */
 export async function arrestRows(db: Database) {
-  const [referrals, bookings] = await Promise.all([
+  const diversions = (enrolled: boolean) =>
     db.referral.findMany({
-      where: { type: 'ARREST_DIVERSION' },
-      select: {
-        details: true,
-        outcome: true,
-        events: { where: { type: 'ENROLLED' }, select: { seq: true }, take: 1 },
-      },
-    }),
+      where: { type: 'ARREST_DIVERSION', events: enrolled ? { some: ENROLLED } : { none: ENROLLED } },
+      select: { details: true, outcome: true },
+    });
+  const [enrolled, notEnrolled, bookings] = await Promise.all([
+    diversions(true),
+    diversions(false),
     db.booking.findMany({ select: { details: true, reason: true } }),
   ]);
+  const referrals = [
+    ...enrolled.map((r) => ({ ...r, enrolled: true })),
+    ...notEnrolled.map((r) => ({ ...r, enrolled: false })),
+  ];
   return { referrals, bookings };
 }
 
@@ -178,16 +188,22 @@ export async function evaluationCohortRows(db: Database) {
     }),
   ]);
   const people = [...new Set([...enrolled, ...bookings, ...notDiverted].map((r) => r.personId))];
-  const milestones = await db.iipMilestone.findMany({
-    where: { referralId: { in: enrolled.map((r) => r.id) } },
-    select: { referralId: true, milestone: true, reachedOn: true },
-    orderBy: { reachedOn: 'asc' },
-  });
-  const outcomes = await db.outcome.findMany({
-    where: { personId: { in: people } },
-    select: { personId: true, kind: true, level: true, occurredOn: true },
-    orderBy: { occurredOn: 'asc' },
-  });
+  const milestones = await readByIds(
+    enrolled.map((r) => r.id),
+    (ids) =>
+      db.iipMilestone.findMany({
+        where: { referralId: { in: ids } },
+        select: { referralId: true, milestone: true, reachedOn: true },
+        orderBy: { reachedOn: 'asc' },
+      }),
+  );
+  const outcomes = await readByIds(people, (ids) =>
+    db.outcome.findMany({
+      where: { personId: { in: ids } },
+      select: { personId: true, kind: true, level: true, occurredOn: true },
+      orderBy: { occurredOn: 'asc' },
+    }),
+  );
   return { enrolled, bookings, notDiverted, milestones, outcomes };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { readByIds } from './id-lists';
 
 /**
  * R-STAFFING: the monthly reports as stored, and what a report's rows are read with — the people,
@@ -20,10 +21,15 @@ export function storeReport(db: Database, month: string, scheduledAt: Date | nul
   });
 }
 
-/** The cases referred before `until`, with their events, as the monthly report is computed from them. */
-export function casesReferredBefore(db: Database, until: Date) {
-  return db.referral.findMany({
-    where: { referredAt: { lt: until } },
+/**
+ * The cases referred before `until`, with their events, as the monthly report is computed from them.
+ * The events are one read joined on the referral, not a relation load: Prisma would bind every case id
+ * in one statement, and PostgreSQL binds at most 32,767.
+ */
+export async function casesReferredBefore(db: Database, until: Date) {
+  const referredBefore = { referredAt: { lt: until } };
+  const cases = await db.referral.findMany({
+    where: referredBefore,
     select: {
       id: true,
       type: true,
@@ -33,9 +39,20 @@ export function casesReferredBefore(db: Database, until: Date) {
       nextDeadlineAt: true,
       nextDeadlineRule: true,
       stuckReasons: true,
-      events: { select: { type: true, occurredAt: true, data: true }, orderBy: { seq: 'asc' } },
     },
   });
+  const events = await db.caseEvent.findMany({
+    where: { referral: referredBefore },
+    select: { referralId: true, type: true, occurredAt: true, data: true },
+    orderBy: [{ referralId: 'asc' }, { seq: 'asc' }],
+  });
+  const eventsOf = new Map<string, typeof events>();
+  for (const event of events) {
+    const ofCase = eventsOf.get(event.referralId);
+    if (ofCase) ofCase.push(event);
+    else eventsOf.set(event.referralId, [event]);
+  }
+  return cases.map((c) => ({ ...c, events: eventsOf.get(c.id) ?? [] }));
 }
 
 /** The months stored (the latest 120), and the earliest referral's times. */
@@ -47,19 +64,25 @@ export async function reportedMonths(db: Database) {
   return { rows, firstReferredAt: first._min.referredAt, firstCreatedAt: first._min.createdAt };
 }
 
-/** The releases of these cases, latest first. */
+/** The releases of these cases, each case's latest first. */
 export function releasesOfCases(db: Database, caseIds: string[]) {
-  return db.releaseOfInformation.findMany({ where: { referralId: { in: caseIds } }, orderBy: { givenAt: 'desc' } });
+  return readByIds(caseIds, (ids) =>
+    db.releaseOfInformation.findMany({ where: { referralId: { in: ids } }, orderBy: { givenAt: 'desc' } }),
+  );
 }
 
 /** The people of the cases on a month's staffing list, and the nominations for that month. */
 export async function staffingListRecords(db: Database, month: string, caseIds: string[]) {
   const [referrals, nominations] = await Promise.all([
-    db.referral.findMany({
-      where: { id: { in: caseIds } },
-      select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } },
-    }),
-    db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: caseIds } }, orderBy: { at: 'asc' } }),
+    readByIds(caseIds, (ids) =>
+      db.referral.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } },
+      }),
+    ),
+    readByIds(caseIds, (ids) =>
+      db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: ids } }, orderBy: { at: 'asc' } }),
+    ),
   ]);
   return { referrals, nominations };
 }
