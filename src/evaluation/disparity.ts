@@ -13,8 +13,8 @@ interface ArrestRecord {
 }
 
 /** One perceived race/ethnicity per arrest: several named read as MULTIPLE, none as NOT_RECORDED. */
-const groupOf = (details: unknown): string => {
-  const named = (details as { perceivedRace?: string[] | null } | null)?.perceivedRace ?? [];
+const groupOf = (perceivedRace: string[] | null): string => {
+  const named = perceivedRace ?? [];
   return named.length === 0 ? 'NOT_RECORDED' : named.length === 1 ? named[0] : 'MULTIPLE';
 };
 
@@ -24,14 +24,14 @@ export async function arrestRecords(db: Database): Promise<ArrestRecord[]> {
 
   return [
     ...referrals.map((r) => ({
-      group: groupOf(r.details),
-      eligible: (r.details as { eligibility?: { eligible?: boolean } }).eligibility?.eligible === true,
+      group: groupOf(r.perceivedRace),
+      eligible: r.eligible,
       // R-EVAL (Decision 2026-12-02): an override denied or an NCI decline is not a diversion.
       diverted: !NOT_DIVERTED_OUTCOMES.includes(r.outcome as Outcome),
       enrolled: r.enrolled,
     })),
     ...bookings.map((b) => ({
-      group: groupOf(b.details),
+      group: groupOf(b.perceivedRace),
       eligible: b.reason === 'OFFICER_DECISION',
       diverted: false,
       enrolled: false,

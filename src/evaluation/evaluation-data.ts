@@ -5,6 +5,7 @@ import { evaluationCohortRows } from '../db/queries/evaluation';
 import { IIP_MILESTONES } from './demographics';
 import { hazardRatio, survivalAt, type Subject } from './statistics';
 import { nestedCounts, publishedCurve } from './suppression';
+import { groupedBy } from '../shared/grouped-by';
 
 const DAY = 86_400_000;
 
@@ -30,11 +31,12 @@ export interface EvaluationRecord {
  */
 export async function evaluationRecords(db: Database): Promise<EvaluationRecord[]> {
   const { enrolled, bookings, notDiverted, milestones, outcomes } = await evaluationCohortRows(db);
+  const outcomesOf = groupedBy(outcomes, (o) => o.personId);
+  const milestonesOf = groupedBy(milestones, (m) => m.referralId);
   const after = (personId: string, start: Date) =>
-    outcomes
-      .filter((o) => o.personId === personId && o.occurredOn.getTime() >= startOfDay(start))
+    (outcomesOf.get(personId) ?? [])
+      .filter((o) => o.occurredOn.getTime() >= startOfDay(start))
       .map((o) => ({ kind: o.kind, level: o.level, on: o.occurredOn }));
-  const levelOf = (details: unknown) => (details as { offenseLevel?: string }).offenseLevel ?? null;
   return [
     ...enrolled.map((r): EvaluationRecord => {
       const start = r.referredAt ?? r.createdAt;
@@ -44,12 +46,10 @@ export async function evaluationRecords(db: Database): Promise<EvaluationRecord[
         cohort: 'PARTICIPANT',
         start,
         agency: r.agency,
-        offenseLevel: levelOf(r.details),
+        offenseLevel: r.offenseLevel,
         bookingReason: null,
         outcomes: after(r.personId, start),
-        milestones: milestones
-          .filter((m) => m.referralId === r.id)
-          .map((m) => ({ milestone: m.milestone, on: m.reachedOn })),
+        milestones: (milestonesOf.get(r.id) ?? []).map((m) => ({ milestone: m.milestone, on: m.reachedOn })),
       };
     }),
     ...bookings.map((b): EvaluationRecord => ({
@@ -58,7 +58,7 @@ export async function evaluationRecords(db: Database): Promise<EvaluationRecord[
       cohort: 'COMPARISON',
       start: b.bookedAt,
       agency: b.agency,
-      offenseLevel: levelOf(b.details),
+      offenseLevel: b.offenseLevel,
       bookingReason: b.reason,
       outcomes: after(b.personId, b.bookedAt),
       milestones: [],
@@ -71,7 +71,7 @@ export async function evaluationRecords(db: Database): Promise<EvaluationRecord[
         cohort: 'COMPARISON',
         start,
         agency: r.agency,
-        offenseLevel: levelOf(r.details),
+        offenseLevel: r.offenseLevel,
         bookingReason: r.outcome === 'CHARGES_FILED' ? 'SCREENED_OUT_AND_CHARGED' : r.outcome,
         outcomes: after(r.personId, start),
         milestones: [],

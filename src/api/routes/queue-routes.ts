@@ -57,7 +57,7 @@ const QUEUE_TAG = 'Lists';
 export function queueRoutes(deps: { db: Database; config: LeadConfig; links: CaseLinks }) {
   const { db, links } = deps;
   const rows = (list: Parameters<typeof caseRow>[0][]) => list.map((r) => caseRow(r, links));
-  /** A list's first page of rows, and how many it holds. */
+  /** A list's first page of rows, and how many it holds (answered in `counts`, once). */
   const page = (list: { cases: Parameters<typeof caseRow>[0][]; total: number }) => ({
     cases: rows(list.cases),
     total: list.total,
@@ -275,10 +275,10 @@ export function queueRoutes(deps: { db: Database; config: LeadConfig; links: Cas
         status: 200,
         body: {
           counts: {
-            ...Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, v.total])),
+            ...Object.fromEntries(Object.entries(lists).map(([k, { total }]) => [k, total])),
             followUpsUnconfirmed: followUps.length,
           },
-          lists,
+          lists: Object.fromEntries(Object.entries(lists).map(([k, { total: _total, ...list }]) => [k, list])),
           followUpsUnconfirmed: {
             ruleId: 'R-EVAL',
             label: 'Outcome follow-ups not confirmed',

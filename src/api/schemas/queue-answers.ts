@@ -50,11 +50,10 @@ export const nciQueueSchema = z.strictObject({ awaiting: rows, decidedLately: ro
 const stuckList = z.strictObject({
   ruleId: z.string(),
   label: z.string(),
-  cases: rows.describe('The first page of the list, nearest deadline first'),
-  total: z.number().int().describe('How many cases the list holds'),
+  cases: rows.describe('The first page of the list: nearest deadline first, or longest wait for the capacity queue'),
 });
 export const stuckSchema = z.strictObject({
-  counts: z.record(z.string(), z.number().int()),
+  counts: z.record(z.string(), z.number().int()).describe('How many cases each list holds (its page may show fewer)'),
   lists: z.record(z.string(), stuckList),
   followUpsUnconfirmed: z.strictObject({
     ruleId: z.literal('R-EVAL'),

@@ -127,29 +127,41 @@ export function storeEvaluationResult(db: Database, computedAt: Date, figures: o
   return db.evaluationResult.create({ data: { computedAt, figures } });
 }
 
-const ENROLLED = { type: 'ENROLLED' };
-
 /**
- * R-EVAL: every arrest the eligibility check saw — the arrest diversions (enrolled or not) and the bookings.
- * Whether a diversion was enrolled is a filter, not a relation load: Prisma would bind every case id in one
- * statement, and PostgreSQL binds at most 32,767.
+ * R-EVAL: what the evaluation reads of an arrest's recorded facts (`details`) — its offense level, the
+ * perceived race and, for a diversion, whether the check found it eligible — read in SQL, never the whole
+ * record: the full facts of 50,000 arrests outgrew the worker's heap (the `scale` bench, issue 25).
  */
+export interface ArrestFacts {
+  id: string;
+  offenseLevel: string | null;
+  perceivedRace: string[] | null;
+}
+
+/** R-EVAL: every arrest the eligibility check saw — the arrest diversions (enrolled or not) and the bookings. */
 export async function arrestRows(db: Database) {
-  const diversions = (enrolled: boolean) =>
-    db.referral.findMany({
-      where: { type: 'ARREST_DIVERSION', events: enrolled ? { some: ENROLLED } : { none: ENROLLED } },
-      select: { details: true, outcome: true },
-    });
-  const [enrolled, notEnrolled, bookings] = await Promise.all([
-    diversions(true),
-    diversions(false),
-    db.booking.findMany({ select: { details: true, reason: true } }),
+  const [referrals, bookings] = await Promise.all([
+    db.$queryRaw<Array<ArrestFacts & { eligible: boolean; outcome: string | null; enrolled: boolean }>>`
+      SELECT r."id", r."details"->>'offenseLevel' AS "offenseLevel", r."details"->'perceivedRace' AS "perceivedRace",
+             coalesce((r."details"->'eligibility'->>'eligible')::boolean, false) AS "eligible", r."outcome",
+             EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."referralId" = r."id" AND e."type" = 'ENROLLED') AS "enrolled"
+      FROM "Referral" r WHERE r."type" = 'ARREST_DIVERSION'`,
+    bookingFacts(db),
   ]);
-  const referrals = [
-    ...enrolled.map((r) => ({ ...r, enrolled: true })),
-    ...notEnrolled.map((r) => ({ ...r, enrolled: false })),
-  ];
   return { referrals, bookings };
+}
+
+function bookingFacts(db: Database) {
+  return db.$queryRaw<Array<ArrestFacts & { reason: string }>>`
+    SELECT "id", "details"->>'offenseLevel' AS "offenseLevel", "details"->'perceivedRace' AS "perceivedRace", "reason"
+    FROM "Booking"`;
+}
+
+/** R-EVAL: each arrest diversion's offense level, by case id (from its recorded facts, in SQL). */
+async function offenseLevelsOfDiversions(db: Database): Promise<Map<string, string | null>> {
+  const rows = await db.$queryRaw<Array<{ id: string; offenseLevel: string | null }>>`
+    SELECT "id", "details"->>'offenseLevel' AS "offenseLevel" FROM "Referral" WHERE "type" = 'ARREST_DIVERSION'`;
+  return new Map(rows.map((r) => [r.id, r.offenseLevel]));
 }
 
 /**
@@ -158,14 +170,12 @@ export async function arrestRows(db: Database) {
  * outcome recorded for their people.
  */
 export async function evaluationCohortRows(db: Database) {
-  const [enrolled, bookings, notDiverted] = await Promise.all([
+  const [enrolled, bookings, notDiverted, diversionLevels, bookingLevels] = await Promise.all([
     db.referral.findMany({
       where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
-      select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true, details: true },
+      select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true },
     }),
-    db.booking.findMany({
-      select: { id: true, personId: true, bookedAt: true, agency: true, reason: true, details: true },
-    }),
+    db.booking.findMany({ select: { id: true, personId: true, bookedAt: true, agency: true, reason: true } }),
     // R-EVAL (Decision 2026-12-02): every referral that ended in booking belongs to the comparison pool —
     // override denied, NCI declined, and screened out then charged.
     db.referral.findMany({
@@ -182,10 +192,11 @@ export async function evaluationCohortRows(db: Database) {
         referredAt: true,
         createdAt: true,
         agency: true,
-        details: true,
         outcome: true,
       },
     }),
+    offenseLevelsOfDiversions(db),
+    bookingFacts(db).then((rows) => new Map(rows.map((b) => [b.id, b.offenseLevel]))),
   ]);
   const people = [...new Set([...enrolled, ...bookings, ...notDiverted].map((r) => r.personId))];
   const milestones = await readByIds(
@@ -204,7 +215,17 @@ export async function evaluationCohortRows(db: Database) {
       orderBy: { occurredOn: 'asc' },
     }),
   );
-  return { enrolled, bookings, notDiverted, milestones, outcomes };
+  const withLevel = <R extends { id: string }>(r: R, levels: Map<string, string | null>) => ({
+    ...r,
+    offenseLevel: levels.get(r.id) ?? null,
+  });
+  return {
+    enrolled: enrolled.map((r) => withLevel(r, diversionLevels)),
+    bookings: bookings.map((b) => withLevel(b, bookingLevels)),
+    notDiverted: notDiverted.map((r) => withLevel(r, diversionLevels)),
+    milestones,
+    outcomes,
+  };
 }
 
 /** R-EVAL: the follow-ups of a case or booking, created once each (6, 12 and 24 months). */

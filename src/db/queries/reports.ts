@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import { groupedBy } from '../../shared/grouped-by';
 import { readByIds } from './id-lists';
 
 /**
@@ -46,12 +47,7 @@ export async function casesReferredBefore(db: Database, until: Date) {
     select: { referralId: true, type: true, occurredAt: true, data: true },
     orderBy: [{ referralId: 'asc' }, { seq: 'asc' }],
   });
-  const eventsOf = new Map<string, typeof events>();
-  for (const event of events) {
-    const ofCase = eventsOf.get(event.referralId);
-    if (ofCase) ofCase.push(event);
-    else eventsOf.set(event.referralId, [event]);
-  }
+  const eventsOf = groupedBy(events, (e) => e.referralId);
   return cases.map((c) => ({ ...c, events: eventsOf.get(c.id) ?? [] }));
 }
 

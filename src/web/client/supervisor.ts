@@ -31,11 +31,11 @@ async function main(): Promise<void> {
       h('h2', { id: k }, lists[k].label),
       why(lists[k].ruleId),
       caseTable(lists[k].cases),
-      lists[k].total > lists[k].cases.length
+      counts[k] > lists[k].cases.length
         ? h(
             'p',
             { class: 'hint', 'data-more': k },
-            `The ${lists[k].cases.length} nearest deadlines of ${lists[k].total}: the Temporal Web UI's queries list them all.`,
+            `The first ${lists[k].cases.length} of ${counts[k]} cases: the Temporal Web UI's queries list them all.`,
           )
         : null,
     ]),

@@ -1,7 +1,7 @@
 import { loadConfig } from '../../../src/config/load-config';
 import { createPrisma, type PrismaClient } from '../../../src/db/prisma';
 import { personIdsOfCases } from '../../../src/db/queries/cases';
-import { evaluationCohortRows } from '../../../src/db/queries/evaluation';
+import { arrestRows, evaluationCohortRows } from '../../../src/db/queries/evaluation';
 import { arrestRecords } from '../../../src/evaluation/disparity';
 import { releasesOfCases, staffingListRecords } from '../../../src/db/queries/reports';
 import { caseIdFor } from '../../../src/referrals/case-id';
@@ -36,7 +36,7 @@ beforeAll(async () => {
         submissionHash: 'test',
         type: 'ARREST_DIVERSION' as const,
         personId,
-        details: {},
+        details: { offenseLevel: 'FELONY', perceivedRace: ['BLACK'], eligibility: { eligible: true, reasons: [] } },
         agency: 'BURIEN_PD',
         officerId: 'officer-1',
         submittedById: 'officer-1',
@@ -97,5 +97,21 @@ test("the evaluation's cohort reads the milestones of more enrolled cases than o
 test('the disparity figures read every arrest diversion and whether it was enrolled, however many (R-EVAL)', async () => {
   const arrests = await arrestRecords(db);
   expect(arrests).toHaveLength(CASES);
-  expect(arrests.every((a) => a.enrolled)).toBe(true);
+  expect(arrests.every((a) => a.enrolled && a.eligible && a.group === 'BLACK')).toBe(true);
+});
+
+test('the evaluation reads of each arrest only the facts it counts, never the whole record (R-EVAL)', async () => {
+  // The full facts of 50,000 arrests outgrew the worker's heap; these are a few fields each.
+  const { referrals } = await arrestRows(db);
+  expect(referrals[0]).toEqual({
+    id: expect.any(String),
+    offenseLevel: 'FELONY',
+    perceivedRace: ['BLACK'],
+    eligible: true,
+    outcome: null,
+    enrolled: true,
+  });
+  const cohort = await evaluationCohortRows(db);
+  expect(cohort.enrolled[0]).not.toHaveProperty('details');
+  expect(cohort.enrolled[0].offenseLevel).toBe('FELONY');
 });
