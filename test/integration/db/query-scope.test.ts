@@ -2,12 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import type { ReaderIdentity } from '../../../src/disclosure';
-import { createPrisma, type PrismaClient } from '../../../src/db/prisma';
 import * as cases from '../../../src/db/queries/cases';
 import * as evaluation from '../../../src/db/queries/evaluation';
 import { bookingIdFor } from '../../../src/evaluation/record-booking';
 import { caseIdFor } from '../../../src/referrals/case-id';
-import { createTestDatabase, type TestDatabase } from '../../support/shared-postgres';
+import { seededDatabase } from '../../support/seeded-database';
 
 /**
  * R-ROI (issue 24 item 3): the query layer takes the reader and applies their scope itself. A reader
@@ -77,24 +76,22 @@ const prosecutor: ReaderIdentity = { id: 'dpa-a', role: 'prosecutor', office: 'O
 const caseManager: ReaderIdentity = { id: 'cm-1', role: 'case_manager' };
 const supervisor: ReaderIdentity = { id: 'sup-1', role: 'supervisor' };
 
-let database: TestDatabase;
-let db: PrismaClient;
 let personId: string;
 
 /** Every reader-taking query function, called for a reader, and a reader related to the data who gets something. */
 const QUERIES: Record<string, { ask: (reader: ReaderIdentity) => Promise<unknown>; related: ReaderIdentity }> = {
-  'cases.readableCase': { ask: (r) => cases.readableCase(db, r, APPROVAL), related: officer },
-  'cases.caseloadOf': { ask: (r) => cases.caseloadOf(db, r, {}), related: caseManager },
-  'cases.sergeantQueueOf': { ask: (r) => cases.sergeantQueueOf(db, r), related: sergeant },
-  'cases.prosecutorQueueOf': { ask: (r) => cases.prosecutorQueueOf(db, r), related: prosecutor },
-  'cases.nciQueueOf': { ask: (r) => cases.nciQueueOf(db, r), related: supervisor },
-  'cases.stuckCasesOf': { ask: (r) => cases.stuckCasesOf(db, r), related: sergeant },
-  'cases.searchCases': { ask: (r) => cases.searchCases(db, r, { name: 'Scopewell' }, 50), related: officer },
-  'cases.referralsSubmittedBy': { ask: (r) => cases.referralsSubmittedBy(db, r, 100), related: officer },
-  'evaluation.unconfirmedFollowUpsFor': { ask: (r) => evaluation.unconfirmedFollowUpsFor(db, r), related: sergeant },
-  'evaluation.followUpFor': { ask: (r) => evaluation.followUpFor(db, r, APPROVAL), related: sergeant },
-  'evaluation.readableBookings': { ask: (r) => evaluation.readableBookings(db, r), related: officer },
-  'evaluation.readableBooking': { ask: (r) => evaluation.readableBooking(db, r, BOOKING_ID), related: officer },
+  'cases.readableCase': { ask: (r) => cases.readableCase(db(), r, APPROVAL), related: officer },
+  'cases.caseloadOf': { ask: (r) => cases.caseloadOf(db(), r, {}), related: caseManager },
+  'cases.sergeantQueueOf': { ask: (r) => cases.sergeantQueueOf(db(), r), related: sergeant },
+  'cases.prosecutorQueueOf': { ask: (r) => cases.prosecutorQueueOf(db(), r), related: prosecutor },
+  'cases.nciQueueOf': { ask: (r) => cases.nciQueueOf(db(), r), related: supervisor },
+  'cases.stuckCasesOf': { ask: (r) => cases.stuckCasesOf(db(), r), related: sergeant },
+  'cases.searchCases': { ask: (r) => cases.searchCases(db(), r, { name: 'Scopewell' }, 50), related: officer },
+  'cases.referralsSubmittedBy': { ask: (r) => cases.referralsSubmittedBy(db(), r, 100), related: officer },
+  'evaluation.unconfirmedFollowUpsFor': { ask: (r) => evaluation.unconfirmedFollowUpsFor(db(), r), related: sergeant },
+  'evaluation.followUpFor': { ask: (r) => evaluation.followUpFor(db(), r, APPROVAL), related: sergeant },
+  'evaluation.readableBookings': { ask: (r) => evaluation.readableBookings(db(), r), related: officer },
+  'evaluation.readableBooking': { ask: (r) => evaluation.readableBooking(db(), r, BOOKING_ID), related: officer },
 };
 
 /** The answer as text (Maps, BigInts and Dates included), to look for anything of the fixture in it. */
@@ -108,80 +105,69 @@ const identifiersIn = (answer: unknown) => {
   return [...CASE_IDS, BOOKING_ID, personId, PERSON.familyName, 'notice-scope-1'].filter((id) => text.includes(id));
 };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  const owner = createPrisma(database.ownerUrl, 1);
-  try {
-    personId = (await owner.person.create({ data: PERSON })).id;
-    const referral = (id: string, fields: object) => ({
-      id,
-      submissionId: id,
+const db = seededDatabase(async (owner) => {
+  personId = (await owner.person.create({ data: PERSON })).id;
+  const referral = (id: string, fields: object) => ({
+    id,
+    submissionId: id,
+    submissionHash: 'test',
+    type: 'ARREST_DIVERSION' as const,
+    personId,
+    details: {},
+    ...PARTIES,
+    ...fields,
+  });
+  await owner.referral.createMany({
+    data: [
+      referral(APPROVAL, { stage: 'AWAITING_APPROVAL', referredAt: new Date() }),
+      referral(PROSECUTORS, { stage: 'INTAKE_MISSED', referredAt: new Date() }),
+      referral(NCI, { stage: 'AWAITING_NCI_DECISION', referredAt: new Date() }),
+      referral(SCREENING, {
+        stage: 'AWAITING_SCREENING',
+        caseManagerId: caseManager.id,
+        stuckReasons: ['SCREENING_OVERDUE'],
+        referredAt: new Date(),
+      }),
+    ],
+  });
+  await owner.notification.create({
+    data: {
+      id: 'notice-scope-1',
+      referralId: PROSECUTORS,
+      kind: 'INTAKE_MISSED',
+      ruleId: 'R-MISSED',
+      recipientRole: 'prosecutor',
+      office: 'OFFICE_A',
+      toAddress: 'dpa@example.org',
+      subject: 'Missed intake',
+      status: 'SENT',
+    },
+  });
+  await owner.booking.create({
+    data: {
+      id: BOOKING_ID,
+      submissionId: BOOKING_ID,
       submissionHash: 'test',
-      type: 'ARREST_DIVERSION' as const,
       personId,
-      details: {},
       ...PARTIES,
-      ...fields,
-    });
-    await owner.referral.createMany({
-      data: [
-        referral(APPROVAL, { stage: 'AWAITING_APPROVAL', referredAt: new Date() }),
-        referral(PROSECUTORS, { stage: 'INTAKE_MISSED', referredAt: new Date() }),
-        referral(NCI, { stage: 'AWAITING_NCI_DECISION', referredAt: new Date() }),
-        referral(SCREENING, {
-          stage: 'AWAITING_SCREENING',
-          caseManagerId: caseManager.id,
-          stuckReasons: ['SCREENING_OVERDUE'],
-          referredAt: new Date(),
-        }),
-      ],
-    });
-    await owner.notification.create({
-      data: {
-        id: 'notice-scope-1',
-        referralId: PROSECUTORS,
-        kind: 'INTAKE_MISSED',
-        ruleId: 'R-MISSED',
-        recipientRole: 'prosecutor',
-        office: 'OFFICE_A',
-        toAddress: 'dpa@example.org',
-        subject: 'Missed intake',
-        status: 'SENT',
-      },
-    });
-    await owner.booking.create({
-      data: {
-        id: BOOKING_ID,
-        submissionId: BOOKING_ID,
-        submissionHash: 'test',
-        personId,
-        ...PARTIES,
-        submittedById: PARTIES.submittedById,
-        reason: 'DECLINED',
-        eligibility: {},
-        details: {},
-        bookedAt: new Date(),
-      },
-    });
-    await owner.followUp.create({
-      data: {
-        id: `${APPROVAL}.6`,
-        recordId: APPROVAL,
-        agency: PARTIES.agency,
-        months: 6,
-        dueAt: new Date(),
-        stuckSince: new Date(),
-      },
-    });
-  } finally {
-    await owner.$disconnect();
-  }
-  db = createPrisma(database.appUrl, 4);
-});
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-});
+      submittedById: PARTIES.submittedById,
+      reason: 'DECLINED',
+      eligibility: {},
+      details: {},
+      bookedAt: new Date(),
+    },
+  });
+  await owner.followUp.create({
+    data: {
+      id: `${APPROVAL}.6`,
+      recordId: APPROVAL,
+      agency: PARTIES.agency,
+      months: 6,
+      dueAt: new Date(),
+      stuckSince: new Date(),
+    },
+  });
+}, 4);
 
 test('R-ROI: every query function that takes a reader is listed here (read from src/db/queries/)', () => {
   expect(Object.keys(QUERIES).sort()).toEqual(readerTakingExports());
