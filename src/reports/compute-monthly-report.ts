@@ -2,7 +2,7 @@ import type { LeadConfig } from '../config/config-schema';
 import { placesOf } from '../config/load-config';
 import type { Database } from '../db/queries/database';
 import { casesReferredBefore } from '../db/queries/reports';
-import { buildMonthlyReport, type MonthlyReportData } from './monthly-report';
+import { buildMonthlyReport, REPORTED_EVENT_TYPES, type MonthlyReportData } from './monthly-report';
 import { addMonthsTo, REPORT_MONTH, type ReportMonth } from './report-month';
 
 /** R-STAFFING: a month's report computed from the recorded cases (by the schedule's run, or on request). */
@@ -15,7 +15,7 @@ export async function computeMonthlyReport(
   // Cases referred up to the day after the month ends in any time zone; the builder keeps the month's own.
   const [y, m] = addMonthsTo(month, 1).split('-').map(Number);
   const until = new Date(Date.UTC(y, m - 1, 2));
-  const rows = await casesReferredBefore(db, until);
+  const rows = await casesReferredBefore(db, until, REPORTED_EVENT_TYPES);
   return buildMonthlyReport({
     month,
     program: config.program.name,

@@ -1,4 +1,6 @@
+import type { CaseEventData } from '../case/case-event-data';
 import { localDate } from '../eligibility/calendar-dates';
+import { groupedBy } from '../shared/grouped-by';
 import type { ReferralType } from '../shared/case-vocabulary';
 import { monthOf, monthsEnding, type ReportMonth } from './report-month';
 
@@ -49,8 +51,36 @@ export interface MonthlyReportData {
   clientRows: ClientRow[];
 }
 
+/**
+ * The events the report is computed from; the others are not read (a case's notices and clocks outnumber
+ * them, and reading them made the month's report grow faster than its cases).
+ */
+export const REPORTED_EVENT_TYPES = [
+  'SOCIAL_CONTACT_REFERRED',
+  'SCREENING_RECORDED',
+  'CONSENT_GIVEN',
+  'ENROLLED',
+  'IIP_RECORDED',
+  'SERVICE_RECORDED',
+  'SERVICE_WITHDRAWN',
+  'INTAKE_DEADLINE_MISSED',
+  'SOCIAL_CONTACT_APPROVED',
+  'APPROVAL_RENEWED',
+  'PLACE_GRANTED',
+  'SOCIAL_CONTACT_DENIED',
+  'EXITED',
+  'CASE_CLOSED',
+] as const satisfies ReadonlyArray<keyof CaseEventData>;
+type ReportedEventType = (typeof REPORTED_EVENT_TYPES)[number];
+
 const TERMINAL = new Set(['HANDED_OFF', 'EXITED', 'CLOSED', 'DENIED', 'REFUSED']);
-const LEAVES_THE_QUEUE = new Set(['PLACE_GRANTED', 'ENROLLED', 'EXITED', 'CASE_CLOSED', 'SOCIAL_CONTACT_DENIED']);
+const LEAVES_THE_QUEUE = new Set<string>([
+  'PLACE_GRANTED',
+  'ENROLLED',
+  'EXITED',
+  'CASE_CLOSED',
+  'SOCIAL_CONTACT_DENIED',
+] satisfies ReportedEventType[]);
 const DAY_MS = 86_400_000;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -77,26 +107,27 @@ export function buildMonthlyReport(args: {
   const by = (at: Date) => monthOf(at, timezone) <= month;
   const inMonth = (at: Date) => monthOf(at, timezone) === month;
   const cases = args.cases.filter((c) => by(c.referredAt));
-  const first = (c: ReportCaseInput, type: string, when: (at: Date) => boolean = by) =>
+  const first = (c: ReportCaseInput, type: ReportedEventType, when: (at: Date) => boolean = by) =>
     c.events.find((e) => e.type === type && when(e.occurredAt));
   const daysSinceReferral = (c: ReportCaseInput, at: Date) => (at.getTime() - c.referredAt.getTime()) / DAY_MS;
 
+  const referredByMonth = groupedBy(cases, (c) => monthOf(c.referredAt, timezone));
   const referralsByMonth = monthsEnding(month, 12).map((m) => {
-    const of = cases.filter((c) => monthOf(c.referredAt, timezone) === m);
+    const of = referredByMonth.get(m) ?? [];
     return {
       month: m,
       arrestDiversions: of.filter((c) => c.type === 'ARREST_DIVERSION').length,
       socialContacts: of.filter((c) => c.type === 'SOCIAL_CONTACT').length,
     };
   });
-  const referredInMonth = cases.filter((c) => inMonth(c.referredAt));
+  const referredInMonth = referredByMonth.get(month) ?? [];
 
   // R-STAFFING (Decision 2026-12-02): the client report follows the person. A participant handed off
   // (R-VICTIM) continues in the linked social contact: one row, under the social contact from the
   // hand-off on, with the diversion's enrollment and both cases' record, and the social contact's exit.
   const byId = new Map(args.cases.map((c) => [c.referralId, c]));
   const continuedFrom = (c: ReportCaseInput) => {
-    const opened = c.events.find((e) => e.type === 'SOCIAL_CONTACT_REFERRED');
+    const opened = first(c, 'SOCIAL_CONTACT_REFERRED', () => true);
     const { linkedFrom, continuedAt } = (opened?.data ?? {}) as { linkedFrom?: string; continuedAt?: string };
     return continuedAt === 'ENROLLED' && linkedFrom ? byId.get(linkedFrom) : undefined;
   };
@@ -114,7 +145,7 @@ export function buildMonthlyReport(args: {
       const enrolled = first(from ?? c, 'ENROLLED');
       const exited = first(c, 'EXITED');
       if (!enrolled || (exited && monthOf(exited.occurredAt, timezone) < month)) return [];
-      const eventsOf = (type: string) =>
+      const eventsOf = (type: ReportedEventType) =>
         record.flatMap((r) => r.events.filter((e) => e.type === type && by(e.occurredAt)));
       const goals = (eventsOf('IIP_RECORDED').at(-1)?.data as { goals?: string[] } | undefined)?.goals ?? [];
       const withdrawn = eventsOf('SERVICE_WITHDRAWN').map((e) => String((e.data as { service?: string }).service));

@@ -26,6 +26,7 @@ import { monthlyReportSchema, monthParams, reportListSchema, reportRunSchema } f
 import { recordDisclosure } from '../case-reads';
 import { csvFile } from '../csv-download';
 import { HttpError } from '../http-error';
+import { groupedBy } from '../../shared/grouped-by';
 
 /**
  * R-STAFFING: the monthly reports, as figures, lists and CSV downloads: the one the schedule stored for
@@ -79,12 +80,13 @@ export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config:
       releasesOf(ids),
     ]);
     const byId = new Map(referrals.map((r) => [r.id, r]));
+    const nominationsOf = groupedBy(nominations, (n) => n.referralId);
     return data.staffingList.map((row) => {
       const referral = byId.get(row.referralId);
       const nominated = disclosedNominations(
         actor,
         { caseId: row.referralId, personId: referral?.personId },
-        nominations.filter((n) => n.referralId === row.referralId),
+        nominationsOf.get(row.referralId) ?? [],
       );
       const named = referral
         ? staffingNameFor(actor, {

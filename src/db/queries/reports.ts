@@ -23,11 +23,11 @@ export function storeReport(db: Database, month: string, scheduledAt: Date | nul
 }
 
 /**
- * The cases referred before `until`, with their events, as the monthly report is computed from them.
+ * The cases referred before `until`, with their events of the given types (those the monthly report counts).
  * The events are one read joined on the referral, not a relation load: Prisma would bind every case id
  * in one statement, and PostgreSQL binds at most 32,767.
  */
-export async function casesReferredBefore(db: Database, until: Date) {
+export async function casesReferredBefore(db: Database, until: Date, eventTypes: readonly string[]) {
   const referredBefore = { referredAt: { lt: until } };
   const cases = await db.referral.findMany({
     where: referredBefore,
@@ -43,7 +43,7 @@ export async function casesReferredBefore(db: Database, until: Date) {
     },
   });
   const events = await db.caseEvent.findMany({
-    where: { referral: referredBefore },
+    where: { referral: referredBefore, type: { in: [...eventTypes] } },
     select: { referralId: true, type: true, occurredAt: true, data: true },
     orderBy: [{ referralId: 'asc' }, { seq: 'asc' }],
   });
