@@ -1,4 +1,5 @@
 import type { Database } from './database';
+import type { ReferralType } from '../../shared/case-vocabulary';
 import { groupedBy } from '../../shared/grouped-by';
 import { readByIds } from './id-lists';
 
@@ -22,26 +23,28 @@ export function storeReport(db: Database, month: string, scheduledAt: Date | nul
   });
 }
 
+interface ReportedCase {
+  id: string;
+  type: ReferralType;
+  referredAt: Date;
+  stage: string;
+  caseManagerId: string | null;
+  nextDeadlineAt: Date | null;
+  nextDeadlineRule: string | null;
+  stuckReasons: string[];
+}
+
 /**
  * The cases referred before `until`, with their events of the given types (those the monthly report counts).
- * The events are one read joined on the referral, not a relation load: Prisma would bind every case id
- * in one statement, and PostgreSQL binds at most 32,767.
+ * The cases are read in SQL: Prisma's mapping of 50,000 rows took twice as long. The events are one read
+ * joined on the referral, not a relation load: Prisma would bind every case id in one statement, and
+ * PostgreSQL binds at most 32,767.
  */
 export async function casesReferredBefore(db: Database, until: Date, eventTypes: readonly string[]) {
+  const cases = await db.$queryRaw<ReportedCase[]>`
+    SELECT "id", "type", "referredAt", "stage", "caseManagerId", "nextDeadlineAt", "nextDeadlineRule", "stuckReasons"
+    FROM "Referral" WHERE "referredAt" < ${until}`;
   const referredBefore = { referredAt: { lt: until } };
-  const cases = await db.referral.findMany({
-    where: referredBefore,
-    select: {
-      id: true,
-      type: true,
-      referredAt: true,
-      stage: true,
-      caseManagerId: true,
-      nextDeadlineAt: true,
-      nextDeadlineRule: true,
-      stuckReasons: true,
-    },
-  });
   const events = await db.caseEvent.findMany({
     where: { referral: referredBefore, type: { in: [...eventTypes] } },
     select: { referralId: true, type: true, occurredAt: true, data: true },
@@ -67,18 +70,22 @@ export function releasesOfCases(db: Database, caseIds: string[]) {
   );
 }
 
-/** The people of the cases on a month's staffing list, and the nominations for that month. */
+/**
+ * The people of the cases on a month's staffing list, and that month's nominations of them. The people
+ * are read in SQL with the case ids as one array: by Prisma, a list of 50,000 took three times as long.
+ */
 export async function staffingListRecords(db: Database, month: string, caseIds: string[]) {
-  const [referrals, nominations] = await Promise.all([
-    readByIds(caseIds, (ids) =>
-      db.referral.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, personId: true, person: { select: { givenName: true, familyName: true } } },
-      }),
-    ),
-    readByIds(caseIds, (ids) =>
-      db.staffingNomination.findMany({ where: { forMonth: month, referralId: { in: ids } }, orderBy: { at: 'asc' } }),
-    ),
+  const [rows, nominations] = await Promise.all([
+    db.$queryRaw<Array<{ id: string; personId: string; givenName: string; familyName: string }>>`
+      SELECT r."id", r."personId", p."givenName", p."familyName"
+      FROM "Referral" r JOIN "Person" p ON p."id" = r."personId" WHERE r."id" = ANY(${caseIds})`,
+    db.staffingNomination.findMany({ where: { forMonth: month }, orderBy: { at: 'asc' } }),
   ]);
-  return { referrals, nominations };
+  const listed = new Set(caseIds);
+  const referrals = rows.map(({ id, personId, givenName, familyName }) => ({
+    id,
+    personId,
+    person: { givenName, familyName },
+  }));
+  return { referrals, nominations: nominations.filter((n) => listed.has(n.referralId)) };
 }
