@@ -21,6 +21,6 @@ export async function computeMonthlyReport(
     program: config.program.name,
     timezone: config.program.timezone,
     places: placesOf(config),
-    cases: rows.map((r) => ({ ...r, referralId: r.id, referredAt: r.referredAt! })),
+    cases: rows.map((r) => ({ ...r, referralId: r.id })),
   });
 }
