@@ -120,7 +120,7 @@ const LAYERS = [
   ['src/db/*.ts'],
   ['src/disclosure'],
   ['src/db/queries'],
-  ['src/auth', 'src/temporal'],
+  ['src/auth', 'src/temporal', 'src/programs'],
   ['src/referrals'],
   ['src/evaluation'],
   ['src/reports'],

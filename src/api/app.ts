@@ -16,6 +16,7 @@ import { pageRoutes } from '../web/pages';
 import { auditTrail } from './audit';
 import type { HealthChecks } from '../process/health-checks';
 import { healthRoutes } from './health';
+import { programRoutes } from './routes/program-routes';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { identify, requireSignIn } from './authentication';
 import { bodyChecks } from './input-checks';
@@ -289,6 +290,7 @@ export function createApp(deps: ApiDeps): express.Express {
     ...searchRoutes({ ...deps, links }),
     ...reportRoutes(deps),
     ...formConfigRoutes(deps.config, links.temporalUi),
+    ...programRoutes(deps),
   ];
   const contracts = [...publicRoutes, ...signedInRoutes].map((r) => r.contract);
   const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });

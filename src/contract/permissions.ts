@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   'evaluation.produce': ['project_manager', 'supervisor'],
   /** R-EVAL: the de-identified dataset (every export a disclosure, R-DISCLOSE). */
   'evaluation.export': ['evaluator'],
+  /** Issue 26: the programs this deployment runs, and each one's configuration history. */
+  'program.read': ['project_manager', 'supervisor'],
+  /** Issue 26: add a program, or put a new version of its configuration in force (versioned, audited). */
+  'program.configure': ['project_manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

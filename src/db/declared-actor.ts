@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client';
+import type { Prisma, PrismaClient } from '../generated/prisma/client';
 
 /** Who acts, as the audit trail and the accounting of disclosures record them. */
 export interface DeclaredActor {
@@ -14,7 +14,7 @@ export interface DeclaredActor {
  * transaction's time, whatever the INSERT says (migration `unforgeable_records`); no actor declared
  * means an anonymous audit row, and no disclosure at all (R-DISCLOSE). Put it first in the transaction.
  */
-export function declareActor(db: PrismaClient, actor: DeclaredActor | undefined) {
+export function declareActor(db: PrismaClient | Prisma.TransactionClient, actor: DeclaredActor | undefined) {
   return db.$executeRaw`SELECT set_config('lead.actor_id', ${actor?.id ?? ''}, true),
     set_config('lead.actor_role', ${actor?.role ?? ''}, true),
     set_config('lead.actor_office', ${actor?.office ?? ''}, true),

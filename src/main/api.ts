@@ -16,7 +16,8 @@ import {
   payloadKeysOf,
   tokenSettings,
 } from './security-settings';
-import { loadConfig } from '../config/load-config';
+import { programSourcesFrom } from '../programs/program-sources';
+import { startServedProgram } from '../programs/served-program';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
 import { requestTimingInterceptors } from '../temporal/stage-interceptor';
@@ -25,9 +26,13 @@ import { complain } from '../process/terminal';
 
 async function main() {
   const env = readEnvironment();
-  const config = loadConfig();
   requireFor(env, 'The API', [...API_REQUIRES.keys, ...apiMetricsRequirements(env)], API_REQUIRES.oneOf);
+  const log = createLogger('lead-api', env.LOG_LEVEL);
   const db = createPrisma(required(env, 'DATABASE_URL'));
+  const { config } = await startServedProgram(db, programSourcesFrom(env), {
+    publicUrl: env.PUBLIC_URL,
+    warn: (m) => log.warn(m),
+  });
   const tokens = await createTokenService(tokenSettings(env));
   const payloadKeys = payloadKeysOf(env);
   const temporal = temporalConnectionSettings()!;
@@ -42,7 +47,6 @@ async function main() {
     temporalUi: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_UI_UPSTREAM ? TEMPORAL_UI_PATH : 'http://localhost:8233'),
     namespace: temporal.namespace,
   };
-  const log = createLogger('lead-api', env.LOG_LEVEL);
   const health = { database: databaseCheck(db), temporal: temporalCheck(client) };
   const metricsListener = apiMetricsListener(env, false);
   const metrics = httpMetrics(metricsListener?.token);

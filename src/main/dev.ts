@@ -16,7 +16,9 @@ import { demoSignInList } from '../auth/demo-people';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { databaseCheck } from '../db/queries/health';
 import { temporalCheck } from '../process/health-checks';
-import { loadConfig } from '../config/load-config';
+import { DEFAULT_CONFIG_FILE } from '../config/load-config';
+import { HARBOR_COUNTY_CONFIG_FILE, programSourcesFrom } from '../programs/program-sources';
+import { startServedProgram } from '../programs/served-program';
 import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 import { createPrisma } from '../db/prisma';
 import { applyMigrations } from '../db/schema-engine';
@@ -63,7 +65,6 @@ const stillStarting = () => {
 async function main() {
   const env = readEnvironment();
   const DATA_DIR = path.resolve(env.LEAD_DATA_DIR);
-  const config = loadConfig();
   mkdirSync(DATA_DIR, { recursive: true });
   // Before Temporal starts: the metrics exporter belongs to the process's one Temporal Runtime.
   const metricsPort = env.METRICS_PORT ?? 9464;
@@ -104,6 +105,12 @@ async function main() {
   say(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
   parts.add('the database pool', () => db.$disconnect());
+  // Issue 26: Burien and Harbor County side by side in the one database; Burien is the program served.
+  const sources = programSourcesFrom(env, [DEFAULT_CONFIG_FILE, HARBOR_COUNTY_CONFIG_FILE]);
+  const { config } = await startServedProgram(db, sources, {
+    publicUrl: env.PUBLIC_URL,
+    warn: (m) => say(`[dev] ${m}`),
+  });
   // Demo people exist only in this embedded database: any other database refuses them (README, "Accounts").
   const demoUsers = !env.DATABASE_URL;
   const demoPassword = env.LEAD_DEMO_PASSWORD;

@@ -46,7 +46,15 @@ export const environmentSchema = z.object({
   LEAD_CONFIG_FILE: z
     .string()
     .optional()
-    .describe('The jurisdiction configuration (default: src/config/jurisdictions/burien.json)'),
+    .describe(
+      'The jurisdiction configuration of a deployment of one program: it starts that program, named by the file (default: src/config/jurisdictions/burien.json)',
+    ),
+  LEAD_PROGRAM_FILES: z
+    .string()
+    .optional()
+    .describe(
+      'Jurisdiction files, comma-separated, each starting a program named by its file (`burien.json` → `burien`) the first time; the first is the program served (default: LEAD_CONFIG_FILE; `npm start`: Burien and Harbor County)',
+    ),
   PUBLIC_URL: z.string().url().optional().describe('The address people open, used in links of notices'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe("The API's port"),
   TRUST_PROXY: z.coerce

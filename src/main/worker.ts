@@ -2,7 +2,8 @@
 import { BUILT_WORKFLOW_BUNDLE, COMPILED } from '../project-root';
 import { Client } from '@temporalio/client';
 import { connectClient, connectWorker, temporalConnectionSettings } from '../temporal/connection-settings';
-import { loadConfig } from '../config/load-config';
+import { programSourcesFrom } from '../programs/program-sources';
+import { startServedProgram } from '../programs/served-program';
 import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
 import { CaseWorkflows } from '../temporal/case-workflows';
@@ -24,9 +25,12 @@ const log = createLogger('lead-worker');
 
 async function main() {
   const env = readEnvironment();
-  const config = loadConfig();
   requireFor(env, 'The worker', ['DATABASE_URL', 'SMTP_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS']);
   const db = createPrisma(required(env, 'DATABASE_URL'));
+  const { config } = await startServedProgram(db, programSourcesFrom(env), {
+    publicUrl: env.PUBLIC_URL,
+    warn: (m) => log.warn(`[worker] ${m}`),
+  });
   const mailer = createSmtpMailer(required(env, 'SMTP_URL'));
   const dataConverter = dataConverterFor(payloadKeysOf(env));
   const temporal = temporalConnectionSettings()!;

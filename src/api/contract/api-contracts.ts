@@ -7,6 +7,7 @@ import type { evaluationRoutes } from '../routes/evaluation-routes';
 import type { followUpRoutes } from '../routes/follow-up-routes';
 import type { formConfigRoutes } from '../routes/form-config-routes';
 import type { outcomeRoutes } from '../routes/outcome-routes';
+import type { programRoutes } from '../routes/program-routes';
 import type { queueRoutes } from '../routes/queue-routes';
 import type { referralRoutes } from '../routes/referral-routes';
 import type { reportRoutes } from '../routes/report-routes';
@@ -32,4 +33,5 @@ export type ApiContract =
   | ContractsOf<typeof queueRoutes>
   | ContractsOf<typeof searchRoutes>
   | ContractsOf<typeof reportRoutes>
-  | ContractsOf<typeof formConfigRoutes>;
+  | ContractsOf<typeof formConfigRoutes>
+  | ContractsOf<typeof programRoutes>;

@@ -19,7 +19,7 @@ import { applyMigrations } from '../../../src/db/schema-engine';
 let server: EmbeddedPostgres;
 let urls: ProvisionedUrls;
 const temporal: RoleCredentials = newRole('temporal');
-const APPEND_ONLY = ['AuditEntry', 'Disclosure', 'CaseEvent'];
+const APPEND_ONLY = ['AuditEntry', 'Disclosure', 'CaseEvent', 'ProgramConfigVersion'];
 const PERSON = '00000000-0000-4000-8000-000000000001';
 /** What the API does first in the transaction that writes a request's audit row and disclosures. */
 const declare = (id: string, role: string, office = '') =>
@@ -28,6 +28,8 @@ const INSERT: Record<string, string> = {
   AuditEntry: `INSERT INTO "AuditEntry" ("actorId", "actorRole", action, "requestId", outcome, method, path, status) VALUES ('u', 'supervisor', 'stuck.read', 'req-1', 'ALLOWED', 'GET', '/api/stuck', 200) RETURNING id`,
   Disclosure: `INSERT INTO "Disclosure" ("caseId", "personId", "actorId", "actorRole", kinds, basis, channel, "requestId") VALUES ('C-1', '${PERSON}', 'u', 'prosecutor', ARRAY['REFERRAL_RECORD'], 'R-PACKET', 'GET /api/cases/:caseId', 'req-1') RETURNING id`,
   CaseEvent: `INSERT INTO "CaseEvent" ("referralId", seq, type, "occurredAt", "actorId", "actorRole") VALUES ('C-1', (SELECT coalesce(max(seq), 0) + 1 FROM "CaseEvent"), 'SCREENING_RECORDED', now(), 'u', 'case_manager') RETURNING id`,
+  // Issue 26: a program's configuration history.
+  ProgramConfigVersion: `INSERT INTO "ProgramConfigVersion" ("programId", version, config, note) VALUES ('burien', (SELECT coalesce(max(version), 0) + 1 FROM "ProgramConfigVersion"), '{}', 'test') RETURNING version`,
 };
 /** Counts that only grow (issue 22 item 9: requests without a sign-in, audited in aggregate). */
 const COUNTS_ONLY = ['UnauthenticatedRequestCount'];
@@ -48,6 +50,9 @@ beforeAll(async () => {
     );
     await c.query(
       `INSERT INTO "Referral" (id, "submissionId", "submissionHash", type, "personId", agency, "officerId", details, "updatedAt") VALUES ('C-1', 's-1', 'h', 'ARREST_DIVERSION', '${PERSON}', 'BURIEN_PD', 'B-1047', '{}', now())`,
+    );
+    await c.query(
+      `INSERT INTO "Program" (id, name, "caseIdPrefix", version) VALUES ('burien', 'Burien LEAD', 'BUR', 1)`,
     );
   });
 });

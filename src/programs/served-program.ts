@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
+import { ConfigError } from '../config/load-config';
+import type { Database } from '../db/queries/database';
+import { programHistory } from '../db/queries/programs';
+import type { Program } from './program';
+import { ProgramRegistry } from './program-registry';
+import { seedPrograms, type ProgramSource } from './program-sources';
+
+/**
+ * At a process's start: the programs its files describe are started where the database lacks them,
+ * and the first is the one this process serves, with the version of its configuration in force. A file
+ * edited after its program started changes nothing; the warning says how to put it in force.
+ */
+export async function startServedProgram(
+  db: Database,
+  sources: readonly ProgramSource[],
+  options: { publicUrl?: string; warn: (message: string) => void },
+): Promise<Program> {
+  const [first] = sources;
+  if (!first) throw new ConfigError('No program to serve: set LEAD_PROGRAM_FILES or LEAD_CONFIG_FILE');
+  await seedPrograms(db, sources);
+  const served = (await ProgramRegistry.open(db, { publicUrl: options.publicUrl })).known().get(first.id);
+  if (!served) throw new ConfigError(`Program ${first.id} is not in the database after its start from ${first.file}`);
+  const [inForce] = await programHistory(db, first.id);
+  const file: unknown = JSON.parse(readFileSync(first.file, 'utf8'));
+  if (inForce && !isDeepStrictEqual(inForce.config, file))
+    options.warn(
+      `${first.file} differs from program ${first.id}'s configuration in force (version ${served.version}), which is served: a file only starts its program; put a change in force with POST /api/programs/${first.id}/versions`,
+    );
+  return served;
+}
