@@ -1,4 +1,3 @@
-import { Prisma } from '../../generated/prisma/client';
 import { declareActor, type DeclaredActor } from '../declared-actor';
 import { isUniqueViolation, type Database } from './database';
 
@@ -81,10 +80,6 @@ const prefixTaken = (p: ProgramWrite) =>
     `program.caseIdPrefix "${p.caseIdPrefix}" is another program's: case ids name their program, so each program has its own prefix`,
   );
 
-const violatesPrefix = (err: unknown) =>
-  err instanceof Prisma.PrismaClientKnownRequestError &&
-  `${err.message} ${JSON.stringify(err.meta ?? {})}`.includes('caseIdPrefix');
-
 /**
  * Adds a program at version 1. Adding one that exists changes nothing and answers false (a seed run
  * twice, or a retried request); another program's case id prefix is refused.
@@ -120,12 +115,20 @@ export async function changeProgram(
 ): Promise<{ version: number } | 'missing'> {
   try {
     return await db.$transaction(async (tx) => {
-      const current = await tx.program.findUnique({ where: { id: p.id }, select: { version: true } });
+      const current = await tx.program.findUnique({
+        where: { id: p.id },
+        select: { version: true, caseIdPrefix: true },
+      });
       if (!current) return 'missing' as const;
+      if (current.caseIdPrefix !== p.caseIdPrefix)
+        throw new ProgramConflictError(
+          'program.caseIdPrefix',
+          `program.caseIdPrefix is "${current.caseIdPrefix}" for good: it is in the id of every case of ${p.id}, so a version cannot change it`,
+        );
       const version = p.expectedVersion + 1;
       const moved = await tx.program.updateMany({
         where: { id: p.id, version: p.expectedVersion },
-        data: { version, name: p.name, caseIdPrefix: p.caseIdPrefix },
+        data: { version, name: p.name },
       });
       if (moved.count === 0)
         throw new ProgramConflictError(
@@ -139,13 +142,11 @@ export async function changeProgram(
       return { version };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      if (violatesPrefix(err)) throw prefixTaken(p);
+    if (isUniqueViolation(err))
       throw new ProgramConflictError(
         'expectedVersion',
         `version ${p.expectedVersion + 1} of ${p.id} was written meanwhile: read the program again`,
       );
-    }
     throw err;
   }
 }

@@ -84,7 +84,7 @@ test("a change is a new version in its author's name and time; the one it was ma
   );
 });
 
-test('a configuration is checked as a jurisdiction file is, and a case id prefix is one program’s', async () => {
+test('a configuration is checked as a jurisdiction file is, and a program keeps its case id prefix', async () => {
   const config = burienFile();
   config.durations.intakeDeadline = 'a month';
   expect(() => programWrite('burien', config, 'x')).toThrow(ConfigError);
@@ -92,8 +92,10 @@ test('a configuration is checked as a jurisdiction file is, and a case id prefix
 
   const harbor = JSON.parse(readFileSync(HARBOR_COUNTY_CONFIG_FILE, 'utf8')) as Record<string, any>;
   harbor.program.caseIdPrefix = 'BUR';
-  const taken = changeProgram(db(), { ...programWrite('harbor-county', harbor, 'x'), expectedVersion: 1 }, PM);
-  await expect(taken).rejects.toMatchObject({ field: 'program.caseIdPrefix' });
+  // The prefix is in the id of every case of the program: a version keeps it.
+  const changed = changeProgram(db(), { ...programWrite('harbor-county', harbor, 'x'), expectedVersion: 1 }, PM);
+  await expect(changed).rejects.toMatchObject({ field: 'program.caseIdPrefix' });
+  await expect(changed).rejects.toThrow(/"HBR" for good/);
   expect((await programsInForce(db())).find((p) => p.id === 'harbor-county')?.version).toBe(1);
 });
 
