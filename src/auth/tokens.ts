@@ -12,6 +12,7 @@ import {
 } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { programIdSchema } from '../shared/program-id';
 import { ROLES, type Role } from '../shared/roles';
 
 /**
@@ -29,6 +30,11 @@ export interface Identity {
   office?: string;
   /** An officer's or sergeant's agency. */
   agency?: string;
+  /**
+   * Issue 26: the programs whose records this person may read (ids, `burien`); without the claim a
+   * sign-in is not limited to a program (a deployment of one program).
+   */
+  programs?: string[];
   /** An officer's or sergeant's badge or personnel number (Identity, 2026-12-02: the referring officer is the signed-in one). */
   badge?: string;
   /** Local sign-in only: the account's session version when the session was issued (src/auth/accounts.ts). */
@@ -42,6 +48,7 @@ export const CLAIMS = {
   office: 'lead_office',
   agency: 'lead_agency',
   badge: 'lead_badge',
+  programs: 'lead_programs',
   name: 'name',
   sessionVersion: 'lead_session_version',
 } as const;
@@ -52,6 +59,7 @@ const claimsSchema = z.object({
   [CLAIMS.office]: z.string().max(50).optional(),
   [CLAIMS.agency]: z.string().max(50).optional(),
   [CLAIMS.badge]: z.string().max(50).optional(),
+  [CLAIMS.programs]: z.array(programIdSchema).max(50).optional(),
   [CLAIMS.name]: z.string().max(200).optional(),
   [CLAIMS.sessionVersion]: z.number().int().min(0).optional(),
 });
@@ -173,6 +181,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
           agency: c[CLAIMS.agency],
           badge: c[CLAIMS.badge],
           name: c[CLAIMS.name],
+          ...(claims.data[CLAIMS.programs] ? { programs: claims.data[CLAIMS.programs] } : {}),
           ...(sessionVersion === undefined ? {} : { sessionVersion }),
           ...(isLocal(protectedHeader) ? { sessionId } : {}),
         };
@@ -193,6 +202,7 @@ export async function createTokenService(settings: TokenSettings): Promise<Token
         [CLAIMS.office]: identity.office,
         [CLAIMS.agency]: identity.agency,
         [CLAIMS.badge]: identity.badge,
+        [CLAIMS.programs]: identity.programs,
         [CLAIMS.name]: identity.name,
         // A person without an account here (tests, tools) holds version 0, which an account's reset raises.
         [CLAIMS.sessionVersion]: identity.sessionVersion ?? 0,

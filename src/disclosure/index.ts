@@ -33,6 +33,7 @@ export {
   accessFor,
   accessTo,
   policyTable,
+  inReaderPrograms,
   readableCasesWhere,
   relationOf,
   RELEASE_STATES,

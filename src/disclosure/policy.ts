@@ -112,10 +112,14 @@ export interface ReaderIdentity {
   role: Role;
   office?: string;
   agency?: string;
+  /** Issue 26: the programs the reader belongs to; absent, the reader is not limited to a program. */
+  programs?: readonly string[];
 }
 
 /** The facts of a case that decide a reader's relation to it. */
 export interface CaseParties {
+  /** Issue 26: the case's program (none where its program has not been started). */
+  programId?: string | null;
   agency: string;
   officerId: string;
   submittedById: string | null;
@@ -129,7 +133,12 @@ export interface CaseParties {
 /** R-ROI (corrected 2026-12-02): the DOC NCI team reads a referral routed to them until 30 days after their decision. */
 export const NCI_READS_RECORD_FOR_MS = 30 * 86_400_000;
 
+/** Issue 26: a reader of some programs knows nothing of another's case, whatever their role. */
+const outsideTheirPrograms = (reader: ReaderIdentity, programId: string | null | undefined) =>
+  reader.programs !== undefined && !(programId && reader.programs.includes(programId));
+
 export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relation {
+  if (outsideTheirPrograms(reader, parties.programId)) return 'NONE';
   switch (reader.role) {
     case 'officer':
       return parties.submittedById === reader.id || parties.officerId === reader.id ? 'REFERRING_OFFICER' : 'NONE';
@@ -151,6 +160,15 @@ export function relationOf(reader: ReaderIdentity, parties: CaseParties): Relati
 
 /** The same relation as a database filter: the cases a reader may see at all. */
 export function readableCasesWhere(reader: ReaderIdentity): Prisma.ReferralWhereInput {
+  const byRole = readableByRole(reader);
+  return reader.programs === undefined ? byRole : { AND: [inReaderPrograms(reader), byRole] };
+}
+
+/** Issue 26: the cases of the reader's programs (every case, for a reader not limited to a program). */
+export const inReaderPrograms = (reader: ReaderIdentity): Prisma.ReferralWhereInput =>
+  reader.programs === undefined ? {} : { programId: { in: [...reader.programs] } };
+
+function readableByRole(reader: ReaderIdentity): Prisma.ReferralWhereInput {
   const nothing: Prisma.ReferralWhereInput = { id: { in: [] } };
   switch (reader.role) {
     case 'officer':

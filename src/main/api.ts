@@ -16,7 +16,7 @@ import {
   payloadKeysOf,
   tokenSettings,
 } from './security-settings';
-import { programSourcesFrom } from '../programs/program-sources';
+import { programSourcesFrom, readProgramFiles } from '../programs/program-sources';
 import { startServedProgram } from '../programs/served-program';
 import { createPrisma } from '../db/prisma';
 import { CaseWorkflows } from '../temporal/case-workflows';
@@ -26,10 +26,12 @@ import { complain } from '../process/terminal';
 
 async function main() {
   const env = readEnvironment();
+  // A broken jurisdiction file stops the process first, naming every bad key.
+  const programFiles = readProgramFiles(programSourcesFrom(env));
   requireFor(env, 'The API', [...API_REQUIRES.keys, ...apiMetricsRequirements(env)], API_REQUIRES.oneOf);
   const log = createLogger('lead-api', env.LOG_LEVEL);
   const db = createPrisma(required(env, 'DATABASE_URL'));
-  const { config } = await startServedProgram(db, programSourcesFrom(env), {
+  const { config } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => log.warn(m),
   });

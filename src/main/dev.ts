@@ -17,7 +17,7 @@ import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { databaseCheck } from '../db/queries/health';
 import { temporalCheck } from '../process/health-checks';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config';
-import { HARBOR_COUNTY_CONFIG_FILE, programSourcesFrom } from '../programs/program-sources';
+import { HARBOR_COUNTY_CONFIG_FILE, programSourcesFrom, readProgramFiles } from '../programs/program-sources';
 import { startServedProgram } from '../programs/served-program';
 import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 import { createPrisma } from '../db/prisma';
@@ -64,6 +64,8 @@ const stillStarting = () => {
 
 async function main() {
   const env = readEnvironment();
+  // Issue 26: Burien and Harbor County side by side in the one database; Burien is the program served.
+  const programFiles = readProgramFiles(programSourcesFrom(env, [DEFAULT_CONFIG_FILE, HARBOR_COUNTY_CONFIG_FILE]));
   const DATA_DIR = path.resolve(env.LEAD_DATA_DIR);
   mkdirSync(DATA_DIR, { recursive: true });
   // Before Temporal starts: the metrics exporter belongs to the process's one Temporal Runtime.
@@ -105,9 +107,7 @@ async function main() {
   say(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
   parts.add('the database pool', () => db.$disconnect());
-  // Issue 26: Burien and Harbor County side by side in the one database; Burien is the program served.
-  const sources = programSourcesFrom(env, [DEFAULT_CONFIG_FILE, HARBOR_COUNTY_CONFIG_FILE]);
-  const { config } = await startServedProgram(db, sources, {
+  const { config } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => say(`[dev] ${m}`),
   });

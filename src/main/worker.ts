@@ -2,7 +2,7 @@
 import { BUILT_WORKFLOW_BUNDLE, COMPILED } from '../project-root';
 import { Client } from '@temporalio/client';
 import { connectClient, connectWorker, temporalConnectionSettings } from '../temporal/connection-settings';
-import { programSourcesFrom } from '../programs/program-sources';
+import { programSourcesFrom, readProgramFiles } from '../programs/program-sources';
 import { startServedProgram } from '../programs/served-program';
 import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
@@ -25,9 +25,11 @@ const log = createLogger('lead-worker');
 
 async function main() {
   const env = readEnvironment();
+  // A broken jurisdiction file stops the process first, naming every bad key.
+  const programFiles = readProgramFiles(programSourcesFrom(env));
   requireFor(env, 'The worker', ['DATABASE_URL', 'SMTP_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS']);
   const db = createPrisma(required(env, 'DATABASE_URL'));
-  const { config } = await startServedProgram(db, programSourcesFrom(env), {
+  const { config } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => log.warn(`[worker] ${m}`),
   });

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, DEFAULT_CONFIG_FILE } from '../config/load-config';
 import type { Database } from '../db/queries/database';
-import { addProgram } from '../db/queries/programs';
-import { programIdSchema } from './program-id';
+import { addProgram, type ProgramWrite } from '../db/queries/programs';
+import { programIdSchema } from '../shared/program-id';
 import { programWrite } from './program';
 
 /** A jurisdiction file a program starts from: its id is the file's name (`burien.json` → `burien`). */
@@ -41,26 +41,31 @@ export function programSourcesFrom(
   return files.map(programSource);
 }
 
-/**
- * Adds each program its file describes that the database does not hold yet, at version 1. A program
- * already held keeps its versions: the file only ever starts it. Answers the ids it added.
- */
-export async function seedPrograms(db: Database, sources: readonly ProgramSource[]): Promise<string[]> {
-  const added: string[] = [];
-  for (const source of sources) {
+/** A program's file, read and checked (every bad key named) before a process touches anything else. */
+export interface ProgramFile extends ProgramSource {
+  raw: unknown;
+  write: ProgramWrite;
+}
+
+export function readProgramFiles(sources: readonly ProgramSource[]): ProgramFile[] {
+  return sources.map((source) => {
     let raw: unknown;
     try {
       raw = JSON.parse(readFileSync(source.file, 'utf8'));
     } catch (err) {
       throw new ConfigError(`Cannot read configuration ${source.file}: ${(err as Error).message}`);
     }
-    const write = programWrite(
-      source.id,
-      raw,
-      `version 1, from ${path.basename(source.file)}`,
-      `configuration ${source.file}`,
-    );
-    if (await addProgram(db, write, undefined)) added.push(source.id);
-  }
+    const note = `version 1, from ${path.basename(source.file)}`;
+    return { ...source, raw, write: programWrite(source.id, raw, note, `configuration ${source.file}`) };
+  });
+}
+
+/**
+ * Adds each program its file describes that the database does not hold yet, at version 1. A program
+ * already held keeps its versions: the file only ever starts it. Answers the ids it added.
+ */
+export async function seedPrograms(db: Database, files: readonly ProgramFile[]): Promise<string[]> {
+  const added: string[] = [];
+  for (const file of files) if (await addProgram(db, file.write, undefined)) added.push(file.id);
   return added;
 }

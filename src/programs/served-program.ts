@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { ConfigError } from '../config/load-config';
 import type { Database } from '../db/queries/database';
 import { programHistory } from '../db/queries/programs';
 import type { Program } from './program';
 import { ProgramRegistry } from './program-registry';
-import { seedPrograms, type ProgramSource } from './program-sources';
+import { seedPrograms, type ProgramFile } from './program-sources';
 
 /**
  * At a process's start: the programs its files describe are started where the database lacks them,
@@ -14,17 +13,16 @@ import { seedPrograms, type ProgramSource } from './program-sources';
  */
 export async function startServedProgram(
   db: Database,
-  sources: readonly ProgramSource[],
+  files: readonly ProgramFile[],
   options: { publicUrl?: string; warn: (message: string) => void },
 ): Promise<Program> {
-  const [first] = sources;
+  const [first] = files;
   if (!first) throw new ConfigError('No program to serve: set LEAD_PROGRAM_FILES or LEAD_CONFIG_FILE');
-  await seedPrograms(db, sources);
+  await seedPrograms(db, files);
   const served = (await ProgramRegistry.open(db, { publicUrl: options.publicUrl })).known().get(first.id);
   if (!served) throw new ConfigError(`Program ${first.id} is not in the database after its start from ${first.file}`);
   const [inForce] = await programHistory(db, first.id);
-  const file: unknown = JSON.parse(readFileSync(first.file, 'utf8'));
-  if (inForce && !isDeepStrictEqual(inForce.config, file))
+  if (inForce && !isDeepStrictEqual(inForce.config, first.raw))
     options.warn(
       `${first.file} differs from program ${first.id}'s configuration in force (version ${served.version}), which is served: a file only starts its program; put a change in force with POST /api/programs/${first.id}/versions`,
     );

@@ -25,6 +25,8 @@ export interface TestIdentity {
   office?: string;
   agency?: string;
   badge?: string;
+  /** Issue 26: the programs the sign-in names (`lead_programs`). */
+  programs?: string[];
 }
 
 /** The scope each role has by default in tests: Burien PD for police, the county prosecutor. */

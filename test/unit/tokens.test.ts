@@ -67,3 +67,15 @@ test('issue 22 item 6: a token of this service without its session (version and 
   expect(await refusal(await sign(session, valid))).toMatch(/^TOKEN_WITHOUT_SESSION/);
   expect(await refusal(await sign(session, (jwt) => valid(jwt).setJti('s-5')))).toBe('accepted');
 });
+
+test('issue 26: a sign-in names its programs (lead_programs); without the claim it names none; a malformed one is refused', async () => {
+  const { token } = await tokens.issue({ id: 'pm', role: 'project_manager', programs: ['burien', 'harbor-county'] });
+  expect(await tokens.verify(token)).toMatchObject({ id: 'pm', programs: ['burien', 'harbor-county'] });
+  const without = await tokens.verify((await tokens.issue({ id: 'cm', role: 'case_manager' })).token);
+  expect(without).not.toHaveProperty('programs');
+  const exp = now() + 600;
+  const bad = await sign({ ...session, [CLAIMS.programs]: ['Burien LEAD'] }, (jwt) =>
+    jwt.setJti('j').setExpirationTime(exp),
+  );
+  expect(await refusal(bad)).toMatch(/^INVALID_TOKEN/);
+});

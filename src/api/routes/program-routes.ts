@@ -10,7 +10,7 @@ import {
   programsInForce,
   ProgramConflictError,
 } from '../../db/queries/programs';
-import { programIdSchema } from '../../programs/program-id';
+import { programIdSchema } from '../../shared/program-id';
 import { programWrite } from '../../programs/program';
 import { text } from '../../shared/text-schema';
 import { errorBodySchema } from '../schemas/error-answer';
@@ -29,6 +29,11 @@ const programSummarySchema = z.strictObject({
   since: z.iso.datetime().describe('When the version in force was written'),
 });
 const params = z.strictObject({ programId: programIdSchema });
+
+/** Issue 26: a sign-in that names its programs reads and changes those only; others are not theirs to know. */
+const mayKnow = (actor: { programs?: string[] }, programId: string) =>
+  actor.programs === undefined || actor.programs.includes(programId);
+const notFound = (programId: string) => new HttpError(404, 'PROGRAM_NOT_FOUND', `No program ${programId} for you`);
 
 /** The configuration as the caller wrote it (the contract checked it with `configSchema`). */
 const rawConfigOf = (req: Request) => (req.body as { config: Record<string, unknown> }).config;
@@ -71,16 +76,18 @@ export function programRoutes(deps: { db: Database }) {
           200: { description: 'The programs', schema: z.strictObject({ programs: z.array(programSummarySchema) }) },
         },
       },
-      async () => ({
+      async ({ actor }) => ({
         status: 200,
         body: {
-          programs: (await programsInForce(db)).map((p) => ({
-            id: p.id,
-            name: p.name,
-            caseIdPrefix: p.caseIdPrefix,
-            version: p.version,
-            since: p.at.toISOString(),
-          })),
+          programs: (await programsInForce(db))
+            .filter((p) => mayKnow(actor, p.id))
+            .map((p) => ({
+              id: p.id,
+              name: p.name,
+              caseIdPrefix: p.caseIdPrefix,
+              version: p.version,
+              since: p.at.toISOString(),
+            })),
         },
       }),
     ),
@@ -113,9 +120,9 @@ export function programRoutes(deps: { db: Database }) {
           404: { description: 'No such program', schema: errorBodySchema },
         },
       },
-      async ({ params: { programId } }) => {
-        const versions = await programHistory(db, programId);
-        if (versions.length === 0) throw new HttpError(404, 'PROGRAM_NOT_FOUND', `No program ${programId}`);
+      async ({ actor, params: { programId } }) => {
+        const versions = mayKnow(actor, programId) ? await programHistory(db, programId) : [];
+        if (versions.length === 0) throw notFound(programId);
         return {
           status: 200,
           body: {
@@ -140,10 +147,18 @@ export function programRoutes(deps: { db: Database }) {
         body: z.strictObject({ id: programIdSchema, config: configSchema, note: noteSchema }),
         responses: {
           201: { description: 'Added', schema: z.strictObject({ programId: z.string(), version: z.literal(1) }) },
+          403: { description: 'The sign-in is limited to its programs', schema: errorBodySchema },
           409: { description: 'The id, or the case id prefix, is another program’s', schema: errorBodySchema },
         },
       },
       async ({ actor, req, body }) => {
+        if (actor.programs !== undefined)
+          throw new HttpError(
+            403,
+            'PROGRAM_SCOPE',
+            'Your sign-in names its programs (lead_programs): adding a program is for a sign-in not limited to programs',
+            { permission: 'program.configure' },
+          );
         try {
           const added = await addProgram(db, programWrite(body.id, rawConfigOf(req), body.note), actor);
           if (!added)
@@ -189,6 +204,7 @@ export function programRoutes(deps: { db: Database }) {
         },
       },
       async ({ actor, req, params: { programId }, body }) => {
+        if (!mayKnow(actor, programId)) throw notFound(programId);
         let changed: Awaited<ReturnType<typeof changeProgram>>;
         try {
           changed = await changeProgram(
@@ -199,7 +215,7 @@ export function programRoutes(deps: { db: Database }) {
         } catch (err) {
           refused(err);
         }
-        if (changed === 'missing') throw new HttpError(404, 'PROGRAM_NOT_FOUND', `No program ${programId}`);
+        if (changed === 'missing') throw notFound(programId);
         return { status: 201, body: { programId, version: changed.version } };
       },
     ),

@@ -1,6 +1,12 @@
 import type { Prisma } from '../../generated/prisma/client';
 import { TERMINAL_STAGES } from '../../shared/case-vocabulary';
-import { LISTED_REFERRAL_INCLUDE, readableCasesWhere, searchScopeOf, type CaseSearch } from '../../disclosure';
+import {
+  inReaderPrograms,
+  LISTED_REFERRAL_INCLUDE,
+  readableCasesWhere,
+  searchScopeOf,
+  type CaseSearch,
+} from '../../disclosure';
 import type { ReaderIdentity } from '../../disclosure';
 import { CASE_ID_PATTERN } from '../../shared/record-ids';
 import type { Database } from './database';
@@ -135,7 +141,8 @@ export async function prosecutorQueueOf(db: Database, reader: ReaderIdentity) {
   const scope = readableCasesWhere(reader);
   const [notices, awaitingDecision, objectionWindows] = await Promise.all([
     db.notification.findMany({
-      where: { office, recipientRole: 'prosecutor' },
+      // The office's notices of the reader's programs: an office may serve several (issue 26).
+      where: { office, recipientRole: 'prosecutor', referral: inReaderPrograms(reader) },
       orderBy: { createdAt: 'desc' },
       take: 200,
     }),

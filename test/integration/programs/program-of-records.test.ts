@@ -1,7 +1,12 @@
 import { DEFAULT_CONFIG_FILE } from '../../../src/config/load-config';
 import { caseIdFor } from '../../../src/referrals/case-id';
 import { bookingIdFor } from '../../../src/evaluation/record-booking';
-import { HARBOR_COUNTY_CONFIG_FILE, programSource, seedPrograms } from '../../../src/programs/program-sources';
+import {
+  HARBOR_COUNTY_CONFIG_FILE,
+  programSource,
+  readProgramFiles,
+  seedPrograms,
+} from '../../../src/programs/program-sources';
 import { seededDatabase } from '../../support/seeded-database';
 
 /**
@@ -53,7 +58,10 @@ const programOf = async (table: 'referral' | 'booking', id: string) =>
 
 test('the records of a deployment of one program become its own when the program starts', async () => {
   expect(await programOf('referral', before.cases[0]!)).toBeNull();
-  await seedPrograms(db(), [programSource(DEFAULT_CONFIG_FILE), programSource(HARBOR_COUNTY_CONFIG_FILE)]);
+  await seedPrograms(
+    db(),
+    readProgramFiles([programSource(DEFAULT_CONFIG_FILE), programSource(HARBOR_COUNTY_CONFIG_FILE)]),
+  );
   for (const id of before.cases) expect(await programOf('referral', id)).toBe('burien');
   expect(await programOf('booking', before.booking)).toBe('burien');
   expect(await db().referral.count()).toBe(2);

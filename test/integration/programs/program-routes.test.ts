@@ -113,3 +113,18 @@ test('only project managers and supervisors read or change programs', async () =
     expect(change.status).toBe(403);
   }
 });
+
+test('a sign-in naming its programs knows only those: another is not found, and adding one is not theirs', async () => {
+  const harborPm = apiAs(stack.baseUrl, 'project_manager', 'pm-harbor', { programs: ['harbor-county'] });
+  expect((await harborPm.getOk('/api/programs')).body.programs.map((p) => p.id)).toEqual(['harbor-county']);
+  expect((await harborPm.get('/api/programs/burien/versions')).status).toBe(404);
+  const change = await harborPm.post('/api/programs/burien/versions', {
+    expectedVersion: 2,
+    config: file(DEFAULT_CONFIG_FILE),
+    note: 'x',
+  });
+  expect(change).toMatchObject({ status: 404, body: { error: { code: 'PROGRAM_NOT_FOUND' } } });
+  const add = await harborPm.post('/api/programs', { id: 'riverside', config: file(DEFAULT_CONFIG_FILE), note: 'x' });
+  expect(add).toMatchObject({ status: 403, body: { error: { code: 'PROGRAM_SCOPE' } } });
+  expect((await supervisor().getOk('/api/programs/burien/versions')).body.versions).toHaveLength(2);
+});

@@ -9,6 +9,7 @@ import {
   HARBOR_COUNTY_CONFIG_FILE,
   programSource,
   programSourcesFrom,
+  readProgramFiles,
   seedPrograms,
 } from '../../../src/programs/program-sources';
 import { seededDatabase } from '../../support/seeded-database';
@@ -19,7 +20,7 @@ import { seededDatabase } from '../../support/seeded-database';
  * an earlier one; every process reads it without a restart.
  */
 const db = seededDatabase(async () => {});
-const SOURCES = [programSource(DEFAULT_CONFIG_FILE), programSource(HARBOR_COUNTY_CONFIG_FILE)];
+const SOURCES = readProgramFiles([programSource(DEFAULT_CONFIG_FILE), programSource(HARBOR_COUNTY_CONFIG_FILE)]);
 const burienFile = () => JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8')) as Record<string, any>;
 const PM = { id: 'pm-1', role: 'project_manager' };
 
@@ -42,12 +43,14 @@ test('processes starting at once start a program once, and a file whose prefix a
   riverside.program = { ...riverside.program, name: 'Riverside LEAD', caseIdPrefix: 'RIV' };
   writeFileSync(path.join(dir, 'riverside.json'), JSON.stringify(riverside));
   const source = programSource(path.join(dir, 'riverside.json'));
-  const starts = await Promise.all([1, 2, 3].map(() => seedPrograms(db(), [source])));
+  const starts = await Promise.all([1, 2, 3].map(() => seedPrograms(db(), readProgramFiles([source]))));
   expect(starts.flat()).toEqual(['riverside']);
   expect((await programHistory(db(), 'riverside')).map((v) => v.version)).toEqual([1]);
 
   writeFileSync(path.join(dir, 'lakeside.json'), JSON.stringify(riverside));
-  await expect(seedPrograms(db(), [programSource(path.join(dir, 'lakeside.json'))])).rejects.toMatchObject({
+  await expect(
+    seedPrograms(db(), readProgramFiles([programSource(path.join(dir, 'lakeside.json'))])),
+  ).rejects.toMatchObject({
     field: 'program.caseIdPrefix',
   });
 });

@@ -1,5 +1,7 @@
 import { produceMonthlyReport } from '../../../activities/produce-monthly-report';
 import { SESSION_COOKIE } from '../../../src/auth/session-cookie';
+import { DEFAULT_CONFIG_FILE } from '../../../src/config/load-config';
+import { programSource, readProgramFiles, seedPrograms } from '../../../src/programs/program-sources';
 import { monthOf } from '../../../src/reports/report-month';
 import { apiAs, expectStatus } from '../../support/api-client';
 import { settled } from '../../support/case-helpers';
@@ -24,6 +26,8 @@ let bookingId: string;
 let month: string;
 beforeAll(async () => {
   stack = await startTestStack({ temporalUi: true });
+  // Issue 26: the program its cases are of, so that its configuration is read too.
+  await seedPrograms(stack.db, readProgramFiles([programSource(DEFAULT_CONFIG_FILE)]));
   cases = [
     await buildCase(stack, {
       type: 'ARREST_DIVERSION',
@@ -101,7 +105,13 @@ async function overrideDenied(tag: string): Promise<BuiltCase> {
  * case's id and its person's name, as every reader).
  */
 function valueOf(name: string, c: BuiltCase): string | undefined {
-  const values: Record<string, string> = { caseId: c.caseId, month, bookingId, name: `${c.ref}-family` };
+  const values: Record<string, string> = {
+    caseId: c.caseId,
+    month,
+    bookingId,
+    name: `${c.ref}-family`,
+    programId: 'burien',
+  };
   return values[name];
 }
 
