@@ -17,6 +17,7 @@ import { auditTrail } from './audit';
 import type { HealthChecks } from '../process/health-checks';
 import { healthRoutes } from './health';
 import { programRoutes } from './routes/program-routes';
+import type { ProgramRegistry } from '../programs/program-registry';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { identify, requireSignIn } from './authentication';
 import { bodyChecks } from './input-checks';
@@ -76,6 +77,8 @@ export interface ApiDeps {
   trustProxy?: number;
   /** Accept the demo people (only `npm start`'s embedded database, and tests that stand for it). */
   demoUsers?: boolean;
+  /** Issue 26: the deployment's programs; when it runs several, every sign-in must name its own. */
+  programs?: ProgramRegistry;
   links?: CaseLinks;
   /** The payload codec; when given, the codec server for the Temporal Web UI is served at /codec. */
   codec?: PayloadCodec;
@@ -204,7 +207,11 @@ function errorHandler(log: Logger): ErrorRequestHandler {
 export function createApp(deps: ApiDeps): express.Express {
   const log = deps.log ?? createLogger('lead-api');
   const { limits } = deps;
-  const accounts = { demoUsers: deps.demoUsers ?? false };
+  const { programs } = deps;
+  const accounts = {
+    demoUsers: deps.demoUsers ?? false,
+    ...(programs ? { programCount: async () => (await programs.current()).size } : {}),
+  };
   const tokens = withAccountChecks(deps.tokens, deps.db, accounts);
   const links = deps.links ?? {
     temporalUi: deps.temporalUiUpstream ? TEMPORAL_UI_PATH : 'http://localhost:8233',

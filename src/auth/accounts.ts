@@ -6,6 +6,17 @@ import { TokenError, type Identity, type TokenService } from './tokens';
 /** Which accounts a deployment accepts: demo people only in `npm start`'s embedded database. */
 export interface AccountPolicy {
   demoUsers: boolean;
+  /** Issue 26: how many programs the deployment runs; with several, a sign-in must name its own. */
+  programCount?: () => Promise<number>;
+}
+
+/** Issue 26: in a deployment of several programs, a sign-in that names none would not be limited to any. */
+export async function programsRequiredOf(identity: Identity, policy: AccountPolicy): Promise<string | undefined> {
+  if (identity.programs !== undefined || !policy.programCount) return undefined;
+  const count = await policy.programCount();
+  return count > 1
+    ? `This service runs ${count} programs and your sign-in names none of them (claim lead_programs): ask your administrator for yours (npm run users -- add … --program <id>)`
+    : undefined;
 }
 
 export const DEMO_REFUSED =
@@ -29,6 +40,8 @@ export function withAccountChecks(tokens: TokenService, db: Database, policy: Ac
       if (!policy.demoUsers && isDemoAccount({ id: identity.id, demo: account?.demo ?? false }))
         throw new TokenError('DEMO_ACCOUNT_REFUSED', DEMO_REFUSED);
       if (signedOut) throw new TokenError('SESSION_SIGNED_OUT', 'This session was signed out; sign in again');
+      const programsRequired = await programsRequiredOf(identity, policy);
+      if (programsRequired) throw new TokenError('PROGRAM_REQUIRED', programsRequired);
       if (!account) return identity;
       if (account.disabled)
         throw new TokenError('ACCOUNT_DISABLED', 'This account has been disabled; ask your administrator');

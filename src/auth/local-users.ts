@@ -1,4 +1,4 @@
-import { accountById, accountIds, createAccount } from '../db/queries/accounts';
+import { accountById, accountIds, createAccount, giveDemoAccountsPrograms } from '../db/queries/accounts';
 import type { Database } from '../db/queries/database';
 import type { Role } from '../shared/roles';
 import { DEMO_USERS, isDemoAccount } from './demo-people';
@@ -8,12 +8,16 @@ import type { Identity } from './tokens';
 
 export { DEMO_USERS };
 
-/** Creates the demo users that are missing (their passwords are hashed with scrypt): the embedded database only. */
-export async function seedDemoUsers(db: Database, password: string): Promise<void> {
+/**
+ * Creates the demo users that are missing (their passwords are hashed with scrypt): the embedded database
+ * only. Given programs (issue 26), every demo person naming none is made one of them.
+ */
+export async function seedDemoUsers(db: Database, password: string, programs: string[] = []): Promise<void> {
   const existing = await accountIds(db);
   for (const user of DEMO_USERS.filter((u) => !existing.has(u.id))) {
-    await createAccount(db, { ...user, demo: true, passwordHash: await hashPassword(password) });
+    await createAccount(db, { ...user, demo: true, programs, passwordHash: await hashPassword(password) });
   }
+  if (programs.length > 0) await giveDemoAccountsPrograms(db, programs);
 }
 
 export class DemoAccountRefused extends Error {}
@@ -40,5 +44,6 @@ export async function checkCredentials(
     agency: user.agency ?? undefined,
     badge: user.badge ?? undefined,
     sessionVersion: user.sessionVersion,
+    ...(user.programs.length > 0 ? { programs: user.programs } : {}),
   };
 }

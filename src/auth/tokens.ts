@@ -75,7 +75,8 @@ export class TokenError extends Error {
       | 'SESSION_REVOKED'
       | 'SESSION_SIGNED_OUT'
       | 'ACCOUNT_DISABLED'
-      | 'DEMO_ACCOUNT_REFUSED',
+      | 'DEMO_ACCOUNT_REFUSED'
+      | 'PROGRAM_REQUIRED',
     message: string,
   ) {
     super(message);

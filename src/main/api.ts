@@ -31,7 +31,10 @@ async function main() {
   requireFor(env, 'The API', [...API_REQUIRES.keys, ...apiMetricsRequirements(env)], API_REQUIRES.oneOf);
   const log = createLogger('lead-api', env.LOG_LEVEL);
   const db = createPrisma(required(env, 'DATABASE_URL'));
-  const { config } = await startServedProgram(db, programFiles, {
+  const {
+    served: { config },
+    programs,
+  } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => log.warn(m),
   });
@@ -56,6 +59,7 @@ async function main() {
     db,
     cases: new CaseWorkflows(client),
     config,
+    programs,
     links,
     tokens,
     log,

@@ -107,7 +107,10 @@ async function main() {
   say(`[dev] migrations applied: ${applied.length ? applied.join(', ') : 'none pending'}`);
   const db = createPrisma(databaseUrl, 10);
   parts.add('the database pool', () => db.$disconnect());
-  const { config } = await startServedProgram(db, programFiles, {
+  const {
+    served: { config, id: servedProgram },
+    programs,
+  } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => say(`[dev] ${m}`),
   });
@@ -116,7 +119,8 @@ async function main() {
   const demoPassword = env.LEAD_DEMO_PASSWORD;
   if (demoUsers && ownerUrl) {
     const owner = createPrisma(ownerUrl, 1);
-    await seedDemoUsers(owner, demoPassword).finally(() => owner.$disconnect());
+    // Issue 26: the demo people are the served program's, as every sign-in must name its programs here.
+    await seedDemoUsers(owner, demoPassword, [servedProgram]).finally(() => owner.$disconnect());
   }
   const secrets = await devSecrets(DATA_DIR, env);
   const tokens = await createTokenService(tokenSettings(env, secrets.localKey));
@@ -240,6 +244,7 @@ async function main() {
     db,
     cases,
     config,
+    programs,
     links,
     tokens,
     demoUsers,

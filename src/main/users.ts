@@ -4,6 +4,7 @@
  * neither MIGRATION_DATABASE_URL nor DATABASE_URL set, the embedded database of `npm start`, whose URLs
  * it writes into LEAD_DATA_DIR (src/main/embedded-database-file.ts).
  *   add <id> --name "<display name>" --role <role> [--agency <agency>] [--office <office>] [--badge <badge>]
+ *       [--program <program id> …]   the programs the person belongs to (issue 26; none: not limited)
  *   reset <id>        a new password; every session of the account ends at once
  *   disable <id>      no sign-in, and every session ends at once
  *   enable <id>
@@ -17,6 +18,7 @@ import { hashPassword } from '../auth/passwords';
 import { loadConfig } from '../config/load-config';
 import type { LeadConfig } from '../config/config-schema';
 import { createPrisma, type PrismaClient } from '../db/prisma';
+import { programsInForce } from '../db/queries/programs';
 import {
   accountById,
   allAccounts,
@@ -64,6 +66,18 @@ function checkRole(
   return { role: role as Role, agency, office, ...(badge ? { badge } : {}) };
 }
 
+/** Issue 26: the programs a person belongs to, each one the deployment runs. */
+async function checkPrograms(db: PrismaClient, given: string[]): Promise<string[]> {
+  if (given.length === 0) return [];
+  const known = (await programsInForce(db)).map((p) => p.id);
+  const unknown = given.filter((id) => !known.includes(id));
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--program: ${unknown.join(', ')} is not a program of this service (${known.join(', ') || 'it runs none yet'})`,
+    );
+  return [...new Set(given)];
+}
+
 async function existing(db: PrismaClient, id: string) {
   const user = await accountById(db, id);
   if (!user) throw new UsageError(`id: no account "${id}"`);
@@ -80,6 +94,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
       agency: { type: 'string' },
       office: { type: 'string' },
       badge: { type: 'string' },
+      program: { type: 'string', multiple: true },
     },
   });
   const [command, rawId] = positionals;
@@ -88,6 +103,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
       const id = checkId(rawId);
       if (!values.name?.trim()) throw new UsageError("--name: give the person's name as colleagues know it");
       const role = checkRole(config, values.role, values.agency, values.office, values.badge);
+      const programs = await checkPrograms(db, values.program ?? []);
       if (await accountById(db, id))
         throw new UsageError(`id: an account "${id}" already exists (reset or enable it instead)`);
       const password = newPassword();
@@ -95,9 +111,11 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
         id,
         displayName: values.name.trim(),
         ...role,
+        programs,
         passwordHash: await hashPassword(password),
       });
-      return `Added ${id} (${role.role}${role.agency ? `, ${role.agency}` : ''}${role.office ? `, ${role.office}` : ''}). Password, shown once: ${password}`;
+      const scope = [role.role, role.agency, role.office, ...programs].filter(Boolean).join(', ');
+      return `Added ${id} (${scope}). Password, shown once: ${password}`;
     }
     case 'reset': {
       const user = await existing(db, checkId(rawId));
@@ -124,6 +142,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
               u.id,
               u.role,
               u.agency ?? u.office ?? '',
+              u.programs.join(','),
               u.disabled ? 'disabled' : 'active',
               u.demo ? 'demo' : '',
               u.displayName,
@@ -134,7 +153,7 @@ async function run(db: PrismaClient, config: LeadConfig, argv: string[]): Promis
     }
     default:
       throw new UsageError(
-        'command: one of add, reset, disable, enable, list (npm run users -- add <id> --name "…" --role <role> [--agency …] [--office …] [--badge …])',
+        'command: one of add, reset, disable, enable, list (npm run users -- add <id> --name "…" --role <role> [--agency …] [--office …] [--badge …] [--program …])',
       );
   }
 }

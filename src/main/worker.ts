@@ -29,7 +29,9 @@ async function main() {
   const programFiles = readProgramFiles(programSourcesFrom(env));
   requireFor(env, 'The worker', ['DATABASE_URL', 'SMTP_URL', 'TEMPORAL_ADDRESS', 'LEAD_PAYLOAD_KEYS']);
   const db = createPrisma(required(env, 'DATABASE_URL'));
-  const { config } = await startServedProgram(db, programFiles, {
+  const {
+    served: { config },
+  } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => log.warn(`[worker] ${m}`),
   });

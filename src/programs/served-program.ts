@@ -15,16 +15,17 @@ export async function startServedProgram(
   db: Database,
   files: readonly ProgramFile[],
   options: { publicUrl?: string; warn: (message: string) => void },
-): Promise<Program> {
+): Promise<{ served: Program; programs: ProgramRegistry }> {
   const [first] = files;
   if (!first) throw new ConfigError('No program to serve: set LEAD_PROGRAM_FILES or LEAD_CONFIG_FILE');
   await seedPrograms(db, files);
-  const served = (await ProgramRegistry.open(db, { publicUrl: options.publicUrl })).known().get(first.id);
+  const programs = await ProgramRegistry.open(db, { publicUrl: options.publicUrl });
+  const served = programs.known().get(first.id);
   if (!served) throw new ConfigError(`Program ${first.id} is not in the database after its start from ${first.file}`);
   const [inForce] = await programHistory(db, first.id);
   if (inForce && !isDeepStrictEqual(inForce.config, first.raw))
     options.warn(
       `${first.file} differs from program ${first.id}'s configuration in force (version ${served.version}), which is served: a file only starts its program; put a change in force with POST /api/programs/${first.id}/versions`,
     );
-  return served;
+  return { served, programs };
 }

@@ -185,14 +185,17 @@ describe('one npm start: npm run users against its embedded database, then SIGTE
       'BURIEN_PD',
       '--badge',
       'B-2231',
+      // npm start runs Burien and Harbor County: a sign-in names its programs (issue 26).
+      '--program',
+      'burien',
     );
     expect(added).toMatchObject({ code: 0, stderr: '' });
     const password = /Password, shown once: (\S+)/.exec(added.stdout)?.[1];
     expect(password).toBeDefined();
     const listed = await users(service.dataDir, 'list');
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tactive\t\tOfficer Ana Lopez$/m);
-    expect(listed.stdout).toMatch(/^demo-officer\tofficer\t/m);
+    expect(listed.stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tburien\tactive\t\tOfficer Ana Lopez$/m);
+    expect(listed.stdout).toMatch(/^demo-officer\tofficer\tBURIEN_PD\tburien\t/m);
     // The same database the API reads.
     const signIn = await fetch(`http://127.0.0.1:${service.ports.PORT}/api/auth/sign-in`, {
       method: 'POST',

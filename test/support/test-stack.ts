@@ -87,7 +87,7 @@ export interface TestStackOptions {
 
 /** The demo users' password in tests (local sign-in). */
 export const TEST_PASSWORD = 'test-password-1';
-const GENEROUS_LIMITS: ApiLimits = {
+export const GENEROUS_LIMITS: ApiLimits = {
   signInFailures: { windowMs: 60_000, perAddress: 10_000, accountBackoff: { firstMs: 0, maxMs: 0 } },
   unauthenticated: { windowMs: 60_000, perAddress: 100_000, total: 100_000 },
   submissions: { windowMs: 60_000, limit: 100_000 },

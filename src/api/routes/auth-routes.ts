@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import { z } from 'zod';
 import { text } from '../../shared/text-schema';
-import { endSession, type AccountPolicy } from '../../auth/accounts';
+import { endSession, programsRequiredOf, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
 import { claimSignInAttempt, signInSucceeded, type SignInBackoff } from '../../db/queries/sign-in-backoff';
 import type { Identity, TokenService } from '../../auth/tokens';
@@ -87,6 +87,10 @@ export function signInRoutes(deps: {
             description: 'Wrong username or password (or a demo account outside the demo)',
             schema: errorBodySchema,
           },
+          403: {
+            description: 'Issue 26: the service runs several programs and the account names none of them',
+            schema: errorBodySchema,
+          },
           429: {
             description:
               'Too many wrong passwords from this address, or a wrong password for this account a moment ago: wait Retry-After seconds',
@@ -113,6 +117,8 @@ export function signInRoutes(deps: {
           throw err;
         });
         if (!identity) throw new HttpError(401, 'WRONG_CREDENTIALS', 'Wrong username or password');
+        const programsRequired = await programsRequiredOf(identity, deps.accounts);
+        if (programsRequired) throw new HttpError(403, 'PROGRAM_REQUIRED', programsRequired);
         await signInSucceeded(deps.db, body.username);
         const { token, expiresAt, sessionId } = await deps.tokens.issue(identity);
         req.actor = { ...identity, sessionId, via: 'cookie' };

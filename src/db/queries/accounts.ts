@@ -42,10 +42,16 @@ export function createAccount(
     office?: string | null;
     agency?: string | null;
     badge?: string | null;
+    programs?: string[];
     demo?: boolean;
   },
 ) {
   return db.user.create({ data: account });
+}
+
+/** Issue 26: the demo people of `npm start` that name no program belong to these. */
+export function giveDemoAccountsPrograms(db: Database, programs: string[]) {
+  return db.user.updateMany({ where: { demo: true, programs: { isEmpty: true } }, data: { programs } });
 }
 
 /** A new password: every session of the account ends at once. */

@@ -71,3 +71,9 @@ test.each(['officer', 'sergeant', 'prosecutor', 'case_manager', 'project_manager
     expect((await as(role, other).get(`/api/cases/${caseId}/packet`)).status).toBe(404);
   },
 );
+
+test('R-DISCLOSE: the accounting names the program of the case each disclosure showed', async () => {
+  const shown = await stack.db.disclosure.findMany({ where: { caseId }, select: { programId: true, actorRole: true } });
+  expect(shown.length).toBeGreaterThan(0);
+  expect(new Set(shown.map((d) => d.programId))).toEqual(new Set(['burien']));
+});

@@ -62,6 +62,10 @@ test('npm run users: wrong input names the field; nothing is written', async () 
     ],
     [['add', 'demo-admin', '--name', 'Sneaky', '--role', 'supervisor'], /id: "demo-" is reserved/],
     [['add', 'ana lopez', '--name', 'Ana Lopez', '--role', 'supervisor'], /id: "ana lopez" must be/],
+    [
+      ['add', 'ana.lopez', '--name', 'Ana Lopez', '--role', 'supervisor', '--program', 'riverside'],
+      /--program: riverside is not a program of this service \(it runs none yet\)/,
+    ],
     [['reset', 'nobody'], /id: no account "nobody"/],
     [['reset', 'demo-supervisor'], /id: "demo-" is reserved/],
     [['promote', 'x'], /command: one of add, reset, disable, enable, list/],
@@ -141,7 +145,7 @@ test('add, sign in, reset (old sessions and password end), disable (at once), en
 
   expect((await users('enable', 'ana.lopez')).status).toBe(0);
   expect((await signIn(stack.baseUrl, 'ana.lopez', passwordIn(reset.stdout))).status).toBe(200);
-  expect((await users('list')).stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tactive\t\tOfficer Ana Lopez$/m);
+  expect((await users('list')).stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\t\tactive\t\tOfficer Ana Lopez$/m);
 });
 
 describe("the demo people on a database that is not npm start's embedded one", () => {
