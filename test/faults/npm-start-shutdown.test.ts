@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -95,10 +95,22 @@ function partsOf(npm: ChildProcess) {
 }
 
 /** When each process was first seen gone (polled every 20 ms), and the wait for them all. */
+/**
+ * A process has exited once its /proc entry is gone or is a zombie's: an orphan's entry stays until
+ * init reaps it, later than its exit and in no particular order.
+ */
+function exited(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.startsWith('Z');
+  } catch {
+    return true;
+  }
+}
+
 function trackExits(pids: number[]) {
   const goneAt = new Map<number, number>();
   const timer = setInterval(() => {
-    for (const pid of pids) if (!goneAt.has(pid) && !existsSync(`/proc/${pid}`)) goneAt.set(pid, Date.now());
+    for (const pid of pids) if (!goneAt.has(pid) && exited(pid)) goneAt.set(pid, Date.now());
   }, 20);
   return {
     goneAt,
