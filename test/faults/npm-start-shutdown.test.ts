@@ -1,5 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -118,7 +118,7 @@ function trackExits(pids: number[]) {
       await waitFor(() => goneAt.size === pids.length, 'every process npm start ran to be gone', 60_000).finally(() =>
         clearInterval(timer),
       );
-      const left = pids.filter((pid) => existsSync(`/proc/${pid}`));
+      const left = pids.filter((pid) => !exited(pid));
       expect(left).toEqual([]);
     },
   };
