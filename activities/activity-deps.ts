@@ -7,7 +7,16 @@ import type { CaseWorkflows } from '../src/temporal/case-workflows';
 export interface ActivityDeps {
   db: Database;
   mailer: Mailer;
+  /**
+   * The served program's configuration: the deployment-wide runs (the monthly report, the evaluation)
+   * read it until they are produced per program.
+   */
   config: LeadConfig;
+  /**
+   * Issue 26: the configuration in force of the program a case or booking id belongs to (its prefix):
+   * a case's notices are addressed, worded and linked by its own program.
+   */
+  configOf: (recordId: string) => Promise<LeadConfig>;
   /** Temporal, for the activities that start or signal other workflows. */
   cases: CaseWorkflows;
 }

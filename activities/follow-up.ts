@@ -11,7 +11,7 @@ import type { ActivityDeps } from './activity-deps';
  * after the row was marked sends nothing; a crash between the two resends with the same Message-ID).
  */
 export async function remindFollowUp(
-  { db, mailer, config }: ActivityDeps,
+  { db, mailer, configOf }: ActivityDeps,
   request: { recordId: string; agency: string; months: number; dueAt: string },
 ): Promise<void> {
   const id = `${request.recordId}.${request.months}`;
@@ -22,6 +22,7 @@ export async function remindFollowUp(
     dueAt: new Date(request.dueAt),
   });
   if (row.remindedAt) return;
+  const config = await configOf(request.recordId);
   const sergeants = config.agencies[request.agency]?.sergeantsEmail;
   if (sergeants)
     await mailer.send({

@@ -1,5 +1,5 @@
 import type { ActivityDeps } from './activity-deps';
-import { signalCapacity } from './capacity';
+import { adoptCapacity, signalCapacity } from './capacity';
 import { markFollowUp, remindFollowUp } from './follow-up';
 import { openLinkedSocialContact } from './open-linked-social-contact';
 import { produceMonthlyReport } from './produce-monthly-report';
@@ -13,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
     sendNotices: (notices: Parameters<typeof sendNotices>[1]) => sendNotices(deps, notices),
     recordCaseProgress: (progress: Parameters<typeof recordCaseProgress>[1]) => recordCaseProgress(deps, progress),
     signalCapacity: (request: Parameters<typeof signalCapacity>[1]) => signalCapacity(deps, request),
+    adoptCapacity: (request: Parameters<typeof adoptCapacity>[1]) => adoptCapacity(deps, request),
     openLinkedSocialContact: (request: Parameters<typeof openLinkedSocialContact>[1]) =>
       openLinkedSocialContact(deps, request),
     produceMonthlyReport: (request: Parameters<typeof produceMonthlyReport>[1]) => produceMonthlyReport(deps, request),

@@ -18,10 +18,12 @@ import type { ActivityDeps } from './activity-deps';
  * Idempotent: its id derives from the original case.
  */
 export async function openLinkedSocialContact(
-  { db, cases, config }: ActivityDeps,
+  { db, cases, configOf }: ActivityDeps,
   request: { fromReferralId: string; agency: string; carriedOver?: CarriedParticipation },
 ): Promise<{ socialContactReferralId: string }> {
   const submissionId = `handoff:${request.fromReferralId}`;
+  // The social contact that continues a case is its program's, under that program's rules.
+  const config = await configOf(request.fromReferralId);
   const id = caseIdFor(config.program.caseIdPrefix, submissionId);
   const original = await caseById(db, request.fromReferralId);
   const input: SocialContactInput = {

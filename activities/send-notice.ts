@@ -26,7 +26,7 @@ const MARK_SENT_FOR_MS = 40_000;
 
 export class NoticeBusyError extends Error {}
 
-type Owed = { notice: NoticeRequest; to: string; subject: string; text: string };
+type Owed = { notice: NoticeRequest; from: string; to: string; subject: string; text: string };
 
 /**
  * Delivers the notices one event owes, each once per notice id, however often the activity is retried
@@ -41,12 +41,19 @@ type Owed = { notice: NoticeRequest; to: string; subject: string; text: string }
  * Every notice is attempted before a failure is reported, so a retry sends only those still owed.
  */
 export async function sendNotices(deps: ActivityDeps, notices: NoticeRequest[]): Promise<NoticeReceipt[]> {
-  const { db, config } = deps;
-  const owed: Owed[] = notices.map((notice) => ({
-    notice,
-    to: recipientAddress(config, notice.recipient),
-    ...noticeContent(config, notice),
-  }));
+  const { db } = deps;
+  const owed: Owed[] = await Promise.all(
+    notices.map(async (notice) => {
+      // Each notice is its case's program's: its addresses, words, links and sender.
+      const config = await deps.configOf(notice.referralId);
+      return {
+        notice,
+        from: config.mail.from,
+        to: recipientAddress(config, notice.recipient),
+        ...noticeContent(config, notice),
+      };
+    }),
+  );
   await recordOwedNotices(
     db,
     owed.map(({ notice, to, subject }) => ({
@@ -103,14 +110,14 @@ async function receiptOfUnclaimed(db: ActivityDeps['db'], id: string): Promise<N
 
 /** A notice this attempt holds: sent, then marked SENT; a failed send makes it owed again. */
 async function deliver(
-  { db, mailer, config }: ActivityDeps,
-  { notice, to, subject, text }: Owed,
+  { db, mailer }: ActivityDeps,
+  { notice, from, to, subject, text }: Owed,
 ): Promise<NoticeReceipt> {
   const id = notice.noticeId;
   const messageId = `<${id}@lead-referrals>`;
   try {
     await mailer.send({
-      from: config.mail.from,
+      from,
       to,
       subject,
       text,

@@ -24,7 +24,7 @@ export const { sendNotices: sendNoticesInTask } = proxyLocalActivities<LeadActiv
 });
 
 const ORDINARY_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-export const { signalCapacity, openLinkedSocialContact } = proxyActivities<LeadActivities>({
+export const { signalCapacity, openLinkedSocialContact, adoptCapacity } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '30 seconds',
   retry: ORDINARY_RETRY,
 });

@@ -1,11 +1,13 @@
 import { condition, continueAsNew, getExternalWorkflowHandle, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CapacityView } from '../src/case/query-views';
 import type { CapacityState } from '../src/contract/workflow-contract';
+import { adoptCapacity } from './activity-options';
 import {
   capacityQuery,
   capacitySignals,
   placeGrantedSignal,
   type CapacitySignalArgs,
+  type CapacityStart,
 } from '../src/contract/definitions';
 import { codeUnitOrder } from '../src/shared/code-unit-order';
 
@@ -16,11 +18,15 @@ import { codeUnitOrder } from '../src/shared/code-unit-order';
  * approved social contact over capacity waits, oldest approval first, and is released automatically
  * when a place frees up. Arrest diversions are never queued (they have priority); they only count.
  * Every signal is idempotent per case, so a retried activity cannot count anyone twice.
+ *
+ * Issue 26: a program's coordinator starts (`start`) by adopting its cases from the deployment's one
+ * coordinator from before programs. Its signals wait, buffered, until then: their handlers are set after.
+ * The one coordinator's own histories carry no `start`, so they replay unchanged.
  */
 const HISTORY_LIMIT = 5000;
 
-export async function capacityCoordinator(carried?: CapacityState): Promise<void> {
-  const s: CapacityState = carried ?? { places: 0, participants: [], reserved: [], waiting: [] };
+export async function capacityCoordinator(carried?: CapacityState | null, start?: CapacityStart): Promise<void> {
+  let s: CapacityState = carried ?? { places: 0, participants: [], reserved: [], waiting: [] };
   const grants: string[] = [];
   const free = () => s.places - s.participants.length - s.reserved.length;
   const forget = (caseId: string) => {
@@ -38,6 +44,8 @@ export async function capacityCoordinator(carried?: CapacityState): Promise<void
   const setPlaces = (args: CapacitySignalArgs) => {
     s.places = args.places;
   };
+  setHandler(capacityQuery, (): CapacityView => ({ ...s, free: Math.max(0, free()) }));
+  if (!carried && start) s = (await adoptCapacity({ caseIdPrefix: start.caseIdPrefix })) ?? s;
 
   setHandler(capacitySignals.placeRequested, (args) => {
     setPlaces(args);
@@ -72,7 +80,6 @@ export async function capacityCoordinator(carried?: CapacityState): Promise<void
   });
   setHandler(capacitySignals.participantExited, release);
   setHandler(capacitySignals.placeReleased, release);
-  setHandler(capacityQuery, (): CapacityView => ({ ...s, free: Math.max(0, free()) }));
 
   for (;;) {
     await condition(

@@ -51,6 +51,9 @@ import { searchRoutes } from './routes/search-routes';
 import { queueRoutes } from './routes/queue-routes';
 import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
+import { programRouters } from './program-routers';
+import type { Program } from '../programs/program';
+import { programsRun } from './programs-run';
 
 /** Every limit is counted in PostgreSQL, so it holds across all the API processes behind the front. */
 export interface ApiLimits {
@@ -283,30 +286,39 @@ export function createApp(deps: ApiDeps): express.Express {
     ...signInRoutes({ db: deps.db, tokens, accounts, limits: limits.signInFailures, secureCookies }),
     openApiRoute(() => document),
   ];
-  const signedInRoutes: Route[] = [
+  const deploymentRoutes: Route[] = [
     // Generating a token only sets its cookie: the header-and-cookie view of the response is all it needs.
     ...sessionRoutes((req, res) => generateCsrfToken(req, res as express.Response)),
-    ...referralRoutes(deps, submissionLimit, orderCheckLimit),
-    ...bookingRoutes(deps, submissionLimit, orderCheckLimit),
-    ...outcomeRoutes(deps),
-    ...evaluationRoutes(deps),
-    ...followUpRoutes(deps),
-    ...demographicsRoutes(deps),
-    ...caseRoutes(deps),
-    ...queueRoutes({ ...deps, links }),
-    ...searchRoutes({ ...deps, links }),
-    ...reportRoutes(deps),
-    ...formConfigRoutes(deps.config, links.temporalUi),
     ...programRoutes(deps),
   ];
-  const contracts = [...publicRoutes, ...signedInRoutes].map((r) => r.contract);
-  const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });
+  // Issue 26: every other route is a program's, served with that program's configuration in force.
+  const routesOf = (program: Program): Route[] => {
+    const served = { ...deps, config: program.config, links };
+    return [
+      ...referralRoutes(served, submissionLimit, orderCheckLimit),
+      ...bookingRoutes(served, submissionLimit, orderCheckLimit),
+      ...outcomeRoutes(served),
+      ...evaluationRoutes(served),
+      ...followUpRoutes(served),
+      ...demographicsRoutes(served),
+      ...caseRoutes(served),
+      ...queueRoutes(served),
+      ...searchRoutes(served),
+      ...reportRoutes(served),
+      ...formConfigRoutes(program.config, links.temporalUi),
+    ];
+  };
   const inputs = bodyChecks().map((check) => timedStage('body_parse', check));
+  const runs = programsRun(deps);
+  const programScoped = programRouters({ routesOf, inputs, ...runs });
+  const contracts = [...publicRoutes, ...deploymentRoutes, ...programScoped.servedRoutes].map((r) => r.contract);
+  const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });
   mountRoutes(api, publicRoutes, inputs);
   api.use(unservedMethods(contracts));
   api.use(requireSignIn);
   api.use(doubleCsrfProtection);
-  mountRoutes(api, signedInRoutes, inputs);
+  mountRoutes(api, deploymentRoutes, inputs);
+  api.use(programScoped.serve);
   app.locals.routeContracts = contracts;
   app.use('/api', api);
   app.use('/api', (req, _res) => {

@@ -46,8 +46,20 @@ export const placeGrantedSignal = defineSignal('placeGranted');
 /**
  * The capacity coordinator: one workflow per program that counts participants and reserved places and
  * queues approved social contacts, oldest approval first. Cases tell it what happens through signals.
+ * Its id carries the program's case id prefix (issue 26), the one a case's own id starts with.
  */
-export const CAPACITY_WORKFLOW_ID = 'lead-capacity';
+export const capacityWorkflowId = (caseIdPrefix: string) => `lead-capacity-${caseIdPrefix}`;
+/** The prefix of a case id (`BUR-…` → `BUR`): its program's. */
+export const caseIdPrefixOf = (caseId: string) => caseId.split('-', 1)[0];
+/**
+ * The one coordinator of a deployment from before programs (issue 26): a program's coordinator, at its
+ * first start, adopts the cases of its own prefix from it.
+ */
+export const SINGLE_PROGRAM_CAPACITY_WORKFLOW_ID = 'lead-capacity';
+/** How a program's coordinator starts the first time (a run continued as new carries its state instead). */
+export interface CapacityStart {
+  caseIdPrefix: string;
+}
 export interface CapacitySignalArgs {
   caseId: string;
   /** Configured places (case-manager FTE × participants per FTE); the latest value wins. */

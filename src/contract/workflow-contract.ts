@@ -1,6 +1,6 @@
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { Outcome, Stage } from '../shared/case-vocabulary';
-import type { FollowUpInput } from './definitions';
+import type { CapacityStart, FollowUpInput } from './definitions';
 
 /**
  * Every workflow's name, input and result, as clients start them: declared here, below both the
@@ -39,7 +39,7 @@ export interface MonthlyReportSummary {
 export interface LeadWorkflows {
   arrestDiversion(input: ArrestDiversionInput): Promise<CaseResult>;
   socialContact(input: SocialContactInput): Promise<CaseResult>;
-  capacityCoordinator(carried?: CapacityState): Promise<void>;
+  capacityCoordinator(carried?: CapacityState | null, start?: CapacityStart): Promise<void>;
   monthlyReport(input: MonthlyReportInput): Promise<MonthlyReportSummary>;
   outcomeFollowUp(input: FollowUpInput): Promise<{ confirmed: number[] }>;
   evaluationRun(): Promise<{ computedAt: string }>;

@@ -19,6 +19,7 @@ import { temporalCheck } from '../process/health-checks';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config';
 import { HARBOR_COUNTY_CONFIG_FILE, programSourcesFrom, readProgramFiles } from '../programs/program-sources';
 import { startServedProgram } from '../programs/served-program';
+import { configOfRecords } from '../programs/program-registry';
 import { startEmbeddedLeadDatabase } from '../db/embedded-database';
 import { createPrisma } from '../db/prisma';
 import { applyMigrations } from '../db/schema-engine';
@@ -204,7 +205,7 @@ async function main() {
   const worker = await createLeadWorker({
     connection: workerConnection,
     namespace,
-    activities: createActivities({ db, mailer, config, cases }),
+    activities: createActivities({ db, mailer, config, configOf: configOfRecords(programs), cases }),
     dataConverter,
     // A prebuilt bundle when given (the tests'); bundled at start otherwise.
     workflowBundle: env.LEAD_WORKFLOW_BUNDLE ? { codePath: env.LEAD_WORKFLOW_BUNDLE } : undefined,

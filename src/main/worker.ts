@@ -4,6 +4,7 @@ import { Client } from '@temporalio/client';
 import { connectClient, connectWorker, temporalConnectionSettings } from '../temporal/connection-settings';
 import { programSourcesFrom, readProgramFiles } from '../programs/program-sources';
 import { startServedProgram } from '../programs/served-program';
+import { configOfRecords } from '../programs/program-registry';
 import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
 import { CaseWorkflows } from '../temporal/case-workflows';
@@ -31,6 +32,7 @@ async function main() {
   const db = createPrisma(required(env, 'DATABASE_URL'));
   const {
     served: { config },
+    programs,
   } = await startServedProgram(db, programFiles, {
     publicUrl: env.PUBLIC_URL,
     warn: (m) => log.warn(`[worker] ${m}`),
@@ -52,7 +54,7 @@ async function main() {
   const worker = await createLeadWorker({
     connection,
     namespace: temporal.namespace,
-    activities: createActivities({ db, mailer, config, cases }),
+    activities: createActivities({ db, mailer, config, configOf: configOfRecords(programs), cases }),
     dataConverter,
     workflowBundle,
     maxCachedWorkflows: env.WORKER_CACHED_WORKFLOWS,

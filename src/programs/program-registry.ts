@@ -1,3 +1,5 @@
+import type { LeadConfig } from '../config/config-schema';
+import { ConfigError } from '../config/load-config';
 import type { Database } from '../db/queries/database';
 import { programsInForce, programVersions } from '../db/queries/programs';
 import { programOf, type Program } from './program';
@@ -50,6 +52,11 @@ export class ProgramRegistry {
     return (await this.current()).get(id);
   }
 
+  /** The program a case or booking id belongs to: the one whose prefix it carries (a prefix never changes). */
+  async ofRecord(recordId: string): Promise<Program | undefined> {
+    return programOfRecord(await this.current(), recordId);
+  }
+
   private now() {
     return (this.options.now ?? Date.now)();
   }
@@ -58,3 +65,21 @@ export class ProgramRegistry {
 async function readPrograms(db: Database, publicUrl?: string): Promise<ReadonlyMap<string, Program>> {
   return new Map((await programsInForce(db)).map((stored) => [stored.id, programOf(stored, publicUrl)]));
 }
+
+/** The program whose case id prefix a record id carries (`BUR-…`, `BUR-BK-…`). */
+export function programOfRecord(programs: ReadonlyMap<string, Program>, recordId: string): Program | undefined {
+  const prefix = recordId.split('-', 1)[0];
+  return [...programs.values()].find((p) => p.config.program.caseIdPrefix === prefix);
+}
+
+/** The configuration in force of a record's program, for the activities (`ActivityDeps.configOf`). */
+export const configOfRecords =
+  (programs: ProgramRegistry) =>
+  async (recordId: string): Promise<LeadConfig> => {
+    const program = await programs.ofRecord(recordId);
+    if (!program)
+      throw new ConfigError(
+        `No program this service runs gives its case ids the prefix of ${recordId}: its notices wait until that program is added (POST /api/programs)`,
+      );
+    return program.config;
+  };

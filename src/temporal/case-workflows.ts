@@ -17,11 +17,14 @@ import {
   type CaseActionRejection,
 } from '../case/actions';
 import type { CapacityView, CaseView } from '../case/query-views';
+import { capacityOfPrefix } from '../case/capacity-of-program';
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { CoordinationAlert } from '../shared/case-vocabulary';
 import {
   type ActionAccepted,
-  CAPACITY_WORKFLOW_ID,
+  capacityWorkflowId,
+  caseIdPrefixOf,
+  SINGLE_PROGRAM_CAPACITY_WORKFLOW_ID,
   capacityQuery,
   capacitySignals,
   caseActionUpdate,
@@ -152,15 +155,19 @@ export class CaseWorkflows {
     }
   }
 
-  /** Tells the capacity coordinator what happened to a case, starting the coordinator if needed. */
+  /**
+   * Tells the capacity coordinator of the case's program what happened to the case, starting the
+   * coordinator if needed.
+   */
   async signalCapacity(signal: CapacitySignalName, args: CapacitySignalArgs): Promise<void> {
+    const caseIdPrefix = caseIdPrefixOf(args.caseId);
     try {
       await this.client.workflow.signalWithStart<LeadWorkflows['capacityCoordinator'], [CapacitySignalArgs]>(
         'capacityCoordinator',
         {
-          workflowId: CAPACITY_WORKFLOW_ID,
+          workflowId: capacityWorkflowId(caseIdPrefix),
           taskQueue: this.taskQueue,
-          args: [],
+          args: [null, { caseIdPrefix }],
           signal: capacitySignals[signal],
           signalArgs: [args],
         },
@@ -170,9 +177,22 @@ export class CaseWorkflows {
     }
   }
 
-  async capacity(): Promise<CapacityView | undefined> {
+  /**
+   * R-SC-CAPACITY of the program whose case ids carry `caseIdPrefix`. Until its own coordinator first
+   * starts, the cases of its prefix that the deployment's one coordinator from before programs holds.
+   */
+  async capacity(caseIdPrefix: string): Promise<CapacityView | undefined> {
+    return (await this.queryCapacity(capacityWorkflowId(caseIdPrefix))) ?? this.capacityBeforePrograms(caseIdPrefix);
+  }
+
+  /** The cases of a program's prefix in the deployment's one coordinator from before programs, if it runs. */
+  async capacityBeforePrograms(caseIdPrefix: string): Promise<CapacityView | undefined> {
+    return capacityOfPrefix(await this.queryCapacity(SINGLE_PROGRAM_CAPACITY_WORKFLOW_ID), caseIdPrefix);
+  }
+
+  private async queryCapacity(workflowId: string): Promise<CapacityView | undefined> {
     try {
-      return await this.client.workflow.getHandle(CAPACITY_WORKFLOW_ID).query(capacityQuery);
+      return await this.client.workflow.getHandle(workflowId).query(capacityQuery);
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) return undefined;
       translate(err);

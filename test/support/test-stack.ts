@@ -27,6 +27,9 @@ import { requestTimingInterceptors } from '../../src/temporal/stage-interceptor'
 import { registerSearchAttributes } from '../../src/temporal/search-attribute-registry';
 import { createLeadWorker } from '../../src/temporal/worker';
 import { createActivities } from '../../activities';
+import { configOfRecords } from '../../src/programs/program-registry';
+import { programSource, readProgramFiles } from '../../src/programs/program-sources';
+import { startServedProgram } from '../../src/programs/served-program';
 import { mailProblems } from './plain-language';
 
 let runtimeInstalled = false;
@@ -83,6 +86,11 @@ export interface TestStackOptions {
   log?: Logger;
   /** Run the Temporal dev server with its Web UI, served by the API at /temporal (implies timeSkipping: false). */
   temporalUi?: boolean;
+  /**
+   * Issue 26: the programs the service runs, started from these jurisdiction files (the first served,
+   * as `LEAD_PROGRAM_FILES` does); the API and the activities then serve each from the database.
+   */
+  programs?: string[];
 }
 
 /** The demo users' password in tests (local sign-in). */
@@ -107,7 +115,6 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
 }
 
 async function start(options: TestStackOptions, started: Array<() => Promise<unknown> | unknown>): Promise<TestStack> {
-  const config = options.config ?? loadConfig();
   const pg = await createTestDatabase();
   started.push(() => pg.drop());
   const db = createPrisma(pg.appUrl, 10);
@@ -116,6 +123,12 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   started.push(() => ownerDb.$disconnect());
   // As the owner: accounts are provisioned, not written by the application role (issue 22 item 9).
   await seedDemoUsers(ownerDb, TEST_PASSWORD);
+  const servedPrograms = options.programs
+    ? await startServedProgram(db, readProgramFiles(options.programs.map(programSource)), { warn: () => undefined })
+    : undefined;
+  const programs = servedPrograms?.programs;
+  const config = options.config ?? servedPrograms?.served.config ?? loadConfig();
+  const configOf = programs ? configOfRecords(programs) : async () => config;
   const tokens = await createTokenService({
     issuer: 'lead-referrals',
     audience: 'lead-referrals',
@@ -165,7 +178,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     createLeadWorker({
       connection: env.nativeConnection,
       namespace: env.namespace,
-      activities: createActivities({ db, mailer, config, cases }),
+      activities: createActivities({ db, mailer, config, configOf, cases }),
       workflowBundle: bundlePath ? { codePath: bundlePath } : undefined,
       maxCachedWorkflows: options.stickyCache === false ? 0 : undefined,
       dataConverter,
@@ -186,6 +199,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     db,
     cases,
     config,
+    ...(programs ? { programs } : {}),
     tokens,
     codec,
     log,

@@ -4,6 +4,8 @@ import { msToTs } from '@temporalio/common/lib/time';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
+import { adoptCapacity } from '../../activities/capacity';
+import type { ActivityDeps } from '../../activities/activity-deps';
 import { monthOfRequest } from '../../activities/produce-monthly-report';
 import { casePolicyOf, loadConfig } from '../../src/config/load-config';
 import type { CaseProgress, NoticeRequest } from '../../src/contract/activity-contract';
@@ -12,7 +14,7 @@ import type { CaseEvent } from '../../src/case/case-event-types';
 import type { CasePolicy } from '../../src/case/case-policy';
 import type { CaseView } from '../../src/case/query-views';
 import type { ArrestDiversionInput, SocialContactInput } from '../../src/case/start-inputs';
-import { CAPACITY_WORKFLOW_ID, TASK_QUEUE } from '../../src/contract/definitions';
+import { capacityWorkflowId, caseIdPrefixOf, TASK_QUEUE } from '../../src/contract/definitions';
 import type { Actor } from '../../src/shared/roles';
 import { CaseWorkflows } from '../../src/temporal/case-workflows';
 import { FAILURE_CONVERTER_PATH, WORKFLOWS_FROM_SOURCE } from '../../src/temporal/module-paths';
@@ -192,13 +194,17 @@ export class RecordingActivities {
         record('signalCapacity', request);
         if (!this.capacity) return;
         const { wf, places } = this.capacity;
-        wf.started.add(CAPACITY_WORKFLOW_ID);
+        wf.started.add(capacityWorkflowId(caseIdPrefixOf(request.caseId)));
         await wf.cases.signalCapacity(request.signal, {
           caseId: request.caseId,
           places,
           ...(request.approvedAt ? { approvedAt: request.approvedAt } : {}),
           ...(request.toCaseId ? { toCaseId: request.toCaseId } : {}),
         });
+      },
+      adoptCapacity: async (request) => {
+        record('adoptCapacity', request);
+        return this.capacity ? adoptCapacity({ cases: this.capacity.wf.cases } as ActivityDeps, request) : undefined;
       },
       openLinkedSocialContact: async (request) => {
         record('openLinkedSocialContact', request);

@@ -1,4 +1,5 @@
 import type { CapacityView } from '../../src/case/query-views';
+import { capacityQuery, capacitySignals, capacityWorkflowId } from '../../src/contract/definitions';
 import { waitFor } from '../support/wait-for';
 import {
   act,
@@ -20,7 +21,8 @@ import {
 const wf = workflowEnvOfFile();
 
 const PLACES = 3;
-const capacity = () => waitFor(() => wf.cases.capacity(), 'the capacity coordinator') as Promise<CapacityView>;
+const capacity = (caseIdPrefix = 'BUR') =>
+  waitFor(() => wf.cases.capacity(caseIdPrefix), 'the capacity coordinator') as Promise<CapacityView>;
 
 async function enrolledArrestDiversion(): Promise<string> {
   const caseId = await startArrest(wf);
@@ -63,5 +65,34 @@ test('with every place taken an approved social contact waits; an arrest diversi
     expect((await wf.cases.view(newer)).stage).toBe('WAITING_FOR_CAPACITY');
     expect(await capacity()).toMatchObject({ free: 0, reserved: [older], waiting: [{ caseId: newer }] });
     expect((await capacity()).participants).toHaveLength(PLACES - 1);
+  });
+});
+
+test('issue 26: each program has its own coordinator, which first adopts its cases from the one coordinator of before programs', async () => {
+  await withWorker(wf, new RecordingActivities().forwardCapacity(wf, PLACES), async () => {
+    // A deployment of one program, before programs: its one coordinator holds cases of two prefixes
+    // (the second stands for a program added on the day of the upgrade, which had none).
+    const before = 'lead-capacity';
+    wf.started.add(before);
+    for (const caseId of ['BUR-OLDPARTIC1', 'HBR-OLDPARTIC1'])
+      await wf.env.client.workflow.signalWithStart('capacityCoordinator', {
+        workflowId: before,
+        taskQueue: wf.taskQueue,
+        args: [],
+        signal: capacitySignals.participantEnrolled,
+        signalArgs: [{ caseId, places: PLACES }],
+      });
+    await waitFor(async () => (await capacity('HBR')).participants.length === 1, 'the one coordinator to count both');
+    // Until a program's own coordinator starts, its capacity is its part of the one coordinator's.
+    expect(await capacity('HBR')).toMatchObject({ participants: ['HBR-OLDPARTIC1'], free: PLACES - 1 });
+
+    const enrolled = await enrolledArrestDiversion();
+    await waitFor(async () => (await capacity()).participants.length === 2, 'Burien to adopt its participant');
+    expect((await capacity()).participants.sort()).toEqual([enrolled, 'BUR-OLDPARTIC1'].sort());
+    expect(await wf.env.client.workflow.getHandle(capacityWorkflowId('BUR')).query(capacityQuery)).toMatchObject({
+      participants: expect.not.arrayContaining(['HBR-OLDPARTIC1']) as unknown,
+    });
+    // Harbor County's places are not Burien's.
+    expect((await capacity('HBR')).participants).toEqual(['HBR-OLDPARTIC1']);
   });
 });

@@ -201,7 +201,7 @@ export function referralRoutes(
         responses: { 200: { description: 'The capacity', schema: capacitySchema } },
       },
       async ({ actor }) => {
-        const view = await deps.cases.capacity();
+        const view = await deps.cases.capacity(deps.config.program.caseIdPrefix);
         const places = placesOf(deps.config);
         return {
           status: 200,

@@ -28,7 +28,7 @@ beforeAll(async () => {
   mail = await new MailCapture().start();
   mailer = createSmtpMailer(mail.url);
   // These activities never reach Temporal: the case workflows' client is not needed.
-  activities = createActivities({ db, mailer, config, cases: {} as CaseWorkflows });
+  activities = createActivities({ db, mailer, config, configOf: async () => config, cases: {} as CaseWorkflows });
 });
 afterAll(async () => {
   mailer?.close();
