@@ -14,12 +14,12 @@ import { seedPrograms, type ProgramFile } from './program-sources';
 export async function startServedProgram(
   db: Database,
   files: readonly ProgramFile[],
-  options: { publicUrl?: string; warn: (message: string) => void },
+  options: { publicUrl?: string; staleAfterMs?: number; warn: (message: string) => void },
 ): Promise<{ served: Program; programs: ProgramRegistry }> {
   const [first] = files;
   if (!first) throw new ConfigError('No program to serve: set LEAD_PROGRAM_FILES or LEAD_CONFIG_FILE');
   await seedPrograms(db, files);
-  const programs = await ProgramRegistry.open(db, { publicUrl: options.publicUrl });
+  const programs = await ProgramRegistry.open(db, { publicUrl: options.publicUrl, staleAfterMs: options.staleAfterMs });
   const served = programs.known().get(first.id);
   if (!served) throw new ConfigError(`Program ${first.id} is not in the database after its start from ${first.file}`);
   const [inForce] = await programHistory(db, first.id);

@@ -70,7 +70,8 @@ export function apiAs(baseUrl: string, role: Role, user = `${role}-1`, scope: Te
     const body: unknown = json ? JSON.parse(new TextDecoder().decode(bytes)) : undefined;
     return { status: res.status, bytes, body, headers: res.headers } as TestAnswer<'GET', P> & { bytes: Uint8Array };
   }
-  const get = <P extends string>(path: P) => call<TestAnswer<'GET', P>>('GET', path);
+  const get = <P extends string>(path: P, extra?: Record<string, string>) =>
+    call<TestAnswer<'GET', P>>('GET', path, undefined, extra);
   /** Body `unknown`: a test may send what the contract refuses, to see it refused. */
   const post = <P extends string>(path: P, body?: unknown, extra?: Record<string, string>) =>
     call<TestAnswer<'POST', P>>('POST', path, body ?? {}, extra);

@@ -12,9 +12,13 @@ export function ruleOf(mail: CapturedMail): string {
   return mail.headers['x-lead-rule'];
 }
 
-/** The whole case as a supervisor reads it: program status, referral record and case-management record. */
+/**
+ * The whole case as a supervisor reads it (one of every program the stack runs): program status,
+ * referral record and case-management record.
+ */
 export async function readWholeCase(stack: TestStack, caseId: string) {
-  const res = await apiAs(stack.baseUrl, 'supervisor').get(`/api/cases/${caseId}`);
+  const scope = stack.programIds ? { programs: stack.programIds } : {};
+  const res = await apiAs(stack.baseUrl, 'supervisor', 'supervisor-1', scope).get(`/api/cases/${caseId}`);
   if (res.status !== 200) throw new Error(`GET case ${caseId}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

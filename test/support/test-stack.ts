@@ -54,6 +54,8 @@ export interface TestStack {
   databaseUrls: { owner: string; app: string; admin: string };
   mail: MailCapture;
   config: LeadConfig;
+  /** Issue 26: the ids of the programs the stack runs, when started with `programs`. */
+  programIds?: string[];
   baseUrl: string;
   /** The API's metrics (GET /metrics): on a loopback listener of their own, as the API process serves them. */
   metricsUrl: string;
@@ -124,7 +126,11 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
   // As the owner: accounts are provisioned, not written by the application role (issue 22 item 9).
   await seedDemoUsers(ownerDb, TEST_PASSWORD);
   const servedPrograms = options.programs
-    ? await startServedProgram(db, readProgramFiles(options.programs.map(programSource)), { warn: () => undefined })
+    ? // A version put in force is read at the next request or notice: no wait for the registry's next check.
+      await startServedProgram(db, readProgramFiles(options.programs.map(programSource)), {
+        staleAfterMs: 0,
+        warn: () => undefined,
+      })
     : undefined;
   const programs = servedPrograms?.programs;
   const config = options.config ?? servedPrograms?.served.config ?? loadConfig();
@@ -222,6 +228,7 @@ async function start(options: TestStackOptions, started: Array<() => Promise<unk
     databaseUrls: { owner: pg.ownerUrl, app: pg.appUrl, admin: pg.adminUrl },
     mail,
     config,
+    ...(programs ? { programIds: [...programs.known().keys()] } : {}),
     baseUrl,
     metricsUrl: `http://127.0.0.1:${(metricsServer.address() as AddressInfo).port}/metrics`,
     app,

@@ -1,0 +1,150 @@
+import { DEFAULT_CONFIG_FILE } from '../../../src/config/load-config';
+import { HARBOR_COUNTY_CONFIG_FILE } from '../../../src/programs/program-sources';
+import type { Role } from '../../../src/shared/roles';
+import { apiAs, waitFor, type TestIdentity } from '../../support/api-client';
+import { mailFor, settled, sleepTo } from '../../support/case-helpers';
+import { readFileSync } from 'node:fs';
+import { arrestReferral, BURIEN_SERGEANTS, ON_CALL_CASE_MANAGERS } from '../../support/referrals';
+import { startTestStack, type TestStack } from '../../support/test-stack';
+
+/**
+ * Issue 26: two programs served at once by one API and one worker. Each request is served with its own
+ * program's configuration in force: the form, the checks of a referral, the case id, the clocks, the
+ * notices' addresses and words, the capacity.
+ */
+let stack: TestStack;
+beforeAll(async () => {
+  stack = await startTestStack({ programs: [DEFAULT_CONFIG_FILE, HARBOR_COUNTY_CONFIG_FILE] });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const HARBOR: Partial<Record<Role, TestIdentity>> = {
+  officer: { agency: 'HARBOR_PD', programs: ['harbor-county'] },
+  case_manager: { programs: ['harbor-county'] },
+  prosecutor: { office: 'HCPAO', programs: ['harbor-county'] },
+};
+const BURIEN: Partial<Record<Role, TestIdentity>> = {
+  officer: { agency: 'BURIEN_PD', programs: ['burien'] },
+  case_manager: { programs: ['burien'] },
+};
+const harbor = (role: Role) => apiAs(stack.baseUrl, role, `harbor-${role}`, HARBOR[role]);
+const burien = (role: Role) => apiAs(stack.baseUrl, role, `burien-${role}`, BURIEN[role]);
+
+const harborReferral = () =>
+  arrestReferral({
+    agency: 'HARBOR_PD',
+    officer: { id: 'H-311', name: 'Officer Sam Ito' },
+    incident: { withinCityLimits: false, reportNumber: 'HPD-2026-000311' },
+  });
+
+async function referHarbor(): Promise<string> {
+  const res = await harbor('officer').post('/api/referrals/arrest-diversions', harborReferral());
+  if (res.status !== 201) throw new Error(`Harbor referral refused: ${res.status} ${JSON.stringify(res.body)}`);
+  await settled(stack, res.body.caseId);
+  return res.body.caseId;
+}
+
+const dueAfterReferral = (view: { referredAt: string; deadlines: Array<{ ruleId: string; dueAt: string }> }) =>
+  (Date.parse(view.deadlines.find((d) => d.ruleId === 'R-SCREEN')!.dueAt) - Date.parse(view.referredAt)) / 3_600_000;
+
+test("each officer's form is their own program's", async () => {
+  const forms = {
+    harbor: (await harbor('officer').getOk('/api/form-config')).body,
+    burien: (await burien('officer').getOk('/api/form-config')).body,
+  };
+  expect(forms.harbor.program).toMatchObject({ name: 'Harbor County LEAD', caseIdPrefix: 'HBR' });
+  expect(Object.keys(forms.harbor.agencies)).toContain('HARBOR_PD');
+  expect(Object.keys(forms.harbor.agencies)).not.toContain('BURIEN_PD');
+  expect(forms.burien.program).toMatchObject({ name: 'Burien LEAD', caseIdPrefix: 'BUR' });
+});
+
+test("a Harbor County referral is checked, numbered and clocked by Harbor County's configuration", async () => {
+  // Burien's agency is no agency of Harbor County: refused, naming the field.
+  const wrong = await harbor('officer').post('/api/referrals/arrest-diversions', arrestReferral());
+  expect(wrong.status).toBe(400);
+  expect(JSON.stringify(wrong.body)).toContain('agency');
+
+  const harborCase = await referHarbor();
+  expect(harborCase).toMatch(/^HBR-/);
+  expect((await stack.db.referral.findUniqueOrThrow({ where: { id: harborCase } })).programId).toBe('harbor-county');
+  const burienRes = await burien('officer').post('/api/referrals/arrest-diversions', arrestReferral());
+  if (burienRes.status !== 201) throw new Error(`Burien referral refused: ${JSON.stringify(burienRes.body)}`);
+  const burienCase = burienRes.body.caseId;
+  expect(burienCase).toMatch(/^BUR-/);
+
+  // R-SCREEN: 6 hours in Harbor County, 4 in Burien.
+  expect(dueAfterReferral(await settled(stack, harborCase))).toBe(6);
+  expect(dueAfterReferral(await settled(stack, burienCase))).toBe(4);
+});
+
+test("a Harbor County case's notices go to Harbor County's people, in its name, from its sender", async () => {
+  const caseId = await referHarbor();
+  const mail = await waitFor(() => {
+    const sent = mailFor(stack, caseId);
+    return sent.length >= 2 && sent;
+  }, 'the call to case management and the packet to the prosecutor');
+  const to = mail.flatMap((m) => m.to);
+  expect(to).toEqual(expect.arrayContaining(['oncall@harbor-provider.example.org', 'diversion@hcpao.example.org']));
+  expect(to).not.toContain(ON_CALL_CASE_MANAGERS);
+  expect(to).not.toContain(BURIEN_SERGEANTS);
+  for (const m of mail) {
+    expect(m.from).toContain('no-reply@harbor-lead.example.org');
+    expect(m.text).toContain('Harbor County LEAD');
+    expect(m.text).not.toContain('Burien');
+  }
+});
+
+test("another program's case is served by its own program, and is not Burien's people's to read", async () => {
+  const caseId = await referHarbor();
+  expect((await harbor('case_manager').get(`/api/cases/${caseId}`)).status).toBe(200);
+  expect((await burien('case_manager').get(`/api/cases/${caseId}`)).status).toBe(404);
+  expect(JSON.stringify((await burien('officer').getOk('/api/referrals/mine')).body)).not.toContain(caseId);
+});
+
+test('R-ROI: a sign-in names only its own programs in the Lead-Program header', async () => {
+  const refused = await harbor('officer').get('/api/form-config', { 'Lead-Program': 'burien' });
+  expect(refused.status).toBe(403);
+  expect(refused.body).toMatchObject({ error: { code: 'PROGRAM_NOT_YOURS', ruleId: 'R-ROI' } });
+  // A sign-in of both works in the one it names.
+  const both = apiAs(stack.baseUrl, 'project_manager', 'pm-both', { programs: ['burien', 'harbor-county'] });
+  expect((await both.get('/api/form-config', { 'Lead-Program': 'harbor-county' })).body).toMatchObject({
+    program: { caseIdPrefix: 'HBR' },
+  });
+  expect((await both.get('/api/form-config')).body).toMatchObject({ program: { caseIdPrefix: 'BUR' } });
+});
+
+test('R-SC-CAPACITY: each program counts its own places (Harbor County: 1.5 FTE × 20)', async () => {
+  const places = async (who: ReturnType<typeof harbor>) => (await who.getOk('/api/capacity')).body.places;
+  expect(await places(harbor('case_manager'))).toBe(30);
+  expect(await places(burien('case_manager'))).not.toBe(30);
+});
+
+test('a new version mid-case: a running case keeps the durations it started with; its next notice goes to the new address', async () => {
+  const running = await referHarbor();
+  const config = JSON.parse(readFileSync(HARBOR_COUNTY_CONFIG_FILE, 'utf8')) as {
+    durations: Record<string, string>;
+    contacts: Record<string, string>;
+  };
+  config.durations.screeningOverdueAfter = '2 hours';
+  config.contacts.caseManagementOnCall = 'oncall-nights@harbor-provider.example.org';
+  const pm = apiAs(stack.baseUrl, 'project_manager', 'pm-harbor', { programs: ['harbor-county'] });
+  const changed = await pm.post('/api/programs/harbor-county/versions', {
+    expectedVersion: 1,
+    config,
+    note: 'Night on-call line; screening reminders after 2 hours',
+  });
+  expect(changed).toMatchObject({ status: 201, body: { version: 2 } });
+
+  // A case opened now is under version 2; the running one keeps its 6 hours (its policy is in its workflow).
+  expect(dueAfterReferral(await settled(stack, await referHarbor()))).toBe(2);
+  const view = await settled(stack, running);
+  expect(dueAfterReferral(view)).toBe(6);
+  await sleepTo(stack, view.deadlines.find((d: { ruleId: string }) => d.ruleId === 'R-SCREEN')!.dueAt, 60_000);
+  const reminder = await waitFor(
+    () => mailFor(stack, running).find((m) => m.headers['x-lead-rule'] === 'R-SCREEN'),
+    'the R-SCREEN reminder',
+  );
+  expect(reminder.to).toEqual(['oncall-nights@harbor-provider.example.org']);
+});
