@@ -32,7 +32,48 @@ export const DEMO_USERS: Array<{
   { id: 'demo-evaluator', displayName: 'Evaluator Dr. Lee Moreno', role: 'evaluator' },
 ];
 
-const DEMO_IDS = new Set(DEMO_USERS.map((u) => u.id.toLowerCase()));
+/**
+ * Issue 26: Harbor County's own people, for `npm start`'s second program; seeded only where it runs, each
+ * limited to it (`lead_programs`). The county prosecutor's deputy here is Harbor County's.
+ */
+export const HARBOR_COUNTY_DEMO_USERS: Array<(typeof DEMO_USERS)[number] & { program: string }> = [
+  {
+    id: 'demo-harbor-officer',
+    displayName: 'Officer Sam Ito',
+    role: 'officer',
+    agency: 'HARBOR_PD',
+    badge: 'H-311',
+    program: 'harbor-county',
+  },
+  {
+    id: 'demo-harbor-sergeant',
+    displayName: 'Sergeant Mo Brandt',
+    role: 'sergeant',
+    agency: 'HARBOR_PD',
+    program: 'harbor-county',
+  },
+  {
+    id: 'demo-harbor-case-manager',
+    displayName: 'Case manager Ana Ruiz',
+    role: 'case_manager',
+    program: 'harbor-county',
+  },
+  {
+    id: 'demo-harbor-prosecutor',
+    displayName: 'Deputy prosecutor Val Okafor',
+    role: 'prosecutor',
+    office: 'HCPAO',
+    program: 'harbor-county',
+  },
+  {
+    id: 'demo-harbor-project-manager',
+    displayName: 'Project manager Cy Lund',
+    role: 'project_manager',
+    program: 'harbor-county',
+  },
+];
+
+const DEMO_IDS = new Set([...DEMO_USERS, ...HARBOR_COUNTY_DEMO_USERS].map((u) => u.id.toLowerCase()));
 
 export const hasDemoId = (id: string): boolean =>
   DEMO_IDS.has(id.toLowerCase()) || id.toLowerCase().startsWith(DEMO_ID_PREFIX);

@@ -1,7 +1,7 @@
 import { accountById, accountIds, createAccount, giveDemoAccountsPrograms } from '../db/queries/accounts';
 import type { Database } from '../db/queries/database';
 import type { Role } from '../shared/roles';
-import { DEMO_USERS, isDemoAccount } from './demo-people';
+import { DEMO_USERS, HARBOR_COUNTY_DEMO_USERS, isDemoAccount } from './demo-people';
 import { hashPassword, verifyPassword } from './passwords';
 import { DEMO_REFUSED, type AccountPolicy } from './accounts';
 import type { Identity } from './tokens';
@@ -14,10 +14,19 @@ export { DEMO_USERS };
  */
 export async function seedDemoUsers(db: Database, password: string, programs: string[] = []): Promise<void> {
   const existing = await accountIds(db);
-  for (const user of DEMO_USERS.filter((u) => !existing.has(u.id))) {
-    await createAccount(db, { ...user, demo: true, programs, passwordHash: await hashPassword(password) });
+  const served = programs.slice(0, 1);
+  // Issue 26: the one list's people are the served program's; Harbor County's, its own where it runs.
+  const people = [
+    ...DEMO_USERS.map((user) => ({ ...user, programs: served })),
+    ...HARBOR_COUNTY_DEMO_USERS.filter((u) => programs.slice(1).includes(u.program)).map(({ program, ...user }) => ({
+      ...user,
+      programs: [program],
+    })),
+  ];
+  for (const user of people.filter((u) => !existing.has(u.id))) {
+    await createAccount(db, { ...user, demo: true, passwordHash: await hashPassword(password) });
   }
-  if (programs.length > 0) await giveDemoAccountsPrograms(db, programs);
+  if (served.length > 0) await giveDemoAccountsPrograms(db, served);
 }
 
 export class DemoAccountRefused extends Error {}

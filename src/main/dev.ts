@@ -12,7 +12,7 @@ import { connectClient, connectWorker, temporalConnectionSettings } from '../tem
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection, Runtime } from '@temporalio/worker';
 import { createApp } from '../api/app';
-import { demoSignInList } from '../auth/demo-people';
+import { demoSignInList, HARBOR_COUNTY_DEMO_USERS } from '../auth/demo-people';
 import { CODEC_ENDPOINT, TEMPORAL_UI_PATH } from '../shared/temporal-ui-paths';
 import { databaseCheck } from '../db/queries/health';
 import { temporalCheck } from '../process/health-checks';
@@ -120,8 +120,10 @@ async function main() {
   const demoPassword = env.LEAD_DEMO_PASSWORD;
   if (demoUsers && ownerUrl) {
     const owner = createPrisma(ownerUrl, 1);
-    // Issue 26: the demo people are the served program's, as every sign-in must name its programs here.
-    await seedDemoUsers(owner, demoPassword, [servedProgram]).finally(() => owner.$disconnect());
+    // Issue 26: every sign-in names its programs here: the one list's people are the served program's,
+    // and Harbor County's people its own.
+    const others = programFiles.map((f) => f.id).filter((id) => id !== servedProgram);
+    await seedDemoUsers(owner, demoPassword, [servedProgram, ...others]).finally(() => owner.$disconnect());
   }
   const secrets = await devSecrets(DATA_DIR, env);
   const tokens = await createTokenService(tokenSettings(env, secrets.localKey));
@@ -261,7 +263,7 @@ async function main() {
     say(`
 LEAD referral service is running.
   Pages          http://localhost:${env.PORT}/
-                 sign in as ${demoSignInList(78, ' '.repeat(17))}; password "${demoPassword}"
+                 sign in as ${demoSignInList(78, ' '.repeat(17))}; password "${demoPassword}"${harborPeople(programFiles)}
   API            http://localhost:${env.PORT}/api   (OpenAPI: /api/openapi.json)
   Temporal UI    ${temporalUiUpstream ? `http://localhost:${env.PORT}${TEMPORAL_UI_PATH}   (signed in as demo-supervisor: payloads decoded)` : "(your Temporal server's UI)"}
   Metrics        ${apiMetrics} (API), ${workerMetrics} (worker)
@@ -291,3 +293,10 @@ main().catch(async (err) => {
   complain('[dev] failed to start:', err instanceof Error ? err.message : err);
   await shutdown(1);
 });
+
+/** Issue 26: the banner's line for Harbor County's people, where that program runs. */
+function harborPeople(files: ReadonlyArray<{ id: string }>): string {
+  const ids = HARBOR_COUNTY_DEMO_USERS.filter((u) => files.some((f) => f.id === u.program)).map((u) => u.id);
+  const lines = [ids.slice(0, 2), ids.slice(2)].filter((l) => l.length).map((l) => l.join(', '));
+  return lines.length ? `\n                 Harbor County: ${lines.join(',\n                   ')}` : '';
+}

@@ -208,6 +208,8 @@ describe('one npm start: npm run users against its embedded database, then SIGTE
     expect(listed.code).toBe(0);
     expect(listed.stdout).toMatch(/^ana\.lopez\tofficer\tBURIEN_PD\tburien\tactive\t\tOfficer Ana Lopez$/m);
     expect(listed.stdout).toMatch(/^demo-officer\tofficer\tBURIEN_PD\tburien\t/m);
+    // Issue 26: Harbor County runs beside Burien, with its own people.
+    expect(listed.stdout).toMatch(/^demo-harbor-officer\tofficer\tHARBOR_PD\tharbor-county\t/m);
     // The same database the API reads.
     const signIn = await fetch(`http://127.0.0.1:${service.ports.PORT}/api/auth/sign-in`, {
       method: 'POST',
