@@ -16,6 +16,7 @@ import { startTestStack } from '../test/support/test-stack';
 import { parsePayloadKeys } from '../src/temporal/payload-encryption';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
 import { bundleLeadWorkflows } from '../src/temporal/workflow-bundle';
+import { capacityWorkflowId } from '../src/contract/definitions';
 
 const DIR = path.join(__dirname, '..', 'test', 'fixtures', 'histories');
 const SUFFIX = process.env.HISTORY_SUFFIX ?? '';
@@ -188,7 +189,7 @@ async function main() {
       socialContactReferral({ violations: [{ date: monthsAgo(30), area: 'BURIEN' }] }),
     );
     await stack.env.sleep('1 day');
-    recorded['capacity-coordinator'] = 'lead-capacity';
+    recorded['capacity-coordinator'] = capacityWorkflowId('BUR');
 
     mkdirSync(DIR, { recursive: true });
     for (const [name, workflowId] of Object.entries(recorded)) {

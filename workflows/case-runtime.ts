@@ -1,4 +1,5 @@
-import { CancellationScope, condition, isCancellation, upsertSearchAttributes } from '@temporalio/workflow';
+import { CancellationScope, condition, isCancellation, patched, upsertSearchAttributes } from '@temporalio/workflow';
+import { PATCHES } from './patches';
 import type { OrderedEffect } from '../src/case/effects';
 import type { CaseProgress, NoticeRequest } from '../src/contract/activity-contract';
 import type { CaseEventType } from '../src/case/case-event-types';
@@ -120,7 +121,11 @@ export class CaseRuntime {
 
   /** Keeps the case's search attributes (stage, deadlines, stuck flags) current for the Web UI. */
   syncSearchAttributes(): void {
-    const pairs = searchAttributesOf(this.state, nextDeadlineOf(deadlinesOf(this.state)));
+    const pairs = searchAttributesOf(
+      this.state,
+      nextDeadlineOf(deadlinesOf(this.state)),
+      patched(PATCHES.leadProgram),
+    );
     const changed = pairs.filter((pair) => this.upserted.get(pair.key.name) !== JSON.stringify(pair.value));
     if (changed.length === 0) return;
     for (const pair of changed) this.upserted.set(pair.key.name, JSON.stringify(pair.value));

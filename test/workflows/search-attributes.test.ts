@@ -11,6 +11,7 @@ import {
   DEFAULT_POLICY,
   endStarted,
   HOUR,
+  newCaseId,
   RecordingActivities,
   settled,
   socialInput,
@@ -58,6 +59,7 @@ beforeAll(async () => {
     // On a real clock: the override is unreviewed "24 h" within seconds.
     policy: { ...DEFAULT_POLICY, overrideOverdueAfterMs: 2000 },
   });
+  ids.harborCounty = await startArrest(wf, arrestInput({ referralId: newCaseId('HBR') }));
   ids.awaitingApproval = await startSocial(wf, socialInput());
   ids.waitingForPlace = await startSocial(wf, socialInput());
   await act(wf, ids.waitingForPlace, 'decideApproval', { decision: 'APPROVE' }, ACTORS.sergeant);
@@ -111,3 +113,4 @@ test('missed intakes for the county prosecutor', () =>
 test('cases whose next deadline has passed', () =>
   // Missed intakes wait for the prosecutor (their R-MISSED confirmation is met); the overdue screening's clock has passed.
   expectQuery('cases whose next deadline has passed', ['screeningOverdue', 'overrideOverdue']));
+test("issue 26: Harbor County's running cases", () => expectQuery("Harbor County's running cases", ['harborCounty']));
