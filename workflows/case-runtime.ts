@@ -121,11 +121,7 @@ export class CaseRuntime {
 
   /** Keeps the case's search attributes (stage, deadlines, stuck flags) current for the Web UI. */
   syncSearchAttributes(): void {
-    const pairs = searchAttributesOf(
-      this.state,
-      nextDeadlineOf(deadlinesOf(this.state)),
-      patched(PATCHES.leadProgram),
-    );
+    const pairs = searchAttributesOf(this.state, nextDeadlineOf(deadlinesOf(this.state)), patched(PATCHES.leadProgram));
     const changed = pairs.filter((pair) => this.upserted.get(pair.key.name) !== JSON.stringify(pair.value));
     if (changed.length === 0) return;
     for (const pair of changed) this.upserted.set(pair.key.name, JSON.stringify(pair.value));
