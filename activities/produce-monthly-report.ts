@@ -18,7 +18,7 @@ export const monthOfRequest = (request: MonthlyReportRequest): ReportMonth =>
   'month' in request ? request.month : monthReportedAt(new Date(request.runAt), request.timezone);
 
 /**
- * R-STAFFING: computes a month's report from the recorded cases and stores it (one row per month;
+ * R-STAFFING: computes a month's report of the served program's cases and stores it (one row per month;
  * a retried or repeated run replaces the row with the same figures).
  */
 export async function produceMonthlyReport(

@@ -51,7 +51,7 @@ import { searchRoutes } from './routes/search-routes';
 import { queueRoutes } from './routes/queue-routes';
 import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
-import { programRouters } from './program-routers';
+import { programOfSignIn, programRouters } from './program-routers';
 import type { Program } from '../programs/program';
 import { programsRun } from './programs-run';
 
@@ -233,7 +233,11 @@ export function createApp(deps: ApiDeps): express.Express {
     app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
-  app.use(pageRoutes(deps.config, tokens));
+  // Issue 26: a page is served with the configuration of its person's first program.
+  const runs = programsRun(deps);
+  const configOfPrograms = async (held: string[] | undefined) =>
+    programOfSignIn(held, await runs.programs(), await runs.served()).config;
+  app.use(pageRoutes(deps.config, tokens, configOfPrograms));
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => deps.csrfSecret ?? processSecret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '',
@@ -292,24 +296,24 @@ export function createApp(deps: ApiDeps): express.Express {
     ...programRoutes(deps),
   ];
   // Issue 26: every other route is a program's, served with that program's configuration in force.
+  const { caseIdPrefix } = deps.config.program;
   const routesOf = (program: Program): Route[] => {
     const served = { ...deps, config: program.config, links };
     return [
       ...referralRoutes(served, submissionLimit, orderCheckLimit),
       ...bookingRoutes(served, submissionLimit, orderCheckLimit),
       ...outcomeRoutes(served),
-      ...evaluationRoutes(served),
+      ...evaluationRoutes({ ...served, programIds: runs.ids }),
       ...followUpRoutes(served),
       ...demographicsRoutes(served),
       ...caseRoutes(served),
       ...queueRoutes(served),
       ...searchRoutes(served),
-      ...reportRoutes(served),
+      ...reportRoutes({ ...served, storesReports: program.config.program.caseIdPrefix === caseIdPrefix }),
       ...formConfigRoutes(program.config, links.temporalUi),
     ];
   };
   const inputs = bodyChecks().map((check) => timedStage('body_parse', check));
-  const runs = programsRun(deps);
   const programScoped = programRouters({ routesOf, inputs, ...runs });
   const contracts = [...publicRoutes, ...deploymentRoutes, ...programScoped.servedRoutes].map((r) => r.contract);
   const document = openApiDocument(contracts, { title: `${deps.config.program.name} — referral API`, version: '1' });

@@ -42,6 +42,15 @@ export function programOfRequest(req: Request, programs: ReadonlyMap<string, Pro
     }
     return program;
   }
+  return programOfSignIn(held, programs, served);
+}
+
+/** The program a sign-in works in without saying: its first program this service runs, else the served one. */
+export function programOfSignIn(
+  held: readonly string[] | undefined,
+  programs: ReadonlyMap<string, Program>,
+  served: Program,
+): Program {
   return held?.map((id) => programs.get(id)).find((p) => p !== undefined) ?? served;
 }
 

@@ -13,11 +13,18 @@ export function programsRun(deps: { config: LeadConfig; programs?: ProgramRegist
     [...known.values()].find((p) => p.config.program.caseIdPrefix === config.program.caseIdPrefix) ?? only;
   if (!programs) {
     const one = new Map([[only.id, only]]);
-    return { initial: only, programs: () => Promise.resolve(one), served: () => Promise.resolve(only) };
+    return {
+      initial: only,
+      programs: () => Promise.resolve(one),
+      served: () => Promise.resolve(only),
+      // One program by its configuration alone: no program of the database for a sign-in to lack.
+      ids: () => Promise.resolve([]),
+    };
   }
   return {
     initial: servedIn(programs.known()),
     programs: () => programs.current(),
     served: async () => servedIn(await programs.current()),
+    ids: async () => [...(await programs.current()).keys()],
   };
 }

@@ -5,7 +5,10 @@ import { casesReferredBefore } from '../db/queries/reports';
 import { buildMonthlyReport, REPORTED_EVENT_TYPES, type MonthlyReportData } from './monthly-report';
 import { addMonthsTo, REPORT_MONTH, type ReportMonth } from './report-month';
 
-/** R-STAFFING: a month's report computed from the recorded cases (by the schedule's run, or on request). */
+/**
+ * R-STAFFING: a program's month, computed from its recorded cases (by the schedule's run, or on request):
+ * the cases whose ids carry its prefix, nothing of another program's.
+ */
 export async function computeMonthlyReport(
   db: Database,
   config: LeadConfig,
@@ -15,7 +18,7 @@ export async function computeMonthlyReport(
   // Cases referred up to the day after the month ends in any time zone; the builder keeps the month's own.
   const [y, m] = addMonthsTo(month, 1).split('-').map(Number);
   const until = new Date(Date.UTC(y, m - 1, 2));
-  const rows = await casesReferredBefore(db, until, REPORTED_EVENT_TYPES);
+  const rows = await casesReferredBefore(db, config.program.caseIdPrefix, until, REPORTED_EVENT_TYPES);
   return buildMonthlyReport({
     month,
     program: config.program.name,

@@ -16,7 +16,15 @@ import { searchForm } from './search-form';
  * (bundled from `src/web/client`) talks to the same API everyone else uses. Given the token service,
  * a page is refused at once (403, in the layout) to a signed-in person whose role may not open it.
  */
-export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
+/**
+ * `configOf`: the configuration of the program a signed-in person works in (issue 26: their first
+ * program's), given the programs their session names; without it, or before sign-in, `config`.
+ */
+export function pageRoutes(
+  config: LeadConfig,
+  tokens?: TokenService,
+  configOf: (programs: string[] | undefined) => Promise<LeadConfig> = () => Promise.resolve(config),
+): Router {
   const router = Router();
   // Loaded when the service starts, not on a first (unauthenticated) request.
   const assets = loadClientAssets();
@@ -35,11 +43,11 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
   });
 
   /** Who is signed in, when the request carries a session the API would take. */
-  const signedInRole = async (req: Request): Promise<Role | undefined> => {
+  const signedIn = async (req: Request): Promise<{ role: Role; programs?: string[] } | undefined> => {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (!token || !tokens) return undefined;
     // A session the API would refuse is the page script's to handle (it sends the person to sign in).
-    return (await tokens.verify(token).catch(() => undefined))?.role;
+    return tokens.verify(token).catch(() => undefined);
   };
   /**
    * A page's shell. A page someone signed in may not open is refused here already — 403, in the
@@ -49,11 +57,12 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
     (
       title: string,
       script: string,
-      body: ReturnType<typeof html>,
+      body: ReturnType<typeof html> | ((config: LeadConfig) => ReturnType<typeof html>),
       opts: { current?: string; permission?: Permission; container?: string } = {},
     ) =>
     async (req: Request, res: Response) => {
-      const role = opts.permission ? await signedInRole(req) : undefined;
+      const who = await signedIn(req);
+      const role = opts.permission ? who?.role : undefined;
       if (role && opts.permission && !allows(role, opts.permission)) {
         res
           .status(403)
@@ -61,7 +70,11 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
           .send(forbiddenPage({ title, role, permission: opts.permission, container: opts.container }));
         return;
       }
-      res.type('html').send(page({ title, script, body, current: opts.current, timeZone: config.program.timezone }));
+      const served = await configOf(who?.programs);
+      const content = typeof body === 'function' ? body(served) : body;
+      res
+        .type('html')
+        .send(page({ title, script, body: content, current: opts.current, timeZone: served.program.timezone }));
     };
   /** The pages whose script fills one container, each for the roles of one permission. */
   const shell = (
@@ -111,18 +124,19 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
     send(
       'Refer a person',
       'refer',
-      html`<fieldset>
-          <legend>Kind of referral</legend>
-          <label class="inline"
-            ><input type="radio" name="referral-type" value="ARREST_DIVERSION" checked /> Arrest diversion</label
-          >
-          <label class="inline"
-            ><input type="radio" name="referral-type" value="SOCIAL_CONTACT" /> Social contact (no arrest)</label
-          >
-        </fieldset>
-        <section id="result" tabindex="-1" aria-live="polite" hidden></section>
-        <section id="outbox" aria-labelledby="outbox-title" hidden></section>
-        ${arrestForm(config)} ${socialForm(config)}`,
+      (config) =>
+        html`<fieldset>
+            <legend>Kind of referral</legend>
+            <label class="inline"
+              ><input type="radio" name="referral-type" value="ARREST_DIVERSION" checked /> Arrest diversion</label
+            >
+            <label class="inline"
+              ><input type="radio" name="referral-type" value="SOCIAL_CONTACT" /> Social contact (no arrest)</label
+            >
+          </fieldset>
+          <section id="result" tabindex="-1" aria-live="polite" hidden></section>
+          <section id="outbox" aria-labelledby="outbox-title" hidden></section>
+          ${arrestForm(config)} ${socialForm(config)}`,
       { current: '/refer', permission: 'referral.create', container: 'refer' },
     ),
   );
@@ -148,7 +162,7 @@ export function pageRoutes(config: LeadConfig, tokens?: TokenService): Router {
   // Finding a case again (issue 23 item 2): search for every reader of cases, and an officer's own referrals.
   router.get(
     '/search',
-    send('Search', 'search', searchForm(config), {
+    send('Search', 'search', (config) => searchForm(config), {
       current: '/search',
       permission: 'case.search',
       container: 'results',

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH, PRELOADED_MODULES } from '../../src/temporal/module-paths';
 import { apiAs, type ApiResponse, bodyOf, refusalOf, waitFor } from '../support/api-client';
-import { arrestReferral } from '../support/referrals';
+import { arrestReferral, harborCountyArrestReferral } from '../support/referrals';
 import { startTestProductionStack, type TestProductionStack } from '../support/production-stack';
 
 /**
@@ -15,7 +15,9 @@ import { startTestProductionStack, type TestProductionStack } from '../support/p
  * restarts under load; all workers restart one by one while a patched workflow change is deployed.
  * After each, every case is in its right state and every notice was sent exactly once; each test
  * prints its recovery time. Last, the stack stops as `npm run stack` stops it: in reverse order of
- * starting, each part waited for, PostgreSQL after the Temporal server.
+ * starting, each part waited for, PostgreSQL after the Temporal server. Issue 26: the stack runs Burien
+ * and Harbor County, and the referrals are both programs' — each case numbered, clocked and noticed by
+ * its own program through every fault.
  */
 let stack: TestProductionStack;
 /** Sized so the whole file runs in minutes on 2 cores: enough load that every fault lands mid-stream. */
@@ -25,16 +27,25 @@ const caseIds: string[] = [];
 const SCREENING_OVERDUE_MS = 45_000;
 
 beforeAll(async () => {
-  stack = await startTestProductionStack('production-stack', (config) => {
-    config.durations.screeningOverdueAfter = `${SCREENING_OVERDUE_MS / 1000} seconds`;
-  });
+  stack = await startTestProductionStack(
+    'production-stack',
+    (config) => {
+      config.durations.screeningOverdueAfter = `${SCREENING_OVERDUE_MS / 1000} seconds`;
+    },
+    { twoPrograms: true },
+  );
 }, 600_000);
 afterAll(async () => {
   await stack?.stop();
 }, 180_000);
 
-const officer = () => apiAs(stack.baseUrl, 'officer');
-const caseManager = () => apiAs(stack.baseUrl, 'case_manager');
+const BOTH = { programs: ['burien', 'harbor-county'] };
+const officer = () => apiAs(stack.baseUrl, 'officer', 'officer-1', { agency: 'BURIEN_PD', programs: ['burien'] });
+const harborOfficer = () =>
+  apiAs(stack.baseUrl, 'officer', 'harbor-officer-1', { agency: 'HARBOR_PD', programs: ['harbor-county'] });
+const caseManager = () => apiAs(stack.baseUrl, 'case_manager', 'case_manager-1', BOTH);
+/** Harbor County's people and offices: where every notice of its cases goes, and none of Burien's. */
+const HARBOR_ADDRESS = /@(harbor-provider|hcpao|harborpd|harbor-defender)\.example\.org$/;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function pool<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -115,10 +126,13 @@ async function expectEveryNoticeOnce(
 }
 
 test(`SIGKILL one of three workers during ${CASES} referrals, and another during their deadline storm`, async () => {
-  const bodies = Array.from({ length: CASES }, () => arrestReferral());
+  // Every other referral is Harbor County's.
+  const bodies = Array.from({ length: CASES }, (_, i) =>
+    i % 2 ? { by: harborOfficer, body: harborCountyArrestReferral() } : { by: officer, body: arrestReferral() },
+  );
   let killedAt = 0;
-  const submitting = pool(bodies, 12, async (body) => {
-    const { res } = await untilAnswered(() => officer().post('/api/referrals/arrest-diversions', body), [200, 201]);
+  const submitting = pool(bodies, 12, async ({ by, body }) => {
+    const { res } = await untilAnswered(() => by().post('/api/referrals/arrest-diversions', body), [200, 201]);
     caseIds.push(bodyOf(res, [200, 201]).caseId);
     if (caseIds.length === CASES / 3) {
       killedAt = Date.now();
@@ -164,6 +178,15 @@ test(`SIGKILL one of three workers during ${CASES} referrals, and another during
 
   expect(new Set(caseIds).size).toBe(CASES);
   expect(await stack.db.referral.count()).toBe(CASES);
+  // Each program's half, each notice addressed by its case's program.
+  expect(await stack.db.referral.count({ where: { programId: 'harbor-county' } })).toBe(CASES / 2);
+  expect(caseIds.filter((id) => id.startsWith('HBR-'))).toHaveLength(CASES / 2);
+  const addressed = await stack.db.notification.findMany({ select: { referralId: true, toAddress: true } });
+  expect(
+    addressed
+      .filter((n) => n.referralId.startsWith('HBR-') !== HARBOR_ADDRESS.test(n.toAddress))
+      .map((n) => n.toAddress),
+  ).toEqual([]);
   expect(await stack.db.caseEvent.count({ where: { type: 'SCREENING_OVERDUE' } })).toBe(CASES);
   expect(
     (await stack.client.workflow.count('WorkflowType = "arrestDiversion" AND ExecutionStatus = "Running"')).count,
@@ -253,7 +276,7 @@ test('PostgreSQL restarts under load: every consent recorded once, the projectio
   );
   const convergedMs = Date.now() - restartedAt;
   for (const caseId of caseIds.slice(0, 20)) {
-    const view = (await apiAs(stack.baseUrl, 'supervisor').getOk(`/api/cases/${caseId}`)).body;
+    const view = (await apiAs(stack.baseUrl, 'supervisor', 'supervisor-1', BOTH).getOk(`/api/cases/${caseId}`)).body;
     expect(view.case.events.filter((e: { type: string }) => e.type === 'CONSENT_GIVEN')).toHaveLength(1);
   }
   await expectEveryNoticeOnce(3 * CASES);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { createTokenService, type TokenService } from '../../src/auth/tokens';
 import { DEFAULT_CONFIG_FILE } from '../../src/config/load-config';
+import { HARBOR_COUNTY_CONFIG_FILE } from '../../src/programs/program-sources';
 import { createPrisma, type PrismaClient } from '../../src/db/prisma';
 import { dataConverterFor } from '../../src/main/security-settings';
 import { startProductionStack, type ProductionStack } from '../../src/stack/production-stack';
@@ -27,14 +28,29 @@ export interface TestProductionStack extends ProductionStack {
 export async function startTestProductionStack(
   name: string,
   configChanges: (config: ConfigFile) => void = () => undefined,
-  options: { workers?: number; logDir?: string; env?: Record<string, string>; apiMetrics?: boolean } = {},
+  options: {
+    workers?: number;
+    logDir?: string;
+    env?: Record<string, string>;
+    apiMetrics?: boolean;
+    /** Issue 26: run Harbor County beside Burien, its file changed by `configChanges` too. */
+    twoPrograms?: boolean;
+  } = {},
 ): Promise<TestProductionStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `lead-${name}-`));
   chmodSync(dir, 0o755); // PostgreSQL's own user keeps its data in here
-  const config = JSON.parse(readFileSync(DEFAULT_CONFIG_FILE, 'utf8')) as ConfigFile;
-  configChanges(config);
-  const configFile = path.join(dir, 'config.json');
-  writeFileSync(configFile, JSON.stringify(config));
+  // A program's id is its file's name: `burien`, `harbor-county`.
+  const programFile = (source: string) => {
+    const config = JSON.parse(readFileSync(source, 'utf8')) as ConfigFile;
+    configChanges(config);
+    const file = path.join(dir, path.basename(source));
+    writeFileSync(file, JSON.stringify(config));
+    return file;
+  };
+  const configFile = programFile(DEFAULT_CONFIG_FILE);
+  const programFiles: Record<string, string> = options.twoPrograms
+    ? { LEAD_PROGRAM_FILES: [configFile, programFile(HARBOR_COUNTY_CONFIG_FILE)].join(',') }
+    : {};
   const stack = await startProductionStack({
     dataDir: dir,
     logDir: options.logDir ?? path.join(FAULT_LOGS, name),
@@ -49,6 +65,7 @@ export async function startTestProductionStack(
       RECONCILE_AFTER_MS: '3000',
       RATE_LIMIT_SUBMISSIONS: '100000',
       RATE_LIMIT_ORDER_CHECKS: '100000',
+      ...programFiles,
       ...options.env,
     },
   });

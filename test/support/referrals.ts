@@ -24,6 +24,16 @@ export function arrestReferral(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** Issue 26: an arrest diversion in Harbor County, by a Harbor PD officer, outside the city (its county prosecutor). */
+export function harborCountyArrestReferral(overrides: Record<string, unknown> = {}) {
+  return arrestReferral({
+    agency: 'HARBOR_PD',
+    officer: { id: 'H-311', name: 'Officer Sam Ito' },
+    incident: { withinCityLimits: false, reportNumber: 'HPD-2026-000311' },
+    ...overrides,
+  });
+}
+
 /** A realistic social-contact submission (an officer's referral, one recent violation in Burien). */
 export function socialContactReferral(overrides: Record<string, unknown> = {}) {
   return {

@@ -16,6 +16,8 @@ import type { Database } from '../../db/queries/database';
 import { latestEvaluationResult } from '../../db/queries/evaluation';
 import { recordDisclosure } from '../case-reads';
 import { route } from '../contract/route';
+import type { RequestActor } from '../authentication';
+import { HttpError } from '../http-error';
 
 const EVALUATION_TAG = 'Evaluation';
 const rate = z
@@ -108,13 +110,30 @@ const evaluationFiguresSchema = z.strictObject({
   }),
 });
 
+/**
+ * `programIds`: every program the service runs. The evaluation is the deployment's, every program's cases
+ * together (issue 26: not yet per program), so only a sign-in given all of them reads or exports it.
+ */
 export function evaluationRoutes(deps: {
   db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
   pseudonymKey?: string;
+  programIds: () => Promise<string[]>;
 }) {
   const { db, config } = deps;
+  const everyProgram = async (actor: RequestActor) => {
+    const held = actor.programs;
+    if (!held) return;
+    const missing = (await deps.programIds()).filter((id) => !held.includes(id));
+    if (missing.length > 0)
+      throw new HttpError(
+        403,
+        'EVALUATION_SPANS_PROGRAMS',
+        `The evaluation counts the cases of every program this service runs, and your sign-in does not name ${missing.join(', ')} (claim lead_programs; R-EVAL, R-ROI)`,
+        { ruleId: 'R-EVAL' },
+      );
+  };
   const key = deps.pseudonymKey ?? randomBytes(32).toString('base64');
   const minimumCell = config.evaluation.minimumCell;
   const exportName = () => `lead-evaluation-${new Date().toISOString().slice(0, 10)}`;
@@ -162,7 +181,8 @@ export function evaluationRoutes(deps: {
           },
         },
       },
-      async () => {
+      async ({ actor }) => {
+        await everyProgram(actor);
         // The figures the last run stored; computed now where no run has stored any yet (a new install), or
         // where the stored ones have a shape this version no longer answers (stored by an older version).
         const latest = await latestEvaluationResult(db);
@@ -181,7 +201,8 @@ export function evaluationRoutes(deps: {
         access: { permission: 'evaluation.produce' },
         responses: { 201: { description: 'Computed and stored', schema: z.strictObject({ computedAt: z.string() }) } },
       },
-      async () => {
+      async ({ actor }) => {
+        await everyProgram(actor);
         return { status: 201, body: await deps.cases.produceEvaluation() };
       },
     ),
@@ -194,7 +215,8 @@ export function evaluationRoutes(deps: {
           'R-EVAL: the de-identified dataset, one JSON line per start (data dictionary: /api/evaluation/data-dictionary); each record a disclosure (R-DISCLOSE)',
         responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
       },
-      async ({ req }) => {
+      async ({ req, actor }) => {
+        await everyProgram(actor);
         const rows = await exportedRows(req);
         const content = rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
         const file = { contentType: 'application/x-ndjson; charset=utf-8', filename: `${exportName()}.jsonl`, content };
@@ -209,10 +231,10 @@ export function evaluationRoutes(deps: {
         summary: 'R-EVAL: the same de-identified dataset as CSV (outcomes counted per kind and listed in one cell)',
         responses: { 200: { description: 'One row per start', contentType: 'text/csv' } },
       },
-      async ({ req }) => ({
-        status: 200,
-        file: csvFile(`${exportName()}.csv`, evaluationCsv(await exportedRows(req))),
-      }),
+      async ({ req, actor }) => {
+        await everyProgram(actor);
+        return { status: 200, file: csvFile(`${exportName()}.csv`, evaluationCsv(await exportedRows(req))) };
+      },
     ),
     route(
       {

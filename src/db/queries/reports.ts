@@ -34,17 +34,26 @@ interface ReportedCase {
   stuckReasons: string[];
 }
 
+/** Issue 26: a program's records are those whose ids carry its case id prefix (`BUR-…`). */
+const idsOf = (caseIdPrefix: string) => `${caseIdPrefix}-%`;
+
 /**
- * The cases referred before `until`, with their events of the given types (those the monthly report counts).
+ * One program's cases referred before `until`, with their events of the given types (those the monthly
+ * report counts).
  * The cases are read in SQL: Prisma's mapping of 50,000 rows took twice as long. The events are one read
  * joined on the referral, not a relation load: Prisma would bind every case id in one statement, and
  * PostgreSQL binds at most 32,767.
  */
-export async function casesReferredBefore(db: Database, until: Date, eventTypes: readonly string[]) {
+export async function casesReferredBefore(
+  db: Database,
+  caseIdPrefix: string,
+  until: Date,
+  eventTypes: readonly string[],
+) {
   const cases = await db.$queryRaw<ReportedCase[]>`
     SELECT "id", "type", "referredAt", "stage", "caseManagerId", "nextDeadlineAt", "nextDeadlineRule", "stuckReasons"
-    FROM "Referral" WHERE "referredAt" < ${until}`;
-  const referredBefore = { referredAt: { lt: until } };
+    FROM "Referral" WHERE "referredAt" < ${until} AND "id" LIKE ${idsOf(caseIdPrefix)}`;
+  const referredBefore = { referredAt: { lt: until }, id: { startsWith: `${caseIdPrefix}-` } };
   const events = await db.caseEvent.findMany({
     where: { referral: referredBefore, type: { in: [...eventTypes] } },
     select: { referralId: true, type: true, occurredAt: true, data: true },
@@ -54,11 +63,19 @@ export async function casesReferredBefore(db: Database, until: Date, eventTypes:
   return cases.map((c) => ({ ...c, events: eventsOf.get(c.id) ?? [] }));
 }
 
-/** The months stored (the latest 120), and the earliest referral's times. */
-export async function reportedMonths(db: Database) {
+/**
+ * The months stored (the latest 120), and the earliest referral's times in one program. `stored`: the
+ * stored reports are this program's (they are the served program's).
+ */
+export async function reportedMonths(db: Database, caseIdPrefix: string, stored: boolean) {
   const [rows, first] = await Promise.all([
-    db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 }),
-    db.referral.aggregate({ _min: { referredAt: true, createdAt: true } }),
+    stored
+      ? db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 })
+      : [],
+    db.referral.aggregate({
+      where: { id: { startsWith: `${caseIdPrefix}-` } },
+      _min: { referredAt: true, createdAt: true },
+    }),
   ]);
   return { rows, firstReferredAt: first._min.referredAt, firstCreatedAt: first._min.createdAt };
 }

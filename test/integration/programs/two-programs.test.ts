@@ -4,7 +4,13 @@ import type { Role } from '../../../src/shared/roles';
 import { apiAs, waitFor, type TestIdentity } from '../../support/api-client';
 import { mailFor, settled, sleepTo } from '../../support/case-helpers';
 import { readFileSync } from 'node:fs';
-import { arrestReferral, BURIEN_SERGEANTS, ON_CALL_CASE_MANAGERS } from '../../support/referrals';
+import { SESSION_COOKIE } from '../../../src/auth/session-cookie';
+import {
+  arrestReferral,
+  BURIEN_SERGEANTS,
+  harborCountyArrestReferral,
+  ON_CALL_CASE_MANAGERS,
+} from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
 
 /**
@@ -32,15 +38,8 @@ const BURIEN: Partial<Record<Role, TestIdentity>> = {
 const harbor = (role: Role) => apiAs(stack.baseUrl, role, `harbor-${role}`, HARBOR[role]);
 const burien = (role: Role) => apiAs(stack.baseUrl, role, `burien-${role}`, BURIEN[role]);
 
-const harborReferral = () =>
-  arrestReferral({
-    agency: 'HARBOR_PD',
-    officer: { id: 'H-311', name: 'Officer Sam Ito' },
-    incident: { withinCityLimits: false, reportNumber: 'HPD-2026-000311' },
-  });
-
 async function referHarbor(): Promise<string> {
-  const res = await harbor('officer').post('/api/referrals/arrest-diversions', harborReferral());
+  const res = await harbor('officer').post('/api/referrals/arrest-diversions', harborCountyArrestReferral());
   if (res.status !== 201) throw new Error(`Harbor referral refused: ${res.status} ${JSON.stringify(res.body)}`);
   await settled(stack, res.body.caseId);
   return res.body.caseId;
@@ -147,4 +146,63 @@ test('a new version mid-case: a running case keeps the durations it started with
     'the R-SCREEN reminder',
   );
   expect(reminder.to).toEqual(['oncall-nights@harbor-provider.example.org']);
+});
+
+test("R-STAFFING: a program's monthly report counts its own cases only; its months are computed when read", async () => {
+  const harborCase = await referHarbor();
+  const pm = apiAs(stack.baseUrl, 'project_manager', 'pm-harbor', { programs: ['harbor-county'] });
+  const { current } = (await pm.getOk('/api/reports')).body;
+  const report = (await pm.getOk(`/api/reports/${current}`)).body;
+  expect(report.program).toBe('Harbor County LEAD');
+  const listed = report.staffingList.map((r: { referralId: string }) => r.referralId);
+  expect(listed).toContain(harborCase);
+  expect(listed.every((id: string) => id.startsWith('HBR-'))).toBe(true);
+  const harborReferrals = await stack.db.referral.count({ where: { programId: 'harbor-county' } });
+  expect(report.figures.referralsInMonth.total).toBe(harborReferrals);
+
+  const burienPm = apiAs(stack.baseUrl, 'project_manager', 'pm-burien', { programs: ['burien'] });
+  const burienReport = (await burienPm.getOk(`/api/reports/${current}`)).body;
+  expect(burienReport.program).toBe('Burien LEAD');
+  expect(JSON.stringify(burienReport)).not.toContain('HBR-');
+
+  const previous = `${Number(current.slice(0, 4)) - 1}-12`;
+  expect(await pm.post(`/api/reports/${previous}/runs`)).toMatchObject({
+    status: 409,
+    body: { error: { code: 'REPORT_NOT_STORED', ruleId: 'R-STAFFING' } },
+  });
+});
+
+test('R-EVAL: the evaluation counts every program together, so a sign-in of one program does not read it', async () => {
+  const one = apiAs(stack.baseUrl, 'evaluator', 'evaluator-harbor', { programs: ['harbor-county'] });
+  expect(await one.get('/api/evaluation')).toMatchObject({
+    status: 403,
+    body: { error: { code: 'EVALUATION_SPANS_PROGRAMS', ruleId: 'R-EVAL' } },
+  });
+  expect((await one.get('/api/evaluation/export.csv')).status).toBe(403);
+  const both = apiAs(stack.baseUrl, 'evaluator', 'evaluator-county', { programs: ['burien', 'harbor-county'] });
+  expect((await both.get('/api/evaluation')).status).toBe(200);
+});
+
+test('R-EL-PRIOR across programs: a Burien officer is shown the same person’s Harbor County referral — its id, type, stage and date only — and the showing is in that case’s accounting', async () => {
+  const harborCase = await referHarbor();
+  const checked = await burien('officer').post('/api/referrals/arrest-diversions/eligibility', arrestReferral());
+  expect(checked.status).toBe(200);
+  const shown = (checked.body as { priorReferrals: Array<Record<string, unknown>> }).priorReferrals.find(
+    (p) => p.caseId === harborCase,
+  );
+  expect(Object.keys(shown ?? {}).sort()).toEqual(['caseId', 'referredAt', 'stage', 'type']);
+  const accounting = await stack.db.disclosure.findMany({
+    where: { caseId: harborCase, actorId: 'burien-officer' },
+    select: { programId: true },
+  });
+  expect(accounting).toEqual([{ programId: 'harbor-county' }]);
+});
+
+test("the referral form page a Harbor County officer opens offers Harbor County's agencies", async () => {
+  const { token } = await stack.tokens.issue({ id: 'harbor-officer', role: 'officer', ...HARBOR.officer });
+  const page = await fetch(`${stack.baseUrl}/refer`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+  const body = await page.text();
+  expect(page.status).toBe(200);
+  expect(body).toContain('HARBOR_PD');
+  expect(body).not.toContain('BURIEN_PD');
 });
