@@ -26,6 +26,8 @@ async function main() {
       dataDir,
       frontPort: env.PORT,
       mail: { saveDir: path.join(dataDir, 'mail') },
+      // Issue 26: the programs the APIs and workers run, when several.
+      ...(env.LEAD_PROGRAM_FILES ? { env: { LEAD_PROGRAM_FILES: env.LEAD_PROGRAM_FILES } } : {}),
     },
     parts,
   );

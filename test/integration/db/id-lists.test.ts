@@ -15,7 +15,7 @@ import { seededDatabase } from '../../support/seeded-database';
  */
 const CASES = 33_000;
 const config = loadConfig();
-const caseIds = Array.from({ length: CASES }, (_, i) => caseIdFor('KC', `id-lists-${i}`));
+const caseIds = Array.from({ length: CASES }, (_, i) => caseIdFor(config.program.caseIdPrefix, `id-lists-${i}`));
 const referredAt = new Date();
 let personId: string;
 
