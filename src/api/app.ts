@@ -54,6 +54,7 @@ import { referralRoutes } from './routes/referral-routes';
 import { programOfSignIn, programRouters } from './program-routers';
 import type { Program } from '../programs/program';
 import { programsRun } from './programs-run';
+import { crossProgramRoutes } from './routes/cross-program-routes';
 
 /** Every limit is counted in PostgreSQL, so it holds across all the API processes behind the front. */
 export interface ApiLimits {
@@ -294,22 +295,25 @@ export function createApp(deps: ApiDeps): express.Express {
     // Generating a token only sets its cookie: the header-and-cookie view of the response is all it needs.
     ...sessionRoutes((req, res) => generateCsrfToken(req, res as express.Response)),
     ...programRoutes(deps),
+    ...crossProgramRoutes({ db: deps.db, programs: runs.programs }),
   ];
   // Issue 26: every other route is a program's, served with that program's configuration in force.
   const { caseIdPrefix } = deps.config.program;
   const routesOf = (program: Program): Route[] => {
     const served = { ...deps, config: program.config, links };
+    // The schedules store the served program's months and evaluation; another program's are computed when read.
+    const isServed = program.config.program.caseIdPrefix === caseIdPrefix;
     return [
       ...referralRoutes(served, submissionLimit, orderCheckLimit),
       ...bookingRoutes(served, submissionLimit, orderCheckLimit),
       ...outcomeRoutes(served),
-      ...evaluationRoutes({ ...served, programIds: runs.ids }),
+      ...evaluationRoutes({ ...served, storesResults: isServed }),
       ...followUpRoutes(served),
       ...demographicsRoutes(served),
       ...caseRoutes(served),
       ...queueRoutes(served),
       ...searchRoutes(served),
-      ...reportRoutes({ ...served, storesReports: program.config.program.caseIdPrefix === caseIdPrefix }),
+      ...reportRoutes({ ...served, storesReports: isServed }),
       ...formConfigRoutes(program.config, links.temporalUi),
     ];
   };

@@ -17,14 +17,11 @@ export function programsRun(deps: { config: LeadConfig; programs?: ProgramRegist
       initial: only,
       programs: () => Promise.resolve(one),
       served: () => Promise.resolve(only),
-      // One program by its configuration alone: no program of the database for a sign-in to lack.
-      ids: () => Promise.resolve([]),
     };
   }
   return {
     initial: servedIn(programs.known()),
     programs: () => programs.current(),
     served: async () => servedIn(await programs.current()),
-    ids: async () => [...(await programs.current()).keys()],
   };
 }

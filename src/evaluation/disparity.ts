@@ -4,7 +4,7 @@ import { NOT_DIVERTED_OUTCOMES, type Outcome } from '../shared/case-vocabulary';
 import { relativeRateIndex } from './statistics';
 import { protectTable } from './suppression';
 
-interface ArrestRecord {
+export interface ArrestRecord {
   group: string;
   /** Eligible for diversion (the check found no reason). */
   eligible: boolean;
@@ -19,8 +19,8 @@ const groupOf = (perceivedRace: string[] | null): string => {
 };
 
 /** Every arrest the eligibility check saw: diverted (a referral) or booked (the comparison pool). */
-export async function arrestRecords(db: Database): Promise<ArrestRecord[]> {
-  const { referrals, bookings } = await arrestRows(db);
+export async function arrestRecords(db: Database, caseIdPrefix: string): Promise<ArrestRecord[]> {
+  const { referrals, bookings } = await arrestRows(db, caseIdPrefix);
 
   return [
     ...referrals.map((r) => ({

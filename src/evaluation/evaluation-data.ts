@@ -26,11 +26,11 @@ export interface EvaluationRecord {
 }
 
 /**
- * R-EVAL: the two cohorts — arrest diversions whose person was enrolled, and the comparison pool — each
- * with the outcomes recorded for its person after its start.
+ * R-EVAL: one program's two cohorts — arrest diversions whose person was enrolled, and the comparison
+ * pool — each with the outcomes recorded for its person after its start.
  */
-export async function evaluationRecords(db: Database): Promise<EvaluationRecord[]> {
-  const { enrolled, bookings, notDiverted, milestones, outcomes } = await evaluationCohortRows(db);
+export async function evaluationRecords(db: Database, caseIdPrefix: string): Promise<EvaluationRecord[]> {
+  const { enrolled, bookings, notDiverted, milestones, outcomes } = await evaluationCohortRows(db, caseIdPrefix);
   const outcomesOf = groupedBy(outcomes, (o) => o.personId);
   const milestonesOf = groupedBy(milestones, (m) => m.referralId);
   const after = (personId: string, start: Date) =>

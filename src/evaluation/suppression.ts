@@ -130,3 +130,36 @@ export function publishedCurve(subjects: Subject[], minimum: number): PublishedC
   const lastDrawn = ends.at(-1) ?? -1;
   return { steps, undrawnFrom: lastDrawn + 1 < full.length ? full[lastDrawn + 1].time : null };
 }
+
+/**
+ * Issue 26: several programs' figures together. A figure of the programs together is shown only where
+ * every program shows its own (where any withholds it, so does the sum): the sum less the figures shown
+ * would otherwise give back the one withheld. Walked path by path; a list whose length differs between
+ * programs (a curve's steps) is compared as a whole.
+ */
+export function withheldWhereAnyProgramWithholds<T>(combined: T, programs: readonly unknown[]): T {
+  if (combined === null || typeof combined !== 'object') return combined;
+  if (programs.some((p) => p === null)) return null as T;
+  if (Array.isArray(combined)) {
+    const lists = programs.filter(Array.isArray);
+    if (lists.some((l) => l.length !== combined.length)) return combined;
+    return combined.map((item: unknown, i) =>
+      withheldWhereAnyProgramWithholds(
+        item,
+        lists.map((l) => l[i] as unknown),
+      ),
+    ) as T;
+  }
+  const objects = programs.filter((p): p is Record<string, unknown> => typeof p === 'object' && p !== null);
+  return Object.fromEntries(
+    Object.entries(combined as Record<string, unknown>).map(([key, value]) => [
+      key,
+      objects.some((o) => o[key] === null)
+        ? null
+        : withheldWhereAnyProgramWithholds(
+            value,
+            objects.map((o) => o[key]),
+          ),
+    ]),
+  ) as T;
+}

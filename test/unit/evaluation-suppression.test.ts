@@ -1,7 +1,7 @@
 import { disparityFigures } from '../../src/evaluation/disparity';
 import { evaluationFigures, type EvaluationRecord } from '../../src/evaluation/evaluation-data';
 import { kaplanMeier, type Subject } from '../../src/evaluation/statistics';
-import { isSafe, suppressed } from '../../src/evaluation/suppression';
+import { isSafe, suppressed, withheldWhereAnyProgramWithholds } from '../../src/evaluation/suppression';
 
 /**
  * R-EVAL (Decision 2026-12-02): suppression is complementary. For constructed cohorts and tables, a small
@@ -361,4 +361,30 @@ test('R-EVAL: the reference group is withheld last, so that its rates still anch
     expect(COUNTS.map((key) => byGroup[group][key])).toEqual([null, null, null, null]);
   expect(COUNTS.map((key) => byGroup.WHITE[key])).toEqual([12, 9, 6, 3]);
   expect(byGroup.BLACK).toMatchObject({ diversionRate: 0.5, diversionIndex: 0.5 / (6 / 9) });
+});
+
+describe('issue 26: programs together', () => {
+  const shown = { people: 40, rearrested: 12, curve: [{ day: 30, survival: 0.9 }], rate: 0.3 };
+  test('a count one program withholds is withheld together too: the sum less the shown one would give it back', () => {
+    const together = { people: 46, rearrested: 15, curve: [{ day: 30, survival: 0.88 }], rate: 0.33 };
+    const small = { people: 6, rearrested: null, curve: null, rate: null };
+    expect(withheldWhereAnyProgramWithholds(together, [shown, small])).toEqual({
+      people: 46,
+      rearrested: null,
+      curve: null,
+      rate: null,
+    });
+  });
+  test('what every program shows is shown together; a list of another length is compared whole', () => {
+    const together = {
+      people: 80,
+      rearrested: 24,
+      curve: [
+        { day: 20, survival: 0.95 },
+        { day: 30, survival: 0.9 },
+      ],
+      rate: 0.3,
+    };
+    expect(withheldWhereAnyProgramWithholds(together, [shown, shown])).toEqual(together);
+  });
 });

@@ -2,6 +2,7 @@ import type { RouteContract } from './route';
 import type { sessionRoutes, signInRoutes } from '../routes/auth-routes';
 import type { bookingRoutes } from '../routes/booking-routes';
 import type { caseRoutes } from '../routes/case-routes';
+import type { crossProgramRoutes } from '../routes/cross-program-routes';
 import type { demographicsRoutes } from '../routes/demographics-routes';
 import type { evaluationRoutes } from '../routes/evaluation-routes';
 import type { followUpRoutes } from '../routes/follow-up-routes';
@@ -34,4 +35,5 @@ export type ApiContract =
   | ContractsOf<typeof searchRoutes>
   | ContractsOf<typeof reportRoutes>
   | ContractsOf<typeof formConfigRoutes>
-  | ContractsOf<typeof programRoutes>;
+  | ContractsOf<typeof programRoutes>
+  | ContractsOf<typeof crossProgramRoutes>;

@@ -16,8 +16,8 @@ import type { Database } from '../../db/queries/database';
 import { latestEvaluationResult } from '../../db/queries/evaluation';
 import { recordDisclosure } from '../case-reads';
 import { route } from '../contract/route';
-import type { RequestActor } from '../authentication';
 import { HttpError } from '../http-error';
+import { errorBodySchema } from '../schemas/error-answer';
 
 const EVALUATION_TAG = 'Evaluation';
 const rate = z
@@ -80,7 +80,7 @@ const exportCohortState = z
 
 /** R-EVAL: whether diversion works — the figures for the program and evaluators, the de-identified data for evaluators. */
 /** R-EVAL: the figures as the page reads them (small cells suppressed: null). */
-const evaluationFiguresSchema = z.strictObject({
+export const evaluationFiguresSchema = z.strictObject({
   computedAt: z.string(),
   minimumCell: z.number().int(),
   milestones: z
@@ -111,29 +111,18 @@ const evaluationFiguresSchema = z.strictObject({
 });
 
 /**
- * `programIds`: every program the service runs. The evaluation is the deployment's, every program's cases
- * together (issue 26: not yet per program), so only a sign-in given all of them reads or exports it.
+ * Issue 26: a program's evaluation counts its own cases and bookings. `storesResults`: its figures are
+ * the ones the nightly schedule stores (the served program's); another program's are computed when read.
  */
 export function evaluationRoutes(deps: {
   db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
   pseudonymKey?: string;
-  programIds: () => Promise<string[]>;
+  storesResults: boolean;
 }) {
   const { db, config } = deps;
-  const everyProgram = async (actor: RequestActor) => {
-    const held = actor.programs;
-    if (!held) return;
-    const missing = (await deps.programIds()).filter((id) => !held.includes(id));
-    if (missing.length > 0)
-      throw new HttpError(
-        403,
-        'EVALUATION_SPANS_PROGRAMS',
-        `The evaluation counts the cases of every program this service runs, and your sign-in does not name ${missing.join(', ')} (claim lead_programs; R-EVAL, R-ROI)`,
-        { ruleId: 'R-EVAL' },
-      );
-  };
+  const prefix = config.program.caseIdPrefix;
   const key = deps.pseudonymKey ?? randomBytes(32).toString('base64');
   const minimumCell = config.evaluation.minimumCell;
   const exportName = () => `lead-evaluation-${new Date().toISOString().slice(0, 10)}`;
@@ -151,7 +140,7 @@ export function evaluationRoutes(deps: {
   /** The de-identified rows of the cohorts exported now. */
   async function exportedRows(req: Request) {
     const now = new Date();
-    const records = await evaluationRecords(db);
+    const records = await evaluationRecords(db, prefix);
     const states = cohortStates(records);
     const shown = records.filter((r) => states[r.cohort] === 'INCLUDED');
     for (const record of shown)
@@ -181,11 +170,10 @@ export function evaluationRoutes(deps: {
           },
         },
       },
-      async ({ actor }) => {
-        await everyProgram(actor);
+      async () => {
         // The figures the last run stored; computed now where no run has stored any yet (a new install), or
         // where the stored ones have a shape this version no longer answers (stored by an older version).
-        const latest = await latestEvaluationResult(db);
+        const latest = deps.storesResults ? await latestEvaluationResult(db) : null;
         const stored = latest && evaluationFiguresSchema.safeParse({ ...(latest.figures as object), stored: true });
         if (stored?.success) return { status: 200, body: stored.data };
         return { status: 200, body: { ...(await computeEvaluation(deps)), stored: false } };
@@ -199,10 +187,19 @@ export function evaluationRoutes(deps: {
         tag: EVALUATION_TAG,
         summary: "R-EVAL: compute and store the evaluation figures now, with the nightly schedule's own workflow",
         access: { permission: 'evaluation.produce' },
-        responses: { 201: { description: 'Computed and stored', schema: z.strictObject({ computedAt: z.string() }) } },
+        responses: {
+          201: { description: 'Computed and stored', schema: z.strictObject({ computedAt: z.string() }) },
+          409: { description: "The program's evaluation is computed when read, not stored", schema: errorBodySchema },
+        },
       },
-      async ({ actor }) => {
-        await everyProgram(actor);
+      async () => {
+        if (!deps.storesResults)
+          throw new HttpError(
+            409,
+            'EVALUATION_NOT_STORED',
+            `${config.program.name}'s evaluation is not stored: it is computed from its cases whenever it is read (R-EVAL; the schedule stores the first program's)`,
+            { ruleId: 'R-EVAL' },
+          );
         return { status: 201, body: await deps.cases.produceEvaluation() };
       },
     ),
@@ -215,8 +212,7 @@ export function evaluationRoutes(deps: {
           'R-EVAL: the de-identified dataset, one JSON line per start (data dictionary: /api/evaluation/data-dictionary); each record a disclosure (R-DISCLOSE)',
         responses: { 200: { description: 'JSON lines', contentType: 'application/x-ndjson' } },
       },
-      async ({ req, actor }) => {
-        await everyProgram(actor);
+      async ({ req }) => {
         const rows = await exportedRows(req);
         const content = rows.map((r) => JSON.stringify(r)).join('\n') + (rows.length ? '\n' : '');
         const file = { contentType: 'application/x-ndjson; charset=utf-8', filename: `${exportName()}.jsonl`, content };
@@ -231,10 +227,10 @@ export function evaluationRoutes(deps: {
         summary: 'R-EVAL: the same de-identified dataset as CSV (outcomes counted per kind and listed in one cell)',
         responses: { 200: { description: 'One row per start', contentType: 'text/csv' } },
       },
-      async ({ req, actor }) => {
-        await everyProgram(actor);
-        return { status: 200, file: csvFile(`${exportName()}.csv`, evaluationCsv(await exportedRows(req))) };
-      },
+      async ({ req }) => ({
+        status: 200,
+        file: csvFile(`${exportName()}.csv`, evaluationCsv(await exportedRows(req))),
+      }),
     ),
     route(
       {
@@ -262,7 +258,7 @@ export function evaluationRoutes(deps: {
       },
       async () => ({
         status: 200,
-        body: { fields: DATA_DICTIONARY, minimumCell, cohorts: cohortStates(await evaluationRecords(db)) },
+        body: { fields: DATA_DICTIONARY, minimumCell, cohorts: cohortStates(await evaluationRecords(db, prefix)) },
       }),
     ),
   ];

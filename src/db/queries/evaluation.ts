@@ -138,49 +138,61 @@ export interface ArrestFacts {
   perceivedRace: string[] | null;
 }
 
-/** R-EVAL: every arrest the eligibility check saw — the arrest diversions (enrolled or not) and the bookings. */
-export async function arrestRows(db: Database) {
+/** Issue 26: a program's cases and bookings are those whose ids carry its prefix (`BUR-…`, `BUR-BK-…`). */
+const ofProgram = (caseIdPrefix: string) => `${caseIdPrefix}-%`;
+const inProgram = (caseIdPrefix: string) => ({ id: { startsWith: `${caseIdPrefix}-` } });
+
+/**
+ * R-EVAL: every arrest of one program the eligibility check saw — the arrest diversions (enrolled or not)
+ * and the bookings.
+ */
+export async function arrestRows(db: Database, caseIdPrefix: string) {
   const [referrals, bookings] = await Promise.all([
     db.$queryRaw<Array<ArrestFacts & { eligible: boolean; outcome: string | null; enrolled: boolean }>>`
       SELECT r."id", r."details"->>'offenseLevel' AS "offenseLevel", r."details"->'perceivedRace' AS "perceivedRace",
              coalesce((r."details"->'eligibility'->>'eligible')::boolean, false) AS "eligible", r."outcome",
              EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."referralId" = r."id" AND e."type" = 'ENROLLED') AS "enrolled"
-      FROM "Referral" r WHERE r."type" = 'ARREST_DIVERSION'`,
-    bookingFacts(db),
+      FROM "Referral" r WHERE r."type" = 'ARREST_DIVERSION' AND r."id" LIKE ${ofProgram(caseIdPrefix)}`,
+    bookingFacts(db, caseIdPrefix),
   ]);
   return { referrals, bookings };
 }
 
-function bookingFacts(db: Database) {
+function bookingFacts(db: Database, caseIdPrefix: string) {
   return db.$queryRaw<Array<ArrestFacts & { reason: string }>>`
     SELECT "id", "details"->>'offenseLevel' AS "offenseLevel", "details"->'perceivedRace' AS "perceivedRace", "reason"
-    FROM "Booking"`;
+    FROM "Booking" WHERE "id" LIKE ${ofProgram(caseIdPrefix)}`;
 }
 
 /** R-EVAL: each arrest diversion's offense level, by case id (from its recorded facts, in SQL). */
-async function offenseLevelsOfDiversions(db: Database): Promise<Map<string, string | null>> {
+async function offenseLevelsOfDiversions(db: Database, caseIdPrefix: string): Promise<Map<string, string | null>> {
   const rows = await db.$queryRaw<Array<{ id: string; offenseLevel: string | null }>>`
-    SELECT "id", "details"->>'offenseLevel' AS "offenseLevel" FROM "Referral" WHERE "type" = 'ARREST_DIVERSION'`;
+    SELECT "id", "details"->>'offenseLevel' AS "offenseLevel" FROM "Referral"
+    WHERE "type" = 'ARREST_DIVERSION' AND "id" LIKE ${ofProgram(caseIdPrefix)}`;
   return new Map(rows.map((r) => [r.id, r.offenseLevel]));
 }
 
 /**
- * R-EVAL: the two cohorts — arrest diversions whose person was enrolled, and the comparison pool
- * (bookings, and referrals that ended in booking) — with the enrolled ones' milestones and every
- * outcome recorded for their people.
+ * R-EVAL: one program's two cohorts — arrest diversions whose person was enrolled, and the comparison
+ * pool (bookings, and referrals that ended in booking) — with the enrolled ones' milestones and every
+ * outcome recorded for their people (a re-arrest counts wherever it was recorded).
  */
-export async function evaluationCohortRows(db: Database) {
+export async function evaluationCohortRows(db: Database, caseIdPrefix: string) {
   const [enrolled, bookings, notDiverted, diversionLevels, bookingLevels] = await Promise.all([
     db.referral.findMany({
-      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } } },
+      where: { type: 'ARREST_DIVERSION', events: { some: { type: 'ENROLLED' } }, ...inProgram(caseIdPrefix) },
       select: { id: true, personId: true, referredAt: true, createdAt: true, agency: true },
     }),
-    db.booking.findMany({ select: { id: true, personId: true, bookedAt: true, agency: true, reason: true } }),
+    db.booking.findMany({
+      where: inProgram(caseIdPrefix),
+      select: { id: true, personId: true, bookedAt: true, agency: true, reason: true },
+    }),
     // R-EVAL (Decision 2026-12-02): every referral that ended in booking belongs to the comparison pool —
     // override denied, NCI declined, and screened out then charged.
     db.referral.findMany({
       where: {
         type: 'ARREST_DIVERSION',
+        ...inProgram(caseIdPrefix),
         OR: [
           { outcome: { in: [...NOT_DIVERTED_OUTCOMES] } },
           { outcome: 'CHARGES_FILED', events: { some: { type: 'SCREENED_OUT' } } },
@@ -195,8 +207,8 @@ export async function evaluationCohortRows(db: Database) {
         outcome: true,
       },
     }),
-    offenseLevelsOfDiversions(db),
-    bookingFacts(db).then((rows) => new Map(rows.map((b) => [b.id, b.offenseLevel]))),
+    offenseLevelsOfDiversions(db, caseIdPrefix),
+    bookingFacts(db, caseIdPrefix).then((rows) => new Map(rows.map((b) => [b.id, b.offenseLevel]))),
   ]);
   const people = [...new Set([...enrolled, ...bookings, ...notDiverted].map((r) => r.personId))];
   const milestones = await readByIds(

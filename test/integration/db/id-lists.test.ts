@@ -74,20 +74,20 @@ test("a report's rows are read with their people, releases and nominations, howe
 });
 
 test("the evaluation's cohort reads the milestones of more enrolled cases than one statement can bind (R-EVAL)", async () => {
-  const cohort = await evaluationCohortRows(db());
+  const cohort = await evaluationCohortRows(db(), config.program.caseIdPrefix);
   expect(cohort.enrolled).toHaveLength(CASES);
   expect(cohort.milestones).toEqual([]);
 });
 
 test('the disparity figures read every arrest diversion and whether it was enrolled, however many (R-EVAL)', async () => {
-  const arrests = await arrestRecords(db());
+  const arrests = await arrestRecords(db(), config.program.caseIdPrefix);
   expect(arrests).toHaveLength(CASES);
   expect(arrests.every((a) => a.enrolled && a.eligible && a.group === 'BLACK')).toBe(true);
 });
 
 test('the evaluation reads of each arrest only the facts it counts, never the whole record (R-EVAL)', async () => {
   // The full facts of 50,000 arrests outgrew the worker's heap; these are a few fields each.
-  const { referrals } = await arrestRows(db());
+  const { referrals } = await arrestRows(db(), config.program.caseIdPrefix);
   expect(referrals[0]).toEqual({
     id: expect.any(String),
     offenseLevel: 'FELONY',
@@ -96,7 +96,7 @@ test('the evaluation reads of each arrest only the facts it counts, never the wh
     outcome: null,
     enrolled: true,
   });
-  const cohort = await evaluationCohortRows(db());
+  const cohort = await evaluationCohortRows(db(), config.program.caseIdPrefix);
   expect(cohort.enrolled[0]).not.toHaveProperty('details');
   expect(cohort.enrolled[0].offenseLevel).toBe('FELONY');
 });

@@ -172,15 +172,23 @@ test("R-STAFFING: a program's monthly report counts its own cases only; its mont
   });
 });
 
-test('R-EVAL: the evaluation counts every program together, so a sign-in of one program does not read it', async () => {
-  const one = apiAs(stack.baseUrl, 'evaluator', 'evaluator-harbor', { programs: ['harbor-county'] });
-  expect(await one.get('/api/evaluation')).toMatchObject({
-    status: 403,
-    body: { error: { code: 'EVALUATION_SPANS_PROGRAMS', ruleId: 'R-EVAL' } },
+test("R-EVAL: a program's evaluation counts its own cases and bookings; another program's is computed when read", async () => {
+  // A Burien booking enters Burien's comparison pool, not Harbor County's.
+  const booked = await burien('officer').post('/api/referrals/bookings', arrestReferral());
+  expect(booked.status).toBe(201);
+  const evaluator = (programs: string[]) => apiAs(stack.baseUrl, 'evaluator', `evaluator-${programs[0]}`, { programs });
+  const pool = async (programs: string[]) =>
+    (await evaluator(programs).getOk('/api/evaluation/data-dictionary')).body.cohorts.COMPARISON;
+  expect(await pool(['burien'])).toBe('UNDER_MINIMUM');
+  expect(await pool(['harbor-county'])).toBe('NONE_YET');
+
+  const harbor = evaluator(['harbor-county']);
+  expect(await harbor.getOk('/api/evaluation')).toMatchObject({ body: { stored: false } });
+  const harborSupervisor = apiAs(stack.baseUrl, 'supervisor', 'supervisor-harbor', { programs: ['harbor-county'] });
+  expect(await harborSupervisor.post('/api/evaluation/runs')).toMatchObject({
+    status: 409,
+    body: { error: { code: 'EVALUATION_NOT_STORED', ruleId: 'R-EVAL' } },
   });
-  expect((await one.get('/api/evaluation/export.csv')).status).toBe(403);
-  const both = apiAs(stack.baseUrl, 'evaluator', 'evaluator-county', { programs: ['burien', 'harbor-county'] });
-  expect((await both.get('/api/evaluation')).status).toBe(200);
 });
 
 test('R-EL-PRIOR across programs: a Burien officer is shown the same person’s Harbor County referral — its id, type, stage and date only — and the showing is in that case’s accounting', async () => {
@@ -205,4 +213,34 @@ test("the referral form page a Harbor County officer opens offers Harbor County'
   expect(page.status).toBe(200);
   expect(body).toContain('HARBOR_PD');
   expect(body).not.toContain('BURIEN_PD');
+});
+
+test('side by side: a reader of both programs gets each one’s month and evaluation, and both together; a reader of one, only theirs', async () => {
+  await referHarbor();
+  const both = apiAs(stack.baseUrl, 'project_manager', 'pm-county', { programs: ['burien', 'harbor-county'] });
+  const { current } = (await both.getOk('/api/reports')).body;
+  const months = (await both.getOk(`/api/reports/${current}/programs`)).body;
+  const count = (programId: string) => stack.db.referral.count({ where: { programId } });
+  expect(
+    months.programs.map((p: { programId: string; figures: { referralsInMonth: { total: number } } }) => [
+      p.programId,
+      p.figures.referralsInMonth.total,
+    ]),
+  ).toEqual([
+    ['burien', await count('burien')],
+    ['harbor-county', await count('harbor-county')],
+  ]);
+  const harborOnly = apiAs(stack.baseUrl, 'project_manager', 'pm-harbor', { programs: ['harbor-county'] });
+  expect(
+    (await harborOnly.getOk(`/api/reports/${current}/programs`)).body.programs.map(
+      (p: { programId: string }) => p.programId,
+    ),
+  ).toEqual(['harbor-county']);
+
+  // R-EVAL: one Burien booking is a cell under the minimum in Burien's pool, and so in the pools together.
+  const evaluator = apiAs(stack.baseUrl, 'evaluator', 'evaluator-county', { programs: ['burien', 'harbor-county'] });
+  const side = (await evaluator.getOk('/api/evaluation/programs')).body;
+  expect(side.programs.map((p: { programId: string }) => p.programId)).toEqual(['burien', 'harbor-county']);
+  expect(side.programs[0].figures.comparison.people).toBeNull();
+  expect(side.combined?.comparison.people).toBeNull();
 });
