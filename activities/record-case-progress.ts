@@ -23,9 +23,9 @@ export async function recordCaseProgress(deps: ActivityDeps, progress: CaseProgr
 async function followUpEnrolled(deps: ActivityDeps, referralId: string): Promise<void> {
   const referral = await followUpStartOf(deps.db, referralId);
   if (!referral) return;
-  await startFollowUps(deps, {
-    recordId: referralId,
-    agency: referral.agency,
-    startedAt: referral.referredAt ?? referral.createdAt,
-  }).catch(() => undefined);
+  await startFollowUps(
+    deps,
+    { recordId: referralId, agency: referral.agency, startedAt: referral.referredAt ?? referral.createdAt },
+    await deps.configOf(referralId),
+  ).catch(() => undefined);
 }

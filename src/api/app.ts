@@ -299,8 +299,10 @@ export function createApp(deps: ApiDeps): express.Express {
   ];
   // Issue 26: every other route is a program's, served with that program's configuration in force.
   const { caseIdPrefix } = deps.config.program;
+  // One key for every program's router: an evaluator's pseudonyms stay the same across programs and versions.
+  const pseudonymKey = deps.pseudonymKey ?? processPseudonymKey;
   const routesOf = (program: Program): Route[] => {
-    const served = { ...deps, config: program.config, links };
+    const served = { ...deps, config: program.config, links, pseudonymKey };
     // The schedules store the served program's months and evaluation; another program's are computed when read.
     const isServed = program.config.program.caseIdPrefix === caseIdPrefix;
     return [
@@ -348,6 +350,7 @@ export function createApp(deps: ApiDeps): express.Express {
 }
 
 const processSecret = randomBytes(32).toString('base64');
+const processPseudonymKey = randomBytes(32).toString('base64');
 
 const openApiDocumentSchema = z.strictObject({
   openapi: z.string(),

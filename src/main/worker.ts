@@ -66,7 +66,7 @@ async function main() {
     env.RECONCILE_INTERVAL_MS,
     async () => {
       await startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS);
-      await startMissingFollowUps({ db, cases, config });
+      await startMissingFollowUps({ db, cases, configOf: configOfRecords(programs) });
     },
     (err) => log.error(`[worker] reconciliation failed: ${(err as Error).name}`),
   );

@@ -82,9 +82,11 @@ export function bookingRoutes(
         const booking = await recordedBooking(deps.db, result.bookingId);
         // R-COORD: a participant booked on a new charge alerts their case manager.
         await alertParticipantCases(deps, [booking.personId], () => ({ source: 'BOOKING', sourceId: booking.id }));
-        await startFollowUps(deps, { recordId: booking.id, agency: booking.agency, startedAt: booking.bookedAt }).catch(
-          () => undefined,
-        );
+        await startFollowUps(
+          deps,
+          { recordId: booking.id, agency: booking.agency, startedAt: booking.bookedAt },
+          deps.config,
+        ).catch(() => undefined);
         return createdOrFound(result.created, result);
       },
       [submissionLimit],
