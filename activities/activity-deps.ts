@@ -8,8 +8,8 @@ export interface ActivityDeps {
   db: Database;
   mailer: Mailer;
   /**
-   * The served program's configuration: the deployment-wide runs (the monthly report, the evaluation)
-   * read it until they are produced per program.
+   * The served (first) program's configuration: the schedules' runs (its monthly report, its evaluation)
+   * are its.
    */
   config: LeadConfig;
   /**

@@ -1,3 +1,4 @@
+import { caseIdPrefixOf } from '../shared/record-ids';
 import type { CapacityView } from './query-views';
 
 /**
@@ -6,7 +7,7 @@ import type { CapacityView } from './query-views';
  */
 export function capacityOfPrefix(view: CapacityView | undefined, caseIdPrefix: string): CapacityView | undefined {
   if (!view) return undefined;
-  const ours = (caseId: string) => caseId.startsWith(`${caseIdPrefix}-`);
+  const ours = (caseId: string) => caseIdPrefixOf(caseId) === caseIdPrefix;
   const participants = view.participants.filter(ours);
   const reserved = view.reserved.filter(ours);
   return {

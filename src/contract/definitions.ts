@@ -49,8 +49,6 @@ export const placeGrantedSignal = defineSignal('placeGranted');
  * Its id carries the program's case id prefix (issue 26), the one a case's own id starts with.
  */
 export const capacityWorkflowId = (caseIdPrefix: string) => `lead-capacity-${caseIdPrefix}`;
-/** The prefix of a case id (`BUR-…` → `BUR`): its program's. */
-export const caseIdPrefixOf = (caseId: string) => caseId.split('-', 1)[0];
 /**
  * The one coordinator of a deployment from before programs (issue 26): a program's coordinator, at its
  * first start, adopts the cases of its own prefix from it.

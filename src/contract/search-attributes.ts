@@ -1,6 +1,6 @@
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributeUpdatePair } from '@temporalio/common';
 import type { CaseState } from '../case/case-state';
-import { caseIdPrefixOf } from './definitions';
+import { caseIdPrefixOf } from '../shared/record-ids';
 
 /**
  * Typed custom search attributes every case workflow keeps current, so supervisors can find cases in

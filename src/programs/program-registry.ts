@@ -1,6 +1,7 @@
 import type { LeadConfig } from '../config/config-schema';
 import { ConfigError } from '../config/load-config';
 import type { Database } from '../db/queries/database';
+import { caseIdPrefixOf } from '../shared/record-ids';
 import { programsInForce, programVersions } from '../db/queries/programs';
 import { programOf, type Program } from './program';
 
@@ -68,7 +69,7 @@ async function readPrograms(db: Database, publicUrl?: string): Promise<ReadonlyM
 
 /** The program whose case id prefix a record id carries (`BUR-…`, `BUR-BK-…`). */
 export function programOfRecord(programs: ReadonlyMap<string, Program>, recordId: string): Program | undefined {
-  const prefix = recordId.split('-', 1)[0];
+  const prefix = caseIdPrefixOf(recordId);
   return [...programs.values()].find((p) => p.config.program.caseIdPrefix === prefix);
 }
 

@@ -18,12 +18,12 @@ import {
 } from '../case/actions';
 import type { CapacityView, CaseView } from '../case/query-views';
 import { capacityOfPrefix } from '../case/capacity-of-program';
+import { caseIdPrefixOf } from '../shared/record-ids';
 import type { ArrestDiversionInput, SocialContactInput } from '../case/start-inputs';
 import type { CoordinationAlert } from '../shared/case-vocabulary';
 import {
   type ActionAccepted,
   capacityWorkflowId,
-  caseIdPrefixOf,
   SINGLE_PROGRAM_CAPACITY_WORKFLOW_ID,
   capacityQuery,
   capacitySignals,

@@ -1,4 +1,5 @@
 import { NOT_DIVERTED_OUTCOMES } from '../../shared/case-vocabulary';
+import { idsOfProgram, inProgram } from './program-records';
 import { readableBookingsWhere } from '../../disclosure';
 import { BOOKING_ID_PATTERN } from '../../shared/record-ids';
 import type { ReaderIdentity } from '../../disclosure';
@@ -138,10 +139,6 @@ export interface ArrestFacts {
   perceivedRace: string[] | null;
 }
 
-/** Issue 26: a program's cases and bookings are those whose ids carry its prefix (`BUR-…`, `BUR-BK-…`). */
-const ofProgram = (caseIdPrefix: string) => `${caseIdPrefix}-%`;
-const inProgram = (caseIdPrefix: string) => ({ id: { startsWith: `${caseIdPrefix}-` } });
-
 /**
  * R-EVAL: every arrest of one program the eligibility check saw — the arrest diversions (enrolled or not)
  * and the bookings.
@@ -152,7 +149,7 @@ export async function arrestRows(db: Database, caseIdPrefix: string) {
       SELECT r."id", r."details"->>'offenseLevel' AS "offenseLevel", r."details"->'perceivedRace' AS "perceivedRace",
              coalesce((r."details"->'eligibility'->>'eligible')::boolean, false) AS "eligible", r."outcome",
              EXISTS (SELECT 1 FROM "CaseEvent" e WHERE e."referralId" = r."id" AND e."type" = 'ENROLLED') AS "enrolled"
-      FROM "Referral" r WHERE r."type" = 'ARREST_DIVERSION' AND r."id" LIKE ${ofProgram(caseIdPrefix)}`,
+      FROM "Referral" r WHERE r."type" = 'ARREST_DIVERSION' AND r."id" LIKE ${idsOfProgram(caseIdPrefix)}`,
     bookingFacts(db, caseIdPrefix),
   ]);
   return { referrals, bookings };
@@ -161,14 +158,14 @@ export async function arrestRows(db: Database, caseIdPrefix: string) {
 function bookingFacts(db: Database, caseIdPrefix: string) {
   return db.$queryRaw<Array<ArrestFacts & { reason: string }>>`
     SELECT "id", "details"->>'offenseLevel' AS "offenseLevel", "details"->'perceivedRace' AS "perceivedRace", "reason"
-    FROM "Booking" WHERE "id" LIKE ${ofProgram(caseIdPrefix)}`;
+    FROM "Booking" WHERE "id" LIKE ${idsOfProgram(caseIdPrefix)}`;
 }
 
 /** R-EVAL: each arrest diversion's offense level, by case id (from its recorded facts, in SQL). */
 async function offenseLevelsOfDiversions(db: Database, caseIdPrefix: string): Promise<Map<string, string | null>> {
   const rows = await db.$queryRaw<Array<{ id: string; offenseLevel: string | null }>>`
     SELECT "id", "details"->>'offenseLevel' AS "offenseLevel" FROM "Referral"
-    WHERE "type" = 'ARREST_DIVERSION' AND "id" LIKE ${ofProgram(caseIdPrefix)}`;
+    WHERE "type" = 'ARREST_DIVERSION' AND "id" LIKE ${idsOfProgram(caseIdPrefix)}`;
   return new Map(rows.map((r) => [r.id, r.offenseLevel]));
 }
 

@@ -2,6 +2,7 @@ import type { Database } from './database';
 import type { ReferralType } from '../../shared/case-vocabulary';
 import { groupedBy } from '../../shared/grouped-by';
 import { readByIds } from './id-lists';
+import { idsOfProgram, inProgram } from './program-records';
 
 /**
  * R-STAFFING: the monthly reports as stored, and what a report's rows are read with — the people,
@@ -34,9 +35,6 @@ interface ReportedCase {
   stuckReasons: string[];
 }
 
-/** Issue 26: a program's records are those whose ids carry its case id prefix (`BUR-…`). */
-const idsOf = (caseIdPrefix: string) => `${caseIdPrefix}-%`;
-
 /**
  * One program's cases referred before `until`, with their events of the given types (those the monthly
  * report counts).
@@ -52,8 +50,8 @@ export async function casesReferredBefore(
 ) {
   const cases = await db.$queryRaw<ReportedCase[]>`
     SELECT "id", "type", "referredAt", "stage", "caseManagerId", "nextDeadlineAt", "nextDeadlineRule", "stuckReasons"
-    FROM "Referral" WHERE "referredAt" < ${until} AND "id" LIKE ${idsOf(caseIdPrefix)}`;
-  const referredBefore = { referredAt: { lt: until }, id: { startsWith: `${caseIdPrefix}-` } };
+    FROM "Referral" WHERE "referredAt" < ${until} AND "id" LIKE ${idsOfProgram(caseIdPrefix)}`;
+  const referredBefore = { referredAt: { lt: until }, ...inProgram(caseIdPrefix) };
   const events = await db.caseEvent.findMany({
     where: { referral: referredBefore, type: { in: [...eventTypes] } },
     select: { referralId: true, type: true, occurredAt: true, data: true },
@@ -73,7 +71,7 @@ export async function reportedMonths(db: Database, caseIdPrefix: string, stored:
       ? db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 })
       : [],
     db.referral.aggregate({
-      where: { id: { startsWith: `${caseIdPrefix}-` } },
+      where: inProgram(caseIdPrefix),
       _min: { referredAt: true, createdAt: true },
     }),
   ]);
