@@ -19,7 +19,7 @@ export function createActivities(deps: ActivityDeps) {
     produceMonthlyReport: (request: Parameters<typeof produceMonthlyReport>[1]) => produceMonthlyReport(deps, request),
     remindFollowUp: (request: Parameters<typeof remindFollowUp>[1]) => remindFollowUp(deps, request),
     markFollowUp: (request: Parameters<typeof markFollowUp>[1]) => markFollowUp(deps, request),
-    produceEvaluation: () => produceEvaluation(deps),
+    produceEvaluation: (request?: Parameters<typeof produceEvaluation>[1]) => produceEvaluation(deps, request),
   };
 }
 

@@ -1,10 +1,17 @@
 import { storeEvaluationResult } from '../src/db/queries/evaluation';
 import { computeEvaluation } from '../src/evaluation/compute-evaluation';
-import type { ActivityDeps } from './activity-deps';
+import { programConfigOf, type ScheduledRunDeps } from './activity-deps';
 
-/** R-EVAL: computes the evaluation figures and stores them (a new row per run; the latest is read). */
-export async function produceEvaluation(deps: Pick<ActivityDeps, 'db' | 'config'>): Promise<{ computedAt: string }> {
-  const figures = await computeEvaluation(deps);
-  await storeEvaluationResult(deps.db, new Date(figures.computedAt), figures);
+/**
+ * R-EVAL: computes one program's evaluation figures and stores them (a new row per run; the program's
+ * latest is read).
+ */
+export async function produceEvaluation(
+  deps: ScheduledRunDeps,
+  request: { caseIdPrefix?: string } = {},
+): Promise<{ computedAt: string }> {
+  const config = await programConfigOf(deps, request.caseIdPrefix);
+  const figures = await computeEvaluation({ db: deps.db, config });
+  await storeEvaluationResult(deps.db, config.program.caseIdPrefix, new Date(figures.computedAt), figures);
   return { computedAt: figures.computedAt };
 }

@@ -13,7 +13,8 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { loadConfig } from '../src/config/load-config';
 import { confirmFollowUpUpdate, followUpWorkflowId, TASK_QUEUE } from '../src/contract/definitions';
 import { temporalCliExecutable, timeSkippingServerExecutable } from '../src/temporal/binaries';
-import { ensureMonthlyReportSchedule, MONTHLY_REPORT_SCHEDULE_ID } from '../src/temporal/monthly-report-schedule';
+import { monthlyReportSchedule, monthlyReportScheduleId } from '../src/temporal/monthly-report-schedule';
+import { ensureSchedule } from '../src/temporal/ensure-schedule';
 import { parsePayloadKeys } from '../src/temporal/payload-encryption';
 import { bundleLeadWorkflows } from '../src/temporal/workflow-bundle';
 import { waitFor } from '../test/support/wait-for';
@@ -90,8 +91,9 @@ async function byHand(wf: WorkflowTestEnv) {
 
 /** The Schedule's own run (its nominal time in the TemporalScheduledStartTime attribute), on the dev server. */
 async function scheduled(wf: WorkflowTestEnv) {
-  await ensureMonthlyReportSchedule(wf.env.client, loadConfig());
-  const schedule = wf.env.client.schedule.getHandle(MONTHLY_REPORT_SCHEDULE_ID);
+  const config = loadConfig();
+  await ensureSchedule(wf.env.client, monthlyReportSchedule(config));
+  const schedule = wf.env.client.schedule.getHandle(monthlyReportScheduleId(config.program.caseIdPrefix));
   await schedule.backfill({
     start: new Date('2026-10-01T12:59:00Z'),
     end: new Date('2026-10-01T13:01:00Z'),

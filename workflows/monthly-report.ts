@@ -18,5 +18,5 @@ export async function monthlyReport(input: MonthlyReportInput): Promise<MonthlyR
   const asked = input.month
     ? { month: input.month }
     : { runAt: (scheduledAt ?? new Date()).toISOString(), timezone: input.timezone };
-  return produceMonthlyReport({ ...asked, scheduledAt: scheduledAt?.toISOString() });
+  return produceMonthlyReport({ ...asked, caseIdPrefix: input.caseIdPrefix, scheduledAt: scheduledAt?.toISOString() });
 }

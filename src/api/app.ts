@@ -298,24 +298,21 @@ export function createApp(deps: ApiDeps): express.Express {
     ...crossProgramRoutes({ db: deps.db, programs: runs.programs }),
   ];
   // Issue 26: every other route is a program's, served with that program's configuration in force.
-  const { caseIdPrefix } = deps.config.program;
   // One key for every program's router: an evaluator's pseudonyms stay the same across programs and versions.
   const pseudonymKey = deps.pseudonymKey ?? processPseudonymKey;
   const routesOf = (program: Program): Route[] => {
     const served = { ...deps, config: program.config, links, pseudonymKey };
-    // The schedules store the served program's months and evaluation; another program's are computed when read.
-    const isServed = program.config.program.caseIdPrefix === caseIdPrefix;
     return [
       ...referralRoutes(served, submissionLimit, orderCheckLimit),
       ...bookingRoutes(served, submissionLimit, orderCheckLimit),
       ...outcomeRoutes(served),
-      ...evaluationRoutes({ ...served, storesResults: isServed }),
+      ...evaluationRoutes(served),
       ...followUpRoutes(served),
       ...demographicsRoutes(served),
       ...caseRoutes(served),
       ...queueRoutes(served),
       ...searchRoutes(served),
-      ...reportRoutes({ ...served, storesReports: isServed }),
+      ...reportRoutes(served),
       ...formConfigRoutes(program.config, links.temporalUi),
     ];
   };

@@ -26,6 +26,13 @@ export interface MonthlyReportInput {
   timezone: string;
   /** A month (YYYY-MM) to (re)produce by hand; a scheduled run reports the month before its nominal time. */
   month?: string;
+  /** Issue 26: the program reported, by its case id prefix (absent in a run started before: the served one). */
+  caseIdPrefix?: string;
+}
+
+/** R-EVAL: the program evaluated, by its case id prefix (absent in a run started before: the served one). */
+export interface EvaluationRunInput {
+  caseIdPrefix?: string;
 }
 
 export interface MonthlyReportSummary {
@@ -42,5 +49,5 @@ export interface LeadWorkflows {
   capacityCoordinator(carried?: CapacityState | null, start?: CapacityStart): Promise<void>;
   monthlyReport(input: MonthlyReportInput): Promise<MonthlyReportSummary>;
   outcomeFollowUp(input: FollowUpInput): Promise<{ confirmed: number[] }>;
-  evaluationRun(): Promise<{ computedAt: string }>;
+  evaluationRun(input?: EvaluationRunInput): Promise<{ computedAt: string }>;
 }

@@ -33,8 +33,7 @@ import { CaseWorkflows } from '../temporal/case-workflows';
 import { registerSearchAttributes } from '../temporal/search-attribute-registry';
 import { createLeadWorker } from '../temporal/worker';
 import { createActivities } from '../../activities';
-import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
-import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
+import { configsOf, programSchedules } from '../temporal/program-schedules';
 import { serveTemporalMetrics } from '../temporal/metrics';
 import { reconcileEvery, startUnstartedWorkflows } from '../referrals/reconcile-unstarted';
 import { limitsFrom, readEnvironment } from './environment';
@@ -202,8 +201,8 @@ async function main() {
   }
 
   const cases = new CaseWorkflows(client);
-  await ensureMonthlyReportSchedule(client, config);
-  await ensureEvaluationSchedule(client, config);
+  const schedulePrograms = programSchedules(client);
+  await schedulePrograms(configsOf(await programs.current()));
   const worker = await createLeadWorker({
     connection: workerConnection,
     namespace,
@@ -223,7 +222,10 @@ async function main() {
     'the reconciliation',
     reconcileEvery(
       60_000,
-      () => startUnstartedWorkflows(db, cases),
+      async () => {
+        await startUnstartedWorkflows(db, cases);
+        await schedulePrograms(configsOf(await programs.current()));
+      },
       () => undefined,
     ),
   );

@@ -8,8 +8,7 @@ import { configOfRecords } from '../programs/program-registry';
 import { createPrisma } from '../db/prisma';
 import { createSmtpMailer } from '../mail/mailer';
 import { CaseWorkflows } from '../temporal/case-workflows';
-import { ensureMonthlyReportSchedule } from '../temporal/monthly-report-schedule';
-import { ensureEvaluationSchedule } from '../temporal/evaluation-schedule';
+import { configsOf, programSchedules } from '../temporal/program-schedules';
 import { createLeadWorker } from '../temporal/worker';
 import { createActivities } from '../../activities';
 import { dataConverterFor, payloadKeysOf } from './security-settings';
@@ -46,8 +45,8 @@ async function main() {
   const clientConnection = await connectClient(temporal);
   const client = new Client({ connection: clientConnection, namespace: temporal.namespace, dataConverter });
   const cases = new CaseWorkflows(client);
-  await ensureMonthlyReportSchedule(client, config);
-  await ensureEvaluationSchedule(client, config);
+  const schedulePrograms = programSchedules(client);
+  await schedulePrograms(configsOf(await programs.current()));
   // Compiled (production): the bundle `npm run build` made. From the sources: bundled at start.
   const bundlePath = env.LEAD_WORKFLOW_BUNDLE || (COMPILED ? BUILT_WORKFLOW_BUNDLE : undefined);
   const workflowBundle = bundlePath ? { codePath: bundlePath } : undefined;
@@ -67,6 +66,7 @@ async function main() {
     async () => {
       await startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS);
       await startMissingFollowUps({ db, cases, configOf: configOfRecords(programs) });
+      await schedulePrograms(configsOf(await programs.current()));
     },
     (err) => log.error(`[worker] reconciliation failed: ${(err as Error).name}`),
   );

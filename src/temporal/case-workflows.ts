@@ -8,7 +8,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
-import { EVALUATION_WORKFLOW_ID } from './evaluation-schedule';
+import { evaluationWorkflowId } from './evaluation-schedule';
 import type { LeadWorkflows, MonthlyReportSummary } from '../contract/workflow-contract';
 import {
   CASE_ACTION_REJECTED,
@@ -130,9 +130,14 @@ export class CaseWorkflows {
     }
   }
 
-  /** R-EVAL: computes and stores the evaluation figures now, with the schedule's workflow (a run under way is joined). */
-  async produceEvaluation(): Promise<{ computedAt: string }> {
-    return this.runNow<LeadWorkflows['evaluationRun']>('evaluationRun', EVALUATION_WORKFLOW_ID, []);
+  /**
+   * R-EVAL: computes and stores a program's evaluation figures now, with its schedule's workflow (a run
+   * under way is joined).
+   */
+  async produceEvaluation(caseIdPrefix: string): Promise<{ computedAt: string }> {
+    return this.runNow<LeadWorkflows['evaluationRun']>('evaluationRun', evaluationWorkflowId(caseIdPrefix), [
+      { caseIdPrefix },
+    ]);
   }
 
   /** R-EVAL: starts the follow-ups of a case or booking, or finds them started. */
@@ -203,10 +208,16 @@ export class CaseWorkflows {
    * R-STAFFING: produces a month's report again, now, with the same workflow the schedule runs. A run
    * already producing that month is joined rather than doubled.
    */
-  async produceMonthlyReport(month: string, timezone: string): Promise<MonthlyReportSummary> {
-    return this.runNow<LeadWorkflows['monthlyReport']>('monthlyReport', `lead-monthly-report-${month}`, [
-      { timezone, month },
-    ]);
+  async produceMonthlyReport(
+    month: string,
+    program: { caseIdPrefix: string; timezone: string },
+  ): Promise<MonthlyReportSummary> {
+    const { caseIdPrefix, timezone } = program;
+    return this.runNow<LeadWorkflows['monthlyReport']>(
+      'monthlyReport',
+      `lead-monthly-report-${caseIdPrefix}-${month}`,
+      [{ timezone, month, caseIdPrefix }],
+    );
   }
 
   /** R-COORD: tells a participant's case of a new arrest, booking, charge or referral (it alerts once per source). */

@@ -1,30 +1,31 @@
-import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type ScheduleOptions } from '@temporalio/client';
 import type { LeadConfig } from '../config/config-schema';
 import { TASK_QUEUE } from '../contract/definitions';
-import { ensureSchedule } from './ensure-schedule';
+import type { EvaluationRunInput } from '../contract/workflow-contract';
 
-export const EVALUATION_SCHEDULE_ID = 'lead-evaluation';
-export const EVALUATION_WORKFLOW_ID = 'lead-evaluation-run';
+/** Issue 26: each program's schedule and run, by its case id prefix (which never changes). */
+export const evaluationScheduleId = (caseIdPrefix: string) => `lead-evaluation-${caseIdPrefix}`;
+export const evaluationWorkflowId = (caseIdPrefix: string) => `lead-evaluation-run-${caseIdPrefix}`;
+/** The schedule of a deployment before evaluation was per program; removed once each program has its own. */
+export const SINGLE_PROGRAM_EVALUATION_SCHEDULE_ID = 'lead-evaluation';
 
 /**
- * R-EVAL: every night (05:00 in the program's time zone) a run computes the evaluation figures from the
- * recorded referrals, bookings and outcomes and stores them; the page reads the stored figures.
+ * R-EVAL: every night (05:00 in the program's time zone) a run computes the program's evaluation
+ * figures from its recorded referrals, bookings and outcomes and stores them; the page reads them.
  */
 export function evaluationSchedule(config: LeadConfig): ScheduleOptions {
+  const { caseIdPrefix, timezone } = config.program;
+  const input: EvaluationRunInput = { caseIdPrefix };
   return {
-    scheduleId: EVALUATION_SCHEDULE_ID,
-    spec: { calendars: [{ hour: 5, minute: 0 }], timezone: config.program.timezone },
+    scheduleId: evaluationScheduleId(caseIdPrefix),
+    spec: { calendars: [{ hour: 5, minute: 0 }], timezone },
     action: {
       type: 'startWorkflow',
       workflowType: 'evaluationRun',
-      workflowId: EVALUATION_WORKFLOW_ID,
+      workflowId: evaluationWorkflowId(caseIdPrefix),
       taskQueue: TASK_QUEUE,
-      args: [],
+      args: [input],
     },
     policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
   };
-}
-
-export async function ensureEvaluationSchedule(client: Client, config: LeadConfig): Promise<void> {
-  await ensureSchedule(client, evaluationSchedule(config));
 }

@@ -217,8 +217,8 @@ export class RecordingActivities {
       },
       remindFollowUp: async (request) => void record('remindFollowUp', request),
       markFollowUp: async (request) => void record('markFollowUp', request),
-      produceEvaluation: async () => {
-        record('produceEvaluation', undefined);
+      produceEvaluation: async (request) => {
+        record('produceEvaluation', request);
         return { computedAt: new Date().toISOString() };
       },
     };

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Database } from '../../db/queries/database';
 import { evaluationSideBySide } from '../../evaluation/compute-evaluation';
 import type { Program } from '../../programs/program';
+import { storedReport } from '../../db/queries/reports';
 import { computeMonthlyReport } from '../../reports/compute-monthly-report';
+import type { MonthlyReportData } from '../../reports/monthly-report';
 import { monthOf } from '../../reports/report-month';
 import type { RequestActor } from '../authentication';
 import { route } from '../contract/route';
@@ -23,6 +25,13 @@ export function crossProgramRoutes(deps: { db: Database; programs: () => Promise
     const run = [...(await deps.programs()).values()];
     return actor.programs ? run.filter((p) => actor.programs!.includes(p.id)) : run;
   };
+  /** A program's month: as its schedule stored it, or computed now (the month under way, or one not stored). */
+  const monthOfProgram = async (program: Program, month: string) => {
+    const { caseIdPrefix, timezone } = program.config.program;
+    const row = month === monthOf(new Date(), timezone) ? null : await storedReport(db, caseIdPrefix, month);
+    if (row) return { stored: true, figures: (row.data as unknown as MonthlyReportData).figures };
+    return { stored: false, figures: (await computeMonthlyReport(db, program.config, month)).figures };
+  };
   return [
     route(
       {
@@ -35,10 +44,10 @@ export function crossProgramRoutes(deps: { db: Database; programs: () => Promise
         params: monthParams,
         responses: {
           200: {
-            description: 'Each program its figures, computed now from its own cases',
+            description: 'Each program its figures: as its schedule stored them, or computed now from its own cases',
             schema: z.strictObject({
               month: z.string(),
-              programs: z.array(programColumn(monthlyReportSchema.shape.figures)),
+              programs: z.array(programColumn(monthlyReportSchema.shape.figures).extend({ stored: z.boolean() })),
             }),
           },
         },
@@ -47,13 +56,10 @@ export function crossProgramRoutes(deps: { db: Database; programs: () => Promise
         const programs = await readersPrograms(actor);
         if (programs.some((p) => month > monthOf(new Date(), p.config.program.timezone)))
           throw new HttpError(404, 'NOT_FOUND', `${month} has not begun: there is nothing to report yet (R-STAFFING)`);
-        const reports = await Promise.all(programs.map((p) => computeMonthlyReport(db, p.config, month)));
+        const months = await Promise.all(programs.map((p) => monthOfProgram(p, month)));
         return {
           status: 200,
-          body: {
-            month,
-            programs: programs.map((p, i) => ({ programId: p.id, name: p.name, figures: reports[i].figures })),
-          },
+          body: { month, programs: programs.map((p, i) => ({ programId: p.id, name: p.name, ...months[i] })) },
         };
       },
     ),

@@ -16,8 +16,6 @@ import type { Database } from '../../db/queries/database';
 import { latestEvaluationResult } from '../../db/queries/evaluation';
 import { recordDisclosure } from '../case-reads';
 import { route } from '../contract/route';
-import { HttpError } from '../http-error';
-import { errorBodySchema } from '../schemas/error-answer';
 
 const EVALUATION_TAG = 'Evaluation';
 const rate = z
@@ -111,15 +109,14 @@ export const evaluationFiguresSchema = z.strictObject({
 });
 
 /**
- * Issue 26: a program's evaluation counts its own cases and bookings. `storesResults`: its figures are
- * the ones the nightly schedule stores (the served program's); another program's are computed when read.
+ * Issue 26: a program's evaluation counts its own cases and bookings; its figures are the ones its own
+ * nightly schedule stores.
  */
 export function evaluationRoutes(deps: {
   db: Database;
   cases: CaseWorkflows;
   config: LeadConfig;
   pseudonymKey?: string;
-  storesResults: boolean;
 }) {
   const { db, config } = deps;
   const prefix = config.program.caseIdPrefix;
@@ -171,9 +168,9 @@ export function evaluationRoutes(deps: {
         },
       },
       async () => {
-        // The figures the last run stored; computed now where no run has stored any yet (a new install), or
-        // where the stored ones have a shape this version no longer answers (stored by an older version).
-        const latest = deps.storesResults ? await latestEvaluationResult(db) : null;
+        // The figures the program's last run stored; computed now where no run has stored any yet (a new
+        // program), or where the stored ones have a shape this version no longer answers (an older version's).
+        const latest = await latestEvaluationResult(db, prefix);
         const stored = latest && evaluationFiguresSchema.safeParse({ ...(latest.figures as object), stored: true });
         if (stored?.success) return { status: 200, body: stored.data };
         return { status: 200, body: { ...(await computeEvaluation(deps)), stored: false } };
@@ -189,19 +186,9 @@ export function evaluationRoutes(deps: {
         access: { permission: 'evaluation.produce' },
         responses: {
           201: { description: 'Computed and stored', schema: z.strictObject({ computedAt: z.string() }) },
-          409: { description: "The program's evaluation is computed when read, not stored", schema: errorBodySchema },
         },
       },
-      async () => {
-        if (!deps.storesResults)
-          throw new HttpError(
-            409,
-            'EVALUATION_NOT_STORED',
-            `${config.program.name}'s evaluation is not stored: it is computed from its cases whenever it is read (R-EVAL; the schedule stores the first program's)`,
-            { ruleId: 'R-EVAL' },
-          );
-        return { status: 201, body: await deps.cases.produceEvaluation() };
-      },
+      async () => ({ status: 201, body: await deps.cases.produceEvaluation(prefix) }),
     ),
     route(
       {

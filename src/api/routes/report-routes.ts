@@ -37,12 +37,10 @@ import { groupedBy } from '../../shared/grouped-by';
  */
 const REPORT_TAG = 'Reports';
 
-/**
- * `storesReports`: the program's months are the ones the schedule stores (issue 26: the served program's).
- * Another program's months are computed from its own cases whenever they are read.
- */
-export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config: LeadConfig; storesReports: boolean }) {
-  const { db, config, storesReports } = deps;
+/** Issue 26: a program's months are its own cases', stored by its own schedule. */
+export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config: LeadConfig }) {
+  const { db, config } = deps;
+  const { caseIdPrefix } = config.program;
   const currentMonth = () => monthOf(new Date(), config.program.timezone);
 
   const notBegun = (month: string) => {
@@ -53,7 +51,7 @@ export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config:
 
   const load = async (requested: string) => {
     const month = notBegun(requested);
-    const row = month === currentMonth() || !storesReports ? null : await storedReport(db, month);
+    const row = month === currentMonth() ? null : await storedReport(db, caseIdPrefix, month);
     if (row)
       return {
         month,
@@ -134,11 +132,7 @@ export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config:
         responses: { 200: { description: 'The months', schema: reportListSchema } },
       },
       async () => {
-        const { rows, firstReferredAt, firstCreatedAt } = await reportedMonths(
-          db,
-          config.program.caseIdPrefix,
-          storesReports,
-        );
+        const { rows, firstReferredAt, firstCreatedAt } = await reportedMonths(db, caseIdPrefix);
         const current = currentMonth();
         const earliest = [firstReferredAt, firstCreatedAt].filter((d): d is Date => d !== null);
         const firstMonth = earliest.length
@@ -196,10 +190,7 @@ export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config:
         params: monthParams,
         responses: {
           201: { description: 'Produced and stored', schema: reportRunSchema },
-          409: {
-            description: "The month is still under way, or the program's months are computed when read, not stored",
-            schema: errorBodySchema,
-          },
+          409: { description: 'The month is still under way', schema: errorBodySchema },
         },
       },
       async ({ params }) => {
@@ -210,14 +201,7 @@ export function reportRoutes(deps: { db: Database; cases: CaseWorkflows; config:
             'MONTH_UNDER_WAY',
             `${month} is still under way: its figures are computed whenever the report is read; it is stored once the month is over (R-STAFFING)`,
           );
-        if (!storesReports)
-          throw new HttpError(
-            409,
-            'REPORT_NOT_STORED',
-            `${config.program.name}'s months are not stored: its report is computed from its cases whenever it is read (R-STAFFING; the schedule stores the first program's)`,
-            { ruleId: 'R-STAFFING' },
-          );
-        const summary = await deps.cases.produceMonthlyReport(month, config.program.timezone);
+        const summary = await deps.cases.produceMonthlyReport(month, config.program);
         return { status: 201, body: { month, produced: summary } };
       },
     ),

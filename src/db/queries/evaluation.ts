@@ -64,8 +64,8 @@ export function recordedBooking(db: Database, bookingId: string) {
 }
 
 /** R-EVAL: the figures the last evaluation run stored, if any. */
-export function latestEvaluationResult(db: Database) {
-  return db.evaluationResult.findFirst({ orderBy: { id: 'desc' } });
+export function latestEvaluationResult(db: Database, caseIdPrefix: string) {
+  return db.evaluationResult.findFirst({ where: { caseIdPrefix }, orderBy: { id: 'desc' } });
 }
 
 /**
@@ -124,8 +124,8 @@ export function markFollowUpConfirmed(db: Database, id: string, confirmedById: s
 }
 
 /** R-EVAL: a run's figures, stored as a new row (the latest is read). */
-export function storeEvaluationResult(db: Database, computedAt: Date, figures: object) {
-  return db.evaluationResult.create({ data: { computedAt, figures } });
+export function storeEvaluationResult(db: Database, caseIdPrefix: string, computedAt: Date, figures: object) {
+  return db.evaluationResult.create({ data: { caseIdPrefix, computedAt, figures } });
 }
 
 /**

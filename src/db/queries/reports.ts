@@ -10,16 +10,16 @@ import { idsOfProgram, inProgram } from './program-records';
  * the disclosure policy (`staffingNameFor`, `clientReportLevel`, `disclosedNominations`).
  */
 
-/** The report the schedule stored for a month, if any. */
-export function storedReport(db: Database, month: string) {
-  return db.monthlyReport.findUnique({ where: { month } });
+/** The report a program's schedule stored for a month, if any (the program by its case id prefix). */
+export function storedReport(db: Database, caseIdPrefix: string, month: string) {
+  return db.monthlyReport.findUnique({ where: { caseIdPrefix_month: { caseIdPrefix, month } } });
 }
 
-/** Stores a month's report (a retried or repeated run replaces the row). */
-export function storeReport(db: Database, month: string, scheduledAt: Date | null, data: object) {
+/** Stores a program's month (a retried or repeated run replaces the row). */
+export function storeReport(db: Database, caseIdPrefix: string, month: string, scheduledAt: Date | null, data: object) {
   return db.monthlyReport.upsert({
-    where: { month },
-    create: { month, scheduledAt, data },
+    where: { caseIdPrefix_month: { caseIdPrefix, month } },
+    create: { caseIdPrefix, month, scheduledAt, data },
     update: { scheduledAt, data, generatedAt: new Date() },
   });
 }
@@ -61,15 +61,15 @@ export async function casesReferredBefore(
   return cases.map((c) => ({ ...c, events: eventsOf.get(c.id) ?? [] }));
 }
 
-/**
- * The months stored (the latest 120), and the earliest referral's times in one program. `stored`: the
- * stored reports are this program's (they are the served program's).
- */
-export async function reportedMonths(db: Database, caseIdPrefix: string, stored: boolean) {
+/** One program's months stored (the latest 120), and its earliest referral's times. */
+export async function reportedMonths(db: Database, caseIdPrefix: string) {
   const [rows, first] = await Promise.all([
-    stored
-      ? db.monthlyReport.findMany({ select: { month: true, generatedAt: true }, orderBy: { month: 'desc' }, take: 120 })
-      : [],
+    db.monthlyReport.findMany({
+      where: { caseIdPrefix },
+      select: { month: true, generatedAt: true },
+      orderBy: { month: 'desc' },
+      take: 120,
+    }),
     db.referral.aggregate({
       where: inProgram(caseIdPrefix),
       _min: { referredAt: true, createdAt: true },

@@ -200,7 +200,11 @@ test('R-STAFFING: /reports shows the month under way; a past month not yet produ
     async () => (await sup.page.locator('#report-status').textContent())?.startsWith('Produced'),
     'the stored report',
   );
-  expect(await stack.db.monthlyReport.findUnique({ where: { month: previous } })).not.toBeNull();
+  expect(
+    await stack.db.monthlyReport.findUnique({
+      where: { caseIdPrefix_month: { caseIdPrefix: 'BUR', month: previous } },
+    }),
+  ).not.toBeNull();
   await sup.context.close();
   expect((await apiAs(stack.baseUrl, 'case_manager').post(`/api/reports/${previous}/runs`)).status).toBe(403);
   expect((await apiAs(stack.baseUrl, 'supervisor').post(`/api/reports/${month}/runs`)).status).toBe(409);

@@ -5,7 +5,13 @@ import type { Browser } from 'playwright-core';
 import { apiAs, waitFor } from '../../support/api-client';
 import { contextAs, launchBrowser, layoutOf, PHONE, screenshot, watchErrors } from '../../support/browser';
 import { startTestStack, type TestStack } from '../../support/test-stack';
-import { ensureMonthlyReportSchedule, MONTHLY_REPORT_SCHEDULE_ID } from '../../../src/temporal/monthly-report-schedule';
+import {
+  monthlyReportScheduleId,
+  SINGLE_PROGRAM_REPORT_SCHEDULE_ID,
+} from '../../../src/temporal/monthly-report-schedule';
+import { programSchedules } from '../../../src/temporal/program-schedules';
+import { evaluationScheduleId } from '../../../src/temporal/evaluation-schedule';
+import { TASK_QUEUE } from '../../../src/contract/definitions';
 import { addMonthsTo, monthOf } from '../../../src/reports/report-month';
 
 /**
@@ -264,10 +270,23 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-test("the Schedule runs on the first of each month, 06:00 in the program's time zone, and its September run reports exactly", async () => {
-  await ensureMonthlyReportSchedule(stack.env.client, stack.config);
-  await ensureMonthlyReportSchedule(stack.env.client, stack.config); // a second worker start changes nothing
-  const schedule = stack.env.client.schedule.getHandle(MONTHLY_REPORT_SCHEDULE_ID);
+test("the program's Schedule runs on the first of each month, 06:00 in its time zone, and its September run reports exactly", async () => {
+  // The one schedule of a deployment before reports were per program (issue 26): removed at the start.
+  const { client } = stack.env;
+  await client.schedule.create({
+    scheduleId: SINGLE_PROGRAM_REPORT_SCHEDULE_ID,
+    spec: { calendars: [{ dayOfMonth: 1, hour: 6 }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: 'monthlyReport',
+      taskQueue: TASK_QUEUE,
+      args: [{ timezone: 'UTC' }],
+    },
+  });
+  await programSchedules(client)([stack.config]);
+  await programSchedules(client)([stack.config]); // a second worker start changes nothing
+  await expect(client.schedule.getHandle(SINGLE_PROGRAM_REPORT_SCHEDULE_ID).describe()).rejects.toThrow(/not found/i);
+  const schedule = client.schedule.getHandle(monthlyReportScheduleId('BUR'));
   const description = await schedule.describe();
   expect(description.spec.calendars).toEqual([
     expect.objectContaining({
@@ -285,7 +304,8 @@ test("the Schedule runs on the first of each month, 06:00 in the program's time 
     overlap: ScheduleOverlapPolicy.ALLOW_ALL,
   });
   const row = (await waitFor(
-    () => stack.db.monthlyReport.findUnique({ where: { month: '2026-09' } }),
+    () =>
+      stack.db.monthlyReport.findUnique({ where: { caseIdPrefix_month: { caseIdPrefix: 'BUR', month: '2026-09' } } }),
     'the September report',
     60_000,
   ))!;
@@ -298,6 +318,34 @@ test("the Schedule runs on the first of each month, 06:00 in the program's time 
   );
   expect(JSON.stringify(data)).not.toMatch(/Alder|Birch|Gum|Cedar|Dogwood/);
   expect(data.clientRows.map((r: any) => r.referralId)).toEqual(['BUR-SEEDE00005', 'BUR-SEEDA00001']);
+});
+
+test('issue 26: each program has its own schedules in its own time zone; one added or moved is scheduled at the next reconciliation', async () => {
+  const { client } = stack.env;
+  const schedulePrograms = programSchedules(client);
+  const harbor = {
+    ...stack.config,
+    program: { ...stack.config.program, name: 'Harbor County LEAD', caseIdPrefix: 'HBR' },
+  };
+  const described = (id: string) => client.schedule.getHandle(id).describe();
+  await schedulePrograms([stack.config]);
+  await expect(described(monthlyReportScheduleId('HBR'))).rejects.toThrow(/not found/i);
+
+  await schedulePrograms([stack.config, harbor]); // Harbor County added through the API meanwhile
+  const report = await described(monthlyReportScheduleId('HBR'));
+  expect(report.action).toMatchObject({
+    workflowId: 'lead-monthly-report-HBR',
+    args: [{ timezone: 'America/Los_Angeles', caseIdPrefix: 'HBR' }],
+  });
+  expect((await described(evaluationScheduleId('HBR'))).action).toMatchObject({ args: [{ caseIdPrefix: 'HBR' }] });
+
+  // A new version moves Harbor County's time zone: its schedules follow; Burien's keep theirs.
+  await schedulePrograms([stack.config, { ...harbor, program: { ...harbor.program, timezone: 'America/New_York' } }]);
+  expect((await described(monthlyReportScheduleId('HBR'))).spec.timezone).toBe('America/New_York');
+  expect((await described(evaluationScheduleId('HBR'))).spec.timezone).toBe('America/New_York');
+  expect((await described(monthlyReportScheduleId('BUR'))).spec.timezone).toBe('America/Los_Angeles');
+  for (const id of [monthlyReportScheduleId('HBR'), evaluationScheduleId('HBR')])
+    await client.schedule.getHandle(id).delete();
 });
 
 test('the CSV downloads parse with a standard CSV parser and match the figures; each is limited to its roles', async () => {

@@ -12,7 +12,7 @@ import { seededDatabase } from '../../support/seeded-database';
 /**
  * Issue 26 items 2 and 6: a case's and a booking's row carry their program, named by the id's prefix.
  * A deployment of one program upgraded to programs as data: its records exist before its program does,
- * and starting the program gives them to it, nothing else changed.
+ * and starting the program gives them to it, nothing else changed — its stored months and evaluation too.
  */
 const before = { cases: ['s-1', 's-2'].map((s) => caseIdFor('BUR', s)), booking: bookingIdFor('BUR', 's-3') };
 let personId: string;
@@ -49,6 +49,9 @@ const db = seededDatabase(async (owner) => {
       bookedAt: new Date(),
     },
   });
+  // What its schedules stored, before reports and evaluation were per program.
+  await owner.monthlyReport.create({ data: { month: '2026-10', data: { figures: {} } } });
+  await owner.evaluationResult.create({ data: { figures: {} } });
 });
 
 const programOf = async (table: 'referral' | 'booking', id: string) =>
@@ -65,6 +68,11 @@ test('the records of a deployment of one program become its own when the program
   for (const id of before.cases) expect(await programOf('referral', id)).toBe('burien');
   expect(await programOf('booking', before.booking)).toBe('burien');
   expect(await db().referral.count()).toBe(2);
+  // The first program started (the served one) takes the stored months and figures; the second none.
+  expect(await db().monthlyReport.findMany({ select: { month: true, caseIdPrefix: true } })).toEqual([
+    { month: '2026-10', caseIdPrefix: 'BUR' },
+  ]);
+  expect(await db().evaluationResult.findMany({ select: { caseIdPrefix: true } })).toEqual([{ caseIdPrefix: 'BUR' }]);
 });
 
 test("a new case's or booking's row names the program its id's prefix names; an unknown prefix names none", async () => {

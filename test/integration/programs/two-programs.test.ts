@@ -148,7 +148,7 @@ test('a new version mid-case: a running case keeps the durations it started with
   expect(reminder.to).toEqual(['oncall-nights@harbor-provider.example.org']);
 });
 
-test("R-STAFFING: a program's monthly report counts its own cases only; its months are computed when read", async () => {
+test("R-STAFFING: a program's monthly report counts its own cases only, and its months are stored as its own", async () => {
   const harborCase = await referHarbor();
   const pm = apiAs(stack.baseUrl, 'project_manager', 'pm-harbor', { programs: ['harbor-county'] });
   const { current } = (await pm.getOk('/api/reports')).body;
@@ -165,14 +165,25 @@ test("R-STAFFING: a program's monthly report counts its own cases only; its mont
   expect(burienReport.program).toBe('Burien LEAD');
   expect(JSON.stringify(burienReport)).not.toContain('HBR-');
 
+  // A past month produced for Harbor County is stored as Harbor County's: Burien's same month is not it.
   const previous = `${Number(current.slice(0, 4)) - 1}-12`;
-  expect(await pm.post(`/api/reports/${previous}/runs`)).toMatchObject({
-    status: 409,
-    body: { error: { code: 'REPORT_NOT_STORED', ruleId: 'R-STAFFING' } },
+  expect(await pm.post(`/api/reports/${previous}/runs`)).toMatchObject({ status: 201, body: { month: previous } });
+  expect(await pm.getOk(`/api/reports/${previous}`)).toMatchObject({
+    body: { stored: true, program: 'Harbor County LEAD' },
   });
+  expect((await pm.getOk('/api/reports')).body.reports.map((r: { month: string }) => r.month)).toContain(previous);
+  expect(await burienPm.getOk(`/api/reports/${previous}`)).toMatchObject({
+    body: { stored: false, program: 'Burien LEAD' },
+  });
+  expect((await burienPm.getOk('/api/reports')).body.reports.map((r: { month: string }) => r.month)).not.toContain(
+    previous,
+  );
+  expect(await stack.db.monthlyReport.findMany({ where: { month: previous }, select: { caseIdPrefix: true } })).toEqual(
+    [{ caseIdPrefix: 'HBR' }],
+  );
 });
 
-test("R-EVAL: a program's evaluation counts its own cases and bookings; another program's is computed when read", async () => {
+test("R-EVAL: a program's evaluation counts its own cases and bookings, and is stored as its own", async () => {
   // A Burien booking enters Burien's comparison pool, not Harbor County's.
   const booked = await burien('officer').post('/api/referrals/bookings', arrestReferral());
   expect(booked.status).toBe(201);
@@ -182,13 +193,19 @@ test("R-EVAL: a program's evaluation counts its own cases and bookings; another 
   expect(await pool(['burien'])).toBe('UNDER_MINIMUM');
   expect(await pool(['harbor-county'])).toBe('NONE_YET');
 
+  // Harbor County's run stores Harbor County's figures; Burien's are still computed until its own run.
   const harbor = evaluator(['harbor-county']);
   expect(await harbor.getOk('/api/evaluation')).toMatchObject({ body: { stored: false } });
   const harborSupervisor = apiAs(stack.baseUrl, 'supervisor', 'supervisor-harbor', { programs: ['harbor-county'] });
-  expect(await harborSupervisor.post('/api/evaluation/runs')).toMatchObject({
-    status: 409,
-    body: { error: { code: 'EVALUATION_NOT_STORED', ruleId: 'R-EVAL' } },
+  const run = await harborSupervisor.post('/api/evaluation/runs');
+  expect(run.status).toBe(201);
+  expect(await harbor.getOk('/api/evaluation')).toMatchObject({
+    body: { stored: true, computedAt: run.body.computedAt },
   });
+  expect(await evaluator(['burien']).getOk('/api/evaluation')).toMatchObject({ body: { stored: false } });
+  expect(await stack.db.evaluationResult.findMany({ select: { caseIdPrefix: true } })).toEqual([
+    { caseIdPrefix: 'HBR' },
+  ]);
 });
 
 test('R-EL-PRIOR across programs: a Burien officer is shown the same person’s Harbor County referral — its id, type, stage and date only — and the showing is in that case’s accounting', async () => {
