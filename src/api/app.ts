@@ -230,12 +230,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(requestLog(log), metrics.middleware);
   app.use(cookieParser());
   app.use(securityHeaders(secureCookies));
+  const runs = programsRun(deps);
   if (deps.temporalUiUpstream)
-    app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log }));
+    app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log, programs: runs.programs }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   // Issue 26: a page is served with the configuration of its person's first program.
-  const runs = programsRun(deps);
   const configOfPrograms = async (held: string[] | undefined) =>
     programOfSignIn(held, await runs.programs(), await runs.served()).config;
   app.use(pageRoutes(deps.config, tokens, configOfPrograms));
@@ -339,7 +339,7 @@ export function createApp(deps: ApiDeps): express.Express {
       auditTrail(deps.db, log),
       identifyCaller,
       ...strangerLimits,
-      codecRoutes(deps.db, deps.codec, origin, requireSignIn),
+      codecRoutes(deps.db, deps.codec, origin, requireSignIn, runs.programs),
     );
   }
   app.use(errorHandler(log));

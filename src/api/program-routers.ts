@@ -54,6 +54,22 @@ export function programOfSignIn(
   return held?.map((id) => programs.get(id)).find((p) => p !== undefined) ?? served;
 }
 
+/**
+ * Whether a sign-in reads every program this service runs: one not limited to programs, or one holding
+ * them all. The Temporal Web UI and its codec show every program's workflows (one shared namespace), so
+ * they are for such readers only (R-ROI).
+ */
+export function readsEveryProgram(
+  held: readonly string[] | undefined,
+  programs: ReadonlyMap<string, Program>,
+): boolean {
+  return held === undefined || [...programs.keys()].every((id) => held.includes(id));
+}
+
+/** The refusal of a reader of some programs only, where every program's workflows would be shown. */
+export const NOT_EVERY_PROGRAM =
+  "The Temporal Web UI and its codec show every program's workflows (the programs share one Temporal namespace): they are for supervisors of every program (R-ROI). Your programs' cases are on the LEAD pages.";
+
 export interface ProgramRouters {
   /** Serves a request with the routes of its program, built from that program's configuration in force. */
   serve: RequestHandler;

@@ -13,6 +13,8 @@ import { auditTrail } from './audit';
 import { SESSION_COOKIE } from '../auth/session-cookie';
 import { contentSecurityPolicyWith } from './security-headers';
 import { inlineScriptHashes, isUiRead, readOnlySettings } from './temporal-ui-content';
+import type { Program } from '../programs/program';
+import { NOT_EVERY_PROGRAM, readsEveryProgram } from './program-routers';
 
 const SETTINGS_PATH = `${TEMPORAL_UI_PATH}/api/v1/settings`;
 /** Not passed on from the UI server: they concern its connection to the product, not the browser's. */
@@ -31,6 +33,8 @@ export interface TemporalUiProxyOptions {
   /** Where a refused write is recorded (the audit trail). */
   db: Database;
   log: Logger;
+  /** The programs this service runs: the UI is for readers of every one (`readsEveryProgram`). */
+  programs: () => Promise<ReadonlyMap<string, Program>>;
 }
 
 /**
@@ -90,6 +94,20 @@ export function temporalUiProxy(options: TemporalUiProxyOptions): RequestHandler
             )
         : res.status(403).json({ error: { code: 'FORBIDDEN', message, permission: 'temporal.ui' } }));
     }
+    if (!readsEveryProgram(identity.programs, await options.programs()))
+      return void (page
+        ? res
+            .status(403)
+            .type('html')
+            .send(
+              forbiddenPage({
+                title: 'Temporal Web UI',
+                role: identity.role,
+                permission: 'temporal.ui',
+                because: NOT_EVERY_PROGRAM,
+              }),
+            )
+        : res.status(403).json({ error: { code: 'NOT_EVERY_PROGRAM', message: NOT_EVERY_PROGRAM, ruleId: 'R-ROI' } }));
     // Its codec calls go to CODEC_ENDPOINT, outside TEMPORAL_UI_PATH: they are the codec server's.
     if (!isUiRead(req.method, req.path.slice(TEMPORAL_UI_PATH.length))) {
       req.actor = { ...identity, via: 'cookie' };

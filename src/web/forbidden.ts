@@ -16,6 +16,8 @@ export function forbiddenPage(opts: {
   permission: Permission;
   /** What was refused, as the sentence's subject ("The Temporal Web UI"); default "This page". */
   what?: string;
+  /** Why, where the role is not the reason (it is said instead of whose page it is). */
+  because?: string;
   container?: string;
 }): string {
   const back = wayBack(opts.role);
@@ -24,7 +26,7 @@ export function forbiddenPage(opts: {
     script: 'forbidden',
     role: opts.role,
     body: html`<div id="${opts.container ?? 'forbidden'}" class="forbidden" data-forbidden="${opts.permission}">
-      <p class="panel bad" role="alert">${notForYou(opts.role, opts.permission, opts.what)}</p>
+      <p class="panel bad" role="alert">${opts.because ?? notForYou(opts.role, opts.permission, opts.what)}</p>
       <p><a id="way-back" href="${back.href}">Back to your page: ${back.label}</a></p>
     </div>`,
   });

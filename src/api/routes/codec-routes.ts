@@ -10,6 +10,8 @@ import { requirePermission } from '../authentication';
 import { recordDisclosure } from '../case-reads';
 import { HttpError, validationError } from '../http-error';
 import { jsonBody } from '../input-checks';
+import type { Program } from '../../programs/program';
+import { NOT_EVERY_PROGRAM, readsEveryProgram } from '../program-routers';
 
 /** Case ids anywhere in decoded payloads (workflow inputs, case actions, views all name their case). */
 const CASE_ID_IN_TEXT = /\b[A-Z]{2,4}-[0-9A-HJKMNP-TV-Z]{10}\b/g;
@@ -51,6 +53,8 @@ export function codecRoutes(
   webUiOrigin: string | undefined,
   /** Refuses a caller the app did not identify (`requireSignIn`). */
   signedIn: RequestHandler,
+  /** The programs this service runs: a decoder reads every one (`readsEveryProgram`). */
+  programs: () => Promise<ReadonlyMap<string, Program>>,
 ): Router {
   const router = Router();
   router.use(
@@ -62,7 +66,7 @@ export function codecRoutes(
     }),
   );
   // Who is calling and whether they may, before what they sent: the body is read only for a decoder.
-  router.use(signedIn, (req, _res, next) => {
+  router.use(signedIn, async (req, _res, next) => {
     const actor = requirePermission(req, 'codec.decode');
     if (!mayDecodePayloads(actor.role))
       throw new HttpError(
@@ -71,6 +75,8 @@ export function codecRoutes(
         `Decoded payloads hold whole cases: only readers of every case's full record may decode them (R-ROI)`,
         { permission: 'codec.decode' },
       );
+    if (!readsEveryProgram(actor.programs, await programs()))
+      throw new HttpError(403, 'NOT_EVERY_PROGRAM', NOT_EVERY_PROGRAM, { ruleId: 'R-ROI' });
     next();
   });
   router.use(jsonBody('4mb'));

@@ -9,6 +9,7 @@ import { startTestStack, type TestStack } from '../../support/test-stack';
  * Supervisors read cases in the Temporal Web UI, served by the product at /temporal, with payloads
  * decoded by the codec server on the same origin — nothing to set in the UI. Nobody else reaches it,
  * and nobody writes through it.
+ * A supervisor of some programs only is refused it: every program's workflows share its namespace.
  */
 let stack: TestStack;
 let browser: Browser;
@@ -91,6 +92,21 @@ test('anyone else is sent to sign in, or refused when signed in with another rol
   expect([json.status, (await json.json()).error.permission]).toEqual([403, 'temporal.ui']);
   const api = await fetch(`${stack.baseUrl}/temporal/api/v1/namespaces/default/workflows`);
   expect(api.status).toBe(401);
+});
+
+test("issue 26, R-ROI: a supervisor whose sign-in lacks a program this service runs is refused the Web UI, page and API — its namespace holds every program's workflows", async () => {
+  const { token } = await stack.tokens.issue({ id: 'sup-harbor', role: 'supervisor', programs: ['harbor-county'] });
+  const ui = (path: string, accept: string) =>
+    fetch(`${stack.baseUrl}/temporal${path}`, { headers: { cookie: `lead_session=${token}`, accept } });
+  const page = await ui('/namespaces/default/workflows', 'text/html');
+  expect(page.status).toBe(403);
+  expect(await page.text()).toContain('they are for supervisors of every program (R-ROI)');
+  // The UI's own API: the workflow list would give every program's ids and LeadProgram attributes.
+  const list = await ui('/api/v1/namespaces/default/workflows', 'application/json');
+  expect([list.status, (await list.json()).error]).toEqual([
+    403,
+    expect.objectContaining({ code: 'NOT_EVERY_PROGRAM', ruleId: 'R-ROI' }),
+  ]);
 });
 
 /** A person's session cookie, as local sign-in sets it. */

@@ -197,8 +197,7 @@ test("R-EVAL: a program's evaluation counts its own cases and bookings, and is s
   const harbor = evaluator(['harbor-county']);
   expect(await harbor.getOk('/api/evaluation')).toMatchObject({ body: { stored: false } });
   const harborSupervisor = apiAs(stack.baseUrl, 'supervisor', 'supervisor-harbor', { programs: ['harbor-county'] });
-  const run = await harborSupervisor.post('/api/evaluation/runs');
-  expect(run.status).toBe(201);
+  const run = await harborSupervisor.postOk('/api/evaluation/runs');
   expect(await harbor.getOk('/api/evaluation')).toMatchObject({
     body: { stored: true, computedAt: run.body.computedAt },
   });
@@ -230,6 +229,36 @@ test("the referral form page a Harbor County officer opens offers Harbor County'
   expect(page.status).toBe(200);
   expect(body).toContain('HARBOR_PD');
   expect(body).not.toContain('BURIEN_PD');
+});
+
+test("R-ROI: the codec decodes the shared namespace's payloads for a supervisor of both programs, never of one", async () => {
+  const [payload] = await stack.codec.encode([
+    { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from('{"caseId":"HBR"}') },
+  ]);
+  const base64 = (b: Uint8Array | null | undefined) => Buffer.from(b ?? []).toString('base64');
+  const body = {
+    payloads: [
+      {
+        metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, base64(v)])),
+        data: base64(payload.data),
+      },
+    ],
+  };
+  const decodeAs = async (programs: string[]) => {
+    const { token } = await stack.tokens.issue({ id: `sup-${programs.join('-')}`, role: 'supervisor', programs });
+    return fetch(`${stack.baseUrl}/codec/decode`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  };
+  const one = await decodeAs(['harbor-county']);
+  expect([one.status, (await one.json()).error]).toEqual([
+    403,
+    expect.objectContaining({ code: 'NOT_EVERY_PROGRAM', ruleId: 'R-ROI' }),
+  ]);
+  const both = await decodeAs(['burien', 'harbor-county']);
+  expect(Buffer.from((await both.json()).payloads[0].data, 'base64').toString()).toBe('{"caseId":"HBR"}');
 });
 
 test('side by side: a reader of both programs gets each one’s month and evaluation, and both together; a reader of one, only theirs', async () => {
