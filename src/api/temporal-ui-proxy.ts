@@ -78,9 +78,9 @@ export function temporalUiProxy(options: TemporalUiProxyOptions): RequestHandler
         .status(401)
         .json({ error: { code: 'UNAUTHENTICATED', message: 'Sign in to the LEAD service first' } });
     }
-    if (!allows(identity.role, 'temporal.ui')) {
-      const message = 'The Temporal Web UI is for supervisors. Your cases are on the LEAD pages.';
-      return void (page
+    /** A page is refused in the product's layout; an API call in JSON. */
+    const refuse = (error: Record<string, string>, because?: string) =>
+      void (page
         ? res
             .status(403)
             .type('html')
@@ -90,24 +90,18 @@ export function temporalUiProxy(options: TemporalUiProxyOptions): RequestHandler
                 role: identity.role,
                 permission: 'temporal.ui',
                 what: 'The Temporal Web UI',
+                because,
               }),
             )
-        : res.status(403).json({ error: { code: 'FORBIDDEN', message, permission: 'temporal.ui' } }));
-    }
+        : res.status(403).json({ error }));
+    if (!allows(identity.role, 'temporal.ui'))
+      return refuse({
+        code: 'FORBIDDEN',
+        message: 'The Temporal Web UI is for supervisors. Your cases are on the LEAD pages.',
+        permission: 'temporal.ui',
+      });
     if (!readsEveryProgram(identity.programs, await options.programs()))
-      return void (page
-        ? res
-            .status(403)
-            .type('html')
-            .send(
-              forbiddenPage({
-                title: 'Temporal Web UI',
-                role: identity.role,
-                permission: 'temporal.ui',
-                because: NOT_EVERY_PROGRAM,
-              }),
-            )
-        : res.status(403).json({ error: { code: 'NOT_EVERY_PROGRAM', message: NOT_EVERY_PROGRAM, ruleId: 'R-ROI' } }));
+      return refuse({ code: 'NOT_EVERY_PROGRAM', message: NOT_EVERY_PROGRAM, ruleId: 'R-ROI' }, NOT_EVERY_PROGRAM);
     // Its codec calls go to CODEC_ENDPOINT, outside TEMPORAL_UI_PATH: they are the codec server's.
     if (!isUiRead(req.method, req.path.slice(TEMPORAL_UI_PATH.length))) {
       req.actor = { ...identity, via: 'cookie' };
