@@ -1,7 +1,7 @@
 import { DEFAULT_CONFIG_FILE } from '../../../src/config/load-config';
 import { HARBOR_COUNTY_CONFIG_FILE } from '../../../src/programs/program-sources';
 import type { Role } from '../../../src/shared/roles';
-import { apiAs, waitFor, type TestIdentity } from '../../support/api-client';
+import { apiAs, expectStatus, waitFor, type TestIdentity } from '../../support/api-client';
 import { mailFor, settled, sleepTo } from '../../support/case-helpers';
 import { readFileSync } from 'node:fs';
 import { SESSION_COOKIE } from '../../../src/auth/session-cookie';
@@ -12,6 +12,8 @@ import {
   ON_CALL_CASE_MANAGERS,
 } from '../../support/referrals';
 import { startTestStack, type TestStack } from '../../support/test-stack';
+import { followUpWorkflowId } from '../../../src/contract/definitions';
+import type { Payload } from '@temporalio/common';
 
 /**
  * Issue 26: two programs served at once by one API and one worker. Each request is served with its own
@@ -289,4 +291,85 @@ test('side by side: a reader of both programs gets each one’s month and evalua
   expect(side.programs.map((p: { programId: string }) => p.programId)).toEqual(['burien', 'harbor-county']);
   expect(side.programs[0].figures.comparison.people).toBeNull();
   expect(side.combined?.comparison.people).toBeNull();
+});
+
+test('R-EX-ORDER across programs: a Burien referral whose order protects a Harbor County participant is refused, naming no one', async () => {
+  const participant = { givenName: 'Marisol', familyName: 'Okafor', dateOfBirth: '1985-06-21', stateId: 'WA-55102' };
+  const res = await harbor('officer').post(
+    '/api/referrals/arrest-diversions',
+    harborCountyArrestReferral({ person: participant }),
+  );
+  if (res.status !== 201) throw new Error(`Harbor referral refused: ${JSON.stringify(res.body)}`);
+  const harborCase: string = res.body.caseId;
+  for (const [action, body] of [
+    ['screening', {}],
+    ['consent', { method: 'WRITTEN', covers: { staffing: true, providers: [] } }],
+    ['intake', {}],
+  ] as const)
+    expect((await harbor('case_manager').act(harborCase, action, body)).status).toBe(200);
+  expect((await settled(stack, harborCase)).stage).toBe('ENROLLED');
+
+  const refused = await burien('officer').post(
+    '/api/referrals/arrest-diversions',
+    arrestReferral({
+      protectiveOrders: [
+        {
+          type: 'NO_CONTACT',
+          protectedPerson: { givenName: 'Marisol', familyName: 'Okafor', dateOfBirth: '1985-06-21' },
+        },
+      ],
+    }),
+  );
+  expectStatus(refused, 422);
+  expect(refused.body.error.reasons?.map((r: { ruleId: string }) => r.ruleId)).toEqual(['R-EX-ORDER']);
+  expect(JSON.stringify(refused.body)).not.toMatch(new RegExp(`${harborCase}|Okafor|WA-55102|harbor`, 'i'));
+});
+
+test("R-EVAL across programs: a program's export holds its own records only, and its follow-ups keep its own confirmation window", async () => {
+  // Harbor County exports from one record and has sergeants confirm follow-ups within 10 days.
+  const pm = apiAs(stack.baseUrl, 'project_manager', 'pm-harbor', { programs: ['harbor-county'] });
+  const [inForce] = (await pm.getOk('/api/programs/harbor-county/versions')).body.versions;
+  const config = structuredClone(inForce!.config) as { evaluation?: Record<string, unknown> };
+  config.evaluation = { ...config.evaluation, minimumCell: 1, followUpConfirmWithin: '10 days' };
+  const changed = await pm.post('/api/programs/harbor-county/versions', {
+    expectedVersion: inForce!.version,
+    config,
+    note: 'Evaluation: every record; follow-ups confirmed within 10 days',
+  });
+  expect(changed.status).toBe(201);
+
+  const booked = await harbor('officer').postOk('/api/referrals/bookings', harborCountyArrestReferral());
+  const bookingId: string = booked.body.bookingId;
+  const history = await waitFor(
+    () =>
+      stack.env.client.workflow
+        .getHandle(followUpWorkflowId(bookingId))
+        .fetchHistory()
+        .catch(() => undefined),
+    'the booking’s follow-ups to start',
+  );
+  const [input] = await stack.codec.decode(
+    history.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads! as Payload[],
+  );
+  expect(JSON.parse(Buffer.from(input!.data!).toString()).confirmWithinMs).toBe(10 * 86_400_000);
+
+  const exportOf = async (programs: string[]) => {
+    const who = `evaluator-export-${programs.join('-')}`;
+    const res = await apiAs(stack.baseUrl, 'evaluator', who, { programs }).get('/api/evaluation/export.jsonl');
+    expect(res.status).toBe(200);
+    const rows = String(res.body ?? '')
+      .trim()
+      .split('\n')
+      .filter(Boolean);
+    const disclosed = await stack.db.disclosure.findMany({ where: { actorId: who }, select: { programId: true } });
+    return { rows, programs: [...new Set(disclosed.map((d) => d.programId))] };
+  };
+  const harborRecords =
+    (await stack.db.booking.count({ where: { programId: 'harbor-county' } })) +
+    (await stack.db.referral.count({ where: { programId: 'harbor-county', stage: 'ENROLLED' } }));
+  const harborExport = await exportOf(['harbor-county']);
+  expect(harborExport.rows).toHaveLength(harborRecords);
+  expect(harborExport.programs).toEqual(['harbor-county']);
+  // Burien's pool is under its own minimum (11): withheld whole — none of Harbor County's rows fill it.
+  expect(await exportOf(['burien'])).toEqual({ rows: [], programs: [] });
 });
