@@ -51,7 +51,7 @@ import { searchRoutes } from './routes/search-routes';
 import { queueRoutes } from './routes/queue-routes';
 import { reportRoutes } from './routes/report-routes';
 import { referralRoutes } from './routes/referral-routes';
-import { programOfSignIn, programRouters } from './program-routers';
+import { chosenProgram, programOfSignIn, programRouters, programsOfSignIn } from './program-routers';
 import type { Program } from '../programs/program';
 import { programsRun } from './programs-run';
 import { crossProgramRoutes } from './routes/cross-program-routes';
@@ -236,8 +236,8 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
   // Issue 26: a page is served with the configuration of its person's first program.
-  const configOfPrograms = async (held: string[] | undefined) =>
-    programOfSignIn(held, await runs.programs(), await runs.served()).config;
+  const configOfPrograms = async (held: string[] | undefined, req: express.Request) =>
+    programOfSignIn(held, await runs.programs(), await runs.served(), chosenProgram(req)).config;
   app.use(pageRoutes(deps.config, tokens, configOfPrograms));
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => deps.csrfSecret ?? processSecret,
@@ -293,7 +293,17 @@ export function createApp(deps: ApiDeps): express.Express {
   ];
   const deploymentRoutes: Route[] = [
     // Generating a token only sets its cookie: the header-and-cookie view of the response is all it needs.
-    ...sessionRoutes((req, res) => generateCsrfToken(req, res as express.Response)),
+    ...sessionRoutes(
+      (req, res) => generateCsrfToken(req, res as express.Response),
+      async (req) => {
+        const held = req.actor?.programs;
+        const programs = await runs.programs();
+        return {
+          working: programOfSignIn(held, programs, await runs.served(), chosenProgram(req)),
+          mine: programsOfSignIn(held, programs),
+        };
+      },
+    ),
     ...programRoutes(deps),
     ...crossProgramRoutes({ db: deps.db, programs: runs.programs }),
   ];

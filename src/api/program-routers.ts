@@ -3,6 +3,7 @@ import type { Program } from '../programs/program';
 import { programOfRecord } from '../programs/program-registry';
 import { mountRoutes, type Route } from './contract/route';
 import { HttpError } from './http-error';
+import { PROGRAM_COOKIE } from '../shared/program-cookie';
 
 /** The header with which a caller whose sign-in names several programs says which one a request is for. */
 export const PROGRAM_HEADER = 'Lead-Program';
@@ -22,7 +23,8 @@ function recordIdIn(path: string): string | undefined {
 /**
  * Issue 26: the program a request works in. A case or booking is its own program's, whoever reads it
  * (the disclosure policy decides whether they may). Anything else is in the program the `Lead-Program`
- * header names, else the first program the sign-in names, else the program the service serves first.
+ * header names, else the one the pages' program switch chose (`PROGRAM_COOKIE`), else the first program
+ * the sign-in names, else the program the service serves first.
  */
 export function programOfRequest(req: Request, programs: ReadonlyMap<string, Program>, served: Program): Program {
   const recordId = recordIdIn(req.path);
@@ -42,17 +44,30 @@ export function programOfRequest(req: Request, programs: ReadonlyMap<string, Pro
     }
     return program;
   }
-  return programOfSignIn(held, programs, served);
+  return programOfSignIn(held, programs, served, chosenProgram(req));
 }
 
-/** The program a sign-in works in without saying: its first program this service runs, else the served one. */
+/** The program the pages' switch chose, from the request's cookie. */
+export const chosenProgram = (req: Request): string | undefined =>
+  (req.cookies as Record<string, string> | undefined)?.[PROGRAM_COOKIE];
+
+/**
+ * The program a sign-in works in without naming one per request: the one chosen in the pages' switch
+ * when it is one of theirs, else its first program this service runs, else the served one.
+ */
 export function programOfSignIn(
   held: readonly string[] | undefined,
   programs: ReadonlyMap<string, Program>,
   served: Program,
+  chosen?: string,
 ): Program {
-  return held?.map((id) => programs.get(id)).find((p) => p !== undefined) ?? served;
+  const ofChoice = chosen === undefined || (held && !held.includes(chosen)) ? undefined : programs.get(chosen);
+  return ofChoice ?? held?.map((id) => programs.get(id)).find((p) => p !== undefined) ?? served;
 }
+
+/** The programs a sign-in may switch between: those this service runs that it names (all, when it names none). */
+export const programsOfSignIn = (held: readonly string[] | undefined, programs: ReadonlyMap<string, Program>) =>
+  [...programs.values()].filter((p) => held === undefined || held.includes(p.id));
 
 /**
  * Whether a sign-in reads every program this service runs: one not limited to programs, or one holding

@@ -17,13 +17,14 @@ import { searchForm } from './search-form';
  * a page is refused at once (403, in the layout) to a signed-in person whose role may not open it.
  */
 /**
- * `configOf`: the configuration of the program a signed-in person works in (issue 26: their first
- * program's), given the programs their session names; without it, or before sign-in, `config`.
+ * `configOf`: the configuration of the program a signed-in person works in (issue 26: the one they chose
+ * in the program switch, else their first), given the programs their session names and the request;
+ * without it, or before sign-in, `config`.
  */
 export function pageRoutes(
   config: LeadConfig,
   tokens?: TokenService,
-  configOf: (programs: string[] | undefined) => Promise<LeadConfig> = () => Promise.resolve(config),
+  configOf: (programs: string[] | undefined, req: Request) => Promise<LeadConfig> = () => Promise.resolve(config),
 ): Router {
   const router = Router();
   // Loaded when the service starts, not on a first (unauthenticated) request.
@@ -70,7 +71,7 @@ export function pageRoutes(
           .send(forbiddenPage({ title, role, permission: opts.permission, container: opts.container }));
         return;
       }
-      const served = await configOf(who?.programs);
+      const served = await configOf(who?.programs, req);
       const content = typeof body === 'function' ? body(served) : body;
       res
         .type('html')

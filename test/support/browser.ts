@@ -32,7 +32,7 @@ export const DESKTOP = { viewport: { width: 1280, height: 800 } };
 export async function contextAs(
   stack: TestStack,
   browser: Browser,
-  identity: { role: Role; user: string; office?: string; agency?: string },
+  identity: { role: Role; user: string; office?: string; agency?: string; programs?: string[] },
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
@@ -42,6 +42,7 @@ export async function contextAs(
     ...defaultScope(identity.role),
     ...(identity.office ? { office: identity.office } : {}),
     ...(identity.agency ? { agency: identity.agency } : {}),
+    ...(identity.programs ? { programs: identity.programs } : {}),
   });
   await context.addCookies([
     { name: 'lead_session', value: token, url: stack.baseUrl, httpOnly: true, sameSite: 'Strict' },

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { z } from 'zod';
+import type { Program } from '../../programs/program';
 import { text } from '../../shared/text-schema';
 import { endSession, programsRequiredOf, type AccountPolicy } from '../../auth/accounts';
 import { checkCredentials, DemoAccountRefused } from '../../auth/local-users';
@@ -165,7 +166,17 @@ const userOf = (who: Omit<Identity, 'sessionVersion'>) => ({
 });
 
 /** For a signed-in person: who they are, and the CSRF token their page sends with every change. */
-export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) => string) {
+/** A program as the identity bar's switch names it. */
+const programChoiceSchema = z.strictObject({ id: z.string(), name: z.string() });
+
+/**
+ * `programsOf`: issue 26 — the program a sign-in works in on the pages now, and those it may switch
+ * between (the programs this service runs that the sign-in names).
+ */
+export function sessionRoutes(
+  csrfToken: (req: Request, res: ResponseHeaders) => string,
+  programsOf: (req: Request) => Promise<{ working: Program; mine: Program[] }>,
+) {
   return [
     route(
       {
@@ -175,9 +186,22 @@ export function sessionRoutes(csrfToken: (req: Request, res: ResponseHeaders) =>
         tag: AUTH_TAG,
         summary: 'Who is signed in',
         access: 'signed-in',
-        responses: { 200: { description: 'The signed-in person', schema: z.strictObject({ user: userSchema }) } },
+        responses: {
+          200: {
+            description: 'The signed-in person, the program they work in, and the programs they may switch between',
+            schema: z.strictObject({
+              user: userSchema,
+              program: programChoiceSchema,
+              programs: z.array(programChoiceSchema),
+            }),
+          },
+        },
       },
-      ({ actor }) => ({ status: 200, body: { user: userOf(actor) } }),
+      async ({ req, actor }) => {
+        const { working, mine } = await programsOf(req);
+        const choice = (p: Program) => ({ id: p.id, name: p.name });
+        return { status: 200, body: { user: userOf(actor), program: choice(working), programs: mine.map(choice) } };
+      },
     ),
     route(
       {

@@ -2,6 +2,7 @@ import type { Permission } from '../../contract/permissions';
 import { navigationOf, notForYou as notForRole, ROLE_LABELS, START_PAGE } from '../navigation';
 import { h } from './dom';
 import { countOf } from './secure-outbox';
+import { PROGRAM_COOKIE } from '../../shared/program-cookie';
 
 /** The signed-in person, as the API knows them (from the session cookie). */
 export interface SessionUser {
@@ -15,13 +16,47 @@ export interface SessionUser {
 
 export { START_PAGE };
 
+/** Issue 26: the program the person works in on the pages, and those they may switch between. */
+interface SessionPrograms {
+  program: { id: string; name: string };
+  programs: Array<{ id: string; name: string }>;
+}
+let sessionPrograms: SessionPrograms | undefined;
+
 export async function currentUser(): Promise<SessionUser | undefined> {
   try {
     const res = await fetch('/api/auth/me', { credentials: 'same-origin' });
-    return res.ok ? ((await res.json()) as { user?: SessionUser }).user : undefined;
+    if (!res.ok) return undefined;
+    const { user, ...programs } = (await res.json()) as { user?: SessionUser } & SessionPrograms;
+    sessionPrograms = programs;
+    return user;
   } catch {
     return undefined;
   }
+}
+
+/** The pages (and the API calls they make) work in the chosen program from the next page load. */
+function chooseProgram(id: string): void {
+  const secure = location.protocol === 'https:' ? '; Secure' : '';
+  document.cookie = `${PROGRAM_COOKIE}=${encodeURIComponent(id)}; Path=/; SameSite=Strict${secure}`;
+  location.reload();
+}
+
+/** A switch between programs, for a person of several; nothing for a person of one. */
+function programSwitch(): HTMLElement | null {
+  if (!sessionPrograms || sessionPrograms.programs.length < 2) return null;
+  const { program, programs } = sessionPrograms;
+  return h(
+    'label',
+    { class: 'program-switch' },
+    'Program ',
+    h(
+      'select',
+      { id: 'program-switch', onchange: (e) => chooseProgram((e.target as HTMLSelectElement).value) },
+      programs.map((p) => h('option', { value: p.id, selected: p.id === program.id }, p.name)),
+    ),
+    ' ',
+  );
 }
 
 /** The main navigation: only the pages this person's role may use. */
@@ -84,6 +119,7 @@ function renderIdentityBar(user: SessionUser): void {
   const where = user.office ?? user.agency;
   bar.replaceChildren(
     h('span', {}, `Signed in as ${user.name ?? user.id} (${ROLE_LABELS[user.role]}${where ? `, ${where}` : ''}) `),
+    ...[programSwitch()].filter((e) => e !== null),
     signOutButton,
   );
 }

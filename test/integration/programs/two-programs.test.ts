@@ -14,6 +14,8 @@ import {
 import { startTestStack, type TestStack } from '../../support/test-stack';
 import { followUpWorkflowId } from '../../../src/contract/definitions';
 import type { Payload } from '@temporalio/common';
+import { contextAs, launchBrowser } from '../../support/browser';
+import { PROGRAM_COOKIE } from '../../../src/shared/program-cookie';
 
 /**
  * Issue 26: two programs served at once by one API and one worker. Each request is served with its own
@@ -372,4 +374,43 @@ test("R-EVAL across programs: a program's export holds its own records only, and
   expect(harborExport.programs).toEqual(['harbor-county']);
   // Burien's pool is under its own minimum (11): withheld whole — none of Harbor County's rows fill it.
   expect(await exportOf(['burien'])).toEqual({ rows: [], programs: [] });
+});
+
+test('the program switch: a person of both programs works in the one they choose, on the pages and in the calls they make; a choice not theirs is ignored', async () => {
+  const browser = await launchBrowser();
+  try {
+    const context = await contextAs(stack, browser, {
+      role: 'officer',
+      user: 'officer-both',
+      agency: 'BURIEN_PD',
+      programs: ['burien', 'harbor-county'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.baseUrl}/refer`);
+    const choice = page.locator('#program-switch');
+    await choice.waitFor();
+    expect(await choice.locator('option').allTextContents()).toEqual(['Burien LEAD', 'Harbor County LEAD']);
+    expect(await choice.inputValue()).toBe('burien');
+    const agencies = () =>
+      page.locator('#f-agency option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(await agencies()).toContain('BURIEN_PD');
+
+    await Promise.all([page.waitForEvent('load'), choice.selectOption('harbor-county')]);
+    await page.locator('#program-switch').waitFor();
+    expect(await page.locator('#program-switch').inputValue()).toBe('harbor-county');
+    expect(await agencies()).toContain('HARBOR_PD');
+    expect(await agencies()).not.toContain('BURIEN_PD');
+    const form = await page.evaluate(async () => (await (await fetch('/api/form-config')).json()).program.caseIdPrefix);
+    expect(form).toBe('HBR');
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+  // A person of one program: no switch, and a cookie naming another program changes nothing (R-ROI).
+  const { token } = await stack.tokens.issue({ id: 'burien-officer', role: 'officer', ...BURIEN.officer });
+  const cookie = `${SESSION_COOKIE}=${token}; ${PROGRAM_COOKIE}=harbor-county`;
+  const me = await (await fetch(`${stack.baseUrl}/api/auth/me`, { headers: { cookie } })).json();
+  expect(me).toMatchObject({ program: { id: 'burien' }, programs: [{ id: 'burien', name: 'Burien LEAD' }] });
+  const form = await (await fetch(`${stack.baseUrl}/api/form-config`, { headers: { cookie } })).json();
+  expect(form.program.caseIdPrefix).toBe('BUR');
 });
