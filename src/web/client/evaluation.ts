@@ -5,6 +5,7 @@ import { survivalCurves } from './charts';
 import { announce, h, humanize, replaceChildren, when, type Child } from './dom';
 import { exportOffer } from './evaluation-export';
 import { requireSession } from './session';
+import { evaluationSideBySide } from './side-by-side';
 
 /**
  * R-EVAL: does diversion work, and for whom — re-arrest over time for participants vs the comparison
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
   if (res.status !== 200)
     return void replaceChildren('evaluation', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const f = res.body;
+  const sideBySide = await evaluationSideBySide();
   const minimum: number = f.minimumCell;
   const withheld = 'withheld';
   const count = (n: number | null) => (n === null ? withheld : String(n));
@@ -232,6 +234,7 @@ async function main(): Promise<void> {
             ),
           ),
         ),
+    sideBySide,
     dictionary
       ? [
           h('h2', {}, 'De-identified data for evaluators'),

@@ -18,6 +18,7 @@ import {
 import { announce, h, replaceChildren, when } from './dom';
 
 import { requireSession } from './session';
+import { monthSideBySide } from './side-by-side';
 
 /**
  * R-STAFFING: a month's report as charts, with the staffing list and the CSV downloads — the month under
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   if (res.status !== 200)
     return void replaceChildren('report', h('p', { class: 'panel bad', role: 'alert' }, errorMessage(res)));
   const { figures: f, staffingList, clientRows, soFar, stored, generatedAt } = res.body;
+  const sideBySide = await monthSideBySide(month);
   const produce = async (button: HTMLButtonElement) => {
     button.disabled = true;
     const run = await api('POST', `/api/reports/${encodeURIComponent(month)}/runs`);
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
       card('missed-intakes', String(f.missedIntakes), 'missed intakes'),
       card('waiting', String(f.waitingSocialContacts), 'social contacts waiting for a place'),
     ),
+    sideBySide,
     h('h2', {}, 'Referrals per month by type'),
     groupedBars({
       id: 'chart-referrals',

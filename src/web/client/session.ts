@@ -22,6 +22,7 @@ interface SessionPrograms {
   programs: Array<{ id: string; name: string }>;
 }
 let sessionPrograms: SessionPrograms | undefined;
+export const programsOfSession = () => sessionPrograms;
 
 export async function currentUser(): Promise<SessionUser | undefined> {
   try {

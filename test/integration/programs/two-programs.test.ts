@@ -414,3 +414,51 @@ test('the program switch: a person of both programs works in the one they choose
   const form = await (await fetch(`${stack.baseUrl}/api/form-config`, { headers: { cookie } })).json();
   expect(form.program.caseIdPrefix).toBe('BUR');
 });
+
+test('the pages side by side: a project manager and an evaluator of both programs read each program’s month and evaluation under their own; a person of one program, no such table', async () => {
+  await referHarbor();
+  const browser = await launchBrowser();
+  try {
+    const both = ['burien', 'harbor-county'];
+    const pm = await contextAs(stack, browser, { role: 'project_manager', user: 'pm-both-pages', programs: both });
+    const reports = await pm.newPage();
+    await reports.goto(`${stack.baseUrl}/reports`);
+    await reports.waitForSelector('#report[data-ready="true"]');
+    const months = reports.locator('#programs-side-by-side');
+    expect(await months.locator('thead th').allTextContents()).toEqual([
+      'Figure',
+      'Burien LEAD (computed now)',
+      'Harbor County LEAD (computed now)',
+    ]);
+    const referrals = await months.locator('tbody tr').first().locator('td').allTextContents();
+    const count = (programId: string) => stack.db.referral.count({ where: { programId } });
+    expect(referrals).toEqual([String(await count('burien')), String(await count('harbor-county'))]);
+    await pm.close();
+
+    const evaluator = await contextAs(stack, browser, {
+      role: 'evaluator',
+      user: 'evaluator-both-pages',
+      programs: both,
+    });
+    const evaluation = await evaluator.newPage();
+    await evaluation.goto(`${stack.baseUrl}/evaluation`);
+    await evaluation.waitForSelector('#evaluation[data-ready="true"]');
+    const side = evaluation.locator('#evaluation-side-by-side');
+    expect(await side.locator('thead th').allTextContents()).toEqual([
+      'Figure',
+      'Burien LEAD',
+      'Harbor County LEAD',
+      'Together',
+    ]);
+    await evaluator.close();
+
+    const one = await contextAs(stack, browser, { role: 'project_manager', user: 'pm-one-page', programs: ['burien'] });
+    const own = await one.newPage();
+    await own.goto(`${stack.baseUrl}/reports`);
+    await own.waitForSelector('#report[data-ready="true"]');
+    expect(await own.locator('#programs-side-by-side').count()).toBe(0);
+    await one.close();
+  } finally {
+    await browser.close();
+  }
+});
