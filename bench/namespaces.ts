@@ -625,12 +625,15 @@ async function measureProgramCount(p: number, bundle: string, cli: string, retry
   });
   const connection = await Connection.connect({ address: server.address });
   const workers: WorkerProcess[] = [];
-  const cleanUp = async () => {
-    for (const w of workers) await w.stop();
-    await connection.close();
-    await server.stop();
-    if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
-  };
+  // Once only: a signal and the measurement's own failure may both ask for it.
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const w of workers) await w.stop();
+      await connection.close().catch(() => undefined);
+      await server.stop();
+      if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+    })());
   interrupted = cleanUp;
   try {
     const workerA = await WorkerProcess.start(
@@ -782,13 +785,14 @@ async function measureProgramCount(p: number, bundle: string, cli: string, retry
       adds,
     };
   } finally {
-    interrupted = undefined;
     await cleanUp();
+    interrupted = undefined;
   }
 }
 
 /** What Ctrl+C or SIGTERM must stop (the Temporal Runtime catches both signals, so the process would not exit). */
 let interrupted: (() => Promise<void>) | undefined;
+let stopping: Promise<void> | undefined;
 
 type Measured = Awaited<ReturnType<typeof measureProgramCount>>;
 
@@ -1028,7 +1032,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       log(`${signal}: stopping`);
-      void (interrupted?.() ?? Promise.resolve()).finally(() => process.exit(130));
+      stopping = (interrupted?.() ?? Promise.resolve()).finally(() => process.exit(130));
     });
   const startedAt = new Date();
   const loadStart = os
@@ -1068,6 +1072,7 @@ if (process.argv[2] === 'worker') {
   void workerProcess(JSON.parse(process.argv[3]) as WorkerSpec);
 } else {
   main().catch((err) => {
+    if (stopping) return; // interrupted: the signal's handler exits once everything is stopped
     console.error('[bench] failed:', err);
     process.exit(1);
   });

@@ -3,10 +3,7 @@ import type { Program } from '../programs/program';
 import { programOfRecord } from '../programs/program-registry';
 import { mountRoutes, type Route } from './contract/route';
 import { HttpError } from './http-error';
-import { PROGRAM_COOKIE } from '../shared/program-cookie';
-
-/** The header with which a caller whose sign-in names several programs says which one a request is for. */
-export const PROGRAM_HEADER = 'Lead-Program';
+import { PROGRAM_COOKIE, PROGRAM_HEADER } from '../shared/program-choice';
 
 /** Paths that name a case or booking: its id's prefix is its program's. */
 const RECORD_PATH = /^\/(?:cases|bookings)\/([^/?]+)/;

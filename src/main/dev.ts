@@ -223,8 +223,8 @@ async function main() {
     reconcileEvery(
       60_000,
       async () => {
-        await startUnstartedWorkflows(db, cases);
         await schedulePrograms(configsOf(await programs.current()));
+        await startUnstartedWorkflows(db, cases);
       },
       () => undefined,
     ),

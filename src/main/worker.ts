@@ -64,9 +64,10 @@ async function main() {
   const stopReconciling = reconcileEvery(
     env.RECONCILE_INTERVAL_MS,
     async () => {
+      // First: a program added or moved is scheduled even while another step keeps failing.
+      await schedulePrograms(configsOf(await programs.current()));
       await startUnstartedWorkflows(db, cases, env.RECONCILE_AFTER_MS);
       await startMissingFollowUps({ db, cases, configOf: configOfRecords(programs) });
-      await schedulePrograms(configsOf(await programs.current()));
     },
     (err) => log.error(`[worker] reconciliation failed: ${(err as Error).name}`),
   );

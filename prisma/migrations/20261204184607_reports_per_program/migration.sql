@@ -23,8 +23,11 @@ CREATE OR REPLACE FUNCTION "program_takes_its_records"() RETURNS trigger LANGUAG
 BEGIN
   UPDATE "Referral" SET "programId" = NEW."id" WHERE "programId" IS NULL AND "id" LIKE NEW."caseIdPrefix" || '-%';
   UPDATE "Booking" SET "programId" = NEW."id" WHERE "programId" IS NULL AND "id" LIKE NEW."caseIdPrefix" || '-%';
-  UPDATE "MonthlyReport" SET "caseIdPrefix" = NEW."caseIdPrefix" WHERE "caseIdPrefix" IS NULL;
-  UPDATE "EvaluationResult" SET "caseIdPrefix" = NEW."caseIdPrefix" WHERE "caseIdPrefix" IS NULL;
+  -- Only the first program takes them: they were its deployment's, never a program added later's.
+  IF NOT EXISTS (SELECT 1 FROM "Program" WHERE "id" <> NEW."id") THEN
+    UPDATE "MonthlyReport" SET "caseIdPrefix" = NEW."caseIdPrefix" WHERE "caseIdPrefix" IS NULL;
+    UPDATE "EvaluationResult" SET "caseIdPrefix" = NEW."caseIdPrefix" WHERE "caseIdPrefix" IS NULL;
+  END IF;
   RETURN NULL;
 END;
 $$;

@@ -3,7 +3,8 @@ import { PERMISSIONS, type Permission } from '../../contract/permissions';
 import { plainRefusal, stageLabel } from '../../contract/plain-language';
 import { programZone } from './dom';
 import { plainSentence } from './plain-errors';
-import { notForYou, signedIn } from './session';
+import { notForYou, programsOfSession, signedIn } from './session';
+import { PROGRAM_HEADER } from '../../shared/program-choice';
 
 export class OfflineError extends Error {}
 
@@ -40,6 +41,10 @@ export async function api<M extends 'GET' | 'POST', P extends string>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<ApiResult<AnswerTo<M, P>>> {
+  // A page works in the program it was loaded in, whatever another tab chose since (issue 26).
+  const session = programsOfSession();
+  const program: Record<string, string> =
+    session && session.programs.length > 1 ? { [PROGRAM_HEADER]: session.program.id } : {};
   const send = async (refreshCsrf: boolean): Promise<ApiResult<AnswerTo<M, P>>> => {
     const token = method === 'GET' ? undefined : await csrf(refreshCsrf);
     let res: Response;
@@ -50,6 +55,7 @@ export async function api<M extends 'GET' | 'POST', P extends string>(
         headers: {
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...(token ? { 'x-csrf-token': token } : {}),
+          ...program,
           ...headers,
         },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -2,7 +2,7 @@ import type { Permission } from '../../contract/permissions';
 import { navigationOf, notForYou as notForRole, ROLE_LABELS, START_PAGE } from '../navigation';
 import { h } from './dom';
 import { countOf } from './secure-outbox';
-import { PROGRAM_COOKIE } from '../../shared/program-cookie';
+import { PROGRAM_COOKIE } from '../../shared/program-choice';
 
 /** The signed-in person, as the API knows them (from the session cookie). */
 export interface SessionUser {

@@ -8,6 +8,9 @@ import {
   seedPrograms,
 } from '../../../src/programs/program-sources';
 import { seededDatabase } from '../../support/seeded-database';
+import { readFileSync } from 'node:fs';
+import { addProgram } from '../../../src/db/queries/programs';
+import { programWrite } from '../../../src/programs/program';
 
 /**
  * Issue 26 items 2 and 6: a case's and a booking's row carry their program, named by the id's prefix.
@@ -82,4 +85,18 @@ test("a new case's or booking's row names the program its id's prefix names; an 
   expect(await programOf('referral', harbor)).toBe('harbor-county');
   expect(await programOf('referral', unknown)).toBeNull();
   expect(await programOf('referral', caseIdFor('BUR', 's-1'))).toBe('burien');
+});
+
+test('a program added later takes none of the months or figures stored without a program (an old worker may still store one)', async () => {
+  await db().monthlyReport.create({ data: { month: '2026-11', data: { figures: {} } } });
+  const raw = JSON.parse(readFileSync(HARBOR_COUNTY_CONFIG_FILE, 'utf8')) as { program: Record<string, string> };
+  raw.program.caseIdPrefix = 'RIV';
+  raw.program.name = 'Riverside LEAD';
+  expect(await addProgram(db(), programWrite('riverside', raw, 'a third program'), undefined)).toBe(true);
+  expect(
+    await db().monthlyReport.findMany({ select: { month: true, caseIdPrefix: true }, orderBy: { month: 'asc' } }),
+  ).toEqual([
+    { month: '2026-10', caseIdPrefix: 'BUR' },
+    { month: '2026-11', caseIdPrefix: null },
+  ]);
 });

@@ -15,7 +15,7 @@ import { startTestStack, type TestStack } from '../../support/test-stack';
 import { followUpWorkflowId } from '../../../src/contract/definitions';
 import type { Payload } from '@temporalio/common';
 import { contextAs, launchBrowser } from '../../support/browser';
-import { PROGRAM_COOKIE } from '../../../src/shared/program-cookie';
+import { PROGRAM_COOKIE } from '../../../src/shared/program-choice';
 
 /**
  * Issue 26: two programs served at once by one API and one worker. Each request is served with its own
@@ -185,6 +185,13 @@ test("R-STAFFING: a program's monthly report counts its own cases only, and its 
   expect(await stack.db.monthlyReport.findMany({ where: { month: previous }, select: { caseIdPrefix: true } })).toEqual(
     [{ caseIdPrefix: 'HBR' }],
   );
+  // Side by side, each program's month as it stands: Harbor County's stored, Burien's computed.
+  const both = apiAs(stack.baseUrl, 'project_manager', 'pm-both-months', { programs: ['burien', 'harbor-county'] });
+  const side = (await both.getOk(`/api/reports/${previous}/programs`)).body.programs;
+  expect(side.map((p: { programId: string; stored: boolean }) => [p.programId, p.stored])).toEqual([
+    ['burien', false],
+    ['harbor-county', true],
+  ]);
 });
 
 test("R-EVAL: a program's evaluation counts its own cases and bookings, and is stored as its own", async () => {
