@@ -147,9 +147,14 @@ async function workerProcess(spec: WorkerSpec) {
 // The benchmark
 // ---------------------------------------------------------------------------------------------------
 
+/** VmRSS of a process, in MB (NaN once it is gone). */
 function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Established TCP connections from a process to a local port (its sockets, found in /proc/net/tcp). */
@@ -329,7 +334,10 @@ async function throughputRun(
   const serverBefore = readCpu({ api: [server.pid], workers: [] }).api;
   const benchBefore = process.cpuUsage();
   let peakRssMb = rssMb(pid);
-  const sampler = setInterval(() => (peakRssMb = Math.max(peakRssMb, rssMb(pid))), 200);
+  const sampler = setInterval(() => {
+    const now = rssMb(pid);
+    if (now > peakRssMb) peakRssMb = now;
+  }, 200);
   const started = performance.now();
   await pool(Array.from({ length: n }), CONCURRENCY, async (_x, i) => {
     const t = performance.now();
