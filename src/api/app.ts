@@ -235,10 +235,10 @@ export function createApp(deps: ApiDeps): express.Express {
     app.use(temporalUiProxy({ upstream: deps.temporalUiUpstream, tokens, db: deps.db, log, programs: runs.programs }));
   app.use(healthRoutes(deps.health));
   for (const router of deps.extras ?? []) app.use(router);
-  // Issue 26: a page is served with the configuration of its person's first program.
-  const configOfPrograms = async (held: string[] | undefined, req: express.Request) =>
-    programOfSignIn(held, await runs.programs(), await runs.served(), chosenProgram(req)).config;
-  app.use(pageRoutes(deps.config, tokens, configOfPrograms));
+  // Issue 26: a page is served with the configuration of the program its person works in.
+  const workingProgram = async (held: string[] | undefined, req: express.Request) =>
+    programOfSignIn(held, await runs.programs(), await runs.served(), chosenProgram(req));
+  app.use(pageRoutes(deps.config, tokens, async (held, req) => (await workingProgram(held, req)).config));
   const { doubleCsrfProtection, generateCsrfToken } = doubleCsrf({
     getSecret: () => deps.csrfSecret ?? processSecret,
     getSessionIdentifier: (req) => (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? '',
@@ -295,14 +295,10 @@ export function createApp(deps: ApiDeps): express.Express {
     // Generating a token only sets its cookie: the header-and-cookie view of the response is all it needs.
     ...sessionRoutes(
       (req, res) => generateCsrfToken(req, res as express.Response),
-      async (req) => {
-        const held = req.actor?.programs;
-        const programs = await runs.programs();
-        return {
-          working: programOfSignIn(held, programs, await runs.served(), chosenProgram(req)),
-          mine: programsOfSignIn(held, programs),
-        };
-      },
+      async (req) => ({
+        working: await workingProgram(req.actor?.programs, req),
+        mine: programsOfSignIn(req.actor?.programs, await runs.programs()),
+      }),
     ),
     ...programRoutes(deps),
     ...crossProgramRoutes({ db: deps.db, programs: runs.programs }),

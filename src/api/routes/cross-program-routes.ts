@@ -8,6 +8,7 @@ import { monthOf } from '../../reports/report-month';
 import type { RequestActor } from '../authentication';
 import { route } from '../contract/route';
 import { HttpError } from '../http-error';
+import { programsOfSignIn } from '../program-routers';
 import { monthlyReportSchema, monthParams } from '../schemas/report-answers';
 import { evaluationFiguresSchema } from './evaluation-routes';
 
@@ -20,10 +21,8 @@ const programColumn = <S extends z.ZodType>(figures: S) =>
  */
 export function crossProgramRoutes(deps: { db: Database; programs: () => Promise<ReadonlyMap<string, Program>> }) {
   const { db } = deps;
-  const readersPrograms = async (actor: RequestActor): Promise<Program[]> => {
-    const run = [...(await deps.programs()).values()];
-    return actor.programs ? run.filter((p) => actor.programs!.includes(p.id)) : run;
-  };
+  const readersPrograms = async (actor: RequestActor): Promise<Program[]> =>
+    programsOfSignIn(actor.programs, await deps.programs());
   /** A program's month: as its schedule stored it, or computed now (the month under way, or one not stored). */
   const monthOfProgram = async (program: Program, month: string) => {
     const { caseIdPrefix, timezone } = program.config.program;
