@@ -15,7 +15,7 @@ import { WORKER_NODE_FLAGS } from '../temporal/worker-node-flags';
 import { ensureCertificates, mtlsClientEnvironment, type CertificateFiles } from './certificates';
 import { keptSecrets, type StackSecrets } from './kept-secrets';
 import { startFront, type Front } from './front';
-import { freePort, freePortBetween } from '../net/free-port';
+import { freePort, freePortBetween, TEMPORAL_RANGE } from '../net/free-port';
 import { httpOk, Part } from './part';
 import { StopSequence } from '../process/stop-sequence';
 import { APIS, DATABASES, WORKERS } from './settings';
@@ -107,7 +107,7 @@ async function keptState(dataDir: string, apis: number, workers: number, frontPo
     ui: await freePort(),
     smtp: await freePort(),
     temporal: Object.fromEntries(
-      await Promise.all(TEMPORAL_PORT_NAMES.map(async (n) => [n, await freePortBetween(20_000, 32_000)])),
+      await Promise.all(TEMPORAL_PORT_NAMES.map(async (n) => [n, await freePortBetween(...TEMPORAL_RANGE)])),
     ) as unknown as TemporalServerPorts,
     apis: [],
     workerHealth: [],
