@@ -9,8 +9,9 @@ const NOTICE_RETRY = { initialInterval: '5 seconds', backoffCoefficient: 2, maxi
 // The notices one event owes are sent together. Owed by a person's action: one activity, so the
 // action's answer never waits for SMTP. Owed by a clock or by the case's opening, which nobody waits on:
 // a local activity inside that workflow task, so a deadline that comes due (the deadline storm) or a new
-// referral costs the server one workflow task and no activity task; after 10 s of failures its retries
-// wait on workflow timers instead.
+// referral costs the server one workflow task and no activity task. `sendNoticesInTask` is how a case
+// started before PATCHES.oneLocalActivity does it (after 10 s of failures its retries wait on workflow
+// timers); `sendNoticesOnceInTask` below is how every later case does.
 export const { sendNotices } = proxyActivities<LeadActivities>({
   startToCloseTimeout: '1 minute',
   // A worker that dies mid-send is noticed within 20 s, and the notices retried elsewhere.
@@ -21,6 +22,14 @@ export const { sendNotices: sendNoticesInTask } = proxyLocalActivities<LeadActiv
   startToCloseTimeout: '1 minute',
   localRetryThreshold: '10 seconds',
   retry: NOTICE_RETRY,
+});
+
+// A case started with PATCHES.oneLocalActivity tries a clock's notices once inside the task: a failure
+// hands them to `sendNotices`, whose retries wait in the server, so a case's one local activity at a
+// time is never held by an SMTP outage.
+export const { sendNotices: sendNoticesOnceInTask } = proxyLocalActivities<LeadActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 1 },
 });
 
 const ORDINARY_RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;

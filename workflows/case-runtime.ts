@@ -1,7 +1,7 @@
 import { CancellationScope, condition, isCancellation, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import { PATCHES } from './patches';
 import type { OrderedEffect } from '../src/case/effects';
-import type { CaseProgress, NoticeRequest } from '../src/contract/activity-contract';
+import type { CaseProgress, NoticeReceipt, NoticeRequest } from '../src/contract/activity-contract';
 import type { CaseEventType } from '../src/case/case-event-types';
 import type { CaseState } from '../src/case/case-state';
 import type { NoticeRecord } from '../src/case/notices';
@@ -19,8 +19,10 @@ import {
   recordCaseProgressLocally,
   sendNotices,
   sendNoticesInTask,
+  sendNoticesOnceInTask,
   signalCapacity,
 } from './activity-options';
+import { OneLocalActivityAtATime } from './one-local-activity-at-a-time';
 
 /**
  * What made an event: a person's action (or a step that follows one), one of the case's clocks, or the
@@ -87,6 +89,8 @@ export class CaseRuntime {
    * failure goes unhandled and none leaves the case waiting forever.
    */
   readonly failure = new Promise<never>((_, reject) => (this.fail = reject));
+  /** Unset for a case started before PATCHES.oneLocalActivity: it replays its local activities side by side. */
+  private readonly localActivities = patched(PATCHES.oneLocalActivity) ? new OneLocalActivityAtATime() : undefined;
 
   constructor(readonly state: CaseState) {
     // Observed here so a failure after the main path has ended is not an unhandled rejection.
@@ -147,8 +151,9 @@ export class CaseRuntime {
   private async projectForever(): Promise<never> {
     for (;;) {
       await condition(() => this.state.projectedSeq < this.state.seq);
-      const progress = this.progress();
-      await recordCaseProgressLocally(progress);
+      const progress = this.localActivities
+        ? await this.localActivities.run(() => this.recordProgress())
+        : await this.recordProgress();
       this.state.projectedSeq = progress.seq;
       for (const d of progress.deadlinesChanged) this.projectedDeadlines.set(d.ruleId, JSON.stringify(d));
       // Projected: the database keeps them (and serves the case's history); the state need not.
@@ -181,6 +186,13 @@ export class CaseRuntime {
     }
   }
 
+  /** The events not yet projected, written to the database (read when it starts, after any wait). */
+  private async recordProgress(): Promise<CaseProgress> {
+    const progress = this.progress();
+    await recordCaseProgressLocally(progress);
+    return progress;
+  }
+
   private progress(): CaseProgress {
     const s = this.state;
     const deadlines = deadlinesOf(s);
@@ -208,10 +220,27 @@ export class CaseRuntime {
       );
     this.deliveries += notices.length;
     this.own(
-      (cause === 'action' ? sendNotices : sendNoticesInTask)(requests)
+      this.send(requests, cause)
         .then(sent)
         .finally(() => (this.deliveries -= notices.length)),
     );
+  }
+
+  /**
+   * An action's notices go to an activity, so its answer never waits on SMTP. A clock's or the opening's
+   * are tried once inside the task (one local activity at a time), then owed to that activity, which
+   * retries until delivered (R-MISSED).
+   */
+  private send(requests: NoticeRequest[], cause: Cause): Promise<NoticeReceipt[]> {
+    if (cause === 'action') return sendNotices(requests);
+    if (!this.localActivities) return sendNoticesInTask(requests);
+    return this.localActivities
+      .run(() => sendNoticesOnceInTask(requests))
+      .catch((err: unknown) => {
+        // A local activity's failure arrives unwrapped (no ActivityFailure around it): any but a cancellation.
+        if (isCancellation(err)) throw err;
+        return sendNotices(requests);
+      });
   }
 
   private noticeRequest(notice: NoticeRecord): NoticeRequest {

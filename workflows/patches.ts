@@ -11,4 +11,10 @@ export const PATCHES = {
    * started before upserts it at its next change; its earlier commands replay as they were.
    */
   leadProgram: 'lead-program-attribute',
+  /**
+   * A case runs its local activities one at a time (`OneLocalActivityAtATime`), and a clock's or the
+   * opening's notices are tried once inside the task, then owed to an ordinary activity. A case started
+   * before keeps running them side by side, as it recorded them.
+   */
+  oneLocalActivity: 'one-local-activity-at-a-time',
 } as const;
