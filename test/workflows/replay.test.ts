@@ -51,11 +51,13 @@ const BESIDE_CASES = [
 /**
  * Each generation of workflow code since a `patched()` change (its HISTORY_SUFFIX), and the paths it
  * was recorded on. Issue 26: `.lead-program-attribute` (PATCHES.leadProgram), with the capacity
- * coordinator of a program, which adopts its cases from the one before programs.
+ * coordinator of a program, which adopts its cases from the one before programs. Stop 39:
+ * `.one-local-activity-at-a-time` (PATCHES.oneLocalActivity).
  */
 const GENERATIONS: Record<string, string[]> = {
   '': [...PATHS, ...BESIDE_CASES],
   '.lead-program-attribute': PATHS,
+  '.one-local-activity-at-a-time': PATHS,
 };
 
 test('the fixtures cover every path, recorded by every generation of the code', () => {
