@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApplicationFailure, type DataConverter } from '@temporalio/common';
 import { msToTs } from '@temporalio/common/lib/time';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { HistoryAndWorkflowId } from '@temporalio/client';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
 import { adoptCapacity } from '../../activities/capacity';
@@ -292,16 +293,32 @@ export function createTestWorker(
   activities: RecordingActivities | LeadActivities,
   options: { maxCachedWorkflows?: number } = {},
 ): Promise<Worker> {
-  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
   return Worker.create({
     connection: wf.env.nativeConnection,
     namespace: wf.env.namespace ?? 'default',
     taskQueue: wf.taskQueue,
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : WORKFLOWS_FROM_SOURCE),
+    ...workflowCode(),
     dataConverter: wf.dataConverter,
     activities: activities instanceof RecordingActivities ? activities.activities() : activities,
     ...options,
   });
+}
+
+/** The workflow code the tests run: the bundle the test set-up built once, or the source. */
+function workflowCode() {
+  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
+  return bundlePath ? { workflowBundle: { codePath: bundlePath } } : WORKFLOWS_FROM_SOURCE;
+}
+
+/** Replays each history through today's workflow code: what failed, a line per workflow (none when all replay). */
+export async function replayFailures(
+  histories: HistoryAndWorkflowId[],
+  dataConverter: DataConverter,
+): Promise<string[]> {
+  const failures: string[] = [];
+  for await (const result of Worker.runReplayHistories({ ...workflowCode(), dataConverter }, histories))
+    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  return failures;
 }
 
 /**

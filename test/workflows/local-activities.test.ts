@@ -1,11 +1,10 @@
 import { Context } from '@temporalio/activity';
-import { Worker } from '@temporalio/worker';
 import type { LeadActivities } from '../../activities';
-import { WORKFLOWS_FROM_SOURCE } from '../../src/temporal/module-paths';
 import {
   act,
   HOUR,
   RecordingActivities,
+  replayFailures,
   settled,
   startArrest,
   workflowEnvOfFile,
@@ -16,8 +15,8 @@ import {
  * A case runs one local activity at a time (PATCHES.oneLocalActivity). Live, the SDK hands over each
  * local activity's result as it arrives; on replay it may hand over several in one activation, and a
  * case that ran its projection, notices and retries side by side could ask for a different number of
- * projections than it recorded: stop 39's stack test stopped a case with "Missing associated machine
- * for LocalActivity(7)" after a rolling restart. Here the stubs take real time, so that any two local
+ * projections than it recorded: a fresh-clone run of the stack's rolling-restart test stopped a case
+ * with "Missing associated machine for LocalActivity(7)". Here the stubs take real time, so that any two local
  * activities of a case asked for together would overlap, and SMTP refuses a clock's notices once.
  */
 const wf = workflowEnvOfFile();
@@ -80,15 +79,6 @@ test('a case runs one local activity at a time, through a clock and an SMTP refu
       history: await wf.env.client.workflow.getHandle(workflowId).fetchHistory(),
     })),
   );
-  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
-  const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories(
-    {
-      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : WORKFLOWS_FROM_SOURCE),
-      dataConverter: wf.dataConverter,
-    },
-    histories,
-  ))
-    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
+  const failures = await replayFailures(histories, wf.dataConverter);
   expect(failures).toEqual([]);
 });

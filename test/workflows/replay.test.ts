@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { dataConverterFor } from '../../src/main/security-settings';
-import { WORKFLOWS_FROM_SOURCE } from '../../src/temporal/module-paths';
 import { parsePayloadKeys } from '../../src/temporal/payload-encryption';
+import { replayFailures } from '../support/workflow-env';
 
 /**
  * Replay safety: the recorded histories of complete cases (every path of both case workflows, and the
@@ -76,16 +76,6 @@ test('every recorded history replays deterministically with the current workflow
     workflowId: file.replace('.json', ''),
     history: historyFromJSON(JSON.parse(readFileSync(path.join(FIXTURES, 'histories', file), 'utf8'))),
   }));
-  const bundlePath = process.env.LEAD_TEST_WORKFLOW_BUNDLE;
-  const failures: string[] = [];
-  for await (const result of Worker.runReplayHistories(
-    {
-      ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : WORKFLOWS_FROM_SOURCE),
-      dataConverter: dataConverterFor(keys),
-    },
-    histories,
-  )) {
-    if (result.error) failures.push(`${result.workflowId}: ${result.error.message}`);
-  }
+  const failures = await replayFailures(histories, dataConverterFor(keys));
   expect(failures).toEqual([]);
 });
